@@ -1,0 +1,47 @@
+import type { Platform } from '../core/job.js';
+import type { OutgoingMessage } from '../delivery/sender.js';
+
+export type { Action, OutgoingMessage } from '../delivery/sender.js';
+
+/** Who is talking, where. Adapters translate platform updates into this and nothing else. */
+export interface ChatContext {
+  platform: Platform;
+  chatId: string;
+  chatType: 'private' | 'group';
+  threadId?: string;
+  userId: string;
+  userName: string;
+  /** The user may manage others' reminders in this chat (Telegram admin, Discord Manage Messages). */
+  isAdmin: boolean;
+}
+
+/** A message a person sent. */
+export interface IncomingMessage extends ChatContext {
+  messageId?: string;
+  text: string;
+  /** The message this one replies to ("/remind 2h" as a reply makes a reminder about it). */
+  replyTo?: { messageId: string; text?: string; link?: string };
+}
+
+/** A button press. */
+export interface IncomingAction extends ChatContext {
+  /** The message carrying the button. */
+  messageId: string;
+  /** The button's `id`. */
+  actionId: string;
+}
+
+/** How to answer a button press: a short toast, and optionally a replacement for the pressed message. */
+export interface ActionAnswer {
+  toast?: string;
+  /** Replace the pressed message's text/buttons in place. */
+  edit?: OutgoingMessage;
+  /** Extra messages to post. */
+  replies?: OutgoingMessage[];
+}
+
+/** The platform-free conversation logic. */
+export interface ChatService {
+  handleMessage(msg: IncomingMessage): Promise<OutgoingMessage[]>;
+  handleAction(action: IncomingAction): Promise<ActionAnswer>;
+}

@@ -1,0 +1,119 @@
+/**
+ * The only source of time in Chime. Production uses {@link SystemClock}; tests and
+ * benchmarks use {@link ManualClock} and move time instead of sleeping.
+ */
+export interface Clock {
+  /** Current wall-clock instant. */
+  now(): Date;
+  /**
+   * Resolves at `at` (or at once if it has passed), or rejects with an AbortError when
+   * `signal` aborts. Callers cap single waits themselves (see MAX_SINGLE_WAIT_MS).
+   */
+  sleepUntil(at: Date, signal?: AbortSignal): Promise<void>;
+}
+
+/**
+ * Longest single wait anyone should arm. Waking at least this often covers setTimeout's
+ * 2^31-1 ms limit, suspend/resume and wall-clock steps (the caller re-reads `now()`).
+ */
+export const MAX_SINGLE_WAIT_MS = 30_000;
+
+function abortError(): Error {
+  const err = new Error('The wait was aborted');
+  err.name = 'AbortError';
+  return err;
+}
+
+/** Real time. */
+export class SystemClock implements Clock {
+  now(): Date {
+    return new Date();
+  }
+
+  sleepUntil(at: Date, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(abortError());
+      // Clamp: a delay above 2^31-1 ms would fire immediately.
+      const delay = Math.min(Math.max(0, at.getTime() - Date.now()), 2 ** 31 - 1);
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, delay);
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+}
+
+interface Sleeper {
+  at: number;
+  resolve: () => void;
+}
+
+/**
+ * A clock that only moves when told to. `advance`/`set` wake every sleeper whose time has
+ * come, in time order, and yield to the event loop so woken code can run before returning.
+ */
+export class ManualClock implements Clock {
+  private current: number;
+  private sleepers: Sleeper[] = [];
+
+  constructor(start: Date | string | number = '2026-11-22T10:00:00Z') {
+    this.current = new Date(start).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  sleepUntil(at: Date, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return Promise.reject(abortError());
+    if (at.getTime() <= this.current) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const sleeper: Sleeper = { at: at.getTime(), resolve };
+      this.sleepers.push(sleeper);
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.sleepers = this.sleepers.filter((s) => s !== sleeper);
+          reject(abortError());
+        },
+        { once: true },
+      );
+    });
+  }
+
+  /** Number of pending sleepers (lets tests wait until the code under test is idle). */
+  get pendingSleepers(): number {
+    return this.sleepers.length;
+  }
+
+  /** Moves time forward by `ms`, waking sleepers step by step. */
+  async advance(ms: number): Promise<void> {
+    await this.set(this.current + ms);
+  }
+
+  /** Moves time to `to` (never backwards unless `allowBackwards`, for clock-step tests). */
+  async set(to: Date | string | number, allowBackwards = false): Promise<void> {
+    const target = new Date(to).getTime();
+    if (target < this.current && !allowBackwards) throw new Error('ManualClock: time cannot go backwards');
+    for (;;) {
+      const next = this.sleepers.filter((s) => s.at <= target).sort((a, b) => a.at - b.at)[0];
+      if (!next) break;
+      this.current = Math.max(this.current, next.at);
+      this.sleepers = this.sleepers.filter((s) => s !== next);
+      next.resolve();
+      await flushMicrotasks();
+    }
+    this.current = target;
+    await flushMicrotasks();
+  }
+}
+
+/** Lets promise chains and I/O callbacks started by woken code settle. */
+export async function flushMicrotasks(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise<void>((r) => setImmediate(r));
+}

@@ -1,0 +1,59 @@
+/**
+ * Errors carry their kind, so each layer knows what to do with them:
+ * - UserError: bad input from a person. Goes back to the chat verbatim and changes nothing.
+ * - NotFoundError / ForbiddenError: user-facing too, with their own codes.
+ * - InternalError: a bug or broken dependency, wrapped with context for the log.
+ */
+export class UserError extends Error {
+  override name = 'UserError';
+  constructor(
+    /** Stable machine code, e.g. `schedule.invalid`. */
+    readonly code: string,
+    message: string,
+    /** An input that would have worked, shown to the user. */
+    readonly example?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class NotFoundError extends UserError {
+  override name = 'NotFoundError';
+  constructor(what: string, id: string) {
+    super('not_found', `No ${what} with id "${id}".`);
+  }
+}
+
+export class ForbiddenError extends UserError {
+  override name = 'ForbiddenError';
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+/** Memory access refused by the entity-type policy (seed 000). */
+export class MemoryAccessDenied extends Error {
+  override name = 'MemoryAccessDenied';
+  constructor(
+    readonly entityType: string,
+    readonly operation: 'read' | 'write',
+  ) {
+    super(`Memory ${operation} denied for entity type ${entityType}: scheduled runs cannot touch a person's notes.`);
+  }
+}
+
+/** A failure inside Chime, wrapped with what it was doing. */
+export class InternalError extends Error {
+  override name = 'InternalError';
+  constructor(
+    message: string,
+    readonly context: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isUserError(err: unknown): err is UserError {
+  return err instanceof UserError;
+}

@@ -1,0 +1,86 @@
+import type { Job, JobStatus, NewJob } from '../core/job.js';
+import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, RunStatus, Settlement } from '../core/run.js';
+
+/** SQLite answers synchronously, PostgreSQL asynchronously; callers always `await`. */
+export type MaybePromise<T> = T | Promise<T>;
+
+export interface JobFilter {
+  status?: JobStatus | JobStatus[];
+  kind?: string;
+  ownerPlatform?: string;
+  ownerUserId?: string;
+  originChatId?: string;
+  workflowId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface RunFilter {
+  jobId?: string;
+  status?: RunStatus;
+  /** Newest first. Default 50. */
+  limit?: number;
+}
+
+export type JobPatch = Partial<Omit<Job, 'id' | 'createdAt'>>;
+
+export interface StoreStats {
+  jobsByStatus: Record<JobStatus, number>;
+  runsByStatus: Partial<Record<RunStatus, number>>;
+  outboxPending: number;
+  outboxDead: number;
+}
+
+/**
+ * Everything Chime persists. The contract test suite (test/store/contract.ts) runs against
+ * every implementation. Every method that changes state is one transaction.
+ *
+ * Claims: a due job is claimed by setting a lease (owner + expiry) and inserting a `running`
+ * run row. A job with an unexpired lease is never claimed again, so no job runs twice at once;
+ * when a process dies its lease expires and another claim takes the occurrence over (the old
+ * run row becomes `abandoned`). PostgreSQL will do the same with FOR UPDATE SKIP LOCKED.
+ */
+export interface JobStore {
+  createJob(input: NewJob, now: Date): MaybePromise<Job>;
+  getJob(id: string): MaybePromise<Job | undefined>;
+  /** Applies a patch; returns the updated job, or undefined if it does not exist. */
+  updateJob(id: string, patch: JobPatch, now: Date): MaybePromise<Job | undefined>;
+  /** Updates many jobs at once (pause all, cancel a workflow); returns the ids changed. */
+  updateJobs(filter: JobFilter, patch: JobPatch, now: Date): MaybePromise<string[]>;
+  deleteJob(id: string): MaybePromise<boolean>;
+  listJobs(filter?: JobFilter): MaybePromise<Job[]>;
+  countJobs(filter?: JobFilter): MaybePromise<number>;
+
+  /** Earliest next_run_at of an active, unleased job (or lease expiry of a leased one). */
+  nextDueAt(): MaybePromise<Date | undefined>;
+  /** Claims up to `limit` jobs due at `now`, oldest first. */
+  claimDue(now: Date, limit: number, lease: Lease): MaybePromise<ClaimedRun[]>;
+  /** Claims one job now regardless of its schedule (run now); undefined if it is leased or missing. */
+  claimJob(id: string, now: Date, lease: Lease): MaybePromise<ClaimedRun | undefined>;
+  /** Heartbeat: pushes the lease of runs still in progress. */
+  extendLeases(runIds: string[], now: Date, lease: Lease): MaybePromise<void>;
+  /** Gives a claim back unrun (shutdown): the job becomes claimable again, the run row is dropped. */
+  releaseClaim(run: ClaimedRun): MaybePromise<void>;
+  /** Records the outcome, updates the job and adds outbox rows, in one transaction. A settle for a lost lease is ignored and returns false. */
+  settle(run: ClaimedRun, settlement: Settlement, now: Date): MaybePromise<boolean>;
+
+  listRuns(filter?: RunFilter): MaybePromise<RunRecord[]>;
+  /** Deletes finished runs older than `olderThan` and beyond `keepPerJob` newest per job. Returns rows deleted. */
+  pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): MaybePromise<number>;
+
+  /** Adds messages outside a run (e.g. a failure notice); duplicates by key are ignored. */
+  enqueueOutbox(messages: OutboxMessage[], now: Date): MaybePromise<void>;
+  /** Claims pending messages available at `now` (lease like jobs, so two dispatchers never send one twice). */
+  claimOutbox(now: Date, limit: number, lease: Lease): MaybePromise<OutboxRow[]>;
+  nextOutboxAt(): MaybePromise<Date | undefined>;
+  markSent(id: number, sentRef: string, now: Date): MaybePromise<void>;
+  /** Schedules another attempt at `availableAt`. */
+  markRetry(id: number, error: string, availableAt: Date): MaybePromise<void>;
+  /** Gives up on a message (permanent failure). */
+  markDead(id: number, error: string, now: Date): MaybePromise<void>;
+  getOutbox(id: number): MaybePromise<OutboxRow | undefined>;
+  listOutbox(filter?: { status?: OutboxRow['status']; jobId?: string; limit?: number }): MaybePromise<OutboxRow[]>;
+
+  stats(): MaybePromise<StoreStats>;
+  close(): MaybePromise<void>;
+}
