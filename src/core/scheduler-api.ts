@@ -1,0 +1,33 @@
+import type { Job, JobStatus, NewJob } from './job.js';
+import type { JobFilter, JobPatch, RunFilter, StoreStats } from '../store/job-store.js';
+import type { RunRecord } from './run.js';
+
+/**
+ * What the chat layer, CLI and (later) the HTTP API may do with jobs. Implemented by
+ * `Scheduler` in scheduler.ts. Every change emits its event (`task-created`, …).
+ */
+export interface SchedulerApi {
+  createJob(input: NewJob): Promise<Job>;
+  getJob(id: string): Promise<Job | undefined>;
+  /** Changes fields; a schedule change recomputes the next run. */
+  updateJob(id: string, patch: JobPatch): Promise<Job>;
+  deleteJob(id: string): Promise<boolean>;
+  pauseJob(id: string): Promise<Job>;
+  resumeJob(id: string): Promise<Job>;
+  /** Pauses/resumes every active/paused job (optionally filtered); returns ids changed. */
+  pauseAll(filter?: JobFilter): Promise<string[]>;
+  resumeAll(filter?: JobFilter): Promise<string[]>;
+  cancelJob(id: string): Promise<Job>;
+  cancelWorkflow(workflowId: string): Promise<string[]>;
+  /** Runs a job now, outside its schedule; resolves with the run record when `wait`, else once claimed. */
+  runNow(id: string, opts?: { wait?: boolean }): Promise<RunRecord | undefined>;
+  /** Moves the next run of an active (or completed one-off) job to `at` and makes it active (snooze). */
+  snoozeJob(id: string, at: Date): Promise<Job>;
+  listJobs(filter?: JobFilter): Promise<Job[]>;
+  history(filter?: RunFilter): Promise<RunRecord[]>;
+  /** Next `count` fire times of one job, or the soonest across jobs. */
+  nextRuns(opts: { count?: number; jobId?: string }): Promise<Array<{ job: Job; at: Date }>>;
+  stats(): Promise<StoreStats & { running: number }>;
+}
+
+export type { JobStatus };

@@ -1,0 +1,38 @@
+import type { Schedule, ScheduleBounds } from '../core/schedule.js';
+
+/** Numeric date order: 24/12 (dmy) or 12/24 (mdy). */
+export type DateOrder = 'dmy' | 'mdy';
+
+export interface ParseOptions {
+  /** Reference instant ("now"). */
+  now: Date;
+  /** The user's IANA zone; a zone written in the text wins. */
+  timeZone: string;
+  /** Defaults from the zone's region (mdy for US zones, dmy elsewhere). */
+  dateOrder?: DateOrder;
+}
+
+export interface ParsedReminder {
+  ok: true;
+  kind: 'once' | 'recurring';
+  /** What to remind about, verbatim minus the time phrase and "remind me to". May be empty. */
+  text: string;
+  schedule: Schedule;
+  bounds: ScheduleBounds;
+  /** Zone the schedule is evaluated in (the text's zone if one was written). */
+  timeZone: string;
+  /** Canonical spec string, e.g. `cron:0 9 * * 1-5`, `at:2026-11-23T09:00:00+01:00`. */
+  spec: string;
+  /** First fire and, for recurring ones, the following fires (at least 4 in all). */
+  next: Date[];
+}
+
+export interface ParseRejection {
+  ok: false;
+  /** A message for the person, saying what is wrong. */
+  error: string;
+  /** An input that would work. */
+  example?: string;
+}
+
+export type ParseResult = ParsedReminder | ParseRejection;
