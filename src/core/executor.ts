@@ -30,3 +30,18 @@ export interface Executor<P = unknown> {
   parsePayload(raw: unknown): P;
   run(job: Job<P>, ctx: RunContext): Promise<RunResult>;
 }
+
+/**
+ * Runs a chat command (e.g. `/recall`) as the ghost of a `command` job and returns the reply
+ * text. The chat layer provides it; the core only calls it, inside the SCHEDULER context.
+ */
+export type CommandHandler = (commandText: string, job: Job) => Promise<string>;
+
+/**
+ * Turns a run's outcome into the message delivered to the job's origin. The chat layer
+ * provides one that adds action buttons (Snooze, Done, …); the default is plain text.
+ */
+export type DeliveryFormatter = (
+  job: Job,
+  outcome: { type: 'success' | 'failure'; text: string; scheduledFor: Date; lateMs: number },
+) => { text: string; actions?: Array<Array<{ id: string; label: string }>>; meta?: Record<string, unknown> };
