@@ -1,0 +1,233 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * Chime's configuration, read once from the environment (and `.env` when present) and
+ * validated with zod at start. Every setting is listed, with its default, in `.env.example`.
+ * Nothing else in Chime reads `process.env`.
+ */
+export interface Config {
+  /** SQLite file. Default `./data/chime.db`. */
+  db: string;
+  /** pino level. Default `info`. */
+  logLevel: LogLevel;
+  /** IANA zone given to new users and CLI jobs without `--tz`. Default `UTC`. */
+  defaultTimeZone: string;
+  scheduler: {
+    /** Runs in progress at once (seed 003 `maxConcurrentTasks`). Default 100. */
+    maxConcurrent: number;
+    /** Claim lease (ms), extended by a heartbeat while a run is in progress. Default 60 000. */
+    leaseMs: number;
+    /** A missed recurring run later than this (ms) is skipped instead of run late. Default 1 h. */
+    misfireGraceMs: number;
+    /** Retries of a failed run for new jobs. Default 3. */
+    defaultRetries: number;
+    /** Base delay before a retry (ms), doubled each time. Default 5000. */
+    retryDelayMs: number;
+    /** A run taking longer fails with a timeout (ms). Default 1 h. */
+    taskTimeoutMs: number;
+  };
+  housekeeping: {
+    /** Finished runs older than this many days are deleted. Default 30. */
+    historyRetentionDays: number;
+    /** Also keep at most this many finished runs per job (undefined: no count limit). */
+    historyKeepPerJob?: number;
+    /** How often the app runs housekeeping (ms). Default 1 h. */
+    cleanupIntervalMs: number;
+  };
+  quotas: {
+    /** Active reminders one user may own. Default 100. */
+    maxRemindersPerUser: number;
+    /** Active reminders in one chat (undefined: no limit). */
+    maxRemindersPerChat?: number;
+    /** Shortest recurring interval allowed in group chats (ms). Default 60 000. */
+    minGroupIntervalMs: number;
+    /** Longest reminder text (characters). Default 4096, Telegram's message limit. */
+    maxTextLength: number;
+  };
+  /** Present when TELEGRAM_BOT_TOKEN is set. */
+  telegram?: {
+    token: string;
+    /** Bot API root (tests, or a local Bot API server). Default: grammY's, api.telegram.org. */
+    apiRoot?: string;
+    /** Webhook mode instead of long polling when set. */
+    webhook?: { url: string; port: number; secret?: string };
+  };
+  /** Present when DISCORD_TOKEN is set. */
+  discord?: {
+    token: string;
+    applicationId?: string;
+    /** REST API base (tests point it at the emulator). Default discord.js's. */
+    restApi?: string;
+  };
+  /** Start the console adapter even when a platform token is set. Default false. */
+  forceConsole: boolean;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A bad or missing setting; `message` names the variable. main prints it and exits with 1. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+// Each variable carries the phrase used in its error message ("must be <expect>").
+interface Var {
+  schema: z.ZodType;
+  expect: string;
+}
+
+const positiveInt = (def?: number): Var => ({
+  schema: def === undefined
+    ? z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().positive()).optional()
+    : z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().positive()).default(def),
+  expect: 'a positive integer',
+});
+
+const nonNegativeInt = (def: number): Var => ({
+  schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().nonnegative()).default(def),
+  expect: 'a non-negative integer',
+});
+
+const text = (optional = true): Var => ({
+  schema: optional ? z.string().min(1).optional() : z.string().min(1),
+  expect: 'a non-empty string',
+});
+
+const url: Var = { schema: z.url().optional(), expect: 'a URL such as https://example.com/path' };
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const VARS = {
+  CHIME_DB: { schema: z.string().min(1).default('./data/chime.db'), expect: 'a file path' },
+  LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expect: `one of ${LOG_LEVELS.join(', ')}` },
+  CHIME_TZ: {
+    schema: z.string().refine(isTimeZone).default('UTC'),
+    expect: 'an IANA time zone such as Europe/Berlin',
+  },
+  CHIME_MAX_CONCURRENT: positiveInt(100),
+  CHIME_LEASE_MS: positiveInt(60_000),
+  CHIME_MISFIRE_GRACE_MS: nonNegativeInt(3_600_000),
+  CHIME_DEFAULT_RETRIES: nonNegativeInt(3),
+  CHIME_RETRY_DELAY_MS: nonNegativeInt(5_000),
+  CHIME_TASK_TIMEOUT_MS: positiveInt(3_600_000),
+  CHIME_HISTORY_RETENTION_DAYS: positiveInt(30),
+  CHIME_HISTORY_KEEP_PER_JOB: positiveInt(),
+  CHIME_CLEANUP_INTERVAL_MS: positiveInt(3_600_000),
+  CHIME_MAX_REMINDERS_PER_USER: positiveInt(100),
+  CHIME_MAX_REMINDERS_PER_CHAT: positiveInt(),
+  CHIME_MIN_GROUP_INTERVAL_MS: nonNegativeInt(60_000),
+  CHIME_MAX_TEXT_LENGTH: positiveInt(4096),
+  TELEGRAM_BOT_TOKEN: text(),
+  TELEGRAM_API_ROOT: url,
+  TELEGRAM_WEBHOOK_URL: url,
+  TELEGRAM_WEBHOOK_PORT: positiveInt(8443),
+  TELEGRAM_WEBHOOK_SECRET: text(),
+  DISCORD_TOKEN: text(),
+  DISCORD_APPLICATION_ID: { schema: z.string().regex(/^\d+$/).optional(), expect: 'a numeric Discord id' },
+  DISCORD_REST_API: url,
+  CHIME_CONSOLE: {
+    schema: z
+      .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+      .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+      .default(false),
+    expect: 'true or false',
+  },
+} satisfies Record<string, Var>;
+
+/** Names of every setting Chime reads (the `.env.example` test checks they are all documented). */
+export const CONFIG_VARIABLES = Object.keys(VARS) as Array<keyof typeof VARS>;
+
+const envSchema = z.object(Object.fromEntries(Object.entries(VARS).map(([k, v]) => [k, v.schema])));
+
+/**
+ * Validates `env` and builds the Config. Empty strings count as unset (a `.env` line
+ * `DISCORD_TOKEN=` means "no Discord"). Throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input: Record<string, string> = {};
+  for (const name of CONFIG_VARIABLES) {
+    const value = env[name]?.trim();
+    if (value !== undefined && value !== '') input[name] = value;
+  }
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'unknown') as keyof typeof VARS;
+    const expect = VARS[name]?.expect ?? 'valid';
+    throw new ConfigError(`Invalid configuration: ${name} must be ${expect} (got "${input[name] ?? ''}")`);
+  }
+  const v = parsed.data as Record<string, unknown>;
+  const num = (k: keyof typeof VARS): number => v[k] as number;
+  const opt = <T>(k: keyof typeof VARS): T | undefined => v[k] as T | undefined;
+
+  const config: Config = {
+    db: v.CHIME_DB as string,
+    logLevel: v.LOG_LEVEL as LogLevel,
+    defaultTimeZone: v.CHIME_TZ as string,
+    scheduler: {
+      maxConcurrent: num('CHIME_MAX_CONCURRENT'),
+      leaseMs: num('CHIME_LEASE_MS'),
+      misfireGraceMs: num('CHIME_MISFIRE_GRACE_MS'),
+      defaultRetries: num('CHIME_DEFAULT_RETRIES'),
+      retryDelayMs: num('CHIME_RETRY_DELAY_MS'),
+      taskTimeoutMs: num('CHIME_TASK_TIMEOUT_MS'),
+    },
+    housekeeping: {
+      historyRetentionDays: num('CHIME_HISTORY_RETENTION_DAYS'),
+      cleanupIntervalMs: num('CHIME_CLEANUP_INTERVAL_MS'),
+    },
+    quotas: {
+      maxRemindersPerUser: num('CHIME_MAX_REMINDERS_PER_USER'),
+      minGroupIntervalMs: num('CHIME_MIN_GROUP_INTERVAL_MS'),
+      maxTextLength: num('CHIME_MAX_TEXT_LENGTH'),
+    },
+    forceConsole: v.CHIME_CONSOLE as boolean,
+  };
+  const keep = opt<number>('CHIME_HISTORY_KEEP_PER_JOB');
+  if (keep !== undefined) config.housekeeping.historyKeepPerJob = keep;
+  const perChat = opt<number>('CHIME_MAX_REMINDERS_PER_CHAT');
+  if (perChat !== undefined) config.quotas.maxRemindersPerChat = perChat;
+
+  const tgToken = opt<string>('TELEGRAM_BOT_TOKEN');
+  if (tgToken) {
+    config.telegram = { token: tgToken };
+    const apiRoot = opt<string>('TELEGRAM_API_ROOT');
+    if (apiRoot) config.telegram.apiRoot = apiRoot;
+    const hook = opt<string>('TELEGRAM_WEBHOOK_URL');
+    if (hook) {
+      config.telegram.webhook = { url: hook, port: num('TELEGRAM_WEBHOOK_PORT') };
+      const secret = opt<string>('TELEGRAM_WEBHOOK_SECRET');
+      if (secret) config.telegram.webhook.secret = secret;
+    }
+  }
+  const dcToken = opt<string>('DISCORD_TOKEN');
+  if (dcToken) {
+    config.discord = { token: dcToken };
+    const appId = opt<string>('DISCORD_APPLICATION_ID');
+    if (appId) config.discord.applicationId = appId;
+    const rest = opt<string>('DISCORD_REST_API');
+    if (rest) config.discord.restApi = rest;
+  }
+  return config;
+}
+
+/**
+ * Loads `path` (default `.env` in the working directory) into `process.env` when it exists.
+ * Variables already set in the environment win, so `CHIME_DB=x npm start` overrides the file.
+ */
+export function loadDotEnv(path = '.env'): boolean {
+  if (!existsSync(path)) return false;
+  const before = { ...process.env };
+  process.loadEnvFile(path);
+  for (const [k, v] of Object.entries(before)) process.env[k] = v;
+  return true;
+}

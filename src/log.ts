@@ -1,0 +1,41 @@
+import { pino, type Logger as PinoLogger, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
+
+/** Chime's logger: pino, one JSON object per line. */
+export type Logger = PinoLogger;
+
+export interface LoggerOptions {
+  /** pino level. Default `info`. */
+  level?: string;
+  /**
+   * File descriptor logs go to. Default 2 (stderr): stdout belongs to the console adapter's
+   * conversation and to CLI output such as `chime jobs list --format json`.
+   */
+  fd?: 1 | 2;
+  /** Human-readable lines (pino-pretty) instead of JSON. Default: when `fd` is a terminal. */
+  pretty?: boolean;
+  /** Write here instead of `fd` (tests capture lines). */
+  stream?: DestinationStream;
+}
+
+/**
+ * Creates the logger. JSON lines for machines and log shippers; pino-pretty when a person
+ * watches a terminal. Pretty printing runs in-process (no worker thread), so nothing is lost
+ * when the process exits right after logging.
+ */
+export function createLogger(opts: LoggerOptions = {}): Logger {
+  const level = opts.level ?? 'info';
+  const fd = opts.fd ?? 2;
+  const base = { level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
+  if (opts.stream) return pino(base, opts.stream);
+  const tty = fd === 1 ? process.stdout.isTTY : process.stderr.isTTY;
+  if (opts.pretty ?? tty) {
+    return pino(base, pretty({ destination: fd, sync: true, colorize: tty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+  }
+  return pino(base, pino.destination({ fd, sync: true }));
+}
+
+/** A logger that drops everything (tests, benchmarks). */
+export function silentLogger(): Logger {
+  return pino({ level: 'silent' });
+}

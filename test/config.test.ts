@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../src/config.js';
+
+describe('config', () => {
+  it('defaults: ./data/chime.db, info, UTC, 100 reminders per user, 4096 characters', () => {
+    const c = loadConfig({});
+    expect(c.db).toBe('./data/chime.db');
+    expect(c.logLevel).toBe('info');
+    expect(c.defaultTimeZone).toBe('UTC');
+    expect(c.housekeeping.historyRetentionDays).toBe(30);
+    expect(c.quotas).toEqual({ maxRemindersPerUser: 100, minGroupIntervalMs: 60_000, maxTextLength: 4096 });
+    expect(c.telegram).toBeUndefined();
+    expect(c.discord).toBeUndefined();
+    expect(c.forceConsole).toBe(false);
+  });
+
+  it('a bad number names the variable and shows the value', () => {
+    expect(() => loadConfig({ CHIME_MAX_CONCURRENT: 'abc' })).toThrow(
+      'Invalid configuration: CHIME_MAX_CONCURRENT must be a positive integer (got "abc")',
+    );
+    expect(() => loadConfig({ CHIME_MAX_CONCURRENT: '0' })).toThrow(ConfigError);
+    expect(() => loadConfig({ CHIME_LEASE_MS: '-5' })).toThrow(/CHIME_LEASE_MS/);
+  });
+
+  it('an unknown time zone or log level is rejected with what would work', () => {
+    expect(() => loadConfig({ CHIME_TZ: 'Mars/Olympus' })).toThrow(/CHIME_TZ must be an IANA time zone such as Europe\/Berlin/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of fatal, error/);
+    expect(loadConfig({ CHIME_TZ: 'America/New_York' }).defaultTimeZone).toBe('America/New_York');
+  });
+
+  it('an empty variable counts as unset', () => {
+    const c = loadConfig({ DISCORD_TOKEN: '', CHIME_MAX_CONCURRENT: '  ' });
+    expect(c.discord).toBeUndefined();
+    expect(c.scheduler.maxConcurrent).toBe(100);
+  });
+
+  it('platform tokens enable their sections; webhook settings need the URL', () => {
+    const c = loadConfig({
+      TELEGRAM_BOT_TOKEN: '123:abc',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9001',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.com/tg',
+      TELEGRAM_WEBHOOK_SECRET: 's3cret',
+      DISCORD_TOKEN: 'dtoken',
+      DISCORD_APPLICATION_ID: '1234567890',
+      CHIME_CONSOLE: 'yes',
+    });
+    expect(c.telegram).toEqual({
+      token: '123:abc',
+      apiRoot: 'http://127.0.0.1:9001',
+      webhook: { url: 'https://bot.example.com/tg', port: 8443, secret: 's3cret' },
+    });
+    expect(c.discord).toEqual({ token: 'dtoken', applicationId: '1234567890' });
+    expect(c.forceConsole).toBe(true);
+    expect(() => loadConfig({ TELEGRAM_API_ROOT: 'not a url' })).toThrow(/TELEGRAM_API_ROOT must be a URL/);
+  });
+
+  it('.env.example documents every setting', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    for (const name of CONFIG_VARIABLES) expect(example, name).toMatch(new RegExp(`^#?\\s*${name}=`, 'm'));
+  });
+});
