@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock, flushMicrotasks } from '../../src/clock.js';
+import type { OutboxMessage, OutboxRow } from '../../src/core/run.js';
+import { OutboxDispatcher, type OutboxDispatcherOptions } from '../../src/delivery/outbox-dispatcher.js';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from '../../src/delivery/sender.js';
+import { silentLogger } from '../../src/log.js';
+import { FakeSender } from './fake-sender.js';
+import { MemoryOutbox } from './memory-outbox.js';
+
+function msg(key: string, chatId = 'c1', platform = 'test'): OutboxMessage {
+  return { key, jobId: `job-${key}`, to: { platform, chatId }, text: `text ${key}` };
+}
+
+function setup(opts: Partial<OutboxDispatcherOptions> = {}) {
+  const clock = new ManualClock('2026-11-22T10:00:00Z');
+  const store = new MemoryOutbox();
+  const sender = new FakeSender('test');
+  const dead: Array<{ row: OutboxRow; error: Error }> = [];
+  const dispatcher = new OutboxDispatcher({
+    store,
+    clock,
+    logger: silentLogger(),
+    senders: [sender],
+    onDead: (row, error) => void dead.push({ row, error }),
+    options: opts,
+  });
+  return { clock, store, sender, dead, dispatcher };
+}
+
+describe('outbox dispatcher', () => {
+  it('sends each row through the sender of its platform and marks it sent with the platform id', async () => {
+    const { clock, store, sender, dispatcher } = setup();
+    store.enqueue([msg('a'), msg('b', 'c2')], clock.now());
+    await dispatcher.drain();
+    expect(sender.delivered.map((c) => c.msg.text).sort()).toEqual(['text a', 'text b']);
+    expect(store.rows.map((r) => [r.status, r.sentRef])).toEqual([
+      ['sent', 'm1'],
+      ['sent', 'm2'],
+    ].sort((x, y) => String(x[1]).localeCompare(String(y[1]))));
+  });
+
+  it('rate limit: the message waits retryAfter and is not sent earlier', async () => {
+    const { clock, store, sender, dispatcher } = setup();
+    sender.behave = (_c, n) => {
+      if (n === 1) throw new RateLimitedError(7_000);
+    };
+    store.enqueue([msg('a')], clock.now());
+    await dispatcher.drain();
+    expect(store.rows[0]?.status).toBe('pending');
+    expect(store.rows[0]?.availableAt.toISOString()).toBe('2026-11-22T10:00:07.000Z');
+    await clock.advance(6_999);
+    await dispatcher.drain();
+    expect(sender.delivered).toHaveLength(0);
+    await clock.advance(1);
+    await dispatcher.drain();
+    expect(sender.delivered).toHaveLength(1);
+    expect(store.rows[0]?.status).toBe('sent');
+  });
+
+  it('transient errors back off exponentially (2 s, 4 s, 8 s) and then succeed', async () => {
+    const { clock, store, sender, dispatcher } = setup();
+    sender.behave = (_c, n) => {
+      if (n <= 3) throw new TransientDeliveryError('502 bad gateway');
+    };
+    store.enqueue([msg('a')], clock.now());
+    const start = clock.now().getTime();
+    const retryTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await dispatcher.drain();
+      const at = store.rows[0]!.availableAt.getTime();
+      retryTimes.push(at - clock.now().getTime());
+      await clock.set(at);
+    }
+    await dispatcher.drain();
+    expect(retryTimes).toEqual([2_000, 4_000, 8_000]);
+    expect(store.rows[0]?.status).toBe('sent');
+    expect(clock.now().getTime() - start).toBe(14_000);
+  });
+
+  it('backoff is capped and a message failing maxAttempts times goes dead and calls onDead once', async () => {
+    const { clock, store, sender, dispatcher, dead } = setup({ backoff: { baseMs: 1_000, maxMs: 5_000, maxAttempts: 5 } });
+    sender.behave = () => {
+      throw new TransientDeliveryError('connection reset');
+    };
+    store.enqueue([msg('a')], clock.now());
+    const delays: number[] = [];
+    for (let i = 0; i < 10 && store.rows[0]!.status !== 'dead'; i++) {
+      await dispatcher.drain();
+      if (store.rows[0]!.status === 'pending') {
+        delays.push(store.rows[0]!.availableAt.getTime() - clock.now().getTime());
+        await clock.set(store.rows[0]!.availableAt);
+      }
+    }
+    expect(delays).toEqual([1_000, 2_000, 4_000, 5_000]);
+    expect(store.rows[0]?.status).toBe('dead');
+    expect(sender.calls).toHaveLength(5);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]?.error.message).toBe('connection reset');
+  });
+
+  it('a permanent error (chat gone) goes dead at once and onDead gets the row and error', async () => {
+    const { clock, store, sender, dispatcher, dead } = setup();
+    sender.behave = () => {
+      throw new PermanentDeliveryError('chat not found');
+    };
+    store.enqueue([msg('a')], clock.now());
+    await dispatcher.drain();
+    expect(store.rows[0]?.status).toBe('dead');
+    expect(store.rows[0]?.lastError).toBe('chat not found');
+    expect(dead.map((d) => [d.row.key, d.row.jobId, d.error.name])).toEqual([['a', 'job-a', 'PermanentDeliveryError']]);
+  });
+
+  it('a message for a platform without a sender stays pending and is sent once a sender registers', async () => {
+    const { clock, store, sender, dispatcher } = setup();
+    store.enqueue([msg('a', 'c1', 'discord')], clock.now());
+    await dispatcher.drain();
+    expect(store.rows[0]?.status).toBe('pending');
+    expect(sender.calls).toHaveLength(0);
+    const discord = new FakeSender('discord');
+    dispatcher.register(discord);
+    await clock.advance(60_000);
+    await dispatcher.drain();
+    expect(discord.delivered).toHaveLength(1);
+    expect(store.rows[0]?.status).toBe('sent');
+  });
+
+  it('per-chat order: never two in flight to one chat, rows go out in id order', async () => {
+    const { clock, store, sender, dispatcher } = setup({ concurrencyPerPlatform: 4 });
+    sender.behave = async () => {
+      await new Promise((r) => setImmediate(r));
+    };
+    const messages: OutboxMessage[] = [];
+    for (let i = 0; i < 30; i++) messages.push(msg(`k${i}`, `chat${i % 3}`));
+    store.enqueue(messages, clock.now());
+    await dispatcher.drain();
+    expect(sender.maxInFlightPerChat).toBe(1);
+    expect(sender.maxInFlight).toBeGreaterThan(1);
+    for (const chat of ['chat0', 'chat1', 'chat2']) {
+      const order = sender.delivered.filter((c) => c.to.chatId === chat).map((c) => Number(c.msg.text.slice(6)));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+      expect(order).toHaveLength(10);
+    }
+  });
+
+  it('per-chat order survives a retry: later rows of that chat wait behind the failed one', async () => {
+    const { clock, store, sender, dispatcher } = setup();
+    sender.behave = (c, n) => {
+      if (n === 1) throw new RateLimitedError(3_000);
+    };
+    store.enqueue([msg('first'), msg('second'), msg('third'), msg('other', 'c2')], clock.now());
+    await dispatcher.drain();
+    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text other']);
+    await clock.advance(3_000);
+    await dispatcher.drain();
+    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text other', 'text first', 'text second', 'text third']);
+  });
+
+  it('concurrency per platform is bounded', async () => {
+    const { clock, store, sender, dispatcher } = setup({ concurrencyPerPlatform: 3 });
+    sender.behave = async () => {
+      await new Promise((r) => setImmediate(r));
+    };
+    store.enqueue(Array.from({ length: 40 }, (_, i) => msg(`k${i}`, `chat${i}`)), clock.now());
+    await dispatcher.drain();
+    expect(sender.delivered).toHaveLength(40);
+    expect(sender.maxInFlight).toBe(3);
+  });
+
+  it('nothing lost under random failures: every message delivered exactly once or dead', async () => {
+    const { clock, store, sender, dispatcher, dead } = setup({ maxHeld: 25 });
+    let seed = 42;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    sender.behave = () => {
+      const r = rand();
+      if (r < 0.15) throw new RateLimitedError(1_000);
+      if (r < 0.3) throw new TransientDeliveryError('flaky');
+      if (r < 0.32) throw new PermanentDeliveryError('gone');
+    };
+    store.enqueue(Array.from({ length: 200 }, (_, i) => msg(`k${i}`, `chat${i % 17}`)), clock.now());
+    for (let i = 0; i < 200 && store.rows.some((r) => r.status === 'pending' || r.status === 'sending'); i++) {
+      await dispatcher.drain();
+      const next = store.nextOutboxAt();
+      if (next) await clock.set(new Date(Math.max(next.getTime(), clock.now().getTime())));
+    }
+    const sentKeys = sender.delivered.map((c) => c.msg.text);
+    expect(new Set(sentKeys).size).toBe(sentKeys.length);
+    expect(sentKeys.length + dead.length).toBe(200);
+    expect(store.rows.filter((r) => r.status === 'sent')).toHaveLength(sentKeys.length);
+    expect(sender.maxInFlightPerChat).toBe(1);
+  });
+
+  it('the loop sleeps on the clock and wake() sends new rows without waiting for the timer', async () => {
+    const { clock, store, sender, dispatcher } = setup();
+    dispatcher.start();
+    await flushMicrotasks();
+    store.enqueue([msg('a')], clock.now());
+    dispatcher.wake();
+    await flushMicrotasks(20);
+    expect(sender.delivered).toHaveLength(1);
+    // A retry scheduled 5 s ahead is picked up when the clock gets there.
+    sender.behave = (_c, n) => {
+      if (n === 2) throw new RateLimitedError(5_000);
+    };
+    store.enqueue([msg('b')], clock.now());
+    dispatcher.wake();
+    await flushMicrotasks(20);
+    expect(sender.delivered).toHaveLength(1);
+    await clock.advance(5_000);
+    await flushMicrotasks(20);
+    expect(sender.delivered).toHaveLength(2);
+    await dispatcher.stop();
+  });
+
+  it('stop lets the send in flight finish and gives queued rows back for a restart', async () => {
+    const { clock, store, sender, dispatcher } = setup();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    sender.behave = (_c, n) => (n === 1 ? gate : undefined);
+    store.enqueue([msg('a'), msg('b')], clock.now());
+    dispatcher.start();
+    await flushMicrotasks(10);
+    expect(sender.inFlight).toBe(1);
+    const stopped = dispatcher.stop();
+    release();
+    await stopped;
+    expect(store.rows.map((r) => r.status)).toEqual(['sent', 'pending']);
+    expect(store.rows[1]?.availableAt.getTime()).toBe(clock.now().getTime());
+  });
+});
