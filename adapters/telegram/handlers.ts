@@ -1,0 +1,116 @@
+import type { Api } from 'grammy';
+import type { CallbackQuery, Message } from 'grammy/types';
+import type { Address } from '../../src/core/job.js';
+import type { ActionAnswer, ChatContext, ChatService, OutgoingMessage } from '../../src/chat/message.js';
+import type { Sender } from '../../src/delivery/sender.js';
+import type { AdminCache } from './admin-cache.js';
+import { isNotModified } from './delivery-errors.js';
+import type { AdapterLogger } from './logger.js';
+import { MAX_TEXT_LENGTH, clip, inlineKeyboard } from './sender.js';
+import { type BotIdentity, TELEGRAM, isAnonymousAdmin, isForUs, toIncomingAction, toIncomingMessage } from './to-incoming.js';
+
+/** Said when the chat layer itself fails; the details go to the log, not the chat. */
+export const GENERIC_FAILURE = 'Sorry, something went wrong on my side. Please try again in a moment.';
+
+/** What the update handlers need; built once by the adapter. */
+export interface HandlerDeps {
+  api: Api;
+  sender: Sender;
+  chat: ChatService;
+  admins: AdminCache;
+  bot: BotIdentity;
+  logger: AdapterLogger;
+}
+
+/** Private chats have one person in them, who may manage everything there. */
+async function adminFor(
+  deps: HandlerDeps,
+  chat: { id: number; type: string },
+  userId: number,
+  message?: Pick<Message, 'from' | 'sender_chat' | 'chat'>,
+): Promise<boolean> {
+  if (chat.type === 'private') return true;
+  if (message && isAnonymousAdmin(message)) return true;
+  return deps.admins.isAdmin(String(chat.id), String(userId));
+}
+
+function addressOf(ctx: ChatContext, replyTo?: string): Address {
+  const to: Address = { platform: TELEGRAM, chatId: ctx.chatId };
+  if (ctx.threadId !== undefined) to.threadId = ctx.threadId;
+  if (replyTo !== undefined) to.replyTo = replyTo;
+  return to;
+}
+
+async function sendAll(deps: HandlerDeps, to: Address, messages: OutgoingMessage[]): Promise<void> {
+  for (const msg of messages) {
+    try {
+      await deps.sender.send(to, msg);
+    } catch (err) {
+      deps.logger.warn({ err, chatId: to.chatId }, 'telegram: could not send a reply');
+    }
+  }
+}
+
+/** A text message: ask the chat layer, post its answers in the same chat and topic, replying to the request. */
+export async function handleMessage(deps: HandlerDeps, message: Message): Promise<void> {
+  if (!isForUs(message, deps.bot) || !message.from) return;
+  const isAdmin = await adminFor(deps, message.chat, message.from.id, message);
+  const incoming = toIncomingMessage(message, deps.bot, isAdmin);
+  if (!incoming) return;
+  let replies: OutgoingMessage[];
+  try {
+    replies = await deps.chat.handleMessage(incoming);
+  } catch (err) {
+    deps.logger.error({ err, chatId: incoming.chatId }, 'telegram: chat layer failed on a message');
+    replies = [{ text: GENERIC_FAILURE }];
+  }
+  await sendAll(deps, addressOf(incoming, incoming.messageId), replies);
+}
+
+/**
+ * A button press: the chat layer acts, the toast answers the query (Telegram shows a spinner
+ * until it does), and the pressed message is edited in place.
+ */
+export async function handleCallback(deps: HandlerDeps, query: CallbackQuery): Promise<void> {
+  const message = query.message;
+  const isAdmin = message ? await adminFor(deps, message.chat, query.from.id) : false;
+  const action = toIncomingAction(query, isAdmin);
+  let answer: ActionAnswer = {};
+  if (action) {
+    try {
+      answer = await deps.chat.handleAction(action);
+    } catch (err) {
+      deps.logger.error({ err, chatId: action.chatId }, 'telegram: chat layer failed on a button');
+      answer = { toast: GENERIC_FAILURE };
+    }
+  }
+  try {
+    await deps.api.answerCallbackQuery(query.id, answer.toast !== undefined ? { text: clip(answer.toast, 200) } : {});
+  } catch (err) {
+    deps.logger.warn({ err }, 'telegram: answerCallbackQuery failed');
+  }
+  if (!action || !message) return;
+  if (answer.edit) await editInPlace(deps, message, answer.edit);
+  if (answer.replies?.length) await sendAll(deps, addressOf(action), answer.replies);
+}
+
+/** Replaces the pressed message's text and buttons; only the buttons when the text is unchanged. */
+async function editInPlace(
+  deps: HandlerDeps,
+  message: NonNullable<CallbackQuery['message']>,
+  edit: OutgoingMessage,
+): Promise<void> {
+  const markup = inlineKeyboard(edit.actions) ?? { inline_keyboard: [] };
+  const current = 'text' in message ? message.text : undefined;
+  try {
+    if (current !== undefined && current === edit.text) {
+      await deps.api.editMessageReplyMarkup(message.chat.id, message.message_id, { reply_markup: markup });
+    } else {
+      await deps.api.editMessageText(message.chat.id, message.message_id, clip(edit.text, MAX_TEXT_LENGTH), {
+        reply_markup: markup,
+      });
+    }
+  } catch (err) {
+    if (!isNotModified(err)) deps.logger.warn({ err, chatId: message.chat.id }, 'telegram: could not edit the message');
+  }
+}

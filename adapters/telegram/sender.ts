@@ -1,0 +1,111 @@
+import type { Api } from 'grammy';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Address } from '../../src/core/job.js';
+import type { Action, OutgoingMessage, Sender, SentRef } from '../../src/delivery/sender.js';
+import { isThreadNotFound, migratedTo, toDeliveryError } from './delivery-errors.js';
+import type { AdapterLogger } from './logger.js';
+import { TELEGRAM } from './to-incoming.js';
+
+/** Telegram's cap on a message's text (characters). */
+export const MAX_TEXT_LENGTH = 4096;
+
+/** Longest quoted text added under a reminder about another message (characters). */
+const MAX_QUOTE_LENGTH = 300;
+
+/** The sendMessage parameters Chime uses (a subset of Bot API `sendMessage`). */
+export interface SendMessagePayload {
+  chat_id: number | string;
+  text: string;
+  message_thread_id?: number;
+  reply_parameters?: { message_id: number; allow_sending_without_reply: true };
+  reply_markup?: InlineKeyboardMarkup;
+  link_preview_options?: { is_disabled: true };
+}
+
+/** Buttons as an inline keyboard; each button's callback_data is the action id. */
+export function inlineKeyboard(actions: Action[][] | undefined): InlineKeyboardMarkup | undefined {
+  const rows = (actions ?? []).filter((row) => row.length > 0);
+  if (rows.length === 0) return undefined;
+  return { inline_keyboard: rows.map((row) => row.map((a) => ({ text: a.label, callback_data: a.id }))) };
+}
+
+/** Cuts `text` to `max` characters without splitting a surrogate pair, marking the cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** The text as sent: the message plus what it quotes, unless the text already carries it. */
+function textWithQuote(msg: OutgoingMessage): string {
+  let text = msg.text;
+  const quote = msg.quote;
+  if (quote?.text && !text.includes(quote.text)) text += `\n\n“${clip(quote.text, MAX_QUOTE_LENGTH)}”`;
+  if (quote?.link && !text.includes(quote.link)) text += `\n${quote.link}`;
+  return clip(text, MAX_TEXT_LENGTH);
+}
+
+function asInt(id: string | undefined): number | undefined {
+  if (id === undefined) return undefined;
+  const n = Number(id);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+/**
+ * Bot API parameters for `msg` sent to `to`: same chat and forum topic, replying to the quoted
+ * message (or the request) with allow_sending_without_reply so a deleted request does not
+ * fail the delivery.
+ */
+export function toSendPayload(to: Address, msg: OutgoingMessage): SendMessagePayload {
+  const payload: SendMessagePayload = { chat_id: asInt(to.chatId) ?? to.chatId, text: textWithQuote(msg) };
+  const thread = asInt(to.threadId);
+  if (thread !== undefined) payload.message_thread_id = thread;
+  const replyTo = asInt(msg.quote?.messageId) ?? asInt(to.replyTo);
+  if (replyTo !== undefined) payload.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
+  const keyboard = inlineKeyboard(msg.actions);
+  if (keyboard) payload.reply_markup = keyboard;
+  return payload;
+}
+
+/**
+ * The Telegram Sender: replies and due reminders both go through it, so both share the
+ * throttle installed on `api`. Failures are thrown as delivery errors (see toDeliveryError).
+ */
+export function createTelegramSender(api: Api, logger: AdapterLogger): Sender {
+  async function post(payload: SendMessagePayload): Promise<SentRef> {
+    const sent = await api.raw.sendMessage(payload);
+    return { messageId: String(sent.message_id) };
+  }
+
+  return {
+    platform: TELEGRAM,
+    async send(to: Address, msg: OutgoingMessage): Promise<SentRef> {
+      const payload = toSendPayload(to, msg);
+      try {
+        return await post(payload);
+      } catch (err) {
+        // Two failures that a second attempt can repair: a deleted forum topic (post to the
+        // chat's General topic instead of losing the reminder) and a group upgraded to a
+        // supergroup (Telegram names the new id).
+        try {
+          if (isThreadNotFound(err) && payload.message_thread_id !== undefined) {
+            logger.warn({ chatId: to.chatId, threadId: to.threadId }, 'telegram: topic gone, sending to the chat instead');
+            const { message_thread_id: _gone, ...rest } = payload;
+            return await post(rest);
+          }
+          const newChat = migratedTo(err);
+          if (newChat !== undefined) {
+            logger.warn({ chatId: to.chatId, newChatId: newChat }, 'telegram: group migrated to a supergroup');
+            const { message_thread_id: _t, reply_parameters: _r, ...rest } = payload;
+            return await post({ ...rest, chat_id: newChat });
+          }
+        } catch (retryErr) {
+          throw toDeliveryError(retryErr);
+        }
+        throw toDeliveryError(err);
+      }
+    },
+  };
+}
