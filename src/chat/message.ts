@@ -29,6 +29,8 @@ export interface IncomingAction extends ChatContext {
   messageId: string;
   /** The button's `id`. */
   actionId: string;
+  /** Text of the message carrying the button, when the platform provides it (kept when editing in place). */
+  messageText?: string;
 }
 
 /** How to answer a button press: a short toast, and optionally a replacement for the pressed message. */

@@ -1,0 +1,62 @@
+import { ForbiddenError, NotFoundError, UserError } from '../core/errors.js';
+import type { Job } from '../core/job.js';
+import type { CommandContext } from './command.js';
+import type { ChatContext } from './message.js';
+
+/**
+ * Who may see and change a job (issue 4):
+ * - the owner sees and changes their jobs from anywhere on the same platform;
+ * - members of a group see the group's jobs; a chat admin there may change them;
+ * - a private chat's jobs are invisible to everyone but their owner.
+ * Errors for jobs one may not see say "No reminder with id …", exactly as for missing ones,
+ * so ids cannot be probed.
+ */
+export function isOwner(job: Job, who: ChatContext): boolean {
+  return job.owner.platform === who.platform && job.owner.userId === who.userId;
+}
+
+function inSameGroup(job: Job, who: ChatContext): boolean {
+  return (
+    job.origin.platform === who.platform &&
+    job.origin.chatId === who.chatId &&
+    job.origin.chatType === 'group' &&
+    who.chatType === 'group'
+  );
+}
+
+export function canSee(job: Job, who: ChatContext): boolean {
+  return isOwner(job, who) || inSameGroup(job, who);
+}
+
+export function canChange(job: Job, who: ChatContext): boolean {
+  return isOwner(job, who) || (inSameGroup(job, who) && who.isAdmin);
+}
+
+/** Ids are short lower-case tokens; tolerate a leading '#' and surrounding punctuation. */
+export function normaliseId(raw: string): string {
+  return raw.trim().replace(/^#/, '').replace(/[.,;:!?]+$/, '');
+}
+
+/** The job if `who` may see it; otherwise NotFoundError (never Forbidden, to keep ids private). */
+export async function findVisibleJob(ctx: CommandContext, rawId: string): Promise<Job> {
+  const id = normaliseId(rawId);
+  if (!id) throw new UserError('id.missing', 'Which reminder? Give its id (see /list).', `/${ctx.command} k7m2qd`);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new NotFoundError('reminder', truncateId(id));
+  const job = await ctx.deps.scheduler.getJob(id);
+  if (!job || !canSee(job, ctx.msg)) throw new NotFoundError('reminder', id);
+  return job;
+}
+
+/** The job if `who` may change it. Visible but not theirs: ForbiddenError naming the owner. */
+export async function findChangeableJob(ctx: CommandContext, rawId: string): Promise<Job> {
+  const job = await findVisibleJob(ctx, rawId);
+  if (!canChange(job, ctx.msg)) {
+    const owner = job.owner.name ? ` (${job.owner.name})` : '';
+    throw new ForbiddenError(`Only the owner${owner} or a chat admin can change reminder ${job.id}.`);
+  }
+  return job;
+}
+
+function truncateId(id: string): string {
+  return id.length > 20 ? `${id.slice(0, 19)}…` : id;
+}

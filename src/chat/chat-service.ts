@@ -1,0 +1,83 @@
+import type { CommandHandler, DeliveryFormatter } from '../core/executor.js';
+import { humanContext, runWithContext } from '../core/runtime-context.js';
+import { handleActionPress } from './actions.js';
+import type { CommandModule, ResolvedChatDeps } from './command.js';
+import type { ChatDeps } from './deps.js';
+import { DEFAULT_QUOTAS } from './deps.js';
+import { createDeliveryFormatter } from './delivery-format.js';
+import type { ActionAnswer, ChatService, IncomingAction, IncomingMessage, OutgoingMessage } from './message.js';
+import { createRouter, GENERIC_FAILURE } from './router.js';
+import { sessionIdFor } from './who.js';
+
+/** The chat layer as wired by the app: the ChatService plus the hooks the scheduler calls. */
+export interface ChimeChat extends ChatService {
+  /** Runs a `command` job's text as its ghost; pass to the scheduler's command executor. */
+  commandHandler: CommandHandler;
+  /** Formats due jobs with action buttons; pass to the scheduler. */
+  formatDelivery: DeliveryFormatter;
+  /** Commands with descriptions, for platform menus (Telegram setMyCommands, Discord). */
+  commands: ReadonlyArray<Pick<CommandModule, 'name' | 'description' | 'usage'>>;
+}
+
+export interface ChatServiceOptions {
+  /** This bot's username; `/cmd@OtherBot` is then ignored. */
+  botUsername?: string;
+}
+
+/**
+ * The platform-free conversation. Every human message and button press runs inside
+ * `runWithContext(humanContext('tg_<chat>' | 'dc_<chat>' | 'console_<chat>'))`; command jobs
+ * run in whatever context the scheduler gives them (SCHEDULER), so the notes store refuses them.
+ * Never throws to the adapter: failures become a reply.
+ */
+export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}): ChimeChat {
+  const deps: ResolvedChatDeps = { ...input, quotas: { ...DEFAULT_QUOTAS, ...input.config.quotas } };
+  const router = createRouter(deps, opts);
+
+  async function zoneOf(who: IncomingAction): Promise<string> {
+    const [user, chat] = await Promise.all([
+      deps.prefs.get(who.platform, 'user', who.userId),
+      deps.prefs.get(who.platform, 'chat', who.chatId),
+    ]);
+    return user?.timeZone ?? chat?.timeZone ?? deps.config.defaultTimeZone;
+  }
+
+  async function handleMessage(msg: IncomingMessage): Promise<OutgoingMessage[]> {
+    return runWithContext(humanContext(sessionIdFor(msg)), () => router.route(msg, { now: deps.clock.now() }));
+  }
+
+  async function handleAction(press: IncomingAction): Promise<ActionAnswer> {
+    return runWithContext(humanContext(sessionIdFor(press)), async () => {
+      try {
+        return await handleActionPress(deps, press, deps.clock.now(), zoneOf);
+      } catch (err) {
+        deps.logger.error({ err, platform: press.platform, chatId: press.chatId, userId: press.userId, actionId: press.actionId }, 'chat action failed');
+        return { toast: GENERIC_FAILURE };
+      }
+    });
+  }
+
+  const commandHandler: CommandHandler = async (commandText, job) => {
+    const msg: IncomingMessage = {
+      platform: job.origin.platform,
+      chatId: job.origin.chatId,
+      chatType: job.origin.chatType ?? 'private',
+      ...(job.origin.threadId !== undefined ? { threadId: job.origin.threadId } : {}),
+      userId: job.owner.userId,
+      userName: job.owner.name ?? job.owner.userId,
+      // The ghost acts with the owner's rights only, never a chat admin's.
+      isAdmin: false,
+      text: commandText,
+    };
+    const replies = await router.route(msg, { now: deps.clock.now(), ghostJob: job });
+    return replies.map((r) => r.text).join('\n\n') || `(${commandText} gave no answer)`;
+  };
+
+  return {
+    handleMessage,
+    handleAction,
+    commandHandler,
+    formatDelivery: createDeliveryFormatter(),
+    commands: router.commands.map((c) => ({ name: c.name, description: c.description, usage: c.usage })),
+  };
+}

@@ -1,0 +1,47 @@
+import type { Job } from '../core/job.js';
+import type { DateOrder } from '../nl/types.js';
+import type { ChatDeps, ChatQuotas } from './deps.js';
+import type { IncomingMessage, OutgoingMessage } from './message.js';
+
+/** Deps with defaults filled in. */
+export interface ResolvedChatDeps extends ChatDeps {
+  quotas: ChatQuotas;
+}
+
+/** The reader's settings, resolved user → chat → default. */
+export interface ResolvedPrefs {
+  timeZone: string;
+  dateOrder?: DateOrder;
+}
+
+/** Everything a command module gets for one message. */
+export interface CommandContext {
+  deps: ResolvedChatDeps;
+  msg: IncomingMessage;
+  /** Command name without slash or @BotName, lower-case (`remind`). */
+  command: string;
+  /** The text after the command, trimmed. */
+  args: string;
+  /** The instant this message is handled at (from the Clock). */
+  now: Date;
+  /** Set when a scheduled `command` job runs this as its ghost (SCHEDULER context). */
+  ghostJob?: Job;
+  prefs(): Promise<ResolvedPrefs>;
+}
+
+/** One chat command. */
+export interface CommandModule {
+  /** Name without slash, e.g. `remind`. */
+  name: string;
+  aliases?: string[];
+  /** One line for /help and platform command menus. */
+  description: string;
+  /** Usage line, e.g. `/snooze <id> <duration>`. */
+  usage: string;
+  run(ctx: CommandContext): Promise<OutgoingMessage[]>;
+}
+
+/** Shorthand for a plain text reply. */
+export function reply(text: string, extra: Omit<OutgoingMessage, 'text'> = {}): OutgoingMessage[] {
+  return [{ text, ...extra }];
+}

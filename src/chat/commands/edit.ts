@@ -1,0 +1,76 @@
+import { UserError } from '../../core/errors.js';
+import type { JobPatch } from '../../store/job-store.js';
+import type { CommandModule } from '../command.js';
+import { findChangeableJob } from '../access.js';
+import { confirmation } from '../confirmation.js';
+import { truncate } from '../format.js';
+import { parseWithPrefs } from '../parse-input.js';
+import { checkGroupInterval, checkTextLength } from '../quotas.js';
+
+const EXAMPLE = '/edit k7m2qd tomorrow at 10';
+
+/**
+ * Input that is clearly meant as a time. When it does not parse, the parser's complaint is
+ * shown instead of silently turning "tomorow 9" into the reminder's new text.
+ */
+const LOOKS_LIKE_TIME = /^(in|at|on|every|each|tomorrow|today|tonight|next|this|daily|weekly|monthly|hourly|\d)/i;
+
+/**
+ * `/edit <id> <when or text>`: a time (optionally followed by text) reschedules, anything
+ * else replaces the text. `text:` or `when:` prefixes force one reading.
+ */
+export const edit: CommandModule = {
+  name: 'edit',
+  description: 'Change time or text: /edit <id> <when or text>',
+  usage: '/edit <id> <when or text>',
+  async run(ctx) {
+    const [rawId = '', ...rest] = ctx.args.split(/\s+/);
+    let input = rest.join(' ').trim();
+    const job = await findChangeableJob(ctx, rawId);
+    if (!input) throw new UserError('edit.empty', 'What should change? Give a new time or a new text.', EXAMPLE);
+    checkTextLength(ctx, input);
+    let forceText = false;
+    let forceWhen = false;
+    if (/^text:/i.test(input)) {
+      forceText = true;
+      input = input.slice(5).trim();
+    } else if (/^when:/i.test(input)) {
+      forceWhen = true;
+      input = input.slice(5).trim();
+    }
+    const parsed = forceText ? undefined : await parseWithPrefs(ctx, input);
+    const patch: JobPatch = {};
+    let newText: string | undefined;
+    let next: Date[] = job.nextRunAt ? [job.nextRunAt] : [];
+    if (parsed?.ok) {
+      checkGroupInterval(ctx, parsed);
+      patch.schedule = parsed.schedule;
+      patch.bounds = parsed.bounds;
+      patch.timeZone = parsed.timeZone;
+      if (job.status === 'completed' || job.status === 'failed') patch.status = 'active';
+      if (parsed.text.trim()) newText = parsed.text.trim();
+      next = parsed.next;
+    } else if (parsed && (forceWhen || LOOKS_LIKE_TIME.test(input))) {
+      throw new UserError('edit.bad_time', parsed.error, parsed.example ?? EXAMPLE);
+    } else {
+      if (!input) throw new UserError('edit.empty', 'The new text is empty.', `/edit ${job.id} text: call mom`);
+      newText = input;
+    }
+    if (newText !== undefined) {
+      const payload = { ...(job.payload as Record<string, unknown>) };
+      if (job.kind === 'command') {
+        if (!newText.startsWith('/')) {
+          throw new UserError('edit.command', 'A scheduled command must start with "/".', `/edit ${job.id} text: /recall`);
+        }
+        payload['command'] = newText;
+      } else {
+        payload['text'] = newText;
+      }
+      patch.payload = payload;
+      patch.name = truncate(newText, 80);
+    }
+    const updated = await ctx.deps.scheduler.updateJob(job.id, patch);
+    const { timeZone } = await ctx.prefs();
+    return [confirmation(updated, next, timeZone, ctx.now, 'Reminder updated')];
+  },
+};

@@ -1,0 +1,50 @@
+import type { Job } from '../../core/job.js';
+import type { RunRecord } from '../../core/run.js';
+import type { CommandModule } from '../command.js';
+import { reply } from '../command.js';
+import { canSee, findVisibleJob } from '../access.js';
+import { jobSubject } from '../describe.js';
+import { formatSpan, formatWallTime, truncate } from '../format.js';
+
+/** Runs shown per answer. */
+const SHOWN = 10;
+/** Jobs whose history is gathered when no id is given (newest first). */
+const JOBS_SCANNED = 30;
+
+function runLine(run: RunRecord, job: Job, timeZone: string, now: Date): string {
+  const late = run.lateMs >= 60_000 ? ` (late ${formatSpan(run.lateMs)})` : '';
+  const detail = run.error ? `: ${truncate(run.error, 80)}` : '';
+  return `${job.id} · ${formatWallTime(run.startedAt, timeZone, now)} · ${run.status}${late} · ${truncate(jobSubject(job), 40)}${detail}`;
+}
+
+export const history: CommandModule = {
+  name: 'history',
+  description: 'Past runs: /history [id]',
+  usage: '/history [id]',
+  async run(ctx) {
+    const { timeZone } = await ctx.prefs();
+    const { scheduler } = ctx.deps;
+    const id = ctx.args.split(/\s+/)[0] ?? '';
+    let jobs: Job[];
+    if (id) {
+      jobs = [await findVisibleJob(ctx, id)];
+    } else {
+      const { msg } = ctx;
+      const all =
+        msg.chatType === 'group'
+          ? await scheduler.listJobs({ originChatId: msg.chatId })
+          : await scheduler.listJobs({ ownerPlatform: msg.platform, ownerUserId: msg.userId });
+      jobs = all
+        .filter((j) => canSee(j, msg))
+        .sort((a, b) => (b.lastRunAt?.getTime() ?? 0) - (a.lastRunAt?.getTime() ?? 0))
+        .slice(0, JOBS_SCANNED);
+    }
+    const runs: Array<{ run: RunRecord; job: Job }> = [];
+    for (const job of jobs) {
+      for (const run of await scheduler.history({ jobId: job.id, limit: SHOWN })) runs.push({ run, job });
+    }
+    runs.sort((a, b) => b.run.startedAt.getTime() - a.run.startedAt.getTime());
+    if (runs.length === 0) return reply(id ? `Reminder ${jobs[0]?.id ?? id} has not run yet.` : 'Nothing has run yet.');
+    return reply(['Recent runs:', ...runs.slice(0, SHOWN).map((r) => runLine(r.run, r.job, timeZone, ctx.now))].join('\n'));
+  },
+};

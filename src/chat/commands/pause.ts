@@ -1,0 +1,36 @@
+import { UserError } from '../../core/errors.js';
+import type { CommandModule } from '../command.js';
+import { reply } from '../command.js';
+import { findChangeableJob } from '../access.js';
+import { jobSubject } from '../describe.js';
+import { formatWhen, truncate } from '../format.js';
+
+export const pause: CommandModule = {
+  name: 'pause',
+  description: 'Pause a reminder: /pause <id>',
+  usage: '/pause <id>',
+  async run(ctx) {
+    const job = await findChangeableJob(ctx, ctx.args.split(/\s+/)[0] ?? '');
+    if (job.status !== 'active') {
+      throw new UserError('job.not_active', `Reminder ${job.id} is ${job.status}, not active.`, `/resume ${job.id}`);
+    }
+    await ctx.deps.scheduler.pauseJob(job.id);
+    return reply(`⏸ Paused [${job.id}]: ${truncate(jobSubject(job))}. Resume with /resume ${job.id}`);
+  },
+};
+
+export const resume: CommandModule = {
+  name: 'resume',
+  description: 'Resume a paused reminder: /resume <id>',
+  usage: '/resume <id>',
+  async run(ctx) {
+    const job = await findChangeableJob(ctx, ctx.args.split(/\s+/)[0] ?? '');
+    if (job.status !== 'paused') {
+      throw new UserError('job.not_paused', `Reminder ${job.id} is ${job.status}, not paused.`, `/pause ${job.id}`);
+    }
+    const resumed = await ctx.deps.scheduler.resumeJob(job.id);
+    const { timeZone } = await ctx.prefs();
+    const when = resumed.nextRunAt ? ` Next: ${formatWhen(resumed.nextRunAt, timeZone, ctx.now)}` : '';
+    return reply(`▶️ Resumed [${job.id}]: ${truncate(jobSubject(job))}.${when}`);
+  },
+};

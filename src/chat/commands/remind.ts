@@ -1,0 +1,62 @@
+import { UserError } from '../../core/errors.js';
+import type { NewJob } from '../../core/job.js';
+import type { CommandContext, CommandModule } from '../command.js';
+import { confirmation } from '../confirmation.js';
+import type { ReminderPayload } from '../describe.js';
+import { truncate } from '../format.js';
+import { parseOrThrow } from '../parse-input.js';
+import { checkCreateQuota, checkGroupInterval, checkTextLength } from '../quotas.js';
+import { ownerOf, originOf } from '../who.js';
+
+const EXAMPLE = '/remind tomorrow at 9 call mom';
+
+/** Words a reminder made from a reply shows when the replied-to message has no text (a photo). */
+const QUOTED_FALLBACK = 'the message you replied to';
+
+/**
+ * `/remind <when> <what>`, plain "remind me …" in private chats, and "/remind 2h" as a reply.
+ * Text starting with '/' makes a `command` job run later as the ghost.
+ */
+export const remind: CommandModule = {
+  name: 'remind',
+  description: 'Set a reminder: /remind tomorrow at 9 call mom',
+  usage: '/remind <when> <what>',
+  async run(ctx: CommandContext) {
+    const { msg } = ctx;
+    const reply = msg.replyTo;
+    if (!ctx.args && !reply) {
+      throw new UserError('remind.empty', 'Tell me when and what, e.g. "/remind in 2 hours stretch".', EXAMPLE);
+    }
+    checkTextLength(ctx, ctx.args);
+    const parsed = await parseOrThrow(ctx, ctx.args || 'in 1 hour', EXAMPLE);
+    let text = parsed.text.trim();
+    const quote = reply
+      ? { messageId: reply.messageId, ...(reply.text ? { text: reply.text } : {}), ...(reply.link ? { link: reply.link } : {}) }
+      : undefined;
+    if (!text && quote) text = quote.text ? truncate(quote.text, 200) : QUOTED_FALLBACK;
+    if (!text) {
+      throw new UserError('remind.no_text', 'What should I remind you about? Add it after the time.', EXAMPLE);
+    }
+    checkTextLength(ctx, text);
+    checkGroupInterval(ctx, parsed);
+    await checkCreateQuota(ctx);
+
+    const isCommand = text.startsWith('/');
+    const payload: ReminderPayload | { command: string } = isCommand
+      ? { command: text }
+      : { text, ...(quote ? { quote } : {}) };
+    const input: NewJob = {
+      kind: isCommand ? 'command' : 'reminder',
+      name: truncate(text, 80),
+      payload,
+      owner: ownerOf(msg),
+      origin: originOf(msg),
+      schedule: parsed.schedule,
+      bounds: parsed.bounds,
+      timeZone: parsed.timeZone,
+    };
+    const job = await ctx.deps.scheduler.createJob(input);
+    const prefs = await ctx.prefs();
+    return [confirmation(job, parsed.next, prefs.timeZone, ctx.now)];
+  },
+};

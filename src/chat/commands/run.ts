@@ -1,0 +1,20 @@
+import { UserError } from '../../core/errors.js';
+import type { CommandModule } from '../command.js';
+import { reply } from '../command.js';
+import { findChangeableJob } from '../access.js';
+import { jobSubject } from '../describe.js';
+import { truncate } from '../format.js';
+
+export const run: CommandModule = {
+  name: 'run',
+  description: 'Run a reminder now: /run <id>',
+  usage: '/run <id>',
+  async run(ctx) {
+    const job = await findChangeableJob(ctx, ctx.args.split(/\s+/)[0] ?? '');
+    if (job.status === 'cancelled') {
+      throw new UserError('job.finished', `Reminder ${job.id} is cancelled.`, '/list');
+    }
+    await ctx.deps.scheduler.runNow(job.id);
+    return reply(`▶️ Running [${job.id}] ${truncate(jobSubject(job))} now; its message follows.`);
+  },
+};

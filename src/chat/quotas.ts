@@ -1,0 +1,67 @@
+import { UserError } from '../core/errors.js';
+import type { Job } from '../core/job.js';
+import type { ParsedReminder } from '../nl/types.js';
+import type { CommandContext } from './command.js';
+import { formatSpan } from './format.js';
+
+/** Statuses that count against quotas: jobs that may still fire. */
+const LIVE: Job['status'][] = ['active', 'paused'];
+
+/** Rejects text longer than the configured limit (Telegram's 4096 by default). */
+export function checkTextLength(ctx: CommandContext, text: string, what = 'Reminder text'): void {
+  const max = ctx.deps.quotas.maxTextLength;
+  if (text.length > max) {
+    throw new UserError('quota.text', `${what} is too long (${text.length} characters, at most ${max}).`, `/remind in 1 hour call the bank`);
+  }
+}
+
+/** Rejects a new job when the user or the chat already has as many live jobs as allowed. */
+export async function checkCreateQuota(ctx: CommandContext): Promise<void> {
+  const { scheduler, quotas } = ctx.deps;
+  const { msg } = ctx;
+  const own = await scheduler.listJobs({ ownerPlatform: msg.platform, ownerUserId: msg.userId, status: LIVE });
+  if (own.length >= quotas.maxRemindersPerUser) {
+    throw new UserError(
+      'quota.user',
+      `You already have ${own.length} active reminders, the limit is ${quotas.maxRemindersPerUser}. Cancel some first.`,
+      '/list, then /cancel <id>',
+    );
+  }
+  const inChat = (await scheduler.listJobs({ originChatId: msg.chatId, status: LIVE })).filter(
+    (j) => j.origin.platform === msg.platform,
+  );
+  if (inChat.length >= quotas.maxRemindersPerChat) {
+    throw new UserError(
+      'quota.chat',
+      `This chat already has ${inChat.length} active reminders, the limit is ${quotas.maxRemindersPerChat}. Cancel some first.`,
+      '/list, then /cancel <id>',
+    );
+  }
+}
+
+/** Shortest gap between consecutive fires the parser reported (ms), or undefined for one-offs. */
+export function shortestGapMs(parsed: Pick<ParsedReminder, 'kind' | 'schedule' | 'next'>): number | undefined {
+  if (parsed.kind !== 'recurring') return undefined;
+  let min = Number.POSITIVE_INFINITY;
+  if (parsed.schedule.kind === 'interval') min = parsed.schedule.everyMs;
+  for (let i = 1; i < parsed.next.length; i++) {
+    const a = parsed.next[i - 1];
+    const b = parsed.next[i];
+    if (a && b) min = Math.min(min, b.getTime() - a.getTime());
+  }
+  return Number.isFinite(min) ? min : undefined;
+}
+
+/** In groups, recurring jobs may not fire more often than `minGroupIntervalMs`. */
+export function checkGroupInterval(ctx: CommandContext, parsed: Pick<ParsedReminder, 'kind' | 'schedule' | 'next'>): void {
+  if (ctx.msg.chatType !== 'group') return;
+  const gap = shortestGapMs(parsed);
+  const min = ctx.deps.quotas.minGroupIntervalMs;
+  if (gap !== undefined && gap < min) {
+    throw new UserError(
+      'quota.interval',
+      `In groups a repeating reminder may fire at most every ${formatSpan(min)}; this one would fire every ${formatSpan(gap)}.`,
+      '/remind every 30 minutes drink water',
+    );
+  }
+}

@@ -1,0 +1,104 @@
+import { MemoryAccessDenied, UserError } from '../core/errors.js';
+import type { Job } from '../core/job.js';
+import type { CommandContext, CommandModule, ResolvedChatDeps, ResolvedPrefs } from './command.js';
+import { commandModules } from './commands/index.js';
+import type { IncomingMessage, OutgoingMessage } from './message.js';
+
+/** `/remind@ChimeBot in 2h x` → { name: 'remind', bot: 'ChimeBot', args: 'in 2h x' }. */
+export function parseCommandText(text: string): { name: string; bot?: string; args: string } | undefined {
+  const m = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!m) return undefined;
+  return { name: (m[1] as string).toLowerCase(), ...(m[2] ? { bot: m[2] } : {}), args: (m[3] ?? '').trim() };
+}
+
+/** Plain-text requests understood in private chats: "remind me …". */
+const PLAIN_REMIND = /^remind\s+me\b/i;
+
+export const GENERIC_FAILURE = 'Something went wrong, nothing was changed. Please try again.';
+
+export interface RouteOptions {
+  now: Date;
+  /** Set for a scheduled `command` job's run (the caller is the ghost, not a person). */
+  ghostJob?: Job;
+}
+
+export interface Router {
+  /** Every command, for /help and platform menus (Telegram setMyCommands). */
+  readonly commands: CommandModule[];
+  /** Answers one message; never throws. */
+  route(msg: IncomingMessage, opts: RouteOptions): Promise<OutgoingMessage[]>;
+}
+
+/** Turns an error from a command into the reply a person sees. */
+export function errorReply(err: unknown, deps: ResolvedChatDeps, where: Record<string, unknown>): OutgoingMessage[] {
+  if (err instanceof UserError) {
+    const example = err.example ? `\nExample: ${err.example}` : '';
+    return [{ text: `⚠️ ${err.message}${example}` }];
+  }
+  if (err instanceof MemoryAccessDenied) {
+    deps.logger.warn({ ...where, entityType: err.entityType, operation: err.operation }, 'memory access denied');
+    return [{ text: err.operation === 'read' ? "🔒 Scheduled runs can't read your notes." : "🔒 Scheduled runs can't change your notes." }];
+  }
+  deps.logger.error({ ...where, err }, 'chat command failed');
+  return [{ text: `⚠️ ${GENERIC_FAILURE}` }];
+}
+
+/**
+ * Dispatches `/command@BotName args` to its module. A suffix naming another bot is ignored
+ * (groups with several bots); unknown commands get a hint in private chats, or in groups
+ * when addressed to this bot.
+ */
+export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: string } = {}): Router {
+  const commands = commandModules();
+  const byName = new Map<string, CommandModule>();
+  for (const c of commands) for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(n, c);
+  const remindModule = byName.get('remind') as CommandModule;
+
+  async function resolvePrefs(msg: IncomingMessage): Promise<ResolvedPrefs> {
+    const [user, chat] = await Promise.all([
+      deps.prefs.get(msg.platform, 'user', msg.userId),
+      deps.prefs.get(msg.platform, 'chat', msg.chatId),
+    ]);
+    const dateOrder = user?.dateOrder ?? chat?.dateOrder;
+    return { timeZone: user?.timeZone ?? chat?.timeZone ?? deps.config.defaultTimeZone, ...(dateOrder ? { dateOrder } : {}) };
+  }
+
+  function context(msg: IncomingMessage, command: string, args: string, ro: RouteOptions): CommandContext {
+    let prefs: Promise<ResolvedPrefs> | undefined;
+    return {
+      deps,
+      msg,
+      command,
+      args,
+      now: ro.now,
+      ...(ro.ghostJob ? { ghostJob: ro.ghostJob } : {}),
+      prefs: () => (prefs ??= resolvePrefs(msg)),
+    };
+  }
+
+  async function route(msg: IncomingMessage, ro: RouteOptions): Promise<OutgoingMessage[]> {
+    const where = { platform: msg.platform, chatId: msg.chatId, userId: msg.userId, text: msg.text.slice(0, 200) };
+    try {
+      const text = msg.text.trim();
+      const cmd = parseCommandText(text);
+      if (!cmd) {
+        if (msg.chatType !== 'private') return [];
+        if (PLAIN_REMIND.test(text)) return await remindModule.run(context(msg, 'remind', text, ro));
+        if (!text) return [];
+        return [{ text: "I didn't catch that. Try /remind in 10 minutes stretch, or /help for everything I can do." }];
+      }
+      const addressedHere = !cmd.bot || !opts.botUsername || cmd.bot.toLowerCase() === opts.botUsername.toLowerCase();
+      if (!addressedHere) return [];
+      const module = byName.get(cmd.name);
+      if (!module) {
+        if (msg.chatType === 'group' && !cmd.bot) return [];
+        return [{ text: `I don't know /${cmd.name}. /help lists what I can do; to set a reminder: /remind in 10 minutes stretch` }];
+      }
+      return await module.run(context(msg, module.name, cmd.args, ro));
+    } catch (err) {
+      return errorReply(err, deps, where);
+    }
+  }
+
+  return { commands, route };
+}

@@ -1,0 +1,123 @@
+/**
+ * Small stand-ins used until (or besides) the real store, parser and Scheduler: enough
+ * behaviour for the chat layer's rules, nothing more.
+ */
+import { MemoryAccessDenied } from '../../src/core/errors.js';
+import type { Job, NewJob } from '../../src/core/job.js';
+import type { RunRecord } from '../../src/core/run.js';
+import { currentContext } from '../../src/core/runtime-context.js';
+import type { SchedulerApi } from '../../src/core/scheduler-api.js';
+import type { ChatNotes, ChatPrefs, ChatPrefValues } from '../../src/chat/deps.js';
+import type { ParseOptions, ParseResult } from '../../src/nl/types.js';
+import type { Clock } from '../../src/clock.js';
+import type { JobFilter, JobPatch } from '../../src/store/job-store.js';
+
+export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, Job> } {
+  const jobs = new Map<string, Job>();
+  let seq = 0;
+  const must = (id: string): Job => {
+    const j = jobs.get(id);
+    if (!j) throw new Error(`no job ${id}`);
+    return j;
+  };
+  const firstRun = (s: Job['schedule']): Date | null =>
+    s.kind === 'once' ? s.at : s.kind === 'interval' ? new Date(s.anchor.getTime() + s.everyMs) : null;
+  const update = (id: string, patch: JobPatch): Job => {
+    const j = { ...must(id), ...patch, updatedAt: clock.now() };
+    if (patch.schedule) j.nextRunAt = firstRun(patch.schedule);
+    jobs.set(id, j);
+    return j;
+  };
+  const matches = (j: Job, f: JobFilter = {}): boolean => {
+    const st = f.status === undefined ? undefined : Array.isArray(f.status) ? f.status : [f.status];
+    return (
+      (!st || st.includes(j.status)) &&
+      (!f.kind || j.kind === f.kind) &&
+      (!f.ownerPlatform || j.owner.platform === f.ownerPlatform) &&
+      (!f.ownerUserId || j.owner.userId === f.ownerUserId) &&
+      (!f.originChatId || j.origin.chatId === f.originChatId)
+    );
+  };
+  return {
+    jobs,
+    async createJob(input: NewJob) {
+      const now = clock.now();
+      const id = input.id ?? `j${++seq}`;
+      const job: Job = {
+        id, name: input.name ?? id, kind: input.kind, payload: input.payload, owner: input.owner, origin: input.origin,
+        schedule: input.schedule, bounds: input.bounds ?? {}, timeZone: input.timeZone, status: input.status ?? 'active',
+        nextRunAt: firstRun(input.schedule), attempts: 0, maxAttempts: 1, retries: 3, retryDelayMs: 5000, timeoutMs: 3600_000,
+        workflowId: null, successMessage: input.successMessage ?? null, failureMessage: input.failureMessage ?? null,
+        completionMode: 'notify', createdAt: now, updatedAt: now, lastRunAt: null, completedAt: null, runCount: 0, lastError: null,
+      };
+      jobs.set(id, job);
+      return job;
+    },
+    async getJob(id) { return jobs.get(id); },
+    async updateJob(id, patch) { return update(id, patch); },
+    async deleteJob(id) { return jobs.delete(id); },
+    async pauseJob(id) { return update(id, { status: 'paused', nextRunAt: null }); },
+    async resumeJob(id) { return update(id, { status: 'active', nextRunAt: firstRun(must(id).schedule) }); },
+    async pauseAll() { return []; },
+    async resumeAll() { return []; },
+    async cancelJob(id) { return update(id, { status: 'cancelled', nextRunAt: null }); },
+    async cancelWorkflow() { return []; },
+    async runNow(): Promise<RunRecord | undefined> { return undefined; },
+    async snoozeJob(id, at) { return update(id, { status: 'active', nextRunAt: at }); },
+    async listJobs(f) { return [...jobs.values()].filter((j) => matches(j, f)); },
+    async history() { return []; },
+    async nextRuns() { return []; },
+    async stats() { throw new Error('not in fake'); },
+  };
+}
+
+export function fakeNotes(): ChatNotes {
+  const notes = new Map<string, string[]>();
+  const check = (op: 'read' | 'write'): void => {
+    const { entityType } = currentContext();
+    if (entityType !== 'HUMAN') throw new MemoryAccessDenied(entityType, op);
+  };
+  return {
+    add(p, u, text) { check('write'); notes.set(`${p}:${u}`, [...(notes.get(`${p}:${u}`) ?? []), text]); },
+    list(p, u) { check('read'); return (notes.get(`${p}:${u}`) ?? []).map((text) => ({ text })); },
+    remove(p, u, n) {
+      check('write');
+      const l = notes.get(`${p}:${u}`) ?? [];
+      if (n > l.length) return false;
+      l.splice(n - 1, 1);
+      return true;
+    },
+  };
+}
+
+export function fakePrefs(): ChatPrefs {
+  const m = new Map<string, ChatPrefValues>();
+  return {
+    get: (p, scope, id) => m.get(`${p}:${scope}:${id}`),
+    set: (p, scope, id, v) => void m.set(`${p}:${scope}:${id}`, { ...m.get(`${p}:${scope}:${id}`), ...v }),
+  };
+}
+
+const UNIT: Record<string, number> = { s: 1000, m: 60_000, h: 3600_000, d: 86_400_000 };
+
+/** Understands "in <n><unit> text", "every <n><unit> text" and "tomorrow at 9am text" only. */
+export function fakeParse(text: string, opts: ParseOptions): ParseResult {
+  const t = text.replace(/^remind me (to )?/i, '').trim();
+  let m = /^in (\d+)\s*(s|m|h|d)\w*\s*(.*)$/i.exec(t);
+  if (m) {
+    const at = new Date(opts.now.getTime() + Number(m[1]) * (UNIT[m[2]!.toLowerCase()] ?? 0));
+    return { ok: true, kind: 'once', text: m[3] ?? '', schedule: { kind: 'once', at }, bounds: {}, timeZone: opts.timeZone, spec: `at:${at.toISOString()}`, next: [at] };
+  }
+  m = /^every (\d+)\s*(s|m|h|d)\w*\s*(.*)$/i.exec(t);
+  if (m) {
+    const everyMs = Number(m[1]) * (UNIT[m[2]!.toLowerCase()] ?? 0);
+    const next = [1, 2, 3, 4].map((k) => new Date(opts.now.getTime() + k * everyMs));
+    return { ok: true, kind: 'recurring', text: m[3] ?? '', schedule: { kind: 'interval', everyMs, anchor: opts.now }, bounds: {}, timeZone: opts.timeZone, spec: `every ${everyMs}ms`, next };
+  }
+  m = /^tomorrow at 9am\s*(.*)$/i.exec(t);
+  if (m) {
+    const at = new Date(Date.UTC(opts.now.getUTCFullYear(), opts.now.getUTCMonth(), opts.now.getUTCDate() + 1, 8));
+    return { ok: true, kind: 'once', text: m[1] ?? '', schedule: { kind: 'once', at }, bounds: {}, timeZone: opts.timeZone, spec: '', next: [at] };
+  }
+  return { ok: false, error: `I couldn't find a time in "${t}".`, example: '/remind in 10 minutes stretch' };
+}
