@@ -15,6 +15,9 @@ export async function parseWithPrefs(ctx: CommandContext, text: string): Promise
     const retry = await ctx.deps.parse(`in ${text.trim()}`, opts);
     if (retry.ok) result = retry;
   }
+  if (result.ok && (result.next.length === 0 || result.next.some((d) => Number.isNaN(d.getTime())))) {
+    return { ok: false, error: 'That time is out of range.', example: 'in 2 hours' };
+  }
   return result;
 }
 

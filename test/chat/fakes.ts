@@ -106,7 +106,7 @@ export function fakeParse(text: string, opts: ParseOptions): ParseResult {
   let m = /^in (\d+)\s*(s|m|h|d)\w*\s*(.*)$/i.exec(t);
   if (m) {
     const at = new Date(opts.now.getTime() + Number(m[1]) * (UNIT[m[2]!.toLowerCase()] ?? 0));
-    return { ok: true, kind: 'once', text: m[3] ?? '', schedule: { kind: 'once', at }, bounds: {}, timeZone: opts.timeZone, spec: `at:${at.toISOString()}`, next: [at] };
+    return { ok: true, kind: 'once', text: m[3] ?? '', schedule: { kind: 'once', at }, bounds: {}, timeZone: opts.timeZone, spec: 'at', next: [at] };
   }
   m = /^every (\d+)\s*(s|m|h|d)\w*\s*(.*)$/i.exec(t);
   if (m) {

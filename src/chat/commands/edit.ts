@@ -13,7 +13,8 @@ const EXAMPLE = '/edit k7m2qd tomorrow at 10';
  * Input that is clearly meant as a time. When it does not parse, the parser's complaint is
  * shown instead of silently turning "tomorow 9" into the reminder's new text.
  */
-const LOOKS_LIKE_TIME = /^(in|at|on|every|each|tomorrow|today|tonight|next|this|daily|weekly|monthly|hourly|\d)/i;
+const LOOKS_LIKE_TIME =
+  /^((in|at|on|by|every|each)\b|tom|tmr|2mo|today|tonight|2nite|next|nxt|this|daily|weekly|monthly|yearly|hourly|noon|midnight|(mon|tue|wed|thu|fri|sat|sun)[a-z]*day|eo[dwmy]\b|cron:|at:|in:|@|\d)/i;
 
 /**
  * `/edit <id> <when or text>`: a time (optionally followed by text) reschedules, anything
@@ -51,7 +52,7 @@ export const edit: CommandModule = {
       if (parsed.text.trim()) newText = parsed.text.trim();
       next = parsed.next;
     } else if (parsed && (forceWhen || LOOKS_LIKE_TIME.test(input))) {
-      throw new UserError('edit.bad_time', parsed.error, parsed.example ?? EXAMPLE);
+      throw new UserError('edit.bad_time', `${parsed.error} (To change the text instead: /edit ${job.id} text: …)`, parsed.example ?? EXAMPLE);
     } else {
       if (!input) throw new UserError('edit.empty', 'The new text is empty.', `/edit ${job.id} text: call mom`);
       newText = input;

@@ -1,0 +1,64 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
+import { renderMessage } from '../../../adapters/console/render.js';
+import { flushMicrotasks } from '../../../src/clock.js';
+import { makeChat } from '../../chat/harness.js';
+
+function setup() {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (d: Buffer) => (printed += d.toString()));
+  const adapter = createConsoleAdapter({ input, output, userId: 'tester', keepAlive: false });
+  const t = makeChat();
+  return { input, adapter, t, printed: () => printed };
+}
+
+async function type(s: ReturnType<typeof setup>, line: string): Promise<void> {
+  s.input.write(`${line}\n`);
+  await flushMicrotasks();
+  await s.adapter.idle();
+}
+
+describe('console adapter', () => {
+  it('renders buttons as [id] Label so they can be typed', () => {
+    const text = renderMessage({ text: 'hi', actions: [[{ id: 's10:abc123', label: 'Snooze 10 min' }, { id: 'done:abc123', label: 'Done' }]] });
+    expect(text).toBe('hi\n  [s10:abc123] Snooze 10 min   [done:abc123] Done\n');
+  });
+
+  it('answers each piped line in order, as the stable console chat', async () => {
+    const s = setup();
+    await s.adapter.start(s.t.chat);
+    await type(s, '/remind in 2 minutes stretch');
+    await type(s, '/list');
+    const out = s.printed();
+    expect(out).toMatch(/Reminder set \[\w+\]: stretch/);
+    expect(out.indexOf('Reminder set')).toBeLessThan(out.indexOf('Your reminders (1)'));
+    const job = [...s.t.scheduler.jobs.values()][0]!;
+    expect(job.origin).toMatchObject({ platform: 'console', chatId: 'console' });
+    expect(job.owner.userId).toBe('tester');
+    await s.adapter.stop();
+  });
+
+  it('typing an action id (or /do id) presses the button', async () => {
+    const s = setup();
+    await s.adapter.start(s.t.chat);
+    await type(s, '/remind in 2 minutes stretch');
+    const id = [...s.t.scheduler.jobs.keys()][0]!;
+    await type(s, `/do s10:${id}`);
+    expect(s.printed()).toContain('Snoozed until');
+    await type(s, `undo:${id}`);
+    expect(s.t.scheduler.jobs.has(id)).toBe(false);
+    await s.adapter.stop();
+  });
+
+  it('the sender prints delivered reminders with their buttons', async () => {
+    const s = setup();
+    await s.adapter.start(s.t.chat);
+    const ref = await s.adapter.sender.send({ platform: 'console', chatId: 'console' }, { text: '⏰ stretch', actions: [[{ id: 'done:x1', label: 'Done' }]] });
+    expect(ref.messageId).toMatch(/^c\d+$/);
+    expect(s.printed()).toContain('⏰ stretch\n  [done:x1] Done');
+    await s.adapter.stop();
+  });
+});
