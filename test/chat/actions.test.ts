@@ -112,3 +112,20 @@ describe('delivery formatter', () => {
     expect(out.text).toContain('3 hours late');
   });
 });
+
+describe('undeliverable reminders', async () => {
+  const { undeliverableNotice } = await import('../../src/chat/undeliverable.js');
+  it('tell the creator privately when a group delivery is given up', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_GROUP, '/remind in 2 minutes standup');
+    const notice = undeliverableNotice(t.scheduler.jobs.get(id)!, new Error('bot was kicked'), '-500');
+    expect(notice!.to).toEqual({ platform: 'telegram', chatId: '100' });
+    expect(notice!.text).toContain('bot was kicked');
+    expect(notice!.text).toContain(id);
+  });
+  it('stay silent when the failed chat was the creator’s own private chat', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 2 minutes x');
+    expect(undeliverableNotice(t.scheduler.jobs.get(id)!, new Error('blocked'), '100')).toBeUndefined();
+  });
+});

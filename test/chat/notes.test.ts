@@ -38,3 +38,25 @@ describe('notes and the ghost (seed 000)', () => {
     expect(reply).toContain('Your reminders (1)');
   });
 });
+
+describe('runtime context', async () => {
+  const { createChatService } = await import('../../src/chat/chat-service.js');
+  const { currentContext } = await import('../../src/core/runtime-context.js');
+  const { ManualClock } = await import('../../src/clock.js');
+  const { fakeNotes, fakeParse, fakePrefs, fakeScheduler } = await import('./fakes.js');
+  it.each([
+    ['telegram', '10018049', 'tg_10018049'],
+    ['discord', '555', 'dc_555'],
+    ['console', 'console', 'console_console'],
+  ])('a human message on %s runs as HUMAN in session %s', async (platform, chatId, session) => {
+    const clock = new ManualClock();
+    const seen: unknown[] = [];
+    const chat = createChatService({
+      scheduler: fakeScheduler(clock), notes: fakeNotes(), prefs: fakePrefs(), clock,
+      parse: (text, opts) => (seen.push(currentContext()), fakeParse(text, opts)),
+      config: { defaultTimeZone: 'UTC' }, logger: { info() {}, warn() {}, error() {} },
+    });
+    await chat.handleMessage({ platform, chatId, chatType: 'private', userId: 'u', userName: 'U', isAdmin: false, text: '/remind in 5 minutes x' });
+    expect(seen[0]).toMatchObject({ entityType: 'HUMAN', sessionId: session, isAutomated: false });
+  });
+});
