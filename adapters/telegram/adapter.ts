@@ -13,6 +13,20 @@ import { createTelegramSender } from './sender.js';
 import { TELEGRAM } from './to-incoming.js';
 import { KeyedQueue } from './update-queue.js';
 
+/**
+ * The chat layer's own command list when it offers one (`ChimeChat.commands`), trimmed to
+ * Telegram's rules: 1-32 lowercase letters, digits or underscores; descriptions 1-256 chars.
+ */
+export function menuOf(chat: ChatService): MenuCommand[] | undefined {
+  const list = (chat as { commands?: unknown }).commands;
+  if (!Array.isArray(list)) return undefined;
+  const menu = list
+    .filter((c): c is { name: string; description: string } => typeof c?.name === 'string' && typeof c?.description === 'string')
+    .filter((c) => /^[a-z0-9_]{1,32}$/.test(c.name) && c.description.trim().length > 0)
+    .map((c) => ({ command: c.name, description: c.description.trim().slice(0, 256) }));
+  return menu.length > 0 ? menu : undefined;
+}
+
 /** Updates Chime asks Telegram for. */
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
 
@@ -42,7 +56,7 @@ export interface TelegramAdapterOptions {
   rateLimits?: Partial<TelegramRateLimits>;
   /** 429s asking for at most this wait are retried in place (s); longer ones go back to the outbox. Default 5. */
   maxInPlaceRetrySeconds?: number;
-  /** Command menu registered at start. Default DEFAULT_COMMANDS. */
+  /** Command menu registered at start. Default: the chat service's `commands`, else DEFAULT_COMMANDS. */
   commands?: readonly MenuCommand[];
   /** How long an admin lookup is trusted (ms). Default 60 s. */
   adminCacheMs?: number;
@@ -80,9 +94,9 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   let polling: Promise<void> | undefined;
   let started = false;
 
-  async function registerCommands(): Promise<void> {
+  async function registerCommands(chat: ChatService): Promise<void> {
     try {
-      await bot.api.setMyCommands([...(options.commands ?? DEFAULT_COMMANDS)]);
+      await bot.api.setMyCommands([...(options.commands ?? menuOf(chat) ?? DEFAULT_COMMANDS)]);
     } catch (err) {
       // A missing menu is cosmetic; emulators and restricted API servers refuse the method.
       logger.warn({ err }, 'telegram: setMyCommands failed, continuing without a command menu');
@@ -158,7 +172,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       started = true;
       install(chat);
       await bot.init();
-      await registerCommands();
+      await registerCommands(chat);
       if (options.webhook) await startWebhook(options.webhook);
       else await startPolling();
       logger.info({ bot: bot.botInfo.username }, 'telegram: adapter started');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from 'grammy/types';
 import { createTelegramAdapter, type TelegramAdapter } from '../../../adapters/telegram/index.js';
+import { menuOf } from '../../../adapters/telegram/adapter.js';
 import { FAKE_BOT, FakeBotApi, type FakeChatSpec } from '../../emulators/telegram/fake-bot-api.js';
 import { FakeChat, eventually, recordingLogger } from './fake-chat.js';
 
@@ -155,6 +156,23 @@ describe('telegram adapter (long polling against the Bot API fake)', () => {
     release();
     await stopping;
     expect(api.sent.map((m) => m.text)).toEqual(['late /list']);
+  });
+});
+
+describe('command menu', () => {
+  it('comes from the chat service’s own command list, keeping only names Telegram accepts', () => {
+    const chat = Object.assign(new FakeChat(), {
+      commands: [
+        { name: 'remind', description: 'Set a reminder', usage: '/remind <when> <what>' },
+        { name: 'Bad-Name', description: 'x', usage: '' },
+        { name: 'tz', description: '  Your time zone ', usage: '/tz Europe/Berlin' },
+      ],
+    });
+    expect(menuOf(chat)).toEqual([
+      { command: 'remind', description: 'Set a reminder' },
+      { command: 'tz', description: 'Your time zone' },
+    ]);
+    expect(menuOf(new FakeChat())).toBeUndefined();
   });
 });
 
