@@ -36,8 +36,8 @@ export interface TelegramWebhookOptions {
   url: string;
   /** Local port of the HTTP server (0 picks a free one; see `webhookPort`). */
   port: number;
-  /** Checked against X-Telegram-Bot-Api-Secret-Token; empty disables the check. */
-  secret: string;
+  /** Checked against X-Telegram-Bot-Api-Secret-Token; unset or empty disables the check (not advised). */
+  secret?: string;
   /** Interface to listen on. Default all interfaces. */
   host?: string;
 }
@@ -123,6 +123,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   }
 
   async function startWebhook(hook: TelegramWebhookOptions): Promise<void> {
+    if (!hook.secret) logger.warn({}, 'telegram: webhook without a secret token: anyone who finds the URL can post updates');
     const callback = webhookCallback(bot, 'http', hook.secret ? { secretToken: hook.secret } : {});
     server = createServer((req, res) => {
       if (req.method !== 'POST') {
