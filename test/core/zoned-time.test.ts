@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addCalendar,
+  daysInMonth,
+  formatInZone,
+  formatWallTime,
+  fromWallTime,
+  isValidTimeZone,
+  offsetMinutes,
+  parseWallTime,
+  startOfDayInZone,
+  toWallTime,
+  type WallTimeInput,
+} from '../../src/core/zoned-time.js';
+
+function wall(text: string): WallTimeInput {
+  const w = parseWallTime(text);
+  if (!w) throw new Error(`bad wall ${text}`);
+  return w;
+}
+
+const iso = (d: Date): string => d.toISOString();
+
+describe('isValidTimeZone', () => {
+  it('accepts IANA zones and UTC, rejects garbage', () => {
+    expect(isValidTimeZone('Europe/Berlin')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    expect(isValidTimeZone('Australia/Lord_Howe')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+  });
+});
+
+describe('toWallTime', () => {
+  it('reads the wall clock and weekday (0 = Sunday) in the zone', () => {
+    const w = toWallTime(new Date('2026-11-22T23:30:00Z'), 'Europe/Berlin');
+    expect(w).toEqual({ year: 2026, month: 11, day: 23, hour: 0, minute: 30, second: 0, weekday: 1 });
+  });
+  it('shows midnight as hour 0, never 24', () => {
+    expect(toWallTime(new Date('2026-11-22T00:00:00Z'), 'UTC').hour).toBe(0);
+  });
+});
+
+describe('fromWallTime: ordinary times', () => {
+  it('converts an unambiguous wall time to the instant', () => {
+    expect(iso(fromWallTime(wall('2026-11-23T09:00:00'), 'Europe/Berlin'))).toBe('2026-11-23T08:00:00.000Z');
+    expect(iso(fromWallTime(wall('2026-07-01T09:00:00'), 'America/New_York'))).toBe('2026-07-01T13:00:00.000Z');
+  });
+  it('round-trips every hour of a year in several zones', () => {
+    for (const tz of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata']) {
+      for (let t = Date.UTC(2027, 0, 1); t < Date.UTC(2028, 0, 1); t += 3_600_000 * 7) {
+        const d = new Date(t);
+        const w = toWallTime(d, tz);
+        const back = fromWallTime(w, tz);
+        // Either the same instant, or (in an overlap) the earlier occurrence of that wall time.
+        expect(back.getTime() <= t).toBe(true);
+        expect(formatWallTime(toWallTime(back, tz))).toBe(formatWallTime(w));
+      }
+    }
+  });
+});
+
+describe('fromWallTime: DST gaps shift forward by the gap', () => {
+  it('DST: 02:30 on 2027-03-14 in America/New_York is 03:30 EDT', () => {
+    const d = fromWallTime(wall('2027-03-14T02:30:00'), 'America/New_York');
+    expect(formatInZone(d, 'America/New_York')).toBe('2027-03-14T03:30:00-04:00');
+  });
+  it('DST: 02:30 on 2027-03-28 in Europe/Berlin is 03:30 CEST', () => {
+    const d = fromWallTime(wall('2027-03-28T02:30:00'), 'Europe/Berlin');
+    expect(formatInZone(d, 'Europe/Berlin')).toBe('2027-03-28T03:30:00+02:00');
+  });
+  it('DST: Lord Howe moves 30 minutes: 02:15 on 2027-10-03 is 02:45 +11:00', () => {
+    const d = fromWallTime(wall('2027-10-03T02:15:00'), 'Australia/Lord_Howe');
+    expect(formatInZone(d, 'Australia/Lord_Howe')).toBe('2027-10-03T02:45:00+11:00');
+  });
+  it('DST: Santiago skips midnight: 00:15 on 2027-09-05 is 01:15 -03:00', () => {
+    const d = fromWallTime(wall('2027-09-05T00:15:00'), 'America/Santiago');
+    expect(formatInZone(d, 'America/Santiago')).toBe('2027-09-05T01:15:00-03:00');
+  });
+  it('Apia skipped 2011-12-30 entirely: 09:00 that day lands on 2011-12-31 09:00', () => {
+    const d = fromWallTime(wall('2011-12-30T09:00:00'), 'Pacific/Apia');
+    expect(formatInZone(d, 'Pacific/Apia')).toBe('2011-12-31T09:00:00+14:00');
+  });
+});
+
+describe('fromWallTime: DST overlaps take the first occurrence', () => {
+  it('DST: 01:30 on 2027-11-07 in America/New_York is 01:30 EDT (first)', () => {
+    const d = fromWallTime(wall('2027-11-07T01:30:00'), 'America/New_York');
+    expect(iso(d)).toBe('2027-11-07T05:30:00.000Z');
+  });
+  it('DST: 02:30 on 2027-10-31 in Europe/Berlin is 02:30 CEST (first)', () => {
+    const d = fromWallTime(wall('2027-10-31T02:30:00'), 'Europe/Berlin');
+    expect(formatInZone(d, 'Europe/Berlin')).toBe('2027-10-31T02:30:00+02:00');
+  });
+  it('DST: Lord Howe 01:45 on 2027-04-04 is the +11:00 occurrence', () => {
+    const d = fromWallTime(wall('2027-04-04T01:45:00'), 'Australia/Lord_Howe');
+    expect(formatInZone(d, 'Australia/Lord_Howe')).toBe('2027-04-04T01:45:00+11:00');
+  });
+  it('DST: Santiago 23:30 on 2027-04-03 (happens twice) is the -03:00 occurrence', () => {
+    const d = fromWallTime(wall('2027-04-03T23:30:00'), 'America/Santiago');
+    expect(formatInZone(d, 'America/Santiago')).toBe('2027-04-03T23:30:00-03:00');
+  });
+});
+
+describe('offsets and formatting', () => {
+  it('offsetMinutes is minutes east of UTC, including half hours', () => {
+    expect(offsetMinutes(new Date('2027-01-15T00:00:00Z'), 'Europe/Berlin')).toBe(60);
+    expect(offsetMinutes(new Date('2027-01-15T00:00:00Z'), 'America/New_York')).toBe(-300);
+    expect(offsetMinutes(new Date('2027-07-15T00:00:00Z'), 'Australia/Lord_Howe')).toBe(630);
+    expect(offsetMinutes(new Date('2027-01-15T00:00:00Z'), 'Australia/Lord_Howe')).toBe(660);
+  });
+  it('formatInZone prints ISO with offset and whole seconds', () => {
+    expect(formatInZone(new Date('2026-11-23T08:00:00.123Z'), 'Europe/Berlin')).toBe('2026-11-23T09:00:00+01:00');
+    expect(formatInZone(new Date('2026-11-23T08:00:00Z'), 'UTC')).toBe('2026-11-23T08:00:00+00:00');
+    expect(formatInZone(new Date('2026-11-23T08:00:00Z'), 'Asia/Kathmandu')).toBe('2026-11-23T13:45:00+05:45');
+  });
+  it('formatInZone output parses back to the same instant', () => {
+    const t = new Date('2027-11-07T06:30:00Z'); // 01:30 EST, the second occurrence
+    expect(new Date(formatInZone(t, 'America/New_York')).getTime()).toBe(t.getTime());
+  });
+  it('startOfDayInZone is the first instant of the local day (01:00 when midnight is skipped)', () => {
+    expect(formatInZone(startOfDayInZone(new Date('2027-09-05T15:00:00Z'), 'America/Santiago'), 'America/Santiago')).toBe('2027-09-05T01:00:00-03:00');
+  });
+});
+
+describe('addCalendar', () => {
+  it('month-end clamping: Jan 31 + 1 month = Feb 28, or Feb 29 in a leap year', () => {
+    expect(formatWallTime(addCalendar(wall('2027-01-31T09:00:00'), 'month', 1))).toBe('2027-02-28T09:00:00');
+    expect(formatWallTime(addCalendar(wall('2028-01-31T09:00:00'), 'month', 1))).toBe('2028-02-29T09:00:00');
+    expect(formatWallTime(addCalendar(wall('2027-01-31T09:00:00'), 'month', 3))).toBe('2027-04-30T09:00:00');
+    expect(formatWallTime(addCalendar(wall('2027-01-31T09:00:00'), 'month', 2))).toBe('2027-03-31T09:00:00');
+  });
+  it('Feb 29 + 1 year = Feb 28; + 4 years = Feb 29', () => {
+    expect(formatWallTime(addCalendar(wall('2028-02-29T08:00:00'), 'year', 1))).toBe('2029-02-28T08:00:00');
+    expect(formatWallTime(addCalendar(wall('2028-02-29T08:00:00'), 'year', 4))).toBe('2032-02-29T08:00:00');
+  });
+  it('days and weeks cross month and year ends and keep the time', () => {
+    expect(formatWallTime(addCalendar(wall('2027-12-30T23:59:59'), 'day', 3))).toBe('2028-01-02T23:59:59');
+    const w = addCalendar(wall('2027-03-09T09:00:00'), 'week', 2);
+    expect(formatWallTime(w)).toBe('2027-03-23T09:00:00');
+    expect(w.weekday).toBe(2);
+  });
+  it('negative steps go back', () => {
+    expect(formatWallTime(addCalendar(wall('2027-03-31T09:00:00'), 'month', -1))).toBe('2027-02-28T09:00:00');
+  });
+  it('daysInMonth knows leap years', () => {
+    expect(daysInMonth(2100, 2)).toBe(28);
+    expect(daysInMonth(2000, 2)).toBe(29);
+  });
+});
+
+describe('parseWallTime', () => {
+  it('accepts date, minutes and seconds forms and rejects impossible dates', () => {
+    expect(parseWallTime('2027-03-14')?.hour).toBe(0);
+    expect(parseWallTime('2027-03-14T02:30')?.minute).toBe(30);
+    expect(parseWallTime('2027-02-30T10:00:00')).toBeUndefined();
+    expect(parseWallTime('2027-03-14T24:00:00')).toBeUndefined();
+    expect(parseWallTime('tomorrow')).toBeUndefined();
+  });
+});
