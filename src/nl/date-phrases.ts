@@ -1,0 +1,209 @@
+/**
+ * Recognisers for dates: "today", "tomorrow", "friday", "next friday", "friday next week",
+ * "next week/month/year", "this weekend", "dec 24", "24 december 2026", "24/12", "2026-12-01",
+ * "the 15th", holidays, "eow/eom/eoy", day parts ("tomorrow morning", "this evening", "tonight").
+ */
+import type { DateOrder } from './types.js';
+import type { Recognizer, TimeOfDay } from './pieces.js';
+import { DAYPART_TIMES, daypartHint, plainTime, tod } from './time-phrases.js';
+import { WEEKDAY_NAMES } from './shorthand.js';
+
+export const WEEKDAY_SRC =
+  '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
+export const MONTH_SRC =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+
+/** Weekday name (full, lower case) -> 0-6. */
+export function weekdayIndex(name: string): number {
+  return WEEKDAY_NAMES.indexOf(name.endsWith('s') ? name.slice(0, -1) : name);
+}
+
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Month name or abbreviation -> 1-12. */
+export function monthIndex(name: string): number {
+  return MONTH_PREFIXES.indexOf(name.slice(0, 3)) + 1;
+}
+
+function withDaypart(word: string): { defaultTime: TimeOfDay } {
+  const base = DAYPART_TIMES[word]!;
+  const hint = daypartHint(word);
+  return { defaultTime: hint ? { ...base, hint } : base };
+}
+
+function year(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const y = Number(text);
+  return text.length === 2 ? 2000 + y : y;
+}
+
+/** Known holidays: month and day. */
+const HOLIDAYS: Array<[RegExp, number, number]> = [
+  [/christmas eve/, 12, 24],
+  [/christmas(?: day)?/, 12, 25],
+  [/new years? eve|nye/, 12, 31],
+  [/new years?(?: day)?/, 1, 1],
+  [/halloween/, 10, 31],
+  [/valentines?(?: day)?/, 2, 14],
+  [/boxing day/, 12, 26],
+];
+
+/** Dates people name that we cannot place (they move every year): reject with a hint. */
+const UNKNOWN_HOLIDAYS =
+  /\b(easter(?: sunday| monday)?|good friday|thanksgiving|black friday|cyber monday|mothers? day|fathers? day|labou?r day|memorial day|independence day|hanukkah|chanukah|diwali|ramadan|eid|passover|chinese new year|lunar new year|st\.? patricks? day|pentecost|ascension day|whit monday|carnival|mardi gras)\b/g;
+
+/** Date recognisers. `dateOrder` decides numeric dates when both readings are valid. */
+export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
+  return [
+    {
+      // 2026-12-01, 2026-12-01T14:30, 2026-12-01 14:30:00
+      name: 'date-iso',
+      re: /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:t|\s+|\s*at\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?![\d:])/g,
+      make(m) {
+        const date = { kind: 'ymd' as const, y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+        if (m[4] === undefined) return { date };
+        const t = plainTime(m[4], Number(m[5]), Number(m[6] ?? 0));
+        return t ? { date, time: { ...t, bare: false } } : null;
+      },
+    },
+    {
+      name: 'date-holiday',
+      re: new RegExp(`\\b(?:on\\s+)?(${HOLIDAYS.map(([re]) => re.source).join('|')})\\b`, 'g'),
+      make(m) {
+        const hit = HOLIDAYS.find(([re]) => new RegExp(`^(?:${re.source})$`).test(m[1]!));
+        return hit ? { date: { kind: 'ymd', m: hit[1], d: hit[2] } } : null;
+      },
+    },
+    {
+      name: 'date-unknown-holiday',
+      re: UNKNOWN_HOLIDAYS,
+      make(m) {
+        return { unknown: m[1]! };
+      },
+    },
+    {
+      name: 'date-relative-day',
+      re: /\b(?:on\s+)?(?:the\s+)?(day after tomorrow|day before yesterday|tomorrow|today|yesterday)\b/g,
+      make(m) {
+        const word = m[1]!;
+        const days = word === 'day after tomorrow' ? 2 : word === 'tomorrow' ? 1 : word === 'today' ? 0 : word === 'yesterday' ? -1 : -2;
+        return days < 0 ? { date: { kind: 'relDay', days }, past: true } : { date: { kind: 'relDay', days } };
+      },
+    },
+    {
+      name: 'date-tonight',
+      re: /\b(?:(?:by|at|for)\s+)?(tonight)\b/g,
+      make() {
+        return { date: { kind: 'relDay', days: 0 }, ...withDaypart('tonight') };
+      },
+    },
+    {
+      name: 'date-this-daypart',
+      re: /\b(?:later\s+)?this\s+(morning|afternoon|evening)\b|\blater today\b/g,
+      make(m) {
+        if (!m[1]) return { date: { kind: 'relDay', days: 0 } };
+        return { date: { kind: 'relDay', days: 0 }, ...withDaypart(m[1]) };
+      },
+    },
+    {
+      name: 'daypart',
+      re: /\b(?:(?:in|during)\s+the\s+|at\s+|first thing in the\s+)?(morning|afternoon|evening|night)\b|\b(first thing)\b/g,
+      make(m) {
+        if (m[2]) return { defaultTime: { ...tod(9), hint: 'am' } };
+        return withDaypart(m[1]!);
+      },
+    },
+    {
+      // "friday next week", "next week friday", "next week on friday"
+      name: 'date-weekday-next-week',
+      re: new RegExp(`\\b(?:on\\s+)?${WEEKDAY_SRC}\\s+(?:of\\s+)?next\\s+week\\b|\\bnext\\s+week\\s+(?:on\\s+)?${WEEKDAY_SRC}\\b`, 'g'),
+      make(m) {
+        return { date: { kind: 'weekday', weekday: weekdayIndex(m[1] ?? m[2]!), nextWeek: true } };
+      },
+    },
+    {
+      // "friday", "next friday", "this friday", "on friday", "coming friday"
+      name: 'date-weekday',
+      re: new RegExp(`\\b(?:(?:on|next|this|coming|the|upcoming)\\s+)*${WEEKDAY_SRC}\\b(?!s)`, 'g'),
+      make(m) {
+        return { date: { kind: 'weekday', weekday: weekdayIndex(m[1]!), nextWeek: false } };
+      },
+    },
+    {
+      name: 'date-eow',
+      re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eow|end of (?:the |this )?(?:work ?)?week)\b/g,
+      make() {
+        return { date: { kind: 'endOfWeek' }, defaultTime: tod(17) };
+      },
+    },
+    {
+      name: 'date-eom',
+      re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eom|end of (?:the |this )?month)\b/g,
+      make() {
+        return { date: { kind: 'endOfMonth' }, defaultTime: tod(17) };
+      },
+    },
+    {
+      name: 'date-eoy',
+      re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eoy|end of (?:the |this )?year)\b/g,
+      make() {
+        return { date: { kind: 'endOfYear' }, defaultTime: tod(17) };
+      },
+    },
+    {
+      name: 'date-next-period',
+      re: /\b(?:(?:on|at|over|for)\s+)?(?:the\s+)?(next|this|coming)\s+(week|month|year|weekend)\b|\b(?:on|at|over)\s+the\s+(weekend)\b/g,
+      make(m) {
+        const which = m[1] ?? 'this';
+        const unit = m[2] ?? m[3]!;
+        if (unit === 'weekend') return { date: { kind: 'weekend', next: which === 'next' } };
+        if (which !== 'next' && which !== 'coming') return null;
+        return { date: { kind: unit === 'week' ? 'nextWeek' : unit === 'month' ? 'nextMonth' : 'nextYear' } };
+      },
+    },
+    {
+      // "24 december", "24th of dec 2026", "the 1st of jan"
+      name: 'date-day-month',
+      re: new RegExp(`\\b(?:on\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_SRC}\\b\\.?(?:,?\\s+(\\d{4}))?`, 'g'),
+      make(m) {
+        const y = year(m[3]);
+        return { date: y ? { kind: 'ymd', y, m: monthIndex(m[2]!), d: Number(m[1]) } : { kind: 'ymd', m: monthIndex(m[2]!), d: Number(m[1]) } };
+      },
+    },
+    {
+      // "dec 24", "december 24th, 2026", "dec. 24"
+      name: 'date-month-day',
+      re: new RegExp(`\\b(?:on\\s+)?${MONTH_SRC}\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*(?:am|pm|a|p)\\b)(?:,?\\s+(\\d{4}))?\\b`, 'g'),
+      make(m) {
+        const y = year(m[3]);
+        return { date: y ? { kind: 'ymd', y, m: monthIndex(m[1]!), d: Number(m[2]) } : { kind: 'ymd', m: monthIndex(m[1]!), d: Number(m[2]) } };
+      },
+    },
+    {
+      // "24/12", "12/24/2026", "24.12.2026", "24/12/26"
+      name: 'date-numeric',
+      re: /\b(?:on\s+)?(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/.]|\s*(?:%|am|pm|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|s\b|secs?\b|seconds?\b|days?\b|weeks?\b))/g,
+      make(m) {
+        const a = Number(m[1]);
+        const b = Number(m[3]);
+        // Without a year, a "." reading is only a date when it cannot be a decimal number.
+        if (m[2] === '.' && !m[4] && !(a <= 31 && b <= 12 && m[3]!.length === 2)) return null;
+        const y = year(m[4]);
+        const dm = { d: a, m: b };
+        const md = { d: b, m: a };
+        const validDm = dm.m >= 1 && dm.m <= 12 && dm.d >= 1 && dm.d <= 31;
+        const validMd = md.m >= 1 && md.m <= 12 && md.d >= 1 && md.d <= 31;
+        const pick = dateOrder === 'dmy' ? (validDm ? dm : validMd ? md : dm) : validMd ? md : validDm ? dm : md;
+        return { date: y ? { kind: 'ymd', y, ...pick } : { kind: 'ymd', ...pick } };
+      },
+    },
+    {
+      // "on the 15th", "the 3rd"
+      name: 'date-day-of-month',
+      re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+(?:every|each|the)\s+month)/g,
+      make(m) {
+        return { date: { kind: 'dayOfMonth', d: Number(m[1]) } };
+      },
+    },
+  ];
+}

@@ -1,0 +1,116 @@
+/**
+ * Splits the pieces of one request into schedules: "on wednesday at 3 pm and on saturday at
+ * 10 am" is two, "every day at 9am and 9pm" is one with two times, "every month on the 1st
+ * and 15th" is one. Bounds ("until dec 31", "for 5 times", "starting monday") apply to all.
+ */
+import type { DateSpec, Piece, RepeatSpec, TimeOfDay } from './pieces.js';
+import type { DurationParts } from './duration-phrase.js';
+
+/** One schedule's worth of pieces. */
+export interface Group {
+  repeats: RepeatSpec[];
+  dates: DateSpec[];
+  times: TimeOfDay[];
+  defaultTime?: TimeOfDay;
+  duration?: DurationParts;
+  window?: { from: TimeOfDay; to: TimeOfDay };
+  past: boolean;
+  unknown?: string;
+  /** Index of the first anchor piece (repeat, date, duration) in the request, -1 if none. */
+  anchorAt: number;
+  /** Start offsets of the time pieces, to move trailing ones to the next group. */
+  timeAt: number[];
+}
+
+/** Bounds shared by every schedule of the request. */
+export interface Bounds {
+  start?: Piece;
+  end?: Piece;
+  count?: number;
+  forDuration?: DurationParts;
+}
+
+function emptyGroup(): Group {
+  return { repeats: [], dates: [], times: [], past: false, anchorAt: -1, timeAt: [] };
+}
+
+function hasAnchor(g: Group): boolean {
+  return g.repeats.length > 0 || g.dates.length > 0 || g.duration !== undefined;
+}
+
+function isSubDaily(r: RepeatSpec): boolean {
+  return r.kind === 'every' && (r.unit === 'hour' || r.unit === 'minute' || r.unit === 'second');
+}
+
+/** Whether a date can qualify a repeat ("every 2 weeks" + "on tuesday"). */
+function dateFitsRepeat(r: RepeatSpec, d: DateSpec): boolean {
+  if (r.kind !== 'every') return false;
+  if (d.kind === 'weekday') return r.unit === 'week' || r.unit === 'day' || isSubDaily(r);
+  if (d.kind === 'dayOfMonth') return r.unit === 'month';
+  if (d.kind === 'ymd') return r.unit === 'year' && d.y === undefined;
+  return false;
+}
+
+function canJoin(g: Group, p: Piece): boolean {
+  if (!hasAnchor(g)) return true;
+  if (p.repeat) {
+    if (g.duration) return false;
+    if (g.repeats.length === 0) return g.dates.every((d) => dateFitsRepeat(p.repeat!, d));
+    if (g.repeats.length === 1) {
+      const r = g.repeats[0]!;
+      // "hourly ... on weekdays", "every 30 minutes on mondays"
+      return (isSubDaily(r) && p.repeat.kind === 'weekdays') || (r.kind === 'weekdays' && isSubDaily(p.repeat));
+    }
+    return false;
+  }
+  if (p.date) {
+    if (g.duration) return false;
+    if (g.repeats.length > 0) {
+      if (!g.repeats.every((r) => dateFitsRepeat(r, p.date!))) return false;
+      // several days for one repeat only when of the same kind ("on the 1st and 15th")
+      return g.dates.every((d) => d.kind === p.date!.kind && (d.kind === 'weekday' || d.kind === 'dayOfMonth'));
+    }
+    return g.dates.length === 0;
+  }
+  if (p.duration) return false;
+  return true;
+}
+
+/** Groups pieces (sorted by position) into schedules and shared bounds. */
+export function groupPieces(pieces: Piece[]): { groups: Group[]; bounds: Bounds } {
+  const groups: Group[] = [];
+  const bounds: Bounds = {};
+  let cur = emptyGroup();
+  for (const p of pieces) {
+    if (p.role === 'start') { bounds.start = p; continue; }
+    if (p.role === 'end') { bounds.end = p; continue; }
+    if (p.role === 'for') {
+      if (p.count !== undefined) bounds.count = p.count;
+      if (p.duration) bounds.forDuration = p.duration;
+      continue;
+    }
+    const anchor = p.repeat !== undefined || p.date !== undefined || p.duration !== undefined;
+    if (anchor && !canJoin(cur, p)) {
+      const next = emptyGroup();
+      // "at 3pm on wednesday and 10am on saturday": times after the anchor go with the next day.
+      if (cur.timeAt.length >= 2 && cur.timeAt[0]! < cur.anchorAt) {
+        const keep = cur.timeAt.filter((t) => t < cur.anchorAt).length;
+        next.times = cur.times.splice(keep);
+        next.timeAt = cur.timeAt.splice(keep);
+      }
+      groups.push(cur);
+      cur = next;
+    }
+    if (anchor && cur.anchorAt < 0) cur.anchorAt = p.start;
+    if (p.repeat) cur.repeats.push(p.repeat);
+    if (p.date) cur.dates.push(p.date);
+    if (p.duration) cur.duration = p.duration;
+    if (p.time) { cur.times.push(p.time); cur.timeAt.push(p.start); }
+    if (p.defaultTime) cur.defaultTime = p.defaultTime;
+    if (p.window) cur.window = p.window;
+    if (p.past) cur.past = true;
+    if (p.unknown) cur.unknown = p.unknown;
+  }
+  groups.push(cur);
+  return { groups: groups.filter((g) => hasAnchor(g) || g.times.length > 0 || g.defaultTime || g.window || g.unknown), bounds };
+}

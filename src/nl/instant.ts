@@ -1,0 +1,151 @@
+/**
+ * One-off times: durations ("in 20 minutes", "in 2h30m", "in a fortnight", "72hr from now"),
+ * and a date and/or time placed by the conventions in resolve.ts. chrono-node covers absolute
+ * date formats our own grammar does not know (it runs last, on what is left).
+ */
+import * as chrono from 'chrono-node';
+import { at, compareWall, isValidDate, type Wall } from './calendar.js';
+import { DURATION_SRC, parseDuration } from './duration-phrase.js';
+import type { Group } from './groups.js';
+import type { Piece, Recognizer, TimeOfDay } from './pieces.js';
+import { addDuration, DEFAULT_TIME, nextTimeOfDay, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
+import { fromWall, toWall } from './zone-clock.js';
+import type { DateOrder } from './types.js';
+
+/** Durations after "in"/"within"/"after", or before "from now"/"later". */
+export const DURATION_RECOGNIZERS: Recognizer[] = [
+  {
+    name: 'duration-in',
+    re: new RegExp(`\\b(?:in|within|after)\\s+(?:about\\s+|around\\s+|another\\s+|roughly\\s+|approx\\.?\\s+|like\\s+|just\\s+)?(${DURATION_SRC})`, 'g'),
+    make(m) {
+      const duration = parseDuration(m[1]!);
+      return duration ? { duration } : null;
+    },
+  },
+  {
+    name: 'duration-from-now',
+    re: new RegExp(`\\b(${DURATION_SRC})\\s+(?:from\\s+now|from\\s+today|later|hence)\\b`, 'g'),
+    make(m) {
+      const duration = parseDuration(m[1]!);
+      return duration ? { duration } : null;
+    },
+  },
+];
+
+/**
+ * A compact duration standing alone at the start ("5m check the oven", "remind me 72hr to …"):
+ * only digits with a unit, so ordinary numbers in the text are left alone.
+ */
+export const LEADING_DURATION_RE = new RegExp(
+  `^(?:\\s*remind\\s+(?:me|us|@\\S+|#\\S+)\\s+)?(\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mo|s|m|h|d|w|y)(?![a-z0-9])(?:\\s*\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mo|s|m|h|d|w|y)(?![a-z0-9]))*)`,
+);
+
+/** Built once: chrono parsers are reusable and cost more to build than to run. */
+const chronoStrict = {
+  dmy: new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true)),
+  mdy: new chrono.Chrono(chrono.en.configuration.createConfiguration(true, false)),
+};
+
+/**
+ * chrono's pass over text our grammar left alone: only results that name a calendar day
+ * (month and day known) are taken; weekday-only and time-only guesses are ours to make.
+ */
+export function chronoPieces(text: string, claimed: boolean[], ctx: Ctx, dateOrder: DateOrder): Piece[] {
+  const masked = [...text].map((c, i) => (claimed[i] ? ' ' : c)).join('');
+  if (!/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/.test(masked)) return [];
+  const ref = new Date(Date.UTC(ctx.wall.y, ctx.wall.m - 1, ctx.wall.d, ctx.wall.h, ctx.wall.mi, ctx.wall.s));
+  const pieces: Piece[] = [];
+  for (const r of chronoStrict[dateOrder].parse(masked, { instant: ref, timezone: 0 })) {
+    const s = r.start;
+    if (!s.isCertain('month') || !s.isCertain('day')) continue;
+    const piece: Piece = { start: r.index, end: r.index + r.text.length, source: 'chrono' };
+    const y = s.isCertain('year') ? s.get('year') ?? undefined : undefined;
+    piece.date = y !== undefined ? { kind: 'ymd', y, m: s.get('month')!, d: s.get('day')! } : { kind: 'ymd', m: s.get('month')!, d: s.get('day')! };
+    if (s.isCertain('hour')) piece.time = { h: s.get('hour')!, mi: s.get('minute') ?? 0, s: s.get('second') ?? 0, bare: false };
+    for (let i = piece.start; i < piece.end; i++) claimed[i] = true;
+    pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** The time a group names, with day-part hints applied; undefined when none. */
+function groupTimes(g: Group): TimeOfDay[] {
+  const hint = g.defaultTime?.hint;
+  return g.times.map((t) => (t.bare && hint && !t.hint ? { ...t, hint } : t));
+}
+
+/** Instants of a one-off group (several when it names several times: "tomorrow at 9 and 5"). */
+export function resolveOnce(g: Group, ctx: Ctx): Date[] | Reject {
+  if (g.unknown) return new Reject(`I don't know which day "${g.unknown}" is. Write the date instead.`, 'on apr 5 at 9am');
+  if (g.past) return new Reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
+  const times = groupTimes(g);
+  if (g.duration) {
+    const base = addDuration(ctx, g.duration);
+    if (times.length === 0 && g.dates.length === 0) return [base];
+    // "in 3 days at 5pm": the day from the duration, the time as written
+    const w = toWallOf(base, ctx);
+    return times.map((t) => fromWall(at(w, settleBare(t).h, t.mi, t.s), ctx.zone));
+  }
+  const spec = g.dates[0];
+  if (!spec) {
+    if (times.length === 0) {
+      const t = g.defaultTime ?? (g.window ? g.window.from : undefined);
+      if (!t) return new Reject('When should I remind you? I could not find a time.', 'remind me to call mom tomorrow at 9am');
+      return [nextTimeOfDay(t.hint ? { ...t, bare: true } : t, ctx)!];
+    }
+    return times.map((t) => nextTimeOfDay(t, ctx)!);
+  }
+  const placed = placeDate(spec, ctx);
+  if (placed instanceof Reject) return placed;
+  const chosen = times.length > 0 ? times : [g.defaultTime ?? placed.defaultTime ?? DEFAULT_TIME];
+  const out: Date[] = [];
+  const isToday = compareWall(at(placed.date, 0), at(ctx.today, 0)) === 0;
+  for (const t of chosen) {
+    let instant: Date | undefined;
+    if (isToday && t.bare && !t.hint) {
+      // "today at 3" / "tonight at 9": the next such hour today on a 12-hour face
+      instant = nextTimeOfDay(t, ctx, ctx.today, true);
+      instant ??= fromWall(at(placed.date, (t.h % 12) + 12, t.mi, t.s), ctx.zone);
+    } else {
+      const settled = settleBare(t);
+      instant = fromWall(at(placed.date, settled.h, settled.mi, settled.s), ctx.zone);
+    }
+    if (instant.getTime() <= ctx.now.getTime()) {
+      const rolled = rollForward(spec.kind, placed, settleBare(t), ctx);
+      if (rolled) instant = rolled;
+    }
+    out.push(instant);
+  }
+  return out;
+}
+
+/** Dates that name a repeating point (end of week, a yearless date) move to the next one once passed. */
+function rollForward(kind: string, placed: ReturnType<typeof placeDate>, t: TimeOfDay, ctx: Ctx): Date | undefined {
+  if (placed instanceof Reject) return undefined;
+  const d = placed.date;
+  let next: Wall | undefined;
+  if (kind === 'endOfWeek') {
+    const date = new Date(Date.UTC(d.y, d.m - 1, d.d + 7));
+    next = { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), h: t.h, mi: t.mi, s: t.s };
+  } else if (kind === 'endOfMonth') {
+    const date = new Date(Date.UTC(d.y, d.m + 1, 0));
+    next = { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), h: t.h, mi: t.mi, s: t.s };
+  } else if (kind === 'endOfYear') {
+    next = { y: d.y + 1, m: 12, d: 31, h: t.h, mi: t.mi, s: t.s };
+  } else if (kind === 'weekend') {
+    const date = new Date(Date.UTC(d.y, d.m - 1, d.d + 7));
+    next = { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), h: t.h, mi: t.mi, s: t.s };
+  } else if (placed.dayOfMonth !== undefined) {
+    for (let i = 1; i < 4 && !next; i++) {
+      const date = new Date(Date.UTC(d.y, d.m - 1 + i, 1));
+      const y = date.getUTCFullYear();
+      const m = date.getUTCMonth() + 1;
+      if (isValidDate(y, m, placed.dayOfMonth)) next = { y, m, d: placed.dayOfMonth, h: t.h, mi: t.mi, s: t.s };
+    }
+  }
+  return next ? fromWall(next, ctx.zone) : undefined;
+}
+
+function toWallOf(instant: Date, ctx: Ctx): Wall {
+  return toWall(instant, ctx.zone);
+}

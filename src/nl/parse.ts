@@ -1,0 +1,228 @@
+/**
+ * Natural-language reminder parsing: `parse(text, { now, timeZone, dateOrder })` returns a
+ * schedule plus the reminder text, or a rejection a person understands. Never throws.
+ *
+ * Pipeline: explicit forms (`in:1h`, `cron:…`) -> shorthand normalisation -> zone in the text
+ * -> recognisers (repeats, durations, dates, times; chrono for other date formats) -> groups
+ * (one per schedule) -> one-off instants or recurring triggers -> checks (past, 5-year limit)
+ * -> reminder text.
+ */
+import type { Schedule, ScheduleBounds } from '../core/schedule.js';
+import type { ParseOptions, ParseRejection, ParseResult } from './types.js';
+import { defaultDateOrder } from './date-order.js';
+import { dateRecognizers } from './date-phrases.js';
+import { explicitSchedule, findExplicit } from './explicit.js';
+import { groupPieces } from './groups.js';
+import { chronoPieces, DURATION_RECOGNIZERS, LEADING_DURATION_RE, resolveOnce } from './instant.js';
+import { parseDuration } from './duration-phrase.js';
+import { scan, type Piece, type Recognizer } from './pieces.js';
+import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
+import { recurringTriggers, resolveBounds, type Trigger } from './recurrence.js';
+import { makeCtx, Reject } from './resolve.js';
+import { normalize } from './shorthand.js';
+import { formatSpec } from './spec-bridge.js';
+import { reminderText } from './text.js';
+import { TIME_RECOGNIZERS } from './time-phrases.js';
+import { upcomingFires } from './fires.js';
+import { isValidZone } from './zone-clock.js';
+import { findZones } from './zones.js';
+
+/** How far ahead a reminder may be: 5 years. */
+export const MAX_AHEAD_MS = 5 * 366 * 86_400_000;
+/** How many fires `next` lists for recurring schedules. */
+export const NEXT_COUNT = 4;
+/** Longest request we read. */
+const MAX_LENGTH = 2000;
+
+const recognizerCache = new Map<string, Recognizer[]>();
+
+/** Recognisers in priority order (built once per date order). */
+function recognizers(order: 'dmy' | 'mdy'): Recognizer[] {
+  let list = recognizerCache.get(order);
+  if (!list) {
+    const dates = dateRecognizers(order);
+    const iso = dates.filter((r) => r.name === 'date-iso');
+    const rest = dates.filter((r) => r.name !== 'date-iso');
+    list = [...RECURRENCE_RECOGNIZERS, ...DURATION_RECOGNIZERS, ...iso, ...TIME_RECOGNIZERS, ...rest];
+    recognizerCache.set(order, list);
+  }
+  return list;
+}
+
+function reject(error: string, example?: string): ParseRejection {
+  return example ? { ok: false, error, example } : { ok: false, error };
+}
+
+const START_WORDS = /(?:^|\s)(?:starting(?:\s+from)?|start(?:ing)?\s+on|beginning|from|as\s+of|effective|commencing)\s+(?:on\s+|at\s+|the\s+)?$/;
+const END_WORDS = /(?:^|\s)(?:until|till|til|through|thru|ending(?:\s+on)?|up\s+to|up\s+until|no\s+later\s+than|by\s+the\s+end\s+of)\s+(?:on\s+|at\s+|the\s+)?$/;
+
+/** Marks date/time pieces introduced by "starting …" or "until …" and widens their span. */
+function markRoles(text: string, pieces: Piece[], recurring: boolean): void {
+  if (!recurring) return;
+  for (const p of pieces) {
+    if (p.repeat || p.role || p.count !== undefined || p.window) continue;
+    const before = text.slice(Math.max(0, p.start - 40), p.start);
+    const s = START_WORDS.exec(before);
+    const e = END_WORDS.exec(before);
+    const m = s ?? e;
+    if (!m) continue;
+    p.role = s ? 'start' : 'end';
+    p.start -= before.length - m.index - (m[0].startsWith(' ') ? 1 : 0);
+  }
+}
+
+/** Parses a reminder request. Never throws: junk becomes a rejection. */
+export function parse(text: string, options: ParseOptions): ParseResult {
+  try {
+    return parseOrReject(text, options);
+  } catch (err) {
+    if (err instanceof Reject) return reject(err.error, err.example);
+    return reject('Sorry, I could not read a time in that.', 'remind me to call mom tomorrow at 9am');
+  }
+}
+
+function parseOrReject(input: string, options: ParseOptions): ParseResult {
+  if (typeof input !== 'string' || input.trim() === '') {
+    return reject('Tell me what to remind you about and when.', 'remind me to call mom tomorrow at 9am');
+  }
+  if (input.length > MAX_LENGTH) return reject(`That is too long for me (over ${MAX_LENGTH} characters).`);
+  const now = options.now;
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) return reject('Internal: no valid reference time.');
+  if (!isValidZone(options.timeZone)) return reject(`"${options.timeZone}" is not a time zone I know.`, 'Europe/Berlin');
+  const dateOrder = options.dateOrder ?? defaultDateOrder(options.timeZone);
+
+  const explicit = findExplicit(input);
+  if (explicit) return fromExplicit(explicit.spec, explicit.rest, now, options.timeZone);
+
+  const norm = normalize(input);
+  const zones = findZones(norm.text);
+  const zone = zones[0]?.zone ?? options.timeZone;
+  const claimed = new Array<boolean>(norm.text.length).fill(false);
+  for (const z of zones) for (let i = z.start; i < z.end; i++) claimed[i] = true;
+  const ctx = makeCtx(now, zone);
+
+  const pieces = scan(norm.text, recognizers(dateOrder), claimed);
+  if (pieces.length === 0 || pieces.every((p) => p.role)) {
+    const lead = LEADING_DURATION_RE.exec(norm.text);
+    const duration = lead ? parseDuration(lead[1]!) : undefined;
+    if (lead && duration) {
+      const start = lead[0].length - lead[1]!.length;
+      pieces.push({ start, end: lead[0].length, duration });
+      for (let i = start; i < lead[0].length; i++) claimed[i] = true;
+    }
+  }
+  dropLooseHolidays(norm.text, pieces);
+  pieces.push(...chronoPieces(norm.text, claimed, ctx, dateOrder));
+  pieces.sort((a, b) => a.start - b.start);
+  const recurring = pieces.some((p) => p.repeat);
+  markRoles(norm.text, pieces, recurring);
+  if (!recurring) {
+    // "until 7" in a one-off request is part of the text, not a time
+    for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.role === 'end' || pieces[i]!.role === 'start') pieces.splice(i, 1);
+  }
+
+  const leftover = unreadTime(norm.text, claimed);
+  if (leftover) return leftover;
+
+  const { groups, bounds } = groupPieces(pieces);
+  if (groups.length === 0) {
+    return reject('When should I remind you? I could not find a time in that.', 'remind me to call mom tomorrow at 9am');
+  }
+
+  let schedule: Schedule;
+  let scheduleBounds: ScheduleBounds = {};
+  let kind: 'once' | 'recurring';
+  if (recurring) {
+    const b = resolveBounds(bounds, ctx);
+    if (b instanceof Reject) return reject(b.error, b.example);
+    scheduleBounds = b;
+    const triggers = recurringTriggers(groups, ctx, b);
+    if (triggers instanceof Reject) return reject(triggers.error, triggers.example);
+    schedule = combine(triggers);
+    kind = 'recurring';
+  } else {
+    const instants: Date[] = [];
+    for (const g of groups) {
+      const r = resolveOnce(g, ctx);
+      if (r instanceof Reject) return reject(r.error, r.example);
+      instants.push(...r);
+    }
+    instants.sort((a, b) => a.getTime() - b.getTime());
+    schedule = combine(instants.map((at) => ({ kind: 'once', at })));
+    kind = 'once';
+  }
+
+  const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), scheduleBounds);
+  const first = next[0];
+  if (!first || first.getTime() <= now.getTime()) {
+    if (recurring && first === undefined) return reject('That repeat would never fire: check its start and end.', 'every day at 9am until dec 31');
+    return reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
+  }
+  if (first.getTime() - now.getTime() > MAX_AHEAD_MS) {
+    return reject('That is more than 5 years away; I only keep reminders for up to 5 years.', 'on dec 24 at 6pm');
+  }
+
+  const spans: Array<[number, number]> = [...pieces.map((p): [number, number] => [p.start, p.end]), ...zones.map((z): [number, number] => [z.start, z.end])];
+  const text = reminderText(input, norm, spans);
+  return {
+    ok: true,
+    kind,
+    text,
+    schedule,
+    bounds: scheduleBounds,
+    timeZone: zone,
+    spec: formatSpec(schedule, zone, scheduleBounds),
+    next,
+  };
+}
+
+const HOLIDAY_PREFIX = /\b(?:on|at|by|for|until|till|before|after|this|next|from|starting|every|each)\s+(?:the\s+)?$/;
+
+/**
+ * "buy xmas gifts tomorrow": a holiday name is the date only when introduced as one ("on
+ * christmas eve") or when nothing else in the request is a date.
+ */
+function dropLooseHolidays(text: string, pieces: Piece[]): void {
+  const others = pieces.some((p) => p.source !== 'date-holiday' && (p.date || p.duration || p.repeat));
+  if (!others) return;
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const p = pieces[i]!;
+    if (p.source !== 'date-holiday' || /^on\s/.test(text.slice(p.start, p.end))) continue;
+    if (!HOLIDAY_PREFIX.test(text.slice(Math.max(0, p.start - 20), p.start))) pieces.splice(i, 1);
+  }
+}
+
+function combine(triggers: Trigger[]): Schedule {
+  if (triggers.length === 1) return triggers[0]!;
+  return { kind: 'multi', triggers };
+}
+
+/**
+ * Time-like words nobody claimed ("25:00", "at 13pm") mean we misread the request: say so
+ * instead of dropping them into the reminder text.
+ */
+function unreadTime(text: string, claimed: boolean[]): ParseRejection | undefined {
+  const masked = [...text].map((c, i) => (claimed[i] ? ' ' : c)).join('');
+  const bad = /\b(?:at\s+)?(\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))\b/.exec(masked);
+  if (bad) return reject(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
+  return undefined;
+}
+
+function fromExplicit(spec: string, rest: string, now: Date, zone: string): ParseResult {
+  const schedule = explicitSchedule(spec, now, zone);
+  if ('error' in schedule) return reject(schedule.error, schedule.example);
+  const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, NEXT_COUNT);
+  const first = next[0];
+  if (!first || first.getTime() <= now.getTime()) return reject('That time is in the past. Pick a time from now on.', 'in:1h');
+  if (first.getTime() - now.getTime() > MAX_AHEAD_MS) return reject('That is more than 5 years away.', 'in:1h');
+  return {
+    ok: true,
+    kind: schedule.kind === 'once' ? 'once' : 'recurring',
+    text: rest,
+    schedule,
+    bounds: {},
+    timeZone: zone,
+    spec: formatSpec(schedule, zone),
+    next,
+  };
+}

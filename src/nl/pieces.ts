@@ -1,0 +1,89 @@
+/**
+ * What the grammar finds in a request: pieces of time phrase, each with its span in the
+ * normalised text. Recognisers turn regex matches into pieces; the instant and recurrence
+ * resolvers combine them.
+ */
+import type { DurationParts } from './duration-phrase.js';
+
+/** A time of day. `h` is 0-23 once a meridiem is known; `bare` hours (1-12, no am/pm) get resolved later. */
+export interface TimeOfDay {
+  h: number;
+  mi: number;
+  s: number;
+  /** Hour written without am/pm on a 12-hour face ("at 3", "at 9:30"). */
+  bare: boolean;
+  /** A hint from the context for bare hours ("tonight at 9" -> pm). */
+  hint?: 'am' | 'pm';
+}
+
+/** A date as written, not yet placed on the calendar. */
+export type DateSpec =
+  | { kind: 'ymd'; y?: number; m: number; d: number }
+  | { kind: 'relDay'; days: number }
+  | { kind: 'weekday'; weekday: number; nextWeek: boolean }
+  | { kind: 'nextWeek' }
+  | { kind: 'nextMonth' }
+  | { kind: 'nextYear' }
+  | { kind: 'weekend'; next: boolean }
+  | { kind: 'dayOfMonth'; d: number }
+  | { kind: 'endOfWeek' }
+  | { kind: 'endOfMonth' }
+  | { kind: 'endOfYear' };
+
+/** Recurrence frames ("every 2 weeks", "daily", "every monday and thursday", "on the 1st and 15th of every month"). */
+export type RepeatSpec =
+  | { kind: 'every'; unit: 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'; step: number }
+  | { kind: 'weekdays'; days: number[]; step: number }
+  | { kind: 'monthDays'; days: Array<number | 'L'>; step: number }
+  | { kind: 'nthWeekday'; weekday: number; nth: number | 'L' }
+  | { kind: 'yearDate'; m: number; d: number };
+
+export interface Piece {
+  start: number;
+  end: number;
+  date?: DateSpec;
+  time?: TimeOfDay;
+  /** Default time for the date ("this evening" -> 18:00), used when no time is written. */
+  defaultTime?: TimeOfDay;
+  duration?: DurationParts;
+  repeat?: RepeatSpec;
+  /** A window for sub-daily repeats ("from 9 to 5"), inclusive. */
+  window?: { from: TimeOfDay; to: TimeOfDay };
+  /** Bounded repeats: "for 5 times". */
+  count?: number;
+  /** What the piece is for: the schedule itself, or the start/end bound of a repeat. */
+  role?: 'start' | 'end' | 'for';
+  /** Explicitly in the past ("yesterday"): reject, never roll forward. */
+  past?: boolean;
+  /** A word we recognise as a date but cannot place ("easter"): reject with this hint. */
+  unknown?: string;
+  /** Came from chrono rather than our own grammar (for diagnostics). */
+  source?: string;
+}
+
+/** Helper for regex-driven recognisers. */
+export interface Recognizer {
+  name: string;
+  re: RegExp;
+  make(m: RegExpExecArray | RegExpMatchArray): Omit<Piece, 'start' | 'end'> | null;
+}
+
+/** Runs recognisers in order; each claims spans not yet claimed. */
+export function scan(text: string, recognizers: Recognizer[], claimed: boolean[] = new Array<boolean>(text.length).fill(false)): Piece[] {
+  const pieces: Piece[] = [];
+  for (const r of recognizers) {
+    for (const m of text.matchAll(r.re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (end === start) continue;
+      let free = true;
+      for (let i = start; i < end; i++) if (claimed[i]) { free = false; break; }
+      if (!free) continue;
+      const made = r.make(m);
+      if (!made) continue;
+      for (let i = start; i < end; i++) claimed[i] = true;
+      pieces.push({ ...made, start, end, source: r.name });
+    }
+  }
+  return pieces.sort((a, b) => a.start - b.start);
+}

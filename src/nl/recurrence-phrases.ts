@@ -1,0 +1,178 @@
+/**
+ * Recognisers for repeats and their bounds: "every 2 weeks", "every other day", "daily",
+ * "biweekly", "every weekday", "mondays and thursdays", "every first monday of the month",
+ * "on the 1st and 15th of every month", "every dec 24", "from 9 to 5", "for 5 times",
+ * "for 8 weeks".
+ */
+import type { Recognizer, RepeatSpec, TimeOfDay } from './pieces.js';
+import { DURATION_SRC, NUMBER_WORD_SRC, parseDuration, parseNumber } from './duration-phrase.js';
+import { MONTH_SRC, WEEKDAY_SRC, monthIndex, weekdayIndex } from './date-phrases.js';
+import { plainTime, withMeridiem, tod } from './time-phrases.js';
+
+const UNIT_SRC =
+  '(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|fortnights?|mo|s|m|h|d|w|y)';
+
+type Unit = Extract<RepeatSpec, { kind: 'every' }>['unit'];
+
+function unitOf(text: string): { unit: Unit; factor: number } {
+  if (/^(s|secs?|seconds?)$/.test(text)) return { unit: 'second', factor: 1 };
+  if (/^(m|mins?|minutes?)$/.test(text)) return { unit: 'minute', factor: 1 };
+  if (/^(h|hrs?|hours?)$/.test(text)) return { unit: 'hour', factor: 1 };
+  if (/^(d|days?)$/.test(text)) return { unit: 'day', factor: 1 };
+  if (/^(w|wks?|weeks?)$/.test(text)) return { unit: 'week', factor: 1 };
+  if (/^fortnights?$/.test(text)) return { unit: 'week', factor: 2 };
+  if (/^(mo|months?)$/.test(text)) return { unit: 'month', factor: 1 };
+  return { unit: 'year', factor: 1 };
+}
+
+const ORDINALS: Record<string, number> = {
+  other: 2, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5,
+};
+const NTH: Record<string, number | 'L'> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: 'L',
+};
+const NTH_SRC = '(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
+const DOM_SRC = '(?:\\d{1,2}(?:st|nd|rd|th)?|last(?: day)?)';
+const WINDOW_TIME_SRC = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?|(noon|midnight)';
+
+function windowTime(h: string | undefined, mi: string | undefined, mer: string | undefined, word: string | undefined): TimeOfDay | undefined {
+  if (word) return word === 'noon' ? tod(12) : tod(0);
+  if (h === undefined) return undefined;
+  if (mer) return withMeridiem(Number(h), Number(mi ?? 0), mer);
+  return plainTime(h, Number(mi ?? 0));
+}
+
+function weekdayList(text: string): number[] {
+  const days = [...text.matchAll(new RegExp(WEEKDAY_SRC, 'g'))].map((m) => weekdayIndex(m[1]!));
+  return [...new Set(days)].sort((a, b) => a - b);
+}
+
+/** Repeat recognisers, most specific first. They run before the date and time recognisers. */
+export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
+  {
+    // "from 9 to 5", "between 9am and 5pm", "9-17"
+    name: 'repeat-window',
+    re: new RegExp(`\\b(?:from|between)\\s+(?:${WINDOW_TIME_SRC})\\s*(?:to|until|till|and|-)\\s*(?:${WINDOW_TIME_SRC})\\b`, 'g'),
+    make(m) {
+      const from = windowTime(m[1], m[2], m[3], m[4]);
+      const to = windowTime(m[5], m[6], m[7], m[8]);
+      return from && to ? { window: { from, to } } : null;
+    },
+  },
+  {
+    // "for 5 times", "5 times", "for ten occurrences"
+    name: 'repeat-count',
+    re: new RegExp(`\\b(?:for\\s+)?(\\d+|${NUMBER_WORD_SRC})\\s+(?:times|occurrences|runs|reminders)\\b`, 'g'),
+    make(m) {
+      const n = parseNumber(m[1]!);
+      return n !== undefined && Number.isInteger(n) ? { count: n, role: 'for' } : null;
+    },
+  },
+  {
+    // "for 8 weeks", "for the next 3 days"
+    name: 'repeat-for-duration',
+    re: new RegExp(`\\bfor\\s+(?:the\\s+next\\s+)?(${DURATION_SRC})`, 'g'),
+    make(m) {
+      const duration = parseDuration(m[1]!);
+      return duration ? { duration, role: 'for' } : null;
+    },
+  },
+  {
+    // "every first monday of the month", "last friday of every month", "the 2nd tuesday of each month"
+    name: 'repeat-nth-weekday',
+    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?${NTH_SRC}\\s+${WEEKDAY_SRC}\\s+(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+${NTH_SRC}\\s+${WEEKDAY_SRC}\\b`, 'g'),
+    make(m) {
+      const nth = NTH[m[1] ?? m[3]!]!;
+      return { repeat: { kind: 'nthWeekday', weekday: weekdayIndex(m[2] ?? m[4]!), nth } };
+    },
+  },
+  {
+    // "on the 1st and 15th of every month", "the last day of each month", "every 15th"
+    name: 'repeat-month-days',
+    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${DOM_SRC}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${DOM_SRC})*)\\s+(?:day\\s+)?(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th))(?!\\s+(?:of\\s+)?${MONTH_SRC})\\b`, 'g'),
+    make(m) {
+      const list = m[1] ?? m[2]!;
+      const days: Array<number | 'L'> = [];
+      for (const d of list.matchAll(/(\d{1,2})|last/g)) {
+        if (d[1] === undefined) days.push('L');
+        else {
+          const n = Number(d[1]);
+          if (n < 1 || n > 31) return null;
+          days.push(n);
+        }
+      }
+      return { repeat: { kind: 'monthDays', days, step: 1 } };
+    },
+  },
+  {
+    // "every dec 24", "every 24th of december", "every year on dec 24" is handled by combining
+    name: 'repeat-year-date',
+    re: new RegExp(`\\b(?:every|each)\\s+(?:${MONTH_SRC}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_SRC})\\b`, 'g'),
+    make(m) {
+      const month = monthIndex(m[1] ?? m[4]!);
+      const d = Number(m[2] ?? m[3]);
+      return { repeat: { kind: 'yearDate', m: month, d } };
+    },
+  },
+  {
+    // "every weekday", "on weekdays", "weekdays", "every workday", "every weekend", "weekends"
+    name: 'repeat-weekdays',
+    re: /\b(?:(?:every|each)\s+(?:single\s+)?(weekday|work ?day|business day|weekend)|(?:(?:on|during)\s+)?(?:the\s+)?(weekdays|work ?days|business days|weekends))\b/g,
+    make(m) {
+      const word = m[1] ?? m[2]!;
+      const days = word.startsWith('weekend') ? [0, 6] : [1, 2, 3, 4, 5];
+      return { repeat: { kind: 'weekdays', days, step: 1 } };
+    },
+  },
+  {
+    // "every monday and thursday", "every other tuesday", "mondays", "on mondays and fridays",
+    // "every monday, wednesday and friday"
+    name: 'repeat-weekday-set',
+    re: new RegExp(`\\b(?:(every|each)\\s+(?:(other|second|2nd|third|3rd)\\s+)?)?(?:on\\s+)?${WEEKDAY_SRC}(s?)((?:\\s*(?:,|and|&|or|\\+|,\\s*and)\\s*(?:on\\s+)?${WEEKDAY_SRC}s?)*)\\b`, 'g'),
+    make(m) {
+      const plural = m[4] === 's' || /days\b/.test(m[5] ?? '');
+      if (!m[1] && !plural) return null;
+      const days = weekdayList(m[0]);
+      const step = m[2] ? ORDINALS[m[2]] ?? 1 : 1;
+      return { repeat: { kind: 'weekdays', days, step } };
+    },
+  },
+  {
+    // "every 2 weeks", "every other day", "every 30 minutes", "every 30m", "every hour", "each day"
+    name: 'repeat-every-unit',
+    re: new RegExp(`\\b(?:every|each)\\s+(?:single\\s+)?(?:(other|second|third|fourth|fifth|2nd|3rd|4th|5th)\\s+|(\\d+(?:\\.\\d+)?|${NUMBER_WORD_SRC})\\s*)?${UNIT_SRC}(?![a-z0-9])|\\beveryday\\b`, 'g'),
+    make(m) {
+      if (m[0] === 'everyday') return { repeat: { kind: 'every', unit: 'day', step: 1 } };
+      const { unit, factor } = unitOf(m[3]!);
+      const n = m[1] ? ORDINALS[m[1]] : m[2] ? parseNumber(m[2]) : 1;
+      if (n === undefined || !(n > 0)) return null;
+      return { repeat: { kind: 'every', unit, step: n * factor } };
+    },
+  },
+  {
+    // "every morning", "each evening", "every night"
+    name: 'repeat-every-daypart',
+    re: /\b(?:every|each)\s+(morning|afternoon|evening|night)\b/g,
+    make(m) {
+      const word = m[1]!;
+      const hint = word === 'morning' ? ('am' as const) : ('pm' as const);
+      const h = word === 'morning' ? 9 : word === 'afternoon' ? 15 : word === 'evening' ? 18 : 20;
+      return { repeat: { kind: 'every', unit: 'day', step: 1 }, defaultTime: { ...tod(h), hint } };
+    },
+  },
+  {
+    name: 'repeat-adverb',
+    re: /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|yearly|annually)\b/g,
+    make(m) {
+      const word = m[1]!;
+      const table: Record<string, [Unit, number]> = {
+        hourly: ['hour', 1], daily: ['day', 1], nightly: ['day', 1], weekly: ['week', 1], biweekly: ['week', 2],
+        fortnightly: ['week', 2], monthly: ['month', 1], bimonthly: ['month', 2], quarterly: ['month', 3],
+        yearly: ['year', 1], annually: ['year', 1],
+      };
+      const [unit, step] = table[word]!;
+      const piece = { repeat: { kind: 'every' as const, unit, step } };
+      return word === 'nightly' ? { ...piece, defaultTime: { ...tod(20), hint: 'pm' as const } } : piece;
+    },
+  },
+];

@@ -1,0 +1,256 @@
+/**
+ * Our recurrence grammar compiled to schedules: croner patterns for fixed calendar slots
+ * ("every weekday at 9" -> `0 9 * * 1-5`), calendar steps for "every N days/weeks/months"
+ * (they keep the wall-clock time and need an anchor), intervals for minutes and hours.
+ */
+import type { CalendarSchedule, CronSchedule, IntervalSchedule, OnceSchedule, ScheduleBounds } from '../core/schedule.js';
+import { addDays, addMonths, at, daysInMonth, formatWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import type { Bounds, Group } from './groups.js';
+import type { RepeatSpec, TimeOfDay } from './pieces.js';
+import { addDuration, DEFAULT_TIME, nextTimeOfDay, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
+import { resolveOnce } from './instant.js';
+import { fromWall } from './zone-clock.js';
+
+export type Trigger = OnceSchedule | IntervalSchedule | CalendarSchedule | CronSchedule;
+
+const UNIT_MS = { second: 1000, minute: 60_000, hour: 3_600_000 } as const;
+
+function settledTimes(g: Group): TimeOfDay[] {
+  const hint = g.defaultTime?.hint;
+  const times = g.times.map((t) => settleBare(t.bare && hint && !t.hint ? { ...t, hint } : t));
+  if (times.length > 0) return times;
+  return [settleBare(g.defaultTime ?? DEFAULT_TIME)];
+}
+
+/** One cron per distinct minute/second; hours of the same minute share a pattern. */
+function crons(times: TimeOfDay[], dom: string, month: string, dow: string): CronSchedule[] {
+  const byMinute = new Map<string, number[]>();
+  for (const t of times) {
+    const key = `${t.s} ${t.mi}`;
+    const hours = byMinute.get(key) ?? [];
+    if (!hours.includes(t.h)) hours.push(t.h);
+    byMinute.set(key, hours);
+  }
+  return [...byMinute].map(([key, hours]) => {
+    const [s, mi] = key.split(' ');
+    const fields = `${mi} ${hours.sort((a, b) => a - b).join(',')} ${dom} ${month} ${dow}`;
+    return { kind: 'cron', pattern: s === '0' ? fields : `${s} ${fields}` };
+  });
+}
+
+function dowField(days: number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  if (sorted.join(',') === '1,2,3,4,5') return '1-5';
+  return sorted.join(',');
+}
+
+/** First wall time on or after `from` (date) at `t` strictly after the reference instant. */
+function firstOnOrAfter(date: LocalDate, t: TimeOfDay, ctx: Ctx, ref: Date, stepDays: number): Wall {
+  let d = date;
+  for (let i = 0; i < 400; i++) {
+    const w = at(d, t.h, t.mi, t.s);
+    if (fromWall(w, ctx.zone).getTime() > ref.getTime()) return w;
+    d = addDays(d, stepDays);
+  }
+  return at(d, t.h, t.mi, t.s);
+}
+
+function calendar(unit: CalendarSchedule['unit'], step: number, anchor: Wall): CalendarSchedule {
+  return { kind: 'calendar', unit, step, anchor: formatWall(anchor) };
+}
+
+/** Reference for anchors: the start bound when it is later than now. */
+function reference(ctx: Ctx, startAt: Date | undefined): { ref: Date; date: LocalDate } {
+  if (startAt && startAt.getTime() > ctx.now.getTime()) {
+    const ms = startAt.getTime() - 1;
+    const w = toWallDate(new Date(ms), ctx);
+    return { ref: new Date(ms), date: w };
+  }
+  return { ref: ctx.now, date: ctx.today };
+}
+
+import { toWall } from './zone-clock.js';
+function toWallDate(d: Date, ctx: Ctx): LocalDate {
+  const w = toWall(d, ctx.zone);
+  return { y: w.y, m: w.m, d: w.d };
+}
+
+function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: number[] | undefined, ctx: Ctx, startAt: Date | undefined): Trigger[] | Reject {
+  const unit = r.unit as keyof typeof UNIT_MS;
+  const everyMs = Math.round(r.step * UNIT_MS[unit]);
+  if (everyMs < 60_000) return new Reject('Reminders can repeat at most once a minute.', 'every 5 minutes');
+  const dow = days ? dowField(days) : '*';
+  if (g.window || days) {
+    const from = g.window ? settleBare(g.window.from) : undefined;
+    let to = g.window ? settleBare(g.window.to) : undefined;
+    // "from 9 to 5": an end before the start is in the afternoon
+    if (from && to && g.window!.to.bare && to.h * 60 + to.mi <= from.h * 60 + from.mi && to.h < 12) to = { ...to, h: to.h + 12 };
+    const range = from && to ? `${from.h}-${to.h}` : '*';
+    if (unit === 'hour' && Number.isInteger(r.step)) {
+      const hours = range === '*' ? (r.step > 1 ? `*/${r.step}` : '*') : `${range}${r.step > 1 ? `/${r.step}` : ''}`;
+      return [{ kind: 'cron', pattern: `${from?.mi ?? 0} ${hours} * * ${dow}` }];
+    }
+    if (unit === 'minute' && Number.isInteger(r.step) && r.step < 60) {
+      if (!from || !to) return [{ kind: 'cron', pattern: `*/${r.step} * * * ${dow}` }];
+      // inclusive end: "every 30 minutes from 9 to 5" ends with 17:00, not 17:30
+      const last = to.mi === 0 ? to.h - 1 : to.h;
+      const out: Trigger[] = [{ kind: 'cron', pattern: `*/${r.step} ${from.h === last ? from.h : `${from.h}-${last}`} * * ${dow}` }];
+      if (to.mi === 0) out.push({ kind: 'cron', pattern: `0 ${to.h} * * ${dow}` });
+      return out;
+    }
+  }
+  // "every 2 hours starting at 9": the interval counts from the first time written
+  let anchor = startAt && startAt.getTime() > ctx.now.getTime() ? new Date(startAt.getTime() - everyMs) : ctx.now;
+  const first = g.times[0];
+  if (first) {
+    const at0 = nextTimeOfDay(first, ctx);
+    if (at0) anchor = new Date(at0.getTime() - everyMs);
+  }
+  return [{ kind: 'interval', everyMs, anchor }];
+}
+
+/** Triggers for one recurring group. */
+function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[] | Reject {
+  const { ref, date: refDate } = reference(ctx, startAt);
+  const times = settledTimes(g);
+  const every = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'every' }> => r.kind === 'every');
+  const weekdaysRepeat = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'weekdays' }> => r.kind === 'weekdays');
+  const weekdayDates = g.dates.flatMap((d) => (d.kind === 'weekday' ? [d.weekday] : []));
+  const days = weekdaysRepeat && weekdaysRepeat.days.length > 0 ? weekdaysRepeat.days : weekdayDates.length > 0 ? weekdayDates : undefined;
+
+  if (every && (every.unit === 'second' || every.unit === 'minute' || every.unit === 'hour')) {
+    return subDaily(every, g, days, ctx, startAt);
+  }
+  const other = g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays');
+  if (other?.kind === 'nthWeekday') {
+    return crons(times, '*', '*', `${other.weekday}#${other.nth}`);
+  }
+  if (other?.kind === 'monthDays') {
+    const step = every?.unit === 'month' ? every.step : 1;
+    if (step === 1) return crons(times, other.days.map(String).join(','), '*', '*');
+    return monthCalendars(other.days, step, times, refDate, ctx, ref);
+  }
+  if (other?.kind === 'yearDate') {
+    if (other.d > daysInMonth(2024, other.m) || other.m < 1) return new Reject('That is not a real date.', 'every year on dec 24');
+    return crons(times, String(other.d), String(other.m), '*');
+  }
+  const step = every ? every.step : weekdaysRepeat?.step ?? 1;
+  if (!Number.isInteger(step) || step < 1) return new Reject('Repeat days, weeks, months or years in whole numbers.', 'every 2 weeks on monday');
+  const unit = every ? every.unit : 'week';
+  if (days && (unit === 'week' || unit === 'day')) {
+    if (step === 1) return crons(times, '*', '*', dowField(days));
+    // "every 2 weeks on tuesday": one calendar per weekday and time
+    return days.flatMap((wd) => times.map((t) => {
+      const start = addDays(refDate, (wd - weekdayOf(refDate) + 7) % 7);
+      return calendar('week', step, firstOnOrAfter(start, t, ctx, ref, 7));
+    }));
+  }
+  if (unit === 'day') {
+    if (step === 1) return crons(times, '*', '*', '*');
+    return times.map((t) => calendar('day', step, firstOnOrAfter(refDate, t, ctx, ref, 1)));
+  }
+  const dom = g.dates.flatMap((d) => (d.kind === 'dayOfMonth' ? [d.d] : []));
+  if (unit === 'month') {
+    if (dom.length > 0) return step === 1 ? crons(times, dom.join(','), '*', '*') : monthCalendars(dom, step, times, refDate, ctx, ref);
+    return times.map((t) => calendar('month', step, firstMonthly(refDate, refDate.d, t, ctx, ref, 1)));
+  }
+  if (unit === 'year') {
+    const ymd = g.dates.find((d) => d.kind === 'ymd');
+    if (ymd && ymd.kind === 'ymd') {
+      if (ymd.d > daysInMonth(2024, ymd.m)) return new Reject('That is not a real date.', 'every year on dec 24');
+      if (step === 1) return crons(times, String(ymd.d), String(ymd.m), '*');
+      return times.map((t) => {
+        let y = refDate.y;
+        let w = at({ y, m: ymd.m, d: Math.min(ymd.d, daysInMonth(y, ymd.m)) }, t.h, t.mi, t.s);
+        if (fromWall(w, ctx.zone).getTime() <= ref.getTime()) {
+          y += 1;
+          w = at({ y, m: ymd.m, d: Math.min(ymd.d, daysInMonth(y, ymd.m)) }, t.h, t.mi, t.s);
+        }
+        return calendar('year', step, w);
+      });
+    }
+    return times.map((t) => calendar('year', step, firstMonthly(refDate, refDate.d, t, ctx, ref, 12)));
+  }
+  // "weekly", "every 2 weeks" without a day: the current weekday
+  return times.map((t) => calendar('week', step, firstOnOrAfter(refDate, t, ctx, ref, 7)));
+}
+
+/** First date on day `d` of a month (clamped) at `t` after ref, stepping `stepMonths`. */
+function firstMonthly(from: LocalDate, d: number, t: TimeOfDay, ctx: Ctx, ref: Date, stepMonths: number): Wall {
+  let month = { y: from.y, m: from.m, d: 1 };
+  for (let i = 0; i < 60; i++) {
+    const date = { y: month.y, m: month.m, d: Math.min(d, daysInMonth(month.y, month.m)) };
+    const w = at(date, t.h, t.mi, t.s);
+    if (fromWall(w, ctx.zone).getTime() > ref.getTime()) return w;
+    month = addMonths(month, stepMonths);
+  }
+  return at(month, t.h, t.mi, t.s);
+}
+
+function monthCalendars(days: Array<number | 'L'>, step: number, times: TimeOfDay[], from: LocalDate, ctx: Ctx, ref: Date): Trigger[] {
+  return days.flatMap((d) => times.map((t) => calendar('month', step, firstMonthly(from, d === 'L' ? 31 : d, t, ctx, ref, 1))));
+}
+
+/** Start/end/count bounds as instants. */
+export function resolveBounds(b: Bounds, ctx: Ctx): ScheduleBounds | Reject {
+  const out: ScheduleBounds = {};
+  if (b.start) {
+    const p = b.start;
+    if (p.date && !p.time) {
+      const placed = placeDate(p.date, ctx);
+      if (placed instanceof Reject) return placed;
+      out.startAt = fromWall(at(placed.date, 0), ctx.zone);
+    } else {
+      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: !!p.past, anchorAt: 0, timeAt: [], ...(p.duration ? { duration: p.duration } : {}) }, ctx);
+      if (r instanceof Reject) return r;
+      if (r[0]) out.startAt = r[0];
+    }
+    if (out.startAt && out.startAt.getTime() <= ctx.now.getTime()) delete out.startAt;
+  }
+  if (b.end) {
+    const p = b.end;
+    if (p.past) return new Reject('The end of that repeat is already in the past.', 'every day at 9 until dec 31');
+    if (p.date && !p.time) {
+      const placed = placeDate(p.date, ctx);
+      if (placed instanceof Reject) return placed;
+      const endDay = placed.defaultTime ? at(placed.date, placed.defaultTime.h, placed.defaultTime.mi) : at(placed.date, 23, 59, 59);
+      out.endAt = fromWall(endDay, ctx.zone);
+    } else {
+      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: false, anchorAt: 0, timeAt: [], ...(p.defaultTime ? { defaultTime: p.defaultTime } : {}) }, ctx);
+      if (r instanceof Reject) return r;
+      if (r[0]) out.endAt = r[0];
+    }
+  }
+  if (b.forDuration) out.endAt = addDuration(ctx, b.forDuration, out.startAt ?? ctx.now);
+  if (b.count !== undefined) {
+    if (b.count < 1) return new Reject('Repeat at least once.', 'every 8 hours for 5 times');
+    out.maxRuns = b.count;
+  }
+  return out;
+}
+
+/** All triggers of a recurring request; groups without a repeat are weekly (weekday) or one-off. */
+export function recurringTriggers(groups: Group[], ctx: Ctx, bounds: ScheduleBounds): Trigger[] | Reject {
+  const out: Trigger[] = [];
+  for (const g of groups) {
+    if (g.repeats.length === 0 && g.dates.length > 0 && g.dates.every((d) => d.kind === 'weekday')) {
+      const r = groupTriggers({ ...g, repeats: [{ kind: 'weekdays', days: [], step: 1 }] }, ctx, bounds.startAt);
+      if (r instanceof Reject) return r;
+      out.push(...r);
+      continue;
+    }
+    if (g.repeats.length === 0) {
+      if (g.dates.length === 0 && g.duration === undefined && out.length > 0 && g.times.length > 0) {
+        return new Reject('I could not tell which repeat that time belongs to.', 'every day at 9am and 9pm');
+      }
+      const r = resolveOnce(g, ctx);
+      if (r instanceof Reject) return r;
+      out.push(...r.map((at0) => ({ kind: 'once' as const, at: at0 })));
+      continue;
+    }
+    const r = groupTriggers(g, ctx, bounds.startAt);
+    if (r instanceof Reject) return r;
+    out.push(...r);
+  }
+  return out;
+}

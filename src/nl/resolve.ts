@@ -1,0 +1,152 @@
+/**
+ * Places written dates and times on the calendar, following the conventions of issue 3:
+ * weekday names mean a future day (never today), "next week" is Monday of next week, a date
+ * without a time is 09:00, a bare hour without a date is the next future one on a 12-hour face.
+ */
+import {
+  addDays, addMonths, at, compareWall, daysInMonth, isValidDate, mondayOf, nextWeekday, weekdayOf,
+  type LocalDate, type Wall,
+} from './calendar.js';
+import type { DateSpec, TimeOfDay } from './pieces.js';
+import { fromWall, toWall } from './zone-clock.js';
+import { exactMs, type DurationParts } from './duration-phrase.js';
+
+/** The reference point of one parse. */
+export interface Ctx {
+  now: Date;
+  zone: string;
+  /** Wall time of `now` in `zone`. */
+  wall: Wall;
+  today: LocalDate;
+}
+
+export function makeCtx(now: Date, zone: string): Ctx {
+  const wall = toWall(now, zone);
+  return { now, zone, wall, today: { y: wall.y, m: wall.m, d: wall.d } };
+}
+
+/** A failure a person can fix. */
+export class Reject {
+  constructor(readonly error: string, readonly example?: string) {}
+}
+
+/** Default time of a date without one: 09:00. */
+export const DEFAULT_TIME: TimeOfDay = { h: 9, mi: 0, s: 0, bare: false };
+
+/**
+ * Hour of a bare time on a given (non-today) date: 7-11 are morning, 12 is noon, 1-6 are
+ * afternoon/evening ("tomorrow at 5" means 17:00); a day-part hint wins.
+ */
+export function settleBare(t: TimeOfDay): TimeOfDay {
+  if (!t.bare) return t;
+  const h12 = t.h % 12;
+  if (t.hint === 'pm') return { ...t, h: h12 + 12, bare: false };
+  if (t.hint === 'am') return { ...t, h: h12, bare: false };
+  return { ...t, h: t.h === 12 ? 12 : t.h >= 1 && t.h <= 6 ? t.h + 12 : t.h, bare: false };
+}
+
+/** The next instant after now showing time `t` (bare hours: either half of the day). */
+export function nextTimeOfDay(t: TimeOfDay, ctx: Ctx, fromDate: LocalDate = ctx.today, strictDay = false): Date | undefined {
+  const hours = t.bare && !t.hint ? [t.h % 12, (t.h % 12) + 12] : [settleBare(t).h];
+  const days = strictDay ? [0] : [0, 1, 2];
+  for (const dd of days) {
+    const date = addDays(fromDate, dd);
+    for (const h of hours) {
+      const instant = fromWall(at(date, h, t.mi, t.s), ctx.zone);
+      if (instant.getTime() > ctx.now.getTime()) return instant;
+    }
+  }
+  return undefined;
+}
+
+/** Wall time now + duration: calendar units on the wall clock, then exact hours/minutes/seconds. */
+export function addDuration(ctx: Ctx, d: DurationParts, base: Date = ctx.now): Date {
+  const wholeDays = Math.trunc(d.days + d.weeks * 7);
+  const fracMs = (d.days + d.weeks * 7 - wholeDays) * 86_400_000;
+  const months = d.months + d.years * 12;
+  const wholeMonths = Math.trunc(months);
+  const monthFracDays = Math.round((months - wholeMonths) * 30);
+  let result = base;
+  if (wholeDays !== 0 || wholeMonths !== 0 || monthFracDays !== 0) {
+    const w = toWall(base, ctx.zone);
+    const date = addDays(addMonths(w, wholeMonths), wholeDays + monthFracDays);
+    result = fromWall({ ...w, y: date.y, m: date.m, d: date.d }, ctx.zone);
+    // keep sub-second precision of the base
+    result = new Date(result.getTime() + (base.getTime() % 1000));
+  }
+  return new Date(result.getTime() + exactMs(d) + fracMs);
+}
+
+/** Where a date spec lands, and whether the person named a specific day (so the past is an error). */
+export interface PlacedDate {
+  date: LocalDate;
+  /** Time implied by the date itself (end of week -> 17:00). */
+  defaultTime?: TimeOfDay;
+  /** For yearless dates: try again a year later when the result has passed. */
+  yearless?: { m: number; d: number };
+  /** For day-of-month only: next month when passed. */
+  dayOfMonth?: number;
+}
+
+/** Resolves a written date to a calendar day (not yet checked against the time). */
+export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
+  const today = ctx.today;
+  switch (spec.kind) {
+    case 'relDay':
+      return { date: addDays(today, spec.days) };
+    case 'weekday':
+      if (spec.nextWeek) return { date: addDays(mondayOf(today), 7 + ((spec.weekday + 6) % 7)) };
+      return { date: nextWeekday(today, spec.weekday) };
+    case 'nextWeek':
+      return { date: addDays(mondayOf(today), 7) };
+    case 'nextMonth':
+      return { date: addMonths({ y: today.y, m: today.m, d: 1 }, 1) };
+    case 'nextYear':
+      return { date: { y: today.y + 1, m: 1, d: 1 } };
+    case 'weekend': {
+      const saturday = addDays(mondayOf(today), spec.next ? 12 : 5);
+      return { date: saturday };
+    }
+    case 'endOfWeek':
+      return { date: addDays(mondayOf(today), 4), defaultTime: { h: 17, mi: 0, s: 0, bare: false } };
+    case 'endOfMonth':
+      return { date: { y: today.y, m: today.m, d: daysInMonth(today.y, today.m) }, defaultTime: { h: 17, mi: 0, s: 0, bare: false } };
+    case 'endOfYear':
+      return { date: { y: today.y, m: 12, d: 31 }, defaultTime: { h: 17, mi: 0, s: 0, bare: false } };
+    case 'dayOfMonth': {
+      if (spec.d < 1 || spec.d > 31) return new Reject(`There is no day ${spec.d} in a month.`, 'on the 15th at 9am');
+      let date: LocalDate = { y: today.y, m: today.m, d: spec.d };
+      for (let i = 0; !isValidDate(date.y, date.m, date.d) || date.y * 400 + date.m * 32 + date.d < today.y * 400 + today.m * 32 + today.d; i++) {
+        const next = addMonths({ y: today.y, m: today.m, d: 1 }, i + 1);
+        date = { y: next.y, m: next.m, d: spec.d };
+        if (i > 3) break;
+      }
+      return { date, dayOfMonth: spec.d };
+    }
+    case 'ymd': {
+      if (spec.y !== undefined) {
+        if (!isValidDate(spec.y, spec.m, spec.d)) return impossible(spec.m, spec.d, spec.y);
+        return { date: { y: spec.y, m: spec.m, d: spec.d } };
+      }
+      if (!isValidDate(2024, spec.m, spec.d)) return impossible(spec.m, spec.d);
+      // A yearless date is the next one on or after today (feb 29 waits for a leap year).
+      for (let y = today.y; y < today.y + 9; y++) {
+        if (!isValidDate(y, spec.m, spec.d)) continue;
+        const date = { y, m: spec.m, d: spec.d };
+        if (compareWall(at(date, 0), at(today, 0)) >= 0) return { date, yearless: { m: spec.m, d: spec.d } };
+      }
+      return impossible(spec.m, spec.d);
+    }
+  }
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function impossible(m: number, d: number, y?: number): Reject {
+  const name = MONTHS[m - 1];
+  const what = name ? `${name} ${d}${y ? `, ${y}` : ''}` : `month ${m}`;
+  return new Reject(`${what.charAt(0).toUpperCase()}${what.slice(1)} is not a real date.`, 'on dec 24 at 6pm');
+}
+
+/** Weekday of a date, re-exported for the recurrence code. */
+export { weekdayOf };

@@ -1,0 +1,143 @@
+/**
+ * Recognisers for times of day: "5pm", "at 17:30", "at 3", "9.30am", "noon", "lunchtime",
+ * "midnight", "tonight", "this evening", "end of day", "half past 5", "quarter to 9".
+ * Day-part conventions (issue 3): morning 09:00, afternoon 15:00, evening 18:00, tonight and
+ * night 20:00, end of day 17:00, lunchtime and noon 12:00, midnight 00:00.
+ */
+import type { Recognizer, TimeOfDay } from './pieces.js';
+
+/** Builds a time; `bare` marks a 12-hour-face hour with no am/pm. */
+export function tod(h: number, mi = 0, bare = false, hint?: 'am' | 'pm'): TimeOfDay {
+  return hint ? { h, mi, s: 0, bare, hint } : { h, mi, s: 0, bare };
+}
+
+/** Applies am/pm to an hour 1-12; undefined when invalid. */
+export function withMeridiem(h: number, mi: number, meridiem: string): TimeOfDay | undefined {
+  if (h < 1 || h > 12 || mi > 59) return h === 0 && meridiem.startsWith('a') ? tod(0, mi) : undefined;
+  const pm = meridiem.startsWith('p');
+  return tod((h % 12) + (pm ? 12 : 0), mi);
+}
+
+/** A time written with digits and no am/pm: 0-23 hours; 1-12 stay `bare` unless zero-padded ("09:00"). */
+export function plainTime(hText: string, mi: number, s = 0): TimeOfDay | undefined {
+  const h = Number(hText);
+  if (h > 24 || mi > 59 || s > 59) return undefined;
+  if (h === 24) return mi === 0 ? tod(0, 0) : undefined;
+  const bare = h >= 1 && h <= 12 && !(hText.length === 2 && hText.startsWith('0'));
+  return { h, mi, s, bare };
+}
+
+export const DAYPART_TIMES: Record<string, TimeOfDay> = {
+  morning: tod(9),
+  afternoon: tod(15),
+  evening: tod(18),
+  night: tod(20),
+  tonight: tod(20),
+  noon: tod(12),
+  midday: tod(12),
+  lunchtime: tod(12),
+  lunch: tod(12),
+  midnight: tod(0),
+  eod: tod(17),
+};
+
+/** The am/pm hint a day part gives to a bare hour ("at 7 in the evening"). */
+export function daypartHint(word: string): 'am' | 'pm' | undefined {
+  if (word === 'morning') return 'am';
+  if (['afternoon', 'evening', 'night', 'tonight'].includes(word)) return 'pm';
+  return undefined;
+}
+
+const HOUR_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+};
+const HOUR_SRC = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+
+function hourOf(text: string): number {
+  return HOUR_WORDS[text] ?? Number(text);
+}
+
+const PREFIX = '(?:(?:at|by|around|about|before|@)\\s+)?';
+
+/** Time recognisers, most specific first. */
+export const TIME_RECOGNIZERS: Recognizer[] = [
+  {
+    // "7 in the evening", "5 in the morning", "9 at night", "10 tonight"
+    name: 'time-daypart-modifier',
+    re: new RegExp(`\\b${PREFIX}(\\d{1,2})(?:[:.](\\d{2}))?\\s*(?:oclock\\s+)?(?:in the (morning|afternoon|evening)|at (night)|(tonight))\\b`, 'g'),
+    make(m) {
+      const word = m[3] ?? m[4] ?? m[5] ?? '';
+      const h = Number(m[1]);
+      const mi = Number(m[2] ?? 0);
+      if (h < 1 || h > 12 || mi > 59) return null;
+      const pm = daypartHint(word) === 'pm' && !(word === 'night' && h === 12);
+      const time = tod((h % 12) + (pm ? 12 : 0), mi);
+      return word === 'tonight' ? { time, date: { kind: 'relDay', days: 0 } } : { time };
+    },
+  },
+  {
+    // "5pm", "at 5:30 pm", "9.30am", "11a", "12:15am"
+    name: 'time-meridiem',
+    re: new RegExp(`\\b${PREFIX}(\\d{1,2})(?:[:.](\\d{2}))?(?:\\s*(am|pm)|(a|p))\\b`, 'g'),
+    make(m) {
+      const time = withMeridiem(Number(m[1]), Number(m[2] ?? 0), m[3] ?? m[4] ?? 'am');
+      return time ? { time } : null;
+    },
+  },
+  {
+    // "half past 5", "quarter past 3", "quarter to 9", "20 past 4"
+    name: 'time-past-to',
+    re: new RegExp(`\\b${PREFIX}(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b`, 'g'),
+    make(m) {
+      const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
+      const h = hourOf(m[3]!);
+      if (h < 1 || h > 12 || minutes > 59 || (m[1] === 'half' && /to|before/.test(m[2]!))) return null;
+      const before = m[2] === 'to' || m[2] === 'before';
+      const hour = before ? (h === 1 ? 12 : h - 1) : h;
+      const mi = before ? 60 - minutes : minutes;
+      if (m[4]) {
+        const t = withMeridiem(h, 0, m[4]);
+        return t ? { time: tod(before ? (t.h + 23) % 24 : t.h, mi) } : null;
+      }
+      return { time: tod(hour, mi, true) };
+    },
+  },
+  {
+    // "noon", "12 noon", "midday", "lunchtime", "at lunch", "midnight"
+    name: 'time-named',
+    re: new RegExp(`\\b${PREFIX}(?:12\\s*)?(noon|midday|lunchtime|lunch time|midnight)\\b|\\b(?:at|by|around|over)\\s+lunch\\b`, 'g'),
+    make(m) {
+      const word = (m[1] ?? 'lunch').replace(' ', '');
+      const t = DAYPART_TIMES[word];
+      return t ? { time: t } : null;
+    },
+  },
+  {
+    // "end of day", "eod", "by the end of the day", "cob", "close of business"
+    name: 'time-eod',
+    re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eod|cob|eob|end of (?:the )?(?:business )?day|end of business|close of business)\b/g,
+    make() {
+      return { time: DAYPART_TIMES.eod! };
+    },
+  },
+  {
+    // "at 17:30", "at 5", "@ 9", "at 9.30", "at 17h", "at 5 oclock"
+    name: 'time-prefixed',
+    re: /\b(?:at|by|around|about|before|@)\s+(\d{1,2})(?:(?:[:.h])(\d{2}))?(?::(\d{2}))?(?:\s*(?:oclock|hrs|h)\b)?(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)/g,
+    make(m) {
+      const t = plainTime(m[1]!, Number(m[2] ?? 0), Number(m[3] ?? 0));
+      return t ? { time: t } : null;
+    },
+  },
+  {
+    // "17:30", "9:05:30", "5 oclock", "1700 hrs"
+    name: 'time-colon',
+    re: /\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b|\b(\d{1,2})\s*oclock\b|\b(\d{2})(\d{2})\s*hrs\b/g,
+    make(m) {
+      if (m[4]) return (() => { const t = plainTime(m[4], 0); return t ? { time: t } : null; })();
+      if (m[5]) return (() => { const t = plainTime(m[5], Number(m[6])); return t ? { time: { ...t, bare: false } } : null; })();
+      const t = plainTime(m[1]!, Number(m[2]), Number(m[3] ?? 0));
+      return t ? { time: t } : null;
+    },
+  },
+];
