@@ -35,7 +35,7 @@ export const TERM_SRC = `(?:\\d+(?:\\.\\d+)?\\s*${SHORT_UNIT_SRC}(?![a-z])|${NUM
 /** A sequence of terms: "1y 1mo 2 days", "2 hours and 30 minutes", "2h30m". */
 export const DURATION_SRC = `${TERM_SRC}(?:\\s*,?\\s*(?:and\\s+)?${TERM_SRC})*`;
 
-const TERM_RE = new RegExp(`(\\d+(?:\\.\\d+)?|${NUMBER_WORD_SRC})\\s*(${SHORT_UNIT_SRC})(?![a-z])(\\s+and\\s+a\\s+half)?`, 'g');
+const TERM_RE = new RegExp(`(?:(\\d+(?:\\.\\d+)?)\\s*|\\b(${NUMBER_WORD_SRC})\\s+)(${SHORT_UNIT_SRC})(?![a-z])(\\s+and\\s+a\\s+half)?`, 'g');
 
 /** Parses a number in digits or words ("2.5", "twenty", "a"). */
 export function parseNumber(text: string): number | undefined {
@@ -60,10 +60,10 @@ export function parseDuration(text: string): DurationParts | undefined {
   const parts: DurationParts = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
   let found = false;
   for (const m of text.matchAll(TERM_RE)) {
-    let value = parseNumber(m[1]!);
+    let value = parseNumber(m[1] ?? m[2]!);
     if (value === undefined) continue;
-    if (m[3]) value += 0.5;
-    const key = unitKey(m[2]!);
+    if (m[4]) value += 0.5;
+    const key = unitKey(m[3]!);
     if (key === 'fortnight') parts.weeks += value * 2;
     else parts[key] += value;
     found = true;

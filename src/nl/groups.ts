@@ -70,6 +70,12 @@ function canJoin(g: Group, p: Piece): boolean {
       // several days for one repeat only when of the same kind ("on the 1st and 15th")
       return g.dates.every((d) => d.kind === p.date!.kind && (d.kind === 'weekday' || d.kind === 'dayOfMonth'));
     }
+    // "tuesday dec 1": a weekday next to a calendar date only qualifies it
+    const only = g.dates.length === 1 ? g.dates[0]! : undefined;
+    if (only && (only.kind === 'weekday') !== (p.date.kind === 'weekday')) {
+      const other = only.kind === 'weekday' ? p.date : only;
+      return other.kind === 'ymd' || other.kind === 'dayOfMonth';
+    }
     return g.dates.length === 0;
   }
   if (p.duration) return false;

@@ -4,7 +4,7 @@
  * date formats our own grammar does not know (it runs last, on what is left).
  */
 import * as chrono from 'chrono-node';
-import { at, compareWall, isValidDate, type Wall } from './calendar.js';
+import { at, compareWall, isValidDate, weekdayOf, type Wall } from './calendar.js';
 import { DURATION_SRC, parseDuration } from './duration-phrase.js';
 import type { Group } from './groups.js';
 import type { Piece, Recognizer, TimeOfDay } from './pieces.js';
@@ -86,7 +86,8 @@ export function resolveOnce(g: Group, ctx: Ctx): Date[] | Reject {
     const w = toWallOf(base, ctx);
     return times.map((t) => fromWall(at(w, settleBare(t).h, t.mi, t.s), ctx.zone));
   }
-  const spec = g.dates[0];
+  const spec = g.dates.find((d) => d.kind !== 'weekday') ?? g.dates[0];
+  const weekday = g.dates.find((d) => d.kind === 'weekday');
   if (!spec) {
     if (times.length === 0) {
       const t = g.defaultTime ?? (g.window ? g.window.from : undefined);
@@ -97,6 +98,10 @@ export function resolveOnce(g: Group, ctx: Ctx): Date[] | Reject {
   }
   const placed = placeDate(spec, ctx);
   if (placed instanceof Reject) return placed;
+  if (weekday && weekday !== spec && weekday.kind === 'weekday' && weekdayOf(placed.date) !== weekday.weekday) {
+    const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+    return new Reject(`${placed.date.y}-${String(placed.date.m).padStart(2, '0')}-${String(placed.date.d).padStart(2, '0')} is a ${names[weekdayOf(placed.date)]}, not a ${names[weekday.weekday]}.`, 'on tuesday dec 1 at 9am');
+  }
   const chosen = times.length > 0 ? times : [g.defaultTime ?? placed.defaultTime ?? DEFAULT_TIME];
   const out: Date[] = [];
   const isToday = compareWall(at(placed.date, 0), at(ctx.today, 0)) === 0;
