@@ -69,3 +69,7 @@ export interface ScheduleBounds {
   /** Total number of scheduled runs, after which the job completes. */
   maxRuns?: number;
 }
+
+// Computation lives in small sibling files; importing from here gives the whole schedule API.
+export { applyBounds, boundedAfter, isRecurring, nextFire, nextFires, nextFireWithin } from './schedule-next.js';
+export { validateSchedule, MIN_INTERVAL_MS, MAX_INTERVAL_MS, MAX_CALENDAR_STEP } from './schedule-validate.js';

@@ -1,0 +1,116 @@
+/**
+ * croner as a pure wall-clock matcher, cached per pattern.
+ *
+ * Why not one `Cron` per job: croner >= 10 allocates ~80 KB per `Cron` object (a 10,000-entry
+ * year table), so 100,000 jobs would exhaust the heap. We keep one paused `Cron` per distinct
+ * pattern in a small LRU and never let croner arm timers.
+ *
+ * Why UTC: croner's own DST handling (11.0.1) runs a non-existent 02:30 at 03:00 and a Lord Howe
+ * 02:15 at 02:30, which is not Chime's rule (shift by the gap: 03:30, 02:45). So croner only
+ * answers "which wall times match?" — evaluated in UTC, where wall time and instant coincide —
+ * and src/core/cron-fire.ts maps wall times to instants with Chime's DST rules.
+ */
+import { Cron } from 'croner';
+import { UserError } from './errors.js';
+
+/** Most distinct patterns kept; ~80 KB each, so at most ~20 MB. */
+export const CRON_CACHE_MAX = 256;
+
+/** A compiled pattern. */
+export interface CronMatcher {
+  /** The pattern as given (after trimming). */
+  readonly pattern: string;
+  /**
+   * True when the seconds, minutes and hours fields contain no `*` and no `/` step
+   * (`30 2 * * *`, `0,30 9-17 * * 1-5`, `@daily`): such a job means "at this wall time", so the
+   * DST wall-time rules apply. False for `*`/step patterns (`*\/30 * * * *`, `@hourly`), which
+   * mean "at every matching moment" and follow real time.
+   */
+  readonly fixedTime: boolean;
+  /**
+   * The next matching wall time strictly after `wallMs`, both as "wall time read as UTC"
+   * milliseconds, or null if the pattern never matches again (e.g. `0 0 30 2 *`).
+   */
+  nextWall(wallMs: number): number | null;
+}
+
+const NICKNAMES: Record<string, string> = {
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+};
+
+/** The pattern with a nickname (`@daily`) replaced by its five fields; other text unchanged. */
+export function expandNickname(pattern: string): string {
+  const p = pattern.trim().replace(/\s+/g, ' ');
+  return NICKNAMES[p.toLowerCase()] ?? p;
+}
+
+const cache = new Map<string, CronMatcher>();
+
+const CRON_EXAMPLE = '0 9 * * 1-5 (09:00 on weekdays), */15 * * * * (every 15 minutes), @daily';
+
+function compile(pattern: string): CronMatcher {
+  const expanded = expandNickname(pattern);
+  const fields = expanded.split(' ');
+  if (fields.length !== 5 && fields.length !== 6) {
+    throw new UserError(
+      'schedule.invalid',
+      `A cron pattern has 5 fields (minute hour day month weekday) or 6 with seconds first; "${pattern}" has ${fields.length}.`,
+      CRON_EXAMPLE,
+    );
+  }
+  // croner reads `?` as "the current time" in some positions, which would make a pattern's
+  // meaning depend on when it was parsed; `*` says the same thing deterministically.
+  if (expanded.includes('?')) {
+    throw new UserError('schedule.invalid', `Use * instead of ? in cron patterns ("${pattern}").`, CRON_EXAMPLE);
+  }
+  let cron: Cron;
+  try {
+    cron = new Cron(expanded, { timezone: 'UTC', paused: true, mode: '5-or-6-parts' });
+  } catch (err) {
+    const why = err instanceof Error ? err.message.replace(/^CronPattern:\s*/, '') : String(err);
+    throw new UserError('schedule.invalid', `"${pattern}" is not a valid cron pattern: ${why}.`, CRON_EXAMPLE);
+  }
+  const timeFields = fields.length === 6 ? fields.slice(0, 3) : fields.slice(0, 2);
+  const fixedTime = timeFields.every((f) => !f.includes('*') && !f.includes('/'));
+  return {
+    pattern,
+    fixedTime,
+    nextWall(wallMs: number): number | null {
+      const next = cron.nextRun(new Date(wallMs));
+      return next ? next.getTime() : null;
+    },
+  };
+}
+
+/**
+ * The cached matcher for `pattern` (5 or 6 fields or an @nickname). Throws UserError
+ * `schedule.invalid` with an example when the pattern is not valid.
+ */
+export function cronMatcher(pattern: string): CronMatcher {
+  const key = pattern.trim();
+  const hit = cache.get(key);
+  if (hit) {
+    // Map keeps insertion order: re-insert to mark as most recently used.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const m = compile(key);
+  cache.set(key, m);
+  if (cache.size > CRON_CACHE_MAX) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  return m;
+}
+
+/** Number of compiled patterns currently cached (for tests and memory checks). */
+export function cronCacheSize(): number {
+  return cache.size;
+}
