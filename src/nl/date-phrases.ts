@@ -41,16 +41,16 @@ function year(text: string | undefined): number | undefined {
 const HOLIDAYS: Array<[RegExp, number, number]> = [
   [/christmas eve/, 12, 24],
   [/christmas(?: day)?/, 12, 25],
-  [/new years? eve|nye/, 12, 31],
-  [/new years?(?: day)?/, 1, 1],
+  [/new year'?s? eve|nye/, 12, 31],
+  [/new year'?s?(?: day)?/, 1, 1],
   [/halloween/, 10, 31],
-  [/valentines?(?: day)?/, 2, 14],
+  [/valentine'?s?(?: day)?/, 2, 14],
   [/boxing day/, 12, 26],
 ];
 
 /** Dates people name that we cannot place (they move every year): reject with a hint. */
 const UNKNOWN_HOLIDAYS =
-  /\b(easter(?: sunday| monday)?|good friday|thanksgiving|black friday|cyber monday|mothers? day|fathers? day|labou?r day|memorial day|independence day|hanukkah|chanukah|diwali|ramadan|eid|passover|chinese new year|lunar new year|st\.? patricks? day|pentecost|ascension day|whit monday|carnival|mardi gras)\b/g;
+  /\b(easter(?: sunday| monday)?|good friday|thanksgiving|black friday|cyber monday|mother'?s? day|father'?s? day|labou?r day|memorial day|independence day|hanukkah|chanukah|diwali|ramadan|eid|passover|chinese new year|lunar new year|st\.? patrick'?s? day|pentecost|ascension day|whit monday|carnival|mardi gras)\b/g;
 
 /** Date recognisers. `dateOrder` decides numeric dates when both readings are valid. */
 export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {

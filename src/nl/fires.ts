@@ -5,7 +5,20 @@
 import { Cron } from 'croner';
 import type { Schedule, ScheduleBounds } from '../core/schedule.js';
 import { addDays, addMonths, type Wall } from './calendar.js';
-import { fromWall } from './zone-clock.js';
+import { fromWall, toWall } from './zone-clock.js';
+
+const cronCache = new Map<string, Cron>();
+
+/** Croner instances are reusable; building one parses the pattern. */
+function cronFor(pattern: string): Cron {
+  let c = cronCache.get(pattern);
+  if (!c) {
+    c = new Cron(pattern, { timezone: 'UTC', paused: true });
+    if (cronCache.size > 500) cronCache.clear();
+    cronCache.set(pattern, c);
+  }
+  return c;
+}
 
 type Trigger = Exclude<Schedule, { kind: 'multi' } | { kind: 'manual' }>;
 
@@ -48,13 +61,21 @@ function triggerFires(t: Trigger, zone: string, after: Date, n: number, until: n
       return out;
     }
     case 'cron': {
-      const cron = new Cron(t.pattern, { timezone: zone, paused: true });
-      let prev = after;
-      while (out.length < n) {
+      // Evaluate the pattern on wall-clock time (as if the zone were UTC), then place each wall
+      // time in the zone: gap times shift forward, repeated ones take their first occurrence.
+      const cron = cronFor(t.pattern);
+      const w = toWall(after, zone);
+      let prev = new Date(Date.UTC(w.y, w.m - 1, w.d, w.h, w.mi, w.s) - 3 * 3_600_000);
+      let lastMs = -Infinity;
+      for (let guard = 0; out.length < n && guard < n + 400; guard++) {
         const next = cron.nextRun(prev);
-        if (!next || next.getTime() > until) break;
-        out.push(next);
+        if (!next) break;
         prev = next;
+        const at = fromWall({ y: next.getUTCFullYear(), m: next.getUTCMonth() + 1, d: next.getUTCDate(), h: next.getUTCHours(), mi: next.getUTCMinutes(), s: next.getUTCSeconds() }, zone);
+        if (at.getTime() <= a || at.getTime() <= lastMs) continue;
+        if (at.getTime() > until) break;
+        out.push(at);
+        lastMs = at.getTime();
       }
       return out;
     }

@@ -23,6 +23,15 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "2 days ago", "an hour before now": explicitly past
+    name: 'duration-ago',
+    re: new RegExp(`\\b(${DURATION_SRC})\\s+(?:ago|back|before now|earlier)\\b`, 'g'),
+    make(m) {
+      const duration = parseDuration(m[1]!);
+      return duration ? { duration, past: true } : null;
+    },
+  },
+  {
     name: 'duration-from-now',
     re: new RegExp(`\\b(${DURATION_SRC})\\s+(?:from\\s+now|from\\s+today|later|hence)\\b`, 'g'),
     make(m) {

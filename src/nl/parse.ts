@@ -154,6 +154,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
 
   const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), scheduleBounds);
   const first = next[0];
+  if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in 2 hours');
   if (!first || first.getTime() <= now.getTime()) {
     if (recurring && first === undefined) return reject('That repeat would never fire: check its start and end.', 'every day at 9am until dec 31');
     return reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
@@ -213,6 +214,7 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string): Pars
   if ('error' in schedule) return reject(schedule.error, schedule.example);
   const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, NEXT_COUNT);
   const first = next[0];
+  if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in:1h');
   if (!first || first.getTime() <= now.getTime()) return reject('That time is in the past. Pick a time from now on.', 'in:1h');
   if (first.getTime() - now.getTime() > MAX_AHEAD_MS) return reject('That is more than 5 years away.', 'in:1h');
   return {

@@ -79,22 +79,19 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
   const unit = r.unit as keyof typeof UNIT_MS;
   const everyMs = Math.round(r.step * UNIT_MS[unit]);
   if (everyMs < 60_000) return new Reject('Reminders can repeat at most once a minute.', 'every 5 minutes');
+  if (!Number.isFinite(everyMs) || everyMs > 5 * 366 * 86_400_000) return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 hours');
   const dow = days ? dowField(days) : '*';
   if (g.window || days) {
-    const from = g.window ? settleBare(g.window.from) : undefined;
-    let to = g.window ? settleBare(g.window.to) : undefined;
-    // "from 9 to 5": an end before the start is in the afternoon
-    if (from && to && g.window!.to.bare && to.h * 60 + to.mi <= from.h * 60 + from.mi && to.h < 12) to = { ...to, h: to.h + 12 };
-    const range = from && to ? `${from.h}-${to.h}` : '*';
+    const { from, to } = g.window ? settleWindow(g.window.from, g.window.to) : { from: undefined, to: undefined };
     if (unit === 'hour' && Number.isInteger(r.step)) {
-      const hours = range === '*' ? (r.step > 1 ? `*/${r.step}` : '*') : `${range}${r.step > 1 ? `/${r.step}` : ''}`;
+      const hours = from && to ? hourRange(from.h, to.h, r.step) : r.step > 1 ? `*/${r.step}` : '*';
       return [{ kind: 'cron', pattern: `${from?.mi ?? 0} ${hours} * * ${dow}` }];
     }
     if (unit === 'minute' && Number.isInteger(r.step) && r.step < 60) {
       if (!from || !to) return [{ kind: 'cron', pattern: `*/${r.step} * * * ${dow}` }];
       // inclusive end: "every 30 minutes from 9 to 5" ends with 17:00, not 17:30
-      const last = to.mi === 0 ? to.h - 1 : to.h;
-      const out: Trigger[] = [{ kind: 'cron', pattern: `*/${r.step} ${from.h === last ? from.h : `${from.h}-${last}`} * * ${dow}` }];
+      const last = to.mi === 0 ? (to.h + 23) % 24 : to.h;
+      const out: Trigger[] = [{ kind: 'cron', pattern: `*/${r.step} ${hourRange(from.h, last)} * * ${dow}` }];
       if (to.mi === 0) out.push({ kind: 'cron', pattern: `0 ${to.h} * * ${dow}` });
       return out;
     }
@@ -107,6 +104,32 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
     if (at0) anchor = new Date(at0.getTime() - everyMs);
   }
   return [{ kind: 'interval', everyMs, anchor }];
+}
+
+/**
+ * Hours of a window ("from 9 to 5"): a bare start of 5-11 is morning, 12 noon, 1-4 afternoon;
+ * a bare end is the first such hour after the start (9 to 5 -> 17:00).
+ */
+function settleWindow(fromRaw: TimeOfDay, toRaw: TimeOfDay): { from: TimeOfDay; to: TimeOfDay } {
+  const from = fromRaw.bare ? { ...fromRaw, h: fromRaw.h === 12 || fromRaw.h >= 5 ? fromRaw.h : fromRaw.h + 12, bare: false } : fromRaw;
+  let to = toRaw;
+  if (toRaw.bare) {
+    const h12 = toRaw.h % 12;
+    const start = from.h * 60 + from.mi;
+    const pm = h12 + 12;
+    to = { ...toRaw, bare: false, h: h12 * 60 + toRaw.mi > start ? h12 : pm * 60 + toRaw.mi > start ? pm : h12 };
+  }
+  return { from, to };
+}
+
+/** Cron hour field from `a` to `b` inclusive, every `step` hours, wrapping past midnight. */
+function hourRange(a: number, b: number, step = 1): string {
+  if (a === b) return String(a);
+  if (a < b && step === 1) return `${a}-${b}`;
+  const hours: number[] = [];
+  const span = (b - a + 24) % 24;
+  for (let i = 0; i <= span; i += step) hours.push((a + i) % 24);
+  return hours.sort((x, y) => x - y).join(',');
 }
 
 /** Triggers for one recurring group. */

@@ -75,6 +75,8 @@ export function correctSpelling(word: string): string | undefined {
   for (const target of SPELL_TARGETS) {
     for (const form of [target, WEEKDAY_NAMES.includes(target) ? `${target}s` : '']) {
       if (!form || form[0] !== word[0]) continue;
+      // weekday typos keep their "day" ending ("fridya", "wendsday"); "sundae" is a dessert
+      if (WEEKDAY_NAMES.includes(target) && !/(day|dya|dy|ady|dey)s?$/.test(word)) continue;
       if (Math.abs(form.length - word.length) > 2) continue;
       const dist = editDistance(word, form);
       const limit = form.length >= 8 ? 2 : 1;
@@ -93,7 +95,7 @@ const TOKEN_RE = /[a-z0-9][a-z0-9.'-]*[a-z0-9.]|[a-z0-9]|@\s*(?=\d)/g;
 export function normalize(original: string): Normalized {
   const lower = original.toLowerCase();
   // toLowerCase keeps length for nearly everything; if not (e.g. "İ"), fall back to a 1:1 map.
-  const source = lower.length === original.length ? lower : original.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const source = (lower.length === original.length ? lower : original.replace(/[A-Z]/g, (c) => c.toLowerCase())).replace(/[’‘`´]/g, "'");
   const out: string[] = [];
   const from: number[] = [];
   const to: number[] = [];

@@ -60,6 +60,7 @@ const TIMEISH = String.raw`(?:\d|am|pm|noon|midnight|midday|morning|evening|afte
 const ABBR_RE = new RegExp(String.raw`(?<=${TIMEISH}\s*\(?)\s*\(?\b(${Object.keys(ABBREVIATIONS).join('|')})\b\)?`, 'g');
 const OFFSET_RE = /(?<=\d|am|pm|noon|\s)\s*\(?\b(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\)?(?!\w)/g;
 const PLACE_RE = /\b(?:in\s+)?((?:[a-z][a-z.'-]*\s+){0,2}[a-z][a-z.'-]*)\s+time\b/g;
+const IN_PLACE_RE = new RegExp(String.raw`(?<=${TIMEISH})\s+in\s+([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2})`, 'g');
 const IANA_RE = /\b((?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)\/[a-z_+-]+(?:\/[a-z_]+)?)\b/g;
 
 function canonicalIana(lower: string): string | undefined {
@@ -105,6 +106,20 @@ export function findZones(text: string): ZoneMatch[] {
         const inMatch = /\bin\s+$/.exec(before);
         if (inMatch) start = inMatch.index;
         out.push({ zone, start, end });
+        break;
+      }
+    }
+  }
+  // "at 5pm in London": a place right after a time
+  for (const m of text.matchAll(IN_PLACE_RE)) {
+    const words = m[1]!.split(/\s+/);
+    const index = cities();
+    for (let take = Math.min(3, words.length); take >= 1; take--) {
+      const name = words.slice(0, take).join(' ');
+      const zone = index.get(name);
+      if (zone) {
+        const start = m.index + m[0].indexOf('in');
+        out.push({ zone, start, end: start + m[0].slice(m[0].indexOf('in')).indexOf(name) + name.length });
         break;
       }
     }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { findExplicit } from '../../src/nl/explicit.js';
+import { p } from './helpers.js';
+
+describe('explicit forms first', () => {
+  it.each([
+    ['in:1h check', 'in:1h', 'check'],
+    ['at:2026-12-01T14:30:00 dentist', 'at:2026-12-01T14:30:00', 'dentist'],
+    ['cron:30 2 * * * backup', 'cron:30 2 * * *', 'backup'],
+    ['30 2 * * * backup', '30 2 * * *', 'backup'],
+    ['every 30m drink', 'every 30m', 'drink'],
+    ['@daily standup', '@daily', 'standup'],
+  ])('"%s" is the spec %s', (text, spec, rest) => {
+    expect(findExplicit(text)).toEqual({ spec, rest });
+  });
+
+  it('five ordinary words are not a cron', () => {
+    expect(findExplicit('call mom and dad now')).toBeUndefined();
+  });
+
+  it('explicit forms schedule as the core reads them', () => {
+    expect(p('in:1h').next[0]).toBe('2026-11-22T11:00:00+01:00');
+    expect(p('at:2026-12-01T14:30:00').next[0]).toBe('2026-12-01T14:30:00+01:00');
+    expect(p('cron:0 9 * * 1-5').next[0]).toBe('2026-11-23T09:00:00+01:00');
+    expect(p('@hourly').next[0]).toBe('2026-11-22T11:00:00+01:00');
+  });
+
+  it('a broken explicit form is rejected, not guessed', () => {
+    expect(p('cron:99 * * * *').ok).toBe(false);
+    expect(p('at:2026-02-30T10:00:00').ok).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse } from '../../src/nl/parse.js';
+
+const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Lord_Howe', 'America/Sao_Paulo', 'UTC', 'Asia/Kolkata'];
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const time = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 12 }), fc.constantFrom('am', 'pm')).map(([h, m]) => `${h}${m}`),
+  fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+  fc.integer({ min: 1, max: 12 }).map(String),
+  fc.constantFrom('noon', 'midnight'),
+);
+
+const oncePhrase = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 50 }), fc.constantFrom('minutes', 'hours', 'days', 'weeks', 'months')).map(([n, u]) => `in ${n} ${u}`),
+  fc.tuple(fc.constantFrom(...WEEKDAYS), time).map(([d, t]) => `${d} at ${t}`),
+  time.map((t) => `tomorrow at ${t}`),
+  time.map((t) => `at ${t}`),
+  fc.tuple(fc.constantFrom(...MONTHS), fc.integer({ min: 1, max: 28 }), time).map(([m, d, t]) => `on ${m} ${d} at ${t}`),
+  fc.constantFrom('tomorrow evening', 'tomorrow morning', 'next week', 'next month', 'eow', 'eom', 'eoy', 'this weekend', 'end of day'),
+);
+
+const recurringPhrase = fc.oneof(
+  fc.tuple(fc.integer({ min: 1, max: 90 }), fc.constantFrom('minutes', 'hours', 'days', 'weeks', 'months')).map(([n, u]) => `every ${n} ${u}`),
+  fc.tuple(fc.constantFrom(...WEEKDAYS), time).map(([d, t]) => `every ${d} at ${t}`),
+  fc.tuple(fc.constantFrom('day', 'weekday', 'other day', 'weekend'), time).map(([d, t]) => `every ${d} at ${t}`),
+  fc.tuple(fc.integer({ min: 1, max: 28 }), time).map(([d, t]) => `on the ${d}th of every month at ${t}`),
+  fc.tuple(fc.constantFrom('first', 'second', 'last'), fc.constantFrom(...WEEKDAYS)).map(([n, d]) => `every ${n} ${d} of the month`),
+  fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom('hourly', 'every 30 minutes', 'every 2 hours')).map(([a, b, e]) => `${e} from ${a} to ${b} on weekdays`),
+  fc.constantFrom('daily', 'weekly', 'monthly', 'yearly', 'biweekly', 'every year on dec 24'),
+);
+
+const now = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true });
+const zone = fc.constantFrom(...ZONES);
+
+describe('parse properties', () => {
+  it('valid one-off phrases fire once, in the future', () => {
+    fc.assert(
+      fc.property(oncePhrase, now, zone, fc.constantFrom('remind me to stretch ', '', 'call bob '), (phrase, n, tz, prefix) => {
+        const r = parse(prefix + phrase, { now: n, timeZone: tz });
+        expect(r.ok, `${phrase} @ ${n.toISOString()} ${tz}: ${r.ok ? '' : r.error}`).toBe(true);
+        if (!r.ok) return;
+        expect(r.next[0]!.getTime()).toBeGreaterThan(n.getTime());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('valid recurring phrases: first fire in the future, each next fire later than the one before', () => {
+    fc.assert(
+      fc.property(recurringPhrase, now, zone, (phrase, n, tz) => {
+        const r = parse(phrase, { now: n, timeZone: tz });
+        expect(r.ok, `${phrase} @ ${n.toISOString()} ${tz}: ${r.ok ? '' : r.error}`).toBe(true);
+        if (!r.ok) return;
+        expect(r.kind).toBe('recurring');
+        expect(r.next.length).toBeGreaterThanOrEqual(4);
+        expect(r.next[0]!.getTime()).toBeGreaterThan(n.getTime());
+        for (let i = 1; i < r.next.length; i++) expect(r.next[i]!.getTime()).toBeGreaterThan(r.next[i - 1]!.getTime());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('junk never throws: any string gives ok true or false', () => {
+    const junk = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.string({ unit: 'binary', maxLength: 100 }),
+      fc.string({ unit: fc.constantFrom(...'.,;:!?@#$%^&*()[]{}<>/\\|-_+=~`\'"'), maxLength: 60 }),
+      fc.bigInt().map((b) => `in ${b} minutes`),
+      fc.double().map((d) => `every ${d} hours at ${d}`),
+      fc.array(fc.constantFrom('every', 'at', 'in', 'on', 'the', '5', 'pm', 'monday', 'of', 'and', 'until', 'for', 'times', '99:99', 'dec', '31', '/', 'tomorrow', 'ago', '@'), { maxLength: 12 }).map((w) => w.join(' ')),
+    );
+    fc.assert(
+      fc.property(junk, now, zone, (text, n, tz) => {
+        const r = parse(text, { now: n, timeZone: tz });
+        expect(typeof r.ok).toBe('boolean');
+        if (r.ok) expect(r.next[0]!.getTime()).toBeGreaterThan(n.getTime());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('bad options are rejections, not exceptions', () => {
+    expect(parse('at 5pm', { now: new Date(NaN), timeZone: 'Europe/Berlin' }).ok).toBe(false);
+    expect(parse('at 5pm', { now: new Date(), timeZone: 'Mars/Olympus' }).ok).toBe(false);
+    expect(parse(undefined as unknown as string, { now: new Date(), timeZone: 'UTC' }).ok).toBe(false);
+    expect(parse('x'.repeat(100_000), { now: new Date(), timeZone: 'UTC' }).ok).toBe(false);
+  });
+});

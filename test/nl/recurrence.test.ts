@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { p } from './helpers.js';
+
+// Reference: Sunday 2026-11-22 10:00 Europe/Berlin.
+describe('recurrence grammar', () => {
+  it('"every weekday at 9" fires Monday to Friday at 09:00', () => {
+    const r = p('every weekday at 9 standup');
+    expect(r.kind).toBe('recurring');
+    expect(r.spec).toBe('cron:0 9 * * 1-5');
+    expect(r.next.slice(0, 4)).toEqual(['2026-11-23T09:00:00+01:00', '2026-11-24T09:00:00+01:00', '2026-11-25T09:00:00+01:00', '2026-11-26T09:00:00+01:00']);
+  });
+
+  it('"every monday and thursday at 18:00" is one cron with both days', () => {
+    expect(p('every monday and thursday at 18:00').spec).toBe('cron:0 18 * * 1,4');
+  });
+
+  it('"every 2 weeks on tuesday" is a calendar schedule anchored at the next Tuesday', () => {
+    const r = p('every 2 weeks on tuesday');
+    expect(r.next.slice(0, 3)).toEqual(['2026-11-24T09:00:00+01:00', '2026-12-08T09:00:00+01:00', '2026-12-22T09:00:00+01:00']);
+  });
+
+  it('"biweekly" means every 2 weeks', () => {
+    const r = p('biweekly on friday');
+    expect(r.next.slice(0, 2)).toEqual(['2026-11-27T09:00:00+01:00', '2026-12-11T09:00:00+01:00']);
+  });
+
+  it('"every other day" steps two days and keeps 09:00 across DST', () => {
+    const r = p('every other day', { now: '2027-03-25T10:00:00+01:00' });
+    expect(r.next.slice(0, 3)).toEqual(['2027-03-26T09:00:00+01:00', '2027-03-28T09:00:00+02:00', '2027-03-30T09:00:00+02:00']);
+  });
+
+  it('nth and last weekday of the month', () => {
+    expect(p('every first monday of the month').next[0]).toBe('2026-12-07T09:00:00+01:00');
+    expect(p('last friday of every month').next.slice(0, 2)).toEqual(['2026-11-27T09:00:00+01:00', '2026-12-25T09:00:00+01:00']);
+  });
+
+  it('"on the 1st and 15th of every month"', () => {
+    expect(p('on the 1st and 15th of every month').next.slice(0, 3)).toEqual(['2026-12-01T09:00:00+01:00', '2026-12-15T09:00:00+01:00', '2027-01-01T09:00:00+01:00']);
+  });
+
+  it('"every year on dec 24"', () => {
+    expect(p('every year on dec 24').next.slice(0, 2)).toEqual(['2026-12-24T09:00:00+01:00', '2027-12-24T09:00:00+01:00']);
+  });
+
+  it('"hourly from 9 to 5 on weekdays" includes 17:00', () => {
+    const r = p('hourly from 9 to 5 on weekdays');
+    expect(r.spec).toBe('cron:0 9-17 * * 1-5');
+  });
+
+  it('"every 30 minutes" is an exact interval from now', () => {
+    expect(p('every 30 minutes').next.slice(0, 2)).toEqual(['2026-11-22T10:30:00+01:00', '2026-11-22T11:00:00+01:00']);
+  });
+
+  it('intervals under a minute are rejected', () => {
+    expect(p('every 10 seconds').ok).toBe(false);
+  });
+
+  it('"every day at 9am and 9pm" fires twice a day', () => {
+    expect(p('every day at 9am and 9pm').next.slice(0, 3)).toEqual(['2026-11-22T21:00:00+01:00', '2026-11-23T09:00:00+01:00', '2026-11-23T21:00:00+01:00']);
+  });
+
+  it('"starting next monday" bounds the start', () => {
+    const r = p('every day at 9 starting next monday', { now: '2026-11-25T10:00:00+01:00' });
+    expect(r.next[0]).toBe('2026-11-30T09:00:00+01:00');
+  });
+
+  it('"every hour until 6 pm" ends at 18:00 inclusive', () => {
+    const r = p('every hour until 6 pm');
+    expect(r.next.slice(0, 4)).toEqual(['2026-11-22T11:00:00+01:00', '2026-11-22T12:00:00+01:00', '2026-11-22T13:00:00+01:00', '2026-11-22T14:00:00+01:00']);
+  });
+
+  it('"every 8 hours for 5 times" stops after 5 runs', () => {
+    expect(p('every 8 hours for 5 times').spec).toMatch(/5/);
+  });
+
+  it('"every sunday at 5pm for 8 weeks" fires 8 times', async () => {
+    const { parse } = await import('../../src/nl/parse.js');
+    const { upcomingFires } = await import('../../src/nl/fires.js');
+    const r = parse('every sunday at 5pm for 8 weeks', { now: new Date('2026-11-22T10:00:00+01:00'), timeZone: 'Europe/Berlin' });
+    if (!r.ok) throw new Error(r.error);
+    expect(upcomingFires(r.schedule, r.timeZone, new Date('2026-11-22T10:00:00+01:00'), 20, r.bounds)).toHaveLength(8);
+  });
+
+  it('"until dec 31" ends at the end of that day', () => {
+    const r = p('every day at 8 until dec 31');
+    expect(r.ok).toBe(true);
+    expect(r.spec).toMatch(/2026-12-31T23:59:59/);
+  });
+
+  it('several schedules in one request become one multi schedule, never one silently', () => {
+    const r = p('every weekday at 9 and on saturday at 10');
+    expect(r.spec).toContain('1-5');
+    expect(r.spec).toContain('6');
+  });
+
+  it('the time phrase may come last: "eat lunch at 1pm every day"', () => {
+    const r = p('remind me to eat lunch at 1pm every day');
+    expect(r.text).toBe('eat lunch');
+    expect(r.next[0]).toBe('2026-11-22T13:00:00+01:00');
+  });
+
+  it('daily/weekly/monthly/yearly', () => {
+    expect(p('daily').next[0]).toBe('2026-11-23T09:00:00+01:00');
+    expect(p('weekly').kind).toBe('recurring');
+    expect(p('monthly').kind).toBe('recurring');
+    expect(p('yearly').kind).toBe('recurring');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { p } from './helpers.js';
+
+describe('reminder text is what is left', () => {
+  it.each([
+    ['remind me to call mom tomorrow at 9', 'call mom'],
+    ['remind me that the oven is on in 20 minutes', 'the oven is on'],
+    ['remind me about the dentist on friday', 'the dentist'],
+    ['remind @sam to deploy at 4pm', 'deploy'],
+    ['remind #general about the standup tomorrow at 9', 'the standup'],
+    ['tomorrow at 9 remind me to call Mom', 'call Mom'],
+    ['remind me in 2h30m to stretch', 'stretch'],
+    ['Buy Milk & Eggs tmrw at 5pm', 'Buy Milk & Eggs'],
+    ['remind me every day at 9am and 9pm to brush teeth', 'brush teeth'],
+    ['call bob at 3pm London time', 'call bob'],
+  ])('"%s" -> "%s"', (input, text) => {
+    expect(p(input).text).toBe(text);
+  });
+
+  it('a holiday word inside the text stays text when another date is given', () => {
+    expect(p('buy xmas gifts tomorrow at 5pm').text).toBe('buy xmas gifts');
+  });
+
+  it('a reminder may have no text', () => {
+    expect(p('tomorrow at 9').text).toBe('');
+  });
+});
