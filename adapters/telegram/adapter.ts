@@ -116,8 +116,10 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       queue.push(String(ctx.chat.id), () => handleMessage(deps(), ctx.message));
     });
     bot.on('callback_query', (ctx) => {
+      // Own lane per chat: Telegram wants the query answered within seconds, and a reply
+      // waiting for a busy group's send budget must not hold the button press up.
       const chatId = ctx.callbackQuery.message?.chat.id ?? ctx.callbackQuery.from.id;
-      queue.push(String(chatId), () => handleCallback(deps(), ctx.callbackQuery));
+      queue.push(`cb:${chatId}`, () => handleCallback(deps(), ctx.callbackQuery));
     });
     bot.catch((err) => logger.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram: middleware error'));
   }
