@@ -24,6 +24,13 @@ export interface RunFilter {
 
 export type JobPatch = Partial<Omit<Job, 'id' | 'createdAt'>>;
 
+/**
+ * What `createJob` stores: a NewJob plus, optionally, its first run time as computed by the
+ * scheduler. Without `nextRunAt` a `once` job is due at its `at` and any other schedule has
+ * nothing due (null) until the scheduler sets it: the store never evaluates schedules.
+ */
+export type NewJobRecord = NewJob & { nextRunAt?: Date | null };
+
 export interface StoreStats {
   jobsByStatus: Record<JobStatus, number>;
   runsByStatus: Partial<Record<RunStatus, number>>;
@@ -41,13 +48,15 @@ export interface StoreStats {
  * run row becomes `abandoned`). PostgreSQL will do the same with FOR UPDATE SKIP LOCKED.
  */
 export interface JobStore {
-  createJob(input: NewJob, now: Date): MaybePromise<Job>;
+  /** Creates a job with defaults filled in (see job-defaults.ts); a generated 6-character id unless `input.id` is given (a taken id throws). */
+  createJob(input: NewJobRecord, now: Date): MaybePromise<Job>;
   getJob(id: string): MaybePromise<Job | undefined>;
   /** Applies a patch; returns the updated job, or undefined if it does not exist. */
   updateJob(id: string, patch: JobPatch, now: Date): MaybePromise<Job | undefined>;
   /** Updates many jobs at once (pause all, cancel a workflow); returns the ids changed. */
   updateJobs(filter: JobFilter, patch: JobPatch, now: Date): MaybePromise<string[]>;
-  deleteJob(id: string): MaybePromise<boolean>;
+  /** Deletes a job; a run still in progress becomes `abandoned` at `now` (optional for compatibility). */
+  deleteJob(id: string, now?: Date): MaybePromise<boolean>;
   listJobs(filter?: JobFilter): MaybePromise<Job[]>;
   countJobs(filter?: JobFilter): MaybePromise<number>;
 

@@ -1,0 +1,60 @@
+import { type Clock, SystemClock } from '../../clock.js';
+import type { ApiMemoryAccess } from '../notes-store.js';
+import { migrate } from './migrate.js';
+import { type Db, openDb } from './open-db.js';
+import { SqliteJobStore } from './sqlite-job-store.js';
+import { SqliteNotesStore } from './sqlite-notes-store.js';
+import { SqlitePrefsStore } from './sqlite-prefs-store.js';
+
+export { SqliteJobStore } from './sqlite-job-store.js';
+export { SqliteNotesStore } from './sqlite-notes-store.js';
+export { SqlitePrefsStore } from './sqlite-prefs-store.js';
+export type { Db } from './open-db.js';
+
+export interface SqliteStoreOptions {
+  /** Time for note/pref timestamps and migration records. Default the system clock. */
+  clock?: Clock;
+  /** What `API` callers may do with notes (seed 000). Default `none`. */
+  notesApiAccess?: ApiMemoryAccess;
+  /** Wait for another process's write lock (ms). Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+/** Everything Chime keeps in one SQLite file. */
+export interface SqliteStore {
+  jobs: SqliteJobStore;
+  notes: SqliteNotesStore;
+  prefs: SqlitePrefsStore;
+  /** The raw connection (tests, benchmarks, maintenance). */
+  db: Db;
+  /** Closes the connection; safe to call twice. */
+  close(): void;
+}
+
+/**
+ * Opens (creating the parent directory) or creates the SQLite store at `path` (`:memory:`
+ * works) and applies pending migrations. Opening reads no jobs: time-to-ready does not grow
+ * with the number of jobs in the file.
+ */
+export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): SqliteStore {
+  const clock = opts.clock ?? new SystemClock();
+  const db = openDb(path, opts.busyTimeoutMs !== undefined ? { busyTimeoutMs: opts.busyTimeoutMs } : {});
+  try {
+    migrate(db, clock.now().getTime());
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const jobs = new SqliteJobStore(db);
+  const notes = new SqliteNotesStore(db, opts.notesApiAccess !== undefined ? { clock, apiAccess: opts.notesApiAccess } : { clock });
+  const prefs = new SqlitePrefsStore(db, clock);
+  return {
+    jobs,
+    notes,
+    prefs,
+    db,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import type { Statement } from 'better-sqlite3';
+import type { JobFilter } from '../job-store.js';
+import type { Db } from './open-db.js';
+import type { JobParams, JobRow, RunRow } from './rows.js';
+
+/**
+ * Every SQL statement on `jobs` and `runs`, one named prepared statement each (graphile-worker
+ * style: the SQL is visible and greppable). Parameters are named (`@now`, `@owner`).
+ * Times are epoch milliseconds.
+ */
+export function prepareJobQueries(db: Db) {
+  return {
+    /** Inserts a new job (no lease). Fails on a duplicate id. */
+    insertJob: db.prepare<JobParams>(`
+      INSERT INTO jobs (id, name, kind, payload, owner_platform, owner_user_id, owner_name, origin,
+        origin_platform, origin_chat_id, schedule, bounds, time_zone, status, next_run_at, attempts,
+        max_attempts, retries, retry_delay_ms, timeout_ms, workflow_id, success_message,
+        failure_message, completion_mode, created_at, updated_at, last_run_at, completed_at,
+        run_count, last_error)
+      VALUES (@id, @name, @kind, @payload, @owner_platform, @owner_user_id, @owner_name, @origin,
+        @origin_platform, @origin_chat_id, @schedule, @bounds, @time_zone, @status, @next_run_at,
+        @attempts, @max_attempts, @retries, @retry_delay_ms, @timeout_ms, @workflow_id,
+        @success_message, @failure_message, @completion_mode, @created_at, @updated_at,
+        @last_run_at, @completed_at, @run_count, @last_error)`),
+
+    /** Rewrites every field of a job except id, creation time and the lease. */
+    rewriteJob: db.prepare<JobParams>(`
+      UPDATE jobs SET name = @name, kind = @kind, payload = @payload, owner_platform = @owner_platform,
+        owner_user_id = @owner_user_id, owner_name = @owner_name, origin = @origin,
+        origin_platform = @origin_platform, origin_chat_id = @origin_chat_id, schedule = @schedule,
+        bounds = @bounds, time_zone = @time_zone, status = @status, next_run_at = @next_run_at,
+        attempts = @attempts, max_attempts = @max_attempts, retries = @retries,
+        retry_delay_ms = @retry_delay_ms, timeout_ms = @timeout_ms, workflow_id = @workflow_id,
+        success_message = @success_message, failure_message = @failure_message,
+        completion_mode = @completion_mode, updated_at = @updated_at, last_run_at = @last_run_at,
+        completed_at = @completed_at, run_count = @run_count, last_error = @last_error
+      WHERE id = @id`),
+
+    getJob: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?'),
+
+    deleteJob: db.prepare<[string]>('DELETE FROM jobs WHERE id = ?'),
+
+    /** Earliest next_run_at of an active unleased job: a MIN over the partial index `jobs_due`. */
+    minDueAt: db.prepare<[], { t: number | null }>(
+      `SELECT MIN(next_run_at) AS t FROM jobs WHERE status = 'active' AND lease_owner IS NULL`,
+    ),
+
+    /** Earliest lease expiry (when a crashed run becomes claimable again), over `jobs_leased`. */
+    minLeaseExpiry: db.prepare<[], { t: number | null }>(
+      'SELECT MIN(lease_expires_at) AS t FROM jobs WHERE lease_owner IS NOT NULL',
+    ),
+
+    /**
+     * Claims up to @limit due, unleased active jobs, oldest occurrence first, in one statement.
+     * Each claimed row gets a fresh random run id; RETURNING order is unspecified (sort after).
+     */
+    claimDueBatch: db.prepare<{ now: number; limit: number; owner: string; expires: number }, JobRow>(`
+      UPDATE jobs
+      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = lower(hex(randomblob(8)))
+      WHERE id IN (
+        SELECT id FROM jobs
+        WHERE status = 'active' AND lease_owner IS NULL AND next_run_at <= @now
+        ORDER BY next_run_at, id
+        LIMIT @limit)
+      RETURNING *`),
+
+    /** Jobs whose lease ran out (their process died or hung), oldest expiry first. */
+    expiredLeases: db.prepare<{ now: number; limit: number }, JobRow>(`
+      SELECT * FROM jobs
+      WHERE lease_owner IS NOT NULL AND lease_expires_at <= @now
+      ORDER BY lease_expires_at, id
+      LIMIT @limit`),
+
+    /** Puts a lease with a fresh run id on one job; returns the row. */
+    leaseJob: db.prepare<{ id: string; owner: string; expires: number }, JobRow>(`
+      UPDATE jobs
+      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = lower(hex(randomblob(8)))
+      WHERE id = @id
+      RETURNING *`),
+
+    /** Drops the lease of one claim (release, or an expired lease of a job no longer active). */
+    clearLease: db.prepare<{ id: string; run_id: string }>(`
+      UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL
+      WHERE id = @id AND lease_run_id = @run_id`),
+
+    /** Heartbeat: pushes the expiry of the given runs' leases held by @owner. @run_ids is a JSON array. */
+    extendLeases: db.prepare<{ run_ids: string; owner: string; expires: number }>(`
+      UPDATE jobs SET lease_expires_at = @expires
+      WHERE lease_run_id IN (SELECT value FROM json_each(@run_ids)) AND lease_owner = @owner`),
+
+    /** Writes a settled run's job state and drops its lease, only if the lease is still this run's. */
+    settleJob: db.prepare<{
+      id: string;
+      run_id: string;
+      status: string;
+      next_run_at: number | null;
+      attempts: number;
+      run_count: number;
+      last_run_at: number | null;
+      completed_at: number | null;
+      last_error: string | null;
+      updated_at: number;
+    }>(`
+      UPDATE jobs SET status = @status, next_run_at = @next_run_at, attempts = @attempts,
+        run_count = @run_count, last_run_at = @last_run_at, completed_at = @completed_at,
+        last_error = @last_error, updated_at = @updated_at,
+        lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL
+      WHERE id = @id AND lease_run_id = @run_id`),
+
+    /** Starts a history row for a claim. */
+    insertRun: db.prepare<RunRow>(`
+      INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
+        attempt, late_ms, duration_ms, result, error, ghost_session_id)
+      VALUES (@run_id, @job_id, @scheduled_for, @started_at, @finished_at, @status, @trigger,
+        @attempt, @late_ms, @duration_ms, @result, @error, @ghost_session_id)`),
+
+    getRun: db.prepare<[string], RunRow>('SELECT * FROM runs WHERE run_id = ?'),
+
+    /** Records a run's outcome; only a run still `running` can finish. */
+    finishRun: db.prepare<{
+      run_id: string;
+      status: string;
+      finished_at: number | null;
+      duration_ms: number | null;
+      result: string | null;
+      error: string | null;
+    }>(`
+      UPDATE runs SET status = @status, finished_at = @finished_at, duration_ms = @duration_ms,
+        result = @result, error = @error
+      WHERE run_id = @run_id AND status = 'running'`),
+
+    /** Marks a run whose lease was lost (process died) as abandoned. */
+    abandonRun: db.prepare<{ run_id: string; now: number; error: string }>(`
+      UPDATE runs SET status = 'abandoned', finished_at = @now, error = @error
+      WHERE run_id = @run_id AND status = 'running'`),
+
+    /** Marks every still-running run of a deleted job abandoned. */
+    abandonRunsOfJob: db.prepare<{ job_id: string; now: number; error: string }>(`
+      UPDATE runs SET status = 'abandoned', finished_at = @now, error = @error
+      WHERE job_id = @job_id AND status = 'running'`),
+
+    deleteRun: db.prepare<[string]>('DELETE FROM runs WHERE run_id = ?'),
+
+    /** Deletes finished runs that finished before @before. */
+    pruneRunsOlderThan: db.prepare<{ before: number }>(`
+      DELETE FROM runs WHERE status <> 'running' AND COALESCE(finished_at, started_at) < @before`),
+
+    /** Deletes finished runs beyond the @keep newest of their job. */
+    pruneRunsBeyondCount: db.prepare<{ keep: number }>(`
+      DELETE FROM runs WHERE run_id IN (
+        SELECT run_id FROM (
+          SELECT run_id, status,
+            ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY started_at DESC, rowid DESC) AS rn
+          FROM runs)
+        WHERE rn > @keep AND status <> 'running')`),
+
+    jobCountsByStatus: db.prepare<[], { status: string; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM jobs GROUP BY status',
+    ),
+
+    runCountsByStatus: db.prepare<[], { status: string; n: number }>(
+      'SELECT status, COUNT(*) AS n FROM runs GROUP BY status',
+    ),
+  };
+}
+
+export type JobQueries = ReturnType<typeof prepareJobQueries>;
+
+/**
+ * The WHERE clause of a job filter, built from fixed fragments so each filter shape is one
+ * cacheable statement that can use its index (`(? IS NULL OR col = ?)` would defeat it).
+ */
+export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.status !== undefined) {
+    const list = Array.isArray(f.status) ? f.status : [f.status];
+    parts.push('status IN (SELECT value FROM json_each(@statuses))');
+    params.statuses = JSON.stringify(list);
+  }
+  if (f.kind !== undefined) (parts.push('kind = @kind'), (params.kind = f.kind));
+  if (f.ownerPlatform !== undefined) (parts.push('owner_platform = @owner_platform'), (params.owner_platform = f.ownerPlatform));
+  if (f.ownerUserId !== undefined) (parts.push('owner_user_id = @owner_user_id'), (params.owner_user_id = f.ownerUserId));
+  if (f.originChatId !== undefined) (parts.push('origin_chat_id = @origin_chat_id'), (params.origin_chat_id = f.originChatId));
+  if (f.workflowId !== undefined) (parts.push('workflow_id = @workflow_id'), (params.workflow_id = f.workflowId));
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** Soonest first; jobs with nothing due last, then by creation. */
+export const JOB_LIST_ORDER = 'ORDER BY next_run_at IS NULL, next_run_at, created_at, id';
+
+/** Prepared statements keyed by their SQL text, for filter-shaped queries. */
+export class StatementCache {
+  private readonly cache = new Map<string, Statement>();
+  constructor(private readonly db: Db) {}
+  get<R = unknown>(sql: string): Statement<unknown[], R> {
+    let s = this.cache.get(sql);
+    if (!s) this.cache.set(sql, (s = this.db.prepare(sql)));
+    return s as Statement<unknown[], R>;
+  }
+}

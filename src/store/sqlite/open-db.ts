@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** A better-sqlite3 connection. */
+export type Db = Database.Database;
+
+export interface OpenDbOptions {
+  /** How long a writer waits for another process's lock before SQLITE_BUSY (ms). Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Opens (creating the parent directory) a database tuned for a single-writer job queue:
+ * WAL so readers never block the writer, synchronous=NORMAL (durable at checkpoints, no fsync
+ * per commit: a power cut may lose the last commits but never corrupts), busy_timeout so two
+ * processes on one file wait instead of failing.
+ */
+export function openDb(path: string, opts: OpenDbOptions = {}): Db {
+  const memory = path === ':memory:' || path === '';
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  if (!memory) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
+  db.pragma('foreign_keys = ON');
+  return db;
+}

@@ -1,0 +1,86 @@
+import type { Db } from './open-db.js';
+import type { OutboxDbRow } from './rows.js';
+
+/** Parameters of an outbox insert. */
+export interface OutboxInsert {
+  key: string;
+  job_id: string | null;
+  platform: string;
+  chat_id: string;
+  thread_id: string | null;
+  reply_to: string | null;
+  text: string;
+  actions: string | null;
+  meta: string | null;
+  now: number;
+}
+
+/** Every SQL statement on `outbox`, one named prepared statement each. Times are epoch ms. */
+export function prepareOutboxQueries(db: Db) {
+  return {
+    /** Adds a message; a second message with the same key is silently dropped (effectively-once). */
+    insertOutbox: db.prepare<OutboxInsert>(`
+      INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
+        status, attempts, available_at, created_at)
+      VALUES (@key, @job_id, @platform, @chat_id, @thread_id, @reply_to, @text, @actions, @meta,
+        'pending', 0, @now, @now)
+      ON CONFLICT (key) DO NOTHING`),
+
+    /**
+     * Leases up to @limit messages: pending ones available at @now and `sending` ones whose
+     * lease expired (their dispatcher died mid-send), oldest first. Order of RETURNING is
+     * unspecified (sort after).
+     */
+    claimOutbox: db.prepare<{ now: number; limit: number; owner: string; expires: number }, OutboxDbRow>(`
+      UPDATE outbox SET status = 'sending', lease_owner = @owner, lease_expires_at = @expires
+      WHERE id IN (
+        SELECT id FROM (
+          SELECT * FROM (
+            SELECT id, available_at FROM outbox
+            WHERE status = 'pending' AND available_at <= @now
+            ORDER BY available_at, id LIMIT @limit)
+          UNION ALL
+          SELECT * FROM (
+            SELECT id, available_at FROM outbox
+            WHERE status = 'sending' AND lease_expires_at <= @now
+            ORDER BY lease_expires_at LIMIT @limit))
+        ORDER BY available_at, id LIMIT @limit)
+      RETURNING *`),
+
+    /** Earliest time a pending message becomes available. */
+    minPendingAt: db.prepare<[], { t: number | null }>(
+      `SELECT MIN(available_at) AS t FROM outbox WHERE status = 'pending'`,
+    ),
+
+    /** Earliest expiry of a send lease (a dispatcher that died mid-send). */
+    minSendingLease: db.prepare<[], { t: number | null }>(
+      `SELECT MIN(lease_expires_at) AS t FROM outbox WHERE status = 'sending'`,
+    ),
+
+    markSent: db.prepare<{ id: number; sent_ref: string; now: number }>(`
+      UPDATE outbox SET status = 'sent', sent_ref = @sent_ref, sent_at = @now,
+        lease_owner = NULL, lease_expires_at = NULL
+      WHERE id = @id`),
+
+    /** Back to pending at @available_at, counting the failed attempt; a message already sent stays sent. */
+    markRetry: db.prepare<{ id: number; error: string; available_at: number }>(`
+      UPDATE outbox SET status = 'pending', attempts = attempts + 1, last_error = @error,
+        available_at = @available_at, lease_owner = NULL, lease_expires_at = NULL
+      WHERE id = @id AND status IN ('pending', 'sending')`),
+
+    /** Gives up on a message; a message already sent stays sent. */
+    markDead: db.prepare<{ id: number; error: string }>(`
+      UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = @error,
+        lease_owner = NULL, lease_expires_at = NULL
+      WHERE id = @id AND status IN ('pending', 'sending')`),
+
+    getOutbox: db.prepare<[number], OutboxDbRow>('SELECT * FROM outbox WHERE id = ?'),
+
+    countOutbox: db.prepare<[], { pending: number; dead: number }>(`
+      SELECT
+        (SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')) AS pending,
+        (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS dead`),
+  };
+}
+
+export type OutboxQueries = ReturnType<typeof prepareOutboxQueries>;

@@ -1,0 +1,359 @@
+import type { Job } from '../../core/job.js';
+import { ghostSessionId } from '../../core/ghost.js';
+import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, RunTrigger, Settlement } from '../../core/run.js';
+import { applyPatch, jobFromNew } from '../job-defaults.js';
+import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
+import type { JobFilter, JobPatch, JobStore, NewJobRecord, RunFilter, StoreStats } from '../job-store.js';
+import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, prepareJobQueries } from './job-queries.js';
+import type { Db } from './open-db.js';
+import { type OutboxQueries, prepareOutboxQueries } from './outbox-queries.js';
+import { type JobRow, type OutboxDbRow, type RunRow, jobFromRow, jobToParams, outboxFromRow, runFromRow } from './rows.js';
+
+const minOf = (...ts: Array<number | null | undefined>): Date | undefined => {
+  const vals = ts.filter((t): t is number => typeof t === 'number');
+  return vals.length ? new Date(Math.min(...vals)) : undefined;
+};
+
+const isConstraint = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
+
+/**
+ * The JobStore on SQLite (better-sqlite3, synchronous). Every state change runs in one
+ * transaction; claims are batched `UPDATE … RETURNING` over the partial index of due jobs.
+ * Open it with `openSqliteStore`, which applies the migrations first.
+ */
+export class SqliteJobStore implements JobStore {
+  private readonly q: JobQueries;
+  private readonly o: OutboxQueries;
+  private readonly statements: StatementCache;
+
+  constructor(private readonly db: Db) {
+    this.q = prepareJobQueries(db);
+    this.o = prepareOutboxQueries(db);
+    this.statements = new StatementCache(db);
+  }
+
+  // ---- jobs ---------------------------------------------------------------------------
+
+  createJob(input: NewJobRecord, now: Date): Job {
+    if (input.id !== undefined) {
+      const job = jobFromNew(input, input.id, now);
+      this.q.insertJob.run(jobToParams(job));
+      return job;
+    }
+    for (let i = 0; ; i++) {
+      const job = jobFromNew(input, newJobId(), now);
+      try {
+        this.q.insertJob.run(jobToParams(job));
+        return job;
+      } catch (err) {
+        // A generated id collided: draw another. 31^6 ids make a streak of ten all but impossible.
+        if (!isConstraint(err) || i + 1 >= JOB_ID_ATTEMPTS || this.q.getJob.get(job.id) === undefined) throw err;
+      }
+    }
+  }
+
+  getJob(id: string): Job | undefined {
+    const row = this.q.getJob.get(id);
+    return row && jobFromRow(row);
+  }
+
+  updateJob(id: string, patch: JobPatch, now: Date): Job | undefined {
+    return this.db.transaction(() => this.patchOne(id, patch, now))();
+  }
+
+  private patchOne(id: string, patch: JobPatch, now: Date): Job | undefined {
+    const row = this.q.getJob.get(id);
+    if (!row) return undefined;
+    const job = { ...applyPatch(jobFromRow(row), patch), id: row.id, createdAt: new Date(row.created_at), updatedAt: now };
+    this.q.rewriteJob.run(jobToParams(job));
+    return job;
+  }
+
+  updateJobs(filter: JobFilter, patch: JobPatch, now: Date): string[] {
+    return this.db.transaction(() => {
+      const ids = this.selectIds(filter);
+      for (const id of ids) this.patchOne(id, patch, now);
+      return ids;
+    })();
+  }
+
+  private selectIds(filter: JobFilter): string[] {
+    const { where, params } = jobFilterSql(filter);
+    const page = this.pageSql(filter, params);
+    return this.statements.get<{ id: string }>(`SELECT id FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`).all(params).map((r) => r.id);
+  }
+
+  private pageSql(filter: JobFilter, params: Record<string, unknown>): string {
+    if (filter.limit === undefined && filter.offset === undefined) return '';
+    params.limit = filter.limit ?? -1;
+    params.offset = filter.offset ?? 0;
+    return 'LIMIT @limit OFFSET @offset';
+  }
+
+  /** `now` (for closing a running run's history row) defaults to the newest time this store has seen. */
+  deleteJob(id: string, now?: Date): boolean {
+    const t = now ? this.see(now) : this.seenNow;
+    return this.db.transaction(() => {
+      const deleted = this.q.deleteJob.run(id).changes > 0;
+      // A run in progress for a deleted job can never settle; close its history row now.
+      if (deleted) this.q.abandonRunsOfJob.run({ job_id: id, now: t, error: 'job deleted' });
+      return deleted;
+    })();
+  }
+
+  /** Newest `now` passed to any method: the store has no clock of its own (rule 3). */
+  private seenNow = 0;
+  private see(now: Date): number {
+    const t = now.getTime();
+    if (t > this.seenNow) this.seenNow = t;
+    return t;
+  }
+
+  listJobs(filter: JobFilter = {}): Job[] {
+    const { where, params } = jobFilterSql(filter);
+    const page = this.pageSql(filter, params);
+    return this.statements.get<JobRow>(`SELECT * FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`).all(params).map(jobFromRow);
+  }
+
+  countJobs(filter: JobFilter = {}): number {
+    const { where, params } = jobFilterSql(filter);
+    // limit/offset do not apply to a count.
+    return this.statements.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs ${where}`).get(params)?.n ?? 0;
+  }
+
+  // ---- claims -------------------------------------------------------------------------
+
+  nextDueAt(): Date | undefined {
+    return minOf(this.q.minDueAt.get()?.t, this.q.minLeaseExpiry.get()?.t);
+  }
+
+  claimDue(now: Date, limit: number, lease: Lease): ClaimedRun[] {
+    const t = this.see(now);
+    if (limit <= 0) return [];
+    return this.db.transaction(() => {
+      const claimed = this.takeOverExpired(t, limit, lease);
+      const room = limit - claimed.length;
+      if (room <= 0) return claimed;
+      const rows = this.q.claimDueBatch.all({ now: t, limit: room, owner: lease.owner, expires: t + lease.durationMs });
+      rows.sort((a, b) => a.next_run_at! - b.next_run_at! || (a.id < b.id ? -1 : 1));
+      for (const row of rows) {
+        const trigger: RunTrigger = row.attempts > 0 ? 'retry' : 'schedule';
+        claimed.push(this.startRun(row, row.next_run_at!, trigger, t));
+      }
+      return claimed;
+    }).immediate();
+  }
+
+  /**
+   * Expired leases: the old run row becomes `abandoned`; an active job is claimed again for
+   * the same occurrence (same scheduledFor and trigger), any other job just loses the lease.
+   */
+  private takeOverExpired(t: number, limit: number, lease: Lease): ClaimedRun[] {
+    const out: ClaimedRun[] = [];
+    for (const row of this.q.expiredLeases.all({ now: t, limit })) {
+      const old = row.lease_run_id ? this.q.getRun.get(row.lease_run_id) : undefined;
+      if (row.lease_run_id) {
+        this.q.abandonRun.run({ run_id: row.lease_run_id, now: t, error: `lease of ${row.lease_owner ?? '?'} expired` });
+        if (row.status !== 'active') {
+          this.q.clearLease.run({ id: row.id, run_id: row.lease_run_id });
+          continue;
+        }
+      }
+      const leased = this.q.leaseJob.get({ id: row.id, owner: lease.owner, expires: t + lease.durationMs })!;
+      out.push(this.startRun(leased, old?.scheduled_for ?? row.next_run_at ?? t, old?.trigger ?? 'schedule', t));
+    }
+    return out;
+  }
+
+  private startRun(row: JobRow, scheduledFor: number, trigger: RunTrigger, t: number): ClaimedRun {
+    const attempt = row.attempts + 1;
+    this.q.insertRun.run({
+      run_id: row.lease_run_id!,
+      job_id: row.id,
+      scheduled_for: scheduledFor,
+      started_at: t,
+      finished_at: null,
+      status: 'running',
+      trigger,
+      attempt,
+      late_ms: Math.max(0, t - scheduledFor),
+      duration_ms: null,
+      result: null,
+      error: null,
+      ghost_session_id: ghostSessionId(row.id),
+    });
+    return {
+      runId: row.lease_run_id!,
+      job: jobFromRow(row),
+      scheduledFor: new Date(scheduledFor),
+      claimedAt: new Date(t),
+      leaseOwner: row.lease_owner!,
+      leaseExpiresAt: new Date(row.lease_expires_at!),
+      trigger,
+      attempt,
+    };
+  }
+
+  claimJob(id: string, now: Date, lease: Lease): ClaimedRun | undefined {
+    const t = this.see(now);
+    return this.db.transaction(() => {
+      const row = this.q.getJob.get(id);
+      if (!row) return undefined;
+      if (row.lease_owner !== null && (row.lease_expires_at ?? 0) > t) return undefined;
+      if (row.lease_run_id) this.q.abandonRun.run({ run_id: row.lease_run_id, now: t, error: `lease of ${row.lease_owner ?? '?'} expired` });
+      const leased = this.q.leaseJob.get({ id, owner: lease.owner, expires: t + lease.durationMs })!;
+      return this.startRun(leased, t, 'manual', t);
+    }).immediate();
+  }
+
+  extendLeases(runIds: string[], now: Date, lease: Lease): void {
+    if (runIds.length === 0) return;
+    const t = this.see(now);
+    this.q.extendLeases.run({ run_ids: JSON.stringify(runIds), owner: lease.owner, expires: t + lease.durationMs });
+  }
+
+  releaseClaim(run: ClaimedRun): void {
+    this.db.transaction(() => {
+      if (this.q.clearLease.run({ id: run.job.id, run_id: run.runId }).changes > 0) this.q.deleteRun.run(run.runId);
+    })();
+  }
+
+  settle(run: ClaimedRun, settlement: Settlement, now: Date): boolean {
+    const t = this.see(now);
+    return this.db.transaction(() => {
+      const row = this.q.getJob.get(run.job.id);
+      // Lost lease: another process took the occurrence over (or the job was deleted).
+      if (!row || row.lease_run_id !== run.runId) return false;
+      const r = settlement.run;
+      this.q.finishRun.run({
+        run_id: run.runId,
+        status: r.status,
+        finished_at: r.finishedAt ? r.finishedAt.getTime() : t,
+        duration_ms: r.durationMs,
+        result: r.result,
+        error: r.error,
+      });
+      const j = settlement.job;
+      const pick = <K extends keyof typeof j>(k: K, fallback: unknown): unknown => (j[k] !== undefined ? j[k] : fallback);
+      const ms = (d: unknown): number | null => (d instanceof Date ? d.getTime() : (d as number | null));
+      this.q.settleJob.run({
+        id: row.id,
+        run_id: run.runId,
+        status: j.status,
+        next_run_at: ms(pick('nextRunAt', row.next_run_at)),
+        attempts: pick('attempts', row.attempts) as number,
+        run_count: pick('runCount', row.run_count) as number,
+        last_run_at: ms(pick('lastRunAt', row.last_run_at)),
+        completed_at: ms(pick('completedAt', row.completed_at)),
+        last_error: pick('lastError', row.last_error) as string | null,
+        updated_at: t,
+      });
+      this.insertOutbox(settlement.outbox, t);
+      return true;
+    }).immediate();
+  }
+
+  // ---- history ------------------------------------------------------------------------
+
+  listRuns(filter: RunFilter = {}): RunRecord[] {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = { limit: filter.limit ?? 50 };
+    if (filter.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = filter.jobId));
+    if (filter.status !== undefined) (parts.push('status = @status'), (params.status = filter.status));
+    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+    return this.statements
+      .get<RunRow>(`SELECT * FROM runs ${where} ORDER BY started_at DESC, rowid DESC LIMIT @limit`)
+      .all(params)
+      .map(runFromRow);
+  }
+
+  pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): number {
+    return this.db.transaction(() => {
+      let n = 0;
+      if (opts.olderThan) n += this.q.pruneRunsOlderThan.run({ before: opts.olderThan.getTime() }).changes;
+      if (opts.keepPerJob !== undefined) n += this.q.pruneRunsBeyondCount.run({ keep: Math.max(0, opts.keepPerJob) }).changes;
+      return n;
+    })();
+  }
+
+  // ---- outbox -------------------------------------------------------------------------
+
+  private insertOutbox(messages: OutboxMessage[], t: number): void {
+    for (const m of messages) {
+      this.o.insertOutbox.run({
+        key: m.key,
+        job_id: m.jobId,
+        platform: m.to.platform,
+        chat_id: m.to.chatId,
+        thread_id: m.to.threadId ?? null,
+        reply_to: m.to.replyTo ?? null,
+        text: m.text,
+        actions: m.actions ? JSON.stringify(m.actions) : null,
+        meta: m.meta ? JSON.stringify(m.meta) : null,
+        now: t,
+      });
+    }
+  }
+
+  enqueueOutbox(messages: OutboxMessage[], now: Date): void {
+    const t = this.see(now);
+    this.db.transaction(() => this.insertOutbox(messages, t))();
+  }
+
+  claimOutbox(now: Date, limit: number, lease: Lease): OutboxRow[] {
+    const t = this.see(now);
+    if (limit <= 0) return [];
+    const rows = this.db.transaction(() =>
+      this.o.claimOutbox.all({ now: t, limit, owner: lease.owner, expires: t + lease.durationMs }),
+    ).immediate();
+    rows.sort((a: OutboxDbRow, b: OutboxDbRow) => a.available_at - b.available_at || a.id - b.id);
+    return rows.map(outboxFromRow);
+  }
+
+  nextOutboxAt(): Date | undefined {
+    return minOf(this.o.minPendingAt.get()?.t, this.o.minSendingLease.get()?.t);
+  }
+
+  markSent(id: number, sentRef: string, now: Date): void {
+    this.o.markSent.run({ id, sent_ref: sentRef, now: this.see(now) });
+  }
+
+  markRetry(id: number, error: string, availableAt: Date): void {
+    this.o.markRetry.run({ id, error, available_at: availableAt.getTime() });
+  }
+
+  markDead(id: number, error: string, now: Date): void {
+    this.see(now);
+    this.o.markDead.run({ id, error });
+  }
+
+  getOutbox(id: number): OutboxRow | undefined {
+    const row = this.o.getOutbox.get(id);
+    return row && outboxFromRow(row);
+  }
+
+  listOutbox(filter: { status?: OutboxRow['status']; jobId?: string; limit?: number } = {}): OutboxRow[] {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = { limit: filter.limit ?? -1 };
+    if (filter.status !== undefined) (parts.push('status = @status'), (params.status = filter.status));
+    if (filter.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = filter.jobId));
+    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+    return this.statements.get<OutboxDbRow>(`SELECT * FROM outbox ${where} ORDER BY id LIMIT @limit`).all(params).map(outboxFromRow);
+  }
+
+  // ---- stats --------------------------------------------------------------------------
+
+  stats(): StoreStats {
+    const jobsByStatus: StoreStats['jobsByStatus'] = { active: 0, paused: 0, completed: 0, failed: 0, cancelled: 0 };
+    for (const r of this.q.jobCountsByStatus.all()) jobsByStatus[r.status as keyof typeof jobsByStatus] = r.n;
+    const runsByStatus: StoreStats['runsByStatus'] = {};
+    for (const r of this.q.runCountsByStatus.all()) runsByStatus[r.status as keyof typeof runsByStatus] = r.n;
+    const o = this.o.countOutbox.get() ?? { pending: 0, dead: 0 };
+    return { jobsByStatus, runsByStatus, outboxPending: o.pending, outboxDead: o.dead };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
