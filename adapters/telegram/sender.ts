@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types';
 import type { Address } from '../../src/core/job.js';
 import type { Action, OutgoingMessage, Sender, SentRef } from '../../src/delivery/sender.js';
 import { isThreadNotFound, migratedTo, toDeliveryError } from './delivery-errors.js';
@@ -19,7 +19,7 @@ export interface SendMessagePayload {
   message_thread_id?: number;
   reply_parameters?: { message_id: number; allow_sending_without_reply: true };
   reply_markup?: InlineKeyboardMarkup;
-  link_preview_options?: { is_disabled: true };
+  entities?: MessageEntity[];
 }
 
 /** Buttons as an inline keyboard; each button's callback_data is the action id. */
@@ -47,6 +47,21 @@ function textWithQuote(msg: OutgoingMessage): string {
   return clip(text, MAX_TEXT_LENGTH);
 }
 
+/**
+ * Turns the first mentioned user into a ping: a text_mention entity over the addressee the
+ * chat layer writes before the first ": " of the first line ("⏰ Sam: stretch"). Without that
+ * shape nothing is marked; the text stays as it is either way.
+ */
+export function mentionEntities(text: string, mentions: string[] | undefined): MessageEntity[] | undefined {
+  const userId = asInt(mentions?.[0]);
+  if (userId === undefined) return undefined;
+  const firstLine = text.split('\n', 1)[0] ?? '';
+  const m = /^(\S+ )?([^:\n]{1,64}): /u.exec(firstLine);
+  if (!m || !m[2]) return undefined;
+  const offset = m[1]?.length ?? 0;
+  return [{ type: 'text_mention', offset, length: m[2].length, user: { id: userId, is_bot: false, first_name: m[2] } }];
+}
+
 function asInt(id: string | undefined): number | undefined {
   if (id === undefined) return undefined;
   const n = Number(id);
@@ -66,6 +81,8 @@ export function toSendPayload(to: Address, msg: OutgoingMessage): SendMessagePay
   if (replyTo !== undefined) payload.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
   const keyboard = inlineKeyboard(msg.actions);
   if (keyboard) payload.reply_markup = keyboard;
+  const entities = mentionEntities(payload.text, msg.mentions);
+  if (entities) payload.entities = entities;
   return payload;
 }
 

@@ -31,6 +31,14 @@ describe('toSendPayload', () => {
     expect(payload.text).toBe('Reminder\n\n“deploy the build”\nhttps://t.me/c/1/7');
   });
 
+  it('a mentioned owner in a group becomes a text_mention ping over the addressee name', () => {
+    const payload = toSendPayload(to(-5), { text: '⏰ Sam Lee: stretch', mentions: ['501'] });
+    expect(payload.entities).toEqual([
+      { type: 'text_mention', offset: 2, length: 7, user: { id: 501, is_bot: false, first_name: 'Sam Lee' } },
+    ]);
+    expect(toSendPayload(to(-5), { text: 'no addressee here', mentions: ['501'] }).entities).toBeUndefined();
+  });
+
   it('text beyond Telegram’s 4096 characters is cut and marked, never refused', () => {
     const payload = toSendPayload(to(5), { text: 'x'.repeat(5000) });
     expect(payload.text).toHaveLength(MAX_TEXT_LENGTH);
