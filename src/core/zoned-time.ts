@@ -93,9 +93,11 @@ export function weekdayOf(year: number, month: number, day: number): number {
   return utcDate(year, month, day).getUTCDay();
 }
 
+/** Midnight UTC of a date; out-of-range months/days roll over (Dec 32 = Jan 1 next year). */
 function utcDate(year: number, month: number, day: number): Date {
-  const d = new Date(Date.UTC(2000, month - 1, day));
-  d.setUTCFullYear(year); // Date.UTC maps years 0-99 to 1900-1999
+  const d = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC maps years 0-99 to 1900-1999.
+  if (year >= 0 && year < 100) d.setUTCFullYear(d.getUTCFullYear() - 1900);
   return d;
 }
 

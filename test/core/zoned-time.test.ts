@@ -60,6 +60,13 @@ describe('fromWallTime: ordinary times', () => {
   });
 });
 
+describe('fromWallTime: overflowing fields roll over', () => {
+  it('Dec 32 is Jan 1 of the next year; hour 24 is the next midnight', () => {
+    expect(formatInZone(fromWallTime({ year: 2026, month: 12, day: 32, hour: 9, minute: 0, second: 0 }, 'UTC'), 'UTC')).toBe('2027-01-01T09:00:00+00:00');
+    expect(formatInZone(fromWallTime({ year: 2026, month: 2, day: 28, hour: 24, minute: 0, second: 0 }, 'UTC'), 'UTC')).toBe('2026-03-01T00:00:00+00:00');
+  });
+});
+
 describe('fromWallTime: DST gaps shift forward by the gap', () => {
   it('DST: 02:30 on 2027-03-14 in America/New_York is 03:30 EDT', () => {
     const d = fromWallTime(wall('2027-03-14T02:30:00'), 'America/New_York');
