@@ -36,43 +36,16 @@ export function findExplicit(text: string): ExplicitMatch | undefined {
   return { spec, rest };
 }
 
-import { Cron } from 'croner';
-import type { Schedule } from '../core/schedule.js';
-import { tryParseDuration } from '../core/duration.js';
-import { parseWallTime, fromWallTime } from '../core/zoned-time.js';
+import type { Schedule, ScheduleBounds } from '../core/schedule.js';
+import { isUserError } from '../core/errors.js';
+import { parseScheduleSpec } from '../core/schedule-spec.js';
 
-const NICKNAMES: Record<string, string> = {
-  '@yearly': '0 0 1 1 *', '@annually': '0 0 1 1 *', '@monthly': '0 0 1 * *', '@weekly': '0 0 * * 0',
-  '@daily': '0 0 * * *', '@midnight': '0 0 * * *', '@hourly': '0 * * * *',
-};
-
-/** Schedule of an explicit spec, or an error message (local until schedule-spec.ts lands). */
-export function explicitSchedule(spec: string, now: Date, zone: string): Schedule | { error: string; example: string } {
-  const lower = spec.toLowerCase();
-  if (lower.startsWith('in:')) {
-    const ms = tryParseDuration(spec.slice(3));
-    if (ms === undefined || ms <= 0) return { error: `"${spec}" is not a duration.`, example: 'in:1h30m' };
-    return { kind: 'once', at: new Date(now.getTime() + ms) };
-  }
-  if (lower.startsWith('at:')) {
-    const body = spec.slice(3);
-    const wall = parseWallTime(body);
-    if (wall) return { kind: 'once', at: fromWallTime(wall, zone) };
-    const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/i.test(body) ? new Date(body) : undefined;
-    if (withOffset && !Number.isNaN(withOffset.getTime())) return { kind: 'once', at: withOffset };
-    return { error: `"${body}" is not a date and time.`, example: 'at:2026-12-01T14:30:00' };
-  }
-  if (lower.startsWith('every')) {
-    const ms = tryParseDuration(spec.slice(5).trim());
-    if (ms === undefined) return { error: `"${spec}" is not an interval.`, example: 'every 30m' };
-    if (ms < 60_000) return { error: 'Reminders can repeat at most once a minute.', example: 'every 5m' };
-    return { kind: 'interval', everyMs: ms, anchor: now };
-  }
-  const pattern = NICKNAMES[lower] ?? (lower.startsWith('cron:') ? spec.slice(5).trim() : spec);
+/** Schedule of an explicit spec via the core's spec parser, or the error it gives. */
+export function explicitSchedule(spec: string, now: Date, zone: string): { schedule: Schedule; bounds: ScheduleBounds } | { error: string; example?: string } {
   try {
-    new Cron(pattern, { timezone: zone, paused: true });
+    return parseScheduleSpec(spec, { now, timeZone: zone });
   } catch (err) {
-    return { error: `"${pattern}" is not a valid cron pattern: ${(err as Error).message}`, example: 'cron:30 2 * * *' };
+    if (isUserError(err)) return err.example ? { error: err.message, example: err.example } : { error: err.message };
+    return { error: `I could not read "${spec}".`, example: 'in:1h' };
   }
-  return { kind: 'cron', pattern: lower.startsWith('@') ? lower : pattern };
 }

@@ -210,9 +210,11 @@ function unreadTime(text: string, claimed: boolean[]): ParseRejection | undefine
 }
 
 function fromExplicit(spec: string, rest: string, now: Date, zone: string): ParseResult {
-  const schedule = explicitSchedule(spec, now, zone);
-  if ('error' in schedule) return reject(schedule.error, schedule.example);
-  const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, NEXT_COUNT);
+  const parsed = explicitSchedule(spec, now, zone);
+  if ('error' in parsed) return reject(parsed.error, parsed.example);
+  const { schedule, bounds } = parsed;
+  if (schedule.kind === 'manual') return reject('A reminder needs a time.', 'in:1h');
+  const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, NEXT_COUNT, bounds);
   const first = next[0];
   if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in:1h');
   if (!first || first.getTime() <= now.getTime()) return reject('That time is in the past. Pick a time from now on.', 'in:1h');
@@ -222,9 +224,9 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string): Pars
     kind: schedule.kind === 'once' ? 'once' : 'recurring',
     text: rest,
     schedule,
-    bounds: {},
+    bounds,
     timeZone: zone,
-    spec: formatSpec(schedule, zone),
+    spec: formatSpec(schedule, zone, bounds),
     next,
   };
 }

@@ -97,11 +97,12 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
     }
   }
   // "every 2 hours starting at 9": the interval counts from the first time written
-  let anchor = startAt && startAt.getTime() > ctx.now.getTime() ? new Date(startAt.getTime() - everyMs) : ctx.now;
+  // The anchor is the first fire when it lies ahead; `now` as anchor fires one interval later.
+  let anchor = startAt && startAt.getTime() > ctx.now.getTime() ? startAt : ctx.now;
   const first = g.times[0];
   if (first) {
     const at0 = nextTimeOfDay(first, ctx);
-    if (at0) anchor = new Date(at0.getTime() - everyMs);
+    if (at0) anchor = at0;
   }
   return [{ kind: 'interval', everyMs, anchor }];
 }
