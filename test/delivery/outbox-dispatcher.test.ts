@@ -1,11 +1,37 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock, flushMicrotasks } from '../../src/clock.js';
 import type { OutboxMessage, OutboxRow } from '../../src/core/run.js';
 import { OutboxDispatcher, type OutboxDispatcherOptions } from '../../src/delivery/outbox-dispatcher.js';
 import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from '../../src/delivery/sender.js';
 import { silentLogger } from '../../src/log.js';
+import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import { FakeSender } from './fake-sender.js';
-import { MemoryOutbox } from './memory-outbox.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+/** A real SQLite store in a temp file, with helpers to add and inspect outbox rows. */
+function sqliteOutbox(clock: ManualClock) {
+  const dir = mkdtempSync(join(tmpdir(), 'chime-outbox-'));
+  const store: SqliteStore = openSqliteStore(join(dir, 'chime.db'), { clock });
+  cleanups.push(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    jobs: store.jobs,
+    enqueue: (messages: OutboxMessage[], now: Date) => store.jobs.enqueueOutbox(messages, now),
+    get rows(): OutboxRow[] {
+      return store.jobs.listOutbox({});
+    },
+    nextOutboxAt: () => store.jobs.nextOutboxAt(),
+  };
+}
 
 function msg(key: string, chatId = 'c1', platform = 'test'): OutboxMessage {
   return { key, jobId: `job-${key}`, to: { platform, chatId }, text: `text ${key}` };
@@ -13,11 +39,11 @@ function msg(key: string, chatId = 'c1', platform = 'test'): OutboxMessage {
 
 function setup(opts: Partial<OutboxDispatcherOptions> = {}) {
   const clock = new ManualClock('2026-11-22T10:00:00Z');
-  const store = new MemoryOutbox();
+  const store = sqliteOutbox(clock);
   const sender = new FakeSender('test');
   const dead: Array<{ row: OutboxRow; error: Error }> = [];
   const dispatcher = new OutboxDispatcher({
-    store,
+    store: store.jobs,
     clock,
     logger: silentLogger(),
     senders: [sender],
@@ -225,5 +251,23 @@ describe('outbox dispatcher', () => {
     await stopped;
     expect(store.rows.map((r) => r.status)).toEqual(['sent', 'pending']);
     expect(store.rows[1]?.availableAt.getTime()).toBe(clock.now().getTime());
+  });
+
+  it('a dispatcher that dies mid-send loses nothing: another one sends the row after its lease expires', async () => {
+    const { clock, store, sender } = setup();
+    sender.behave = () => new Promise<void>(() => {}); // the "crashed" process never returns
+    const first = new OutboxDispatcher({ store: store.jobs, clock, logger: silentLogger(), senders: [sender], options: { leaseMs: 10_000 } });
+    store.enqueue([msg('a'), msg('b', 'c2')], clock.now());
+    void first.drain();
+    await flushMicrotasks(10);
+    expect(store.rows.map((r) => r.status)).toEqual(['sending', 'sending']);
+    const healthy = new FakeSender('test');
+    const second = new OutboxDispatcher({ store: store.jobs, clock, logger: silentLogger(), senders: [healthy], options: { leaseMs: 10_000 } });
+    await second.drain();
+    expect(healthy.delivered).toHaveLength(0); // leases still held
+    await clock.advance(10_000);
+    await second.drain();
+    expect(healthy.delivered.map((c) => c.msg.text).sort()).toEqual(['text a', 'text b']);
+    expect(store.rows.map((r) => r.status)).toEqual(['sent', 'sent']);
   });
 });
