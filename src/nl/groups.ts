@@ -82,6 +82,20 @@ function canJoin(g: Group, p: Piece): boolean {
   return true;
 }
 
+/**
+ * "every tuesday and every thursday at 6", "tomorrow and friday at 10": a day without a time
+ * takes the times of the next day that has them (else of the previous one).
+ */
+function shareTimes(groups: Group[]): void {
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (g.times.length > 0 || g.defaultTime || g.duration || (g.dates.length === 0 && g.repeats.length === 0)) continue;
+    if (g.repeats.some((r) => r.kind === 'every' && (r.unit === 'hour' || r.unit === 'minute' || r.unit === 'second'))) continue;
+    const donor = groups.slice(i + 1).find((o) => o.times.length > 0) ?? groups.slice(0, i).reverse().find((o) => o.times.length > 0);
+    if (donor) g.times = [...donor.times];
+  }
+}
+
 /** Groups pieces (sorted by position) into schedules and shared bounds. */
 export function groupPieces(pieces: Piece[]): { groups: Group[]; bounds: Bounds } {
   const groups: Group[] = [];
@@ -118,5 +132,6 @@ export function groupPieces(pieces: Piece[]): { groups: Group[]; bounds: Bounds 
     if (p.unknown) cur.unknown = p.unknown;
   }
   groups.push(cur);
+  shareTimes(groups);
   return { groups: groups.filter((g) => hasAnchor(g) || g.times.length > 0 || g.defaultTime || g.window || g.unknown), bounds };
 }

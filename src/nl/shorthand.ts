@@ -136,7 +136,8 @@ export function normalize(original: string): Normalized {
     if (ambiguous) {
       const before = source.slice(Math.max(0, start - 12), start);
       const after = source.slice(start + token.length, start + token.length + 12);
-      if (DAY_CONTEXT_BEFORE.test(before) || (DAY_CONTEXT_AFTER.test(after) && !/^\s*$/.test(after))) {
+      const article = /\b(?:the|a|an|my|your|our|his|her|their|this|that)\s*$/.test(before);
+      if (!article && (DAY_CONTEXT_BEFORE.test(before) || (DAY_CONTEXT_AFTER.test(after) && !/^\s*$/.test(after)))) {
         replace(start, start + token.length, ambiguous);
       }
       continue;

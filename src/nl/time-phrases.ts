@@ -123,7 +123,7 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "at 17:30", "at 5", "@ 9", "at 9.30", "at 17h", "at 5 oclock"
     name: 'time-prefixed',
-    re: /\b(?:at|by|around|about|before|@)\s+(\d{1,2})(?:(?:[:.h])(\d{2}))?(?::(\d{2}))?(?:\s*(?:oclock|hrs|h)\b)?(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)/g,
+    re: /\b(?:at|by|around|about|before|@)\s+(\d{1,2})(?:(?:[:.h])(\d{2}))?(?::(\d{2}))?(?:\s*(?:oclock|hrs|h)\b)?(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|am|pm|a|p|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)/g,
     make(m) {
       const t = plainTime(m[1]!, Number(m[2] ?? 0), Number(m[3] ?? 0));
       return t ? { time: t } : null;

@@ -129,3 +129,17 @@ describe('one-off conventions (issue 3)', () => {
     expect(r.text).toBe('water plants');
   });
 });
+
+describe('edge readings', () => {
+  it('"the sun at 5" is not Sunday', () => {
+    expect(first('the sun at 5')).toBe('2026-11-22T17:00:00+01:00');
+  });
+
+  it('"at 13pm" is an unreadable time, rejected rather than half-read', () => {
+    expect(p('at 13pm thing').ok).toBe(false);
+  });
+
+  it('a day without a time takes the time written for the next day: "tomorrow and friday at 10"', () => {
+    expect(p('tomorrow and friday at 10').next).toEqual(['2026-11-23T10:00:00+01:00', '2026-11-27T10:00:00+01:00']);
+  });
+});
