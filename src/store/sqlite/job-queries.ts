@@ -6,7 +6,8 @@ import type { JobParams, JobRow, RunRow } from './rows.js';
 /**
  * Every SQL statement on `jobs` and `runs`, one named prepared statement each (graphile-worker
  * style: the SQL is visible and greppable). Parameters are named (`@now`, `@owner`).
- * Times are epoch milliseconds.
+ * Times are epoch milliseconds. The hot queries name their partial index (`INDEXED BY`): without
+ * ANALYZE statistics the planner prefers `jobs_status`, which walks every active job.
  */
 export function prepareJobQueries(db: Db) {
   return {
@@ -42,12 +43,12 @@ export function prepareJobQueries(db: Db) {
 
     /** Earliest next_run_at of an active unleased job: a MIN over the partial index `jobs_due`. */
     minDueAt: db.prepare<[], { t: number | null }>(
-      `SELECT MIN(next_run_at) AS t FROM jobs WHERE status = 'active' AND lease_owner IS NULL`,
+      `SELECT MIN(next_run_at) AS t FROM jobs INDEXED BY jobs_due WHERE status = 'active' AND lease_owner IS NULL`,
     ),
 
     /** Earliest lease expiry (when a crashed run becomes claimable again), over `jobs_leased`. */
     minLeaseExpiry: db.prepare<[], { t: number | null }>(
-      'SELECT MIN(lease_expires_at) AS t FROM jobs WHERE lease_owner IS NOT NULL',
+      'SELECT MIN(lease_expires_at) AS t FROM jobs INDEXED BY jobs_leased WHERE lease_owner IS NOT NULL',
     ),
 
     /**
@@ -58,7 +59,7 @@ export function prepareJobQueries(db: Db) {
       UPDATE jobs
       SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = lower(hex(randomblob(8)))
       WHERE id IN (
-        SELECT id FROM jobs
+        SELECT id FROM jobs INDEXED BY jobs_due
         WHERE status = 'active' AND lease_owner IS NULL AND next_run_at <= @now
         ORDER BY next_run_at, id
         LIMIT @limit)
@@ -66,7 +67,7 @@ export function prepareJobQueries(db: Db) {
 
     /** Jobs whose lease ran out (their process died or hung), oldest expiry first. */
     expiredLeases: db.prepare<{ now: number; limit: number }, JobRow>(`
-      SELECT * FROM jobs
+      SELECT * FROM jobs INDEXED BY jobs_leased
       WHERE lease_owner IS NOT NULL AND lease_expires_at <= @now
       ORDER BY lease_expires_at, id
       LIMIT @limit`),

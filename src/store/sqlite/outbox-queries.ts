@@ -36,12 +36,12 @@ export function prepareOutboxQueries(db: Db) {
       WHERE id IN (
         SELECT id FROM (
           SELECT * FROM (
-            SELECT id, available_at FROM outbox
+            SELECT id, available_at FROM outbox INDEXED BY outbox_pending
             WHERE status = 'pending' AND available_at <= @now
             ORDER BY available_at, id LIMIT @limit)
           UNION ALL
           SELECT * FROM (
-            SELECT id, available_at FROM outbox
+            SELECT id, available_at FROM outbox INDEXED BY outbox_sending
             WHERE status = 'sending' AND lease_expires_at <= @now
             ORDER BY lease_expires_at LIMIT @limit))
         ORDER BY available_at, id LIMIT @limit)
@@ -49,12 +49,12 @@ export function prepareOutboxQueries(db: Db) {
 
     /** Earliest time a pending message becomes available. */
     minPendingAt: db.prepare<[], { t: number | null }>(
-      `SELECT MIN(available_at) AS t FROM outbox WHERE status = 'pending'`,
+      `SELECT MIN(available_at) AS t FROM outbox INDEXED BY outbox_pending WHERE status = 'pending'`,
     ),
 
     /** Earliest expiry of a send lease (a dispatcher that died mid-send). */
     minSendingLease: db.prepare<[], { t: number | null }>(
-      `SELECT MIN(lease_expires_at) AS t FROM outbox WHERE status = 'sending'`,
+      `SELECT MIN(lease_expires_at) AS t FROM outbox INDEXED BY outbox_sending WHERE status = 'sending'`,
     ),
 
     markSent: db.prepare<{ id: number; sent_ref: string; now: number }>(`

@@ -1,0 +1,496 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Address, Job } from '../../src/core/job.js';
+import type { ClaimedRun, Lease, OutboxMessage, Settlement } from '../../src/core/run.js';
+import { JOB_ID_ALPHABET } from '../../src/store/job-id.js';
+import type { JobStore, NewJobRecord } from '../../src/store/job-store.js';
+
+/** What a store implementation hands the contract suite. */
+export interface ContractHarness {
+  store: JobStore;
+  /** A second connection to the same database, as another process would have. */
+  second(): Promise<JobStore>;
+  /** Closes everything and opens the same database again. */
+  reopen(): Promise<JobStore>;
+  /** Closes every connection and removes the database. */
+  dispose(): Promise<void>;
+}
+
+export const T0 = new Date('2027-01-01T00:00:00.000Z');
+export const at = (ms: number): Date => new Date(T0.getTime() + ms);
+const MIN = 60_000;
+const leaseA: Lease = { owner: 'host-a:1:aaaa', durationMs: MIN };
+const leaseB: Lease = { owner: 'host-b:2:bbbb', durationMs: MIN };
+
+/** A minimal reminder due at `dueMs` after T0. */
+export function reminder(dueMs: number, extra: Partial<NewJobRecord> = {}): NewJobRecord {
+  return {
+    kind: 'reminder',
+    payload: { text: `due at ${dueMs}` },
+    owner: { platform: 'telegram', userId: 'u1', name: 'Sam' },
+    origin: { platform: 'telegram', chatId: 'c1', chatType: 'private', threadId: 't9', messageId: 'm5' },
+    schedule: { kind: 'once', at: at(dueMs) },
+    timeZone: 'Europe/Berlin',
+    ...extra,
+  };
+}
+
+const toChat: Address = { platform: 'telegram', chatId: 'c1', threadId: 't9' };
+const msg = (key: string, jobId: string | null = null, text = 'hello'): OutboxMessage => ({ key, jobId, to: toChat, text });
+
+function success(run: ClaimedRun, now: Date, outbox: OutboxMessage[] = []): Settlement {
+  return {
+    run: { status: 'success', finishedAt: now, durationMs: now.getTime() - run.claimedAt.getTime(), result: 'done', error: null },
+    job: { status: 'completed', nextRunAt: null, runCount: run.job.runCount + 1, lastRunAt: now, completedAt: now, attempts: 0 },
+    outbox,
+  };
+}
+
+/**
+ * The behaviour every JobStore must have (SQLite now, PostgreSQL later). `make` opens a fresh,
+ * empty database for each test.
+ */
+export function runJobStoreContract(name: string, make: () => Promise<ContractHarness>): void {
+  describe(`JobStore contract: ${name}`, () => {
+    let h: ContractHarness;
+    let store: JobStore;
+    beforeEach(async () => {
+      h = await make();
+      store = h.store;
+    });
+    afterEach(async () => {
+      await h.dispose();
+    });
+
+    describe('jobs', () => {
+      it('createJob fills defaults and generates a 6-character id from the unambiguous alphabet', async () => {
+        const job = await store.createJob(reminder(MIN), T0);
+        expect(job.id).toMatch(new RegExp(`^[${JOB_ID_ALPHABET}]{6}$`));
+        expect(job).toMatchObject({
+          name: 'reminder', status: 'active', attempts: 0, retries: 3, maxAttempts: 4, retryDelayMs: 5000,
+          timeoutMs: 3_600_000, workflowId: null, completionMode: 'notify', runCount: 0, lastRunAt: null, bounds: {},
+        });
+        expect(job.nextRunAt).toEqual(at(MIN));
+        expect(job.createdAt).toEqual(T0);
+      });
+
+      it('generated ids differ across many jobs', async () => {
+        const ids = new Set<string>();
+        for (let i = 0; i < 200; i++) ids.add((await store.createJob(reminder(i), T0)).id);
+        expect(ids.size).toBe(200);
+      });
+
+      it('a caller-chosen id is kept, and a taken id is refused', async () => {
+        const job = await store.createJob(reminder(MIN, { id: 'mine42' }), T0);
+        expect(job.id).toBe('mine42');
+        await expect(async () => store.createJob(reminder(MIN, { id: 'mine42' }), T0)).rejects.toThrow();
+        expect(await store.countJobs()).toBe(1);
+      });
+
+      it('poll jobs default to 120 attempts; nextRunAt given by the scheduler is stored', async () => {
+        const job = await store.createJob(
+          reminder(0, { kind: 'poll_url', schedule: { kind: 'interval', everyMs: 30_000, anchor: T0 }, nextRunAt: at(30_000) }),
+          T0,
+        );
+        expect(job.maxAttempts).toBe(120);
+        expect((await store.getJob(job.id))?.nextRunAt).toEqual(at(30_000));
+      });
+
+      it('a non-once schedule without nextRunAt has nothing due', async () => {
+        const job = await store.createJob(reminder(0, { schedule: { kind: 'cron', pattern: '0 9 * * *' } }), T0);
+        expect(job.nextRunAt).toBeNull();
+        expect(await store.nextDueAt()).toBeUndefined();
+      });
+
+      it('getJob round-trips every field, with instants in schedules and bounds as Dates', async () => {
+        const created = await store.createJob(
+          reminder(0, {
+            name: 'standup',
+            schedule: {
+              kind: 'multi',
+              triggers: [
+                { kind: 'calendar', unit: 'week', step: 2, anchor: '2027-01-05T09:00:00' },
+                { kind: 'interval', everyMs: 3_600_000, anchor: at(5) },
+                { kind: 'once', at: at(7) },
+                { kind: 'cron', pattern: '0 10 * * 6' },
+              ],
+            },
+            bounds: { startAt: at(1), endAt: at(999_999), maxRuns: 5 },
+            workflowId: 'wf1',
+            successMessage: 'ok {result}',
+            failureMessage: 'bad {result}',
+            completionMode: 'resume_conversation',
+            retries: 1,
+            retryDelayMs: 10,
+            timeoutMs: 20,
+            nextRunAt: at(5),
+          }),
+          T0,
+        );
+        const got = await store.getJob(created.id);
+        expect(got).toEqual(created);
+        const multi = got!.schedule as Extract<Job['schedule'], { kind: 'multi' }>;
+        expect(multi.triggers[0]).toEqual({ kind: 'calendar', unit: 'week', step: 2, anchor: '2027-01-05T09:00:00' });
+        expect(multi.triggers[1]).toMatchObject({ anchor: at(5) });
+        expect(got!.bounds.endAt).toBeInstanceOf(Date);
+        expect(await store.getJob('nope99')).toBeUndefined();
+      });
+
+      it('updateJob applies a patch, keeps createdAt, moves updatedAt; undefined for a missing job', async () => {
+        const job = await store.createJob(reminder(MIN), T0);
+        const updated = await store.updateJob(job.id, { name: 'renamed', status: 'paused', nextRunAt: null, payload: { text: 'x' } }, at(5));
+        expect(updated).toMatchObject({ name: 'renamed', status: 'paused', nextRunAt: null, payload: { text: 'x' } });
+        expect(updated!.createdAt).toEqual(T0);
+        expect(updated!.updatedAt).toEqual(at(5));
+        expect(await store.getJob(job.id)).toEqual(updated);
+        expect(await store.updateJob('nope99', { name: 'x' }, at(5))).toBeUndefined();
+      });
+
+      it('listJobs filters by status, kind, owner, chat and workflow, soonest first, with limit/offset', async () => {
+        const a = await store.createJob(reminder(3 * MIN), T0);
+        const b = await store.createJob(reminder(1 * MIN, { workflowId: 'wf' }), T0);
+        const c = await store.createJob(reminder(2 * MIN, { kind: 'delay', owner: { platform: 'discord', userId: 'u2' } }), T0);
+        const d = await store.createJob(reminder(4 * MIN, { origin: { platform: 'telegram', chatId: 'c2' }, workflowId: 'wf' }), T0);
+        await store.updateJob(d.id, { status: 'paused' }, T0);
+        const ids = async (f?: Parameters<JobStore['listJobs']>[0]) => (await store.listJobs(f)).map((j) => j.id);
+        expect(await ids()).toEqual([b.id, c.id, a.id, d.id]);
+        expect(await ids({ status: 'paused' })).toEqual([d.id]);
+        expect(await ids({ status: ['active', 'paused'], kind: 'reminder' })).toEqual([b.id, a.id, d.id]);
+        expect(await ids({ ownerPlatform: 'discord', ownerUserId: 'u2' })).toEqual([c.id]);
+        expect(await ids({ originChatId: 'c2' })).toEqual([d.id]);
+        expect(await ids({ workflowId: 'wf' })).toEqual([b.id, d.id]);
+        expect(await ids({ limit: 2 })).toEqual([b.id, c.id]);
+        expect(await ids({ limit: 2, offset: 2 })).toEqual([a.id, d.id]);
+        expect(await store.countJobs()).toBe(4);
+        expect(await store.countJobs({ status: 'active', ownerUserId: 'u1' })).toBe(2);
+        expect(await store.countJobs({ workflowId: 'wf', limit: 1 })).toBe(2);
+      });
+
+      it('updateJobs patches every job matching the filter in one go and returns their ids', async () => {
+        const a = await store.createJob(reminder(MIN, { workflowId: 'wf' }), T0);
+        const b = await store.createJob(reminder(MIN, { workflowId: 'wf' }), T0);
+        await store.createJob(reminder(MIN), T0);
+        const changed = await store.updateJobs({ workflowId: 'wf' }, { status: 'cancelled', nextRunAt: null }, at(1));
+        expect(changed.sort()).toEqual([a.id, b.id].sort());
+        expect(await store.countJobs({ status: 'cancelled' })).toBe(2);
+        expect(await store.nextDueAt()).toEqual(at(MIN));
+      });
+
+      it('deleteJob removes the job and reports whether it existed', async () => {
+        const job = await store.createJob(reminder(MIN), T0);
+        expect(await store.deleteJob(job.id)).toBe(true);
+        expect(await store.getJob(job.id)).toBeUndefined();
+        expect(await store.deleteJob(job.id)).toBe(false);
+      });
+
+      it('deleting a job during its run abandons the run, and its settle is ignored', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        const [run] = await store.claimDue(at(1), 10, leaseA);
+        expect(await store.deleteJob(job.id, at(2))).toBe(true);
+        expect((await store.listRuns({ jobId: job.id }))[0]?.status).toBe('abandoned');
+        expect(await store.settle(run!, success(run!, at(3), [msg('k', job.id)]), at(3))).toBe(false);
+        expect(await store.listOutbox()).toEqual([]);
+      });
+    });
+
+    describe('claims', () => {
+      it('nextDueAt is the earliest active due time and ignores paused or finished jobs', async () => {
+        expect(await store.nextDueAt()).toBeUndefined();
+        const early = await store.createJob(reminder(1 * MIN), T0);
+        await store.createJob(reminder(5 * MIN), T0);
+        await store.createJob(reminder(0, { status: 'paused', nextRunAt: at(10) }), T0);
+        expect(await store.nextDueAt()).toEqual(at(MIN));
+        await store.updateJob(early.id, { status: 'completed', nextRunAt: null }, T0);
+        expect(await store.nextDueAt()).toEqual(at(5 * MIN));
+      });
+
+      it('a leased job counts for nextDueAt by its lease expiry, not its due time', async () => {
+        await store.createJob(reminder(0), T0);
+        await store.claimDue(at(0), 10, leaseA);
+        expect(await store.nextDueAt()).toEqual(at(leaseA.durationMs));
+      });
+
+      it('claimDue takes due jobs oldest first, at most `limit`, never future or paused ones', async () => {
+        const j3 = await store.createJob(reminder(3000), T0);
+        const j1 = await store.createJob(reminder(1000), T0);
+        const j2 = await store.createJob(reminder(2000), T0);
+        await store.createJob(reminder(9000), T0);
+        await store.createJob(reminder(500, { status: 'paused', nextRunAt: at(500) }), T0);
+        const first = await store.claimDue(at(5000), 2, leaseA);
+        expect(first.map((r) => r.job.id)).toEqual([j1.id, j2.id]);
+        expect(first[0]).toMatchObject({ scheduledFor: at(1000), claimedAt: at(5000), leaseOwner: leaseA.owner, trigger: 'schedule', attempt: 1 });
+        expect(first[0]!.leaseExpiresAt).toEqual(at(5000 + MIN));
+        const second = await store.claimDue(at(5000), 10, leaseA);
+        expect(second.map((r) => r.job.id)).toEqual([j3.id]);
+        expect(await store.claimDue(at(5000), 10, leaseA)).toEqual([]);
+        expect(await store.claimDue(at(5000), 0, leaseA)).toEqual([]);
+      });
+
+      it('a claim writes a running history row with lateness and the ghost session id', async () => {
+        const job = await store.createJob(reminder(1000), T0);
+        const [run] = await store.claimDue(at(1250), 10, leaseA);
+        const [row] = await store.listRuns({ jobId: job.id });
+        expect(row).toMatchObject({
+          runId: run!.runId, status: 'running', scheduledFor: at(1000), startedAt: at(1250), lateMs: 250,
+          trigger: 'schedule', attempt: 1, finishedAt: null, ghostSessionId: `ghost_scheduler_${job.id}`,
+        });
+      });
+
+      it('a job with attempts left from a failure is claimed as a retry with the next attempt number', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        await store.updateJob(job.id, { attempts: 2 }, T0);
+        const [run] = await store.claimDue(at(1), 10, leaseA);
+        expect(run).toMatchObject({ trigger: 'retry', attempt: 3 });
+      });
+
+      it('no double claim while leased: another owner (and another connection) gets nothing', async () => {
+        await store.createJob(reminder(0), T0);
+        expect(await store.claimDue(at(1), 10, leaseA)).toHaveLength(1);
+        expect(await store.claimDue(at(2), 10, leaseB)).toEqual([]);
+        const other = await h.second();
+        expect(await other.claimDue(at(MIN - 1), 10, leaseB)).toEqual([]);
+      });
+
+      it('after lease expiry a claim takes the occurrence over and the old run becomes abandoned', async () => {
+        const job = await store.createJob(reminder(1000), T0);
+        const [old] = await store.claimDue(at(1000), 10, leaseA);
+        const [taken] = await store.claimDue(at(1000 + MIN), 10, leaseB);
+        expect(taken).toMatchObject({ leaseOwner: leaseB.owner, scheduledFor: at(1000), trigger: 'schedule' });
+        expect(taken!.runId).not.toBe(old!.runId);
+        const runs = await store.listRuns({ jobId: job.id });
+        expect(runs.find((r) => r.runId === old!.runId)).toMatchObject({ status: 'abandoned', finishedAt: at(1000 + MIN) });
+        expect(runs.find((r) => r.runId === taken!.runId)?.status).toBe('running');
+        // The original owner wakes up late: its settle is ignored and writes nothing.
+        expect(await store.settle(old!, success(old!, at(MIN + 2000), [msg('late', job.id)]), at(MIN + 2000))).toBe(false);
+        expect(await store.listOutbox()).toEqual([]);
+        expect((await store.getJob(job.id))?.status).toBe('active');
+        expect(await store.settle(taken!, success(taken!, at(MIN + 3000), [msg('ok', job.id)]), at(MIN + 3000))).toBe(true);
+        expect((await store.listOutbox()).map((m) => m.key)).toEqual(['ok']);
+      });
+
+      it('an expired lease on a job that is no longer active is dropped without running it', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        const [old] = await store.claimDue(at(0), 10, leaseA);
+        await store.updateJob(job.id, { status: 'paused' }, at(1));
+        expect(await store.claimDue(at(MIN + 1), 10, leaseB)).toEqual([]);
+        expect((await store.listRuns({ jobId: job.id }))[0]).toMatchObject({ runId: old!.runId, status: 'abandoned' });
+        expect(await store.nextDueAt()).toBeUndefined();
+      });
+
+      it('extendLeases keeps a long run from being taken over', async () => {
+        await store.createJob(reminder(0), T0);
+        const [run] = await store.claimDue(at(0), 10, leaseA);
+        await store.extendLeases([run!.runId], at(MIN - 1000), leaseA);
+        expect(await store.claimDue(at(MIN + 1000), 10, leaseB)).toEqual([]);
+        await store.extendLeases([run!.runId], at(MIN + 1000), leaseB); // not B's lease: no effect
+        expect(await store.claimDue(at(2 * MIN - 1000 + 1), 10, leaseB)).toHaveLength(1);
+      });
+
+      it('releaseClaim gives the occurrence back unrun: claimable again, no history row', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        const [run] = await store.claimDue(at(1), 10, leaseA);
+        await store.releaseClaim(run!);
+        expect(await store.listRuns({ jobId: job.id })).toEqual([]);
+        expect(await store.nextDueAt()).toEqual(at(0));
+        const [again] = await store.claimDue(at(2), 10, leaseB);
+        expect(again).toMatchObject({ scheduledFor: at(0), leaseOwner: leaseB.owner });
+      });
+
+      it('claimJob runs a job now regardless of schedule, but not while another lease holds it', async () => {
+        const job = await store.createJob(reminder(0, { schedule: { kind: 'manual' } }), T0);
+        const run = await store.claimJob(job.id, at(5), leaseA);
+        expect(run).toMatchObject({ trigger: 'manual', scheduledFor: at(5), attempt: 1 });
+        expect(await store.claimJob(job.id, at(6), leaseB)).toBeUndefined();
+        expect(await store.claimJob('nope99', at(6), leaseB)).toBeUndefined();
+        const later = await store.claimJob(job.id, at(5 + MIN), leaseB);
+        expect(later?.leaseOwner).toBe(leaseB.owner);
+        expect((await store.listRuns({ jobId: job.id, status: 'abandoned' })).map((r) => r.runId)).toEqual([run!.runId]);
+      });
+    });
+
+    describe('settle', () => {
+      it('writes the run outcome, the job state and the outbox rows, and drops the lease', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        const [run] = await store.claimDue(at(10), 10, leaseA);
+        expect(await store.settle(run!, success(run!, at(40), [msg(`${job.id}:0:result`, job.id)]), at(40))).toBe(true);
+        expect(await store.getJob(job.id)).toMatchObject({ status: 'completed', nextRunAt: null, runCount: 1, lastRunAt: at(40), completedAt: at(40), updatedAt: at(40) });
+        expect((await store.listRuns({ jobId: job.id }))[0]).toMatchObject({ status: 'success', finishedAt: at(40), durationMs: 30, result: 'done' });
+        const [out] = await store.listOutbox({ jobId: job.id });
+        expect(out).toMatchObject({ key: `${job.id}:0:result`, status: 'pending', to: toChat, text: 'hello', attempts: 0, availableAt: at(40) });
+        expect(await store.nextOutboxAt()).toEqual(at(40));
+        // Lease dropped: a recurring job would be claimable again.
+        await store.updateJob(job.id, { status: 'active', nextRunAt: at(50) }, at(41));
+        expect(await store.claimDue(at(50), 10, leaseB)).toHaveLength(1);
+      });
+
+      it('keeps fields the settlement leaves out (recurring job gets its next run)', async () => {
+        const job = await store.createJob(reminder(0, { schedule: { kind: 'interval', everyMs: 1000, anchor: T0 }, nextRunAt: at(0) }), T0);
+        const [run] = await store.claimDue(at(0), 10, leaseA);
+        await store.settle(run!, { run: { status: 'failure', finishedAt: at(5), durationMs: 5, result: null, error: 'boom' }, job: { status: 'active', nextRunAt: at(1000), lastError: 'boom' }, outbox: [] }, at(5));
+        expect(await store.getJob(job.id)).toMatchObject({ status: 'active', nextRunAt: at(1000), runCount: 0, lastError: 'boom', attempts: 0 });
+        expect(await store.nextDueAt()).toEqual(at(1000));
+      });
+
+      it('is one transaction: a failure mid-way (bad outbox row after run and job writes) leaves nothing written', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        const [run] = await store.claimDue(at(1), 10, leaseA);
+        const bad = { key: 'bad', jobId: job.id, to: undefined, text: 'x' } as unknown as OutboxMessage;
+        await expect(async () => store.settle(run!, success(run!, at(2), [msg('good', job.id), bad]), at(2))).rejects.toThrow();
+        expect(await store.getJob(job.id)).toMatchObject({ status: 'active', runCount: 0, completedAt: null });
+        expect((await store.listRuns({ jobId: job.id }))[0]?.status).toBe('running');
+        expect(await store.listOutbox()).toEqual([]);
+        // Still leased by A, so A can settle properly afterwards.
+        expect(await store.settle(run!, success(run!, at(3), [msg('good', job.id)]), at(3))).toBe(true);
+      });
+
+      it('a repeated run with the same outbox key adds no second message (effectively-once)', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        const key = `${job.id}:${at(0).toISOString()}:result`;
+        await store.enqueueOutbox([msg(key, job.id, 'first')], at(1));
+        const [run] = await store.claimDue(at(2), 10, leaseA);
+        await store.settle(run!, success(run!, at(3), [msg(key, job.id, 'second')]), at(3));
+        await store.enqueueOutbox([msg(key, job.id, 'third'), msg('other')], at(4));
+        const rows = await store.listOutbox();
+        expect(rows.map((r) => [r.key, r.text])).toEqual([[key, 'first'], ['other', 'hello']]);
+      });
+    });
+
+    describe('outbox', () => {
+      it('round-trips address, actions and meta', async () => {
+        const m: OutboxMessage = {
+          key: 'k', jobId: null, to: { platform: 'discord', chatId: 'ch', threadId: 'th', replyTo: 'r1' }, text: 'hi',
+          actions: [[{ id: 'snooze:1', label: 'Snooze' }, { id: 'done:1', label: 'Done' }]], meta: { mention: 'u1', n: 2 },
+        };
+        await store.enqueueOutbox([m], T0);
+        const [row] = await store.listOutbox();
+        expect(row).toMatchObject({ ...m, status: 'pending', sentAt: null, lastError: null, sentRef: null, createdAt: T0 });
+        expect(await store.getOutbox(row!.id)).toEqual(row);
+        expect(await store.getOutbox(999_999)).toBeUndefined();
+      });
+
+      it('claims available messages oldest first under a lease; nobody else gets them until it expires', async () => {
+        await store.enqueueOutbox([msg('b')], at(2));
+        await store.enqueueOutbox([msg('a')], at(1));
+        await store.enqueueOutbox([msg('later')], at(100));
+        const got = await store.claimOutbox(at(10), 10, leaseA);
+        expect(got.map((r) => [r.key, r.status])).toEqual([['a', 'sending'], ['b', 'sending']]);
+        expect(await store.claimOutbox(at(20), 10, leaseB)).toEqual([]);
+        // Next: 'later' becomes available (at 100) before the send lease could expire.
+        expect(await store.nextOutboxAt()).toEqual(at(100));
+      });
+
+      it('an expired send lease makes the message claimable again (dispatcher died mid-send)', async () => {
+        await store.enqueueOutbox([msg('a')], at(0));
+        const [first] = await store.claimOutbox(at(0), 10, leaseA);
+        expect(await store.claimOutbox(at(MIN - 1), 10, leaseB)).toEqual([]);
+        const [again] = await store.claimOutbox(at(MIN), 10, leaseB);
+        expect(again?.id).toBe(first!.id);
+        expect(again?.attempts).toBe(0);
+      });
+
+      it('claims respect the limit', async () => {
+        await store.enqueueOutbox([msg('a'), msg('b'), msg('c')], at(0));
+        expect(await store.claimOutbox(at(1), 2, leaseA)).toHaveLength(2);
+        expect(await store.claimOutbox(at(1), 2, leaseA)).toHaveLength(1);
+      });
+
+      it('markSent records the platform ref and the message is never claimed again', async () => {
+        await store.enqueueOutbox([msg('a')], at(0));
+        const [row] = await store.claimOutbox(at(0), 10, leaseA);
+        await store.markSent(row!.id, 'tg:42', at(3));
+        expect(await store.getOutbox(row!.id)).toMatchObject({ status: 'sent', sentRef: 'tg:42', sentAt: at(3) });
+        expect(await store.claimOutbox(at(10 * MIN), 10, leaseB)).toEqual([]);
+        expect(await store.nextOutboxAt()).toBeUndefined();
+        await store.markRetry(row!.id, 'late failure report', at(5)); // a stale retry cannot resurrect it
+        expect((await store.getOutbox(row!.id))?.status).toBe('sent');
+      });
+
+      it('markRetry counts the attempt and hides the message until availableAt', async () => {
+        await store.enqueueOutbox([msg('a')], at(0));
+        const [row] = await store.claimOutbox(at(0), 10, leaseA);
+        await store.markRetry(row!.id, '429 retry after 5s', at(5000));
+        expect(await store.getOutbox(row!.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: '429 retry after 5s', availableAt: at(5000) });
+        expect(await store.nextOutboxAt()).toEqual(at(5000));
+        expect(await store.claimOutbox(at(4999), 10, leaseA)).toEqual([]);
+        expect((await store.claimOutbox(at(5000), 10, leaseA))[0]?.attempts).toBe(1);
+      });
+
+      it('markDead gives up for good and counts in stats', async () => {
+        await store.enqueueOutbox([msg('a')], at(0));
+        const [row] = await store.claimOutbox(at(0), 10, leaseA);
+        await store.markDead(row!.id, '403 bot was blocked', at(1));
+        expect(await store.getOutbox(row!.id)).toMatchObject({ status: 'dead', lastError: '403 bot was blocked' });
+        expect(await store.claimOutbox(at(10 * MIN), 10, leaseA)).toEqual([]);
+        expect((await store.stats()).outboxDead).toBe(1);
+        expect(await store.listOutbox({ status: 'dead' })).toHaveLength(1);
+      });
+    });
+
+    describe('history and stats', () => {
+      async function finishedRun(dueMs: number, finishMs: number): Promise<string> {
+        const job = await store.createJob(reminder(dueMs), T0);
+        const run = await store.claimJob(job.id, at(dueMs), leaseA);
+        await store.settle(run!, success(run!, at(finishMs)), at(finishMs));
+        return job.id;
+      }
+
+      it('listRuns is newest first, filtered by job and status, default limit 50', async () => {
+        for (let i = 0; i < 55; i++) await finishedRun(i, i + 1);
+        const all = await store.listRuns();
+        expect(all).toHaveLength(50);
+        expect(all[0]!.startedAt).toEqual(at(54));
+        expect(await store.listRuns({ status: 'running' })).toEqual([]);
+        expect(await store.listRuns({ limit: 3 })).toHaveLength(3);
+      });
+
+      it('pruneRuns deletes finished runs older than the cut-off, never running ones', async () => {
+        const old = await finishedRun(0, 10);
+        await finishedRun(1000, 1010);
+        const running = await store.createJob(reminder(0), T0);
+        await store.claimDue(at(5), 10, leaseA);
+        expect(await store.pruneRuns({ olderThan: at(500) })).toBe(1);
+        expect(await store.listRuns({ jobId: old })).toEqual([]);
+        expect(await store.listRuns({ jobId: running.id })).toHaveLength(1);
+        expect(await store.pruneRuns({})).toBe(0);
+      });
+
+      it('pruneRuns keeps the newest `keepPerJob` runs of each job', async () => {
+        const job = await store.createJob(reminder(0, { schedule: { kind: 'interval', everyMs: 10, anchor: T0 }, nextRunAt: at(0) }), T0);
+        for (let i = 0; i < 5; i++) {
+          const [run] = await store.claimDue(at(i * 10), 1, leaseA);
+          await store.settle(run!, { run: { status: 'success', finishedAt: at(i * 10 + 1), durationMs: 1, result: null, error: null }, job: { status: 'active', nextRunAt: at((i + 1) * 10) } , outbox: [] }, at(i * 10 + 1));
+        }
+        const other = await finishedRun(0, 1);
+        expect(await store.pruneRuns({ keepPerJob: 2 })).toBe(3);
+        expect((await store.listRuns({ jobId: job.id })).map((r) => r.startedAt)).toEqual([at(40), at(30)]);
+        expect(await store.listRuns({ jobId: other })).toHaveLength(1);
+      });
+
+      it('stats counts jobs per status, runs per status, pending and dead outbox rows', async () => {
+        await store.createJob(reminder(0), T0);
+        const p = await store.createJob(reminder(0), T0);
+        await store.updateJob(p.id, { status: 'paused' }, T0);
+        await finishedRun(0, 1);
+        await store.enqueueOutbox([msg('x'), msg('y')], T0);
+        const s = await store.stats();
+        expect(s.jobsByStatus).toEqual({ active: 1, paused: 1, completed: 1, failed: 0, cancelled: 0 });
+        expect(s.runsByStatus).toEqual({ success: 1 });
+        expect(s.outboxPending).toBe(2);
+        expect(s.outboxDead).toBe(0);
+      });
+    });
+
+    describe('durability', () => {
+      it('everything survives close and reopen', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        const [run] = await store.claimDue(at(1), 10, leaseA);
+        await store.enqueueOutbox([msg('a', job.id)], at(1));
+        store = await h.reopen();
+        expect((await store.getJob(job.id))?.id).toBe(job.id);
+        expect((await store.listRuns())[0]?.runId).toBe(run!.runId);
+        expect(await store.listOutbox()).toHaveLength(1);
+        // The lease survives too: no double claim right after a restart.
+        expect(await store.claimDue(at(2), 10, leaseB)).toEqual([]);
+      });
+    });
+  });
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/clock.js';
+import { prepareJobQueries } from '../../src/store/sqlite/job-queries.js';
+import { loadMigrations } from '../../src/store/sqlite/migrate.js';
+import { prepareOutboxQueries } from '../../src/store/sqlite/outbox-queries.js';
+import { type SqliteStore, openSqliteStore } from '../../src/store/sqlite/index.js';
+import { T0, reminder, runJobStoreContract } from './contract.js';
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'chime-store-'));
+}
+
+runJobStoreContract('SQLite file', async () => {
+  const dir = tempDir();
+  const path = join(dir, 'nested', 'chime.db');
+  const opened: SqliteStore[] = [openSqliteStore(path)];
+  return {
+    store: opened[0]!.jobs,
+    async second() {
+      const s = openSqliteStore(path);
+      opened.push(s);
+      return s.jobs;
+    },
+    async reopen() {
+      for (const s of opened) s.close();
+      const s = openSqliteStore(path);
+      opened.push(s);
+      return s.jobs;
+    },
+    async dispose() {
+      for (const s of opened) s.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SQLite store: opening and migrations', () => {
+  it('creates the parent directory and uses WAL, synchronous=NORMAL and a busy timeout', () => {
+    const dir = tempDir();
+    try {
+      const s = openSqliteStore(join(dir, 'a', 'b', 'chime.db'));
+      expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(s.db.pragma('synchronous', { simple: true })).toBe(1);
+      expect(s.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      s.close();
+      s.close(); // safe twice
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('applies every numbered migration once, in order, and reopening applies none', () => {
+    const dir = tempDir();
+    const path = join(dir, 'chime.db');
+    try {
+      const clock = new ManualClock(T0);
+      const s = openSqliteStore(path, { clock });
+      const versions = () => s2rows(s);
+      const expected = loadMigrations().map((m) => m.version);
+      expect(expected.slice(0, 2)).toEqual([1, 2]);
+      expect(versions()).toEqual(expected);
+      s.jobs.createJob(reminder(0), T0);
+      s.close();
+      const again = openSqliteStore(path, { clock });
+      expect(s2rows(again)).toEqual(expected);
+      expect(again.jobs.countJobs()).toBe(1);
+      again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a database migrated by a newer Chime', () => {
+    const dir = tempDir();
+    const path = join(dir, 'chime.db');
+    try {
+      const s = openSqliteStore(path);
+      s.db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, ?, 0)').run('future');
+      s.close();
+      expect(() => openSqliteStore(path)).toThrow(/newer than this Chime/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("':memory:' works", () => {
+    const s = openSqliteStore(':memory:');
+    const job = s.jobs.createJob(reminder(0), T0);
+    expect(s.jobs.getJob(job.id)?.id).toBe(job.id);
+    s.close();
+  });
+
+  it('nextDueAt, the claim scan and the outbox claim read their partial indexes, never the status index', () => {
+    const s = openSqliteStore(':memory:');
+    const jq = prepareJobQueries(s.db);
+    const oq = prepareOutboxQueries(s.db);
+    const plan = (sql: string) =>
+      s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ now: 0, limit: 1, owner: 'o', expires: 1 }).map((r) => (r as { detail: string }).detail).join(' | ');
+    expect(plan(jq.minDueAt.source)).toMatch(/jobs_due/);
+    expect(plan(jq.claimDueBatch.source)).toMatch(/jobs_due/);
+    expect(plan(jq.claimDueBatch.source)).not.toMatch(/jobs_status|SCAN jobs/);
+    expect(plan(jq.minLeaseExpiry.source)).toMatch(/jobs_leased/);
+    expect(plan(oq.claimOutbox.source)).toMatch(/outbox_pending.*outbox_sending|outbox_sending.*outbox_pending/);
+    s.close();
+  });
+});
+
+function s2rows(s: SqliteStore): number[] {
+  return s.db.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((r) => r.version);
+}
