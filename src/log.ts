@@ -27,11 +27,12 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   const level = opts.level ?? 'info';
   const fd = opts.fd ?? 2;
   const base = { level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
-  if (opts.stream) return pino(base, opts.stream);
-  const tty = fd === 1 ? process.stdout.isTTY : process.stderr.isTTY;
+  const tty = opts.stream ? false : fd === 1 ? process.stdout.isTTY : process.stderr.isTTY;
   if (opts.pretty ?? tty) {
-    return pino(base, pretty({ destination: fd, sync: true, colorize: tty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+    const destination = opts.stream ?? fd;
+    return pino(base, pretty({ destination, sync: true, colorize: tty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
   }
+  if (opts.stream) return pino(base, opts.stream);
   return pino(base, pino.destination({ fd, sync: true }));
 }
 
