@@ -71,7 +71,9 @@ function compile(pattern: string): CronMatcher {
   }
   let cron: Cron;
   try {
-    cron = new Cron(expanded, { timezone: 'UTC', paused: true, mode: '5-or-6-parts' });
+    // utcOffset 0 rather than timezone 'UTC': croner then does plain UTC arithmetic with no
+    // Intl calls, about 10x faster for the same answers.
+    cron = new Cron(expanded, { utcOffset: 0, paused: true, mode: '5-or-6-parts' });
   } catch (err) {
     const why = err instanceof Error ? err.message.replace(/^CronPattern:\s*/, '') : String(err);
     throw new UserError('schedule.invalid', `"${pattern}" is not a valid cron pattern: ${why}.`, CRON_EXAMPLE);

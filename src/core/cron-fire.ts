@@ -43,9 +43,11 @@ function offsetSpread(ms: number, timeZone: string): number {
  * increasing order: one normally, two in an overlap, none in a gap. `gapShifted` is the
  * shifted-by-the-gap instant for a gap (offset in force before the jump).
  */
-export function instantsOfWall(wallMs: number, timeZone: string): { instants: number[]; gapShifted: number } {
+export function instantsOfWall(wallMs: number, timeZone: string): { instants: number[]; gapShifted: number; steady: boolean } {
   const before = offMs(wallMs - SPAN, timeZone);
   const after = offMs(wallMs + SPAN, timeZone);
+  // Fast path: no offset change within a day and a half, so exactly one instant.
+  if (before === after) return { instants: [wallMs - before], gapShifted: wallMs - before, steady: true };
   const here = offMs(wallMs, timeZone);
   const instants: number[] = [];
   for (const off of new Set([before, here, after])) {
@@ -53,7 +55,7 @@ export function instantsOfWall(wallMs: number, timeZone: string): { instants: nu
     if (offMs(t, timeZone) === off && !instants.includes(t)) instants.push(t);
   }
   instants.sort((x, y) => x - y);
-  return { instants, gapShifted: wallMs - before };
+  return { instants, gapShifted: wallMs - before, steady: false };
 }
 
 /**
@@ -67,23 +69,33 @@ export function nextCronFire(pattern: string, timeZone: string, after: Date): Da
   // Start the wall-time scan early enough to see wall times that map past `after` despite an
   // offset change: the second occurrence of 01:30 when `after` is 01:45 EDT, or a gap-shifted
   // 02:30 (= 03:30) when `after` is 03:10.
-  const wallAfter = Math.floor(afterMs / 1000) * 1000 + offMs(afterMs, timeZone);
-  let cursor = wallAfter - offsetSpread(afterMs, timeZone) - 1000;
+  const offAfter = offMs(afterMs, timeZone);
+  const spreadAfter = Math.max(
+    Math.abs(offMs(afterMs - SPAN, timeZone) - offAfter),
+    Math.abs(offMs(afterMs + SPAN, timeZone) - offAfter),
+  );
+  const wallAfter = Math.floor(afterMs / 1000) * 1000 + offAfter;
+  let cursor = wallAfter - spreadAfter - 1000;
   let best: number | undefined;
   let stopWall = Infinity;
   for (let step = 0; step < MAX_STEPS; step++) {
     const wall = matcher.nextWall(cursor);
     if (wall === null || wall > stopWall) break;
     cursor = wall;
-    const { instants, gapShifted } = instantsOfWall(wall, timeZone);
+    const { instants, gapShifted, steady } = instantsOfWall(wall, timeZone);
     let candidates: number[];
     if (instants.length === 0) candidates = matcher.fixedTime ? [gapShifted] : [];
     else candidates = matcher.fixedTime ? instants.slice(0, 1) : instants;
     for (const t of candidates) {
       if (t > afterMs && (best === undefined || t < best)) best = t;
     }
-    // Once something fires, later wall times can only beat it by the local offset change.
-    if (best !== undefined && stopWall === Infinity) stopWall = wall + offsetSpread(best, timeZone);
+    // Once something fires, a later wall time can only map to an earlier instant across a
+    // fall-back change near it; with steady offsets around this wall time (and none near
+    // `after`) the first fire is the answer.
+    if (best !== undefined && stopWall === Infinity) {
+      if (steady && spreadAfter === 0) break;
+      stopWall = wall + offsetSpread(best, timeZone);
+    }
   }
   return best === undefined ? null : new Date(best);
 }

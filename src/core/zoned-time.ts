@@ -120,8 +120,8 @@ function utcMsToWall(ms: number): WallTime {
   };
 }
 
-/** The wall time shown in `timeZone` at `instant` (milliseconds are dropped). */
-export function toWallTime(instant: Date, timeZone: string): WallTime {
+/** Wall time straight from Intl (slow path, ~4 µs). */
+function intlWallTime(instant: Date, timeZone: string): WallTime {
   const parts = formatterFor(timeZone).formatToParts(instant);
   let year = 0;
   let month = 0;
@@ -146,11 +146,48 @@ export function toWallTime(instant: Date, timeZone: string): WallTime {
   return { year, month, day, hour, minute, second, weekday: weekdayOf(year, month, day) };
 }
 
+/**
+ * Offsets per zone and UTC hour, cached when the offset is the same at both ends of the hour
+ * (true for every hour but the few containing a DST change; zones never change twice within
+ * an hour). Turns most conversions into arithmetic instead of an Intl call.
+ */
+const offsetCache = new Map<string, Map<number, number>>();
+const OFFSET_CACHE_MAX = 20_000;
+
+function rawOffsetMs(secMs: number, timeZone: string): number {
+  return wallToUtcMs(intlWallTime(new Date(secMs), timeZone)) - secMs;
+}
+
+/** Offset (wall minus UTC, ms, whole seconds) of `timeZone` at `secMs` (a whole second). */
+function offsetMsAt(secMs: number, timeZone: string): number {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsetCache.set(timeZone, zone);
+  }
+  const hour = Math.floor(secMs / MS_PER_HOUR);
+  const hit = zone.get(hour);
+  if (hit !== undefined) return hit;
+  const start = hour * MS_PER_HOUR;
+  const a = rawOffsetMs(start, timeZone);
+  const b = rawOffsetMs(start + MS_PER_HOUR - 1000, timeZone);
+  if (a !== b) return rawOffsetMs(secMs, timeZone);
+  if (zone.size >= OFFSET_CACHE_MAX) zone.clear();
+  zone.set(hour, a);
+  return a;
+}
+
+/** The wall time shown in `timeZone` at `instant` (milliseconds are dropped). */
+export function toWallTime(instant: Date, timeZone: string): WallTime {
+  const ms = Math.floor(instant.getTime() / 1000) * 1000;
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid time value');
+  return utcMsToWall(ms + offsetMsAt(ms, timeZone));
+}
+
 /** UTC offset of `timeZone` at `instant`, in minutes east of UTC (Berlin in winter: 60). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
   const ms = Math.floor(instant.getTime() / 1000) * 1000;
-  const wall = toWallTime(new Date(ms), timeZone);
-  return Math.round((wallToUtcMs(wall) - ms) / MS_PER_MINUTE);
+  return Math.round(offsetMsAt(ms, timeZone) / MS_PER_MINUTE);
 }
 
 function sameWall(a: WallTimeInput, b: WallTimeInput): boolean {
@@ -164,20 +201,23 @@ function sameWall(a: WallTimeInput, b: WallTimeInput): boolean {
  */
 export function fromWallTime(wall: WallTimeInput, timeZone: string): Date {
   const local = wallToUtcMs(wall);
+  if (!Number.isFinite(local)) throw new RangeError('Invalid wall time');
   const norm = utcMsToWall(local);
   // Offsets a day and a half either side cover every zone (-12h..+14h) and one transition.
-  const before = offsetMinutes(new Date(local - 36 * MS_PER_HOUR), timeZone);
-  const after = offsetMinutes(new Date(local + 36 * MS_PER_HOUR), timeZone);
-  const here = offsetMinutes(new Date(local), timeZone);
+  const before = offsetMsAt(local - 36 * MS_PER_HOUR, timeZone);
+  const after = offsetMsAt(local + 36 * MS_PER_HOUR, timeZone);
+  // Fast path: no offset change anywhere near, so the wall time exists exactly once.
+  if (before === after) return new Date(local - before);
+  const here = offsetMsAt(local, timeZone);
   let best: number | undefined;
   for (const off of new Set([before, here, after])) {
-    const t = local - off * MS_PER_MINUTE;
+    const t = local - off;
     if (sameWall(toWallTime(new Date(t), timeZone), norm) && (best === undefined || t < best)) best = t;
   }
   if (best !== undefined) return new Date(best);
   // A gap: read the wall time with the offset in force before the jump, which lands exactly
   // "gap" later on the far side (02:30 EST = 03:30 EDT).
-  return new Date(local - before * MS_PER_MINUTE);
+  return new Date(local - before);
 }
 
 function pad(n: number, width = 2): string {
@@ -199,9 +239,7 @@ function formatOffset(minutes: number): string {
 /** ISO 8601 with the zone's offset, whole seconds: `2026-11-23T09:00:00+01:00` (UTC: `+00:00`). */
 export function formatInZone(instant: Date, timeZone: string): string {
   const wall = toWallTime(instant, timeZone);
-  const ms = Math.floor(instant.getTime() / 1000) * 1000;
-  const off = Math.round((wallToUtcMs(wall) - ms) / MS_PER_MINUTE);
-  return formatWallTime(wall) + formatOffset(off);
+  return formatWallTime(wall) + formatOffset(offsetMinutes(instant, timeZone));
 }
 
 const WALL_RE = /^(-?\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;

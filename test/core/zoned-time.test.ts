@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addCalendar,
@@ -38,6 +39,30 @@ describe('toWallTime', () => {
   });
   it('shows midnight as hour 0, never 24', () => {
     expect(toWallTime(new Date('2026-11-22T00:00:00Z'), 'UTC').hour).toBe(0);
+  });
+});
+
+describe('toWallTime agrees with Intl (the per-hour offset cache is invisible)', () => {
+  const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Apia', 'Asia/Kathmandu', 'Europe/Amsterdam'];
+  const reference = (t: Date, tz: string): string => {
+    const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(t).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
+  };
+  it('for random instants 1850-2100 (LMT offsets with seconds included)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...zones), (ms, tz) => {
+        expect(formatWallTime(toWallTime(new Date(ms), tz))).toBe(reference(new Date(ms), tz));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('minute by minute through DST changes', () => {
+    const starts: Array<[string, string]> = [['America/New_York', '2027-03-14T05:00:00Z'], ['America/New_York', '2027-11-07T04:00:00Z'], ['Australia/Lord_Howe', '2027-04-03T14:00:00Z'], ['Australia/Lord_Howe', '2027-10-02T14:30:00Z'], ['America/Santiago', '2027-04-04T01:00:00Z'], ['Pacific/Apia', '2011-12-30T08:00:00Z']];
+    for (const [tz, start] of starts) {
+      for (let t = new Date(start).getTime(); t < new Date(start).getTime() + 4 * 3_600_000; t += 60_000) {
+        expect(formatWallTime(toWallTime(new Date(t), tz))).toBe(reference(new Date(t), tz));
+      }
+    }
   });
 });
 
