@@ -3,6 +3,8 @@
  * kind allows (the scheduler does one per recurring run). Prints `name: value unit` lines.
  * Usage: node --import tsx bench/next-fire.ts
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { nextFire, type Schedule } from '../src/core/schedule.js';
 import { parseScheduleSpec } from '../src/core/schedule-spec.js';
 import { fromWallTime, toWallTime } from '../src/core/zoned-time.js';
@@ -48,3 +50,15 @@ console.log(`from_wall_time: ${opsPerSecond((i) => fromWallTime({ year: 2027, mo
 const specs = ['every 30m', 'cron:0 9 * * 1-5', '@daily', 'in:1h', 'calendar:2w@2026-11-24T09:00:00 ;count:5'];
 const now = new Date(START);
 console.log(`parse_schedule_spec: ${opsPerSecond((i) => parseScheduleSpec(specs[i % specs.length]!, { now, timeZone: 'Europe/Berlin' }))} ops/s`);
+
+// Memory per cached cron pattern (croner's year table dropped), measured on 2,000 patterns.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as (() => void) | undefined;
+if (gc) {
+  const { cronMatcher } = await import('../src/core/cron-cache.js');
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 2000; i++) cronMatcher(`${i % 60} ${Math.floor(i / 60) % 24} ${1 + Math.floor(i / 1440)} * *`);
+  gc();
+  console.log(`cron_cache_bytes_per_pattern: ${Math.round((process.memoryUsage().heapUsed - before) / 2000)} bytes`);
+}

@@ -3,7 +3,7 @@
  *
  * Why not one `Cron` per job: croner >= 10 allocates ~80 KB per `Cron` object (a 10,000-entry
  * year table), so 100,000 jobs would exhaust the heap. We keep one paused `Cron` per distinct
- * pattern in a small LRU and never let croner arm timers.
+ * pattern in an LRU (with the year table dropped, ~3 KB each) and never let croner arm timers.
  *
  * Why UTC: croner's own DST handling (11.0.1) runs a non-existent 02:30 at 03:00 and a Lord Howe
  * 02:15 at 02:30, which is not Chime's rule (shift by the gap: 03:30, 02:45). So croner only
@@ -13,8 +13,28 @@
 import { Cron } from 'croner';
 import { UserError } from './errors.js';
 
-/** Most distinct patterns kept; ~80 KB each, so at most ~20 MB. */
-export const CRON_CACHE_MAX = 256;
+/**
+ * Most distinct patterns kept. Each costs ~3 KB once its year table is dropped (see
+ * dropYearTable), so ~12 MB at most; if a croner upgrade makes the drop impossible the cache
+ * shrinks to {@link CRON_CACHE_MAX_UNTRIMMED} entries of ~80 KB.
+ */
+export const CRON_CACHE_MAX = 4096;
+/** Cache size used when croner's year table cannot be dropped. */
+export const CRON_CACHE_MAX_UNTRIMMED = 256;
+let cacheMax = CRON_CACHE_MAX;
+
+/**
+ * croner's 10,000-entry year table is only read for patterns with a year field (7 parts); in
+ * 5/6-part mode the year is always `*` (`starYear`), so the table is dead weight (~78 KB of the
+ * ~80 KB a Cron costs). Private state: checked defensively, and every schedule test runs
+ * through the trimmed objects.
+ */
+function dropYearTable(cron: Cron): boolean {
+  const pattern = (cron as unknown as { _states?: { pattern?: { starYear?: unknown; year?: unknown } } })._states?.pattern;
+  if (!pattern || pattern.starYear !== true || !Array.isArray(pattern.year)) return false;
+  pattern.year = [];
+  return true;
+}
 
 /** A compiled pattern. */
 export interface CronMatcher {
@@ -78,6 +98,7 @@ function compile(pattern: string): CronMatcher {
     const why = err instanceof Error ? err.message.replace(/^CronPattern:\s*/, '') : String(err);
     throw new UserError('schedule.invalid', `"${pattern}" is not a valid cron pattern: ${why}.`, CRON_EXAMPLE);
   }
+  if (!dropYearTable(cron)) cacheMax = CRON_CACHE_MAX_UNTRIMMED;
   const timeFields = fields.length === 6 ? fields.slice(0, 3) : fields.slice(0, 2);
   const fixedTime = timeFields.every((f) => !f.includes('*') && !f.includes('/'));
   return {
@@ -105,9 +126,10 @@ export function cronMatcher(pattern: string): CronMatcher {
   }
   const m = compile(key);
   cache.set(key, m);
-  if (cache.size > CRON_CACHE_MAX) {
+  while (cache.size > cacheMax) {
     const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
+    if (oldest === undefined) break;
+    cache.delete(oldest);
   }
   return m;
 }
@@ -115,4 +137,9 @@ export function cronMatcher(pattern: string): CronMatcher {
 /** Number of compiled patterns currently cached (for tests and memory checks). */
 export function cronCacheSize(): number {
   return cache.size;
+}
+
+/** The current cache limit ({@link CRON_CACHE_MAX} unless croner's year table could not be dropped). */
+export function cronCacheLimit(): number {
+  return cacheMax;
 }
