@@ -124,7 +124,7 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
     {
       // "friday", "next friday", "this friday", "on friday", "coming friday"
       name: 'date-weekday',
-      re: new RegExp(`\\b(?:(?:on|next|this|coming|the|upcoming)\\s+)*${WEEKDAY_SRC}\\b(?!s)`, 'g'),
+      re: new RegExp(`\\b(?:(?:on|next|this|coming|the|upcoming|by|before)\\s+)*${WEEKDAY_SRC}\\b(?!s)`, 'g'),
       make(m) {
         return { date: { kind: 'weekday', weekday: weekdayIndex(m[1]!), nextWeek: false } };
       },

@@ -14,6 +14,10 @@ export interface Group {
   defaultTime?: TimeOfDay;
   duration?: DurationParts;
   window?: { from: TimeOfDay; to: TimeOfDay };
+  /** Days a repeat skips ("except weekends"). */
+  exceptDays?: number[];
+  /** "15 minutes before 5pm": shift the resolved time by this duration. */
+  offset?: { duration: DurationParts; sign: -1 | 1 };
   past: boolean;
   unknown?: string;
   /** Index of the first anchor piece (repeat, date, duration) in the request, -1 if none. */
@@ -107,6 +111,16 @@ export function groupPieces(pieces: Piece[]): { groups: Group[]; bounds: Bounds 
     if (p.role === 'for') {
       if (p.count !== undefined) bounds.count = p.count;
       if (p.duration) bounds.forDuration = p.duration;
+      continue;
+    }
+    if (p.offsetSign && p.duration) {
+      cur.offset = { duration: p.duration, sign: p.offsetSign };
+      continue;
+    }
+    if (p.exceptDays) {
+      // "except weekends" qualifies the repeat before it
+      const target = cur.repeats.length > 0 || groups.length === 0 ? cur : groups[groups.length - 1]!;
+      target.exceptDays = [...(target.exceptDays ?? []), ...p.exceptDays];
       continue;
     }
     const anchor = p.repeat !== undefined || p.date !== undefined || p.duration !== undefined;

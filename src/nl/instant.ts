@@ -32,6 +32,15 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "15 minutes before 5pm", "an hour after the meeting at 3"
+    name: 'duration-offset',
+    re: new RegExp(`\\b(${DURATION_SRC})\\s+(before|after|prior to)\\b(?!\\s+(?:that|this|it|now)\\b)`, 'g'),
+    make(m) {
+      const duration = parseDuration(m[1]!);
+      return duration ? { duration, offsetSign: m[2] === 'after' ? 1 : -1 } : null;
+    },
+  },
+  {
     name: 'duration-from-now',
     re: new RegExp(`\\b(${DURATION_SRC})\\s+(?:from\\s+now|from\\s+today|later|hence)\\b`, 'g'),
     make(m) {
@@ -85,6 +94,21 @@ function groupTimes(g: Group): TimeOfDay[] {
 
 /** Instants of a one-off group (several when it names several times: "tomorrow at 9 and 5"). */
 export function resolveOnce(g: Group, ctx: Ctx): Date[] | Reject {
+  if (!g.offset) return resolvePlain(g, ctx);
+  // "15 minutes before 5pm": place 5pm, then move by the duration
+  const { offset, ...rest } = g;
+  if (rest.times.length === 0 && rest.dates.length === 0 && !rest.defaultTime) {
+    return new Reject('Before or after what? Add a time.', '15 minutes before 5pm');
+  }
+  const base = resolvePlain(rest, ctx);
+  if (base instanceof Reject) return base;
+  return base.map((t) => {
+    const signed = Object.fromEntries(Object.entries(offset.duration).map(([k, v]) => [k, v * offset.sign])) as unknown as typeof offset.duration;
+    return addDuration(ctx, signed, t);
+  });
+}
+
+function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   if (g.unknown) return new Reject(`I don't know which day "${g.unknown}" is. Write the date instead.`, 'on apr 5 at 9am');
   if (g.past) return new Reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
   const times = groupTimes(g);

@@ -112,6 +112,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     }
   }
   dropLooseHolidays(norm.text, pieces);
+  const keepAsText = dropAttributive(norm.text, pieces);
   pieces.push(...chronoPieces(norm.text, claimed, ctx, dateOrder));
   pieces.sort((a, b) => a.start - b.start);
   const recurring = pieces.some((p) => p.repeat);
@@ -163,7 +164,10 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     return reject('That is more than 5 years away; I only keep reminders for up to 5 years.', 'on dec 24 at 6pm');
   }
 
-  const spans: Array<[number, number]> = [...pieces.map((p): [number, number] => [p.start, p.end]), ...zones.map((z): [number, number] => [z.start, z.end])];
+  const spans: Array<[number, number]> = [
+    ...pieces.filter((p) => !keepAsText.has(p)).map((p): [number, number] => [p.start, p.end]),
+    ...zones.map((z): [number, number] => [z.start, z.end]),
+  ];
   const text = reminderText(input, norm, spans);
   return {
     ok: true,
@@ -175,6 +179,27 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     spec: formatSpec(schedule, zone, scheduleBounds),
     next,
   };
+}
+
+/**
+ * Dates and times used as words of the text: "tomorrow's meeting", "the 7pm show". When the
+ * request has another time they are text only; when not, they still give the time but stay
+ * in the text. Returns the pieces to leave in the text.
+ */
+function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
+  const attributive = (p: Piece): boolean =>
+    (p.date !== undefined || p.time !== undefined) &&
+    !p.repeat &&
+    (/^'s\b/.test(text.slice(p.end, p.end + 3)) || (/\b(?:the|a|an|my|your|our|their)\s+$/.test(text.slice(Math.max(0, p.start - 8), p.start)) && /^\d/.test(text.slice(p.start, p.end)) && /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) && !/^\s+(?:at|on|in|by|and|or|to|every|until|for|tomorrow|today|tonight)\b/.test(text.slice(p.end))));
+  const marked = pieces.filter(attributive);
+  const keep = new Set<Piece>();
+  if (marked.length === 0) return keep;
+  const others = pieces.some((p) => !marked.includes(p) && (p.date || p.time || p.duration || p.repeat));
+  for (const p of marked) {
+    if (others) pieces.splice(pieces.indexOf(p), 1);
+    else keep.add(p);
+  }
+  return keep;
 }
 
 const HOLIDAY_PREFIX = /\b(?:on|at|by|for|until|till|before|after|this|next|from|starting|every|each)\s+(?:the\s+)?$/;

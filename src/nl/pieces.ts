@@ -51,6 +51,10 @@ export interface Piece {
   window?: { from: TimeOfDay; to: TimeOfDay };
   /** Bounded repeats: "for 5 times". */
   count?: number;
+  /** Days left out of a repeat ("except weekends"), 0-6. */
+  exceptDays?: number[];
+  /** "15 minutes before 5pm": the duration moves the time it is attached to (-1 or +1). */
+  offsetSign?: -1 | 1;
   /** What the piece is for: the schedule itself, or the start/end bound of a repeat. */
   role?: 'start' | 'end' | 'for';
   /** Explicitly in the past ("yesterday"): reject, never roll forward. */
@@ -72,13 +76,23 @@ export interface Recognizer {
 export function scan(text: string, recognizers: Recognizer[], claimed: boolean[] = new Array<boolean>(text.length).fill(false)): Piece[] {
   const pieces: Piece[] = [];
   for (const r of recognizers) {
-    for (const m of text.matchAll(r.re)) {
-      const start = m.index ?? 0;
+    const re = r.re;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
       const end = start + m[0].length;
-      if (end === start) continue;
+      if (end === start) {
+        re.lastIndex = start + 1;
+        continue;
+      }
       let free = true;
       for (let i = start; i < end; i++) if (claimed[i]) { free = false; break; }
-      if (!free) continue;
+      // Overlaps a claimed span: try again just after its start ("before 5pm" when "before"
+      // already belongs to "15 minutes before").
+      if (!free) {
+        re.lastIndex = start + 1;
+        continue;
+      }
       const made = r.make(m);
       if (!made) continue;
       for (let i = start; i < end; i++) claimed[i] = true;

@@ -50,6 +50,16 @@ function weekdayList(text: string): number[] {
 /** Repeat recognisers, most specific first. They run before the date and time recognisers. */
 export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
+    // "except weekends", "but not on fridays", "excluding saturday and sunday"
+    name: 'repeat-except',
+    re: new RegExp(`\\b(?:except|but not|excluding|except for|not on|apart from|other than)\\s+(?:on\\s+)?(?:the\\s+)?(weekends?|weekdays?|${WEEKDAY_SRC}s?(?:\\s*(?:,|and|or|&)\\s*(?:on\\s+)?${WEEKDAY_SRC}s?)*)\\b`, 'g'),
+    make(m) {
+      const what = m[1]!;
+      const days = what.startsWith('weekend') ? [0, 6] : what.startsWith('weekday') ? [1, 2, 3, 4, 5] : weekdayList(what);
+      return { exceptDays: days };
+    },
+  },
+  {
     // "from 9 to 5", "between 9am and 5pm", "9-17"
     name: 'repeat-window',
     re: new RegExp(`\\b(?:from|between)\\s+(?:${WINDOW_TIME_SRC})\\s*(?:to|until|till|and|-)\\s*(?:${WINDOW_TIME_SRC})\\b`, 'g'),

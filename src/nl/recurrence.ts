@@ -140,7 +140,13 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   const every = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'every' }> => r.kind === 'every');
   const weekdaysRepeat = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'weekdays' }> => r.kind === 'weekdays');
   const weekdayDates = g.dates.flatMap((d) => (d.kind === 'weekday' ? [d.weekday] : []));
-  const days = weekdaysRepeat && weekdaysRepeat.days.length > 0 ? weekdaysRepeat.days : weekdayDates.length > 0 ? weekdayDates : undefined;
+  let days = weekdaysRepeat && weekdaysRepeat.days.length > 0 ? weekdaysRepeat.days : weekdayDates.length > 0 ? weekdayDates : undefined;
+  if (g.exceptDays) {
+    const except = g.exceptDays;
+    const kept = (days ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => !except.includes(d));
+    if (kept.length === 0) return new Reject('That leaves no day to remind you on.', 'every day at 9 except weekends');
+    days = kept;
+  }
 
   if (every && (every.unit === 'second' || every.unit === 'minute' || every.unit === 'hour')) {
     return subDaily(every, g, days, ctx, startAt);

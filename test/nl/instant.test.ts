@@ -143,3 +143,25 @@ describe('edge readings', () => {
     expect(p('tomorrow and friday at 10').next).toEqual(['2026-11-23T10:00:00+01:00', '2026-11-27T10:00:00+01:00']);
   });
 });
+
+describe('offsets, exceptions and dates used as words', () => {
+  it('"15 minutes before 5pm" is 16:45', () => {
+    expect(first('remind me 15 minutes before 5pm')).toBe('2026-11-22T16:45:00+01:00');
+  });
+
+  it('"every day at 7:30am except weekends" skips Saturday and Sunday', () => {
+    expect(p('every day at 7:30am except weekends').spec).toBe('cron:30 7 * * 1-5');
+  });
+
+  it('a possessive date stays in the text: "tomorrow\'s meeting"', () => {
+    const r = p('remind me about tomorrow\'s meeting');
+    expect(r.text).toBe("tomorrow's meeting");
+    expect(r.next[0]).toBe('2026-11-23T09:00:00+01:00');
+  });
+
+  it('"the 7pm show" is text when another time is given', () => {
+    const r = p('remind me to buy tickets for the 7pm show tomorrow at noon');
+    expect(r.text).toBe('buy tickets for the 7pm show');
+    expect(r.next).toEqual(['2026-11-23T12:00:00+01:00']);
+  });
+});
