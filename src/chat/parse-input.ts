@@ -24,6 +24,12 @@ export async function parseWithPrefs(ctx: CommandContext, text: string): Promise
 /** Parses or throws the parser's message with an example that would work. */
 export async function parseOrThrow(ctx: CommandContext, text: string, example: string): Promise<ParsedReminder> {
   const result = await parseWithPrefs(ctx, text);
-  if (!result.ok) throw new UserError('parse.rejected', result.error, result.example ?? example);
+  if (!result.ok) throw new UserError('parse.rejected', result.error, result.example ? asCommandExample(ctx, result.example) : example);
   return result;
+}
+
+/** The parser's examples are plain phrases ("remind me to call mom at 9"); a /command user sees them as a command. */
+function asCommandExample(ctx: CommandContext, example: string): string {
+  if (!ctx.msg.text.trim().startsWith('/')) return example;
+  return `/${ctx.command} ${example.replace(/^remind me (to |that |about )?/i, '')}`;
 }

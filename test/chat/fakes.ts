@@ -11,6 +11,7 @@ import type { ChatNotes, ChatPrefs, ChatPrefValues } from '../../src/chat/deps.j
 import type { ParseOptions, ParseResult } from '../../src/nl/types.js';
 import type { Clock } from '../../src/clock.js';
 import type { JobFilter, JobPatch } from '../../src/store/job-store.js';
+import { nextFireWithin } from '../../src/core/schedule-next.js';
 
 export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, Job> } {
   const jobs = new Map<string, Job>();
@@ -20,11 +21,12 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     if (!j) throw new Error(`no job ${id}`);
     return j;
   };
-  const firstRun = (s: Job['schedule']): Date | null =>
-    s.kind === 'once' ? s.at : s.kind === 'interval' ? new Date(s.anchor.getTime() + s.everyMs) : null;
+  // Once: its instant even if past (the real scheduler runs missed one-offs once).
+  const firstRun = (s: Job['schedule'], tz: string, bounds: Job['bounds'] = {}): Date | null =>
+    s.kind === 'once' ? s.at : nextFireWithin(s, tz, new Date(clock.now().getTime() - 1), bounds);
   const update = (id: string, patch: JobPatch): Job => {
     const j = { ...must(id), ...patch, updatedAt: clock.now() };
-    if (patch.schedule) j.nextRunAt = firstRun(patch.schedule);
+    if (patch.schedule) j.nextRunAt = firstRun(patch.schedule, j.timeZone, j.bounds);
     jobs.set(id, j);
     return j;
   };
@@ -46,7 +48,7 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
       const job: Job = {
         id, name: input.name ?? id, kind: input.kind, payload: input.payload, owner: input.owner, origin: input.origin,
         schedule: input.schedule, bounds: input.bounds ?? {}, timeZone: input.timeZone, status: input.status ?? 'active',
-        nextRunAt: firstRun(input.schedule), attempts: 0, maxAttempts: 1, retries: 3, retryDelayMs: 5000, timeoutMs: 3600_000,
+        nextRunAt: firstRun(input.schedule, input.timeZone, input.bounds), attempts: 0, maxAttempts: 1, retries: 3, retryDelayMs: 5000, timeoutMs: 3600_000,
         workflowId: null, successMessage: input.successMessage ?? null, failureMessage: input.failureMessage ?? null,
         completionMode: 'notify', createdAt: now, updatedAt: now, lastRunAt: null, completedAt: null, runCount: 0, lastError: null,
       };
@@ -57,7 +59,7 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     async updateJob(id, patch) { return update(id, patch); },
     async deleteJob(id) { return jobs.delete(id); },
     async pauseJob(id) { return update(id, { status: 'paused', nextRunAt: null }); },
-    async resumeJob(id) { return update(id, { status: 'active', nextRunAt: firstRun(must(id).schedule) }); },
+    async resumeJob(id) { const j = must(id); return update(id, { status: 'active', nextRunAt: firstRun(j.schedule, j.timeZone, j.bounds) }); },
     async pauseAll() { return []; },
     async resumeAll() { return []; },
     async cancelJob(id) { return update(id, { status: 'cancelled', nextRunAt: null }); },

@@ -3,7 +3,29 @@ import { ManualClock } from '../../src/clock.js';
 import { createChatService } from '../../src/chat/chat-service.js';
 import type { ChatQuotas } from '../../src/chat/deps.js';
 import type { ChatContext, IncomingMessage } from '../../src/chat/message.js';
-import { fakeNotes, fakeParse, fakePrefs, fakeScheduler } from './fakes.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { parse } from '../../src/nl/parse.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
+import { fakeScheduler } from './fakes.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const c of cleanups.splice(0)) c();
+});
+
+/** A real SQLite store in a fresh temp dir, removed after the test. */
+export function tempStore(clock: ManualClock) {
+  const dir = mkdtempSync(join(tmpdir(), 'chime-chat-'));
+  const store = openSqliteStore(join(dir, 'chime.db'), { clock });
+  cleanups.push(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return store;
+}
 
 export const ALICE_DM: ChatContext = { platform: 'telegram', chatId: '100', chatType: 'private', userId: '100', userName: 'Alice', isAdmin: false };
 export const BOB_DM: ChatContext = { platform: 'telegram', chatId: '200', chatType: 'private', userId: '200', userName: 'Bob', isAdmin: false };
@@ -14,10 +36,11 @@ export const CAROL_ADMIN: ChatContext = { ...ALICE_GROUP, userId: '300', userNam
 export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string } = {}) {
   const clock = new ManualClock(opts.start ?? '2026-11-22T10:00:00Z');
   const scheduler = fakeScheduler(clock);
+  const store = tempStore(clock);
   const errors: unknown[] = [];
   const logger = { info() {}, warn() {}, error: (o: object) => void errors.push(o) };
   const chat = createChatService({
-    scheduler, notes: fakeNotes(), prefs: fakePrefs(), clock, parse: fakeParse,
+    scheduler, notes: store.notes, prefs: store.prefs, clock, parse,
     config: { defaultTimeZone: 'Europe/Berlin', ...(opts.quotas ? { quotas: opts.quotas } : {}) }, logger,
   });
   let msgSeq = 0;

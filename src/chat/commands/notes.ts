@@ -14,8 +14,8 @@ export const remember: CommandModule = {
   async run(ctx) {
     if (!ctx.args) throw new UserError('notes.empty', 'What should I remember?', '/remember the spare key is under the mat');
     checkTextLength(ctx, ctx.args, 'A note');
-    await ctx.deps.notes.add(ctx.msg.platform, ctx.msg.userId, ctx.args);
-    const count = (await ctx.deps.notes.list(ctx.msg.platform, ctx.msg.userId)).length;
+    const added = await ctx.deps.notes.add(ctx.msg.platform, ctx.msg.userId, ctx.args);
+    const count = typeof added === 'number' ? added : (await ctx.deps.notes.list(ctx.msg.platform, ctx.msg.userId)).length;
     return reply(`📝 Noted (#${count}). /recall shows your notes.`);
   },
 };
@@ -40,7 +40,8 @@ export const forget: CommandModule = {
     if (!/^\d+$/.test(ctx.args) || n < 1) {
       throw new UserError('notes.bad_number', 'Give the note number from /recall.', '/forget 2');
     }
-    const removed = await ctx.deps.notes.remove(ctx.msg.platform, ctx.msg.userId, n);
+    // Absurd numbers cannot name a note; asking the store would only risk an integer overflow.
+    const removed = Number.isSafeInteger(n) && n <= 1_000_000 && (await ctx.deps.notes.remove(ctx.msg.platform, ctx.msg.userId, n));
     if (!removed) throw new UserError('notes.not_found', `You have no note #${n}. /recall lists them.`, '/recall');
     return reply(`🗑 Forgot note #${n}.`);
   },
