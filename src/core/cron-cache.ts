@@ -76,6 +76,9 @@ const CRON_EXAMPLE = '0 9 * * 1-5 (09:00 on weekdays), */15 * * * * (every 15 mi
 
 function compile(pattern: string): CronMatcher {
   const expanded = expandNickname(pattern);
+  if (expanded.startsWith('@')) {
+    throw new UserError('schedule.invalid', `"${pattern}" is not a cron nickname I know.`, '@yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly');
+  }
   const fields = expanded.split(' ');
   if (fields.length !== 5 && fields.length !== 6) {
     throw new UserError(
@@ -84,16 +87,15 @@ function compile(pattern: string): CronMatcher {
       CRON_EXAMPLE,
     );
   }
-  // croner reads `?` as "the current time" in some positions, which would make a pattern's
-  // meaning depend on when it was parsed; `*` says the same thing deterministically.
+  // Quartz-style `?` ("no specific value", `0 0 12 ? * MON`) means `*`, as in croner 11.
   if (expanded.includes('?')) {
-    throw new UserError('schedule.invalid', `Use * instead of ? in cron patterns ("${pattern}").`, CRON_EXAMPLE);
+    for (let i = 0; i < fields.length; i++) fields[i] = fields[i]!.replace(/\?/g, '*');
   }
   let cron: Cron;
   try {
     // utcOffset 0 rather than timezone 'UTC': croner then does plain UTC arithmetic with no
     // Intl calls, about 10x faster for the same answers.
-    cron = new Cron(expanded, { utcOffset: 0, paused: true, mode: '5-or-6-parts' });
+    cron = new Cron(fields.join(' '), { utcOffset: 0, paused: true, mode: '5-or-6-parts' });
   } catch (err) {
     const why = err instanceof Error ? err.message.replace(/^CronPattern:\s*/, '') : String(err);
     throw new UserError('schedule.invalid', `"${pattern}" is not a valid cron pattern: ${why}.`, CRON_EXAMPLE);

@@ -7,6 +7,17 @@
  * runs shifted forward by the gap (02:30 -> 03:30); a wall time that happens twice (fall back)
  * runs once, at its first occurrence. `interval` counts real elapsed time; `calendar` and
  * `cron` keep the wall-clock time.
+ *
+ * Cron detail (cron-fire.ts): the rules above apply to fixed-time patterns (no `*` or `/` in
+ * the seconds/minutes/hours fields: `30 2 * * *`, `0 9-17 * * 1-5`, `@daily`). Patterns with
+ * `*` or a step there (`*\/30 * * * *`, `@hourly`) fire at every real moment whose wall time
+ * matches: wall times inside a gap are skipped (they never happen), and the repeated hour on
+ * fall-back day fires in both occurrences (classic cron behaviour). No schedule ever fires
+ * twice at the same instant.
+ *
+ * API (re-exported below): `nextFire`, `nextFires`, `nextFireWithin`, `applyBounds`,
+ * `boundedAfter`, `isRecurring`, `validateSchedule`. Specs: schedule-spec.ts. Zones and wall
+ * times: zoned-time.ts. Durations: duration.ts.
  */
 
 /** Runs once at an instant. */

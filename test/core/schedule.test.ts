@@ -142,6 +142,9 @@ describe('cron: patterns', () => {
   it('weekdays at 09:00 in the job zone', () => {
     expect(fires(cron('0 9 * * 1-5'), 'Asia/Tokyo', '2026-11-20T12:00:00Z', 2)).toEqual(['2026-11-23T09:00:00+09:00', '2026-11-24T09:00:00+09:00']);
   });
+  it('Quartz-style ? means * (0 0 12 ? * MON is noon on Mondays)', () => {
+    expect(fires(cron('0 0 12 ? * MON'), 'UTC', '2026-11-22T10:00:00Z', 2)).toEqual(['2026-11-23T12:00:00+00:00', '2026-11-30T12:00:00+00:00']);
+  });
   it('strictly after: a fire exactly at `after` is not returned', () => {
     expect(fires(cron('0 9 * * *'), 'UTC', '2026-11-22T09:00:00Z', 1)).toEqual(['2026-11-23T09:00:00+00:00']);
   });
@@ -206,8 +209,8 @@ describe('validateSchedule', () => {
   it('rejects an invalid cron pattern, naming the problem', () => {
     rejects(cron('61 * * * *'), 'UTC', /not a valid cron pattern.*minute/);
     rejects(cron('* * *'), 'UTC', /5 fields/);
+    rejects(cron('@reboot'), 'UTC', /nickname/);
     rejects(cron('0 0 30 2 *'), 'UTC', /never matches/);
-    rejects(cron('0 12 ? * MON'), 'UTC', /instead of \?/);
   });
   it('rejects intervals under 1 second', () => {
     rejects({ kind: 'interval', everyMs: 500, anchor: d('2026-12-01T00:00:00Z') }, 'UTC', /at least 1 second/);
