@@ -58,11 +58,11 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
     {
       // 2026-12-01, 2026-12-01T14:30, 2026-12-01 14:30:00
       name: 'date-iso',
-      re: /\b(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:t|\s+|\s*at\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?![\d:])/g,
+      re: /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:t|\s+|\s*at\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?![\d:])/g,
       make(m) {
-        const date = { kind: 'ymd' as const, y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-        if (m[4] === undefined) return { date };
-        const t = plainTime(m[4], Number(m[5]), Number(m[6] ?? 0));
+        const date = { kind: 'ymd' as const, y: Number(m[1]), m: Number(m[3]), d: Number(m[4]) };
+        if (m[5] === undefined) return { date };
+        const t = plainTime(m[5], Number(m[6]), Number(m[7] ?? 0));
         return t ? { date, time: { ...t, bare: false } } : null;
       },
     },
@@ -182,7 +182,7 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
     {
       // "24/12", "12/24/2026", "24.12.2026", "24/12/26"
       name: 'date-numeric',
-      re: /\b(?:on\s+)?(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/.]|\s*(?:%|am|pm|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|s\b|secs?\b|seconds?\b|days?\b|weeks?\b))/g,
+      re: /\b(?:on\s+)?(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}))(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/.]|\s*(?:%|am|pm|h\b|hrs?\b|hours?\b|mins?\b|minutes?\b|s\b|secs?\b|seconds?\b|days?\b|weeks?\b))/g,
       make(m) {
         const a = Number(m[1]);
         const b = Number(m[3]);

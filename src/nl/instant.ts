@@ -3,14 +3,12 @@
  * and a date and/or time placed by the conventions in resolve.ts. chrono-node covers absolute
  * date formats our own grammar does not know (it runs last, on what is left).
  */
-import * as chrono from 'chrono-node';
 import { at, compareWall, isValidDate, weekdayOf, type Wall } from './calendar.js';
 import { DURATION_SRC, parseDuration } from './duration-phrase.js';
 import type { Group } from './groups.js';
-import type { Piece, Recognizer, TimeOfDay } from './pieces.js';
+import type { Recognizer, TimeOfDay } from './pieces.js';
 import { addDuration, DEFAULT_TIME, nextTimeOfDay, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
 import { fromWall, toWall } from './zone-clock.js';
-import type { DateOrder } from './types.js';
 
 /** Durations after "in"/"within"/"after", or before "from now"/"later". */
 export const DURATION_RECOGNIZERS: Recognizer[] = [
@@ -57,34 +55,6 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
 export const LEADING_DURATION_RE = new RegExp(
   `^(?:\\s*remind\\s+(?:me|us|@\\S+|#\\S+)\\s+)?(\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mo|s|m|h|d|w|y)(?![a-z0-9])(?:\\s*\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mo|s|m|h|d|w|y)(?![a-z0-9]))*)`,
 );
-
-/** Built once: chrono parsers are reusable and cost more to build than to run. */
-const chronoStrict = {
-  dmy: new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true)),
-  mdy: new chrono.Chrono(chrono.en.configuration.createConfiguration(true, false)),
-};
-
-/**
- * chrono's pass over text our grammar left alone: only results that name a calendar day
- * (month and day known) are taken; weekday-only and time-only guesses are ours to make.
- */
-export function chronoPieces(text: string, claimed: boolean[], ctx: Ctx, dateOrder: DateOrder): Piece[] {
-  const masked = [...text].map((c, i) => (claimed[i] ? ' ' : c)).join('');
-  if (!/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/.test(masked)) return [];
-  const ref = new Date(Date.UTC(ctx.wall.y, ctx.wall.m - 1, ctx.wall.d, ctx.wall.h, ctx.wall.mi, ctx.wall.s));
-  const pieces: Piece[] = [];
-  for (const r of chronoStrict[dateOrder].parse(masked, { instant: ref, timezone: 0 })) {
-    const s = r.start;
-    if (!s.isCertain('month') || !s.isCertain('day')) continue;
-    const piece: Piece = { start: r.index, end: r.index + r.text.length, source: 'chrono' };
-    const y = s.isCertain('year') ? s.get('year') ?? undefined : undefined;
-    piece.date = y !== undefined ? { kind: 'ymd', y, m: s.get('month')!, d: s.get('day')! } : { kind: 'ymd', m: s.get('month')!, d: s.get('day')! };
-    if (s.isCertain('hour')) piece.time = { h: s.get('hour')!, mi: s.get('minute') ?? 0, s: s.get('second') ?? 0, bare: false };
-    for (let i = piece.start; i < piece.end; i++) claimed[i] = true;
-    pieces.push(piece);
-  }
-  return pieces;
-}
 
 /** The time a group names, with day-part hints applied; undefined when none. */
 function groupTimes(g: Group): TimeOfDay[] {

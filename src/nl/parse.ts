@@ -13,11 +13,13 @@ import { defaultDateOrder } from './date-order.js';
 import { dateRecognizers } from './date-phrases.js';
 import { explicitSchedule, findExplicit } from './explicit.js';
 import { groupPieces } from './groups.js';
-import { chronoPieces, DURATION_RECOGNIZERS, LEADING_DURATION_RE, resolveOnce } from './instant.js';
+import { chronoPieces } from './chrono-dates.js';
+import { DURATION_RECOGNIZERS, LEADING_DURATION_RE, resolveOnce } from './instant.js';
 import { parseDuration } from './duration-phrase.js';
 import { scan, type Piece, type Recognizer } from './pieces.js';
 import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
-import { recurringTriggers, resolveBounds, type Trigger } from './recurrence.js';
+import { resolveBounds } from './bounds.js';
+import { recurringTriggers, type Trigger } from './recurrence.js';
 import { makeCtx, Reject } from './resolve.js';
 import { normalize } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
@@ -115,6 +117,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   const keepAsText = dropAttributive(norm.text, pieces);
   pieces.push(...chronoPieces(norm.text, claimed, ctx, dateOrder));
   pieces.sort((a, b) => a.start - b.start);
+  absorbPrepositions(norm.text, pieces, claimed);
   const recurring = pieces.some((p) => p.repeat);
   markRoles(norm.text, pieces, recurring);
   if (!recurring) {
@@ -200,6 +203,21 @@ function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
     else keep.add(p);
   }
   return keep;
+}
+
+const PREPOSITION_BEFORE = /\b(?:(?:on|at|by|around|@)\s+(?:the\s+)?|the\s+)$/;
+
+/** "on 24-12-2026", "on the twenty-fourth of december": the preposition belongs to the date. */
+function absorbPrepositions(text: string, pieces: Piece[], claimed: boolean[]): void {
+  for (const p of pieces) {
+    if (!(p.date || p.time)) continue;
+    const m = PREPOSITION_BEFORE.exec(text.slice(Math.max(0, p.start - 12), p.start));
+    if (!m) continue;
+    const start = p.start - m[0].length;
+    if (claimed.slice(start, p.start).some(Boolean)) continue;
+    for (let i = start; i < p.start; i++) claimed[i] = true;
+    p.start = start;
+  }
 }
 
 const HOLIDAY_PREFIX = /\b(?:on|at|by|for|until|till|before|after|this|next|from|starting|every|each)\s+(?:the\s+)?$/;

@@ -5,11 +5,11 @@
  */
 import type { CalendarSchedule, CronSchedule, IntervalSchedule, OnceSchedule, ScheduleBounds } from '../core/schedule.js';
 import { addDays, addMonths, at, daysInMonth, formatWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
-import type { Bounds, Group } from './groups.js';
+import type { Group } from './groups.js';
 import type { RepeatSpec, TimeOfDay } from './pieces.js';
-import { addDuration, DEFAULT_TIME, nextTimeOfDay, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
+import { DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
 import { resolveOnce } from './instant.js';
-import { fromWall } from './zone-clock.js';
+import { fromWall, toWall } from './zone-clock.js';
 
 export type Trigger = OnceSchedule | IntervalSchedule | CalendarSchedule | CronSchedule;
 
@@ -69,7 +69,6 @@ function reference(ctx: Ctx, startAt: Date | undefined): { ref: Date; date: Loca
   return { ref: ctx.now, date: ctx.today };
 }
 
-import { toWall } from './zone-clock.js';
 function toWallDate(d: Date, ctx: Ctx): LocalDate {
   const w = toWall(d, ctx.zone);
   return { y: w.y, m: w.m, d: w.d };
@@ -219,44 +218,6 @@ function firstMonthly(from: LocalDate, d: number, t: TimeOfDay, ctx: Ctx, ref: D
 
 function monthCalendars(days: Array<number | 'L'>, step: number, times: TimeOfDay[], from: LocalDate, ctx: Ctx, ref: Date): Trigger[] {
   return days.flatMap((d) => times.map((t) => calendar('month', step, firstMonthly(from, d === 'L' ? 31 : d, t, ctx, ref, 1))));
-}
-
-/** Start/end/count bounds as instants. */
-export function resolveBounds(b: Bounds, ctx: Ctx): ScheduleBounds | Reject {
-  const out: ScheduleBounds = {};
-  if (b.start) {
-    const p = b.start;
-    if (p.date && !p.time) {
-      const placed = placeDate(p.date, ctx);
-      if (placed instanceof Reject) return placed;
-      out.startAt = fromWall(at(placed.date, 0), ctx.zone);
-    } else {
-      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: !!p.past, anchorAt: 0, timeAt: [], ...(p.duration ? { duration: p.duration } : {}) }, ctx);
-      if (r instanceof Reject) return r;
-      if (r[0]) out.startAt = r[0];
-    }
-    if (out.startAt && out.startAt.getTime() <= ctx.now.getTime()) delete out.startAt;
-  }
-  if (b.end) {
-    const p = b.end;
-    if (p.past) return new Reject('The end of that repeat is already in the past.', 'every day at 9 until dec 31');
-    if (p.date && !p.time) {
-      const placed = placeDate(p.date, ctx);
-      if (placed instanceof Reject) return placed;
-      const endDay = placed.defaultTime ? at(placed.date, placed.defaultTime.h, placed.defaultTime.mi) : at(placed.date, 23, 59, 59);
-      out.endAt = fromWall(endDay, ctx.zone);
-    } else {
-      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: false, anchorAt: 0, timeAt: [], ...(p.defaultTime ? { defaultTime: p.defaultTime } : {}) }, ctx);
-      if (r instanceof Reject) return r;
-      if (r[0]) out.endAt = r[0];
-    }
-  }
-  if (b.forDuration) out.endAt = addDuration(ctx, b.forDuration, out.startAt ?? ctx.now);
-  if (b.count !== undefined) {
-    if (b.count < 1) return new Reject('Repeat at least once.', 'every 8 hours for 5 times');
-    out.maxRuns = b.count;
-  }
-  return out;
 }
 
 /** All triggers of a recurring request; groups without a repeat are weekly (weekday) or one-off. */

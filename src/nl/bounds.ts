@@ -1,0 +1,49 @@
+/**
+ * Bounds of a recurring request as instants: "starting next monday" (from 00:00 that day),
+ * "until dec 31" (through the end of that day), "until 6 pm", "for 5 times", "for 8 weeks".
+ */
+import type { ScheduleBounds } from '../core/schedule.js';
+import { at } from './calendar.js';
+import type { Bounds } from './groups.js';
+import { resolveOnce } from './instant.js';
+import { addDuration, placeDate, Reject, type Ctx } from './resolve.js';
+import { fromWall } from './zone-clock.js';
+
+/** Start/end/count bounds as instants; a start already passed is dropped. */
+export function resolveBounds(b: Bounds, ctx: Ctx): ScheduleBounds | Reject {
+  const out: ScheduleBounds = {};
+  if (b.start) {
+    const p = b.start;
+    if (p.date && !p.time) {
+      const placed = placeDate(p.date, ctx);
+      if (placed instanceof Reject) return placed;
+      out.startAt = fromWall(at(placed.date, 0), ctx.zone);
+    } else {
+      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: !!p.past, anchorAt: 0, timeAt: [], ...(p.duration ? { duration: p.duration } : {}) }, ctx);
+      if (r instanceof Reject) return r;
+      if (r[0]) out.startAt = r[0];
+    }
+    if (out.startAt && out.startAt.getTime() <= ctx.now.getTime()) delete out.startAt;
+  }
+  if (b.end) {
+    const p = b.end;
+    if (p.past) return new Reject('The end of that repeat is already in the past.', 'every day at 9 until dec 31');
+    if (p.date && !p.time) {
+      const placed = placeDate(p.date, ctx);
+      if (placed instanceof Reject) return placed;
+      const endDay = placed.defaultTime ? at(placed.date, placed.defaultTime.h, placed.defaultTime.mi) : at(placed.date, 23, 59, 59);
+      out.endAt = fromWall(endDay, ctx.zone);
+    } else {
+      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: false, anchorAt: 0, timeAt: [], ...(p.defaultTime ? { defaultTime: p.defaultTime } : {}) }, ctx);
+      if (r instanceof Reject) return r;
+      if (r[0]) out.endAt = r[0];
+    }
+  }
+  if (b.forDuration) out.endAt = addDuration(ctx, b.forDuration, out.startAt ?? ctx.now);
+  if (b.count !== undefined) {
+    if (b.count < 1) return new Reject('Repeat at least once.', 'every 8 hours for 5 times');
+    out.maxRuns = b.count;
+  }
+  return out;
+}
+
