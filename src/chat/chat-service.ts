@@ -32,7 +32,8 @@ export interface ChatServiceOptions {
  */
 export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}): ChimeChat {
   const deps: ResolvedChatDeps = { ...input, quotas: { ...DEFAULT_QUOTAS, ...input.config.quotas } };
-  const router = createRouter(deps, opts);
+  const botUsername = opts.botUsername ?? input.config.botUsername;
+  const router = createRouter(deps, botUsername ? { botUsername } : {});
 
   async function zoneOf(who: IncomingAction): Promise<string> {
     const [user, chat] = await Promise.all([
