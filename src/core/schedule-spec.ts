@@ -145,7 +145,11 @@ function parseTrigger(text: string, opts: ParseSpecOptions): Schedule {
   const ms = tryParseDuration(s);
   if (ms !== undefined) return { kind: 'interval', everyMs: ms, anchor: new Date(opts.now.getTime()) };
   const fields = s.split(' ');
-  if ((fields.length === 5 || fields.length === 6) && fields.every((f) => /^[\d*/,\-#LW?a-z]+$/i.test(f))) return { kind: 'cron', pattern: s };
+  // Five or six words are only a cron pattern if most fields hold a digit or a star, so
+  // "call mom at five pm" gets the general message rather than a cron syntax error.
+  if ((fields.length === 5 || fields.length === 6) && fields.every((f) => /^[\d*/,\-#LW?a-z]+$/i.test(f)) && fields.filter((f) => /[\d*?]/.test(f)).length >= 3) {
+    return { kind: 'cron', pattern: s };
+  }
   if (/^\d+(\.\d+)?$/.test(s)) parseDurationPart(s, '');
   throw invalid(`"${text.trim()}" is not a schedule I understand.`);
 }

@@ -98,7 +98,10 @@ describe('parseScheduleSpec: invalid specs say what is wrong', () => {
   it('invalid cron', () => rejects('cron:61 * * * *', /minute/));
   it('interval under 1 s', () => rejects('every 500ms', /at least 1 second/));
   it('bare number without unit', () => rejects('90', /no unit.*90s/));
-  it('garbage', () => rejects('whenever you like', /not a schedule I understand/));
+  it('garbage', () => {
+    rejects('whenever you like', /not a schedule I understand/);
+    rejects('call mom at five pm', /not a schedule I understand/);
+  });
   it('empty', () => rejects('  ', /empty/));
   it('bad at: date', () => rejects('at:2026-02-30T10:00:00', /not a date and time/));
   it('bad calendar', () => rejects('calendar:2x@2026-11-24T09:00:00', /calendar:<step>/));
