@@ -6,7 +6,7 @@ import type { ScheduleBounds } from '../core/schedule.js';
 import { at } from './calendar.js';
 import type { Bounds } from './groups.js';
 import { resolveOnce } from './instant.js';
-import { addDuration, placeDate, Reject, type Ctx } from './resolve.js';
+import { addDuration, makeCtx, placeDate, Reject, type Ctx } from './resolve.js';
 import { fromWall } from './zone-clock.js';
 
 /** Start/end/count bounds as instants; a start already passed is dropped. */
@@ -34,7 +34,9 @@ export function resolveBounds(b: Bounds, ctx: Ctx): ScheduleBounds | Reject {
       const endDay = placed.defaultTime ? at(placed.date, placed.defaultTime.h, placed.defaultTime.mi) : at(placed.date, 23, 59, 59);
       out.endAt = fromWall(endDay, ctx.zone);
     } else {
-      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: false, anchorAt: 0, timeAt: [], ...(p.defaultTime ? { defaultTime: p.defaultTime } : {}) }, ctx);
+      // "starting at 9am until 9pm": a bare end time is the first one after the start
+      const from = !p.date && out.startAt ? makeCtx(out.startAt, ctx.zone) : ctx;
+      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: false, anchorAt: 0, timeAt: [], ...(p.defaultTime ? { defaultTime: p.defaultTime } : {}) }, from);
       if (r instanceof Reject) return r;
       if (r[0]) out.endAt = r[0];
     }

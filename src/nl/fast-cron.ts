@@ -98,18 +98,27 @@ function matchesDay(c: SimpleCron, date: LocalDate): boolean {
 
 /**
  * Up to `n` fires strictly after `after` and not after `until`, each later than the one
- * before. Scans at most ~6 years of days.
+ * before. Looks at most 40 years ahead (feb 29 comes every 4).
  */
 export function simpleCronFires(c: SimpleCron, zone: string, after: Date, n: number, until = Infinity): Date[] {
   const out: Date[] = [];
   const a = after.getTime();
   const w = toWall(after, zone);
   let day: LocalDate = addDays({ y: w.y, m: w.m, d: w.d }, -1);
+  const lastYear = day.y + 40;
   let last = -Infinity;
-  for (let i = 0; i < 2300 && out.length < n; i++, day = addDays(day, 1)) {
-    if (!matchesDay(c, day)) continue;
+  while (out.length < n && day.y <= lastYear) {
+    const current = day;
+    // Months the pattern cannot match are skipped whole (yearly dates, feb 29).
+    if (c.months && !c.months.has(current.m)) {
+      day = current.m === 12 ? { y: current.y + 1, m: 1, d: 1 } : { y: current.y, m: current.m + 1, d: 1 };
+      continue;
+    }
+    day = addDays(current, 1);
+    if (!matchesDay(c, current)) continue;
+    const date = current;
     for (const h of c.hours) {
-      const t = fromWall({ y: day.y, m: day.m, d: day.d, h, mi: c.minute, s: 0 }, zone).getTime();
+      const t = fromWall({ y: date.y, m: date.m, d: date.d, h, mi: c.minute, s: 0 }, zone).getTime();
       if (t <= a || t <= last) continue;
       if (t > until) return out;
       out.push(new Date(t));

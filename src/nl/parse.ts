@@ -71,6 +71,16 @@ function markRoles(text: string, pieces: Piece[], recurring: boolean): void {
     p.role = s ? 'start' : 'end';
     p.start -= before.length - m.index - (m[0].startsWith(' ') ? 1 : 0);
   }
+  // "from dec 1 to dec 5": what follows a start after "to" is the end
+  for (let i = 1; i < pieces.length; i++) {
+    const prev = pieces[i - 1]!;
+    const p = pieces[i]!;
+    if (prev.role !== 'start' || p.role || p.repeat || !(p.date || p.time)) continue;
+    const gap = /^\s*(?:to|through|thru|till|until|-)\s*$/.exec(text.slice(prev.end, p.start));
+    if (!gap) continue;
+    p.role = 'end';
+    p.start = prev.end;
+  }
 }
 
 /** Parses a reminder request. Never throws: junk becomes a rejection. */

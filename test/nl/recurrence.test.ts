@@ -106,3 +106,23 @@ describe('recurrence grammar', () => {
     expect(p('yearly').kind).toBe('recurring');
   });
 });
+
+describe('bounds and sparse repeats', () => {
+  it('"from dec 1 to dec 5" bounds both ends', () => {
+    const r = p('every day from dec 1 to dec 5 at 9');
+    expect(r.next).toEqual(['2026-12-01T09:00:00+01:00', '2026-12-02T09:00:00+01:00', '2026-12-03T09:00:00+01:00', '2026-12-04T09:00:00+01:00']);
+    expect(r.spec).toContain(';until:2026-12-05T23:59:59+01:00');
+  });
+
+  it('"starting at 9am until 9pm": the end is the first 9pm after the start', () => {
+    expect(p('every 3 hours starting at 9am until 9pm').next[0]).toBe('2026-11-23T09:00:00+01:00');
+  });
+
+  it('"every year on feb 29" still lists four fires (leap years only)', () => {
+    expect(p('every year on feb 29').next).toEqual(['2028-02-29T09:00:00+01:00', '2032-02-29T09:00:00+01:00', '2036-02-29T09:00:00+01:00', '2040-02-29T09:00:00+01:00']);
+  });
+
+  it('an end already in the past is rejected', () => {
+    expect(p('every day at 9 until yesterday').ok).toBe(false);
+  });
+});
