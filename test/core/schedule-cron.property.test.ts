@@ -130,7 +130,7 @@ describe('cron properties (random 5-field patterns, DST zones)', () => {
           if (firesAtOwnWall(ref, t, tz)) expect.unreachable(`${p} in ${tz}: ${new Date(t).toISOString()} matches before ${next?.toISOString()} (after ${after.toISOString()})`);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 400 },
     );
   });
 
@@ -145,7 +145,7 @@ describe('cron properties (random 5-field patterns, DST zones)', () => {
           cursor = n;
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 200 },
     );
   });
 });
