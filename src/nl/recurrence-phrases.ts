@@ -135,6 +135,21 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "monday to friday", "every day mon-fri", "from tuesday through thursday"
+    name: 'repeat-weekday-range',
+    re: new RegExp(`\\b(?:(?:every|each)\\s+(?:day\\s+)?)?(?:on\\s+)?(?:from\\s+)?${WEEKDAY_SRC}s?\\s*(?:-|to|through|thru|till|until)\\s*${WEEKDAY_SRC}s?\\b`, 'g'),
+    make(m) {
+      const a = weekdayIndex(m[1]!);
+      const b = weekdayIndex(m[2]!);
+      const days: number[] = [];
+      for (let d = a; ; d = (d + 1) % 7) {
+        days.push(d);
+        if (d === b || days.length > 7) break;
+      }
+      return { repeat: { kind: 'weekdays', days: days.sort((x, y) => x - y), step: 1 } };
+    },
+  },
+  {
     // "every monday and thursday", "every other tuesday", "mondays", "on mondays and fridays",
     // "every monday, wednesday and friday"
     name: 'repeat-weekday-set',

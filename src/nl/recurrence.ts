@@ -38,10 +38,17 @@ function crons(times: TimeOfDay[], dom: string, month: string, dow: string): Cro
   });
 }
 
+/** Cron day-of-week field, runs of 3+ days as ranges: [1,2,3,4,5] -> `1-5`, [0,6] -> `0,6`. */
 function dowField(days: number[]): string {
   const sorted = [...new Set(days)].sort((a, b) => a - b);
-  if (sorted.join(',') === '1,2,3,4,5') return '1-5';
-  return sorted.join(',');
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(','));
+    i = j + 1;
+  }
+  return parts.join(',');
 }
 
 /** First wall time on or after `from` (date) at `t` strictly after the reference instant. */
@@ -166,6 +173,8 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   const step = every ? every.step : weekdaysRepeat?.step ?? 1;
   if (!Number.isInteger(step) || step < 1) return new Reject('Repeat days, weeks, months or years in whole numbers.', 'every 2 weeks on monday');
   const unit = every ? every.unit : 'week';
+  const stepDays = step * ({ day: 1, week: 7, month: 31, year: 366 } as Record<string, number>)[unit]!;
+  if (stepDays > 5 * 366) return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 weeks');
   if (days && (unit === 'week' || unit === 'day')) {
     if (step === 1) return crons(times, '*', '*', dowField(days));
     // "every 2 weeks on tuesday": one calendar per weekday and time

@@ -26,6 +26,7 @@ const WORD_FIXES: Record<string, string> = {
   tues: 'tuesday', thurs: 'thursday', thur: 'thursday', weds: 'wednesday',
   'mid-day': 'midday', 'bi-weekly': 'biweekly', 'bi-monthly': 'bimonthly', 'e.o.d': 'eod', 'e.o.d.': 'eod',
   'every-day': 'every day', 'week-days': 'weekdays', 'week-ends': 'weekends', 'o\'clock': 'oclock',
+  'mon-fri': 'monday-friday', 'mon-thu': 'monday-thursday', 'mon-sat': 'monday-saturday', 'sat-sun': 'saturday-sunday',
   'lunch-time': 'lunchtime', noonish: 'noon', 'xmas': 'christmas', 'x-mas': 'christmas', '1st thing': 'first thing',
 };
 

@@ -126,3 +126,15 @@ describe('bounds and sparse repeats', () => {
     expect(p('every day at 9 until yesterday').ok).toBe(false);
   });
 });
+
+describe('weekday ranges and limits', () => {
+  it('"mon-fri at 9" and "monday to friday at 8am" are weekday crons', () => {
+    expect(p('mon-fri at 9 standup').spec).toBe('cron:0 9 * * 1-5');
+    expect(p('monday to friday at 8am').spec).toBe('cron:0 8 * * 1-5');
+    expect(p('every day monday through thursday at 6pm').spec).toBe('cron:0 18 * * 1-4');
+  });
+
+  it('repeats more than 5 years apart are rejected', () => {
+    expect(p('every 1000000 days').ok).toBe(false);
+  });
+});
