@@ -173,7 +173,7 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   const step = every ? every.step : weekdaysRepeat?.step ?? 1;
   if (!Number.isInteger(step) || step < 1) return new Reject('Repeat days, weeks, months or years in whole numbers.', 'every 2 weeks on monday');
   const unit = every ? every.unit : 'week';
-  const stepDays = step * ({ day: 1, week: 7, month: 31, year: 366 } as Record<string, number>)[unit]!;
+  const stepDays = step * ({ day: 1, week: 7, month: 30.44, year: 365.25 } as Record<string, number>)[unit]!;
   if (stepDays > 5 * 366) return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 weeks');
   if (days && (unit === 'week' || unit === 'day')) {
     if (step === 1) return crons(times, '*', '*', dowField(days));

@@ -23,7 +23,7 @@ const oncePhrase = fc.oneof(
 );
 
 const recurringPhrase = fc.oneof(
-  fc.tuple(fc.integer({ min: 1, max: 90 }), fc.constantFrom('minutes', 'hours', 'days', 'weeks', 'months')).map(([n, u]) => `every ${n} ${u}`),
+  fc.tuple(fc.integer({ min: 1, max: 60 }), fc.constantFrom('minutes', 'hours', 'days', 'weeks', 'months')).map(([n, u]) => `every ${n} ${u}`),
   fc.tuple(fc.constantFrom(...WEEKDAYS), time).map(([d, t]) => `every ${d} at ${t}`),
   fc.tuple(fc.constantFrom('day', 'weekday', 'other day', 'weekend'), time).map(([d, t]) => `every ${d} at ${t}`),
   fc.tuple(fc.integer({ min: 1, max: 28 }), time).map(([d, t]) => `on the ${d}th of every month at ${t}`),
