@@ -107,7 +107,7 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
     },
     {
       name: 'daypart',
-      re: /\b(?:(?:in|during)\s+the\s+|at\s+|first thing in the\s+)?(morning|afternoon|evening|night)\b|\b(first thing)\b/g,
+      re: /\b(?:(?:in|during)\s+the\s+|at\s+|first thing in the\s+)?(morning|afternoon|evening|night)s?\b|\b(first thing)\b/g,
       make(m) {
         if (m[2]) return { defaultTime: { ...tod(9), hint: 'am' } };
         return withDaypart(m[1]!);

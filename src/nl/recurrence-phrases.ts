@@ -127,11 +127,21 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
     // "every weekday", "on weekdays", "weekdays", "every workday", "every weekend", "weekends"
     name: 'repeat-weekdays',
-    re: /\b(?:(?:every|each)\s+(?:single\s+)?(weekday|work ?day|business day|weekend)|(?:(?:on|during)\s+)?(?:the\s+)?(weekdays|work ?days|business days|weekends))\b/g,
+    re: /\b(?:(?:every|each)\s+(?:single\s+)?(weekday|work ?day|business day|weekend)|(?:(?:on|during)\s+)?(?:the\s+)?(weekdays|work ?days|business days|weekends)|(?:(?:on|during)\s+)?(weekday|weekend)(?=\s+(?:morning|afternoon|evening|night)s\b))\b/g,
     make(m) {
-      const word = m[1] ?? m[2]!;
+      const word = m[1] ?? m[2] ?? m[3]!;
       const days = word.startsWith('weekend') ? [0, 6] : [1, 2, 3, 4, 5];
       return { repeat: { kind: 'weekdays', days, step: 1 } };
+    },
+  },
+  {
+    // "monday nights", "on sunday mornings": a plural day part makes the day repeat
+    name: 'repeat-weekday-dayparts',
+    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?${WEEKDAY_SRC}\\s+(morning|afternoon|evening|night)s\\b`, 'g'),
+    make(m) {
+      const word = m[2]!;
+      const h = word === 'morning' ? 9 : word === 'afternoon' ? 15 : word === 'evening' ? 18 : 20;
+      return { repeat: { kind: 'weekdays', days: [weekdayIndex(m[1]!)], step: 1 }, defaultTime: { ...tod(h), hint: word === 'morning' ? 'am' : 'pm' } };
     },
   },
   {

@@ -39,12 +39,16 @@ describe('parse properties', () => {
   it('valid one-off phrases fire once, in the future', () => {
     fc.assert(
       fc.property(oncePhrase, now, zone, fc.constantFrom('remind me to stretch ', '', 'call bob '), (phrase, n, tz, prefix) => {
+        // A yearless date that is today names today: once its time has passed it is rightly
+        // rejected as past, so such draws say nothing about this property.
+        const today = new Intl.DateTimeFormat('en-US', { timeZone: tz, month: 'short', day: 'numeric' }).format(n).toLowerCase();
+        fc.pre(!phrase.startsWith(`on ${today} `));
         const r = parse(prefix + phrase, { now: n, timeZone: tz });
         expect(r.ok, `${phrase} @ ${n.toISOString()} ${tz}: ${r.ok ? '' : r.error}`).toBe(true);
         if (!r.ok) return;
         expect(r.next[0]!.getTime()).toBeGreaterThan(n.getTime());
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.NL_PROP_RUNS ?? 300) },
     );
   });
 
@@ -59,7 +63,7 @@ describe('parse properties', () => {
         expect(r.next[0]!.getTime()).toBeGreaterThan(n.getTime());
         for (let i = 1; i < r.next.length; i++) expect(r.next[i]!.getTime()).toBeGreaterThan(r.next[i - 1]!.getTime());
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.NL_PROP_RUNS ?? 300) },
     );
   });
 

@@ -138,3 +138,15 @@ describe('weekday ranges and limits', () => {
     expect(p('every 1000000 days').ok).toBe(false);
   });
 });
+
+describe('plural day parts repeat', () => {
+  it('"on monday nights" is every Monday at 20:00', () => {
+    expect(p('take out the trash on monday nights').spec).toBe('cron:0 20 * * 1');
+  });
+
+  it('"on weekday mornings at 7" is every weekday at 07:00', () => {
+    const r = p('on weekday mornings at 7 run');
+    expect(r.spec).toBe('cron:0 7 * * 1-5');
+    expect(r.text).toBe('run');
+  });
+});
