@@ -88,6 +88,11 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
   if (!Number.isFinite(everyMs) || everyMs > 5 * 366 * 86_400_000) return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 hours');
   const dow = days ? dowField(days) : '*';
   if (g.window || days) {
+    // Windows and weekdays are cron fields: the step has to fit inside a day.
+    if (unit === 'hour' ? r.step >= 24 : unit === 'minute' ? r.step >= 60 && r.step % 60 !== 0 : true) {
+      return new Reject(`"every ${r.step} ${unit}s" does not fit inside a day's window; use hours that divide the day.`, 'every 2 hours from 9 to 5 on weekdays');
+    }
+    if (unit === 'minute' && r.step >= 60) return subDaily({ kind: 'every', unit: 'hour', step: r.step / 60 }, g, days, ctx, startAt);
     const { from, to } = g.window ? settleWindow(g.window.from, g.window.to) : { from: undefined, to: undefined };
     if (unit === 'hour' && Number.isInteger(r.step)) {
       const hours = from && to ? hourRange(from.h, to.h, r.step) : r.step > 1 ? `*/${r.step}` : '*';
@@ -167,7 +172,7 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
     return monthCalendars(other.days, step, times, refDate, ctx, ref);
   }
   if (other?.kind === 'yearDate') {
-    if (other.d > daysInMonth(2024, other.m) || other.m < 1) return new Reject('That is not a real date.', 'every year on dec 24');
+    if (other.m < 1 || other.m > 12 || other.d < 1 || other.d > daysInMonth(2024, other.m)) return new Reject('That is not a real date.', 'every year on dec 24');
     return crons(times, String(other.d), String(other.m), '*');
   }
   const step = every ? every.step : weekdaysRepeat?.step ?? 1;
@@ -195,7 +200,7 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   if (unit === 'year') {
     const ymd = g.dates.find((d) => d.kind === 'ymd');
     if (ymd && ymd.kind === 'ymd') {
-      if (ymd.d > daysInMonth(2024, ymd.m)) return new Reject('That is not a real date.', 'every year on dec 24');
+      if (ymd.m < 1 || ymd.m > 12 || ymd.d < 1 || ymd.d > daysInMonth(2024, ymd.m)) return new Reject('That is not a real date.', 'every year on dec 24');
       if (step === 1) return crons(times, String(ymd.d), String(ymd.m), '*');
       return times.map((t) => {
         let y = refDate.y;

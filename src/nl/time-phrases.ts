@@ -87,11 +87,11 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "half past 5", "quarter past 3", "quarter to 9", "20 past 4"
     name: 'time-past-to',
-    re: new RegExp(`\\b${PREFIX}(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b`, 'g'),
+    re: new RegExp(`(?<![:.\\d])\\b${PREFIX}(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b`, 'g'),
     make(m) {
       const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
       const h = hourOf(m[3]!);
-      if (h < 1 || h > 12 || minutes > 59 || (m[1] === 'half' && /to|before/.test(m[2]!))) return null;
+      if (h < 1 || h > 12 || minutes < 1 || minutes > 59 || (m[1] === 'half' && /to|before/.test(m[2]!))) return null;
       const before = m[2] === 'to' || m[2] === 'before';
       const hour = before ? (h === 1 ? 12 : h - 1) : h;
       const mi = before ? 60 - minutes : minutes;

@@ -150,3 +150,20 @@ describe('plural day parts repeat', () => {
     expect(r.text).toBe('run');
   });
 });
+
+describe('found by fuzzing', () => {
+  it('"17:00 to 9" is not "00 minutes to 9"', () => {
+    const r = p('hourly from 17:00 to 9 on weekdays');
+    expect(r.ok).toBe(true);
+    expect(r.spec).toBe('cron:0 17-21 * * 1-5');
+  });
+
+  it('day 0 of a month is not a real date in a yearly repeat', () => {
+    expect(p('every sep 0').ok).toBe(false);
+    expect(p('every year on dec 00').ok).toBe(false);
+  });
+
+  it('an hourly step longer than a day cannot be limited to weekdays', () => {
+    expect(p('every 31 hours on mondays').error).toMatch(/does not fit/);
+  });
+});
