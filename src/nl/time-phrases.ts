@@ -78,7 +78,7 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "5pm", "at 5:30 pm", "9.30am", "11a", "12:15am"
     name: 'time-meridiem',
-    re: new RegExp(`\\b${PREFIX}(\\d{1,2})(?:[:.](\\d{2}))?(?:\\s*(am|pm)|(a|p))\\b`, 'g'),
+    re: new RegExp(`\\b${PREFIX}(\\d{1,2})(?:[:.](\\d{2}))?(?:\\s*(am|pm)|(a|p))\\b(?:\\s+sharp\\b)?`, 'g'),
     make(m) {
       const time = withMeridiem(Number(m[1]), Number(m[2] ?? 0), m[3] ?? m[4] ?? 'am');
       return time ? { time } : null;
@@ -123,7 +123,7 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "at 17:30", "at 5", "@ 9", "at 9.30", "at 17h", "at 5 oclock"
     name: 'time-prefixed',
-    re: /\b(?:at|by|around|about|before|@)\s+(\d{1,2})(?:(?:[:.h])(\d{2}))?(?::(\d{2}))?(?:\s*(?:oclock|hrs|h)\b)?(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|am|pm|a|p|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)/g,
+    re: /\b(?:at|by|around|about|before|@)\s+(\d{1,2})(?:(?:[:.h])(\d{2}))?(?::(\d{2}))?(?:\s*(?:oclock|hrs|h)\b)?(?:\s+sharp\b)?(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|am|pm|a|p|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)(?!\s+(?!(?:weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|mornings|afternoons|evenings|nights|hrs)\b)[a-z]+s\b)/g,
     make(m) {
       const t = plainTime(m[1]!, Number(m[2] ?? 0), Number(m[3] ?? 0));
       return t ? { time: t } : null;

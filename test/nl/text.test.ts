@@ -25,3 +25,15 @@ describe('reminder text is what is left', () => {
     expect(p('tomorrow at 9').text).toBe('');
   });
 });
+
+describe('numbers in the text stay text', () => {
+  it('"look at 5 options tomorrow": "at 5 options" is not a time', () => {
+    const r = p('look at 5 options tomorrow');
+    expect(r.text).toBe('look at 5 options');
+    expect(r.next[0]).toBe('2026-11-23T09:00:00+01:00');
+  });
+
+  it('"at 5 sharp" is a time, "sharp" included', () => {
+    expect(p('meeting at 5pm sharp').text).toBe('meeting');
+  });
+});
