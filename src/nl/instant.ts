@@ -3,7 +3,7 @@
  * and a date and/or time placed by the conventions in resolve.ts. chrono-node covers absolute
  * date formats our own grammar does not know (it runs last, on what is left).
  */
-import { at, compareWall, isValidDate, weekdayOf, type Wall } from './calendar.js';
+import { addDays, addMonths, at, compareWall, daysInMonth, isValidDate, weekdayOf, type LocalDate, type Wall } from './calendar.js';
 import { DURATION_SRC, parseDuration } from './duration-phrase.js';
 import type { Group } from './groups.js';
 import type { Recognizer, TimeOfDay } from './pieces.js';
@@ -127,31 +127,31 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   return out;
 }
 
-/** Dates that name a repeating point (end of week, a yearless date) move to the next one once passed. */
+/**
+ * Dates that name a repeating point move to the next one once passed: end of week/month/year,
+ * "this weekend" (Sunday, then next Saturday), "the 5th" (next month that has one).
+ */
 function rollForward(kind: string, placed: ReturnType<typeof placeDate>, t: TimeOfDay, ctx: Ctx): Date | undefined {
   if (placed instanceof Reject) return undefined;
   const d = placed.date;
-  let next: Wall | undefined;
-  if (kind === 'endOfWeek') {
-    const date = new Date(Date.UTC(d.y, d.m - 1, d.d + 7));
-    next = { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), h: t.h, mi: t.mi, s: t.s };
-  } else if (kind === 'endOfMonth') {
-    const date = new Date(Date.UTC(d.y, d.m + 1, 0));
-    next = { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), h: t.h, mi: t.mi, s: t.s };
-  } else if (kind === 'endOfYear') {
-    next = { y: d.y + 1, m: 12, d: 31, h: t.h, mi: t.mi, s: t.s };
-  } else if (kind === 'weekend') {
-    const date = new Date(Date.UTC(d.y, d.m - 1, d.d + 7));
-    next = { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), h: t.h, mi: t.mi, s: t.s };
-  } else if (placed.dayOfMonth !== undefined) {
-    for (let i = 1; i < 4 && !next; i++) {
-      const date = new Date(Date.UTC(d.y, d.m - 1 + i, 1));
-      const y = date.getUTCFullYear();
-      const m = date.getUTCMonth() + 1;
-      if (isValidDate(y, m, placed.dayOfMonth)) next = { y, m, d: placed.dayOfMonth, h: t.h, mi: t.mi, s: t.s };
+  const candidates: LocalDate[] = [];
+  if (kind === 'endOfWeek') candidates.push(addDays(d, 7));
+  else if (kind === 'endOfMonth') {
+    const next = addMonths({ y: d.y, m: d.m, d: 1 }, 1);
+    candidates.push({ ...next, d: daysInMonth(next.y, next.m) });
+  } else if (kind === 'endOfYear') candidates.push({ y: d.y + 1, m: 12, d: 31 });
+  else if (kind === 'weekend') candidates.push(addDays(d, 1), addDays(d, 7));
+  else if (placed.dayOfMonth !== undefined) {
+    for (let i = 1; i < 4; i++) {
+      const month = addMonths({ y: d.y, m: d.m, d: 1 }, i);
+      if (isValidDate(month.y, month.m, placed.dayOfMonth)) candidates.push({ ...month, d: placed.dayOfMonth });
     }
   }
-  return next ? fromWall(next, ctx.zone) : undefined;
+  for (const date of candidates) {
+    const instant = fromWall(at(date, t.h, t.mi, t.s), ctx.zone);
+    if (instant.getTime() > ctx.now.getTime()) return instant;
+  }
+  return undefined;
 }
 
 function toWallOf(instant: Date, ctx: Ctx): Wall {
