@@ -13,6 +13,9 @@ export const Permission = {
   Administrator: 1n << 3n,
 } as const;
 
+/** Discord's window for the first answer to an interaction (ms). */
+export const ACK_WINDOW_MS = 3000;
+
 const EVERYONE_PERMISSIONS = Permission.ViewChannel | Permission.SendMessages;
 
 export interface EmulatedUser {
@@ -46,6 +49,8 @@ export interface EmulatedMessage {
   /** 'channel' for POST /channels/:id/messages, 'interaction' for replies and follow-ups. */
   via: 'channel' | 'interaction';
   interactionToken?: string;
+  /** How many times the message was edited after it was created. */
+  edits?: number;
 }
 
 /** What the bot answered to one interaction. */
@@ -56,6 +61,13 @@ export interface InteractionRecord {
   callbacks: Array<{ type: number; data?: Record<string, unknown> }>;
   /** Messages created or edited through the webhook (editReply, followUp). */
   messages: EmulatedMessage[];
+  /** When the emulator dispatched the interaction, and when the bot acknowledged it (ms since epoch). */
+  sentAt: number;
+  ackedAt?: number;
+  /** The message a pressed button is on (component interactions). */
+  source?: EmulatedMessage;
+  /** The reply that `@original` names: the deferred/immediate reply, or `source` after a deferred update. */
+  original?: EmulatedMessage;
 }
 
 /**
@@ -150,7 +162,34 @@ export class DiscordEmulator {
     options?: unknown[];
     dm?: boolean;
   }): InteractionRecord {
-    return this.sendInteraction(2, opts.user, opts.channelId, { id: snowflake(), name: opts.name, type: 1, options: opts.options ?? [] }, opts.dm);
+    const options = opts.options ?? [];
+    const resolved = this.resolvedChannels(options);
+    return this.sendInteraction(
+      2,
+      opts.user,
+      opts.channelId,
+      { id: snowflake(), name: opts.name, type: 1, options, ...(resolved ? { resolved } : {}) },
+      opts.dm,
+    );
+  }
+
+  /** `data.resolved.channels` for channel-typed options (type 7), as Discord sends it. */
+  private resolvedChannels(options: unknown[]): { channels: Record<string, unknown> } | undefined {
+    const ids: string[] = [];
+    const walk = (list: unknown[]): void => {
+      for (const o of list as Array<{ type?: number; value?: unknown; options?: unknown[] }>) {
+        if (o.type === 7 && typeof o.value === 'string') ids.push(o.value);
+        if (Array.isArray(o.options)) walk(o.options);
+      }
+    };
+    walk(options);
+    if (ids.length === 0) return undefined;
+    const channels: Record<string, unknown> = {};
+    for (const id of ids) {
+      const channel = this.channels.get(id);
+      if (channel) channels[id] = { ...this.channelPayload(channel), permissions: EVERYONE_PERMISSIONS.toString() };
+    }
+    return { channels };
   }
 
   /** Sends an autocomplete request (one option must carry `focused: true`). */
@@ -186,7 +225,7 @@ export class DiscordEmulator {
   private sendInteraction(type: number, user: EmulatedUser, channelId: string, data: unknown, dm = false, message?: EmulatedMessage): InteractionRecord {
     const channel = this.channels.get(channelId);
     if (!channel) throw new Error(`Discord emulator: unknown channel ${channelId}`);
-    const record: InteractionRecord = { id: snowflake(), token: `itoken-${snowflake()}`, callbacks: [], messages: [] };
+    const record: InteractionRecord = { id: snowflake(), token: `itoken-${snowflake()}`, callbacks: [], messages: [], sentAt: Date.now(), ...(message ? { source: message } : {}) };
     this.interactions.set(record.id, record);
     this.interactions.set(record.token, record);
     this.interactionChannels.set(record.id, channel.id);
@@ -271,6 +310,14 @@ export class DiscordEmulator {
     return message;
   }
 
+  /** Applies an edit (content, components, allowed_mentions) to a stored message in place. */
+  private editMessage(msg: EmulatedMessage, patch: Record<string, unknown>): void {
+    if (typeof patch.content === 'string') msg.content = patch.content;
+    if (Array.isArray(patch.components)) msg.components = patch.components;
+    if (patch.allowed_mentions !== undefined) msg.allowed_mentions = patch.allowed_mentions;
+    msg.edits = (msg.edits ?? 0) + 1;
+  }
+
   private gatewayHooks() {
     return {
       token: this.token,
@@ -336,14 +383,36 @@ export class DiscordEmulator {
       const record = this.interactions.get(id!);
       if (!record) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
       const cb = body as { type: number; data?: Record<string, unknown> };
+      if (record.callbacks.some((c) => c.type !== 8) || (cb.type === 8 && record.callbacks.length > 0)) {
+        return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      }
+      // Discord forgets an interaction not acknowledged within 3 seconds.
+      if (Date.now() - record.sentAt > ACK_WINDOW_MS) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
       record.callbacks.push(cb);
-      if ((cb.type === 4 || cb.type === 7) && cb.data) {
-        const channelId = this.interactionChannel(record);
-        record.messages.push(this.createMessage(channelId, cb.data, 'interaction', record.token));
+      record.ackedAt = Date.now();
+      const channelId = this.interactionChannel(record);
+      if (cb.type === 4 && cb.data) {
+        record.original = this.createMessage(channelId, cb.data, 'interaction', record.token);
+        record.messages.push(record.original);
+      } else if (cb.type === 5) {
+        // Deferred reply: a placeholder ("thinking…") whose flags (ephemeral) the edit keeps.
+        record.original = this.createMessage(channelId, { content: '', flags: cb.data?.flags ?? 0 }, 'interaction', record.token);
+      } else if ((cb.type === 6 || cb.type === 7) && record.source) {
+        record.original = record.source;
+        if (cb.type === 7 && cb.data) this.editMessage(record.source, cb.data);
+        if (cb.type === 7) record.messages.push(record.source);
       }
       return { status: 204 };
     });
     const editOriginal = ([, token]: string[], body: unknown): { status: number; body?: unknown } => {
+      const record = this.interactions.get(token!);
+      if (!record) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      if (!record.original) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+      this.editMessage(record.original, body as Record<string, unknown>);
+      if (!record.messages.includes(record.original)) record.messages.push(record.original);
+      return { status: 200, body: this.messagePayload(record.original) };
+    };
+    const followUp = ([, token]: string[], body: unknown): { status: number; body?: unknown } => {
       const record = this.interactions.get(token!);
       if (!record) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
       const msg = this.createMessage(this.interactionChannel(record), body as Record<string, unknown>, 'interaction', record.token);
@@ -356,8 +425,15 @@ export class DiscordEmulator {
       const last = record?.messages.at(-1);
       return last ? { status: 200, body: this.messagePayload(last) } : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
     });
-    r.on('POST', /^\/webhooks\/(\d+)\/([^/]+)$/, editOriginal);
-    r.on('PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/, editOriginal);
+    r.on('POST', /^\/webhooks\/(\d+)\/([^/]+)$/, followUp);
+    r.on('PATCH', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(\d+)$/, ([app, token, messageId], body) => {
+      const record = this.interactions.get(token!);
+      const msg = record?.messages.find((m) => m.id === messageId);
+      if (!record || !msg) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+      this.editMessage(msg, body as Record<string, unknown>);
+      void app;
+      return { status: 200, body: this.messagePayload(msg) };
+    });
 
     r.on('GET', /^\/channels\/(\d+)$/, ([id]) => {
       const channel = this.channels.get(id!);
@@ -371,9 +447,7 @@ export class DiscordEmulator {
     r.on('PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, ([channelId, messageId], body) => {
       const msg = this.messages.find((m) => m.id === messageId && m.channel_id === channelId);
       if (!msg) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
-      const patch = body as Record<string, unknown>;
-      if (typeof patch.content === 'string') msg.content = patch.content;
-      if (Array.isArray(patch.components)) msg.components = patch.components;
+      this.editMessage(msg, body as Record<string, unknown>);
       return { status: 200, body: this.messagePayload(msg) };
     });
     r.on('POST', /^\/users\/@me\/channels$/, (_p, body) => {

@@ -1,0 +1,98 @@
+import {
+  ApplicationIntegrationType,
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type SlashCommandSubcommandBuilder,
+} from 'discord.js';
+
+/**
+ * Who sees a command by default: members who may send messages. Server admins can narrow or
+ * widen it per command (Server Settings → Integrations); DMs ignore it. Finer rules (another
+ * channel, role pings, others' reminders) are checked per interaction.
+ */
+const EVERYONE = PermissionFlagsBits.SendMessages;
+
+/** `/watch` polls outside URLs from the server's name: a moderator's tool by default. */
+const MODERATORS = PermissionFlagsBits.ManageMessages;
+
+/** Channels a reminder may be sent to with `channel:`. */
+const TARGET_CHANNEL_TYPES = [
+  ChannelType.GuildText,
+  ChannelType.GuildAnnouncement,
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+] as const;
+
+function base(name: string, description: string, perms: bigint, dm = true): SlashCommandBuilder {
+  const b = new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .setDefaultMemberPermissions(perms)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+  return dm ? b.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM) : b.setContexts(InteractionContextType.Guild);
+}
+
+function idOption(sub: SlashCommandSubcommandBuilder, required = true): SlashCommandSubcommandBuilder {
+  return sub.addStringOption((o) =>
+    o.setName('id').setDescription('The reminder (start typing to pick one of yours)').setRequired(required).setAutocomplete(true).setMaxLength(64),
+  );
+}
+
+/** Names of the option values that autocomplete (`id` from the caller's reminders, `zone` from IANA zones). */
+export const AUTOCOMPLETED = ['id', 'zone'] as const;
+
+/**
+ * Chime's slash commands as registered with Discord. Each translates to the chat layer's text
+ * command (see to-incoming.ts `commandText`).
+ */
+export function slashCommands(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const remind = base('remind', 'Set a reminder', EVERYONE)
+    .addStringOption((o) =>
+      o.setName('when').setDescription('When: "in 2 hours", "tomorrow at 9", "every weekday at 9"').setRequired(true).setMaxLength(200),
+    )
+    .addStringOption((o) => o.setName('what').setDescription('What to remind about').setRequired(true).setMaxLength(1800))
+    .addChannelOption((o) =>
+      o.setName('channel').setDescription('Post it in another channel (needs Manage Channels)').addChannelTypes(...TARGET_CHANNEL_TYPES),
+    );
+
+  const reminders = base('reminders', 'Your reminders: list, cancel, snooze, edit …', EVERYONE)
+    .addSubcommand((s) => s.setName('list').setDescription('Your reminders (in a server channel: that channel’s)'))
+    .addSubcommand((s) => s.setName('next').setDescription('The next reminder due'))
+    .addSubcommand((s) => idOption(s.setName('cancel').setDescription('Cancel a reminder')))
+    .addSubcommand((s) => idOption(s.setName('pause').setDescription('Pause a reminder')))
+    .addSubcommand((s) => idOption(s.setName('resume').setDescription('Resume a paused reminder')))
+    .addSubcommand((s) =>
+      idOption(s.setName('snooze').setDescription('Move the next run')).addStringOption((o) =>
+        o.setName('for').setDescription('A duration or a time: "30m", "2 hours", "tomorrow at 9"').setRequired(true).setMaxLength(100),
+      ),
+    )
+    .addSubcommand((s) =>
+      idOption(s.setName('edit').setDescription('Change the time or the text'))
+        .addStringOption((o) => o.setName('when').setDescription('New time: "tomorrow at 10", "every monday at 9"').setMaxLength(200))
+        .addStringOption((o) => o.setName('text').setDescription('New text').setMaxLength(1800)),
+    )
+    .addSubcommand((s) => idOption(s.setName('run').setDescription('Run a reminder now')))
+    .addSubcommand((s) => idOption(s.setName('history').setDescription('Past runs (all of yours without an id)'), false));
+
+  const timezone = base('timezone', 'Your time zone (shows it without a zone)', EVERYONE)
+    .addStringOption((o) => o.setName('zone').setDescription('IANA zone, e.g. Europe/Berlin').setAutocomplete(true).setMaxLength(64))
+    .addBooleanOption((o) => o.setName('chat').setDescription("Set this channel's default instead of yours (needs Manage Messages)"));
+
+  const remember = base('remember', 'Keep a note', EVERYONE).addStringOption((o) =>
+    o.setName('note').setDescription('The note').setRequired(true).setMaxLength(1800),
+  );
+  const recall = base('recall', 'Show your notes', EVERYONE);
+  const forget = base('forget', 'Delete a note', EVERYONE).addIntegerOption((o) =>
+    o.setName('number').setDescription('The note’s number from /recall').setRequired(true).setMinValue(1),
+  );
+  const watch = base('watch', 'Tell me when a URL answers 200', MODERATORS)
+    .addStringOption((o) => o.setName('url').setDescription('http:// or https:// URL').setRequired(true).setMaxLength(500))
+    .addStringOption((o) => o.setName('every').setDescription('Check interval, e.g. 30s or 5m (default 1 minute)').setMaxLength(30));
+  const help = base('help', 'How to use Chime', EVERYONE);
+
+  return [remind, reminders, timezone, remember, recall, forget, watch, help].map((c) => c.toJSON());
+}

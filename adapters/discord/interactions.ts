@@ -1,0 +1,141 @@
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type BaseInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { ActionAnswer, ChatService, OutgoingMessage } from '../../src/chat/message.js';
+import { jobChoices, zoneChoices, type Choice } from './autocomplete.js';
+import type { AdapterLogger } from './logger.js';
+import { toMessagePayload } from './sender.js';
+import {
+  contextOf,
+  isRefusal,
+  toIncomingAction,
+  toIncomingMessage,
+  type InteractionPlace,
+  type Invoker,
+  type ResolvedChannel,
+  type SlashInvocation,
+} from './to-incoming.js';
+
+/** Said when the chat layer itself fails; the details go to the log. */
+export const GENERIC_FAILURE = 'Sorry, something went wrong on my side. Please try again in a moment.';
+
+export interface InteractionDeps {
+  chat: ChatService;
+  logger: AdapterLogger;
+}
+
+/** Where the interaction happened; a thread's parent comes from the cached channel. */
+export function placeOf(i: BaseInteraction): InteractionPlace {
+  const place: InteractionPlace = { channelId: i.channelId ?? '' };
+  if (i.guildId) place.guildId = i.guildId;
+  const channel = i.channel;
+  if (channel?.isThread() && channel.parentId) place.parentId = channel.parentId;
+  return place;
+}
+
+/** The person: server nickname, else global name, else username; permissions from the interaction. */
+export function invokerOf(i: BaseInteraction): Invoker {
+  const member = i.member;
+  const nick = member && 'nick' in member && typeof member.nick === 'string' ? member.nick : undefined;
+  const who: Invoker = { userId: i.user.id, userName: nick || i.user.globalName || i.user.username };
+  if (i.memberPermissions) who.permissions = i.memberPermissions.bitfield;
+  return who;
+}
+
+function invocationOf(i: ChatInputCommandInteraction | AutocompleteInteraction): SlashInvocation {
+  const inv: SlashInvocation = { name: i.commandName, options: {} };
+  const sub = i.options.getSubcommand(false);
+  if (sub) inv.subcommand = sub;
+  const data = i.options.data;
+  const leaves = data.length === 1 && data[0]?.options ? data[0].options : data;
+  for (const o of leaves) {
+    if (o.channel) inv.options[o.name] = o.channel.id;
+    else if (o.value !== undefined) inv.options[o.name] = o.value;
+  }
+  return inv;
+}
+
+function pickedChannel(i: ChatInputCommandInteraction): ResolvedChannel | undefined {
+  const channel = i.options.getChannel('channel');
+  if (!channel) return undefined;
+  const picked: ResolvedChannel = { id: channel.id };
+  const parent = 'parent_id' in channel ? channel.parent_id : 'parentId' in channel ? channel.parentId : undefined;
+  const isThread = 'thread_metadata' in channel || ('isThread' in channel && typeof channel.isThread === 'function' && channel.isThread());
+  if (isThread && typeof parent === 'string') picked.parentId = parent;
+  return picked;
+}
+
+/** An outgoing message as an interaction reply body (ephemeral-ness is set when deferring). */
+function replyBody(msg: OutgoingMessage) {
+  const { content, components, allowed_mentions } = toMessagePayload(msg);
+  return { content, components, allowedMentions: { parse: [], users: allowed_mentions.users, roles: allowed_mentions.roles } };
+}
+
+async function chatReplies(deps: InteractionDeps, run: () => Promise<OutgoingMessage[]>, where: object): Promise<OutgoingMessage[]> {
+  try {
+    return await run();
+  } catch (err) {
+    deps.logger.error({ err, ...where }, 'discord: chat layer failed');
+    return [{ text: GENERIC_FAILURE }];
+  }
+}
+
+/**
+ * A slash command: acknowledged at once with an ephemeral defer (Discord's 3-second window;
+ * parsing and storing may take longer), then the chat layer's first answer replaces the
+ * "thinking…" placeholder and further answers follow up, all visible to the caller only.
+ * An answer marked `ephemeral: false` is posted for everyone.
+ */
+export async function handleCommand(deps: InteractionDeps, i: ChatInputCommandInteraction): Promise<void> {
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const where = { command: i.commandName, channelId: i.channelId, userId: i.user.id };
+  const incoming = toIncomingMessage(invocationOf(i), placeOf(i), invokerOf(i), pickedChannel(i));
+  let replies: OutgoingMessage[];
+  if (incoming === undefined) replies = [{ text: `I don't know /${i.commandName}. /help lists what I can do.` }];
+  else if (isRefusal(incoming)) replies = [{ text: incoming.refused }];
+  else replies = await chatReplies(deps, () => deps.chat.handleMessage(incoming), where);
+  if (replies.length === 0) replies = [{ text: '✓' }];
+  const [first, ...rest] = replies as [OutgoingMessage, ...OutgoingMessage[]];
+  await i.editReply(replyBody(first));
+  for (const msg of rest) {
+    await i.followUp({ ...replyBody(msg), ...(msg.ephemeral === false ? {} : { flags: MessageFlags.Ephemeral }) });
+  }
+}
+
+/**
+ * A button press: acknowledged at once (deferUpdate), then the chat layer decides. Its edit
+ * replaces the pressed message in place; a toast without an edit (a refusal: not the owner, not
+ * a moderator) and any extra replies go to the presser only.
+ */
+export async function handleButton(deps: InteractionDeps, i: ButtonInteraction): Promise<void> {
+  await i.deferUpdate();
+  const action = toIncomingAction(placeOf(i), invokerOf(i), { id: i.message.id, content: i.message.content }, i.customId);
+  let answer: ActionAnswer;
+  try {
+    answer = await deps.chat.handleAction(action);
+  } catch (err) {
+    deps.logger.error({ err, channelId: i.channelId, customId: i.customId }, 'discord: chat layer failed on a button');
+    answer = { toast: GENERIC_FAILURE };
+  }
+  if (answer.edit) await i.editReply(replyBody(answer.edit));
+  const privately = [...(answer.edit || !answer.toast ? [] : [{ text: answer.toast }]), ...(answer.replies ?? [])];
+  for (const msg of privately) await i.followUp({ ...replyBody(msg), flags: MessageFlags.Ephemeral });
+}
+
+/** Autocomplete for reminder ids (the caller's own) and time zones; answered directly, no defer exists. */
+export async function handleAutocomplete(deps: InteractionDeps, i: AutocompleteInteraction): Promise<void> {
+  const focused = i.options.getFocused(true);
+  const partial = String(focused.value ?? '');
+  let choices: Choice[] = [];
+  try {
+    if (focused.name === 'zone') choices = zoneChoices(partial);
+    else if (focused.name === 'id') choices = await jobChoices(deps.chat, contextOf(placeOf(i), invokerOf(i)), partial);
+  } catch (err) {
+    deps.logger.warn({ err, option: focused.name }, 'discord: autocomplete failed, answering with no choices');
+  }
+  await i.respond(choices);
+}

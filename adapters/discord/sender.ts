@@ -1,0 +1,146 @@
+import { ButtonStyle, ComponentType, Routes, type REST } from 'discord.js';
+import type { Address } from '../../src/core/job.js';
+import type { Action, OutgoingMessage, Sender, SentRef } from '../../src/delivery/sender.js';
+import { isUnknownChannel, toDeliveryError } from './delivery-errors.js';
+import type { AdapterLogger } from './logger.js';
+import { DISCORD } from './to-incoming.js';
+
+/** Discord's cap on a message's content (characters). */
+export const MAX_CONTENT_LENGTH = 2000;
+/** Discord allows 5 action rows of 5 buttons. */
+const MAX_ROWS = 5;
+const MAX_BUTTONS_PER_ROW = 5;
+/** Button labels are capped at 80 characters, custom ids at 100. */
+const MAX_LABEL = 80;
+const MAX_CUSTOM_ID = 100;
+/** Longest quoted text added under a reminder about another message (characters). */
+const MAX_QUOTE_LENGTH = 300;
+
+/** The message body Chime sends (a subset of Discord's create/edit message JSON). */
+export interface MessagePayload {
+  content: string;
+  components: Array<{ type: ComponentType.ActionRow; components: ButtonJson[] }>;
+  allowed_mentions: { parse: never[]; users: string[]; roles: string[] };
+  message_reference?: { message_id: string; fail_if_not_exists: false };
+}
+
+interface ButtonJson {
+  type: ComponentType.Button;
+  style: ButtonStyle;
+  label: string;
+  custom_id: string;
+}
+
+/** Cuts `text` to `max` characters without splitting a surrogate pair, marking the cut. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** Done is the happy path, Stop and Undo remove something; the rest (snoozes, Edit) are neutral. */
+function styleOf(action: Action): ButtonStyle {
+  const verb = action.id.split(':', 1)[0];
+  if (verb === 'done') return ButtonStyle.Success;
+  if (verb === 'stop' || verb === 'undo') return ButtonStyle.Danger;
+  return ButtonStyle.Secondary;
+}
+
+/** Rows of buttons; each button's custom_id is the action id. Empty rows are dropped. */
+export function actionRows(actions: Action[][] | undefined): MessagePayload['components'] {
+  return (actions ?? [])
+    .filter((row) => row.length > 0)
+    .slice(0, MAX_ROWS)
+    .map((row) => ({
+      type: ComponentType.ActionRow as const,
+      components: row.slice(0, MAX_BUTTONS_PER_ROW).map((a) => ({
+        type: ComponentType.Button as const,
+        style: styleOf(a),
+        label: clip(a.label, MAX_LABEL),
+        custom_id: a.id.slice(0, MAX_CUSTOM_ID),
+      })),
+    }));
+}
+
+/**
+ * Puts the mentioned user in the text as a ping: over the addressee the chat layer writes before
+ * the first ": " ("⏰ Sam: stretch" → "⏰ <@42>: stretch"), else in front of the text.
+ */
+export function withMention(text: string, mentions: string[] | undefined): string {
+  const userId = mentions?.find((m) => /^\d{1,20}$/.test(m));
+  if (userId === undefined || text.includes(`<@${userId}>`)) return text;
+  const m = /^(\S+ )?([^:\n<]{1,64}): /u.exec(text);
+  if (m && m[2]) {
+    const offset = m[1]?.length ?? 0;
+    return `${text.slice(0, offset)}<@${userId}>${text.slice(offset + m[2].length)}`;
+  }
+  return `<@${userId}> ${text}`;
+}
+
+/** The text plus what it quotes, unless the text already carries it. */
+function textWithQuote(msg: OutgoingMessage): string {
+  let text = msg.text;
+  const quote = msg.quote;
+  if (quote?.text && !text.includes(quote.text)) text += `\n> ${clip(quote.text, MAX_QUOTE_LENGTH).replace(/\n/g, '\n> ')}`;
+  if (quote?.link && !text.includes(quote.link)) text += `\n${quote.link}`;
+  return text;
+}
+
+/** Role ids pinged in the text (`<@&id>`); creating such a reminder needed Manage Channels. */
+function rolesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(/<@&(\d{1,20})>/g)].map((m) => m[1] as string))].slice(0, 100);
+}
+
+/**
+ * Discord's message JSON for `msg`. Only the listed users and the roles written as `<@&id>` are
+ * pinged; @everyone/@here never are (allowed_mentions.parse is empty), whatever the text says.
+ */
+export function toMessagePayload(msg: OutgoingMessage, replyTo?: string): MessagePayload {
+  const users = (msg.mentions ?? []).filter((m) => /^\d{1,20}$/.test(m)).slice(0, 100);
+  const content = clip(withMention(textWithQuote(msg), users), MAX_CONTENT_LENGTH);
+  const payload: MessagePayload = {
+    content,
+    components: actionRows(msg.actions),
+    allowed_mentions: { parse: [], users, roles: rolesIn(content) },
+  };
+  const ref = msg.quote?.messageId ?? replyTo;
+  if (ref !== undefined && /^\d{1,20}$/.test(ref)) payload.message_reference = { message_id: ref, fail_if_not_exists: false };
+  return payload;
+}
+
+/**
+ * The Discord Sender: due reminders (through the outbox dispatcher) and any message to a
+ * channel. Posts to `threadId ?? chatId` (a thread is a channel); when the thread is gone the
+ * message goes to its parent channel instead of being lost. Uses discord.js' REST queue, which
+ * respects Discord's per-route buckets and waits out short 429s by itself.
+ */
+export function createDiscordSender(rest: REST, logger: AdapterLogger): Sender {
+  async function post(channelId: string, body: MessagePayload): Promise<SentRef> {
+    const sent = (await rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
+    return { messageId: sent.id };
+  }
+
+  return {
+    platform: DISCORD,
+    async send(to: Address, msg: OutgoingMessage): Promise<SentRef> {
+      const body = toMessagePayload(msg, to.replyTo);
+      const channelId = to.threadId ?? to.chatId;
+      try {
+        return await post(channelId, body);
+      } catch (err) {
+        if (to.threadId !== undefined && to.threadId !== to.chatId && isUnknownChannel(err)) {
+          logger.warn({ chatId: to.chatId, threadId: to.threadId }, 'discord: thread gone, sending to its channel instead');
+          const { message_reference: _gone, ...rest } = body;
+          try {
+            return await post(to.chatId, rest);
+          } catch (retryErr) {
+            throw toDeliveryError(retryErr);
+          }
+        }
+        throw toDeliveryError(err);
+      }
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { REST } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDiscordSender, toMessagePayload } from '../../../adapters/discord/index.js';
+import { silentLogger } from '../../../adapters/discord/logger.js';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError, type Sender } from '../../../src/delivery/sender.js';
+import { DiscordEmulator } from '../../emulators/discord/emulator.js';
+
+const buttons = [
+  [
+    { id: 's10:k7', label: 'Snooze 10 min' },
+    { id: 's60:k7', label: 'Snooze 1 h' },
+    { id: 'tm:k7', label: 'Tomorrow' },
+  ],
+  [
+    { id: 'done:k7', label: 'Done' },
+    { id: 'stop:k7', label: 'Stop' },
+  ],
+];
+
+describe('message payload', () => {
+  it('buttons become action rows whose custom_id is the action id', () => {
+    const p = toMessagePayload({ text: 'x', actions: buttons });
+    expect(p.components).toHaveLength(2);
+    expect(p.components[0]!.components.map((b) => b.custom_id)).toEqual(['s10:k7', 's60:k7', 'tm:k7']);
+    expect(p.components[1]!.components.map((b) => [b.label, b.style])).toEqual([['Done', 3], ['Stop', 4]]);
+  });
+
+  it('the mentioned owner replaces the addressee name and is the only user pinged', () => {
+    const p = toMessagePayload({ text: '⏰ Sam: stretch', mentions: ['42'] });
+    expect(p.content).toBe('⏰ <@42>: stretch');
+    expect(p.allowed_mentions).toEqual({ parse: [], users: ['42'], roles: [] });
+  });
+
+  it('without an addressee in the text the mention goes in front', () => {
+    expect(toMessagePayload({ text: 'stretch', mentions: ['42'] }).content).toBe('<@42> stretch');
+  });
+
+  it('@everyone is never pinged; role mentions written as <@&id> are', () => {
+    const p = toMessagePayload({ text: '⏰ @everyone <@&77> standup' });
+    expect(p.allowed_mentions).toEqual({ parse: [], users: [], roles: ['77'] });
+  });
+
+  it('content is clipped to Discord’s 2000 characters; a quote is shown and replied to', () => {
+    expect(toMessagePayload({ text: 'a'.repeat(2500) }).content).toHaveLength(2000);
+    const p = toMessagePayload({ text: '⏰ look at this', quote: { messageId: '999', text: 'the plan' } });
+    expect(p.content).toBe('⏰ look at this\n> the plan');
+    expect(p.message_reference).toEqual({ message_id: '999', fail_if_not_exists: false });
+  });
+});
+
+describe('Discord sender against the emulator', () => {
+  let emu: DiscordEmulator;
+  let rest: REST;
+  let sender: Sender;
+
+  beforeEach(async () => {
+    emu = await new DiscordEmulator().start();
+    rest = new REST({ api: emu.apiUrl, retries: 1, rejectOnRateLimit: (info) => info.retryAfter > 5000 }).setToken(emu.token);
+    sender = createDiscordSender(rest, silentLogger);
+  });
+  afterEach(async () => {
+    await emu.stop();
+  });
+
+  it('posts to the channel with buttons and the ping', async () => {
+    const ref = await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: '⏰ Sam: stretch', actions: buttons, mentions: ['42'] });
+    const [msg] = emu.messagesIn(emu.generalChannel.id);
+    expect(msg).toMatchObject({ id: ref.messageId, content: '⏰ <@42>: stretch', via: 'channel' });
+    expect(msg!.components).toHaveLength(2);
+  });
+
+  it('a thread address posts in the thread (threadId wins over chatId)', async () => {
+    const thread = emu.addThread(emu.generalChannel.id, 'planning');
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id }, { text: 'in the thread' });
+    expect(emu.messagesIn(thread.id).map((m) => m.content)).toEqual(['in the thread']);
+    expect(emu.messagesIn(emu.generalChannel.id)).toHaveLength(0);
+  });
+
+  it('a deleted thread: the message goes to its parent channel instead of being lost', async () => {
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: '123456789' }, { text: 'fallback' });
+    expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['fallback']);
+  });
+
+  it('an unknown channel is a PermanentDeliveryError', async () => {
+    await expect(sender.send({ platform: 'discord', chatId: '123456789' }, { text: 'x' })).rejects.toBeInstanceOf(PermanentDeliveryError);
+  });
+
+  it('403 Missing Access is a PermanentDeliveryError', async () => {
+    emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 403 });
+    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'x' })).rejects.toBeInstanceOf(PermanentDeliveryError);
+  });
+
+  it('5xx after discord.js’ own retries is a TransientDeliveryError; one 500 is retried by discord.js', async () => {
+    emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 2, status: 500 });
+    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'x' })).rejects.toBeInstanceOf(TransientDeliveryError);
+    emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 502 });
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'after one 502' });
+    expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['after one 502']);
+  });
+
+  it('a short 429 is waited out in discord.js’ queue and delivered', async () => {
+    emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 429, retryAfter: 0.2 });
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'later' });
+    expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['later']);
+    expect(emu.rest.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([429, 200]);
+  });
+
+  it('a long 429 surfaces as RateLimitedError with its retry-after, for the outbox to reschedule', async () => {
+    emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 429, retryAfter: 30 });
+    const err = await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RateLimitedError);
+    expect((err as RateLimitedError).retryAfterMs).toBeGreaterThanOrEqual(29_000);
+  });
+
+  it('a network failure is a TransientDeliveryError', async () => {
+    const dead = new REST({ api: 'http://127.0.0.1:9/api', retries: 0, timeout: 2000 }).setToken('t');
+    const s = createDiscordSender(dead, silentLogger);
+    await expect(s.send({ platform: 'discord', chatId: '1' }, { text: 'x' })).rejects.toBeInstanceOf(TransientDeliveryError);
+  });
+});
