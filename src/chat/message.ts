@@ -46,4 +46,10 @@ export interface ActionAnswer {
 export interface ChatService {
   handleMessage(msg: IncomingMessage): Promise<OutgoingMessage[]>;
   handleAction(action: IncomingAction): Promise<ActionAnswer>;
+  /**
+   * Optional: jobs `ctx`'s user may act on whose id or text contains `partial` (case-insensitive;
+   * empty matches all), soonest first, for id autocomplete (Discord). `label` is one short line
+   * (e.g. the /list line without the id). Adapters must work when it is absent.
+   */
+  suggestJobs?(ctx: ChatContext, partial: string): Promise<Array<{ id: string; label: string }>>;
 }
