@@ -259,6 +259,8 @@ function unreadTime(text: string, claimed: boolean[]): ParseRejection | undefine
   const masked = [...text].map((c, i) => (claimed[i] ? ' ' : c)).join('');
   const bad = /\b(?:at\s+)?(\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))\b/.exec(masked);
   if (bad) return reject(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
+  const unitless = /\bin\s+(\d+(?:\.\d+)?)(?!\s*[a-z\d:./])/.exec(masked);
+  if (unitless) return reject(`In ${unitless[1]} what? Say minutes, hours or days.`, `in ${unitless[1]} minutes`);
   return undefined;
 }
 

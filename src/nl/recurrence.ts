@@ -106,9 +106,10 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
       if (to.mi === 0) out.push({ kind: 'cron', pattern: `0 ${to.h} * * ${dow}` });
       return out;
     }
+    return new Reject('Within a window or on certain days, repeat every whole number of minutes or hours.', 'every 30 minutes from 9 to 5 on weekdays');
   }
-  // "every 2 hours starting at 9": the interval counts from the first time written
-  // The anchor is the first fire when it lies ahead; `now` as anchor fires one interval later.
+  // "every 2 hours starting at 9": the interval counts from the first time written. The anchor
+  // is the first fire when it lies ahead; `now` as anchor fires one interval later.
   let anchor = startAt && startAt.getTime() > ctx.now.getTime() ? startAt : ctx.now;
   const first = g.times[0];
   if (first) {

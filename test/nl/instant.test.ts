@@ -165,3 +165,13 @@ describe('offsets, exceptions and dates used as words', () => {
     expect(r.next).toEqual(['2026-11-23T12:00:00+01:00']);
   });
 });
+
+describe('helpful rejections', () => {
+  it('"in 10" without a unit asks which unit', () => {
+    expect(p('remind me to check the oven in 10').error).toMatch(/minutes, hours or days/);
+  });
+
+  it('a fractional step with weekdays is rejected, never silently dropped', () => {
+    expect(p('every 1.5 hours on weekdays').ok).toBe(false);
+  });
+});
