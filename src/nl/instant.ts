@@ -52,8 +52,9 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
  * A compact duration standing alone at the start ("5m check the oven", "remind me 72hr to …"):
  * only digits with a unit, so ordinary numbers in the text are left alone.
  */
+const COMPACT_TERM = String.raw`\d+(?:\.\d+)?\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mo|s|m|h|d|w|y)(?![a-z])`;
 export const LEADING_DURATION_RE = new RegExp(
-  `^(?:\\s*remind\\s+(?:me|us|@\\S+|#\\S+)\\s+)?(\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mo|s|m|h|d|w|y)(?![a-z0-9])(?:\\s*\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|mo|s|m|h|d|w|y)(?![a-z0-9]))*)`,
+  String.raw`^(?:\s*remind\s+(?:me|us|@\S+|#\S+)\s+)?(${COMPACT_TERM}(?:\s*${COMPACT_TERM})*)(?![\d.])`,
 );
 
 /** The time a group names, with day-part hints applied; undefined when none. */

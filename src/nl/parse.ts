@@ -108,6 +108,9 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
 
   const norm = normalize(input);
   const zones = findZones(norm.text);
+  if (new Set(zones.map((z) => z.zone)).size > 1) {
+    return reject('Please use one time zone per reminder.', 'at 9am EST every weekday');
+  }
   const zone = zones[0]?.zone ?? options.timeZone;
   const claimed = new Array<boolean>(norm.text.length).fill(false);
   for (const z of zones) for (let i = z.start; i < z.end; i++) claimed[i] = true;

@@ -175,3 +175,10 @@ describe('helpful rejections', () => {
     expect(p('every 1.5 hours on weekdays').ok).toBe(false);
   });
 });
+
+describe('compact durations at the start', () => {
+  it('"2h30m stretch" and "remind me 2h30m to go" are 2.5 hours from now', () => {
+    expect(first('2h30m stretch')).toBe('2026-11-22T12:30:00+01:00');
+    expect(p('remind me 2h30m to go').text).toBe('go');
+  });
+});

@@ -42,3 +42,9 @@ describe('date order default', () => {
     expect(defaultDateOrder('America/Toronto')).toBe('dmy');
   });
 });
+
+describe('one zone per reminder', () => {
+  it('two different zones in one request are rejected, not half-applied', () => {
+    expect(p('at 9am EST and 3pm CET').ok).toBe(false);
+  });
+});
