@@ -1,4 +1,4 @@
-import { Routes, type REST } from 'discord.js';
+import { DiscordAPIError, REST, Routes } from 'discord.js';
 import { slashCommands } from './commands.js';
 
 /** Where commands are registered: everywhere (global, may take a while to show) or one guild (instant). */
@@ -51,4 +51,36 @@ export async function syncGlobalCommands(rest: REST, applicationId: string): Pro
 export async function fetchApplicationId(rest: REST): Promise<string> {
   const app = (await rest.get(Routes.currentApplication())) as { id: string };
   return app.id;
+}
+
+/** Discord refused a registration; `status` is the HTTP status (401 bad token, 403/404 wrong app or guild). */
+export class RegistrationError extends Error {
+  override name = 'RegistrationError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Registers with a bot token alone (the CLI): looks the application id up when not given.
+ * Discord's refusals become RegistrationError, so callers need not import discord.js.
+ */
+export async function registerWithToken(opts: {
+  token: string;
+  restApi?: string;
+  applicationId?: string;
+  guildId?: string;
+}): Promise<{ count: number; applicationId: string }> {
+  const rest = new REST({ ...(opts.restApi ? { api: opts.restApi } : {}) }).setToken(opts.token);
+  try {
+    const applicationId = opts.applicationId ?? (await fetchApplicationId(rest));
+    const count = await registerCommands(rest, { applicationId, ...(opts.guildId ? { guildId: opts.guildId } : {}) });
+    return { count, applicationId };
+  } catch (err) {
+    if (err instanceof DiscordAPIError) throw new RegistrationError(err.status, err.message);
+    throw err;
+  }
 }

@@ -1,0 +1,48 @@
+/**
+ * `chime discord register [--guild <id>]`: registers Chime's slash commands with Discord,
+ * globally (every server the bot is in; Discord may take a while to show changes) or in one
+ * guild (instant, for development). Needs DISCORD_TOKEN; DISCORD_APPLICATION_ID is looked up
+ * from the token when unset; DISCORD_REST_API points at another API (tests).
+ * The Discord calls live in adapters/discord (src/ does not import discord.js itself).
+ */
+import { RegistrationError, registerWithToken } from '../../../adapters/discord/register.js';
+import { loadConfig, loadDotEnv } from '../../config.js';
+import { UserError } from '../../core/errors.js';
+import { parseOptions } from '../args.js';
+import type { CliCommand } from '../io.js';
+
+export const usage = 'chime discord register [--guild <guild id>]';
+export const summary = 'Register the slash commands with Discord (globally, or in one guild)';
+
+export const discordRegisterCommand: CliCommand = async (argv, io) => {
+  const values = parseOptions(argv, { guild: { type: 'string' } }, usage);
+  const guildId = values.guild;
+  if (guildId !== undefined && !/^\d{1,20}$/.test(guildId)) {
+    throw new UserError('discord.guild', `--guild must be a numeric Discord server id (got "${guildId}").`, 'chime discord register --guild 123456789012345678');
+  }
+  if (io.env === process.env) loadDotEnv();
+  const config = loadConfig(io.env);
+  if (!config.discord) {
+    throw new UserError('discord.token', 'DISCORD_TOKEN is not set: Chime needs the bot token to register its commands.', 'DISCORD_TOKEN=… chime discord register');
+  }
+  try {
+    const { count } = await registerWithToken({
+      token: config.discord.token,
+      ...(config.discord.restApi ? { restApi: config.discord.restApi } : {}),
+      ...(config.discord.applicationId ? { applicationId: config.discord.applicationId } : {}),
+      ...(guildId ? { guildId } : {}),
+    });
+    io.stdout(
+      guildId
+        ? `Registered ${count} slash commands in guild ${guildId}.\n`
+        : `Registered ${count} slash commands globally (Discord may take a few minutes to show changes).\n`,
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof RegistrationError)) throw err;
+    const hint =
+      err.status === 401 ? ' Check DISCORD_TOKEN.' : err.status === 403 || err.status === 404 ? ' Check DISCORD_APPLICATION_ID and that the bot is in that server.' : '';
+    io.stderr(`Discord refused the registration (${err.status}: ${err.message}).${hint}\n`);
+    return 1;
+  }
+};
