@@ -175,7 +175,7 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
     // "every 2 weeks", "every other day", "every 30 minutes", "every 30m", "every hour", "each day"
     name: 'repeat-every-unit',
-    re: new RegExp(`\\b(?:every|each)\\s+(?:single\\s+)?(?:(other|second|third|fourth|fifth|2nd|3rd|4th|5th)\\s+|(\\d+(?:\\.\\d+)?|${NUMBER_WORD_SRC})\\s*)?${UNIT_SRC}(?![a-z0-9])|\\beveryday\\b`, 'g'),
+    re: new RegExp(`\\b(?:every|each)\\s+(?:single\\s+)?(?:(other|second|third|fourth|fifth|2nd|3rd|4th|5th)\\s+|(\\d+(?:\\.\\d+)?|${NUMBER_WORD_SRC})\\s*)?${UNIT_SRC}(?![a-z0-9])|\\beveryday\\b(?=\\s*$|\\s*[,.!;]|\\s+(?:at|@|around|by|in|from|between|until|till|starting|except|for|morning|afternoon|evening|night|to|and|\\d))`, 'g'),
     make(m) {
       if (m[0] === 'everyday') return { repeat: { kind: 'every', unit: 'day', step: 1 } };
       const { unit, factor } = unitOf(m[3]!);
@@ -197,7 +197,8 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   },
   {
     name: 'repeat-adverb',
-    re: /\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|yearly|annually)\b/g,
+    // After an article or possessive they are adjectives: "send the weekly report on friday".
+    re: /(?<!\b(?:the|a|an|my|your|our|his|her|their|its|this|that|next|last)\s+)\b(hourly|daily|nightly|weekly|biweekly|fortnightly|monthly|bimonthly|quarterly|yearly|annually)\b/g,
     make(m) {
       const word = m[1]!;
       const table: Record<string, [Unit, number]> = {

@@ -167,3 +167,16 @@ describe('found by fuzzing', () => {
     expect(p('every 31 hours on mondays').error).toMatch(/does not fit/);
   });
 });
+
+describe('repeat words used as adjectives', () => {
+  it('"the weekly report" is not a weekly repeat', () => {
+    const r = p('remind me to send the weekly report on friday');
+    expect(r.kind).toBe('once');
+    expect(r.text).toBe('send the weekly report');
+  });
+
+  it('"everyday items" is not a daily repeat, "stretch everyday" is', () => {
+    expect(p('buy everyday items tomorrow').kind).toBe('once');
+    expect(p('stretch everyday').kind).toBe('recurring');
+  });
+});
