@@ -114,6 +114,14 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
       },
     },
     {
+      // "the friday after next", "a week from friday"
+      name: 'date-weekday-after-next',
+      re: new RegExp(`\\b(?:on\\s+)?(?:the\\s+)?${WEEKDAY_SRC}\\s+after\\s+next\\b|\\ba\\s+week\\s+(?:from|on)\\s+${WEEKDAY_SRC}\\b`, 'g'),
+      make(m) {
+        return { date: { kind: 'weekday', weekday: weekdayIndex(m[1] ?? m[2]!), nextWeek: false, plusWeeks: 1 } };
+      },
+    },
+    {
       // "friday next week", "next week friday", "next week on friday"
       name: 'date-weekday-next-week',
       re: new RegExp(`\\b(?:on\\s+)?${WEEKDAY_SRC}\\s+(?:of\\s+)?next\\s+week\\b|\\bnext\\s+week\\s+(?:on\\s+)?${WEEKDAY_SRC}\\b`, 'g'),

@@ -203,10 +203,19 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
  * in the text. Returns the pieces to leave in the text.
  */
 function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
+  const nounAfter = (p: Piece): boolean =>
+    /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) &&
+    !/^\s+(?:at|on|in|by|and|or|to|every|until|till|for|from|next|after|before|tomorrow|today|tonight|morning|afternoon|evening|night|noon|midnight|\d)\b/.test(text.slice(p.end));
+  const articleBefore = (p: Piece): boolean =>
+    /\b(?:the|a|an|my|your|our|their)\s+$/.test(text.slice(Math.max(0, p.start - 8), p.start));
   const attributive = (p: Piece): boolean =>
     (p.date !== undefined || p.time !== undefined) &&
     !p.repeat &&
-    (/^'s\b/.test(text.slice(p.end, p.end + 3)) || (/\b(?:the|a|an|my|your|our|their)\s+$/.test(text.slice(Math.max(0, p.start - 8), p.start)) && /^\d/.test(text.slice(p.start, p.end)) && /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) && !/^\s+(?:at|on|in|by|and|or|to|every|until|for|tomorrow|today|tonight)\b/.test(text.slice(p.end))));
+    (/^'s\b/.test(text.slice(p.end, p.end + 3)) ||
+      // "the 7pm show", "the 3rd floor"
+      (articleBefore(p) && /^\d/.test(text.slice(p.start, p.end)) && nounAfter(p)) ||
+      // "the monday meeting"
+      (p.date?.kind === 'weekday' && /^the\s/.test(text.slice(p.start, p.end)) && nounAfter(p)));
   const marked = pieces.filter(attributive);
   const keep = new Set<Piece>();
   if (marked.length === 0) return keep;

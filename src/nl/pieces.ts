@@ -20,7 +20,7 @@ export interface TimeOfDay {
 export type DateSpec =
   | { kind: 'ymd'; y?: number; m: number; d: number }
   | { kind: 'relDay'; days: number }
-  | { kind: 'weekday'; weekday: number; nextWeek: boolean }
+  | { kind: 'weekday'; weekday: number; nextWeek: boolean; /** "friday after next": one more week. */ plusWeeks?: number }
   | { kind: 'nextWeek' }
   | { kind: 'nextMonth' }
   | { kind: 'nextYear' }

@@ -96,7 +96,7 @@ export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
       return { date: addDays(today, spec.days) };
     case 'weekday':
       if (spec.nextWeek) return { date: addDays(mondayOf(today), 7 + ((spec.weekday + 6) % 7)) };
-      return { date: nextWeekday(today, spec.weekday) };
+      return { date: addDays(nextWeekday(today, spec.weekday), 7 * (spec.plusWeeks ?? 0)) };
     case 'nextWeek':
       return { date: addDays(mondayOf(today), 7) };
     case 'nextMonth':

@@ -182,3 +182,16 @@ describe('compact durations at the start', () => {
     expect(p('remind me 2h30m to go').text).toBe('go');
   });
 });
+
+describe('more weekday phrases', () => {
+  it('"the monday meeting" is text when another day is given', () => {
+    const r = p('prepare the monday meeting on friday');
+    expect(r.text).toBe('prepare the monday meeting');
+    expect(r.next).toEqual(['2026-11-27T09:00:00+01:00']);
+  });
+
+  it('"the friday after next" is a week after the coming Friday', () => {
+    expect(first('the friday after next')).toBe('2026-12-04T09:00:00+01:00');
+    expect(first('a week from friday at 3pm')).toBe('2026-12-04T15:00:00+01:00');
+  });
+});
