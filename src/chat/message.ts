@@ -21,6 +21,14 @@ export interface IncomingMessage extends ChatContext {
   text: string;
   /** The message this one replies to ("/remind 2h" as a reply makes a reminder about it). */
   replyTo?: { messageId: string; text?: string; link?: string };
+  /**
+   * Optional, from platforms whose commands have typed options (Discord `/remind when: what:`,
+   * `/reminders edit when: text:`): the time phrase and the text exactly as the person separated
+   * them. When present, /remind and /edit should parse only `when` and take `what` verbatim
+   * ("in 2 hours" + "call mom at 5" is 2 hours from now, not 5 o'clock); `text` still holds the
+   * joined command, which is what a chat layer ignoring this field reads.
+   */
+  parts?: { when?: string; what?: string };
 }
 
 /** A button press. */
