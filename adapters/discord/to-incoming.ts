@@ -163,7 +163,9 @@ export function toIncomingMessage(
 ): IncomingMessage | Refusal | undefined {
   const text = commandText(inv);
   if (text === undefined) return undefined;
-  const ctx = contextOf(place, who);
+  const ctx: IncomingMessage = { ...contextOf(place, who), text };
+  const parts = partsOf(inv);
+  if (parts) ctx.parts = parts;
   if (inv.name === 'remind') {
     if (mentionsRoles(str(inv, 'what')) && !hasPermission(who.permissions, Perm.ManageChannels)) {
       return { refused: NEEDS_MANAGE_CHANNELS_ROLES };
@@ -172,10 +174,22 @@ export function toIncomingMessage(
       if (place.guildId === undefined) return { refused: NO_CHANNEL_IN_DMS };
       if (!hasPermission(who.permissions, Perm.ManageChannels)) return { refused: NEEDS_MANAGE_CHANNELS_CHANNEL };
       const target = contextOf({ channelId: picked.id, guildId: place.guildId, ...(picked.parentId ? { parentId: picked.parentId } : {}) }, who);
-      return { ...target, text };
+      return { ...target, text, ...(parts ? { parts } : {}) };
     }
   }
-  return { ...ctx, text };
+  return ctx;
+}
+
+/** The time phrase and the text as typed in separate options (IncomingMessage.parts). */
+export function partsOf(inv: SlashInvocation): IncomingMessage['parts'] {
+  if (inv.name === 'remind') return { when: str(inv, 'when'), what: str(inv, 'what') };
+  if (inv.name === 'reminders' && inv.subcommand === 'edit') {
+    const parts: NonNullable<IncomingMessage['parts']> = {};
+    if (str(inv, 'when')) parts.when = str(inv, 'when');
+    if (str(inv, 'text')) parts.what = str(inv, 'text');
+    return parts.when !== undefined || parts.what !== undefined ? parts : undefined;
+  }
+  return undefined;
 }
 
 /** A button press for the chat layer. */

@@ -92,6 +92,13 @@ describe('permission rules for /remind', () => {
     expect(msg).toMatchObject({ chatId: CHANNEL, text: '/remind in 1 hour x' });
   });
 
+  it('when: and what: are also passed apart (parts), so "call mom at 5" stays text', () => {
+    expect(toIncomingMessage(remind('call mom at 5'), here, member)).toMatchObject({ text: '/remind in 1 hour call mom at 5', parts: { when: 'in 1 hour', what: 'call mom at 5' } });
+    const edit = { name: 'reminders', subcommand: 'edit', options: { id: 'k7', text: 'call mom at 5' } };
+    expect(toIncomingMessage(edit, here, member)).toMatchObject({ parts: { what: 'call mom at 5' } });
+    expect(toIncomingMessage({ name: 'recall', options: {} }, here, member)).not.toHaveProperty('parts');
+  });
+
   it('channel: another channel is refused without Manage Channels', () => {
     expect(toIncomingMessage(remind('x', OTHER), here, member, { id: OTHER })).toEqual({ refused: NEEDS_MANAGE_CHANNELS_CHANNEL });
     expect(toIncomingMessage(remind('x', OTHER), here, mod, { id: OTHER })).toEqual({ refused: NEEDS_MANAGE_CHANNELS_CHANNEL });
