@@ -285,6 +285,15 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await store.claimDue(at(2 * MIN - 1000 + 1), 10, leaseB)).toHaveLength(1);
       });
 
+      it('extendLeases finds runs of jobs with caller-chosen ids of any shape', async () => {
+        for (const id of ['my-job-1', 'x', 'a-b-c-d-e-f-g-h']) await store.createJob(reminder(0, { id }), T0);
+        const runs = await store.claimDue(at(0), 10, leaseA);
+        expect(runs).toHaveLength(3);
+        await store.extendLeases(runs.map((r) => r.runId), at(MIN - 1), leaseA);
+        expect(await store.claimDue(at(MIN + 1), 10, leaseB)).toEqual([]);
+        expect(await store.nextDueAt()).toEqual(at(2 * MIN - 1));
+      });
+
       it('releaseClaim gives the occurrence back unrun: claimable again, no history row', async () => {
         const job = await store.createJob(reminder(0), T0);
         const [run] = await store.claimDue(at(1), 10, leaseA);

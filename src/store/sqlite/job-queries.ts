@@ -52,30 +52,32 @@ export function prepareJobQueries(db: Db) {
     ),
 
     /**
-     * Claims up to @limit due, unleased active jobs, oldest occurrence first, in one statement.
-     * Each claimed row gets a fresh random run id; RETURNING order is unspecified (sort after).
+     * Claims up to @limit due, unleased active jobs, oldest occurrence first (ties: creation
+     * order, which is rowid: the index holds it, so no sort), in one statement. Each claimed row
+     * gets a fresh run id (`0190f3a2c4e0-k7m2qd-9b1c`, see the migration). RETURNING order is
+     * unspecified (sort by next_run_at, seq).
      */
-    claimDueBatch: db.prepare<{ now: number; limit: number; owner: string; expires: number }, JobRow>(`
+    claimDueBatch: db.prepare<{ now: number; limit: number; owner: string; expires: number }, JobRow & { seq: number }>(`
       UPDATE jobs
-      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = lower(hex(randomblob(8)))
-      WHERE id IN (
-        SELECT id FROM jobs INDEXED BY jobs_due
+      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = printf('%012x-%s-', @now, id) || lower(hex(randomblob(2)))
+      WHERE rowid IN (
+        SELECT rowid FROM jobs INDEXED BY jobs_due
         WHERE status = 'active' AND lease_owner IS NULL AND next_run_at <= @now
-        ORDER BY next_run_at, id
+        ORDER BY next_run_at, rowid
         LIMIT @limit)
-      RETURNING *`),
+      RETURNING *, rowid AS seq`),
 
     /** Jobs whose lease ran out (their process died or hung), oldest expiry first. */
     expiredLeases: db.prepare<{ now: number; limit: number }, JobRow>(`
       SELECT * FROM jobs INDEXED BY jobs_leased
       WHERE lease_owner IS NOT NULL AND lease_expires_at <= @now
-      ORDER BY lease_expires_at, id
+      ORDER BY lease_expires_at, rowid
       LIMIT @limit`),
 
     /** Puts a lease with a fresh run id on one job; returns the row. */
-    leaseJob: db.prepare<{ id: string; owner: string; expires: number }, JobRow>(`
+    leaseJob: db.prepare<{ id: string; now: number; owner: string; expires: number }, JobRow>(`
       UPDATE jobs
-      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = lower(hex(randomblob(8)))
+      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = printf('%012x-%s-', @now, id) || lower(hex(randomblob(2)))
       WHERE id = @id
       RETURNING *`),
 
@@ -84,10 +86,16 @@ export function prepareJobQueries(db: Db) {
       UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL
       WHERE id = @id AND lease_run_id = @run_id`),
 
-    /** Heartbeat: pushes the expiry of the given runs' leases held by @owner. @run_ids is a JSON array. */
+    /**
+     * Heartbeat: pushes the expiry of the given runs' leases held by @owner. @run_ids is a JSON
+     * array; each run id carries its job id between the 13-character time prefix and the
+     * 5-character suffix, so jobs are found by primary key.
+     */
     extendLeases: db.prepare<{ run_ids: string; owner: string; expires: number }>(`
       UPDATE jobs SET lease_expires_at = @expires
-      WHERE lease_run_id IN (SELECT value FROM json_each(@run_ids)) AND lease_owner = @owner`),
+      WHERE id IN (SELECT substr(value, 14, length(value) - 18) FROM json_each(@run_ids))
+        AND lease_run_id IN (SELECT value FROM json_each(@run_ids))
+        AND lease_owner = @owner`),
 
     /** Writes a settled run's job state and drops its lease, only if the lease is still this run's. */
     settleJob: db.prepare<{
@@ -187,8 +195,8 @@ export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** Soonest first; jobs with nothing due last, then by creation. */
-export const JOB_LIST_ORDER = 'ORDER BY next_run_at IS NULL, next_run_at, created_at, id';
+/** Soonest first; jobs with nothing due last; ties in creation order (rowid). */
+export const JOB_LIST_ORDER = 'ORDER BY next_run_at IS NULL, next_run_at, rowid';
 
 /** Prepared statements keyed by their SQL text, for filter-shaped queries. */
 export class StatementCache {

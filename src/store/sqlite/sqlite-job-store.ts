@@ -136,7 +136,7 @@ export class SqliteJobStore implements JobStore {
       const room = limit - claimed.length;
       if (room <= 0) return claimed;
       const rows = this.q.claimDueBatch.all({ now: t, limit: room, owner: lease.owner, expires: t + lease.durationMs });
-      rows.sort((a, b) => a.next_run_at! - b.next_run_at! || (a.id < b.id ? -1 : 1));
+      rows.sort((a, b) => a.next_run_at! - b.next_run_at! || a.seq - b.seq);
       for (const row of rows) {
         const trigger: RunTrigger = row.attempts > 0 ? 'retry' : 'schedule';
         claimed.push(this.startRun(row, row.next_run_at!, trigger, t));
@@ -160,7 +160,7 @@ export class SqliteJobStore implements JobStore {
           continue;
         }
       }
-      const leased = this.q.leaseJob.get({ id: row.id, owner: lease.owner, expires: t + lease.durationMs })!;
+      const leased = this.q.leaseJob.get({ id: row.id, now: t, owner: lease.owner, expires: t + lease.durationMs })!;
       out.push(this.startRun(leased, old?.scheduled_for ?? row.next_run_at ?? t, old?.trigger ?? 'schedule', t));
     }
     return out;
@@ -202,7 +202,7 @@ export class SqliteJobStore implements JobStore {
       if (!row) return undefined;
       if (row.lease_owner !== null && (row.lease_expires_at ?? 0) > t) return undefined;
       if (row.lease_run_id) this.q.abandonRun.run({ run_id: row.lease_run_id, now: t, error: `lease of ${row.lease_owner ?? '?'} expired` });
-      const leased = this.q.leaseJob.get({ id, owner: lease.owner, expires: t + lease.durationMs })!;
+      const leased = this.q.leaseJob.get({ id, now: t, owner: lease.owner, expires: t + lease.durationMs })!;
       return this.startRun(leased, t, 'manual', t);
     }).immediate();
   }

@@ -32,7 +32,9 @@ CREATE TABLE jobs (
   completed_at     INTEGER,
   run_count        INTEGER NOT NULL DEFAULT 0,
   last_error       TEXT,
-  -- Claim: who runs the current occurrence, until when, and which run row it is.
+  -- Claim: who runs the current occurrence, until when, and which run row it is. A run id is
+  -- `<claim ms, 12 hex>-<job id>-<4 hex>`: time first so run indexes grow at their end, the job
+  -- id inside so a heartbeat finds its job by primary key (no index on lease_run_id).
   lease_owner      TEXT,
   lease_expires_at INTEGER,
   lease_run_id     TEXT
@@ -46,10 +48,9 @@ CREATE INDEX jobs_owner ON jobs (owner_platform, owner_user_id, status);
 CREATE INDEX jobs_origin_chat ON jobs (origin_chat_id, status);
 CREATE INDEX jobs_workflow ON jobs (workflow_id) WHERE workflow_id IS NOT NULL;
 CREATE INDEX jobs_status ON jobs (status);
-CREATE INDEX jobs_lease_run ON jobs (lease_run_id) WHERE lease_run_id IS NOT NULL;
 
 CREATE TABLE runs (
-  run_id           TEXT PRIMARY KEY,
+  run_id           TEXT PRIMARY KEY,          -- see jobs.lease_run_id
   job_id           TEXT NOT NULL,             -- no FK: history outlives a deleted job until pruned
   scheduled_for    INTEGER NOT NULL,
   started_at       INTEGER NOT NULL,
@@ -66,7 +67,6 @@ CREATE TABLE runs (
 
 CREATE INDEX runs_job ON runs (job_id, started_at);
 CREATE INDEX runs_started ON runs (started_at);
-CREATE INDEX runs_status ON runs (status);
 
 CREATE TABLE outbox (
   id               INTEGER PRIMARY KEY AUTOINCREMENT,
