@@ -6,7 +6,7 @@
  * bare date, a 24-hour "at 3").
  */
 import * as chrono from 'chrono-node';
-import type { Piece } from './pieces.js';
+import { maskClaimed, type Piece } from './pieces.js';
 import type { Ctx } from './resolve.js';
 import type { DateOrder } from './types.js';
 
@@ -21,8 +21,9 @@ const chronoStrict = {
  * (month and day known) are taken; weekday-only and time-only guesses are ours to make.
  */
 export function chronoPieces(text: string, claimed: boolean[], ctx: Ctx, dateOrder: DateOrder): Piece[] {
-  const masked = [...text].map((c, i) => (claimed[i] ? ' ' : c)).join('');
-  if (!/\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/.test(masked)) return [];
+  const masked = maskClaimed(text, claimed);
+  // chrono only adds dates that name a month or use digits; skip the call otherwise.
+  if (!/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/.test(masked)) return [];
   const ref = new Date(Date.UTC(ctx.wall.y, ctx.wall.m - 1, ctx.wall.d, ctx.wall.h, ctx.wall.mi, ctx.wall.s));
   const pieces: Piece[] = [];
   for (const r of chronoStrict[dateOrder].parse(masked, { instant: ref, timezone: 0 })) {

@@ -16,7 +16,7 @@ import { groupPieces } from './groups.js';
 import { chronoPieces } from './chrono-dates.js';
 import { DURATION_RECOGNIZERS, LEADING_DURATION_RE, resolveOnce } from './instant.js';
 import { parseDuration } from './duration-phrase.js';
-import { scan, type Piece, type Recognizer } from './pieces.js';
+import { maskClaimed, scan, type Piece, type Recognizer } from './pieces.js';
 import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
 import { resolveBounds } from './bounds.js';
 import { recurringTriggers, type Trigger } from './recurrence.js';
@@ -268,7 +268,7 @@ function combine(triggers: Trigger[]): Schedule {
  * instead of dropping them into the reminder text.
  */
 function unreadTime(text: string, claimed: boolean[]): ParseRejection | undefined {
-  const masked = [...text].map((c, i) => (claimed[i] ? ' ' : c)).join('');
+  const masked = maskClaimed(text, claimed);
   const bad = /\b(?:at\s+)?(\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))\b/.exec(masked);
   if (bad) return reject(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
   const unitless = /\bin\s+(\d+(?:\.\d+)?)(?!\s*[a-z\d:./])/.exec(masked);

@@ -101,3 +101,17 @@ export function scan(text: string, recognizers: Recognizer[], claimed: boolean[]
   }
   return pieces.sort((a, b) => a.start - b.start);
 }
+
+/** `text` with claimed characters blanked (same length, UTF-16 indexes as the spans). */
+export function maskClaimed(text: string, claimed: boolean[]): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || claimed[i]) {
+      out += text.slice(from, i);
+      if (i < text.length) out += ' ';
+      from = i + 1;
+    }
+  }
+  return out;
+}

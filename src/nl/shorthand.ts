@@ -71,6 +71,17 @@ export function editDistance(a: string, b: string): number {
  */
 export function correctSpelling(word: string): string | undefined {
   if (word.length < 5 || KNOWN_WORDS.has(word) || !/^[a-z]+$/.test(word)) return undefined;
+  if (spellCache.has(word)) return spellCache.get(word);
+  const result = closestTarget(word);
+  if (spellCache.size > 5000) spellCache.clear();
+  spellCache.set(word, result);
+  return result;
+}
+
+/** Words seen before: chat text repeats itself, and the distance loop is the costly part. */
+const spellCache = new Map<string, string | undefined>();
+
+function closestTarget(word: string): string | undefined {
   let best: string | undefined;
   let bestDist = Infinity;
   for (const target of SPELL_TARGETS) {
