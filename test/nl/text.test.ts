@@ -37,3 +37,11 @@ describe('numbers in the text stay text', () => {
     expect(p('meeting at 5pm sharp').text).toBe('meeting');
   });
 });
+
+describe('unicode in the text', () => {
+  it('emoji before the time phrase keep every index aligned', () => {
+    const r = p('🎂🎂 party for Zoë on 24 December 2026 at 18:00 🎉');
+    expect(r.text).toBe('🎂🎂 party for Zoë 🎉');
+    expect(r.next[0]).toBe('2026-12-24T18:00:00+01:00');
+  });
+});
