@@ -112,6 +112,16 @@ describe('Discord sender against the emulator', () => {
     expect((err as RateLimitedError).retryAfterMs).toBeGreaterThanOrEqual(29_000);
   });
 
+  it('a burst to one channel is paced by discord.js’ queue from the bucket headers: in order, no 429, nothing lost', async () => {
+    emu.channelRateLimit = { limit: 5, windowMs: 400 };
+    const started = Date.now();
+    const to = { platform: 'discord', chatId: emu.generalChannel.id };
+    await Promise.all(Array.from({ length: 15 }, (_, i) => sender.send(to, { text: `m${i}` })));
+    expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(Array.from({ length: 15 }, (_, i) => `m${i}`));
+    expect(emu.rateLimited).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+  });
+
   it('a network failure is a TransientDeliveryError', async () => {
     const dead = new REST({ api: 'http://127.0.0.1:9/api', retries: 0, timeout: 2000 }).setToken('t');
     const s = createDiscordSender(dead, silentLogger);

@@ -441,8 +441,13 @@ export class DiscordEmulator {
     });
     r.on('POST', /^\/channels\/(\d+)\/messages$/, ([id], body) => {
       if (!this.channels.has(id!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      const limit = this.channelLimit(id!);
+      if (limit && limit.remaining < 0) {
+        this.rateLimited += 1;
+        return { status: 429, body: { message: 'You are being rate limited.', retry_after: limit.resetAfter, global: false, code: 0 }, headers: { ...limit.headers, 'retry-after': String(limit.resetAfter) } };
+      }
       const msg = this.createMessage(id!, body as Record<string, unknown>, 'channel');
-      return { status: 200, body: this.messagePayload(msg) };
+      return { status: 200, body: this.messagePayload(msg), ...(limit ? { headers: limit.headers } : {}) };
     });
     r.on('PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, ([channelId, messageId], body) => {
       const msg = this.messages.find((m) => m.id === messageId && m.channel_id === channelId);
@@ -456,6 +461,41 @@ export class DiscordEmulator {
       const channel = existing ?? this.addChannel({ id: snowflake(), name: `dm-${recipient}`, type: 1 });
       return { status: 200, body: { id: channel.id, type: 1, recipients: [{ id: recipient, username: `user-${recipient}`, discriminator: '0', avatar: null }] } };
     });
+  }
+
+  /**
+   * Per-channel send limit, like Discord's per-channel message bucket: `limit` messages per
+   * `windowMs`, announced in X-RateLimit-* headers so discord.js paces itself; a send over
+   * the limit gets 429 (counted in `rateLimited`). Off unless set.
+   */
+  channelRateLimit: { limit: number; windowMs: number } | undefined;
+  /** 429s answered because a channel's send limit was exceeded. */
+  rateLimited = 0;
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  private channelLimit(channelId: string): { remaining: number; resetAfter: number; headers: Record<string, string> } | undefined {
+    const cfg = this.channelRateLimit;
+    if (!cfg) return undefined;
+    const now = Date.now();
+    let w = this.windows.get(channelId);
+    if (!w || now - w.start >= cfg.windowMs) {
+      w = { start: now, count: 0 };
+      this.windows.set(channelId, w);
+    }
+    w.count += 1;
+    const remaining = cfg.limit - w.count;
+    const resetAfter = Math.max(0, (w.start + cfg.windowMs - now) / 1000);
+    return {
+      remaining,
+      resetAfter,
+      headers: {
+        'x-ratelimit-limit': String(cfg.limit),
+        'x-ratelimit-remaining': String(Math.max(0, remaining)),
+        'x-ratelimit-reset-after': resetAfter.toFixed(3),
+        'x-ratelimit-reset': ((w.start + cfg.windowMs) / 1000).toFixed(3),
+        'x-ratelimit-bucket': `channel-messages-${channelId}`,
+      },
+    };
   }
 
   private interactionChannel(record: InteractionRecord): string {

@@ -26,7 +26,14 @@ export type RouteHandler = (
   params: string[],
   body: unknown,
   query: URLSearchParams,
-) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>;
+) => RouteResult | Promise<RouteResult>;
+
+/** A route's answer; `headers` are added to the response (rate-limit headers). */
+export interface RouteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 interface Route {
   method: string;
@@ -87,10 +94,10 @@ export class RestRouter {
         const out = await route.handler(m.slice(1), body, url.searchParams);
         record.status = out.status;
         if (out.body === undefined) {
-          res.writeHead(out.status);
+          res.writeHead(out.status, out.headers ?? {});
           res.end();
         } else {
-          res.writeHead(out.status, { 'content-type': 'application/json' });
+          res.writeHead(out.status, { 'content-type': 'application/json', ...out.headers });
           res.end(JSON.stringify(out.body));
         }
       } catch (err) {
