@@ -82,7 +82,7 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
       it('a caller-chosen id is kept, and a taken id is refused', async () => {
         const job = await store.createJob(reminder(MIN, { id: 'mine42' }), T0);
         expect(job.id).toBe('mine42');
-        await expect(async () => store.createJob(reminder(MIN, { id: 'mine42' }), T0)).rejects.toThrow();
+        await expect(async () => store.createJob(reminder(MIN, { id: 'mine42' }), T0)).rejects.toMatchObject({ code: 'job.id_taken' });
         expect(await store.countJobs()).toBe(1);
       });
 

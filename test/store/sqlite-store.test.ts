@@ -37,6 +37,24 @@ runJobStoreContract('SQLite file', async () => {
   };
 });
 
+describe('SQLite store: job ids', () => {
+  it('a generated id that collides is drawn again', () => {
+    const ids = ['aaaaaa', 'aaaaaa', 'bbbbbb'];
+    const s = openSqliteStore(':memory:', { newJobId: () => ids.shift() ?? 'zzzzzz' });
+    expect(s.jobs.createJob(reminder(0), T0).id).toBe('aaaaaa');
+    expect(s.jobs.createJob(reminder(0), T0).id).toBe('bbbbbb');
+    s.close();
+  });
+
+  it('gives up after ten collisions in a row instead of looping', () => {
+    const s = openSqliteStore(':memory:', { newJobId: () => 'same00' });
+    s.jobs.createJob(reminder(0), T0);
+    expect(() => s.jobs.createJob(reminder(0), T0)).toThrow(/no free job id after 10 attempts/);
+    expect(s.jobs.countJobs()).toBe(1);
+    s.close();
+  });
+});
+
 describe('SQLite store: opening and migrations', () => {
   it('creates the parent directory and uses WAL, synchronous=NORMAL and a busy timeout', () => {
     const dir = tempDir();

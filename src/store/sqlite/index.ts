@@ -18,6 +18,8 @@ export interface SqliteStoreOptions {
   notesApiAccess?: ApiMemoryAccess;
   /** Wait for another process's write lock (ms). Default 5000. */
   busyTimeoutMs?: number;
+  /** Job id generator (tests). Default: 6 random characters of the unambiguous alphabet. */
+  newJobId?: () => string;
 }
 
 /** Everything Chime keeps in one SQLite file. */
@@ -45,7 +47,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
     db.close();
     throw err;
   }
-  const jobs = new SqliteJobStore(db);
+  const jobs = new SqliteJobStore(db, opts.newJobId ? { newJobId: opts.newJobId } : {});
   const notes = new SqliteNotesStore(db, opts.notesApiAccess !== undefined ? { clock, apiAccess: opts.notesApiAccess } : { clock });
   const prefs = new SqlitePrefsStore(db, clock);
   return {

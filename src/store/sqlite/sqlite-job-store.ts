@@ -1,3 +1,4 @@
+import { UserError } from '../../core/errors.js';
 import type { Job } from '../../core/job.js';
 import { ghostSessionId } from '../../core/ghost.js';
 import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, RunTrigger, Settlement } from '../../core/run.js';
@@ -26,29 +27,42 @@ export class SqliteJobStore implements JobStore {
   private readonly q: JobQueries;
   private readonly o: OutboxQueries;
   private readonly statements: StatementCache;
+  private readonly newId: () => string;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    opts: { newJobId?: () => string } = {},
+  ) {
     this.q = prepareJobQueries(db);
     this.o = prepareOutboxQueries(db);
     this.statements = new StatementCache(db);
+    this.newId = opts.newJobId ?? newJobId;
   }
 
   // ---- jobs ---------------------------------------------------------------------------
 
+  /** A taken caller-chosen id throws UserError `job.id_taken`; a generated one is drawn again. */
   createJob(input: NewJobRecord, now: Date): Job {
+    this.see(now);
     if (input.id !== undefined) {
       const job = jobFromNew(input, input.id, now);
-      this.q.insertJob.run(jobToParams(job));
+      try {
+        this.q.insertJob.run(jobToParams(job));
+      } catch (err) {
+        if (isConstraint(err) && this.q.getJob.get(job.id)) throw new UserError('job.id_taken', `A job with id "${job.id}" already exists.`);
+        throw err;
+      }
       return job;
     }
-    for (let i = 0; ; i++) {
-      const job = jobFromNew(input, newJobId(), now);
+    for (let i = 1; ; i++) {
+      const job = jobFromNew(input, this.newId(), now);
       try {
         this.q.insertJob.run(jobToParams(job));
         return job;
       } catch (err) {
         // A generated id collided: draw another. 31^6 ids make a streak of ten all but impossible.
-        if (!isConstraint(err) || i + 1 >= JOB_ID_ATTEMPTS || this.q.getJob.get(job.id) === undefined) throw err;
+        if (!isConstraint(err) || this.q.getJob.get(job.id) === undefined) throw err;
+        if (i >= JOB_ID_ATTEMPTS) throw new Error(`store: no free job id after ${JOB_ID_ATTEMPTS} attempts`, { cause: err });
       }
     }
   }
