@@ -71,7 +71,8 @@ export function actionRows(actions: Action[][] | undefined): MessagePayload['com
 export function withMention(text: string, mentions: string[] | undefined): string {
   const userId = mentions?.find((m) => /^\d{1,20}$/.test(m));
   if (userId === undefined || text.includes(`<@${userId}>`)) return text;
-  const m = /^(\S+ )?([^:\n<]{1,64}): /u.exec(text);
+  // The prefix before the name is an emoji or symbol (⏰, 🤖, ⚠️), never a word.
+  const m = /^([^\p{L}\p{N}\s]+ )?([^:\n<]{1,64}): /u.exec(text);
   if (m && m[2]) {
     const offset = m[1]?.length ?? 0;
     return `${text.slice(0, offset)}<@${userId}>${text.slice(offset + m[2].length)}`;
