@@ -87,6 +87,12 @@ export interface JobStore {
   markRetry(id: number, error: string, availableAt: Date): MaybePromise<void>;
   /** Gives up on a message (permanent failure). */
   markDead(id: number, error: string, now: Date): MaybePromise<void>;
+  /**
+   * Deletes sent and dead messages created before `before`; returns rows deleted. Optional for
+   * compatibility. Keep the cut-off well behind any run that could still be repeated: a deleted
+   * key no longer deduplicates.
+   */
+  pruneOutbox?(opts: { before: Date }): MaybePromise<number>;
   getOutbox(id: number): MaybePromise<OutboxRow | undefined>;
   listOutbox(filter?: { status?: OutboxRow['status']; jobId?: string; limit?: number }): MaybePromise<OutboxRow[]>;
 

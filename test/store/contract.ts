@@ -434,6 +434,22 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
       });
     });
 
+    describe('outbox pruning (optional method)', () => {
+      it('pruneOutbox deletes old sent and dead messages, never pending or in-flight ones', async () => {
+        if (!store.pruneOutbox) return;
+        await store.enqueueOutbox([msg('sent'), msg('dead'), msg('pending'), msg('sending')], at(0));
+        await store.enqueueOutbox([msg('new-sent')], at(5000));
+        const rows = await store.claimOutbox(at(5000), 10, leaseA);
+        const id = (k: string) => rows.find((r) => r.key === k)!.id;
+        await store.markSent(id('sent'), 'r1', at(1));
+        await store.markSent(id('new-sent'), 'r2', at(5001));
+        await store.markDead(id('dead'), 'gone', at(1));
+        await store.markRetry(id('pending'), 'later', at(1));
+        expect(await store.pruneOutbox({ before: at(1000) })).toBe(2);
+        expect((await store.listOutbox()).map((r) => r.key).sort()).toEqual(['new-sent', 'pending', 'sending']);
+      });
+    });
+
     describe('history and stats', () => {
       async function finishedRun(dueMs: number, finishMs: number): Promise<string> {
         const job = await store.createJob(reminder(dueMs), T0);

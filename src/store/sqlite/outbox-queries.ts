@@ -76,6 +76,10 @@ export function prepareOutboxQueries(db: Db) {
 
     getOutbox: db.prepare<[number], OutboxDbRow>('SELECT * FROM outbox WHERE id = ?'),
 
+    /** Deletes finished (sent or dead) messages created before @before. */
+    pruneOutbox: db.prepare<{ before: number }>(`
+      DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at < @before`),
+
     countOutbox: db.prepare<[], { pending: number; dead: number }>(`
       SELECT
         (SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')) AS pending,

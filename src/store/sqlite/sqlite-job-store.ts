@@ -342,6 +342,10 @@ export class SqliteJobStore implements JobStore {
     this.o.markDead.run({ id, error });
   }
 
+  pruneOutbox(opts: { before: Date }): number {
+    return this.o.pruneOutbox.run({ before: opts.before.getTime() }).changes;
+  }
+
   getOutbox(id: number): OutboxRow | undefined {
     const row = this.o.getOutbox.get(id);
     return row && outboxFromRow(row);
