@@ -22,6 +22,7 @@ import { resolveBounds } from './bounds.js';
 import { recurringTriggers, type Trigger } from './recurrence.js';
 import { makeCtx, Reject } from './resolve.js';
 import { normalize } from './shorthand.js';
+import { suspiciousDateWord } from './suspicious.js';
 import { formatSpec } from './spec-bridge.js';
 import { reminderText } from './text.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
@@ -271,6 +272,8 @@ function unreadTime(text: string, claimed: boolean[]): ParseRejection | undefine
   const masked = maskClaimed(text, claimed);
   const bad = /\b(?:at\s+)?(\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))\b/.exec(masked);
   if (bad) return reject(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
+  const suspicious = suspiciousDateWord(masked);
+  if (suspicious) return reject(suspicious.error, suspicious.example);
   const unitless = /\bin\s+(\d+(?:\.\d+)?)(?!\s*[a-z\d:./])/.exec(masked);
   if (unitless) return reject(`In ${unitless[1]} what? Say minutes, hours or days.`, `in ${unitless[1]} minutes`);
   return undefined;
