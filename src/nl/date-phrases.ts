@@ -139,34 +139,35 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
     },
     {
       name: 'date-eow',
-      re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eow|end of (?:the |this )?(?:work ?)?week)\b/g,
-      make() {
-        return { date: { kind: 'endOfWeek' }, defaultTime: tod(17) };
+      re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eow|end of (?:the |this |(next) )?(?:work ?)?week)\b/g,
+      make(m) {
+        return { date: m[1] ? { kind: 'endOfWeek', next: true } : { kind: 'endOfWeek' }, defaultTime: tod(17) };
       },
     },
     {
       name: 'date-eom',
-      re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eom|end of (?:the |this )?month)\b/g,
-      make() {
-        return { date: { kind: 'endOfMonth' }, defaultTime: tod(17) };
+      re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eom|end of (?:the |this |(next) )?month)\b/g,
+      make(m) {
+        return { date: m[1] ? { kind: 'endOfMonth', next: true } : { kind: 'endOfMonth' }, defaultTime: tod(17) };
       },
     },
     {
       name: 'date-eoy',
-      re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eoy|end of (?:the |this )?year)\b/g,
-      make() {
-        return { date: { kind: 'endOfYear' }, defaultTime: tod(17) };
+      re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eoy|end of (?:the |this |(next) )?year)\b/g,
+      make(m) {
+        return { date: m[1] ? { kind: 'endOfYear', next: true } : { kind: 'endOfYear' }, defaultTime: tod(17) };
       },
     },
     {
       name: 'date-next-period',
-      re: /\b(?:(?:on|at|over|for)\s+)?(?:the\s+)?(next|this|coming)\s+(week|month|year|weekend)\b|\b(?:on|at|over)\s+the\s+(weekend)\b/g,
+      re: /\b(?:(?:on|at|over|for|by)\s+)?(?:the\s+)?(?:(?:beginning|start)\s+of\s+(?:the\s+)?|early\s+)?(next|this|coming)\s+(week|month|year|weekend)\b|\b(?:on|at|over)\s+the\s+(weekend)\b/g,
       make(m) {
         const which = m[1] ?? 'this';
         const unit = m[2] ?? m[3]!;
         if (unit === 'weekend') return { date: { kind: 'weekend', next: which === 'next' } };
         if (which !== 'next' && which !== 'coming') return null;
-        return { date: { kind: unit === 'week' ? 'nextWeek' : unit === 'month' ? 'nextMonth' : 'nextYear' } };
+        const kind: 'nextWeek' | 'nextMonth' | 'nextYear' = unit === 'week' ? 'nextWeek' : unit === 'month' ? 'nextMonth' : 'nextYear';
+        return { date: { kind } };
       },
     },
     {

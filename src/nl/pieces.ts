@@ -26,9 +26,9 @@ export type DateSpec =
   | { kind: 'nextYear' }
   | { kind: 'weekend'; next: boolean }
   | { kind: 'dayOfMonth'; d: number }
-  | { kind: 'endOfWeek' }
-  | { kind: 'endOfMonth' }
-  | { kind: 'endOfYear' };
+  | { kind: 'endOfWeek'; next?: boolean }
+  | { kind: 'endOfMonth'; next?: boolean }
+  | { kind: 'endOfYear'; next?: boolean };
 
 /** Recurrence frames ("every 2 weeks", "daily", "every monday and thursday", "on the 1st and 15th of every month"). */
 export type RepeatSpec =

@@ -30,6 +30,8 @@ export class Reject {
   constructor(readonly error: string, readonly example?: string) {}
 }
 
+const END_OF_DAY: TimeOfDay = { h: 17, mi: 0, s: 0, bare: false };
+
 /** Default time of a date without one: 09:00. */
 export const DEFAULT_TIME: TimeOfDay = { h: 9, mi: 0, s: 0, bare: false };
 
@@ -108,11 +110,13 @@ export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
       return { date: saturday };
     }
     case 'endOfWeek':
-      return { date: addDays(mondayOf(today), 4), defaultTime: { h: 17, mi: 0, s: 0, bare: false } };
-    case 'endOfMonth':
-      return { date: { y: today.y, m: today.m, d: daysInMonth(today.y, today.m) }, defaultTime: { h: 17, mi: 0, s: 0, bare: false } };
+      return { date: addDays(mondayOf(today), spec.next ? 11 : 4), defaultTime: END_OF_DAY };
+    case 'endOfMonth': {
+      const month = addMonths({ y: today.y, m: today.m, d: 1 }, spec.next ? 1 : 0);
+      return { date: { ...month, d: daysInMonth(month.y, month.m) }, defaultTime: END_OF_DAY };
+    }
     case 'endOfYear':
-      return { date: { y: today.y, m: 12, d: 31 }, defaultTime: { h: 17, mi: 0, s: 0, bare: false } };
+      return { date: { y: today.y + (spec.next ? 1 : 0), m: 12, d: 31 }, defaultTime: END_OF_DAY };
     case 'dayOfMonth': {
       if (spec.d < 1 || spec.d > 31) return new Reject(`There is no day ${spec.d} in a month.`, 'on the 15th at 9am');
       let date: LocalDate = { y: today.y, m: today.m, d: spec.d };

@@ -195,3 +195,16 @@ describe('more weekday phrases', () => {
     expect(first('a week from friday at 3pm')).toBe('2026-12-04T15:00:00+01:00');
   });
 });
+
+describe('ends and starts of next periods', () => {
+  it('"end of next week/month/year" is 17:00 on the last working day of that period', () => {
+    expect(first('end of next week', { now: '2026-11-25T10:00:00+01:00' })).toBe('2026-12-04T17:00:00+01:00');
+    expect(first('end of next month')).toBe('2026-12-31T17:00:00+01:00');
+    expect(first('by end of next year')).toBe('2027-12-31T17:00:00+01:00');
+  });
+
+  it('"beginning of next month" is the 1st at 09:00', () => {
+    expect(p('beginning of next month pay').next[0]).toBe('2026-12-01T09:00:00+01:00');
+    expect(p('beginning of next month pay').text).toBe('pay');
+  });
+});
