@@ -70,7 +70,12 @@ export interface JobStore {
   extendLeases(runIds: string[], now: Date, lease: Lease): MaybePromise<void>;
   /** Gives a claim back unrun (shutdown): the job becomes claimable again, the run row is dropped. */
   releaseClaim(run: ClaimedRun): MaybePromise<void>;
-  /** Records the outcome, updates the job and adds outbox rows, in one transaction. A settle for a lost lease is ignored and returns false. */
+  /**
+   * Records the outcome, updates the job and adds outbox rows, in one transaction. A settle for
+   * a lost lease (taken over after expiry, or job deleted) is ignored and returns false; an
+   * expired lease nobody took over still settles. If the job was paused or cancelled while the
+   * run was in progress, that status and its next run are kept (the rest is written).
+   */
   settle(run: ClaimedRun, settlement: Settlement, now: Date): MaybePromise<boolean>;
 
   listRuns(filter?: RunFilter): MaybePromise<RunRecord[]>;

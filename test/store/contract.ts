@@ -339,6 +339,22 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await store.nextDueAt()).toEqual(at(1000));
       });
 
+      it('a job paused or cancelled while its run was in progress stays paused or cancelled', async () => {
+        const recurring = (id: string) => reminder(0, { id, schedule: { kind: 'interval', everyMs: 1000, anchor: T0 }, nextRunAt: at(0) });
+        await store.createJob(recurring('pause1'), T0);
+        await store.createJob(recurring('cancl1'), T0);
+        const runs = await store.claimDue(at(0), 10, leaseA);
+        await store.updateJob('pause1', { status: 'paused', nextRunAt: null }, at(5));
+        await store.updateJob('cancl1', { status: 'cancelled', nextRunAt: null }, at(5));
+        for (const run of runs) {
+          const settlement: Settlement = { run: { status: 'success', finishedAt: at(9), durationMs: 9, result: 'ok', error: null }, job: { status: 'active', nextRunAt: at(1000), runCount: 1, lastRunAt: at(9) }, outbox: [] };
+          expect(await store.settle(run, settlement, at(9))).toBe(true);
+        }
+        expect(await store.getJob('pause1')).toMatchObject({ status: 'paused', nextRunAt: null, runCount: 1, lastRunAt: at(9) });
+        expect(await store.getJob('cancl1')).toMatchObject({ status: 'cancelled', nextRunAt: null, runCount: 1 });
+        expect(await store.nextDueAt()).toBeUndefined();
+      });
+
       it('is one transaction: a failure mid-way (bad outbox row after run and job writes) leaves nothing written', async () => {
         const job = await store.createJob(reminder(0), T0);
         const [run] = await store.claimDue(at(1), 10, leaseA);

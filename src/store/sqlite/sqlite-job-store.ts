@@ -251,11 +251,13 @@ export class SqliteJobStore implements JobStore {
       const j = settlement.job;
       const pick = <K extends keyof typeof j>(k: K, fallback: unknown): unknown => (j[k] !== undefined ? j[k] : fallback);
       const ms = (d: unknown): number | null => (d instanceof Date ? d.getTime() : (d as number | null));
+      // A person who paused or cancelled the job while it ran has the last word on its state.
+      const keepUserState = row.updated_at > run.claimedAt.getTime() && (row.status === 'paused' || row.status === 'cancelled');
       this.q.settleJob.run({
         id: row.id,
         run_id: run.runId,
-        status: j.status,
-        next_run_at: ms(pick('nextRunAt', row.next_run_at)),
+        status: keepUserState ? row.status : j.status,
+        next_run_at: keepUserState ? row.next_run_at : ms(pick('nextRunAt', row.next_run_at)),
         attempts: pick('attempts', row.attempts) as number,
         run_count: pick('runCount', row.run_count) as number,
         last_run_at: ms(pick('lastRunAt', row.last_run_at)),
