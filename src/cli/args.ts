@@ -1,0 +1,52 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UserError } from '../core/errors.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * node:util parseArgs in strict mode, with its errors turned into UserErrors that show the
+ * command's usage (`Unknown option '--colour'. Usage: chime jobs list …`).
+ */
+export function parseOptions<O extends Options>(argv: string[], options: O, usage: string) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UserError('cli.arguments', message.replace(/\. To specify a positional argument.*$/s, '.'), usage);
+  }
+}
+
+/** A required string option; a UserError naming it when missing. */
+export function required(value: string | undefined, name: string, usage: string): string {
+  if (value === undefined || value === '') throw new UserError('cli.missing', `--${name} is required.`, usage);
+  return value;
+}
+
+/** A positive integer option (`--limit 20`), or `fallback` when absent. */
+export function positiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UserError('cli.number', `--${name} must be a positive whole number (got "${value}").`, `--${name} 10`);
+  return Number(value);
+}
+
+/** `--format table|json`. */
+export function outputFormat(value: string | undefined): 'table' | 'json' {
+  if (value === undefined || value === 'table') return 'table';
+  if (value === 'json') return 'json';
+  throw new UserError('cli.format', `--format must be table or json (got "${value}").`, '--format json');
+}
+
+/** Parses `--data` as a JSON object. */
+export function jsonObject(value: string | undefined, name = 'data'): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (err) {
+    throw new UserError('cli.json', `--${name} is not valid JSON: ${(err as Error).message}`, `--${name} '{"type": "incremental"}'`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new UserError('cli.json', `--${name} must be a JSON object.`, `--${name} '{"type": "incremental"}'`);
+  }
+  return parsed as Record<string, unknown>;
+}
