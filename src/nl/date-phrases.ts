@@ -4,7 +4,7 @@
  * "the 15th", holidays, "eow/eom/eoy", day parts ("tomorrow morning", "this evening", "tonight").
  */
 import type { DateOrder } from './types.js';
-import type { Recognizer, TimeOfDay } from './pieces.js';
+import type { DateSpec, Recognizer, TimeOfDay } from './pieces.js';
 import { DAYPART_TIMES, daypartHint, plainTime, tod } from './time-phrases.js';
 import { WEEKDAY_NAMES } from './shorthand.js';
 
@@ -164,10 +164,10 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
       make(m) {
         const which = m[1] ?? 'this';
         const unit = m[2] ?? m[3]!;
-        if (unit === 'weekend') return { date: { kind: 'weekend', next: which === 'next' } };
+        if (unit === 'weekend') return { date: { kind: 'weekend', next: which === 'next' } satisfies DateSpec };
         if (which !== 'next' && which !== 'coming') return null;
-        const kind: 'nextWeek' | 'nextMonth' | 'nextYear' = unit === 'week' ? 'nextWeek' : unit === 'month' ? 'nextMonth' : 'nextYear';
-        return { date: { kind } };
+        const date: DateSpec = { kind: unit === 'week' ? 'nextWeek' : unit === 'month' ? 'nextMonth' : 'nextYear' };
+        return { date };
       },
     },
     {
