@@ -73,3 +73,13 @@ describe('chime parse', () => {
     expect(s.err()).toContain('Usage');
   });
 });
+
+describe('chime parse --json rejection shape', () => {
+  it('has exactly ok and error, the example inside the message', async () => {
+    const s = streams();
+    await parseCommand(['remind me to call mom', ...NOW, '--json'], s.io);
+    const obj = JSON.parse(s.out());
+    expect(Object.keys(obj).sort()).toEqual(['error', 'ok']);
+    expect(obj.error).toMatch(/Try: "/);
+  });
+});

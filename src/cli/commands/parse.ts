@@ -30,7 +30,8 @@ function writer(sink: Sink): (text: string) => void {
 
 /** The JSON shape of a result (issue 3): `next` as ISO instants with the zone's offset. */
 export function resultJson(r: ParseResult): Record<string, unknown> {
-  if (!r.ok) return r.example ? { ok: false, error: r.error, example: r.example } : { ok: false, error: r.error };
+  // Exactly the issue's shape: the example joins the message.
+  if (!r.ok) return { ok: false, error: r.example ? `${r.error} Try: "${r.example}".` : r.error };
   return { ok: true, kind: r.kind, text: r.text, next: r.next.map((d) => formatInZone(d, r.timeZone)), schedule: r.spec };
 }
 
