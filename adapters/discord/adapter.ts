@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, Partials, type Interaction } from 'discord.js';
 import type { Adapter } from '../../src/chat/adapter.js';
 import type { ChatService } from '../../src/chat/message.js';
+import { handleAboutModal, handleMessageMenu, MODAL_PREFIX, PendingPicks } from './about-message.js';
 import { handleAutocomplete, handleButton, handleCommand, type InteractionDeps } from './interactions.js';
 import { silentLogger, type AdapterLogger } from './logger.js';
 import { fetchApplicationId, registerCommands, syncGlobalCommands } from './register.js';
@@ -68,11 +69,14 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
 
   function install(chat: ChatService): void {
     const deps: InteractionDeps = { chat, logger };
+    const picks = new PendingPicks();
     client.on(Events.InteractionCreate, (i: Interaction) => {
       const what = { interaction: i.id, channelId: i.channelId };
       if (i.isChatInputCommand()) track(handleCommand(deps, i), what);
       else if (i.isAutocomplete()) track(handleAutocomplete(deps, i), what);
       else if (i.isButton()) track(handleButton(deps, i), what);
+      else if (i.isMessageContextMenuCommand()) track(handleMessageMenu(picks, i), what);
+      else if (i.isModalSubmit() && i.customId.startsWith(MODAL_PREFIX)) track(handleAboutModal(deps, picks, i), what);
     });
     client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
     client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'discord: gateway disconnected'));

@@ -1,10 +1,12 @@
 import {
+  ApplicationCommandType,
   ApplicationIntegrationType,
   ChannelType,
+  ContextMenuCommandBuilder,
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
 
@@ -42,14 +44,18 @@ function idOption(sub: SlashCommandSubcommandBuilder, required = true): SlashCom
   );
 }
 
+/** The message context menu entry (right-click a message → Apps): a reminder about that message. */
+export const REMIND_ABOUT_MESSAGE = 'Remind me about this';
+
 /** Names of the option values that autocomplete (`id` from the caller's reminders, `zone` from IANA zones). */
 export const AUTOCOMPLETED = ['id', 'zone'] as const;
 
 /**
- * Chime's slash commands as registered with Discord. Each translates to the chat layer's text
- * command (see to-incoming.ts `commandText`).
+ * Chime's application commands as registered with Discord: slash commands, each translating to
+ * the chat layer's text command (see to-incoming.ts `commandText`), and the message menu entry
+ * "Remind me about this" (Discord's counterpart of replying "/remind 2h" to a message).
  */
-export function slashCommands(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
   const remind = base('remind', 'Set a reminder', EVERYONE)
     .addStringOption((o) =>
       o.setName('when').setDescription('When: "in 2 hours", "tomorrow at 9", "every weekday at 9"').setRequired(true).setMaxLength(200),
@@ -94,5 +100,12 @@ export function slashCommands(): RESTPostAPIChatInputApplicationCommandsJSONBody
     .addStringOption((o) => o.setName('every').setDescription('Check interval, e.g. 30s or 5m (default 1 minute)').setMaxLength(30));
   const help = base('help', 'How to use Chime', EVERYONE);
 
-  return [remind, reminders, timezone, remember, recall, forget, watch, help].map((c) => c.toJSON());
+  const aboutMessage = new ContextMenuCommandBuilder()
+    .setName(REMIND_ABOUT_MESSAGE)
+    .setType(ApplicationCommandType.Message)
+    .setDefaultMemberPermissions(EVERYONE)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
+
+  return [...[remind, reminders, timezone, remember, recall, forget, watch, help].map((c) => c.toJSON()), aboutMessage.toJSON()];
 }

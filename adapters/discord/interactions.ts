@@ -70,7 +70,7 @@ function pickedChannel(i: ChatInputCommandInteraction): ResolvedChannel | undefi
 }
 
 /** An outgoing message as an interaction reply body (ephemeral-ness is set when deferring). */
-function replyBody(msg: OutgoingMessage) {
+export function replyBody(msg: OutgoingMessage) {
   const { content, components, allowed_mentions } = toMessagePayload(msg);
   return { content, components, allowedMentions: { parse: [], users: allowed_mentions.users, roles: allowed_mentions.roles } };
 }

@@ -34,8 +34,8 @@ export const discordRegisterCommand: CliCommand = async (argv, io) => {
     });
     io.stdout(
       guildId
-        ? `Registered ${count} slash commands in guild ${guildId}.\n`
-        : `Registered ${count} slash commands globally (Discord may take a few minutes to show changes).\n`,
+        ? `Registered ${count} commands in guild ${guildId}.\n`
+        : `Registered ${count} commands globally (Discord may take a few minutes to show changes).\n`,
     );
     return 0;
   } catch (err) {

@@ -178,6 +178,37 @@ describe('buttons', () => {
   });
 });
 
+describe('"Remind me about this" (message menu → modal)', () => {
+  it('asks when in a modal, then hands the chat layer "/remind <when>" as a reply to the picked message', async () => {
+    const { emu, chat } = await setup();
+    const target = emu.postUserMessage(emu.generalChannel.id, bo, 'the release plan is in the doc');
+    const menu = emu.messageCommand({ user: sam, channelId: emu.generalChannel.id, name: 'Remind me about this', message: target });
+    await emu.waitForAnswer(menu);
+    expect(menu.callbacks[0]!.type).toBe(9);
+    const modal = menu.callbacks[0]!.data as { custom_id: string; components: unknown[] };
+    expect(menu.ackedAt! - menu.sentAt).toBeLessThan(ACK_WINDOW_MS);
+
+    const submit = emu.submitModal({ user: sam, channelId: emu.generalChannel.id, customId: modal.custom_id, values: { when: 'in 2 hours', what: 'read it' } });
+    await answered(emu, submit);
+    expect(submit.callbacks[0]).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    expect(chat.messages[0]).toMatchObject({
+      text: '/remind in 2 hours read it',
+      parts: { when: 'in 2 hours', what: 'read it' },
+      replyTo: { messageId: target.id, text: 'the release plan is in the doc', link: `https://discord.com/channels/${emu.guildId}/${emu.generalChannel.id}/${target.id}` },
+      chatId: emu.generalChannel.id,
+      userId: sam.id,
+    });
+  });
+
+  it('a modal whose pick is unknown (bot restarted meanwhile) gets an ephemeral "expired", nothing is created', async () => {
+    const { emu, chat } = await setup();
+    const submit = emu.submitModal({ user: sam, channelId: emu.generalChannel.id, customId: 'chime-about:123', values: { when: 'in 2 hours' } });
+    await answered(emu, submit);
+    expect(submit.messages[0]!.content).toMatch(/expired/);
+    expect(chat.messages).toHaveLength(0);
+  });
+});
+
 describe('autocomplete', () => {
   it('zones: IANA names matching what was typed, at most 25', async () => {
     const { emu } = await setup();

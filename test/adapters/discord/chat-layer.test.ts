@@ -121,6 +121,22 @@ describe('Discord on the real chat layer', () => {
     else expect(choices).toEqual([{ name: expect.stringMatching(/^j2 · .*water plants/) as unknown as string, value: 'j2' }]);
   });
 
+  it('"Remind me about this": the reminder quotes the message and is delivered as a reply to it', async () => {
+    const { emu, adapter, scheduler } = await setup();
+    const target = emu.postUserMessage(emu.generalChannel.id, bo, 'budget review at 3');
+    const menu = emu.messageCommand({ user: sam, channelId: emu.generalChannel.id, name: 'Remind me about this', message: target });
+    await emu.waitForAnswer(menu);
+    const customId = (menu.callbacks[0]!.data as { custom_id: string }).custom_id;
+    const reply = await answer(emu, emu.submitModal({ user: sam, channelId: emu.generalChannel.id, customId, values: { when: 'in 2 hours' } }));
+    expect(reply.content).toMatch(/Reminder set \[j1\]: budget review at 3/);
+    const job = scheduler.jobs.get('j1')!;
+    expect(job.nextRunAt!.getTime() - job.createdAt.getTime()).toBe(2 * 3600_000);
+    const posted = await deliver(adapter, emu, job);
+    expect(posted.message_reference).toEqual({ message_id: target.id, fail_if_not_exists: false });
+    expect(posted.content).toContain(`<@${sam.id}>`);
+    expect(posted.content).toContain('budget review at 3');
+  });
+
   it('/timezone sets the caller’s zone; /remember and /recall keep notes; DMs take personal reminders', async () => {
     const { emu, scheduler } = await setup();
     const ch = emu.generalChannel.id;

@@ -46,8 +46,8 @@ export interface EmulatedMessage {
   timestamp: string;
   message_reference?: unknown;
   allowed_mentions?: unknown;
-  /** 'channel' for POST /channels/:id/messages, 'interaction' for replies and follow-ups. */
-  via: 'channel' | 'interaction';
+  /** 'channel' for POST /channels/:id/messages, 'interaction' for replies and follow-ups, 'user' for a person's message (postUserMessage). */
+  via: 'channel' | 'interaction' | 'user';
   interactionToken?: string;
   /** How many times the message was edited after it was created. */
   edits?: number;
@@ -195,6 +195,35 @@ export class DiscordEmulator {
   /** Sends an autocomplete request (one option must carry `focused: true`). */
   autocomplete(opts: { user: EmulatedUser; channelId: string; name: string; options: unknown[] }): InteractionRecord {
     return this.sendInteraction(4, opts.user, opts.channelId, { id: snowflake(), name: opts.name, type: 1, options: opts.options });
+  }
+
+  /** A person's message in a channel (something to pick "Remind me about this" on). */
+  postUserMessage(channelId: string, user: EmulatedUser, content: string): EmulatedMessage {
+    const msg = this.createMessage(channelId, { content }, 'user');
+    msg.author = { id: user.id, username: user.username, discriminator: '0', global_name: user.username, avatar: null };
+    return msg;
+  }
+
+  /** A message context-menu command (right-click → Apps → `name`) on `message`. */
+  messageCommand(opts: { user: EmulatedUser; channelId: string; name: string; message: EmulatedMessage; dm?: boolean }): InteractionRecord {
+    const data = {
+      id: snowflake(),
+      name: opts.name,
+      type: 3,
+      target_id: opts.message.id,
+      resolved: { messages: { [opts.message.id]: this.messagePayload(opts.message) } },
+    };
+    return this.sendInteraction(2, opts.user, opts.channelId, data, opts.dm);
+  }
+
+  /** Submits a modal the bot showed: `values` by text input custom id (sent inside Label components, as Discord does). */
+  submitModal(opts: { user: EmulatedUser; channelId: string; customId: string; values: Record<string, string>; dm?: boolean }): InteractionRecord {
+    const components = Object.entries(opts.values).map(([customId, value]) => ({
+      type: 18,
+      id: Number(snowflake().slice(-6)),
+      component: { type: 4, id: Number(snowflake().slice(-6)), custom_id: customId, value },
+    }));
+    return this.sendInteraction(5, opts.user, opts.channelId, { custom_id: opts.customId, components }, opts.dm);
   }
 
   /** Presses a button on a message the bot posted. */
