@@ -175,6 +175,8 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in 2 hours');
   if (!first || first.getTime() <= now.getTime()) {
     if (recurring && first === undefined) return reject('That repeat would never fire: check its start and end.', 'every day at 9am until dec 31');
+    const part = /\b(tonight|this (?:morning|afternoon|evening)|today)\b/.exec(norm.text);
+    if (part) return reject(`That time ${part[1]} has already passed. Say a later time.`, `${part[1]} at ${part[1] === 'this morning' ? '11am' : '11pm'}`);
     return reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
   }
   if (first.getTime() - now.getTime() > MAX_AHEAD_MS) {
