@@ -10,7 +10,8 @@
  *   side by side in the file, the case of the scheduler's burst);
  * - store_claim_rate_scattered: 50,000 of the million scattered jobs, each on its own page
  *   (page I/O bound: every claimed row dirties a different page).
- * store_rss_baseline is the same child's RSS before opening the store (Node + tsx + modules).
+ * store_rss_baseline is the same child's RSS before opening the store (Node + tsx + modules);
+ * store_next_due_at_1m the mean cost of nextDueAt (two MINs over partial indexes).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -84,6 +85,8 @@ interface ChildReport {
   baselineRss: number;
   burstRate: number;
   scatteredRate: number;
+  /** Mean cost of one nextDueAt on the warm store (µs). */
+  nextDueUs: number;
 }
 
 /** Claims until `rows` are claimed (or nothing is due) and returns rows per second. */
@@ -108,6 +111,9 @@ function child(path: string, claim: boolean): void {
   const readyMs = performance.now() - t0;
   const rss = process.memoryUsage().rss;
   if (!due) throw new Error('no due job found');
+  const n0 = performance.now();
+  for (let i = 0; i < 10_000; i++) store.jobs.nextDueAt();
+  const nextDueUs = ((performance.now() - n0) * 1000) / 10_000;
   let burstRate = 0;
   let scatteredRate = 0;
   if (claim) {
@@ -115,7 +121,7 @@ function child(path: string, claim: boolean): void {
     scatteredRate = claimRate(store, new Date(T0 + 10 * 365 * 86_400_000), CLAIM_ROWS);
   }
   store.close();
-  const report: ChildReport = { readyMs, rss, baselineRss, burstRate, scatteredRate };
+  const report: ChildReport = { readyMs, rss, baselineRss, burstRate, scatteredRate, nextDueUs };
   process.stdout.write(JSON.stringify(report));
 }
 
@@ -141,6 +147,7 @@ function main(): void {
       console.log(`store_rss_${label}: ${mb(r.rss)} MB`);
       if (big) {
         console.log(`store_rss_baseline: ${mb(r.baselineRss)} MB`);
+        console.log(`store_next_due_at_1m: ${r.nextDueUs.toFixed(2)} us`);
         console.log(`store_claim_rate: ${Math.round(r.burstRate)} rows/s`);
         console.log(`store_claim_rate_scattered: ${Math.round(r.scatteredRate)} rows/s`);
       }

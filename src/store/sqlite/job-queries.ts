@@ -41,15 +41,17 @@ export function prepareJobQueries(db: Db) {
 
     deleteJob: db.prepare<[string]>('DELETE FROM jobs WHERE id = ?'),
 
-    /** Earliest next_run_at of an active unleased job: a MIN over the partial index `jobs_due`. */
-    minDueAt: db.prepare<[], { t: number | null }>(
-      `SELECT MIN(next_run_at) AS t FROM jobs INDEXED BY jobs_due WHERE status = 'active' AND lease_owner IS NULL`,
-    ),
-
-    /** Earliest lease expiry (when a crashed run becomes claimable again), over `jobs_leased`. */
-    minLeaseExpiry: db.prepare<[], { t: number | null }>(
-      'SELECT MIN(lease_expires_at) AS t FROM jobs INDEXED BY jobs_leased WHERE lease_owner IS NOT NULL',
-    ),
+    /**
+     * When the scheduler must look again, in one statement: the earliest next_run_at of an
+     * active unleased job (a MIN over the partial index `jobs_due`) and the earliest lease
+     * expiry (over `jobs_leased`: a crashed run becomes claimable then).
+     */
+    nextDue: db.prepare<[], { due: number | null; lease: number | null }>(`
+      SELECT
+        (SELECT MIN(next_run_at) FROM jobs INDEXED BY jobs_due
+          WHERE status = 'active' AND lease_owner IS NULL) AS due,
+        (SELECT MIN(lease_expires_at) FROM jobs INDEXED BY jobs_leased
+          WHERE lease_owner IS NOT NULL) AS lease`),
 
     /**
      * Claims up to @limit due, unleased active jobs, oldest occurrence first (ties: creation

@@ -139,7 +139,8 @@ export class SqliteJobStore implements JobStore {
   // ---- claims -------------------------------------------------------------------------
 
   nextDueAt(): Date | undefined {
-    return minOf(this.q.minDueAt.get()?.t, this.q.minLeaseExpiry.get()?.t);
+    const r = this.q.nextDue.get();
+    return minOf(r?.due, r?.lease);
   }
 
   claimDue(now: Date, limit: number, lease: Lease): ClaimedRun[] {
