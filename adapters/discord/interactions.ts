@@ -108,8 +108,9 @@ export async function handleCommand(deps: InteractionDeps, i: ChatInputCommandIn
 
 /**
  * A button press: acknowledged at once (deferUpdate), then the chat layer decides. Its edit
- * replaces the pressed message in place; a toast without an edit (a refusal: not the owner, not
- * a moderator) and any extra replies go to the presser only.
+ * replaces the pressed message in place; a toast that the edit does not show (a refusal: not
+ * the owner, not a moderator; a reminder already finished) and any extra replies go to the
+ * presser only, as ephemeral follow-ups.
  */
 export async function handleButton(deps: InteractionDeps, i: ButtonInteraction): Promise<void> {
   await i.deferUpdate();
@@ -122,7 +123,10 @@ export async function handleButton(deps: InteractionDeps, i: ButtonInteraction):
     answer = { toast: GENERIC_FAILURE };
   }
   if (answer.edit) await i.editReply(replyBody(answer.edit));
-  const privately = [...(answer.edit || !answer.toast ? [] : [{ text: answer.toast }]), ...(answer.replies ?? [])];
+  // The edit usually says what the toast says ("💤 Snoozed until …"); when it changes nothing
+  // visible (a refusal, an already finished reminder) the toast is the only answer.
+  const unchanged = !answer.edit || answer.edit.text === action.messageText;
+  const privately = [...(answer.toast && unchanged ? [{ text: answer.toast }] : []), ...(answer.replies ?? [])];
   for (const msg of privately) await i.followUp({ ...replyBody(msg), flags: MessageFlags.Ephemeral });
 }
 

@@ -166,6 +166,18 @@ describe('buttons', () => {
     expect(msg.edits ?? 0).toBe(0);
   });
 
+  it('a toast whose edit changes nothing visible (reminder already finished) is shown to the presser', async () => {
+    const chat = new FakeChat();
+    chat.answer = (a) => ({ toast: 'Reminder k7 is cancelled.', edit: { text: a.messageText ?? '' } });
+    const { emu, adapter } = await setup(chat);
+    const msg = await postWithButtons(emu, (text) =>
+      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text, actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]] }),
+    );
+    const rec = emu.pressButton({ user: sam, message: msg, customId: 's10:k7' });
+    await emu.waitForAnswer(rec, (r) => r.messages.some((m) => m.content.includes('cancelled')));
+    expect(rec.messages.find((m) => m.content.includes('cancelled'))!.flags).toBe(EPHEMERAL);
+  });
+
   it('Manage Messages makes the presser a chat admin; in a thread the chat is the parent', async () => {
     const chat = new FakeChat();
     const { emu, adapter } = await setup(chat);
