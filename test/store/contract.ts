@@ -267,6 +267,20 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect((await store.listOutbox()).map((m) => m.key)).toEqual(['ok']);
       });
 
+      it('an occurrence abandoned three times (its run keeps killing the process) fails the job instead of running again', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        let now = 0;
+        for (let i = 0; i < 3; i++) {
+          expect(await store.claimDue(at(now), 10, i % 2 ? leaseA : leaseB)).toHaveLength(1);
+          now += MIN;
+        }
+        expect(await store.claimDue(at(now), 10, leaseA)).toEqual([]);
+        expect(await store.getJob(job.id)).toMatchObject({ status: 'failed', nextRunAt: null });
+        expect((await store.getJob(job.id))?.lastError).toMatch(/abandoned 3 times/);
+        expect(await store.listRuns({ jobId: job.id, status: 'abandoned' })).toHaveLength(3);
+        expect(await store.nextDueAt()).toBeUndefined();
+      });
+
       it('an expired lease on a job that is no longer active is dropped without running it', async () => {
         const job = await store.createJob(reminder(0), T0);
         const [old] = await store.claimDue(at(0), 10, leaseA);

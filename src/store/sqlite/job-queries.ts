@@ -152,6 +152,17 @@ export function prepareJobQueries(db: Db) {
 
     deleteRun: db.prepare<[string]>('DELETE FROM runs WHERE run_id = ?'),
 
+    /** How often an occurrence was abandoned already (its process died while running it). */
+    countAbandoned: db.prepare<{ job_id: string; scheduled_for: number }, { n: number }>(`
+      SELECT COUNT(*) AS n FROM runs
+      WHERE job_id = @job_id AND scheduled_for = @scheduled_for AND status = 'abandoned'`),
+
+    /** Gives up on a job whose runs keep killing their process: failed, nothing due, no lease. */
+    failPoisonJob: db.prepare<{ id: string; now: number; error: string }>(`
+      UPDATE jobs SET status = 'failed', next_run_at = NULL, last_error = @error, updated_at = @now,
+        lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL
+      WHERE id = @id`),
+
     /** Deletes finished runs that finished before @before. */
     pruneRunsOlderThan: db.prepare<{ before: number }>(`
       DELETE FROM runs WHERE status <> 'running' AND COALESCE(finished_at, started_at) < @before`),

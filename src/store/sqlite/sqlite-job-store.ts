@@ -10,6 +10,9 @@ import type { Db } from './open-db.js';
 import { type OutboxQueries, prepareOutboxQueries } from './outbox-queries.js';
 import { type JobRow, type OutboxDbRow, type RunRow, jobFromRow, jobToParams, outboxFromRow, runFromRow } from './rows.js';
 
+/** Takeovers of one occurrence after which its job is failed instead of run again. */
+export const MAX_ABANDONED_RUNS = 3;
+
 const minOf = (...ts: Array<number | null | undefined>): Date | undefined => {
   const vals = ts.filter((t): t is number => typeof t === 'number');
   return vals.length ? new Date(Math.min(...vals)) : undefined;
@@ -163,20 +166,28 @@ export class SqliteJobStore implements JobStore {
   /**
    * Expired leases: the old run row becomes `abandoned`; an active job is claimed again for
    * the same occurrence (same scheduledFor and trigger), any other job just loses the lease.
+   * An occurrence abandoned {@link MAX_ABANDONED_RUNS} times is not retried: its run keeps
+   * killing the process, so the job is marked failed instead of taking every restart down.
    */
   private takeOverExpired(t: number, limit: number, lease: Lease): ClaimedRun[] {
     const out: ClaimedRun[] = [];
     for (const row of this.q.expiredLeases.all({ now: t, limit })) {
-      const old = row.lease_run_id ? this.q.getRun.get(row.lease_run_id) : undefined;
-      if (row.lease_run_id) {
-        this.q.abandonRun.run({ run_id: row.lease_run_id, now: t, error: `lease of ${row.lease_owner ?? '?'} expired` });
-        if (row.status !== 'active') {
-          this.q.clearLease.run({ id: row.id, run_id: row.lease_run_id });
-          continue;
-        }
+      const runId = row.lease_run_id!;
+      const old = this.q.getRun.get(runId);
+      this.q.abandonRun.run({ run_id: runId, now: t, error: `lease of ${row.lease_owner ?? '?'} expired` });
+      const scheduledFor = old?.scheduled_for ?? row.next_run_at ?? t;
+      if (row.status !== 'active') {
+        this.q.clearLease.run({ id: row.id, run_id: runId });
+        continue;
+      }
+      const abandoned = this.q.countAbandoned.get({ job_id: row.id, scheduled_for: scheduledFor })?.n ?? 0;
+      if (abandoned >= MAX_ABANDONED_RUNS) {
+        const error = `run abandoned ${abandoned} times: the process died while running it each time`;
+        this.q.failPoisonJob.run({ id: row.id, now: t, error });
+        continue;
       }
       const leased = this.q.leaseJob.get({ id: row.id, now: t, owner: lease.owner, expires: t + lease.durationMs })!;
-      out.push(this.startRun(leased, old?.scheduled_for ?? row.next_run_at ?? t, old?.trigger ?? 'schedule', t));
+      out.push(this.startRun(leased, scheduledFor, old?.trigger ?? 'schedule', t));
     }
     return out;
   }
