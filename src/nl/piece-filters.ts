@@ -1,0 +1,118 @@
+/**
+ * Clean-up passes over the recognised pieces, before grouping: bounds ("starting …",
+ * "until …"), prepositions that belong to a date, dates used as words of the text ("the 7pm
+ * show", "tomorrow's meeting", "xmas gifts"), and leftovers that look like times or dates we
+ * could not read.
+ */
+import { maskClaimed, type Piece } from './pieces.js';
+import type { ParseRejection } from './types.js';
+import { suspiciousDateWord } from './suspicious.js';
+
+const START_WORDS = /(?:^|\s)(?:starting(?:\s+from)?|start(?:ing)?\s+on|beginning|from|as\s+of|effective|commencing)\s+(?:on\s+|at\s+|the\s+)?$/;
+const END_WORDS = /(?:^|\s)(?:until|till|til|through|thru|ending(?:\s+on)?|up\s+to|up\s+until|no\s+later\s+than|by\s+the\s+end\s+of)\s+(?:on\s+|at\s+|the\s+)?$/;
+
+/** Marks date/time pieces introduced by "starting …" or "until …" and widens their span. */
+export function markRoles(text: string, pieces: Piece[], recurring: boolean): void {
+  if (!recurring) return;
+  for (const p of pieces) {
+    if (p.repeat || p.role || p.count !== undefined || p.window) continue;
+    const before = text.slice(Math.max(0, p.start - 40), p.start);
+    const s = START_WORDS.exec(before);
+    const e = END_WORDS.exec(before);
+    const m = s ?? e;
+    if (!m) continue;
+    p.role = s ? 'start' : 'end';
+    p.start -= before.length - m.index - (m[0].startsWith(' ') ? 1 : 0);
+  }
+  // "from dec 1 to dec 5": what follows a start after "to" is the end
+  for (let i = 1; i < pieces.length; i++) {
+    const prev = pieces[i - 1]!;
+    const p = pieces[i]!;
+    if (prev.role !== 'start' || p.role || p.repeat || !(p.date || p.time)) continue;
+    const gap = /^\s*(?:to|through|thru|till|until|-)\s*$/.exec(text.slice(prev.end, p.start));
+    if (!gap) continue;
+    p.role = 'end';
+    p.start = prev.end;
+  }
+}
+
+/**
+ * Dates and times used as words of the text: "tomorrow's meeting", "the 7pm show". When the
+ * request has another time they are text only; when not, they still give the time but stay
+ * in the text. Returns the pieces to leave in the text.
+ */
+export function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
+  const nounAfter = (p: Piece): boolean =>
+    /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) &&
+    !/^\s+(?:at|on|in|by|and|or|to|every|until|till|for|from|next|after|before|tomorrow|today|tonight|morning|afternoon|evening|night|noon|midnight|\d)\b/.test(text.slice(p.end));
+  const articleBefore = (p: Piece): boolean =>
+    /\b(?:the|a|an|my|your|our|their)\s+$/.test(text.slice(Math.max(0, p.start - 8), p.start));
+  const attributive = (p: Piece): boolean =>
+    (p.date !== undefined || p.time !== undefined) &&
+    !p.repeat &&
+    (/^'s\b/.test(text.slice(p.end, p.end + 3)) ||
+      // "the 7pm show", "the 3rd floor"
+      (articleBefore(p) && /^\d/.test(text.slice(p.start, p.end)) && nounAfter(p)) ||
+      // "the monday meeting"
+      (p.date?.kind === 'weekday' && /^the\s/.test(text.slice(p.start, p.end)) && nounAfter(p)));
+  const marked = pieces.filter(attributive);
+  const keep = new Set<Piece>();
+  if (marked.length === 0) return keep;
+  const others = pieces.some((p) => !marked.includes(p) && (p.date || p.time || p.duration || p.repeat));
+  for (const p of marked) {
+    if (others) pieces.splice(pieces.indexOf(p), 1);
+    else keep.add(p);
+  }
+  return keep;
+}
+
+const PREPOSITION_BEFORE = /\b(?:(?:on|at|by|around|@)\s+(?:the\s+)?|the\s+)$/;
+
+/** "on 24-12-2026", "on the twenty-fourth of december": the preposition belongs to the date. */
+export function absorbPrepositions(text: string, pieces: Piece[], claimed: boolean[]): void {
+  for (const p of pieces) {
+    if (!(p.date || p.time)) continue;
+    const m = PREPOSITION_BEFORE.exec(text.slice(Math.max(0, p.start - 12), p.start));
+    if (!m) continue;
+    const start = p.start - m[0].length;
+    if (claimed.slice(start, p.start).some(Boolean)) continue;
+    for (let i = start; i < p.start; i++) claimed[i] = true;
+    p.start = start;
+  }
+}
+
+const HOLIDAY_PREFIX = /\b(?:on|at|by|for|until|till|before|after|this|next|from|starting|every|each)\s+(?:the\s+)?$/;
+
+/**
+ * "buy xmas gifts tomorrow": a holiday name is the date only when introduced as one ("on
+ * christmas eve") or when nothing else in the request is a date.
+ */
+export function dropLooseHolidays(text: string, pieces: Piece[]): void {
+  const others = pieces.some((p) => p.source !== 'date-holiday' && (p.date || p.duration || p.repeat));
+  if (!others) return;
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    const p = pieces[i]!;
+    if (p.source !== 'date-holiday' || /^on\s/.test(text.slice(p.start, p.end))) continue;
+    if (!HOLIDAY_PREFIX.test(text.slice(Math.max(0, p.start - 20), p.start))) pieces.splice(i, 1);
+  }
+}
+
+/**
+ * Time-like words nobody claimed ("25:00", "at 13pm") mean we misread the request: say so
+ * instead of dropping them into the reminder text.
+ */
+export function unreadTime(text: string, claimed: boolean[]): ParseRejection | undefined {
+  const masked = maskClaimed(text, claimed);
+  const bad = /\b(?:at\s+)?(\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))\b/.exec(masked);
+  if (bad) return rejection(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
+  const suspicious = suspiciousDateWord(masked);
+  if (suspicious) return rejection(suspicious.error, suspicious.example);
+  const unitless = /\bin\s+(\d+(?:\.\d+)?)(?!\s*[a-z\d:./])/.exec(masked);
+  if (unitless) return rejection(`In ${unitless[1]} what? Say minutes, hours or days.`, `in ${unitless[1]} minutes`);
+  return undefined;
+}
+
+
+function rejection(error: string, example?: string): ParseRejection {
+  return example ? { ok: false, error, example } : { ok: false, error };
+}
