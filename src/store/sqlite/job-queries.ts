@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { JobFilter } from '../job-store.js';
+import type { JobFilter, RunFilter } from '../job-store.js';
 import type { Db } from './open-db.js';
 import type { JobParams, JobRow, RunRow } from './rows.js';
 
@@ -206,6 +206,16 @@ export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record
   if (f.originChatId !== undefined) (parts.push('origin_chat_id = @origin_chat_id'), (params.origin_chat_id = f.originChatId));
   if (f.workflowId !== undefined) (parts.push('workflow_id = @workflow_id'), (params.workflow_id = f.workflowId));
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** History rows matching `f`, newest first (`runs_job` / `runs_started` give the order). */
+export function listRunsSql(f: RunFilter = {}): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = { limit: f.limit ?? 50 };
+  if (f.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = f.jobId));
+  if (f.status !== undefined) (parts.push('status = @status'), (params.status = f.status));
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return { sql: `SELECT * FROM runs ${where} ORDER BY started_at DESC, rowid DESC LIMIT @limit`, params };
 }
 
 /** Soonest first; jobs with nothing due last; ties in creation order (rowid). */

@@ -88,3 +88,13 @@ export function prepareOutboxQueries(db: Db) {
 }
 
 export type OutboxQueries = ReturnType<typeof prepareOutboxQueries>;
+
+/** Outbox rows matching the filter, in id (creation) order; no limit by default. */
+export function listOutboxSql(f: { status?: string; jobId?: string; limit?: number } = {}): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = { limit: f.limit ?? -1 };
+  if (f.status !== undefined) (parts.push('status = @status'), (params.status = f.status));
+  if (f.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = f.jobId));
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return { sql: `SELECT * FROM outbox ${where} ORDER BY id LIMIT @limit`, params };
+}

@@ -5,9 +5,9 @@ import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, RunTrigger
 import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
 import type { JobFilter, JobPatch, JobStore, NewJobRecord, RunFilter, StoreStats } from '../job-store.js';
-import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, prepareJobQueries } from './job-queries.js';
+import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, listRunsSql, prepareJobQueries } from './job-queries.js';
 import type { Db } from './open-db.js';
-import { type OutboxQueries, prepareOutboxQueries } from './outbox-queries.js';
+import { type OutboxQueries, listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
 import { type JobRow, type OutboxDbRow, type RunRow, jobFromRow, jobToParams, outboxFromRow, runFromRow } from './rows.js';
 
 /** Takeovers of one occurrence after which its job is failed instead of run again. */
@@ -285,15 +285,8 @@ export class SqliteJobStore implements JobStore {
   // ---- history ------------------------------------------------------------------------
 
   listRuns(filter: RunFilter = {}): RunRecord[] {
-    const parts: string[] = [];
-    const params: Record<string, unknown> = { limit: filter.limit ?? 50 };
-    if (filter.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = filter.jobId));
-    if (filter.status !== undefined) (parts.push('status = @status'), (params.status = filter.status));
-    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-    return this.statements
-      .get<RunRow>(`SELECT * FROM runs ${where} ORDER BY started_at DESC, rowid DESC LIMIT @limit`)
-      .all(params)
-      .map(runFromRow);
+    const { sql, params } = listRunsSql(filter);
+    return this.statements.get<RunRow>(sql).all(params).map(runFromRow);
   }
 
   pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): number {
@@ -366,12 +359,8 @@ export class SqliteJobStore implements JobStore {
   }
 
   listOutbox(filter: { status?: OutboxRow['status']; jobId?: string; limit?: number } = {}): OutboxRow[] {
-    const parts: string[] = [];
-    const params: Record<string, unknown> = { limit: filter.limit ?? -1 };
-    if (filter.status !== undefined) (parts.push('status = @status'), (params.status = filter.status));
-    if (filter.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = filter.jobId));
-    const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-    return this.statements.get<OutboxDbRow>(`SELECT * FROM outbox ${where} ORDER BY id LIMIT @limit`).all(params).map(outboxFromRow);
+    const { sql, params } = listOutboxSql(filter);
+    return this.statements.get<OutboxDbRow>(sql).all(params).map(outboxFromRow);
   }
 
   // ---- stats --------------------------------------------------------------------------
