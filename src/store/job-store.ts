@@ -62,7 +62,12 @@ export interface JobStore {
 
   /** Earliest next_run_at of an active, unleased job (or lease expiry of a leased one). */
   nextDueAt(): MaybePromise<Date | undefined>;
-  /** Claims up to `limit` jobs due at `now`, oldest first. */
+  /**
+   * Claims up to `limit` jobs due at `now`, oldest first (ties in creation order). Expired leases
+   * are taken over first, for the same occurrence; an occurrence abandoned 3 times fails its
+   * job instead. A claim never changes `attempts`: `attempt` is `job.attempts + 1` and the
+   * trigger is `retry` when `job.attempts > 0`; settle writes the new count.
+   */
   claimDue(now: Date, limit: number, lease: Lease): MaybePromise<ClaimedRun[]>;
   /** Claims one job now regardless of its schedule (run now); undefined if it is leased or missing. */
   claimJob(id: string, now: Date, lease: Lease): MaybePromise<ClaimedRun | undefined>;
