@@ -17,8 +17,8 @@ export interface SimpleCron {
   months?: Set<number>;
   /** Plain weekdays (0-6). */
   dows?: Set<number>;
-  /** "nth weekday of the month" (`1#2`, `5#L`). */
-  nth?: { weekday: number; n: number | 'L' };
+  /** "nth weekday of the month" (`1#2`, `5#L`, `2#2,2#4`). */
+  nth?: Array<{ weekday: number; n: number | 'L' }>;
 }
 
 function ints(field: string, min: number, max: number): number[] | undefined {
@@ -68,9 +68,11 @@ function parseSimple(pattern: string): SimpleCron | null {
     out.months = new Set(months);
   }
   if (dow !== '*') {
-    const nth = /^([0-7])#([1-5]|L)$/.exec(dow);
-    if (nth) out.nth = { weekday: Number(nth[1]) % 7, n: nth[2] === 'L' ? 'L' : Number(nth[2]) };
-    else {
+    if (dow.includes('#')) {
+      const items = dow.split(',').map((part) => /^([0-7])#([1-5]|L)$/.exec(part));
+      if (items.some((x) => !x)) return null;
+      out.nth = items.map((x) => ({ weekday: Number(x![1]) % 7, n: x![2] === 'L' ? ('L' as const) : Number(x![2]) }));
+    } else {
       const days = ints(dow, 0, 7);
       if (!days) return null;
       out.dows = new Set(days.map((d) => d % 7));
@@ -89,9 +91,8 @@ function matchesDay(c: SimpleCron, date: LocalDate): boolean {
   }
   if (c.dows && !c.dows.has(weekdayOf(date))) return false;
   if (c.nth) {
-    if (weekdayOf(date) !== c.nth.weekday) return false;
-    if (c.nth.n === 'L') return date.d + 7 > daysInMonth(date.y, date.m);
-    return Math.ceil(date.d / 7) === c.nth.n;
+    const wd = weekdayOf(date);
+    return c.nth.some((x) => x.weekday === wd && (x.n === 'L' ? date.d + 7 > daysInMonth(date.y, date.m) : Math.ceil(date.d / 7) === x.n));
   }
   return true;
 }

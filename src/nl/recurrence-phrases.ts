@@ -32,6 +32,8 @@ const NTH: Record<string, number | 'L'> = {
   first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: 'L',
 };
 const NTH_SRC = '(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
+const NTH_WORD = '(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
+const NTH_LIST_SRC = `${NTH_WORD}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${NTH_WORD})*`;
 const DOM_SRC = '(?:\\d{1,2}(?:st|nd|rd|th)?|last(?: day)?)';
 const WINDOW_TIME_SRC = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?|(noon|midnight)';
 
@@ -88,12 +90,13 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
-    // "every first monday of the month", "last friday of every month", "the 2nd tuesday of each month"
+    // "every first monday of the month", "last friday of every month", "the 2nd and 4th tuesday of each month"
     name: 'repeat-nth-weekday',
-    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?${NTH_SRC}\\s+${WEEKDAY_SRC}\\s+(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+${NTH_SRC}\\s+${WEEKDAY_SRC}\\b`, 'g'),
+    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\s+(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\b`, 'g'),
     make(m) {
-      const nth = NTH[m[1] ?? m[3]!]!;
-      return { repeat: { kind: 'nthWeekday', weekday: weekdayIndex(m[2] ?? m[4]!), nth } };
+      const list = m[1] ?? m[3]!;
+      const nth = [...list.matchAll(new RegExp(NTH_SRC, 'g'))].map((x) => NTH[x[1]!]!);
+      return { repeat: { kind: 'nthWeekday', weekday: weekdayIndex(m[2] ?? m[4]!), nth: [...new Set(nth)] } };
     },
   },
   {

@@ -165,7 +165,7 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   }
   const other = g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays');
   if (other?.kind === 'nthWeekday') {
-    return crons(times, '*', '*', `${other.weekday}#${other.nth}`);
+    return crons(times, '*', '*', other.nth.map((n) => `${other.weekday}#${n}`).join(','));
   }
   if (other?.kind === 'monthDays') {
     const step = every?.unit === 'month' ? every.step : 1;

@@ -7,7 +7,7 @@ import { upcomingFires } from '../../src/nl/fires.js';
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'America/Sao_Paulo', 'Asia/Tokyo', 'America/Santiago'];
 
 const pattern = fc.oneof(
-  fc.tuple(fc.integer({ min: 0, max: 59 }), fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('*', '1-5', '0,6', '2', '1#1', '5#L', '3#2')).map(([m, h, d]) => `${m} ${h.join(',')} * * ${d}`),
+  fc.tuple(fc.integer({ min: 0, max: 59 }), fc.uniqueArray(fc.integer({ min: 0, max: 23 }), { minLength: 1, maxLength: 3 }), fc.constantFrom('*', '1-5', '0,6', '2', '1#1', '5#L', '3#2', '2#2,2#4', '1#1,5#L')).map(([m, h, d]) => `${m} ${h.join(',')} * * ${d}`),
   fc.tuple(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom('1', '15', '1,15', 'L', '31', '29')).map(([m, h, d]) => `${m} ${h} ${d} * *`),
   fc.tuple(fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 })).map(([m, h, d, mo]) => `${m} ${h} ${d} ${mo} *`),
   fc.constantFrom('30 2 * * *', '15 2 * * *', '30 1 * * *', '0 0 * * *', '0 9-17 * * 1-5'),

@@ -180,3 +180,11 @@ describe('repeat words used as adjectives', () => {
     expect(p('stretch everyday').kind).toBe('recurring');
   });
 });
+
+describe('several nth weekdays', () => {
+  it('"every 2nd and 4th tuesday at 7pm"', () => {
+    const r = p('every 2nd and 4th tuesday at 7pm');
+    expect(r.spec).toBe('cron:0 19 * * 2#2,2#4');
+    expect(r.next.slice(0, 3)).toEqual(['2026-11-24T19:00:00+01:00', '2026-12-08T19:00:00+01:00', '2026-12-22T19:00:00+01:00']);
+  });
+});
