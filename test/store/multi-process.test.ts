@@ -45,3 +45,22 @@ describe('SQLite store shared by several processes', () => {
     }
   }, 60_000);
 });
+
+describe('SQLite store opened by several processes at once', () => {
+  it('a fresh file opened by three processes together is migrated exactly once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chime-store-mig-'));
+    try {
+      const path = join(dir, 'fresh.db');
+      const opener = join(import.meta.dirname, 'fixtures', 'opener.ts');
+      await Promise.all([1, 2, 3].map(() => run(process.execPath, ['--import', 'tsx', opener, path], { encoding: 'utf8', timeout: 60_000 })));
+      const s = openSqliteStore(path);
+      const rows = s.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
+      expect(rows.map((r) => r.version)).toEqual([...new Set(rows.map((r) => r.version))]);
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      expect(s.jobs.countJobs()).toBe(3);
+      s.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
