@@ -34,7 +34,7 @@ const NTH: Record<string, number | 'L'> = {
 const NTH_SRC = '(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
 const NTH_WORD = '(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
 const NTH_LIST_SRC = `${NTH_WORD}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${NTH_WORD})*`;
-const DOM_SRC = '(?:\\d{1,2}(?:st|nd|rd|th)?|last(?: day)?)';
+const DOM_SRC = '(?:\\d{1,2}(?:st|nd|rd|th)?|last(?: day)?|first(?: day)?)';
 const WINDOW_TIME_SRC = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?|(noon|midnight)';
 
 function windowTime(h: string | undefined, mi: string | undefined, mer: string | undefined, word: string | undefined): TimeOfDay | undefined {
@@ -106,8 +106,9 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     make(m) {
       const list = m[1] ?? m[2]!;
       const days: Array<number | 'L'> = [];
-      for (const d of list.matchAll(/(\d{1,2})|last/g)) {
-        if (d[1] === undefined) days.push('L');
+      for (const d of list.matchAll(/(\d{1,2})|last|first/g)) {
+        if (d[0] === 'first') days.push(1);
+        else if (d[1] === undefined) days.push('L');
         else {
           const n = Number(d[1]);
           if (n < 1 || n > 31) return null;

@@ -98,6 +98,14 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
       const hours = from && to ? hourRange(from.h, to.h, r.step) : r.step > 1 ? `*/${r.step}` : '*';
       return [{ kind: 'cron', pattern: `${from?.mi ?? 0} ${hours} * * ${dow}` }];
     }
+    if (unit === 'minute' && Number.isInteger(r.step) && 60 % r.step !== 0) {
+      // "every 45 minutes between 9 and 5": cron steps restart each hour, so list the times
+      const start = from ? from.h * 60 + from.mi : 0;
+      const end = to ? to.h * 60 + to.mi : 24 * 60 - 1;
+      const times: TimeOfDay[] = [];
+      for (let t = start; t <= end; t += r.step) times.push({ h: Math.floor(t / 60) % 24, mi: t % 60, s: 0, bare: false });
+      return crons(times, '*', '*', dow);
+    }
     if (unit === 'minute' && Number.isInteger(r.step) && r.step < 60) {
       if (!from || !to) return [{ kind: 'cron', pattern: `*/${r.step} * * * ${dow}` }];
       // inclusive end: "every 30 minutes from 9 to 5" ends with 17:00, not 17:30

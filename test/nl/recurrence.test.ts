@@ -188,3 +188,15 @@ describe('several nth weekdays', () => {
     expect(r.next.slice(0, 3)).toEqual(['2026-11-24T19:00:00+01:00', '2026-12-08T19:00:00+01:00', '2026-12-22T19:00:00+01:00']);
   });
 });
+
+describe('minute steps that do not divide the hour', () => {
+  it('"every 45 minutes between 9am and 5pm" is really 45 minutes apart', () => {
+    const r = p('remind me to stretch every 45 minutes between 9am and 5pm');
+    expect(r.next.slice(0, 4)).toEqual(['2026-11-22T10:30:00+01:00', '2026-11-22T11:15:00+01:00', '2026-11-22T12:00:00+01:00', '2026-11-22T12:45:00+01:00']);
+    expect(r.text).toBe('stretch');
+  });
+
+  it('"every first of the month" is the 1st', () => {
+    expect(p('remind me every first of the month to pay rent').spec).toBe('cron:0 9 1 * *');
+  });
+});

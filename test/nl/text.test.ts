@@ -45,3 +45,9 @@ describe('unicode in the text', () => {
     expect(r.next[0]).toBe('2026-12-24T18:00:00+01:00');
   });
 });
+
+describe('slash command prefix', () => {
+  it('"/remind me to drink water every 2 hours" -> "drink water"', () => {
+    expect(p('/remind me to drink water every 2 hours').text).toBe('drink water');
+  });
+});
