@@ -89,10 +89,12 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
   const dow = days ? dowField(days) : '*';
   if (g.window || days) {
     // Windows and weekdays are cron fields: the step has to fit inside a day.
-    if (unit === 'hour' ? r.step >= 24 : unit === 'minute' ? r.step >= 60 && r.step % 60 !== 0 : true) {
-      return new Reject(`"every ${r.step} ${unit}s" does not fit inside a day's window; use hours that divide the day.`, 'every 2 hours from 9 to 5 on weekdays');
+    if (everyMs >= 86_400_000 || unit === 'second') {
+      return new Reject(`"every ${r.step} ${unit}s" does not fit inside a day's window.`, 'every 2 hours from 9 to 5 on weekdays');
     }
-    if (unit === 'minute' && r.step >= 60) return subDaily({ kind: 'every', unit: 'hour', step: r.step / 60 }, g, days, ctx, startAt);
+    // 1.5 hours is 90 minutes; 120 minutes is 2 hours
+    if (unit === 'hour' && !Number.isInteger(r.step)) return subDaily({ kind: 'every', unit: 'minute', step: r.step * 60 }, g, days, ctx, startAt);
+    if (unit === 'minute' && r.step >= 60 && r.step % 60 === 0) return subDaily({ kind: 'every', unit: 'hour', step: r.step / 60 }, g, days, ctx, startAt);
     const { from, to } = g.window ? settleWindow(g.window.from, g.window.to) : { from: undefined, to: undefined };
     if (unit === 'hour' && Number.isInteger(r.step)) {
       const hours = from && to ? hourRange(from.h, to.h, r.step) : r.step > 1 ? `*/${r.step}` : '*';
@@ -114,7 +116,7 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
       if (to.mi === 0) out.push({ kind: 'cron', pattern: `0 ${to.h} * * ${dow}` });
       return out;
     }
-    return new Reject('Within a window or on certain days, repeat every whole number of minutes or hours.', 'every 30 minutes from 9 to 5 on weekdays');
+    return new Reject('Within a window or on certain days, repeat every whole number of minutes.', 'every 30 minutes from 9 to 5 on weekdays');
   }
   // "every 2 hours starting at 9": the interval counts from the first time written. The anchor
   // is the first fire when it lies ahead; `now` as anchor fires one interval later.

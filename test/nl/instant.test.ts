@@ -172,7 +172,8 @@ describe('helpful rejections', () => {
   });
 
   it('a fractional step with weekdays is rejected, never silently dropped', () => {
-    expect(p('every 1.5 hours on weekdays').ok).toBe(false);
+    expect(p('every 2.5 minutes on weekdays').ok).toBe(false);
+    expect(p('every 1.5 hours on weekdays').spec).toBe('cron:0 0,3,6,9,12,15,18,21 * * 1-5 | cron:30 1,4,7,10,13,16,19,22 * * 1-5');
   });
 });
 
