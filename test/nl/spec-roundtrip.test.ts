@@ -21,3 +21,25 @@ describe('the canonical spec reads back as the same schedule', () => {
     expect(fires.map((d) => d.toISOString())).toEqual(r.next.map((d) => d.toISOString()));
   });
 });
+
+describe('every accepted corpus phrase', () => {
+  it('has a spec that reads back with the same fires (what the store keeps is what was shown)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('./corpus/', import.meta.url);
+    let checked = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
+      for (const line of readFileSync(new URL(file, dir), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const c = JSON.parse(line) as { text: string; tz: string; now: string; dateOrder?: 'dmy' | 'mdy' };
+        const now = new Date(c.now);
+        const r = parse(c.text, { now, timeZone: c.tz, ...(c.dateOrder ? { dateOrder: c.dateOrder } : {}) });
+        if (!r.ok) continue;
+        const back = parseScheduleSpec(r.spec, { now, timeZone: r.timeZone, allowPast: true });
+        const fires = nextFires(back.schedule, r.timeZone, now, r.next.length, back.bounds);
+        expect(fires.map((d) => d.getTime()), `${c.text} (${c.tz}): ${r.spec}`).toEqual(r.next.map((d) => d.getTime()));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+  });
+});
