@@ -4,13 +4,16 @@
  * `@daily`. What follows the form is the reminder text.
  */
 
-const CRON_FIELD = String.raw`(?:[\d*?][\d*,/\-#LW?]*|[a-z]{3}(?:[-,][a-z]{3})*|L|\?)`;
+const NAME = '(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
+const CRON_FIELD = String.raw`(?:[\d*?][\d*,/\-#LW?]*|${NAME}(?:[-,]${NAME})*|L|\?)`;
+/** Bounds the core's spec accepts after a trigger: `;from:…`, `;until:…`, `;count:5`. */
+const BOUNDS = String.raw`(?:\s*;\s*(?:from|until|count):\S+)*`;
 const EXPLICIT_RE = new RegExp(
-  String.raw`^\s*(?:(?:remind|ping)\s+(?:me|us|@\S+|#\S+)\s+)?(` +
-    String.raw`in:\S+|at:\S+|cron:\s*(?:\S+\s+){4,5}?\S+(?=\s|$)|@(?:yearly|annually|monthly|weekly|daily|midnight|hourly)\b` +
+  String.raw`^\s*(?:(?:remind|ping)\s+(?:me|us|@\S+|#\S+)\s+)?((?:` +
+    String.raw`in:\S+|at:\S+|cron:\s*${CRON_FIELD}(?:\s+${CRON_FIELD}){4,5}|@(?:yearly|annually|monthly|weekly|daily|midnight|hourly)\b` +
     String.raw`|every\s+\d+(?:\.\d+)?\s*(?:ms|s|m|h|d|w)(?![a-z0-9])` +
-    String.raw`|${CRON_FIELD}(?:\s+${CRON_FIELD}){4}(?=\s|$)` +
-    String.raw`)`,
+    String.raw`|${CRON_FIELD}(?:\s+${CRON_FIELD}){4}` +
+    String.raw`)${BOUNDS})(?=\s|$)`,
   'i',
 );
 
@@ -27,7 +30,7 @@ export function findExplicit(text: string): ExplicitMatch | undefined {
   let spec = m[1]!.trim();
   // A bare 5-field "cron" needs at least one digit or star, so five words never count.
   if (!/^(in:|at:|cron:|@|every)/i.test(spec)) {
-    const fields = spec.split(/\s+/);
+    const fields = spec.replace(/\s*;.*$/, '').split(/\s+/);
     if (!fields.every((f) => /[\d*?]/.test(f) || /^(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([-,]\w{3})*$/i.test(f))) return undefined;
     if (fields.filter((f) => /[\d*]/.test(f)).length < 3) return undefined;
   }

@@ -30,3 +30,19 @@ describe('explicit forms first', () => {
     expect(p('at:2026-02-30T10:00:00').ok).toBe(false);
   });
 });
+
+describe('explicit forms with seconds and bounds', () => {
+  it('a 6-field cron after cron: keeps all six fields', () => {
+    expect(findExplicit('cron:0 30 2 * * * backup')).toEqual({ spec: 'cron:0 30 2 * * *', rest: 'backup' });
+  });
+
+  it('a word after the pattern is text, not a field', () => {
+    expect(findExplicit('cron:30 2 * * * the backup')).toEqual({ spec: 'cron:30 2 * * *', rest: 'the backup' });
+  });
+
+  it('bounds after the trigger belong to the spec', () => {
+    const r = p('30 9 * * * ;count:2 pills');
+    expect(r.text).toBe('pills');
+    expect(r.next).toEqual(['2026-11-23T09:30:00+01:00', '2026-11-24T09:30:00+01:00']);
+  });
+});
