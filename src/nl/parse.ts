@@ -34,6 +34,8 @@ import { findZones } from './zones.js';
 export const MAX_AHEAD_MS = 5 * 366 * 86_400_000;
 /** How many fires `next` lists for recurring schedules. */
 export const NEXT_COUNT = 4;
+/** Most triggers one request may hold ("every 45 minutes on weekdays" needs 4). */
+const MAX_TRIGGERS = 24;
 /** Longest request we read. */
 const MAX_LENGTH = 2000;
 
@@ -142,6 +144,9 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     kind = 'once';
   }
 
+  if (schedule.kind === 'multi' && schedule.triggers.length > MAX_TRIGGERS) {
+    return reject(`That is ${schedule.triggers.length} different times; one reminder holds at most ${MAX_TRIGGERS}. Please split it up.`, 'every day at 9am and 9pm');
+  }
   const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), scheduleBounds);
   const first = next[0];
   if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in 2 hours');

@@ -209,3 +209,9 @@ describe('ends and starts of next periods', () => {
     expect(p('beginning of next month pay').text).toBe('pay');
   });
 });
+
+describe('limits', () => {
+  it('a request with dozens of times is rejected rather than stored as a giant schedule', () => {
+    expect(p('at 5pm and '.repeat(40)).ok).toBe(false);
+  });
+});
