@@ -130,7 +130,8 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     scheduleBounds = b;
     const triggers = recurringTriggers(groups, ctx, b);
     if (triggers instanceof Reject) return reject(triggers.error, triggers.example);
-    schedule = combine(triggers);
+    const seen = new Set<string>();
+    schedule = combine(triggers.filter((t) => !seen.has(JSON.stringify(t)) && seen.add(JSON.stringify(t))));
     kind = 'recurring';
   } else {
     const instants: Date[] = [];
@@ -140,7 +141,8 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
       instants.push(...r);
     }
     instants.sort((a, b) => a.getTime() - b.getTime());
-    schedule = combine(instants.map((at) => ({ kind: 'once', at })));
+    const unique = [...new Set(instants.map((d) => d.getTime()))].map((ms) => new Date(ms));
+    schedule = combine(unique.map((at) => ({ kind: 'once', at })));
     kind = 'once';
   }
 
