@@ -1,0 +1,189 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Adapter } from './chat/adapter.js';
+import { type ChimeChat, createChatService } from './chat/chat-service.js';
+import { undeliverableNotice } from './chat/undeliverable.js';
+import { type Clock, SystemClock } from './clock.js';
+import type { Config } from './config.js';
+import type { Executor } from './core/executor.js';
+import { Housekeeper } from './core/housekeeping.js';
+import { Scheduler } from './core/scheduler.js';
+import { createExecutors } from './core/executors/index.js';
+import { deadLetterHandler } from './delivery/dead-letter.js';
+import { OutboxDispatcher } from './delivery/outbox-dispatcher.js';
+import type { Sender } from './delivery/sender.js';
+import { type Logger, createLogger } from './log.js';
+import { parse } from './nl/parse.js';
+import { openSqliteStore } from './store/sqlite/index.js';
+
+/** The SQLite store bundle: jobs/runs/outbox, notes, preferences. */
+export type AppStore = ReturnType<typeof openSqliteStore>;
+
+export interface AppOptions {
+  config: Config;
+  /** Default SystemClock; tests pass a ManualClock. */
+  clock?: Clock;
+  /** Default a logger at `config.logLevel`. */
+  logger?: Logger;
+  /** Chat platforms to start; each adapter's sender is registered with the dispatcher. */
+  adapters?: Adapter[];
+  /** Extra senders without an adapter (tests, a sender-only process). */
+  senders?: Sender[];
+  /** Executors added to, or replacing (same kind), the built-in ones (tests, extensions). */
+  executors?: Executor[];
+}
+
+/** Chime wired together. Nothing runs until `start()`. */
+export interface App {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  store: AppStore;
+  scheduler: Scheduler;
+  dispatcher: OutboxDispatcher;
+  housekeeper: Housekeeper;
+  chat: ChimeChat;
+  adapters: Adapter[];
+  /** Starts the scheduler loop, the dispatcher, housekeeping, then the adapters. */
+  start(): Promise<void>;
+  /**
+   * Graceful shutdown: adapters stop receiving, the scheduler stops claiming and lets running
+   * jobs finish (or releases their leases), the dispatcher finishes sends in flight, then
+   * the store closes. Safe to call twice, and before `start()`.
+   */
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root used by `chime start` and by end-to-end tests: store -> executors ->
+ * scheduler -> outbox dispatcher (one sender per adapter) -> chat service -> adapters.
+ */
+export function createApp(opts: AppOptions): App {
+  const { config } = opts;
+  const clock = opts.clock ?? new SystemClock();
+  const logger = opts.logger ?? createLogger({ level: config.logLevel });
+  const adapters = opts.adapters ?? [];
+
+  if (config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
+  const store = openSqliteStore(config.db);
+
+  // The chat layer needs the scheduler and the scheduler's command executor needs the chat
+  // layer: the executor reaches the chat through this late-bound handler.
+  let chat: ChimeChat | undefined;
+  const builtIn = createExecutors({
+    commandHandler: async (text, job) => {
+      if (!chat) throw new Error('chat layer not ready');
+      return chat.commandHandler(text, job);
+    },
+  });
+  const extra = opts.executors ?? [];
+  const executors = [...builtIn.filter((e) => !extra.some((x) => x.kind === e.kind)), ...extra];
+
+  const scheduler = new Scheduler({
+    store: store.jobs,
+    clock,
+    logger,
+    executors,
+    deliveryFormatter: (job, outcome) => (chat ? chat.formatDelivery(job, outcome) : { text: outcome.text }),
+    options: {
+      maxConcurrent: config.scheduler.maxConcurrent,
+      leaseMs: config.scheduler.leaseMs,
+      misfireGraceMs: config.scheduler.misfireGraceMs,
+      defaultRetries: config.scheduler.defaultRetries,
+      retryDelayMs: config.scheduler.retryDelayMs,
+      taskTimeoutMs: config.scheduler.taskTimeoutMs,
+    },
+  });
+
+  const dispatcher: OutboxDispatcher = new OutboxDispatcher({
+    store: store.jobs,
+    clock,
+    logger,
+    senders: [...adapters.map((a) => a.sender), ...(opts.senders ?? [])],
+    // Same lease as runs: after a crash, unacknowledged sends are retried this soon.
+    options: { leaseMs: config.scheduler.leaseMs },
+    onDead: deadLetterHandler({ scheduler, store: store.jobs, clock, logger, notice: undeliverableNotice, onQueued: () => dispatcher.wake() }),
+  });
+  // Runs write outbox rows; send them now rather than at the dispatcher's next timer.
+  scheduler.on('task-event', () => dispatcher.wake());
+
+  chat = createChatService({
+    scheduler,
+    notes: store.notes,
+    prefs: store.prefs,
+    clock,
+    parse,
+    config: {
+      defaultTimeZone: config.defaultTimeZone,
+      quotas: {
+        maxRemindersPerUser: config.quotas.maxRemindersPerUser,
+        minGroupIntervalMs: config.quotas.minGroupIntervalMs,
+        maxTextLength: config.quotas.maxTextLength,
+        ...(config.quotas.maxRemindersPerChat !== undefined ? { maxRemindersPerChat: config.quotas.maxRemindersPerChat } : {}),
+      },
+    },
+    logger: logger.child({ component: 'chat' }),
+  });
+
+  const housekeeper = new Housekeeper({
+    store: store.jobs,
+    clock,
+    logger,
+    history: {
+      retentionDays: config.housekeeping.historyRetentionDays,
+      ...(config.housekeeping.historyKeepPerJob !== undefined ? { keepPerJob: config.housekeeping.historyKeepPerJob } : {}),
+    },
+  });
+
+  let started: Adapter[] = [];
+  let state: 'new' | 'running' | 'stopped' = 'new';
+  const chatService = chat;
+
+  return {
+    config,
+    clock,
+    logger,
+    store,
+    scheduler,
+    dispatcher,
+    housekeeper,
+    chat: chatService,
+    adapters,
+    async start() {
+      if (state !== 'new') throw new Error(`app already ${state}`);
+      state = 'running';
+      await scheduler.start();
+      dispatcher.start();
+      housekeeper.start(config.housekeeping.cleanupIntervalMs);
+      for (const adapter of adapters) {
+        await adapter.start(chatService);
+        started.push(adapter);
+        logger.info({ platform: adapter.platform }, 'adapter started');
+      }
+      logger.info({ db: config.db, adapters: adapters.map((a) => a.platform) }, 'chime ready');
+    },
+    async stop() {
+      if (state === 'stopped') return;
+      const wasRunning = state === 'running';
+      state = 'stopped';
+      for (const adapter of started.reverse()) {
+        try {
+          await adapter.stop();
+        } catch (err) {
+          logger.error({ err, platform: adapter.platform }, 'adapter stop failed');
+        }
+      }
+      started = [];
+      logger.debug('adapters stopped');
+      await scheduler.stop();
+      logger.debug('scheduler stopped');
+      if (wasRunning) {
+        await dispatcher.stop();
+        logger.debug('dispatcher stopped');
+        await housekeeper.stop();
+      }
+      store.close();
+      logger.info('chime stopped');
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { RunStatus } from '../../core/run.js';
+import { UserError } from '../../core/errors.js';
+import { outputFormat, parseOptions, positiveInt } from '../args.js';
+import { withContext } from '../context.js';
+import { clip, instant, json, table } from '../format.js';
+import type { CliIo } from '../io.js';
+
+export const usage = 'chime jobs history [--task <job id>] [--status success|failure|timeout|skipped|abandoned|running] [--limit 50] [--format table|json]';
+export const summary = 'Show execution history, newest first';
+
+const STATUSES: RunStatus[] = ['running', 'success', 'failure', 'timeout', 'skipped', 'abandoned'];
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const opts = parseOptions(argv, { task: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' } }, usage);
+  const format = outputFormat(opts.format);
+  const limit = positiveInt(opts.limit, 'limit', 50);
+  if (opts.status !== undefined && !STATUSES.includes(opts.status as RunStatus)) {
+    throw new UserError('cli.status', `Unknown run status "${opts.status}". Use ${STATUSES.join(', ')}.`, '--status failure');
+  }
+  return withContext(io, async ({ scheduler }) => {
+    const runs = await scheduler.history({
+      ...(opts.task ? { jobId: opts.task } : {}),
+      ...(opts.status ? { status: opts.status as RunStatus } : {}),
+      limit,
+    });
+    if (format === 'json') {
+      io.stdout(json(runs));
+      return 0;
+    }
+    io.stdout(
+      table(
+        ['RUN', 'JOB', 'SCHEDULED FOR', 'STATUS', 'TRIGGER', 'TRY', 'LATE', 'TOOK', 'RESULT'],
+        runs.map((r) => [
+          r.runId,
+          r.jobId,
+          instant(r.scheduledFor),
+          r.status,
+          r.trigger,
+          String(r.attempt),
+          `${r.lateMs}ms`,
+          r.durationMs === null ? '-' : `${r.durationMs}ms`,
+          clip(r.error ?? r.result ?? '', 50),
+        ]),
+      ),
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,32 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import { loadConfig } from '../config.js';
+import type { Housekeeper } from '../core/housekeeping.js';
+import type { SchedulerApi } from '../core/scheduler-api.js';
+import { createLogger } from '../log.js';
+import { createApp } from '../app.js';
+import type { CliIo } from './io.js';
+
+/** What the job commands work with: the app's parts, not started (no loop, no adapters). */
+export interface CliContext {
+  config: Config;
+  clock: Clock;
+  scheduler: SchedulerApi;
+  housekeeper: Housekeeper;
+}
+
+/**
+ * Opens the database named by the configuration in `io.env`, runs `fn`, then shuts down
+ * (waiting for any run `fn` started, e.g. `jobs run`). Logs go to stderr at `warn` unless
+ * LOG_LEVEL says otherwise, so command output stays clean.
+ */
+export async function withContext<T>(io: CliIo, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
+  const config = loadConfig(io.env);
+  const logger = createLogger({ level: io.env.LOG_LEVEL ? config.logLevel : 'warn' });
+  const app = createApp({ config, logger });
+  try {
+    return await fn({ config, clock: app.clock, scheduler: app.scheduler, housekeeper: app.housekeeper });
+  } finally {
+    await app.stop();
+  }
+}

@@ -1,0 +1,115 @@
+import { ConfigError } from '../config.js';
+import { isUserError } from '../core/errors.js';
+import { type CliIo, processIo } from './io.js';
+import * as cleanup from './commands/cleanup.js';
+import * as jobsCreate from './commands/jobs-create.js';
+import * as jobsDelete from './commands/jobs-delete.js';
+import * as jobsHistory from './commands/jobs-history.js';
+import * as jobsList from './commands/jobs-list.js';
+import * as jobsNext from './commands/jobs-next.js';
+import { pauseOrResume, pauseSummary, pauseUsage, resumeSummary, resumeUsage } from './commands/jobs-pause.js';
+import * as jobsRun from './commands/jobs-run.js';
+import * as jobsStats from './commands/jobs-stats.js';
+import * as jobsUpdate from './commands/jobs-update.js';
+import * as start from './commands/start.js';
+import { externalCommand } from './external.js';
+
+interface Entry {
+  usage: string;
+  summary: string;
+  run: (argv: string[], io: CliIo) => Promise<number>;
+}
+
+/** Every command by its words (`jobs list`). Order is the help order. */
+const COMMANDS: Record<string, Entry> = {
+  start: start,
+  'jobs list': jobsList,
+  'jobs create': jobsCreate,
+  'jobs update': jobsUpdate,
+  'jobs delete': jobsDelete,
+  'jobs run': jobsRun,
+  'jobs pause': { usage: pauseUsage, summary: pauseSummary, run: pauseOrResume('pause') },
+  'jobs resume': { usage: resumeUsage, summary: resumeSummary, run: pauseOrResume('resume') },
+  'jobs history': jobsHistory,
+  'jobs next': jobsNext,
+  'jobs stats': jobsStats,
+  cleanup: cleanup,
+  parse: externalCommand({
+    module: './commands/parse.js',
+    exportName: 'parseCommand',
+    usage: 'chime parse [--tz <zone>] [--now <ISO instant>] <text…>',
+    summary: 'Show how a reminder text is understood (no job is created)',
+  }),
+  'discord register': externalCommand({
+    module: './commands/discord-register.js',
+    exportName: 'discordRegisterCommand',
+    usage: 'chime discord register [--guild <guild id>]',
+    summary: 'Register the slash commands with Discord (globally, or in one guild)',
+  }),
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  chime ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    'Chime: durable reminders and scheduled jobs for Telegram, Discord and the console.',
+    '',
+    'Usage: chime <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `chime <command> --help` for its options. Configuration comes from the environment',
+    'and ./.env (see .env.example); CHIME_DB selects the database.',
+    '',
+  ].join('\n');
+}
+
+/** Finds the longest command name that prefixes argv (`jobs list --status x` -> `jobs list`). */
+function lookup(argv: string[]): { name: string; entry: Entry; rest: string[] } | undefined {
+  for (const words of [2, 1]) {
+    const name = argv.slice(0, words).join(' ');
+    const entry = COMMANDS[name];
+    if (entry && argv.length >= words) return { name, entry, rest: argv.slice(words) };
+  }
+  return undefined;
+}
+
+/**
+ * The `chime` command line. Returns the exit code: 0 on success, 1 on any error (message on
+ * stderr: friendly text plus an example for a UserError, the variable for a ConfigError).
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout(help());
+    return argv.length === 0 ? 1 : 0;
+  }
+  const found = lookup(argv);
+  if (!found) {
+    const group = Object.keys(COMMANDS).filter((k) => k.startsWith(`${argv[0]} `));
+    io.stderr(
+      group.length > 0
+        ? `Unknown command "chime ${argv.slice(0, 2).join(' ')}". Try one of: ${group.map((g) => `chime ${g}`).join(', ')}.\n`
+        : `Unknown command "${argv[0]}". Run \`chime --help\` for the list.\n`,
+    );
+    return 1;
+  }
+  if (found.rest.includes('--help') || found.rest.includes('-h')) {
+    io.stdout(`${found.entry.summary}\n\nUsage: ${found.entry.usage}\n`);
+    return 0;
+  }
+  try {
+    return await found.entry.run(found.rest, io);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr(`${err.message}\n`);
+    } else if (isUserError(err)) {
+      io.stderr(`Error: ${err.message}\n${err.example ? `Example: ${err.example}\n` : ''}`);
+    } else {
+      const e = err instanceof Error ? err : new Error(String(err));
+      io.stderr(`Internal error in "chime ${found.name}": ${e.message}\n`);
+      if (io.env.LOG_LEVEL === 'debug' || io.env.LOG_LEVEL === 'trace') io.stderr(`${e.stack ?? ''}\n`);
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,93 @@
+import { createConsoleAdapter } from '../adapters/console/index.js';
+import { type App, createApp } from './app.js';
+import type { Adapter } from './chat/adapter.js';
+import { type Config, loadConfig, loadDotEnv } from './config.js';
+import type { CliIo } from './cli/io.js';
+import { type Logger, createLogger } from './log.js';
+
+/**
+ * The chat platforms the configuration asks for: Telegram when TELEGRAM_BOT_TOKEN is set,
+ * Discord when DISCORD_TOKEN is set, and the console when neither is (or CHIME_CONSOLE=true).
+ * Platform adapters are imported only when configured, so their libraries load only then.
+ */
+export async function buildAdapters(config: Config, logger: Logger): Promise<Adapter[]> {
+  const adapters: Adapter[] = [];
+  if (config.telegram) {
+    const { createTelegramAdapter } = await import('../adapters/telegram/index.js');
+    adapters.push(
+      createTelegramAdapter({
+        token: config.telegram.token,
+        ...(config.telegram.apiRoot ? { apiRoot: config.telegram.apiRoot } : {}),
+        ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
+        logger: logger.child({ component: 'telegram' }),
+      }),
+    );
+  }
+  if (config.discord) {
+    adapters.push(await discordAdapter(config.discord, logger));
+  }
+  if (adapters.length === 0 || config.forceConsole) {
+    adapters.push(createConsoleAdapter({ input: process.stdin, output: process.stdout }));
+  }
+  return adapters;
+}
+
+/** Discord is built by its own engineer's module; loaded by name so this file compiles without it. */
+async function discordAdapter(discord: NonNullable<Config['discord']>, logger: Logger): Promise<Adapter> {
+  const path = '../adapters/discord/index.js';
+  const mod = (await import(path)) as { createDiscordAdapter?: (opts: Record<string, unknown>) => Adapter };
+  if (!mod.createDiscordAdapter) throw new Error('adapters/discord does not export createDiscordAdapter');
+  return mod.createDiscordAdapter({
+    token: discord.token,
+    ...(discord.applicationId ? { applicationId: discord.applicationId } : {}),
+    ...(discord.restApi ? { restApi: discord.restApi } : {}),
+    logger: logger.child({ component: 'discord' }),
+  });
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function untilSignal(logger: Logger): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      logger.info({ signal }, 'shutting down');
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}
+
+/**
+ * `chime start` / `npm start`: loads `.env`, validates the configuration, starts everything and
+ * runs until SIGINT/SIGTERM, then shuts down gracefully. A second signal during shutdown
+ * exits at once. Returns the exit code.
+ */
+export async function runChime(io: CliIo): Promise<number> {
+  if (io.env === process.env) loadDotEnv();
+  const config = loadConfig(io.env);
+  const logger = createLogger({ level: config.logLevel });
+  let app: App | undefined;
+  try {
+    const adapters = await buildAdapters(config, logger);
+    app = createApp({ config, logger, adapters });
+    const signal = untilSignal(logger);
+    await app.start();
+    await signal;
+    const force = (): void => {
+      logger.warn('second signal: exiting without waiting');
+      process.exit(130);
+    };
+    process.once('SIGINT', force);
+    process.once('SIGTERM', force);
+    await app.stop();
+    process.off('SIGINT', force);
+    process.off('SIGTERM', force);
+    return 0;
+  } catch (err) {
+    logger.fatal({ err }, 'chime failed');
+    await app?.stop().catch(() => undefined);
+    return 1;
+  }
+}

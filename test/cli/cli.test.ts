@@ -1,0 +1,173 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+
+let dir: string;
+let env: Record<string, string>;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'chime-cli-'));
+  env = { CHIME_DB: join(dir, 'data', 'chime.db'), LOG_LEVEL: 'silent', CHIME_TZ: 'Europe/Berlin' };
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function chime(...argv: string[]) {
+  const io = captureIo(env);
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+async function create(name: string, ...extra: string[]): Promise<string> {
+  const r = await chime('jobs', 'create', '--name', name, ...extra, '--format', 'json');
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  return (JSON.parse(r.out) as { id: string }).id;
+}
+
+async function listJson(...extra: string[]): Promise<Array<Record<string, any>>> {
+  const r = await chime('jobs', 'list', '--format', 'json', ...extra);
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out) as Array<Record<string, any>>;
+}
+
+describe('chime CLI', () => {
+  it('--help lists every command and exits 0; no arguments prints help and exits 1', async () => {
+    const r = await chime('--help');
+    expect(r.code).toBe(0);
+    for (const c of ['start', 'jobs list', 'jobs create', 'jobs update', 'jobs delete', 'jobs run', 'jobs pause', 'jobs resume', 'jobs history', 'jobs next', 'jobs stats', 'cleanup', 'parse', 'discord register']) {
+      expect(r.out).toContain(`chime ${c}`);
+    }
+    expect((await chime()).code).toBe(1);
+  });
+
+  it('an unknown command or option goes to stderr with exit code 1', async () => {
+    const a = await chime('jobs', 'frobnicate');
+    expect(a.code).toBe(1);
+    expect(a.err).toContain('Unknown command "chime jobs frobnicate"');
+    const b = await chime('jobs', 'list', '--colour', 'red');
+    expect(b.code).toBe(1);
+    expect(b.err).toMatch(/Unknown option '--colour'/);
+    expect(b.err).toContain('Example: chime jobs list');
+    expect(b.out).toBe('');
+  });
+
+  it('a bad configuration variable is named, exit code 1', async () => {
+    const io = captureIo({ ...env, CHIME_MAX_CONCURRENT: 'abc' });
+    expect(await main(['jobs', 'list'], io)).toBe(1);
+    expect(io.err).toBe('Invalid configuration: CHIME_MAX_CONCURRENT must be a positive integer (got "abc")\n');
+  });
+
+  it('jobs create makes a reminder owned by the console user, in CHIME_TZ unless --tz', async () => {
+    const id = await create('stretch', '--schedule', '5m', '--text', 'stand up and stretch', '--data', '{"level":2}');
+    const job = (await listJson()).find((j) => j.id === id);
+    expect(job).toMatchObject({
+      name: 'stretch',
+      kind: 'reminder',
+      status: 'active',
+      timeZone: 'Europe/Berlin',
+      owner: { platform: 'console', userId: 'cli' },
+      origin: { platform: 'console', chatId: 'console' },
+      payload: { text: 'stand up and stretch', data: { level: 2 } },
+    });
+    expect(job?.nextRunAt).toBeTruthy();
+    const cmd = await create('notes', '--schedule', '@daily', '--command', '/recall', '--tz', 'America/New_York');
+    expect((await listJson()).find((j) => j.id === cmd)).toMatchObject({ kind: 'command', timeZone: 'America/New_York' });
+    const table = await chime('jobs', 'list');
+    expect(table.out).toMatch(/^ID\s+NAME\s+KIND\s+STATUS/);
+    expect(table.out).toContain(id);
+  });
+
+  it('jobs create rejects bad input with a friendly message and creates nothing', async () => {
+    const before = (await listJson()).length;
+    const bad = await chime('jobs', 'create', '--name', 'x', '--schedule', 'every blue moon', '--text', 'hi');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^Error: /);
+    const both = await chime('jobs', 'create', '--name', 'x', '--schedule', '5m', '--text', 'a', '--command', '/b');
+    expect(both.err).toContain('exactly one of --text');
+    const json = await chime('jobs', 'create', '--name', 'x', '--schedule', '5m', '--text', 'a', '--data', '{oops');
+    expect(json.err).toContain('--data is not valid JSON');
+    const noName = await chime('jobs', 'create', '--schedule', '5m', '--text', 'a');
+    expect(noName.err).toContain('--name is required');
+    expect((await listJson()).length).toBe(before);
+  });
+
+  it('jobs update changes the name and recomputes the next run from a new schedule', async () => {
+    const id = await create('tea', '--schedule', '1h', '--text', 'tea');
+    const before = (await listJson()).find((j) => j.id === id);
+    const r = await chime('jobs', 'update', '--id', id, '--name', 'green tea', '--schedule', '2h');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Updated job ${id} "green tea"`);
+    const after = (await listJson()).find((j) => j.id === id);
+    expect(after?.name).toBe('green tea');
+    expect(after?.nextRunAt).not.toBe(before?.nextRunAt);
+    expect((await chime('jobs', 'update', '--id', 'nope0', '--name', 'x')).err).toContain('No job with id "nope0"');
+  });
+
+  it('jobs delete needs --confirm; a missing id is an error', async () => {
+    const id = await create('temp', '--schedule', '10m', '--text', 'temp');
+    const refused = await chime('jobs', 'delete', '--id', id);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('add --confirm');
+    expect((await listJson()).some((j) => j.id === id)).toBe(true);
+    expect((await chime('jobs', 'delete', '--id', id, '--confirm')).code).toBe(0);
+    expect((await listJson()).some((j) => j.id === id)).toBe(false);
+    expect((await chime('jobs', 'delete', '--id', id, '--confirm')).code).toBe(1);
+  });
+
+  it('jobs pause/resume one job or all of them', async () => {
+    const id = await create('walk', '--schedule', '30m', '--text', 'walk');
+    expect((await chime('jobs', 'pause', '--id', id)).out).toContain(`Paused job ${id}`);
+    expect((await listJson('--status', 'paused')).map((j) => j.id)).toContain(id);
+    expect((await chime('jobs', 'resume', '--id', id)).code).toBe(0);
+    const all = await chime('jobs', 'pause');
+    expect(all.out).toMatch(/^Paused \d+ jobs/);
+    expect(await listJson('--status', 'active')).toEqual([]);
+    await chime('jobs', 'resume');
+    expect((await listJson('--status', 'paused')).length).toBe(0);
+  });
+
+  it('jobs run --wait runs now, records history and queues the message for delivery', async () => {
+    const id = await create('ping', '--schedule', 'manual', '--text', 'ping!');
+    const r = await chime('jobs', 'run', '--id', id, '--wait');
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(new RegExp(`^Run \\S+ of job ${id}: success`));
+    const hist = await chime('jobs', 'history', '--task', id, '--format', 'json');
+    expect(JSON.parse(hist.out)).toMatchObject([{ jobId: id, status: 'success', trigger: 'manual' }]);
+    const stats = JSON.parse((await chime('jobs', 'stats', '--format', 'json')).out) as { outboxPending: number };
+    expect(stats.outboxPending).toBeGreaterThanOrEqual(1);
+    expect((await chime('jobs', 'history', '--status', 'bogus')).code).toBe(1);
+  });
+
+  it('jobs next shows the coming fire times of a job', async () => {
+    const id = await create('hourly', '--schedule', '@hourly', '--text', 'tick');
+    const r = await chime('jobs', 'next', '--task', id, '--count', '3', '--format', 'json');
+    const next = JSON.parse(r.out) as Array<{ jobId: string; at: string }>;
+    expect(next).toHaveLength(3);
+    expect(next.every((n) => n.jobId === id && new Date(n.at).getUTCMinutes() === 0)).toBe(true);
+    expect((await chime('jobs', 'next')).out).toMatch(/^WHEN\s+JOB/);
+  });
+
+  it('jobs stats and cleanup --dry-run report without changing anything', async () => {
+    const stats = await chime('jobs', 'stats');
+    expect(stats.out).toMatch(/^Jobs: +active \d+/);
+    const dry = await chime('cleanup', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain('Dry run: nothing deleted');
+    const real = await chime('cleanup', '--format', 'json');
+    expect(JSON.parse(real.out)).toMatchObject({ dryRun: false, history: { runsDeleted: 0 } });
+  });
+
+  it('`node bin/chime.js` (what npx chime runs) works from a fresh process', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/chime.js', 'jobs', 'list', '--format', 'json'], {
+      env: { ...process.env, ...env },
+      cwd: join(import.meta.dirname, '..', '..'),
+    });
+    const jobs = JSON.parse(stdout) as Array<{ name: string }>;
+    expect(jobs.map((j) => j.name)).toContain('stretch');
+  });
+});

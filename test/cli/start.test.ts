@@ -1,0 +1,60 @@
+/**
+ * `npm start` (= `chime start`) with no tokens: the console adapter answers piped input,
+ * delivers a due reminder, and SIGTERM shuts down gracefully (exit 0); a restart keeps the
+ * reminders. A bad variable stops it at once with exit code 1.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'chime-start-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function start(env: Record<string, string>, input: string) {
+  const child = spawn(process.execPath, ['bin/chime.js', 'start'], {
+    cwd: ROOT,
+    // A short lease: the scheduler's heartbeat (a third of it) bounds how long stop() takes.
+    env: { PATH: process.env.PATH ?? '', HOME: dir, CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'info', CHIME_LEASE_MS: '3000', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdin.end(input);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const waitFor = async (re: RegExp, ms = 15_000): Promise<void> => {
+    const until = Date.now() + ms;
+    while (!re.test(out)) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${re}; stdout:\n${out}\nstderr:\n${err}`);
+      if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}; stdout:\n${out}\nstderr:\n${err}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  return { child, exited, waitFor, out: () => out, err: () => err };
+}
+
+describe('chime start', () => {
+  it('console adapter answers piped input, delivers a due reminder, and exits 0 on SIGTERM', async () => {
+    const bot = start({}, '/help\nremind me in 1 second to drink water\n');
+    await bot.waitFor(/remind/i);
+    await bot.waitFor(/drink water[\s\S]*drink water/);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.err()).toMatch(/"msg":"chime ready"/);
+    expect(bot.err()).toMatch(/"msg":"chime stopped"/);
+  }, 30_000);
+
+  it('a bad variable stops it at once with a message naming it and exit code 1', async () => {
+    const bot = start({ CHIME_LEASE_MS: 'soon' }, '');
+    expect(await bot.exited).toBe(1);
+    expect(bot.err()).toContain('Invalid configuration: CHIME_LEASE_MS must be a positive integer (got "soon")');
+  }, 30_000);
+});
