@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Bot, webhookCallback } from 'grammy';
+import { Bot, GrammyError, HttpError, webhookCallback } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Adapter } from '../../src/chat/adapter.js';
 import type { ChatService } from '../../src/chat/message.js';
@@ -26,6 +26,9 @@ export function menuOf(chat: ChatService): MenuCommand[] | undefined {
     .map((c) => ({ command: c.name, description: c.description.trim().slice(0, 256) }));
   return menu.length > 0 ? menu : undefined;
 }
+
+/** getMe attempts at start before giving up (about 7 s in all). */
+const INIT_ATTEMPTS = 4;
 
 /** Updates Chime asks Telegram for. */
 const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
@@ -149,6 +152,21 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     logger.info({ url: hook.url, port: (srv.address() as AddressInfo).port }, 'telegram: webhook mode');
   }
 
+  /** getMe, retried briefly on network errors and 5xx (a bot starting with its network); a bad token fails at once. */
+  async function initWithRetry(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await bot.init();
+        return;
+      } catch (err) {
+        const transient = err instanceof HttpError || (err instanceof GrammyError && err.error_code >= 500);
+        if (!transient || attempt >= INIT_ATTEMPTS) throw err;
+        logger.warn({ err, attempt }, 'telegram: getMe failed, retrying');
+        await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      }
+    }
+  }
+
   function startPolling(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       polling = bot
@@ -174,7 +192,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       if (started) throw new Error('telegram adapter: start() called twice');
       started = true;
       install(chat);
-      await bot.init();
+      await initWithRetry();
       await registerCommands(chat);
       if (options.webhook) await startWebhook(options.webhook);
       else await startPolling();

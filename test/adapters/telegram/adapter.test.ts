@@ -159,6 +159,23 @@ describe('telegram adapter (long polling against the Bot API fake)', () => {
   });
 });
 
+describe('start-up', () => {
+  it('getMe failing with a 5xx is retried; a wrong token fails start at once', async () => {
+    const api = await new FakeBotApi().start();
+    try {
+      api.failNext('getMe', { status: 502, description: 'Bad Gateway' });
+      const ok = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot });
+      await ok.start(new FakeChat());
+      expect(ok.botUsername).toBe(FAKE_BOT.username);
+      await ok.stop();
+      const bad = createTelegramAdapter({ token: '1:WRONG', apiRoot: api.apiRoot });
+      await expect(bad.start(new FakeChat())).rejects.toThrow(/401|Unauthorized/);
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
 describe('command menu', () => {
   it('comes from the chat service’s own command list, keeping only names Telegram accepts', () => {
     const chat = Object.assign(new FakeChat(), {
