@@ -73,8 +73,9 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     return reject('Tell me what to remind you about and when.', 'remind me to call mom tomorrow at 9am');
   }
   if (input.length > MAX_LENGTH) return reject(`That is too long for me (over ${MAX_LENGTH} characters).`);
-  const now = options.now;
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) return reject('Internal: no valid reference time.');
+  if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) return reject('Internal: no valid reference time.');
+  // Whole seconds: specs are written to the second, so what is stored reads back exactly.
+  const now = new Date(Math.floor(options.now.getTime() / 1000) * 1000);
   if (!isValidZone(options.timeZone)) return reject(`"${options.timeZone}" is not a time zone I know.`, 'Europe/Berlin');
   const dateOrder = options.dateOrder ?? defaultDateOrder(options.timeZone);
 

@@ -43,3 +43,13 @@ describe('every accepted corpus phrase', () => {
     expect(checked).toBeGreaterThan(300);
   });
 });
+
+describe('sub-second reference times', () => {
+  it('an interval parsed at 10:00:00.700 reads back from its spec with the same fires', () => {
+    const now = new Date('2026-11-22T09:00:00.700Z');
+    const r = parse('every 30 minutes', { now, timeZone: 'Europe/Berlin' });
+    if (!r.ok) throw new Error(r.error);
+    const back = parseScheduleSpec(r.spec, { now, timeZone: r.timeZone, allowPast: true });
+    expect(nextFires(back.schedule, r.timeZone, now, 4, back.bounds)).toEqual(r.next);
+  });
+});
