@@ -91,6 +91,21 @@ export class ManualClock implements Clock {
     return this.sleepers.length;
   }
 
+  /**
+   * Jumps straight to `to` and then wakes every sleeper that is due, all seeing the new time
+   * (like a machine resuming from suspend). Use for long spans that capped waits would
+   * otherwise walk through 30 s at a time.
+   */
+  async jump(to: Date | string | number): Promise<void> {
+    const target = new Date(to).getTime();
+    if (target < this.current) throw new Error('ManualClock: time cannot go backwards');
+    this.current = target;
+    const due = this.sleepers.filter((s) => s.at <= target);
+    this.sleepers = this.sleepers.filter((s) => s.at > target);
+    for (const s of due) s.resolve();
+    await flushMicrotasks();
+  }
+
   /** Moves time forward by `ms`, waking sleepers step by step. */
   async advance(ms: number): Promise<void> {
     await this.set(this.current + ms);

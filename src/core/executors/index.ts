@@ -1,0 +1,24 @@
+import type { CommandHandler, Executor } from '../executor.js';
+import { commandExecutor } from './command.js';
+import { delayExecutor } from './delay.js';
+import { pollCommandExecutor } from './poll-command.js';
+import { type FetchLike, pollUrlExecutor } from './poll-url.js';
+import { reminderExecutor } from './reminder.js';
+
+export interface ExecutorDeps {
+  /** Runs chat commands for `command` and `poll_command` jobs (the chat layer). */
+  commandHandler?: CommandHandler;
+  /** HTTP client for `poll_url`; defaults to global fetch. */
+  fetch?: FetchLike;
+}
+
+/** The built-in job kinds. The composition root passes the list to the Scheduler. */
+export function createExecutors(deps: ExecutorDeps = {}): Executor[] {
+  return [
+    reminderExecutor,
+    commandExecutor(deps.commandHandler),
+    delayExecutor,
+    pollUrlExecutor(deps.fetch),
+    pollCommandExecutor(deps.commandHandler),
+  ] as Executor[];
+}

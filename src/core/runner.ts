@@ -1,0 +1,234 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { JobStore } from '../store/job-store.js';
+import type { DeliveryFormatter, Executor, RunResult } from './executor.js';
+import { UserError } from './errors.js';
+import { fillTemplate } from './executors/template.js';
+import type { Job } from './job.js';
+import { followingFire, isMisfire, parentSessionId, retryDelay } from './occurrence.js';
+import type { ClaimedRun, OutboxMessage, RunStatus, Settlement } from './run.js';
+import { runWithContext, schedulerContext } from './runtime-context.js';
+import { isRecurring } from './schedule.js';
+
+/**
+ * Hands a success message back to the conversation as a ghost turn (`resume_conversation`)
+ * and returns the reply to deliver. Throwing falls back to a plain notification.
+ */
+export type ResumeConversation = (job: Job, message: string) => Promise<string>;
+
+export interface RunnerDeps {
+  store: JobStore;
+  clock: Clock;
+  logger: Logger;
+  executors: ReadonlyMap<string, Executor>;
+  formatter: DeliveryFormatter;
+  resumeConversation?: ResumeConversation;
+  /** Recurring occurrences later than this are skipped (ms). */
+  misfireGraceMs: number;
+}
+
+/** What happened, for events and `runNow({ wait })`. */
+export interface RunOutcome {
+  status: RunStatus;
+  /** `completed`: the job's goal was reached this run; `failed`: it finally failed. */
+  event: 'completed' | 'failed' | null;
+  settled: boolean;
+  result: string | null;
+  error: string | null;
+}
+
+/** Marker for a shutdown abort: the claim is released, not settled. */
+export class ShutdownAbort extends Error {
+  override name = 'ShutdownAbort';
+}
+
+class RunTimeout extends Error {
+  override name = 'RunTimeout';
+}
+
+/**
+ * Executes one claimed run inside its ghost session and settles it: run record, job state
+ * and outbox messages in one store transaction. Logs one line per run (seed 000 fields).
+ */
+export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: AbortSignal): Promise<RunOutcome> {
+  const { clock, logger } = deps;
+  const job = run.job;
+  const ghost = schedulerContext(job.id, parentSessionId(job));
+  const started = clock.now();
+
+  let status: RunStatus;
+  let result: RunResult;
+  if (isMisfire(run, started, deps.misfireGraceMs)) {
+    status = 'skipped';
+    result = { status: 'failed', error: `skipped: ${Math.round((started.getTime() - run.scheduledFor.getTime()) / 1000)} s late, beyond the misfire grace window` };
+  } else {
+    try {
+      result = await runWithContext(ghost, () => runWithTimeout(run, deps, shutdown, ghost));
+      status = result.status === 'failed' ? 'failure' : 'success';
+    } catch (err) {
+      if (err instanceof ShutdownAbort) {
+        await deps.store.releaseClaim(run);
+        return { status: 'abandoned', event: null, settled: false, result: null, error: 'released at shutdown' };
+      }
+      status = err instanceof RunTimeout ? 'timeout' : 'failure';
+      result = { status: 'failed', error: err instanceof Error ? err.message : String(err), retryable: !(err instanceof UserError) };
+    }
+  }
+
+  const finished = clock.now();
+  const plan = await planSettlement(run, result, status, finished, deps, ghost.sessionId);
+  const settled = await deps.store.settle(run, plan.settlement, finished);
+  const seconds = (finished.getTime() - started.getTime()) / 1000;
+  logger.info(
+    {
+      job_id: job.id,
+      ghost_session_id: ghost.sessionId,
+      entity_type: 'scheduler',
+      is_automated: true,
+      parent_session_id: ghost.parentSessionId,
+      status,
+      execution_time_seconds: seconds,
+      late_ms: Math.max(0, started.getTime() - run.scheduledFor.getTime()),
+      trigger: run.trigger,
+      attempt: run.attempt,
+      ...(settled ? {} : { lease_lost: true }),
+    },
+    'scheduled run',
+  );
+  const r = plan.settlement.run;
+  return { status, event: plan.event, settled, result: r.result, error: r.error };
+}
+
+async function runWithTimeout(
+  run: ClaimedRun,
+  deps: RunnerDeps,
+  shutdown: AbortSignal,
+  ghost: ReturnType<typeof schedulerContext>,
+): Promise<RunResult> {
+  const executor = deps.executors.get(run.job.kind);
+  if (!executor) return { status: 'failed', error: `Unknown job kind "${run.job.kind}".`, retryable: false };
+  const payload = executor.parsePayload(run.job.payload);
+  const abort = new AbortController();
+  const timer = new AbortController();
+  const onShutdown = (): void => abort.abort(new ShutdownAbort('shutdown'));
+  shutdown.addEventListener('abort', onShutdown, { once: true });
+  const deadline = new Date(deps.clock.now().getTime() + run.job.timeoutMs);
+  const timeout = deps.clock.sleepUntil(deadline, timer.signal).then(
+    () => {
+      abort.abort(new RunTimeout(`timed out after ${run.job.timeoutMs} ms`));
+      throw abort.signal.reason;
+    },
+    () => new Promise<never>(() => {}),
+  );
+  const aborted = new Promise<never>((_, reject) => {
+    abort.signal.addEventListener('abort', () => reject(abort.signal.reason), { once: true });
+  });
+  try {
+    return await Promise.race([
+      executor.run({ ...run.job, payload }, { clock: deps.clock, signal: abort.signal, ghost, attempt: run.attempt, scheduledFor: run.scheduledFor }),
+      timeout,
+      aborted,
+    ]);
+  } finally {
+    timer.abort();
+    shutdown.removeEventListener('abort', onShutdown);
+  }
+}
+
+interface Plan {
+  settlement: Settlement;
+  event: RunOutcome['event'];
+}
+
+/** Decides the job's next state and the messages to deliver. Pure but for resumeConversation. */
+async function planSettlement(run: ClaimedRun, result: RunResult, status: RunStatus, now: Date, deps: RunnerDeps, ghostSession: string): Promise<Plan> {
+  const job = run.job;
+  const runCount = job.runCount + 1;
+  const base = { runCount, lastRunAt: now };
+  const record = (res: string | null, error: string | null): Settlement['run'] => ({
+    status,
+    finishedAt: now,
+    durationMs: now.getTime() - run.claimedAt.getTime(),
+    result: res,
+    error,
+  });
+  const manual = run.trigger === 'manual';
+  // A manual run of a recurring or paused job leaves its schedule alone.
+  const keepSchedule = manual && (isRecurring(job.schedule) || job.status !== 'active');
+  const afterOccurrence = (): Settlement['job'] => {
+    if (keepSchedule) return { ...base, status: job.status, nextRunAt: job.nextRunAt, attempts: 0 };
+    const next = followingFire(job, run.scheduledFor, now, runCount);
+    return next ? { ...base, status: 'active', nextRunAt: next, attempts: 0 } : { ...base, status: 'completed', nextRunAt: null, attempts: 0, completedAt: now };
+  };
+
+  if (status === 'skipped') {
+    const job2 = afterOccurrence();
+    return { settlement: { run: record(null, 'error' in result ? result.error : null), job: { ...job2, runCount: job.runCount }, outbox: [] }, event: null };
+  }
+
+  if (result.status === 'pending') {
+    const attempts = job.attempts + 1;
+    if (attempts >= job.maxAttempts) {
+      const error = `gave up after ${attempts} checks: ${result.result}`;
+      return {
+        settlement: { run: record(result.result, null), job: { ...afterOccurrence(), status: isRecurring(job.schedule) ? 'active' : 'failed', lastError: error }, outbox: [message(job, run, deps, 'failure', failureText(job, error))] },
+        event: 'failed',
+      };
+    }
+    const at = new Date(now.getTime() + (result.nextCheckMs ?? job.retryDelayMs));
+    return { settlement: { run: record(result.result, null), job: { ...base, status: job.status === 'paused' ? 'paused' : 'active', nextRunAt: at, attempts }, outbox: [] }, event: null };
+  }
+
+  if (result.status === 'done') {
+    let text = job.successMessage !== null ? fillTemplate(job.successMessage, result.result) : result.result;
+    if (job.completionMode === 'resume_conversation' && deps.resumeConversation) {
+      try {
+        text = await runWithContext(schedulerContext(job.id, parentSessionId(job)), () => deps.resumeConversation!(job, text));
+      } catch (err) {
+        deps.logger.warn({ err, job_id: job.id, ghost_session_id: ghostSession }, 'resume_conversation failed; notifying instead');
+      }
+    }
+    return { settlement: { run: record(result.result, null), job: { ...afterOccurrence(), lastError: null }, outbox: [message(job, run, deps, 'success', text)] }, event: 'completed' };
+  }
+
+  // Failed (or timed out): retry with backoff while retries remain.
+  const attempts = job.attempts + 1;
+  const retryable = result.retryable !== false;
+  if (retryable && attempts <= job.retries && !manual) {
+    const at = new Date(now.getTime() + retryDelay(job, attempts));
+    return { settlement: { run: record(null, result.error), job: { ...base, status: 'active', nextRunAt: at, attempts, lastError: result.error }, outbox: [] }, event: null };
+  }
+  const next = afterOccurrence();
+  return {
+    settlement: {
+      run: record(null, result.error),
+      job: { ...next, status: next.status === 'completed' ? 'failed' : next.status, completedAt: next.status === 'completed' ? now : null, lastError: result.error },
+      outbox: [message(job, run, deps, 'failure', failureText(job, result.error))],
+    },
+    event: 'failed',
+  };
+}
+
+function failureText(job: Job, error: string): string {
+  return job.failureMessage !== null ? fillTemplate(job.failureMessage, error) : `⚠️ "${job.name}" failed: ${error}`;
+}
+
+/** The outbox row for an outcome, keyed by job + occurrence + purpose (effectively once). */
+function message(job: Job, run: ClaimedRun, deps: RunnerDeps, type: 'success' | 'failure', text: string): OutboxMessage {
+  const lateMs = Math.max(0, run.claimedAt.getTime() - run.scheduledFor.getTime());
+  const shaped = deps.formatter(job, { type, text, scheduledFor: run.scheduledFor, lateMs });
+  const occurrence = run.trigger === 'manual' ? `manual-${run.runId}` : run.scheduledFor.toISOString();
+  return {
+    key: `${job.id}:${occurrence}:${type}`,
+    jobId: job.id,
+    to: {
+      platform: job.origin.platform,
+      chatId: job.origin.chatId,
+      ...(job.origin.threadId !== undefined ? { threadId: job.origin.threadId } : {}),
+      ...(job.origin.messageId !== undefined ? { replyTo: job.origin.messageId } : {}),
+    },
+    text: shaped.text,
+    ...(shaped.actions ? { actions: shaped.actions } : {}),
+    ...(shaped.meta ? { meta: shaped.meta } : {}),
+  };
+}
