@@ -32,12 +32,9 @@ export async function buildAdapters(config: Config, logger: Logger): Promise<Ada
   return adapters;
 }
 
-/** Discord is built by its own engineer's module; loaded by name so this file compiles without it. */
 async function discordAdapter(discord: NonNullable<Config['discord']>, logger: Logger): Promise<Adapter> {
-  const path = '../adapters/discord/index.js';
-  const mod = (await import(path)) as { createDiscordAdapter?: (opts: Record<string, unknown>) => Adapter };
-  if (!mod.createDiscordAdapter) throw new Error('adapters/discord does not export createDiscordAdapter');
-  return mod.createDiscordAdapter({
+  const { createDiscordAdapter } = await import('../adapters/discord/index.js');
+  return createDiscordAdapter({
     token: discord.token,
     ...(discord.applicationId ? { applicationId: discord.applicationId } : {}),
     ...(discord.restApi ? { restApi: discord.restApi } : {}),

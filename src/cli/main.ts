@@ -12,7 +12,6 @@ import * as jobsRun from './commands/jobs-run.js';
 import * as jobsStats from './commands/jobs-stats.js';
 import * as jobsUpdate from './commands/jobs-update.js';
 import * as start from './commands/start.js';
-import { externalCommand } from './external.js';
 
 interface Entry {
   usage: string;
@@ -34,18 +33,17 @@ const COMMANDS: Record<string, Entry> = {
   'jobs next': jobsNext,
   'jobs stats': jobsStats,
   cleanup: cleanup,
-  parse: externalCommand({
-    module: './commands/parse.js',
-    exportName: 'parseCommand',
-    usage: 'chime parse [--tz <zone>] [--now <ISO instant>] <text…>',
+  // Loaded when used: the NL parser and discord.js need not load for `chime jobs list`.
+  parse: {
+    usage: 'chime parse [--tz <zone>] [--now <ISO instant>] [--json | --jsonl] <text…>',
     summary: 'Show how a reminder text is understood (no job is created)',
-  }),
-  'discord register': externalCommand({
-    module: './commands/discord-register.js',
-    exportName: 'discordRegisterCommand',
+    run: async (argv, io) => (await import('./commands/parse.js')).parseCommand(argv, io),
+  },
+  'discord register': {
     usage: 'chime discord register [--guild <guild id>]',
     summary: 'Register the slash commands with Discord (globally, or in one guild)',
-  }),
+    run: async (argv, io) => (await import('./commands/discord-register.js')).discordRegisterCommand(argv, io),
+  },
 };
 
 function help(): string {

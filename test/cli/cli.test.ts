@@ -162,6 +162,15 @@ describe('chime CLI', () => {
     expect(JSON.parse(real.out)).toMatchObject({ dryRun: false, history: { runsDeleted: 0 } });
   });
 
+  it('chime parse and chime discord register delegate to their modules', async () => {
+    const p = await chime('parse', '--json', '--tz', 'UTC', '--now', '2026-11-22T10:00:00Z', 'in 2 hours stretch');
+    expect(p.code).toBe(0);
+    expect(JSON.parse(p.out)).toMatchObject({ ok: true, text: 'stretch' });
+    const d = await chime('discord', 'register');
+    expect(d.code).toBe(1);
+    expect(d.err).toContain('DISCORD_TOKEN is not set');
+  });
+
   it('`node bin/chime.js` (what npx chime runs) works from a fresh process', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['bin/chime.js', 'jobs', 'list', '--format', 'json'], {
       env: { ...process.env, ...env },
