@@ -55,8 +55,11 @@ function dateFitsRepeat(r: RepeatSpec, d: DateSpec): boolean {
   return false;
 }
 
-function canJoin(g: Group, p: Piece): boolean {
+function canJoin(g: Group, p: Piece, glued: boolean): boolean {
   if (!hasAnchor(g)) return true;
+  // "in 2 weeks on friday": one request that names both; kept together so it is rejected as
+  // ambiguous instead of becoming two reminders
+  if (glued && g.repeats.length === 0 && ((p.date && g.duration) || (p.duration && g.dates.length > 0))) return true;
   if (p.repeat) {
     if (g.duration) return false;
     if (g.repeats.length === 0) return g.dates.every((d) => dateFitsRepeat(p.repeat!, d));
@@ -101,10 +104,11 @@ function shareTimes(groups: Group[]): void {
 }
 
 /** Groups pieces (sorted by position) into schedules and shared bounds. */
-export function groupPieces(pieces: Piece[]): { groups: Group[]; bounds: Bounds } {
+export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; bounds: Bounds } {
   const groups: Group[] = [];
   const bounds: Bounds = {};
   let cur = emptyGroup();
+  let lastEnd = -1;
   for (const p of pieces) {
     if (p.role === 'start') { bounds.start = p; continue; }
     if (p.role === 'end') { bounds.end = p; continue; }
@@ -124,7 +128,8 @@ export function groupPieces(pieces: Piece[]): { groups: Group[]; bounds: Bounds 
       continue;
     }
     const anchor = p.repeat !== undefined || p.date !== undefined || p.duration !== undefined;
-    if (anchor && !canJoin(cur, p)) {
+    const glued = lastEnd >= 0 && !/\b(?:and|or|then|also|plus)\b|[,;&]/.test(text.slice(lastEnd, p.start));
+    if (anchor && !canJoin(cur, p, glued)) {
       const next = emptyGroup();
       // "at 3pm on wednesday and 10am on saturday": times after the anchor go with the next day.
       if (cur.timeAt.length >= 2 && cur.timeAt[0]! < cur.anchorAt) {
@@ -136,6 +141,7 @@ export function groupPieces(pieces: Piece[]): { groups: Group[]; bounds: Bounds 
       cur = next;
     }
     if (anchor && cur.anchorAt < 0) cur.anchorAt = p.start;
+    lastEnd = p.end;
     if (p.repeat) cur.repeats.push(p.repeat);
     if (p.date) cur.dates.push(p.date);
     if (p.duration) cur.duration = p.duration;

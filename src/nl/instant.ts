@@ -32,10 +32,10 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
   {
     // "15 minutes before 5pm", "an hour after the meeting at 3"
     name: 'duration-offset',
-    re: new RegExp(`\\b(${DURATION_SRC})\\s+(before|after|prior to)\\b(?!\\s+(?:that|this|it|now)\\b)`, 'g'),
+    re: new RegExp(`\\b(${DURATION_SRC})\\s+(before|after|prior to|from)\\b(?!\\s+(?:that|this|it|now|today)\\b)`, 'g'),
     make(m) {
       const duration = parseDuration(m[1]!);
-      return duration ? { duration, offsetSign: m[2] === 'after' ? 1 : -1 } : null;
+      return duration ? { duration, offsetSign: m[2] === 'after' || m[2] === 'from' ? 1 : -1 } : null;
     },
   },
   {
@@ -83,6 +83,9 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   if (g.unknown) return new Reject(`I don't know which day "${g.unknown}" is. Write the date instead.`, 'on apr 5 at 9am');
   if (g.past) return new Reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
   const times = groupTimes(g);
+  if (g.duration && g.dates.length > 0) {
+    return new Reject('Say either how long from now or which day, not both.', 'friday after next at 9am');
+  }
   if (g.duration) {
     const base = addDuration(ctx, g.duration);
     if (times.length === 0 && g.dates.length === 0) return [base];

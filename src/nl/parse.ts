@@ -117,7 +117,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   const leftover = unreadTime(norm.text, claimed);
   if (leftover) return leftover;
 
-  const { groups, bounds } = groupPieces(pieces);
+  const { groups, bounds } = groupPieces(pieces, norm.text);
   if (groups.length === 0) {
     return reject('When should I remind you? I could not find a time in that.', 'remind me to call mom tomorrow at 9am');
   }

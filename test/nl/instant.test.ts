@@ -217,3 +217,18 @@ describe('limits', () => {
     expect(p('tomorrow at 9 and tomorrow at 9').next).toEqual(['2026-11-23T09:00:00+01:00']);
   });
 });
+
+describe('durations attached to a day', () => {
+  it('"a week from tomorrow" is tomorrow plus a week', () => {
+    expect(first('a week from tomorrow')).toBe('2026-11-30T09:00:00+01:00');
+    expect(first('2 weeks from monday')).toBe('2026-12-07T09:00:00+01:00');
+  });
+
+  it('"in 2 weeks on friday" names two things and is rejected, never split into two reminders', () => {
+    expect(p('in 2 weeks on friday').ok).toBe(false);
+  });
+
+  it('"tomorrow and in 2 hours" with "and" is two reminders', () => {
+    expect(p('tomorrow and in 2 hours').next).toEqual(['2026-11-22T12:00:00+01:00', '2026-11-23T09:00:00+01:00']);
+  });
+});
