@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { User } from 'grammy/types';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTelegramAdapter } from '../../adapters/telegram/index.js';
+import { type App, createApp } from '../../src/app.js';
+import { ManualClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import { FakeBotApi, type FakeChatSpec } from '../emulators/telegram/fake-bot-api.js';
+
+/**
+ * End to end against Chime's own Bot API fake, for what telegram-test-api cannot show:
+ * 403 from a blocked or kicked bot, real group roles (getChatMember), replies in forum topics.
+ */
+
+const sam: User = { id: 501, is_bot: false, first_name: 'Sam' };
+const ada: User = { id: 502, is_bot: false, first_name: 'Ada' };
+const bo: User = { id: 503, is_bot: false, first_name: 'Bo' };
+
+describe('Telegram end to end (Bot API fake, real app)', () => {
+  let api: FakeBotApi;
+  let dir: string;
+  let clock: ManualClock;
+  let app: App;
+  let samChat: FakeChatSpec;
+  let group: FakeChatSpec;
+  let forum: FakeChatSpec;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'chime-tg-fake-'));
+    api = await new FakeBotApi().start();
+    samChat = api.addChat({ id: sam.id, type: 'private' });
+    group = api.addChat({ id: -4001, type: 'group', title: 'Friends' });
+    forum = api.addChat({ id: -1009876543210, type: 'supergroup', isForum: true, title: 'Team' });
+    api.addTopic(forum.id, 12);
+    clock = new ManualClock('2026-11-22T10:00:00Z');
+    const config = loadConfig({ CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+    const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 20 } });
+    app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
+    await app.start();
+  });
+
+  afterEach(async () => {
+    await app.stop();
+    await api.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function onlyJob(chatId: number) {
+    const jobs = await app.store.jobs.listJobs({ originChatId: String(chatId) });
+    expect(jobs).toHaveLength(1);
+    return jobs[0]!;
+  }
+
+  it('bot blocked by the user (403): the delivery is given up after one attempt and recorded on the job', async () => {
+    api.userSays(samChat, sam, '/remind in 1 minute stretch');
+    await api.until(() => api.sent.length === 1);
+    const job = await onlyJob(sam.id);
+    api.block(sam.id);
+    await clock.advance(60_000);
+    await eventuallyAsync(async () => (await app.store.jobs.listOutbox({ status: 'dead', jobId: job.id })).length === 1);
+    const [dead] = await app.store.jobs.listOutbox({ status: 'dead', jobId: job.id });
+    expect(dead!.attempts).toBe(1); // permanent: no retries
+    expect(dead!.lastError).toMatch(/403.*blocked/);
+    expect((await app.store.jobs.getJob(job.id))?.lastError).toMatch(/403/);
+    expect(api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(2);
+  });
+
+  it('bot blocked (403) on a recurring reminder: the job is marked failed and stops', async () => {
+    api.userSays(samChat, sam, '/remind every 5 minutes stretch');
+    await api.until(() => api.sent.length === 1);
+    const job = await onlyJob(sam.id);
+    api.block(sam.id);
+    await clock.advance(5 * 60_000);
+    await eventuallyAsync(async () => (await app.store.jobs.getJob(job.id))?.status === 'failed');
+    expect((await app.store.jobs.getJob(job.id))?.nextRunAt).toBeNull();
+  });
+
+  it('bot kicked from a group (403): the job fails and the creator is told in their private chat', async () => {
+    api.userSays(group, sam, '/remind in 1 minute standup');
+    await api.until(() => api.sent.length === 1);
+    const job = await onlyJob(group.id);
+    api.block(group.id);
+    await clock.advance(60_000);
+    await api.until(() => api.sentTo(sam.id).length === 1, 8000, 'the notice to the creator');
+    expect(api.sentTo(sam.id)[0]!.text).toMatch(/couldn.t deliver/i);
+    expect(api.sentTo(sam.id)[0]!.text).toContain(job.id);
+    expect((await app.store.jobs.getJob(job.id))?.lastError).toMatch(/403.*kicked/);
+  });
+
+  it('replying "/remind 2h" to a message in a topic: the reminder comes back in the topic, replying to that message', async () => {
+    const original = api.userSays(forum, ada, 'ship the release notes', { threadId: 12 });
+    api.userSays(forum, sam, '/remind 2h', { threadId: 12, replyTo: original });
+    await api.until(() => api.sent.length === 1);
+    expect(api.sent[0]!.message_thread_id).toBe(12);
+    await clock.advance(2 * 3_600_000);
+    await api.until(() => api.sent.length === 2, 8000, 'the reminder');
+    const reminder = api.sent[1]!;
+    expect(reminder.message_thread_id).toBe(12);
+    expect(reminder.reply_parameters).toEqual({ message_id: original.message_id, allow_sending_without_reply: true });
+    expect(reminder.text).toMatch(/ship the release notes/);
+    expect(reminder.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(expect.arrayContaining(['Snooze 10 min', 'Done']));
+  });
+
+  it('in a group a chat admin (getChatMember) may cancel someone else’s reminder, another member may not', async () => {
+    api.setAdmin(group.id, ada.id);
+    api.userSays(group, sam, '/remind in 1 hour team lunch');
+    await api.until(() => api.sent.length === 1);
+    const job = await onlyJob(group.id);
+    api.userSays(group, bo, `/cancel ${job.id}`);
+    await api.until(() => api.sent.length === 2);
+    expect((await app.store.jobs.getJob(job.id))?.status).toBe('active');
+    api.userSays(group, ada, `/cancel ${job.id}`);
+    await api.until(() => api.sent.length === 3);
+    expect((await app.store.jobs.getJob(job.id))?.status).toBe('cancelled');
+  });
+});
+
+async function eventuallyAsync(check: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
