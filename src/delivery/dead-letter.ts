@@ -31,8 +31,10 @@ export function deadLetterHandler(deps: {
     // delivered, say): telling them there would only fail again.
     if (notice && notice.to.platform === row.to.platform && notice.to.chatId === row.to.chatId) notice = undefined;
     const reason = `Delivery to ${row.to.platform} chat ${row.to.chatId} failed: ${error.message}`;
-    const stoppable = job.status === 'active' || job.status === 'paused';
-    await deps.scheduler.updateJob(job.id, stoppable ? { status: 'failed', lastError: reason, nextRunAt: null } : { lastError: reason });
+    // A completed one-off whose message never arrived did not do its job either; only a
+    // job someone cancelled (or one already failed) keeps its status.
+    const fail = job.status === 'active' || job.status === 'paused' || job.status === 'completed';
+    await deps.scheduler.updateJob(job.id, fail ? { status: 'failed', lastError: reason, nextRunAt: null } : { lastError: reason });
     deps.logger.warn({ job_id: job.id, outbox_id: row.id, error: error.message }, 'job marked failed: its message cannot be delivered');
     if (!notice) return;
     await deps.store.enqueueOutbox([notice], deps.clock.now());

@@ -39,8 +39,14 @@ describe('dead letters', () => {
     expect(t.woken()).toBe(1);
   });
 
-  it('a finished job keeps its status but records the error', async () => {
+  it('a completed one-off whose message never arrived is failed too', async () => {
     const t = setup('completed');
+    await t.handler(row(), new Error('chat not found'));
+    expect(t.patches[0]).toMatchObject({ status: 'failed' });
+  });
+
+  it('a cancelled job keeps its status but records the error', async () => {
+    const t = setup('cancelled');
     await t.handler(row(), new Error('chat not found'));
     expect(t.patches).toEqual([{ lastError: 'Delivery to telegram chat -100 failed: chat not found' }]);
   });
