@@ -80,7 +80,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   const dateOrder = options.dateOrder ?? defaultDateOrder(options.timeZone);
 
   const explicit = findExplicit(input);
-  if (explicit) return fromExplicit(explicit.spec, explicit.rest, now, options.timeZone);
+  if (explicit) return fromExplicit(explicit.spec, explicit.rest, now, options.timeZone, options.now);
 
   const norm = normalize(input);
   const zones = findZones(norm.text);
@@ -153,7 +153,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), scheduleBounds);
   const first = next[0];
   if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in 2 hours');
-  if (!first || first.getTime() <= now.getTime()) {
+  if (!first || first.getTime() <= options.now.getTime()) {
     if (recurring && first === undefined) return reject('That repeat would never fire: check its start and end.', 'every day at 9am until dec 31');
     const part = /\b(tonight|this (?:morning|afternoon|evening)|today)\b/.exec(norm.text);
     if (part) return reject(`That time ${part[1]} has already passed. Say a later time.`, `${part[1]} at ${part[1] === 'this morning' ? '11am' : '11pm'}`);
@@ -185,7 +185,7 @@ function combine(triggers: Trigger[]): Schedule {
   return { kind: 'multi', triggers };
 }
 
-function fromExplicit(spec: string, rest: string, now: Date, zone: string): ParseResult {
+function fromExplicit(spec: string, rest: string, now: Date, zone: string, realNow: Date): ParseResult {
   const parsed = explicitSchedule(spec, now, zone);
   if ('error' in parsed) return reject(parsed.error, parsed.example);
   const { schedule, bounds } = parsed;
@@ -193,7 +193,7 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string): Pars
   const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, NEXT_COUNT, bounds);
   const first = next[0];
   if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in:1h');
-  if (!first || first.getTime() <= now.getTime()) return reject('That time is in the past. Pick a time from now on.', 'in:1h');
+  if (!first || first.getTime() <= realNow.getTime()) return reject('That time is in the past. Pick a time from now on.', 'in:1h');
   if (first.getTime() - now.getTime() > MAX_AHEAD_MS) return reject('That is more than 5 years away.', 'in:1h');
   return {
     ok: true,
