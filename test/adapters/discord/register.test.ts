@@ -32,6 +32,13 @@ describe('chime discord register (discordRegisterCommand, as src/cli/main.ts loa
     expect(emu.rest.requests.some((r) => r.path === '/applications/@me')).toBe(false);
   });
 
+  it('is wired into the chime CLI as "chime discord register"', async () => {
+    const { main } = await import('../../../src/cli/main.js');
+    const io = captureIo(env());
+    expect(await main(['discord', 'register', '--guild', emu.guildId], io)).toBe(0);
+    expect(io.out).toContain(`in guild ${emu.guildId}`);
+  });
+
   it('refusals: no token, a non-numeric guild, Discord answering 403', async () => {
     await expect(discordRegisterCommand([], captureIo({ LOG_LEVEL: 'silent' }))).rejects.toThrow(/DISCORD_TOKEN is not set/);
     await expect(discordRegisterCommand(['--guild', 'my-server'], captureIo(env()))).rejects.toThrow(/numeric Discord server id/);
