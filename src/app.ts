@@ -135,6 +135,8 @@ export function createApp(opts: AppOptions): App {
     },
   });
 
+  for (const dir of config.housekeeping.directories) housekeeper.register({ ...dir, moduleId: 'config' });
+
   let started: Adapter[] = [];
   let state: 'new' | 'running' | 'stopped' = 'new';
   const chatService = chat;

@@ -34,6 +34,8 @@ export interface Config {
     historyKeepPerJob?: number;
     /** How often the app runs housekeeping (ms). Default 1 h. */
     cleanupIntervalMs: number;
+    /** Directories cleaned on each pass (CHIME_CLEANUP_DIRS). Default none. */
+    directories: CleanupDirectory[];
   };
   quotas: {
     /** Active reminders one user may own. Default 100. */
@@ -63,6 +65,56 @@ export interface Config {
   /** Start the console adapter even when a platform token is set. Default false. */
   forceConsole: boolean;
 }
+
+/** One CHIME_CLEANUP_DIRS entry: a directory and its retention policies (seed 001 register_cleanup). */
+export interface CleanupDirectory {
+  directory: string;
+  /** Glob relative to the directory. Default `*`. */
+  pattern?: string;
+  /** Remove files older than this (ms). */
+  maxAgeMs?: number;
+  /** Keep at most this many matching files. */
+  maxCount?: number;
+  /** Keep the matching files under this total size (bytes). */
+  maxTotalBytes?: number;
+  /** Lower runs first. Default 100. */
+  priority?: number;
+}
+
+const cleanupEntry = z
+  .object({
+    directory: z.string().min(1),
+    pattern: z.string().min(1).optional(),
+    maxAgeDays: z.number().positive().optional(),
+    maxCount: z.number().int().nonnegative().optional(),
+    maxTotalMb: z.number().positive().optional(),
+    priority: z.number().int().optional(),
+  })
+  .strict();
+
+const cleanupDirs = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(cleanupEntry))
+  .transform((entries) =>
+    entries.map((e) => {
+      const d: CleanupDirectory = { directory: e.directory };
+      if (e.pattern !== undefined) d.pattern = e.pattern;
+      if (e.maxAgeDays !== undefined) d.maxAgeMs = Math.round(e.maxAgeDays * 86_400_000);
+      if (e.maxCount !== undefined) d.maxCount = e.maxCount;
+      if (e.maxTotalMb !== undefined) d.maxTotalBytes = Math.round(e.maxTotalMb * 1024 * 1024);
+      if (e.priority !== undefined) d.priority = e.priority;
+      return d;
+    }),
+  )
+  .default([]);
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -122,6 +174,11 @@ const VARS = {
   CHIME_HISTORY_RETENTION_DAYS: positiveInt(30),
   CHIME_HISTORY_KEEP_PER_JOB: positiveInt(),
   CHIME_CLEANUP_INTERVAL_MS: positiveInt(3_600_000),
+  CHIME_CLEANUP_DIRS: {
+    schema: cleanupDirs,
+    expect:
+      'a JSON array of {directory, pattern?, maxAgeDays?, maxCount?, maxTotalMb?, priority?}, e.g. [{"directory":"./data/exports","pattern":"*.csv","maxAgeDays":7}]',
+  },
   CHIME_MAX_REMINDERS_PER_USER: positiveInt(100),
   CHIME_MAX_REMINDERS_PER_CHAT: positiveInt(),
   CHIME_MIN_GROUP_INTERVAL_MS: nonNegativeInt(60_000),
@@ -184,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     housekeeping: {
       historyRetentionDays: num('CHIME_HISTORY_RETENTION_DAYS'),
       cleanupIntervalMs: num('CHIME_CLEANUP_INTERVAL_MS'),
+      directories: v.CHIME_CLEANUP_DIRS as CleanupDirectory[],
     },
     quotas: {
       maxRemindersPerUser: num('CHIME_MAX_REMINDERS_PER_USER'),

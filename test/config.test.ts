@@ -59,4 +59,12 @@ describe('config', () => {
     const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
     for (const name of CONFIG_VARIABLES) expect(example, name).toMatch(new RegExp(`^#?\\s*${name}=`, 'm'));
   });
+
+  it('CHIME_CLEANUP_DIRS: a JSON array of directories with days and megabytes converted', () => {
+    expect(loadConfig({}).housekeeping.directories).toEqual([]);
+    const c = loadConfig({ CHIME_CLEANUP_DIRS: '[{"directory":"./data/exports","pattern":"*.csv","maxAgeDays":7,"maxTotalMb":1,"priority":5}]' });
+    expect(c.housekeeping.directories).toEqual([{ directory: './data/exports', pattern: '*.csv', maxAgeMs: 7 * 86_400_000, maxTotalBytes: 1_048_576, priority: 5 }]);
+    expect(() => loadConfig({ CHIME_CLEANUP_DIRS: '{not json' })).toThrow(/CHIME_CLEANUP_DIRS must be a JSON array/);
+    expect(() => loadConfig({ CHIME_CLEANUP_DIRS: '[{"dir":"x"}]' })).toThrow(/CHIME_CLEANUP_DIRS/);
+  });
 });

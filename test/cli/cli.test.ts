@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -160,6 +160,25 @@ describe('chime CLI', () => {
     expect(dry.out).toContain('Dry run: nothing deleted');
     const real = await chime('cleanup', '--format', 'json');
     expect(JSON.parse(real.out)).toMatchObject({ dryRun: false, history: { runsDeleted: 0 } });
+  });
+
+  it('cleanup cleans the directories of CHIME_CLEANUP_DIRS; --dry-run only reports', async () => {
+    const exports = join(dir, 'exports');
+    mkdirSync(exports, { recursive: true });
+    writeFileSync(join(exports, 'old.csv'), 'a,b\n');
+    writeFileSync(join(exports, 'new.csv'), 'a,b\n');
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    utimesSync(join(exports, 'old.csv'), tenDaysAgo, tenDaysAgo);
+    const withDirs = { ...env, CHIME_CLEANUP_DIRS: JSON.stringify([{ directory: exports, pattern: '*.csv', maxAgeDays: 7 }]) };
+    const dry = captureIo(withDirs);
+    expect(await main(['cleanup', '--dry-run'], dry)).toBe(0);
+    expect(dry.out).toContain('1 file(s), 4 bytes would be removed, 1 kept');
+    expect(existsSync(join(exports, 'old.csv'))).toBe(true);
+    const real = captureIo(withDirs);
+    expect(await main(['cleanup'], real)).toBe(0);
+    expect(real.out).toContain('1 file(s), 4 bytes removed');
+    expect(existsSync(join(exports, 'old.csv'))).toBe(false);
+    expect(existsSync(join(exports, 'new.csv'))).toBe(true);
   });
 
   it('chime parse and chime discord register delegate to their modules', async () => {
