@@ -152,6 +152,16 @@ describe('Discord end to end (emulator, real app)', () => {
     expect((await running.store.jobs.getJob(id))?.status).toBe('cancelled');
   });
 
+  it('Undo on the ephemeral confirmation removes the reminder and says so in place', async () => {
+    const running = await startApp();
+    const general = emu.generalChannel.id;
+    const confirmation = await ask(sam, general, 'remind', [str('when', 'in 1 hour'), str('what', 'oops')]);
+    const id = idIn(confirmation);
+    await press(sam, confirmation, button(confirmation, /Undo/), () => confirmation.content.includes('Undone'));
+    expect(confirmation.flags).toBe(EPHEMERAL);
+    expect(await running.store.jobs.getJob(id)).toBeUndefined();
+  });
+
   it('permissions: channel: elsewhere needs Manage Channels; with it the reminder is posted there', async () => {
     await startApp();
     const general = emu.generalChannel.id;
