@@ -45,6 +45,8 @@ function cities(): Map<string, string> {
     const city = zone.split('/').pop();
     if (city && zone.includes('/')) cityIndex.set(city.replace(/_/g, ' ').toLowerCase(), zone);
   }
+  // Zone cities that are everyday words: "before christmas time" is not Indian/Christmas.
+  for (const word of ['christmas', 'easter', 'midway', 'wake', 'reunion', 'canary']) cityIndex.delete(word);
   for (const [name, zone] of Object.entries(PLACE_ALIASES)) if (zone) cityIndex.set(name, zone);
   return cityIndex;
 }

@@ -48,3 +48,9 @@ describe('one zone per reminder', () => {
     expect(p('at 9am EST and 3pm CET').ok).toBe(false);
   });
 });
+
+describe('zone cities that are everyday words', () => {
+  it('"christmas time" is not Indian/Christmas', () => {
+    expect(findZones('buy gifts before christmas time')).toEqual([]);
+  });
+});
