@@ -102,7 +102,7 @@ function sentLines(): string[] {
 describe('crash test', () => {
   it('SIGKILL mid-burst, restart on the same file: every job runs once and its message exists once', async () => {
     // 1. First process: slow sends so the kill lands mid-burst.
-    const first = startWorker({ CHIME_TEST_SEND_DELAY_MS: '3', CHIME_TEST_RUN_DELAY_MS: '8', CHIME_MAX_CONCURRENT: '4' });
+    const first = startWorker({ CHIME_TEST_SEND_DELAY_MS: '3', CHIME_TEST_RUN_DELAY_MS: '15', CHIME_MAX_CONCURRENT: '4' });
     await first.ready;
     let seen = progress();
     for (let i = 0; i < 2000 && seen.success < N / 4; i++) {
