@@ -8,7 +8,7 @@ import {
 import type { ActionAnswer, ChatService, OutgoingMessage } from '../../src/chat/message.js';
 import { jobChoices, zoneChoices, type Choice } from './autocomplete.js';
 import type { AdapterLogger } from './logger.js';
-import { toMessagePayload } from './sender.js';
+import { splitLong, toMessagePayload } from './sender.js';
 import {
   contextOf,
   isRefusal,
@@ -98,6 +98,7 @@ export async function handleCommand(deps: InteractionDeps, i: ChatInputCommandIn
   if (incoming === undefined) replies = [{ text: `I don't know /${i.commandName}. /help lists what I can do.` }];
   else if (isRefusal(incoming)) replies = [{ text: incoming.refused }];
   else replies = await chatReplies(deps, () => deps.chat.handleMessage(incoming), where);
+  replies = replies.flatMap((r) => splitLong(r));
   if (replies.length === 0) replies = [{ text: '✓' }];
   const [first, ...rest] = replies as [OutgoingMessage, ...OutgoingMessage[]];
   await i.editReply(replyBody(first));
@@ -126,7 +127,7 @@ export async function handleButton(deps: InteractionDeps, i: ButtonInteraction):
   // The edit usually says what the toast says ("💤 Snoozed until …"); when it changes nothing
   // visible (a refusal, an already finished reminder) the toast is the only answer.
   const unchanged = !answer.edit || answer.edit.text === action.messageText;
-  const privately = [...(answer.toast && unchanged ? [{ text: answer.toast }] : []), ...(answer.replies ?? [])];
+  const privately = [...(answer.toast && unchanged ? [{ text: answer.toast }] : []), ...(answer.replies ?? [])].flatMap((r) => splitLong(r));
   for (const msg of privately) await i.followUp({ ...replyBody(msg), flags: MessageFlags.Ephemeral });
 }
 

@@ -40,6 +40,36 @@ export function clip(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
+/**
+ * Splits a long answer (a /list of 50 reminders) into messages Discord accepts, at line breaks
+ * where possible; buttons stay on the last part. Delivered reminders are clipped instead: the
+ * outbox sends one message per row.
+ */
+export function splitLong(msg: OutgoingMessage, max = MAX_CONTENT_LENGTH): OutgoingMessage[] {
+  if (msg.text.length <= max) return [msg];
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of msg.text.split('\n')) {
+    let rest = line;
+    while (rest.length > max) {
+      if (current) chunks.push(current);
+      current = '';
+      chunks.push(rest.slice(0, max));
+      rest = rest.slice(max);
+    }
+    const joined = current ? `${current}\n${rest}` : rest;
+    if (joined.length > max) {
+      chunks.push(current);
+      current = rest;
+    } else {
+      current = joined;
+    }
+  }
+  if (current) chunks.push(current);
+  const { actions, ...plain } = msg;
+  return chunks.map((text, i) => (i === chunks.length - 1 && actions ? { ...plain, text, actions } : { ...plain, text }));
+}
+
 /** Done is the happy path, Stop and Undo remove something; the rest (snoozes, Edit) are neutral. */
 function styleOf(action: Action): ButtonStyle {
   const verb = action.id.split(':', 1)[0];

@@ -73,6 +73,17 @@ describe('slash commands', () => {
     expect(rec.messages.map((m) => [m.content, m.flags])).toEqual([['one', EPHEMERAL], ['two', EPHEMERAL]]);
   });
 
+  it('a /list longer than 2000 characters arrives whole, in several ephemeral parts', async () => {
+    const chat = new FakeChat();
+    const lines = Array.from({ length: 50 }, (_, i) => `k${i} · Mon 23 Nov 09:00 (in 23 hours) · reminder ${i} with a longer description`);
+    chat.reply = () => [{ text: lines.join('\n') }];
+    const { emu } = await setup(chat);
+    const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'reminders', options: [opt.sub('list')] });
+    await emu.waitForAnswer(rec, (r) => r.messages.length >= 2 && r.messages.every((m) => m.content !== ''));
+    expect(rec.messages.every((m) => m.flags === EPHEMERAL && m.content.length <= 2000)).toBe(true);
+    expect(rec.messages.map((m) => m.content).join('\n')).toBe(lines.join('\n'));
+  });
+
   it('a failing chat layer answers with an apology instead of leaving "thinking…"', async () => {
     const chat = new FakeChat();
     chat.reply = () => {

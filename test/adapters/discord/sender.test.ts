@@ -1,6 +1,7 @@
 import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordSender, toMessagePayload } from '../../../adapters/discord/index.js';
+import { splitLong } from '../../../adapters/discord/sender.js';
 import { silentLogger } from '../../../adapters/discord/logger.js';
 import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError, type Sender } from '../../../src/delivery/sender.js';
 import { DiscordEmulator } from '../../emulators/discord/emulator.js';
@@ -45,6 +46,22 @@ describe('message payload', () => {
     const p = toMessagePayload({ text: '⏰ look at this', quote: { messageId: '999', text: 'the plan' } });
     expect(p.content).toBe('⏰ look at this\n> the plan');
     expect(p.message_reference).toEqual({ message_id: '999', fail_if_not_exists: false });
+  });
+});
+
+describe('long answers', () => {
+  it('are split at line breaks into parts of at most 2000 characters, buttons on the last part, nothing lost', () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `k${String(i).padStart(5, '0')} · Mon 23 Nov 09:00 (in 23 hours) · reminder number ${i} with some words`);
+    const parts = splitLong({ text: lines.join('\n'), actions: [[{ id: 'x:1', label: 'X' }]] });
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(2000);
+    expect(parts.map((p) => p.text).join('\n')).toBe(lines.join('\n'));
+    expect(parts.map((p) => p.actions !== undefined)).toEqual([...parts.slice(1).map(() => false), true]);
+  });
+
+  it('a single line longer than the limit is cut into pieces', () => {
+    const parts = splitLong({ text: 'a'.repeat(4500) });
+    expect(parts.map((p) => p.text.length)).toEqual([2000, 2000, 500]);
   });
 });
 
