@@ -8,6 +8,13 @@ export interface FakeLimits {
   groupPerMinute?: number;
   /** Tolerance for arrival jitter on the per-chat gap (ms). Default 20. */
   slackMs?: number;
+  /**
+   * How the overall limit is counted. `window` (default): at most globalPerSecond sends in
+   * any 1000 ms. `bucket`: a token bucket holding globalPerSecond tokens, refilled at
+   * globalPerSecond per second — the same sustained rate, tolerating a send that arrives a
+   * few ms early after one that arrived late.
+   */
+  globalMode?: 'window' | 'bucket';
 }
 
 /**
@@ -16,18 +23,37 @@ export interface FakeLimits {
  */
 export class SlidingWindow {
   private readonly global: number[] = [];
+  private tokens: number;
+  private refilledAt: number;
   private readonly lastPerChat = new Map<number, number>();
   private readonly perGroup = new Map<number, number[]>();
 
   constructor(
     private readonly limits: FakeLimits,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.tokens = limits.globalPerSecond;
+    this.refilledAt = now();
+  }
+
+  /** Undefined when a token is there (not yet taken), else the retry_after in seconds. */
+  private bucket(t: number): number | undefined {
+    const rate = this.limits.globalPerSecond / 1000;
+    this.tokens = Math.min(this.limits.globalPerSecond, this.tokens + (t - this.refilledAt) * rate);
+    this.refilledAt = t;
+    // The epsilon keeps a send exactly on the refill schedule from failing on float rounding.
+    return this.tokens >= 1 - 1e-9 ? undefined : retryAfter((1 - this.tokens) / rate);
+  }
 
   admit(chatId: number, isGroup: boolean): number | undefined {
     const t = this.now();
-    prune(this.global, t - 1000);
-    if (this.global.length >= this.limits.globalPerSecond) return retryAfter(this.global[0]! + 1000 - t);
+    if (this.limits.globalMode === 'bucket') {
+      const wait = this.bucket(t);
+      if (wait !== undefined) return wait;
+    } else {
+      prune(this.global, t - 1000);
+      if (this.global.length >= this.limits.globalPerSecond) return retryAfter(this.global[0]! + 1000 - t);
+    }
     const gap = this.limits.perChatIntervalMs;
     const last = this.lastPerChat.get(chatId);
     if (gap !== undefined && last !== undefined && t - last < gap - (this.limits.slackMs ?? 20)) {
@@ -40,7 +66,8 @@ export class SlidingWindow {
       prune(groupLog, t - 60_000);
       if (groupLog.length >= perMinute) return retryAfter(groupLog[0]! + 60_000 - t);
     }
-    this.global.push(t);
+    if (this.limits.globalMode === 'bucket') this.tokens -= 1;
+    else this.global.push(t);
     this.lastPerChat.set(chatId, t);
     if (groupLog) {
       groupLog.push(t);
