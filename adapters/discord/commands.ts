@@ -109,3 +109,41 @@ export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
 
   return [...[remind, reminders, timezone, remember, recall, forget, watch, help].map((c) => c.toJSON()), aboutMessage.toJSON()];
 }
+
+interface OptionJson {
+  name: string;
+  type: number;
+  description: string;
+  required?: boolean;
+  options?: OptionJson[];
+}
+
+/** `/remind when: what: [channel:]`: a command line as Discord shows it. */
+function usageLine(prefix: string, options: OptionJson[] | undefined): string {
+  const opts = (options ?? []).map((o) => (o.required ? `${o.name}:` : `[${o.name}:]`));
+  return [prefix, ...opts].join(' ');
+}
+
+/**
+ * /help on Discord: the slash commands as they are typed here (the chat layer's own /help shows
+ * text commands like "/cancel <id>", which Discord does not have).
+ */
+export function helpText(): string {
+  const lines = ['**Chime** reminds you (or this channel) at the right time. Answers are visible only to you.', ''];
+  for (const cmd of slashCommands()) {
+    if (cmd.type === ApplicationCommandType.Message) {
+      lines.push(`Message menu → Apps → **${cmd.name}**: a reminder about that message`);
+      continue;
+    }
+    const options = ('options' in cmd ? cmd.options : undefined) as OptionJson[] | undefined;
+    const subs = (options ?? []).filter((o) => o.type === 1);
+    if (subs.length > 0) {
+      for (const sub of subs) lines.push(`\`${usageLine(`/${cmd.name} ${sub.name}`, sub.options)}\` — ${sub.description}`);
+    } else {
+      lines.push(`\`${usageLine(`/${cmd.name}`, options)}\` — ${'description' in cmd ? cmd.description : ''}`);
+    }
+  }
+  lines.push('', 'Times: "in 2 hours", "tomorrow at 9", "every weekday at 9", "every monday at 10 until march".');
+  lines.push('Delivered reminders have Snooze, Tomorrow and Done buttons; only the owner or someone with Manage Messages can press them.');
+  return lines.join('\n');
+}

@@ -7,6 +7,7 @@ import {
 } from 'discord.js';
 import type { ActionAnswer, ChatService, OutgoingMessage } from '../../src/chat/message.js';
 import { jobChoices, zoneChoices, type Choice } from './autocomplete.js';
+import { helpText } from './commands.js';
 import type { AdapterLogger } from './logger.js';
 import { splitLong, toMessagePayload } from './sender.js';
 import {
@@ -96,6 +97,7 @@ export async function handleCommand(deps: InteractionDeps, i: ChatInputCommandIn
   const incoming = toIncomingMessage(invocationOf(i), placeOf(i), invokerOf(i), pickedChannel(i));
   let replies: OutgoingMessage[];
   if (incoming === undefined) replies = [{ text: `I don't know /${i.commandName}. /help lists what I can do.` }];
+  else if (i.commandName === 'help') replies = [{ text: helpText() }];
   else if (isRefusal(incoming)) replies = [{ text: incoming.refused }];
   else replies = await chatReplies(deps, () => deps.chat.handleMessage(incoming), where);
   replies = replies.flatMap((r) => splitLong(r));

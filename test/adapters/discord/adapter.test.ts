@@ -68,7 +68,7 @@ describe('slash commands', () => {
     const chat = new FakeChat();
     chat.reply = () => [{ text: 'one' }, { text: 'two' }];
     const { emu } = await setup(chat);
-    const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'help' });
+    const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'recall' });
     await emu.waitForAnswer(rec, (r) => r.messages.length >= 2);
     expect(rec.messages.map((m) => [m.content, m.flags])).toEqual([['one', EPHEMERAL], ['two', EPHEMERAL]]);
   });
@@ -82,6 +82,17 @@ describe('slash commands', () => {
     await emu.waitForAnswer(rec, (r) => r.messages.length >= 2 && r.messages.every((m) => m.content !== ''));
     expect(rec.messages.every((m) => m.flags === EPHEMERAL && m.content.length <= 2000)).toBe(true);
     expect(rec.messages.map((m) => m.content).join('\n')).toBe(lines.join('\n'));
+  });
+
+  it('/help lists the slash commands as typed on Discord (not the chat layer’s text commands)', async () => {
+    const { emu, chat } = await setup();
+    const reply = await answered(emu, emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'help' }));
+    const text = reply.messages[0]!.content;
+    expect(text).toContain('`/remind when: what: [channel:]`');
+    expect(text).toContain('`/reminders snooze id: for:`');
+    expect(text).toContain('Remind me about this');
+    expect(reply.messages[0]!.flags).toBe(EPHEMERAL);
+    expect(chat.messages).toHaveLength(0);
   });
 
   it('a failing chat layer answers with an apology instead of leaving "thinking…"', async () => {
