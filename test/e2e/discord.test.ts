@@ -258,6 +258,20 @@ describe('Discord end to end (emulator, real app)', () => {
     expect(jobs.every((j) => j.status === 'completed')).toBe(true);
   });
 
+  it('a burst due at once to one channel under Discord’s channel bucket: paced by discord.js, no 429, in outbox order, nothing lost', async () => {
+    const running = await startApp();
+    const general = emu.generalChannel.id;
+    emu.channelRateLimit = { limit: 3, windowMs: 300 };
+    for (let n = 1; n <= 8; n++) await ask(sam, general, 'remind', [str('when', 'in 1 minute'), str('what', `task ${n}`)]);
+    await clock.advance(60_000);
+    const all = await postedCount(general, 8, 10_000);
+    expect(emu.rateLimited).toBe(0);
+    const rows = (await running.store.jobs.listOutbox({ status: 'sent', limit: 100 })).filter((r) => r.to.chatId === general).sort((a, b) => a.id - b.id);
+    expect(rows).toHaveLength(8);
+    expect(all.map((m) => m.id)).toEqual(rows.map((r) => r.sentRef));
+    expect(new Set(all.map((m) => /task (\d)/.exec(m.content)?.[1])).size).toBe(8);
+  });
+
   it('a restart of the bot between creation and due time still delivers (same SQLite file, new client)', async () => {
     const first = await startApp();
     const general = emu.generalChannel.id;
