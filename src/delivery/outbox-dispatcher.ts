@@ -22,6 +22,12 @@ export interface OutboxDispatcherOptions {
   concurrencyPerPlatform: number;
   /** Retry timing and the attempt cap for transient failures. */
   backoff: BackoffPolicy;
+  /**
+   * When a chat must wait at most this long (ms) for a failed row's retry, the rows behind it
+   * stay claimed in memory; longer waits hand them back to the store (which counts that as an
+   * attempt). Capped at half the lease. Default 5000.
+   */
+  holdMs: number;
   /** Rows for a platform without a sender are looked at again after this long (ms). Default 60 000. */
   unknownPlatformRetryMs: number;
   /** Lease owner name. Default `host:pid:random`. */
@@ -44,6 +50,8 @@ export interface OutboxDispatcherDeps {
 
 /** What happened to one row, for the log and for tests. */
 export type DeliveryOutcome = 'sent' | 'retry' | 'rate-limited' | 'dead' | 'deferred' | 'no-sender';
+
+const DEFERRED = 'waiting behind an earlier message to the same chat';
 
 function chatKey(row: OutboxRow): string {
   return `${row.to.platform}\u0000${row.to.chatId}`;
@@ -112,6 +120,7 @@ export class OutboxDispatcher {
       concurrencyPerPlatform: 8,
       backoff: DEFAULT_BACKOFF,
       unknownPlatformRetryMs: 60_000,
+      holdMs: 5_000,
       owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}:outbox`,
       ...deps.options,
     };
@@ -196,9 +205,16 @@ export class OutboxDispatcher {
       if (!this.running) break;
       if (this.wakeRequested) continue;
       const now = this.clock.now().getTime();
-      for (const [key, t] of this.blockedUntil) if (t <= now) this.blockedUntil.delete(key);
+      for (const [key, t] of this.blockedUntil) {
+        // Normally the retried row's claim lifts the block; this is the safety net should it
+        // never come back (sent or given up elsewhere), with a margin so it does not race it.
+        if (t + this.options.holdMs <= now) {
+          this.blockedUntil.delete(key);
+          this.ensureWorker(key);
+        }
+      }
       let until = now + MAX_SINGLE_WAIT_MS;
-      this.full = this.held.size >= this.options.maxHeld;
+      this.full = this.held.size - this.heldWaiting() >= this.options.maxHeld;
       if (!this.full) {
         const next = await this.nextDue();
         // A store that reports a due row it then does not hand out must not make us spin.
@@ -234,11 +250,14 @@ export class OutboxDispatcher {
 
   /** Claims up to the free capacity and hands rows to chat workers; returns rows taken. */
   private async claim(): Promise<number> {
-    const room = this.options.maxHeld - this.held.size;
+    // Rows waiting behind a short retry are not in flight; they must not starve other chats
+    // (nor the retried rows that would unblock them) of claim capacity.
+    const room = this.options.maxHeld - (this.held.size - this.heldWaiting());
     if (room <= 0 || this.stopping) return 0;
     const now = this.clock.now();
     const rows = await this.store.claimOutbox(now, room, { owner: this.options.owner, durationMs: this.options.leaseMs });
     let taken = 0;
+    const touched = new Set<string>();
     for (const row of rows) {
       if (this.held.has(row.id)) continue; // our own lease ran out while it waited; we still hold it
       if (!this.senders.has(row.to.platform)) {
@@ -248,22 +267,50 @@ export class OutboxDispatcher {
       }
       const key = chatKey(row);
       const blocked = this.blockedUntil.get(key);
-      if (blocked !== undefined && blocked > now.getTime()) {
-        // An earlier row of this chat waits for its retry time; this one waits behind it.
-        await this.store.markRetry(row.id, 'waiting behind an earlier message to the same chat', new Date(blocked));
+      if (blocked !== undefined && blocked > now.getTime() && !(this.isShortWait(blocked, now.getTime()) && this.heldWaiting() < this.options.maxHeld)) {
+        // An earlier row of this chat waits a long time for its retry; this one waits behind it.
+        await this.store.markRetry(row.id, DEFERRED, new Date(blocked));
         this.log(row, 'deferred');
         continue;
       }
-      this.blockedUntil.delete(key);
+      if (blocked !== undefined && blocked <= now.getTime()) this.blockedUntil.delete(key);
       this.held.add(row.id);
       const queue = this.queues.get(key) ?? [];
       queue.push(row);
-      queue.sort((a, b) => a.id - b.id);
       this.queues.set(key, queue);
+      touched.add(key);
       taken++;
-      if (!this.workers.has(key)) this.startWorker(key);
+    }
+    // Workers start once the whole batch is queued, so each chat's rows go out in id order
+    // even when a retried row comes back in the same batch as newer ones.
+    for (const key of touched) {
+      this.queues.get(key)?.sort((a, b) => a.id - b.id);
+      this.ensureWorker(key);
     }
     return taken;
+  }
+
+  /** Rows held in memory behind a chat's pending retry. */
+  private heldWaiting(): number {
+    let n = 0;
+    const now = this.clock.now().getTime();
+    for (const [key, until] of this.blockedUntil) if (until > now) n += this.queues.get(key)?.length ?? 0;
+    return n;
+  }
+
+  private isShortWait(until: number, now: number): boolean {
+    return until - now <= Math.min(this.options.holdMs, this.options.leaseMs / 2);
+  }
+
+  private isBlocked(key: string): boolean {
+    const until = this.blockedUntil.get(key);
+    return until !== undefined && until > this.clock.now().getTime();
+  }
+
+  /** Starts a chat's worker if it has rows, none is running and it is not waiting for a retry. */
+  private ensureWorker(key: string): void {
+    if (this.stopping || this.workers.has(key) || this.isBlocked(key)) return;
+    if ((this.queues.get(key)?.length ?? 0) > 0) this.startWorker(key);
   }
 
   private startWorker(key: string): void {
@@ -272,8 +319,8 @@ export class OutboxDispatcher {
       .finally(() => {
         this.workers.delete(key);
         // Rows may have arrived for this chat after the worker's last look.
-        if ((this.queues.get(key)?.length ?? 0) > 0 && !this.stopping) this.startWorker(key);
-        else if (this.running) this.wake(); // capacity freed
+        this.ensureWorker(key);
+        if (!this.workers.has(key) && this.running) this.wake(); // capacity freed
       });
     this.workers.set(key, work);
   }
@@ -294,9 +341,12 @@ export class OutboxDispatcher {
       if (this.full && this.held.size <= this.options.maxHeld / 2) this.wake();
       if (outcome === 'retry' || outcome === 'rate-limited') {
         // Keep the chat's order: everything behind the failed row waits until it is due again.
-        const until = this.blockedUntil.get(key) ?? this.clock.now().getTime();
+        const now = this.clock.now().getTime();
+        const until = this.blockedUntil.get(key) ?? now;
+        // Held in memory (bounded) for a short wait; the retried row's claim restarts the worker.
+        if (this.isShortWait(until, now) && this.heldWaiting() <= this.options.maxHeld) return;
         for (const later of queue.splice(0)) {
-          await this.store.markRetry(later.id, 'waiting behind an earlier message to the same chat', new Date(until));
+          await this.store.markRetry(later.id, DEFERRED, new Date(until));
           this.held.delete(later.id);
           this.log(later, 'deferred');
         }

@@ -270,4 +270,59 @@ describe('outbox dispatcher', () => {
     expect(healthy.delivered.map((c) => c.msg.text).sort()).toEqual(['text a', 'text b']);
     expect(store.rows.map((r) => r.status)).toEqual(['sent', 'sent']);
   });
+
+  it('a short wait keeps the rows behind it claimed without counting an attempt against them', async () => {
+    const { clock, store, sender, dispatcher } = setup();
+    sender.behave = (_c, n) => {
+      if (n === 1) throw new RateLimitedError(2_000);
+    };
+    store.enqueue([msg('first'), msg('second')], clock.now());
+    await dispatcher.drain();
+    expect(store.rows.map((r) => [r.status, r.attempts])).toEqual([
+      ['pending', 1],
+      ['sending', 0],
+    ]);
+    await clock.advance(2_000);
+    await dispatcher.drain();
+    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text first', 'text second']);
+    expect(store.rows.map((r) => r.attempts)).toEqual([1, 0]);
+  });
+
+  it('a long wait hands the rows behind it back to the store, due with the failed one', async () => {
+    const { clock, store, sender, dispatcher } = setup({ holdMs: 1_000 });
+    sender.behave = (_c, n) => {
+      if (n === 1) throw new TransientDeliveryError('503');
+    };
+    store.enqueue([msg('first'), msg('second'), msg('third')], clock.now());
+    await dispatcher.drain();
+    const due = clock.now().getTime() + 2_000;
+    expect(store.rows.map((r) => [r.status, r.availableAt.getTime()])).toEqual([
+      ['pending', due],
+      ['pending', due],
+      ['pending', due],
+    ]);
+    await clock.set(due);
+    await dispatcher.drain();
+    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text first', 'text second', 'text third']);
+  });
+
+  it('chats waiting for a retry do not starve the others of claim capacity', async () => {
+    const { clock, store, sender, dispatcher } = setup({ maxHeld: 4 });
+    sender.behave = (c) => {
+      if (c.to.chatId.startsWith('slow') && clock.now().getTime() < Date.parse('2026-11-22T10:00:03Z')) throw new RateLimitedError(3_000);
+    };
+    const rows: OutboxMessage[] = [];
+    for (let i = 0; i < 4; i++) rows.push(msg(`s${i}a`, `slow${i}`), msg(`s${i}b`, `slow${i}`));
+    for (let i = 0; i < 6; i++) rows.push(msg(`f${i}`, `fast${i}`));
+    store.enqueue(rows, clock.now());
+    await dispatcher.drain();
+    expect(sender.delivered.map((c) => c.msg.text).sort()).toEqual(['text f0', 'text f1', 'text f2', 'text f3', 'text f4', 'text f5']);
+    await clock.advance(3_000);
+    await dispatcher.drain();
+    expect(sender.delivered).toHaveLength(14);
+    for (let i = 0; i < 4; i++) {
+      const order = sender.delivered.filter((c) => c.to.chatId === `slow${i}`).map((c) => c.msg.text);
+      expect(order).toEqual([`text s${i}a`, `text s${i}b`]);
+    }
+  });
 });
