@@ -28,6 +28,11 @@ export interface DiscordAdapterOptions {
   waitGuildTimeout?: number;
 }
 
+/** A message posted to a channel (the sender's call), as discord.js names the route of a rate limit. */
+export function isChannelSend(method: string, route: string): boolean {
+  return method.toUpperCase() === 'POST' && /^\/channels\/[^/]+\/messages$/.test(route);
+}
+
 /** The Discord adapter; `client` is exposed for diagnostics and tests. */
 export interface DiscordAdapter extends Adapter {
   readonly client: Client;
@@ -50,9 +55,11 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     ...(options.waitGuildTimeout !== undefined ? { waitGuildTimeout: options.waitGuildTimeout } : {}),
     rest: {
       ...(options.restApi ? { api: options.restApi } : {}),
-      // Short 429s are waited out in the queue; long ones become RateLimitedError so the
-      // outbox reschedules the row instead of holding a dispatcher slot.
-      rejectOnRateLimit: (info) => info.retryAfter > maxInPlace,
+      // Short 429s are waited out in the queue; long ones on channel sends become
+      // RateLimitedError so the outbox reschedules the row instead of holding a dispatcher
+      // slot. Interaction answers always wait: their token lasts 15 minutes, and failing
+      // would leave the person looking at "thinking…".
+      rejectOnRateLimit: (info) => info.retryAfter > maxInPlace && isChannelSend(info.method, info.route),
     },
   });
   client.rest.setToken(options.token);

@@ -95,6 +95,15 @@ describe('slash commands', () => {
     expect(chat.messages).toHaveLength(0);
   });
 
+  it('a 429 on the interaction answer is waited out (never handed back), so the caller still gets the answer', async () => {
+    const { emu } = await setup(new FakeChat(), { maxInPlaceRetryMs: 100 });
+    emu.injectFault({ method: 'PATCH', path: /^\/webhooks\//, times: 1, status: 429, retryAfter: 1 });
+    const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'recall' });
+    await emu.waitForAnswer(rec, (r) => r.messages.some((m) => m.content !== ''), 6000);
+    expect(rec.messages[0]!.content).toBe('echo /recall');
+    expect(emu.rest.requests.filter((r) => r.method === 'PATCH').map((r) => r.status)).toEqual([429, 200]);
+  });
+
   it('a failing chat layer answers with an apology instead of leaving "thinking…"', async () => {
     const chat = new FakeChat();
     chat.reply = () => {

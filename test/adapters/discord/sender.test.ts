@@ -2,6 +2,7 @@ import { REST } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordSender, toMessagePayload } from '../../../adapters/discord/index.js';
 import { splitLong } from '../../../adapters/discord/sender.js';
+import { isChannelSend } from '../../../adapters/discord/adapter.js';
 import { silentLogger } from '../../../adapters/discord/logger.js';
 import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError, type Sender } from '../../../src/delivery/sender.js';
 import { DiscordEmulator } from '../../emulators/discord/emulator.js';
@@ -46,6 +47,16 @@ describe('message payload', () => {
     const p = toMessagePayload({ text: '⏰ look at this', quote: { messageId: '999', text: 'the plan' } });
     expect(p.content).toBe('⏰ look at this\n> the plan');
     expect(p.message_reference).toEqual({ message_id: '999', fail_if_not_exists: false });
+  });
+});
+
+describe('which 429s go back to the outbox', () => {
+  it('only channel message posts; interaction answers always wait in discord.js’ queue', () => {
+    expect(isChannelSend('POST', '/channels/:id/messages')).toBe(true);
+    expect(isChannelSend('post', '/channels/:id/messages')).toBe(true);
+    expect(isChannelSend('PATCH', '/webhooks/:id/:token/messages/@original')).toBe(false);
+    expect(isChannelSend('POST', '/interactions/:id/:token/callback')).toBe(false);
+    expect(isChannelSend('POST', '/webhooks/:id/:token')).toBe(false);
   });
 });
 
