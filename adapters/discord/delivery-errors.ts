@@ -40,7 +40,7 @@ export function toDeliveryError(err: unknown, what = 'send'): Error {
   return new TransientDeliveryError(`discord ${what} failed: ${message}`, { cause: err });
 }
 
-/** The channel (or thread) is gone: a thread's message can still go to its parent channel. */
-export function isUnknownChannel(err: unknown): boolean {
-  return err instanceof DiscordAPIError && (err.code === 10003 || err.status === 404);
+/** The thread is gone or locked (archived and closed to the bot): its message can still go to the parent channel. */
+export function isThreadUnusable(err: unknown): boolean {
+  return err instanceof DiscordAPIError && (err.code === 10003 || err.code === 50083 || err.status === 404);
 }

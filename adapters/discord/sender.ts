@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, Routes, type REST } from 'discord.js';
 import type { Address } from '../../src/core/job.js';
 import type { Action, OutgoingMessage, Sender, SentRef } from '../../src/delivery/sender.js';
-import { isUnknownChannel, toDeliveryError } from './delivery-errors.js';
+import { isThreadUnusable, toDeliveryError } from './delivery-errors.js';
 import type { AdapterLogger } from './logger.js';
 import { DISCORD } from './to-incoming.js';
 
@@ -143,7 +143,7 @@ export function toMessagePayload(msg: OutgoingMessage, replyTo?: string): Messag
 
 /**
  * The Discord Sender: due reminders (through the outbox dispatcher) and any message to a
- * channel. Posts to `threadId ?? chatId` (a thread is a channel); when the thread is gone the
+ * channel. Posts to `threadId ?? chatId` (a thread is a channel); when the thread is gone or locked the
  * message goes to its parent channel instead of being lost. Uses discord.js' REST queue, which
  * respects Discord's per-route buckets and waits out short 429s by itself.
  */
@@ -161,8 +161,8 @@ export function createDiscordSender(rest: REST, logger: AdapterLogger): Sender {
       try {
         return await post(channelId, body);
       } catch (err) {
-        if (to.threadId !== undefined && to.threadId !== to.chatId && isUnknownChannel(err)) {
-          logger.warn({ chatId: to.chatId, threadId: to.threadId }, 'discord: thread gone, sending to its channel instead');
+        if (to.threadId !== undefined && to.threadId !== to.chatId && isThreadUnusable(err)) {
+          logger.warn({ chatId: to.chatId, threadId: to.threadId }, 'discord: thread gone or locked, sending to its channel instead');
           const { message_reference: _gone, ...rest } = body;
           try {
             return await post(to.chatId, rest);

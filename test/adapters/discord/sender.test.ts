@@ -109,6 +109,13 @@ describe('Discord sender against the emulator', () => {
     expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['fallback']);
   });
 
+  it('a locked archived thread (50083): the message goes to its parent channel', async () => {
+    const thread = emu.addThread(emu.generalChannel.id, 'old');
+    emu.injectFault({ method: 'POST', path: new RegExp(`^/channels/${thread.id}/messages$`), times: 1, status: 400, code: 50083 });
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id }, { text: 'to the parent' });
+    expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['to the parent']);
+  });
+
   it('an unknown channel is a PermanentDeliveryError', async () => {
     await expect(sender.send({ platform: 'discord', chatId: '123456789' }, { text: 'x' })).rejects.toBeInstanceOf(PermanentDeliveryError);
   });

@@ -16,7 +16,9 @@ export interface InjectedFault {
   method: string;
   path: RegExp;
   times: number;
-  status: 429 | 500 | 502 | 503 | 403 | 404;
+  status: 429 | 500 | 502 | 503 | 400 | 403 | 404;
+  /** Discord JSON error code in the body (e.g. 50083 archived thread, 50001 missing access). Default 0. */
+  code?: number;
   /** Seconds, for 429. */
   retryAfter?: number;
   global?: boolean;
@@ -81,7 +83,7 @@ export class RestRouter {
         res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: retryAfter, global: !!fault.global, code: 0 }));
       } else {
         res.writeHead(fault.status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ message: `Emulated ${fault.status}`, code: 0 }));
+        res.end(JSON.stringify({ message: `Emulated ${fault.status}`, code: fault.code ?? 0 }));
       }
       return;
     }
