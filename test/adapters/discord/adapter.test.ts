@@ -309,6 +309,17 @@ describe('registration and the gateway', () => {
     expect((emu.commands.guild.get(emu.guildId) as unknown[]).length).toBe(slashCommands().length);
   });
 
+  it('a session the gateway no longer knows: RESUME is refused, the client identifies anew and commands work again', async () => {
+    const { emu, chat } = await setup();
+    emu.gatewayState.forgetSessions();
+    emu.gatewayState.drop();
+    await emu.waitForMessages(() => emu.gatewayState.identifies === 2, 15_000);
+    const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'recall' });
+    await answered(emu, rec);
+    expect(emu.gatewayState.resumes).toBe(0);
+    expect(chat.messages.map((m) => m.text)).toEqual(['/recall']);
+  }, 20_000);
+
   it('a dropped gateway resumes, and a command sent while dropped is answered after RESUME', async () => {
     const { emu, chat } = await setup();
     expect(emu.gatewayState.identifies).toBe(1);

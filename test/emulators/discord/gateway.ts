@@ -83,6 +83,11 @@ export class EmulatedGateway {
     }
   }
 
+  /** Forgets every session, so the next RESUME gets INVALID_SESSION (d: false) and the client must IDENTIFY again. */
+  forgetSessions(): void {
+    this.sessions.clear();
+  }
+
   close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
     return new Promise((resolve) => this.wss.close(() => resolve()));
