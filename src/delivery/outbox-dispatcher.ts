@@ -336,7 +336,10 @@ export class OutboxDispatcher {
         return;
       }
       const outcome = await this.deliver(row);
-      queue.shift();
+      // By identity: a row taken over from a dead dispatcher's lease may have been sorted in
+      // ahead of this one while it was in flight.
+      const at = queue.indexOf(row);
+      if (at >= 0) queue.splice(at, 1);
       this.held.delete(row.id);
       if (this.full && this.held.size <= this.options.maxHeld / 2) this.wake();
       if (outcome === 'retry' || outcome === 'rate-limited') {

@@ -325,4 +325,29 @@ describe('outbox dispatcher', () => {
       expect(order).toEqual([`text s${i}a`, `text s${i}b`]);
     }
   });
+
+  it('a row taken over from a dead dispatcher while a later one is in flight is sent once, as is the later one', async () => {
+    const { clock, store, sender } = setup();
+    const stuck = new FakeSender('test');
+    stuck.behave = () => new Promise<void>(() => {});
+    const dead = new OutboxDispatcher({ store: store.jobs, clock, logger: silentLogger(), senders: [stuck], options: { leaseMs: 10_000, maxHeld: 1 } });
+    store.enqueue([msg('a')], clock.now());
+    void dead.drain();
+    await flushMicrotasks(10);
+    store.enqueue([msg('b')], clock.now());
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    sender.behave = (c) => (c.msg.text === 'text b' ? gate : undefined);
+    const live = new OutboxDispatcher({ store: store.jobs, clock, logger: silentLogger(), senders: [sender], options: { leaseMs: 10_000 } });
+    const first = live.drain();
+    await flushMicrotasks(10);
+    expect(sender.inFlight).toBe(1);
+    await clock.advance(10_000);
+    const second = live.drain();
+    await flushMicrotasks(10);
+    release();
+    await Promise.all([first, second]);
+    expect(sender.delivered.map((c) => c.msg.text).sort()).toEqual(['text a', 'text b']);
+    expect(store.rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
 });
