@@ -3,6 +3,8 @@
  * (figures must not disturb each other), passing their `name: value unit` lines through.
  * A failing script is reported on stderr and makes the exit code 1; the rest still run.
  *
+ * Files starting with `_` are helpers and are skipped.
+ *
  * Usage: node --import tsx bench/run-all.ts [name-filter…]
  */
 import { spawn } from 'node:child_process';
@@ -15,7 +17,8 @@ const self = basename(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2);
 
 const scripts = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && f !== self && !f.endsWith('.d.ts'))
+  // `_helpers.ts` style files are shared code, not benchmarks.
+  .filter((f) => f.endsWith('.ts') && f !== self && !f.endsWith('.d.ts') && !f.startsWith('_'))
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 
