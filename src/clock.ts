@@ -73,16 +73,20 @@ export class ManualClock implements Clock {
     if (signal?.aborted) return Promise.reject(abortError());
     if (at.getTime() <= this.current) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const sleeper: Sleeper = { at: at.getTime(), resolve };
-      this.sleepers.push(sleeper);
-      signal?.addEventListener(
-        'abort',
-        () => {
-          this.sleepers = this.sleepers.filter((s) => s !== sleeper);
-          reject(abortError());
+      const onAbort = (): void => {
+        this.sleepers = this.sleepers.filter((s) => s !== sleeper);
+        reject(abortError());
+      };
+      // Long-lived signals (a scheduler's stop signal) see many sleeps: never leak listeners.
+      const sleeper: Sleeper = {
+        at: at.getTime(),
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
         },
-        { once: true },
-      );
+      };
+      this.sleepers.push(sleeper);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
