@@ -62,7 +62,7 @@ function untilSignal(logger: Logger): Promise<NodeJS.Signals> {
  * exits at once. Returns the exit code.
  */
 export async function runChime(io: CliIo): Promise<number> {
-  if (io.env === process.env) loadDotEnv();
+  if (io.env === process.env) loadDotEnv(); // already done by the CLI; harmless twice
   const config = loadConfig(io.env);
   const logger = createLogger({ level: config.logLevel });
   let app: App | undefined;

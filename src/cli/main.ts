@@ -1,4 +1,4 @@
-import { ConfigError } from '../config.js';
+import { ConfigError, loadDotEnv } from '../config.js';
 import { isUserError } from '../core/errors.js';
 import { type CliIo, processIo } from './io.js';
 import * as cleanup from './commands/cleanup.js';
@@ -97,6 +97,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return 0;
   }
   try {
+    // Every command sees the same settings as the bot: `.env` counts for `chime jobs list` too.
+    if (io.env === process.env) loadDotEnv();
     return await found.entry.run(found.rest, io);
   } catch (err) {
     if (err instanceof ConfigError) {

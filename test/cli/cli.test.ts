@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
+const ROOT = join(import.meta.dirname, '..', '..');
 let dir: string;
 let env: Record<string, string>;
 
@@ -188,6 +189,20 @@ describe('chime CLI', () => {
     const d = await chime('discord', 'register');
     expect(d.code).toBe(1);
     expect(d.err).toContain('DISCORD_TOKEN is not set');
+  });
+
+  it('a .env file in the working directory is read by every command; the environment wins', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'chime-dotenv-'));
+    writeFileSync(join(cwd, '.env'), `CHIME_DB=${join(cwd, 'from-dotenv.db')}\nCHIME_TZ=Asia/Tokyo\n`);
+    const run = promisify(execFile);
+    const base = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' };
+    await run(process.execPath, [join(ROOT, 'bin/chime.js'), 'jobs', 'create', '--name', 'dotenv', '--schedule', '@daily', '--text', 'x'], { cwd, env: base });
+    expect(existsSync(join(cwd, 'from-dotenv.db'))).toBe(true);
+    const { stdout } = await run(process.execPath, [join(ROOT, 'bin/chime.js'), 'jobs', 'list', '--format', 'json'], { cwd, env: base });
+    expect(JSON.parse(stdout)).toMatchObject([{ name: 'dotenv', timeZone: 'Asia/Tokyo' }]);
+    const other = await run(process.execPath, [join(ROOT, 'bin/chime.js'), 'jobs', 'list', '--format', 'json'], { cwd, env: { ...base, CHIME_DB: join(cwd, 'other.db') } });
+    expect(JSON.parse(other.stdout)).toEqual([]);
+    rmSync(cwd, { recursive: true, force: true });
   });
 
   it('`node bin/chime.js` (what npx chime runs) works from a fresh process', async () => {
