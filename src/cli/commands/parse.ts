@@ -60,7 +60,7 @@ function parseNow(value: unknown): Date | undefined {
 }
 
 function defaultZone(env: Record<string, string | undefined> | undefined): string {
-  return env?.CHIME_TIMEZONE ?? env?.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  return env?.CHIME_TZ ?? env?.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
 }
 
 /** One JSONL line -> one result object. */
