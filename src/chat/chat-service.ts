@@ -5,7 +5,7 @@ import type { CommandModule, ResolvedChatDeps } from './command.js';
 import type { ChatDeps } from './deps.js';
 import { DEFAULT_QUOTAS } from './deps.js';
 import { createDeliveryFormatter } from './delivery-format.js';
-import type { ActionAnswer, ChatService, IncomingAction, IncomingMessage, OutgoingMessage } from './message.js';
+import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage, OutgoingMessage } from './message.js';
 import { createRouter, GENERIC_FAILURE } from './router.js';
 import { sessionIdFor } from './who.js';
 
@@ -74,9 +74,20 @@ export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}
     return replies.map((r) => r.text).join('\n\n') || `(${commandText} gave no answer)`;
   };
 
+  /** The caller's own live reminders whose id or name contains `partial` (Discord autocomplete). */
+  async function suggestJobs(who: ChatContext, partial: string): Promise<Array<{ id: string; label: string }>> {
+    const needle = partial.trim().toLowerCase();
+    const own = await deps.scheduler.listJobs({ ownerPlatform: who.platform, ownerUserId: who.userId, status: ['active', 'paused'], limit: 200 });
+    return own
+      .filter((j) => !needle || j.id.toLowerCase().startsWith(needle) || j.name.toLowerCase().includes(needle))
+      .slice(0, 25)
+      .map((j) => ({ id: j.id, label: `${j.id} · ${j.status === 'paused' ? '(paused) ' : ''}${j.name}`.slice(0, 100) }));
+  }
+
   return {
     handleMessage,
     handleAction,
+    suggestJobs,
     commandHandler,
     formatDelivery: createDeliveryFormatter(),
     commands: router.commands.map((c) => ({ name: c.name, description: c.description, usage: c.usage })),

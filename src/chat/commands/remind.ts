@@ -28,8 +28,12 @@ export const remind: CommandModule = {
       throw new UserError('remind.empty', 'Tell me when and what, e.g. "/remind in 2 hours stretch".', EXAMPLE);
     }
     checkTextLength(ctx, ctx.args);
-    const parsed = await parseOrThrow(ctx, ctx.args || 'in 1 hour', EXAMPLE);
-    let text = parsed.text.trim();
+    // Typed options (Discord's when:/what:) keep the text out of the time parser: "call mom at 5"
+    // as the what must not move the time.
+    const when = msg.parts?.when?.trim();
+    const what = msg.parts?.what?.trim();
+    const parsed = await parseOrThrow(ctx, when || ctx.args || 'in 1 hour', EXAMPLE);
+    let text = when && what ? what : parsed.text.trim();
     const quote = reply
       ? { messageId: reply.messageId, ...(reply.text ? { text: reply.text } : {}), ...(reply.link ? { link: reply.link } : {}) }
       : undefined;
