@@ -18,10 +18,11 @@ export interface Clock {
  */
 export const MAX_SINGLE_WAIT_MS = 30_000;
 
+/** One shared instance: waits are aborted constantly (every re-arm) and a stack trace per abort is waste. */
+const ABORTED = Object.assign(new Error('The wait was aborted'), { name: 'AbortError' });
+
 function abortError(): Error {
-  const err = new Error('The wait was aborted');
-  err.name = 'AbortError';
-  return err;
+  return ABORTED;
 }
 
 /** Real time. */

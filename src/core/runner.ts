@@ -18,6 +18,8 @@ export type ResumeConversation = (job: Job, message: string) => Promise<string>;
 
 export interface RunnerDeps {
   store: JobStore;
+  /** Writes a settlement; the scheduler batches these into shared transactions. */
+  settle: (run: ClaimedRun, settlement: Settlement, now: Date) => Promise<boolean>;
   clock: Clock;
   logger: Logger;
   executors: ReadonlyMap<string, Executor>;
@@ -33,6 +35,8 @@ export interface RunOutcome {
   /** `completed`: the job's goal was reached this run; `failed`: it finally failed. */
   event: 'completed' | 'failed' | null;
   settled: boolean;
+  /** The job as the settle left it (for events, without reading it back). */
+  job: Job;
   result: string | null;
   error: string | null;
 }
@@ -41,6 +45,9 @@ export interface RunOutcome {
 export class ShutdownAbort extends Error {
   override name = 'ShutdownAbort';
 }
+
+/** Abort reason for the timeout timer of a run that finished (a constant: no DOMException per run). */
+const RUN_FINISHED = new Error('run finished');
 
 class RunTimeout extends Error {
   override name = 'RunTimeout';
@@ -68,7 +75,7 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
     } catch (err) {
       if (err instanceof ShutdownAbort) {
         await deps.store.releaseClaim(run);
-        return { status: 'abandoned', event: null, settled: false, result: null, error: 'released at shutdown' };
+        return { status: 'abandoned', event: null, settled: false, job, result: null, error: 'released at shutdown' };
       }
       status = err instanceof RunTimeout ? 'timeout' : 'failure';
       result = { status: 'failed', error: err instanceof Error ? err.message : String(err), retryable: !(err instanceof UserError) };
@@ -77,7 +84,7 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
 
   const finished = clock.now();
   const plan = await planSettlement(run, result, status, finished, deps, ghost.sessionId);
-  const settled = await deps.store.settle(run, plan.settlement, finished);
+  const settled = await deps.settle(run, plan.settlement, finished);
   const seconds = (finished.getTime() - started.getTime()) / 1000;
   logger.info(
     {
@@ -96,7 +103,7 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
     'scheduled run',
   );
   const r = plan.settlement.run;
-  return { status, event: plan.event, settled, result: r.result, error: r.error };
+  return { status, event: plan.event, settled, job: { ...job, ...plan.settlement.job } as Job, result: r.result, error: r.error };
 }
 
 async function runWithTimeout(
@@ -130,7 +137,7 @@ async function runWithTimeout(
       aborted,
     ]);
   } finally {
-    timer.abort();
+    timer.abort(RUN_FINISHED);
     shutdown.removeEventListener('abort', onShutdown);
   }
 }

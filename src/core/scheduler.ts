@@ -1,4 +1,4 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -12,6 +12,7 @@ import type { ClaimedRun, Lease, RunRecord } from './run.js';
 import { type ResumeConversation, type RunOutcome, executeRun } from './runner.js';
 import { isRecurring, nextFireWithin, nextFires, validateSchedule } from './schedule.js';
 import type { SchedulerApi } from './scheduler-api.js';
+import { SettleBatcher } from './settle-batcher.js';
 
 export interface SchedulerOptions {
   /** Runs in progress at once. Default 100. */
@@ -66,6 +67,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
   private loopDone: Promise<void> | null = null;
   private heartbeatDone: Promise<void> | null = null;
   private active = false;
+  private readonly settler: SettleBatcher;
 
   constructor(private readonly deps: SchedulerDeps) {
     super();
@@ -84,6 +86,9 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       taskTimeoutMs: o.taskTimeoutMs ?? 3_600_000,
       shutdownGraceMs: o.shutdownGraceMs ?? 10_000,
     };
+    this.settler = new SettleBatcher(this.store);
+    // Every run in progress listens for shutdown; hundreds at once are expected, not a leak.
+    setMaxListeners(0, this.shutdown.signal);
     this.lease = { owner: deps.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, durationMs: this.opts.leaseMs };
   }
 
@@ -138,7 +143,10 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       const signal = this.wakeUp.signal;
       try {
         const free = this.opts.maxConcurrent - this.running.size;
-        if (free > 0) {
+        // Under load, claim in real batches: a claim per finished run would cost a store round
+        // trip each. Runs finishing wake the loop; it claims once enough slots are free.
+        const worthClaiming = free >= Math.min(this.opts.claimBatchSize, Math.ceil(this.opts.maxConcurrent / 2)) || this.running.size === 0;
+        if (free > 0 && worthClaiming) {
           const limit = Math.min(free, this.opts.claimBatchSize);
           const claimed = await this.store.claimDue(this.clock.now(), limit, this.lease);
           for (const run of claimed) this.launch(run);
@@ -148,7 +156,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
           }
         }
         if (!this.active) break;
-        if (this.running.size >= this.opts.maxConcurrent) {
+        if (!worthClaiming || this.running.size >= this.opts.maxConcurrent) {
           await this.sleep(new Date(this.clock.now().getTime() + MAX_SINGLE_WAIT_MS), signal);
           continue;
         }
@@ -193,6 +201,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       run,
       {
         store: this.store,
+        settle: this.settler.settle,
         clock: this.clock,
         logger: this.logger,
         executors: this.executors,
@@ -204,15 +213,14 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
     )
       .catch((err: unknown): RunOutcome => {
         this.logger.error({ err, job_id: run.job.id }, 'run could not be settled; its lease will expire and it will be retried');
-        return { status: 'failure', event: null, settled: false, result: null, error: String(err) };
+        return { status: 'failure', event: null, settled: false, job: run.job, result: null, error: String(err) };
       })
-      .then(async (outcome) => {
+      .then((outcome) => {
         this.running.delete(run.runId);
         if (outcome.event && outcome.settled) {
-          const job = (await this.store.getJob(run.job.id)) ?? run.job;
           this.emit('task-event', {
             type: outcome.event,
-            job,
+            job: outcome.job,
             run: { runId: run.runId, scheduledFor: run.scheduledFor, status: outcome.status, trigger: run.trigger, attempt: run.attempt, lateMs: Math.max(0, run.claimedAt.getTime() - run.scheduledFor.getTime()), result: outcome.result, error: outcome.error },
           });
         }

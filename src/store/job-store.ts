@@ -82,6 +82,11 @@ export interface JobStore {
    * run was in progress, that status and its next run are kept (the rest is written).
    */
   settle(run: ClaimedRun, settlement: Settlement, now: Date): MaybePromise<boolean>;
+  /**
+   * Optional: several settles in one transaction (each still all-or-nothing on its own), for
+   * bursts where a commit per run would dominate. Results are in input order.
+   */
+  settleAll?(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): MaybePromise<boolean[]>;
 
   listRuns(filter?: RunFilter): MaybePromise<RunRecord[]>;
   /** Deletes finished runs older than `olderThan` and beyond `keepPerJob` newest per job. Returns rows deleted. */

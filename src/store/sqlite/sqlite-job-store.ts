@@ -245,6 +245,11 @@ export class SqliteJobStore implements JobStore {
     })();
   }
 
+  settleAll(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): boolean[] {
+    // Nested better-sqlite3 transactions are savepoints: one commit, each settle atomic.
+    return this.db.transaction(() => items.map((i) => this.settle(i.run, i.settlement, now))).immediate();
+  }
+
   settle(run: ClaimedRun, settlement: Settlement, now: Date): boolean {
     const t = this.see(now);
     return this.db.transaction(() => {
