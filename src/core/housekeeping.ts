@@ -58,6 +58,8 @@ export interface HousekeepingReport {
   history: {
     /** Finished runs deleted; null in a dry run (the store cannot count without deleting). */
     runsDeleted: number | null;
+    /** Sent and dead outbox messages deleted (same age limit); null in a dry run. */
+    outboxDeleted: number | null;
     olderThan: Date;
     keepPerJob: number | null;
   };
@@ -67,7 +69,7 @@ export interface HousekeepingReport {
 }
 
 export interface HousekeeperDeps {
-  store: Pick<JobStore, 'pruneRuns'>;
+  store: Pick<JobStore, 'pruneRuns' | 'pruneOutbox'>;
   clock: Clock;
   logger: Logger;
   /** Execution history kept: days (default 30) and, optionally, newest runs per job. */
@@ -126,21 +128,24 @@ export class Housekeeper {
     const keepPerJob = this.deps.history?.keepPerJob;
     const olderThan = new Date(now.getTime() - retentionDays * DAY_MS);
     let runsDeleted: number | null = null;
+    let outboxDeleted: number | null = null;
     if (!dryRun) {
       runsDeleted = await this.deps.store.pruneRuns(keepPerJob === undefined ? { olderThan } : { olderThan, keepPerJob });
+      // Delivered (and given-up) messages are history too; pending ones are never touched.
+      outboxDeleted = this.deps.store.pruneOutbox ? await this.deps.store.pruneOutbox({ before: olderThan }) : 0;
     }
     const directories: CleanupResult[] = [];
     for (const reg of this.registrations()) directories.push(await this.clean(reg, now.getTime(), dryRun));
     const report: HousekeepingReport = {
       dryRun,
       startedAt: now,
-      history: { runsDeleted, olderThan, keepPerJob: keepPerJob ?? null },
+      history: { runsDeleted, outboxDeleted, olderThan, keepPerJob: keepPerJob ?? null },
       directories,
       totalFiles: directories.reduce((n, d) => n + d.filesRemoved, 0),
       totalBytes: directories.reduce((n, d) => n + d.bytesRemoved, 0),
     };
     this.deps.logger.info(
-      { dry_run: dryRun, runs_deleted: runsDeleted, files_removed: report.totalFiles, bytes_removed: report.totalBytes },
+      { dry_run: dryRun, runs_deleted: runsDeleted, outbox_deleted: outboxDeleted, files_removed: report.totalFiles, bytes_removed: report.totalBytes },
       'housekeeping done',
     );
     return report;

@@ -32,10 +32,14 @@ function left(sub = ''): string[] {
 
 function setup(history?: { retentionDays?: number; keepPerJob?: number }) {
   const pruned: Array<{ olderThan?: Date; keepPerJob?: number }> = [];
-  const store = { pruneRuns: (opts: { olderThan?: Date; keepPerJob?: number }) => (pruned.push(opts), 7) };
+  const outboxPruned: Date[] = [];
+  const store = {
+    pruneRuns: (opts: { olderThan?: Date; keepPerJob?: number }) => (pruned.push(opts), 7),
+    pruneOutbox: (opts: { before: Date }) => (outboxPruned.push(opts.before), 3),
+  };
   const clock = new ManualClock(NOW);
   const hk = new Housekeeper({ store, clock, logger: silentLogger(), ...(history ? { history } : {}) });
-  return { hk, pruned, clock };
+  return { hk, pruned, outboxPruned, clock };
 }
 
 describe('housekeeping', () => {
@@ -44,6 +48,16 @@ describe('housekeeping', () => {
     const report = await hk.run();
     expect(pruned).toEqual([{ olderThan: new Date(NOW.getTime() - 30 * DAY), keepPerJob: 50 }]);
     expect(report.history.runsDeleted).toBe(7);
+  });
+
+  it('outbox retention: sent and dead messages older than retentionDays are pruned too; a dry run prunes nothing', async () => {
+    const { hk, outboxPruned } = setup({ retentionDays: 10 });
+    const dry = await hk.run({ dryRun: true });
+    expect(outboxPruned).toEqual([]);
+    expect(dry.history.outboxDeleted).toBeNull();
+    const report = await hk.run();
+    expect(outboxPruned).toEqual([new Date(NOW.getTime() - 10 * DAY)]);
+    expect(report.history.outboxDeleted).toBe(3);
   });
 
   it('age policy: only matching files older than maxAge go', async () => {
