@@ -40,3 +40,22 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
 export function silentLogger(): Logger {
   return pino({ level: 'silent' });
 }
+
+/**
+ * The slice of a logger the adapters use. Structural, so a pino `Logger` or a test double
+ * fits, and adapters need no logging library of their own.
+ */
+export interface LogSlice {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Logs nothing; the default when a caller passes no logger. */
+export const noLogs: LogSlice = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+};
