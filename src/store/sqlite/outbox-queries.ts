@@ -1,19 +1,10 @@
 import type { Db } from './open-db.js';
 import type { OutboxDbRow } from './rows.js';
 
-/** Parameters of an outbox insert. */
-export interface OutboxInsert {
-  key: string;
-  job_id: string | null;
-  platform: string;
-  chat_id: string;
-  thread_id: string | null;
-  reply_to: string | null;
-  text: string;
-  actions: string | null;
-  meta: string | null;
+/** Parameters of an outbox insert: the row's message columns plus the insert time. */
+export type OutboxInsert = Pick<OutboxDbRow, 'key' | 'job_id' | 'platform' | 'chat_id' | 'thread_id' | 'reply_to' | 'text' | 'actions' | 'meta'> & {
   now: number;
-}
+};
 
 /** Every SQL statement on `outbox`, one named prepared statement each. Times are epoch ms. */
 export function prepareOutboxQueries(db: Db) {
