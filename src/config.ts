@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import type { CleanupRegistration } from './core/housekeeping.js';
 
 /**
  * Chime's configuration, read once from the environment (and `.env` when present) and
@@ -67,19 +68,7 @@ export interface Config {
 }
 
 /** One CHIME_CLEANUP_DIRS entry: a directory and its retention policies (seed 001 register_cleanup). */
-export interface CleanupDirectory {
-  directory: string;
-  /** Glob relative to the directory. Default `*`. */
-  pattern?: string;
-  /** Remove files older than this (ms). */
-  maxAgeMs?: number;
-  /** Keep at most this many matching files. */
-  maxCount?: number;
-  /** Keep the matching files under this total size (bytes). */
-  maxTotalBytes?: number;
-  /** Lower runs first. Default 100. */
-  priority?: number;
-}
+export type CleanupDirectory = Pick<CleanupRegistration, 'directory' | 'pattern' | 'maxAgeMs' | 'maxCount' | 'maxTotalBytes' | 'priority'>;
 
 const cleanupEntry = z
   .object({
