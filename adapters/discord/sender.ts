@@ -4,6 +4,7 @@ import type { Action, OutgoingMessage, Sender, SentRef } from '../../src/deliver
 import { isThreadUnusable, toDeliveryError } from './delivery-errors.js';
 import type { AdapterLogger } from './logger.js';
 import { DISCORD } from './to-incoming.js';
+import { clip } from '../../src/delivery/clip.js';
 
 /** Discord's cap on a message's content (characters). */
 export const MAX_CONTENT_LENGTH = 2000;
@@ -31,14 +32,6 @@ interface ButtonJson {
   custom_id: string;
 }
 
-/** Cuts `text` to `max` characters without splitting a surrogate pair, marking the cut. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
 
 /**
  * Splits a long answer (a /list of 50 reminders) into messages Discord accepts, at line breaks

@@ -6,7 +6,8 @@ import type { Sender } from '../../src/delivery/sender.js';
 import type { AdminCache } from './admin-cache.js';
 import { isNotModified } from './delivery-errors.js';
 import type { AdapterLogger } from './logger.js';
-import { MAX_TEXT_LENGTH, clip, inlineKeyboard } from './sender.js';
+import { clip } from '../../src/delivery/clip.js';
+import { MAX_TEXT_LENGTH, inlineKeyboard } from './sender.js';
 import { type BotIdentity, TELEGRAM, isAnonymousAdmin, isForUs, toIncomingAction, toIncomingMessage } from './to-incoming.js';
 
 /** Said when the chat layer itself fails; the details go to the log, not the chat. */

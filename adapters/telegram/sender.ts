@@ -5,6 +5,7 @@ import type { Action, OutgoingMessage, Sender, SentRef } from '../../src/deliver
 import { isThreadNotFound, migratedTo, toDeliveryError } from './delivery-errors.js';
 import type { AdapterLogger } from './logger.js';
 import { TELEGRAM } from './to-incoming.js';
+import { clip } from '../../src/delivery/clip.js';
 
 /** Telegram's cap on a message's text (characters). */
 export const MAX_TEXT_LENGTH = 4096;
@@ -29,14 +30,6 @@ export function inlineKeyboard(actions: Action[][] | undefined): InlineKeyboardM
   return { inline_keyboard: rows.map((row) => row.map((a) => ({ text: a.label, callback_data: a.id }))) };
 }
 
-/** Cuts `text` to `max` characters without splitting a surrogate pair, marking the cut. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
 
 /** The text as sent: the message plus what it quotes, unless the text already carries it. */
 function textWithQuote(msg: OutgoingMessage): string {
