@@ -45,6 +45,9 @@ export interface SchedulerDeps {
   options?: SchedulerOptions;
 }
 
+/** Abort reason of the loop's wait when something changed. */
+const WAKE_UP = new Error('scheduler woken');
+
 const plainText: DeliveryFormatter = (_job, outcome) => ({ text: outcome.text });
 
 /**
@@ -129,7 +132,9 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
 
   /** Re-arms the timer now (a job changed). */
   wake(): void {
-    this.wakeUp.abort();
+    // A constant reason: every finished run wakes the loop, and abort() without one builds a
+    // DOMException with a stack trace each time.
+    this.wakeUp.abort(WAKE_UP);
   }
 
   /** Runs in progress in this process. */

@@ -83,8 +83,9 @@ export interface JobStore {
    */
   settle(run: ClaimedRun, settlement: Settlement, now: Date): MaybePromise<boolean>;
   /**
-   * Optional: several settles in one transaction (each still all-or-nothing on its own), for
-   * bursts where a commit per run would dominate. Results are in input order.
+   * Optional: several settles in one transaction, for bursts where a commit per run would
+   * dominate. All or nothing: if any settle throws, none is written and it throws (the caller
+   * then settles them one by one). Results are in input order.
    */
   settleAll?(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): MaybePromise<boolean[]>;
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import { prepareJobQueries } from '../../src/store/sqlite/job-queries.js';
-import { loadMigrations } from '../../src/store/sqlite/migrate.js';
+import { loadMigrations, migrate } from '../../src/store/sqlite/migrate.js';
+import { openDb } from '../../src/store/sqlite/open-db.js';
 import { prepareOutboxQueries } from '../../src/store/sqlite/outbox-queries.js';
 import { type SqliteStore, openSqliteStore } from '../../src/store/sqlite/index.js';
 import { T0, reminder, runJobStoreContract } from './contract.js';
@@ -86,6 +87,50 @@ describe('SQLite store: opening and migrations', () => {
       expect(s2rows(again)).toEqual(expected);
       expect(again.jobs.countJobs()).toBe(1);
       again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('migration 3 moves runs in progress onto their leases and keeps every outbox message', () => {
+    const dir = tempDir();
+    const path = join(dir, 'chime.db');
+    try {
+      // A file as Chime left it at schema 2: one job mid-run (its 'running' row), one orphaned
+      // 'running' row, one finished run, two outbox messages.
+      const old = openDb(path);
+      migrate(old, T0.getTime(), loadMigrations().filter((m) => m.version <= 2));
+      const job = { id: 'job001' };
+      old.prepare(`INSERT INTO jobs (id, name, kind, payload, owner_platform, owner_user_id, origin, origin_platform,
+        origin_chat_id, schedule, bounds, time_zone, status, next_run_at, max_attempts, retries, retry_delay_ms,
+        timeout_ms, completion_mode, created_at, updated_at, attempts)
+        VALUES ('job001', 'n', 'reminder', '{"text":"x"}', 'tg', 'u', '{"platform":"tg","chatId":"1"}', 'tg', '1',
+        '{"kind":"once","at":"1970-01-01T00:00:01.000Z"}', '{}', 'UTC', 'active', 1000, 1, 3, 5000, 60000, 'notify', 0, 0, 1)`).run();
+      const runId = `${(5000).toString(16).padStart(12, '0')}-${job.id}-abcd`;
+      old.prepare('UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, lease_run_id = ? WHERE id = ?').run('host:1:x', T0.getTime() + 60_000, runId, job.id);
+      const insertRun = old.prepare(`INSERT INTO runs (run_id, job_id, scheduled_for, started_at, status, trigger, attempt, late_ms, ghost_session_id)
+        VALUES (?, ?, ?, ?, ?, ?, 1, 0, 'g')`);
+      insertRun.run(runId, job.id, 1000, 5000, 'running', 'retry');
+      insertRun.run('orphan', 'gone00', 7, 8, 'running', 'schedule');
+      insertRun.run('done', job.id, 9, 10, 'success', 'schedule');
+      old.prepare(`INSERT INTO outbox (key, platform, chat_id, text, available_at, created_at) VALUES (?, 'tg', '1', ?, 0, 0)`).run('a', 'first');
+      old.prepare(`INSERT INTO outbox (key, platform, chat_id, text, available_at, created_at, status) VALUES (?, 'tg', '1', ?, 0, 0, 'dead')`).run('b', 'second');
+      old.close();
+
+      const store = openSqliteStore(path);
+      expect(s2rows(store)).toContain(3);
+      const runs = store.jobs.listRuns({ limit: 10 });
+      expect(runs.find((r) => r.runId === runId)).toMatchObject({ status: 'running', jobId: job.id, scheduledFor: new Date(1000), startedAt: new Date(5000), trigger: 'retry', lateMs: 4000, attempt: 2 });
+      expect(runs.find((r) => r.runId === 'orphan')).toMatchObject({ status: 'abandoned', error: 'run lost its lease' });
+      expect(runs.find((r) => r.runId === 'done')?.status).toBe('success');
+      expect(runs).toHaveLength(3);
+      expect(store.jobs.listOutbox().map((m) => [m.id, m.key, m.status])).toEqual([[1, 'a', 'pending'], [2, 'b', 'dead']]);
+      expect(store.jobs.stats()).toMatchObject({ outboxPending: 1, outboxDead: 1, runsByStatus: { running: 1, abandoned: 1, success: 1 } });
+      // The carried-over lease expires and is taken over like any other.
+      const [taken] = store.jobs.claimDue(new Date(T0.getTime() + 60_000), 10, { owner: 'next', durationMs: 60_000 });
+      expect(taken).toMatchObject({ scheduledFor: new Date(1000), trigger: 'retry' });
+      expect(store.jobs.listRuns({ jobId: job.id, status: 'abandoned' }).map((r) => r.runId)).toEqual([runId]);
+      store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

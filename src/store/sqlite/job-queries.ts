@@ -3,6 +3,13 @@ import type { JobFilter, RunFilter } from '../job-store.js';
 import type { Db } from './open-db.js';
 import type { JobParams, JobRow, RunRow } from './rows.js';
 
+/** The SET clause that drops a job's lease (and with it the run in progress). */
+const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
+  lease_scheduled_for = NULL, lease_trigger = NULL, lease_claimed_at = NULL`;
+
+/** A fresh run id: `<claim ms, 12 hex>-<job id>-<4 hex>` (see migration 0001). */
+const NEW_RUN_ID = `printf('%012x-%s-', @now, id) || lower(hex(randomblob(2)))`;
+
 /**
  * Every SQL statement on `jobs` and `runs`, one named prepared statement each (graphile-worker
  * style: the SQL is visible and greppable). Parameters are named (`@now`, `@owner`).
@@ -56,12 +63,14 @@ export function prepareJobQueries(db: Db) {
     /**
      * Claims up to @limit due, unleased active jobs, oldest occurrence first (ties: creation
      * order, which is rowid: the index holds it, so no sort), in one statement. Each claimed row
-     * gets a fresh run id (`0190f3a2c4e0-k7m2qd-9b1c`, see the migration). RETURNING order is
-     * unspecified (sort by next_run_at, seq).
+     * gets a fresh run id (`0190f3a2c4e0-k7m2qd-9b1c`) and its run in progress on the lease
+     * (occurrence, trigger, start). RETURNING order is unspecified (sort by next_run_at, seq).
      */
     claimDueBatch: db.prepare<{ now: number; limit: number; owner: string; expires: number }, JobRow & { seq: number }>(`
       UPDATE jobs
-      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = printf('%012x-%s-', @now, id) || lower(hex(randomblob(2)))
+      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = ${NEW_RUN_ID},
+        lease_scheduled_for = next_run_at, lease_claimed_at = @now,
+        lease_trigger = CASE WHEN attempts > 0 THEN 'retry' ELSE 'schedule' END
       WHERE rowid IN (
         SELECT rowid FROM jobs INDEXED BY jobs_due
         WHERE status = 'active' AND lease_owner IS NULL AND next_run_at <= @now
@@ -76,16 +85,17 @@ export function prepareJobQueries(db: Db) {
       ORDER BY lease_expires_at, rowid
       LIMIT @limit`),
 
-    /** Puts a lease with a fresh run id on one job; returns the row. */
-    leaseJob: db.prepare<{ id: string; now: number; owner: string; expires: number }, JobRow>(`
+    /** Puts a lease with a fresh run id on one job, for the given occurrence; returns the row. */
+    leaseJob: db.prepare<{ id: string; now: number; owner: string; expires: number; scheduled_for: number; trigger: string }, JobRow>(`
       UPDATE jobs
-      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = printf('%012x-%s-', @now, id) || lower(hex(randomblob(2)))
+      SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = ${NEW_RUN_ID},
+        lease_scheduled_for = @scheduled_for, lease_trigger = @trigger, lease_claimed_at = @now
       WHERE id = @id
       RETURNING *`),
 
     /** Drops the lease of one claim (release, or an expired lease of a job no longer active). */
     clearLease: db.prepare<{ id: string; run_id: string }>(`
-      UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL
+      UPDATE jobs SET ${NO_LEASE}
       WHERE id = @id AND lease_run_id = @run_id`),
 
     /**
@@ -99,58 +109,60 @@ export function prepareJobQueries(db: Db) {
         AND lease_run_id IN (SELECT value FROM json_each(@run_ids))
         AND lease_owner = @owner`),
 
-    /** Writes a settled run's job state and drops its lease, only if the lease is still this run's. */
-    settleJob: db.prepare<{
-      id: string;
-      run_id: string;
-      status: string;
-      next_run_at: number | null;
-      attempts: number;
-      run_count: number;
-      last_run_at: number | null;
-      completed_at: number | null;
-      last_error: string | null;
-      updated_at: number;
-    }>(`
-      UPDATE jobs SET status = @status, next_run_at = @next_run_at, attempts = @attempts,
-        run_count = @run_count, last_run_at = @last_run_at, completed_at = @completed_at,
-        last_error = @last_error, updated_at = @updated_at,
-        lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL
+    /**
+     * Writes a settled run's job state and drops its lease, only if the lease is still this
+     * run's (0 changes: the lease was lost). A field whose `set_` flag is 0 keeps its value. A
+     * person who paused or cancelled the job after the claim keeps that status and next run:
+     * the run's outcome does not undo it. One statement, no read first: every right-hand side
+     * sees the row as it was.
+     */
+    settleJob: db.prepare<SettleJobParams>(`
+      UPDATE jobs SET
+        status = CASE WHEN updated_at > @claimed_at AND status IN ('paused', 'cancelled') THEN status ELSE @status END,
+        next_run_at = CASE WHEN updated_at > @claimed_at AND status IN ('paused', 'cancelled') THEN next_run_at
+          WHEN @set_next_run_at THEN @next_run_at ELSE next_run_at END,
+        attempts = iif(@set_attempts, @attempts, attempts),
+        run_count = iif(@set_run_count, @run_count, run_count),
+        last_run_at = iif(@set_last_run_at, @last_run_at, last_run_at),
+        completed_at = iif(@set_completed_at, @completed_at, completed_at),
+        last_error = iif(@set_last_error, @last_error, last_error),
+        updated_at = @updated_at,
+        ${NO_LEASE}
       WHERE id = @id AND lease_run_id = @run_id`),
 
-    /** Starts a history row for a claim. */
+    /** Adds a finished run to the history. */
     insertRun: db.prepare<RunRow>(`
       INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
         attempt, late_ms, duration_ms, result, error, ghost_session_id)
       VALUES (@run_id, @job_id, @scheduled_for, @started_at, @finished_at, @status, @trigger,
         @attempt, @late_ms, @duration_ms, @result, @error, @ghost_session_id)`),
 
-    getRun: db.prepare<[string], RunRow>('SELECT * FROM runs WHERE run_id = ?'),
+    /**
+     * Writes a job's run in progress to the history as abandoned (its lease expired, or the
+     * job was deleted under it). Nothing when the job holds no lease.
+     */
+    abandonLeasedRun: db.prepare<{ id: string; now: number; error: string; ghost_session_id: string }>(`
+      INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
+        attempt, late_ms, duration_ms, result, error, ghost_session_id)
+      SELECT lease_run_id, id, lease_scheduled_for, lease_claimed_at, @now, 'abandoned', lease_trigger,
+        attempts + 1, max(0, lease_claimed_at - lease_scheduled_for), NULL, NULL, @error, @ghost_session_id
+      FROM jobs WHERE id = @id AND lease_run_id IS NOT NULL
+      ON CONFLICT (run_id) DO NOTHING`),
 
-    /** Records a run's outcome; only a run still `running` can finish. */
-    finishRun: db.prepare<{
-      run_id: string;
-      status: string;
-      finished_at: number | null;
-      duration_ms: number | null;
-      result: string | null;
-      error: string | null;
-    }>(`
-      UPDATE runs SET status = @status, finished_at = @finished_at, duration_ms = @duration_ms,
-        result = @result, error = @error
-      WHERE run_id = @run_id AND status = 'running'`),
-
-    /** Marks a run whose lease was lost (process died) as abandoned. */
-    abandonRun: db.prepare<{ run_id: string; now: number; error: string }>(`
-      UPDATE runs SET status = 'abandoned', finished_at = @now, error = @error
-      WHERE run_id = @run_id AND status = 'running'`),
-
-    /** Marks every still-running run of a deleted job abandoned. */
-    abandonRunsOfJob: db.prepare<{ job_id: string; now: number; error: string }>(`
-      UPDATE runs SET status = 'abandoned', finished_at = @now, error = @error
-      WHERE job_id = @job_id AND status = 'running'`),
-
-    deleteRun: db.prepare<[string]>('DELETE FROM runs WHERE run_id = ?'),
+    /**
+     * Runs in progress, as history rows: they live on the leases of their jobs. Newest first;
+     * @job_id NULL for all jobs.
+     */
+    runningRuns: db.prepare<{ job_id: string | null; limit: number }, Omit<RunRow, 'ghost_session_id'>>(`
+      SELECT lease_run_id AS run_id, id AS job_id, lease_scheduled_for AS scheduled_for,
+        lease_claimed_at AS started_at, NULL AS finished_at, 'running' AS status,
+        lease_trigger AS trigger, attempts + 1 AS attempt,
+        max(0, lease_claimed_at - lease_scheduled_for) AS late_ms, NULL AS duration_ms,
+        NULL AS result, NULL AS error
+      FROM jobs INDEXED BY jobs_leased
+      WHERE lease_owner IS NOT NULL AND (@job_id IS NULL OR id = @job_id)
+      ORDER BY lease_claimed_at DESC, rowid DESC
+      LIMIT @limit`),
 
     /** How often an occurrence was abandoned already (its process died while running it). */
     countAbandoned: db.prepare<{ job_id: string; scheduled_for: number }, { n: number }>(`
@@ -160,33 +172,56 @@ export function prepareJobQueries(db: Db) {
     /** Gives up on a job whose runs keep killing their process: failed, nothing due, no lease. */
     failPoisonJob: db.prepare<{ id: string; now: number; error: string }>(`
       UPDATE jobs SET status = 'failed', next_run_at = NULL, last_error = @error, updated_at = @now,
-        lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL
+        ${NO_LEASE}
       WHERE id = @id`),
 
-    /** Deletes finished runs that finished before @before. */
+    /** Deletes runs that finished before @before (runs in progress are on the jobs, not here). */
     pruneRunsOlderThan: db.prepare<{ before: number }>(`
-      DELETE FROM runs WHERE status <> 'running' AND COALESCE(finished_at, started_at) < @before`),
+      DELETE FROM runs WHERE COALESCE(finished_at, started_at) < @before`),
 
     /** Deletes finished runs beyond the @keep newest of their job. */
     pruneRunsBeyondCount: db.prepare<{ keep: number }>(`
       DELETE FROM runs WHERE run_id IN (
         SELECT run_id FROM (
-          SELECT run_id, status,
+          SELECT run_id,
             ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY started_at DESC, rowid DESC) AS rn
           FROM runs)
-        WHERE rn > @keep AND status <> 'running')`),
+        WHERE rn > @keep)`),
 
     jobCountsByStatus: db.prepare<[], { status: string; n: number }>(
       'SELECT status, COUNT(*) AS n FROM jobs GROUP BY status',
     ),
 
-    runCountsByStatus: db.prepare<[], { status: string; n: number }>(
-      'SELECT status, COUNT(*) AS n FROM runs GROUP BY status',
-    ),
+    /** History counts; runs in progress are the leased jobs. */
+    runCountsByStatus: db.prepare<[], { status: string; n: number }>(`
+      SELECT status, COUNT(*) AS n FROM runs GROUP BY status
+      UNION ALL
+      SELECT 'running', COUNT(*) FROM jobs INDEXED BY jobs_leased WHERE lease_owner IS NOT NULL`),
   };
 }
 
 export type JobQueries = ReturnType<typeof prepareJobQueries>;
+
+/** Parameters of `settleJob`: each optional field with its `set_` flag (1: write it, 0: keep). */
+export interface SettleJobParams {
+  id: string;
+  run_id: string;
+  claimed_at: number;
+  status: string;
+  updated_at: number;
+  set_next_run_at: number;
+  next_run_at: number | null;
+  set_attempts: number;
+  attempts: number | null;
+  set_run_count: number;
+  run_count: number | null;
+  set_last_run_at: number;
+  last_run_at: number | null;
+  set_completed_at: number;
+  completed_at: number | null;
+  set_last_error: number;
+  last_error: string | null;
+}
 
 /**
  * The WHERE clause of a job filter, built from fixed fragments so each filter shape is one

@@ -1,4 +1,5 @@
 import type { Db } from './open-db.js';
+import type { OutboxStatus } from '../../core/run.js';
 import type { OutboxDbRow } from './rows.js';
 
 /** Parameters of an outbox insert: the row's message columns plus the insert time. */
@@ -71,20 +72,31 @@ export function prepareOutboxQueries(db: Db) {
     pruneOutbox: db.prepare<{ before: number }>(`
       DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at < @before`),
 
+    /** Messages not yet sent (pending or being sent) and dead letters, each from its partial index. */
     countOutbox: db.prepare<[], { pending: number; dead: number }>(`
       SELECT
-        (SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')) AS pending,
-        (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS dead`),
+        (SELECT COUNT(*) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending')
+          + (SELECT COUNT(*) FROM outbox INDEXED BY outbox_sending WHERE status = 'sending') AS pending,
+        (SELECT COUNT(*) FROM outbox INDEXED BY outbox_dead WHERE status = 'dead') AS dead`),
   };
 }
 
 export type OutboxQueries = ReturnType<typeof prepareOutboxQueries>;
 
-/** Outbox rows matching the filter, in id (creation) order; no limit by default. */
-export function listOutboxSql(f: { status?: string; jobId?: string; limit?: number } = {}): { sql: string; params: Record<string, unknown> } {
+const OUTBOX_STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(['pending', 'sending', 'sent', 'dead']);
+
+/**
+ * Outbox rows matching the filter, in id (creation) order; no limit by default. The status is
+ * written into the SQL (checked against the fixed set), not bound: only a literal lets the
+ * planner use the partial index of that status (`outbox_dead` for the dead-letter list).
+ */
+export function listOutboxSql(f: { status?: OutboxStatus; jobId?: string; limit?: number } = {}): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = { limit: f.limit ?? -1 };
-  if (f.status !== undefined) (parts.push('status = @status'), (params.status = f.status));
+  if (f.status !== undefined) {
+    if (!OUTBOX_STATUSES.has(f.status)) throw new Error(`store: unknown outbox status ${JSON.stringify(f.status)}`);
+    parts.push(`status = '${f.status}'`);
+  }
   if (f.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = f.jobId));
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   return { sql: `SELECT * FROM outbox ${where} ORDER BY id LIMIT @limit`, params };

@@ -37,10 +37,14 @@ export interface JobRow {
   lease_owner: string | null;
   lease_expires_at: number | null;
   lease_run_id: string | null;
+  /** The run in progress under the lease: its occurrence, trigger and start. */
+  lease_scheduled_for: number | null;
+  lease_trigger: RunTrigger | null;
+  lease_claimed_at: number | null;
 }
 
 /** Named parameters of the job insert/rewrite statements (no lease columns). */
-export type JobParams = Omit<JobRow, 'lease_owner' | 'lease_expires_at' | 'lease_run_id'>;
+export type JobParams = Omit<JobRow, `lease_${string}`>;
 
 const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 const msOrNull = (d: Date | null | undefined): number | null => (d ? d.getTime() : null);
