@@ -49,6 +49,10 @@ export class ShutdownAbort extends Error {
 /** Abort reason once a run is over (a constant: no DOMException and stack trace per run). */
 const RUN_FINISHED = new Error('run finished');
 
+/** What the fast path of runWithTimeout races the executor against: "not finished yet". */
+const NOT_YET_VALUE = { notYet: true } as unknown as RunResult;
+const NOT_YET = Promise.resolve(NOT_YET_VALUE);
+
 class RunTimeout extends Error {
   override name = 'RunTimeout';
 }
@@ -115,13 +119,21 @@ async function runWithTimeout(
   const executor = deps.executors.get(run.job.kind);
   if (!executor) return { status: 'failed', error: `Unknown job kind "${run.job.kind}".`, retryable: false };
   const payload = executor.parsePayload(run.job.payload);
-  // One controller per run: it tells the executor to stop (timeout, shutdown) and, aborted
-  // with RUN_FINISHED once the run is over, also cancels the timeout's wait. A burst starts
-  // thousands of runs, so each allocation and listener here counts.
   const abort = new AbortController();
+  const startedAt = deps.clock.now().getTime();
+  const work = executor.run({ ...run.job, payload }, { clock: deps.clock, signal: abort.signal, ghost, attempt: run.attempt, scheduledFor: run.scheduledFor });
+  // Fast path: most runs (a reminder) are done by the time their promise is first looked at,
+  // and need no timeout timer or shutdown listener. A burst starts thousands of runs; arming
+  // and disarming those for each was a fifth of its time.
+  const first = await Promise.race([work, NOT_YET]);
+  if (first !== NOT_YET_VALUE) return first;
+
+  // One controller per run: it tells the executor to stop (timeout, shutdown) and, aborted
+  // with RUN_FINISHED once the run is over, also cancels the timeout's wait.
   const onShutdown = (): void => abort.abort(new ShutdownAbort('shutdown'));
+  if (shutdown.aborted) onShutdown();
   shutdown.addEventListener('abort', onShutdown, { once: true });
-  const deadline = new Date(deps.clock.now().getTime() + run.job.timeoutMs);
+  const deadline = new Date(startedAt + run.job.timeoutMs);
   const timeout = deps.clock.sleepUntil(deadline, abort.signal).then(
     () => {
       abort.abort(new RunTimeout(`timed out after ${run.job.timeoutMs} ms`));
@@ -131,14 +143,11 @@ async function runWithTimeout(
     () => new Promise<never>(() => {}),
   );
   const aborted = new Promise<never>((_, reject) => {
+    if (abort.signal.aborted) reject(abort.signal.reason);
     abort.signal.addEventListener('abort', () => reject(abort.signal.reason), { once: true });
   });
   try {
-    return await Promise.race([
-      executor.run({ ...run.job, payload }, { clock: deps.clock, signal: abort.signal, ghost, attempt: run.attempt, scheduledFor: run.scheduledFor }),
-      timeout,
-      aborted,
-    ]);
+    return await Promise.race([work, timeout, aborted]);
   } finally {
     abort.abort(RUN_FINISHED);
     shutdown.removeEventListener('abort', onShutdown);

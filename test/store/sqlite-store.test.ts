@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { prepareJobQueries } from '../../src/store/sqlite/job-queries.js';
+import { listRunsSql, prepareJobQueries } from '../../src/store/sqlite/job-queries.js';
 import { loadMigrations, migrate } from '../../src/store/sqlite/migrate.js';
 import { openDb } from '../../src/store/sqlite/open-db.js';
-import { prepareOutboxQueries } from '../../src/store/sqlite/outbox-queries.js';
+import { listOutboxSql, prepareOutboxQueries } from '../../src/store/sqlite/outbox-queries.js';
 import { type SqliteStore, openSqliteStore } from '../../src/store/sqlite/index.js';
 import { T0, reminder, runJobStoreContract } from './contract.js';
 
@@ -166,6 +166,16 @@ describe('SQLite store: opening and migrations', () => {
     expect(plan(jq.claimDueBatch.source)).toMatch(/jobs_due/);
     expect(plan(jq.claimDueBatch.source)).not.toMatch(/jobs_status|SCAN jobs|TEMP B-TREE/);
     expect(plan(oq.claimOutbox.source)).toMatch(/outbox_pending.*outbox_sending|outbox_sending.*outbox_pending/);
+    // History pages come off an index in order, without sorting every run.
+    const runsPlan = (f: Parameters<typeof listRunsSql>[0]) => {
+      const { sql, params } = listRunsSql(f);
+      return s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((r) => (r as { detail: string }).detail).join(' | ');
+    };
+    expect(runsPlan({})).not.toMatch(/TEMP B-TREE/);
+    expect(runsPlan({ jobId: 'j' })).toMatch(/runs_job/);
+    expect(runsPlan({ jobId: 'j' })).not.toMatch(/TEMP B-TREE/);
+    const deadPlan = listOutboxSql({ status: 'dead' });
+    expect(s.db.prepare(`EXPLAIN QUERY PLAN ${deadPlan.sql}`).all(deadPlan.params).map((r) => (r as { detail: string }).detail).join()).toMatch(/outbox_dead/);
     s.close();
   });
 });

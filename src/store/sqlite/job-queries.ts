@@ -1,4 +1,5 @@
 import type { Statement } from 'better-sqlite3';
+import type { JobStatus } from '../../core/job.js';
 import type { JobFilter, RunFilter } from '../job-store.js';
 import type { Db } from './open-db.js';
 import type { JobParams, JobRow, RunRow } from './rows.js';
@@ -14,7 +15,7 @@ const NEW_RUN_ID = `printf('%012x-%s-', @now, id) || lower(hex(randomblob(2)))`;
  * Every SQL statement on `jobs` and `runs`, one named prepared statement each (graphile-worker
  * style: the SQL is visible and greppable). Parameters are named (`@now`, `@owner`).
  * Times are epoch milliseconds. The hot queries name their partial index (`INDEXED BY`): without
- * ANALYZE statistics the planner prefers `jobs_status`, which walks every active job.
+ * ANALYZE statistics the planner may prefer another index, which walks every active job.
  */
 export function prepareJobQueries(db: Db) {
   return {
@@ -184,7 +185,7 @@ export function prepareJobQueries(db: Db) {
       DELETE FROM runs WHERE run_id IN (
         SELECT run_id FROM (
           SELECT run_id,
-            ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY started_at DESC, rowid DESC) AS rn
+            ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY run_id DESC) AS rn
           FROM runs)
         WHERE rn > @keep)`),
 
@@ -223,6 +224,8 @@ export interface SettleJobParams {
   last_error: string | null;
 }
 
+const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused', 'completed', 'failed', 'cancelled']);
+
 /**
  * The WHERE clause of a job filter, built from fixed fragments so each filter shape is one
  * cacheable statement that can use its index (`(? IS NULL OR col = ?)` would defeat it).
@@ -231,9 +234,11 @@ export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.status !== undefined) {
+    // Statuses are written as literals (checked against the fixed set), not bound: only a
+    // literal `status = 'paused'` lets the planner use the partial index `jobs_paused`.
     const list = Array.isArray(f.status) ? f.status : [f.status];
-    parts.push('status IN (SELECT value FROM json_each(@statuses))');
-    params.statuses = JSON.stringify(list);
+    for (const st of list) if (!JOB_STATUSES.has(st)) throw new Error(`store: unknown job status ${JSON.stringify(st)}`);
+    parts.push(list.length === 1 ? `status = '${list[0]}'` : `status IN (${list.map((st) => `'${st}'`).join(', ') || 'NULL'})`);
   }
   if (f.kind !== undefined) (parts.push('kind = @kind'), (params.kind = f.kind));
   if (f.ownerPlatform !== undefined) (parts.push('owner_platform = @owner_platform'), (params.owner_platform = f.ownerPlatform));
@@ -243,14 +248,17 @@ export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-/** History rows matching `f`, newest first (`runs_job` / `runs_started` give the order). */
+/**
+ * History rows matching `f`, newest first. A run id starts with its start time (12 hex digits
+ * of epoch ms), so run id order is start order and the primary key (or `runs_job`) gives it.
+ */
 export function listRunsSql(f: RunFilter = {}): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = { limit: f.limit ?? 50 };
   if (f.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = f.jobId));
   if (f.status !== undefined) (parts.push('status = @status'), (params.status = f.status));
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  return { sql: `SELECT * FROM runs ${where} ORDER BY started_at DESC, rowid DESC LIMIT @limit`, params };
+  return { sql: `SELECT * FROM runs ${where} ORDER BY run_id DESC LIMIT @limit`, params };
 }
 
 /** Soonest first; jobs with nothing due last; ties in creation order (rowid). */

@@ -5,10 +5,13 @@
 --    claim records the occurrence on the lease and the settle inserts the finished row once.
 --    History shows runs in progress by reading the leased jobs (see listRuns); a lease that is
 --    taken over or dropped is written to `runs` as 'abandoned' at that moment.
--- 2. Indexes touched by every settle lose the `status` column they did not need: a status
---    change rewrote three index entries; lists per owner or chat are small enough to filter.
+-- 2. Fewer B-trees written per run. Indexes rewritten by every settle lose the `status` they
+--    did not need (jobs_owner, jobs_origin_chat) or go (jobs_status, outbox_status: partial
+--    indexes on the rare statuses replace them; outbox_job: nothing reads it). `runs` is keyed
+--    by its run id, which begins with the start time, so it needs no rowid nor `runs_started`.
 -- 3. The outbox key drops AUTOINCREMENT (an extra sqlite_sequence write per message). Ids may
 --    then be reused only after the newest message was pruned, and nothing keeps pruned ids.
+-- From 14 B-tree writes per one-off run (claim and settle) to 10.
 
 ALTER TABLE jobs ADD COLUMN lease_scheduled_for INTEGER;   -- the occurrence the lease runs
 ALTER TABLE jobs ADD COLUMN lease_trigger TEXT;            -- schedule | manual | retry
@@ -29,6 +32,37 @@ DELETE FROM runs WHERE status = 'running' AND run_id IN (SELECT lease_run_id FRO
 -- A 'running' row without a lease could never finish.
 UPDATE runs SET status = 'abandoned', finished_at = started_at, error = 'run lost its lease'
 WHERE status = 'running';
+
+-- Run ids begin with the start time (12 hex digits of epoch ms): the primary key already
+-- orders the history by start, so `runs_started` was a third B-tree written per run for nothing.
+-- The table is keyed by run id itself (WITHOUT ROWID): one B-tree instead of rows plus a
+-- primary-key index.
+CREATE TABLE runs_new (
+  run_id           TEXT PRIMARY KEY,          -- see jobs.lease_run_id
+  job_id           TEXT NOT NULL,             -- no FK: history outlives a deleted job until pruned
+  scheduled_for    INTEGER NOT NULL,
+  started_at       INTEGER NOT NULL,
+  finished_at      INTEGER,
+  status           TEXT NOT NULL CHECK (status IN ('success', 'failure', 'timeout', 'skipped', 'abandoned')),
+  trigger          TEXT NOT NULL CHECK (trigger IN ('schedule', 'manual', 'retry')),
+  attempt          INTEGER NOT NULL,
+  late_ms          INTEGER NOT NULL,
+  duration_ms      INTEGER,
+  result           TEXT,
+  error            TEXT,
+  ghost_session_id TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO runs_new SELECT run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
+  attempt, late_ms, duration_ms, result, error, ghost_session_id FROM runs;
+DROP TABLE runs;
+ALTER TABLE runs_new RENAME TO runs;
+CREATE INDEX runs_job ON runs (job_id, run_id);
+
+-- Every one-off settle moves a job from active to completed, and a full status index paid two
+-- entry rewrites for it. Only paused jobs are looked up by status alone (resume all); other
+-- status filters ride on the owner or chat index, or scan (CLI lists and statistics).
+DROP INDEX jobs_status;
+CREATE INDEX jobs_paused ON jobs (id) WHERE status = 'paused';
 
 DROP INDEX jobs_owner;
 DROP INDEX jobs_origin_chat;
@@ -64,7 +98,6 @@ ALTER TABLE outbox_new RENAME TO outbox;
 
 CREATE INDEX outbox_pending ON outbox (available_at, id) WHERE status = 'pending';
 CREATE INDEX outbox_sending ON outbox (lease_expires_at) WHERE status = 'sending';
-CREATE INDEX outbox_job ON outbox (job_id) WHERE job_id IS NOT NULL;
 -- Only dead letters are listed and counted by status; a full status index was rewritten on
--- every send for nothing.
+-- every send for nothing. Nothing looks messages up by job, so no index on job_id either.
 CREATE INDEX outbox_dead ON outbox (id) WHERE status = 'dead';
