@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -33,5 +33,10 @@ export function benchScheduler(options: SchedulerOptions) {
       }
     })();
   };
-  return { store, scheduler, clock, insert };
+  /** Closes the store and deletes the temp directory. */
+  const dispose = (): void => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { store, scheduler, clock, insert, dispose };
 }

@@ -6,7 +6,7 @@ import { benchScheduler } from './_scheduler-setup.js';
 
 const N = 1000;
 const SPREAD_MS = 5000;
-const { store, scheduler, clock, insert } = benchScheduler({});
+const { store, scheduler, clock, insert, dispose } = benchScheduler({});
 const start = clock.now().getTime() + 500;
 insert(Array.from({ length: N }, (_, i) => new Date(start + Math.floor((i * SPREAD_MS) / N))));
 
@@ -23,7 +23,7 @@ const late = store.jobs
   .listRuns({ limit: N + 10 })
   .map((r) => r.startedAt.getTime() - r.scheduledFor.getTime())
   .sort((a, b) => a - b);
-store.close();
+dispose();
 const pct = (p: number): number => late[Math.min(late.length - 1, Math.floor((p / 100) * late.length))]!;
 console.log(`scheduler_lateness_p50: ${pct(50)} ms`);
 console.log(`scheduler_lateness_p99: ${pct(99)} ms`);

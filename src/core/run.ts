@@ -47,7 +47,7 @@ export interface RunRecord {
 
 /** A message for a chat, durable until sent. */
 export interface OutboxMessage {
-  /** Idempotency key: job id + scheduled instant (+ purpose), so a repeated run adds no second copy. */
+  /** Idempotency key: scheduled instant + job id (+ purpose), so a repeated run adds no second copy. */
   key: string;
   jobId: string | null;
   to: Address;

