@@ -119,9 +119,21 @@ async function runWithTimeout(
   const executor = deps.executors.get(run.job.kind);
   if (!executor) return { status: 'failed', error: `Unknown job kind "${run.job.kind}".`, retryable: false };
   const payload = executor.parsePayload(run.job.payload);
-  const abort = new AbortController();
+  // The run's controller is made when first needed: by an executor that reads ctx.signal, or
+  // by the slow path below. A reminder never needs one, and a burst makes thousands of runs.
+  let controller: AbortController | undefined;
+  const control = (): AbortController => (controller ??= new AbortController());
   const startedAt = deps.clock.now().getTime();
-  const work = executor.run({ ...run.job, payload }, { clock: deps.clock, signal: abort.signal, ghost, attempt: run.attempt, scheduledFor: run.scheduledFor });
+  const ctx = {
+    clock: deps.clock,
+    get signal(): AbortSignal {
+      return control().signal;
+    },
+    ghost,
+    attempt: run.attempt,
+    scheduledFor: run.scheduledFor,
+  };
+  const work = executor.run({ ...run.job, payload }, ctx);
   // Fast path: most runs (a reminder) are done by the time their promise is first looked at,
   // and need no timeout timer or shutdown listener. A burst starts thousands of runs; arming
   // and disarming those for each was a fifth of its time.
@@ -130,6 +142,7 @@ async function runWithTimeout(
 
   // One controller per run: it tells the executor to stop (timeout, shutdown) and, aborted
   // with RUN_FINISHED once the run is over, also cancels the timeout's wait.
+  const abort = control();
   const onShutdown = (): void => abort.abort(new ShutdownAbort('shutdown'));
   if (shutdown.aborted) onShutdown();
   shutdown.addEventListener('abort', onShutdown, { once: true });

@@ -227,25 +227,23 @@ export class SqliteJobStore implements JobStore {
   /** A settle's writes, inside the caller's transaction: job first, as it checks the lease. */
   private writeSettle(run: ClaimedRun, settlement: Settlement, t: number): boolean {
     const j = settlement.job;
-    const has = (k: keyof typeof j): number => (j[k] !== undefined ? 1 : 0);
-    const ms = (d: Date | null | undefined): number | null => (d ? d.getTime() : null);
     const kept = this.q.settleJob.run({
       id: run.job.id,
       run_id: run.runId,
       claimed_at: run.claimedAt.getTime(),
       status: j.status,
       updated_at: t,
-      set_next_run_at: has('nextRunAt'),
-      next_run_at: ms(j.nextRunAt),
-      set_attempts: has('attempts'),
+      set_next_run_at: j.nextRunAt !== undefined ? 1 : 0,
+      next_run_at: msOrNull(j.nextRunAt),
+      set_attempts: j.attempts !== undefined ? 1 : 0,
       attempts: j.attempts ?? null,
-      set_run_count: has('runCount'),
+      set_run_count: j.runCount !== undefined ? 1 : 0,
       run_count: j.runCount ?? null,
-      set_last_run_at: has('lastRunAt'),
-      last_run_at: ms(j.lastRunAt),
-      set_completed_at: has('completedAt'),
-      completed_at: ms(j.completedAt),
-      set_last_error: has('lastError'),
+      set_last_run_at: j.lastRunAt !== undefined ? 1 : 0,
+      last_run_at: msOrNull(j.lastRunAt),
+      set_completed_at: j.completedAt !== undefined ? 1 : 0,
+      completed_at: msOrNull(j.completedAt),
+      set_last_error: j.lastError !== undefined ? 1 : 0,
       last_error: j.lastError ?? null,
     });
     // Lost lease: another process took the occurrence over (or the job was deleted).
@@ -378,6 +376,8 @@ export class SqliteJobStore implements JobStore {
     if (this.db.open) this.db.close();
   }
 }
+
+const msOrNull = (d: Date | null | undefined): number | null => (d ? d.getTime() : null);
 
 /** The claim a leased row stands for: its run id, occurrence, trigger and attempt. */
 function claimedRunFromRow(row: JobRow): ClaimedRun {
