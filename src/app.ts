@@ -139,6 +139,7 @@ export function createApp(opts: AppOptions): App {
 
   let started: Adapter[] = [];
   let state: 'new' | 'running' | 'stopped' = 'new';
+  let stopWatching: (() => void) | undefined;
   const chatService = chat;
 
   return {
@@ -156,6 +157,8 @@ export function createApp(opts: AppOptions): App {
       state = 'running';
       await scheduler.start();
       dispatcher.start();
+      // Messages written by another process (`chime jobs run` from the CLI) go out now too.
+      stopWatching = store.jobs.onExternalChange?.(() => dispatcher.wake());
       housekeeper.start(config.housekeeping.cleanupIntervalMs);
       for (const adapter of adapters) {
         await adapter.start(chatService);
@@ -177,6 +180,7 @@ export function createApp(opts: AppOptions): App {
       }
       started = [];
       logger.debug('adapters stopped');
+      stopWatching?.();
       await scheduler.stop();
       logger.debug('scheduler stopped');
       if (wasRunning) {

@@ -71,6 +71,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
   private heartbeatDone: Promise<void> | null = null;
   private active = false;
   private readonly settler: SettleBatcher;
+  private unwatch: (() => void) | undefined;
 
   constructor(private readonly deps: SchedulerDeps) {
     super();
@@ -101,6 +102,8 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
   async start(): Promise<void> {
     if (this.active) return;
     this.active = true;
+    // A job written by another process (the CLI) re-arms the timer now, not at the next re-arm.
+    this.unwatch = this.store.onExternalChange?.(() => this.wake());
     this.loopDone = this.loop();
     this.heartbeatDone = this.heartbeat();
   }
@@ -112,6 +115,8 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
   async stop(): Promise<void> {
     if (!this.active) return;
     this.active = false;
+    this.unwatch?.();
+    this.unwatch = undefined;
     this.wake();
     await this.loopDone;
     const pending = [...this.running.values()].map((r) => r.done);

@@ -113,5 +113,11 @@ export interface JobStore {
   listOutbox(filter?: { status?: OutboxRow['status']; jobId?: string; limit?: number }): MaybePromise<OutboxRow[]>;
 
   stats(): MaybePromise<StoreStats>;
+  /**
+   * Optional: calls `listener` soon after another process changed the store (a job created by
+   * the CLI), so timers re-arm at once. Returns the unsubscribe function. Best effort: callers
+   * keep their periodic re-arm. (PostgreSQL: LISTEN/NOTIFY.)
+   */
+  onExternalChange?(listener: () => void): () => void;
   close(): MaybePromise<void>;
 }

@@ -52,6 +52,25 @@ describe('chime start', () => {
     expect(bot.err()).toMatch(/"msg":"chime stopped"/);
   }, 30_000);
 
+  it('a job created by the CLI while the bot runs fires on time, not at the next 30 s re-arm', async () => {
+    const db = join(dir, 'cli-wake.db');
+    const bot = start({ CHIME_DB: db }, '');
+    const until = Date.now() + 15_000;
+    while (!/"msg":"chime ready"/.test(bot.err()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(bot.err()).toMatch(/"msg":"chime ready"/);
+    // The bot now sleeps up to 30 s (no jobs). Another process adds one due in 2 s.
+    const cli = spawn(process.execPath, ['bin/chime.js', 'jobs', 'create', '--name', 'wake', '--schedule', 'in:2s', '--text', 'made by the cli'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, CHIME_DB: db, LOG_LEVEL: 'silent' },
+    });
+    const created = Date.now();
+    expect(await new Promise((resolve) => cli.once('exit', resolve))).toBe(0);
+    await bot.waitFor(/made by the cli/, 12_000);
+    expect(Date.now() - created).toBeLessThan(12_000);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }, 40_000);
+
   it('a bad variable stops it at once with a message naming it and exit code 1', async () => {
     const bot = start({ CHIME_LEASE_MS: 'soon' }, '');
     expect(await bot.exited).toBe(1);

@@ -136,6 +136,33 @@ describe('SQLite store: opening and migrations', () => {
     }
   });
 
+  it("reports other processes' commits to change listeners, not its own", async () => {
+    const dir = tempDir();
+    const path = join(dir, 'chime.db');
+    try {
+      const a = openSqliteStore(path);
+      const b = openSqliteStore(path);
+      let calls = 0;
+      const unsubscribe = a.jobs.onExternalChange(() => calls++);
+      a.jobs.createJob(reminder(0), T0);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(calls).toBe(0);
+      b.jobs.createJob(reminder(0), T0);
+      const until = Date.now() + 5000;
+      while (calls === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      expect(calls).toBeGreaterThan(0);
+      unsubscribe();
+      const before = calls;
+      b.jobs.createJob(reminder(0), T0);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(calls).toBe(before);
+      a.close();
+      b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a database migrated by a newer Chime', () => {
     const dir = tempDir();
     const path = join(dir, 'chime.db');

@@ -55,8 +55,6 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
     notes,
     prefs,
     db,
-    close: () => {
-      if (db.open) db.close();
-    },
+    close: () => jobs.close(),
   };
 }

@@ -6,6 +6,7 @@ import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
 import type { JobFilter, JobPatch, JobStore, NewJobRecord, RunFilter, StoreStats } from '../job-store.js';
 import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, jobRowFromRaw, listRunsSql, prepareJobQueries } from './job-queries.js';
+import { ChangeWatcher } from './change-watcher.js';
 import type { Db } from './open-db.js';
 import { type OutboxQueries, listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
 import { type JobRow, type OutboxDbRow, type RunRow, jobFromRow, jobToParams, outboxFromRow, runFromRow } from './rows.js';
@@ -32,6 +33,8 @@ export class SqliteJobStore implements JobStore {
   private readonly statements: StatementCache;
   private readonly newId: () => string;
 
+  private readonly changes: ChangeWatcher;
+
   constructor(
     private readonly db: Db,
     opts: { newJobId?: () => string } = {},
@@ -40,6 +43,7 @@ export class SqliteJobStore implements JobStore {
     this.o = prepareOutboxQueries(db);
     this.statements = new StatementCache(db);
     this.newId = opts.newJobId ?? newJobId;
+    this.changes = new ChangeWatcher(db, db.name);
   }
 
   // ---- jobs ---------------------------------------------------------------------------
@@ -372,7 +376,12 @@ export class SqliteJobStore implements JobStore {
     return { jobsByStatus, runsByStatus, outboxPending: o.pending, outboxDead: o.dead };
   }
 
+  onExternalChange(listener: () => void): () => void {
+    return this.changes.subscribe(listener);
+  }
+
   close(): void {
+    this.changes.close();
     if (this.db.open) this.db.close();
   }
 }
