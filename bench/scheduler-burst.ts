@@ -37,7 +37,7 @@ async function round(aged: boolean): Promise<number> {
   await scheduler.stop();
   // Every job fired once: one message and one finished history row each.
   const { outboxPending, runsByStatus } = store.jobs.stats();
-  dispose();
+  await dispose();
   if (outboxPending !== N || runsByStatus.success !== N + (aged ? AGED_ROWS : 0)) throw new Error(`expected ${N} messages and successful runs, found ${outboxPending} and ${runsByStatus.success}`);
   return N / seconds;
 }
@@ -66,7 +66,7 @@ const aged: number[] = [];
 for (let i = 0; i < 3; i++) aged.push(await round(true));
 console.log(`scheduler_burst_aged_file: ${Math.round(median(aged))} jobs/s`);
 
-function claimOnly(): number {
+async function claimOnly(): Promise<number> {
   const { store, clock, insert, dispose } = benchScheduler({});
   insert(Array.from({ length: N }, () => new Date(clock.now().getTime() - 1000)));
   const lease = { owner: 'bench', durationMs: 60_000 };
@@ -74,10 +74,10 @@ function claimOnly(): number {
   let claimed = 0;
   for (let got = 1; got > 0; claimed += got) got = store.jobs.claimDue(clock.now(), 500, lease).length;
   const rate = claimed / ((performance.now() - t0) / 1000);
-  dispose();
+  await dispose();
   if (claimed !== N) throw new Error(`claimed ${claimed} of ${N}`);
   return rate;
 }
-const ceiling = median([claimOnly(), claimOnly(), claimOnly()]);
+const ceiling = median([await claimOnly(), await claimOnly(), await claimOnly()]);
 console.log(`scheduler_burst_claim_ceiling: ${Math.round(ceiling)} rows/s`);
 console.log(`scheduler_burst_of_ceiling: ${Math.round((100 * median(rates)) / ceiling)} %`);

@@ -23,7 +23,7 @@ const late = store.jobs
   .listRuns({ limit: N + 10 })
   .map((r) => r.startedAt.getTime() - r.scheduledFor.getTime())
   .sort((a, b) => a - b);
-dispose();
+await dispose();
 const pct = (p: number): number => late[Math.min(late.length - 1, Math.floor((p / 100) * late.length))]!;
 console.log(`scheduler_lateness_p50: ${pct(50)} ms`);
 console.log(`scheduler_lateness_p99: ${pct(99)} ms`);

@@ -14,7 +14,7 @@ import { OutboxDispatcher } from './delivery/outbox-dispatcher.js';
 import type { Sender } from './delivery/sender.js';
 import { type Logger, createLogger } from './log.js';
 import { parse } from './nl/parse.js';
-import { openSqliteStore } from './store/sqlite/index.js';
+import { type Checkpointer, openSqliteStore, startCheckpointer } from './store/sqlite/index.js';
 
 /** The SQLite store bundle: jobs/runs/outbox, notes, preferences. */
 export type AppStore = ReturnType<typeof openSqliteStore>;
@@ -140,6 +140,7 @@ export function createApp(opts: AppOptions): App {
   let started: Adapter[] = [];
   let state: 'new' | 'running' | 'stopped' = 'new';
   let stopWatching: (() => void) | undefined;
+  let checkpointer: Checkpointer | undefined;
   const chatService = chat;
 
   return {
@@ -155,6 +156,7 @@ export function createApp(opts: AppOptions): App {
     async start() {
       if (state !== 'new') throw new Error(`app already ${state}`);
       state = 'running';
+      checkpointer = startCheckpointer(store.db, { clock, onError: (error) => logger.warn({ error }, 'background WAL checkpoint failed') });
       await scheduler.start();
       dispatcher.start();
       // Messages written by another process (`chime jobs run` from the CLI) go out now too.
@@ -188,6 +190,7 @@ export function createApp(opts: AppOptions): App {
         logger.debug('dispatcher stopped');
         await housekeeper.stop();
       }
+      await checkpointer?.stop();
       store.close();
       logger.info('chime stopped');
     },

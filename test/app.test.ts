@@ -70,6 +70,8 @@ describe('app', () => {
     expect(sent.to).toMatchObject({ platform: 'telegram', chatId: '-100', threadId: '7' });
     expect(sent.msg.text).toContain('stretch');
     expect(sent.msg.actions?.flat().length).toBeGreaterThan(0);
+    // Marked sent once the send has returned, a moment after the sender saw it.
+    await until(() => app.store.jobs.listOutbox({ status: 'sent' }).length === 1);
     expect(app.store.jobs.listOutbox({ status: 'sent' })).toHaveLength(1);
   });
 

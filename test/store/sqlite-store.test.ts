@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { JOB_COLUMNS, listRunsSql, prepareJobQueries } from '../../src/store/sql
 import { loadMigrations, migrate } from '../../src/store/sqlite/migrate.js';
 import { openDb } from '../../src/store/sqlite/open-db.js';
 import { listOutboxSql, prepareOutboxQueries } from '../../src/store/sqlite/outbox-queries.js';
-import { type SqliteStore, openSqliteStore } from '../../src/store/sqlite/index.js';
+import { type SqliteStore, openSqliteStore, startCheckpointer } from '../../src/store/sqlite/index.js';
+import { BACKSTOP_CHECKPOINT_PAGES } from '../../src/store/sqlite/checkpointer.js';
 import { T0, reminder, runJobStoreContract } from './contract.js';
 
 function tempDir(): string {
@@ -217,3 +218,35 @@ describe('SQLite store: opening and migrations', () => {
 function s2rows(s: SqliteStore): number[] {
   return s.db.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((r) => r.version);
 }
+
+describe('SQLite store: background checkpoints', () => {
+  it('a worker thread checkpoints the WAL into the file; the main connection only as a backstop', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'chime.db');
+    try {
+      const s = openSqliteStore(path);
+      const clock = new ManualClock(T0);
+      const checkpointer = startCheckpointer(s.db, { clock, intervalMs: 1000 });
+      expect(s.db.pragma('wal_autocheckpoint', { simple: true })).toBe(BACKSTOP_CHECKPOINT_PAGES);
+      const fileSize = () => statSync(path).size;
+      const before = fileSize();
+      // About 2,500 pages: more than SQLite's usual 1,000-page checkpoint, less than the backstop.
+      s.db.exec('CREATE TABLE filler (x BLOB)');
+      const fill = s.db.prepare('INSERT INTO filler VALUES (randomblob(4000))');
+      s.db.transaction(() => {
+        for (let i = 0; i < 2500; i++) fill.run();
+      })();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(fileSize()).toBeLessThan(before + 5_000_000); // nothing checkpoints before its time
+      await clock.advance(1000);
+      const until = Date.now() + 5000;
+      while (fileSize() < before + 5_000_000 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      expect(fileSize()).toBeGreaterThan(before + 5_000_000);
+      await checkpointer.stop();
+      expect(s.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      s.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
