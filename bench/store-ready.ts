@@ -5,7 +5,7 @@
  * prepared insert; due times scattered, unrelated to insertion order, as reminders are), then,
  * in a fresh child process per file, measures time-to-ready (open + migrations + nextDueAt)
  * and RSS right after. On the big file the child then measures claimDue in batches of 500
- * (each claim also writes its running history row):
+ * (a claim writes only the lease; the run's history row is written when it settles):
  * - store_claim_rate: a burst of 50,000 jobs created together and due together (rows lie
  *   side by side in the file, the case of the scheduler's burst);
  * - store_claim_rate_scattered: 50,000 of the million scattered jobs, each on its own page

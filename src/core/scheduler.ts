@@ -401,12 +401,10 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       const later = isRecurring(job.schedule) ? nextFires(job.schedule, job.timeZone, job.nextRunAt, count - 1, job.bounds, job.runCount + 1) : [];
       return [job.nextRunAt, ...later].slice(0, count).map((at) => ({ job, at }));
     }
-    const active = await this.store.listJobs({ status: 'active' });
-    return active
-      .filter((j): j is Job & { nextRunAt: Date } => j.nextRunAt !== null)
-      .sort((a, b) => a.nextRunAt.getTime() - b.nextRunAt.getTime())
-      .slice(0, count)
-      .map((job) => ({ job, at: job.nextRunAt }));
+    // The store lists soonest first (nothing due last), so the limit is applied there: a
+    // million active jobs are never read to show five.
+    const soonest = await this.store.listJobs({ status: 'active', limit: count });
+    return soonest.filter((j): j is Job & { nextRunAt: Date } => j.nextRunAt !== null).map((job) => ({ job, at: job.nextRunAt }));
   }
 
   async stats(): Promise<StoreStats & { running: number }> {

@@ -132,6 +132,20 @@ describe('runs', () => {
     expect((await h.scheduler.getJob(job.id))?.nextRunAt?.toISOString()).toBe(job.nextRunAt?.toISOString());
   });
 
+  it('nextRuns without a job: the soonest active jobs, at most count, nothing paused or manual', async () => {
+    const h = make();
+    const at = (min: number) => new Date(Date.UTC(2026, 10, 22, 10, min));
+    const late = await h.scheduler.createJob(h.reminder('late', { kind: 'once', at: at(50) }));
+    const soon = await h.scheduler.createJob(h.reminder('soon', { kind: 'once', at: at(5) }));
+    await h.scheduler.createJob(h.reminder('manual', { kind: 'manual' }));
+    const paused = await h.scheduler.createJob(h.reminder('paused', { kind: 'once', at: at(1) }));
+    await h.scheduler.pauseJob(paused.id);
+    const mid = await h.scheduler.createJob(h.reminder('mid', { kind: 'once', at: at(20) }));
+    const next = await h.scheduler.nextRuns({ count: 2 });
+    expect(next.map((n) => [n.job.id, n.at])).toEqual([[soon.id, at(5)], [mid.id, at(20)]]);
+    expect((await h.scheduler.nextRuns({ count: 10 })).map((n) => n.job.id)).toEqual([soon.id, mid.id, late.id]);
+  });
+
   it('bounds: maxRuns 3 completes the job after its third run', async () => {
     const h = make();
     await h.scheduler.start();
