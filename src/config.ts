@@ -8,8 +8,14 @@ import type { CleanupRegistration } from './core/housekeeping.js';
  * Nothing else in Chime reads `process.env`.
  */
 export interface Config {
-  /** SQLite file. Default `./data/chime.db`. */
+  /** SQLite file. Default `./data/chime.db`. Unused when `databaseUrl` is set. */
   db: string;
+  /**
+   * PostgreSQL connection URL (`postgres://user@host:5432/db`): jobs, history, outbox, notes
+   * and preferences live there instead of the SQLite file, and several Chime processes may
+   * share it. Unset by default.
+   */
+  databaseUrl?: string;
   /** pino level. Default `info`. */
   logLevel: LogLevel;
   /** IANA zone given to new users and CLI jobs without `--tz`. Default `UTC`. */
@@ -149,6 +155,10 @@ function isTimeZone(zone: string): boolean {
 
 const VARS = {
   CHIME_DB: { schema: z.string().min(1).default('./data/chime.db'), expect: 'a file path' },
+  CHIME_DATABASE_URL: {
+    schema: z.string().regex(/^postgres(ql)?:\/\/\S+$/).optional(),
+    expect: 'a PostgreSQL URL such as postgres://chime@127.0.0.1:5432/chime',
+  },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expect: `one of ${LOG_LEVELS.join(', ')}` },
   CHIME_TZ: {
     schema: z.string().refine(isTimeZone).default('UTC'),
@@ -217,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const config: Config = {
     db: v.CHIME_DB as string,
+    ...(v.CHIME_DATABASE_URL !== undefined ? { databaseUrl: v.CHIME_DATABASE_URL as string } : {}),
     logLevel: v.LOG_LEVEL as LogLevel,
     defaultTimeZone: v.CHIME_TZ as string,
     scheduler: {

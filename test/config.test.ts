@@ -29,6 +29,15 @@ describe('config', () => {
     expect(loadConfig({ CHIME_TZ: 'America/New_York' }).defaultTimeZone).toBe('America/New_York');
   });
 
+  it('CHIME_DATABASE_URL selects PostgreSQL; anything but a postgres:// URL is refused', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    expect(loadConfig({ CHIME_DATABASE_URL: 'postgres://chime@127.0.0.1:5432/chime' }).databaseUrl).toBe('postgres://chime@127.0.0.1:5432/chime');
+    expect(loadConfig({ CHIME_DATABASE_URL: 'postgresql://db/chime' }).databaseUrl).toBe('postgresql://db/chime');
+    expect(() => loadConfig({ CHIME_DATABASE_URL: 'mysql://db/chime' })).toThrow(
+      'Invalid configuration: CHIME_DATABASE_URL must be a PostgreSQL URL such as postgres://chime@127.0.0.1:5432/chime (got "mysql://db/chime")',
+    );
+  });
+
   it('an empty variable counts as unset', () => {
     const c = loadConfig({ DISCORD_TOKEN: '', CHIME_MAX_CONCURRENT: '  ' });
     expect(c.discord).toBeUndefined();
