@@ -1,0 +1,215 @@
+import type { JobStatus } from '../../core/job.js';
+import type { JobFilter, RunFilter } from '../job-store.js';
+import type { Statement } from './db.js';
+import { JOB_REWRITE_COLUMNS, JOB_WRITE_COLUMNS } from './rows.js';
+
+/** The SET clause that drops a job's lease (and with it the run in progress). */
+const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
+  lease_scheduled_for = NULL, lease_trigger = NULL, lease_claimed_at = NULL`;
+
+/** A fresh run id from the claim time in `nowParam`: `<ms, 12 hex>-<job id>-<4 hex>`, as in SQLite. */
+const newRunId = (nowParam: string): string =>
+  `lpad(to_hex(${nowParam}::bigint), 12, '0') || '-' || id || '-' || lpad(to_hex(floor(random() * 65536)::int), 4, '0')`;
+
+const st = (name: string, text: string): Statement => ({ name: `chime_${name}`, text });
+
+const placeholders = (n: number, from = 1): string => Array.from({ length: n }, (_, i) => `$${i + from}`).join(', ');
+
+/**
+ * Every fixed SQL statement on `jobs` and `runs`, one named statement each (prepared once per
+ * connection). Parameters are positional; the comment on each names them. Times are epoch ms.
+ * Claims lock with `FOR UPDATE SKIP LOCKED`: two processes never claim one job and never
+ * wait for each other.
+ */
+export const JOB_SQL = {
+  /** $1…$30 = JOB_WRITE_COLUMNS. No row (rowCount 0) when the id is taken. */
+  insertJob: st('insert_job', `
+    INSERT INTO jobs (${JOB_WRITE_COLUMNS.join(', ')})
+    VALUES (${placeholders(JOB_WRITE_COLUMNS.length)})
+    ON CONFLICT (id) DO NOTHING`),
+
+  /** $1 id, then JOB_REWRITE_COLUMNS: rewrites every field of a job except creation time and the lease. */
+  rewriteJob: st('rewrite_job', `
+    UPDATE jobs SET ${JOB_REWRITE_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}
+    WHERE id = $1`),
+
+  /** $1 id. */
+  getJob: st('get_job', 'SELECT * FROM jobs WHERE id = $1'),
+
+  /** $1 id; locks the row for a read-modify-write. */
+  getJobForUpdate: st('get_job_for_update', 'SELECT * FROM jobs WHERE id = $1 FOR UPDATE'),
+
+  /** $1 id. */
+  deleteJob: st('delete_job', 'DELETE FROM jobs WHERE id = $1'),
+
+  /** The earliest due time (index `jobs_due`) and the earliest lease expiry (`jobs_leased`). */
+  nextDue: st('next_due', `
+    SELECT
+      (SELECT MIN(next_run_at) FROM jobs WHERE status = 'active' AND lease_owner IS NULL) AS due,
+      (SELECT MIN(lease_expires_at) FROM jobs WHERE lease_owner IS NOT NULL) AS lease`),
+
+  /**
+   * $1 now, $2 limit, $3 owner, $4 lease expiry. Claims due, unleased active jobs, oldest
+   * occurrence first (ties: creation order), skipping rows another claim holds locked. Each
+   * gets a fresh run id and its run in progress on the lease. RETURNING order is unspecified.
+   */
+  claimDueBatch: st('claim_due_batch', `
+    WITH due AS (
+      SELECT id FROM jobs
+      WHERE status = 'active' AND lease_owner IS NULL AND next_run_at <= $1
+      ORDER BY next_run_at, seq
+      LIMIT $2
+      FOR UPDATE SKIP LOCKED)
+    UPDATE jobs SET lease_owner = $3, lease_expires_at = $4, lease_run_id = ${newRunId('$1')},
+      lease_scheduled_for = next_run_at, lease_claimed_at = $1,
+      lease_trigger = CASE WHEN attempts > 0 THEN 'retry' ELSE 'schedule' END
+    WHERE id IN (SELECT id FROM due)
+    RETURNING *`),
+
+  /** $1 now, $2 limit. Jobs whose lease ran out (their process died or hung), oldest expiry first, locked. */
+  expiredLeases: st('expired_leases', `
+    SELECT * FROM jobs
+    WHERE lease_owner IS NOT NULL AND lease_expires_at <= $1
+    ORDER BY lease_expires_at, seq
+    LIMIT $2
+    FOR UPDATE SKIP LOCKED`),
+
+  /** $1 id, $2 now, $3 owner, $4 expiry, $5 occurrence, $6 trigger: a fresh lease on one job. */
+  leaseJob: st('lease_job', `
+    UPDATE jobs
+    SET lease_owner = $3, lease_expires_at = $4, lease_run_id = ${newRunId('$2')},
+      lease_scheduled_for = $5, lease_trigger = $6, lease_claimed_at = $2
+    WHERE id = $1
+    RETURNING *`),
+
+  /** $1 id, $2 run id: drops that claim's lease (release, or an expired lease of an inactive job). */
+  clearLease: st('clear_lease', `UPDATE jobs SET ${NO_LEASE} WHERE id = $1 AND lease_run_id = $2`),
+
+  /** $1 job ids, $2 run ids, $3 owner, $4 new expiry: heartbeat, by primary key. */
+  extendLeases: st('extend_leases', `
+    UPDATE jobs SET lease_expires_at = $4
+    WHERE id = ANY($1::text[]) AND lease_run_id = ANY($2::text[]) AND lease_owner = $3`),
+
+  /**
+   * Settles a run in one statement: writes the job state and drops its lease only if the lease
+   * is still this run's, and inserts the finished run row only then (rowCount 0: lease lost).
+   * A field whose flag is false keeps its value; a person who paused or cancelled the job after
+   * the claim keeps that status and next run.
+   * $1 id, $2 run id, $3 claimed at, $4 status, $5 now, then flag/value pairs $6/$7 next_run_at,
+   * $8/$9 attempts, $10/$11 run_count, $12/$13 last_run_at, $14/$15 completed_at,
+   * $16/$17 last_error; the run: $18 scheduled for, $19 started, $20 finished, $21 status,
+   * $22 trigger, $23 attempt, $24 late ms, $25 duration, $26 result, $27 error, $28 ghost session.
+   */
+  settleRun: st('settle_run', `
+    WITH settled AS (
+      UPDATE jobs SET
+        status = CASE WHEN updated_at > $3::bigint AND status IN ('paused', 'cancelled') THEN status ELSE $4::text END,
+        next_run_at = CASE WHEN updated_at > $3::bigint AND status IN ('paused', 'cancelled') THEN next_run_at
+          WHEN $6::boolean THEN $7::bigint ELSE next_run_at END,
+        attempts = CASE WHEN $8::boolean THEN $9::int ELSE attempts END,
+        run_count = CASE WHEN $10::boolean THEN $11::int ELSE run_count END,
+        last_run_at = CASE WHEN $12::boolean THEN $13::bigint ELSE last_run_at END,
+        completed_at = CASE WHEN $14::boolean THEN $15::bigint ELSE completed_at END,
+        last_error = CASE WHEN $16::boolean THEN $17::text ELSE last_error END,
+        updated_at = $5::bigint,
+        ${NO_LEASE}
+      WHERE id = $1::text AND lease_run_id = $2::text
+      RETURNING id)
+    INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
+      attempt, late_ms, duration_ms, result, error, ghost_session_id)
+    SELECT $2::text, id, $18::bigint, $19::bigint, $20::bigint, $21::text, $22::text, $23::int,
+      $24::bigint, $25::bigint, $26::text, $27::text, $28::text
+    FROM settled`),
+
+  /** $1 id, $2 now, $3 error, $4 ghost session: the job's run in progress, written as abandoned. */
+  abandonLeasedRun: st('abandon_leased_run', `
+    INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
+      attempt, late_ms, duration_ms, result, error, ghost_session_id)
+    SELECT lease_run_id, id, lease_scheduled_for, lease_claimed_at, $2::bigint, 'abandoned', lease_trigger,
+      attempts + 1, GREATEST(0, lease_claimed_at - lease_scheduled_for), NULL, NULL, $3::text, $4::text
+    FROM jobs WHERE id = $1 AND lease_run_id IS NOT NULL
+    ON CONFLICT (run_id) DO NOTHING`),
+
+  /** $1 job id or NULL for all, $2 limit: runs in progress, from the leases, newest first. */
+  runningRuns: st('running_runs', `
+    SELECT lease_run_id AS run_id, id AS job_id, lease_scheduled_for AS scheduled_for,
+      lease_claimed_at AS started_at, NULL::bigint AS finished_at, 'running' AS status,
+      lease_trigger AS trigger, attempts + 1 AS attempt,
+      GREATEST(0, lease_claimed_at - lease_scheduled_for) AS late_ms, NULL::bigint AS duration_ms,
+      NULL::text AS result, NULL::text AS error
+    FROM jobs
+    WHERE lease_owner IS NOT NULL AND ($1::text IS NULL OR id = $1::text)
+    ORDER BY lease_claimed_at DESC, seq DESC
+    LIMIT $2`),
+
+  /** $1 job id, $2 occurrence: how often it was abandoned already. */
+  countAbandoned: st('count_abandoned', `
+    SELECT COUNT(*) AS n FROM runs WHERE job_id = $1 AND scheduled_for = $2 AND status = 'abandoned'`),
+
+  /** $1 id, $2 now, $3 error: gives up on a job whose runs keep killing their process. */
+  failPoisonJob: st('fail_poison_job', `
+    UPDATE jobs SET status = 'failed', next_run_at = NULL, last_error = $3, updated_at = $2, ${NO_LEASE}
+    WHERE id = $1`),
+
+  /** $1 cut-off: runs that finished before it. */
+  pruneRunsOlderThan: st('prune_runs_older', 'DELETE FROM runs WHERE COALESCE(finished_at, started_at) < $1'),
+
+  /** $1 keep: finished runs beyond the newest $1 of their job. */
+  pruneRunsBeyondCount: st('prune_runs_beyond', `
+    DELETE FROM runs WHERE run_id IN (
+      SELECT run_id FROM (
+        SELECT run_id, ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY run_id DESC) AS rn FROM runs) ranked
+      WHERE rn > $1)`),
+
+  jobCountsByStatus: st('job_counts', 'SELECT status, COUNT(*) AS n FROM jobs GROUP BY status'),
+
+  /** History counts; runs in progress are the leased jobs. */
+  runCountsByStatus: st('run_counts', `
+    SELECT status, COUNT(*) AS n FROM runs GROUP BY status
+    UNION ALL
+    SELECT 'running', COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL`),
+} as const;
+
+const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused', 'completed', 'failed', 'cancelled']);
+
+/**
+ * The WHERE clause of a job filter with its positional parameters. Statuses are literals
+ * (checked against the fixed set), so `status = 'paused'` can use the partial index `jobs_paused`.
+ */
+export function jobFilterSql(f: JobFilter = {}): { where: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const bind = (col: string, v: unknown) => (params.push(v), parts.push(`${col} = $${params.length}`));
+  if (f.status !== undefined) {
+    const list = Array.isArray(f.status) ? f.status : [f.status];
+    for (const s of list) if (!JOB_STATUSES.has(s)) throw new Error(`store: unknown job status ${JSON.stringify(s)}`);
+    parts.push(list.length === 1 ? `status = '${list[0]}'` : `status IN (${list.map((s) => `'${s}'`).join(', ') || 'NULL'})`);
+  }
+  if (f.kind !== undefined) bind('kind', f.kind);
+  if (f.ownerPlatform !== undefined) bind('owner_platform', f.ownerPlatform);
+  if (f.ownerUserId !== undefined) bind('owner_user_id', f.ownerUserId);
+  if (f.originChatId !== undefined) bind('origin_chat_id', f.originChatId);
+  if (f.workflowId !== undefined) bind('workflow_id', f.workflowId);
+  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** Soonest first; jobs with nothing due last; ties in creation order. */
+export const JOB_LIST_ORDER = 'ORDER BY next_run_at ASC NULLS LAST, seq';
+
+/** LIMIT/OFFSET of a job filter, appending its parameters; '' when the filter pages nothing. */
+export function pageSql(f: JobFilter, params: unknown[]): string {
+  if (f.limit === undefined && f.offset === undefined) return '';
+  params.push(f.limit ?? null, f.offset ?? 0);
+  return `LIMIT $${params.length - 1} OFFSET $${params.length}`;
+}
+
+/** History rows matching `f`, newest first: run ids start with their start time (primary key order). */
+export function listRunsSql(f: RunFilter = {}): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.jobId !== undefined) (params.push(f.jobId), parts.push(`job_id = $${params.length}`));
+  if (f.status !== undefined) (params.push(f.status), parts.push(`status = $${params.length}`));
+  params.push(f.limit ?? 50);
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return { sql: `SELECT * FROM runs ${where} ORDER BY run_id DESC LIMIT $${params.length}`, params };
+}

@@ -1,0 +1,21 @@
+-- Per-user memory (seed 000) and per-user / per-chat preferences.
+
+CREATE TABLE notes (
+  id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  platform    TEXT NOT NULL,
+  user_id     TEXT NOT NULL,
+  text        TEXT NOT NULL,
+  created_at  BIGINT NOT NULL
+);
+
+CREATE INDEX notes_owner ON notes (platform, user_id, id);
+
+CREATE TABLE prefs (
+  platform    TEXT NOT NULL,
+  scope       TEXT NOT NULL CHECK (scope IN ('user', 'chat')),
+  scope_id    TEXT NOT NULL,
+  time_zone   TEXT,
+  date_order  TEXT CHECK (date_order IN ('dmy', 'mdy')),
+  updated_at  BIGINT NOT NULL,
+  PRIMARY KEY (platform, scope, scope_id)
+);

@@ -1,0 +1,108 @@
+import type { OutboxMessage, OutboxStatus } from '../../core/run.js';
+import type { Statement } from './db.js';
+
+const st = (name: string, text: string): Statement => ({ name: `chime_${name}`, text });
+
+/** Every fixed SQL statement on `outbox`, one named statement each. Times are epoch ms. */
+export const OUTBOX_SQL = {
+  /**
+   * $1…$9 parallel arrays (key, job id, platform, chat, thread, reply to, text, actions JSON,
+   * meta JSON), $10 now. Adds the messages in array order; a key already present is silently
+   * dropped (effectively-once).
+   */
+  insertOutbox: st('insert_outbox', `
+    INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
+      status, attempts, available_at, created_at)
+    SELECT k, j, p, c, th, r, tx, a, m, 'pending', 0, $10::bigint, $10::bigint
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+      $8::text[], $9::text[]) WITH ORDINALITY AS u(k, j, p, c, th, r, tx, a, m, ord)
+    ORDER BY ord
+    ON CONFLICT (key) DO NOTHING`),
+
+  /**
+   * $1 now, $2 limit, $3 owner, $4 lease expiry. Leases pending messages available at $1 and
+   * `sending` ones whose lease expired (their dispatcher died mid-send), oldest first, skipping
+   * rows another dispatcher holds locked. RETURNING order is unspecified (sort after).
+   */
+  claimOutbox: st('claim_outbox', `
+    WITH pending AS (
+      SELECT id, available_at FROM outbox
+      WHERE status = 'pending' AND available_at <= $1
+      ORDER BY available_at, id LIMIT $2 FOR UPDATE SKIP LOCKED),
+    expired AS (
+      SELECT id, available_at FROM outbox
+      WHERE status = 'sending' AND lease_expires_at <= $1
+      ORDER BY lease_expires_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+    picked AS (
+      SELECT id FROM (SELECT * FROM pending UNION ALL SELECT * FROM expired) candidates
+      ORDER BY available_at, id LIMIT $2)
+    UPDATE outbox SET status = 'sending', lease_owner = $3, lease_expires_at = $4
+    WHERE id IN (SELECT id FROM picked)
+    RETURNING *`),
+
+  /** Earliest pending availability and earliest send-lease expiry, each from its partial index. */
+  nextOutbox: st('next_outbox', `
+    SELECT
+      (SELECT MIN(available_at) FROM outbox WHERE status = 'pending') AS pending,
+      (SELECT MIN(lease_expires_at) FROM outbox WHERE status = 'sending') AS sending`),
+
+  /** $1 id, $2 platform ref, $3 now. */
+  markSent: st('mark_sent', `
+    UPDATE outbox SET status = 'sent', sent_ref = $2, sent_at = $3, lease_owner = NULL, lease_expires_at = NULL
+    WHERE id = $1`),
+
+  /** $1 id, $2 error, $3 available at: back to pending, counting the attempt; a sent message stays sent. */
+  markRetry: st('mark_retry', `
+    UPDATE outbox SET status = 'pending', attempts = attempts + 1, last_error = $2,
+      available_at = $3, lease_owner = NULL, lease_expires_at = NULL
+    WHERE id = $1 AND status IN ('pending', 'sending')`),
+
+  /** $1 id, $2 error: gives up on a message; a sent message stays sent. */
+  markDead: st('mark_dead', `
+    UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = $2,
+      lease_owner = NULL, lease_expires_at = NULL
+    WHERE id = $1 AND status IN ('pending', 'sending')`),
+
+  /** $1 id. */
+  getOutbox: st('get_outbox', 'SELECT * FROM outbox WHERE id = $1'),
+
+  /** $1 cut-off: finished (sent or dead) messages created before it. */
+  pruneOutbox: st('prune_outbox', `DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at < $1`),
+
+  /** Messages not yet sent (pending or being sent) and dead letters. */
+  countOutbox: st('count_outbox', `
+    SELECT
+      (SELECT COUNT(*) FROM outbox WHERE status = 'pending')
+        + (SELECT COUNT(*) FROM outbox WHERE status = 'sending') AS pending,
+      (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS dead`),
+} as const;
+
+/**
+ * The parameters of `insertOutbox` for `messages`. Reading `m.to.platform` of a malformed
+ * message throws here, before anything is sent, and the caller's transaction rolls back.
+ */
+export function outboxInsertValues(messages: OutboxMessage[], now: number): unknown[] {
+  const cols: unknown[][] = Array.from({ length: 9 }, () => []);
+  for (const m of messages) {
+    const row = [m.key, m.jobId, m.to.platform, m.to.chatId, m.to.threadId ?? null, m.to.replyTo ?? null, m.text,
+      m.actions ? JSON.stringify(m.actions) : null, m.meta ? JSON.stringify(m.meta) : null];
+    row.forEach((v, i) => cols[i]!.push(v));
+  }
+  return [...cols, now];
+}
+
+const OUTBOX_STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(['pending', 'sending', 'sent', 'dead']);
+
+/** Outbox rows matching the filter, in id (creation) order; no limit by default. */
+export function listOutboxSql(f: { status?: OutboxStatus; jobId?: string; limit?: number } = {}): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (f.status !== undefined) {
+    if (!OUTBOX_STATUSES.has(f.status)) throw new Error(`store: unknown outbox status ${JSON.stringify(f.status)}`);
+    parts.push(`status = '${f.status}'`);
+  }
+  if (f.jobId !== undefined) (params.push(f.jobId), parts.push(`job_id = $${params.length}`));
+  params.push(f.limit ?? null);
+  const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
+  return { sql: `SELECT * FROM outbox ${where} ORDER BY id LIMIT $${params.length}`, params };
+}
