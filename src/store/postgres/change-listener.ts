@@ -11,8 +11,9 @@ export const changeChannel = (schema: string): string => `chime_changes_${schema
  * Every write transaction of the job store ends with `NOTIFY <channel>, '<token>'` (see
  * {@link notifySql}); this class LISTENs on one dedicated connection, opened with the first
  * subscriber, and drops notifications carrying its own token. Best effort: when the connection
- * drops, listeners are simply not called until the next subscribe opens a new one (callers keep
- * their periodic re-arm); nothing is thrown at the process.
+ * drops nothing is thrown at the process; listeners are not called until {@link revive} (the
+ * store calls it from its writes and `nextDueAt`, which the scheduler's periodic re-arm calls)
+ * or the next subscribe opens a new one. No timers: time belongs to the Clock (rule 3).
  */
 export class ChangeListener {
   /** Random per store instance: the payload of this store's own notifications. */
@@ -39,6 +40,11 @@ export class ChangeListener {
     return () => {
       this.listeners.delete(listener);
     };
+  }
+
+  /** Listens again after a dropped connection, if anyone is subscribed; cheap no-op otherwise. */
+  revive(): void {
+    if (this.listeners.size > 0 && !this.client && !this.connecting) void this.ensureListening();
   }
 
   /** Resolves once the LISTEN is in place (tests wait for it before writing elsewhere); never rejects. */

@@ -44,6 +44,7 @@ export class PostgresJobStore implements JobStore {
 
   /** A write transaction: commits with a NOTIFY unless `quiet(result)` says nothing changed. */
   private write<T>(fn: (c: pg.PoolClient) => Promise<T>, quiet: (result: T) => boolean = () => false): Promise<T> {
+    this.changes.revive();
     return transaction(this.pool, fn, (r) => (quiet(r) ? 'COMMIT' : this.changes.notifySql()));
   }
 
@@ -133,6 +134,7 @@ export class PostgresJobStore implements JobStore {
   // ---- claims -------------------------------------------------------------------------
 
   async nextDueAt(): Promise<Date | undefined> {
+    this.changes.revive();
     const r = (await exec<{ due: number | null; lease: number | null }>(this.pool, JOB_SQL.nextDue)).rows[0];
     return minOf(r?.due, r?.lease);
   }
