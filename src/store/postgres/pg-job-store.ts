@@ -332,8 +332,8 @@ export class PostgresJobStore implements JobStore {
     await this.write((c) => exec(c, OUTBOX_SQL.markDead, [id, error]), (r) => r.rowCount === 0);
   }
 
-  async pruneOutbox(opts: { before: Date }): Promise<number> {
-    return (await exec(this.pool, OUTBOX_SQL.pruneOutbox, [opts.before.getTime()])).rowCount ?? 0;
+  pruneOutbox(opts: { before: Date }): Promise<number> {
+    return this.write(async (c) => (await exec(c, OUTBOX_SQL.pruneOutbox, [opts.before.getTime()])).rowCount ?? 0, (n) => n === 0);
   }
 
   async getOutbox(id: number): Promise<OutboxRow | undefined> {
