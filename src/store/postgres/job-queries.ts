@@ -39,6 +39,9 @@ export const JOB_SQL = {
   /** $1 id; locks the row for a read-modify-write. */
   getJobForUpdate: st('get_job_for_update', 'SELECT * FROM jobs WHERE id = $1 FOR UPDATE'),
 
+  /** $1 ids: locks those jobs in byte order of their ids, the one order of every multi-job lock. */
+  lockJobs: st('lock_jobs', 'SELECT id FROM jobs WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" FOR UPDATE'),
+
   /** $1 id. */
   deleteJob: st('delete_job', 'DELETE FROM jobs WHERE id = $1'),
 

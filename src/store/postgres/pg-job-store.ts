@@ -22,6 +22,9 @@ const minOf = (...ts: Array<number | null | undefined>): Date | undefined => {
   return vals.length ? new Date(Math.min(...vals)) : undefined;
 };
 
+/** Job id order as PostgreSQL's `COLLATE "C"` sorts it (see JOB_SQL.lockJobs). */
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The JobStore on PostgreSQL, for several Chime processes sharing one database. Every state
  * change is one transaction that ends by notifying the other stores on the schema (see
@@ -84,6 +87,10 @@ export class PostgresJobStore implements JobStore {
     return job;
   }
 
+  /**
+   * Locks the matching jobs in id order before patching them: every transaction that locks
+   * several jobs (this and settleAll) takes them in one order, so they never deadlock.
+   */
   updateJobs(filter: JobFilter, patch: JobPatch, now: Date): Promise<string[]> {
     this.see(now);
     return this.write(
@@ -91,6 +98,8 @@ export class PostgresJobStore implements JobStore {
         const { where, params } = jobFilterSql(filter);
         const page = pageSql(filter, params);
         const ids = (await c.query<{ id: string }>(`SELECT id FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params)).rows.map((r) => r.id);
+        if (ids.length === 0) return ids;
+        await exec(c, JOB_SQL.lockJobs, [ids]);
         for (const id of ids) await this.patchOne(c, id, patch, now);
         return ids;
       },
@@ -220,13 +229,17 @@ export class PostgresJobStore implements JobStore {
     await this.write(async (c) => (await exec(c, JOB_SQL.clearLease, [run.job.id, run.runId])).rowCount ?? 0, (n) => n === 0);
   }
 
-  /** All or nothing in one transaction; results in input order. */
+  /**
+   * All or nothing in one transaction; results in input order. Written in job id order (the
+   * lock order of updateJobs), so a burst settle and a bulk pause never deadlock.
+   */
   settleAll(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): Promise<boolean[]> {
     const t = this.see(now);
+    const order = items.map((_, i) => i).sort((a, b) => byId(items[a]!.run.job.id, items[b]!.run.job.id));
     return this.write(
       async (c) => {
-        const out: boolean[] = [];
-        for (const i of items) out.push(await this.writeSettle(c, i.run, i.settlement, t));
+        const out: boolean[] = new Array<boolean>(items.length).fill(false);
+        for (const i of order) out[i] = await this.writeSettle(c, items[i]!.run, items[i]!.settlement, t);
         return out;
       },
       (kept) => !kept.includes(true),

@@ -1,0 +1,65 @@
+import { afterEach, expect, it } from 'vitest';
+import type { ClaimedRun, OutboxMessage, Settlement } from '../../src/core/run.js';
+import { T0, at, reminder } from './contract.js';
+import { PgSchemaFixture, describePg } from './pg-harness.js';
+
+const lease = { owner: 'host-a:1:aaaa', durationMs: 60_000 };
+const msg = (key: string, jobId: string): OutboxMessage => ({ key, jobId, to: { platform: 'console', chatId: 'c' }, text: 'done' });
+const done = (run: ClaimedRun, outbox: OutboxMessage[] = []): Settlement => ({
+  run: { status: 'success', finishedAt: at(10), durationMs: 1, result: 'ok', error: null },
+  job: { status: 'completed', nextRunAt: null, runCount: run.job.runCount + 1 },
+  outbox,
+});
+
+describePg('PostgreSQL store: settleAll', () => {
+  let fx: PgSchemaFixture;
+  afterEach(() => fx.dispose());
+
+  it('settles many runs in one transaction, results in input order, false for a lost lease', async () => {
+    fx = new PgSchemaFixture();
+    const { jobs } = await fx.open();
+    for (const id of ['zz1', 'aa1', 'mm1']) await jobs.createJob(reminder(0, { id }), T0);
+    const runs = await jobs.claimDue(at(1), 10, lease);
+    expect(runs.map((r) => r.job.id)).toEqual(['zz1', 'aa1', 'mm1']);
+    await jobs.deleteJob('aa1', at(2)); // its run's lease is gone
+    const results = await jobs.settleAll(runs.map((run) => ({ run, settlement: done(run, [msg(`${run.job.id}:r`, run.job.id)]) })), at(10));
+    expect(results).toEqual([true, false, true]);
+    expect(await jobs.countJobs({ status: 'completed' })).toBe(2);
+    expect((await jobs.listOutbox()).map((m) => m.key).sort()).toEqual(['mm1:r', 'zz1:r']);
+  });
+
+  it('is all or nothing: one bad settlement leaves every job, run and message unwritten', async () => {
+    fx = new PgSchemaFixture();
+    const { jobs } = await fx.open();
+    for (const id of ['a1', 'b1']) await jobs.createJob(reminder(0, { id }), T0);
+    const runs = await jobs.claimDue(at(1), 10, lease);
+    const bad = { key: 'bad', jobId: 'b1', to: undefined, text: 'x' } as unknown as OutboxMessage;
+    await expect(jobs.settleAll([{ run: runs[0]!, settlement: done(runs[0]!, [msg('a', 'a1')]) }, { run: runs[1]!, settlement: done(runs[1]!, [bad]) }], at(10))).rejects.toThrow();
+    expect(await jobs.countJobs({ status: 'completed' })).toBe(0);
+    expect((await jobs.listRuns()).map((r) => r.status)).toEqual(['running', 'running']);
+    expect(await jobs.listOutbox()).toEqual([]);
+  });
+
+  it('a bulk update and burst settles of the same jobs, at once from two stores, never deadlock', async () => {
+    fx = new PgSchemaFixture();
+    const a = await fx.open({ poolSize: 4 });
+    const b = await fx.open({ poolSize: 4 });
+    const interval = { kind: 'interval' as const, everyMs: 1000, anchor: T0 };
+    for (let i = 0; i < 40; i++) await a.jobs.createJob(reminder(0, { id: `job${String(i).padStart(2, '0')}`, schedule: interval, nextRunAt: at(0), workflowId: 'wf' }), T0);
+    for (let round = 0; round < 5; round++) {
+      const runs = await a.jobs.claimDue(at(round * 1000), 100, lease);
+      expect(runs).toHaveLength(40);
+      const again = (run: ClaimedRun): Settlement => ({ ...done(run), job: { status: 'active', nextRunAt: at((round + 1) * 1000) } });
+      // Claim order is id order here; settle in reverse halves so the two orders cross.
+      const first = runs.slice(0, 20).reverse();
+      const second = runs.slice(20).reverse();
+      await Promise.all([
+        a.jobs.settleAll(first.map((run) => ({ run, settlement: again(run) })), at(round * 1000 + 1)),
+        b.jobs.updateJobs({ workflowId: 'wf' }, { name: `round ${round}` }, at(round * 1000 + 1)),
+        a.jobs.settleAll(second.map((run) => ({ run, settlement: again(run) })), at(round * 1000 + 1)),
+      ]);
+    }
+    expect(await a.jobs.countJobs({ status: 'active' })).toBe(40);
+    expect((await a.jobs.stats()).runsByStatus).toEqual({ success: 200 });
+  });
+});
