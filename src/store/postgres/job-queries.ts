@@ -93,37 +93,6 @@ export const JOB_SQL = {
     UPDATE jobs SET lease_expires_at = $4
     WHERE id = ANY($1::text[]) AND lease_run_id = ANY($2::text[]) AND lease_owner = $3`),
 
-  /**
-   * Settles a run in one statement: writes the job state and drops its lease only if the lease
-   * is still this run's, and inserts the finished run row only then (rowCount 0: lease lost).
-   * A field whose flag is false keeps its value; a person who paused or cancelled the job after
-   * the claim keeps that status and next run.
-   * $1 id, $2 run id, $3 claimed at, $4 status, $5 now, then flag/value pairs $6/$7 next_run_at,
-   * $8/$9 attempts, $10/$11 run_count, $12/$13 last_run_at, $14/$15 completed_at,
-   * $16/$17 last_error; the run: $18 scheduled for, $19 started, $20 finished, $21 status,
-   * $22 trigger, $23 attempt, $24 late ms, $25 duration, $26 result, $27 error, $28 ghost session.
-   */
-  settleRun: st('settle_run', `
-    WITH settled AS (
-      UPDATE jobs SET
-        status = CASE WHEN updated_at > $3::bigint AND status IN ('paused', 'cancelled') THEN status ELSE $4::text END,
-        next_run_at = CASE WHEN updated_at > $3::bigint AND status IN ('paused', 'cancelled') THEN next_run_at
-          WHEN $6::boolean THEN $7::bigint ELSE next_run_at END,
-        attempts = CASE WHEN $8::boolean THEN $9::int ELSE attempts END,
-        run_count = CASE WHEN $10::boolean THEN $11::int ELSE run_count END,
-        last_run_at = CASE WHEN $12::boolean THEN $13::bigint ELSE last_run_at END,
-        completed_at = CASE WHEN $14::boolean THEN $15::bigint ELSE completed_at END,
-        last_error = CASE WHEN $16::boolean THEN $17::text ELSE last_error END,
-        updated_at = $5::bigint,
-        ${NO_LEASE}
-      WHERE id = $1::text AND lease_run_id = $2::text
-      RETURNING id)
-    INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
-      attempt, late_ms, duration_ms, result, error, ghost_session_id)
-    SELECT $2::text, id, $18::bigint, $19::bigint, $20::bigint, $21::text, $22::text, $23::int,
-      $24::bigint, $25::bigint, $26::text, $27::text, $28::text
-    FROM settled`),
-
   /** $1 id, $2 now, $3 error, $4 ghost session: the job's run in progress, written as abandoned. */
   abandonLeasedRun: st('abandon_leased_run', `
     INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,

@@ -10,8 +10,9 @@ import type { ChangeListener } from './change-listener.js';
 import { type Sql, exec, transaction } from './db.js';
 import { JOB_LIST_ORDER, JOB_SQL, jobFilterSql, listRunsSql, pageSql } from './job-queries.js';
 import { OUTBOX_SQL, listOutboxSql, outboxInsertValues } from './outbox-queries.js';
+import { SETTLE_RUNS, settleValues } from './settle-queries.js';
 import {
-  type OutboxDbRow, type PgJobRow, type RunRow, claimedRunFromRow, jobFromRow, jobRewriteValues, jobToParams, jobValues, msOrNull, outboxFromRow, runFromRow,
+  type OutboxDbRow, type PgJobRow, type RunRow, claimedRunFromRow, jobFromRow, jobRewriteValues, jobToParams, jobValues, outboxFromRow, runFromRow,
 } from './rows.js';
 
 /** Takeovers of one occurrence after which its job is failed instead of run again (as in SQLite). */
@@ -21,9 +22,6 @@ const minOf = (...ts: Array<number | null | undefined>): Date | undefined => {
   const vals = ts.filter((t): t is number => typeof t === 'number');
   return vals.length ? new Date(Math.min(...vals)) : undefined;
 };
-
-/** Job id order as PostgreSQL's `COLLATE "C"` sorts it (see JOB_SQL.lockJobs). */
-const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The JobStore on PostgreSQL, for several Chime processes sharing one database. Every state
@@ -74,7 +72,7 @@ export class PostgresJobStore implements JobStore {
     return row && jobFromRow(row);
   }
 
-  updateJob(id: string, patch: JobPatch, now: Date): Promise<Job | undefined> {
+  async updateJob(id: string, patch: JobPatch, now: Date): Promise<Job | undefined> {
     this.see(now);
     return this.write((c) => this.patchOne(c, id, patch, now), (job) => job === undefined);
   }
@@ -91,7 +89,7 @@ export class PostgresJobStore implements JobStore {
    * Locks the matching jobs in id order before patching them: every transaction that locks
    * several jobs (this and settleAll) takes them in one order, so they never deadlock.
    */
-  updateJobs(filter: JobFilter, patch: JobPatch, now: Date): Promise<string[]> {
+  async updateJobs(filter: JobFilter, patch: JobPatch, now: Date): Promise<string[]> {
     this.see(now);
     return this.write(
       async (c) => {
@@ -108,7 +106,7 @@ export class PostgresJobStore implements JobStore {
   }
 
   /** `now` (for closing a running run's history row) defaults to the newest time this store has seen. */
-  deleteJob(id: string, now?: Date): Promise<boolean> {
+  async deleteJob(id: string, now?: Date): Promise<boolean> {
     const t = now ? this.see(now) : this.seenNow;
     return this.write(
       async (c) => {
@@ -198,7 +196,7 @@ export class PostgresJobStore implements JobStore {
   }
 
   /** Waits for a lock another transaction holds on the job (a person's "run now" should not fail spuriously). */
-  claimJob(id: string, now: Date, lease: Lease): Promise<ClaimedRun | undefined> {
+  async claimJob(id: string, now: Date, lease: Lease): Promise<ClaimedRun | undefined> {
     const t = this.see(now);
     return this.write(
       async (c) => {
@@ -230,49 +228,34 @@ export class PostgresJobStore implements JobStore {
   }
 
   /**
-   * All or nothing in one transaction; results in input order. Written in job id order (the
-   * lock order of updateJobs), so a burst settle and a bulk pause never deadlock.
+   * All or nothing in one transaction; results in input order. The jobs are locked in id order
+   * first (the lock order of updateJobs), so a burst settle and a bulk pause never deadlock.
    */
-  settleAll(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): Promise<boolean[]> {
+  async settleAll(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): Promise<boolean[]> {
     const t = this.see(now);
-    const order = items.map((_, i) => i).sort((a, b) => byId(items[a]!.run.job.id, items[b]!.run.job.id));
+    if (items.length === 0) return [];
+    const values = settleValues(items, t);
     return this.write(
       async (c) => {
-        const out: boolean[] = new Array<boolean>(items.length).fill(false);
-        for (const i of order) out[i] = await this.writeSettle(c, items[i]!.run, items[i]!.settlement, t);
-        return out;
+        if (items.length > 1) await exec(c, JOB_SQL.lockJobs, [[...new Set(items.map((i) => i.run.job.id))]]);
+        return this.writeSettles(c, items.length, values);
       },
       (kept) => !kept.includes(true),
     );
   }
 
-  settle(run: ClaimedRun, settlement: Settlement, now: Date): Promise<boolean> {
+  async settle(run: ClaimedRun, settlement: Settlement, now: Date): Promise<boolean> {
     const t = this.see(now);
-    return this.write((c) => this.writeSettle(c, run, settlement, t), (kept) => !kept);
+    const values = settleValues([{ run, settlement }], t);
+    return this.write(async (c) => (await this.writeSettles(c, 1, values))[0]!, (kept) => !kept);
   }
 
-  /** A settle's writes inside the caller's transaction: job and run in one statement, then the outbox. */
-  private async writeSettle(c: Sql, run: ClaimedRun, settlement: Settlement, t: number): Promise<boolean> {
-    const j = settlement.job;
-    const r = settlement.run;
-    const scheduledFor = run.scheduledFor.getTime();
-    const started = run.claimedAt.getTime();
-    const outbox = settlement.outbox.length ? outboxInsertValues(settlement.outbox, t) : undefined;
-    const kept = await exec(c, JOB_SQL.settleRun, [
-      run.job.id, run.runId, started, j.status, t,
-      j.nextRunAt !== undefined, msOrNull(j.nextRunAt),
-      j.attempts !== undefined, j.attempts ?? null,
-      j.runCount !== undefined, j.runCount ?? null,
-      j.lastRunAt !== undefined, msOrNull(j.lastRunAt),
-      j.completedAt !== undefined, msOrNull(j.completedAt),
-      j.lastError !== undefined, j.lastError ?? null,
-      scheduledFor, started, r.finishedAt ? r.finishedAt.getTime() : t, r.status, run.trigger, run.attempt,
-      Math.max(0, started - scheduledFor), r.durationMs, r.result, r.error, ghostSessionId(run.job.id),
-    ]);
-    // Lost lease: another process took the occurrence over (or the job was deleted).
-    if (kept.rowCount !== 1) return false;
-    if (outbox) await exec(c, OUTBOX_SQL.insertOutbox, outbox);
-    return true;
+  /** One statement for any number of settles: job, run row and outbox of each whose lease still holds. */
+  private async writeSettles(c: Sql, n: number, values: unknown[]): Promise<boolean[]> {
+    const kept = new Array<boolean>(n).fill(false);
+    // Absent: the lease was lost (another process took the occurrence over, or the job was deleted).
+    for (const r of (await exec<{ ord: number }>(c, SETTLE_RUNS, values)).rows) kept[r.ord - 1] = true;
+    return kept;
   }
 
   // ---- history ------------------------------------------------------------------------
@@ -294,7 +277,7 @@ export class PostgresJobStore implements JobStore {
     return [...running, ...finished].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
   }
 
-  pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): Promise<number> {
+  async pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): Promise<number> {
     return this.write(
       async (c) => {
         let n = 0;
@@ -345,7 +328,7 @@ export class PostgresJobStore implements JobStore {
     await this.write((c) => exec(c, OUTBOX_SQL.markDead, [id, error]), (r) => r.rowCount === 0);
   }
 
-  pruneOutbox(opts: { before: Date }): Promise<number> {
+  async pruneOutbox(opts: { before: Date }): Promise<number> {
     return this.write(async (c) => (await exec(c, OUTBOX_SQL.pruneOutbox, [opts.before.getTime()])).rowCount ?? 0, (n) => n === 0);
   }
 
