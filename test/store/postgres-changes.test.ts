@@ -36,6 +36,26 @@ describePg('PostgreSQL store: change notifications (LISTEN/NOTIFY)', () => {
     expect(calls).toBe(1);
   });
 
+  it('notifications arriving together call a listener once per event-loop turn, not once each', async () => {
+    fx = new PgSchemaFixture();
+    const a = await fx.open();
+    let calls = 0;
+    a.jobs.onExternalChange(() => calls++);
+    await a.jobs.changesReady();
+    // 200 distinct notifications committed in one transaction are delivered back to back.
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    try {
+      await admin.query(Array.from({ length: 200 }, (_, i) => `NOTIFY chime_changes_${fx.schema}, 'other${i}'`).join('; '));
+    } finally {
+      await admin.end();
+    }
+    await eventually(() => calls > 0);
+    await sleep(100);
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThan(10);
+  });
+
   it('notes a write of every kind: create, claim, settle, outbox', async () => {
     fx = new PgSchemaFixture();
     const a = await fx.open();

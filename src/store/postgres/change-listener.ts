@@ -22,6 +22,7 @@ export class ChangeListener {
   private client: pg.Client | undefined;
   private connecting: Promise<void> | undefined;
   private closed = false;
+  private callQueued = false;
 
   constructor(
     private readonly config: pg.ClientConfig,
@@ -66,8 +67,7 @@ export class ChangeListener {
       if (this.client === client) this.client = undefined;
     });
     client.on('notification', (n) => {
-      if (n.channel !== this.channel || n.payload === this.token) return;
-      for (const l of [...this.listeners]) l();
+      if (n.channel === this.channel && n.payload !== this.token) this.queueCall();
     });
     this.connecting = (async () => {
       try {
@@ -82,6 +82,20 @@ export class ChangeListener {
       }
     })();
     return this.connecting;
+  }
+
+  /**
+   * One call per event-loop turn however many notifications arrived in it: another process
+   * settling a burst sends thousands, and each call makes the scheduler re-arm.
+   */
+  private queueCall(): void {
+    if (this.callQueued) return;
+    this.callQueued = true;
+    setImmediate(() => {
+      this.callQueued = false;
+      if (this.closed) return;
+      for (const l of [...this.listeners]) l();
+    });
   }
 
   /** Ends the LISTEN connection; safe twice. */

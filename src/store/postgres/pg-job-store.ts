@@ -31,6 +31,7 @@ const minOf = (...ts: Array<number | null | undefined>): Date | undefined => {
  */
 export class PostgresJobStore implements JobStore {
   private readonly newId: () => string;
+  private readonly closeAll: () => Promise<void>;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -40,8 +41,6 @@ export class PostgresJobStore implements JobStore {
     this.newId = opts.newJobId ?? newJobId;
     this.closeAll = opts.close ?? (() => this.changes.close());
   }
-
-  private readonly closeAll: () => Promise<void>;
 
   /** A write transaction: commits with a NOTIFY unless `quiet(result)` says nothing changed. */
   private write<T>(fn: (c: pg.PoolClient) => Promise<T>, quiet: (result: T) => boolean = () => false): Promise<T> {
