@@ -63,3 +63,24 @@ describePg('PostgreSQL store: settleAll', () => {
     expect((await a.jobs.stats()).runsByStatus).toEqual({ success: 200 });
   });
 });
+
+describePg('PostgreSQL store: text PostgreSQL cannot hold', () => {
+  let fx: PgSchemaFixture;
+  afterEach(() => fx.dispose());
+
+  it('a NUL byte in a run result, an error or a message is stored as U+FFFD instead of failing the settle', async () => {
+    fx = new PgSchemaFixture();
+    const { jobs } = await fx.open();
+    const job = await jobs.createJob(reminder(0, { name: 'nul\0name' }), T0);
+    const [run] = await jobs.claimDue(at(1), 10, lease);
+    const settlement: Settlement = {
+      run: { status: 'failure', finishedAt: at(2), durationMs: 1, result: 'out\0put', error: 'err\0or' },
+      job: { status: 'failed', lastError: 'err\0or' },
+      outbox: [msg(`${job.id}:r`, job.id)].map((m) => ({ ...m, text: 'te\0xt' })),
+    };
+    expect(await jobs.settle(run!, settlement, at(2))).toBe(true);
+    expect((await jobs.listRuns({ jobId: job.id }))[0]).toMatchObject({ result: 'out\uFFFDput', error: 'err\uFFFDor' });
+    expect(await jobs.getJob(job.id)).toMatchObject({ name: 'nul\uFFFDname', lastError: 'err\uFFFDor' });
+    expect((await jobs.listOutbox())[0]?.text).toBe('te\uFFFDxt');
+  });
+});

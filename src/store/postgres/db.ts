@@ -13,7 +13,22 @@ export interface Statement {
 
 /** Runs a named statement with positional parameters. */
 export function exec<R extends pg.QueryResultRow>(db: Sql, st: Statement, values: unknown[] = []): Promise<pg.QueryResult<R>> {
-  return db.query<R>({ name: st.name, text: st.text, values });
+  return db.query<R>({ name: st.name, text: st.text, values: values.map(textParam) });
+}
+
+/** Runs SQL built at call time (filter shapes), unprepared. */
+export function query<R extends pg.QueryResultRow>(db: Sql, text: string, values: unknown[] = []): Promise<pg.QueryResult<R>> {
+  return db.query<R>(text, values.map(textParam));
+}
+
+/**
+ * PostgreSQL text cannot hold NUL (SQLite's can): a command's output with a `\0` in it would
+ * make its settle fail on every attempt. NUL becomes U+FFFD, in strings and string arrays.
+ */
+function textParam(v: unknown): unknown {
+  if (typeof v === 'string') return v.includes('\0') ? v.replaceAll('\0', '\uFFFD') : v;
+  if (Array.isArray(v)) return v.some((x) => typeof x === 'string' && x.includes('\0')) ? v.map(textParam) : v;
+  return v;
 }
 
 /**

@@ -7,7 +7,7 @@ import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
 import type { JobFilter, JobPatch, JobStore, NewJobRecord, RunFilter, StoreStats } from '../job-store.js';
 import type { ChangeListener } from './change-listener.js';
-import { type Sql, exec, transaction } from './db.js';
+import { type Sql, exec, query, transaction } from './db.js';
 import { JOB_LIST_ORDER, JOB_SQL, jobFilterSql, listRunsSql, pageSql } from './job-queries.js';
 import { OUTBOX_SQL, listOutboxSql, outboxInsertValues } from './outbox-queries.js';
 import { SETTLE_RUNS, settleValues } from './settle-queries.js';
@@ -94,7 +94,7 @@ export class PostgresJobStore implements JobStore {
       async (c) => {
         const { where, params } = jobFilterSql(filter);
         const page = pageSql(filter, params);
-        const ids = (await c.query<{ id: string }>(`SELECT id FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params)).rows.map((r) => r.id);
+        const ids = (await query<{ id: string }>(c, `SELECT id FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params)).rows.map((r) => r.id);
         if (ids.length === 0) return ids;
         await exec(c, JOB_SQL.lockJobs, [ids]);
         for (const id of ids) await this.patchOne(c, id, patch, now);
@@ -128,13 +128,13 @@ export class PostgresJobStore implements JobStore {
   async listJobs(filter: JobFilter = {}): Promise<Job[]> {
     const { where, params } = jobFilterSql(filter);
     const page = pageSql(filter, params);
-    return (await this.pool.query<PgJobRow>(`SELECT * FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params)).rows.map(jobFromRow);
+    return (await query<PgJobRow>(this.pool, `SELECT * FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params)).rows.map(jobFromRow);
   }
 
   async countJobs(filter: JobFilter = {}): Promise<number> {
     const { where, params } = jobFilterSql(filter);
     // limit/offset do not apply to a count.
-    return (await this.pool.query<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs ${where}`, params)).rows[0]?.n ?? 0;
+    return (await query<{ n: number }>(this.pool, `SELECT COUNT(*) AS n FROM jobs ${where}`, params)).rows[0]?.n ?? 0;
   }
 
   // ---- claims -------------------------------------------------------------------------
@@ -270,7 +270,7 @@ export class PostgresJobStore implements JobStore {
         : [];
     if (filter.status === 'running') return running;
     const { sql, params } = listRunsSql(filter);
-    const finished = (await this.pool.query<RunRow>(sql, params)).rows.map(runFromRow);
+    const finished = (await query<RunRow>(this.pool, sql, params)).rows.map(runFromRow);
     if (running.length === 0) return finished;
     // A stable sort: at equal start times runs in progress come first.
     return [...running, ...finished].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
@@ -338,7 +338,7 @@ export class PostgresJobStore implements JobStore {
 
   async listOutbox(filter: { status?: OutboxRow['status']; jobId?: string; limit?: number } = {}): Promise<OutboxRow[]> {
     const { sql, params } = listOutboxSql(filter);
-    return (await this.pool.query<OutboxDbRow>(sql, params)).rows.map(outboxFromRow);
+    return (await query<OutboxDbRow>(this.pool, sql, params)).rows.map(outboxFromRow);
   }
 
   // ---- stats and changes --------------------------------------------------------------
