@@ -102,6 +102,15 @@ describePg('PostgreSQL store: opening and migrations', () => {
     await expect(openPostgresStore(PG_URL, { schema, poolSize: 2 })).rejects.toThrow(/newer than this Chime/);
   });
 
+  it('an unreachable server fails the open with its host and database, never the password', async () => {
+    const err = await openPostgresStore('postgres://chime:s3cret@127.0.0.1:1/chimedb', { schema: freshSchema() }).then(
+      () => new Error('opened?'),
+      (e: unknown) => e as Error,
+    );
+    expect(err.message).toMatch(/^store: opening PostgreSQL 127\.0\.0\.1:1\/chimedb schema chime_t_\w+ failed: /);
+    expect(err.message).not.toContain('s3cret');
+  });
+
   it('refuses a schema name that is not a plain lower-case identifier', async () => {
     await expect(openPostgresStore(PG_URL, { schema: 'x; DROP TABLE jobs' })).rejects.toThrow(/schema name/);
   });

@@ -50,9 +50,32 @@ const parseInt8 = (text: string): number => Number(text);
 const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
   oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser;
 
-/** Connection settings shared by the pool and the LISTEN client: BIGINT as number, `search_path` = the schema. */
+/** Give up connecting after this long (ms): an unreachable host must not hang startup for minutes. */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * Connection settings shared by the pool and the LISTEN client: BIGINT as number,
+ * `search_path` = the schema, a connect timeout, and TCP keep-alive so a connection that died
+ * silently (a NAT or failover dropping it) errors instead of waiting forever for notifications.
+ */
 export function connectionConfig(url: string, schema: string): pg.ClientConfig {
-  return { connectionString: url, types: { getTypeParser }, options: `-c search_path=${checkSchemaName(schema)}` };
+  return {
+    connectionString: url,
+    types: { getTypeParser },
+    options: `-c search_path=${checkSchemaName(schema)}`,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+  };
+}
+
+/** `host:port/database` of a connection URL, for error messages: never the password. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.host}${u.pathname}`;
+  } catch {
+    return '(unparsable URL)';
+  }
 }
 
 /** A pool on `schema`. Errors of idle connections (server restart) are dropped, not thrown at the process. */

@@ -1,7 +1,7 @@
 import { type Clock, SystemClock } from '../../clock.js';
 import type { ApiMemoryAccess } from '../notes-store.js';
 import { ChangeListener, changeChannel } from './change-listener.js';
-import { checkSchemaName, connectionConfig, openPool } from './db.js';
+import { checkSchemaName, connectionConfig, describeUrl, openPool } from './db.js';
 import { migratePg } from './migrate.js';
 import { PostgresJobStore } from './pg-job-store.js';
 import { PostgresNotesStore } from './pg-notes-store.js';
@@ -47,7 +47,9 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     await migratePg(pool, schema, clock.now().getTime());
   } catch (err) {
     await pool.end().catch(() => undefined);
-    throw err;
+    const reason = err instanceof Error ? err.message : String(err);
+    if (reason.startsWith('store:')) throw err; // already says what and where (a newer schema)
+    throw new Error(`store: opening PostgreSQL ${describeUrl(url)} schema ${schema} failed: ${reason}`, { cause: err });
   }
   const changes = new ChangeListener(connectionConfig(url, schema), changeChannel(schema));
   let closing: Promise<void> | undefined;
