@@ -63,15 +63,15 @@ async function main(): Promise<void> {
 
   await app.start();
   const deadline = performance.now() + (N / 25) * 1000 + 60_000;
-  const open = (): number => {
-    const s = app.store.jobs.stats();
+  const open = async (): Promise<number> => {
+    const s = await app.store.jobs.stats();
     return s.outboxPending + s.jobsByStatus.active;
   };
-  while (open() > 0 && performance.now() < deadline) {
+  while ((await open()) > 0 && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, 250));
   }
   stats = await ask<StandInStats>(child, 'stats');
-  const sentRows = app.store.jobs.listOutbox({ status: 'sent', limit: N + 1 }).length;
+  const sentRows = (await app.store.jobs.listOutbox({ status: 'sent', limit: N + 1 })).length;
   await app.stop();
   child.send('stop');
   rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Adapter } from './chat/adapter.js';
 import { type ChimeChat, createChatService } from './chat/chat-service.js';
 import { undeliverableNotice } from './chat/undeliverable.js';
@@ -14,10 +12,8 @@ import { OutboxDispatcher } from './delivery/outbox-dispatcher.js';
 import type { Sender } from './delivery/sender.js';
 import { type Logger, createLogger } from './log.js';
 import { parse } from './nl/parse.js';
-import { type Checkpointer, openSqliteStore, startCheckpointer } from './store/sqlite/index.js';
+import { type ChimeStore, type StoreMaintenance, openSqliteChimeStore } from './store/open-store.js';
 
-/** The SQLite store bundle: jobs/runs/outbox, notes, preferences. */
-export type AppStore = ReturnType<typeof openSqliteStore>;
 
 export interface AppOptions {
   config: Config;
@@ -31,6 +27,8 @@ export interface AppOptions {
   senders?: Sender[];
   /** Executors added to, or replacing (same kind), the built-in ones (tests, extensions). */
   executors?: Executor[];
+  /** An opened store (see openStore: PostgreSQL or SQLite). Default the SQLite file of `config.db`. */
+  store?: ChimeStore;
 }
 
 /** Chime wired together. Nothing runs until `start()`. */
@@ -38,7 +36,7 @@ export interface App {
   config: Config;
   clock: Clock;
   logger: Logger;
-  store: AppStore;
+  store: ChimeStore;
   scheduler: Scheduler;
   dispatcher: OutboxDispatcher;
   housekeeper: Housekeeper;
@@ -64,8 +62,7 @@ export function createApp(opts: AppOptions): App {
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const adapters = opts.adapters ?? [];
 
-  if (config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
-  const store = openSqliteStore(config.db);
+  const store = opts.store ?? openSqliteChimeStore(config);
 
   // The chat layer needs the scheduler and the scheduler's command executor needs the chat
   // layer: the executor reaches the chat through this late-bound handler.
@@ -140,7 +137,7 @@ export function createApp(opts: AppOptions): App {
   let started: Adapter[] = [];
   let state: 'new' | 'running' | 'stopped' = 'new';
   let stopWatching: (() => void) | undefined;
-  let checkpointer: Checkpointer | undefined;
+  let maintenance: StoreMaintenance | undefined;
   const chatService = chat;
 
   return {
@@ -156,7 +153,7 @@ export function createApp(opts: AppOptions): App {
     async start() {
       if (state !== 'new') throw new Error(`app already ${state}`);
       state = 'running';
-      checkpointer = startCheckpointer(store.db, { clock, onError: (error) => logger.warn({ error }, 'background WAL checkpoint failed') });
+      maintenance = store.startMaintenance(clock, (error) => logger.warn({ error }, 'store maintenance failed'));
       await scheduler.start();
       dispatcher.start();
       // Messages written by another process (`chime jobs run` from the CLI) go out now too.
@@ -167,7 +164,7 @@ export function createApp(opts: AppOptions): App {
         started.push(adapter);
         logger.info({ platform: adapter.platform }, 'adapter started');
       }
-      logger.info({ db: config.db, adapters: adapters.map((a) => a.platform) }, 'chime ready');
+      logger.info({ store: store.kind, ...(store.kind === 'sqlite' ? { db: config.db } : {}), adapters: adapters.map((a) => a.platform) }, 'chime ready');
     },
     async stop() {
       if (state === 'stopped') return;
@@ -190,8 +187,8 @@ export function createApp(opts: AppOptions): App {
         logger.debug('dispatcher stopped');
         await housekeeper.stop();
       }
-      await checkpointer?.stop();
-      store.close();
+      await maintenance?.stop();
+      await store.close();
       logger.info('chime stopped');
     },
   };

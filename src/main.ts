@@ -1,5 +1,6 @@
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import { type App, createApp } from './app.js';
+import { openStore } from './store/open-store.js';
 import type { Adapter } from './chat/adapter.js';
 import { type Config, loadConfig, loadDotEnv } from './config.js';
 import type { CliIo } from './cli/io.js';
@@ -67,8 +68,10 @@ export async function runChime(io: CliIo): Promise<number> {
   const logger = createLogger({ level: config.logLevel });
   let app: App | undefined;
   try {
+    // The store first: an unreachable database should stop Chime before any platform login.
+    const store = await openStore(config);
     const adapters = await buildAdapters(config, logger);
-    app = createApp({ config, logger, adapters });
+    app = createApp({ config, logger, adapters, store });
     const signal = untilSignal(logger);
     await app.start();
     await signal;

@@ -71,8 +71,8 @@ describe('app', () => {
     expect(sent.msg.text).toContain('stretch');
     expect(sent.msg.actions?.flat().length).toBeGreaterThan(0);
     // Marked sent once the send has returned, a moment after the sender saw it.
-    await until(() => app.store.jobs.listOutbox({ status: 'sent' }).length === 1);
-    expect(app.store.jobs.listOutbox({ status: 'sent' })).toHaveLength(1);
+    await until(async () => (await app.store.jobs.listOutbox({ status: 'sent' })).length === 1);
+    expect(await app.store.jobs.listOutbox({ status: 'sent' })).toHaveLength(1);
   });
 
   it('an undeliverable reminder marks the job failed and tells its creator privately', async () => {
@@ -81,12 +81,12 @@ describe('app', () => {
       if (call.to.chatId === '-100') throw new PermanentDeliveryError('bot was kicked from the group');
     };
     await adapter.chat!.handleMessage(message('/remind in 1 minute water the plants', { chatId: '-100', chatType: 'group' }));
-    const [job] = app.store.jobs.listJobs({});
+    const [job] = await app.store.jobs.listJobs({});
     await clock.advance(60_000);
     await until(() => adapter.sender.delivered.length === 1);
     expect(adapter.sender.delivered[0]?.to.chatId).toBe('42');
     expect(adapter.sender.delivered[0]?.msg.text).toContain('bot was kicked');
-    const failed = app.store.jobs.getJob(job!.id);
+    const failed = await app.store.jobs.getJob(job!.id);
     expect(failed?.status).toBe('failed');
     expect(failed?.lastError).toContain('bot was kicked');
   });
@@ -95,6 +95,7 @@ describe('app', () => {
     const { app } = await setup();
     await app.stop();
     await app.stop();
-    expect(app.store.db.open).toBe(false);
+    // Closed: the store refuses work.
+    await expect(async () => app.store.jobs.countJobs()).rejects.toThrow(/not open|closed/i);
   });
 });

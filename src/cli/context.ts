@@ -5,6 +5,7 @@ import type { Housekeeper } from '../core/housekeeping.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
 import { createLogger } from '../log.js';
 import { createApp } from '../app.js';
+import { openStore } from '../store/open-store.js';
 import type { CliIo } from './io.js';
 
 /** What the job commands work with: the app's parts, not started (no loop, no adapters). */
@@ -23,7 +24,7 @@ export interface CliContext {
 export async function withContext<T>(io: CliIo, fn: (ctx: CliContext) => Promise<T>): Promise<T> {
   const config = loadConfig(io.env);
   const logger = createLogger({ level: io.env.LOG_LEVEL ? config.logLevel : 'warn' });
-  const app = createApp({ config, logger });
+  const app = createApp({ config, logger, store: await openStore(config) });
   try {
     return await fn({ config, clock: app.clock, scheduler: app.scheduler, housekeeper: app.housekeeper });
   } finally {
