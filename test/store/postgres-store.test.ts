@@ -129,3 +129,37 @@ describePg('PostgreSQL store: opening and migrations', () => {
     await c.end();
   });
 });
+
+describePg('PostgreSQL store: least privilege', () => {
+  it('a role that owns its schema but may not create schemas opens, migrates and reopens it', async (ctx) => {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    const schema = freshSchema();
+    const role = `${schema}_role`;
+    try {
+      const { rows } = await admin.query<{ su: boolean }>('SELECT rolsuper AS su FROM pg_roles WHERE rolname = current_user');
+      if (!rows[0]?.su) return ctx.skip(); // creating roles needs a superuser
+      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      await admin.query(`CREATE SCHEMA ${schema} AUTHORIZATION ${role}`);
+      const url = new URL(PG_URL);
+      url.username = role;
+      url.password = '';
+      const probe = new pg.Client({ connectionString: url.toString() });
+      const canLogin = await probe.connect().then(() => true, () => false);
+      await probe.end().catch(() => undefined);
+      if (!canLogin) return ctx.skip(); // the server wants a password for new roles
+      const { rows: priv } = await admin.query<{ ok: boolean }>(`SELECT has_database_privilege($1, current_database(), 'CREATE') AS ok`, [role]);
+      expect(priv[0]?.ok).toBe(false);
+      const s = await openPostgresStore(url.toString(), { schema, poolSize: 1 });
+      await s.jobs.createJob(reminder(0), T0);
+      await s.close();
+      const again = await openPostgresStore(url.toString(), { schema, poolSize: 1 });
+      expect(await again.jobs.countJobs()).toBe(1);
+      await again.close();
+    } finally {
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.query(`DROP ROLE IF EXISTS ${role}`);
+      await admin.end();
+    }
+  });
+});

@@ -32,7 +32,7 @@ export async function migratePg(pool: pg.Pool, schema: string, nowMs: number, mi
       try {
         await client.query(LOCK, [lockKey(schema)]);
         // The pool's search_path names the schema, but it may not have existed when this
-        // connection opened: name it again now that it does.
+        // connection opened: name it again (unqualified names in the migration files).
         await client.query(`SET LOCAL search_path TO ${schema}`);
         const out = await fn();
         await client.query('COMMIT');
@@ -45,19 +45,25 @@ export async function migratePg(pool: pg.Pool, schema: string, nowMs: number, mi
     const current = async (): Promise<number> =>
       (await client.query<{ v: number | null }>(`SELECT MAX(version) AS v FROM ${schema}.schema_migrations`)).rows[0]?.v ?? 0;
 
-    await client.query('BEGIN');
-    try {
-      await client.query(LOCK, [lockKey(schema)]);
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (
-        version    INTEGER PRIMARY KEY,
-        name       TEXT NOT NULL,
-        applied_at BIGINT NOT NULL
-      )`);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch((e: unknown) => (broken = e as Error));
-      throw err;
+    // Create the schema and the migrations table only when missing: CREATE SCHEMA checks the
+    // database's CREATE privilege even with IF NOT EXISTS, which a role that merely owns its
+    // schema lacks.
+    // The catalog tables themselves, read with the statement's snapshot: to_regclass() would
+    // consult a cache that may still hold "missing" from before another process's commit.
+    const bootstrapped = async (): Promise<boolean> =>
+      ((await client.query(`SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relname = 'schema_migrations'`, [schema])).rowCount ?? 0) > 0;
+    if (!(await bootstrapped())) {
+      await inLock(async () => {
+        if (await bootstrapped()) return;
+        const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
+        if (found.rowCount === 0) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await client.query(`CREATE TABLE IF NOT EXISTS ${schema}.schema_migrations (
+          version    INTEGER PRIMARY KEY,
+          name       TEXT NOT NULL,
+          applied_at BIGINT NOT NULL
+        )`);
+      });
     }
 
     const applied: number[] = [];
