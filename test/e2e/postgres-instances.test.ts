@@ -8,7 +8,7 @@
  * database. Skipped with a message when none is reachable, unless CHIME_REQUIRE_PG=1 (CI).
  */
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import type { Adapter } from '../../src/chat/adapter.js';
 import { ManualClock, flushMicrotasks } from '../../src/clock.js';
@@ -16,24 +16,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open-store.js';
 import { FakeSender } from '../delivery/fake-sender.js';
-
-const PG_URL = process.env.CHIME_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const required = process.env.CHIME_REQUIRE_PG === '1';
-
-async function reachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-const available = await reachable();
-if (!available && !required) console.warn(`PostgreSQL not reachable at ${PG_URL}: skipping the multi-instance end-to-end tests`);
+import { PG_URL, describePg } from '../store/pg-harness.js';
 
 /** A fresh database next to PG_URL's; returns its URL and a drop function. */
 async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -81,11 +64,7 @@ async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> 
   }
 }
 
-describe.runIf(available || required)('several Chime instances on one PostgreSQL database', () => {
-  it('PostgreSQL is reachable (required in CI)', () => {
-    expect(available, `PostgreSQL required (CHIME_REQUIRE_PG=1) but not reachable at ${PG_URL}`).toBe(true);
-  });
-
+describePg('several Chime instances on one PostgreSQL database', () => {
   it('300 reminders due at once: each runs and is delivered exactly once, and both instances work', async () => {
     const db = await freshDatabase();
     cleanups.push(db.drop);

@@ -1,12 +1,7 @@
 import type pg from 'pg';
 import type { Clock } from '../../clock.js';
-import { type PrefScope, type PrefValues, type PrefsStore, mergePrefs } from '../prefs-store.js';
+import { type PrefRow, type PrefScope, type PrefValues, type PrefsStore, mergePrefs, prefsFromRow } from '../prefs-store.js';
 import { type Statement, exec } from './db.js';
-
-interface PrefRow {
-  time_zone: string | null;
-  date_order: 'dmy' | 'mdy' | null;
-}
 
 const PREF_SQL = {
   /** $1 platform, $2 scope, $3 id. */
@@ -32,14 +27,6 @@ const PREF_SQL = {
   },
 } satisfies Record<string, Statement>;
 
-function fromRow(r: PrefRow | undefined): PrefValues | undefined {
-  if (!r || (r.time_zone === null && r.date_order === null)) return undefined;
-  const out: PrefValues = {};
-  if (r.time_zone !== null) out.timeZone = r.time_zone;
-  if (r.date_order !== null) out.dateOrder = r.date_order;
-  return out;
-}
-
 /** PrefsStore on PostgreSQL: one row per (platform, scope, id). */
 export class PostgresPrefsStore implements PrefsStore {
   constructor(
@@ -48,7 +35,7 @@ export class PostgresPrefsStore implements PrefsStore {
   ) {}
 
   async get(platform: string, scope: PrefScope, id: string): Promise<PrefValues | undefined> {
-    return fromRow((await exec<PrefRow>(this.pool, PREF_SQL.getPrefs, [platform, scope, id])).rows[0]);
+    return prefsFromRow((await exec<PrefRow>(this.pool, PREF_SQL.getPrefs, [platform, scope, id])).rows[0]);
   }
 
   async set(platform: string, scope: PrefScope, id: string, values: PrefValues): Promise<void> {

@@ -1,9 +1,8 @@
-import type { ClaimedRun } from '../../core/run.js';
-import { type JobParams, type JobRow, jobFromRow } from '../sqlite/rows.js';
+import type { JobParams, JobRow } from '../sqlite/rows.js';
 
 // Rows come back from PostgreSQL in exactly SQLite's shape (BIGINT parsed to number, JSON as
 // text), so the mapping is shared with the SQLite store rather than written twice.
-export { type JobRow, type OutboxDbRow, type RunRow, jobFromRow, jobToParams, outboxFromRow, runFromRow } from '../sqlite/rows.js';
+export { type JobRow, type OutboxDbRow, type RunRow, claimedRunFromRow, jobFromRow, jobToParams, msOrNull, outboxFromRow, runFromRow } from '../sqlite/rows.js';
 
 /** A `jobs` row with its creation order (the identity column `seq`). */
 export type PgJobRow = JobRow & { seq: number };
@@ -28,20 +27,3 @@ export const JOB_REWRITE_COLUMNS = JOB_WRITE_COLUMNS.filter((c) => c !== 'id' &&
 export function jobRewriteValues(p: JobParams): unknown[] {
   return [p.id, ...JOB_REWRITE_COLUMNS.map((c) => p[c])];
 }
-
-/** The claim a leased row stands for: its run id, occurrence, trigger and attempt. */
-export function claimedRunFromRow(row: JobRow): ClaimedRun {
-  return {
-    runId: row.lease_run_id!,
-    job: jobFromRow(row),
-    scheduledFor: new Date(row.lease_scheduled_for!),
-    claimedAt: new Date(row.lease_claimed_at!),
-    leaseOwner: row.lease_owner!,
-    leaseExpiresAt: new Date(row.lease_expires_at!),
-    trigger: row.lease_trigger!,
-    attempt: row.attempts + 1,
-  };
-}
-
-/** Epoch ms of an optional Date (null for null or undefined). */
-export const msOrNull = (d: Date | null | undefined): number | null => (d ? d.getTime() : null);

@@ -1,5 +1,5 @@
 import type { Job, JobStatus, Origin, Owner } from '../../core/job.js';
-import type { OutboxRow, OutboxStatus, RunRecord, RunStatus, RunTrigger } from '../../core/run.js';
+import type { ClaimedRun, OutboxRow, OutboxStatus, RunRecord, RunStatus, RunTrigger } from '../../core/run.js';
 import { boundsFromJson, scheduleFromJson } from '../schedule-json.js';
 
 /** A `jobs` row as SQLite returns it. */
@@ -47,7 +47,8 @@ export interface JobRow {
 export type JobParams = Omit<JobRow, `lease_${string}`>;
 
 const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
-const msOrNull = (d: Date | null | undefined): number | null => (d ? d.getTime() : null);
+/** Epoch ms of an optional Date (null for null or undefined). */
+export const msOrNull = (d: Date | null | undefined): number | null => (d ? d.getTime() : null);
 
 export function jobFromRow(r: JobRow): Job {
   const owner: Owner = { platform: r.owner_platform, userId: r.owner_user_id };
@@ -79,6 +80,20 @@ export function jobFromRow(r: JobRow): Job {
     completedAt: dateOrNull(r.completed_at),
     runCount: r.run_count,
     lastError: r.last_error,
+  };
+}
+
+/** The claim a leased row stands for: its run id, occurrence, trigger and attempt. */
+export function claimedRunFromRow(row: JobRow): ClaimedRun {
+  return {
+    runId: row.lease_run_id!,
+    job: jobFromRow(row),
+    scheduledFor: new Date(row.lease_scheduled_for!),
+    claimedAt: new Date(row.lease_claimed_at!),
+    leaseOwner: row.lease_owner!,
+    leaseExpiresAt: new Date(row.lease_expires_at!),
+    trigger: row.lease_trigger!,
+    attempt: row.attempts + 1,
   };
 }
 

@@ -9,7 +9,7 @@ import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, jobRowFr
 import { ChangeWatcher } from './change-watcher.js';
 import type { Db } from './open-db.js';
 import { type OutboxQueries, listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
-import { type JobRow, type OutboxDbRow, type RunRow, jobFromRow, jobToParams, outboxFromRow, runFromRow } from './rows.js';
+import { type JobRow, type OutboxDbRow, type RunRow, claimedRunFromRow, jobFromRow, jobToParams, msOrNull, outboxFromRow, runFromRow } from './rows.js';
 
 /** Takeovers of one occurrence after which its job is failed instead of run again. */
 export const MAX_ABANDONED_RUNS = 3;
@@ -384,20 +384,4 @@ export class SqliteJobStore implements JobStore {
     this.changes.close();
     if (this.db.open) this.db.close();
   }
-}
-
-const msOrNull = (d: Date | null | undefined): number | null => (d ? d.getTime() : null);
-
-/** The claim a leased row stands for: its run id, occurrence, trigger and attempt. */
-function claimedRunFromRow(row: JobRow): ClaimedRun {
-  return {
-    runId: row.lease_run_id!,
-    job: jobFromRow(row),
-    scheduledFor: new Date(row.lease_scheduled_for!),
-    claimedAt: new Date(row.lease_claimed_at!),
-    leaseOwner: row.lease_owner!,
-    leaseExpiresAt: new Date(row.lease_expires_at!),
-    trigger: row.lease_trigger!,
-    attempt: row.attempts + 1,
-  };
 }

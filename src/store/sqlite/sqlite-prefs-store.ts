@@ -1,11 +1,6 @@
 import type { Clock } from '../../clock.js';
-import { type PrefScope, type PrefValues, type PrefsStore, mergePrefs } from '../prefs-store.js';
+import { type PrefRow, type PrefScope, type PrefValues, type PrefsStore, mergePrefs, prefsFromRow } from '../prefs-store.js';
 import type { Db } from './open-db.js';
-
-interface PrefRow {
-  time_zone: string | null;
-  date_order: 'dmy' | 'mdy' | null;
-}
 
 function preparePrefQueries(db: Db) {
   return {
@@ -30,14 +25,6 @@ function preparePrefQueries(db: Db) {
   };
 }
 
-function fromRow(r: PrefRow | undefined): PrefValues | undefined {
-  if (!r || (r.time_zone === null && r.date_order === null)) return undefined;
-  const out: PrefValues = {};
-  if (r.time_zone !== null) out.timeZone = r.time_zone;
-  if (r.date_order !== null) out.dateOrder = r.date_order;
-  return out;
-}
-
 /** PrefsStore on SQLite: one row per (platform, scope, id). */
 export class SqlitePrefsStore implements PrefsStore {
   private readonly q: ReturnType<typeof preparePrefQueries>;
@@ -50,7 +37,7 @@ export class SqlitePrefsStore implements PrefsStore {
   }
 
   get(platform: string, scope: PrefScope, id: string): PrefValues | undefined {
-    return fromRow(this.q.getPrefs.get(platform, scope, id));
+    return prefsFromRow(this.q.getPrefs.get(platform, scope, id));
   }
 
   set(platform: string, scope: PrefScope, id: string, values: PrefValues): void {
