@@ -3,6 +3,8 @@
  * and settled with history row and outbox message; no delivery) on the PostgreSQL store, one
  * scheduler; median of three rounds, each in a fresh schema. scheduler_burst_postgres_two: the
  * same burst shared by two schedulers (two stores, as two processes would have) on one schema.
+ * Both run in this one Node process on a 2-core machine that also runs PostgreSQL, so `_two`
+ * shows what sharing costs (claims skipping each other's locked rows), not scale-out.
  *
  * Needs PostgreSQL at CHIME_TEST_PG_URL (default the local server); says so on stderr and
  * prints nothing when none is reachable.
