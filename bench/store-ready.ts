@@ -10,6 +10,8 @@
  *   side by side in the file, the case of the scheduler's burst);
  * - store_claim_rate_scattered: 50,000 of the million scattered jobs, each on its own page
  *   (page I/O bound: every claimed row dirties a different page).
+ * store_rss_<n>_with_checkpointer: a second later, with the WAL checkpoint worker thread of
+ * `chime start` running (a worker is a second V8 isolate: about 7 MB).
  * store_rss_baseline is the same child's RSS before opening the store (Node + tsx + modules);
  * store_next_due_at_1m the mean cost of nextDueAt (two MINs over partial indexes).
  */
@@ -18,11 +20,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { JOB_ID_ALPHABET } from '../src/store/job-id.js';
 import { jobFromNew } from '../src/store/job-defaults.js';
 import { prepareJobQueries } from '../src/store/sqlite/job-queries.js';
-import { openSqliteStore } from '../src/store/sqlite/index.js';
+import { SystemClock } from '../src/clock.js';
+import { openSqliteStore, startCheckpointer } from '../src/store/sqlite/index.js';
 import { jobToParams } from '../src/store/sqlite/rows.js';
 
 const T0 = Date.UTC(2027, 0, 1);
@@ -82,6 +86,8 @@ function fill(path: string, count: number, burst: number): void {
 interface ChildReport {
   readyMs: number;
   rss: number;
+  /** RSS a second later with the checkpoint worker running. */
+  rssRunning: number;
   baselineRss: number;
   burstRate: number;
   scatteredRate: number;
@@ -103,7 +109,7 @@ function claimRate(store: ReturnType<typeof openSqliteStore>, now: Date, rows: n
 }
 
 /** Child: open the file cold and report. */
-function child(path: string, claim: boolean): void {
+async function child(path: string, claim: boolean): Promise<void> {
   const baselineRss = process.memoryUsage().rss;
   const t0 = performance.now();
   const store = openSqliteStore(path);
@@ -111,6 +117,10 @@ function child(path: string, claim: boolean): void {
   const readyMs = performance.now() - t0;
   const rss = process.memoryUsage().rss;
   if (!due) throw new Error('no due job found');
+  // As chime start runs it: with the WAL checkpoint worker (its own thread and connection).
+  const checkpointer = startCheckpointer(store.db, { clock: new SystemClock() });
+  await sleep(1000);
+  const rssRunning = process.memoryUsage().rss;
   const n0 = performance.now();
   for (let i = 0; i < 10_000; i++) store.jobs.nextDueAt();
   const nextDueUs = ((performance.now() - n0) * 1000) / 10_000;
@@ -120,8 +130,9 @@ function child(path: string, claim: boolean): void {
     burstRate = claimRate(store, new Date(T0 + 59_999), CLAIM_ROWS);
     scatteredRate = claimRate(store, new Date(T0 + 10 * 365 * 86_400_000), CLAIM_ROWS);
   }
+  await checkpointer.stop();
   store.close();
-  const report: ChildReport = { readyMs, rss, baselineRss, burstRate, scatteredRate, nextDueUs };
+  const report: ChildReport = { readyMs, rss, rssRunning, baselineRss, burstRate, scatteredRate, nextDueUs };
   process.stdout.write(JSON.stringify(report));
 }
 
@@ -145,6 +156,7 @@ function main(): void {
       const mb = (b: number): string => (b / 1024 / 1024).toFixed(1);
       console.log(`store_time_to_ready_${label}: ${r.readyMs.toFixed(1)} ms`);
       console.log(`store_rss_${label}: ${mb(r.rss)} MB`);
+      console.log(`store_rss_${label}_with_checkpointer: ${mb(r.rssRunning)} MB`);
       if (big) {
         console.log(`store_rss_baseline: ${mb(r.baselineRss)} MB`);
         console.log(`store_next_due_at_1m: ${r.nextDueUs.toFixed(2)} us`);
@@ -159,5 +171,5 @@ function main(): void {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--child') child(args[1]!, args[2] === 'claim');
+if (args[0] === '--child') await child(args[1]!, args[2] === 'claim');
 else main();
