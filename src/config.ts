@@ -66,6 +66,11 @@ export interface Config {
   discord?: {
     token: string;
     applicationId?: string;
+    /**
+     * Register the slash commands in this server at start (instant) instead of globally (which
+     * Discord may take up to an hour to show): for a bot that lives in one server.
+     */
+    guildId?: string;
     /** REST API base (tests point it at the emulator). Default discord.js's. */
     restApi?: string;
   };
@@ -189,6 +194,7 @@ const VARS = {
   TELEGRAM_WEBHOOK_SECRET: text(),
   DISCORD_TOKEN: text(),
   DISCORD_APPLICATION_ID: { schema: z.string().regex(/^\d+$/).optional(), expect: 'a numeric Discord id' },
+  DISCORD_GUILD_ID: { schema: z.string().regex(/^\d{1,20}$/).optional(), expect: 'a numeric Discord server id' },
   DISCORD_REST_API: url,
   CHIME_CONSOLE: {
     schema: z
@@ -274,6 +280,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (appId) config.discord.applicationId = appId;
     const rest = opt<string>('DISCORD_REST_API');
     if (rest) config.discord.restApi = rest;
+    const guild = opt<string>('DISCORD_GUILD_ID');
+    if (guild) config.discord.guildId = guild;
   }
   return config;
 }

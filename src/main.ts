@@ -39,6 +39,7 @@ async function discordAdapter(discord: NonNullable<Config['discord']>, logger: L
     token: discord.token,
     ...(discord.applicationId ? { applicationId: discord.applicationId } : {}),
     ...(discord.restApi ? { restApi: discord.restApi } : {}),
+    ...(discord.guildId ? { commands: { guildId: discord.guildId } } : {}),
     logger: logger.child({ component: 'discord' }),
   });
 }

@@ -29,6 +29,12 @@ describe('config', () => {
     expect(loadConfig({ CHIME_TZ: 'America/New_York' }).defaultTimeZone).toBe('America/New_York');
   });
 
+  it('DISCORD_GUILD_ID: a numeric server id for instant command registration', () => {
+    expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_GUILD_ID: '123456789012345678' }).discord?.guildId).toBe('123456789012345678');
+    expect(loadConfig({ DISCORD_TOKEN: 't' }).discord?.guildId).toBeUndefined();
+    expect(() => loadConfig({ DISCORD_GUILD_ID: 'my-server' })).toThrow('Invalid configuration: DISCORD_GUILD_ID must be a numeric Discord server id (got "my-server")');
+  });
+
   it('CHIME_DATABASE_URL selects PostgreSQL; anything but a postgres:// URL is refused', () => {
     expect(loadConfig({}).databaseUrl).toBeUndefined();
     expect(loadConfig({ CHIME_DATABASE_URL: 'postgres://chime@127.0.0.1:5432/chime' }).databaseUrl).toBe('postgres://chime@127.0.0.1:5432/chime');

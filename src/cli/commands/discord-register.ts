@@ -1,7 +1,7 @@
 /**
  * `chime discord register [--guild <id>]`: registers Chime's slash commands with Discord,
  * globally (every server the bot is in; Discord may take a while to show changes) or in one
- * guild (instant, for development). Needs DISCORD_TOKEN; DISCORD_APPLICATION_ID is looked up
+ * guild (instant; `--guild`, else DISCORD_GUILD_ID). Needs DISCORD_TOKEN; DISCORD_APPLICATION_ID is looked up
  * from the token when unset; DISCORD_REST_API points at another API (tests).
  * The Discord calls live in adapters/discord (src/ does not import discord.js itself).
  */
@@ -16,15 +16,16 @@ export const summary = 'Register the slash commands with Discord (globally, or i
 
 export const discordRegisterCommand: CliCommand = async (argv, io) => {
   const values = parseOptions(argv, { guild: { type: 'string' } }, usage);
-  const guildId = values.guild;
-  if (guildId !== undefined && !/^\d{1,20}$/.test(guildId)) {
-    throw new UserError('discord.guild', `--guild must be a numeric Discord server id (got "${guildId}").`, 'chime discord register --guild 123456789012345678');
+  if (values.guild !== undefined && !/^\d{1,20}$/.test(values.guild)) {
+    throw new UserError('discord.guild', `--guild must be a numeric Discord server id (got "${values.guild}").`, 'chime discord register --guild 123456789012345678');
   }
   if (io.env === process.env) loadDotEnv();
   const config = loadConfig(io.env);
   if (!config.discord) {
     throw new UserError('discord.token', 'DISCORD_TOKEN is not set: Chime needs the bot token to register its commands.', 'DISCORD_TOKEN=… chime discord register');
   }
+  // --guild wins; else the server of DISCORD_GUILD_ID; else global.
+  const guildId = values.guild ?? config.discord.guildId;
   try {
     const { count } = await registerWithToken({
       token: config.discord.token,

@@ -32,6 +32,14 @@ describe('chime discord register (discordRegisterCommand, as src/cli/main.ts loa
     expect(emu.rest.requests.some((r) => r.path === '/applications/@me')).toBe(false);
   });
 
+  it('without --guild, DISCORD_GUILD_ID names the guild', async () => {
+    const io = captureIo({ ...env(), DISCORD_GUILD_ID: emu.guildId });
+    expect(await discordRegisterCommand([], io)).toBe(0);
+    expect(io.out).toContain(`in guild ${emu.guildId}`);
+    expect(emu.commands.global).toHaveLength(0);
+    expect(emu.commands.guild.get(emu.guildId)).toHaveLength(slashCommands().length);
+  });
+
   it('is wired into the chime CLI as "chime discord register"', async () => {
     const { main } = await import('../../../src/cli/main.js');
     const io = captureIo(env());
