@@ -14,7 +14,6 @@ import { type Logger, createLogger } from './log.js';
 import { parse } from './nl/parse.js';
 import { type ChimeStore, type StoreMaintenance, openSqliteChimeStore } from './store/open-store.js';
 
-
 export interface AppOptions {
   config: Config;
   /** Default SystemClock; tests pass a ManualClock. */

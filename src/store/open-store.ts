@@ -25,14 +25,13 @@ export interface ChimeStore {
 }
 
 /** The SQLite file of `config.db` (its directory created), as a ChimeStore. Synchronous. */
-export function openSqliteChimeStore(config: Pick<Config, 'db'>, clock?: Clock): ChimeStore & { db: ReturnType<typeof openSqliteStore>['db'] } {
+export function openSqliteChimeStore(config: Pick<Config, 'db'>, clock?: Clock): ChimeStore {
   if (config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
   const s = openSqliteStore(config.db, clock ? { clock } : {});
   return {
     jobs: s.jobs,
     notes: s.notes,
     prefs: s.prefs,
-    db: s.db,
     kind: 'sqlite',
     startMaintenance: (c, onError) => startCheckpointer(s.db, { clock: c, onError }),
     close: () => s.close(),

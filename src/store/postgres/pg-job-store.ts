@@ -5,6 +5,8 @@ import type { Job } from '../../core/job.js';
 import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
 import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
+import { earliest, leaseExpiredError, leasedOccurrence, poisonJobError } from '../lease-takeover.js';
+import { mergeHistory, runInProgress, wantsRunsInProgress } from '../run-history.js';
 import type { JobFilter, JobPatch, JobStore, NewJobRecord, RunFilter, StoreStats } from '../job-store.js';
 import type { ChangeListener } from './change-listener.js';
 import { type Sql, exec, query, transaction } from './db.js';
@@ -15,13 +17,7 @@ import {
   type OutboxDbRow, type PgJobRow, type RunRow, claimedRunFromRow, jobFromRow, jobRewriteValues, jobToParams, jobValues, outboxFromRow, runFromRow,
 } from './rows.js';
 
-/** Takeovers of one occurrence after which its job is failed instead of run again (as in SQLite). */
-export const MAX_ABANDONED_RUNS = 3;
-
-const minOf = (...ts: Array<number | null | undefined>): Date | undefined => {
-  const vals = ts.filter((t): t is number => typeof t === 'number');
-  return vals.length ? new Date(Math.min(...vals)) : undefined;
-};
+export { MAX_ABANDONED_RUNS } from '../lease-takeover.js';
 
 /**
  * The JobStore on PostgreSQL, for several Chime processes sharing one database. Every state
@@ -142,7 +138,7 @@ export class PostgresJobStore implements JobStore {
   async nextDueAt(): Promise<Date | undefined> {
     this.changes.revive();
     const r = (await exec<{ due: number | null; lease: number | null }>(this.pool, JOB_SQL.nextDue)).rows[0];
-    return minOf(r?.due, r?.lease);
+    return earliest(r?.due, r?.lease);
   }
 
   async claimDue(now: Date, limit: number, lease: Lease): Promise<ClaimedRun[]> {
@@ -172,18 +168,16 @@ export class PostgresJobStore implements JobStore {
     const out: ClaimedRun[] = [];
     for (const row of (await exec<PgJobRow>(c, JOB_SQL.expiredLeases, [t, limit])).rows) {
       await this.abandonLease(c, row, t);
-      const scheduledFor = row.lease_scheduled_for ?? row.next_run_at ?? t;
+      const { scheduledFor, trigger } = leasedOccurrence(row, t);
       if (row.status !== 'active') {
         await exec(c, JOB_SQL.clearLease, [row.id, row.lease_run_id]);
         continue;
       }
-      const abandoned = (await exec<{ n: number }>(c, JOB_SQL.countAbandoned, [row.id, scheduledFor])).rows[0]?.n ?? 0;
-      if (abandoned >= MAX_ABANDONED_RUNS) {
-        const error = `run abandoned ${abandoned} times: the process died while running it each time`;
+      const error = poisonJobError((await exec<{ n: number }>(c, JOB_SQL.countAbandoned, [row.id, scheduledFor])).rows[0]?.n ?? 0);
+      if (error) {
         await exec(c, JOB_SQL.failPoisonJob, [row.id, t, error]);
         continue;
       }
-      const trigger = row.lease_trigger ?? 'schedule';
       const leased = (await exec<PgJobRow>(c, JOB_SQL.leaseJob, [row.id, t, lease.owner, t + lease.durationMs, scheduledFor, trigger])).rows[0]!;
       out.push(claimedRunFromRow(leased));
     }
@@ -191,7 +185,7 @@ export class PostgresJobStore implements JobStore {
   }
 
   private async abandonLease(c: Sql, row: PgJobRow, t: number): Promise<void> {
-    await exec(c, JOB_SQL.abandonLeasedRun, [row.id, t, `lease of ${row.lease_owner ?? '?'} expired`, ghostSessionId(row.id)]);
+    await exec(c, JOB_SQL.abandonLeasedRun, [row.id, t, leaseExpiredError(row), ghostSessionId(row.id)]);
   }
 
   /** Waits for a lock another transaction holds on the job (a person's "run now" should not fail spuriously). */
@@ -262,18 +256,12 @@ export class PostgresJobStore implements JobStore {
   /** Finished runs from `runs` merged with the runs in progress on the leases; newest first. */
   async listRuns(filter: RunFilter = {}): Promise<RunRecord[]> {
     const limit = filter.limit ?? 50;
-    const running =
-      filter.status === undefined || filter.status === 'running'
-        ? (await exec<Omit<RunRow, 'ghost_session_id'>>(this.pool, JOB_SQL.runningRuns, [filter.jobId ?? null, limit])).rows.map((r) =>
-            runFromRow({ ...r, ghost_session_id: ghostSessionId(r.job_id) }),
-          )
-        : [];
+    const running = wantsRunsInProgress(filter)
+      ? (await exec<Omit<RunRow, 'ghost_session_id'>>(this.pool, JOB_SQL.runningRuns, [filter.jobId ?? null, limit])).rows.map(runInProgress)
+      : [];
     if (filter.status === 'running') return running;
     const { sql, params } = listRunsSql(filter);
-    const finished = (await query<RunRow>(this.pool, sql, params)).rows.map(runFromRow);
-    if (running.length === 0) return finished;
-    // A stable sort: at equal start times runs in progress come first.
-    return [...running, ...finished].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
+    return mergeHistory(running, (await query<RunRow>(this.pool, sql, params)).rows.map(runFromRow), limit);
   }
 
   async pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): Promise<number> {
@@ -310,7 +298,7 @@ export class PostgresJobStore implements JobStore {
 
   async nextOutboxAt(): Promise<Date | undefined> {
     const r = (await exec<{ pending: number | null; sending: number | null }>(this.pool, OUTBOX_SQL.nextOutbox)).rows[0];
-    return minOf(r?.pending, r?.sending);
+    return earliest(r?.pending, r?.sending);
   }
 
   async markSent(id: number, sentRef: string, now: Date): Promise<void> {

@@ -4,6 +4,8 @@ import { ghostSessionId } from '../../core/ghost.js';
 import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
 import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
+import { earliest, leaseExpiredError, leasedOccurrence, poisonJobError } from '../lease-takeover.js';
+import { mergeHistory, runInProgress, wantsRunsInProgress } from '../run-history.js';
 import type { JobFilter, JobPatch, JobStore, NewJobRecord, RunFilter, StoreStats } from '../job-store.js';
 import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, jobRowFromRaw, listRunsSql, prepareJobQueries } from './job-queries.js';
 import { ChangeWatcher } from './change-watcher.js';
@@ -11,13 +13,7 @@ import type { Db } from './open-db.js';
 import { type OutboxQueries, listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
 import { type JobRow, type OutboxDbRow, type RunRow, claimedRunFromRow, jobFromRow, jobToParams, msOrNull, outboxFromRow, runFromRow } from './rows.js';
 
-/** Takeovers of one occurrence after which its job is failed instead of run again. */
-export const MAX_ABANDONED_RUNS = 3;
-
-const minOf = (...ts: Array<number | null | undefined>): Date | undefined => {
-  const vals = ts.filter((t): t is number => typeof t === 'number');
-  return vals.length ? new Date(Math.min(...vals)) : undefined;
-};
+export { MAX_ABANDONED_RUNS } from '../lease-takeover.js';
 
 const isConstraint = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && String((err as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
@@ -146,7 +142,7 @@ export class SqliteJobStore implements JobStore {
 
   nextDueAt(): Date | undefined {
     const r = this.q.nextDue.get();
-    return minOf(r?.due, r?.lease);
+    return earliest(r?.due, r?.lease);
   }
 
   claimDue(now: Date, limit: number, lease: Lease): ClaimedRun[] {
@@ -173,18 +169,16 @@ export class SqliteJobStore implements JobStore {
     const out: ClaimedRun[] = [];
     for (const row of this.q.expiredLeases.all({ now: t, limit })) {
       this.abandonLease(row, t);
-      const scheduledFor = row.lease_scheduled_for ?? row.next_run_at ?? t;
+      const { scheduledFor, trigger } = leasedOccurrence(row, t);
       if (row.status !== 'active') {
         this.q.clearLease.run({ id: row.id, run_id: row.lease_run_id! });
         continue;
       }
-      const abandoned = this.q.countAbandoned.get({ job_id: row.id, scheduled_for: scheduledFor })?.n ?? 0;
-      if (abandoned >= MAX_ABANDONED_RUNS) {
-        const error = `run abandoned ${abandoned} times: the process died while running it each time`;
+      const error = poisonJobError(this.q.countAbandoned.get({ job_id: row.id, scheduled_for: scheduledFor })?.n ?? 0);
+      if (error) {
         this.q.failPoisonJob.run({ id: row.id, now: t, error });
         continue;
       }
-      const trigger = row.lease_trigger ?? 'schedule';
       const leased = this.q.leaseJob.get({ id: row.id, now: t, owner: lease.owner, expires: t + lease.durationMs, scheduled_for: scheduledFor, trigger })!;
       out.push(claimedRunFromRow(leased));
     }
@@ -192,7 +186,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   private abandonLease(row: JobRow, t: number): void {
-    this.q.abandonLeasedRun.run({ id: row.id, now: t, error: `lease of ${row.lease_owner ?? '?'} expired`, ghost_session_id: ghostSessionId(row.id) });
+    this.q.abandonLeasedRun.run({ id: row.id, now: t, error: leaseExpiredError(row), ghost_session_id: ghostSessionId(row.id) });
   }
 
   claimJob(id: string, now: Date, lease: Lease): ClaimedRun | undefined {
@@ -279,16 +273,10 @@ export class SqliteJobStore implements JobStore {
   /** Finished runs from `runs` merged with the runs in progress on the leases; newest first. */
   listRuns(filter: RunFilter = {}): RunRecord[] {
     const limit = filter.limit ?? 50;
-    const running =
-      filter.status === undefined || filter.status === 'running'
-        ? this.q.runningRuns.all({ job_id: filter.jobId ?? null, limit }).map((r) => runFromRow({ ...r, ghost_session_id: ghostSessionId(r.job_id) }))
-        : [];
+    const running = wantsRunsInProgress(filter) ? this.q.runningRuns.all({ job_id: filter.jobId ?? null, limit }).map(runInProgress) : [];
     if (filter.status === 'running') return running;
     const { sql, params } = listRunsSql(filter);
-    const finished = this.statements.get<RunRow>(sql).all(params).map(runFromRow);
-    if (running.length === 0) return finished;
-    // A stable sort: at equal start times runs in progress come first.
-    return [...running, ...finished].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
+    return mergeHistory(running, this.statements.get<RunRow>(sql).all(params).map(runFromRow), limit);
   }
 
   pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): number {
@@ -335,7 +323,7 @@ export class SqliteJobStore implements JobStore {
   }
 
   nextOutboxAt(): Date | undefined {
-    return minOf(this.o.minPendingAt.get()?.t, this.o.minSendingLease.get()?.t);
+    return earliest(this.o.minPendingAt.get()?.t, this.o.minSendingLease.get()?.t);
   }
 
   markSent(id: number, sentRef: string, now: Date): void {

@@ -1,0 +1,21 @@
+import { ghostSessionId } from '../core/ghost.js';
+import type { RunRecord } from '../core/run.js';
+import type { RunFilter } from './job-store.js';
+import { type RunRow, runFromRow } from './sqlite/rows.js';
+
+/**
+ * History as both stores list it: finished runs from `runs`, merged with the runs in progress,
+ * which live on the leases of their jobs (migration 0003) and are read separately.
+ */
+
+/** Whether a history query asks for runs in progress at all. */
+export const wantsRunsInProgress = (filter: RunFilter): boolean => filter.status === undefined || filter.status === 'running';
+
+/** A run in progress (a leased job's row, mapped to history columns) as a history record. */
+export const runInProgress = (r: Omit<RunRow, 'ghost_session_id'>): RunRecord => runFromRow({ ...r, ghost_session_id: ghostSessionId(r.job_id) });
+
+/** Newest first, at most `limit`; a stable sort puts runs in progress first at equal start times. */
+export function mergeHistory(running: RunRecord[], finished: RunRecord[], limit: number): RunRecord[] {
+  if (running.length === 0) return finished;
+  return [...running, ...finished].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
+}
