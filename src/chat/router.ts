@@ -3,6 +3,8 @@ import type { Job } from '../core/job.js';
 import type { CommandContext, CommandModule, ResolvedChatDeps, ResolvedPrefs } from './command.js';
 import { commandModules } from './commands/index.js';
 import type { IncomingMessage, OutgoingMessage } from './message.js';
+import { parseWithPrefs } from './parse-input.js';
+import { readPlainSentence } from './plain-request.js';
 
 /** `/remind@ChimeBot in 2h x` → { name: 'remind', bot: 'ChimeBot', args: 'in 2h x' }. */
 export function parseCommandText(text: string): { name: string; bot?: string; args: string } | undefined {
@@ -13,6 +15,10 @@ export function parseCommandText(text: string): { name: string; bot?: string; ar
 
 /** Plain-text requests understood in private chats: "remind me …". */
 const PLAIN_REMIND = /^remind\s+me\b/i;
+
+/** The answer to plain text that is no request: what a request looks like. */
+export const PLAIN_HINT =
+  'I didn\'t catch that. Tell me what and when, e.g. "in 10 minutes stretch" or "every weekday at 9 standup" (or /remind …), /help lists everything I can do.';
 
 export const GENERIC_FAILURE = 'Something went wrong, nothing was changed. Please try again.';
 
@@ -83,9 +89,14 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
       const cmd = parseCommandText(text);
       if (!cmd) {
         if (msg.chatType !== 'private') return [];
-        if (PLAIN_REMIND.test(text)) return await remindModule.run(context(msg, 'remind', text, ro));
         if (!text) return [];
-        return [{ text: "I didn't catch that. Try /remind in 10 minutes stretch, or /help for everything I can do." }];
+        const ctx = context(msg, 'remind', text, ro);
+        // In a private chat everything is said to the bot: a sentence that reads as a reminder
+        // is one ("in 90 seconds check the oven"); groups need the command or a mention.
+        if (PLAIN_REMIND.test(text) || readPlainSentence(text, await parseWithPrefs(ctx, text)) !== 'chatter') {
+          return await remindModule.run(ctx);
+        }
+        return [{ text: PLAIN_HINT }];
       }
       const addressedHere = !cmd.bot || !opts.botUsername || cmd.bot.toLowerCase() === opts.botUsername.toLowerCase();
       if (!addressedHere) return [];
