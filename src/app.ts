@@ -7,6 +7,7 @@ import type { Executor } from './core/executor.js';
 import { Housekeeper } from './core/housekeeping.js';
 import { Scheduler } from './core/scheduler.js';
 import { createExecutors } from './core/executors/index.js';
+import { guardedFetch } from './core/executors/guarded-fetch.js';
 import { deadLetterHandler } from './delivery/dead-letter.js';
 import { OutboxDispatcher } from './delivery/outbox-dispatcher.js';
 import type { Sender } from './delivery/sender.js';
@@ -71,6 +72,7 @@ export function createApp(opts: AppOptions): App {
       if (!chat) throw new Error('chat layer not ready');
       return chat.commandHandler(text, job);
     },
+    fetch: guardedFetch({ allowPrivate: config.watch.allowPrivate }),
   });
   const extra = opts.executors ?? [];
   const executors = [...builtIn.filter((e) => !extra.some((x) => x.kind === e.kind)), ...extra];
@@ -111,6 +113,7 @@ export function createApp(opts: AppOptions): App {
     parse,
     config: {
       defaultTimeZone: config.defaultTimeZone,
+      watchAllowPrivate: config.watch.allowPrivate,
       quotas: {
         maxRemindersPerUser: config.quotas.maxRemindersPerUser,
         minGroupIntervalMs: config.quotas.minGroupIntervalMs,

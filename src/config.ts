@@ -76,6 +76,13 @@ export interface Config {
   };
   /** Start the console adapter even when a platform token is set. Default false. */
   forceConsole: boolean;
+  watch: {
+    /**
+     * Let `/watch` reach loopback, private, link-local and other non-public addresses (an
+     * operator watching their own network). Default false: chat users cannot probe the server's.
+     */
+    allowPrivate: boolean;
+  };
 }
 
 /** One CHIME_CLEANUP_DIRS entry: a directory and its retention policies (seed 001 register_cleanup). */
@@ -147,6 +154,14 @@ const text = (optional = true): Var => ({
   expect: 'a non-empty string',
 });
 
+const flag = (def: boolean): Var => ({
+  schema: z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+    .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
+    .default(def),
+  expect: 'true or false',
+});
+
 const url: Var = { schema: z.url().optional(), expect: 'a URL such as https://example.com/path' };
 
 function isTimeZone(zone: string): boolean {
@@ -196,13 +211,8 @@ const VARS = {
   DISCORD_APPLICATION_ID: { schema: z.string().regex(/^\d+$/).optional(), expect: 'a numeric Discord id' },
   DISCORD_GUILD_ID: { schema: z.string().regex(/^\d{1,20}$/).optional(), expect: 'a numeric Discord server id' },
   DISCORD_REST_API: url,
-  CHIME_CONSOLE: {
-    schema: z
-      .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-      .transform((v) => ['1', 'true', 'yes', 'on'].includes(v))
-      .default(false),
-    expect: 'true or false',
-  },
+  CHIME_CONSOLE: flag(false),
+  CHIME_WATCH_ALLOW_PRIVATE: flag(false),
 } satisfies Record<string, Var>;
 
 /** Names of every setting Chime reads (the `.env.example` test checks they are all documented). */
@@ -255,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxTextLength: num('CHIME_MAX_TEXT_LENGTH'),
     },
     forceConsole: v.CHIME_CONSOLE as boolean,
+    watch: { allowPrivate: v.CHIME_WATCH_ALLOW_PRIVATE as boolean },
   };
   const keep = opt<number>('CHIME_HISTORY_KEEP_PER_JOB');
   if (keep !== undefined) config.housekeeping.historyKeepPerJob = keep;

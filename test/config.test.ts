@@ -70,6 +70,12 @@ describe('config', () => {
     expect(() => loadConfig({ TELEGRAM_API_ROOT: 'not a url' })).toThrow(/TELEGRAM_API_ROOT must be a URL/);
   });
 
+  it('CHIME_WATCH_ALLOW_PRIVATE: off unless the operator turns it on', () => {
+    expect(loadConfig({}).watch).toEqual({ allowPrivate: false });
+    expect(loadConfig({ CHIME_WATCH_ALLOW_PRIVATE: 'true' }).watch).toEqual({ allowPrivate: true });
+    expect(() => loadConfig({ CHIME_WATCH_ALLOW_PRIVATE: 'maybe' })).toThrow('CHIME_WATCH_ALLOW_PRIVATE must be true or false (got "maybe")');
+  });
+
   it('.env.example documents every setting', () => {
     const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
     for (const name of CONFIG_VARIABLES) expect(example, name).toMatch(new RegExp(`^#?\\s*${name}=`, 'm'));

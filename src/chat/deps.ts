@@ -68,6 +68,8 @@ export interface ChatDeps {
     botUsername?: string;
     /** Shortest `/watch` interval (seconds). Default 10. */
     minWatchIntervalSeconds?: number;
+    /** `/watch` may name loopback and private addresses (CHIME_WATCH_ALLOW_PRIVATE). Default false. */
+    watchAllowPrivate?: boolean;
   };
   logger: ChatLogger;
 }

@@ -1,7 +1,7 @@
 /** Builds a chat service for tests and gives people to talk through it. */
 import { ManualClock } from '../../src/clock.js';
 import { createChatService } from '../../src/chat/chat-service.js';
-import type { ChatQuotas } from '../../src/chat/deps.js';
+import type { ChatDeps, ChatQuotas } from '../../src/chat/deps.js';
 import type { ChatContext, IncomingMessage } from '../../src/chat/message.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ export const ALICE_GROUP: ChatContext = { platform: 'telegram', chatId: '-500', 
 export const BOB_GROUP: ChatContext = { ...ALICE_GROUP, userId: '200', userName: 'Bob' };
 export const CAROL_ADMIN: ChatContext = { ...ALICE_GROUP, userId: '300', userName: 'Carol', isAdmin: true };
 
-export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string } = {}) {
+export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string; config?: Partial<ChatDeps['config']> } = {}) {
   const clock = new ManualClock(opts.start ?? '2026-11-22T10:00:00Z');
   const scheduler = fakeScheduler(clock);
   const store = tempStore(clock);
@@ -41,7 +41,7 @@ export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string } 
   const logger = { info() {}, warn() {}, error: (o: object) => void errors.push(o) };
   const chat = createChatService({
     scheduler, notes: store.notes, prefs: store.prefs, clock, parse,
-    config: { defaultTimeZone: 'Europe/Berlin', ...(opts.quotas ? { quotas: opts.quotas } : {}) }, logger,
+    config: { defaultTimeZone: 'Europe/Berlin', ...opts.config, ...(opts.quotas ? { quotas: opts.quotas } : {}) }, logger,
   });
   let msgSeq = 0;
   async function say(who: ChatContext, text: string, extra: Partial<IncomingMessage> = {}) {

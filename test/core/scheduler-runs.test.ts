@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { guardedFetch } from '../../src/core/executors/guarded-fetch.js';
 import { currentContext, humanContext, runWithContext } from '../../src/core/runtime-context.js';
 import type { TaskEvent } from '../../src/core/events.js';
 import { makeHarness } from './scheduler-harness.js';
@@ -176,7 +177,8 @@ describe('runs', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
     try {
-      const h = make();
+      // The server is on loopback: only an operator's CHIME_WATCH_ALLOW_PRIVATE lets a watch reach it.
+      const h = make({ fetch: guardedFetch({ allowPrivate: true }) });
       await h.scheduler.start();
       const job = await h.scheduler.createJob({
         ...h.reminder('x', at('2026-11-22T10:00:01Z')),
@@ -197,6 +199,37 @@ describe('runs', () => {
       const out = await h.store.jobs.listOutbox();
       expect(out.map((o) => o.text)).toEqual([`deploy is up: ${url} answered 200`]);
       expect((await h.scheduler.getJob(job.id))?.status).toBe('completed');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('poll_url: a URL on a private address fails at once with the reason, and the server is never asked', async () => {
+    let calls = 0;
+    const server = createServer((_req, res) => {
+      calls += 1;
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`;
+    try {
+      const h = make();
+      await h.scheduler.start();
+      const job = await h.scheduler.createJob({
+        ...h.reminder('x', at('2026-11-22T10:00:01Z')),
+        kind: 'poll_url',
+        payload: { url, expected_status: 200, interval_seconds: 30 },
+        failureMessage: 'gave up: {result}',
+      });
+      await h.advance(1000);
+      for (let i = 0; i < 200 && (await h.scheduler.getJob(job.id))?.status === 'active'; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(calls).toBe(0);
+      const after = await h.scheduler.getJob(job.id);
+      expect(after?.status).toBe('failed');
+      expect(after?.lastError).toContain('loopback');
+      const runs = await h.store.jobs.listRuns({ jobId: job.id });
+      expect(runs.map((r) => r.status)).toEqual(['failure']);
+      expect((await h.store.jobs.listOutbox()).map((o) => o.text)).toEqual([expect.stringMatching(/^gave up: .*127\.0\.0\.1 is a loopback address/)]);
     } finally {
       server.close();
     }

@@ -1,4 +1,5 @@
-import { UserError } from '../../core/errors.js';
+import { ForbiddenError, UserError } from '../../core/errors.js';
+import { isLocalHostName, nonPublicReason } from '../../core/executors/public-address.js';
 import type { CommandModule } from '../command.js';
 import { reply } from '../command.js';
 import { formatSpan } from '../format.js';
@@ -22,14 +23,30 @@ export function parseWatchInterval(text: string): number | undefined {
 }
 
 /**
+ * Why the URL's host is obviously not public (an IP literal in a private range, localhost);
+ * names are resolved and checked at every check, where the address is known.
+ */
+function obviouslyPrivate(url: URL): string | undefined {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isLocalHostName(host)) return 'this machine';
+  const why = nonPublicReason(host);
+  return why === 'not an IP address' ? undefined : why;
+}
+
+/**
  * `/watch <url> [every 30s]`: a `poll_url` job checking the URL until it answers 200, then
- * telling the chat. The first check runs at once.
+ * telling the chat. The first check runs at once. The server makes the requests, so in groups
+ * only admins may start one (as Discord's command permissions have it), and non-public
+ * addresses are refused unless the operator allowed them.
  */
 export const watch: CommandModule = {
   name: 'watch',
   description: 'Tell me when a URL answers 200: /watch https://example.com every 30s',
   usage: '/watch <url> [every 30s]',
   async run(ctx) {
+    if (ctx.msg.chatType === 'group' && !ctx.msg.isAdmin) {
+      throw new ForbiddenError('In groups only chat admins can use /watch. In a private chat with me anyone can.');
+    }
     const [rawUrl = '', ...rest] = ctx.args.split(/\s+/);
     if (!rawUrl) throw new UserError('watch.empty', 'Which URL should I watch?', EXAMPLE);
     let url: URL;
@@ -40,6 +57,10 @@ export const watch: CommandModule = {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new UserError('watch.bad_url', 'Only http:// and https:// URLs can be watched.', EXAMPLE);
+    }
+    const privateWhy = ctx.deps.config.watchAllowPrivate ? undefined : obviouslyPrivate(url);
+    if (privateWhy) {
+      throw new UserError('watch.private', `I only watch public addresses; ${url.hostname} is ${privateWhy}.`, EXAMPLE);
     }
     const restText = rest.join(' ').trim();
     const interval = restText ? parseWatchInterval(restText) : DEFAULT_INTERVAL_S;

@@ -8,7 +8,7 @@ import { reminderExecutor } from './reminder.js';
 export interface ExecutorDeps {
   /** Runs chat commands for `command` and `poll_command` jobs (the chat layer). */
   commandHandler?: CommandHandler;
-  /** HTTP client for `poll_url`; defaults to global fetch. */
+  /** HTTP client for `poll_url`; default one that refuses non-public addresses (guarded-fetch.ts). */
   fetch?: FetchLike;
 }
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Executor } from '../executor.js';
+import { type FetchLike, guardedFetch, isAddressRefused } from './guarded-fetch.js';
 import { parsePayloadWith } from './payload.js';
+
+export type { FetchLike } from './guarded-fetch.js';
 
 const PollUrlPayload = z.object({
   url: z.url({ protocol: /^https?$/ }),
@@ -11,15 +14,14 @@ const PollUrlPayload = z.object({
 });
 export type PollUrlPayload = z.infer<typeof PollUrlPayload>;
 
-/** A fetch that honours an AbortSignal; injectable so tests and benchmarks stay local. */
-export type FetchLike = (url: string, init: { method: string; signal: AbortSignal }) => Promise<{ status: number }>;
-
 /**
  * Seed 002's `poll_url`: checks the URL once per run. Not yet at the expected status ->
  * `pending`, next check after `interval_seconds`; the scheduler counts attempts against
  * the job's `maxAttempts` (default 120) and sends the failure message when they run out.
+ * A URL refused for where it leads (a private address) fails at once: asking again cannot
+ * change the answer, and a refusal must not look like "down, still waiting".
  */
-export function pollUrlExecutor(fetchImpl: FetchLike = fetch): Executor<PollUrlPayload> {
+export function pollUrlExecutor(fetchImpl: FetchLike = guardedFetch()): Executor<PollUrlPayload> {
   return {
     kind: 'poll_url',
     parsePayload: (raw) => parsePayloadWith(PollUrlPayload, raw, 'poll_url', '{"url":"https://example.com/health","expected_status":200}'),
@@ -30,6 +32,7 @@ export function pollUrlExecutor(fetchImpl: FetchLike = fetch): Executor<PollUrlP
         status = (await fetchImpl(p.url, { method: p.method, signal: ctx.signal })).status;
       } catch (err) {
         if (ctx.signal.aborted) throw err;
+        if (isAddressRefused(err)) return { status: 'failed', error: `${p.url} ${err.message}`, retryable: false };
         return { status: 'pending', result: `${p.url} unreachable (${(err as Error).message})`, nextCheckMs: p.interval_seconds * 1000 };
       }
       if (status === p.expected_status) return { status: 'done', result: `${p.url} answered ${status}` };
