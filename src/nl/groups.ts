@@ -46,6 +46,11 @@ function isSubDaily(r: RepeatSpec): boolean {
   return r.kind === 'every' && (r.unit === 'hour' || r.unit === 'minute' || r.unit === 'second');
 }
 
+/** "every 2 weeks", "biweekly", "weekly": a step of whole weeks that days of the week can qualify. */
+function weeklyStep(r: RepeatSpec): boolean {
+  return r.kind === 'every' && r.unit === 'week';
+}
+
 /** Whether a date can qualify a repeat ("every 2 weeks" + "on tuesday"). */
 function dateFitsRepeat(r: RepeatSpec, d: DateSpec): boolean {
   if (r.kind !== 'every') return false;
@@ -65,8 +70,9 @@ function canJoin(g: Group, p: Piece, glued: boolean): boolean {
     if (g.repeats.length === 0) return g.dates.every((d) => dateFitsRepeat(p.repeat!, d));
     if (g.repeats.length === 1) {
       const r = g.repeats[0]!;
-      // "hourly ... on weekdays", "every 30 minutes on mondays"
-      return (isSubDaily(r) && p.repeat.kind === 'weekdays') || (r.kind === 'weekdays' && isSubDaily(p.repeat));
+      // "hourly ... on weekdays", "every 30 minutes on mondays", "biweekly on thursdays"
+      return (isSubDaily(r) && p.repeat.kind === 'weekdays') || (r.kind === 'weekdays' && isSubDaily(p.repeat)) ||
+        (weeklyStep(r) && p.repeat.kind === 'weekdays' && p.repeat.step === 1) || (r.kind === 'weekdays' && r.step === 1 && weeklyStep(p.repeat));
     }
     return false;
   }

@@ -17,7 +17,7 @@ import { chronoPieces } from './chrono-dates.js';
 import { DURATION_RECOGNIZERS, LEADING_DURATION_RE, resolveOnce } from './instant.js';
 import { parseDuration } from './duration-phrase.js';
 import { scan, type Piece, type Recognizer } from './pieces.js';
-import { absorbPrepositions, dropAttributive, dropLooseHolidays, markRoles, unreadTime } from './piece-filters.js';
+import { absorbPrepositions, dropAttributive, dropAttributiveRepeats, dropLooseHolidays, markRoles, unreadTime } from './piece-filters.js';
 import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
 import { resolveBounds } from './bounds.js';
 import { recurringTriggers, type Trigger } from './recurrence.js';
@@ -103,6 +103,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     }
   }
   dropLooseHolidays(norm.text, pieces);
+  dropAttributiveRepeats(norm.text, pieces);
   const keepAsText = dropAttributive(norm.text, pieces);
   pieces.push(...chronoPieces(norm.text, claimed, ctx, dateOrder));
   pieces.sort((a, b) => a.start - b.start);

@@ -41,10 +41,28 @@ export function markRoles(text: string, pieces: Piece[], recurring: boolean): vo
  * request has another time they are text only; when not, they still give the time but stay
  * in the text. Returns the pieces to leave in the text.
  */
+/** A word of the text follows the piece ("the 7pm show", "weekly sync"), not more of the time phrase. */
+function nounAfter(text: string, p: Piece): boolean {
+  return /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) &&
+    !/^\s+(?:at|on|in|by|and|or|to|every|each|until|till|for|from|next|after|before|starting|except|between|tomorrow|today|tonight|morning|afternoon|evening|night|noon|midnight|\d)\b/.test(text.slice(p.end));
+}
+
+/**
+ * "every monday at 10 weekly sync", "tomorrow at 9 daily standup notes": a repeat adverb
+ * right before a noun names the thing ("weekly sync") when the rest of the request already
+ * says when; it stays in the text and does not change the schedule. Alone ("daily standup at
+ * 9") it is the repeat.
+ */
+export function dropAttributiveRepeats(text: string, pieces: Piece[]): void {
+  const adjectives = pieces.filter((p) => p.source === 'repeat-adverb' && nounAfter(text, p));
+  if (adjectives.length === 0) return;
+  const others = pieces.some((p) => !adjectives.includes(p) && (p.repeat || p.date || p.duration));
+  if (!others) return;
+  for (const p of adjectives) pieces.splice(pieces.indexOf(p), 1);
+}
+
 export function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
-  const nounAfter = (p: Piece): boolean =>
-    /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) &&
-    !/^\s+(?:at|on|in|by|and|or|to|every|until|till|for|from|next|after|before|tomorrow|today|tonight|morning|afternoon|evening|night|noon|midnight|\d)\b/.test(text.slice(p.end));
+  const nounAfterPiece = (p: Piece): boolean => nounAfter(text, p);
   const articleBefore = (p: Piece): boolean =>
     /\b(?:the|a|an|my|your|our|their)\s+$/.test(text.slice(Math.max(0, p.start - 8), p.start));
   const attributive = (p: Piece): boolean =>
@@ -52,9 +70,9 @@ export function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
     !p.repeat &&
     (/^'s\b/.test(text.slice(p.end, p.end + 3)) ||
       // "the 7pm show", "the 3rd floor"
-      (articleBefore(p) && /^\d/.test(text.slice(p.start, p.end)) && nounAfter(p)) ||
+      (articleBefore(p) && /^\d/.test(text.slice(p.start, p.end)) && nounAfterPiece(p)) ||
       // "the monday meeting"
-      (p.date?.kind === 'weekday' && /^the\s/.test(text.slice(p.start, p.end)) && nounAfter(p)));
+      (p.date?.kind === 'weekday' && /^the\s/.test(text.slice(p.start, p.end)) && nounAfterPiece(p)));
   const marked = pieces.filter(attributive);
   const keep = new Set<Piece>();
   if (marked.length === 0) return keep;

@@ -35,7 +35,7 @@ export type RepeatSpec =
   | { kind: 'every'; unit: 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'; step: number }
   | { kind: 'weekdays'; days: number[]; step: number }
   | { kind: 'monthDays'; days: Array<number | 'L'>; step: number }
-  | { kind: 'nthWeekday'; weekday: number; nth: Array<number | 'L'> }
+  | { kind: 'nthWeekday'; weekday: number; nth: Array<number | 'L'>; /** "of october": that month only (yearly). */ month?: number }
   | { kind: 'yearDate'; m: number; d: number };
 
 export interface Piece {

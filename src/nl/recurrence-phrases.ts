@@ -92,17 +92,20 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
     // "every first monday of the month", "last friday of every month", "the 2nd and 4th tuesday of each month"
     name: 'repeat-nth-weekday',
-    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\s+(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\b`, 'g'),
+    // "every 3rd monday of october": that month of every year
+    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\s+(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}(?:\\s+(?:of|in)\\s+${MONTH_SRC}\\b)?\\b`, 'g'),
     make(m) {
       const list = m[1] ?? m[3]!;
       const nth = [...list.matchAll(new RegExp(NTH_SRC, 'g'))].map((x) => NTH[x[1]!]!);
-      return { repeat: { kind: 'nthWeekday', weekday: weekdayIndex(m[2] ?? m[4]!), nth: [...new Set(nth)] } };
+      const repeat: RepeatSpec = { kind: 'nthWeekday', weekday: weekdayIndex(m[2] ?? m[4]!), nth: [...new Set(nth)] };
+      return { repeat: m[5] ? { ...repeat, month: monthIndex(m[5]) } : repeat };
     },
   },
   {
-    // "on the 1st and 15th of every month", "the last day of each month", "every 15th"
+    // "on the 1st and 15th of every month", "the last day of each month", "every 15th",
+    // "every 1st and 15th"
     name: 'repeat-month-days',
-    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${DOM_SRC}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${DOM_SRC})*)\\s+(?:day\\s+)?(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th))(?!\\s+(?:of\\s+)?${MONTH_SRC})\\b`, 'g'),
+    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${DOM_SRC}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${DOM_SRC})*)\\s+(?:day\\s+)?(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th))*)(?!\\s+(?:of\\s+)?${MONTH_SRC})\\b`, 'g'),
     make(m) {
       const list = m[1] ?? m[2]!;
       const days: Array<number | 'L'> = [];

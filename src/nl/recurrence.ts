@@ -6,8 +6,8 @@
 import type { CalendarSchedule, CronSchedule, IntervalSchedule, OnceSchedule, ScheduleBounds } from '../core/schedule.js';
 import { addDays, addMonths, at, daysInMonth, formatWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
 import type { Group } from './groups.js';
-import type { RepeatSpec, TimeOfDay } from './pieces.js';
-import { DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
+import type { DateSpec, RepeatSpec, TimeOfDay } from './pieces.js';
+import { addDuration, DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
 import { resolveOnce } from './instant.js';
 import { fromWall, toWall } from './zone-clock.js';
 
@@ -175,7 +175,7 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   }
   const other = g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays');
   if (other?.kind === 'nthWeekday') {
-    return crons(times, '*', '*', other.nth.map((n) => `${other.weekday}#${n}`).join(','));
+    return crons(times, '*', other.month === undefined ? '*' : String(other.month), other.nth.map((n) => `${other.weekday}#${n}`).join(','));
   }
   if (other?.kind === 'monthDays') {
     const step = every?.unit === 'month' ? every.step : 1;
@@ -188,7 +188,8 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   }
   const step = every ? every.step : weekdaysRepeat?.step ?? 1;
   if (!Number.isInteger(step) || step < 1) return new Reject('Repeat days, weeks, months or years in whole numbers.', 'every 2 weeks on monday');
-  const unit = every ? every.unit : 'week';
+  // sub-daily units returned above
+  const unit = (every ? every.unit : 'week') as CalendarSchedule['unit'];
   const stepDays = step * ({ day: 1, week: 7, month: 30.44, year: 365.25 } as Record<string, number>)[unit]!;
   if (stepDays > 5 * 366) return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 weeks');
   if (days && (unit === 'week' || unit === 'day')) {
@@ -199,34 +200,35 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
       return calendar('week', step, firstOnOrAfter(start, t, ctx, ref, 7));
     }));
   }
-  if (unit === 'day') {
-    if (step === 1) return crons(times, '*', '*', '*');
-    return times.map((t) => calendar('day', step, firstOnOrAfter(refDate, t, ctx, ref, 1)));
-  }
+  if (unit === 'day' && step === 1) return crons(times, '*', '*', '*');
   const dom = g.dates.flatMap((d) => (d.kind === 'dayOfMonth' ? [d.d] : []));
-  if (unit === 'month') {
-    if (dom.length > 0) return step === 1 ? crons(times, dom.join(','), '*', '*') : monthCalendars(dom, step, times, refDate, ctx, ref);
-    return times.map((t) => calendar('month', step, firstMonthly(refDate, refDate.d, t, ctx, ref, 1)));
+  if (unit === 'month' && dom.length > 0) {
+    return step === 1 ? crons(times, dom.join(','), '*', '*') : monthCalendars(dom, step, times, refDate, ctx, ref);
   }
-  if (unit === 'year') {
-    const ymd = g.dates.find((d) => d.kind === 'ymd');
-    if (ymd && ymd.kind === 'ymd') {
-      if (ymd.m < 1 || ymd.m > 12 || ymd.d < 1 || ymd.d > daysInMonth(2024, ymd.m)) return new Reject('That is not a real date.', 'every year on dec 24');
-      if (step === 1) return crons(times, String(ymd.d), String(ymd.m), '*');
-      return times.map((t) => {
-        let y = refDate.y;
-        let w = at({ y, m: ymd.m, d: Math.min(ymd.d, daysInMonth(y, ymd.m)) }, t.h, t.mi, t.s);
-        if (fromWall(w, ctx.zone).getTime() <= ref.getTime()) {
-          y += 1;
-          w = at({ y, m: ymd.m, d: Math.min(ymd.d, daysInMonth(y, ymd.m)) }, t.h, t.mi, t.s);
-        }
-        return calendar('year', step, w);
-      });
+  const ymd = g.dates.find((d): d is Extract<DateSpec, { kind: 'ymd' }> => d.kind === 'ymd');
+  if (unit !== 'year' || !ymd) {
+    // No day written: "every 3 days", "every 2 weeks", "every 4 months", "weekly". Without a
+    // time either, the first fire is one whole step from now at the same clock time (as
+    // "in 4 months" would be), so it never comes sooner than the step; with a time, it is
+    // the next time the clock shows it, and the steps count from that day.
+    const untimed = g.times.length === 0 && !g.defaultTime;
+    if (untimed && !(startAt && startAt.getTime() > ctx.now.getTime())) {
+      const first = addDuration(ctx, { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, [`${unit}s`]: step });
+      return [calendar(unit, step, toWall(first, ctx.zone))];
     }
-    return times.map((t) => calendar('year', step, firstMonthly(refDate, refDate.d, t, ctx, ref, 12)));
+    return times.map((t) => calendar(unit, step, firstOnOrAfter(refDate, t, ctx, ref, 1)));
   }
-  // "weekly", "every 2 weeks" without a day: the current weekday
-  return times.map((t) => calendar('week', step, firstOnOrAfter(refDate, t, ctx, ref, 7)));
+  if (ymd.m < 1 || ymd.m > 12 || ymd.d < 1 || ymd.d > daysInMonth(2024, ymd.m)) return new Reject('That is not a real date.', 'every year on dec 24');
+  if (step === 1) return crons(times, String(ymd.d), String(ymd.m), '*');
+  return times.map((t) => {
+    let y = refDate.y;
+    let w = at({ y, m: ymd.m, d: Math.min(ymd.d, daysInMonth(y, ymd.m)) }, t.h, t.mi, t.s);
+    if (fromWall(w, ctx.zone).getTime() <= ref.getTime()) {
+      y += 1;
+      w = at({ y, m: ymd.m, d: Math.min(ymd.d, daysInMonth(y, ymd.m)) }, t.h, t.mi, t.s);
+    }
+    return calendar('year', step, w);
+  });
 }
 
 /** First date on day `d` of a month (clamped) at `t` after ref, stepping `stepMonths`. */

@@ -46,6 +46,8 @@ const KNOWN_WORDS = new Set([
   ...SPELL_TARGETS, 'monday', 'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays',
   'weekday', 'weekend', 'mornings', 'evenings', 'afternoons', 'minute', 'second', 'monthly', 'someday', 'sunday', 'today',
   'yesterday', 'birthday', 'holiday', 'holidays', 'midday', 'evenings', 'holiday', 'everyday', 'doomsday',
+  // repeat adverbs, one or two letters from a target ("fortnightly" is not "fortnight")
+  'fortnightly', 'fortnights', 'nightly', 'weekly', 'biweekly', 'monthly', 'bimonthly', 'yearly',
 ]);
 
 /** Damerau-Levenshtein distance (optimal string alignment), small strings only. */

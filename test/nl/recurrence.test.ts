@@ -24,8 +24,14 @@ describe('recurrence grammar', () => {
     expect(r.next.slice(0, 2)).toEqual(['2026-11-27T09:00:00+01:00', '2026-12-11T09:00:00+01:00']);
   });
 
-  it('"every other day" steps two days and keeps 09:00 across DST', () => {
+  it('"every other day" (no time) first fires two days from now and keeps that wall time across DST', () => {
+    // Thu 25 Mar 10:00 CET -> Sat 27 10:00 CET, Mon 29 10:00 CEST (clocks went forward on Sun 28)
     const r = p('every other day', { now: '2027-03-25T10:00:00+01:00' });
+    expect(r.next.slice(0, 3)).toEqual(['2027-03-27T10:00:00+01:00', '2027-03-29T10:00:00+02:00', '2027-03-31T10:00:00+02:00']);
+  });
+
+  it('"every other day at 9" keeps 09:00 across DST, from the next 09:00', () => {
+    const r = p('every other day at 9', { now: '2027-03-25T10:00:00+01:00' });
     expect(r.next.slice(0, 3)).toEqual(['2027-03-26T09:00:00+01:00', '2027-03-28T09:00:00+02:00', '2027-03-30T09:00:00+02:00']);
   });
 

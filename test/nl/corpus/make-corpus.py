@@ -531,6 +531,38 @@ rej(F, '31/11', tz=BER, order='dmy', note='30 days hath November')
 rej(F, '11/31', tz=NY, order='mdy', note='30 days hath November')
 rej(F, 'remind @sam to do the thing', tz=BER, note='no time at all')
 
+# ---------------------------------------------------------------- repeat words in the text, repeat anchors
+# (now: Sunday 22 Nov 2026 10:00 unless given)
+F = 'repeat-anchors'
+MON10 = ['2026-11-23 10:00', '2026-11-30 10:00', '2026-12-07 10:00', '2026-12-14 10:00']
+rec(F, 'every monday at 10 weekly sync', MON10, txt='weekly sync', note='"weekly" names the meeting; the schedule is "every monday at 10"')
+rec(F, 'every day at 8 daily standup notes', ['2026-11-23 08:00', '2026-11-24 08:00', '2026-11-25 08:00', '2026-11-26 08:00'], txt='daily standup notes')
+rec(F, 'every friday at 4pm monthly report', ['2026-11-27 16:00', '2026-12-04 16:00', '2026-12-11 16:00', '2026-12-18 16:00'], txt='monthly report')
+once(F, '2027-01-15 09:00 annual review', '2027-01-15 09:00', txt='annual review')
+once(F, 'tomorrow at 9 weekly review', '2026-11-23 09:00', txt='weekly review')
+THU16 = ['2026-11-26 16:00', '2026-12-10 16:00', '2026-12-24 16:00', '2027-01-07 16:00']
+rec(F, 'biweekly on thursdays at 4pm', THU16, txt='', note='every 2 weeks, on Thursdays only, from the next Thursday')
+rec(F, 'fortnightly on thursdays at 4pm', THU16, txt='')
+rec(F, 'every 2 weeks on thursdays at 4pm', THU16, txt='')
+rec(F, 'every 1st and 15th at 9am', ['2026-12-01 09:00', '2026-12-15 09:00', '2027-01-01 09:00', '2027-01-15 09:00'], txt='')
+rec(F, 'every 3rd monday of october at 10', ['2027-10-18 10:00', '2028-10-16 10:00', '2029-10-15 10:00', '2030-10-21 10:00'], txt='', note='yearly, in October only')
+rec(F, 'every last friday of january at 5pm', ['2027-01-29 17:00', '2028-01-28 17:00', '2029-01-26 17:00'], txt='')
+# "every N units" without a time: the first fire is N units from now, same clock time
+rec(F, 'every 4 months', ['2027-03-22 10:00', '2027-07-22 10:00', '2027-11-22 10:00', '2028-03-22 10:00'], note='never sooner than 4 months from now')
+rec(F, 'every 3 days', ['2026-11-25 10:00', '2026-11-28 10:00', '2026-12-01 10:00', '2026-12-04 10:00'])
+rec(F, 'every other day water the plants', ['2026-11-24 10:00', '2026-11-26 10:00', '2026-11-28 10:00', '2026-11-30 10:00'], txt='water the plants')
+rec(F, 'every 2 weeks', ['2026-12-06 10:00', '2026-12-20 10:00', '2027-01-03 10:00', '2027-01-17 10:00'])
+rec(F, 'weekly', ['2026-11-29 10:00', '2026-12-06 10:00', '2026-12-13 10:00', '2026-12-20 10:00'])
+rec(F, 'every year', ['2027-11-22 10:00', '2028-11-22 10:00', '2029-11-22 10:00'])
+# with a time and no day: the next time the clock shows it, then every N units from that day
+rec(F, 'every 4 months at 9', ['2026-11-23 09:00', '2027-03-23 09:00', '2027-07-23 09:00', '2027-11-23 09:00'])
+rec(F, 'every 2 weeks at 11am', ['2026-11-22 11:00', '2026-12-06 11:00', '2026-12-20 11:00', '2027-01-03 11:00'])
+# across DST, month ends and a leap day
+rec(F, 'every 2 weeks', ['2027-03-14 10:00', '2027-03-28 10:00', '2027-04-11 10:00', '2027-04-25 10:00'], tz=NY, now='2027-02-28 10:00', note='clocks go forward on Mar 14 at 02:00; the wall time stays 10:00')
+rec(F, 'every 3 days', ['2027-03-15 20:00', '2027-03-18 20:00', '2027-03-21 20:00', '2027-03-24 20:00'], tz=NY, now='2027-03-12 20:00')
+rec(F, 'every 4 months', ['2028-02-29 10:00', '2028-06-29 10:00', '2028-10-29 10:00', '2029-02-28 10:00'], tz=BER, now='2027-10-29 10:00', note='Oct 29 + 4 months is Feb 29 in the leap year 2028; 2029 has no Feb 29')
+rec(F, 'every 2 days', ['2027-10-31 12:00', '2027-11-02 12:00', '2027-11-04 12:00'], tz=BER, now='2027-10-29 12:00', note='Berlin falls back on Oct 31 at 03:00; 12:00 wall time kept')
+
 # ---------------------------------------------------------------- write
 for name, cases in files.items():
     with open(os.path.join(OUT, name + '.jsonl'), 'w') as f:
