@@ -11,7 +11,7 @@ import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelayMs } from './backoff.j
 import { Limiter } from './limiter.js';
 
 /** The store methods the dispatcher uses. */
-export type OutboxStore = Pick<JobStore, 'claimOutbox' | 'nextOutboxAt' | 'markSent' | 'markRetry' | 'markDead'>;
+export type OutboxStore = Pick<JobStore, 'claimOutbox' | 'nextOutboxAt' | 'markSent' | 'markRetry' | 'markPostponed' | 'markDead'>;
 
 export interface OutboxDispatcherOptions {
   /** Lease on claimed rows (ms): another dispatcher takes a row over only after it expires. Default 60 000. */
@@ -20,12 +20,15 @@ export interface OutboxDispatcherOptions {
   maxHeld: number;
   /** Sends in flight per platform at once. Default 8. */
   concurrencyPerPlatform: number;
-  /** Retry timing and the attempt cap for transient failures. */
+  /**
+   * Retry timing and the cap on failed sends. Only a send that failed counts: a rate-limit
+   * wait, or waiting behind another message of the chat, neither counts nor lengthens the backoff.
+   */
   backoff: BackoffPolicy;
   /**
    * When a chat must wait at most this long (ms) for a failed row's retry, the rows behind it
-   * stay claimed in memory; longer waits hand them back to the store (which counts that as an
-   * attempt). Capped at half the lease. Default 5000.
+   * stay claimed in memory; longer waits hand them back to the store (postponed, which is not
+   * a failed attempt). Capped at half the lease. Default 5000.
    */
   holdMs: number;
   /** Rows for a platform without a sender are looked at again after this long (ms). Default 60 000. */
@@ -163,7 +166,7 @@ export class OutboxDispatcher {
     await Promise.all([...this.workers.values()]);
     const now = this.clock.now();
     for (const [key, rows] of this.queues) {
-      for (const row of rows) await this.store.markRetry(row.id, 'released at shutdown', now);
+      for (const row of rows) await this.store.markPostponed(row.id, 'released at shutdown', now);
       this.queues.delete(key);
     }
     this.held.clear();
@@ -261,7 +264,7 @@ export class OutboxDispatcher {
     for (const row of rows) {
       if (this.held.has(row.id)) continue; // our own lease ran out while it waited; we still hold it
       if (!this.senders.has(row.to.platform)) {
-        await this.store.markRetry(row.id, `no sender registered for platform "${row.to.platform}"`, new Date(now.getTime() + this.options.unknownPlatformRetryMs));
+        await this.store.markPostponed(row.id, `no sender registered for platform "${row.to.platform}"`, new Date(now.getTime() + this.options.unknownPlatformRetryMs));
         this.log(row, 'no-sender');
         continue;
       }
@@ -269,7 +272,7 @@ export class OutboxDispatcher {
       const blocked = this.blockedUntil.get(key);
       if (blocked !== undefined && blocked > now.getTime() && !(this.isShortWait(blocked, now.getTime()) && this.heldWaiting() < this.options.maxHeld)) {
         // An earlier row of this chat waits a long time for its retry; this one waits behind it.
-        await this.store.markRetry(row.id, DEFERRED, new Date(blocked));
+        await this.store.markPostponed(row.id, DEFERRED, new Date(blocked));
         this.log(row, 'deferred');
         continue;
       }
@@ -290,11 +293,14 @@ export class OutboxDispatcher {
     return taken;
   }
 
-  /** Rows held in memory behind a chat's pending retry. */
+  /**
+   * Rows held in memory behind a chat's retried row, until that row is claimed again. Also
+   * once its time has come: they cannot go before it, so they must not take the claim
+   * capacity it needs to come back.
+   */
   private heldWaiting(): number {
     let n = 0;
-    const now = this.clock.now().getTime();
-    for (const [key, until] of this.blockedUntil) if (until > now) n += this.queues.get(key)?.length ?? 0;
+    for (const key of this.blockedUntil.keys()) n += this.queues.get(key)?.length ?? 0;
     return n;
   }
 
@@ -349,7 +355,7 @@ export class OutboxDispatcher {
         // Held in memory (bounded) for a short wait; the retried row's claim restarts the worker.
         if (this.isShortWait(until, now) && this.heldWaiting() <= this.options.maxHeld) return;
         for (const later of queue.splice(0)) {
-          await this.store.markRetry(later.id, DEFERRED, new Date(until));
+          await this.store.markPostponed(later.id, DEFERRED, new Date(until));
           this.held.delete(later.id);
           this.log(later, 'deferred');
         }
@@ -383,13 +389,16 @@ export class OutboxDispatcher {
     const now = this.clock.now().getTime();
     const key = chatKey(row);
     if (error instanceof RateLimitedError) {
+      // The platform took the request and asked us to wait: not a failed send, so it neither
+      // counts toward giving up nor lengthens the backoff of a later real failure.
       const at = now + Math.max(0, error.retryAfterMs);
       this.blockedUntil.set(key, at);
-      await this.store.markRetry(row.id, error.message, new Date(at));
+      await this.store.markPostponed(row.id, error.message, new Date(at));
       this.log(row, 'rate-limited', error);
       return 'rate-limited';
     }
-    // `attempts` counts attempts before this one (markRetry increments it).
+    // `attempts` counts the failed sends before this one (markRetry increments it; rate-limit
+    // waits and deferrals do not).
     const attempt = row.attempts + 1;
     if (error instanceof PermanentDeliveryError || attempt >= this.options.backoff.maxAttempts) {
       await this.store.markDead(row.id, error.message, new Date(now));

@@ -99,8 +99,17 @@ export interface JobStore {
   claimOutbox(now: Date, limit: number, lease: Lease): MaybePromise<OutboxRow[]>;
   nextOutboxAt(): MaybePromise<Date | undefined>;
   markSent(id: number, sentRef: string, now: Date): MaybePromise<void>;
-  /** Schedules another attempt at `availableAt`. */
+  /**
+   * A send failed (network error, 5xx): schedules another attempt at `availableAt` and counts
+   * the failure in `attempts`, which decides when the message is given up.
+   */
   markRetry(id: number, error: string, availableAt: Date): MaybePromise<void>;
+  /**
+   * Hands a message back, pending at `availableAt`, without counting a failure: the platform
+   * asked to wait (rate limit), or the message was not tried at all (waiting behind an earlier
+   * message to its chat, released at shutdown, no sender yet). `attempts` is left alone.
+   */
+  markPostponed(id: number, reason: string, availableAt: Date): MaybePromise<void>;
   /** Gives up on a message (permanent failure). */
   markDead(id: number, error: string, now: Date): MaybePromise<void>;
   /**

@@ -203,7 +203,7 @@ describe('outbox dispatcher', () => {
       if (r < 0.32) throw new PermanentDeliveryError('gone');
     };
     store.enqueue(Array.from({ length: 200 }, (_, i) => msg(`k${i}`, `chat${i % 17}`)), clock.now());
-    for (let i = 0; i < 200 && store.rows.some((r) => r.status === 'pending' || r.status === 'sending'); i++) {
+    for (let i = 0; i < 2_000 && store.rows.some((r) => r.status === 'pending' || r.status === 'sending'); i++) {
       await dispatcher.drain();
       const next = store.nextOutboxAt();
       if (next) await clock.set(new Date(Math.max(next.getTime(), clock.now().getTime())));
@@ -278,14 +278,15 @@ describe('outbox dispatcher', () => {
     };
     store.enqueue([msg('first'), msg('second')], clock.now());
     await dispatcher.drain();
+    // A rate limit is a wait, not a failed attempt: neither row counts one.
     expect(store.rows.map((r) => [r.status, r.attempts])).toEqual([
-      ['pending', 1],
+      ['pending', 0],
       ['sending', 0],
     ]);
     await clock.advance(2_000);
     await dispatcher.drain();
     expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text first', 'text second']);
-    expect(store.rows.map((r) => r.attempts)).toEqual([1, 0]);
+    expect(store.rows.map((r) => r.attempts)).toEqual([0, 0]);
   });
 
   it('a long wait hands the rows behind it back to the store, due with the failed one', async () => {
@@ -349,5 +350,65 @@ describe('outbox dispatcher', () => {
     await Promise.all([first, second]);
     expect(sender.delivered.map((c) => c.msg.text).sort()).toEqual(['text a', 'text b']);
     expect(store.rows.map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
+});
+
+describe('outbox dispatcher: rate limits are waits, not failures', () => {
+  /**
+   * One chat answers every message with twelve 429 "retry after 6 s" and then one 500 before
+   * accepting it: only the 500 is a failed send. Drives the dispatcher on the fake clock from
+   * one due row to the next and returns what the platform saw.
+   */
+  async function rateLimitedChat(messages: number) {
+    const { clock, store, sender, dispatcher, dead } = setup();
+    const tries = new Map<string, number[]>();
+    sender.behave = (c) => {
+      const times = tries.get(c.msg.text) ?? [];
+      times.push(clock.now().getTime());
+      tries.set(c.msg.text, times);
+      if (times.length <= 12) throw new RateLimitedError(6_000, 'telegram sendMessage 429: Too Many Requests: retry after 6');
+      if (times.length === 13) throw new TransientDeliveryError('telegram sendMessage 500: Internal Server Error');
+    };
+    store.enqueue(Array.from({ length: messages }, (_, i) => msg(`r${i}`, 'busy-chat')), clock.now());
+    for (let i = 0; i < 20 * messages && store.rows.some((r) => r.status === 'pending' || r.status === 'sending'); i++) {
+      await dispatcher.drain();
+      const next = store.nextOutboxAt();
+      if (next) await clock.set(new Date(Math.max(next.getTime(), clock.now().getTime())));
+    }
+    // The wait after each message's one real failure: the gap between the 500 and the next try.
+    const afterFailure = [...tries.values()].filter((t) => t.length > 13).map((t) => t[13]! - t[12]!);
+    // First try to the accepted one, per message.
+    const spans = [...tries.values()].filter((t) => t.length > 13).map((t) => t[t.length - 1]! - t[0]!);
+    return { store, sender, dead, afterFailure, spans };
+  }
+
+  it('30 reminders to one chat answering twelve 429 (retry after 6 s) then one 500 each: all 30 delivered, in order', async () => {
+    const { store, sender, dead, afterFailure, spans } = await rateLimitedChat(30);
+    expect(dead.map((d) => d.row.key)).toEqual([]);
+    expect(sender.delivered.map((c) => c.msg.text)).toEqual(Array.from({ length: 30 }, (_, i) => `text r${i}`));
+    expect(store.rows.map((r) => r.status)).toEqual(Array(30).fill('sent'));
+    // Only the 500 counted: one failed attempt each, whatever the 429s and the waiting behind them.
+    expect(store.rows.map((r) => r.attempts)).toEqual(Array(30).fill(1));
+    // The backoff after a message's first real failure is the first step (2 s), not one grown by the 429s.
+    expect(Math.max(...afterFailure)).toBe(2_000);
+    // Twelve waits of 6 s and one backoff of 2 s: 74 s from a message's first try to its delivery.
+    expect(Math.max(...spans)).toBe(12 * 6_000 + 2_000);
+  });
+
+  it('a real failure still counts: a message that keeps failing after rate limits is given up after maxAttempts failures', async () => {
+    const { clock, store, sender, dispatcher, dead } = setup({ backoff: { baseMs: 1_000, maxMs: 5_000, maxAttempts: 3 } });
+    sender.behave = (_c, n) => {
+      if (n % 2 === 1) throw new RateLimitedError(6_000);
+      throw new TransientDeliveryError('502 bad gateway');
+    };
+    store.enqueue([msg('a')], clock.now());
+    for (let i = 0; i < 20 && store.rows[0]!.status !== 'dead'; i++) {
+      await dispatcher.drain();
+      const next = store.nextOutboxAt();
+      if (next) await clock.set(new Date(Math.max(next.getTime(), clock.now().getTime())));
+    }
+    expect(store.rows[0]).toMatchObject({ status: 'dead', attempts: 3, lastError: '502 bad gateway' });
+    expect(sender.calls).toHaveLength(6); // three 429s between three real failures
+    expect(dead).toHaveLength(1);
   });
 });

@@ -453,6 +453,20 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect((await store.claimOutbox(at(5000), 10, leaseA))[0]?.attempts).toBe(1);
       });
 
+      it('markPostponed hides the message until availableAt without counting an attempt; a sent message stays sent', async () => {
+        await store.enqueueOutbox([msg('a'), msg('b')], at(0));
+        const [a, b] = await store.claimOutbox(at(0), 10, leaseA);
+        await store.markRetry(a!.id, '500 internal error', at(2000));
+        const [again] = await store.claimOutbox(at(2000), 10, leaseA);
+        await store.markPostponed(again!.id, '429 retry after 6s', at(8000));
+        expect(await store.getOutbox(a!.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: '429 retry after 6s', availableAt: at(8000) });
+        expect(await store.claimOutbox(at(7999), 10, leaseB)).toEqual([]);
+        expect((await store.claimOutbox(at(8000), 10, leaseB))[0]).toMatchObject({ id: a!.id, attempts: 1 });
+        await store.markSent(b!.id, 'tg:1', at(1));
+        await store.markPostponed(b!.id, 'released at shutdown', at(1)); // a stale release cannot resurrect it
+        expect(await store.getOutbox(b!.id)).toMatchObject({ status: 'sent', attempts: 0 });
+      });
+
       it('markDead gives up for good and counts in stats', async () => {
         await store.enqueueOutbox([msg('a')], at(0));
         const [row] = await store.claimOutbox(at(0), 10, leaseA);

@@ -57,6 +57,12 @@ export const OUTBOX_SQL = {
       available_at = $3, lease_owner = NULL, lease_expires_at = NULL
     WHERE id = $1 AND status IN ('pending', 'sending')`),
 
+  /** $1 id, $2 reason, $3 available at: back to pending without counting an attempt; a sent message stays sent. */
+  markPostponed: st('mark_postponed', `
+    UPDATE outbox SET status = 'pending', last_error = $2,
+      available_at = $3, lease_owner = NULL, lease_expires_at = NULL
+    WHERE id = $1 AND status IN ('pending', 'sending')`),
+
   /** $1 id, $2 error: gives up on a message; a sent message stays sent. */
   markDead: st('mark_dead', `
     UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = $2,

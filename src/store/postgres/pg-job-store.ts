@@ -310,6 +310,10 @@ export class PostgresJobStore implements JobStore {
     await this.write((c) => exec(c, OUTBOX_SQL.markRetry, [id, error, availableAt.getTime()]), (r) => r.rowCount === 0);
   }
 
+  async markPostponed(id: number, reason: string, availableAt: Date): Promise<void> {
+    await this.write((c) => exec(c, OUTBOX_SQL.markPostponed, [id, reason, availableAt.getTime()]), (r) => r.rowCount === 0);
+  }
+
   async markDead(id: number, error: string, now: Date): Promise<void> {
     this.see(now);
     await this.write((c) => exec(c, OUTBOX_SQL.markDead, [id, error]), (r) => r.rowCount === 0);

@@ -60,6 +60,12 @@ export function prepareOutboxQueries(db: Db) {
         available_at = @available_at, lease_owner = NULL, lease_expires_at = NULL
       WHERE id = @id AND status IN ('pending', 'sending')`),
 
+    /** Back to pending at @available_at without counting an attempt; a message already sent stays sent. */
+    markPostponed: db.prepare<{ id: number; reason: string; available_at: number }>(`
+      UPDATE outbox SET status = 'pending', last_error = @reason,
+        available_at = @available_at, lease_owner = NULL, lease_expires_at = NULL
+      WHERE id = @id AND status IN ('pending', 'sending')`),
+
     /** Gives up on a message; a message already sent stays sent. */
     markDead: db.prepare<{ id: number; error: string }>(`
       UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = @error,

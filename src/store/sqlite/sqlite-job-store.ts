@@ -334,6 +334,10 @@ export class SqliteJobStore implements JobStore {
     this.o.markRetry.run({ id, error, available_at: availableAt.getTime() });
   }
 
+  markPostponed(id: number, reason: string, availableAt: Date): void {
+    this.o.markPostponed.run({ id, reason, available_at: availableAt.getTime() });
+  }
+
   markDead(id: number, error: string, now: Date): void {
     this.see(now);
     this.o.markDead.run({ id, error });

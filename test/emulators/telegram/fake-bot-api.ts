@@ -84,6 +84,7 @@ export class FakeBotApi {
   private readonly admins = new Set<string>();
   private readonly blocked = new Set<number>();
   private readonly failures = new Map<string, InjectedFailure>();
+  private script: ((method: string, params: Params) => InjectedFailure | undefined) | undefined;
   private readonly updates: Update[] = [];
   private waiters: Waiter[] = [];
   private nextUpdateId = 1;
@@ -144,6 +145,13 @@ export class FakeBotApi {
   }
   failNext(method: string, failure: InjectedFailure): void {
     this.failures.set(method, { times: 1, ...failure });
+  }
+  /**
+   * Decides every call's fate from now on: a failure to answer with, or undefined to serve it
+   * (a chat that rate-limits each message a number of times, say). `failNext` goes first.
+   */
+  failWhen(script: ((method: string, params: Params) => InjectedFailure | undefined) | undefined): void {
+    this.script = script;
   }
 
   /** A user writes `text` in `chat` (optionally in a topic, or as a reply). Returns the message. */
@@ -255,10 +263,13 @@ export class FakeBotApi {
     if (!match || match[1] !== this.token) return reply(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     this.calls.push({ method, params });
-    const failure = this.failures.get(method);
+    const injected = this.failures.get(method);
+    if (injected) {
+      injected.times = (injected.times ?? 1) - 1;
+      if (injected.times <= 0) this.failures.delete(method);
+    }
+    const failure = injected ?? this.script?.(method, params);
     if (failure) {
-      failure.times = (failure.times ?? 1) - 1;
-      if (failure.times <= 0) this.failures.delete(method);
       const parameters = {
         ...(failure.retryAfter !== undefined ? { retry_after: failure.retryAfter } : {}),
         ...(failure.migrateTo !== undefined ? { migrate_to_chat_id: failure.migrateTo } : {}),
