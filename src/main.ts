@@ -2,7 +2,7 @@ import { createConsoleAdapter } from '../adapters/console/index.js';
 import { type App, createApp } from './app.js';
 import { openStore } from './store/open-store.js';
 import type { Adapter } from './chat/adapter.js';
-import { type Config, loadConfig, loadDotEnv } from './config.js';
+import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
 import type { CliIo } from './cli/io.js';
 import { type Logger, createLogger } from './log.js';
 
@@ -87,6 +87,12 @@ export async function runChime(io: CliIo): Promise<number> {
     process.off('SIGTERM', force);
     return 0;
   } catch (err) {
+    if (err instanceof ConfigError) {
+      // A setting that cannot work (an unusable database): one line naming it, no stack.
+      io.stderr(`${err.message}\n`);
+      await app?.stop().catch(() => undefined);
+      return 1;
+    }
     logger.fatal({ err }, 'chime failed');
     await app?.stop().catch(() => undefined);
     return 1;

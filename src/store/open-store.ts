@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Clock } from '../clock.js';
-import type { Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import type { JobStore, MaybePromise } from './job-store.js';
 import type { NotesStore } from './notes-store.js';
 import type { PrefsStore } from './prefs-store.js';
-import { openSqliteStore, startCheckpointer } from './sqlite/index.js';
+import { UnusableDatabaseError, openSqliteStore, startCheckpointer } from './sqlite/index.js';
 
 /** Background work a store wants while the app runs; `stop()` ends it before the store closes. */
 export interface StoreMaintenance {
@@ -24,10 +22,22 @@ export interface ChimeStore {
   close(): MaybePromise<void>;
 }
 
+/**
+ * The setting that named an unusable database, the path, what is wrong and the fix, on one
+ * line: what `chime start` and every CLI command print (exit code 1) instead of a stack trace.
+ */
+export function databaseSettingError(err: UnusableDatabaseError): ConfigError {
+  return new ConfigError(`CHIME_DB=${err.path} cannot be used: ${err.reason}. Fix: ${err.fix}.`);
+}
+
 /** The SQLite file of `config.db` (its directory created), as a ChimeStore. Synchronous. */
 export function openSqliteChimeStore(config: Pick<Config, 'db'>, clock?: Clock): ChimeStore {
-  if (config.db !== ':memory:') mkdirSync(dirname(config.db), { recursive: true });
-  const s = openSqliteStore(config.db, clock ? { clock } : {});
+  let s: ReturnType<typeof openSqliteStore>;
+  try {
+    s = openSqliteStore(config.db, clock ? { clock } : {});
+  } catch (err) {
+    throw err instanceof UnusableDatabaseError ? databaseSettingError(err) : err;
+  }
   return {
     jobs: s.jobs,
     notes: s.notes,
@@ -45,7 +55,17 @@ export function openSqliteChimeStore(config: Pick<Config, 'db'>, clock?: Clock):
 export async function openStore(config: Pick<Config, 'db' | 'databaseUrl'>, clock?: Clock): Promise<ChimeStore> {
   if (!config.databaseUrl) return openSqliteChimeStore(config, clock);
   const { openPostgresStore } = await import('./postgres/index.js');
-  const s = await openPostgresStore(config.databaseUrl, clock ? { clock } : {});
+  let s: Awaited<ReturnType<typeof openPostgresStore>>;
+  try {
+    s = await openPostgresStore(config.databaseUrl, clock ? { clock } : {});
+  } catch (err) {
+    // The store's message names host, database and schema (never the password).
+    const reason = (err instanceof Error ? err.message : String(err)).replace(/^store: /, '').replace(/\s*\n\s*/g, ' ');
+    throw new ConfigError(
+      `CHIME_DATABASE_URL cannot be used: ${reason}. Fix: check that PostgreSQL runs there and accepts this user (psql with the same URL), or unset CHIME_DATABASE_URL to use the SQLite file CHIME_DB.`,
+      { cause: err },
+    );
+  }
   return {
     jobs: s.jobs,
     notes: s.notes,

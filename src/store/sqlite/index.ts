@@ -1,6 +1,7 @@
 import { type Clock, SystemClock } from '../../clock.js';
 import type { ApiMemoryAccess } from '../notes-store.js';
 import { migrate } from './migrate.js';
+import { unusableDatabase } from './db-file.js';
 import { type Db, openDb } from './open-db.js';
 import { SqliteJobStore } from './sqlite-job-store.js';
 import { SqliteNotesStore } from './sqlite-notes-store.js';
@@ -11,6 +12,7 @@ export { SqliteJobStore } from './sqlite-job-store.js';
 export { SqliteNotesStore } from './sqlite-notes-store.js';
 export { SqlitePrefsStore } from './sqlite-prefs-store.js';
 export type { Db } from './open-db.js';
+export { UnusableDatabaseError } from './db-file.js';
 
 export interface SqliteStoreOptions {
   /** Time for note/pref timestamps and migration records. Default the system clock. */
@@ -46,7 +48,8 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
     migrate(db, clock.now().getTime());
   } catch (err) {
     db.close();
-    throw err;
+    // A damaged file often shows only when the schema is first read.
+    throw unusableDatabase(path, err) ?? err;
   }
   const jobs = new SqliteJobStore(db, opts.newJobId ? { newJobId: opts.newJobId } : {});
   const notes = new SqliteNotesStore(db, opts.notesApiAccess !== undefined ? { clock, apiAccess: opts.notesApiAccess } : { clock });
