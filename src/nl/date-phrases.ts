@@ -91,6 +91,17 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
       },
     },
     {
+      // "last tuesday", "last week", "last night": a day that has passed. Rejected like
+      // "yesterday", never rolled forward to the next one.
+      name: 'date-last',
+      re: new RegExp(`\\b(?:on\\s+)?last\\s+(${WEEKDAY_SRC.slice(1, -1)}|week(?:end)?|month|year|night|evening|morning|afternoon)\\b(?!'s|\\s+(?:of|in)\\b)`, 'g'),
+      make(m) {
+        const what = m[1]!;
+        const ahead = what === 'night' || what === 'evening' ? 'tonight at 9pm' : what === 'morning' || what === 'afternoon' ? `tomorrow ${what}` : `next ${what} at 9am`;
+        return { refuse: { error: `"last ${what}" has already passed. Pick a time from now on.`, example: ahead } };
+      },
+    },
+    {
       name: 'date-tonight',
       re: /\b(?:(?:by|at|for)\s+)?(tonight)\b/g,
       make() {

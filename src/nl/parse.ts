@@ -111,10 +111,12 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   const recurring = pieces.some((p) => p.repeat);
   markRoles(norm.text, pieces, recurring);
   if (!recurring) {
-    // "until 7" in a one-off request is part of the text, not a time
-    for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.role === 'end' || pieces[i]!.role === 'start') pieces.splice(i, 1);
+    // "until 7", "for 3 days" in a one-off request are part of the text ("book the hotel for 3 days")
+    for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.role) pieces.splice(i, 1);
   }
 
+  const refused = pieces.find((p) => p.refuse);
+  if (refused?.refuse) return reject(refused.refuse.error, refused.refuse.example);
   const leftover = unreadTime(norm.text, claimed);
   if (leftover) return leftover;
 

@@ -6,6 +6,7 @@
  */
 import { maskClaimed, type Piece } from './pieces.js';
 import type { ParseRejection } from './types.js';
+import { foreignTimeWords } from './foreign.js';
 import { suspiciousDateWord } from './suspicious.js';
 
 const START_WORDS = /(?:^|\s)(?:starting(?:\s+from)?|start(?:ing)?\s+on|beginning|from|as\s+of|effective|commencing)\s+(?:on\s+|at\s+|the\s+)?$/;
@@ -121,6 +122,10 @@ export function dropLooseHolidays(text: string, pieces: Piece[]): void {
  */
 export function unreadTime(text: string, claimed: boolean[]): ParseRejection | undefined {
   const masked = maskClaimed(text, claimed);
+  const foreign = foreignTimeWords(masked);
+  if (foreign) return rejection(foreign.error, foreign.example);
+  const loose = looseNumber(text, masked, claimed);
+  if (loose) return loose;
   const bad = /\b(?:at\s+)?(\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))\b/.exec(masked);
   if (bad) return rejection(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
   const suspicious = suspiciousDateWord(masked);
@@ -130,6 +135,36 @@ export function unreadTime(text: string, claimed: boolean[]): ParseRejection | u
   return undefined;
 }
 
+
+/** "0930", "9.30", "9,30", "930h": a clock time in a form the grammar does not know. */
+const CLOCK_LIKE = /^(?:\d{1,2}[.,h]\d{2}|[01]?\d[0-5]\d|2[0-3][0-5]\d)h?$/;
+/** Request prefixes before a time at the very start ("remind me 9.30 …"). */
+const LEADING = /^\s*(?:remind\s+(?:me|us)\s+(?:to\s+)?)?$/;
+
+/**
+ * A number right after a time phrase ("dec 24 at 9 2027", "tomorrow 9 30") or a clock-like
+ * number opening the request ("9.30 call") belongs to the time; dropping it into the text
+ * while scheduling the rest would be a silent guess.
+ */
+function looseNumber(text: string, masked: string, claimed: boolean[]): ParseRejection | undefined {
+  for (const m of masked.matchAll(/(?<![\w.,:/-])\d+(?:[.,h]\d+)?h?(?![\w.,:/-]*\w)/g)) {
+    const token = m[0];
+    let i = m.index - 1;
+    while (i >= 0 && !claimed[i] && /[\s,]/.test(text[i]!)) i--;
+    const afterTime = i >= 0 && claimed[i] === true;
+    const atStart = LEADING.test(masked.slice(0, m.index));
+    if (!afterTime && !(atStart && CLOCK_LIKE.test(token))) continue;
+    const n = Number(token);
+    if (/^\d{4}$/.test(token) && n >= 1900 && n < 2200) {
+      return rejection(`Is "${token}" a year? Write it right after the date.`, `on dec 24 ${token} at 9am`);
+    }
+    if (CLOCK_LIKE.test(token)) {
+      return rejection(`I can't read "${token}" as a time. Write it with a colon, like 09:30.`, 'tomorrow at 09:30');
+    }
+    return rejection(`I could not tell what "${token}" means next to the time. Write times like 9:30 and dates like dec 24.`, 'tomorrow at 9:30am');
+  }
+  return undefined;
+}
 
 function rejection(error: string, example?: string): ParseRejection {
   return example ? { ok: false, error, example } : { ok: false, error };

@@ -61,6 +61,8 @@ export interface Piece {
   past?: boolean;
   /** A word we recognise as a date but cannot place ("easter"): reject with this hint. */
   unknown?: string;
+  /** A phrase we read but will not schedule ("last tuesday" has passed): the request is rejected with this. */
+  refuse?: { error: string; example: string };
   /** Came from chrono rather than our own grammar (for diagnostics). */
   source?: string;
 }

@@ -85,6 +85,24 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "930am", "1045 pm": hour and minutes written without a separator, with am/pm
+    name: 'time-compact-meridiem',
+    re: new RegExp(`\\b${PREFIX}(\\d{1,2})([0-5]\\d)\\s*(am|pm)\\b`, 'g'),
+    make(m) {
+      const time = withMeridiem(Number(m[1]), Number(m[2]), m[3]!);
+      return time ? { time } : null;
+    },
+  },
+  {
+    // "0930h", "930h", "21h30", "9h30", "at 1730", "at 0930": 24-hour forms without a colon
+    name: 'time-compact',
+    re: /\b(?:(?:at|by|around|about|before|@)\s+)?([01]?\d|2[0-3])([0-5]\d)\s*h\b|\b(?:(?:at|by|around|about|before|@)\s+)?([01]?\d|2[0-3])h([0-5]\d)\b|\b(?:at|by|around|about|before|@)\s+([01]\d|2[0-3])([0-5]\d)\b(?![\d/.:-])(?!\s*(?:%|am|pm|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)/g,
+    make(m) {
+      const t = plainTime(m[1] ?? m[3] ?? m[5]!, Number(m[2] ?? m[4] ?? m[6]));
+      return t ? { time: { ...t, bare: false } } : null;
+    },
+  },
+  {
     // "half past 5", "quarter past 3", "quarter to 9", "20 past 4"
     name: 'time-past-to',
     re: new RegExp(`(?<![:.\\d])\\b${PREFIX}(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b`, 'g'),
@@ -123,7 +141,7 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "at 17:30", "at 5", "@ 9", "at 9.30", "at 17h", "at 5 oclock"
     name: 'time-prefixed',
-    re: /\b(?:at|by|around|about|before|@)\s+(\d{1,2})(?:(?:[:.h])(\d{2}))?(?::(\d{2}))?(?:\s*(?:oclock|hrs|h)\b)?(?:\s+sharp\b)?(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|am|pm|a|p|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)(?!\s+(?!(?:weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|mornings|afternoons|evenings|nights|hrs)\b)[a-z]+s\b)/g,
+    re: /\b(?:at|by|around|about|before|@)\s+(\d{1,2})(?:(?:[:.h])(\d{2}))?(?::(\d{2}))?(?:\s*(?:o\s?clock|hrs|h)\b)?(?:\s+sharp\b)?(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|am|pm|a|p|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)(?!\s+(?!(?:weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|mornings|afternoons|evenings|nights|hrs)\b)[a-z]+s\b)/g,
     make(m) {
       const t = plainTime(m[1]!, Number(m[2] ?? 0), Number(m[3] ?? 0));
       return t ? { time: t } : null;
@@ -132,7 +150,7 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "17:30", "9:05:30", "5 oclock", "1700 hrs"
     name: 'time-colon',
-    re: /\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b|\b(\d{1,2})\s*oclock\b|\b(\d{2})(\d{2})\s*hrs\b/g,
+    re: /\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b|\b(\d{1,2})\s*o\s?clock\b|\b(\d{2})(\d{2})\s*hrs\b/g,
     make(m) {
       if (m[4]) return (() => { const t = plainTime(m[4], 0); return t ? { time: t } : null; })();
       if (m[5]) return (() => { const t = plainTime(m[5], Number(m[6])); return t ? { time: { ...t, bare: false } } : null; })();

@@ -563,6 +563,29 @@ rec(F, 'every 3 days', ['2027-03-15 20:00', '2027-03-18 20:00', '2027-03-21 20:0
 rec(F, 'every 4 months', ['2028-02-29 10:00', '2028-06-29 10:00', '2028-10-29 10:00', '2029-02-28 10:00'], tz=BER, now='2027-10-29 10:00', note='Oct 29 + 4 months is Feb 29 in the leap year 2028; 2029 has no Feb 29')
 rec(F, 'every 2 days', ['2027-10-31 12:00', '2027-11-02 12:00', '2027-11-04 12:00'], tz=BER, now='2027-10-29 12:00', note='Berlin falls back on Oct 31 at 03:00; 12:00 wall time kept')
 
+# ---------------------------------------------------------------- time words that were not used: read them or reject
+# (now: Sunday 22 Nov 2026 10:00)
+F = 'unread-words'
+for t in ['last tuesday at 9 retro', 'last friday', 'last week at 9', 'last night call mom', 'on last monday at 5pm',
+          'dec 24 at 9 2027', 'at 5pm 2027 taxes', 'tomorrow 9 30 call', '9.30 call', '0930 call', 'tomorrow 0930 call',
+          'remind me 17.45 train', 'jeden Montag um 7:30 Uhr Sport', 'morgen um 9 Uhr Zahnarzt', 'demain à 9h appeler maman',
+          'tous les lundis à 8h réunion', 'mañana a las 9 llamar a mamá', 'cada lunes a las 7 gimnasio',
+          'domani alle 9 chiamare', 'завтра в 9 позвонить маме', '明日9時に電話する', 'morgen om 9 uur tandarts']:
+    rej(F, t)
+once(F, 'at 0930 call', '2026-11-23 09:30', txt='call', note='09:30 today has passed')
+once(F, '0930h call', '2026-11-23 09:30', txt='call')
+once(F, '930am call', '2026-11-23 09:30', txt='call')
+once(F, '9h30 call', '2026-11-23 09:30', txt='call')
+once(F, '21h30 call', '2026-11-22 21:30', txt='call')
+once(F, 'at 1730 call', '2026-11-22 17:30', txt='call')
+once(F, 'at 9 o clock call', '2026-11-22 21:00', txt='call', note='bare 9 at 10:00 is 21:00')
+once(F, 'wendesday at 9 retro', '2026-11-25 09:00', txt='retro', note='misspelt weekday, one swap: read as wednesday')
+once(F, 'thrusday at 5pm gym', '2026-11-26 17:00', txt='gym')
+once(F, 'at 9 last call', '2026-11-22 21:00', txt='last call', note='"last" before a noun is text')
+once(F, 'tomorrow at 9 book the hotel for 3 days', '2026-11-23 09:00', txt='book the hotel for 3 days', note='"for 3 days" in a one-off is text, never dropped')
+once(F, 'tomorrow at 9 room 2045', '2026-11-23 09:00', txt='room 2045')
+rec(F, 'every day at 9 take 2 pills', ['2026-11-23 09:00', '2026-11-24 09:00', '2026-11-25 09:00', '2026-11-26 09:00'], txt='take 2 pills')
+
 # ---------------------------------------------------------------- write
 for name, cases in files.items():
     with open(os.path.join(OUT, name + '.jsonl'), 'w') as f:
