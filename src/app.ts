@@ -72,6 +72,10 @@ export function createApp(opts: AppOptions): App {
       if (!chat) throw new Error('chat layer not ready');
       return chat.commandHandler(text, job);
     },
+    checkCommand: (text) => {
+      if (!chat) throw new Error('chat layer not ready');
+      chat.checkScheduledCommand(text);
+    },
     fetch: guardedFetch({ allowPrivate: config.watch.allowPrivate }),
   });
   const extra = opts.executors ?? [];

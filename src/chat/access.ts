@@ -8,6 +8,8 @@ import type { ChatContext } from './message.js';
  * - the owner sees and changes their jobs from anywhere on the same platform;
  * - members of a group see the group's jobs; a chat admin there may change them;
  * - a private chat's jobs are invisible to everyone but their owner.
+ * - a scheduled command (a ghost with its owner's rights) sees and changes only jobs of the
+ *   chat it was created in: a group's job cannot reach its owner's private reminders.
  * Errors for jobs one may not see say "No reminder with id …", exactly as for missing ones,
  * so ids cannot be probed.
  */
@@ -32,6 +34,16 @@ export function canChange(job: Job, who: ChatContext): boolean {
   return isOwner(job, who) || (inSameGroup(job, who) && who.isAdmin);
 }
 
+/** Whether a scheduled command running as `ghostJob` may touch `job`: same chat only. */
+function withinGhostChat(job: Job, ghostJob: Job | undefined): boolean {
+  return !ghostJob || (job.origin.platform === ghostJob.origin.platform && job.origin.chatId === ghostJob.origin.chatId);
+}
+
+/** `canSee` for the one who sent this command, a person or a scheduled command's ghost. */
+export function visibleHere(job: Job, ctx: CommandContext): boolean {
+  return canSee(job, ctx.msg) && withinGhostChat(job, ctx.ghostJob);
+}
+
 /** Ids are short lower-case tokens; tolerate a leading '#' and surrounding punctuation. */
 export function normaliseId(raw: string): string {
   return raw.trim().replace(/^#/, '').replace(/[.,;:!?]+$/, '');
@@ -43,7 +55,7 @@ export async function findVisibleJob(ctx: CommandContext, rawId: string): Promis
   if (!id) throw new UserError('id.missing', 'Which reminder? Give its id (see /list).', `/${ctx.command} k7m2qd`);
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) throw new NotFoundError('reminder', truncateId(id));
   const job = await ctx.deps.scheduler.getJob(id);
-  if (!job || !canSee(job, ctx.msg)) throw new NotFoundError('reminder', id);
+  if (!job || !visibleHere(job, ctx)) throw new NotFoundError('reminder', id);
   return job;
 }
 

@@ -13,6 +13,8 @@ import { sessionIdFor } from './who.js';
 export interface ChimeChat extends ChatService {
   /** Runs a `command` job's text as its ghost; pass to the scheduler's command executor. */
   commandHandler: CommandHandler;
+  /** Throws a UserError when a text cannot be a scheduled command; pass to the command executors. */
+  checkScheduledCommand: (commandText: string) => void;
   /** Formats due jobs with action buttons; pass to the scheduler. */
   formatDelivery: DeliveryFormatter;
   /** Commands with descriptions, for platform menus (Telegram setMyCommands, Discord). */
@@ -70,7 +72,8 @@ export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}
       isAdmin: false,
       text: commandText,
     };
-    const replies = await router.route(msg, { now: deps.clock.now(), ghostJob: job });
+    // Errors propagate: the command executor records them as the run's failure.
+    const replies = await router.runScheduled(msg, job, deps.clock.now());
     return replies.map((r) => r.text).join('\n\n') || `(${commandText} gave no answer)`;
   };
 
@@ -89,6 +92,7 @@ export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}
     handleAction,
     suggestJobs,
     commandHandler,
+    checkScheduledCommand: router.checkScheduled,
     formatDelivery: createDeliveryFormatter(),
     commands: router.commands.map((c) => ({ name: c.name, description: c.description, usage: c.usage })),
   };

@@ -27,6 +27,11 @@ export interface CommandContext {
   /** Set when a scheduled `command` job runs this as its ghost (SCHEDULER context). */
   ghostJob?: Job;
   prefs(): Promise<ResolvedPrefs>;
+  /**
+   * Throws a UserError when `text` cannot be a scheduled command (no "/", unknown, or not
+   * allowed in scheduled runs), so a job is refused when made rather than failing every run.
+   */
+  checkScheduledCommand(text: string): void;
 }
 
 /** One chat command. */

@@ -2,16 +2,13 @@ import { MemoryAccessDenied, UserError } from '../core/errors.js';
 import type { Job } from '../core/job.js';
 import type { CommandContext, CommandModule, ResolvedChatDeps, ResolvedPrefs } from './command.js';
 import { commandModules } from './commands/index.js';
+import { parseCommandText } from './command-text.js';
+import { schedulableCommand } from './scheduled-commands.js';
 import type { IncomingMessage, OutgoingMessage } from './message.js';
 import { parseWithPrefs } from './parse-input.js';
 import { readPlainSentence } from './plain-request.js';
 
-/** `/remind@ChimeBot in 2h x` → { name: 'remind', bot: 'ChimeBot', args: 'in 2h x' }. */
-export function parseCommandText(text: string): { name: string; bot?: string; args: string } | undefined {
-  const m = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?(?:\s+([\s\S]*))?$/.exec(text.trim());
-  if (!m) return undefined;
-  return { name: (m[1] as string).toLowerCase(), ...(m[2] ? { bot: m[2] } : {}), args: (m[3] ?? '').trim() };
-}
+export { parseCommandText };
 
 /** Plain-text requests understood in private chats: "remind me …". */
 const PLAIN_REMIND = /^remind\s+me\b/i;
@@ -33,6 +30,14 @@ export interface Router {
   readonly commands: CommandModule[];
   /** Answers one message; never throws. */
   route(msg: IncomingMessage, opts: RouteOptions): Promise<OutgoingMessage[]>;
+  /**
+   * Runs a scheduled `command` job's text as its ghost (`msg` speaks for the job's owner in the
+   * job's chat). Unlike `route` it throws: a refused, unknown or failing command is the run's
+   * failure, never a reply that counts as success.
+   */
+  runScheduled(msg: IncomingMessage, ghostJob: Job, now: Date): Promise<OutgoingMessage[]>;
+  /** Throws a UserError saying why `text` cannot be a scheduled command (see scheduled-commands.ts). */
+  checkScheduled(text: string): void;
 }
 
 /** Turns an error from a command into the reply a person sees. */
@@ -59,6 +64,8 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
   const byName = new Map<string, CommandModule>();
   for (const c of commands) for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(n, c);
   const remindModule = byName.get('remind') as CommandModule;
+  const find = (name: string): CommandModule | undefined => byName.get(name);
+  const checkScheduled = (text: string): void => void schedulableCommand(text, find);
 
   async function resolvePrefs(msg: IncomingMessage): Promise<ResolvedPrefs> {
     const [user, chat] = await Promise.all([
@@ -79,6 +86,7 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
       now: ro.now,
       ...(ro.ghostJob ? { ghostJob: ro.ghostJob } : {}),
       prefs: () => (prefs ??= resolvePrefs(msg)),
+      checkScheduledCommand: checkScheduled,
     };
   }
 
@@ -111,5 +119,11 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
     }
   }
 
-  return { commands, route };
+  async function runScheduled(msg: IncomingMessage, ghostJob: Job, now: Date): Promise<OutgoingMessage[]> {
+    const module = schedulableCommand(msg.text, find);
+    const args = parseCommandText(msg.text)?.args ?? '';
+    return module.run(context(msg, module.name, args, { now, ghostJob }));
+  }
+
+  return { commands, route, runScheduled, checkScheduled };
 }

@@ -20,14 +20,21 @@ describe('notes and the ghost (seed 000)', () => {
     expect(await t.sayText(ALICE_DM, '/remember')).toContain('Example:');
   });
 
-  it('a command job running /recall as the ghost gets a clear refusal, not the notes', async () => {
+  it('a command job running /recall as the ghost is refused (a failed run), never given the notes', async () => {
     const t = makeChat();
     await t.say(ALICE_DM, '/remember my secret');
-    const id = await t.create(ALICE_DM, '/remind every 1 day /recall');
-    const job = t.scheduler.jobs.get(id)!;
-    const reply = await runWithContext(schedulerContext(id, 'tg_100'), () => t.chat.commandHandler('/recall', job));
-    expect(reply).toBe("🔒 Scheduled runs can't read your notes.");
-    expect(reply).not.toContain('my secret');
+    expect(await t.sayText(ALICE_DM, '/remind every 1 day /recall')).toContain("/recall can't be scheduled");
+    // One stored before that check existed:
+    const job = await t.scheduler.createJob({
+      kind: 'command', name: '/recall', payload: { command: '/recall' }, owner: { platform: 'telegram', userId: '100' },
+      origin: { platform: 'telegram', chatId: '100', chatType: 'private' }, schedule: { kind: 'once', at: t.clock.now() }, timeZone: 'UTC',
+    });
+    const outcome = await runWithContext(schedulerContext(job.id, 'tg_100'), () => t.chat.commandHandler('/recall', job)).then(
+      (reply) => reply,
+      (err: Error) => `failed: ${err.message}`,
+    );
+    expect(outcome).toMatch(/^failed: \/recall can't be scheduled: scheduled runs never read your notes/);
+    expect(outcome).not.toContain('my secret');
   });
 
   it('the ghost never gets admin rights', async () => {

@@ -37,10 +37,10 @@ describe('/remind', () => {
 
   it('text starting with "/" becomes a command job', async () => {
     const t = makeChat();
-    await t.say(ALICE_DM, '/remind every 1 day /recall');
+    await t.say(ALICE_DM, '/remind every 1 day /list');
     const job = [...t.scheduler.jobs.values()][0]!;
     expect(job.kind).toBe('command');
-    expect(job.payload).toEqual({ command: '/recall' });
+    expect(job.payload).toEqual({ command: '/list' });
   });
 
   it('rejected input gets the parser message and an example, and creates nothing', async () => {

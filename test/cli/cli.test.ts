@@ -76,7 +76,7 @@ describe('chime CLI', () => {
       payload: { text: 'stand up and stretch', data: { level: 2 } },
     });
     expect(job?.nextRunAt).toBeTruthy();
-    const cmd = await create('notes', '--schedule', '@daily', '--command', '/recall', '--tz', 'America/New_York');
+    const cmd = await create('digest', '--schedule', '@daily', '--command', '/next', '--tz', 'America/New_York');
     expect((await listJson()).find((j) => j.id === cmd)).toMatchObject({ kind: 'command', timeZone: 'America/New_York' });
     const table = await chime('jobs', 'list');
     expect(table.out).toMatch(/^ID\s+NAME\s+KIND\s+STATUS/);
@@ -94,6 +94,22 @@ describe('chime CLI', () => {
     expect(json.err).toContain('--data is not valid JSON');
     const noName = await chime('jobs', 'create', '--schedule', '5m', '--text', 'a');
     expect(noName.err).toContain('--name is required');
+    expect((await listJson()).length).toBe(before);
+  });
+
+  it('jobs create --command refuses a command that could never run, with the reason, and creates nothing', async () => {
+    const before = (await listJson()).length;
+    const cases: Array<[string, string]> = [
+      ['recall', '"recall" is not a command: a scheduled command starts with "/" (did you mean /recall?)'],
+      ['/nosuchcommand', '/nosuchcommand is not a command I know. A scheduled job can run /list, /next'],
+      ['/recall', "/recall can't be scheduled: scheduled runs never read your notes"],
+    ];
+    for (const [command, reason] of cases) {
+      const r = await chime('jobs', 'create', '--name', 'x', '--schedule', '5m', '--command', command);
+      expect(r.code, command).toBe(1);
+      expect(r.err).toContain(reason);
+      expect(r.out).toBe('');
+    }
     expect((await listJson()).length).toBe(before);
   });
 

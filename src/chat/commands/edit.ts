@@ -1,7 +1,7 @@
-import { UserError } from '../../core/errors.js';
+import { ForbiddenError, UserError } from '../../core/errors.js';
 import type { JobPatch } from '../../store/job-store.js';
 import type { CommandModule } from '../command.js';
-import { findChangeableJob } from '../access.js';
+import { findChangeableJob, isOwner } from '../access.js';
 import { confirmation } from '../confirmation.js';
 import { truncate } from '../format.js';
 import { parseWithPrefs } from '../parse-input.js';
@@ -60,9 +60,15 @@ export const edit: CommandModule = {
     if (newText !== undefined) {
       const payload = { ...(job.payload as Record<string, unknown>) };
       if (job.kind === 'command') {
-        if (!newText.startsWith('/')) {
-          throw new UserError('edit.command', 'A scheduled command must start with "/".', `/edit ${job.id} text: /recall`);
+        // What a command job runs, it runs with its owner's rights: only the owner chooses it.
+        // An admin may still reschedule, pause or cancel it.
+        if (!isOwner(job, ctx.msg)) {
+          const owner = job.owner.name ? ` (${job.owner.name})` : '';
+          throw new ForbiddenError(
+            `Only its owner${owner} can change what scheduled command ${job.id} runs. You can change its time, /pause or /cancel it.`,
+          );
         }
+        ctx.checkScheduledCommand(newText);
         payload['command'] = newText;
       } else {
         payload['text'] = newText;

@@ -1,7 +1,7 @@
 import type { Job } from '../../core/job.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { reply } from '../command.js';
-import { canSee } from '../access.js';
+import { visibleHere } from '../access.js';
 import { listLine } from '../describe.js';
 
 /** Most lines one /list answer shows (a chat message stays readable). */
@@ -19,7 +19,7 @@ export async function visibleLiveJobs(ctx: CommandContext): Promise<Job[]> {
       ? await ctx.deps.scheduler.listJobs({ originChatId: msg.chatId, status })
       : await ctx.deps.scheduler.listJobs({ ownerPlatform: msg.platform, ownerUserId: msg.userId, status });
   return jobs
-    .filter((j) => canSee(j, msg) && (msg.chatType !== 'group' || j.origin.platform === msg.platform))
+    .filter((j) => visibleHere(j, ctx) && (msg.chatType !== 'group' || j.origin.platform === msg.platform))
     .sort((a, b) => (a.nextRunAt?.getTime() ?? Infinity) - (b.nextRunAt?.getTime() ?? Infinity));
 }
 

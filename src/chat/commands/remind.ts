@@ -46,6 +46,8 @@ export const remind: CommandModule = {
     await checkCreateQuota(ctx);
 
     const isCommand = text.startsWith('/');
+    // A command that could never run is refused now, with the reason, not at every run.
+    if (isCommand) ctx.checkScheduledCommand(text);
     const payload: ReminderPayload | { command: string } = isCommand
       ? { command: text }
       : { text, ...(quote ? { quote } : {}) };

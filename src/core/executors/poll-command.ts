@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommandHandler, Executor } from '../executor.js';
+import type { CommandCheck } from './command.js';
 import { parsePayloadWith } from './payload.js';
 
 const PollCommandPayload = z.object({
@@ -24,11 +25,14 @@ function fieldOf(value: unknown, path: string): unknown {
  * Seed 002's `poll_module`, in chat-bot form: runs a command (as the ghost) until a field of
  * its JSON reply has one of the success values.
  */
-export function pollCommandExecutor(handler: CommandHandler | undefined): Executor<PollCommandPayload> {
+export function pollCommandExecutor(handler: CommandHandler | undefined, check?: CommandCheck): Executor<PollCommandPayload> {
   return {
     kind: 'poll_command',
-    parsePayload: (raw) =>
-      parsePayloadWith(PollCommandPayload, raw, 'poll_command', '{"command":"/status","success_field":"state","success_values":["done"]}'),
+    parsePayload: (raw) => {
+      const payload = parsePayloadWith(PollCommandPayload, raw, 'poll_command', '{"command":"/status","success_field":"state","success_values":["done"]}');
+      check?.(payload.command);
+      return payload;
+    },
     async run(job) {
       const p = job.payload;
       if (!handler) return { status: 'failed', error: 'No command handler is configured for scheduled commands.', retryable: false };
