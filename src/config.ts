@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CleanupRegistration } from './core/housekeeping.js';
 
@@ -223,8 +225,10 @@ const envSchema = z.object(Object.fromEntries(Object.entries(VARS).map(([k, v]) 
 /**
  * Validates `env` and builds the Config. Empty strings count as unset (a `.env` line
  * `DISCORD_TOKEN=` means "no Discord"). Throws ConfigError naming the first bad variable.
+ * With `baseDir`, relative paths (CHIME_DB and its default, CHIME_CLEANUP_DIRS directories)
+ * are made absolute against it instead of against whatever directory the process runs in.
  */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, opts: { baseDir?: string } = {}): Config {
   const input: Record<string, string> = {};
   for (const name of CONFIG_VARIABLES) {
     const value = env[name]?.trim();
@@ -241,8 +245,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const num = (k: keyof typeof VARS): number => v[k] as number;
   const opt = <T>(k: keyof typeof VARS): T | undefined => v[k] as T | undefined;
 
+  const path = (p: string): string => (opts.baseDir === undefined || p === ':memory:' || isAbsolute(p) ? p : resolve(opts.baseDir, p));
   const config: Config = {
-    db: v.CHIME_DB as string,
+    db: path(v.CHIME_DB as string),
     ...(v.CHIME_DATABASE_URL !== undefined ? { databaseUrl: v.CHIME_DATABASE_URL as string } : {}),
     logLevel: v.LOG_LEVEL as LogLevel,
     defaultTimeZone: v.CHIME_TZ as string,
@@ -257,7 +262,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     housekeeping: {
       historyRetentionDays: num('CHIME_HISTORY_RETENTION_DAYS'),
       cleanupIntervalMs: num('CHIME_CLEANUP_INTERVAL_MS'),
-      directories: v.CHIME_CLEANUP_DIRS as CleanupDirectory[],
+      directories: (v.CHIME_CLEANUP_DIRS as CleanupDirectory[]).map((d) => ({ ...d, directory: path(d.directory) })),
     },
     quotas: {
       maxRemindersPerUser: num('CHIME_MAX_REMINDERS_PER_USER'),
@@ -298,10 +303,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /**
- * Loads `path` (default `.env` in the working directory) into `process.env` when it exists.
+ * Chime's own directory: the checkout (or installed package) holding its package.json. Every
+ * command reads `.env` from here and resolves relative paths (CHIME_DB, CHIME_CLEANUP_DIRS)
+ * against it, so `npx chime jobs list` run from any directory sees the database the bot uses.
+ */
+export const CHIME_DIR = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
+
+/**
+ * Loads `path` (default the `.env` in CHIME_DIR) into `process.env` when it exists.
  * Variables already set in the environment win, so `CHIME_DB=x npm start` overrides the file.
  */
-export function loadDotEnv(path = '.env'): boolean {
+export function loadDotEnv(path = join(CHIME_DIR, '.env')): boolean {
   if (!existsSync(path)) return false;
   const before = { ...process.env };
   process.loadEnvFile(path);

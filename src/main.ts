@@ -2,8 +2,8 @@ import { createConsoleAdapter } from '../adapters/console/index.js';
 import { type App, createApp } from './app.js';
 import { openStore } from './store/open-store.js';
 import type { Adapter } from './chat/adapter.js';
-import { type Config, ConfigError, loadConfig, loadDotEnv } from './config.js';
-import type { CliIo } from './cli/io.js';
+import { type Config, ConfigError } from './config.js';
+import { type CliIo, configOf } from './cli/io.js';
 import { type Logger, createLogger } from './log.js';
 
 /**
@@ -64,8 +64,7 @@ function untilSignal(logger: Logger): Promise<NodeJS.Signals> {
  * exits at once. Returns the exit code.
  */
 export async function runChime(io: CliIo): Promise<number> {
-  if (io.env === process.env) loadDotEnv(); // already done by the CLI; harmless twice
-  const config = loadConfig(io.env);
+  const config = configOf(io);
   const logger = createLogger({ level: config.logLevel });
   let app: App | undefined;
   try {

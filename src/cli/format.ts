@@ -1,8 +1,12 @@
 /** Output helpers shared by the CLI commands: aligned tables, instants in a zone, JSON. */
 
-/** Renders rows as a left-aligned text table with a header line. Empty rows print `(none)`. */
-export function table(columns: string[], rows: string[][]): string {
-  if (rows.length === 0) return '(none)\n';
+/**
+ * Renders rows as a left-aligned text table with a header line. No rows print `empty`, which
+ * should say where the command looked ("No jobs in /srv/chime/data/chime.db."): an empty answer
+ * from the wrong database must not look like an empty database.
+ */
+export function table(columns: string[], rows: string[][], empty = '(none)'): string {
+  if (rows.length === 0) return `${empty}\n`;
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]): string =>
     cells

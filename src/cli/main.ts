@@ -1,6 +1,7 @@
-import { ConfigError, loadDotEnv } from '../config.js';
+import { join } from 'node:path';
+import { CHIME_DIR, ConfigError } from '../config.js';
 import { isUserError } from '../core/errors.js';
-import { type CliIo, processIo } from './io.js';
+import { type CliIo, configOf, processIo } from './io.js';
 import * as cleanup from './commands/cleanup.js';
 import * as jobsCreate from './commands/jobs-create.js';
 import * as jobsDelete from './commands/jobs-delete.js';
@@ -58,7 +59,8 @@ function help(): string {
     ...lines,
     '',
     'Run `chime <command> --help` for its options. Configuration comes from the environment',
-    'and ./.env (see .env.example); CHIME_DB selects the database.',
+    `and ${join(CHIME_DIR, '.env')} (see .env.example), wherever you run chime from;`,
+    'CHIME_DB selects the database (relative paths are relative to that directory).',
     '',
   ].join('\n');
 }
@@ -97,8 +99,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     return 0;
   }
   try {
-    // Every command sees the same settings as the bot: `.env` counts for `chime jobs list` too.
-    if (io.env === process.env) loadDotEnv();
+    // Every command sees the same settings as the bot (`.env` counts for `chime jobs list` too),
+    // and a bad one stops it before it does anything.
+    configOf(io);
     return await found.entry.run(found.rest, io);
   } catch (err) {
     if (err instanceof ConfigError) {

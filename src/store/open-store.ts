@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Clock } from '../clock.js';
 import { type Config, ConfigError } from '../config.js';
 import type { JobStore, MaybePromise } from './job-store.js';
@@ -20,6 +21,20 @@ export interface ChimeStore {
   /** Starts the backend's background work (SQLite: WAL checkpoints off the event loop). */
   startMaintenance(clock: Clock, onError: (message: string) => void): StoreMaintenance;
   close(): MaybePromise<void>;
+}
+
+/**
+ * Which database the configuration names, for people: the SQLite file's absolute path, or
+ * PostgreSQL's host and database (never the password).
+ */
+export function describeDatabase(config: Pick<Config, 'db' | 'databaseUrl'>): string {
+  if (!config.databaseUrl) return config.db === ':memory:' ? 'an in-memory database' : resolve(config.db);
+  try {
+    const u = new URL(config.databaseUrl);
+    return `PostgreSQL ${u.host}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL (CHIME_DATABASE_URL)';
+  }
 }
 
 /**

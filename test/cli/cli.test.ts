@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -207,18 +207,43 @@ describe('chime CLI', () => {
     expect(d.err).toContain('DISCORD_TOKEN is not set');
   });
 
-  it('a .env file in the working directory is read by every command; the environment wins', async () => {
-    const cwd = mkdtempSync(join(tmpdir(), 'chime-dotenv-'));
-    writeFileSync(join(cwd, '.env'), `CHIME_DB=${join(cwd, 'from-dotenv.db')}\nCHIME_TZ=Asia/Tokyo\n`);
+  it('every command reads the .env of Chime’s own directory, wherever it runs; relative CHIME_DB is relative to that directory', async () => {
+    // An installed copy of Chime with its own .env, and commands run from elsewhere.
+    const home = mkdtempSync(join(tmpdir(), 'chime-home-'));
+    const install = join(home, 'chime');
+    for (const part of ['bin', 'src', 'adapters', 'package.json']) cpSync(join(ROOT, part), join(install, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(install, 'node_modules'));
+    writeFileSync(join(install, '.env'), 'CHIME_DB=./data/mine.db\nCHIME_TZ=Asia/Tokyo\n');
+    const elsewhere = join(home, 'elsewhere');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, '.env'), 'CHIME_DB=./not-this.db\n'); // another project's .env
     const run = promisify(execFile);
+    const bin = join(install, 'bin', 'chime.js');
     const base = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' };
-    await run(process.execPath, [join(ROOT, 'bin/chime.js'), 'jobs', 'create', '--name', 'dotenv', '--schedule', '@daily', '--text', 'x'], { cwd, env: base });
-    expect(existsSync(join(cwd, 'from-dotenv.db'))).toBe(true);
-    const { stdout } = await run(process.execPath, [join(ROOT, 'bin/chime.js'), 'jobs', 'list', '--format', 'json'], { cwd, env: base });
+    await run(process.execPath, [bin, 'jobs', 'create', '--name', 'dotenv', '--schedule', '@daily', '--text', 'x'], { cwd: elsewhere, env: base });
+    expect(existsSync(join(install, 'data', 'mine.db'))).toBe(true);
+    expect(existsSync(join(elsewhere, 'not-this.db'))).toBe(false);
+    expect(existsSync(join(elsewhere, 'data'))).toBe(false);
+    // From a subdirectory of the install too (npx finds the bin from there).
+    const { stdout } = await run(process.execPath, [bin, 'jobs', 'list', '--format', 'json'], { cwd: join(install, 'src'), env: base });
     expect(JSON.parse(stdout)).toMatchObject([{ name: 'dotenv', timeZone: 'Asia/Tokyo' }]);
-    const other = await run(process.execPath, [join(ROOT, 'bin/chime.js'), 'jobs', 'list', '--format', 'json'], { cwd, env: { ...base, CHIME_DB: join(cwd, 'other.db') } });
-    expect(JSON.parse(other.stdout)).toEqual([]);
-    rmSync(cwd, { recursive: true, force: true });
+    // The environment wins over the file; an empty answer names the database it looked in.
+    const other = await run(process.execPath, [bin, 'jobs', 'list'], { cwd: elsewhere, env: { ...base, CHIME_DB: join(home, 'other.db') } });
+    expect(other.stdout).toBe(`No jobs in ${join(home, 'other.db')}.\n`);
+    rmSync(home, { recursive: true, force: true });
+  }, 30_000);
+
+  it('an empty list, history or schedule says which database it looked in', async () => {
+    const io = captureIo({ ...env, CHIME_DB: join(dir, 'empty', 'chime.db') });
+    expect(await main(['jobs', 'list', '--status', 'paused'], io)).toBe(0);
+    expect(await main(['jobs', 'history'], io)).toBe(0);
+    expect(await main(['jobs', 'next'], io)).toBe(0);
+    const db = join(dir, 'empty', 'chime.db');
+    expect(io.out).toBe(`No paused jobs in ${db}.\nNo runs in ${db}.\nNothing due in ${db}.\n`);
+    // A relative CHIME_DB is relative to the project directory, and the message shows it resolved.
+    const rel = captureIo({ ...env, CHIME_DB: 'empty/chime.db' }, dir);
+    expect(await main(['jobs', 'list'], rel)).toBe(0);
+    expect(rel.out).toBe(`No jobs in ${db}.\n`);
   });
 
   it('`node bin/chime.js` (what npx chime runs) works from a fresh process', async () => {

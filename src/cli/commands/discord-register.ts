@@ -6,10 +6,9 @@
  * The Discord calls live in adapters/discord (src/ does not import discord.js itself).
  */
 import { RegistrationError, registerWithToken } from '../../../adapters/discord/register.js';
-import { loadConfig, loadDotEnv } from '../../config.js';
 import { UserError } from '../../core/errors.js';
 import { parseOptions } from '../args.js';
-import type { CliCommand } from '../io.js';
+import { type CliCommand, configOf } from '../io.js';
 
 export const usage = 'chime discord register [--guild <guild id>]';
 export const summary = 'Register the slash commands with Discord (globally, or in one guild)';
@@ -19,8 +18,7 @@ export const discordRegisterCommand: CliCommand = async (argv, io) => {
   if (values.guild !== undefined && !/^\d{1,20}$/.test(values.guild)) {
     throw new UserError('discord.guild', `--guild must be a numeric Discord server id (got "${values.guild}").`, 'chime discord register --guild 123456789012345678');
   }
-  if (io.env === process.env) loadDotEnv();
-  const config = loadConfig(io.env);
+  const config = configOf(io);
   if (!config.discord) {
     throw new UserError('discord.token', 'DISCORD_TOKEN is not set: Chime needs the bot token to register its commands.', 'DISCORD_TOKEN=… chime discord register');
   }

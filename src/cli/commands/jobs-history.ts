@@ -17,7 +17,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (opts.status !== undefined && !STATUSES.includes(opts.status as RunStatus)) {
     throw new UserError('cli.status', `Unknown run status "${opts.status}". Use ${STATUSES.join(', ')}.`, '--status failure');
   }
-  return withContext(io, async ({ scheduler }) => {
+  return withContext(io, async ({ scheduler, database }) => {
     const runs = await scheduler.history({
       ...(opts.task ? { jobId: opts.task } : {}),
       ...(opts.status ? { status: opts.status as RunStatus } : {}),
@@ -41,6 +41,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
           r.durationMs === null ? '-' : `${r.durationMs}ms`,
           clip(r.error ?? r.result ?? '', 50),
         ]),
+        `No ${opts.status ? `${opts.status} ` : ''}runs${opts.task ? ` of job ${opts.task}` : ''} in ${database}.`,
       ),
     );
     return 0;

@@ -26,7 +26,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const format = outputFormat(opts.format);
   const status = statuses(opts.status);
   const limit = positiveInt(opts.limit, 'limit', 1000);
-  return withContext(io, async ({ scheduler }) => {
+  return withContext(io, async ({ scheduler, database }) => {
     const jobs = await scheduler.listJobs({ ...(status ? { status } : {}), ...(opts.kind ? { kind: opts.kind } : {}), limit });
     if (format === 'json') {
       io.stdout(json(jobs));
@@ -36,6 +36,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       table(
         ['ID', 'NAME', 'KIND', 'STATUS', 'SCHEDULE', 'NEXT RUN', 'RUNS'],
         jobs.map((j) => [j.id, clip(j.name, 30), j.kind, j.status, clip(describeSchedule(j), 40), instant(j.nextRunAt, j.timeZone), String(j.runCount)]),
+        `No ${[status?.join(' or '), opts.kind].filter(Boolean).join(' ')}${status || opts.kind ? ' ' : ''}jobs in ${database}.`,
       ),
     );
     return 0;
