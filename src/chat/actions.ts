@@ -1,9 +1,10 @@
 import type { Job } from '../core/job.js';
+import { firesMoreThanOnce } from '../core/schedule.js';
 import type { ResolvedChatDeps } from './command.js';
 import { parseActionId } from './action-ids.js';
 import type { ActionVerb } from './action-ids.js';
 import { canChange, canSee } from './access.js';
-import { isRecurring, jobSubject } from './describe.js';
+import { jobSubject } from './describe.js';
 import { reminderBody } from './delivery-format.js';
 import { formatWhen } from './format.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
@@ -58,7 +59,7 @@ export async function handleActionPress(
     case 'done': {
       // A one-off still pending (snoozed, or pressed early) is finished by Done; a recurring
       // job keeps its schedule: Done acknowledges this occurrence only.
-      if (!isRecurring(job) && (job.status === 'active' || job.status === 'paused')) await deps.scheduler.cancelJob(job.id);
+      if (!firesMoreThanOnce(job.schedule) && (job.status === 'active' || job.status === 'paused')) await deps.scheduler.cancelJob(job.id);
       return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done` } };
     }
     case 'stop': {

@@ -1,7 +1,8 @@
 import type { Job } from '../core/job.js';
+import { firesMoreThanOnce } from '../core/schedule.js';
 import type { OutgoingMessage } from './message.js';
 import { action } from './action-ids.js';
-import { describeBounds, isRecurring, jobSubject } from './describe.js';
+import { describeBounds, jobSubject } from './describe.js';
 import { formatWallTime, formatWhen } from './format.js';
 
 /** How many runs after the first a recurring confirmation lists. */
@@ -18,7 +19,7 @@ export function confirmation(job: Job, next: Date[], timeZone: string, now: Date
   const what = job.kind === 'command' ? `Command ${jobSubject(job)}` : jobSubject(job);
   const lines = [`✅ ${heading} [${job.id}]: ${what}`];
   if (first) lines.push(`⏰ ${formatWhen(first, timeZone, now)}`);
-  if (isRecurring(job)) {
+  if (firesMoreThanOnce(job.schedule)) {
     const later = next.filter((d) => !first || d.getTime() > first.getTime()).slice(0, NEXT_SHOWN);
     if (later.length) lines.push(`🔁 Then: ${later.map((d) => formatWallTime(d, timeZone, now)).join(', ')}`);
   }

@@ -1,8 +1,9 @@
 import type { DeliveryFormatter } from '../core/executor.js';
 import type { Job } from '../core/job.js';
+import { firesMoreThanOnce } from '../core/schedule.js';
 import { action } from './action-ids.js';
 import type { ReminderPayload } from './describe.js';
-import { isRecurring, jobSubject } from './describe.js';
+import { jobSubject } from './describe.js';
 import { formatSpan } from './format.js';
 
 /** A run this late (ms) says so in the message ("Chime was offline"). */
@@ -13,7 +14,7 @@ type Rows = Array<Array<{ id: string; label: string }>>;
 /** Buttons under a delivered reminder: snoozes and Tomorrow, then Done (and Stop when it repeats). */
 export function reminderActions(job: Job): Rows {
   const last = [action('done', job.id)];
-  if (isRecurring(job)) last.push(action('stop', job.id));
+  if (firesMoreThanOnce(job.schedule)) last.push(action('stop', job.id));
   return [[action('s10', job.id), action('s60', job.id), action('tm', job.id)], last];
 }
 
@@ -40,13 +41,13 @@ export function createDeliveryFormatter(): DeliveryFormatter {
     const late = outcome.lateMs >= LATE_NOTICE_MS ? `\n(${formatSpan(outcome.lateMs)} late: Chime was offline)` : '';
 
     if (outcome.type === 'failure') {
-      const actions: Rows = isRecurring(job) && job.status === 'active' ? [[action('stop', job.id)]] : [];
+      const actions: Rows = firesMoreThanOnce(job.schedule) && job.status === 'active' ? [[action('stop', job.id)]] : [];
       return { text: `⚠️ ${addressee(job)}${outcome.text}${late}`, ...(actions.length ? { actions } : {}), meta };
     }
     if (job.kind === 'reminder') {
       return { text: `${reminderBody(job, outcome.text)}${late}`, actions: reminderActions(job), meta };
     }
-    const actions: Rows = isRecurring(job) ? [[action('stop', job.id)]] : [];
+    const actions: Rows = firesMoreThanOnce(job.schedule) ? [[action('stop', job.id)]] : [];
     const head = job.kind === 'command' ? `🤖 ${addressee(job)}${jobSubject(job)}\n` : addressee(job);
     return { text: `${head}${outcome.text}${late}`, ...(actions.length ? { actions } : {}), meta };
   };

@@ -1,5 +1,5 @@
 import type { Job } from '../core/job.js';
-import type { ScheduleBounds } from '../core/schedule.js';
+import { firesMoreThanOnce, type ScheduleBounds } from '../core/schedule.js';
 import { formatWallTime, formatWhen, truncate } from './format.js';
 
 /** Payload of a `reminder` job made by the chat layer. */
@@ -16,10 +16,6 @@ export function jobSubject(job: Job): string {
   if (job.kind === 'poll_url') return `watch ${String(p['url'] ?? job.name)}`;
   if (typeof p['text'] === 'string' && p['text']) return p['text'];
   return job.name;
-}
-
-export function isRecurring(job: Pick<Job, 'schedule'>): boolean {
-  return job.schedule.kind !== 'once' && job.schedule.kind !== 'manual';
 }
 
 /** Bounds in words: "until Thu 31 Dec 23:59", "5 times in all". */
@@ -42,6 +38,6 @@ const STATUS_MARK: Record<Job['status'], string> = {
 /** One line for /list and /next: `k7m2qd · Mon 23 Nov 09:00 (in 23 hours) · stretch 🔁`. */
 export function listLine(job: Job, timeZone: string, now: Date): string {
   const when = job.nextRunAt ? formatWhen(job.nextRunAt, timeZone, now) : 'no next run';
-  const repeat = isRecurring(job) ? ' 🔁' : '';
+  const repeat = firesMoreThanOnce(job.schedule) ? ' 🔁' : '';
   return `${job.id} · ${when} · ${truncate(jobSubject(job))}${repeat}${STATUS_MARK[job.status]}`;
 }

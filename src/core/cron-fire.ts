@@ -17,6 +17,7 @@
  * because the result is always strictly after `after`.
  */
 import { cronMatcher } from './cron-cache.js';
+import { fixedTimeCron, nextFixedTimeFire } from './cron-fixed-time.js';
 import { offsetMinutes } from './zoned-time.js';
 
 const MIN = 60_000;
@@ -61,9 +62,20 @@ export function instantsOfWall(wallMs: number, timeZone: string): { instants: nu
 /**
  * The first instant strictly after `after` at which `pattern` fires in `timeZone`, or null if
  * it never fires again. Throws UserError for an invalid pattern. Seconds-exact; `after`'s
- * milliseconds count (a fire at 09:00:00.000 is not after 09:00:00.500).
+ * milliseconds count (a fire at 09:00:00.000 is not after 09:00:00.500). Fixed-time patterns
+ * take the fast path of cron-fixed-time.ts, everything else {@link scanCronFire}.
  */
 export function nextCronFire(pattern: string, timeZone: string, after: Date): Date | null {
+  const fixed = fixedTimeCron(pattern);
+  if (fixed) {
+    const t = nextFixedTimeFire(fixed, timeZone, after.getTime());
+    return t === null ? null : new Date(t);
+  }
+  return scanCronFire(pattern, timeZone, after);
+}
+
+/** The general evaluator behind {@link nextCronFire}: croner's wall-time matches mapped to instants. */
+export function scanCronFire(pattern: string, timeZone: string, after: Date): Date | null {
   const matcher = cronMatcher(pattern);
   const afterMs = after.getTime();
   // Start the wall-time scan early enough to see wall times that map past `after` despite an

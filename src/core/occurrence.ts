@@ -1,19 +1,15 @@
 import type { Job } from './job.js';
 import type { ClaimedRun } from './run.js';
-import { isRecurring, nextFireWithin } from './schedule.js';
+import { type DueOccurrence, dueOccurrence, nextFireAfterOccurrence } from './schedule.js';
 
 /**
- * Where a recurring job goes after an occurrence: the first fire of its schedule after both
- * the occurrence and `now`. Counting from the schedule (not from "now + interval") keeps
- * recurring jobs on their grid with no drift; skipping past `now` coalesces occurrences
- * missed during downtime or a long run into the one that just ran.
- *
- * Returns null when the schedule (or its bounds: until, maxRuns) has no further fire.
+ * Where a job goes after an occurrence: its schedule's next fire by the engine's rule
+ * (repeating triggers after both the occurrence and `now`, one-off times never dropped; see
+ * nextFireAfterOccurrence). Null when the schedule (or its bounds: until, maxRuns) has no
+ * further fire.
  */
-export function followingFire(job: Job, scheduledFor: Date, now: Date, runCount: number): Date | null {
-  if (!isRecurring(job.schedule)) return null;
-  const after = scheduledFor.getTime() > now.getTime() ? scheduledFor : now;
-  return nextFireWithin(job.schedule, job.timeZone, after, job.bounds, runCount);
+export function followingFire(job: Job, occurrence: Date, now: Date, runCount: number): Date | null {
+  return nextFireAfterOccurrence(job.schedule, job.timeZone, occurrence, now, job.bounds, runCount);
 }
 
 /** Delay before retry `attempt` (1-based): retryDelayMs doubled each time, capped at 1 hour. */
@@ -22,12 +18,16 @@ export function retryDelay(job: Job, attempt: number): number {
 }
 
 /**
- * True when a scheduled occurrence of a recurring job is so late that running it would be
- * wrong ("your daily 9:00 standup" at 17:00): it is skipped and the next one scheduled.
- * One-off jobs are never skipped: a missed reminder is still delivered, marked late.
+ * The occurrence a claimed run stands for when it starts at `now`, and whether it is so late
+ * that running it would be wrong ("your daily 9:00 standup" at 17:00: skipped, the next one
+ * scheduled). Missed occurrences of a repeating job coalesce into the most recent one, judged
+ * from that one; one-off times are never skipped (see dueOccurrence). Manual runs and retries
+ * stand for themselves and always run.
  */
-export function isMisfire(run: ClaimedRun, now: Date, graceMs: number): boolean {
-  return run.trigger === 'schedule' && isRecurring(run.job.schedule) && now.getTime() - run.scheduledFor.getTime() > graceMs;
+export function claimedOccurrence(run: ClaimedRun, now: Date, graceMs: number): DueOccurrence {
+  if (run.trigger !== 'schedule') return { at: run.scheduledFor, skip: false };
+  const job = run.job;
+  return dueOccurrence(job.schedule, job.timeZone, run.scheduledFor, now, graceMs, job.bounds, job.runCount);
 }
 
 /** `tg_<chat>` / `dc_<chat>` / `<platform>_<chat>`: the human session a job came from (seed 000). */

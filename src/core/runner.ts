@@ -5,10 +5,10 @@ import type { DeliveryFormatter, Executor, RunResult } from './executor.js';
 import { UserError } from './errors.js';
 import { fillTemplate } from './executors/template.js';
 import type { Job } from './job.js';
-import { followingFire, isMisfire, parentSessionId, retryDelay } from './occurrence.js';
+import { claimedOccurrence, followingFire, parentSessionId, retryDelay } from './occurrence.js';
 import type { ClaimedRun, OutboxMessage, RunStatus, Settlement } from './run.js';
 import { runWithContext, schedulerContext } from './runtime-context.js';
-import { isRecurring } from './schedule.js';
+import { firesMoreThanOnce } from './schedule.js';
 
 /**
  * Hands a success message back to the conversation as a ghost turn (`resume_conversation`)
@@ -69,12 +69,13 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
 
   let status: RunStatus;
   let result: RunResult;
-  if (isMisfire(run, started, deps.misfireGraceMs)) {
+  const occurrence = claimedOccurrence(run, started, deps.misfireGraceMs);
+  if (occurrence.skip) {
     status = 'skipped';
-    result = { status: 'failed', error: `skipped: ${Math.round((started.getTime() - run.scheduledFor.getTime()) / 1000)} s late, beyond the misfire grace window` };
+    result = { status: 'failed', error: `skipped: ${Math.round((started.getTime() - occurrence.at.getTime()) / 1000)} s late, beyond the misfire grace window` };
   } else {
     try {
-      result = await runWithContext(ghost, () => runWithTimeout(run, deps, shutdown, ghost));
+      result = await runWithContext(ghost, () => runWithTimeout(run, occurrence.at, deps, shutdown, ghost));
       status = result.status === 'failed' ? 'failure' : 'success';
     } catch (err) {
       if (err instanceof ShutdownAbort) {
@@ -87,7 +88,7 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
   }
 
   const finished = clock.now();
-  const plan = await planSettlement(run, result, status, finished, deps, ghost.sessionId);
+  const plan = await planSettlement(run, occurrence.at, result, status, finished, deps, ghost.sessionId);
   const settled = await deps.settle(run, plan.settlement, finished);
   const seconds = (finished.getTime() - started.getTime()) / 1000;
   logger.info(
@@ -112,6 +113,7 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
 
 async function runWithTimeout(
   run: ClaimedRun,
+  occurrence: Date,
   deps: RunnerDeps,
   shutdown: AbortSignal,
   ghost: ReturnType<typeof schedulerContext>,
@@ -131,7 +133,7 @@ async function runWithTimeout(
     },
     ghost,
     attempt: run.attempt,
-    scheduledFor: run.scheduledFor,
+    scheduledFor: occurrence,
   };
   const work = executor.run({ ...run.job, payload }, ctx);
   // Fast path: most runs (a reminder) are done by the time their promise is first looked at,
@@ -172,8 +174,12 @@ interface Plan {
   event: RunOutcome['event'];
 }
 
-/** Decides the job's next state and the messages to deliver. Pure but for resumeConversation. */
-async function planSettlement(run: ClaimedRun, result: RunResult, status: RunStatus, now: Date, deps: RunnerDeps, ghostSession: string): Promise<Plan> {
+/**
+ * Decides the job's next state and the messages to deliver. Pure but for resumeConversation.
+ * `occurrence` is what the run stood for (the most recent of several missed, see
+ * claimedOccurrence).
+ */
+async function planSettlement(run: ClaimedRun, occurrence: Date, result: RunResult, status: RunStatus, now: Date, deps: RunnerDeps, ghostSession: string): Promise<Plan> {
   const job = run.job;
   const runCount = job.runCount + 1;
   const base = { runCount, lastRunAt: now };
@@ -185,11 +191,11 @@ async function planSettlement(run: ClaimedRun, result: RunResult, status: RunSta
     error,
   });
   const manual = run.trigger === 'manual';
-  // A manual run of a recurring or paused job leaves its schedule alone.
-  const keepSchedule = manual && (isRecurring(job.schedule) || job.status !== 'active');
+  // A manual run of a job with more fires to come, or of a paused one, leaves its schedule alone.
+  const keepSchedule = manual && (firesMoreThanOnce(job.schedule) || job.status !== 'active');
   const afterOccurrence = (): Settlement['job'] => {
     if (keepSchedule) return { ...base, status: job.status, nextRunAt: job.nextRunAt, attempts: 0 };
-    const next = followingFire(job, run.scheduledFor, now, runCount);
+    const next = followingFire(job, occurrence, now, runCount);
     return next ? { ...base, status: 'active', nextRunAt: next, attempts: 0 } : { ...base, status: 'completed', nextRunAt: null, attempts: 0, completedAt: now };
   };
 
@@ -202,8 +208,12 @@ async function planSettlement(run: ClaimedRun, result: RunResult, status: RunSta
     const attempts = job.attempts + 1;
     if (attempts >= job.maxAttempts) {
       const error = `gave up after ${attempts} checks: ${result.result}`;
+      const next = afterOccurrence();
+      // Fires still to come keep the job active; with none left it ends as failed, never as
+      // an active job with nothing due.
+      const ended = next.status === 'completed';
       return {
-        settlement: { run: record(result.result, null), job: { ...afterOccurrence(), status: isRecurring(job.schedule) ? 'active' : 'failed', lastError: error }, outbox: [message(job, run, deps, 'failure', failureText(job, error))] },
+        settlement: { run: record(result.result, null), job: { ...next, status: ended ? 'failed' : 'active', completedAt: ended ? now : null, lastError: error }, outbox: [message(job, run, occurrence, deps, 'failure', failureText(job, error))] },
         event: 'failed',
       };
     }
@@ -220,7 +230,7 @@ async function planSettlement(run: ClaimedRun, result: RunResult, status: RunSta
         deps.logger.warn({ err, job_id: job.id, ghost_session_id: ghostSession }, 'resume_conversation failed; notifying instead');
       }
     }
-    return { settlement: { run: record(result.result, null), job: { ...afterOccurrence(), lastError: null }, outbox: [message(job, run, deps, 'success', text)] }, event: 'completed' };
+    return { settlement: { run: record(result.result, null), job: { ...afterOccurrence(), lastError: null }, outbox: [message(job, run, occurrence, deps, 'success', text)] }, event: 'completed' };
   }
 
   // Failed (or timed out): retry with backoff while retries remain.
@@ -235,7 +245,7 @@ async function planSettlement(run: ClaimedRun, result: RunResult, status: RunSta
     settlement: {
       run: record(null, result.error),
       job: { ...next, status: next.status === 'completed' ? 'failed' : next.status, completedAt: next.status === 'completed' ? now : null, lastError: result.error },
-      outbox: [message(job, run, deps, 'failure', failureText(job, result.error))],
+      outbox: [message(job, run, occurrence, deps, 'failure', failureText(job, result.error))],
     },
     event: 'failed',
   };
@@ -251,12 +261,14 @@ function failureText(job: Job, error: string): string {
  * job-first keys land all over it, and with a few hundred thousand retained messages each
  * insert missed the page cache (3x slower, measured).
  */
-function message(job: Job, run: ClaimedRun, deps: RunnerDeps, type: 'success' | 'failure', text: string): OutboxMessage {
-  const lateMs = Math.max(0, run.claimedAt.getTime() - run.scheduledFor.getTime());
-  const shaped = deps.formatter(job, { type, text, scheduledFor: run.scheduledFor, lateMs });
-  const occurrence = run.trigger === 'manual' ? `manual-${run.runId}` : run.scheduledFor.toISOString();
+function message(job: Job, run: ClaimedRun, occurrence: Date, deps: RunnerDeps, type: 'success' | 'failure', text: string): OutboxMessage {
+  const lateMs = Math.max(0, run.claimedAt.getTime() - occurrence.getTime());
+  const shaped = deps.formatter(job, { type, text, scheduledFor: occurrence, lateMs });
+  // Keyed by the claimed occurrence, which a run taken over after a crash keeps, so the
+  // retaken run adds no second copy.
+  const claimed = run.trigger === 'manual' ? `manual-${run.runId}` : run.scheduledFor.toISOString();
   return {
-    key: `${occurrence}:${job.id}:${type}`,
+    key: `${claimed}:${job.id}:${type}`,
     jobId: job.id,
     to: {
       platform: job.origin.platform,

@@ -123,7 +123,11 @@ export function nextFires(schedule: Schedule, timeZone: string, after: Date, cou
   return out;
 }
 
-/** True when the schedule can fire more than once (interval, calendar, cron, or a multi containing one). */
+/**
+ * True when the schedule repeats by a rule (interval, calendar, cron, or a multi holding one):
+ * another occurrence always follows, so one missed by more than the grace window may be
+ * skipped. One-off times are never skipped, alone or in a multi.
+ */
 export function isRecurring(schedule: Schedule): boolean {
   switch (schedule.kind) {
     case 'once':
@@ -134,4 +138,104 @@ export function isRecurring(schedule: Schedule): boolean {
     default:
       return true;
   }
+}
+
+/**
+ * True when the schedule can fire more than once: it repeats, or it is a multi of several
+ * one-off times ("on wednesday at 3 pm and on saturday at 10 am"). One run does not finish
+ * such a job: it stays active until its last fire, and stopping it means something.
+ */
+export function firesMoreThanOnce(schedule: Schedule): boolean {
+  return isRecurring(schedule) || (schedule.kind === 'multi' && schedule.triggers.length > 1);
+}
+
+function earlier(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a.getTime() <= b.getTime() ? a : b;
+}
+
+type Trigger = Exclude<Schedule, { kind: 'multi' } | { kind: 'manual' }>;
+
+function triggersOf(schedule: Schedule): Trigger[] {
+  if (schedule.kind === 'multi') return schedule.triggers;
+  return schedule.kind === 'manual' ? [] : [schedule];
+}
+
+/**
+ * Where a schedule goes after its occurrence at `occurrence` ran (or was skipped) at `now`:
+ * the job's next fire, or null when nothing follows (bounds included; `runCount` counts the
+ * runs so far, this one included).
+ * - Repeating triggers continue at their first fire after both `occurrence` and `now`:
+ *   counting from the schedule keeps them on their grid with no drift, and occurrences missed
+ *   during downtime or a long run coalesce into the one that just ran.
+ * - One-off triggers are each a promise to someone and are never dropped: the next one after
+ *   `occurrence` comes next even when it is already past (it then runs late).
+ * - A plain one-off (and a manual schedule) has no following fire: its run, on time, late or
+ *   snoozed, was its only one.
+ */
+export function nextFireAfterOccurrence(schedule: Schedule, timeZone: string, occurrence: Date, now: Date, bounds: ScheduleBounds | undefined, runCount: number): Date | null {
+  if (schedule.kind === 'once' || schedule.kind === 'manual') return null;
+  const resume = occurrence.getTime() > now.getTime() ? occurrence : now;
+  const oneOffs = triggersOf(schedule).filter((t) => t.kind === 'once');
+  const repeating = triggersOf(schedule).filter((t) => t.kind !== 'once');
+  const nextOneOff = oneOffs.length ? nextFireWithin({ kind: 'multi', triggers: oneOffs }, timeZone, occurrence, bounds, runCount) : null;
+  const nextRepeat = repeating.length ? nextFireWithin({ kind: 'multi', triggers: repeating }, timeZone, resume, bounds, runCount) : null;
+  return earlier(nextOneOff, nextRepeat);
+}
+
+/** No schedule fires twice within this (cron's resolution is a second; intervals are longer). */
+const FINEST_GAP_MS = 1000;
+/** First look-back window of {@link latestFireUpTo}; each next one is 8 times longer. */
+const LOOKBACK_FIRST_MS = 60_000;
+
+/**
+ * The most recent fire of `schedule` at or before `now`, where `due` (at or before `now`) is
+ * the oldest occurrence not yet run; `due` itself when no fire has come since. Looks back from
+ * `now` in growing windows, so two hours of a missed every-minute job cost two or three fire
+ * computations, not a hundred and twenty.
+ */
+export function latestFireUpTo(schedule: Schedule, timeZone: string, due: Date, now: Date, bounds: ScheduleBounds | undefined, runCount: number): Date {
+  const first = nextFireWithin(schedule, timeZone, due, bounds, runCount);
+  if (!first || first.getTime() > now.getTime()) return due;
+  for (let span = LOOKBACK_FIRST_MS; ; span *= 8) {
+    const start = Math.max(first.getTime(), now.getTime() - span);
+    // Strictly after start - 1 ms: a fire exactly at the window's start counts. The window
+    // that starts at `first` always holds `first`, so the loop ends.
+    let fire = nextFireWithin(schedule, timeZone, new Date(start - 1), bounds, runCount);
+    if (fire && fire.getTime() <= now.getTime()) {
+      for (let next = nextFireWithin(schedule, timeZone, fire, bounds, runCount); next && next.getTime() <= now.getTime(); next = nextFireWithin(schedule, timeZone, fire, bounds, runCount)) {
+        fire = next;
+      }
+      return fire;
+    }
+  }
+}
+
+/** Which occurrence a scheduled run stands for, and whether it is too late to run at all. */
+export interface DueOccurrence {
+  at: Date;
+  skip: boolean;
+}
+
+/**
+ * The occurrence a scheduled run that fell due at `due` stands for when it starts at `now`:
+ * - a one-off time is never skipped: a missed reminder is still delivered, late; in a
+ *   schedule mixing both kinds, a one-off time missed while Chime was down runs first;
+ * - a repeating schedule's missed occurrences coalesce into the MOST RECENT one, and lateness
+ *   is judged from that one against `graceMs`: after two hours down, an every-minute job runs
+ *   once (its latest minute is seconds old) while a daily 09:00 job found at 17:00 is skipped.
+ */
+export function dueOccurrence(schedule: Schedule, timeZone: string, due: Date, now: Date, graceMs: number, bounds: ScheduleBounds | undefined, runCount: number): DueOccurrence {
+  if (!isRecurring(schedule)) return { at: due, skip: false };
+  const lateMs = now.getTime() - due.getTime();
+  if (lateMs < FINEST_GAP_MS) return { at: due, skip: lateMs > graceMs };
+  const missedOneOff = triggersOf(schedule)
+    .filter((t): t is Extract<Trigger, { kind: 'once' }> => t.kind === 'once')
+    .map((t) => t.at.getTime())
+    .filter((t) => t >= due.getTime() && t <= now.getTime())
+    .sort((a, b) => a - b)[0];
+  if (missedOneOff !== undefined) return { at: new Date(missedOneOff), skip: false };
+  const latest = latestFireUpTo(schedule, timeZone, due, now, bounds, runCount);
+  return { at: latest, skip: now.getTime() - latest.getTime() > graceMs };
 }

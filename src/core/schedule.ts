@@ -15,9 +15,12 @@
  * fall-back day fires in both occurrences (classic cron behaviour). No schedule ever fires
  * twice at the same instant.
  *
- * API (re-exported below): `nextFire`, `nextFires`, `nextFireWithin`, `applyBounds`,
- * `boundedAfter`, `isRecurring`, `validateSchedule`. Specs: schedule-spec.ts. Zones and wall
- * times: zoned-time.ts. Durations: duration.ts.
+ * This is the one schedule engine: the confirmation, the parser's preview, the CLI and the
+ * scheduler all ask it, so what a person is shown is what runs. API (re-exported below):
+ * `nextFire`, `nextFires`, `nextFireWithin`, `applyBounds`, `boundedAfter`, `isRecurring`,
+ * `firesMoreThanOnce`, `nextFireAfterOccurrence`, `dueOccurrence`, `latestFireUpTo`,
+ * `validateSchedule`. Specs: schedule-spec.ts. Zones and wall times: zoned-time.ts.
+ * Durations: duration.ts.
  */
 
 /** Runs once at an instant. */
@@ -82,5 +85,17 @@ export interface ScheduleBounds {
 }
 
 // Computation lives in small sibling files; importing from here gives the whole schedule API.
-export { applyBounds, boundedAfter, isRecurring, nextFire, nextFires, nextFireWithin } from './schedule-next.js';
+export {
+  applyBounds,
+  boundedAfter,
+  dueOccurrence,
+  firesMoreThanOnce,
+  isRecurring,
+  latestFireUpTo,
+  nextFire,
+  nextFireAfterOccurrence,
+  nextFires,
+  nextFireWithin,
+  type DueOccurrence,
+} from './schedule-next.js';
 export { validateSchedule, MIN_INTERVAL_MS, MAX_INTERVAL_MS, MAX_CALENDAR_STEP } from './schedule-validate.js';

@@ -10,7 +10,7 @@ import type { DeliveryFormatter, Executor } from './executor.js';
 import type { Job, NewJob } from './job.js';
 import type { ClaimedRun, Lease, RunRecord } from './run.js';
 import { type ResumeConversation, type RunOutcome, executeRun } from './runner.js';
-import { isRecurring, nextFireWithin, nextFires, validateSchedule } from './schedule.js';
+import { firesMoreThanOnce, isRecurring, nextFireWithin, nextFires, validateSchedule } from './schedule.js';
 import type { SchedulerApi } from './scheduler-api.js';
 import { SettleBatcher } from './settle-batcher.js';
 
@@ -43,6 +43,15 @@ export interface SchedulerDeps {
   /** Identifies this process in leases. Default host:pid:random. */
   instanceId?: string;
   options?: SchedulerOptions;
+}
+
+/**
+ * A schedule (other than manual) with no fire left, its bounds considered ("every day until
+ * yesterday"), would make a job that looks active and never runs: refused instead.
+ */
+function assertFiresAtAll(schedule: Job['schedule']): void {
+  if (schedule.kind === 'manual') return;
+  throw new UserError('schedule.invalid', 'That schedule never fires from now on: check its start, end and count.', 'every:1h ;until:2030-12-31T23:59:59Z');
 }
 
 /** Abort reason of the loop's wait when something changed. */
@@ -250,13 +259,15 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
     executor.parsePayload(input.payload);
     const now = this.clock.now();
     const status = input.status ?? 'active';
+    const nextRunAt = this.firstFire(input.schedule, input.timeZone, input.bounds ?? {}, now);
+    if (nextRunAt === null) assertFiresAtAll(input.schedule);
     const job = await this.store.createJob(
       {
         ...input,
         retries: input.retries ?? this.opts.defaultRetries,
         retryDelayMs: input.retryDelayMs ?? this.opts.retryDelayMs,
         timeoutMs: input.timeoutMs ?? this.opts.taskTimeoutMs,
-        nextRunAt: this.firstFire(input.schedule, input.timeZone, input.bounds ?? {}, now),
+        nextRunAt,
         status,
       },
       now,
@@ -297,7 +308,10 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       const schedule = patch.schedule ?? current.schedule;
       const timeZone = patch.timeZone ?? current.timeZone;
       validateSchedule(schedule, timeZone);
-      if (patch.nextRunAt === undefined) next.nextRunAt = this.firstFire(schedule, timeZone, patch.bounds ?? current.bounds, this.clock.now(), current.runCount);
+      if (patch.nextRunAt === undefined) {
+        next.nextRunAt = this.firstFire(schedule, timeZone, patch.bounds ?? current.bounds, this.clock.now(), current.runCount);
+        if (next.nextRunAt === null) assertFiresAtAll(schedule);
+      }
       if (current.status === 'completed' && next.nextRunAt) next.status = 'active';
     }
     if (patch.payload !== undefined) this.executors.get(patch.kind ?? current.kind)?.parsePayload(patch.payload);
@@ -398,7 +412,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
     if (opts.jobId) {
       const job = await this.mustGet(opts.jobId);
       if (job.status !== 'active' || job.nextRunAt === null) return [];
-      const later = isRecurring(job.schedule) ? nextFires(job.schedule, job.timeZone, job.nextRunAt, count - 1, job.bounds, job.runCount + 1) : [];
+      const later = firesMoreThanOnce(job.schedule) ? nextFires(job.schedule, job.timeZone, job.nextRunAt, count - 1, job.bounds, job.runCount + 1) : [];
       return [job.nextRunAt, ...later].slice(0, count).map((at) => ({ job, at }));
     }
     // The store lists soonest first (nothing due last), so the limit is applied there: a

@@ -7,7 +7,7 @@
  * (one per schedule) -> one-off instants or recurring triggers -> checks (past, 5-year limit)
  * -> reminder text.
  */
-import type { Schedule, ScheduleBounds } from '../core/schedule.js';
+import { nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
 import type { ParseOptions, ParseRejection, ParseResult } from './types.js';
 import { defaultDateOrder } from './date-order.js';
 import { dateRecognizers } from './date-phrases.js';
@@ -26,7 +26,6 @@ import { normalize } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
 import { reminderText } from './text.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
-import { upcomingFires } from './fires.js';
 import { isValidZone } from './zone-clock.js';
 import { findZones } from './zones.js';
 
@@ -153,7 +152,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   if (schedule.kind === 'multi' && schedule.triggers.length > MAX_TRIGGERS) {
     return reject(`That is ${schedule.triggers.length} different times; one reminder holds at most ${MAX_TRIGGERS}. Please split it up.`, 'every day at 9am and 9pm');
   }
-  const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), scheduleBounds);
+  const next = schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), scheduleBounds);
   const first = next[0];
   if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in 2 hours');
   if (!first || first.getTime() <= options.now.getTime()) {
@@ -193,7 +192,7 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string, realN
   if ('error' in parsed) return reject(parsed.error, parsed.example);
   const { schedule, bounds } = parsed;
   if (schedule.kind === 'manual') return reject('A reminder needs a time.', 'in:1h');
-  const next = schedule.kind === 'once' ? [schedule.at] : upcomingFires(schedule, zone, now, NEXT_COUNT, bounds);
+  const next = schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, now, NEXT_COUNT, bounds);
   const first = next[0];
   if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in:1h');
   if (!first || first.getTime() <= realNow.getTime()) return reject('That time is in the past. Pick a time from now on.', 'in:1h');

@@ -3,7 +3,11 @@ import { UserError } from '../../src/core/errors.js';
 import { cronCacheLimit, cronCacheSize, CRON_CACHE_MAX } from '../../src/core/cron-cache.js';
 import {
   applyBounds,
+  dueOccurrence,
+  firesMoreThanOnce,
   isRecurring,
+  latestFireUpTo,
+  nextFireAfterOccurrence,
   nextFire,
   nextFires,
   nextFireWithin,
@@ -153,7 +157,8 @@ describe('cron: patterns', () => {
     expect(cronCacheSize()).toBeLessThanOrEqual(CRON_CACHE_MAX);
     // croner's 80 KB year table is dropped, so the full-size cache is in use.
     expect(cronCacheLimit()).toBe(CRON_CACHE_MAX);
-    for (let i = 0; i < CRON_CACHE_MAX + 20; i++) nextFire(cron(`${i % 60} ${Math.floor(i / 60) % 24} ${1 + (Math.floor(i / 1440) % 28)} * *`), 'UTC', d('2026-11-22T10:00:00Z'));
+    // Hourly patterns (a wildcard hour): fixed-time ones take the fast path and never compile.
+    for (let i = 0; i < CRON_CACHE_MAX + 20; i++) nextFire(cron(`${i % 60} * ${1 + (Math.floor(i / 60) % 28)} ${1 + (Math.floor(i / 1680) % 12)} *`), 'UTC', d('2026-11-22T10:00:00Z'));
     expect(cronCacheSize()).toBe(CRON_CACHE_MAX);
   });
 });
@@ -167,6 +172,71 @@ describe('multi and manual', () => {
   it('manual never fires by itself', () => {
     expect(nextFire({ kind: 'manual' }, 'UTC', d('2026-11-22T10:00:00Z'))).toBeNull();
     expect(isRecurring({ kind: 'manual' })).toBe(false);
+  });
+});
+
+describe('what follows an occurrence', () => {
+  const wed = d('2026-11-25T15:00:00Z');
+  const sat = d('2026-11-28T10:00:00Z');
+  const twoOneOffs: Schedule = { kind: 'multi', triggers: [{ kind: 'once', at: wed }, { kind: 'once', at: sat }] };
+
+  it('several one-off times fire more than once but do not repeat; one time or manual fires once at most', () => {
+    expect(firesMoreThanOnce(twoOneOffs)).toBe(true);
+    expect(isRecurring(twoOneOffs)).toBe(false);
+    expect(firesMoreThanOnce({ kind: 'once', at: wed })).toBe(false);
+    expect(firesMoreThanOnce({ kind: 'manual' })).toBe(false);
+    expect(firesMoreThanOnce(cron('0 9 * * *'))).toBe(true);
+  });
+
+  it('after Wednesday\'s one-off comes Saturday\'s, then nothing', () => {
+    expect(nextFireAfterOccurrence(twoOneOffs, 'UTC', wed, wed, undefined, 1)).toEqual(sat);
+    expect(nextFireAfterOccurrence(twoOneOffs, 'UTC', sat, sat, undefined, 2)).toBeNull();
+  });
+
+  it('a one-off time already past when the previous run ends still comes next (late), never dropped', () => {
+    // Wednesday's run is only settled on Sunday (Chime was down): Saturday's still runs.
+    expect(nextFireAfterOccurrence(twoOneOffs, 'UTC', wed, d('2026-11-29T12:00:00Z'), undefined, 1)).toEqual(sat);
+  });
+
+  it('a repeating schedule continues after both the occurrence and now (missed ones coalesce)', () => {
+    expect(nextFireAfterOccurrence(cron('0 9 * * *'), 'UTC', d('2026-11-23T09:00:00Z'), d('2026-11-25T12:00:00Z'), undefined, 1)).toEqual(d('2026-11-26T09:00:00Z'));
+  });
+
+  it('a plain one-off has nothing after it, even when snoozed before its own time', () => {
+    expect(nextFireAfterOccurrence({ kind: 'once', at: sat }, 'UTC', wed, wed, undefined, 1)).toBeNull();
+  });
+
+  it('bounds apply: maxRuns ends several one-off times early', () => {
+    expect(nextFireAfterOccurrence(twoOneOffs, 'UTC', wed, wed, { maxRuns: 1 }, 1)).toBeNull();
+  });
+});
+
+describe('late runs: the most recent missed occurrence', () => {
+  const hour = 3_600_000;
+  it('two hours of a missed every-minute job: the latest minute, judged on time', () => {
+    const due = d('2026-11-22T10:01:00Z');
+    const now = d('2026-11-22T12:00:30Z');
+    expect(latestFireUpTo(cron('* * * * *'), 'UTC', due, now, undefined, 0)).toEqual(d('2026-11-22T12:00:00Z'));
+    expect(dueOccurrence(cron('* * * * *'), 'UTC', due, now, hour, undefined, 0)).toEqual({ at: d('2026-11-22T12:00:00Z'), skip: false });
+  });
+  it('a daily 09:00 found at 17:00: its latest occurrence is 8 hours old, so it is skipped', () => {
+    const due = d('2026-11-23T09:00:00Z');
+    expect(dueOccurrence(cron('0 9 * * *'), 'UTC', due, d('2026-11-23T17:00:00Z'), hour, undefined, 0)).toEqual({ at: due, skip: true });
+  });
+  it('three days of a daily 09:00 missed, found at 09:20: the latest (today) runs', () => {
+    expect(dueOccurrence(cron('0 9 * * *'), 'UTC', d('2026-11-20T09:00:00Z'), d('2026-11-23T09:20:00Z'), hour, undefined, 0)).toEqual({ at: d('2026-11-23T09:00:00Z'), skip: false });
+  });
+  it('one-off times are never skipped, however late', () => {
+    expect(dueOccurrence({ kind: 'once', at: d('2026-11-20T09:00:00Z') }, 'UTC', d('2026-11-20T09:00:00Z'), d('2026-11-23T09:20:00Z'), hour, undefined, 0).skip).toBe(false);
+  });
+  it('the latest occurrence respects bounds: nothing after endAt counts', () => {
+    const b = { endAt: d('2026-11-21T23:00:00Z') };
+    expect(latestFireUpTo(cron('0 9 * * *'), 'UTC', d('2026-11-20T09:00:00Z'), d('2026-11-23T09:20:00Z'), b, 0)).toEqual(d('2026-11-21T09:00:00Z'));
+  });
+  it('an every-second job (operators only) down for a day: found in a few steps, the latest second', () => {
+    const t0 = performance.now();
+    expect(latestFireUpTo(cron('* * * * * *'), 'UTC', d('2026-11-22T10:00:01Z'), d('2026-11-23T10:00:00.500Z'), undefined, 0)).toEqual(d('2026-11-23T10:00:00Z'));
+    expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
 

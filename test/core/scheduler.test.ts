@@ -61,6 +61,40 @@ describe('scheduler loop', () => {
     expect(runs[0]!.status).toBe('success');
   });
 
+  it('after downtime longer than the grace window, an every-minute job runs once (its latest minute), then keeps its schedule', async () => {
+    h = makeHarness({ options: { misfireGraceMs: 60 * 60_000 } });
+    const job = await h.scheduler.createJob(h.reminder('tick', { kind: 'cron', pattern: '* * * * *' }));
+    expect(job.nextRunAt?.toISOString()).toBe('2026-11-22T10:01:00.000Z');
+    // Down from 10:00 to 12:00:30: 120 occurrences missed, the oldest 2 h ago, the latest 30 s ago.
+    await h.clock.jump('2026-11-22T12:00:30Z');
+    await h.scheduler.start();
+    await h.settle();
+    const runs = await h.store.jobs.listRuns({ jobId: job.id });
+    expect(runs.map((r) => r.status)).toEqual(['success']);
+    const out = await h.store.jobs.listOutbox({ jobId: job.id });
+    expect(out).toHaveLength(1);
+    expect(out[0]!.text).toBe('tick');
+    expect((await h.scheduler.getJob(job.id))?.nextRunAt?.toISOString()).toBe('2026-11-22T12:01:00.000Z');
+    await h.advance(30_000);
+    await h.advance(60_000);
+    expect((await h.store.jobs.listRuns({ jobId: job.id })).map((r) => r.status)).toEqual(['success', 'success', 'success']);
+    expect(await h.store.jobs.listOutbox({ jobId: job.id })).toHaveLength(3);
+  });
+
+  it('a one-off time in a mixed schedule missed by more than the grace window still runs, late', async () => {
+    h = makeHarness({ options: { misfireGraceMs: 60 * 60_000 } });
+    const job = await h.scheduler.createJob(
+      h.reminder('mixed', { kind: 'multi', triggers: [{ kind: 'cron', pattern: '0 9 * * *' }, { kind: 'once', at: new Date('2026-11-22T11:00:00Z') }] }),
+    );
+    // Down until 15:00: the 11:00 one-off is four hours late, the daily 09:00 (08:00 UTC) is tomorrow.
+    await h.clock.jump('2026-11-22T15:00:00Z');
+    await h.scheduler.start();
+    await h.settle();
+    expect((await h.store.jobs.listRuns({ jobId: job.id })).map((r) => r.status)).toEqual(['success']);
+    expect(await h.store.jobs.listOutbox({ jobId: job.id })).toHaveLength(1);
+    expect((await h.scheduler.getJob(job.id))?.nextRunAt?.toISOString()).toBe('2026-11-23T08:00:00.000Z');
+  });
+
   it('a recurring occurrence missed by more than the grace window is skipped, the next one scheduled', async () => {
     h = makeHarness({ options: { misfireGraceMs: 60 * 60_000 } });
     const job = await h.scheduler.createJob(h.reminder('standup', { kind: 'cron', pattern: '0 9 * * *' }));

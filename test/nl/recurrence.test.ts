@@ -81,10 +81,10 @@ describe('recurrence grammar', () => {
 
   it('"every sunday at 5pm for 8 weeks" fires 8 times', async () => {
     const { parse } = await import('../../src/nl/parse.js');
-    const { upcomingFires } = await import('../../src/nl/fires.js');
+    const { nextFires } = await import('../../src/core/schedule.js');
     const r = parse('every sunday at 5pm for 8 weeks', { now: new Date('2026-11-22T10:00:00+01:00'), timeZone: 'Europe/Berlin' });
     if (!r.ok) throw new Error(r.error);
-    expect(upcomingFires(r.schedule, r.timeZone, new Date('2026-11-22T10:00:00+01:00'), 20, r.bounds)).toHaveLength(8);
+    expect(nextFires(r.schedule, r.timeZone, new Date('2026-11-22T10:00:00+01:00'), 20, r.bounds)).toHaveLength(8);
   });
 
   it('"until dec 31" ends at the end of that day', () => {
