@@ -3,7 +3,7 @@
  * "until dec 31" (through the end of that day), "until 6 pm", "for 5 times", "for 8 weeks".
  */
 import type { ScheduleBounds } from '../core/schedule.js';
-import { at } from './calendar.js';
+import { at, daysInMonth } from './calendar.js';
 import type { Bounds } from './groups.js';
 import { resolveOnce } from './instant.js';
 import { addDuration, makeCtx, placeDate, Reject, type Ctx } from './resolve.js';
@@ -25,10 +25,26 @@ export function resolveBounds(b: Bounds, ctx: Ctx): ScheduleBounds | Reject {
     }
     if (out.startAt && out.startAt.getTime() <= ctx.now.getTime()) delete out.startAt;
   }
+  if (b.during?.date) {
+    // "every monday in march": from the 1st through the last day of that month
+    const placed = placeDate({ ...b.during.date, ...(b.during.date.kind === 'month' ? { end: false } : {}) }, ctx);
+    if (placed instanceof Reject) return placed;
+    const start = fromWall(at(placed.date, 0), ctx.zone);
+    if (start.getTime() > ctx.now.getTime()) out.startAt = start;
+    out.endAt = fromWall(at({ ...placed.date, d: daysInMonth(placed.date.y, placed.date.m) }, 23, 59, 59), ctx.zone);
+  }
   if (b.end) {
     const p = b.end;
     if (p.past) return new Reject('The end of that repeat is already in the past.', 'every day at 9 until dec 31');
-    if (p.date && !p.time) {
+    if (p.date?.kind === 'month') {
+      // "until january": up to the moment January begins; "through january", "until the end
+      // of january": through its last day
+      const placed = placeDate(p.date, ctx);
+      if (placed instanceof Reject) return placed;
+      out.endAt = p.date.end
+        ? fromWall(at(placed.date, 23, 59, 59), ctx.zone)
+        : new Date(fromWall(at(placed.date, 0), ctx.zone).getTime() - 1000);
+    } else if (p.date && !p.time) {
       const placed = placeDate(p.date, ctx);
       if (placed instanceof Reject) return placed;
       const endDay = placed.defaultTime ? at(placed.date, placed.defaultTime.h, placed.defaultTime.mi) : at(placed.date, 23, 59, 59);

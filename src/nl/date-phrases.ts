@@ -13,6 +13,9 @@ export const WEEKDAY_SRC =
 export const MONTH_SRC =
   '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
 
+/** Full month names only: "jan" or "mar" alone are too often other words. */
+const FULL_MONTH_SRC = '(january|february|march|april|may|june|july|august|september|october|november|december)';
+
 /** Weekday name (full, lower case) -> 0-6. */
 export function weekdayIndex(name: string): number {
   return WEEKDAY_NAMES.indexOf(name.endsWith('s') ? name.slice(0, -1) : name);
@@ -215,6 +218,27 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
         const validMd = md.m >= 1 && md.m <= 12 && md.d >= 1 && md.d <= 31;
         const pick = dateOrder === 'dmy' ? (validDm ? dm : validMd ? md : dm) : validMd ? md : validDm ? dm : md;
         return { date: y ? { kind: 'ymd', y, ...pick } : { kind: 'ymd', ...pick } };
+      },
+    },
+    {
+      // "in january", "next march", "january 2027", "end of january", "until january"
+      name: 'date-month',
+      re: new RegExp(
+        // (an empty last alternative, not "?": a group that may match empty would skip the lookbehind)
+        `\\b(?:(in|during|next|this)\\s+|(?:(?:in|at|by)\\s+)?(?:the\\s+)?(end|start|beginning)\\s+of\\s+|(?<=\\b(until|till|til|through|thru|from|starting|beginning)\\s+(?:the\\s+)?(?:month\\s+of\\s+)?)|(?<=\\b(?:${FULL_MONTH_SRC.slice(1, -1)})(?:\\s+\\d{4})?\\s*(to|-|through|thru|till|until)\\s*)|)` +
+          `${FULL_MONTH_SRC}(?:\\s+(\\d{4}))?\\b(?!\\s*\\d|\\s+(?:the\\s+)?\\d)`,
+        'g',
+      ),
+      make(m) {
+        const [, lead, edge, boundWord, rangeWord, name, yearText] = m;
+        // "from january to march" names whole months: through the end of March
+        const bound = rangeWord ? 'through' : boundWord;
+        if (!lead && !edge && !bound && !yearText) return null;
+        const spec: DateSpec = { kind: 'month', m: monthIndex(name!) };
+        if (yearText) spec.y = Number(yearText);
+        if (lead === 'next') spec.next = true;
+        if (edge === 'end' || bound === 'through' || bound === 'thru') spec.end = true;
+        return { date: spec };
       },
     },
     {

@@ -30,6 +30,8 @@ export interface Group {
 export interface Bounds {
   start?: Piece;
   end?: Piece;
+  /** "every day in january": from its first day through its last. */
+  during?: Piece;
   count?: number;
   forDuration?: DurationParts;
 }
@@ -118,6 +120,7 @@ export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; boun
   for (const p of pieces) {
     if (p.role === 'start') { bounds.start = p; continue; }
     if (p.role === 'end') { bounds.end = p; continue; }
+    if (p.role === 'during') { bounds.during = p; continue; }
     if (p.role === 'for') {
       if (p.count !== undefined) bounds.count = p.count;
       if (p.duration) bounds.forDuration = p.duration;

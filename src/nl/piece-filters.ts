@@ -35,6 +35,8 @@ export function markRoles(text: string, pieces: Piece[], recurring: boolean): vo
     p.role = 'end';
     p.start = prev.end;
   }
+  // "every day in january": the month bounds the repeat
+  for (const p of pieces) if (!p.role && !p.repeat && p.date?.kind === 'month') p.role = 'during';
 }
 
 /**

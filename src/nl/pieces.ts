@@ -26,6 +26,8 @@ export type DateSpec =
   | { kind: 'nextYear' }
   | { kind: 'weekend'; next: boolean }
   | { kind: 'dayOfMonth'; d: number }
+  /** A month alone: "in january" (the 1st), "next march", "january 2027", "end of january" (`end`: its last day). */
+  | { kind: 'month'; m: number; y?: number; next?: boolean; end?: boolean }
   | { kind: 'endOfWeek'; next?: boolean }
   | { kind: 'endOfMonth'; next?: boolean }
   | { kind: 'endOfYear'; next?: boolean };
@@ -56,7 +58,7 @@ export interface Piece {
   /** "15 minutes before 5pm": the duration moves the time it is attached to (-1 or +1). */
   offsetSign?: -1 | 1;
   /** What the piece is for: the schedule itself, or the start/end bound of a repeat. */
-  role?: 'start' | 'end' | 'for';
+  role?: 'start' | 'end' | 'for' | 'during';
   /** Explicitly in the past ("yesterday"): reject, never roll forward. */
   past?: boolean;
   /** A word we recognise as a date but cannot place ("easter"): reject with this hint. */

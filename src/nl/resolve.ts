@@ -127,6 +127,8 @@ export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
       }
       return { date, dayOfMonth: spec.d };
     }
+    case 'month':
+      return placeMonth(spec, ctx);
     case 'ymd': {
       if (spec.y !== undefined) {
         if (!isValidDate(spec.y, spec.m, spec.d)) return impossible(spec.m, spec.d, spec.y);
@@ -142,6 +144,24 @@ export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
       return impossible(spec.m, spec.d);
     }
   }
+}
+
+/**
+ * A month alone is its 1st (at 09:00 unless a time is given), or its last day for "end of".
+ * Yearless, it is the next such month; the current month is not guessed (it has begun: this
+ * one's rest, or next year's?) and is rejected with a hint, except "next <month>" (next
+ * year's) and "end of <month>" (this one's end).
+ */
+function placeMonth(spec: Extract<DateSpec, { kind: 'month' }>, ctx: Ctx): PlacedDate | Reject {
+  const today = ctx.today;
+  const name = MONTHS[spec.m - 1]!;
+  let y = spec.y ?? (spec.m > today.m ? today.y : spec.m < today.m || spec.next ? today.y + 1 : today.y);
+  if (spec.next && spec.y === undefined && spec.m === today.m) y = today.y + 1;
+  if (y === today.y && spec.m === today.m && !spec.end && !(spec.next && spec.y === undefined)) {
+    return new Reject(`It is ${name} already. Say which day, or "next ${name}" for next year's.`, `next ${name}`);
+  }
+  if (spec.end) return { date: { y, m: spec.m, d: daysInMonth(y, spec.m) }, defaultTime: END_OF_DAY };
+  return { date: { y, m: spec.m, d: 1 } };
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -586,6 +586,29 @@ once(F, 'tomorrow at 9 book the hotel for 3 days', '2026-11-23 09:00', txt='book
 once(F, 'tomorrow at 9 room 2045', '2026-11-23 09:00', txt='room 2045')
 rec(F, 'every day at 9 take 2 pills', ['2026-11-23 09:00', '2026-11-24 09:00', '2026-11-25 09:00', '2026-11-26 09:00'], txt='take 2 pills')
 
+# ---------------------------------------------------------------- a month alone; repeats that end at a month, weekday or date
+# (now: Sunday 22 Nov 2026 10:00 unless given)
+F = 'months'
+once(F, 'in january', '2027-01-01 09:00', note='the 1st of the month at 09:00')
+once(F, 'in march to renew the passport', '2027-03-01 09:00', txt='renew the passport')
+once(F, 'in may', '2027-05-01 09:00')
+once(F, 'in december', '2026-12-01 09:00')
+once(F, 'january 2027', '2027-01-01 09:00')
+once(F, 'next march', '2027-03-01 09:00')
+once(F, 'next november', '2027-11-01 09:00', note='"next" with the current month: next year\'s')
+once(F, 'in january at 3pm dentist', '2027-01-01 15:00', txt='dentist')
+once(F, 'end of january', '2027-01-31 17:00', note='end of a month: its last day, 17:00 like eom')
+once(F, 'in january', '2027-01-01 09:00', tz=BER, now='2026-12-31 23:30', note='New Year\'s Eve: tomorrow morning')
+once(F, 'next january', '2028-01-01 09:00', tz=NY, now='2027-01-15 10:00')
+for t in ['in november', 'in january 2026', 'dentist on january at 9', 'mid march call', 'every day until november']:
+    rej(F, t, note='the current month (November) is not guessed; a past month; a month without a day')
+rej(F, 'in january', tz=NY, now='2027-01-15 10:00', note='it is January already')
+rec(F, 'every monday at 10am team sync until january', ['2026-11-23 10:00', '2026-11-30 10:00', '2026-12-07 10:00', '2026-12-14 10:00'], txt='team sync')
+rec(F, 'every day in january at 9', ['2027-01-01 09:00', '2027-01-02 09:00', '2027-01-03 09:00', '2027-01-04 09:00'])
+rec(F, 'every friday in december at 5pm', ['2026-12-04 17:00', '2026-12-11 17:00', '2026-12-18 17:00', '2026-12-25 17:00'])
+rec(F, 'every sunday at 9 until april', ['2027-03-07 09:00', '2027-03-14 09:00', '2027-03-21 09:00', '2027-03-28 09:00'], tz=NY, now='2027-03-01 10:00', note='DST starts Mar 14; April excluded')
+rec(F, 'every day at 9 until march', ['2028-02-27 09:00', '2028-02-28 09:00', '2028-02-29 09:00'], tz=BER, now='2028-02-26 10:00', note='leap day included, March 1 not')
+
 # ---------------------------------------------------------------- write
 for name, cases in files.items():
     with open(os.path.join(OUT, name + '.jsonl'), 'w') as f:
