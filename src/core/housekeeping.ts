@@ -56,10 +56,10 @@ export interface HousekeepingReport {
   dryRun: boolean;
   startedAt: Date;
   history: {
-    /** Finished runs deleted; null in a dry run (the store cannot count without deleting). */
-    runsDeleted: number | null;
-    /** Sent and dead outbox messages deleted (same age limit); null in a dry run. */
-    outboxDeleted: number | null;
+    /** Finished runs deleted (in a dry run: that would be). */
+    runsDeleted: number;
+    /** Sent and dead outbox messages deleted, same age limit (in a dry run: that would be). */
+    outboxDeleted: number;
     olderThan: Date;
     keepPerJob: number | null;
   };
@@ -127,13 +127,10 @@ export class Housekeeper {
     const retentionDays = this.deps.history?.retentionDays ?? 30;
     const keepPerJob = this.deps.history?.keepPerJob;
     const olderThan = new Date(now.getTime() - retentionDays * DAY_MS);
-    let runsDeleted: number | null = null;
-    let outboxDeleted: number | null = null;
-    if (!dryRun) {
-      runsDeleted = await this.deps.store.pruneRuns(keepPerJob === undefined ? { olderThan } : { olderThan, keepPerJob });
-      // Delivered (and given-up) messages are history too; pending ones are never touched.
-      outboxDeleted = this.deps.store.pruneOutbox ? await this.deps.store.pruneOutbox({ before: olderThan }) : 0;
-    }
+    // A dry run counts with the same deletes, rolled back by the store.
+    const runsDeleted = await this.deps.store.pruneRuns(keepPerJob === undefined ? { olderThan, dryRun } : { olderThan, keepPerJob, dryRun });
+    // Delivered (and given-up) messages are history too; pending ones are never touched.
+    const outboxDeleted = this.deps.store.pruneOutbox ? await this.deps.store.pruneOutbox({ before: olderThan, dryRun }) : 0;
     const directories: CleanupResult[] = [];
     for (const reg of this.registrations()) directories.push(await this.clean(reg, now.getTime(), dryRun));
     const report: HousekeepingReport = {

@@ -38,6 +38,11 @@ export interface StoreStats {
   outboxDead: number;
 }
 
+/** Options every prune takes: `dryRun` counts what would be deleted and deletes nothing. */
+export interface PruneOptions {
+  dryRun?: boolean;
+}
+
 /**
  * Everything Chime persists. The contract test suite (test/store/contract.ts) runs against
  * every implementation. Every method that changes state is one transaction.
@@ -90,8 +95,12 @@ export interface JobStore {
   settleAll?(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): MaybePromise<boolean[]>;
 
   listRuns(filter?: RunFilter): MaybePromise<RunRecord[]>;
-  /** Deletes finished runs older than `olderThan` and beyond `keepPerJob` newest per job. Returns rows deleted. */
-  pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): MaybePromise<number>;
+  /**
+   * Deletes finished runs older than `olderThan` and beyond `keepPerJob` newest per job. Returns
+   * rows deleted. With `dryRun`, the same deletes run in a transaction that is rolled back: the
+   * count of what would go, by the very statements that would delete it.
+   */
+  pruneRuns(opts: PruneOptions & { olderThan?: Date; keepPerJob?: number }): MaybePromise<number>;
 
   /** Adds messages outside a run (e.g. a failure notice); duplicates by key are ignored. */
   enqueueOutbox(messages: OutboxMessage[], now: Date): MaybePromise<void>;
@@ -117,7 +126,7 @@ export interface JobStore {
    * compatibility. Keep the cut-off well behind any run that could still be repeated: a deleted
    * key no longer deduplicates.
    */
-  pruneOutbox?(opts: { before: Date }): MaybePromise<number>;
+  pruneOutbox?(opts: PruneOptions & { before: Date }): MaybePromise<number>;
   getOutbox(id: number): MaybePromise<OutboxRow | undefined>;
   listOutbox(filter?: { status?: OutboxRow['status']; jobId?: string; limit?: number }): MaybePromise<OutboxRow[]>;
 

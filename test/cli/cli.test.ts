@@ -136,15 +136,24 @@ describe('chime CLI', () => {
     expect((await chime('jobs', 'delete', '--id', id, '--confirm')).code).toBe(1);
   });
 
-  it('jobs pause/resume one job or all of them', async () => {
+  it('jobs pause/resume one job, or all of them only with --all', async () => {
     const id = await create('walk', '--schedule', '30m', '--text', 'walk');
     expect((await chime('jobs', 'pause', '--id', id)).out).toContain(`Paused job ${id}`);
     expect((await listJson('--status', 'paused')).map((j) => j.id)).toContain(id);
     expect((await chime('jobs', 'resume', '--id', id)).code).toBe(0);
-    const all = await chime('jobs', 'pause');
+    // Without --id, nothing happens unless --all says so.
+    const active = (await listJson('--status', 'active')).length;
+    const bare = await chime('jobs', 'pause');
+    expect(bare.code).toBe(1);
+    expect(bare.err).toBe('Error: Say which job to pause with --id, or add --all to pause every active job.\nExample: chime jobs pause --id k7m2qd   or   chime jobs pause --all\n');
+    expect((await listJson('--status', 'active')).length).toBe(active);
+    expect((await chime('jobs', 'pause', '--id', id, '--all')).code).toBe(1);
+    const all = await chime('jobs', 'pause', '--all');
     expect(all.out).toMatch(/^Paused \d+ jobs/);
     expect(await listJson('--status', 'active')).toEqual([]);
-    await chime('jobs', 'resume');
+    expect((await chime('jobs', 'resume')).err).toContain('add --all to resume every paused job');
+    expect((await listJson('--status', 'active')).length).toBe(0);
+    await chime('jobs', 'resume', '--all');
     expect((await listJson('--status', 'paused')).length).toBe(0);
   });
 
@@ -174,9 +183,33 @@ describe('chime CLI', () => {
     expect(stats.out).toMatch(/^Jobs: +active \d+/);
     const dry = await chime('cleanup', '--dry-run');
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain('Dry run: nothing deleted');
+    expect(dry.out).toContain('Dry run: nothing was deleted. `chime cleanup` would remove:\n  0 runs of history finished before ');
     const real = await chime('cleanup', '--format', 'json');
     expect(JSON.parse(real.out)).toMatchObject({ dryRun: false, history: { runsDeleted: 0 } });
+  });
+
+  it('cleanup --dry-run counts the runs it would prune, and cleanup then prunes exactly those', async () => {
+    const id = await create('twice', '--schedule', 'manual', '--text', 'twice');
+    for (let i = 0; i < 3; i++) expect((await chime('jobs', 'run', '--id', id, '--wait')).code).toBe(0);
+    const keepOne = { ...env, CHIME_HISTORY_KEEP_PER_JOB: '1' };
+    const runsOf = async () => JSON.parse((await chime('jobs', 'history', '--task', id, '--format', 'json')).out) as unknown[];
+    const beyond = async () => {
+      const io = captureIo(keepOne);
+      expect(await main(['cleanup', '--dry-run', '--format', 'json'], io)).toBe(0);
+      return (JSON.parse(io.out) as { history: { runsDeleted: number } }).history.runsDeleted;
+    };
+    const wouldGo = await beyond();
+    expect(wouldGo).toBeGreaterThanOrEqual(2); // this job's two older runs, and other jobs' beyond their newest
+    expect(await runsOf()).toHaveLength(3);
+    const dry = captureIo(keepOne);
+    await main(['cleanup', '--dry-run'], dry);
+    expect(dry.out).toContain(`  ${wouldGo} runs of history finished before `);
+    expect(dry.out).toContain(', and beyond the newest 1 of each job');
+    const real = captureIo(keepOne);
+    await main(['cleanup'], real);
+    expect(real.out).toContain(`Removed:\n  ${wouldGo} runs of history`);
+    expect(await runsOf()).toHaveLength(1);
+    expect(await beyond()).toBe(0);
   });
 
   it('cleanup cleans the directories of CHIME_CLEANUP_DIRS; --dry-run only reports', async () => {
@@ -189,11 +222,13 @@ describe('chime CLI', () => {
     const withDirs = { ...env, CHIME_CLEANUP_DIRS: JSON.stringify([{ directory: exports, pattern: '*.csv', maxAgeDays: 7 }]) };
     const dry = captureIo(withDirs);
     expect(await main(['cleanup', '--dry-run'], dry)).toBe(0);
-    expect(dry.out).toContain('1 file(s), 4 bytes would be removed, 1 kept');
+    expect(dry.out).toContain(`  1 file, 4 bytes in ${exports} (*.csv, priority 100); 1 kept\n    old.csv\n`);
+    expect(dry.out).toContain('Total: 0 runs, 0 messages, 1 file (4 bytes).');
     expect(existsSync(join(exports, 'old.csv'))).toBe(true);
     const real = captureIo(withDirs);
     expect(await main(['cleanup'], real)).toBe(0);
-    expect(real.out).toContain('1 file(s), 4 bytes removed');
+    expect(real.out).toMatch(/^Removed:\n/);
+    expect(real.out).toContain(`  1 file, 4 bytes in ${exports} (*.csv, priority 100); 1 kept\n    old.csv\n`);
     expect(existsSync(join(exports, 'old.csv'))).toBe(false);
     expect(existsSync(join(exports, 'new.csv'))).toBe(true);
   });

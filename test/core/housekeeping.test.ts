@@ -31,11 +31,11 @@ function left(sub = ''): string[] {
 }
 
 function setup(history?: { retentionDays?: number; keepPerJob?: number }) {
-  const pruned: Array<{ olderThan?: Date; keepPerJob?: number }> = [];
-  const outboxPruned: Date[] = [];
+  const pruned: Array<{ olderThan?: Date; keepPerJob?: number; dryRun?: boolean }> = [];
+  const outboxPruned: Array<{ before: Date; dryRun?: boolean }> = [];
   const store = {
-    pruneRuns: (opts: { olderThan?: Date; keepPerJob?: number }) => (pruned.push(opts), 7),
-    pruneOutbox: (opts: { before: Date }) => (outboxPruned.push(opts.before), 3),
+    pruneRuns: (opts: { olderThan?: Date; keepPerJob?: number; dryRun?: boolean }) => (pruned.push(opts), 7),
+    pruneOutbox: (opts: { before: Date; dryRun?: boolean }) => (outboxPruned.push(opts), 3),
   };
   const clock = new ManualClock(NOW);
   const hk = new Housekeeper({ store, clock, logger: silentLogger(), ...(history ? { history } : {}) });
@@ -46,17 +46,18 @@ describe('housekeeping', () => {
   it('history retention: prunes runs older than retentionDays and beyond keepPerJob', async () => {
     const { hk, pruned } = setup({ retentionDays: 30, keepPerJob: 50 });
     const report = await hk.run();
-    expect(pruned).toEqual([{ olderThan: new Date(NOW.getTime() - 30 * DAY), keepPerJob: 50 }]);
+    expect(pruned).toEqual([{ olderThan: new Date(NOW.getTime() - 30 * DAY), keepPerJob: 50, dryRun: false }]);
     expect(report.history.runsDeleted).toBe(7);
   });
 
-  it('outbox retention: sent and dead messages older than retentionDays are pruned too; a dry run prunes nothing', async () => {
+  it('outbox retention: sent and dead messages older than retentionDays are pruned too; a dry run only asks the store to count', async () => {
     const { hk, outboxPruned } = setup({ retentionDays: 10 });
     const dry = await hk.run({ dryRun: true });
-    expect(outboxPruned).toEqual([]);
-    expect(dry.history.outboxDeleted).toBeNull();
+    const before = new Date(NOW.getTime() - 10 * DAY);
+    expect(outboxPruned).toEqual([{ before, dryRun: true }]);
+    expect(dry.history.outboxDeleted).toBe(3);
     const report = await hk.run();
-    expect(outboxPruned).toEqual([new Date(NOW.getTime() - 10 * DAY)]);
+    expect(outboxPruned[1]).toEqual({ before, dryRun: false });
     expect(report.history.outboxDeleted).toBe(3);
   });
 
@@ -97,8 +98,8 @@ describe('housekeeping', () => {
     hk.register({ directory: dir, pattern: '*.log', maxAgeMs: 30 * DAY });
     const report = await hk.run({ dryRun: true });
     expect(left()).toEqual(['keep.log', 'old.log']);
-    expect(pruned).toEqual([]);
-    expect(report).toMatchObject({ dryRun: true, totalFiles: 1, history: { runsDeleted: null } });
+    expect(pruned.map((p) => p.dryRun)).toEqual([true]);
+    expect(report).toMatchObject({ dryRun: true, totalFiles: 1, history: { runsDeleted: 7 } });
     expect(report.directories[0]?.files).toEqual(['old.log']);
   });
 

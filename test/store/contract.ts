@@ -489,6 +489,8 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         await store.markSent(id('new-sent'), 'r2', at(5001));
         await store.markDead(id('dead'), 'gone', at(1));
         await store.markRetry(id('pending'), 'later', at(1));
+        expect(await store.pruneOutbox({ before: at(1000), dryRun: true })).toBe(2);
+        expect(await store.listOutbox()).toHaveLength(5);
         expect(await store.pruneOutbox({ before: at(1000) })).toBe(2);
         expect((await store.listOutbox()).map((r) => r.key).sort()).toEqual(['new-sent', 'pending', 'sending']);
       });
@@ -529,6 +531,9 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
           await store.settle(run!, { run: { status: 'success', finishedAt: at(i * 10 + 1), durationMs: 1, result: null, error: null }, job: { status: 'active', nextRunAt: at((i + 1) * 10) } , outbox: [] }, at(i * 10 + 1));
         }
         const other = await finishedRun(0, 1);
+        // A dry run counts exactly what the real prune then deletes, and deletes nothing.
+        expect(await store.pruneRuns({ keepPerJob: 2, dryRun: true })).toBe(3);
+        expect(await store.listRuns({ jobId: job.id })).toHaveLength(5);
         expect(await store.pruneRuns({ keepPerJob: 2 })).toBe(3);
         expect((await store.listRuns({ jobId: job.id })).map((r) => r.startedAt)).toEqual([at(40), at(30)]);
         expect(await store.listRuns({ jobId: other })).toHaveLength(1);

@@ -7,7 +7,7 @@ import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
 import { earliest, leaseExpiredError, leasedOccurrence, poisonJobError } from '../lease-takeover.js';
 import { mergeHistory, runInProgress, wantsRunsInProgress } from '../run-history.js';
-import type { JobFilter, JobPatch, JobStore, NewJobRecord, RunFilter, StoreStats } from '../job-store.js';
+import type { JobFilter, JobPatch, JobStore, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../job-store.js';
 import type { ChangeListener } from './change-listener.js';
 import { type Sql, exec, query, transaction } from './db.js';
 import { JOB_LIST_ORDER, JOB_SQL, jobFilterSql, listRunsSql, pageSql } from './job-queries.js';
@@ -264,16 +264,19 @@ export class PostgresJobStore implements JobStore {
     return mergeHistory(running, (await query<RunRow>(this.pool, sql, params)).rows.map(runFromRow), limit);
   }
 
-  async pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): Promise<number> {
-    return this.write(
-      async (c) => {
-        let n = 0;
-        if (opts.olderThan) n += (await exec(c, JOB_SQL.pruneRunsOlderThan, [opts.olderThan.getTime()])).rowCount ?? 0;
-        if (opts.keepPerJob !== undefined) n += (await exec(c, JOB_SQL.pruneRunsBeyondCount, [Math.max(0, opts.keepPerJob)])).rowCount ?? 0;
-        return n;
-      },
-      (n) => n === 0,
-    );
+  async pruneRuns(opts: PruneOptions & { olderThan?: Date; keepPerJob?: number }): Promise<number> {
+    return this.pruning(opts, async (c) => {
+      let n = 0;
+      if (opts.olderThan) n += (await exec(c, JOB_SQL.pruneRunsOlderThan, [opts.olderThan.getTime()])).rowCount ?? 0;
+      if (opts.keepPerJob !== undefined) n += (await exec(c, JOB_SQL.pruneRunsBeyondCount, [Math.max(0, opts.keepPerJob)])).rowCount ?? 0;
+      return n;
+    });
+  }
+
+  /** A prune in a write transaction; a dry run rolls it back and only reports the count. */
+  private pruning(opts: PruneOptions, prune: (c: pg.PoolClient) => Promise<number>): Promise<number> {
+    if (opts.dryRun) return transaction(this.pool, prune, () => 'ROLLBACK');
+    return this.write(prune, (n) => n === 0);
   }
 
   // ---- outbox -------------------------------------------------------------------------
@@ -319,8 +322,8 @@ export class PostgresJobStore implements JobStore {
     await this.write((c) => exec(c, OUTBOX_SQL.markDead, [id, error]), (r) => r.rowCount === 0);
   }
 
-  async pruneOutbox(opts: { before: Date }): Promise<number> {
-    return this.write(async (c) => (await exec(c, OUTBOX_SQL.pruneOutbox, [opts.before.getTime()])).rowCount ?? 0, (n) => n === 0);
+  async pruneOutbox(opts: PruneOptions & { before: Date }): Promise<number> {
+    return this.pruning(opts, async (c) => (await exec(c, OUTBOX_SQL.pruneOutbox, [opts.before.getTime()])).rowCount ?? 0);
   }
 
   async getOutbox(id: number): Promise<OutboxRow | undefined> {

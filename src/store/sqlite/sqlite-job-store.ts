@@ -6,12 +6,15 @@ import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
 import { earliest, leaseExpiredError, leasedOccurrence, poisonJobError } from '../lease-takeover.js';
 import { mergeHistory, runInProgress, wantsRunsInProgress } from '../run-history.js';
-import type { JobFilter, JobPatch, JobStore, NewJobRecord, RunFilter, StoreStats } from '../job-store.js';
+import type { JobFilter, JobPatch, JobStore, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../job-store.js';
 import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, jobRowFromRaw, listRunsSql, prepareJobQueries } from './job-queries.js';
 import { ChangeWatcher } from './change-watcher.js';
 import type { Db } from './open-db.js';
 import { type OutboxQueries, listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
 import { type JobRow, type OutboxDbRow, type RunRow, claimedRunFromRow, jobFromRow, jobToParams, msOrNull, outboxFromRow, runFromRow } from './rows.js';
+
+/** Thrown inside a dry-run prune to roll its transaction back. */
+const DRY_RUN = Symbol('dry run');
 
 export { MAX_ABANDONED_RUNS } from '../lease-takeover.js';
 
@@ -279,13 +282,28 @@ export class SqliteJobStore implements JobStore {
     return mergeHistory(running, this.statements.get<RunRow>(sql).all(params).map(runFromRow), limit);
   }
 
-  pruneRuns(opts: { olderThan?: Date; keepPerJob?: number }): number {
-    return this.db.transaction(() => {
+  pruneRuns(opts: PruneOptions & { olderThan?: Date; keepPerJob?: number }): number {
+    return this.pruning(opts, () => {
       let n = 0;
       if (opts.olderThan) n += this.q.pruneRunsOlderThan.run({ before: opts.olderThan.getTime() }).changes;
       if (opts.keepPerJob !== undefined) n += this.q.pruneRunsBeyondCount.run({ keep: Math.max(0, opts.keepPerJob) }).changes;
       return n;
-    })();
+    });
+  }
+
+  /** Runs `prune` in a transaction, rolled back for a dry run; returns what it counted. */
+  private pruning(opts: PruneOptions, prune: () => number): number {
+    let n = 0;
+    try {
+      return this.db.transaction(() => {
+        n = prune();
+        if (opts.dryRun) throw DRY_RUN;
+        return n;
+      })();
+    } catch (err) {
+      if (err === DRY_RUN) return n;
+      throw err;
+    }
   }
 
   // ---- outbox -------------------------------------------------------------------------
@@ -343,8 +361,8 @@ export class SqliteJobStore implements JobStore {
     this.o.markDead.run({ id, error });
   }
 
-  pruneOutbox(opts: { before: Date }): number {
-    return this.o.pruneOutbox.run({ before: opts.before.getTime() }).changes;
+  pruneOutbox(opts: PruneOptions & { before: Date }): number {
+    return this.pruning(opts, () => this.o.pruneOutbox.run({ before: opts.before.getTime() }).changes);
   }
 
   getOutbox(id: number): OutboxRow | undefined {
