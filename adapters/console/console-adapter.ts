@@ -26,8 +26,8 @@ export interface ConsoleAdapter extends Adapter {
   idle(): Promise<void>;
 }
 
-/** `/do s10:abc123` or a bare `s10:abc123`: a button press. */
-const ACTION_LINE = /^(?:\/do\s+)?([a-z0-9]+:[A-Za-z0-9_-]+)$/;
+/** `/do s10:abc123` or a bare `s10:abc123` (`ur:abc123.x1.a.y2` with arguments): a button press. */
+const ACTION_LINE = /^(?:\/do\s+)?([a-z0-9]+:[A-Za-z0-9_.-]+)$/;
 
 /**
  * The embedded default adapter: a person types to the bot in the terminal (or pipes lines

@@ -1,13 +1,18 @@
-import type { Job } from '../core/job.js';
 import { firesMoreThanOnce } from '../core/schedule.js';
+import type { Job } from '../core/job.js';
 import type { ResolvedChatDeps } from './command.js';
-import { parseActionId } from './action-ids.js';
+import { parseActionId, readInstantArg } from './action-ids.js';
 import type { ActionVerb } from './action-ids.js';
 import { canChange, canSee } from './access.js';
-import { jobSubject } from './describe.js';
 import { reminderBody } from './delivery-format.js';
-import { formatWhen } from './format.js';
+import { stateVersion } from './job-version.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
+import { isNagging, startNag, stopNags } from './nag.js';
+import { answerPendingCreation } from './pending-creation.js';
+import { applySnoozePlan } from './snooze-apply.js';
+import type { SnoozeResult } from './snooze-apply.js';
+import { planFiredSnooze } from './snooze-rules.js';
+import { applyUndo, undoStateAction } from './undo.js';
 
 const SNOOZE_MS: Partial<Record<ActionVerb, number>> = { s10: 10 * 60_000, s60: 60 * 60_000 };
 
@@ -22,13 +27,20 @@ async function tomorrowMorning(deps: ResolvedChatDeps, now: Date, timeZone: stri
   return at ?? new Date(now.getTime() + 24 * 3600_000);
 }
 
-function finished(job: Job): boolean {
-  return job.status === 'cancelled' || job.status === 'failed';
+function live(job: Job): boolean {
+  return job.status === 'active' || job.status === 'paused';
+}
+
+/** A snooze's answer: the pressed message says what happened and offers its Undo; a refusal only tells. */
+function snoozeAnswer(base: string, result: SnoozeResult): ActionAnswer {
+  if (!result.ok) return { toast: result.short };
+  return { toast: result.short, edit: { text: `${base}\n${result.note}`, actions: result.actions } };
 }
 
 /**
  * Acts on a button press. Only the owner or a chat admin may press; anyone else gets a toast
- * and nothing changes. Jobs the presser may not see answer like missing ones.
+ * and nothing changes. Jobs the presser may not see answer like missing ones. Every button
+ * that changes a job offers the Undo for exactly that change.
  */
 export async function handleActionPress(
   deps: ResolvedChatDeps,
@@ -38,38 +50,60 @@ export async function handleActionPress(
 ): Promise<ActionAnswer> {
   const parsed = parseActionId(press.actionId);
   if (!parsed) return { toast: 'That button is no longer valid.' };
-  const { verb, jobId } = parsed;
+  const { verb, jobId, args } = parsed;
+  if (verb === 'add' || verb === 'drop') return answerPendingCreation(deps, press, verb, jobId, now, await zoneOf(press));
   const job = await deps.scheduler.getJob(jobId);
   if (!job || !canSee(job, press)) return { toast: `No reminder with id "${jobId}".` };
   if (!canChange(job, press)) return { toast: 'Only the owner or a chat admin can do that.' };
   const base = press.messageText ?? reminderBody(job);
-  const subject = jobSubject(job);
+  const timeZone = await zoneOf(press);
 
   switch (verb) {
     case 's10':
     case 's60':
     case 'tm': {
-      if (finished(job)) return { toast: `Reminder ${job.id} is ${job.status}.`, edit: { text: base } };
-      const timeZone = await zoneOf(press);
       const at = verb === 'tm' ? await tomorrowMorning(deps, now, timeZone) : new Date(now.getTime() + (SNOOZE_MS[verb] ?? 0));
-      await deps.scheduler.snoozeJob(job.id, at);
-      const when = formatWhen(at, timeZone, now);
-      return { toast: `Snoozed until ${when}`, edit: { text: `${base}\n💤 Snoozed until ${when}` } };
+      return snoozeAnswer(base, await applySnoozePlan(deps, job, planFiredSnooze(job, at, now, timeZone), timeZone, now));
+    }
+    case 'rf': {
+      const at = readInstantArg(args[0]);
+      if (!at) return { toast: 'That button is no longer valid.' };
+      if (at.getTime() <= now.getTime()) return { toast: 'That time has passed; snooze again.' };
+      return snoozeAnswer(base, await applySnoozePlan(deps, job, planFiredSnooze(job, at, now, timeZone), timeZone, now));
+    }
+    case 'mv': {
+      const at = readInstantArg(args[1]);
+      if (!at) return { toast: 'That button is no longer valid.' };
+      if (stateVersion(job) !== args[0]) return { toast: `Reminder ${job.id} changed since; nothing was moved. Snooze it again.` };
+      if (at.getTime() <= now.getTime()) return { toast: 'That time has passed; snooze again.' };
+      return snoozeAnswer(base, await applySnoozePlan(deps, job, { kind: 'move', at, from: job.nextRunAt }, timeZone, now));
     }
     case 'done': {
-      // A one-off still pending (snoozed, or pressed early) is finished by Done; a recurring
-      // job keeps its schedule: Done acknowledges this occurrence only.
-      if (!firesMoreThanOnce(job.schedule) && (job.status === 'active' || job.status === 'paused')) await deps.scheduler.cancelJob(job.id);
-      return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done` } };
+      // Done finishes a one-off still pending (snoozed, or pressed early) and any nag; a
+      // recurring job keeps its schedule: Done acknowledges this occurrence only.
+      const nags = await stopNags(deps, job);
+      const stopped = nags > 0 || isNagging(job) ? ' No more nagging.' : '';
+      if (live(job) && (!firesMoreThanOnce(job.schedule) || isNagging(job))) {
+        const cancelled = await deps.scheduler.cancelJob(job.id);
+        // Undo brings back exactly what Done ended; with nags of other jobs ended too it could not.
+        const undo = nags === 0 ? { actions: [[undoStateAction(job, cancelled)]] } : {};
+        return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}`, ...undo } };
+      }
+      return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}` } };
     }
     case 'stop': {
-      if (job.status === 'active' || job.status === 'paused') await deps.scheduler.cancelJob(job.id);
-      return { toast: 'Stopped', edit: { text: `${base}\n⏹ Stopped, it won't repeat.` } };
+      if (!live(job)) return { toast: `Reminder ${job.id} is ${job.status}.`, edit: { text: `${base}\n⏹ Stopped, it won't repeat.` } };
+      const cancelled = await deps.scheduler.cancelJob(job.id);
+      return { toast: 'Stopped', edit: { text: `${base}\n⏹ Stopped, it won't repeat.`, actions: [[undoStateAction(job, cancelled)]] } };
     }
-    case 'undo': {
-      await deps.scheduler.deleteJob(job.id);
-      return { toast: 'Undone', edit: { text: `↩️ Undone: reminder ${job.id} (${subject}) was removed.` } };
+    case 'undo':
+    case 'ue':
+    case 'ur': {
+      const result = await applyUndo(deps, job, verb, args, now, timeZone);
+      return result.ok ? { toast: 'Undone', edit: { text: result.text } } : { toast: result.text };
     }
+    case 'nag':
+      return startNag(deps, press, job, base, now, timeZone);
     case 'edit': {
       return {
         toast: `Send /edit ${job.id} …`,

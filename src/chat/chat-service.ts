@@ -5,6 +5,7 @@ import type { CommandModule, ResolvedChatDeps } from './command.js';
 import type { ChatDeps } from './deps.js';
 import { DEFAULT_QUOTAS } from './deps.js';
 import { createDeliveryFormatter } from './delivery-format.js';
+import { createChatMemory } from './memory.js';
 import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage, OutgoingMessage } from './message.js';
 import { createRouter, GENERIC_FAILURE } from './router.js';
 import { sessionIdFor } from './who.js';
@@ -33,7 +34,7 @@ export interface ChatServiceOptions {
  * Never throws to the adapter: failures become a reply.
  */
 export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}): ChimeChat {
-  const deps: ResolvedChatDeps = { ...input, quotas: { ...DEFAULT_QUOTAS, ...input.config.quotas } };
+  const deps: ResolvedChatDeps = { ...input, quotas: { ...DEFAULT_QUOTAS, ...input.config.quotas }, memory: createChatMemory(input.clock) };
   const botUsername = opts.botUsername ?? input.config.botUsername;
   const router = createRouter(deps, botUsername ? { botUsername } : {});
 

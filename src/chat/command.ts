@@ -1,11 +1,13 @@
 import type { Job } from '../core/job.js';
 import type { DateOrder } from '../nl/types.js';
 import type { ChatDeps, ChatQuotas } from './deps.js';
+import type { ChatMemory } from './memory.js';
 import type { IncomingMessage, OutgoingMessage } from './message.js';
 
 /** Deps with defaults filled in. */
 export interface ResolvedChatDeps extends ChatDeps {
   quotas: ChatQuotas;
+  memory: ChatMemory;
 }
 
 /** The reader's settings, resolved user → chat → default. */

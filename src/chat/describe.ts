@@ -7,6 +7,8 @@ export interface ReminderPayload {
   text: string;
   /** The replied-to message this reminder is about. */
   quote?: { messageId: string; text?: string; link?: string };
+  /** Repeats until Done is pressed ("every 10 minutes until done", the "Nag me" button). */
+  nag?: true;
 }
 
 /** What a job is about, in one line: reminder text, command, or watched URL. */

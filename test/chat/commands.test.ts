@@ -20,11 +20,11 @@ describe('management commands', () => {
     expect(await t.sayText(ALICE_DM, `/resume ${id}`)).toContain('not paused');
   });
 
-  it('/snooze <id> <duration> moves the next run', async () => {
+  it('/snooze <id> <duration> moves the next run that much after its due time', async () => {
     const t = makeChat();
-    const id = await t.create(ALICE_DM, '/remind in 1 hour tea');
-    expect(await t.sayText(ALICE_DM, `/snooze ${id} 30m`)).toContain('until Sun 22 Nov 11:30 (in 30 minutes)');
-    expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2026-11-22T10:30:00.000Z');
+    const id = await t.create(ALICE_DM, '/remind in 1 hour tea'); // due 12:00 Berlin
+    expect(await t.sayText(ALICE_DM, `/snooze ${id} 30m`)).toContain('until Sun 22 Nov 12:30 (in 1 hour 30 minutes)');
+    expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2026-11-22T11:30:00.000Z');
   });
 
   it('/edit with a time reschedules, with words changes the text', async () => {

@@ -26,7 +26,7 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     s.kind === 'once' ? s.at : nextFireWithin(s, tz, new Date(clock.now().getTime() - 1), bounds);
   const update = (id: string, patch: JobPatch): Job => {
     const j = { ...must(id), ...patch, updatedAt: clock.now() };
-    if (patch.schedule) j.nextRunAt = firstRun(patch.schedule, j.timeZone, j.bounds);
+    if (patch.schedule && patch.nextRunAt === undefined) j.nextRunAt = firstRun(patch.schedule, j.timeZone, j.bounds);
     jobs.set(id, j);
     return j;
   };
@@ -37,7 +37,8 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
       (!f.kind || j.kind === f.kind) &&
       (!f.ownerPlatform || j.owner.platform === f.ownerPlatform) &&
       (!f.ownerUserId || j.owner.userId === f.ownerUserId) &&
-      (!f.originChatId || j.origin.chatId === f.originChatId)
+      (!f.originChatId || j.origin.chatId === f.originChatId) &&
+      (!f.workflowId || j.workflowId === f.workflowId)
     );
   };
   return {
@@ -49,7 +50,7 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
         id, name: input.name ?? id, kind: input.kind, payload: input.payload, owner: input.owner, origin: input.origin,
         schedule: input.schedule, bounds: input.bounds ?? {}, timeZone: input.timeZone, status: input.status ?? 'active',
         nextRunAt: firstRun(input.schedule, input.timeZone, input.bounds), attempts: 0, maxAttempts: 1, retries: 3, retryDelayMs: 5000, timeoutMs: 3600_000,
-        workflowId: null, successMessage: input.successMessage ?? null, failureMessage: input.failureMessage ?? null,
+        workflowId: input.workflowId ?? null, successMessage: input.successMessage ?? null, failureMessage: input.failureMessage ?? null,
         completionMode: 'notify', createdAt: now, updatedAt: now, lastRunAt: null, completedAt: null, runCount: 0, lastError: null,
       };
       jobs.set(id, job);
@@ -63,7 +64,11 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     async pauseAll() { return []; },
     async resumeAll() { return []; },
     async cancelJob(id) { return update(id, { status: 'cancelled', nextRunAt: null }); },
-    async cancelWorkflow() { return []; },
+    async cancelWorkflow(wf) {
+      const live = [...jobs.values()].filter((j) => j.workflowId === wf && (j.status === 'active' || j.status === 'paused'));
+      for (const j of live) update(j.id, { status: 'cancelled', nextRunAt: null });
+      return live.map((j) => j.id);
+    },
     async runNow(): Promise<RunRecord | undefined> { return undefined; },
     async snoozeJob(id, at) { return update(id, { status: 'active', nextRunAt: at }); },
     async listJobs(f) { return [...jobs.values()].filter((j) => matches(j, f)); },

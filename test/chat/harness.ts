@@ -10,6 +10,8 @@ import { afterEach } from 'vitest';
 import { parse } from '../../src/nl/parse.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { fakeScheduler } from './fakes.js';
+import { followingFire } from '../../src/core/occurrence.js';
+import type { Job } from '../../src/core/job.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -59,5 +61,31 @@ export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string; c
     return id;
   }
   const press = (who: ChatContext, actionId: string) => chat.handleAction({ ...who, messageId: '1', actionId });
-  return { clock, scheduler, chat, say, sayText, create, press, errors };
+  /**
+   * Moves the clock to the job's next run and settles that run as the scheduler does (a
+   * one-off completes, a series moves to its following fire); returns the delivered message.
+   */
+  async function fire(id: string) {
+    const job = scheduler.jobs.get(id);
+    if (!job?.nextRunAt) throw new Error(`job ${id} has nothing due`);
+    const scheduledFor = job.nextRunAt;
+    if (scheduledFor.getTime() > clock.now().getTime()) await clock.advance(scheduledFor.getTime() - clock.now().getTime());
+    const now = clock.now();
+    const runCount = job.runCount + 1;
+    const following = followingFire(job, scheduledFor, now, runCount);
+    const settled: Job = {
+      ...job, runCount, lastRunAt: now, updatedAt: now, attempts: 0, nextRunAt: following,
+      ...(following ? {} : { status: 'completed' as const, completedAt: now }),
+    };
+    scheduler.jobs.set(id, settled);
+    const text = (job.payload as { text?: string }).text ?? job.name;
+    return chat.formatDelivery(settled, { type: 'success', text, scheduledFor, lateMs: 0 });
+  }
+  /** The id of the button labelled `label` (exactly, or starting with it) in a message. */
+  function button(msg: { actions?: Array<Array<{ id: string; label: string }>> } | undefined, label: string): string {
+    const found = msg?.actions?.flat().find((a) => a.label === label || a.label.startsWith(label));
+    if (!found) throw new Error(`no button "${label}" in ${JSON.stringify(msg?.actions)}`);
+    return found.id;
+  }
+  return { clock, scheduler, chat, say, sayText, create, press, fire, button, errors };
 }

@@ -68,6 +68,53 @@ describe('Telegram end to end (Bot API fake, real app)', () => {
     expect(api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(2);
   });
 
+  /** The bot's last message in a chat with a button labelled `label`, and that button's data. */
+  function lastWithButton(chatId: number, label: string) {
+    const sent = [...api.sentTo(chatId)].reverse().find((m) => m.reply_markup?.inline_keyboard.flat().some((b) => b.text.startsWith(label)));
+    const data = sent?.reply_markup?.inline_keyboard.flat().find((b) => b.text.startsWith(label))?.callback_data;
+    if (!sent || !data) throw new Error(`no message with a "${label}" button`);
+    return { sent, data };
+  }
+
+  it("Undo under an edit's confirmation puts the old time back; the reminder stays (UTC chat)", async () => {
+    api.userSays(samChat, sam, '/remind friday 5pm submit report');
+    await api.until(() => api.sent.length === 1);
+    const job = await onlyJob(sam.id);
+    expect(job.nextRunAt?.toISOString()).toBe('2026-11-27T17:00:00.000Z');
+    api.userSays(samChat, sam, `/edit ${job.id} monday 10am`);
+    await api.until(() => api.sent.length === 2);
+    expect((await app.store.jobs.getJob(job.id))?.nextRunAt?.toISOString()).toBe('2026-11-23T10:00:00.000Z');
+    const { sent, data } = lastWithButton(sam.id, 'Undo');
+    api.userPresses(samChat, sam, sent, data);
+    await api.until(() => sent.edits === 1);
+    expect(sent.text).toContain('back as it was');
+    const restored = await app.store.jobs.getJob(job.id);
+    expect(restored?.status).toBe('active');
+    expect(restored?.nextRunAt?.toISOString()).toBe('2026-11-27T17:00:00.000Z');
+  });
+
+  it('/snooze 30m of a reminder due tomorrow morning makes it 30 minutes later tomorrow, not sooner', async () => {
+    api.userSays(samChat, sam, 'remind me tomorrow at 9am to call mom');
+    await api.until(() => api.sent.length === 1);
+    const job = await onlyJob(sam.id);
+    api.userSays(samChat, sam, `/snooze ${job.id} 30m`);
+    await api.until(() => api.sent.length === 2);
+    expect(api.sent[1]!.text).toContain('Mon 23 Nov 09:30');
+    expect((await app.store.jobs.getJob(job.id))?.nextRunAt?.toISOString()).toBe('2026-11-23T09:30:00.000Z');
+  });
+
+  it('/cancel with two ids cancels both and says so', async () => {
+    api.userSays(samChat, sam, '/remind in 1 hour tea');
+    api.userSays(samChat, sam, '/remind in 2 hours coffee');
+    await api.until(() => api.sent.length === 2);
+    const jobs = await app.store.jobs.listJobs({ originChatId: String(sam.id) });
+    api.userSays(samChat, sam, `/cancel ${jobs.map((j) => j.id).join(' ')} zzzzzz`);
+    await api.until(() => api.sent.length === 3);
+    expect(api.sent[2]!.text).toContain('Cancelled 2 of 3');
+    expect(api.sent[2]!.text).toContain('zzzzzz: No reminder with id');
+    for (const j of jobs) expect((await app.store.jobs.getJob(j.id))?.status).toBe('cancelled');
+  });
+
   it('bot blocked (403) on a recurring reminder: the job is marked failed and stops', async () => {
     api.userSays(samChat, sam, '/remind every 5 minutes stretch');
     await api.until(() => api.sent.length === 1);

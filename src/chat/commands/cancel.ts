@@ -1,22 +1,50 @@
 import { UserError } from '../../core/errors.js';
-import type { CommandModule } from '../command.js';
-import { reply } from '../command.js';
-import { findChangeableJob } from '../access.js';
+import type { CommandContext, CommandModule } from '../command.js';
+import { findChangeableJob, normaliseId } from '../access.js';
 import { jobSubject } from '../describe.js';
 import { truncate } from '../format.js';
+import type { Action, OutgoingMessage } from '../message.js';
+import { undoStateAction } from '../undo.js';
 
+/** Most ids one /cancel takes; more are refused as a whole (nothing cancelled) so none is skipped silently. */
+const MAX_IDS = 20;
+
+/** One id's outcome: a line, and the Undo when something was cancelled. */
+async function cancelOne(ctx: CommandContext, id: string): Promise<{ line: string; undo?: Action }> {
+  try {
+    const job = await findChangeableJob(ctx, id);
+    if (job.status === 'cancelled' || job.status === 'completed') return { line: `⚠️ ${job.id}: already ${job.status}, nothing to do.` };
+    const cancelled = await ctx.deps.scheduler.cancelJob(job.id);
+    return { line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}`, undo: { ...undoStateAction(job, cancelled), label: ids(ctx).length > 1 ? `Undo ${job.id}` : 'Undo' } };
+  } catch (err) {
+    if (err instanceof UserError) return { line: `⚠️ ${truncate(normaliseId(id), 20) || id}: ${err.message} Not cancelled.` };
+    throw err;
+  }
+}
+
+function ids(ctx: CommandContext): string[] {
+  return [...new Set(ctx.args.split(/[\s,]+/).map(normaliseId).filter(Boolean))];
+}
+
+/** `/cancel <id> [id…]`: every id given is handled, and each one that was not cancelled says why. */
 export const cancel: CommandModule = {
   name: 'cancel',
   aliases: ['delete'],
-  description: 'Cancel a reminder: /cancel <id>',
-  usage: '/cancel <id>',
-  async run(ctx) {
-    const id = ctx.args.split(/\s+/)[0] ?? '';
-    const job = await findChangeableJob(ctx, id);
-    if (job.status === 'cancelled' || job.status === 'completed') {
-      throw new UserError('job.finished', `Reminder ${job.id} is already ${job.status}.`, '/list');
+  description: 'Cancel reminders: /cancel <id> [more ids]',
+  usage: '/cancel <id> [id…]',
+  async run(ctx): Promise<OutgoingMessage[]> {
+    const wanted = ids(ctx);
+    if (wanted.length === 0) throw new UserError('id.missing', 'Which reminder? Give its id (see /list).', '/cancel k7m2qd');
+    if (wanted.length > MAX_IDS) {
+      throw new UserError('cancel.too_many', `That is ${wanted.length} ids; /cancel takes at most ${MAX_IDS} at once. Nothing was cancelled.`, '/cancel k7m2qd p3x9ab');
     }
-    await ctx.deps.scheduler.cancelJob(job.id);
-    return reply(`🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}`);
+    const results: Array<{ line: string; undo?: Action }> = [];
+    for (const id of wanted) results.push(await cancelOne(ctx, id));
+    const undos = results.flatMap((r) => (r.undo ? [r.undo] : []));
+    const done = undos.length;
+    const head = wanted.length > 1 ? [`Cancelled ${done} of ${wanted.length}:`] : [];
+    const rows: Action[][] = [];
+    for (let i = 0; i < undos.length; i += 3) rows.push(undos.slice(i, i + 3));
+    return [{ text: [...head, ...results.map((r) => r.line)].join('\n'), ...(rows.length ? { actions: rows } : {}) }];
   },
 };

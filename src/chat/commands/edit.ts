@@ -5,6 +5,7 @@ import { findChangeableJob, isOwner } from '../access.js';
 import { confirmation } from '../confirmation.js';
 import { truncate } from '../format.js';
 import { parseWithPrefs } from '../parse-input.js';
+import { undoEditAction } from '../undo.js';
 import { checkGroupInterval, checkTextLength } from '../quotas.js';
 
 const EXAMPLE = '/edit k7m2qd tomorrow at 10';
@@ -78,6 +79,6 @@ export const edit: CommandModule = {
     }
     const updated = await ctx.deps.scheduler.updateJob(job.id, patch);
     const { timeZone } = await ctx.prefs();
-    return [confirmation(updated, next, timeZone, ctx.now, 'Reminder updated')];
+    return [confirmation(updated, next, timeZone, ctx.now, 'Reminder updated', undoEditAction(ctx.deps, job, updated))];
   },
 };

@@ -1,9 +1,9 @@
 import { UserError } from '../../core/errors.js';
 import type { CommandModule } from '../command.js';
-import { reply } from '../command.js';
 import { findChangeableJob } from '../access.js';
 import { jobSubject } from '../describe.js';
 import { formatWhen, truncate } from '../format.js';
+import { undoStateAction } from '../undo.js';
 
 export const pause: CommandModule = {
   name: 'pause',
@@ -14,8 +14,8 @@ export const pause: CommandModule = {
     if (job.status !== 'active') {
       throw new UserError('job.not_active', `Reminder ${job.id} is ${job.status}, not active.`, `/resume ${job.id}`);
     }
-    await ctx.deps.scheduler.pauseJob(job.id);
-    return reply(`⏸ Paused [${job.id}]: ${truncate(jobSubject(job))}. Resume with /resume ${job.id}`);
+    const paused = await ctx.deps.scheduler.pauseJob(job.id);
+    return [{ text: `⏸ Paused [${job.id}]: ${truncate(jobSubject(job))}. Resume with /resume ${job.id}`, actions: [[undoStateAction(job, paused)]] }];
   },
 };
 
@@ -31,6 +31,6 @@ export const resume: CommandModule = {
     const resumed = await ctx.deps.scheduler.resumeJob(job.id);
     const { timeZone } = await ctx.prefs();
     const when = resumed.nextRunAt ? ` Next: ${formatWhen(resumed.nextRunAt, timeZone, ctx.now)}` : '';
-    return reply(`▶️ Resumed [${job.id}]: ${truncate(jobSubject(job))}.${when}`);
+    return [{ text: `▶️ Resumed [${job.id}]: ${truncate(jobSubject(job))}.${when}`, actions: [[undoStateAction(job, resumed)]] }];
   },
 };

@@ -1,38 +1,41 @@
 import { UserError } from '../../core/errors.js';
 import type { CommandModule } from '../command.js';
-import { reply } from '../command.js';
 import { findChangeableJob } from '../access.js';
-import { jobSubject } from '../describe.js';
-import { formatWhen, truncate } from '../format.js';
 import { parseWithPrefs } from '../parse-input.js';
+import { applySnoozePlan } from '../snooze-apply.js';
+import { planSnooze } from '../snooze-rules.js';
+import type { SnoozeRequest } from '../snooze-rules.js';
 
 const EXAMPLE = '/snooze k7m2qd 30m';
 
+/** "30m", "2 hours", "1h30m": a span rather than a time of day. */
+const SPAN = /^\d/;
+
 /**
- * `/snooze <id> <duration or time>`: "30m", "2 hours", "tomorrow at 9". A bare duration
- * counts from now; the parser reads both forms, so one vocabulary serves /remind and /snooze.
+ * `/snooze <id> <span or time>`: "30m", "2 hours", "tomorrow at 9". A span counts from the
+ * reminder's due time when it has not fired yet (so it never comes earlier), from now when it
+ * has; see snooze-rules.ts. The parser reads both forms, so one vocabulary serves /remind too.
  */
 export const snooze: CommandModule = {
   name: 'snooze',
-  description: 'Move the next run: /snooze <id> 30m',
+  description: 'Move a reminder later: /snooze <id> 30m',
   usage: '/snooze <id> <duration or time>',
   async run(ctx) {
     const [rawId = '', ...rest] = ctx.args.split(/\s+/);
     const when = rest.join(' ').trim();
     const job = await findChangeableJob(ctx, rawId);
     if (!when) throw new UserError('snooze.no_time', 'For how long? Add a duration or a time.', EXAMPLE);
-    if (job.status === 'cancelled' || job.status === 'failed') {
-      throw new UserError('job.finished', `Reminder ${job.id} is ${job.status}; set a new one with /remind.`, '/remind in 1 hour stretch');
-    }
-    const parsed = await parseWithPrefs(ctx, /^\d/.test(when) && !/[:/]/.test(when) ? `in ${when}` : when);
+    const span = SPAN.test(when) && !/[:/]/.test(when);
+    const parsed = await parseWithPrefs(ctx, span ? `in ${when}` : when);
     if (!parsed.ok) throw new UserError('snooze.bad_time', parsed.error, EXAMPLE);
     const at = parsed.next[0];
     if (parsed.kind !== 'once' || !at) {
       throw new UserError('snooze.recurring', 'Snooze takes one time or a duration, not a repetition.', EXAMPLE);
     }
-    if (at.getTime() <= ctx.now.getTime()) throw new UserError('snooze.past', 'That time has passed.', EXAMPLE);
-    await ctx.deps.scheduler.snoozeJob(job.id, at);
+    const request: SnoozeRequest = span ? { by: at.getTime() - ctx.now.getTime() } : { at };
     const { timeZone } = await ctx.prefs();
-    return reply(`💤 Snoozed [${job.id}] ${truncate(jobSubject(job))} until ${formatWhen(at, timeZone, ctx.now)}`);
+    const result = await applySnoozePlan(ctx.deps, job, planSnooze(job, request, ctx.now, timeZone), timeZone, ctx.now);
+    if (!result.ok) throw new UserError('snooze.refused', `${result.text} Nothing was changed.`, `/snooze ${job.id} 1h`);
+    return [{ text: result.text, actions: result.actions }];
   },
 };

@@ -48,7 +48,12 @@ describe('console adapter', () => {
     const id = [...s.t.scheduler.jobs.keys()][0]!;
     await type(s, `/do s10:${id}`);
     expect(s.printed()).toContain('Snoozed until');
-    await type(s, `undo:${id}`);
+    // The snooze's own Undo (an id with arguments) puts the due time back.
+    const undo = /\[(ur:[\w.-]+)\] Undo/.exec(s.printed())![1]!;
+    await type(s, undo);
+    expect(s.t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2026-11-22T10:02:00.000Z');
+    const create = /\[(undo:[\w.-]+)\] Undo/.exec(s.printed())![1]!;
+    await type(s, `/do ${create}`);
     expect(s.t.scheduler.jobs.has(id)).toBe(false);
     await s.adapter.stop();
   });

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import type { Job } from '../core/job.js';
+
+/** JSON with object keys sorted, so the same job read from any store gives the same text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
+function fingerprint(value: unknown): string {
+  return createHash('sha256').update(canonical(value)).digest('base64url').slice(0, 8);
+}
+
+/** What a person set: text, schedule, bounds, zone. Running the job does not change it. */
+export function definitionVersion(job: Job): string {
+  return fingerprint([job.name, job.payload, job.schedule, job.bounds, job.timeZone]);
+}
+
+/**
+ * The definition and where the job stands (status, next run). A button that reverts a change
+ * carries this version of the job as the change left it: once anything changed it again
+ * (a person, or a run), the versions differ and the button refuses instead of overwriting.
+ */
+export function stateVersion(job: Job): string {
+  return fingerprint([definitionVersion(job), job.status, job.nextRunAt?.getTime() ?? null]);
+}

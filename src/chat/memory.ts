@@ -1,0 +1,28 @@
+import type { Clock } from '../clock.js';
+import type { NewJob } from '../core/job.js';
+import { ExpiringMap } from './expiring-map.js';
+import type { JobDefinition } from './undo.js';
+
+/** A reminder waiting for its creator's answer ("Add anyway" / "Cancel"). */
+export interface PendingCreation {
+  platform: string;
+  userId: string;
+  job: NewJob;
+  /** Fire times the parser reported, for the confirmation. */
+  next: Date[];
+}
+
+/** What the chat layer keeps between a message and a later button press, in this process. */
+export interface ChatMemory {
+  /** Definitions replaced by edits, keyed `<job id>.<state version after the edit>`. */
+  editsUndone: ExpiringMap<JobDefinition>;
+  /** Reminders waiting for an answer, keyed by the question's token. */
+  pendingCreations: ExpiringMap<PendingCreation>;
+}
+
+const DAY_MS = 24 * 3600_000;
+
+export function createChatMemory(clock: Clock): ChatMemory {
+  const now = () => clock.now();
+  return { editsUndone: new ExpiringMap(now, DAY_MS), pendingCreations: new ExpiringMap(now, DAY_MS) };
+}

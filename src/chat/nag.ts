@@ -1,0 +1,71 @@
+import type { Job } from '../core/job.js';
+import { firesMoreThanOnce, type Schedule } from '../core/schedule.js';
+import { action } from './action-ids.js';
+import type { ResolvedChatDeps } from './command.js';
+import type { ReminderPayload } from './describe.js';
+import { jobSubject } from './describe.js';
+import { formatSpan, formatWhen, truncate } from './format.js';
+import type { ActionAnswer, ChatContext } from './message.js';
+import { undoCreateAction } from './undo.js';
+
+/** How often a nag repeats when the person gives no interval ("Nag me" button, "at 5 until done"). */
+export const DEFAULT_NAG_MS = 10 * 60_000;
+
+/** "… until done" / "… till done": repeat until the Done button is pressed. */
+const UNTIL_DONE = /\s*\b(?:until|till|til)\s+(?:it'?s\s+|i\s+press\s+|i'?m\s+)?done\b\s*/i;
+
+/** The request without its "until done" (and whether it had one): "every 10 minutes until done to X" → "every 10 minutes to X". */
+export function splitUntilDone(text: string): { text: string; nag: boolean } {
+  const m = UNTIL_DONE.exec(text);
+  if (!m) return { text, nag: false };
+  return { text: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim(), nag: true };
+}
+
+/** A job that repeats until Done: Done (or Stop) ends it. */
+export function isNagging(job: Job): boolean {
+  return job.kind === 'reminder' && (job.payload as ReminderPayload | undefined)?.nag === true && firesMoreThanOnce(job.schedule);
+}
+
+/**
+ * The schedule of a nag: a repetition the person asked for stays; a single time becomes
+ * "from then on, every DEFAULT_NAG_MS".
+ */
+export function nagSchedule(schedule: Schedule, everyMs: number): Schedule {
+  return schedule.kind === 'once' ? { kind: 'interval', everyMs, anchor: schedule.at } : schedule;
+}
+
+/** Nags of one reminder share this workflow, so Done on the reminder ends them too. */
+export function nagWorkflow(job: Job): string {
+  return `nag-${job.id}`;
+}
+
+/** Ends the nags started from `job` (its "Nag me"); how many were running. */
+export async function stopNags(deps: ResolvedChatDeps, job: Job): Promise<number> {
+  return (await deps.scheduler.cancelWorkflow(nagWorkflow(job))).length;
+}
+
+/** Interval of a nag in this chat: the default, or the chat's minimum for repeating reminders when larger. */
+function nagInterval(deps: ResolvedChatDeps, who: ChatContext): number {
+  return who.chatType === 'group' ? Math.max(DEFAULT_NAG_MS, deps.quotas.minGroupIntervalMs) : DEFAULT_NAG_MS;
+}
+
+/** "Nag me" under a delivered reminder: it comes again every few minutes until Done. */
+export async function startNag(deps: ResolvedChatDeps, who: ChatContext, job: Job, base: string, now: Date, timeZone: string): Promise<ActionAnswer> {
+  if (job.kind !== 'reminder') return { toast: 'Only reminders can nag.' };
+  if (isNagging(job)) return { toast: 'This one already nags until you press Done.' };
+  const [running] = await deps.scheduler.listJobs({ workflowId: nagWorkflow(job), status: 'active' });
+  if (running) return { toast: `Already nagging: next ${running.nextRunAt ? formatWhen(running.nextRunAt, timeZone, now) : 'soon'}.` };
+  const everyMs = nagInterval(deps, who);
+  const nag = await deps.scheduler.createJob({
+    kind: 'reminder',
+    name: job.name,
+    payload: { ...(job.payload as ReminderPayload), nag: true },
+    owner: job.owner,
+    origin: job.origin,
+    schedule: { kind: 'interval', everyMs, anchor: now },
+    timeZone: job.timeZone,
+    workflowId: nagWorkflow(job),
+  });
+  const text = `${base}\n🔁 Nagging [${nag.id}] about ${truncate(jobSubject(job))} every ${formatSpan(everyMs)} until you press Done.`;
+  return { toast: `Nagging every ${formatSpan(everyMs)}`, edit: { text, actions: [[action('done', job.id), undoCreateAction(nag)]] } };
+}

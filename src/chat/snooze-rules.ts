@@ -1,0 +1,93 @@
+import type { Job } from '../core/job.js';
+import { firesMoreThanOnce, nextFireWithin } from '../core/schedule.js';
+import { formatWhen } from './format.js';
+
+/** `/snooze` asks for a span ("30m": counted from the due time) or an instant ("tomorrow at 10"). */
+export type SnoozeRequest = { by: number } | { at: Date };
+
+/**
+ * What a snooze does:
+ * - `move`: the job's own pending run goes to `at` (a one-off, or the next occurrence of a series);
+ * - `refire`: a recurring job's occurrence that already fired comes once more at `at`, as a
+ *   separate one-off, and the series goes on untouched;
+ * - `ask`: both readings make sense; the person chooses;
+ * - `refuse`: nothing changes, for `reason`.
+ * Never earlier than the due time, and never past the following occurrence (it would be lost).
+ */
+export type SnoozePlan =
+  | { kind: 'move'; at: Date; from: Date | null }
+  | { kind: 'refire'; at: Date }
+  | { kind: 'ask'; refireAt: Date; moveTo: Date; pending: Date }
+  | { kind: 'refuse'; reason: string };
+
+function finishedReason(job: Job): string | undefined {
+  return job.status === 'cancelled' || job.status === 'failed' ? `Reminder ${job.id} is ${job.status}; set a new one with /remind.` : undefined;
+}
+
+/** The job's run still to come, or null when it has none in the future (fired, or due this moment). */
+export function pendingRun(job: Job, now: Date): Date | null {
+  const live = job.status === 'active' || job.status === 'paused';
+  return live && job.nextRunAt && job.nextRunAt.getTime() > now.getTime() ? job.nextRunAt : null;
+}
+
+/** A move of the series' pending occurrence to `at`, unless it would reach the one after it. */
+function moveOccurrence(job: Job, pending: Date, at: Date, timeZone: string, now: Date): SnoozePlan {
+  if (firesMoreThanOnce(job.schedule)) {
+    const following = nextFireWithin(job.schedule, job.timeZone, pending, job.bounds, job.runCount + 1);
+    if (following && at.getTime() >= following.getTime()) {
+      return {
+        kind: 'refuse',
+        reason: `That is at or after its following occurrence (${formatWhen(following, timeZone, now)}), which would be lost. Snooze it by less, or /pause ${job.id}.`,
+      };
+    }
+  }
+  return { kind: 'move', at, from: pending };
+}
+
+/**
+ * A snooze button under a delivered reminder: the occurrence that fired comes again at `at`
+ * (now + 10 minutes, …). It never pulls a later pending run earlier.
+ */
+export function planFiredSnooze(job: Job, at: Date, now: Date, timeZone: string): SnoozePlan {
+  const finished = finishedReason(job);
+  if (finished) return { kind: 'refuse', reason: finished };
+  if (firesMoreThanOnce(job.schedule)) return { kind: 'refire', at };
+  const pending = pendingRun(job, now);
+  if (pending && pending.getTime() > at.getTime()) {
+    return { kind: 'refuse', reason: `It is already set for ${formatWhen(pending, timeZone, now)}, later than that.` };
+  }
+  return { kind: 'move', at, from: pending };
+}
+
+/**
+ * `/snooze <id> <span or time>`. A span counts from the due time of a reminder still to come
+ * (never from now: that would bring it earlier), and from now for one that has fired. For a
+ * series that has fired before, a span could mean "that one again later" or "the next one
+ * later": the person is asked.
+ */
+export function planSnooze(job: Job, req: SnoozeRequest, now: Date, timeZone: string): SnoozePlan {
+  const finished = finishedReason(job);
+  if (finished) return { kind: 'refuse', reason: finished };
+  const pending = pendingRun(job, now);
+  if ('at' in req && req.at.getTime() <= now.getTime()) return { kind: 'refuse', reason: 'That time has passed.' };
+  if (!pending) {
+    const at = 'at' in req ? req.at : new Date(now.getTime() + req.by);
+    return firesMoreThanOnce(job.schedule) ? { kind: 'refire', at } : { kind: 'move', at, from: null };
+  }
+  const moveTo = 'at' in req ? req.at : new Date(pending.getTime() + req.by);
+  const firedBefore = firesMoreThanOnce(job.schedule) && job.lastRunAt !== null;
+  if ('at' in req && req.at.getTime() < pending.getTime()) {
+    // Earlier than the pending run: only the occurrence that fired can mean this.
+    if (firedBefore) return { kind: 'refire', at: req.at };
+    return {
+      kind: 'refuse',
+      reason: `That is earlier than its due time (${formatWhen(pending, timeZone, now)}); snooze only moves a reminder later. To move it earlier: /edit ${job.id} <new time>`,
+    };
+  }
+  if (firedBefore && 'by' in req) {
+    const move = moveOccurrence(job, pending, moveTo, timeZone, now);
+    const refireAt = new Date(now.getTime() + req.by);
+    return move.kind === 'move' ? { kind: 'ask', refireAt, moveTo, pending } : { kind: 'refire', at: refireAt };
+  }
+  return moveOccurrence(job, pending, moveTo, timeZone, now);
+}

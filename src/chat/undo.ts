@@ -1,0 +1,93 @@
+import type { Job, JobStatus } from '../core/job.js';
+import { isRecurring, nextFireWithin } from '../core/schedule.js';
+import type { JobPatch } from '../store/job-store.js';
+import { action, instantArg, readInstantArg } from './action-ids.js';
+import type { ResolvedChatDeps } from './command.js';
+import { jobSubject } from './describe.js';
+import { formatWhen, truncate } from './format.js';
+import { definitionVersion, stateVersion } from './job-version.js';
+import type { Action } from './message.js';
+
+/** What an edit may change, as it was before the edit. */
+export type JobDefinition = Pick<Job, 'name' | 'payload' | 'schedule' | 'bounds' | 'timeZone' | 'status' | 'nextRunAt'>;
+
+const STATUS_CODE: Record<JobStatus, string> = { active: 'a', paused: 'p', completed: 'c', failed: 'f', cancelled: 'x' };
+const CODE_STATUS = Object.fromEntries(Object.entries(STATUS_CODE).map(([s, c]) => [c, s as JobStatus])) as Record<string, JobStatus>;
+
+/** Undo under a creation's confirmation: removes the job, as long as nobody changed what it says. */
+export function undoCreateAction(job: Job): Action {
+  return action('undo', job.id, [definitionVersion(job)]);
+}
+
+/** Undo under an edit's confirmation: puts back the definition the edit replaced. */
+export function undoEditAction(deps: ResolvedChatDeps, before: Job, after: Job): Action {
+  const version = stateVersion(after);
+  const { name, payload, schedule, bounds, timeZone, status, nextRunAt } = before;
+  deps.memory.editsUndone.set(`${after.id}.${version}`, { name, payload, schedule, bounds, timeZone, status, nextRunAt });
+  return action('ue', after.id, [version]);
+}
+
+/** Undo for a change of status or next run (snooze, move, pause, resume, cancel, Done). */
+export function undoStateAction(before: Job, after: Job): Action {
+  return action('ur', after.id, [stateVersion(after), STATUS_CODE[before.status], before.nextRunAt ? instantArg(before.nextRunAt) : 'n']);
+}
+
+export interface UndoResult {
+  ok: boolean;
+  text: string;
+}
+
+function refused(job: Job, why: string): UndoResult {
+  return { ok: false, text: `Can't undo: ${why} Nothing was changed; /list shows reminder ${job.id} as it is now.` };
+}
+
+const CHANGED_SINCE = 'the reminder changed after this message (edited, snoozed, paused, or it ran), and undoing would overwrite that.';
+
+/** Where a job restored to `status` with the next run `next` (possibly past) goes now. */
+function restoredNextRun(job: Job, status: JobStatus, next: Date | null, now: Date): Date | null {
+  if (status !== 'active' || !next || next.getTime() > now.getTime() || !isRecurring(job.schedule)) return next;
+  // A recurring occurrence that passed in the meantime is not run late: its next one is.
+  return nextFireWithin(job.schedule, job.timeZone, now, job.bounds, job.runCount);
+}
+
+function describeNow(job: Job, timeZone: string, now: Date): string {
+  if (job.status === 'active' && job.nextRunAt) {
+    const late = job.nextRunAt.getTime() <= now.getTime() ? ' (its time has passed: it runs now)' : '';
+    return `next ${formatWhen(job.nextRunAt, timeZone, now)}${late}`;
+  }
+  return job.status;
+}
+
+/**
+ * Reverts exactly what the message with this Undo did, if the job is still as that message
+ * left it; otherwise refuses and changes nothing.
+ */
+export async function applyUndo(deps: ResolvedChatDeps, job: Job, verb: 'undo' | 'ue' | 'ur', args: string[], now: Date, timeZone: string): Promise<UndoResult> {
+  const subject = truncate(jobSubject(job));
+  if (verb === 'undo') {
+    const [version] = args;
+    // Buttons sent before versions existed carry none: only a job nobody touched may go.
+    const untouched = version ? definitionVersion(job) === version : job.updatedAt.getTime() === job.createdAt.getTime();
+    if (!untouched) return refused(job, `reminder ${job.id} was changed after it was set; Undo would remove more than it set. /cancel ${job.id} removes it.`);
+    await deps.scheduler.deleteJob(job.id);
+    return { ok: true, text: `↩️ Undone: reminder ${job.id} (${subject}) was removed.` };
+  }
+  const [version] = args;
+  if (!version || stateVersion(job) !== version) return refused(job, CHANGED_SINCE);
+  let patch: JobPatch;
+  if (verb === 'ue') {
+    const key = `${job.id}.${version}`;
+    const before = deps.memory.editsUndone.get(key);
+    if (!before) return refused(job, 'this Undo has expired (Chime keeps edits to undo for a day, and not across restarts).');
+    deps.memory.editsUndone.delete(key);
+    patch = { ...before, nextRunAt: restoredNextRun({ ...job, ...before }, before.status, before.nextRunAt, now) };
+  } else {
+    const status = CODE_STATUS[args[1] ?? ''];
+    const next = args[2] === 'n' ? null : readInstantArg(args[2]);
+    if (!status || next === undefined) return { ok: false, text: 'That button is no longer valid.' };
+    const finished = status === 'completed' || status === 'cancelled' || status === 'failed';
+    patch = { status, nextRunAt: restoredNextRun(job, status, next, now), completedAt: finished ? (job.completedAt ?? now) : null };
+  }
+  const restored = await deps.scheduler.updateJob(job.id, patch);
+  return { ok: true, text: `↩️ Undone: reminder ${job.id} (${truncate(jobSubject(restored))}) is back as it was: ${describeNow(restored, timeZone, now)}.` };
+}
