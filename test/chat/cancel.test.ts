@@ -25,7 +25,7 @@ describe('/cancel with several ids', () => {
     expect(reply!.text).toContain('Cancelled 1 of 4');
     expect(reply!.text).toMatch(/nope: No reminder with id "nope"\.? Not cancelled/);
     expect(reply!.text).toMatch(new RegExp(`${bobs}: No reminder with id "${bobs}"`));
-    expect(reply!.text).toContain(`${done}: already cancelled`);
+    expect(reply!.text).toContain(`${done}: Reminder ${done} is already cancelled. Not cancelled.`);
     expect(t.scheduler.jobs.get(a)!.status).toBe('cancelled');
     expect(t.scheduler.jobs.get(bobs)!.status).toBe('active');
     // One Undo, for the one that was cancelled.

@@ -9,15 +9,23 @@ import { undoStateAction } from '../undo.js';
 /** Most ids one /cancel takes; more are refused as a whole (nothing cancelled) so none is skipped silently. */
 const MAX_IDS = 20;
 
-/** One id's outcome: a line, and the Undo when something was cancelled. */
-async function cancelOne(ctx: CommandContext, id: string): Promise<{ line: string; undo?: Action }> {
+/** One id's outcome: a line, the Undo when it was cancelled, the refusal when it was not. */
+interface Outcome {
+  line: string;
+  undo?: Action;
+  refused?: UserError;
+}
+
+async function cancelOne(ctx: CommandContext, id: string, several: boolean): Promise<Outcome> {
   try {
     const job = await findChangeableJob(ctx, id);
-    if (job.status === 'cancelled' || job.status === 'completed') return { line: `⚠️ ${job.id}: already ${job.status}, nothing to do.` };
+    if (job.status === 'cancelled' || job.status === 'completed') {
+      throw new UserError('job.finished', `Reminder ${job.id} is already ${job.status}.`, '/list');
+    }
     const cancelled = await ctx.deps.scheduler.cancelJob(job.id);
-    return { line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}`, undo: { ...undoStateAction(job, cancelled), label: ids(ctx).length > 1 ? `Undo ${job.id}` : 'Undo' } };
+    return { line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}`, undo: { ...undoStateAction(job, cancelled), label: several ? `Undo ${job.id}` : 'Undo' } };
   } catch (err) {
-    if (err instanceof UserError) return { line: `⚠️ ${truncate(normaliseId(id), 20) || id}: ${err.message} Not cancelled.` };
+    if (err instanceof UserError) return { line: `⚠️ ${truncate(normaliseId(id), 20)}: ${err.message} Not cancelled.`, refused: err };
     throw err;
   }
 }
@@ -38,8 +46,14 @@ export const cancel: CommandModule = {
     if (wanted.length > MAX_IDS) {
       throw new UserError('cancel.too_many', `That is ${wanted.length} ids; /cancel takes at most ${MAX_IDS} at once. Nothing was cancelled.`, '/cancel k7m2qd p3x9ab');
     }
-    const results: Array<{ line: string; undo?: Action }> = [];
-    for (const id of wanted) results.push(await cancelOne(ctx, id));
+    const results: Outcome[] = [];
+    for (const id of wanted) results.push(await cancelOne(ctx, id, wanted.length > 1));
+    // One id: its refusal is the answer (with its example). A scheduled run with any refusal
+    // fails, naming what was not cancelled, so it is never recorded as a success.
+    const [only] = results;
+    if (only?.refused && results.length === 1) throw only.refused;
+    const refusals = results.filter((r) => r.refused);
+    if (ctx.ghostJob && refusals.length > 0) throw new UserError('cancel.partly', refusals.map((r) => r.line).join('\n'));
     const undos = results.flatMap((r) => (r.undo ? [r.undo] : []));
     const done = undos.length;
     const head = wanted.length > 1 ? [`Cancelled ${done} of ${wanted.length}:`] : [];
