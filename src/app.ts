@@ -122,7 +122,7 @@ export function createApp(opts: AppOptions): App {
         maxRemindersPerUser: config.quotas.maxRemindersPerUser,
         minGroupIntervalMs: config.quotas.minGroupIntervalMs,
         maxTextLength: config.quotas.maxTextLength,
-        ...(config.quotas.maxRemindersPerChat !== undefined ? { maxRemindersPerChat: config.quotas.maxRemindersPerChat } : {}),
+        maxRemindersPerChat: config.quotas.maxRemindersPerChat,
       },
     },
     logger: logger.child({ component: 'chat' }),

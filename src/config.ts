@@ -3,6 +3,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { CleanupRegistration } from './core/housekeeping.js';
+import { DEFAULT_QUOTAS } from './chat/deps.js';
+import { DEFAULT_MAX_TEXT_LENGTH } from './core/text-limit.js';
 
 /**
  * Chime's configuration, read once from the environment (and `.env` when present) and
@@ -49,11 +51,11 @@ export interface Config {
   quotas: {
     /** Active reminders one user may own. Default 100. */
     maxRemindersPerUser: number;
-    /** Active reminders in one chat (undefined: no limit). */
-    maxRemindersPerChat?: number;
+    /** Active reminders in one chat. Default 500. */
+    maxRemindersPerChat: number;
     /** Shortest recurring interval allowed in group chats (ms). Default 60 000. */
     minGroupIntervalMs: number;
-    /** Longest reminder text (characters). Default 4096, Telegram's message limit. */
+    /** Longest reminder or note text (characters), in the chat and the CLI. Default 1800. */
     maxTextLength: number;
   };
   /** Present when TELEGRAM_BOT_TOKEN is set. */
@@ -201,9 +203,9 @@ const VARS = {
       'a JSON array of {directory, pattern?, maxAgeDays?, maxCount?, maxTotalMb?, priority?}, e.g. [{"directory":"./data/exports","pattern":"*.csv","maxAgeDays":7}]',
   },
   CHIME_MAX_REMINDERS_PER_USER: positiveInt(100),
-  CHIME_MAX_REMINDERS_PER_CHAT: positiveInt(),
+  CHIME_MAX_REMINDERS_PER_CHAT: positiveInt(DEFAULT_QUOTAS.maxRemindersPerChat),
   CHIME_MIN_GROUP_INTERVAL_MS: nonNegativeInt(60_000),
-  CHIME_MAX_TEXT_LENGTH: positiveInt(4096),
+  CHIME_MAX_TEXT_LENGTH: positiveInt(DEFAULT_MAX_TEXT_LENGTH),
   TELEGRAM_BOT_TOKEN: text(),
   TELEGRAM_API_ROOT: url,
   TELEGRAM_WEBHOOK_URL: url,
@@ -266,6 +268,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     quotas: {
       maxRemindersPerUser: num('CHIME_MAX_REMINDERS_PER_USER'),
+      maxRemindersPerChat: num('CHIME_MAX_REMINDERS_PER_CHAT'),
       minGroupIntervalMs: num('CHIME_MIN_GROUP_INTERVAL_MS'),
       maxTextLength: num('CHIME_MAX_TEXT_LENGTH'),
     },
@@ -274,8 +277,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
   const keep = opt<number>('CHIME_HISTORY_KEEP_PER_JOB');
   if (keep !== undefined) config.housekeeping.historyKeepPerJob = keep;
-  const perChat = opt<number>('CHIME_MAX_REMINDERS_PER_CHAT');
-  if (perChat !== undefined) config.quotas.maxRemindersPerChat = perChat;
 
   const tgToken = opt<string>('TELEGRAM_BOT_TOKEN');
   if (tgToken) {

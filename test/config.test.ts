@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../src/config.js';
 
 describe('config', () => {
-  it('defaults: ./data/chime.db, info, UTC, 100 reminders per user, 4096 characters', () => {
+  it('defaults: ./data/chime.db, info, UTC, 100 reminders per user, 500 per chat, 1800 characters', () => {
     const c = loadConfig({});
     expect(c.db).toBe('./data/chime.db');
     expect(c.logLevel).toBe('info');
     expect(c.defaultTimeZone).toBe('UTC');
     expect(c.housekeeping.historyRetentionDays).toBe(30);
-    expect(c.quotas).toEqual({ maxRemindersPerUser: 100, minGroupIntervalMs: 60_000, maxTextLength: 4096 });
+    expect(c.quotas).toEqual({ maxRemindersPerUser: 100, maxRemindersPerChat: 500, minGroupIntervalMs: 60_000, maxTextLength: 1800 });
     expect(c.telegram).toBeUndefined();
     expect(c.discord).toBeUndefined();
     expect(c.forceConsole).toBe(false);
@@ -74,6 +74,22 @@ describe('config', () => {
     expect(loadConfig({}).watch).toEqual({ allowPrivate: false });
     expect(loadConfig({ CHIME_WATCH_ALLOW_PRIVATE: 'true' }).watch).toEqual({ allowPrivate: true });
     expect(() => loadConfig({ CHIME_WATCH_ALLOW_PRIVATE: 'maybe' })).toThrow('CHIME_WATCH_ALLOW_PRIVATE must be true or false (got "maybe")');
+  });
+
+  it('the defaults .env.example and the README state are the ones the code uses', () => {
+    const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    // Values shown as examples of a setting, not as its default.
+    const examplesOnly = new Set(['CHIME_DATABASE_URL', 'CHIME_CLEANUP_DIRS']);
+    const defaults = loadConfig({});
+    const stated: Array<[string, string, string]> = [];
+    for (const m of example.matchAll(/^#\s*([A-Z_]+)=(\S+)$/gm)) stated.push(['.env.example', m[1]!, m[2]!]);
+    for (const m of readme.matchAll(/^\| `([A-Z_]+)` \| `([^`]+)` \|/gm)) stated.push(['README', m[1]!, m[2]!]);
+    expect(stated.length).toBeGreaterThan(20);
+    for (const [where, name, value] of stated) {
+      if (examplesOnly.has(name) || !(CONFIG_VARIABLES as string[]).includes(name)) continue;
+      expect(loadConfig({ [name]: value }), `${where} says ${name} defaults to ${value}`).toEqual(defaults);
+    }
   });
 
   it('.env.example documents every setting', () => {

@@ -9,6 +9,7 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
+import { DEFAULT_MAX_TEXT_LENGTH } from '../../src/core/text-limit.js';
 
 /**
  * Who sees a command by default: members who may send messages. Server admins can narrow or
@@ -60,7 +61,7 @@ export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
     .addStringOption((o) =>
       o.setName('when').setDescription('When: "in 2 hours", "tomorrow at 9", "every weekday at 9"').setRequired(true).setMaxLength(200),
     )
-    .addStringOption((o) => o.setName('what').setDescription('What to remind about').setRequired(true).setMaxLength(1800))
+    .addStringOption((o) => o.setName('what').setDescription('What to remind about').setRequired(true).setMaxLength(DEFAULT_MAX_TEXT_LENGTH))
     .addChannelOption((o) =>
       o.setName('channel').setDescription('Post it in another channel (needs Manage Channels)').addChannelTypes(...TARGET_CHANNEL_TYPES),
     );
@@ -79,7 +80,7 @@ export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
     .addSubcommand((s) =>
       idOption(s.setName('edit').setDescription('Change the time or the text'))
         .addStringOption((o) => o.setName('when').setDescription('New time: "tomorrow at 10", "every monday at 9"').setMaxLength(200))
-        .addStringOption((o) => o.setName('text').setDescription('New text').setMaxLength(1800)),
+        .addStringOption((o) => o.setName('text').setDescription('New text').setMaxLength(DEFAULT_MAX_TEXT_LENGTH)),
     )
     .addSubcommand((s) => idOption(s.setName('run').setDescription('Run a reminder now')))
     .addSubcommand((s) => idOption(s.setName('history').setDescription('Past runs (all of yours without an id)'), false));
@@ -89,7 +90,7 @@ export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
     .addBooleanOption((o) => o.setName('chat').setDescription("Set this channel's default instead of yours (needs Manage Messages)"));
 
   const remember = base('remember', 'Keep a note', EVERYONE).addStringOption((o) =>
-    o.setName('note').setDescription('The note').setRequired(true).setMaxLength(1800),
+    o.setName('note').setDescription('The note').setRequired(true).setMaxLength(DEFAULT_MAX_TEXT_LENGTH),
   );
   const recall = base('recall', 'Show your notes', EVERYONE);
   const forget = base('forget', 'Delete a note', EVERYONE).addIntegerOption((o) =>

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
+import { DEFAULT_MAX_TEXT_LENGTH } from '../core/text-limit.js';
 import type { DateOrder, ParseOptions, ParseResult } from '../nl/types.js';
 import type { MaybePromise } from '../store/job-store.js';
 
@@ -35,7 +36,7 @@ export interface ChatQuotas {
   maxRemindersPerChat: number;
   /** Shortest gap between two fires of a recurring job created in a group (ms). Default 60 000. */
   minGroupIntervalMs: number;
-  /** Longest reminder/note text (characters). Default 4096 (Telegram's message limit). */
+  /** Longest reminder/note text (characters). Default DEFAULT_MAX_TEXT_LENGTH (1800). */
   maxTextLength: number;
 }
 
@@ -43,7 +44,7 @@ export const DEFAULT_QUOTAS: ChatQuotas = {
   maxRemindersPerUser: 100,
   maxRemindersPerChat: 500,
   minGroupIntervalMs: 60_000,
-  maxTextLength: 4096,
+  maxTextLength: DEFAULT_MAX_TEXT_LENGTH,
 };
 
 /** Minimal logger shape (pino-compatible). */

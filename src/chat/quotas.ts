@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.js';
+import { checkTextLength as checkLength } from '../core/text-limit.js';
 import type { Job } from '../core/job.js';
 import type { ParsedReminder } from '../nl/types.js';
 import type { CommandContext } from './command.js';
@@ -7,12 +8,9 @@ import { formatSpan } from './format.js';
 /** Statuses that count against quotas: jobs that may still fire. */
 const LIVE: Job['status'][] = ['active', 'paused'];
 
-/** Rejects text longer than the configured limit (Telegram's 4096 by default). */
+/** Rejects text longer than the configured limit (CHIME_MAX_TEXT_LENGTH). */
 export function checkTextLength(ctx: CommandContext, text: string, what = 'Reminder text'): void {
-  const max = ctx.deps.quotas.maxTextLength;
-  if (text.length > max) {
-    throw new UserError('quota.text', `${what} is too long (${text.length} characters, at most ${max}).`, `/remind in 1 hour call the bank`);
-  }
+  checkLength(text, ctx.deps.quotas.maxTextLength, what, '/remind in 1 hour call the bank');
 }
 
 /** Rejects a new job when the user or the chat already has as many live jobs as allowed. */

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors.js';
+import { checkTextLength } from '../core/text-limit.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -49,4 +50,13 @@ export function jsonObject(value: string | undefined, name = 'data'): Record<str
     throw new UserError('cli.json', `--${name} must be a JSON object.`, `--${name} '{"type": "incremental"}'`);
   }
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * `--text` and `--command` within CHIME_MAX_TEXT_LENGTH, the limit the chat applies too, so a
+ * job made here can be read, edited and delivered like one made in the chat.
+ */
+export function withinTextLimit(opts: { text?: string | undefined; command?: string | undefined }, max: number): void {
+  if (opts.text !== undefined) checkTextLength(opts.text, max, '--text', '--text "call the bank"   (or raise CHIME_MAX_TEXT_LENGTH)');
+  if (opts.command !== undefined) checkTextLength(opts.command, max, '--command', '--command "/recall"');
 }

@@ -71,7 +71,8 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   if (typeof input !== 'string' || input.trim() === '') {
     return reject('Tell me what to remind you about and when.', 'remind me to call mom tomorrow at 9am');
   }
-  if (input.length > MAX_LENGTH) return reject(`That is too long for me (over ${MAX_LENGTH} characters).`);
+  const maxLength = options.maxLength ?? MAX_LENGTH;
+  if (input.length > maxLength) return reject(`That is too long for me (over ${maxLength} characters).`);
   if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) return reject('Internal: no valid reference time.');
   // Whole seconds: specs are written to the second, so what is stored reads back exactly.
   const now = new Date(Math.floor(options.now.getTime() / 1000) * 1000);

@@ -10,6 +10,8 @@ export interface ParseOptions {
   timeZone: string;
   /** Defaults from the zone's region (mdy for US zones, dmy elsewhere). */
   dateOrder?: DateOrder;
+  /** Longest request read (characters); the chat passes its text limit. Default 2000. */
+  maxLength?: number;
 }
 
 export interface ParsedReminder {

@@ -42,6 +42,19 @@ describe('quotas', () => {
     expect(await t.sayText(ALICE_DM, '/remind every 5 minutes mine')).toContain('Reminder set');
   });
 
+  it('one text limit: the default 1800 characters is the only limit a reminder meets, and a raised limit is honoured', async () => {
+    const t = makeChat();
+    const at = '/remind in 1 hour ';
+    expect(await t.sayText(ALICE_DM, `${at}${'a'.repeat(1800 - at.length)}`)).toContain('Reminder set');
+    const long = await t.sayText(ALICE_DM, `${at}${'b'.repeat(2500)}`);
+    expect(long).toBe(`⚠️ Reminder text is too long (${'in 1 hour '.length + 2500} characters, at most 1800).\nExample: /remind in 1 hour call the bank`);
+    expect(t.scheduler.jobs.size).toBe(1);
+    // Raised for a Telegram-only bot: the parser no longer stops at its own 2,000.
+    const raised = makeChat({ quotas: { maxTextLength: 3000 } });
+    expect(await raised.sayText(ALICE_DM, `${at}${'c'.repeat(2500)}`)).toContain('Reminder set');
+    expect([...raised.scheduler.jobs.values()][0]?.payload).toMatchObject({ text: 'c'.repeat(2500) });
+  });
+
   it('text longer than the limit is refused', async () => {
     const t = makeChat({ quotas: { maxTextLength: 50 } });
     const text = await t.sayText(ALICE_DM, `/remind in 1 hour ${'x'.repeat(60)}`);

@@ -113,6 +113,22 @@ describe('chime CLI', () => {
     expect((await listJson()).length).toBe(before);
   });
 
+  it('jobs create and update hold --text and --command to CHIME_MAX_TEXT_LENGTH, the chat’s limit', async () => {
+    const before = (await listJson()).length;
+    const long = await chime('jobs', 'create', '--name', 'long', '--schedule', '5m', '--text', 'x'.repeat(1801));
+    expect(long.code).toBe(1);
+    expect(long.err).toBe('Error: --text is too long (1801 characters, at most 1800).\nExample: --text "call the bank"   (or raise CHIME_MAX_TEXT_LENGTH)\n');
+    expect((await chime('jobs', 'create', '--name', 'c', '--schedule', '5m', '--command', `/remember ${'y'.repeat(1800)}`)).err).toContain('--command is too long');
+    expect((await listJson()).length).toBe(before);
+    const id = await create('fits', '--schedule', '5m', '--text', 'x'.repeat(1800));
+    const upd = await chime('jobs', 'update', '--id', id, '--text', 'z'.repeat(1801));
+    expect(upd.code).toBe(1);
+    expect(upd.err).toContain('--text is too long (1801 characters, at most 1800)');
+    expect((await listJson()).find((j) => j.id === id)?.payload).toMatchObject({ text: 'x'.repeat(1800) });
+    const raised = captureIo({ ...env, CHIME_MAX_TEXT_LENGTH: '5000' });
+    expect(await main(['jobs', 'update', '--id', id, '--text', 'z'.repeat(1801)], raised)).toBe(0);
+  });
+
   it('jobs update changes the name and recomputes the next run from a new schedule', async () => {
     const id = await create('tea', '--schedule', '1h', '--text', 'tea');
     const before = (await listJson()).find((j) => j.id === id);

@@ -1,6 +1,6 @@
 import type { NewJob } from '../../core/job.js';
 import { UserError } from '../../core/errors.js';
-import { jsonObject, outputFormat, parseOptions, positiveInt, required } from '../args.js';
+import { jsonObject, outputFormat, parseOptions, positiveInt, required, withinTextLimit } from '../args.js';
 import { withContext } from '../context.js';
 import { describeSchedule } from '../describe.js';
 import { instant, json } from '../format.js';
@@ -36,6 +36,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const data = jsonObject(opts.data);
   const format = outputFormat(opts.format);
   return withContext(io, async ({ scheduler, config, clock }) => {
+    withinTextLimit(opts, config.quotas.maxTextLength);
     const timeZone = opts.tz ?? config.defaultTimeZone;
     const { schedule, bounds } = scheduleFromSpec(spec, { now: clock.now(), timeZone, once: opts.once ?? false });
     const input: NewJob = {

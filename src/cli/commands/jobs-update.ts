@@ -1,6 +1,6 @@
 import { NotFoundError, UserError } from '../../core/errors.js';
 import type { JobPatch } from '../../store/job-store.js';
-import { jsonObject, outputFormat, parseOptions, positiveInt, required } from '../args.js';
+import { jsonObject, outputFormat, parseOptions, positiveInt, required, withinTextLimit } from '../args.js';
 import { withContext } from '../context.js';
 import { describeSchedule } from '../describe.js';
 import { instant, json } from '../format.js';
@@ -31,7 +31,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const id = required(opts.id, 'id', usage);
   const data = jsonObject(opts.data);
   const format = outputFormat(opts.format);
-  return withContext(io, async ({ scheduler, clock }) => {
+  return withContext(io, async ({ scheduler, clock, config }) => {
+    withinTextLimit(opts, config.quotas.maxTextLength);
     const job = await scheduler.getJob(id);
     if (!job) throw new NotFoundError('job', id);
     const patch: JobPatch = {};
