@@ -7,6 +7,8 @@ import { DEFAULT_QUOTAS } from './deps.js';
 import { createDeliveryFormatter } from './delivery-format.js';
 import { createChatMemory } from './memory.js';
 import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage, OutgoingMessage } from './message.js';
+import { resolvePrefs } from './prefs.js';
+import { handleZonePress } from './zone-actions.js';
 import { createRouter, GENERIC_FAILURE } from './router.js';
 import { sessionIdFor } from './who.js';
 
@@ -39,11 +41,7 @@ export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}
   const router = createRouter(deps, botUsername ? { botUsername } : {});
 
   async function zoneOf(who: IncomingAction): Promise<string> {
-    const [user, chat] = await Promise.all([
-      deps.prefs.get(who.platform, 'user', who.userId),
-      deps.prefs.get(who.platform, 'chat', who.chatId),
-    ]);
-    return user?.timeZone ?? chat?.timeZone ?? deps.config.defaultTimeZone;
+    return (await resolvePrefs(deps, who)).timeZone;
   }
 
   async function handleMessage(msg: IncomingMessage): Promise<OutgoingMessage[]> {
@@ -53,7 +51,8 @@ export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}
   async function handleAction(press: IncomingAction): Promise<ActionAnswer> {
     return runWithContext(humanContext(sessionIdFor(press)), async () => {
       try {
-        return await handleActionPress(deps, press, deps.clock.now(), zoneOf);
+        const now = deps.clock.now();
+        return (await handleZonePress(deps, press, now)) ?? (await handleActionPress(deps, press, now, zoneOf));
       } catch (err) {
         deps.logger.error({ err, platform: press.platform, chatId: press.chatId, userId: press.userId, actionId: press.actionId }, 'chat action failed');
         return { toast: GENERIC_FAILURE };

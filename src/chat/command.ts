@@ -13,6 +13,10 @@ export interface ResolvedChatDeps extends ChatDeps {
 /** The reader's settings, resolved user → chat → default. */
 export interface ResolvedPrefs {
   timeZone: string;
+  /** Who chose `timeZone`: the user (/tz), a chat admin (/tz chat), or nobody (the bot's default). */
+  timeZoneSource: 'user' | 'chat' | 'default';
+  /** The chat's own zone, when one was set for it. */
+  chatTimeZone?: string;
   dateOrder?: DateOrder;
 }
 

@@ -1,22 +1,51 @@
-import { firesMoreThanOnce } from '../core/schedule.js';
 import type { Job } from '../core/job.js';
+import { firesMoreThanOnce } from '../core/schedule.js';
+import type { CommandContext } from './command.js';
 import type { Action, OutgoingMessage } from './message.js';
 import { action } from './action-ids.js';
 import { describeBounds, jobSubject } from './describe.js';
 import { formatWallTime, formatWhen } from './format.js';
+import { zoneIsObvious } from './prefs.js';
 import { undoCreateAction } from './undo.js';
 
 /** How many runs after the first a recurring confirmation lists. */
 const NEXT_SHOWN = 3;
 
 /**
- * "Exactly what was understood": id, text, first time in the reader's zone with weekday and
- * relative time, and for recurring jobs the next runs; buttons Undo and Edit. Undo reverts
- * exactly this message's change: it removes a new job (the default), an edit passes its own.
- * @param next fire times from the parser (first one first)
- * @param timeZone the reader's zone, in which times are shown
+ * The zone a reader sees times in, and whether the confirmation must name it: `name` when it
+ * is not the chat's obvious one, `default` when nobody chose it (the bot's default zone).
  */
-export function confirmation(job: Job, next: Date[], timeZone: string, now: Date, heading = 'Reminder set', undo: Action = undoCreateAction(job)): OutgoingMessage {
+export interface ReaderZone {
+  timeZone: string;
+  show: 'no' | 'name' | 'default';
+}
+
+/** The reader's zone for confirmations in this chat. */
+export async function readerZone(ctx: CommandContext): Promise<ReaderZone> {
+  const prefs = await ctx.prefs();
+  const show = prefs.timeZoneSource === 'default' ? 'default' : zoneIsObvious(prefs, ctx.msg.chatType) ? 'no' : 'name';
+  return { timeZone: prefs.timeZone, show };
+}
+
+/** The line naming the zone, if the reader needs one. */
+function zoneLine(job: Job, reader: ReaderZone): string | undefined {
+  if (job.timeZone !== reader.timeZone) return `Follows ${job.timeZone} time (shown in ${reader.timeZone}).`;
+  if (reader.show === 'default') return `🌍 Times in ${reader.timeZone}, my default: tell me your zone with /tz <city>, e.g. /tz Berlin.`;
+  if (reader.show === 'name') return `🌍 Times in ${reader.timeZone}.`;
+  return undefined;
+}
+
+/**
+ * "Exactly what was understood": id, text, first time in the reader's zone with weekday and
+ * relative time, and for recurring jobs the next runs; the zone when it is not obvious;
+ * buttons Undo and Edit. Undo reverts exactly this message's change: it removes a new job
+ * (the default), an edit passes its own.
+ * @param next fire times from the parser (first one first)
+ * @param reader the reader's zone (a bare zone name is never named unless the job's differs)
+ */
+export function confirmation(job: Job, next: Date[], reader: string | ReaderZone, now: Date, heading = 'Reminder set', undo: Action = undoCreateAction(job)): OutgoingMessage {
+  const zone: ReaderZone = typeof reader === 'string' ? { timeZone: reader, show: 'no' } : reader;
+  const { timeZone } = zone;
   const first = job.nextRunAt ?? next[0];
   const what = job.kind === 'command' ? `Command ${jobSubject(job)}` : jobSubject(job);
   const lines = [`✅ ${heading} [${job.id}]: ${what}`];
@@ -26,7 +55,8 @@ export function confirmation(job: Job, next: Date[], timeZone: string, now: Date
     if (later.length) lines.push(`🔁 Then: ${later.map((d) => formatWallTime(d, timeZone, now)).join(', ')}`);
   }
   lines.push(...describeBounds(job.bounds, timeZone, now));
-  if (job.timeZone !== timeZone) lines.push(`Follows ${job.timeZone} time (shown in ${timeZone}).`);
+  const named = zoneLine(job, zone);
+  if (named) lines.push(named);
   const quote = (job.payload as { quote?: OutgoingMessage['quote'] } | undefined)?.quote;
   return {
     text: lines.join('\n'),

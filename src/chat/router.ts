@@ -1,12 +1,15 @@
 import { MemoryAccessDenied, UserError } from '../core/errors.js';
 import type { Job } from '../core/job.js';
 import type { CommandContext, CommandModule, ResolvedChatDeps, ResolvedPrefs } from './command.js';
+import { resolvePrefs } from './prefs.js';
 import { commandModules } from './commands/index.js';
 import { parseCommandText } from './command-text.js';
 import { schedulableCommand } from './scheduled-commands.js';
 import type { IncomingMessage, OutgoingMessage } from './message.js';
 import { parseWithPrefs } from './parse-input.js';
 import { readPlainSentence } from './plain-request.js';
+import { setUserZone } from './zone-change.js';
+import { lookupZone } from './zones.js';
 
 export { parseCommandText };
 
@@ -18,6 +21,23 @@ export const PLAIN_HINT =
   'I didn\'t catch that. Tell me what and when, e.g. "in 10 minutes stretch" or "every weekday at 9 standup" (or /remind …), /help lists everything I can do.';
 
 export const GENERIC_FAILURE = 'Something went wrong, nothing was changed. Please try again.';
+
+/**
+ * A private message that is only a place or zone ("Berlin", "new york", "Asia/Tokyo"): the
+ * answer to "where are you?". It sets the zone of someone who has none yet; someone who
+ * chose one is told how to change it, since a city alone may also be chatter.
+ */
+async function zoneNamedAlone(ctx: CommandContext): Promise<OutgoingMessage[] | undefined> {
+  const text = ctx.args.trim();
+  if (text.length < 3 || !/^[\p{L}\s./_'-]+$/u.test(text)) return undefined;
+  const found = lookupZone(text);
+  if (found.kind === 'unknown') return undefined;
+  const prefs = await ctx.prefs();
+  if (prefs.timeZoneSource === 'user' || found.kind === 'choice') {
+    return [{ text: `To make that your time zone, send /tz ${text} (yours is ${prefs.timeZone}).` }];
+  }
+  return setUserZone(ctx.deps, ctx.msg, found.zone, ctx.now, found.note);
+}
 
 export interface RouteOptions {
   now: Date;
@@ -67,15 +87,6 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
   const find = (name: string): CommandModule | undefined => byName.get(name);
   const checkScheduled = (text: string): void => void schedulableCommand(text, find);
 
-  async function resolvePrefs(msg: IncomingMessage): Promise<ResolvedPrefs> {
-    const [user, chat] = await Promise.all([
-      deps.prefs.get(msg.platform, 'user', msg.userId),
-      deps.prefs.get(msg.platform, 'chat', msg.chatId),
-    ]);
-    const dateOrder = user?.dateOrder ?? chat?.dateOrder;
-    return { timeZone: user?.timeZone ?? chat?.timeZone ?? deps.config.defaultTimeZone, ...(dateOrder ? { dateOrder } : {}) };
-  }
-
   function context(msg: IncomingMessage, command: string, args: string, ro: RouteOptions): CommandContext {
     let prefs: Promise<ResolvedPrefs> | undefined;
     return {
@@ -85,7 +96,7 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
       args,
       now: ro.now,
       ...(ro.ghostJob ? { ghostJob: ro.ghostJob } : {}),
-      prefs: () => (prefs ??= resolvePrefs(msg)),
+      prefs: () => (prefs ??= resolvePrefs(deps, msg)),
       checkScheduledCommand: checkScheduled,
     };
   }
@@ -104,7 +115,7 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
         if (PLAIN_REMIND.test(text) || readPlainSentence(text, await parseWithPrefs(ctx, text)) !== 'chatter') {
           return await remindModule.run(ctx);
         }
-        return [{ text: PLAIN_HINT }];
+        return await zoneNamedAlone(ctx) ?? [{ text: PLAIN_HINT }];
       }
       const addressedHere = !cmd.bot || !opts.botUsername || cmd.bot.toLowerCase() === opts.botUsername.toLowerCase();
       if (!addressedHere) return [];

@@ -180,6 +180,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     timeZone: zone,
     spec: formatSpec(schedule, zone, scheduleBounds),
     next,
+    ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
   };
 }
 

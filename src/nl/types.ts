@@ -27,6 +27,11 @@ export interface ParsedReminder {
   spec: string;
   /** First fire and, for recurring ones, the following fires (at least 4 in all). */
   next: Date[];
+  /**
+   * The zone abbreviation the text named ("ist"), when the zone came from one: names with
+   * several meanings are read with their usual one (zone-names.ts), and the chat offers the others.
+   */
+  zoneAbbreviation?: string;
 }
 
 export interface ParseRejection {

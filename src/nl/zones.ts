@@ -4,68 +4,36 @@
  * (EST -> America/New_York), so the offset follows that zone's DST rules.
  */
 import { isValidZone } from './zone-clock.js';
+import { abbreviationMeanings, placeMeanings, ZONE_ABBREVIATIONS } from './zone-names.js';
 
-const ABBREVIATIONS: Record<string, string> = {
-  utc: 'UTC', gmt: 'UTC', z: 'UTC',
-  est: 'America/New_York', edt: 'America/New_York', et: 'America/New_York',
-  cst: 'America/Chicago', cdt: 'America/Chicago', ct: 'America/Chicago',
-  mst: 'America/Denver', mdt: 'America/Denver', mt: 'America/Denver',
-  pst: 'America/Los_Angeles', pdt: 'America/Los_Angeles', pt: 'America/Los_Angeles',
-  akst: 'America/Anchorage', akdt: 'America/Anchorage', hst: 'Pacific/Honolulu',
-  bst: 'Europe/London', wet: 'Europe/Lisbon', west: 'Europe/Lisbon',
-  cet: 'Europe/Berlin', cest: 'Europe/Berlin', eet: 'Europe/Athens', eest: 'Europe/Athens',
-  msk: 'Europe/Moscow', ist: 'Asia/Kolkata', sgt: 'Asia/Singapore', hkt: 'Asia/Hong_Kong',
-  jst: 'Asia/Tokyo', kst: 'Asia/Seoul', aest: 'Australia/Sydney', aedt: 'Australia/Sydney',
-  awst: 'Australia/Perth', nzst: 'Pacific/Auckland', nzdt: 'Pacific/Auckland',
-};
+/** The zone a reminder's text means by an abbreviation: its usual meaning (the shared table's first). */
+function abbreviationZone(abbreviation: string): string | undefined {
+  return abbreviationMeanings(abbreviation)?.[0]?.zone;
+}
 
-/** Names that may precede "time" ("eastern time", "uk time") besides zone city names. */
-const PLACE_ALIASES: Record<string, string> = {
-  eastern: 'America/New_York', pacific: 'America/Los_Angeles', central: 'America/Chicago',
-  mountain: 'America/Denver', uk: 'Europe/London', britain: 'Europe/London', england: 'Europe/London',
-  'new york': 'America/New_York', nyc: 'America/New_York', ny: 'America/New_York', boston: 'America/New_York',
-  'san francisco': 'America/Los_Angeles', sf: 'America/Los_Angeles', seattle: 'America/Los_Angeles',
-  california: 'America/Los_Angeles', texas: 'America/Chicago', dallas: 'America/Chicago',
-  houston: 'America/Chicago', washington: 'America/New_York', miami: 'America/New_York',
-  germany: 'Europe/Berlin', france: 'Europe/Paris', spain: 'Europe/Madrid', italy: 'Europe/Rome',
-  japan: 'Asia/Tokyo', india: 'Asia/Kolkata', mumbai: 'Asia/Kolkata', delhi: 'Asia/Kolkata',
-  'new delhi': 'Asia/Kolkata', bangalore: 'Asia/Kolkata', china: 'Asia/Shanghai', beijing: 'Asia/Shanghai',
-  korea: 'Asia/Seoul', australia: 'Australia/Sydney', 'hong kong': 'Asia/Hong_Kong',
-  utc: 'UTC', gmt: 'UTC', 'local': '',
-};
-
-let cityIndex: Map<string, string> | undefined;
-
-/** Lower-case city name ("new york", "tokyo") -> IANA zone, built once from the runtime. */
-function cities(): Map<string, string> {
-  if (cityIndex) return cityIndex;
-  cityIndex = new Map();
-  const zones = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  for (const zone of zones) {
-    const city = zone.split('/').pop();
-    if (city && zone.includes('/')) cityIndex.set(city.replace(/_/g, ' ').toLowerCase(), zone);
-  }
-  // Zone cities that are everyday words: "before christmas time" is not Indian/Christmas.
-  for (const word of ['christmas', 'easter', 'midway', 'wake', 'reunion', 'canary']) cityIndex.delete(word);
-  for (const [name, zone] of Object.entries(PLACE_ALIASES)) if (zone) cityIndex.set(name, zone);
-  return cityIndex;
+/** The zone a place name before "time" or after "in" means: its usual meaning. */
+function placeZone(name: string): string | undefined {
+  return placeMeanings(name)?.[0]?.zone;
 }
 
 /** A zone found in the text, with the span it occupies. */
 export interface ZoneMatch {
   zone: string;
+  /** The abbreviation written ("ist"), when the zone came from one. */
+  abbreviation?: string;
   start: number;
   end: number;
 }
 
 const TIMEISH = String.raw`(?:\d|am|pm|noon|midnight|midday|morning|evening|afternoon|tonight|night)`;
-const ABBR_RE = new RegExp(String.raw`(?<=${TIMEISH}\s*\(?)\s*\(?\b(${Object.keys(ABBREVIATIONS).join('|')})\b\)?`, 'g');
+const ABBR_RE = new RegExp(String.raw`(?<=${TIMEISH}\s*\(?)\s*\(?\b(${Object.keys(ZONE_ABBREVIATIONS).join('|')})\b\)?`, 'g');
 const OFFSET_RE = /(?<=\d|am|pm|noon|\s)\s*\(?\b(?:utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\)?(?!\w)/g;
 const PLACE_RE = /\b(?:in\s+)?((?:[a-z][a-z.'-]*\s+){0,2}[a-z][a-z.'-]*)\s+time\b/g;
 const IN_PLACE_RE = new RegExp(String.raw`(?<=${TIMEISH})\s+in\s+([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2})`, 'g');
 const IANA_RE = /\b((?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)\/[a-z_+-]+(?:\/[a-z_]+)?)\b/g;
 
-function canonicalIana(lower: string): string | undefined {
+/** The IANA id for lower-case `lower` ("asia/kolkata" → "Asia/Kolkata"), or undefined when the runtime knows none. */
+export function canonicalIana(lower: string): string | undefined {
   const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
   const found = all.find((z) => z.toLowerCase() === lower);
   if (found) return found;
@@ -91,15 +59,14 @@ export function findZones(text: string): ZoneMatch[] {
     out.push({ zone, start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(ABBR_RE)) {
-    const zone = ABBREVIATIONS[m[1]!];
-    if (zone) out.push({ zone, start: m.index, end: m.index + m[0].length });
+    const zone = abbreviationZone(m[1]!);
+    if (zone) out.push({ zone, abbreviation: m[1]!, start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(PLACE_RE)) {
     const words = m[1]!.split(/\s+/);
-    const index = cities();
     for (let take = Math.min(3, words.length); take >= 1; take--) {
       const name = words.slice(words.length - take).join(' ');
-      const zone = index.get(name);
+      const zone = placeZone(name);
       if (zone) {
         const end = m.index + m[0].length;
         let start = end - (name.length + ' time'.length);
@@ -115,10 +82,9 @@ export function findZones(text: string): ZoneMatch[] {
   // "at 5pm in London": a place right after a time
   for (const m of text.matchAll(IN_PLACE_RE)) {
     const words = m[1]!.split(/\s+/);
-    const index = cities();
     for (let take = Math.min(3, words.length); take >= 1; take--) {
       const name = words.slice(0, take).join(' ');
-      const zone = index.get(name);
+      const zone = placeZone(name);
       if (zone) {
         const start = m.index + m[0].indexOf('in');
         out.push({ zone, start, end: start + m[0].slice(m[0].indexOf('in')).indexOf(name) + name.length });

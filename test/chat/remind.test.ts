@@ -13,6 +13,7 @@ describe('/remind', () => {
 
   it('confirmation carries Undo and Edit actions with compact ids', async () => {
     const t = makeChat();
+    await t.say(ALICE_DM, '/tz Europe/Berlin');
     const [msg] = await t.say(ALICE_DM, '/remind in 2 hours stretch');
     const id = [...t.scheduler.jobs.keys()][0]!;
     // Undo carries the version of the reminder it created, so it refuses once someone changed it.

@@ -2,7 +2,7 @@ import { ForbiddenError, UserError } from '../../core/errors.js';
 import type { JobPatch } from '../../store/job-store.js';
 import type { CommandModule } from '../command.js';
 import { findChangeableJob, isOwner } from '../access.js';
-import { confirmation } from '../confirmation.js';
+import { confirmation, readerZone } from '../confirmation.js';
 import { truncate } from '../format.js';
 import { parseWithPrefs } from '../parse-input.js';
 import { undoEditAction } from '../undo.js';
@@ -78,7 +78,6 @@ export const edit: CommandModule = {
       patch.name = truncate(newText, 80);
     }
     const updated = await ctx.deps.scheduler.updateJob(job.id, patch);
-    const { timeZone } = await ctx.prefs();
-    return [confirmation(updated, next, timeZone, ctx.now, 'Reminder updated', undoEditAction(ctx.deps, job, updated))];
+    return [confirmation(updated, next, await readerZone(ctx), ctx.now, 'Reminder updated', undoEditAction(ctx.deps, job, updated))];
   },
 };

@@ -1,8 +1,8 @@
 import { UserError } from '../../core/errors.js';
 import type { NewJob } from '../../core/job.js';
 import type { CommandContext, CommandModule } from '../command.js';
-import { confirmation } from '../confirmation.js';
 import type { ReminderPayload } from '../describe.js';
+import { newReminderConfirmation } from '../first-contact.js';
 import { truncate } from '../format.js';
 import { parseOrThrow } from '../parse-input.js';
 import { checkCreateQuota, checkGroupInterval, checkTextLength } from '../quotas.js';
@@ -62,7 +62,6 @@ export const remind: CommandModule = {
       timeZone: parsed.timeZone,
     };
     const job = await ctx.deps.scheduler.createJob(input);
-    const prefs = await ctx.prefs();
-    return [confirmation(job, parsed.next, prefs.timeZone, ctx.now)];
+    return [await newReminderConfirmation(ctx, job, parsed)];
   },
 };

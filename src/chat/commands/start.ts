@@ -1,5 +1,6 @@
 import type { CommandModule } from '../command.js';
 import { reply } from '../command.js';
+import { zonePicker, zoneQuestion } from '../zone-prompt.js';
 
 /** Builds /start and /help from the registered commands, so the list never drifts. */
 export function makeHelp(all: () => CommandModule[]): CommandModule[] {
@@ -18,11 +19,13 @@ export function makeHelp(all: () => CommandModule[]): CommandModule[] {
       description: 'Introduction',
       usage: '/start',
       async run(ctx) {
-        const { timeZone } = await ctx.prefs();
-        return reply(
-          `👋 Hi ${ctx.msg.userName}! I'm Chime, I remind you of things.\n` +
-            `Try: /remind in 10 minutes stretch\nYour time zone is ${timeZone}; change it with /tz Europe/Berlin.\n/help lists everything.`,
-        );
+        const { timeZone, timeZoneSource } = await ctx.prefs();
+        const hello = `👋 Hi ${ctx.msg.userName}! I'm Chime, I remind you of things.\nTry: in 10 minutes stretch · every weekday at 9 standup\n/help lists everything.`;
+        // First contact in a private chat: the platform never says where the person is, so ask.
+        if (timeZoneSource === 'default' && ctx.msg.chatType === 'private') {
+          return reply(`${hello}\n\n${zoneQuestion(timeZone)}`, { actions: zonePicker() });
+        }
+        return reply(`${hello}\nTimes are in ${timeZone}; change it with /tz and your city, e.g. /tz Berlin.`);
       },
     },
     { name: 'help', description: 'All commands', usage: '/help', run: async () => reply(text()) },

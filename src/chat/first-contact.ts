@@ -1,0 +1,52 @@
+import type { Job } from '../core/job.js';
+import { abbreviationMeanings } from '../nl/zone-names.js';
+import type { ParsedReminder } from '../nl/types.js';
+import type { CommandContext } from './command.js';
+import { confirmation, readerZone } from './confirmation.js';
+import type { Action, OutgoingMessage } from './message.js';
+import { zoneButton } from './zone-action-ids.js';
+import { zonePicker, zoneQuestion } from './zone-prompt.js';
+
+/**
+ * "9am IST" is read with the abbreviation's usual meaning (India); the confirmation says so
+ * and offers the other meanings as buttons that move the reminder to the same clock time there.
+ */
+function otherMeanings(job: Job, parsed: ParsedReminder): { line: string; buttons: Action[] } | undefined {
+  const meanings = parsed.zoneAbbreviation ? abbreviationMeanings(parsed.zoneAbbreviation) : undefined;
+  const [usual, ...others] = meanings ?? [];
+  if (!usual || others.length === 0 || job.timeZone !== usual.zone) return undefined;
+  const name = parsed.zoneAbbreviation!.toUpperCase();
+  const buttons = others.map((o) => zoneButton({ verb: 'zjob', jobId: job.id, zone: o.zone }, `${name} = ${o.label}`)).filter((b): b is Action => b !== undefined);
+  const line = `🌍 ${name} read as ${usual.label} (${usual.zone}). It can also mean ${others.map((o) => `${o.label} (${o.zone})`).join(' or ')}${buttons.length ? ': press to switch.' : '.'}`;
+  return { line, buttons };
+}
+
+/**
+ * Whether to ask for the person's zone now: in a private chat, while nobody chose their zone,
+ * on their first reminder (the one just created is their only one). Later confirmations
+ * still name the default zone, without asking again.
+ */
+async function firstReminderWithoutZone(ctx: CommandContext, job: Job): Promise<boolean> {
+  if (ctx.msg.chatType !== 'private' || (await ctx.prefs()).timeZoneSource !== 'default') return false;
+  const own = await ctx.deps.scheduler.listJobs({ ownerPlatform: ctx.msg.platform, ownerUserId: ctx.msg.userId, limit: 2 });
+  return own.length === 1 && own[0]!.id === job.id;
+}
+
+/**
+ * The confirmation of a new reminder. The first one a new user sets is scheduled in the
+ * default zone at once (the question never holds it up) and asks for their zone below it;
+ * answering offers to move it (see zone-move.ts).
+ */
+export async function newReminderConfirmation(ctx: CommandContext, job: Job, parsed: ParsedReminder): Promise<OutgoingMessage> {
+  const reader = await readerZone(ctx);
+  const ask = await firstReminderWithoutZone(ctx, job);
+  let message = confirmation(job, parsed.next, ask ? { ...reader, show: 'no' } : reader, ctx.now);
+  const extra = otherMeanings(job, parsed);
+  if (extra) message = withPart(message, extra.line, [extra.buttons]);
+  if (ask) message = withPart(message, `\n${zoneQuestion(reader.timeZone)}`, zonePicker());
+  return message;
+}
+
+function withPart(message: OutgoingMessage, line: string, rows: Action[][]): OutgoingMessage {
+  return { ...message, text: `${message.text}\n${line}`, actions: [...(message.actions ?? []), ...rows] };
+}

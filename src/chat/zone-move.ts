@@ -1,0 +1,91 @@
+/**
+ * When a person changes their zone, their reminders keep the zone they were set in: the
+ * 09:00 standup set in UTC would now read 04:00 in New York. They are listed and the person
+ * chooses: keep the clock times (the usual wish; the schedules move to the new zone) or keep
+ * the moments (nothing changes). Until they choose, nothing changes.
+ */
+import { rezoneKeepingWallTime } from '../core/schedule-rezone.js';
+import type { Job } from '../core/job.js';
+import { offsetMinutes } from '../core/zoned-time.js';
+import type { ResolvedChatDeps } from './command.js';
+import { jobSubject } from './describe.js';
+import { formatWallTime, truncate } from './format.js';
+import type { ChatContext, OutgoingMessage } from './message.js';
+import { zoneButton } from './zone-action-ids.js';
+
+const DAY_MS = 86_400_000;
+/** Lines listed in the offer; the rest are counted. */
+const LISTED = 8;
+/** Probes a year ahead, a month apart: zones whose summer times differ move some of the year only. */
+const PROBES = 13;
+
+/** Jobs of the person's set in `from`, active or paused. */
+async function jobsIn(deps: ResolvedChatDeps, who: Pick<ChatContext, 'platform' | 'userId'>, from: string): Promise<Job[]> {
+  const own = await deps.scheduler.listJobs({ ownerPlatform: who.platform, ownerUserId: who.userId, status: ['active', 'paused'] });
+  return own.filter((j) => j.timeZone === from);
+}
+
+/**
+ * Whether a job's clock times read differently in `to` than in `from`. Intervals shorter than
+ * a day count real time and have no clock time anyone chose; manual jobs have no time.
+ */
+export function wallTimeMoves(job: Job, from: string, to: string, now: Date): boolean {
+  const s = job.schedule;
+  if (s.kind === 'manual' || (s.kind === 'interval' && s.everyMs < DAY_MS)) return false;
+  const probes = s.kind === 'once' ? [s.at] : [job.nextRunAt ?? now, ...Array.from({ length: PROBES }, (_, i) => new Date(now.getTime() + i * 30 * DAY_MS))];
+  return probes.some((p) => offsetMinutes(p, from) !== offsetMinutes(p, to));
+}
+
+/** The jobs a zone change from `from` to `to` would show at other clock times. */
+export async function jobsThatMove(deps: ResolvedChatDeps, who: Pick<ChatContext, 'platform' | 'userId'>, from: string, to: string, now: Date): Promise<Job[]> {
+  if (from === to) return [];
+  return (await jobsIn(deps, who, from)).filter((j) => wallTimeMoves(j, from, to, now));
+}
+
+function line(job: Job, from: string, to: string, now: Date): string {
+  const at = job.nextRunAt ?? (job.schedule.kind === 'once' ? job.schedule.at : undefined);
+  const when = at ? `: ${formatWallTime(at, from, now)} in ${from} is ${formatWallTime(at, to, now)} in ${to}` : '';
+  return `• [${job.id}] ${truncate(jobSubject(job), 40)}${when}`;
+}
+
+/** The offer after a zone change, or undefined when no reminder's clock time moves. */
+export async function zoneMoveOffer(deps: ResolvedChatDeps, who: ChatContext, from: string, to: string, now: Date): Promise<OutgoingMessage | undefined> {
+  const moving = await jobsThatMove(deps, who, from, to, now);
+  if (moving.length === 0) return undefined;
+  const lines = [
+    `🕘 ${moving.length === 1 ? 'This reminder was' : `These ${moving.length} reminders were`} set in ${from}:`,
+    ...moving.slice(0, LISTED).map((j) => line(j, from, to, now)),
+    ...(moving.length > LISTED ? [`… and ${moving.length - LISTED} more.`] : []),
+    `Keep their clock times in ${to}, or keep the same moments? Until you choose, they stay at the same moments.`,
+  ];
+  const buttons = [
+    zoneButton({ verb: 'zwall', userId: who.userId, fromZone: from }, 'Keep clock times'),
+    zoneButton({ verb: 'zkeep', userId: who.userId, fromZone: from }, 'Keep the moments'),
+  ];
+  if (buttons.some((b) => b === undefined)) {
+    lines.push(`(To move one, send /edit <id> with its time again.)`);
+    return { text: lines.join('\n') };
+  }
+  return { text: lines.join('\n'), actions: [buttons as Array<{ id: string; label: string }>] };
+}
+
+/** What moving the jobs did, one line each. */
+export interface MoveResult {
+  moved: Job[];
+  /** One-offs whose clock time has already passed in the new zone: left at their moment. */
+  passed: Job[];
+}
+
+/** Moves the person's jobs set in `from` to `to`, keeping their clock times. */
+export async function keepClockTimes(deps: ResolvedChatDeps, who: Pick<ChatContext, 'platform' | 'userId'>, from: string, to: string, now: Date): Promise<MoveResult> {
+  const result: MoveResult = { moved: [], passed: [] };
+  for (const job of await jobsThatMove(deps, who, from, to, now)) {
+    const { schedule, bounds } = rezoneKeepingWallTime(job.schedule, job.bounds, from, to);
+    if (schedule.kind === 'once' && schedule.at.getTime() <= now.getTime()) {
+      result.passed.push(job);
+      continue;
+    }
+    result.moved.push(await deps.scheduler.updateJob(job.id, { schedule, bounds, timeZone: to }));
+  }
+  return result;
+}
