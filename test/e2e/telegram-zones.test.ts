@@ -71,4 +71,49 @@ describe('Telegram: reading what a new user types (Bot API fake, real app)', () 
     expect(api.sentTo(group.id)).toHaveLength(1);
     expect(await app.store.jobs.listJobs({ originChatId: String(group.id) })).toHaveLength(1);
   });
+
+  /** Sam presses the button labelled `label` under `m`; resolves once the bot has answered. */
+  async function samPresses(chat: FakeChatSpec, m: SentMessage, label: string): Promise<void> {
+    const button = buttons(m).find((b) => b.text === label);
+    if (!button) throw new Error(`no button "${label}" in ${JSON.stringify(buttons(m))}`);
+    const answered = api.calls.filter((c) => c.method === 'answerCallbackQuery').length;
+    api.userPresses(chat, sam, m, button.data);
+    await api.until(() => api.calls.filter((c) => c.method === 'answerCallbackQuery').length > answered, 5000, `the answer to "${label}"`);
+  }
+
+  it('/start asks for the zone with buttons; pressing one sets it and later times are read in it', async () => {
+    const hello = await samSays(samChat, '/start');
+    expect(hello.text).toContain("I don't know your time zone yet, so I use UTC");
+    expect(buttons(hello).map((b) => b.text)).toEqual(expect.arrayContaining(['New York', 'Berlin · Paris', 'Other: type a city']));
+    const before = api.sentTo(sam.id).length;
+    await samPresses(samChat, hello, 'New York');
+    await api.until(() => api.sentTo(sam.id).length > before);
+    expect(api.sentTo(sam.id)[before]!.text).toContain('Your time zone is now America/New_York');
+    const answer = await samSays(samChat, 'tomorrow at 9 standup');
+    expect(answer.text).toContain('Mon 23 Nov 09:00');
+    const [job] = await app.store.jobs.listJobs({ originChatId: String(sam.id) });
+    expect(job!.nextRunAt).toEqual(new Date('2026-11-23T14:00:00Z'));
+  });
+
+  it('/tz America/New_York after a 09:00 UTC standup offers to keep its clock time; pressing moves it', async () => {
+    const first = await samSays(samChat, 'every weekday at 9 standup');
+    expect(first.text).toContain('so I use UTC'); // the first reminder also asks
+    const changed = await samSays(samChat, '/tz new york');
+    await api.until(() => api.sentTo(sam.id).length >= 3);
+    const offer = api.sentTo(sam.id)[2]!;
+    expect(changed.text).toContain('America/New_York');
+    expect(offer.text).toContain('Mon 23 Nov 09:00 in UTC is Mon 23 Nov 04:00 in America/New_York');
+    await samPresses(samChat, offer, 'Keep clock times');
+    await api.until(() => offer.edits > 0, 5000, 'the offer edited in place');
+    expect(offer.text).toContain('Kept their clock times');
+    const [job] = await app.store.jobs.listJobs({ originChatId: String(sam.id) });
+    expect(job!.timeZone).toBe('America/New_York');
+    expect(job!.nextRunAt).toEqual(new Date('2026-11-23T14:00:00Z'));
+  });
+
+  it('/tz EST is New York; /tz IST asks which one with a button per meaning', async () => {
+    expect((await samSays(samChat, '/tz EST')).text).toContain('Your time zone is now America/New_York');
+    const ask = await samSays(samChat, '/tz IST');
+    expect(buttons(ask).map((b) => b.text)).toEqual(['India Standard Time', 'Israel Standard Time', 'Irish Standard Time']);
+  });
 });
