@@ -7,7 +7,9 @@ import type { ChatContext } from './message.js';
  * Who may see and change a job (issue 4):
  * - the owner sees and changes their jobs from anywhere on the same platform;
  * - members of a group see the group's jobs; a chat admin there may change them;
- * - a private chat's jobs are invisible to everyone but their owner.
+ * - a private chat's jobs are invisible to everyone but their owner;
+ * - a private chat has one person, who manages every job delivered there, whoever made it
+ *   (the command line makes jobs for the console chat);
  * - a scheduled command (a ghost with its owner's rights) sees and changes only jobs of the
  *   chat it was created in: a group's job cannot reach its owner's private reminders.
  * Errors for jobs one may not see say "No reminder with id …", exactly as for missing ones,
@@ -26,12 +28,21 @@ function inSameGroup(job: Job, who: ChatContext): boolean {
   );
 }
 
+function deliveredToThisPrivateChat(job: Job, who: ChatContext): boolean {
+  return (
+    job.origin.platform === who.platform &&
+    job.origin.chatId === who.chatId &&
+    job.origin.chatType === 'private' &&
+    who.chatType === 'private'
+  );
+}
+
 export function canSee(job: Job, who: ChatContext): boolean {
-  return isOwner(job, who) || inSameGroup(job, who);
+  return isOwner(job, who) || inSameGroup(job, who) || deliveredToThisPrivateChat(job, who);
 }
 
 export function canChange(job: Job, who: ChatContext): boolean {
-  return isOwner(job, who) || (inSameGroup(job, who) && who.isAdmin);
+  return isOwner(job, who) || deliveredToThisPrivateChat(job, who) || (inSameGroup(job, who) && who.isAdmin);
 }
 
 /** Whether a scheduled command running as `ghostJob` may touch `job`: same chat only. */
@@ -42,6 +53,20 @@ function withinGhostChat(job: Job, ghostJob: Job | undefined): boolean {
 /** `canSee` for the one who sent this command, a person or a scheduled command's ghost. */
 export function visibleHere(job: Job, ctx: CommandContext): boolean {
   return canSee(job, ctx.msg) && withinGhostChat(job, ctx.ghostJob);
+}
+
+/**
+ * The jobs one may see from here, with `status` (all when omitted): in a group the group's;
+ * in a private chat one's own on this platform and those delivered to this chat.
+ */
+export async function jobsVisibleHere(ctx: CommandContext, status?: Job['status'][]): Promise<Job[]> {
+  const { msg } = ctx;
+  const { scheduler } = ctx.deps;
+  const withStatus = status ? { status } : {};
+  const here = await scheduler.listJobs({ originChatId: msg.chatId, ...withStatus });
+  const own = msg.chatType === 'group' ? [] : await scheduler.listJobs({ ownerPlatform: msg.platform, ownerUserId: msg.userId, ...withStatus });
+  const byId = new Map([...own, ...here].map((j) => [j.id, j]));
+  return [...byId.values()].filter((j) => visibleHere(j, ctx) && (msg.chatType !== 'group' || j.origin.platform === msg.platform));
 }
 
 /** Ids are short lower-case tokens; tolerate a leading '#' and surrounding punctuation. */

@@ -2,7 +2,7 @@ import type { Job } from '../../core/job.js';
 import type { RunRecord } from '../../core/run.js';
 import type { CommandModule } from '../command.js';
 import { reply } from '../command.js';
-import { findVisibleJob, visibleHere } from '../access.js';
+import { findVisibleJob, jobsVisibleHere } from '../access.js';
 import { jobSubject } from '../describe.js';
 import { formatSpan, formatWallTime, truncate } from '../format.js';
 
@@ -29,13 +29,7 @@ export const history: CommandModule = {
     if (id) {
       jobs = [await findVisibleJob(ctx, id)];
     } else {
-      const { msg } = ctx;
-      const all =
-        msg.chatType === 'group'
-          ? await scheduler.listJobs({ originChatId: msg.chatId })
-          : await scheduler.listJobs({ ownerPlatform: msg.platform, ownerUserId: msg.userId });
-      jobs = all
-        .filter((j) => visibleHere(j, ctx))
+      jobs = (await jobsVisibleHere(ctx))
         .sort((a, b) => (b.lastRunAt?.getTime() ?? 0) - (a.lastRunAt?.getTime() ?? 0))
         .slice(0, JOBS_SCANNED);
     }

@@ -1,26 +1,18 @@
 import type { Job } from '../../core/job.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { reply } from '../command.js';
-import { visibleHere } from '../access.js';
+import { jobsVisibleHere } from '../access.js';
 import { listLine } from '../describe.js';
 
 /** Most lines one /list answer shows (a chat message stays readable). */
 const MAX_LINES = 50;
 
 /**
- * The reminders the reader may see here: in a private chat their own (on this platform), in
- * a group that group's. Active and paused only, soonest first, paused last.
+ * The reminders the reader may see here (see jobsVisibleHere). Active and paused only,
+ * soonest first, paused last.
  */
 export async function visibleLiveJobs(ctx: CommandContext): Promise<Job[]> {
-  const { msg } = ctx;
-  const status: Job['status'][] = ['active', 'paused'];
-  const jobs =
-    msg.chatType === 'group'
-      ? await ctx.deps.scheduler.listJobs({ originChatId: msg.chatId, status })
-      : await ctx.deps.scheduler.listJobs({ ownerPlatform: msg.platform, ownerUserId: msg.userId, status });
-  return jobs
-    .filter((j) => visibleHere(j, ctx) && (msg.chatType !== 'group' || j.origin.platform === msg.platform))
-    .sort((a, b) => (a.nextRunAt?.getTime() ?? Infinity) - (b.nextRunAt?.getTime() ?? Infinity));
+  return (await jobsVisibleHere(ctx, ['active', 'paused'])).sort((a, b) => (a.nextRunAt?.getTime() ?? Infinity) - (b.nextRunAt?.getTime() ?? Infinity));
 }
 
 export const list: CommandModule = {
