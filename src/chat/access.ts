@@ -19,22 +19,17 @@ export function isOwner(job: Job, who: ChatContext): boolean {
   return job.owner.platform === who.platform && job.owner.userId === who.userId;
 }
 
+/** The job belongs to the chat `who` writes in, and that chat is a group (or a private chat). */
+function inThisChat(job: Job, who: ChatContext, chatType: 'group' | 'private'): boolean {
+  return job.origin.platform === who.platform && job.origin.chatId === who.chatId && job.origin.chatType === chatType && who.chatType === chatType;
+}
+
 function inSameGroup(job: Job, who: ChatContext): boolean {
-  return (
-    job.origin.platform === who.platform &&
-    job.origin.chatId === who.chatId &&
-    job.origin.chatType === 'group' &&
-    who.chatType === 'group'
-  );
+  return inThisChat(job, who, 'group');
 }
 
 function deliveredToThisPrivateChat(job: Job, who: ChatContext): boolean {
-  return (
-    job.origin.platform === who.platform &&
-    job.origin.chatId === who.chatId &&
-    job.origin.chatType === 'private' &&
-    who.chatType === 'private'
-  );
+  return inThisChat(job, who, 'private');
 }
 
 export function canSee(job: Job, who: ChatContext): boolean {
