@@ -7,6 +7,7 @@ import type { DateOrder } from './types.js';
 import type { DateSpec, Recognizer, TimeOfDay } from './pieces.js';
 import { DAYPART_TIMES, daypartHint, plainTime, tod } from './time-phrases.js';
 import { WEEKDAY_NAMES } from './shorthand.js';
+import { MOVING_HOLIDAY_SRC } from './holidays.js';
 
 export const WEEKDAY_SRC =
   '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
@@ -53,7 +54,7 @@ const HOLIDAYS: Array<[RegExp, number, number]> = [
 
 /** Dates people name that we cannot place (they move every year): reject with a hint. */
 const UNKNOWN_HOLIDAYS =
-  /\b(easter(?: sunday| monday)?|good friday|thanksgiving|black friday|cyber monday|mother'?s? day|father'?s? day|labou?r day|memorial day|independence day|hanukkah|chanukah|diwali|ramadan|eid|passover|chinese new year|lunar new year|st\.? patrick'?s? day|pentecost|ascension day|whit monday|carnival|mardi gras)\b/g;
+  /\b(orthodox easter|hanukkah|chanukah|diwali|ramadan|eid(?: al[- ](?:fitr|adha))?|passover|chinese new year|lunar new year|rosh hashanah|yom kippur|holi|vesak|carnival)\b/g;
 
 /** Date recognisers. `dateOrder` decides numeric dates when both readings are valid. */
 export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
@@ -82,6 +83,15 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
       re: UNKNOWN_HOLIDAYS,
       make(m) {
         return { unknown: m[1]! };
+      },
+    },
+    {
+      // "easter", "on thanksgiving", "mother's day 2027": computed for the year and the user's zone
+      name: 'date-holiday-moving',
+      re: new RegExp(`\\b(?:(every|each)\\s+(?:year\\s+)?(?:on\\s+)?)?(?:on\\s+)?(?:the\\s+)?(?<!\\ba\\s)(${MOVING_HOLIDAY_SRC})(?:,?\\s+(\\d{4}))?(?![\\w'])`, 'g'),
+      make(m) {
+        if (m[1]) return { refuse: { error: `I can't repeat on "${m[2]}" yet: it moves every year. I can remind you on the next one.`, example: `on ${m[2]} at 9am` } };
+        return { date: m[3] ? { kind: 'holiday', name: m[2]!, y: Number(m[3]) } : { kind: 'holiday', name: m[2]! } };
       },
     },
     {

@@ -117,6 +117,11 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
 
   const refused = pieces.find((p) => p.refuse);
   if (refused?.refuse) return reject(refused.refuse.error, refused.refuse.example);
+  const movingFeast = recurring ? pieces.find((p) => p.date?.kind === 'holiday' && !p.role) : undefined;
+  if (movingFeast?.date?.kind === 'holiday') {
+    // a cron or calendar step cannot follow Easter; as a repeat's bound ("until easter") it is fine
+    return reject(`I can't repeat on "${movingFeast.date.name}" yet: it moves every year. I can remind you on the next one.`, `on ${movingFeast.date.name} at 9am`);
+  }
   const leftover = unreadTime(norm.text, claimed);
   if (leftover) return leftover;
 

@@ -109,11 +109,12 @@ const HOLIDAY_PREFIX = /\b(?:on|at|by|for|until|till|before|after|this|next|from
  * christmas eve") or when nothing else in the request is a date.
  */
 export function dropLooseHolidays(text: string, pieces: Piece[]): void {
-  const others = pieces.some((p) => p.source !== 'date-holiday' && (p.date || p.duration || p.repeat));
+  const isHoliday = (p: Piece): boolean => p.source === 'date-holiday' || p.source === 'date-holiday-moving';
+  const others = pieces.some((p) => !isHoliday(p) && (p.date || p.duration || p.repeat));
   if (!others) return;
   for (let i = pieces.length - 1; i >= 0; i--) {
     const p = pieces[i]!;
-    if (p.source !== 'date-holiday' || /^on\s/.test(text.slice(p.start, p.end))) continue;
+    if (!isHoliday(p) || /^on\s/.test(text.slice(p.start, p.end))) continue;
     if (!HOLIDAY_PREFIX.test(text.slice(Math.max(0, p.start - 20), p.start))) pieces.splice(i, 1);
   }
 }

@@ -26,6 +26,8 @@ export type DateSpec =
   | { kind: 'nextYear' }
   | { kind: 'weekend'; next: boolean }
   | { kind: 'dayOfMonth'; d: number }
+  /** A moving holiday ("easter", "thanksgiving"), by the name written; placed per year and zone (holidays.ts). */
+  | { kind: 'holiday'; name: string; y?: number }
   /** A month alone: "in january" (the 1st), "next march", "january 2027", "end of january" (`end`: its last day). */
   | { kind: 'month'; m: number; y?: number; next?: boolean; end?: boolean }
   | { kind: 'endOfWeek'; next?: boolean }

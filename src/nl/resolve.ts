@@ -10,6 +10,7 @@ import {
 import type { DateSpec, TimeOfDay } from './pieces.js';
 import { fromWall, toWall } from './zone-clock.js';
 import { exactMs, type DurationParts } from './duration-phrase.js';
+import { movingHoliday } from './holidays.js';
 
 /** The reference point of one parse. */
 export interface Ctx {
@@ -129,6 +130,8 @@ export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
     }
     case 'month':
       return placeMonth(spec, ctx);
+    case 'holiday':
+      return placeHoliday(spec, ctx);
     case 'ymd': {
       if (spec.y !== undefined) {
         if (!isValidDate(spec.y, spec.m, spec.d)) return impossible(spec.m, spec.d, spec.y);
@@ -162,6 +165,20 @@ function placeMonth(spec: Extract<DateSpec, { kind: 'month' }>, ctx: Ctx): Place
   }
   if (spec.end) return { date: { y, m: spec.m, d: daysInMonth(y, spec.m) }, defaultTime: END_OF_DAY };
   return { date: { y, m: spec.m, d: 1 } };
+}
+
+/** A moving holiday's next date (today counts), or the one of the year written. */
+function placeHoliday(spec: Extract<DateSpec, { kind: 'holiday' }>, ctx: Ctx): PlacedDate | Reject {
+  const holiday = movingHoliday(spec.name);
+  const years = spec.y !== undefined ? [spec.y] : [ctx.today.y, ctx.today.y + 1, ctx.today.y + 2];
+  for (const y of years) {
+    const date = holiday?.on(y, ctx.zone);
+    if (!date) {
+      return new Reject(`I can't tell which day "${spec.name}" is in your time zone (${ctx.zone}): it differs by region. Write the date instead.`, 'on may 5 at 9am');
+    }
+    if (spec.y !== undefined || compareWall(at(date, 0), at(ctx.today, 0)) >= 0) return { date };
+  }
+  return new Reject(`I can't tell which day "${spec.name}" is. Write the date instead.`, 'on may 5 at 9am');
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

@@ -98,10 +98,11 @@ describe('one-off conventions (issue 3)', () => {
     expect(first('24/12', { order: 'mdy' })).toBe('2026-12-24T09:00:00+01:00');
   });
 
-  it('holidays resolve to their date; moving feasts are rejected with a hint', () => {
+  it('holidays resolve to their date; moving feasts are computed (Easter 2027 is March 28), lunar ones rejected with a hint', () => {
     expect(first('christmas eve')).toBe('2026-12-24T09:00:00+01:00');
     expect(first("on new year's eve at 11pm")).toBe('2026-12-31T23:00:00+01:00');
-    expect(p('on easter').error).toMatch(/easter/);
+    expect(first('on easter')).toBe('2027-03-28T09:00:00+02:00');
+    expect(p('on diwali').error).toMatch(/diwali/);
   });
 
   it('misspelt weekdays resolve to the right day, never a partial match', () => {

@@ -609,6 +609,28 @@ rec(F, 'every friday in december at 5pm', ['2026-12-04 17:00', '2026-12-11 17:00
 rec(F, 'every sunday at 9 until april', ['2027-03-07 09:00', '2027-03-14 09:00', '2027-03-21 09:00', '2027-03-28 09:00'], tz=NY, now='2027-03-01 10:00', note='DST starts Mar 14; April excluded')
 rec(F, 'every day at 9 until march', ['2028-02-27 09:00', '2028-02-28 09:00', '2028-02-29 09:00'], tz=BER, now='2028-02-26 10:00', note='leap day included, March 1 not')
 
+# ---------------------------------------------------------------- moving holidays, computed (Easter 2027: March 28)
+F = 'holidays'
+once(F, 'thanksgiving', '2026-11-26 09:00', note='US: 4th Thursday of November')
+once(F, 'on thanksgiving at 6pm call grandma', '2026-11-26 18:00', txt='call grandma')
+once(F, 'thanksgiving', '2027-10-11 09:00', tz='America/Toronto', note='Canada: 2nd Monday of October (Oct 12 2026 has passed)')
+once(F, 'easter', '2027-03-28 09:00')
+once(F, 'good friday at 10', '2027-03-26 10:00')
+once(F, 'easter monday', '2027-03-29 09:00')
+once(F, 'easter 2028', '2028-04-16 09:00')
+once(F, 'memorial day', '2027-05-31 09:00')
+once(F, 'labor day', '2027-09-06 09:00', tz=NY)
+once(F, "mother's day", '2027-05-09 09:00', note='2nd Sunday of May')
+once(F, "mother's day", '2027-03-07 09:00', tz='Europe/London', note='Mothering Sunday: Easter minus 21 days')
+once(F, "father's day", '2027-06-20 09:00', tz=NY, note='3rd Sunday of June')
+once(F, 'mlk day', '2027-01-18 09:00', tz=NY)
+once(F, "presidents' day", '2027-02-15 09:00', tz=NY)
+rej(F, 'easter', tz=BER, now='2027-03-28 10:00', note='on Easter Sunday after 09:00: today counts and its 09:00 has passed, as "dec 24" on Dec 24 at 10:00')
+once(F, 'easter at 5pm', '2027-03-28 17:00', tz=BER, now='2027-03-28 10:00', note='today counts')
+for t in ['diwali', 'every easter', 'every year on thanksgiving', 'orthodox easter at 9']:
+    rej(F, t)
+rej(F, 'labour day', tz='Australia/Sydney', note='varies by state')
+
 # ---------------------------------------------------------------- write
 for name, cases in files.items():
     with open(os.path.join(OUT, name + '.jsonl'), 'w') as f:
