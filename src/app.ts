@@ -5,6 +5,8 @@ import { type Clock, SystemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Executor } from './core/executor.js';
 import { Housekeeper } from './core/housekeeping.js';
+import { leaseIdentity } from './core/lease-owner.js';
+import { recoverPredecessorLeases } from './core/lease-recovery.js';
 import { Scheduler } from './core/scheduler.js';
 import { createExecutors } from './core/executors/index.js';
 import { guardedFetch } from './core/executors/guarded-fetch.js';
@@ -81,7 +83,11 @@ export function createApp(opts: AppOptions): App {
   const extra = opts.executors ?? [];
   const executors = [...builtIn.filter((e) => !extra.some((x) => x.kind === e.kind)), ...extra];
 
+  // One lease owner for runs and messages, so a restart recognises both as its own.
+  const identity = leaseIdentity({ instanceId: config.instanceId });
+
   const scheduler = new Scheduler({
+    instanceId: identity.owner,
     store: store.jobs,
     clock,
     logger,
@@ -103,7 +109,7 @@ export function createApp(opts: AppOptions): App {
     logger,
     senders: [...adapters.map((a) => a.sender), ...(opts.senders ?? [])],
     // Same lease as runs: after a crash, unacknowledged sends are retried this soon.
-    options: { leaseMs: config.scheduler.leaseMs },
+    options: { leaseMs: config.scheduler.leaseMs, owner: identity.owner },
     onDead: deadLetterHandler({ scheduler, store: store.jobs, clock, logger, notice: undeliverableNotice, onQueued: () => dispatcher.wake() }),
   });
   // Runs write outbox rows; send them now rather than at the dispatcher's next timer.
@@ -160,6 +166,10 @@ export function createApp(opts: AppOptions): App {
       if (state !== 'new') throw new Error(`app already ${state}`);
       state = 'running';
       maintenance = store.startMaintenance(clock, (error) => logger.warn({ error }, 'store maintenance failed'));
+      // What this instance's previous process held when it died is taken over now, in order,
+      // not after its lease: newer messages to those chats would otherwise wait behind it.
+      const recovered = await recoverPredecessorLeases(store.jobs, identity, clock.now());
+      if (recovered.owners.length > 0) logger.info({ owners: recovered.owners, leases: recovered.leases }, 'took over the claims of a previous process of this instance');
       await scheduler.start();
       dispatcher.start();
       // Messages written by another process (`chime jobs run` from the CLI) go out now too.

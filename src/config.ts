@@ -20,6 +20,12 @@ export interface Config {
    * share it. Unset by default.
    */
   databaseUrl?: string;
+  /**
+   * Names this process in its leases: a restart under the same name takes over at once what
+   * the previous process had claimed when it died. Unset: the host name, and only claims of
+   * processes gone from this host are taken over early.
+   */
+  instanceId?: string;
   /** pino level. Default `info`. */
   logLevel: LogLevel;
   /** IANA zone given to new users and CLI jobs without `--tz`. Default `UTC`. */
@@ -183,6 +189,10 @@ const VARS = {
     schema: z.string().regex(/^postgres(ql)?:\/\/\S+$/).optional(),
     expect: 'a PostgreSQL URL such as postgres://chime@127.0.0.1:5432/chime',
   },
+  CHIME_INSTANCE_ID: {
+    schema: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+    expect: 'a name unique among the running instances: letters, digits, . _ - (at most 64), e.g. chime-1',
+  },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expect: `one of ${LOG_LEVELS.join(', ')}` },
   CHIME_TZ: {
     schema: z.string().refine(isTimeZone).default('UTC'),
@@ -251,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config: Config = {
     db: path(v.CHIME_DB as string),
     ...(v.CHIME_DATABASE_URL !== undefined ? { databaseUrl: v.CHIME_DATABASE_URL as string } : {}),
+    ...(v.CHIME_INSTANCE_ID !== undefined ? { instanceId: v.CHIME_INSTANCE_ID as string } : {}),
     logLevel: v.LOG_LEVEL as LogLevel,
     defaultTimeZone: v.CHIME_TZ as string,
     scheduler: {

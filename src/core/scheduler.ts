@@ -1,11 +1,10 @@
 import { EventEmitter, setMaxListeners } from 'node:events';
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { type Clock, MAX_SINGLE_WAIT_MS } from '../clock.js';
 import type { JobFilter, JobPatch, JobStore, RunFilter, StoreStats } from '../store/job-store.js';
 import { NotFoundError, UserError } from './errors.js';
 import type { SchedulerEvents } from './events.js';
+import { leaseIdentity } from './lease-owner.js';
 import type { DeliveryFormatter, Executor } from './executor.js';
 import type { Job, NewJob } from './job.js';
 import type { ClaimedRun, Lease, RunRecord } from './run.js';
@@ -40,7 +39,7 @@ export interface SchedulerDeps {
   executors: Executor[];
   deliveryFormatter?: DeliveryFormatter;
   resumeConversation?: ResumeConversation;
-  /** Identifies this process in leases. Default host:pid:random. */
+  /** Identifies this process in leases (see lease-owner.ts). Default host:pid:random. */
   instanceId?: string;
   options?: SchedulerOptions;
 }
@@ -102,7 +101,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
     this.settler = new SettleBatcher(this.store);
     // Every run in progress listens for shutdown; hundreds at once are expected, not a leak.
     setMaxListeners(0, this.shutdown.signal);
-    this.lease = { owner: deps.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, durationMs: this.opts.leaseMs };
+    this.lease = { owner: deps.instanceId ?? leaseIdentity().owner, durationMs: this.opts.leaseMs };
   }
 
   // ---- lifecycle ----------------------------------------------------------------------

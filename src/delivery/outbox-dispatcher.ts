@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Clock } from '../clock.js';
 import { MAX_SINGLE_WAIT_MS } from '../clock.js';
+import { leaseIdentity } from '../core/lease-owner.js';
 import type { OutboxRow } from '../core/run.js';
 import type { JobStore } from '../store/job-store.js';
 import type { Logger } from '../log.js';
@@ -33,7 +32,7 @@ export interface OutboxDispatcherOptions {
   holdMs: number;
   /** Rows for a platform without a sender are looked at again after this long (ms). Default 60 000. */
   unknownPlatformRetryMs: number;
-  /** Lease owner name. Default `host:pid:random`. */
+  /** Lease owner name (see lease-owner.ts). Default `host:pid:random`. */
   owner: string;
 }
 
@@ -124,7 +123,7 @@ export class OutboxDispatcher {
       backoff: DEFAULT_BACKOFF,
       unknownPlatformRetryMs: 60_000,
       holdMs: 5_000,
-      owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}:outbox`,
+      owner: leaseIdentity().owner,
       ...deps.options,
     };
     for (const s of deps.senders ?? []) this.register(s);

@@ -78,6 +78,14 @@ export interface JobStore {
   claimJob(id: string, now: Date, lease: Lease): MaybePromise<ClaimedRun | undefined>;
   /** Heartbeat: pushes the lease of runs still in progress. */
   extendLeases(runIds: string[], now: Date, lease: Lease): MaybePromise<void>;
+  /** Every owner holding a lease on a job or an outbox message (live or expired). */
+  leaseOwners(): MaybePromise<string[]>;
+  /**
+   * Ends the leases `owners` hold, on jobs and outbox messages, at `now`: the next claim takes
+   * them over as it takes over any expired lease (a run in progress becomes `abandoned`). For
+   * a restarted process recovering what its dead predecessor had claimed; returns leases ended.
+   */
+  expireLeases(owners: string[], now: Date): MaybePromise<number>;
   /** Gives a claim back unrun (shutdown): the job becomes claimable again, the run row is dropped. */
   releaseClaim(run: ClaimedRun): MaybePromise<void>;
   /**
@@ -104,7 +112,11 @@ export interface JobStore {
 
   /** Adds messages outside a run (e.g. a failure notice); duplicates by key are ignored. */
   enqueueOutbox(messages: OutboxMessage[], now: Date): MaybePromise<void>;
-  /** Claims pending messages available at `now` (lease like jobs, so two dispatchers never send one twice). */
+  /**
+   * Claims messages available at `now` (lease like jobs, so two dispatchers never send one
+   * twice), in id order and keeping each chat's order: a message is never handed out while an
+   * earlier one of its chat waits for a later time or is held under another owner's live lease.
+   */
   claimOutbox(now: Date, limit: number, lease: Lease): MaybePromise<OutboxRow[]>;
   nextOutboxAt(): MaybePromise<Date | undefined>;
   markSent(id: number, sentRef: string, now: Date): MaybePromise<void>;

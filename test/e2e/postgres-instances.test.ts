@@ -7,7 +7,6 @@
  * Needs PostgreSQL (CHIME_TEST_PG_URL, default the local server); each test makes its own
  * database. Skipped with a message when none is reachable, unless CHIME_REQUIRE_PG=1 (CI).
  */
-import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import { type App, createApp } from '../../src/app.js';
 import type { Adapter } from '../../src/chat/adapter.js';
@@ -16,27 +15,7 @@ import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open-store.js';
 import { FakeSender } from '../delivery/fake-sender.js';
-import { PG_URL, describePg } from '../store/pg-harness.js';
-
-/** A fresh database next to PG_URL's; returns its URL and a drop function. */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `chime_e2e_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+import { describePg, freshDatabase } from '../store/pg-harness.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

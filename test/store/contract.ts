@@ -406,15 +406,64 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await store.getOutbox(999_999)).toBeUndefined();
       });
 
-      it('claims available messages oldest first under a lease; nobody else gets them until it expires', async () => {
+      it('claims available messages in creation order under a lease; nobody else gets them until it expires', async () => {
         await store.enqueueOutbox([msg('b')], at(2));
-        await store.enqueueOutbox([msg('a')], at(1));
-        await store.enqueueOutbox([msg('later')], at(100));
+        await store.enqueueOutbox([{ ...msg('a'), to: { platform: 'telegram', chatId: 'c2' } }], at(1));
+        await store.enqueueOutbox([{ ...msg('later'), to: { platform: 'telegram', chatId: 'c3' } }], at(100));
         const got = await store.claimOutbox(at(10), 10, leaseA);
-        expect(got.map((r) => [r.key, r.status])).toEqual([['a', 'sending'], ['b', 'sending']]);
+        expect(got.map((r) => [r.key, r.status])).toEqual([['b', 'sending'], ['a', 'sending']]);
         expect(await store.claimOutbox(at(20), 10, leaseB)).toEqual([]);
         // Next: 'later' becomes available (at 100) before the send lease could expire.
         expect(await store.nextOutboxAt()).toEqual(at(100));
+      });
+
+      describe('per-chat order', () => {
+        const other: Address = { platform: 'telegram', chatId: 'c2' };
+
+        it('a later message of a chat is not handed out while an earlier one is held under another owner\'s live lease', async () => {
+          await store.enqueueOutbox([msg('m1'), msg('m2'), { ...msg('o1'), to: other }], at(0));
+          expect((await store.claimOutbox(at(1), 1, leaseA)).map((r) => r.key)).toEqual(['m1']);
+          expect((await store.claimOutbox(at(2), 10, leaseB)).map((r) => r.key)).toEqual(['o1']);
+          // Behind its own message the holder takes the next one, to send after it.
+          expect((await store.claimOutbox(at(3), 10, leaseA)).map((r) => r.key)).toEqual(['m2']);
+        });
+
+        it('a message waiting for a retry holds back the later ones of its chat; when due they come in creation order', async () => {
+          await store.enqueueOutbox([msg('m1')], at(0));
+          const [m1] = await store.claimOutbox(at(0), 10, leaseA);
+          await store.markRetry(m1!.id, '500', at(5000));
+          await store.enqueueOutbox([msg('m2'), msg('m3'), { ...msg('o1'), to: other }], at(10));
+          expect((await store.claimOutbox(at(20), 10, leaseB)).map((r) => r.key)).toEqual(['o1']);
+          expect(await store.nextOutboxAt()).toEqual(at(5000));
+          // The limit cuts the chat's messages as a prefix: never a later one without the earlier.
+          expect((await store.claimOutbox(at(5000), 1, leaseB)).map((r) => r.key)).toEqual(['m1']);
+          expect((await store.claimOutbox(at(5000), 10, leaseB)).map((r) => r.key)).toEqual(['m2', 'm3']);
+        });
+
+        it('after an expired send lease the message and the ones behind it are taken over in order', async () => {
+          await store.enqueueOutbox([msg('m1')], at(0));
+          await store.claimOutbox(at(0), 10, leaseA);
+          await store.enqueueOutbox([msg('m2')], at(1));
+          expect(await store.claimOutbox(at(MIN - 1), 10, leaseB)).toEqual([]);
+          expect(await store.nextOutboxAt()).toEqual(at(MIN));
+          expect((await store.claimOutbox(at(MIN), 10, leaseB)).map((r) => [r.key, r.attempts])).toEqual([['m1', 0], ['m2', 0]]);
+        });
+      });
+
+      it('expireLeases ends the named owners\' leases on runs and messages at once; leaseOwners lists the holders', async () => {
+        const job = await store.createJob(reminder(0), T0);
+        await store.claimDue(at(1), 10, leaseA);
+        await store.enqueueOutbox([msg('m1'), msg('m2')], at(1));
+        await store.claimOutbox(at(1), 1, leaseA);
+        expect((await store.leaseOwners()).sort()).toEqual([leaseA.owner]);
+        expect(await store.expireLeases([leaseB.owner], at(2))).toBe(0);
+        expect(await store.claimDue(at(2), 10, leaseB)).toEqual([]);
+        expect(await store.expireLeases([leaseA.owner], at(2))).toBe(2);
+        const [run] = await store.claimDue(at(2), 10, leaseB);
+        expect(run).toMatchObject({ job: { id: job.id }, scheduledFor: at(0), leaseOwner: leaseB.owner });
+        expect((await store.listRuns({ jobId: job.id, status: 'abandoned' }))).toHaveLength(1);
+        expect((await store.claimOutbox(at(2), 10, leaseB)).map((r) => [r.key, r.attempts])).toEqual([['m1', 0], ['m2', 0]]);
+        expect(await store.leaseOwners()).toEqual([leaseB.owner]);
       });
 
       it('an expired send lease makes the message claimable again (dispatcher died mid-send)', async () => {

@@ -77,6 +77,14 @@ export const JOB_SQL = {
     LIMIT $2
     FOR UPDATE SKIP LOCKED`),
 
+  /** Owners of the jobs' leases. */
+  jobLeaseOwners: st('job_lease_owners', `SELECT DISTINCT lease_owner AS owner FROM jobs WHERE lease_owner IS NOT NULL`),
+
+  /** $1 owners, $2 now: ends their run leases at $2; the next claim takes the runs over (as abandoned). */
+  expireJobLeases: st('expire_job_leases', `
+    UPDATE jobs SET lease_expires_at = $2
+    WHERE lease_owner = ANY($1::text[]) AND lease_expires_at > $2`),
+
   /** $1 id, $2 now, $3 owner, $4 expiry, $5 occurrence, $6 trigger: a fresh lease on one job. */
   leaseJob: st('lease_job', `
     UPDATE jobs

@@ -20,31 +20,55 @@ export const OUTBOX_SQL = {
     ON CONFLICT (key) DO NOTHING`),
 
   /**
+   * Taken before `claimOutbox`, in its transaction: claims run one at a time across every
+   * process on the schema, so none can take a later message of a chat while another is taking
+   * the earlier one (each statement then sees the other's finished claim).
+   */
+  lockClaims: st('lock_outbox_claims', `SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.outbox_claim'))`),
+
+  /**
    * $1 now, $2 limit, $3 owner, $4 lease expiry. Leases pending messages available at $1 and
-   * `sending` ones whose lease expired (their dispatcher died mid-send), oldest first, skipping
-   * rows another dispatcher holds locked. RETURNING order is unspecified (sort after).
+   * `sending` ones whose lease expired (their dispatcher died mid-send), in id order, keeping
+   * each chat's order: a message is not taken while an earlier one of its chat still waits
+   * (pending until later) or is held under another owner's live lease. Taking them in id order
+   * makes what is taken of a chat a prefix of what it may send. The UPDATE re-checks each row
+   * (a late acknowledgement may have changed it). RETURNING order is unspecified (sort after).
    */
   claimOutbox: st('claim_outbox', `
-    WITH pending AS (
-      SELECT id, available_at FROM outbox
-      WHERE status = 'pending' AND available_at <= $1
-      ORDER BY available_at, id LIMIT $2 FOR UPDATE SKIP LOCKED),
-    expired AS (
-      SELECT id, available_at FROM outbox
-      WHERE status = 'sending' AND lease_expires_at <= $1
-      ORDER BY lease_expires_at LIMIT $2 FOR UPDATE SKIP LOCKED),
+    WITH waiting AS (
+      SELECT platform, chat_id, MIN(id) AS first_id FROM (
+        SELECT platform, chat_id, id FROM outbox WHERE status = 'pending' AND available_at > $1
+        UNION ALL
+        SELECT platform, chat_id, id FROM outbox
+        WHERE status = 'sending' AND lease_expires_at > $1 AND lease_owner <> $3) held
+      GROUP BY platform, chat_id),
+    candidates AS (
+      SELECT id, platform, chat_id FROM outbox WHERE status = 'pending' AND available_at <= $1
+      UNION ALL
+      SELECT id, platform, chat_id FROM outbox WHERE status = 'sending' AND lease_expires_at <= $1),
     picked AS (
-      SELECT id FROM (SELECT * FROM pending UNION ALL SELECT * FROM expired) candidates
-      ORDER BY available_at, id LIMIT $2)
+      SELECT c.id FROM candidates c LEFT JOIN waiting w ON w.platform = c.platform AND w.chat_id = c.chat_id
+      WHERE w.first_id IS NULL OR c.id < w.first_id
+      ORDER BY c.id LIMIT $2)
     UPDATE outbox SET status = 'sending', lease_owner = $3, lease_expires_at = $4
     WHERE id IN (SELECT id FROM picked)
+      AND ((status = 'pending' AND available_at <= $1) OR (status = 'sending' AND lease_expires_at <= $1))
     RETURNING *`),
 
-  /** Earliest pending availability and earliest send-lease expiry, each from its partial index. */
+  /**
+   * When the next message can be taken: the earliest time at which the first unfinished
+   * message of a chat becomes available (pending) or its send lease expires (sending). The
+   * messages behind it wait for it, whatever their own time.
+   */
   nextOutbox: st('next_outbox', `
-    SELECT
-      (SELECT MIN(available_at) FROM outbox WHERE status = 'pending') AS pending,
-      (SELECT MIN(lease_expires_at) FROM outbox WHERE status = 'sending') AS sending`),
+    WITH heads AS (
+      SELECT MIN(id) AS id FROM (
+        SELECT platform, chat_id, id FROM outbox WHERE status = 'pending'
+        UNION ALL
+        SELECT platform, chat_id, id FROM outbox WHERE status = 'sending') unfinished
+      GROUP BY platform, chat_id)
+    SELECT MIN(CASE status WHEN 'pending' THEN available_at ELSE lease_expires_at END) AS t
+    FROM outbox WHERE id IN (SELECT id FROM heads)`),
 
   /** $1 id, $2 platform ref, $3 now. */
   markSent: st('mark_sent', `
@@ -68,6 +92,14 @@ export const OUTBOX_SQL = {
     UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = $2,
       lease_owner = NULL, lease_expires_at = NULL
     WHERE id = $1 AND status IN ('pending', 'sending')`),
+
+  /** Owners of the messages being sent. */
+  outboxLeaseOwners: st('outbox_lease_owners', `SELECT DISTINCT lease_owner AS owner FROM outbox WHERE status = 'sending'`),
+
+  /** $1 owners, $2 now: ends their send leases at $2, so their messages can be taken over at once. */
+  expireOutboxLeases: st('expire_outbox_leases', `
+    UPDATE outbox SET lease_expires_at = $2
+    WHERE status = 'sending' AND lease_owner = ANY($1::text[]) AND lease_expires_at > $2`),
 
   /** $1 id. */
   getOutbox: st('get_outbox', 'SELECT * FROM outbox WHERE id = $1'),

@@ -188,6 +188,23 @@ export class PostgresJobStore implements JobStore {
     await exec(c, JOB_SQL.abandonLeasedRun, [row.id, t, leaseExpiredError(row), ghostSessionId(row.id)]);
   }
 
+  async leaseOwners(): Promise<string[]> {
+    const [jobs, outbox] = await Promise.all([
+      exec<{ owner: string }>(this.pool, JOB_SQL.jobLeaseOwners),
+      exec<{ owner: string }>(this.pool, OUTBOX_SQL.outboxLeaseOwners),
+    ]);
+    return [...new Set([...jobs.rows, ...outbox.rows].map((r) => r.owner))];
+  }
+
+  async expireLeases(owners: string[], now: Date): Promise<number> {
+    const t = this.see(now);
+    if (owners.length === 0) return 0;
+    return this.write(
+      async (c) => ((await exec(c, JOB_SQL.expireJobLeases, [owners, t])).rowCount ?? 0) + ((await exec(c, OUTBOX_SQL.expireOutboxLeases, [owners, t])).rowCount ?? 0),
+      (n) => n === 0,
+    );
+  }
+
   /** Waits for a lock another transaction holds on the job (a person's "run now" should not fail spuriously). */
   async claimJob(id: string, now: Date, lease: Lease): Promise<ClaimedRun | undefined> {
     const t = this.see(now);
@@ -292,16 +309,18 @@ export class PostgresJobStore implements JobStore {
     const t = this.see(now);
     if (limit <= 0) return [];
     const rows = await this.write(
-      async (c) => (await exec<OutboxDbRow>(c, OUTBOX_SQL.claimOutbox, [t, limit, lease.owner, t + lease.durationMs])).rows,
+      async (c) => {
+        await exec(c, OUTBOX_SQL.lockClaims);
+        return (await exec<OutboxDbRow>(c, OUTBOX_SQL.claimOutbox, [t, limit, lease.owner, t + lease.durationMs])).rows;
+      },
       (claimed) => claimed.length === 0,
     );
-    rows.sort((a, b) => a.available_at - b.available_at || a.id - b.id);
+    rows.sort((a, b) => a.id - b.id);
     return rows.map(outboxFromRow);
   }
 
   async nextOutboxAt(): Promise<Date | undefined> {
-    const r = (await exec<{ pending: number | null; sending: number | null }>(this.pool, OUTBOX_SQL.nextOutbox)).rows[0];
-    return earliest(r?.pending, r?.sending);
+    return earliest((await exec<{ t: number | null }>(this.pool, OUTBOX_SQL.nextOutbox)).rows[0]?.t);
   }
 
   async markSent(id: number, sentRef: string, now: Date): Promise<void> {

@@ -105,6 +105,16 @@ export function prepareJobQueries(db: Db) {
       ORDER BY lease_expires_at, rowid
       LIMIT @limit`),
 
+    /** Owners of the jobs' leases. */
+    jobLeaseOwners: db.prepare<[], { owner: string }>(
+      `SELECT DISTINCT lease_owner AS owner FROM jobs INDEXED BY jobs_leased WHERE lease_owner IS NOT NULL`,
+    ),
+
+    /** Ends @owner's run leases at @now: its runs are taken over (as abandoned) by the next claim. */
+    expireJobLeases: db.prepare<{ owner: string; now: number }>(`
+      UPDATE jobs SET lease_expires_at = @now
+      WHERE lease_owner = @owner AND lease_expires_at > @now`),
+
     /** Puts a lease with a fresh run id on one job, for the given occurrence; returns the row. */
     leaseJob: db.prepare<{ id: string; now: number; owner: string; expires: number; scheduled_for: number; trigger: string }, JobRow>(`
       UPDATE jobs

@@ -20,34 +20,47 @@ export function prepareOutboxQueries(db: Db) {
 
     /**
      * Leases up to @limit messages: pending ones available at @now and `sending` ones whose
-     * lease expired (their dispatcher died mid-send), oldest first. Order of RETURNING is
-     * unspecified (sort after).
+     * lease expired (their dispatcher died mid-send), in id order, keeping each chat's order:
+     * a message is not taken while an earlier one of its chat still waits (pending until
+     * later) or is held under another owner's live lease. Taking them in id order makes what
+     * is taken of a chat a prefix of what it may send. Order of RETURNING is unspecified (sort after).
      */
     claimOutbox: db.prepare<{ now: number; limit: number; owner: string; expires: number }, OutboxDbRow>(`
+      WITH waiting AS MATERIALIZED (
+        SELECT platform, chat_id, MIN(id) AS first_id FROM (
+          SELECT platform, chat_id, id FROM outbox INDEXED BY outbox_pending
+          WHERE status = 'pending' AND available_at > @now
+          UNION ALL
+          SELECT platform, chat_id, id FROM outbox INDEXED BY outbox_sending
+          WHERE status = 'sending' AND lease_expires_at > @now AND lease_owner <> @owner)
+        GROUP BY platform, chat_id)
       UPDATE outbox SET status = 'sending', lease_owner = @owner, lease_expires_at = @expires
       WHERE id IN (
-        SELECT id FROM (
-          SELECT * FROM (
-            SELECT id, available_at FROM outbox INDEXED BY outbox_pending
-            WHERE status = 'pending' AND available_at <= @now
-            ORDER BY available_at, id LIMIT @limit)
+        SELECT c.id FROM (
+          SELECT id, platform, chat_id FROM outbox INDEXED BY outbox_pending
+          WHERE status = 'pending' AND available_at <= @now
           UNION ALL
-          SELECT * FROM (
-            SELECT id, available_at FROM outbox INDEXED BY outbox_sending
-            WHERE status = 'sending' AND lease_expires_at <= @now
-            ORDER BY lease_expires_at LIMIT @limit))
-        ORDER BY available_at, id LIMIT @limit)
+          SELECT id, platform, chat_id FROM outbox INDEXED BY outbox_sending
+          WHERE status = 'sending' AND lease_expires_at <= @now) c
+        LEFT JOIN waiting w ON w.platform = c.platform AND w.chat_id = c.chat_id
+        WHERE w.first_id IS NULL OR c.id < w.first_id
+        ORDER BY c.id LIMIT @limit)
       RETURNING *`),
 
-    /** Earliest time a pending message becomes available. */
-    minPendingAt: db.prepare<[], { t: number | null }>(
-      `SELECT MIN(available_at) AS t FROM outbox INDEXED BY outbox_pending WHERE status = 'pending'`,
-    ),
-
-    /** Earliest expiry of a send lease (a dispatcher that died mid-send). */
-    minSendingLease: db.prepare<[], { t: number | null }>(
-      `SELECT MIN(lease_expires_at) AS t FROM outbox INDEXED BY outbox_sending WHERE status = 'sending'`,
-    ),
+    /**
+     * When the next message can be taken: the earliest time at which the first unfinished
+     * message of a chat becomes available (pending) or its send lease expires (sending). The
+     * messages behind it wait for it, whatever their own time.
+     */
+    nextOutboxAt: db.prepare<[], { t: number | null }>(`
+      WITH heads AS (
+        SELECT MIN(id) AS id FROM (
+          SELECT platform, chat_id, id FROM outbox INDEXED BY outbox_pending WHERE status = 'pending'
+          UNION ALL
+          SELECT platform, chat_id, id FROM outbox INDEXED BY outbox_sending WHERE status = 'sending')
+        GROUP BY platform, chat_id)
+      SELECT MIN(CASE status WHEN 'pending' THEN available_at ELSE lease_expires_at END) AS t
+      FROM outbox WHERE id IN (SELECT id FROM heads)`),
 
     markSent: db.prepare<{ id: number; sent_ref: string; now: number }>(`
       UPDATE outbox SET status = 'sent', sent_ref = @sent_ref, sent_at = @now,
@@ -73,6 +86,16 @@ export function prepareOutboxQueries(db: Db) {
       WHERE id = @id AND status IN ('pending', 'sending')`),
 
     getOutbox: db.prepare<[number], OutboxDbRow>('SELECT * FROM outbox WHERE id = ?'),
+
+    /** Owners of the messages being sent. */
+    outboxLeaseOwners: db.prepare<[], { owner: string }>(
+      `SELECT DISTINCT lease_owner AS owner FROM outbox INDEXED BY outbox_sending WHERE status = 'sending'`,
+    ),
+
+    /** Ends @owner's send leases at @now: its messages can be taken over at once. */
+    expireOutboxLeases: db.prepare<{ owner: string; now: number }>(`
+      UPDATE outbox SET lease_expires_at = @now
+      WHERE status = 'sending' AND lease_owner = @owner AND lease_expires_at > @now`),
 
     /** Deletes finished (sent or dead) messages created before @before. */
     pruneOutbox: db.prepare<{ before: number }>(`

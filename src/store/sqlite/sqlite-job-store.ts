@@ -209,6 +209,20 @@ export class SqliteJobStore implements JobStore {
     this.q.extendLeases.run({ run_ids: JSON.stringify(runIds), owner: lease.owner, expires: t + lease.durationMs });
   }
 
+  leaseOwners(): string[] {
+    const owners = [...this.q.jobLeaseOwners.all(), ...this.o.outboxLeaseOwners.all()].map((r) => r.owner);
+    return [...new Set(owners)];
+  }
+
+  expireLeases(owners: string[], now: Date): number {
+    const t = this.see(now);
+    return this.db.transaction(() => {
+      let n = 0;
+      for (const owner of owners) n += this.q.expireJobLeases.run({ owner, now: t }).changes + this.o.expireOutboxLeases.run({ owner, now: t }).changes;
+      return n;
+    }).immediate();
+  }
+
   /** The run in progress lives only on the lease, so dropping the lease leaves no trace of it. */
   releaseClaim(run: ClaimedRun): void {
     this.q.clearLease.run({ id: run.job.id, run_id: run.runId });
@@ -336,12 +350,12 @@ export class SqliteJobStore implements JobStore {
     const rows = this.db.transaction(() =>
       this.o.claimOutbox.all({ now: t, limit, owner: lease.owner, expires: t + lease.durationMs }),
     ).immediate();
-    rows.sort((a: OutboxDbRow, b: OutboxDbRow) => a.available_at - b.available_at || a.id - b.id);
+    rows.sort((a: OutboxDbRow, b: OutboxDbRow) => a.id - b.id);
     return rows.map(outboxFromRow);
   }
 
   nextOutboxAt(): Date | undefined {
-    return earliest(this.o.minPendingAt.get()?.t, this.o.minSendingLease.get()?.t);
+    return earliest(this.o.nextOutboxAt.get()?.t);
   }
 
   markSent(id: number, sentRef: string, now: Date): void {
