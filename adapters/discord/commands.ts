@@ -9,6 +9,7 @@ import {
   type RESTPostAPIApplicationCommandsJSONBody,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
+import { COMMAND_HELP } from '../../src/chat/help.js';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../../src/core/text-limit.js';
 
 /**
@@ -99,7 +100,12 @@ export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
   const watch = base('watch', 'Tell me when a URL answers 200', MODERATORS)
     .addStringOption((o) => o.setName('url').setDescription('http:// or https:// URL').setRequired(true).setMaxLength(500))
     .addStringOption((o) => o.setName('every').setDescription('Check interval, e.g. 30s or 5m (default 1 minute)').setMaxLength(30));
-  const help = base('help', 'How to use Chime', EVERYONE);
+  const help = base('help', 'How to use Chime', EVERYONE).addStringOption((o) =>
+    o
+      .setName('command')
+      .setDescription('One command in detail, with examples')
+      .addChoices(...HELP_TOPICS.map((t) => ({ name: t.slash, value: t.command }))),
+  );
 
   const aboutMessage = new ContextMenuCommandBuilder()
     .setName(REMIND_ABOUT_MESSAGE)
@@ -126,10 +132,52 @@ function usageLine(prefix: string, options: OptionJson[] | undefined): string {
 }
 
 /**
- * /help on Discord: the slash commands as they are typed here (the chat layer's own /help shows
- * text commands like "/cancel <id>", which Discord does not have).
+ * The chat commands Discord offers, with their slash form here: a top-level slash command of the
+ * same name (or alias: `tz` is `/timezone`), else a `/reminders` subcommand.
  */
-export function helpText(): string {
+const HELP_TOPICS: Array<{ command: string; slash: string }> = [
+  { command: 'remind', slash: '/remind' },
+  ...['list', 'next', 'cancel', 'pause', 'resume', 'snooze', 'edit', 'run', 'history'].map((c) => ({ command: c, slash: `/reminders ${c}` })),
+  { command: 'tz', slash: '/timezone' },
+  ...['remember', 'recall', 'forget', 'watch'].map((c) => ({ command: c, slash: `/${c}` })),
+];
+
+/** The slash command (or subcommand) JSON for a slash form such as `/reminders snooze`. */
+function slashJson(slash: string): { description: string; options?: OptionJson[] } | undefined {
+  const [name, sub] = slash.slice(1).split(' ');
+  const cmd = slashCommands().find((c) => c.name === name && c.type !== ApplicationCommandType.Message);
+  if (!cmd) return undefined;
+  const options = ('options' in cmd ? cmd.options : undefined) as OptionJson[] | undefined;
+  if (!sub) return { description: ('description' in cmd ? cmd.description : undefined) ?? '', ...(options ? { options } : {}) };
+  const s = options?.find((o) => o.type === 1 && o.name === sub);
+  return s ? { description: s.description, ...(s.options ? { options: s.options } : {}) } : undefined;
+}
+
+/**
+ * `/help command:<name>` on Discord: the command as typed here, what each option takes (their
+ * descriptions carry example values), and the chat layer's details, the same on every platform.
+ */
+export function commandHelpText(command: string): string | undefined {
+  const topic = HELP_TOPICS.find((t) => t.command === command);
+  const json = topic && slashJson(topic.slash);
+  if (!topic || !json) return undefined;
+  const lines = [`\`${usageLine(topic.slash, json.options)}\` — ${json.description}`];
+  for (const o of json.options ?? []) lines.push(`• \`${o.name}:\` ${o.description}${o.required ? '' : ' (optional)'}`);
+  const details = COMMAND_HELP[command]?.details;
+  if (details) lines.push('', details);
+  return lines.join('\n');
+}
+
+/**
+ * /help on Discord: the slash commands as they are typed here (the chat layer's own /help shows
+ * text commands like "/cancel <id>", which Discord does not have); with `command:`, that one in
+ * detail.
+ */
+export function helpText(command?: string): string {
+  if (command) {
+    const one = commandHelpText(command);
+    if (one) return one;
+  }
   const lines = ['**Chime** reminds you (or this channel) at the right time. Answers are visible only to you.', ''];
   for (const cmd of slashCommands()) {
     if (cmd.type === ApplicationCommandType.Message) {
@@ -146,5 +194,6 @@ export function helpText(): string {
   }
   lines.push('', 'Times: "in 2 hours", "tomorrow at 9", "every weekday at 9", "every monday at 10 until march".');
   lines.push('Delivered reminders have Snooze, Tomorrow and Done buttons; only the owner or someone with Manage Messages can press them.');
+  lines.push('`/help command:` shows one command in detail.');
   return lines.join('\n');
 }

@@ -97,7 +97,7 @@ export async function handleCommand(deps: InteractionDeps, i: ChatInputCommandIn
   const incoming = toIncomingMessage(invocationOf(i), placeOf(i), invokerOf(i), pickedChannel(i));
   let replies: OutgoingMessage[];
   if (incoming === undefined) replies = [{ text: `I don't know /${i.commandName}. /help lists what I can do.` }];
-  else if (i.commandName === 'help') replies = [{ text: helpText() }];
+  else if (i.commandName === 'help') replies = [{ text: helpText(i.options.getString('command') ?? undefined) }];
   else if (isRefusal(incoming)) replies = [{ text: incoming.refused }];
   else replies = await chatReplies(deps, () => deps.chat.handleMessage(incoming), where);
   replies = replies.flatMap((r) => splitLong(r));

@@ -1,3 +1,4 @@
+import { COMMAND_HELP } from '../../../src/chat/help.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { slashCommands } from '../../../adapters/discord/index.js';
 import { GENERIC_FAILURE } from '../../../adapters/discord/interactions.js';
@@ -93,6 +94,19 @@ describe('slash commands', () => {
     expect(text).toContain('Remind me about this');
     expect(reply.messages[0]!.flags).toBe(EPHEMERAL);
     expect(chat.messages).toHaveLength(0);
+  });
+
+  it('/help command: shows one command as typed here, its options and the chat layer’s details', async () => {
+    const { emu, chat } = await setup();
+    const reply = await answered(emu, emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'help', options: [opt.str('command', 'snooze')] }));
+    const text = reply.messages[0]!.content;
+    expect(text.split('\n')[0]).toBe('`/reminders snooze id: for:` — Move the next run');
+    expect(text).toContain('• `for:` A duration or a time: "30m", "2 hours", "tomorrow at 9"');
+    expect(text).toContain(COMMAND_HELP.snooze!.details);
+    expect(text).not.toContain('/snooze k7m2qd');
+    expect(chat.messages).toHaveLength(0);
+    const tz = await answered(emu, emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'help', options: [opt.str('command', 'tz')] }));
+    expect(tz.messages[0]!.content.split('\n')[0]).toBe('`/timezone [zone:] [chat:]` — Your time zone (shows it without a zone)');
   });
 
   it('a 429 on the interaction answer is waited out (never handed back), so the caller still gets the answer', async () => {
