@@ -87,10 +87,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   tz: {
-    details: 'Shows or sets your time zone, used for every time you write. Without a zone it shows the current one. A chat admin can set the chat\'s default with "chat" first.',
+    details: 'Shows or sets your time zone, used for every time you write: a city, a zone id or an abbreviation (abbreviations that mean several zones are asked about). Without a zone it shows the current one. When the zone changes, I list the reminders whose clock time would move and ask whether to keep their clock times or their moments. A chat admin can set the chat\'s default with "chat" first.',
     examples: [
       { input: '/tz', does: 'shows your zone' },
-      { input: '/tz Europe/Berlin', does: 'sets your zone' },
+      { input: '/tz Berlin', does: 'sets your zone by city' },
+      { input: '/tz America/New_York', does: 'sets your zone by its id' },
       { input: '/tz chat America/New_York', does: "sets this chat's default (admins)" },
     ],
   },
