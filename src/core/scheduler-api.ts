@@ -1,5 +1,5 @@
 import type { Job, JobStatus, NewJob } from './job.js';
-import type { JobFilter, JobPatch, RunFilter, StoreStats } from '../store/job-store.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, RunFilter, StoreStats } from '../store/job-store.js';
 import type { RunRecord } from './run.js';
 
 /**
@@ -24,6 +24,10 @@ export interface SchedulerApi {
   /** Moves the next run of an active (or completed one-off) job to `at` and makes it active (snooze). */
   snoozeJob(id: string, at: Date): Promise<Job>;
   listJobs(filter?: JobFilter): Promise<Job[]>;
+  /** All jobs matching `filter` in creation order, a page at a time (flat memory for any number). */
+  pageJobs(filter: JobFilter, page: JobPageRequest): Promise<JobPage>;
+  /** How many jobs match, counted in the store; with `atMost`, counting stops there (quotas). */
+  countJobs(filter?: JobFilter, atMost?: number): Promise<number>;
   history(filter?: RunFilter): Promise<RunRecord[]>;
   /** Next `count` fire times of one job, or the soonest across jobs. */
   nextRuns(opts: { count?: number; jobId?: string }): Promise<Array<{ job: Job; at: Date }>>;

@@ -1,7 +1,7 @@
 import { EventEmitter, setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import { type Clock, MAX_SINGLE_WAIT_MS } from '../clock.js';
-import type { JobFilter, JobPatch, JobStore, RunFilter, StoreStats } from '../store/job-store.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobStore, RunFilter, StoreStats } from '../store/job-store.js';
 import { NotFoundError, UserError } from './errors.js';
 import type { SchedulerEvents } from './events.js';
 import { leaseIdentity } from './lease-owner.js';
@@ -400,6 +400,14 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
 
   async listJobs(filter: JobFilter = {}): Promise<Job[]> {
     return this.store.listJobs(filter);
+  }
+
+  async pageJobs(filter: JobFilter, page: JobPageRequest): Promise<JobPage> {
+    return this.store.pageJobs(filter, page);
+  }
+
+  async countJobs(filter: JobFilter = {}, atMost?: number): Promise<number> {
+    return this.store.countJobs(filter, atMost);
   }
 
   async history(filter: RunFilter = {}): Promise<RunRecord[]> {

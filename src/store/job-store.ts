@@ -9,10 +9,24 @@ export interface JobFilter {
   kind?: string;
   ownerPlatform?: string;
   ownerUserId?: string;
+  originPlatform?: string;
   originChatId?: string;
   workflowId?: string;
   limit?: number;
   offset?: number;
+}
+
+/** Where one page of `pageJobs` starts and how many jobs it holds. */
+export interface JobPageRequest {
+  /** The `next` of the previous page; absent for the first page. */
+  after?: string;
+  size: number;
+}
+
+/** One page of jobs, and the cursor of the next one (absent after the last page). */
+export interface JobPage {
+  jobs: Job[];
+  next?: string;
 }
 
 export interface RunFilter {
@@ -63,7 +77,17 @@ export interface JobStore {
   /** Deletes a job; a run still in progress becomes `abandoned` at `now` (optional for compatibility). */
   deleteJob(id: string, now?: Date): MaybePromise<boolean>;
   listJobs(filter?: JobFilter): MaybePromise<Job[]>;
-  countJobs(filter?: JobFilter): MaybePromise<number>;
+  /**
+   * Jobs matching `filter` (its limit/offset ignored) in creation order, one page at a time:
+   * keyset pagination on the creation sequence, so every page costs the same and a caller
+   * printing as it goes holds one page in memory however many jobs there are.
+   */
+  pageJobs(filter: JobFilter, page: JobPageRequest): MaybePromise<JobPage>;
+  /**
+   * Jobs matching `filter` (limit/offset ignored), counted in SQL. With `atMost`, counting
+   * stops there: enough for a quota check, which then reads at most that many index entries.
+   */
+  countJobs(filter?: JobFilter, atMost?: number): MaybePromise<number>;
 
   /** Earliest next_run_at of an active, unleased job (or lease expiry of a leased one). */
   nextDueAt(): MaybePromise<Date | undefined>;

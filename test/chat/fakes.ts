@@ -37,6 +37,7 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
       (!f.kind || j.kind === f.kind) &&
       (!f.ownerPlatform || j.owner.platform === f.ownerPlatform) &&
       (!f.ownerUserId || j.owner.userId === f.ownerUserId) &&
+      (!f.originPlatform || j.origin.platform === f.originPlatform) &&
       (!f.originChatId || j.origin.chatId === f.originChatId) &&
       (!f.workflowId || j.workflowId === f.workflowId)
     );
@@ -72,6 +73,16 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     async runNow(): Promise<RunRecord | undefined> { return undefined; },
     async snoozeJob(id, at) { return update(id, { status: 'active', nextRunAt: at }); },
     async listJobs(f) { return [...jobs.values()].filter((j) => matches(j, f)); },
+    async pageJobs(f, page) {
+      const all = [...jobs.values()].filter((j) => matches(j, f));
+      const from = page.after === undefined ? 0 : Number(page.after);
+      const slice = all.slice(from, from + page.size);
+      return { jobs: slice, ...(from + page.size < all.length ? { next: String(from + page.size) } : {}) };
+    },
+    async countJobs(f, atMost) {
+      const n = [...jobs.values()].filter((j) => matches(j, f)).length;
+      return atMost === undefined ? n : Math.min(n, atMost);
+    },
     async history() { return []; },
     async nextRuns() { return []; },
     async stats() { throw new Error('not in fake'); },

@@ -7,7 +7,7 @@ describe('quotas', () => {
     await t.create(ALICE_DM, '/remind in 1 hour a');
     await t.create(ALICE_GROUP, '/remind in 1 hour b');
     const text = await t.sayText(ALICE_DM, '/remind in 1 hour c');
-    expect(text).toContain('the limit is 2');
+    expect(text).toContain('You already have 2 active reminders, the most one person may have');
     expect(t.scheduler.jobs.size).toBe(2);
   });
 
@@ -22,6 +22,27 @@ describe('quotas', () => {
     const t = makeChat({ quotas: { maxRemindersPerChat: 1 } });
     await t.create(ALICE_GROUP, '/remind in 1 hour a');
     expect(await t.sayText(BOB_GROUP, '/remind in 1 hour b')).toContain('This chat already has 1');
+  });
+
+  it('the quota check counts in the store and loads no jobs, however many the chat holds', async () => {
+    const t = makeChat({ quotas: { maxRemindersPerChat: 3 } });
+    for (const w of ['a', 'b']) await t.create(ALICE_GROUP, `/remind in 1 hour ${w}`);
+    const counted: Array<number | undefined> = [];
+    const count = t.scheduler.countJobs.bind(t.scheduler);
+    t.scheduler.countJobs = async (f, atMost) => (counted.push(atMost), count(f, atMost));
+    t.scheduler.listJobs = async () => {
+      throw new Error('/remind must not load jobs to check a quota');
+    };
+    expect(await t.sayText(BOB_GROUP, '/remind in 1 hour c')).toContain('Reminder set');
+    expect(await t.sayText(BOB_GROUP, '/remind in 1 hour d')).toContain('This chat already has 3 active reminders');
+    // Counting stops at each limit (user 100, chat 3).
+    expect(counted).toEqual([100, 3, 100, 3]);
+  });
+
+  it('a chat on another platform with the same id does not share the quota', async () => {
+    const t = makeChat({ quotas: { maxRemindersPerChat: 1 } });
+    await t.create(ALICE_GROUP, '/remind in 1 hour a');
+    expect(await t.sayText({ ...BOB_GROUP, platform: 'discord' }, '/remind in 1 hour b')).toContain('Reminder set');
   });
 
   it('recurring reminders in groups may not fire more often than the configured minimum', async () => {

@@ -165,6 +165,47 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await store.countJobs({ workflowId: 'wf', limit: 1 })).toBe(2);
       });
 
+      it('countJobs counts live jobs of one chat (platform and id) or one owner, and stops at atMost', async () => {
+        const chat = { platform: 'telegram', chatId: 'g1', chatType: 'group' as const };
+        for (let i = 0; i < 5; i++) await store.createJob(reminder(MIN + i, { origin: chat }), T0);
+        const done = await store.createJob(reminder(MIN, { origin: chat }), T0);
+        await store.updateJob(done.id, { status: 'completed', nextRunAt: null }, T0);
+        const paused = await store.createJob(reminder(MIN, { origin: chat }), T0);
+        await store.updateJob(paused.id, { status: 'paused' }, T0);
+        // Same chat id on another platform: another chat.
+        await store.createJob(reminder(MIN, { origin: { ...chat, platform: 'discord' }, owner: { platform: 'discord', userId: 'u1' } }), T0);
+        const live = { originPlatform: 'telegram', originChatId: 'g1', status: ['active', 'paused'] as Array<'active' | 'paused'> };
+        expect(await store.countJobs(live)).toBe(6);
+        expect(await store.countJobs(live, 4)).toBe(4);
+        expect(await store.countJobs(live, 100)).toBe(6);
+        expect(await store.countJobs({ ...live, originPlatform: 'discord' })).toBe(1);
+        expect(await store.countJobs({ ownerPlatform: 'telegram', ownerUserId: 'u1', status: ['active', 'paused'] }, 3)).toBe(3);
+        expect(await store.countJobs({ originChatId: 'g1' })).toBe(8);
+      });
+
+      it('pageJobs walks every matching job in creation order, a page at a time, whatever the due times', async () => {
+        const made: string[] = [];
+        for (let i = 0; i < 7; i++) made.push((await store.createJob(reminder((7 - i) * MIN, i === 3 ? { kind: 'delay' } : {}), T0)).id);
+        const walk = async (f: Parameters<JobStore['pageJobs']>[0], size: number) => {
+          const seen: string[][] = [];
+          let after: string | undefined;
+          do {
+            const page = await store.pageJobs(f, { size, ...(after !== undefined ? { after } : {}) });
+            seen.push(page.jobs.map((j) => j.id));
+            after = page.next;
+          } while (after !== undefined);
+          return seen;
+        };
+        expect(await walk({}, 3)).toEqual([made.slice(0, 3), made.slice(3, 6), made.slice(6)]);
+        expect(await walk({ kind: 'reminder' }, 2)).toEqual([[made[0], made[1]], [made[2], made[4]], [made[5], made[6]], []]);
+        expect(await walk({ kind: 'nothing' }, 5)).toEqual([[]]);
+        // Jobs made while paging appear at the end, never twice.
+        const first = await store.pageJobs({}, { size: 4 });
+        const late = await store.createJob(reminder(0), T0);
+        const rest = await store.pageJobs({}, { size: 10, after: first.next! });
+        expect([...first.jobs, ...rest.jobs].map((j) => j.id)).toEqual([...made, late.id]);
+      });
+
       it('updateJobs patches every job matching the filter in one go and returns their ids', async () => {
         const a = await store.createJob(reminder(MIN, { workflowId: 'wf' }), T0);
         const b = await store.createJob(reminder(MIN, { workflowId: 'wf' }), T0);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
-import { JOB_SQL, jobFilterSql, listRunsSql } from '../../src/store/postgres/job-queries.js';
+import { JOB_SQL, countJobsSql, jobFilterSql, listRunsSql, pageJobsSql } from '../../src/store/postgres/job-queries.js';
 import { OUTBOX_SQL, listOutboxSql } from '../../src/store/postgres/outbox-queries.js';
 import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
 
@@ -51,5 +51,19 @@ describePg('PostgreSQL store: the hot queries have indexes that serve them', () 
     expect(await plan(`SELECT id FROM jobs ${chat.where}`, chat.params)).toMatch(/jobs_origin_chat/);
     const wf = jobFilterSql({ workflowId: 'w' });
     expect(await plan(`SELECT id FROM jobs ${wf.where}`, wf.params)).toMatch(/jobs_workflow/);
+    // Quota counts (stopping at the limit) read the chat or owner index.
+    const live = ['active', 'paused'] as Array<'active' | 'paused'>;
+    const chatCount = countJobsSql({ originPlatform: 'telegram', originChatId: 'c1', status: live }, 500);
+    expect(await plan(chatCount.sql, chatCount.params)).toMatch(/jobs_origin_chat/);
+    const ownerCount = countJobsSql({ ownerPlatform: 'telegram', ownerUserId: 'u1', status: live }, 100);
+    expect(await plan(ownerCount.sql, ownerCount.params)).toMatch(/jobs_owner/);
+    // Listing every job pages through jobs_seq in order: no sort of the whole table per page.
+    const page = pageJobsSql({}, 0, 500);
+    const pagePlan = await plan(page.sql, page.params);
+    expect(pagePlan).toMatch(/jobs_seq/);
+    expect(pagePlan).not.toMatch(/Sort/);
+    // With a filter on an empty table the planner may sort a bitmap scan; jobs_seq still bounds it.
+    const filtered = pageJobsSql({ status: live }, 0, 500);
+    expect(await plan(filtered.sql, filtered.params)).toMatch(/jobs_seq/);
   });
 });

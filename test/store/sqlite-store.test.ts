@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { JOB_COLUMNS, listRunsSql, prepareJobQueries } from '../../src/store/sqlite/job-queries.js';
+import { JOB_COLUMNS, countJobsSql, listRunsSql, pageJobsSql, prepareJobQueries } from '../../src/store/sqlite/job-queries.js';
 import { loadMigrations, migrate } from '../../src/store/sqlite/migrate.js';
 import { openDb } from '../../src/store/sqlite/open-db.js';
 import { listOutboxSql, prepareOutboxQueries } from '../../src/store/sqlite/outbox-queries.js';
@@ -211,6 +211,21 @@ describe('SQLite store: opening and migrations', () => {
     expect(runsPlan({ jobId: 'j' })).not.toMatch(/TEMP B-TREE/);
     const deadPlan = listOutboxSql({ status: 'dead' });
     expect(s.db.prepare(`EXPLAIN QUERY PLAN ${deadPlan.sql}`).all(deadPlan.params).map((r) => (r as { detail: string }).detail).join()).toMatch(/outbox_dead/);
+    s.close();
+  });
+
+  it('quota counts read the chat or owner index; pages of all jobs read the table in key order, never sorting it', () => {
+    const s = openSqliteStore(':memory:');
+    const plan = ({ sql, params }: { sql: string; params: Record<string, unknown> }) =>
+      s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((r) => (r as { detail: string }).detail).join(' | ');
+    const live = ['active', 'paused'] as Array<'active' | 'paused'>;
+    expect(plan(countJobsSql({ originPlatform: 'telegram', originChatId: 'c', status: live }, 500))).toMatch(/jobs_origin_chat/);
+    expect(plan(countJobsSql({ ownerPlatform: 'telegram', ownerUserId: 'u', status: live }, 100))).toMatch(/jobs_owner/);
+    for (const f of [{}, { status: live }, { kind: 'reminder' }]) {
+      const p = plan(pageJobsSql(f, 0, 500));
+      expect(p).toMatch(/INTEGER PRIMARY KEY \(rowid>\?\)/);
+      expect(p).not.toMatch(/TEMP B-TREE/);
+    }
     s.close();
   });
 });

@@ -168,9 +168,29 @@ export function jobFilterSql(f: JobFilter = {}): { where: string; params: unknow
   if (f.kind !== undefined) bind('kind', f.kind);
   if (f.ownerPlatform !== undefined) bind('owner_platform', f.ownerPlatform);
   if (f.ownerUserId !== undefined) bind('owner_user_id', f.ownerUserId);
+  if (f.originPlatform !== undefined) bind('origin_platform', f.originPlatform);
   if (f.originChatId !== undefined) bind('origin_chat_id', f.originChatId);
   if (f.workflowId !== undefined) bind('workflow_id', f.workflowId);
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/**
+ * COUNT of a job filter. With `atMost` the count stops there, so a quota check reads at most
+ * that many rows of the owner or chat index however many jobs (finished ones included) it holds.
+ */
+export function countJobsSql(f: JobFilter, atMost?: number): { sql: string; params: unknown[] } {
+  const { where, params } = jobFilterSql(f);
+  if (atMost === undefined) return { sql: `SELECT COUNT(*)::int AS n FROM jobs ${where}`, params };
+  params.push(atMost);
+  return { sql: `SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM jobs ${where} LIMIT $${params.length}) AS capped`, params };
+}
+
+/** One page of a job filter in creation (seq) order after seq $after: `jobs_seq` serves it. */
+export function pageJobsSql(f: JobFilter, afterSeq: number, size: number): { sql: string; params: unknown[] } {
+  const { where, params } = jobFilterSql(f);
+  params.push(afterSeq, size);
+  const after = `seq > $${params.length - 1}`;
+  return { sql: `SELECT * FROM jobs ${where ? `${where} AND ${after}` : `WHERE ${after}`} ORDER BY seq LIMIT $${params.length}`, params };
 }
 
 /** Soonest first; jobs with nothing due last; ties in creation order. */

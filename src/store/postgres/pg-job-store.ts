@@ -7,10 +7,11 @@ import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
 import { earliest, leaseExpiredError, leasedOccurrence, poisonJobError } from '../lease-takeover.js';
 import { mergeHistory, runInProgress, wantsRunsInProgress } from '../run-history.js';
-import type { JobFilter, JobPatch, JobStore, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../job-store.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobStore, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../job-store.js';
+import { pageCursor } from '../job-page.js';
 import type { ChangeListener } from './change-listener.js';
 import { type Sql, exec, query, transaction } from './db.js';
-import { JOB_LIST_ORDER, JOB_SQL, jobFilterSql, listRunsSql, pageSql } from './job-queries.js';
+import { JOB_LIST_ORDER, JOB_SQL, countJobsSql, jobFilterSql, listRunsSql, pageJobsSql, pageSql } from './job-queries.js';
 import { OUTBOX_SQL, listOutboxSql, outboxInsertValues } from './outbox-queries.js';
 import { SETTLE_RUNS, settleValues } from './settle-queries.js';
 import {
@@ -127,10 +128,16 @@ export class PostgresJobStore implements JobStore {
     return (await query<PgJobRow>(this.pool, `SELECT * FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params)).rows.map(jobFromRow);
   }
 
-  async countJobs(filter: JobFilter = {}): Promise<number> {
-    const { where, params } = jobFilterSql(filter);
-    // limit/offset do not apply to a count.
-    return (await query<{ n: number }>(this.pool, `SELECT COUNT(*) AS n FROM jobs ${where}`, params)).rows[0]?.n ?? 0;
+  async pageJobs(filter: JobFilter, page: JobPageRequest): Promise<JobPage> {
+    const { sql, params } = pageJobsSql(filter, pageCursor(page.after), page.size);
+    const rows = (await query<PgJobRow>(this.pool, sql, params)).rows;
+    const last = rows.at(-1);
+    return { jobs: rows.map(jobFromRow), ...(last && rows.length === page.size ? { next: String(last.seq) } : {}) };
+  }
+
+  async countJobs(filter: JobFilter = {}, atMost?: number): Promise<number> {
+    const { sql, params } = countJobsSql(filter, atMost);
+    return Number((await query<{ n: number }>(this.pool, sql, params)).rows[0]?.n ?? 0);
   }
 
   // ---- claims -------------------------------------------------------------------------

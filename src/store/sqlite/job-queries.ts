@@ -272,9 +272,30 @@ export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record
   if (f.kind !== undefined) (parts.push('kind = @kind'), (params.kind = f.kind));
   if (f.ownerPlatform !== undefined) (parts.push('owner_platform = @owner_platform'), (params.owner_platform = f.ownerPlatform));
   if (f.ownerUserId !== undefined) (parts.push('owner_user_id = @owner_user_id'), (params.owner_user_id = f.ownerUserId));
+  if (f.originPlatform !== undefined) (parts.push('origin_platform = @origin_platform'), (params.origin_platform = f.originPlatform));
   if (f.originChatId !== undefined) (parts.push('origin_chat_id = @origin_chat_id'), (params.origin_chat_id = f.originChatId));
   if (f.workflowId !== undefined) (parts.push('workflow_id = @workflow_id'), (params.workflow_id = f.workflowId));
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/**
+ * COUNT of a job filter. With `atMost` the count stops there, so a quota check reads at most
+ * that many rows of the owner or chat index however many jobs (finished ones included) it holds.
+ */
+export function countJobsSql(f: JobFilter, atMost?: number): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = jobFilterSql(f);
+  if (atMost === undefined) return { sql: `SELECT COUNT(*) AS n FROM jobs ${where}`, params };
+  params.at_most = atMost;
+  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM jobs ${where} LIMIT @at_most)`, params };
+}
+
+/** One page of a job filter in creation (rowid) order after rowid @after: the table's own key serves it. */
+export function pageJobsSql(f: JobFilter, afterSeq: number, size: number): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = jobFilterSql(f);
+  params.after_seq = afterSeq;
+  params.page_size = size;
+  const cond = where ? `${where} AND rowid > @after_seq` : 'WHERE rowid > @after_seq';
+  return { sql: `SELECT *, rowid AS page_seq FROM jobs ${cond} ORDER BY rowid LIMIT @page_size`, params };
 }
 
 /**

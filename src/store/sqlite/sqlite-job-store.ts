@@ -6,8 +6,9 @@ import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
 import { earliest, leaseExpiredError, leasedOccurrence, poisonJobError } from '../lease-takeover.js';
 import { mergeHistory, runInProgress, wantsRunsInProgress } from '../run-history.js';
-import type { JobFilter, JobPatch, JobStore, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../job-store.js';
-import { JOB_LIST_ORDER, type JobQueries, StatementCache, jobFilterSql, jobRowFromRaw, listRunsSql, prepareJobQueries } from './job-queries.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobStore, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../job-store.js';
+import { pageCursor } from '../job-page.js';
+import { JOB_LIST_ORDER, type JobQueries, StatementCache, countJobsSql, jobFilterSql, jobRowFromRaw, listRunsSql, pageJobsSql, prepareJobQueries } from './job-queries.js';
 import { ChangeWatcher } from './change-watcher.js';
 import type { Db } from './open-db.js';
 import { type OutboxQueries, listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
@@ -135,10 +136,16 @@ export class SqliteJobStore implements JobStore {
     return this.statements.get<JobRow>(`SELECT * FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`).all(params).map(jobFromRow);
   }
 
-  countJobs(filter: JobFilter = {}): number {
-    const { where, params } = jobFilterSql(filter);
-    // limit/offset do not apply to a count.
-    return this.statements.get<{ n: number }>(`SELECT COUNT(*) AS n FROM jobs ${where}`).get(params)?.n ?? 0;
+  pageJobs(filter: JobFilter, page: JobPageRequest): JobPage {
+    const { sql, params } = pageJobsSql(filter, pageCursor(page.after), page.size);
+    const rows = this.statements.get<JobRow & { page_seq: number }>(sql).all(params);
+    const last = rows.at(-1);
+    return { jobs: rows.map(jobFromRow), ...(last && rows.length === page.size ? { next: String(last.page_seq) } : {}) };
+  }
+
+  countJobs(filter: JobFilter = {}, atMost?: number): number {
+    const { sql, params } = countJobsSql(filter, atMost);
+    return this.statements.get<{ n: number }>(sql).get(params)?.n ?? 0;
   }
 
   // ---- claims -------------------------------------------------------------------------
