@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { openSqliteStore } from '../../src/store/sqlite/index.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let dir: string;
@@ -283,6 +284,42 @@ describe('chime CLI', () => {
     expect(other.stdout).toBe(`No jobs in ${join(home, 'other.db')}.\n`);
     rmSync(home, { recursive: true, force: true });
   }, 30_000);
+
+  it('jobs list pages through many jobs in creation order: --limit stops (saying how many were left out), --all lists all', async () => {
+    const big = join(dir, 'big', 'chime.db');
+    const store = openSqliteStore(big);
+    const made: string[] = [];
+    store.db.transaction(() => {
+      for (let i = 0; i < 1203; i++) {
+        // Due times run backwards: the listing's order is creation, not due time.
+        const at = new Date(Date.UTC(2030, 0, 1) - i * 60_000);
+        made.push(store.jobs.createJob({ kind: 'reminder', name: `job ${i}`, payload: { text: `t${i}` }, owner: { platform: 'console', userId: 'cli' }, origin: { platform: 'console', chatId: 'console' }, schedule: { kind: 'once', at }, timeZone: 'UTC' }, new Date()).id);
+      }
+    })();
+    store.close();
+    const list = async (...extra: string[]) => {
+      const io = captureIo({ ...env, CHIME_DB: big });
+      const code = await main(['jobs', 'list', ...extra], io);
+      return { code, out: io.out, err: io.err };
+    };
+    const all = await list('--all', '--format', 'json');
+    expect(all.err).toBe('');
+    expect((JSON.parse(all.out) as Array<{ id: string }>).map((j) => j.id)).toEqual(made);
+    const some = await list('--limit', '501', '--format', 'json');
+    expect((JSON.parse(some.out) as Array<{ id: string }>).map((j) => j.id)).toEqual(made.slice(0, 501));
+    expect(some.err).toBe('Showed the first 501 of 1203 jobs (oldest first); --all lists every one, --limit N another number.\n');
+    const table = await list();
+    const lines = table.out.trimEnd().split('\n');
+    expect(lines).toHaveLength(1001);
+    expect(lines[1]).toMatch(new RegExp(`^${made[0]}\\s+job 0\\s`));
+    expect(lines[1000]).toMatch(new RegExp(`^${made[999]}\\s+job 999\\s`));
+    expect(table.err).toContain('Showed the first 1000 of 1203 jobs');
+    const exact = await list('--limit', '1203', '--format', 'json');
+    expect(exact.err).toBe('');
+    const both = await list('--all', '--limit', '5');
+    expect(both.code).toBe(1);
+    expect(both.err).toContain('Give --limit or --all, not both.');
+  }, 60_000);
 
   it('an empty list, history or schedule says which database it looked in', async () => {
     const io = captureIo({ ...env, CHIME_DB: join(dir, 'empty', 'chime.db') });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { jsonObject, outputFormat, parseOptions, positiveInt, required } from '../../src/cli/args.js';
 import { describeSchedule, duration } from '../../src/cli/describe.js';
-import { clip, instant, table } from '../../src/cli/format.js';
+import { clip, instant, json, jsonArrayWriter, table, tableWriter } from '../../src/cli/format.js';
 import { CLI_ORIGIN, CLI_OWNER, scheduleFromSpec } from '../../src/cli/schedule-input.js';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -25,6 +25,29 @@ describe('CLI helpers', () => {
     expect(() => outputFormat('yaml')).toThrow(/table or json/);
     expect(jsonObject('{"a":1}')).toEqual({ a: 1 });
     expect(() => jsonObject('[1]')).toThrow(/JSON object/);
+  });
+
+  it('tables and JSON arrays written page by page equal the whole ones (one page fixes the widths)', () => {
+    const rows = [['a', 'x'], ['abcdef', 'y'], ['b', 'z']];
+    let out = '';
+    const w = tableWriter(['ID', 'NAME'], (t) => void (out += t));
+    w.page(rows);
+    expect(out).toBe(table(['ID', 'NAME'], rows));
+    w.page([['c', 'w']]);
+    expect(out.endsWith('c       w\n')).toBe(true);
+    expect(w.rows).toBe(4);
+    const items = [{ a: 1, b: [1, 2] }, { a: 2 }, { c: 'x' }];
+    let text = '';
+    const j = jsonArrayWriter((t) => void (text += t));
+    j.items(items.slice(0, 2));
+    j.items([]);
+    j.items(items.slice(2));
+    j.end();
+    expect(text).toBe(json(items));
+    let empty = '';
+    const e = jsonArrayWriter((t) => void (empty += t));
+    e.end();
+    expect(empty).toBe(json([]));
   });
 
   it('instants show wall time with offset in the job zone', () => {
