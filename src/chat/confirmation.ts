@@ -1,7 +1,7 @@
 import type { Job } from '../core/job.js';
 import { firesMoreThanOnce } from '../core/schedule.js';
-import type { CommandContext } from './command.js';
-import type { Action, OutgoingMessage } from './message.js';
+import type { CommandContext, ResolvedPrefs } from './command.js';
+import type { Action, ChatContext, OutgoingMessage } from './message.js';
 import { action } from './action-ids.js';
 import { describeBounds, jobSubject } from './describe.js';
 import { formatWallTime, formatWhen } from './format.js';
@@ -20,11 +20,15 @@ export interface ReaderZone {
   show: 'no' | 'name' | 'default';
 }
 
+/** The reader's zone for confirmations in a chat of `chatType`. */
+export function readerZoneOf(prefs: ResolvedPrefs, chatType: ChatContext['chatType']): ReaderZone {
+  const show = prefs.timeZoneSource === 'default' ? 'default' : zoneIsObvious(prefs, chatType) ? 'no' : 'name';
+  return { timeZone: prefs.timeZone, show };
+}
+
 /** The reader's zone for confirmations in this chat. */
 export async function readerZone(ctx: CommandContext): Promise<ReaderZone> {
-  const prefs = await ctx.prefs();
-  const show = prefs.timeZoneSource === 'default' ? 'default' : zoneIsObvious(prefs, ctx.msg.chatType) ? 'no' : 'name';
-  return { timeZone: prefs.timeZone, show };
+  return readerZoneOf(await ctx.prefs(), ctx.msg.chatType);
 }
 
 /** The line naming the zone, if the reader needs one. */

@@ -1,11 +1,13 @@
 /**
  * Presses of the time zone buttons: pick a zone, "type a city", keep clock times or moments
- * after a zone change, move one reminder to another meaning of its zone abbreviation.
+ * after a zone change, move one reminder to another meaning of its zone abbreviation, and
+ * the other half of the day for a bare hour read at night.
  * Each acts only for the person it was offered to (their own zone, their own reminders).
  */
 import { rezoneKeepingWallTime } from '../core/schedule-rezone.js';
 import type { Job } from '../core/job.js';
 import { canChange, canSee } from './access.js';
+import { keepNightHour, switchToOtherHalf } from './bare-hour.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
 import { formatWhen, truncate } from './format.js';
@@ -16,9 +18,6 @@ import { setUserZone } from './zone-change.js';
 import { keepClockTimes } from './zone-move.js';
 import { TYPE_A_CITY } from './zone-prompt.js';
 import { lookupZone } from './zones.js';
-
-/** Other handlers for presses of one verb (the bare-hour buttons live with their rule). */
-export type ZonePressHandler = (deps: ResolvedChatDeps, press: IncomingAction, action: ZoneAction, now: Date) => Promise<ActionAnswer>;
 
 function nextLine(job: Job, now: Date): string {
   const at = job.nextRunAt ? `: ${formatWhen(job.nextRunAt, job.timeZone, now)}` : '';
@@ -63,18 +62,11 @@ async function moveJobToZone(deps: ResolvedChatDeps, press: IncomingAction, jobI
 
 /**
  * Answers a zone button, or returns undefined when `press` is not one (the job buttons of
- * actions.ts then take it). `more` handles verbs whose rule lives elsewhere.
+ * actions.ts then take it).
  */
-export async function handleZonePress(
-  deps: ResolvedChatDeps,
-  press: IncomingAction,
-  now: Date,
-  more: Partial<Record<ZoneAction['verb'], ZonePressHandler>> = {},
-): Promise<ActionAnswer | undefined> {
+export async function handleZonePress(deps: ResolvedChatDeps, press: IncomingAction, now: Date): Promise<ActionAnswer | undefined> {
   const a = parseZoneActionId(press.actionId);
   if (!a) return undefined;
-  const other = more[a.verb];
-  if (other) return other(deps, press, a, now);
   switch (a.verb) {
     case 'tz':
       return pickZone(deps, press, a.zone, now);
@@ -86,7 +78,8 @@ export async function handleZonePress(
     case 'zjob':
       return moveJobToZone(deps, press, a.jobId, a.zone, now);
     case 'half':
+      return switchToOtherHalf(deps, press, a.jobId, now);
     case 'halfok':
-      return { toast: 'That button is no longer valid.' };
+      return keepNightHour();
   }
 }

@@ -186,6 +186,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     spec: formatSpec(schedule, zone, scheduleBounds),
     next,
     ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
+    ...(kind === 'once' && schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
   };
 }
 

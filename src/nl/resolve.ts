@@ -19,6 +19,8 @@ export interface Ctx {
   /** Wall time of `now` in `zone`. */
   wall: Wall;
   today: LocalDate;
+  /** Set when a bare hour ("at 3") was placed at the sooner of its two 12-hour readings. */
+  meridiemGuessed?: boolean;
 }
 
 export function makeCtx(now: Date, zone: string): Ctx {
@@ -51,6 +53,7 @@ export function settleBare(t: TimeOfDay): TimeOfDay {
 /** The next instant after now showing time `t` (bare hours: either half of the day). */
 export function nextTimeOfDay(t: TimeOfDay, ctx: Ctx, fromDate: LocalDate = ctx.today, strictDay = false): Date | undefined {
   const hours = t.bare && !t.hint ? [t.h % 12, (t.h % 12) + 12] : [settleBare(t).h];
+  if (hours.length === 2) ctx.meridiemGuessed = true;
   const days = strictDay ? [0] : [0, 1, 2];
   for (const dd of days) {
     const date = addDays(fromDate, dd);

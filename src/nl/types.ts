@@ -32,6 +32,11 @@ export interface ParsedReminder {
    * several meanings are read with their usual one (zone-names.ts), and the chat offers the others.
    */
   zoneAbbreviation?: string;
+  /**
+   * A one-off whose hour was written without am/pm ("at 3"): it was placed at the sooner of
+   * the two readings; the other is the same clock time 12 hours later.
+   */
+  meridiemGuessed?: true;
 }
 
 export interface ParseRejection {

@@ -116,4 +116,17 @@ describe('Telegram: reading what a new user types (Bot API fake, real app)', () 
     const ask = await samSays(samChat, '/tz IST');
     expect(buttons(ask).map((b) => b.text)).toEqual(['India Standard Time', 'Israel Standard Time', 'Irish Standard Time']);
   });
+
+  it('"remind me at 3 to pick up the kids" at 17:03: 03:00 is kept until "3 PM instead" is pressed, which edits the message', async () => {
+    await clock.advance((7 * 60 + 3) * 60_000); // 17:03 UTC
+    await samSays(samChat, '/tz London');
+    const answer = await samSays(samChat, 'remind me at 3 to pick up the kids');
+    expect(answer.text).toContain('Or did you mean 3 PM (15:00)?');
+    const [job] = await app.store.jobs.listJobs({ originChatId: String(sam.id) });
+    expect(job!.nextRunAt).toEqual(new Date('2026-11-23T03:00:00Z'));
+    await samPresses(samChat, answer, '3 PM instead');
+    await api.until(() => answer.edits > 0, 5000, 'the confirmation edited in place');
+    expect(answer.text).toContain('Mon 23 Nov 15:00');
+    expect((await app.store.jobs.getJob(job!.id))!.nextRunAt).toEqual(new Date('2026-11-23T15:00:00Z'));
+  });
 });

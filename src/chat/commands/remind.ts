@@ -2,7 +2,7 @@ import { UserError } from '../../core/errors.js';
 import type { NewJob } from '../../core/job.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import type { ReminderPayload } from '../describe.js';
-import { newReminderConfirmation } from '../first-contact.js';
+import { newReminderConfirmation } from '../new-reminder-confirmation.js';
 import { truncate } from '../format.js';
 import { parseOrThrow } from '../parse-input.js';
 import { checkCreateQuota, checkGroupInterval, checkTextLength } from '../quotas.js';

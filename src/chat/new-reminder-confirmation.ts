@@ -1,6 +1,12 @@
+/**
+ * The confirmation of a new reminder with the questions about how it was read: another
+ * meaning of its zone abbreviation, the other half of the day for a bare night hour, and a
+ * new user's time zone. Each question comes with buttons; none holds the reminder up.
+ */
 import type { Job } from '../core/job.js';
 import { abbreviationMeanings } from '../nl/zone-names.js';
 import type { ParsedReminder } from '../nl/types.js';
+import { nightHourQuestion } from './bare-hour.js';
 import type { CommandContext } from './command.js';
 import { confirmation, readerZone } from './confirmation.js';
 import type { Action, OutgoingMessage } from './message.js';
@@ -41,8 +47,10 @@ export async function newReminderConfirmation(ctx: CommandContext, job: Job, par
   const reader = await readerZone(ctx);
   const ask = await firstReminderWithoutZone(ctx, job);
   let message = confirmation(job, parsed.next, ask ? { ...reader, show: 'no' } : reader, ctx.now);
-  const extra = otherMeanings(job, parsed);
-  if (extra) message = withPart(message, extra.line, [extra.buttons]);
+  // Questions about how the text was read share one row of buttons (at most 4), so with the
+  // zone picker a confirmation keeps within Discord's five rows.
+  const questions = [otherMeanings(job, parsed), nightHourQuestion(job, parsed)].filter((q) => q !== undefined);
+  if (questions.length) message = withPart(message, questions.map((q) => q.line).join('\n'), [questions.flatMap((q) => q.buttons)]);
   if (ask) message = withPart(message, `\n${zoneQuestion(reader.timeZone)}`, zonePicker());
   return message;
 }
