@@ -67,13 +67,16 @@ describe('restart after a crash', () => {
     expect((await app.store.jobs.listRuns({ jobId: job.id })).map((r) => r.status).sort()).toEqual(['abandoned', 'success']);
   });
 
-  it('with CHIME_INSTANCE_ID: a predecessor under that name is taken over even while its pid is in use', async () => {
-    const { sender } = await restartAfterCrash({ CHIME_INSTANCE_ID: 'chime-1' }, `chime-1:${process.pid}:abcdef`);
+  it('with CHIME_INSTANCE_ID: the instance\'s predecessor on another host is taken over, whatever runs there under its pid', async () => {
+    const { sender } = await restartAfterCrash({ CHIME_INSTANCE_ID: 'chime-1' }, `chime-1@old-host:${process.pid}:abcdef`);
     expect(sender.delivered.filter((c) => c.to.chatId === '7').map((c) => c.msg.text)).toEqual(['first', 'second']);
   });
 
   it('a live process\'s claims are left to their lease: nothing of that chat is sent meanwhile', async () => {
-    const { sender } = await restartAfterCrash({ CHIME_INSTANCE_ID: 'chime-2' }, `chime-1:${process.pid}:abcdef`);
-    expect(sender.delivered.filter((c) => c.to.chatId === '7')).toEqual([]);
+    // A live process on this host under the same name (a CLI command, say), and another instance elsewhere.
+    for (const owner of [`chime-1@${hostname()}:${process.ppid}:abcdef`, `chime-2@old-host:${GONE_PID}:abcdef`]) {
+      const { sender } = await restartAfterCrash({ CHIME_INSTANCE_ID: 'chime-1' }, owner);
+      expect(sender.delivered.filter((c) => c.to.chatId === '7')).toEqual([]);
+    }
   });
 });

@@ -2,34 +2,31 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 
 /**
- * Who holds a lease, written into every claim as `<instance>:<pid>:<random>`. The instance is
- * the operator's `CHIME_INSTANCE_ID` when set, else the host name. A restarted process knows
- * the claims of its dead predecessor by that prefix and ends their leases at once instead of
- * waiting for them to expire (see lease-recovery.ts).
+ * Who holds a lease, written into every claim as `[<name>@]<host>:<pid>:<random>`, the name
+ * being the operator's `CHIME_INSTANCE_ID` when set. A restarted process knows the claims of
+ * its dead predecessor by it and ends their leases at once instead of waiting for them to
+ * expire (see lease-recovery.ts).
  */
 export interface LeaseIdentity {
   /** The lease owner string this process writes. */
   owner: string;
-  instance: string;
+  /** CHIME_INSTANCE_ID: one running instance per name, possibly moving between hosts. */
+  name: string | undefined;
+  host: string;
   pid: number;
-  /**
-   * The operator named the instance and promises one running process per name: any other
-   * owner under that name is a predecessor. Without it, the host name is shared by every
-   * Chime on the host, and only an owner whose process is gone is one.
-   */
-  explicit: boolean;
 }
 
 export function leaseIdentity(opts: { instanceId?: string | undefined; host?: string; pid?: number } = {}): LeaseIdentity {
-  const instance = opts.instanceId ?? opts.host ?? hostname();
+  const host = opts.host ?? hostname();
   const pid = opts.pid ?? process.pid;
-  return { owner: `${instance}:${pid}:${randomBytes(3).toString('hex')}`, instance, pid, explicit: opts.instanceId !== undefined };
+  const name = opts.instanceId;
+  return { owner: `${name !== undefined ? `${name}@` : ''}${host}:${pid}:${randomBytes(3).toString('hex')}`, name, host, pid };
 }
 
-/** Instance and pid of an owner string; undefined for one Chime did not write. */
-export function parseLeaseOwner(owner: string): { instance: string; pid: number } | undefined {
-  const m = /^(.+):(\d+):[0-9a-f]+(?::[a-z]+)?$/.exec(owner);
-  return m ? { instance: m[1]!, pid: Number(m[2]) } : undefined;
+/** Name, host and pid of an owner string; undefined for one Chime did not write. */
+export function parseLeaseOwner(owner: string): { name: string | undefined; host: string; pid: number } | undefined {
+  const m = /^(?:([^@:]+)@)?([^@:]+):(\d+):[0-9a-f]+(?::[a-z]+)?$/.exec(owner);
+  return m ? { name: m[1], host: m[2]!, pid: Number(m[3]) } : undefined;
 }
 
 /** Whether a process with this id runs on this host (EPERM: it does, under another user). */
@@ -44,14 +41,15 @@ export function processAlive(pid: number): boolean {
 
 /**
  * Whether `owner` was an earlier process of this instance that is gone, so its claims can be
- * taken over now. The same pid under another random part is an earlier process too (a
- * container restarted runs as the same pid). A live process with the owner's pid might be an
- * unrelated one that reused it: then the lease is left to expire, which is only slower.
+ * taken over now. Same name (or both unnamed) is required. On this host the process must be
+ * gone, or have had our pid (a container restarted runs as the same pid): a live one is
+ * another Chime here, a CLI command say. On another host only a named instance is ours (it
+ * moved). A live process that reused the owner's pid makes us wait for the lease: slower only.
  */
 export function isPredecessor(owner: string, me: LeaseIdentity, alive: (pid: number) => boolean = processAlive): boolean {
   if (owner === me.owner) return false;
   const parsed = parseLeaseOwner(owner);
-  if (!parsed || parsed.instance !== me.instance) return false;
-  if (me.explicit) return true;
-  return parsed.pid === me.pid || !alive(parsed.pid);
+  if (!parsed || parsed.name !== me.name) return false;
+  if (parsed.host === me.host) return parsed.pid === me.pid || !alive(parsed.pid);
+  return me.name !== undefined;
 }

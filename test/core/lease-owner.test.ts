@@ -3,20 +3,19 @@ import { isPredecessor, leaseIdentity, parseLeaseOwner, processAlive } from '../
 import { recoverPredecessorLeases } from '../../src/core/lease-recovery.js';
 
 describe('lease owner identity', () => {
-  it('is <instance>:<pid>:<random>, the instance being CHIME_INSTANCE_ID or else the host name', () => {
-    const named = leaseIdentity({ instanceId: 'chime-1', pid: 42 });
-    expect(named).toMatchObject({ instance: 'chime-1', pid: 42, explicit: true });
-    expect(named.owner).toMatch(/^chime-1:42:[0-9a-f]{6}$/);
-    expect(parseLeaseOwner(named.owner)).toEqual({ instance: 'chime-1', pid: 42 });
-    const host = leaseIdentity({ host: 'box', pid: 7 });
-    expect(host).toMatchObject({ instance: 'box', explicit: false });
-    expect(leaseIdentity({ host: 'box', pid: 7 }).owner).not.toBe(host.owner); // each process its own
-    expect(parseLeaseOwner('box:7:abc123:outbox')).toEqual({ instance: 'box', pid: 7 }); // older dispatcher owners
-    expect(parseLeaseOwner('host-a:1:aaaa')).toEqual({ instance: 'host-a', pid: 1 });
+  it('is [<CHIME_INSTANCE_ID>@]<host>:<pid>:<random>', () => {
+    const named = leaseIdentity({ instanceId: 'chime-1', host: 'box', pid: 42 });
+    expect(named).toMatchObject({ name: 'chime-1', host: 'box', pid: 42 });
+    expect(named.owner).toMatch(/^chime-1@box:42:[0-9a-f]{6}$/);
+    expect(parseLeaseOwner(named.owner)).toEqual({ name: 'chime-1', host: 'box', pid: 42 });
+    const plain = leaseIdentity({ host: 'box', pid: 7 });
+    expect(plain.owner).toMatch(/^box:7:[0-9a-f]{6}$/);
+    expect(leaseIdentity({ host: 'box', pid: 7 }).owner).not.toBe(plain.owner); // each process its own
+    expect(parseLeaseOwner('box:7:abc123:outbox')).toEqual({ name: undefined, host: 'box', pid: 7 }); // older dispatcher owners
     expect(parseLeaseOwner('someone else')).toBeUndefined();
   });
 
-  it('on a host: claims of a process gone from it, or of an earlier process with the same pid, are a predecessor\'s', () => {
+  it('on this host: claims of a process gone from it, or of an earlier process with our pid, are a predecessor\'s', () => {
     const me = leaseIdentity({ host: 'box', pid: 100 });
     const alive = (pid: number) => pid === 100 || pid === 200;
     expect(isPredecessor('box:300:aaaaaa', me, alive)).toBe(true); // gone
@@ -24,14 +23,18 @@ describe('lease owner identity', () => {
     expect(isPredecessor('box:100:bbbbbb', me, alive)).toBe(true); // a container restarted as the same pid
     expect(isPredecessor(me.owner, me, alive)).toBe(false);
     expect(isPredecessor('other-box:300:aaaaaa', me, alive)).toBe(false); // another host: its lease decides
+    expect(isPredecessor('chime-1@box:300:aaaaaa', me, alive)).toBe(false); // a named instance is not us
   });
 
-  it('with CHIME_INSTANCE_ID every other owner under that name is a predecessor, wherever it ran', () => {
-    const me = leaseIdentity({ instanceId: 'chime-1', pid: 1 });
-    const alive = () => true;
-    expect(isPredecessor('chime-1:1:aaaaaa', me, alive)).toBe(true);
-    expect(isPredecessor('chime-1:77:aaaaaa', me, alive)).toBe(true);
-    expect(isPredecessor('chime-2:77:aaaaaa', me, alive)).toBe(false);
+  it('with CHIME_INSTANCE_ID: the same name on another host is a predecessor; on this host only once gone (a CLI command runs under the name too)', () => {
+    const me = leaseIdentity({ instanceId: 'chime-1', host: 'box', pid: 1 });
+    const alive = (pid: number) => pid === 1 || pid === 77;
+    expect(isPredecessor('chime-1@old-box:77:aaaaaa', me, alive)).toBe(true); // moved hosts
+    expect(isPredecessor('chime-1@box:1:aaaaaa', me, alive)).toBe(true); // restarted container
+    expect(isPredecessor('chime-1@box:55:aaaaaa', me, alive)).toBe(true); // gone
+    expect(isPredecessor('chime-1@box:77:aaaaaa', me, alive)).toBe(false); // alive here
+    expect(isPredecessor('chime-2@old-box:77:aaaaaa', me, alive)).toBe(false);
+    expect(isPredecessor('old-box:77:aaaaaa', me, alive)).toBe(false);
   });
 
   it('processAlive: this process is, a pid far beyond the system limit is not', () => {
