@@ -93,6 +93,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   const ctx = makeCtx(now, zone);
 
   const pieces = scan(norm.text, recognizers(dateOrder), claimed);
+  for (const p of pieces) if (p.sameTimeAsNow) p.time = { h: ctx.wall.h, mi: ctx.wall.mi, s: 0, bare: false };
   if (pieces.length === 0 || pieces.every((p) => p.role)) {
     const lead = LEADING_DURATION_RE.exec(norm.text);
     const duration = lead ? parseDuration(lead[1]!) : undefined;

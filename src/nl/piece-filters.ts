@@ -129,6 +129,12 @@ export function unreadTime(text: string, claimed: boolean[]): ParseRejection | u
   if (foreign) return rejection(foreign.error, foreign.example);
   const loose = looseNumber(text, masked, claimed);
   if (loose) return loose;
+  // "3:5pm", "3.5pm", "3:555pm", "1:2:3pm": a clock with its minutes miswritten
+  const malformed = /(?<![\w:.])(\d{1,2}(?:[:.]\d+)+\s*(?:am|pm))\b/.exec(masked);
+  if (malformed) return rejection(`"${malformed[1]}" is not a time I can read. Write minutes with two digits.`, 'at 3:05pm');
+  // "at 7 pn": a misspelt am/pm next to the hour; reading "7" alone would guess the half of the day
+  const meridiemTypo = /\b\d{1,2}\s*(pn|pmm|amm|apm|a\.n|p\.n)(?![\w])/.exec(text);
+  if (meridiemTypo && !claimed[meridiemTypo.index + meridiemTypo[0].length - 1]) return rejection(`I don't know "${meridiemTypo[1]}" next to the time. Did you mean am or pm?`, 'tomorrow at 7pm');
   const bad = /\b(?:at\s+)?(\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))\b/.exec(masked);
   if (bad) return rejection(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
   const suspicious = suspiciousDateWord(masked);

@@ -47,6 +47,8 @@ export interface Piece {
   end: number;
   date?: DateSpec;
   time?: TimeOfDay;
+  /** "this time tomorrow", "same time next week": the time is now's wall clock, filled in when the parse knows now. */
+  sameTimeAsNow?: boolean;
   /** Default time for the date ("this evening" -> 18:00), used when no time is written. */
   defaultTime?: TimeOfDay;
   duration?: DurationParts;

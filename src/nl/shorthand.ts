@@ -50,6 +50,17 @@ const KNOWN_WORDS = new Set([
   'fortnightly', 'fortnights', 'nightly', 'weekly', 'biweekly', 'monthly', 'bimonthly', 'yearly',
 ]);
 
+/** True when every letter of `word` occurs in `target` (as often): only deletions and swaps. */
+export function lettersWithin(word: string, target: string): boolean {
+  const pool = [...target];
+  for (const ch of word) {
+    const i = pool.indexOf(ch);
+    if (i < 0) return false;
+    pool.splice(i, 1);
+  }
+  return true;
+}
+
 /** Damerau-Levenshtein distance (optimal string alignment), small strings only. */
 export function editDistance(a: string, b: string): number {
   const d: number[][] = [];
@@ -89,8 +100,9 @@ function closestTarget(word: string): string | undefined {
   for (const target of SPELL_TARGETS) {
     for (const form of [target, WEEKDAY_NAMES.includes(target) ? `${target}s` : '']) {
       if (!form || form[0] !== word[0]) continue;
-      // weekday typos keep their "day" ending ("fridya", "wendsday"); "sundae" is a dessert
-      if (WEEKDAY_NAMES.includes(target) && !/(day|dya|dy|ady|dey)s?$/.test(word)) continue;
+      // weekday typos keep their "day" ending ("fridya", "wendsday") or only lose or swap a
+      // letter of the name ("tuesay", "frdiay", "thurdsay"); "sundae" is a dessert, "sunray" a ray
+      if (WEEKDAY_NAMES.includes(target) && !/(day|dya|dy|ady|dey)s?$/.test(word) && !(/ays?$/.test(word) && lettersWithin(word, form))) continue;
       if (Math.abs(form.length - word.length) > 2) continue;
       const dist = editDistance(word, form);
       const limit = form.length >= 8 ? 2 : 1;

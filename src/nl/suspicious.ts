@@ -4,18 +4,7 @@
  * words next to a day number that are one typo from a month name, and unknown words ending in
  * "day", turn the request into a rejection with a hint.
  */
-import { editDistance, MONTH_NAMES, WEEKDAY_NAMES } from './shorthand.js';
-
-/** True when every letter of `word` occurs in `target` (as often): only deletions and swaps. */
-function lettersWithin(word: string, target: string): boolean {
-  const pool = [...target];
-  for (const ch of word) {
-    const i = pool.indexOf(ch);
-    if (i < 0) return false;
-    pool.splice(i, 1);
-  }
-  return true;
-}
+import { editDistance, lettersWithin, MONTH_NAMES, WEEKDAY_NAMES } from './shorthand.js';
 
 /** Words ending in "day" that are not dates we should know. */
 const DAY_WORDS = new Set([

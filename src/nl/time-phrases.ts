@@ -58,16 +58,39 @@ function hourOf(text: string): number {
 }
 
 const PREFIX = '(?:(?:at|by|around|about|before|@)\\s+)?';
+/** Not the tail of a malformed clock: "3:5pm", "1:2:3pm", "3:555pm" are refused whole, not read as "5pm". */
+const NOT_IN_CLOCK = '(?<!\\d[:.])';
+
+/** Minutes written as words after a number-word hour ("two thirty"). */
+const MINUTE_WORDS: Record<string, number> = {
+  fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, 'forty five': 45, fifty: 50,
+};
+const MINUTE_WORD_SRC = '(fifteen|twenty|thirty|forty-five|forty five|forty|fifty)';
+
+/** "half past 5", "a quarter to 9", "20 past 4 pm": minutes before or after an hour. */
+function pastTo(m: RegExpExecArray | RegExpMatchArray): { time: TimeOfDay } | null {
+  const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
+  const h = hourOf(m[3]!);
+  if (h < 1 || h > 12 || minutes < 1 || minutes > 59 || (m[1] === 'half' && /to|before/.test(m[2]!))) return null;
+  const before = m[2] === 'to' || m[2] === 'before';
+  const hour = before ? (h === 1 ? 12 : h - 1) : h;
+  const mi = before ? 60 - minutes : minutes;
+  if (m[4]) {
+    const t = withMeridiem(h, 0, m[4]);
+    return t ? { time: tod(before ? (t.h + 23) % 24 : t.h, mi) } : null;
+  }
+  return { time: tod(hour, mi, true) };
+}
 
 /** Time recognisers, most specific first. */
 export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "7 in the evening", "5 in the morning", "9 at night", "10 tonight"
     name: 'time-daypart-modifier',
-    re: new RegExp(`\\b${PREFIX}(\\d{1,2})(?:[:.](\\d{2}))?\\s*(?:oclock\\s+)?(?:in the (morning|afternoon|evening)|at (night)|(tonight))\\b`, 'g'),
+    re: new RegExp(`\\b${PREFIX}${HOUR_SRC}(?:[:.](\\d{2}))?\\s*(?:oclock\\s+)?(?:in the (morning|afternoon|evening)|at (night)|(tonight))\\b`, 'g'),
     make(m) {
       const word = m[3] ?? m[4] ?? m[5] ?? '';
-      const h = Number(m[1]);
+      const h = hourOf(m[1]!);
       const mi = Number(m[2] ?? 0);
       if (h < 1 || h > 12 || mi > 59) return null;
       const pm = daypartHint(word) === 'pm' && !(word === 'night' && h === 12);
@@ -76,9 +99,15 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "half past 3 pm", "a quarter to 9am": read whole before "3 pm" alone is taken
+    name: 'time-half-quarter-meridiem',
+    re: new RegExp(`(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter)\\s+(past|to|after|before)\\s+${HOUR_SRC}\\s*(am|pm)\\b`, 'g'),
+    make: pastTo,
+  },
+  {
     // "5pm", "at 5:30 pm", "9.30am", "11a", "12:15am"
     name: 'time-meridiem',
-    re: new RegExp(`\\b${PREFIX}(\\d{1,2})(?:[:.](\\d{2}))?(?:\\s*(am|pm)|(a|p))\\b(?:\\s+sharp\\b)?`, 'g'),
+    re: new RegExp(`\\b${PREFIX}${NOT_IN_CLOCK}(\\d{1,2})(?:[:.](\\d{2}))?(?:\\s*(am|pm)|(a|p))\\b(?:\\s+sharp\\b)?`, 'g'),
     make(m) {
       const time = withMeridiem(Number(m[1]), Number(m[2] ?? 0), m[3] ?? m[4] ?? 'am');
       return time ? { time } : null;
@@ -87,7 +116,7 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "930am", "1045 pm": hour and minutes written without a separator, with am/pm
     name: 'time-compact-meridiem',
-    re: new RegExp(`\\b${PREFIX}(\\d{1,2})([0-5]\\d)\\s*(am|pm)\\b`, 'g'),
+    re: new RegExp(`\\b${PREFIX}${NOT_IN_CLOCK}(\\d{1,2})([0-5]\\d)\\s*(am|pm)\\b`, 'g'),
     make(m) {
       const time = withMeridiem(Number(m[1]), Number(m[2]), m[3]!);
       return time ? { time } : null;
@@ -105,19 +134,31 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "half past 5", "quarter past 3", "quarter to 9", "20 past 4"
     name: 'time-past-to',
-    re: new RegExp(`(?<![:.\\d])\\b${PREFIX}(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b`, 'g'),
+    re: new RegExp(`(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b`, 'g'),
+    make: pastTo,
+  },
+  {
+    // "at three", "at two thirty", "at five pm": number-word hours after "at", when what follows
+    // is more of the time phrase (not "at one point")
+    name: 'time-word-hour',
+    re: new RegExp(`\\b(?:at|by|around|about)\\s+${HOUR_SRC.replace('\\d{1,2}|', '')}(?:[\\s-]+${MINUTE_WORD_SRC})?(?:\\s*(am|pm)|\\s+oclock)?(?=\\s*(?:$|[,.!?;]|(?:tomorrow|today|tonight|on|this|next|every|each|and|then|sharp|in the|at night)\\b))`, 'g'),
     make(m) {
-      const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
-      const h = hourOf(m[3]!);
-      if (h < 1 || h > 12 || minutes < 1 || minutes > 59 || (m[1] === 'half' && /to|before/.test(m[2]!))) return null;
-      const before = m[2] === 'to' || m[2] === 'before';
-      const hour = before ? (h === 1 ? 12 : h - 1) : h;
-      const mi = before ? 60 - minutes : minutes;
-      if (m[4]) {
-        const t = withMeridiem(h, 0, m[4]);
-        return t ? { time: tod(before ? (t.h + 23) % 24 : t.h, mi) } : null;
+      const h = hourOf(m[1]!);
+      const mi = m[2] ? MINUTE_WORDS[m[2]]! : 0;
+      if (m[3]) {
+        const t = withMeridiem(h, mi, m[3]);
+        return t ? { time: t } : null;
       }
-      return { time: tod(hour, mi, true) };
+      return { time: tod(h, mi, true) };
+    },
+  },
+  {
+    // "this time tomorrow", "same time next week", "tomorrow at the same time": now's clock on that day
+    name: 'time-same-as-now',
+    re: /\b(?:(tomorrow|next week)\s+(?:at\s+)?(?:this|the same|same)\s+time|(?:at\s+)?(?:this|the same|same)\s+time\s+(tomorrow|next week))\b/g,
+    make(m) {
+      const days = (m[1] ?? m[2]) === 'tomorrow' ? 1 : 7;
+      return { date: { kind: 'relDay', days }, time: tod(0), sameTimeAsNow: true };
     },
   },
   {
