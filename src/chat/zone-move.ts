@@ -5,6 +5,7 @@
  * the moments (nothing changes). Until they choose, nothing changes.
  */
 import { rezoneKeepingWallTime } from '../core/schedule-rezone.js';
+import { nextFireWithin } from '../core/schedule.js';
 import type { Job } from '../core/job.js';
 import { offsetMinutes } from '../core/zoned-time.js';
 import type { ResolvedChatDeps } from './command.js';
@@ -69,6 +70,12 @@ export async function zoneMoveOffer(deps: ResolvedChatDeps, who: ChatContext, fr
   return { text: lines.join('\n'), actions: [buttons as Array<{ id: string; label: string }>] };
 }
 
+/** The next run the schedule itself gives (a snooze makes the job's differ). */
+function naturalNextRun(job: Job, now: Date): Date | null {
+  if (job.schedule.kind === 'once') return job.schedule.at;
+  return nextFireWithin(job.schedule, job.timeZone, new Date(now.getTime() - 1), job.bounds, job.runCount);
+}
+
 /** What moving the jobs did, one line each. */
 export interface MoveResult {
   moved: Job[];
@@ -85,7 +92,9 @@ export async function keepClockTimes(deps: ResolvedChatDeps, who: Pick<ChatConte
       result.passed.push(job);
       continue;
     }
-    result.moved.push(await deps.scheduler.updateJob(job.id, { schedule, bounds, timeZone: to }));
+    // A snoozed job's next run is a moment the person picked ("in 30 minutes"): it stays.
+    const held = job.nextRunAt !== null && job.nextRunAt.getTime() !== naturalNextRun(job, now)?.getTime();
+    result.moved.push(await deps.scheduler.updateJob(job.id, { schedule, bounds, timeZone: to, ...(held ? { nextRunAt: job.nextRunAt } : {}) }));
   }
   return result;
 }

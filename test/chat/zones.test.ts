@@ -191,6 +191,17 @@ describe('a zone change offers to keep the reminders’ clock times', () => {
     expect(answer.edit?.text).toContain('Already past in Asia/Tokyo');
   });
 
+  it('a snoozed reminder keeps the moment it was snoozed to', async () => {
+    const t = makeChat(NEW_USER);
+    const id = await t.create(ALICE_DM, 'tomorrow at 9am dentist');
+    await t.scheduler.snoozeJob(id, new Date('2026-11-23T09:30:00Z'));
+    const out = await t.say(ALICE_DM, '/tz Tokyo');
+    await t.press(ALICE_DM, out[1]!.actions![0]![0]!.id);
+    const job = t.scheduler.jobs.get(id)!;
+    expect(job.timeZone).toBe('Asia/Tokyo');
+    expect(job.nextRunAt).toEqual(new Date('2026-11-23T09:30:00Z'));
+  });
+
   it('no offer when no clock time moves (Berlin to Paris share their rules)', async () => {
     const t = makeChat();
     await t.say(ALICE_DM, '/tz Berlin');
