@@ -1,6 +1,7 @@
 import type { Job } from '../core/job.js';
 import { firesMoreThanOnce, type ScheduleBounds } from '../core/schedule.js';
 import { formatWallTime, formatWhen, truncate } from './format.js';
+import { ruleInWords } from './schedule-words.js';
 
 /** Payload of a `reminder` job made by the chat layer. */
 export interface ReminderPayload {
@@ -37,9 +38,25 @@ const STATUS_MARK: Record<Job['status'], string> = {
   cancelled: ' ✗ cancelled',
 };
 
-/** One line for /list and /next: `k7m2qd · Mon 23 Nov 09:00 (in 23 hours) · stretch 🔁`. */
+/** A repeating job's rule and bounds in words (` · 🔁 every weekday at 09:00, Europe/Berlin (until …)`); nothing for a one-off. */
+function ruleSuffix(job: Job, timeZone: string, now: Date): string {
+  if (!firesMoreThanOnce(job.schedule)) return '';
+  const bounds = describeBounds(job.bounds, timeZone, now).map((b) => b.toLowerCase());
+  return ` · 🔁 ${ruleInWords(job)}${bounds.length ? ` (${bounds.join(', ')})` : ''}`;
+}
+
+/**
+ * One line for /list and /next: next time, text, and for a repetition its rule in words:
+ * `k7m2qd · Mon 23 Nov 09:00 (in 23 hours) · standup · 🔁 every weekday at 09:00, Europe/Berlin`.
+ */
 export function listLine(job: Job, timeZone: string, now: Date): string {
   const when = job.nextRunAt ? formatWhen(job.nextRunAt, timeZone, now) : 'no next run';
-  const repeat = firesMoreThanOnce(job.schedule) ? ' 🔁' : '';
-  return `${job.id} · ${when} · ${truncate(jobSubject(job))}${repeat}${STATUS_MARK[job.status]}`;
+  return `${job.id} · ${when} · ${truncate(jobSubject(job))}${ruleSuffix(job, timeZone, now)}${STATUS_MARK[job.status]}`;
+}
+
+/** One line for a finished job in `/list all`: `k7m2qd · cancelled Sun 22 Nov 10:05 · stretch`. */
+export function finishedLine(job: Job, timeZone: string, now: Date): string {
+  const at = job.completedAt ?? job.updatedAt;
+  const status = job.status === 'completed' ? 'done' : job.status;
+  return `${job.id} · ${status} ${formatWallTime(at, timeZone, now)} · ${truncate(jobSubject(job))}${ruleSuffix(job, timeZone, now)}`;
 }

@@ -36,3 +36,38 @@ describe('/list', () => {
     expect(await t.sayText(ALICE_DM, '/list')).toMatch(new RegExp(`${id} .*tea.*paused`));
   });
 });
+
+describe('/list shows rules and, with "all", the last 30 days', () => {
+  it('each repeating reminder has its rule in words and its next time', async () => {
+    const t = makeChat(); // Sunday 22 Nov 2026, 11:00 Berlin
+    await t.create(ALICE_DM, '/remind every weekday at 9 standup');
+    await t.create(ALICE_DM, '/remind every 2 weeks on tuesday at 8 payroll');
+    await t.create(ALICE_DM, '/remind in 2 hours tea');
+    const text = await t.sayText(ALICE_DM, '/list');
+    expect(text).toMatch(/Mon 23 Nov 09:00 \(in 22 hours\) · standup · 🔁 every weekday at 09:00, Europe\/Berlin/);
+    expect(text).toMatch(/Tue 24 Nov 08:00 .* · payroll · 🔁 every 2 weeks on Tuesday at 08:00, Europe\/Berlin/);
+    expect(text).toMatch(/Sun 22 Nov 13:00 \(in 2 hours\) · tea$/m);
+  });
+
+  it('/list all adds what finished or was cancelled in the last 30 days, not older', async () => {
+    const t = makeChat();
+    const old = await t.create(ALICE_DM, '/remind in 1 hour old thing');
+    await t.say(ALICE_DM, `/cancel ${old}`);
+    await t.clock.advance(31 * 24 * 3600_000);
+    const fired = await t.create(ALICE_DM, '/remind in 5 minutes stretch');
+    await t.fire(fired);
+    const gone = await t.create(ALICE_DM, '/remind every day at 9am vitamins');
+    await t.say(ALICE_DM, `/cancel ${gone}`);
+    await t.create(ALICE_DM, '/remind tomorrow at 10 dentist');
+    const plain = await t.sayText(ALICE_DM, '/list');
+    expect(plain).not.toContain('stretch');
+    const all = await t.sayText(ALICE_DM, '/list all');
+    expect(all).toContain('Your reminders (1)');
+    expect(all).toContain('dentist');
+    expect(all).toContain('Finished or cancelled in the last 30 days (2)');
+    expect(all).toMatch(new RegExp(`${fired} · done Wed 23 Dec 11:05 · stretch`));
+    expect(all).toMatch(new RegExp(`${gone} · cancelled Wed 23 Dec 11:05 · vitamins · 🔁 every day at 09:00, Europe/Berlin`));
+    expect(all).not.toContain('old thing');
+    expect(await t.sayText(ALICE_DM, '/list everything')).toContain('Example: /list all');
+  });
+});

@@ -2,7 +2,9 @@ import type { Job } from '../../core/job.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { reply } from '../command.js';
 import { jobsVisibleHere } from '../access.js';
-import { listLine } from '../describe.js';
+import { UserError } from '../../core/errors.js';
+import { finishedLine, listLine } from '../describe.js';
+import { truncate } from '../format.js';
 
 /** Most lines one /list answer shows (a chat message stays readable). */
 const MAX_LINES = 50;
@@ -15,24 +17,45 @@ export async function visibleLiveJobs(ctx: CommandContext): Promise<Job[]> {
   return (await jobsVisibleHere(ctx, ['active', 'paused'])).sort((a, b) => (a.nextRunAt?.getTime() ?? Infinity) - (b.nextRunAt?.getTime() ?? Infinity));
 }
 
+/** How far back `/list all` shows finished and cancelled jobs. */
+const FINISHED_SHOWN_MS = 30 * 24 * 3600_000;
+
+/** Finished, failed and cancelled jobs visible here that ended in the last 30 days, latest first. */
+async function recentlyFinished(ctx: CommandContext): Promise<Job[]> {
+  const since = ctx.now.getTime() - FINISHED_SHOWN_MS;
+  const ended = (j: Job) => (j.completedAt ?? j.updatedAt).getTime();
+  return (await jobsVisibleHere(ctx, ['completed', 'failed', 'cancelled'])).filter((j) => ended(j) >= since).sort((a, b) => ended(b) - ended(a));
+}
+
+function capped(lines: string[]): string[] {
+  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `… and ${lines.length - MAX_LINES} more`] : lines;
+}
+
+/**
+ * `/list`: each live reminder with its next time and, for a repetition, its rule in words.
+ * `/list all` adds those finished or cancelled in the last 30 days.
+ */
 export const list: CommandModule = {
   name: 'list',
   aliases: ['reminders'],
-  description: 'Your reminders (in a group: this chat’s)',
-  usage: '/list',
+  description: 'Your reminders (in a group: this chat’s); /list all adds the last 30 days’ finished ones',
+  usage: '/list [all]',
   async run(ctx) {
+    const all = ctx.args.trim().toLowerCase();
+    if (all && all !== 'all') throw new UserError('list.args', `"/list ${truncate(ctx.args, 20)}" is not something I can list.`, '/list all');
     const jobs = await visibleLiveJobs(ctx);
-    if (jobs.length === 0) {
-      return reply(
-        ctx.msg.chatType === 'group'
-          ? 'No reminders in this chat. Try /remind in 10 minutes stretch'
-          : 'You have no reminders. Try /remind in 10 minutes stretch',
-      );
+    const finished = all ? await recentlyFinished(ctx) : [];
+    const group = ctx.msg.chatType === 'group';
+    if (jobs.length === 0 && finished.length === 0) {
+      const none = group ? 'No reminders in this chat' : 'You have no reminders';
+      return reply(`${none}${all ? ', and none finished in the last 30 days' : ''}. Try /remind in 10 minutes stretch`);
     }
     const { timeZone } = await ctx.prefs();
-    const head = ctx.msg.chatType === 'group' ? `Reminders in this chat (${jobs.length}):` : `Your reminders (${jobs.length}):`;
-    const lines = jobs.slice(0, MAX_LINES).map((j) => listLine(j, timeZone, ctx.now));
-    if (jobs.length > MAX_LINES) lines.push(`… and ${jobs.length - MAX_LINES} more`);
-    return reply([head, ...lines].join('\n'));
+    const head = group ? `Reminders in this chat (${jobs.length}):` : `Your reminders (${jobs.length}):`;
+    const lines = [head, ...capped(jobs.map((j) => listLine(j, timeZone, ctx.now)))];
+    if (all) {
+      lines.push('', `Finished or cancelled in the last 30 days (${finished.length}):`, ...capped(finished.map((j) => finishedLine(j, timeZone, ctx.now))));
+    }
+    return reply(lines.join('\n'));
   },
 };

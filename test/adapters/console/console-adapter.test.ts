@@ -58,6 +58,20 @@ describe('console adapter', () => {
     await s.adapter.stop();
   });
 
+  it('/list shows each rule in words and its next time; /list all also the cancelled ones', async () => {
+    const s = setup();
+    await s.adapter.start(s.t.chat);
+    await type(s, '/remind every weekday at 9am standup');
+    await type(s, '/remind in 1 hour tea');
+    const tea = [...s.t.scheduler.jobs.keys()][1]!;
+    await type(s, `/cancel ${tea}`);
+    await type(s, '/list');
+    expect(s.printed()).toMatch(/Mon 23 Nov 09:00 \(in 22 hours\) · standup · 🔁 every weekday at 09:00, Europe\/Berlin/);
+    await type(s, '/list all');
+    expect(s.printed()).toContain(`${tea} · cancelled Sun 22 Nov 11:00 · tea`);
+    await s.adapter.stop();
+  });
+
   it('the sender prints delivered reminders with their buttons', async () => {
     const s = setup();
     await s.adapter.start(s.t.chat);
