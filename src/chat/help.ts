@@ -39,8 +39,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   list: {
-    details: 'Shows your active and paused reminders with their ids and next times (in a group: the reminders of this chat). The ids are what /cancel, /snooze, /edit and the other commands take.',
-    examples: [{ input: '/list', does: 'your reminders' }],
+    details: 'Shows your active and paused reminders with their ids, next times and, for repeating ones, the rule in words (in a group: the reminders of this chat). The ids are what /cancel, /snooze, /edit and the other commands take. "/list all" adds those finished or cancelled in the last 30 days.',
+    examples: [
+      { input: '/list', does: 'your reminders' },
+      { input: '/list all', does: 'also the finished and cancelled ones of the last 30 days' },
+    ],
   },
   next: {
     details: 'Shows the reminder that fires next and when.',
@@ -62,7 +65,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{ input: `/resume ${EXAMPLE_ID}`, does: 'resumes that reminder' }],
   },
   snooze: {
-    details: 'Moves a reminder later, by a duration or to a time. A repeating reminder keeps its other occurrences. The Snooze buttons on a delivered reminder do the same.',
+    details: 'Moves a reminder later, by a duration or to a time, never earlier: a duration counts from its due time while it has not fired yet, from now once it has. A repeating reminder keeps its other occurrences (if it has fired before, you are asked whether the one that fired or the next one should wait). The Snooze buttons on a delivered reminder bring that one back later.',
     examples: [
       { input: `/snooze ${EXAMPLE_ID} 30m`, does: 'thirty minutes later' },
       { input: `/snooze ${EXAMPLE_ID} tomorrow at 9`, does: 'to tomorrow 09:00' },

@@ -14,7 +14,7 @@ describe('/help', () => {
   it('lists every command with its whole description (no line cut at a colon)', async () => {
     const t = makeChat();
     const text = await t.sayText(ALICE_DM, '/help');
-    expect(text).toContain('/list — Your reminders (in a group: this chat’s)');
+    expect(text).toContain('/list [all] — Your reminders (in a group: this chat’s)');
     expect(text).toContain('/cancel <id> [id…] — Cancel reminders');
     for (const c of commands.filter((m) => m.name !== 'start' && m.name !== 'help')) expect(text).toContain(`${c.usage} — `);
     expect(text).toContain('/help <command> shows what a command does, with examples (e.g. /help remind)');

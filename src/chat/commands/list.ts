@@ -38,7 +38,7 @@ function capped(lines: string[]): string[] {
 export const list: CommandModule = {
   name: 'list',
   aliases: ['reminders'],
-  description: 'Your reminders (in a group: this chat’s); /list all adds the last 30 days’ finished ones',
+  description: 'Your reminders (in a group: this chat’s)',
   usage: '/list [all]',
   async run(ctx) {
     const all = ctx.args.trim().toLowerCase();
