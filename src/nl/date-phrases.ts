@@ -52,9 +52,12 @@ const HOLIDAYS: Array<[RegExp, number, number]> = [
   [/boxing day/, 12, 26],
 ];
 
-/** Dates people name that we cannot place (they move every year): reject with a hint. */
+/**
+ * Dates people name that we cannot place (they move every year, or follow another calendar:
+ * "chinese new year", "orthodox christmas"): reject with a hint, never the Gregorian one.
+ */
 const UNKNOWN_HOLIDAYS =
-  /\b(orthodox easter|hanukkah|chanukah|diwali|ramadan|eid(?: al[- ](?:fitr|adha))?|passover|chinese new year|lunar new year|rosh hashanah|yom kippur|holi|vesak|carnival)\b/g;
+  /\b((?:chinese|lunar|jewish|hebrew|islamic|hijri|muslim|arabic|hindu|persian|iranian|tamil|sikh|thai|vietnamese|korean|tibetan|orthodox|coptic|julian|ethiopian|bengali)\s+(?:new\s+year(?:'s)?(?:\s+(?:day|eve))?|christmas(?:\s+(?:day|eve))?|easter)|hanukkah|chanukah|diwali|ramadan|eid(?: al[- ](?:fitr|adha))?|passover|chinese new year|lunar new year|rosh hashanah|yom kippur|holi|vesak|carnival)\b/g;
 
 /** Date recognisers. `dateOrder` decides numeric dates when both readings are valid. */
 export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
@@ -71,18 +74,19 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
       },
     },
     {
+      // before the fixed holidays: "chinese new year" is not "new year"
+      name: 'date-unknown-holiday',
+      re: UNKNOWN_HOLIDAYS,
+      make(m) {
+        return { unknown: m[1]! };
+      },
+    },
+    {
       name: 'date-holiday',
       re: new RegExp(`\\b(?:on\\s+)?(${HOLIDAYS.map(([re]) => re.source).join('|')})\\b`, 'g'),
       make(m) {
         const hit = HOLIDAYS.find(([re]) => new RegExp(`^(?:${re.source})$`).test(m[1]!));
         return hit ? { date: { kind: 'ymd', m: hit[1], d: hit[2] } } : null;
-      },
-    },
-    {
-      name: 'date-unknown-holiday',
-      re: UNKNOWN_HOLIDAYS,
-      make(m) {
-        return { unknown: m[1]! };
       },
     },
     {

@@ -41,21 +41,61 @@ const CJK = /明日|今日|毎日|毎週|毎朝|曜日|明天|今天|每天|每�
 /** Words: letters of any script, with inner apostrophes and hyphens ("aujourd'hui", "rappelle-moi"). */
 const WORD = /\p{L}+(?:['-]\p{L}+)*/gu;
 
-/** A rejection when `text` (what the English grammar left over) holds time words of another language. */
-export function foreignTimeWords(text: string): { error: string; example: string } | undefined {
-  const found: string[] = [];
-  let language: string | undefined;
-  for (const m of text.toLowerCase().matchAll(WORD)) {
-    const lang = LANGUAGE_OF.get(m[0]);
-    if (!lang) continue;
-    language ??= lang;
-    if (!found.includes(m[0])) found.push(m[0]);
-  }
-  if (!language && CJK.test(text)) language = 'Chinese, Japanese or Korean';
-  if (!language) return undefined;
+/** Scripts other than Latin, named for the hint. */
+const SCRIPTS: Array<[RegExp, string]> = [
+  [/\p{Script=Cyrillic}/u, 'text in Cyrillic script'],
+  [/\p{Script=Greek}/u, 'Greek'],
+  [/\p{Script=Arabic}/u, 'text in Arabic script'],
+  [/\p{Script=Hebrew}/u, 'Hebrew'],
+  [/\p{Script=Devanagari}/u, 'text in Devanagari script'],
+  [/\p{Script=Thai}/u, 'Thai'],
+  [/\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}/u, 'Chinese, Japanese or Korean'],
+];
+
+/**
+ * Prepositions other languages put before a clock time ("Termin um 14:30", "réunion à 10h30",
+ * "reunión a las 15:00", "встреча в 15:00"). None is an English word before a time.
+ */
+const CLOCK_PREPOSITIONS: Record<string, string> = {
+  um: 'German', 'à': 'French', 'a las': 'Spanish', 'a la': 'Spanish', alle: 'Italian', 'às': 'Portuguese', om: 'Dutch',
+  'в': 'Russian', 'во': 'Russian', klo: 'Finnish', kl: 'Danish or Norwegian',
+};
+const CLOCK_PREPOSITION_RE = /(?<![\p{L}])(um|à|a las|a la|alle|às|om|в|во|klo|kl)\.?\s+(?=\d)/gu;
+
+function foreign(language: string, found: string[]): { error: string; example: string } {
   const words = found.length > 0 ? ` (${found.slice(0, 3).map((w) => `"${w}"`).join(', ')})` : '';
   return {
     error: `That looks like ${language}${words}. I only read times written in English so far, so I did not schedule anything.`,
     example: 'every monday at 7:30am sport',
   };
+}
+
+/** A rejection when `text` (what the English grammar left over) holds time words of another language. */
+export function foreignTimeWords(text: string): { error: string; example: string } | undefined {
+  const found: string[] = [];
+  let language: string | undefined;
+  const words = [...text.toLowerCase().matchAll(WORD)].map((m) => m[0]);
+  for (const word of words) {
+    const lang = LANGUAGE_OF.get(word);
+    if (!lang) continue;
+    language ??= lang;
+    if (!found.includes(word)) found.push(word);
+  }
+  if (!language && CJK.test(text)) language = 'Chinese, Japanese or Korean';
+  // every word in another script ("встреча в 15:00"): the digits alone are no request we read
+  if (!language && words.length > 0 && words.every((w) => !/\p{Script=Latin}/u.test(w))) {
+    language = SCRIPTS.find(([re]) => re.test(text))?.[1] ?? 'another language';
+  }
+  return language ? foreign(language, found) : undefined;
+}
+
+/** A rejection when a clock time we read is introduced by another language's preposition ("um 14:30"). */
+export function foreignClockPreposition(text: string, claimed: boolean[]): { error: string; example: string } | undefined {
+  for (const m of text.matchAll(CLOCK_PREPOSITION_RE)) {
+    const word = m[1]!;
+    const digit = m.index + m[0].length;
+    if (claimed[m.index] || !claimed[digit]) continue;
+    return foreign(CLOCK_PREPOSITIONS[word]!, [word]);
+  }
+  return undefined;
 }

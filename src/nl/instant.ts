@@ -39,6 +39,16 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "the day after christmas", "the week before dec 24": one day or week from the date named
+    // right after it ("the day after the meeting" names no date: text)
+    name: 'duration-offset-the-day',
+    re: /\b(?:the\s+)?(day|week)\s+(before|after)\b(?!\s+(?:the|that|this|it|now|today|tomorrow|yesterday|next|lunch|dinner|breakfast|work|school)\b)(?=\s+[a-z0-9])/g,
+    make(m) {
+      const duration = parseDuration(`1 ${m[1]}`);
+      return duration ? { duration, offsetSign: m[2] === 'after' ? 1 : -1 } : null;
+    },
+  },
+  {
     name: 'duration-from-now',
     re: new RegExp(`\\b(${DURATION_SRC})\\s+(?:from\\s+now|from\\s+today|later|hence)\\b`, 'g'),
     make(m) {

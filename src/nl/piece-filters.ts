@@ -6,7 +6,7 @@
  */
 import { maskClaimed, type Piece } from './pieces.js';
 import type { ParseRejection } from './types.js';
-import { foreignTimeWords } from './foreign.js';
+import { foreignClockPreposition, foreignTimeWords } from './foreign.js';
 import { suspiciousDateWord } from './suspicious.js';
 
 const START_WORDS = /(?:^|\s)(?:starting(?:\s+from)?|start(?:ing)?\s+on|beginning|from|as\s+of|effective|commencing)\s+(?:on\s+|at\s+|the\s+)?$/;
@@ -125,7 +125,7 @@ export function dropLooseHolidays(text: string, pieces: Piece[]): void {
  */
 export function unreadTime(text: string, claimed: boolean[]): ParseRejection | undefined {
   const masked = maskClaimed(text, claimed);
-  const foreign = foreignTimeWords(masked);
+  const foreign = foreignTimeWords(masked) ?? foreignClockPreposition(text, claimed);
   if (foreign) return rejection(foreign.error, foreign.example);
   const loose = looseNumber(text, masked, claimed);
   if (loose) return loose;
