@@ -1,9 +1,10 @@
-import type { Origin, Owner } from '../core/job.js';
+import { OPERATOR, type Origin, type Owner } from '../core/job.js';
 import type { Schedule, ScheduleBounds } from '../core/schedule.js';
 import { parseScheduleSpec } from '../core/schedule-spec.js';
+import { OPERATOR_MIN_INTERVAL_MS } from '../core/schedule-validate.js';
 
-/** Jobs made on the command line belong to the console user and report to the console chat. */
-export const CLI_OWNER: Owner = { platform: 'console', userId: 'cli', name: 'cli' };
+/** Jobs made on the command line belong to the operator and report to the console chat. */
+export const CLI_OWNER: Owner = OPERATOR;
 export const CLI_ORIGIN: Origin = { platform: 'console', chatId: 'console', chatType: 'private' };
 
 /**
@@ -12,7 +13,8 @@ export const CLI_ORIGIN: Origin = { platform: 'console', chatId: 'console', chat
  * schedule to its first run. Throws the spec parser's UserError for bad input.
  */
 export function scheduleFromSpec(spec: string, opts: { now: Date; timeZone: string; once: boolean }): { schedule: Schedule; bounds: ScheduleBounds } {
-  const parsed = parseScheduleSpec(spec, { now: opts.now, timeZone: opts.timeZone });
+  // The command line is the operator's: their jobs may fire more often than a chat user's.
+  const parsed = parseScheduleSpec(spec, { now: opts.now, timeZone: opts.timeZone, minIntervalMs: OPERATOR_MIN_INTERVAL_MS });
   const bounds: ScheduleBounds = { ...(parsed.bounds ?? {}) };
   if (opts.once && parsed.schedule.kind !== 'once' && parsed.schedule.kind !== 'manual') bounds.maxRuns = 1;
   return { schedule: parsed.schedule, bounds };

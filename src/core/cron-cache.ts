@@ -80,6 +80,13 @@ function compile(pattern: string): CronMatcher {
     throw new UserError('schedule.invalid', `"${pattern}" is not a cron nickname I know.`, '@yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly');
   }
   const fields = expanded.split(' ');
+  if (fields.length > 6) {
+    throw new UserError(
+      'schedule.invalid',
+      `"${pattern}" has ${fields.length} fields; Chime reads 5 (minute hour day month weekday) or 6 with seconds first, and no year field. Remove the extra field${fields.length > 7 ? 's' : ''}.`,
+      CRON_EXAMPLE,
+    );
+  }
   if (fields.length !== 5 && fields.length !== 6) {
     throw new UserError(
       'schedule.invalid',

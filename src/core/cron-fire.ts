@@ -15,55 +15,72 @@
  *     This is the classic cron convention (Vixie cron reruns wildcard jobs, not fixed-time ones).
  * Never twice at one instant: a gap-shifted 02:30 and a real 03:30 coincide and fire once,
  * because the result is always strictly after `after`.
+ *
+ * How (the general path): time is cut at the zone's offset changes into segments of constant
+ * offset, in which wall time is instant plus offset. In each segment the first match is one
+ * croner call; a segment boundary changes only where matches may start (after a fall-back,
+ * fixed-time patterns skip the repeated walls) and adds, for fixed-time patterns, the
+ * gap-shifted walls of a spring-forward. So the cost is a few croner calls per offset change
+ * passed, whatever the pattern's density: every second across a DST change is as quick as a
+ * daily time.
  */
-import { cronMatcher } from './cron-cache.js';
+import { cronMatcher, type CronMatcher } from './cron-cache.js';
 import { fixedTimeCron, nextFixedTimeFire } from './cron-fixed-time.js';
 import { offsetMinutes } from './zoned-time.js';
 
+const SECOND = 1000;
 const MIN = 60_000;
 const HOUR = 3_600_000;
-/** Offsets are sampled this far either side: wider than any gap/overlap, narrower than two transitions. */
-const SPAN = 36 * HOUR;
-/** Safety net against a pattern whose matches are all skipped; ~3 days of per-second matches. */
-const MAX_STEPS = 300_000;
+/**
+ * Offsets are probed this far apart when looking for the next change: narrower than the
+ * time between two changes in any zone, wider than any gap or overlap.
+ */
+const PROBE_MS = 24 * HOUR;
+/** A fixed-time search starts this far before `after`: a gap just before it can shift a wall time past it. */
+const LOOK_BACK_MS = 36 * HOUR;
+/** Offset changes a search may cross (two a year in DST zones): a safety net, never reached by a valid pattern. */
+const MAX_SEGMENTS = 2000;
+/**
+ * Every zone's offset lies within this of UTC (real ones: -12 h to +14 h), so an instant's
+ * wall time is never further than this from it either way.
+ */
+const MAX_OFFSET_MS = 16 * HOUR;
 
 function offMs(ms: number, timeZone: string): number {
   return offsetMinutes(new Date(ms), timeZone) * MIN;
 }
 
-/** Largest minus smallest UTC offset within ±SPAN of `ms` (0 away from DST changes). */
-function offsetSpread(ms: number, timeZone: string): number {
-  const a = offMs(ms - SPAN, timeZone);
-  const b = offMs(ms, timeZone);
-  const c = offMs(ms + SPAN, timeZone);
-  return Math.max(a, b, c) - Math.min(a, b, c);
-}
-
 /**
- * Instants at which `timeZone` shows the wall time `wallMs` (wall time read as UTC), in
- * increasing order: one normally, two in an overlap, none in a gap. `gapShifted` is the
- * shifted-by-the-gap instant for a gap (offset in force before the jump).
+ * The first whole second in (`from`, `until`] at which `timeZone`'s offset differs from its
+ * offset at `from`, or null if it stays the same. Probes a day apart, then bisects to the
+ * second.
  */
-export function instantsOfWall(wallMs: number, timeZone: string): { instants: number[]; gapShifted: number; steady: boolean } {
-  const before = offMs(wallMs - SPAN, timeZone);
-  const after = offMs(wallMs + SPAN, timeZone);
-  // Fast path: no offset change within a day and a half, so exactly one instant.
-  if (before === after) return { instants: [wallMs - before], gapShifted: wallMs - before, steady: true };
-  const here = offMs(wallMs, timeZone);
-  const instants: number[] = [];
-  for (const off of new Set([before, here, after])) {
-    const t = wallMs - off;
-    if (offMs(t, timeZone) === off && !instants.includes(t)) instants.push(t);
+function nextOffsetChange(from: number, until: number, timeZone: string): number | null {
+  const offset = offMs(from, timeZone);
+  let lo = from;
+  for (;;) {
+    const hi = Math.min(lo + PROBE_MS, until);
+    if (hi <= lo) return null;
+    if (offMs(hi, timeZone) !== offset) {
+      let a = lo;
+      let b = hi;
+      while (b - a > SECOND) {
+        const mid = a + Math.floor((b - a) / 2 / SECOND) * SECOND;
+        if (offMs(mid, timeZone) === offset) a = mid;
+        else b = mid;
+      }
+      return b;
+    }
+    if (hi === until) return null;
+    lo = hi;
   }
-  instants.sort((x, y) => x - y);
-  return { instants, gapShifted: wallMs - before, steady: false };
 }
 
 /**
  * The first instant strictly after `after` at which `pattern` fires in `timeZone`, or null if
  * it never fires again. Throws UserError for an invalid pattern. Seconds-exact; `after`'s
- * milliseconds count (a fire at 09:00:00.000 is not after 09:00:00.500). Fixed-time patterns
- * take the fast path of cron-fixed-time.ts, everything else {@link scanCronFire}.
+ * milliseconds count (a fire at 09:00:00.000 is not after 09:00:00.500). Fixed-time 5-field
+ * patterns take the fast path of cron-fixed-time.ts, everything else {@link scanCronFire}.
  */
 export function nextCronFire(pattern: string, timeZone: string, after: Date): Date | null {
   const fixed = fixedTimeCron(pattern);
@@ -74,40 +91,64 @@ export function nextCronFire(pattern: string, timeZone: string, after: Date): Da
   return scanCronFire(pattern, timeZone, after);
 }
 
-/** The general evaluator behind {@link nextCronFire}: croner's wall-time matches mapped to instants. */
+/** The general evaluator behind {@link nextCronFire}, segment by segment of constant offset. */
 export function scanCronFire(pattern: string, timeZone: string, after: Date): Date | null {
   const matcher = cronMatcher(pattern);
-  const afterMs = after.getTime();
-  // Start the wall-time scan early enough to see wall times that map past `after` despite an
-  // offset change: the second occurrence of 01:30 when `after` is 01:45 EDT, or a gap-shifted
-  // 02:30 (= 03:30) when `after` is 03:10.
-  const offAfter = offMs(afterMs, timeZone);
-  const spreadAfter = Math.max(
-    Math.abs(offMs(afterMs - SPAN, timeZone) - offAfter),
-    Math.abs(offMs(afterMs + SPAN, timeZone) - offAfter),
-  );
-  const wallAfter = Math.floor(afterMs / 1000) * 1000 + offAfter;
-  let cursor = wallAfter - spreadAfter - 1000;
-  let best: number | undefined;
-  let stopWall = Infinity;
-  for (let step = 0; step < MAX_STEPS; step++) {
-    const wall = matcher.nextWall(cursor);
-    if (wall === null || wall > stopWall) break;
-    cursor = wall;
-    const { instants, gapShifted, steady } = instantsOfWall(wall, timeZone);
-    let candidates: number[];
-    if (instants.length === 0) candidates = matcher.fixedTime ? [gapShifted] : [];
-    else candidates = matcher.fixedTime ? instants.slice(0, 1) : instants;
-    for (const t of candidates) {
-      if (t > afterMs && (best === undefined || t < best)) best = t;
+  const t = scanSegments(matcher, timeZone, after.getTime());
+  return t === null ? null : new Date(t);
+}
+
+function scanSegments(matcher: CronMatcher, timeZone: string, afterMs: number): number | null {
+  const fixed = matcher.fixedTime;
+  // Matches must map strictly after `after`: in a segment with offset o, walls after afterSec + o.
+  const afterSec = Math.floor(afterMs / SECOND) * SECOND;
+  let start = fixed ? afterSec - LOOK_BACK_MS : afterSec;
+  let offset = offMs(start, timeZone);
+  /** Fixed-time, after a fall-back: walls below this already ran with the earlier offset. */
+  let wallFloor = -Infinity;
+  /** Fixed-time, after a spring-forward: the first gap wall, shifted forward by the gap. */
+  let shifted: number | null = null;
+  for (let segment = 0; segment < MAX_SEGMENTS; segment++) {
+    const lowWall = (): number => Math.max(afterSec + offset, start + offset - SECOND, wallFloor - SECOND);
+    let wall = matcher.nextWall(lowWall());
+    if (wall !== null && wall - offset > start + PROBE_MS) {
+      // Far ahead (a sparse pattern: Feb 29): skip the time in which no matching wall can
+      // occur instead of probing offsets across it. Any fire's wall lies after
+      // afterSec - MAX_OFFSET_MS, and the fire itself within MAX_OFFSET_MS of its wall.
+      const reach = matcher.nextWall(Math.max(start, afterSec) - MAX_OFFSET_MS - SECOND);
+      const earliest = reach === null ? null : Math.floor((reach - MAX_OFFSET_MS) / SECOND) * SECOND - SECOND;
+      if (reach !== null && earliest !== null && earliest > start + PROBE_MS) {
+        // Far past any fall-back or gap handled so far: a fresh segment there.
+        start = earliest;
+        offset = offMs(start, timeZone);
+        wallFloor = -Infinity;
+        const low = lowWall();
+        // reach is the first match after a lower bound than low: the first after low, if past it.
+        wall = low < reach ? reach : matcher.nextWall(low);
+      }
     }
-    // Once something fires, a later wall time can only map to an earlier instant across a
-    // fall-back change near it; with steady offsets around this wall time (and none near
-    // `after`) the first fire is the answer.
-    if (best !== undefined && stopWall === Infinity) {
-      if (steady && spreadAfter === 0) break;
-      stopWall = wall + offsetSpread(best, timeZone);
+    const candidate = wall === null ? null : wall - offset;
+    const change = nextOffsetChange(start, candidate ?? start + LOOK_BACK_MS, timeZone);
+    if (change === null) {
+      if (candidate === null) return shifted;
+      return shifted !== null && shifted < candidate ? shifted : candidate;
     }
+    // The candidate lies past this segment's end (a different offset holds there). A shifted
+    // gap wall lies at the segment's start, before anything later segments hold.
+    if (shifted !== null && shifted < change) return shifted;
+    const next = offMs(change, timeZone);
+    wallFloor = -Infinity;
+    shifted = null;
+    if (fixed && next < offset) {
+      wallFloor = change + offset;
+    } else if (fixed && next > offset) {
+      // Walls in [change + offset, change + next) do not exist; a fixed time there runs at
+      // wall - offset, i.e. shifted forward by the gap, into [change, change + gap).
+      const gapWall = matcher.nextWall(Math.max(change + offset - SECOND, afterSec + offset));
+      if (gapWall !== null && gapWall < change + next) shifted = gapWall - offset;
+    }
+    start = change;
+    offset = next;
   }
-  return best === undefined ? null : new Date(best);
+  return null;
 }

@@ -16,6 +16,18 @@ export interface Owner {
   name?: string;
 }
 
+/**
+ * The operator: whoever runs Chime's command line on its machine. Jobs they make are exempt
+ * from the limits that protect Chime from its chat users (e.g. the one-minute minimum
+ * interval): `chime jobs create --schedule "cron:* * * * * *"` is theirs to choose.
+ */
+export const OPERATOR: Owner = { platform: 'console', userId: 'cli', name: 'cli' };
+
+/** True when `owner` is the {@link OPERATOR}. */
+export function isOperator(owner: Pick<Owner, 'platform' | 'userId'>): boolean {
+  return owner.platform === OPERATOR.platform && owner.userId === OPERATOR.userId;
+}
+
 /** Where a job was asked for; its messages go back here (same chat and thread). */
 export interface Origin {
   platform: Platform;

@@ -41,6 +41,8 @@ export interface ParseSpecOptions {
   timeZone: string;
   /** Accept `at:` instants in the past (re-reading stored specs). Default false: a past `at:` is a typo. */
   allowPast?: boolean;
+  /** No two fires closer than this (ms); default a minute, lower only for the operator (see validateSchedule). */
+  minIntervalMs?: number;
 }
 
 const EXAMPLES = 'in:1h, at:2026-12-01T14:30:00, every 30m, 5m, cron:0 9 * * 1-5, @daily, manual';
@@ -195,7 +197,7 @@ export function parseScheduleSpec(spec: string, opts: ParseSpecOptions): ParsedS
   if (bounds.startAt && bounds.endAt && bounds.endAt.getTime() < bounds.startAt.getTime()) {
     throw invalid('until: is before from:.', ';from:2026-12-01T09:00:00 ;until:2026-12-31T09:00:00');
   }
-  validateSchedule(schedule, opts.timeZone);
+  validateSchedule(schedule, opts.timeZone, opts.minIntervalMs !== undefined ? { minIntervalMs: opts.minIntervalMs } : {});
   return { schedule, bounds };
 }
 

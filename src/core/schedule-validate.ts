@@ -3,14 +3,32 @@
  * Every failure is a UserError with code `schedule.invalid` (or `timezone.invalid`) saying what
  * is wrong and an example that would work (re-exported from schedule.ts).
  */
-import { cronMatcher } from './cron-cache.js';
+import { cronMatcher, expandNickname } from './cron-cache.js';
 import { nextCronFire } from './cron-fire.js';
 import { UserError } from './errors.js';
 import type { Schedule } from './schedule.js';
+import { nextFires } from './schedule-next.js';
+import { formatDuration } from './duration.js';
 import { assertTimeZone, parseWallTime } from './zoned-time.js';
 
-/** Shortest interval: below one second the scheduler loop would only spin. */
-export const MIN_INTERVAL_MS = 1000;
+/**
+ * Shortest gap between two fires of a job, for every schedule form (interval, cron, a
+ * combined schedule): one a minute at most, so nobody can make Chime message a chat every
+ * second. Only the operator's own jobs may go below (see OPERATOR_MIN_INTERVAL_MS).
+ */
+export const MIN_INTERVAL_MS = 60_000;
+/** The operator's floor: below one second the scheduler loop would only spin. */
+export const OPERATOR_MIN_INTERVAL_MS = 1000;
+/** Fires of a combined schedule checked for the minimum gap between its triggers. */
+const MULTI_GAP_SAMPLE = 60;
+
+/** What validateSchedule checks beyond the schedule's form. */
+export interface ValidateOptions {
+  /** No two fires closer than this (ms). Default {@link MIN_INTERVAL_MS}. */
+  minIntervalMs?: number;
+  /** Where the "can it ever fire" and combined-gap checks start. Default: the Unix epoch (no clock needed). */
+  from?: Date;
+}
 /** Longest interval (100 years); beyond that a `once` schedule is what is meant. */
 export const MAX_INTERVAL_MS = 100 * 365 * 86_400_000;
 /** Largest calendar step ("every 1000 days" is the most anyone sensibly means). */
@@ -24,7 +42,36 @@ function isGoodDate(d: unknown): d is Date {
   return d instanceof Date && Number.isFinite(d.getTime());
 }
 
-function validateTrigger(s: Schedule, timeZone: string, nested: boolean): void {
+const EVERY_MINUTE_EXAMPLE = 'every:1m, cron:* * * * * (every minute), cron:0 */5 * * * * (every 5 minutes)';
+
+function tooOften(what: string, minIntervalMs: number): UserError {
+  return invalid(`${what}; a job may fire at most once every ${formatDuration(minIntervalMs)}.`, EVERY_MINUTE_EXAMPLE);
+}
+
+/**
+ * The shortest gap between fires of a cron pattern's wall times, as far as it can fall below
+ * a minute: croner lists matches second by second, and two of three consecutive matches lie
+ * within one minute exactly when the seconds field holds more than one value (`* * * * * *`,
+ * `*\/1`, `0,30`). Otherwise matches are whole minutes apart, and so are their instants (a DST
+ * change moves wall times by whole minutes).
+ */
+function cronGapBelowMinute(pattern: string): number | undefined {
+  const fields = expandNickname(pattern).split(' ');
+  // No seconds field, or a single second: whole minutes apart, no need to ask croner.
+  if (fields.length !== 6 || /^\d+$/.test(fields[0]!)) return undefined;
+  const matcher = cronMatcher(pattern);
+  let prev = matcher.nextWall(0);
+  let shortest: number | undefined;
+  for (let i = 0; i < 2 && prev !== null; i++) {
+    const next = matcher.nextWall(prev);
+    if (next === null) break;
+    if (next - prev < 60_000) shortest = Math.min(shortest ?? Infinity, next - prev);
+    prev = next;
+  }
+  return shortest;
+}
+
+function validateTrigger(s: Schedule, timeZone: string, nested: boolean, minIntervalMs: number): void {
   switch (s.kind) {
     case 'once':
       if (!isGoodDate(s.at)) throw invalid('A one-off schedule needs a valid date and time.', 'at:2026-12-01T14:30:00 or in:1h');
@@ -33,7 +80,7 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean): void {
       if (typeof s.everyMs !== 'number' || !Number.isInteger(s.everyMs)) {
         throw invalid('An interval must be a whole number of milliseconds.', 'every:30m, 5m, 2h');
       }
-      if (s.everyMs < MIN_INTERVAL_MS) throw invalid(`An interval must be at least 1 second (got ${s.everyMs} ms).`, 'every:30s, every:5m');
+      if (s.everyMs < minIntervalMs) throw tooOften(`Every ${formatDuration(s.everyMs)} is too often`, minIntervalMs);
       if (s.everyMs > MAX_INTERVAL_MS) throw invalid('An interval can be at most 100 years; for a single run use a date.', 'at:2030-01-01T09:00:00');
       if (!isGoodDate(s.anchor)) throw invalid('An interval needs a valid start (anchor) time.', 'every:30m');
       return;
@@ -51,6 +98,10 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean): void {
     case 'cron':
       if (typeof s.pattern !== 'string' || s.pattern.trim() === '') throw invalid('A cron schedule needs a pattern.', 'cron:0 9 * * 1-5');
       cronMatcher(s.pattern);
+      if (minIntervalMs > OPERATOR_MIN_INTERVAL_MS) {
+        const gap = cronGapBelowMinute(s.pattern);
+        if (gap !== undefined && gap < minIntervalMs) throw tooOften(`The cron pattern "${s.pattern}" fires ${formatDuration(gap)} apart`, minIntervalMs);
+      }
       return;
     case 'multi':
       if (nested) throw invalid('A combined schedule cannot contain another combined schedule.', 'cron:0 9 * * * | cron:0 10 * * 6');
@@ -59,7 +110,7 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean): void {
         if ((t.kind as string) === 'manual' || (t.kind as string) === 'multi') {
           throw invalid(`A combined schedule can hold one-off, interval, calendar and cron triggers, not "${t.kind}".`, 'cron:0 9 * * * | cron:0 10 * * 6');
         }
-        validateTrigger(t, timeZone, true);
+        validateTrigger(t, timeZone, true, minIntervalMs);
       }
       return;
     case 'manual':
@@ -70,18 +121,35 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean): void {
 }
 
 /**
- * Throws UserError unless `schedule` is well-formed and `timeZone` a known IANA zone. A cron
- * pattern that can never fire (`0 0 30 2 *`, February 30th) is rejected too, checked from
- * `from` (default: the Unix epoch, so validation needs no clock).
+ * Throws UserError unless `schedule` is well-formed, `timeZone` a known IANA zone, and no two
+ * fires come closer than `minIntervalMs` (default a minute; for a combined schedule checked
+ * over its first fires). A cron pattern that can never fire (`0 0 30 2 *`, February 30th) is
+ * rejected too, checked from `from` (default: the Unix epoch, so validation needs no clock).
  */
-export function validateSchedule(schedule: Schedule, timeZone: string, from: Date = new Date(0)): void {
+export function validateSchedule(schedule: Schedule, timeZone: string, opts: ValidateOptions = {}): void {
+  const minIntervalMs = Math.max(OPERATOR_MIN_INTERVAL_MS, opts.minIntervalMs ?? MIN_INTERVAL_MS);
+  const from = opts.from ?? new Date(0);
   assertTimeZone(timeZone);
   if (!schedule || typeof schedule !== 'object') throw invalid('A schedule is missing.', 'every:30m');
-  validateTrigger(schedule, timeZone, false);
+  validateTrigger(schedule, timeZone, false, minIntervalMs);
   const crons = schedule.kind === 'cron' ? [schedule] : schedule.kind === 'multi' ? schedule.triggers.filter((t) => t.kind === 'cron') : [];
   for (const c of crons) {
     if (c.kind === 'cron' && nextCronFire(c.pattern, timeZone, from) === null) {
       throw invalid(`The cron pattern "${c.pattern}" never matches a real date.`, '0 0 28 2 * (February 28th), 0 0 L * * (last day of the month)');
     }
+  }
+  if (schedule.kind === 'multi' && minIntervalMs > OPERATOR_MIN_INTERVAL_MS) assertMultiGap(schedule, timeZone, from, minIntervalMs);
+}
+
+/**
+ * Triggers that are each slow enough can still fire close together ("every 1m" anchored at
+ * :00 and another at :30): their merged fires must keep the minimum gap too. Checked over the
+ * first fires from `from`, which shows any such pairing of minute-scale triggers.
+ */
+function assertMultiGap(schedule: Extract<Schedule, { kind: 'multi' }>, timeZone: string, from: Date, minIntervalMs: number): void {
+  const fires = nextFires(schedule, timeZone, from, MULTI_GAP_SAMPLE);
+  for (let i = 1; i < fires.length; i++) {
+    const gap = fires[i]!.getTime() - fires[i - 1]!.getTime();
+    if (gap < minIntervalMs) throw tooOften(`Its times come ${formatDuration(gap)} apart`, minIntervalMs);
   }
 }

@@ -6,10 +6,10 @@ import { NotFoundError, UserError } from './errors.js';
 import type { SchedulerEvents } from './events.js';
 import { leaseIdentity } from './lease-owner.js';
 import type { DeliveryFormatter, Executor } from './executor.js';
-import type { Job, NewJob } from './job.js';
+import { isOperator, type Job, type NewJob } from './job.js';
 import type { ClaimedRun, Lease, RunRecord } from './run.js';
 import { type ResumeConversation, type RunOutcome, executeRun } from './runner.js';
-import { firesMoreThanOnce, isRecurring, nextFireWithin, nextFires, validateSchedule } from './schedule.js';
+import { firesMoreThanOnce, isRecurring, MIN_INTERVAL_MS, nextFireWithin, nextFires, OPERATOR_MIN_INTERVAL_MS, validateSchedule } from './schedule.js';
 import type { SchedulerApi } from './scheduler-api.js';
 import { SettleBatcher } from './settle-batcher.js';
 
@@ -51,6 +51,11 @@ export interface SchedulerDeps {
 function assertFiresAtAll(schedule: Job['schedule']): void {
   if (schedule.kind === 'manual') return;
   throw new UserError('schedule.invalid', 'That schedule never fires from now on: check its start, end and count.', 'every:1h ;until:2030-12-31T23:59:59Z');
+}
+
+/** The shortest gap between fires a job of `owner` may have: a minute, unless it is the operator's. */
+function minIntervalFor(owner: Job['owner']): number {
+  return isOperator(owner) ? OPERATOR_MIN_INTERVAL_MS : MIN_INTERVAL_MS;
 }
 
 /** Abort reason of the loop's wait when something changed. */
@@ -252,7 +257,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
   // ---- operations ---------------------------------------------------------------------
 
   async createJob(input: NewJob): Promise<Job> {
-    validateSchedule(input.schedule, input.timeZone);
+    validateSchedule(input.schedule, input.timeZone, { minIntervalMs: minIntervalFor(input.owner), from: this.clock.now() });
     const executor = this.executors.get(input.kind);
     if (!executor) throw new UserError('job.kind', `Unknown job kind "${input.kind}".`, `one of: ${[...this.executors.keys()].join(', ')}`);
     executor.parsePayload(input.payload);
@@ -306,7 +311,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
     if (patch.schedule !== undefined || patch.timeZone !== undefined || patch.bounds !== undefined) {
       const schedule = patch.schedule ?? current.schedule;
       const timeZone = patch.timeZone ?? current.timeZone;
-      validateSchedule(schedule, timeZone);
+      validateSchedule(schedule, timeZone, { minIntervalMs: minIntervalFor(current.owner), from: this.clock.now() });
       if (patch.nextRunAt === undefined) {
         next.nextRunAt = this.firstFire(schedule, timeZone, patch.bounds ?? current.bounds, this.clock.now(), current.runCount);
         if (next.nextRunAt === null) assertFiresAtAll(schedule);

@@ -158,6 +158,33 @@ function rawOffsetMs(secMs: number, timeZone: string): number {
   return wallToUtcMs(intlWallTime(new Date(secMs), timeZone)) - secMs;
 }
 
+/**
+ * The hours that contain an offset change, per zone: the offsets either side and the first
+ * second of the new one, found once by bisection. Searches for the next fire of a schedule
+ * read these hours second by second, and an Intl call costs microseconds each.
+ */
+const changeCache = new Map<string, Map<number, { before: number; after: number; changeAt: number }>>();
+
+function changeInHour(hour: number, timeZone: string, before: number, after: number): { before: number; after: number; changeAt: number } {
+  let zone = changeCache.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    changeCache.set(timeZone, zone);
+  }
+  // Offset `before` holds at lo, `after` at hi; zones never change twice within an hour.
+  let lo = hour * MS_PER_HOUR;
+  let hi = lo + MS_PER_HOUR - 1000;
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (rawOffsetMs(mid, timeZone) === before) lo = mid;
+    else hi = mid;
+  }
+  const entry = { before, after, changeAt: hi };
+  if (zone.size >= OFFSET_CACHE_MAX) zone.clear();
+  zone.set(hour, entry);
+  return entry;
+}
+
 /** Offset (wall minus UTC, ms, whole seconds) of `timeZone` at `secMs` (a whole second). */
 function offsetMsAt(secMs: number, timeZone: string): number {
   let zone = offsetCache.get(timeZone);
@@ -168,10 +195,15 @@ function offsetMsAt(secMs: number, timeZone: string): number {
   const hour = Math.floor(secMs / MS_PER_HOUR);
   const hit = zone.get(hour);
   if (hit !== undefined) return hit;
+  const known = changeCache.get(timeZone)?.get(hour);
+  if (known) return secMs < known.changeAt ? known.before : known.after;
   const start = hour * MS_PER_HOUR;
   const a = rawOffsetMs(start, timeZone);
   const b = rawOffsetMs(start + MS_PER_HOUR - 1000, timeZone);
-  if (a !== b) return rawOffsetMs(secMs, timeZone);
+  if (a !== b) {
+    const change = changeInHour(hour, timeZone, a, b);
+    return secMs < change.changeAt ? change.before : change.after;
+  }
   if (zone.size >= OFFSET_CACHE_MAX) zone.clear();
   zone.set(hour, a);
   return a;

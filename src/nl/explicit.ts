@@ -10,7 +10,9 @@ const CRON_FIELD = String.raw`(?:[\d*?][\d*,/\-#LW?]*|${NAME}(?:[-,]${NAME})*|L|
 const BOUNDS = String.raw`(?:\s*;\s*(?:from|until|count):\S+)*`;
 const EXPLICIT_RE = new RegExp(
   String.raw`^\s*(?:(?:remind|ping)\s+(?:me|us|@\S+|#\S+)\s+)?((?:` +
-    String.raw`in:\S+|at:\S+|cron:\s*${CRON_FIELD}(?:\s+${CRON_FIELD}){4,5}|@(?:yearly|annually|monthly|weekly|daily|midnight|hourly)\b` +
+    // Every field-like word after `cron:` belongs to the pattern, so a 7th (a year) is refused
+    // by the pattern check rather than read as the start of the reminder text.
+    String.raw`in:\S+|at:\S+|cron:\s*${CRON_FIELD}(?:\s+${CRON_FIELD}){4,}|@(?:yearly|annually|monthly|weekly|daily|midnight|hourly)\b` +
     String.raw`|every\s+\d+(?:\.\d+)?\s*(?:ms|s|m|h|d|w)(?![a-z0-9])` +
     String.raw`|${CRON_FIELD}(?:\s+${CRON_FIELD}){4}` +
     String.raw`)${BOUNDS})(?=\s|$)`,

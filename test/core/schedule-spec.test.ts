@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import type { Schedule, ScheduleBounds } from '../../src/core/schedule.js';
 import { formatScheduleSpec, parseScheduleSpec, type ParseSpecOptions } from '../../src/core/schedule-spec.js';
+import { OPERATOR_MIN_INTERVAL_MS } from '../../src/core/schedule-validate.js';
 import { formatInZone } from '../../src/core/zoned-time.js';
 
 const now = new Date('2026-11-22T10:00:00Z');
@@ -56,7 +57,10 @@ describe('parseScheduleSpec: recurring forms', () => {
   it('cron: prefix, bare 5-field and 6-field patterns', () => {
     expect(parse('cron:30 2 * * *').schedule).toEqual({ kind: 'cron', pattern: '30 2 * * *' });
     expect(parse('0 9 * * 1-5').schedule).toEqual({ kind: 'cron', pattern: '0 9 * * 1-5' });
-    expect(parse('*/10 * * * * *').schedule).toEqual({ kind: 'cron', pattern: '*/10 * * * * *' });
+    expect(parse('0 */10 * * * *').schedule).toEqual({ kind: 'cron', pattern: '0 */10 * * * *' });
+    // Seconds that fire more than once a minute: the operator's to choose, nobody else's.
+    expect(parse('*/10 * * * * *', { minIntervalMs: OPERATOR_MIN_INTERVAL_MS }).schedule).toEqual({ kind: 'cron', pattern: '*/10 * * * * *' });
+    rejects('*/10 * * * * *', /fires 10 s apart; a job may fire at most once every 1 min/);
     expect(parse('0 9 * * MON-FRI').schedule).toEqual({ kind: 'cron', pattern: '0 9 * * MON-FRI' });
   });
   it('every nickname is a cron schedule', () => {
@@ -69,7 +73,8 @@ describe('parseScheduleSpec: recurring forms', () => {
     for (const s of ['every 30m', 'every:30m', '30m', 'EVERY 30M']) {
       expect(parse(s).schedule).toEqual({ kind: 'interval', everyMs: 1_800_000, anchor: now });
     }
-    expect(parse('30s').schedule).toMatchObject({ everyMs: 30_000 });
+    expect(parse('90s').schedule).toMatchObject({ everyMs: 90_000 });
+    expect(parse('30s', { minIntervalMs: OPERATOR_MIN_INTERVAL_MS }).schedule).toMatchObject({ everyMs: 30_000 });
     expect(parse('2h').schedule).toMatchObject({ everyMs: 7_200_000 });
     expect(parse('1d').schedule).toMatchObject({ everyMs: 86_400_000 });
     expect(parse('1w').schedule).toMatchObject({ everyMs: 604_800_000 });
@@ -96,7 +101,14 @@ describe('parseScheduleSpec: recurring forms', () => {
 
 describe('parseScheduleSpec: invalid specs say what is wrong', () => {
   it('invalid cron', () => rejects('cron:61 * * * *', /minute/));
-  it('interval under 1 s', () => rejects('every 500ms', /at least 1 second/));
+  it('interval under a minute', () => {
+    rejects('every 500ms', /too often/);
+    rejects('every 30s', /Every 30 s is too often; a job may fire at most once every 1 min/);
+  });
+  it('a cron pattern with a 7th (year) field is refused, naming the fix', () => {
+    rejects('cron:0 0 9 * * 1-5 2027', /has 7 fields.*no year field\. Remove the extra field\./);
+    rejects('cron:* * * * * * *', /has 7 fields/);
+  });
   it('bare number without unit', () => rejects('90', /no unit.*90s/));
   it('garbage', () => {
     rejects('whenever you like', /not a schedule I understand/);
@@ -162,7 +174,7 @@ describe('round trip: parseScheduleSpec(formatScheduleSpec(x)) == x', () => {
     fc.assert(
       fc.property(schedule, bounds, zone, instant, (s, b, tz, someNow) => {
         const spec = formatScheduleSpec(s, b, tz);
-        const back = parseScheduleSpec(spec, { now: someNow, timeZone: tz, allowPast: true });
+        const back = parseScheduleSpec(spec, { now: someNow, timeZone: tz, allowPast: true, minIntervalMs: OPERATOR_MIN_INTERVAL_MS });
         expect(back.schedule).toEqual(s);
         expect(back.bounds).toEqual(b);
         // Stable: formatting again gives the same text.

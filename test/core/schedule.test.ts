@@ -11,7 +11,9 @@ import {
   nextFire,
   nextFires,
   nextFireWithin,
+  OPERATOR_MIN_INTERVAL_MS,
   validateSchedule,
+  type CronSchedule,
   type Schedule,
 } from '../../src/core/schedule.js';
 import { formatInZone } from '../../src/core/zoned-time.js';
@@ -271,7 +273,7 @@ describe('validateSchedule', () => {
   }
   it('accepts every well-formed kind', () => {
     validateSchedule({ kind: 'once', at: d('2026-12-01T00:00:00Z') }, 'UTC');
-    validateSchedule({ kind: 'interval', everyMs: 1000, anchor: d('2026-12-01T00:00:00Z') }, 'Europe/Berlin');
+    validateSchedule({ kind: 'interval', everyMs: 60_000, anchor: d('2026-12-01T00:00:00Z') }, 'Europe/Berlin');
     validateSchedule({ kind: 'calendar', unit: 'month', step: 1, anchor: '2027-01-31T09:00:00' }, 'UTC');
     validateSchedule(cron('0 9 * * 1-5'), 'America/New_York');
     validateSchedule({ kind: 'manual' }, 'UTC');
@@ -282,8 +284,33 @@ describe('validateSchedule', () => {
     rejects(cron('@reboot'), 'UTC', /nickname/);
     rejects(cron('0 0 30 2 *'), 'UTC', /never matches/);
   });
-  it('rejects intervals under 1 second', () => {
-    rejects({ kind: 'interval', everyMs: 500, anchor: d('2026-12-01T00:00:00Z') }, 'UTC', /at least 1 second/);
+  it('rejects intervals under 1 second, even for the operator', () => {
+    rejects({ kind: 'interval', everyMs: 500, anchor: d('2026-12-01T00:00:00Z') }, 'UTC', /too often/);
+    expect(() => validateSchedule({ kind: 'interval', everyMs: 500, anchor: d('2026-12-01T00:00:00Z') }, 'UTC', { minIntervalMs: OPERATOR_MIN_INTERVAL_MS })).toThrow(/too often/);
+  });
+  it('a minute at least between fires, in every form: interval, cron seconds, combined triggers', () => {
+    const at = d('2026-12-01T00:00:00Z');
+    rejects({ kind: 'interval', everyMs: 30_000, anchor: at }, 'UTC', /Every 30 s is too often; a job may fire at most once every 1 min/);
+    rejects(cron('* * * * * *'), 'UTC', /fires 1 s apart/);
+    rejects(cron('*/1 * * * * *'), 'UTC', /fires 1 s apart/);
+    rejects(cron('0,30 * * * * *'), 'America/New_York', /fires 30 s apart/);
+    rejects(cron('*/59 * * * * *'), 'UTC', /fires 1 s apart/);
+    rejects(
+      { kind: 'multi', triggers: [{ kind: 'interval', everyMs: 60_000, anchor: at }, { kind: 'interval', everyMs: 60_000, anchor: new Date(at.getTime() + 30_000) }] },
+      'UTC',
+      /come 30 s apart/,
+    );
+    // Once a minute is fine, with or without a seconds field, and so is a daily time.
+    validateSchedule(cron('* * * * *'), 'UTC');
+    validateSchedule(cron('0 * * * * *'), 'UTC');
+    validateSchedule(cron('30 */5 * * * *'), 'Europe/Berlin');
+    validateSchedule({ kind: 'interval', everyMs: 60_000, anchor: at }, 'UTC');
+    validateSchedule({ kind: 'multi', triggers: [cron('0 9 * * *') as CronSchedule, cron('0 21 * * *') as CronSchedule] }, 'UTC');
+  });
+  it('the operator may go down to a second', () => {
+    const operator = { minIntervalMs: OPERATOR_MIN_INTERVAL_MS };
+    validateSchedule(cron('* * * * * *'), 'UTC', operator);
+    validateSchedule({ kind: 'interval', everyMs: 1000, anchor: d('2026-12-01T00:00:00Z') }, 'UTC', operator);
   });
   it('rejects an unknown zone with an example', () => {
     try {

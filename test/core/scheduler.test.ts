@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { OPERATOR } from '../../src/core/job.js';
 import { makeHarness } from './scheduler-harness.js';
 
 type Harness = ReturnType<typeof makeHarness>;
@@ -106,5 +107,18 @@ describe('scheduler loop', () => {
     expect(runs.map((r) => r.status)).toEqual(['skipped']);
     expect(await h.store.jobs.listOutbox()).toHaveLength(0);
     expect((await h.scheduler.getJob(job.id))?.nextRunAt?.toISOString()).toBe('2026-11-24T08:00:00.000Z');
+  });
+
+  it('a minute at least between fires for chat users; the operator may schedule every second', async () => {
+    h = makeHarness();
+    await expect(h.scheduler.createJob(h.reminder('spam', { kind: 'cron', pattern: '* * * * * *' }))).rejects.toMatchObject({ code: 'schedule.invalid', message: expect.stringMatching(/at most once every 1 min/) });
+    const mine = await h.scheduler.createJob(h.reminder('ok', { kind: 'cron', pattern: '* * * * *' }));
+    await expect(h.scheduler.updateJob(mine.id, { schedule: { kind: 'interval', everyMs: 10_000, anchor: new Date('2026-11-22T10:00:00Z') } })).rejects.toMatchObject({ code: 'schedule.invalid' });
+    const operators = await h.scheduler.createJob({ ...h.reminder('heartbeat', { kind: 'cron', pattern: '* * * * * *' }), owner: OPERATOR });
+    await h.scheduler.start();
+    await h.advance(1000);
+    await h.advance(1000);
+    await h.advance(1000);
+    expect(await h.store.jobs.listRuns({ jobId: operators.id })).toHaveLength(3);
   });
 });
