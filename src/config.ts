@@ -28,6 +28,12 @@ export interface Config {
   instanceId?: string;
   /** pino level. Default `info`. */
   logLevel: LogLevel;
+  /**
+   * Where `chime start` writes its log (CHIME_LOG_FILE): a file (absolute once `baseDir` is
+   * given), or `stderr`. Unset: a file beside the database when the console adapter talks in a
+   * terminal, else stderr.
+   */
+  logFile?: string;
   /** IANA zone given to new users and CLI jobs without `--tz`. Default `UTC`. */
   defaultTimeZone: string;
   scheduler: {
@@ -194,6 +200,7 @@ const VARS = {
     expect: 'a name unique among the running instances: letters, digits, . _ - (at most 64), e.g. chime-1',
   },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expect: `one of ${LOG_LEVELS.join(', ')}` },
+  CHIME_LOG_FILE: { schema: z.string().min(1).optional(), expect: 'a file path, or stderr' },
   CHIME_TZ: {
     schema: z.string().refine(isTimeZone).default('UTC'),
     expect: 'an IANA time zone such as Europe/Berlin',
@@ -263,6 +270,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...(v.CHIME_DATABASE_URL !== undefined ? { databaseUrl: v.CHIME_DATABASE_URL as string } : {}),
     ...(v.CHIME_INSTANCE_ID !== undefined ? { instanceId: v.CHIME_INSTANCE_ID as string } : {}),
     logLevel: v.LOG_LEVEL as LogLevel,
+    ...(v.CHIME_LOG_FILE !== undefined ? { logFile: v.CHIME_LOG_FILE === 'stderr' ? 'stderr' : path(v.CHIME_LOG_FILE as string) } : {}),
     defaultTimeZone: v.CHIME_TZ as string,
     scheduler: {
       maxConcurrent: num('CHIME_MAX_CONCURRENT'),

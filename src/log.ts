@@ -16,6 +16,11 @@ export interface LoggerOptions {
   pretty?: boolean;
   /** Write here instead of `fd` (tests capture lines). */
   stream?: DestinationStream;
+  /**
+   * Append JSON lines to this file instead (it must be writable); errors and fatal ones still
+   * go to `fd` too, so a person watching the terminal learns that something failed.
+   */
+  file?: string;
 }
 
 /**
@@ -28,10 +33,19 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   const fd = opts.fd ?? 2;
   const base = { level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
   const tty = opts.stream ? false : fd === 1 ? process.stdout.isTTY : process.stderr.isTTY;
-  if (opts.pretty ?? tty) {
-    const destination = opts.stream ?? fd;
-    return pino(base, pretty({ destination, sync: true, colorize: tty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' }));
+  const human = opts.pretty ?? tty;
+  const readable = (destination: number | DestinationStream): DestinationStream =>
+    pretty({ destination, sync: true, colorize: tty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+  if (opts.file && level !== 'silent') {
+    return pino(
+      base,
+      pino.multistream([
+        { level: level as pino.Level, stream: pino.destination({ dest: opts.file, append: true, sync: true }) },
+        { level: 'error', stream: human ? readable(fd) : pino.destination({ fd, sync: true }) },
+      ]),
+    );
   }
+  if (human) return pino(base, readable(opts.stream ?? fd));
   if (opts.stream) return pino(base, opts.stream);
   return pino(base, pino.destination({ fd, sync: true }));
 }

@@ -4,7 +4,13 @@ import { openStore } from './store/open-store.js';
 import type { Adapter } from './chat/adapter.js';
 import { type Config, ConfigError } from './config.js';
 import { type CliIo, configOf } from './cli/io.js';
+import { chooseLogFile, logFileProblem } from './log-file.js';
 import { type Logger, createLogger } from './log.js';
+
+/** The console adapter runs when no platform is configured, or when CHIME_CONSOLE asks for it. */
+export function wantsConsole(config: Config): boolean {
+  return (!config.telegram && !config.discord) || config.forceConsole;
+}
 
 /**
  * The chat platforms the configuration asks for: Telegram when TELEGRAM_BOT_TOKEN is set,
@@ -27,7 +33,7 @@ export async function buildAdapters(config: Config, logger: Logger): Promise<Ada
   if (config.discord) {
     adapters.push(await discordAdapter(config.discord, logger));
   }
-  if (adapters.length === 0 || config.forceConsole) {
+  if (wantsConsole(config)) {
     adapters.push(createConsoleAdapter({ input: process.stdin, output: process.stdout }));
   }
   return adapters;
@@ -42,6 +48,23 @@ async function discordAdapter(discord: NonNullable<Config['discord']>, logger: L
     ...(discord.guildId ? { commands: { guildId: discord.guildId } } : {}),
     logger: logger.child({ component: 'discord' }),
   });
+}
+
+/**
+ * Switches the log to a file when chooseLogFile says so, saying once where it goes (on stderr,
+ * so it shows in the terminal). A file that cannot be opened leaves the log on stderr, with the
+ * reason.
+ */
+function moveLogsToFile(config: Config, logger: Logger, io: CliIo): Logger {
+  const file = chooseLogFile(config, wantsConsole(config) && process.stdout.isTTY === true);
+  if (!file || config.logLevel === 'silent') return logger;
+  const problem = logFileProblem(file);
+  if (problem) {
+    io.stderr(`Logging to stderr: the log file ${file} cannot be written (${problem}).\n`);
+    return logger;
+  }
+  io.stderr(`Chime logs to ${file} (errors show here too). CHIME_LOG_FILE=stderr shows every line here.\n`);
+  return createLogger({ level: config.logLevel, file });
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */
@@ -65,11 +88,13 @@ function untilSignal(logger: Logger): Promise<NodeJS.Signals> {
  */
 export async function runChime(io: CliIo): Promise<number> {
   const config = configOf(io);
-  const logger = createLogger({ level: config.logLevel });
+  let logger = createLogger({ level: config.logLevel });
   let app: App | undefined;
   try {
     // The store first: an unreachable database should stop Chime before any platform login.
     const store = await openStore(config);
+    // Only now: the database's directory exists, and an unusable path has been reported.
+    logger = moveLogsToFile(config, logger, io);
     const adapters = await buildAdapters(config, logger);
     app = createApp({ config, logger, adapters, store });
     const signal = untilSignal(logger);

@@ -80,7 +80,7 @@ describe('config', () => {
     const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     // Values shown as examples of a setting, not as its default.
-    const examplesOnly = new Set(['CHIME_DATABASE_URL', 'CHIME_CLEANUP_DIRS']);
+    const examplesOnly = new Set(['CHIME_DATABASE_URL', 'CHIME_CLEANUP_DIRS', 'CHIME_LOG_FILE']);
     const defaults = loadConfig({});
     const stated: Array<[string, string, string]> = [];
     for (const m of example.matchAll(/^#\s*([A-Z_]+)=(\S+)$/gm)) stated.push(['.env.example', m[1]!, m[2]!]);

@@ -4,6 +4,7 @@ import type { Adapter } from '../../src/chat/adapter.js';
 import type { ChatService, IncomingMessage } from '../../src/chat/message.js';
 import type { Address } from '../../src/core/job.js';
 import type { OutgoingMessage, Sender, SentRef } from '../../src/delivery/sender.js';
+import { ButtonNumbers } from './button-numbers.js';
 import { renderMessage } from './render.js';
 
 export interface ConsoleAdapterOptions {
@@ -19,6 +20,8 @@ export interface ConsoleAdapterOptions {
   userName?: string;
   /** After input ends, keep the process alive until stop() (a bot keeps running). Default true. */
   keepAlive?: boolean;
+  /** At start, greet (the chat's /start) and say how to press buttons. Default true. */
+  greet?: boolean;
 }
 
 export interface ConsoleAdapter extends Adapter {
@@ -26,8 +29,14 @@ export interface ConsoleAdapter extends Adapter {
   idle(): Promise<void>;
 }
 
-/** `/do s10:abc123` or a bare `s10:abc123` (`ur:abc123.x1.a.y2` with arguments): a button press. */
+/** `/do s10:abc123` or a bare `s10:abc123` (`ur:abc123.x1.a.y2` with arguments): a button press by its action id. */
 const ACTION_LINE = /^(?:\/do\s+)?([a-z0-9]+:[A-Za-z0-9_.-]+)$/;
+
+/** `3` or `/do 3`: the button printed as `[3]`. */
+const NUMBER_LINE = /^(?:\/do\s+)?\[?(\d{1,9})\]?$/;
+
+/** Printed once at start, after the greeting: how this terminal stands in for buttons. */
+export const BUTTON_HINT = 'Buttons show as [1] Snooze 10 min: type the number (1) and Enter to press one. /help lists every command, /help <command> explains one; Ctrl-C stops Chime.';
 
 /**
  * The embedded default adapter: a person types to the bot in the terminal (or pipes lines
@@ -42,6 +51,7 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ConsoleAdapte
   let seq = 0;
   /** Which printed message carries a button, so a typed press can name it. */
   const buttonHost = new Map<string, string>();
+  const numbers = new ButtonNumbers();
   let rl: Interface | undefined;
   let queue: Promise<void> = Promise.resolve();
   let keepAliveTimer: NodeJS.Timeout | undefined;
@@ -50,7 +60,7 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ConsoleAdapte
   function print(msg: OutgoingMessage, prefix?: string): string {
     const messageId = `c${++seq}`;
     for (const row of msg.actions ?? []) for (const a of row) buttonHost.set(a.id, messageId);
-    out.write(renderMessage(msg, prefix ? { prefix } : {}));
+    out.write(renderMessage(msg, { ...(prefix ? { prefix } : {}), keys: numbers.assign(msg, messageId) }));
     return messageId;
   }
 
@@ -67,23 +77,38 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ConsoleAdapte
   async function handleLine(chat: ChatService, line: string): Promise<void> {
     const text = line.trim();
     if (!text) return;
-    const press = ACTION_LINE.exec(text);
-    if (press && press[1]) {
-      const actionId = press[1];
-      const answer = await chat.handleAction({ ...base, messageId: buttonHost.get(actionId) ?? `c${seq}`, actionId });
-      if (answer.edit) print(answer.edit, '✎ ');
-      else if (answer.toast) out.write(`(${answer.toast})\n`);
-      for (const r of answer.replies ?? []) print(r);
+    const byNumber = NUMBER_LINE.exec(text);
+    if (byNumber) {
+      const n = Number(byNumber[1]);
+      const button = numbers.find(n);
+      if (!button) out.write(`(${numbers.refusal(n)})\n`);
+      else await press(chat, button.actionId, button.messageId);
+      return;
+    }
+    const byId = ACTION_LINE.exec(text);
+    if (byId && byId[1]) {
+      await press(chat, byId[1], buttonHost.get(byId[1]) ?? `c${seq}`);
       return;
     }
     const msg: IncomingMessage = { ...base, messageId: `u${++seq}`, text };
     for (const r of await chat.handleMessage(msg)) print(r);
   }
 
+  async function press(chat: ChatService, actionId: string, messageId: string): Promise<void> {
+    const answer = await chat.handleAction({ ...base, messageId, actionId });
+    if (answer.edit) print(answer.edit, '✎ ');
+    else if (answer.toast) out.write(`(${answer.toast})\n`);
+    for (const r of answer.replies ?? []) print(r);
+  }
+
   return {
     platform: 'console',
     sender,
     async start(chat: ChatService): Promise<void> {
+      if (opts.greet !== false) {
+        for (const r of await chat.handleMessage({ ...base, messageId: `u${++seq}`, text: '/start' })) print(r);
+        out.write(`${BUTTON_HINT}\n`);
+      }
       rl = createInterface({ input: opts.input, terminal: false });
       rl.on('line', (line) => {
         queue = queue.then(() => handleLine(chat, line)).catch((err: unknown) => {

@@ -1,10 +1,10 @@
 import type { OutgoingMessage } from '../../src/delivery/sender.js';
 
 /**
- * Plain-text rendering for a terminal. Buttons become `[id] Label` so a person can type the
- * id (or `/do id`) to press them.
+ * Plain-text rendering for a terminal. Buttons become `[key] Label`, the key being what a person
+ * types to press it: its number (from ButtonNumbers) when given, else its action id.
  */
-export function renderMessage(msg: OutgoingMessage, opts: { prefix?: string } = {}): string {
+export function renderMessage(msg: OutgoingMessage, opts: { prefix?: string; keys?: number[][] } = {}): string {
   const lines: string[] = [];
   if (msg.quote) {
     const quoted = msg.quote.text ?? msg.quote.link ?? `message ${msg.quote.messageId ?? ''}`.trim();
@@ -13,8 +13,8 @@ export function renderMessage(msg: OutgoingMessage, opts: { prefix?: string } = 
   }
   const text = msg.text.split('\n');
   lines.push(...text.map((l, i) => (i === 0 && opts.prefix ? `${opts.prefix}${l}` : l)));
-  for (const row of msg.actions ?? []) {
-    if (row.length) lines.push(`  ${row.map((a) => `[${a.id}] ${a.label}`).join('   ')}`);
-  }
+  (msg.actions ?? []).forEach((row, r) => {
+    if (row.length) lines.push(`  ${row.map((a, c) => `[${opts.keys?.[r]?.[c] ?? a.id}] ${a.label}`).join('   ')}`);
+  });
   return `${lines.join('\n')}\n`;
 }

@@ -1,16 +1,16 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
+import { BUTTON_HINT, createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
 import { renderMessage } from '../../../adapters/console/render.js';
 import { flushMicrotasks } from '../../../src/clock.js';
 import { makeChat } from '../../chat/harness.js';
 
-function setup() {
+function setup(greet = false) {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (d: Buffer) => (printed += d.toString()));
-  const adapter = createConsoleAdapter({ input, output, userId: 'tester', keepAlive: false });
+  const adapter = createConsoleAdapter({ input, output, userId: 'tester', keepAlive: false, greet });
   const t = makeChat();
   return { input, adapter, t, printed: () => printed };
 }
@@ -41,19 +41,20 @@ describe('console adapter', () => {
     await s.adapter.stop();
   });
 
-  it('typing an action id (or /do id) presses the button', async () => {
+  it('typing a button’s number (or /do and its number, or its action id) presses it', async () => {
     const s = setup();
     await s.adapter.start(s.t.chat);
     await type(s, '/remind in 2 minutes stretch');
     const id = [...s.t.scheduler.jobs.keys()][0]!;
+    const createUndo = /\[(\d+)\] Undo/.exec(s.printed())![1]!;
     await type(s, `/do s10:${id}`);
     expect(s.printed()).toContain('Snoozed until');
-    // The snooze's own Undo (an id with arguments) puts the due time back.
-    const undo = /\[(ur:[\w.-]+)\] Undo/.exec(s.printed())![1]!;
-    await type(s, undo);
+    // The snooze's own Undo puts the due time back.
+    const snoozeUndo = [...s.printed().matchAll(/\[(\d+)\] Undo/g)].at(-1)![1]!;
+    expect(snoozeUndo).not.toBe(createUndo);
+    await type(s, snoozeUndo);
     expect(s.t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2026-11-22T10:02:00.000Z');
-    const create = /\[(undo:[\w.-]+)\] Undo/.exec(s.printed())![1]!;
-    await type(s, `/do ${create}`);
+    await type(s, `/do ${createUndo}`);
     expect(s.t.scheduler.jobs.has(id)).toBe(false);
     await s.adapter.stop();
   });
@@ -72,12 +73,57 @@ describe('console adapter', () => {
     await s.adapter.stop();
   });
 
+  it('greets once at start with the chat’s /start and says how to press a button', async () => {
+    const s = setup(true);
+    await s.adapter.start(s.t.chat);
+    await flushMicrotasks();
+    const out = s.printed();
+    expect(out).toMatch(/^👋 Hi tester! I'm Chime/);
+    expect(out).toContain('/help lists everything');
+    expect(out).toContain(`${BUTTON_HINT}\n`);
+    expect(out.split(BUTTON_HINT)).toHaveLength(2);
+    await s.adapter.stop();
+  });
+
+  it('buttons are numbered; typing the number presses that button, even after newer messages', async () => {
+    const s = setup();
+    await s.adapter.start(s.t.chat);
+    await type(s, '/remind in 2 minutes stretch');
+    const id = [...s.t.scheduler.jobs.keys()][0]!;
+    const confirmation = s.printed();
+    // The confirmation's buttons: [1] Undo … (whatever the chat offers), numbered from 1.
+    const undo = /\[(\d+)\] Undo/.exec(confirmation)?.[1];
+    expect(undo).toBe('1');
+    expect(confirmation).not.toContain(`undo:${id}`);
+    // A delivered reminder prints later with the next numbers; [1] still means that Undo.
+    await s.adapter.sender.send({ platform: 'console', chatId: 'console' }, { text: '⏰ other', actions: [[{ id: 'done:zz', label: 'Done' }]] });
+    const later = /\[(\d+)\] Done/.exec(s.printed())?.[1];
+    expect(Number(later)).toBeGreaterThan(1);
+    await type(s, '1');
+    expect(s.t.scheduler.jobs.has(id)).toBe(false);
+    await s.adapter.stop();
+  });
+
+  it('a number no button has is refused with the reason, and nothing is pressed', async () => {
+    const s = setup();
+    await s.adapter.start(s.t.chat);
+    await type(s, '3');
+    expect(s.printed()).toBe('(There is no button [3]: no buttons have been shown yet.)\n');
+    await type(s, '/remind in 2 minutes stretch');
+    const shown = [...s.printed().matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    const last = Math.max(...shown);
+    await type(s, String(last + 5));
+    expect(s.printed()).toContain(`(There is no button [${last + 5}]: the last one shown is [${last}].)`);
+    expect(s.t.scheduler.jobs.size).toBe(1);
+    await s.adapter.stop();
+  });
+
   it('the sender prints delivered reminders with their buttons', async () => {
     const s = setup();
     await s.adapter.start(s.t.chat);
     const ref = await s.adapter.sender.send({ platform: 'console', chatId: 'console' }, { text: '⏰ stretch', actions: [[{ id: 'done:x1', label: 'Done' }]] });
     expect(ref.messageId).toMatch(/^c\d+$/);
-    expect(s.printed()).toContain('⏰ stretch\n  [done:x1] Done');
+    expect(s.printed()).toContain('⏰ stretch\n  [1] Done');
     await s.adapter.stop();
   });
 
