@@ -127,7 +127,7 @@ describe('console adapter', () => {
     await s.adapter.stop();
   });
 
-  it('a bare night hour asks on the console too, and typing the shown button id switches it', async () => {
+  it('a bare night hour asks on the console too, and typing the shown button number switches it', async () => {
     const s = setup();
     await s.adapter.start(s.t.chat);
     await s.t.clock.advance(7 * 3_600_000); // 17:00 UTC, 18:00 in Berlin
@@ -135,7 +135,7 @@ describe('console adapter', () => {
     expect(s.printed()).toContain('Or did you mean 3 PM (15:00)?');
     const job = [...s.t.scheduler.jobs.values()][0]!;
     expect(job.nextRunAt!.toISOString()).toBe('2026-11-23T02:00:00.000Z'); // 03:00 Berlin
-    const button = /\[(half:[\w-]+)\] 3 PM instead/.exec(s.printed())![1]!;
+    const button = /\[(\d+)\] 3 PM instead/.exec(s.printed())![1]!;
     await type(s, button);
     expect(s.t.scheduler.jobs.get(job.id)!.nextRunAt!.toISOString()).toBe('2026-11-23T14:00:00.000Z'); // 15:00 Berlin
     await s.adapter.stop();
