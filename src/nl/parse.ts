@@ -31,6 +31,14 @@ import { findZones } from './zones.js';
 
 /** How far ahead a reminder may be: 5 years. */
 export const MAX_AHEAD_MS = 5 * 366 * 86_400_000;
+/** The last instant a schedule may name: dates are written with four-digit years. */
+const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
+/** A fire that no calendar we write can show (year 10000 and later, or not a date at all). */
+function outOfRange(d: Date): boolean {
+  return !(d.getTime() <= LATEST_MS);
+}
+
 /** How many fires `next` lists for recurring schedules. */
 export const NEXT_COUNT = 4;
 /** Most triggers one request may hold ("every 45 minutes on weekdays" needs 4). */
@@ -161,7 +169,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   }
   const next = schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), scheduleBounds);
   const first = next[0];
-  if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in 2 hours');
+  if (next.some(outOfRange)) return reject('That is too far away for me.', 'in 2 hours');
   if (!first || first.getTime() <= options.now.getTime()) {
     if (recurring && first === undefined) return reject('That repeat would never fire: check its start and end.', 'every day at 9am until dec 31');
     const part = /\b(tonight|this (?:morning|afternoon|evening)|today)\b/.exec(norm.text);
@@ -203,7 +211,7 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string, realN
   if (schedule.kind === 'manual') return reject('A reminder needs a time.', 'in:1h');
   const next = schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, now, NEXT_COUNT, bounds);
   const first = next[0];
-  if (next.some((d) => Number.isNaN(d.getTime()))) return reject('That is too far away for me.', 'in:1h');
+  if (next.some(outOfRange)) return reject('That is too far away for me.', 'in:1h');
   if (!first || first.getTime() <= realNow.getTime()) return reject('That time is in the past. Pick a time from now on.', 'in:1h');
   if (first.getTime() - now.getTime() > MAX_AHEAD_MS) return reject('That is more than 5 years away.', 'in:1h');
   return {

@@ -180,6 +180,16 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "every day at 9 vitamins", "tomorrow at 5 pills": right after a day, "at 9" is the time
+    // even before a plural noun (elsewhere "look at 5 options" is not a time)
+    name: 'time-prefixed-after-day',
+    re: /(?<=\b(?:day|days|daily|weekday|weekdays|weekend|weekends|tomorrow|today|tonight|morning|mornings|evening|evenings|night|nights|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\s+)(?:at|@)\s+(\d{1,2})(?:[:.](\d{2}))?\b(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|am|pm|a|p|minutes?|mins?|hours?|days?|weeks?|months?|years?|times)\b)/g,
+    make(m) {
+      const t = plainTime(m[1]!, Number(m[2] ?? 0));
+      return t ? { time: t } : null;
+    },
+  },
+  {
     // "at 17:30", "at 5", "@ 9", "at 9.30", "at 17h", "at 5 oclock"
     name: 'time-prefixed',
     re: /\b(?:at|by|around|about|before|@)\s+(\d{1,2})(?:(?:[:.h])(\d{2}))?(?::(\d{2}))?(?:\s*(?:o\s?clock|hrs|h)\b)?(?:\s+sharp\b)?(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|am|pm|a|p|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)(?!\s+(?!(?:weekdays|weekends|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|mornings|afternoons|evenings|nights|hrs)\b)[a-z]+s\b)/g,

@@ -584,6 +584,8 @@ once(F, 'thrusday at 5pm gym', '2026-11-26 17:00', txt='gym')
 once(F, 'at 9 last call', '2026-11-22 21:00', txt='last call', note='"last" before a noun is text')
 once(F, 'tomorrow at 9 book the hotel for 3 days', '2026-11-23 09:00', txt='book the hotel for 3 days', note='"for 3 days" in a one-off is text, never dropped')
 once(F, 'tomorrow at 9 room 2045', '2026-11-23 09:00', txt='room 2045')
+once(F, 'tomorrow at 5 pills', '2026-11-23 17:00', txt='pills', note='"at 5" right after a day is the time even before a plural noun; a bare 5 on another day is 17:00')
+rec(F, 'every day at 5 vitamins', ['2026-11-22 17:00', '2026-11-23 17:00', '2026-11-24 17:00', '2026-11-25 17:00'], txt='vitamins', note='was 09:00 (the default) with "at 5 vitamins" left in the text')
 rec(F, 'every day at 9 take 2 pills', ['2026-11-23 09:00', '2026-11-24 09:00', '2026-11-25 09:00', '2026-11-26 09:00'], txt='take 2 pills')
 
 # ---------------------------------------------------------------- a month alone; repeats that end at a month, weekday or date
