@@ -35,6 +35,9 @@ const ACTION_LINE = /^(?:\/do\s+)?([a-z0-9]+:[A-Za-z0-9_.-]+)$/;
 /** `3` or `/do 3`: the button printed as `[3]`. */
 const NUMBER_LINE = /^(?:\/do\s+)?\[?(\d{1,9})\]?$/;
 
+/** Printed when a terminal's input ends (Ctrl-D): the bot still runs, but reads nothing more. */
+export const INPUT_CLOSED = '(Input closed: I no longer read what you type, but reminders still print here. Ctrl-C stops Chime.)';
+
 /** Printed once at start, after the greeting: how this terminal stands in for buttons. */
 export const BUTTON_HINT = 'Buttons show as [1] Snooze 10 min: type the number (1) and Enter to press one. /help lists every command, /help <command> explains one; Ctrl-C stops Chime.';
 
@@ -118,6 +121,8 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ConsoleAdapte
       rl.on('close', () => {
         // End of piped input is not the end of the bot: due reminders still print.
         if (!stopped && opts.keepAlive !== false) keepAliveTimer = setInterval(() => undefined, 1 << 30);
+        // Ctrl-D in a terminal: what is typed from now on would be ignored without a word.
+        if (!stopped && (opts.input as { isTTY?: boolean }).isTTY === true) out.write(`${INPUT_CLOSED}\n`);
       });
     },
     async stop(): Promise<void> {

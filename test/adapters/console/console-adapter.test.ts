@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { BUTTON_HINT, createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
+import { BUTTON_HINT, INPUT_CLOSED, createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
 import { renderMessage } from '../../../adapters/console/render.js';
 import { flushMicrotasks } from '../../../src/clock.js';
 import { makeChat } from '../../chat/harness.js';
@@ -116,6 +116,23 @@ describe('console adapter', () => {
     expect(s.printed()).toContain(`(There is no button [${last + 5}]: the last one shown is [${last}].)`);
     expect(s.t.scheduler.jobs.size).toBe(1);
     await s.adapter.stop();
+  });
+
+  it('Ctrl-D in a terminal says that typing is no longer read (piped input ends silently)', async () => {
+    const tty = setup();
+    Object.assign(tty.input, { isTTY: true });
+    await tty.adapter.start(tty.t.chat);
+    tty.input.end();
+    await flushMicrotasks();
+    await new Promise((r) => setImmediate(r));
+    expect(tty.printed()).toBe(`${INPUT_CLOSED}\n`);
+    await tty.adapter.stop();
+    const piped = setup();
+    await piped.adapter.start(piped.t.chat);
+    piped.input.end();
+    await new Promise((r) => setImmediate(r));
+    expect(piped.printed()).toBe('');
+    await piped.adapter.stop();
   });
 
   it('the sender prints delivered reminders with their buttons', async () => {
