@@ -17,6 +17,12 @@ export const MONTH_SRC =
 /** Full month names only: "jan" or "mar" alone are too often other words. */
 const FULL_MONTH_SRC = '(january|february|march|april|may|june|july|august|september|october|november|december)';
 
+/** Ordinal of a weekday in its month ("first", "2nd", "last" = 'L'). */
+export const NTH: Record<string, number | 'L'> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: 'L',
+};
+export const NTH_SRC = '(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
+
 /** Weekday name (full, lower case) -> 0-6. */
 export function weekdayIndex(name: string): number {
   return WEEKDAY_NAMES.indexOf(name.endsWith('s') ? name.slice(0, -1) : name);
@@ -96,6 +102,35 @@ export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
       make(m) {
         if (m[1]) return { refuse: { error: `I can't repeat on "${m[2]}" yet: it moves every year. I can remind you on the next one.`, example: `on ${m[2]} at 9am` } };
         return { date: m[3] ? { kind: 'holiday', name: m[2]!, y: Number(m[3]) } : { kind: 'holiday', name: m[2]! } };
+      },
+    },
+    {
+      // "in january on the 5th", "march on the 3rd": one day of the month named
+      name: 'date-month-on-day',
+      re: new RegExp(`\\b(?:(?:in|during)\\s+)?${FULL_MONTH_SRC}\\s+on\\s+the\\s+(\\d{1,2})(?:st|nd|rd|th)\\b`, 'g'),
+      make(m) {
+        return { date: { kind: 'ymd', m: monthIndex(m[1]!), d: Number(m[2]) } };
+      },
+    },
+    {
+      // "the 5th of next month", "on the 20th this month", "next month on the 5th"
+      name: 'date-day-of-this-next-month',
+      re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\s+(?:of\s+)?(this|next)\s+month\b|\b(this|next)\s+month\s+on\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b/g,
+      make(m) {
+        const d = Number(m[1] ?? m[4]);
+        return { date: { kind: 'dayOfMonth', d, monthsAhead: (m[2] ?? m[3]) === 'next' ? 1 : 0 } };
+      },
+    },
+    {
+      // "the third friday in march", "the first friday of next month", "the last monday of january"
+      name: 'date-nth-weekday-of-month',
+      re: new RegExp(`\\b(?:on\\s+)?the\\s+${NTH_SRC}\\s+${WEEKDAY_SRC}\\s+(?:of|in)\\s+(?:(this|next)\\s+month|${FULL_MONTH_SRC}(?:\\s+(\\d{4}))?)\\b`, 'g'),
+      make(m) {
+        const spec: DateSpec = { kind: 'nthWeekdayOfMonth', nth: NTH[m[1]!]!, weekday: weekdayIndex(m[2]!) };
+        if (m[3]) spec.monthsAhead = m[3] === 'next' ? 1 : 0;
+        else spec.m = monthIndex(m[4]!);
+        if (m[5]) spec.y = Number(m[5]);
+        return { date: spec };
       },
     },
     {

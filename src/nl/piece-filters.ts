@@ -46,6 +46,8 @@ export function markRoles(text: string, pieces: Piece[], recurring: boolean): vo
  */
 /** A word of the text follows the piece ("the 7pm show", "weekly sync"), not more of the time phrase. */
 function nounAfter(text: string, p: Piece): boolean {
+  // "weekly 1:1", "biweekly 1-on-1": a meeting, not a clock time
+  if (/^\s+(?:1:1|1-on-1|1on1)(?![\w:])/.test(text.slice(p.end))) return true;
   return /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) &&
     !/^\s+(?:at|on|in|by|and|or|to|every|each|until|till|for|from|next|after|before|starting|except|between|tomorrow|today|tonight|morning|afternoon|evening|night|noon|midnight|\d)\b/.test(text.slice(p.end));
 }

@@ -25,7 +25,10 @@ export type DateSpec =
   | { kind: 'nextMonth' }
   | { kind: 'nextYear' }
   | { kind: 'weekend'; next: boolean }
-  | { kind: 'dayOfMonth'; d: number }
+  /** "on the 15th" (the next one); `monthsAhead`: "of this month" (0) or "of next month" (1). */
+  | { kind: 'dayOfMonth'; d: number; monthsAhead?: number }
+  /** "the third friday in march", "the first friday of next month" (`nth` 'L': the last). */
+  | { kind: 'nthWeekdayOfMonth'; nth: number | 'L'; weekday: number; m?: number; y?: number; monthsAhead?: number }
   /** A moving holiday ("easter", "thanksgiving"), by the name written; placed per year and zone (holidays.ts). */
   | { kind: 'holiday'; name: string; y?: number }
   /** A month alone: "in january" (the 1st), "next march", "january 2027", "end of january" (`end`: its last day). */

@@ -6,7 +6,7 @@
  */
 import type { Recognizer, RepeatSpec, TimeOfDay } from './pieces.js';
 import { DURATION_SRC, NUMBER_WORD_SRC, parseDuration, parseNumber } from './duration-phrase.js';
-import { MONTH_SRC, WEEKDAY_SRC, monthIndex, weekdayIndex } from './date-phrases.js';
+import { MONTH_SRC, NTH, NTH_SRC, WEEKDAY_SRC, monthIndex, weekdayIndex } from './date-phrases.js';
 import { plainTime, withMeridiem, tod } from './time-phrases.js';
 
 const UNIT_SRC =
@@ -28,10 +28,6 @@ function unitOf(text: string): { unit: Unit; factor: number } {
 const ORDINALS: Record<string, number> = {
   other: 2, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5,
 };
-const NTH: Record<string, number | 'L'> = {
-  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: 'L',
-};
-const NTH_SRC = '(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
 const NTH_WORD = '(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
 const NTH_LIST_SRC = `${NTH_WORD}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${NTH_WORD})*`;
 const DOM_SRC = '(?:\\d{1,2}(?:st|nd|rd|th)?|last(?: day)?|first(?: day)?)';
@@ -87,6 +83,32 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     make(m) {
       const duration = parseDuration(m[1]!);
       return duration ? { duration, role: 'for' } : null;
+    },
+  },
+  {
+    // "monthly on the first monday", "every month on the 2nd and 4th tuesday": the nth weekday
+    // of each month, written after the repeat word
+    name: 'repeat-monthly-on-nth-weekday',
+    re: new RegExp(`\\b(?:monthly|(?:every|each)\\s+month)\\s+on\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\b`, 'g'),
+    make(m) {
+      const nth = [...m[1]!.matchAll(new RegExp(NTH_SRC, 'g'))].map((x) => NTH[x[1]!]!);
+      return { repeat: { kind: 'nthWeekday', weekday: weekdayIndex(m[2]!), nth: [...new Set(nth)] } };
+    },
+  },
+  {
+    // "monthly on the last day", "every month on the first day"
+    name: 'repeat-monthly-on-edge-day',
+    re: /\b(?:monthly|(?:every|each)\s+month)\s+on\s+(?:the\s+)?(last|first)\s+day\b(?!\s+of\b)/g,
+    make(m) {
+      return { repeat: { kind: 'monthDays', days: [m[1] === 'last' ? 'L' : 1], step: 1 } };
+    },
+  },
+  {
+    // "every month on the last weekday" (last working day): no schedule we keep can say it
+    name: 'repeat-monthly-last-workday',
+    re: /\b(?:monthly|(?:every|each)\s+month)\s+on\s+(?:the\s+)?(?:last|first)\s+(?:weekday|work ?day|business day|working day)\b|\b(?:the\s+)?(?:last|first)\s+(?:weekday|work ?day|business day|working day)\s+of\s+(?:the|every|each)\s+month\b/g,
+    make() {
+      return { refuse: { error: "I can't repeat on the first or last working day of the month yet.", example: 'every month on the last friday at 9am' } };
     },
   },
   {
@@ -177,6 +199,14 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
       const days = weekdayList(m[0]);
       const step = m[2] ? ORDINALS[m[2]] ?? 1 : 1;
       return { repeat: { kind: 'weekdays', days, step } };
+    },
+  },
+  {
+    // "every quarter" is "quarterly" (not "every quarter hour" or "every quarter past 3")
+    name: 'repeat-every-quarter',
+    re: /\b(?:every|each)\s+quarter\b(?!\s+(?:hour|of\s+an?\s+hour|past|to|after|before)\b)/g,
+    make() {
+      return { repeat: { kind: 'every', unit: 'month', step: 3 } };
     },
   },
   {

@@ -11,6 +11,7 @@ import type { DateSpec, TimeOfDay } from './pieces.js';
 import { fromWall, toWall } from './zone-clock.js';
 import { exactMs, type DurationParts } from './duration-phrase.js';
 import { movingHoliday } from './holidays.js';
+import { WEEKDAY_NAMES } from './shorthand.js';
 
 /** The reference point of one parse. */
 export interface Ctx {
@@ -123,6 +124,11 @@ export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
       return { date: { y: today.y + (spec.next ? 1 : 0), m: 12, d: 31 }, defaultTime: END_OF_DAY };
     case 'dayOfMonth': {
       if (spec.d < 1 || spec.d > 31) return new Reject(`There is no day ${spec.d} in a month.`, 'on the 15th at 9am');
+      if (spec.monthsAhead !== undefined) {
+        const month = addMonths({ y: today.y, m: today.m, d: 1 }, spec.monthsAhead);
+        if (!isValidDate(month.y, month.m, spec.d)) return impossible(month.m, spec.d, month.y);
+        return { date: { ...month, d: spec.d } };
+      }
       let date: LocalDate = { y: today.y, m: today.m, d: spec.d };
       for (let i = 0; !isValidDate(date.y, date.m, date.d) || date.y * 400 + date.m * 32 + date.d < today.y * 400 + today.m * 32 + today.d; i++) {
         const next = addMonths({ y: today.y, m: today.m, d: 1 }, i + 1);
@@ -131,6 +137,8 @@ export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
       }
       return { date, dayOfMonth: spec.d };
     }
+    case 'nthWeekdayOfMonth':
+      return placeNthWeekday(spec, ctx);
     case 'month':
       return placeMonth(spec, ctx);
     case 'holiday':
@@ -170,6 +178,33 @@ function placeMonth(spec: Extract<DateSpec, { kind: 'month' }>, ctx: Ctx): Place
   return { date: { y, m: spec.m, d: 1 } };
 }
 
+/**
+ * "the third friday in march" (the next march holding it from today on), "the first friday of
+ * next month". A fifth weekday the month does not have is refused, never moved.
+ */
+function placeNthWeekday(spec: Extract<DateSpec, { kind: 'nthWeekdayOfMonth' }>, ctx: Ctx): PlacedDate | Reject {
+  const today = ctx.today;
+  const nthIn = (y: number, m: number): LocalDate | undefined => {
+    if (spec.nth === 'L') {
+      const last = { y, m, d: daysInMonth(y, m) };
+      return addDays(last, -((weekdayOf(last) - spec.weekday + 7) % 7));
+    }
+    const first = { y, m, d: 1 };
+    const d = 1 + ((spec.weekday - weekdayOf(first) + 7) % 7) + 7 * (spec.nth - 1);
+    return d <= daysInMonth(y, m) ? { y, m, d } : undefined;
+  };
+  const months: LocalDate[] = spec.monthsAhead !== undefined
+    ? [addMonths({ y: today.y, m: today.m, d: 1 }, spec.monthsAhead)]
+    : spec.y !== undefined ? [{ y: spec.y, m: spec.m!, d: 1 }] : [0, 1].map((k) => ({ y: today.y + k, m: spec.m!, d: 1 }));
+  for (const month of months) {
+    if (months.length > 1 && month.y * 12 + month.m < today.y * 12 + today.m) continue;
+    const date = nthIn(month.y, month.m);
+    if (!date) return new Reject(`${capitalized(MONTHS[month.m - 1]!)} ${month.y} has no ${spec.nth}th ${WEEKDAY_NAMES[spec.weekday]}.`, `on the last ${WEEKDAY_NAMES[spec.weekday]} of ${MONTHS[month.m - 1]}`);
+    if (months.length === 1 || compareWall(at(date, 0), at(today, 0)) >= 0) return { date };
+  }
+  return new Reject('That day has already passed. Pick a time from now on.', 'on the first friday of next month');
+}
+
 /** A moving holiday's next date (today counts), or the one of the year written. */
 function placeHoliday(spec: Extract<DateSpec, { kind: 'holiday' }>, ctx: Ctx): PlacedDate | Reject {
   const holiday = movingHoliday(spec.name);
@@ -185,6 +220,10 @@ function placeHoliday(spec: Extract<DateSpec, { kind: 'holiday' }>, ctx: Ctx): P
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+function capitalized(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
 
 function impossible(m: number, d: number, y?: number): Reject {
   const name = MONTHS[m - 1];
