@@ -39,7 +39,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   list: {
-    details: 'Shows your active and paused reminders with their ids, next times and, for repeating ones, the rule in words (in a group: the reminders of this chat). The ids are what /cancel, /snooze, /edit and the other commands take. "/list all" adds those finished or cancelled in the last 30 days.',
+    details: 'Shows your active and paused reminders with their ids, next times and, for repeating ones, the rule in words (in a group: the reminders of this chat). The ids are what /cancel, /snooze, /edit and the other commands take. "/list all" adds those finished or cancelled in the last 30 days. A long list comes in pages; each page ends with the command for the next one (/list page 2).',
     examples: [
       { input: '/list', does: 'your reminders' },
       { input: '/list all', does: 'also the finished and cancelled ones of the last 30 days' },
@@ -83,7 +83,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{ input: `/run ${EXAMPLE_ID}`, does: 'delivers it now' }],
   },
   history: {
-    details: 'Shows past runs (when, whether it worked), of one reminder or of all of yours.',
+    details: 'Shows past runs (when, whether it worked), newest first, of one reminder or of all of yours; older ones on the next pages (/history page 2).',
     examples: [
       { input: '/history', does: 'your recent runs' },
       { input: `/history ${EXAMPLE_ID}`, does: 'the runs of one reminder' },
@@ -107,7 +107,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{ input: '/remember the spare key is under the mat', does: 'keeps that note' }],
   },
   recall: {
-    details: 'Shows your notes, numbered.',
+    details: 'Shows your notes, numbered. Many notes come in pages; each page ends with the command for the next one (/recall page 2).',
     examples: [{ input: '/recall', does: 'your notes' }],
   },
   forget: {

@@ -151,6 +151,25 @@ describe('Telegram end to end (Bot API fake, real app)', () => {
     expect(reminder.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(expect.arrayContaining(['Snooze 10 min', 'Done']));
   });
 
+  it('/recall of more notes than one message holds comes in pages, each within 4,096 characters, and the last note is reachable', async () => {
+    const notes = Array.from({ length: 40 }, (_, i) => `note ${i + 1} ${'the quick brown fox jumps over the lazy dog '.repeat(4).trim()}`);
+    for (const [i, n] of notes.entries()) {
+      api.userSays(samChat, sam, `/remember ${n}`);
+      await api.until(() => api.sentTo(sam.id).length === i + 1, 8000, `the answer to note ${i + 1}`);
+    }
+    api.userSays(samChat, sam, '/recall');
+    await api.until(() => api.sentTo(sam.id).length === notes.length + 1, 8000, 'the first page');
+    const first = api.sentTo(sam.id).at(-1)!.text!;
+    const pages = Number(/— Page 1 of (\d+) · next: \/recall page 2/.exec(first)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    api.userSays(samChat, sam, `/recall page ${pages}`);
+    await api.until(() => api.sentTo(sam.id).length === notes.length + 2, 8000, 'the last page');
+    const last = api.sentTo(sam.id).at(-1)!.text!;
+    expect(last).toContain(`40. ${notes[39]}`);
+    expect(last).toContain(`— Page ${pages} of ${pages}`);
+    for (const m of api.sentTo(sam.id)) expect(m.text!.length).toBeLessThanOrEqual(4096);
+  });
+
   it('in a group a chat admin (getChatMember) may cancel someone else’s reminder, another member may not', async () => {
     api.setAdmin(group.id, ada.id);
     api.userSays(group, sam, '/remind in 1 hour team lunch');

@@ -5,9 +5,10 @@ import { reply } from '../command.js';
 import { findVisibleJob, jobsVisibleHere } from '../access.js';
 import { jobSubject } from '../describe.js';
 import { formatSpan, formatWallTime, truncate } from '../format.js';
+import { pageOf, readPageArg } from '../paging.js';
 
-/** Runs shown per answer. */
-const SHOWN = 10;
+/** Runs gathered per answer, newest first; shown a page at a time. */
+const SHOWN = 100;
 /** Jobs whose history is gathered when no id is given (newest first). */
 const JOBS_SCANNED = 30;
 
@@ -24,7 +25,8 @@ export const history: CommandModule = {
   async run(ctx) {
     const { timeZone } = await ctx.prefs();
     const { scheduler } = ctx.deps;
-    const id = ctx.args.split(/\s+/)[0] ?? '';
+    const { page, rest } = readPageArg(ctx.args);
+    const id = rest.split(/\s+/)[0] ?? '';
     let jobs: Job[];
     if (id) {
       jobs = [await findVisibleJob(ctx, id)];
@@ -39,6 +41,7 @@ export const history: CommandModule = {
     }
     runs.sort((a, b) => b.run.startedAt.getTime() - a.run.startedAt.getTime());
     if (runs.length === 0) return reply(id ? `Reminder ${jobs[0]?.id ?? id} has not run yet.` : 'Nothing has run yet.');
-    return reply(['Recent runs:', ...runs.slice(0, SHOWN).map((r) => runLine(r.run, r.job, timeZone, ctx.now))].join('\n'));
+    const lines = runs.slice(0, SHOWN).map((r) => runLine(r.run, r.job, timeZone, ctx.now));
+    return reply(pageOf('Recent runs:', lines, page, (n) => `/history ${id ? `${id} ` : ''}page ${n}`));
   },
 };

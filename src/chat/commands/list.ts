@@ -5,9 +5,7 @@ import { jobsVisibleHere } from '../access.js';
 import { UserError } from '../../core/errors.js';
 import { finishedLine, listLine } from '../describe.js';
 import { truncate } from '../format.js';
-
-/** Most lines one /list answer shows (a chat message stays readable). */
-const MAX_LINES = 50;
+import { pageOf, readPageArg } from '../paging.js';
 
 /**
  * The reminders the reader may see here (see jobsVisibleHere). Active and paused only,
@@ -27,13 +25,10 @@ async function recentlyFinished(ctx: CommandContext): Promise<Job[]> {
   return (await jobsVisibleHere(ctx, ['completed', 'failed', 'cancelled'])).filter((j) => ended(j) >= since).sort((a, b) => ended(b) - ended(a));
 }
 
-function capped(lines: string[]): string[] {
-  return lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `… and ${lines.length - MAX_LINES} more`] : lines;
-}
-
 /**
  * `/list`: each live reminder with its next time and, for a repetition, its rule in words.
- * `/list all` adds those finished or cancelled in the last 30 days.
+ * `/list all` adds those finished or cancelled in the last 30 days. Long lists come in pages
+ * ("/list page 2", "/list all page 2").
  */
 export const list: CommandModule = {
   name: 'list',
@@ -41,7 +36,8 @@ export const list: CommandModule = {
   description: 'Your reminders (in a group: this chat’s)',
   usage: '/list [all]',
   async run(ctx) {
-    const all = ctx.args.trim().toLowerCase();
+    const { page, rest } = readPageArg(ctx.args, { bare: true });
+    const all = rest.toLowerCase();
     if (all && all !== 'all') throw new UserError('list.args', `"/list ${truncate(ctx.args, 20)}" is not something I can list.`, '/list all');
     const jobs = await visibleLiveJobs(ctx);
     const finished = all ? await recentlyFinished(ctx) : [];
@@ -52,10 +48,10 @@ export const list: CommandModule = {
     }
     const { timeZone } = await ctx.prefs();
     const head = group ? `Reminders in this chat (${jobs.length}):` : `Your reminders (${jobs.length}):`;
-    const lines = [head, ...capped(jobs.map((j) => listLine(j, timeZone, ctx.now)))];
+    const lines = jobs.map((j) => listLine(j, timeZone, ctx.now));
     if (all) {
-      lines.push('', `Finished or cancelled in the last 30 days (${finished.length}):`, ...capped(finished.map((j) => finishedLine(j, timeZone, ctx.now))));
+      lines.push('', `Finished or cancelled in the last 30 days (${finished.length}):`, ...finished.map((j) => finishedLine(j, timeZone, ctx.now)));
     }
-    return reply(lines.join('\n'));
+    return reply(pageOf(head, lines, page, (n) => `/list ${all ? 'all ' : ''}page ${n}`));
   },
 };

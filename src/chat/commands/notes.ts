@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import type { CommandModule } from '../command.js';
 import { reply } from '../command.js';
+import { pageOf, readPageArg } from '../paging.js';
 import { checkTextLength } from '../quotas.js';
 
 /**
@@ -25,9 +26,10 @@ export const recall: CommandModule = {
   description: 'Show your notes',
   usage: '/recall',
   async run(ctx) {
+    const { page } = readPageArg(ctx.args, { bare: true });
     const notes = await ctx.deps.notes.list(ctx.msg.platform, ctx.msg.userId);
     if (notes.length === 0) return reply('You have no notes. Add one with /remember <note>');
-    return reply(['Your notes:', ...notes.map((n, i) => `${i + 1}. ${n.text}`)].join('\n'));
+    return reply(pageOf('Your notes:', notes.map((n, i) => `${i + 1}. ${n.text}`), page, (n) => `/recall page ${n}`));
   },
 };
 
