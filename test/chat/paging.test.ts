@@ -53,6 +53,19 @@ describe('long answers come in pages that each fit one message, and every line i
     for (const id of ids) expect(joined).toContain(id);
   });
 
+  it('/list all pages live and finished reminders alike, its footer keeping "all"', async () => {
+    const t = makeChat({ quotas: { maxRemindersPerUser: 200 } });
+    const ids: string[] = [];
+    for (let i = 0; i < 60; i++) ids.push(await t.create(ALICE_DM, `/remind in ${i + 1} hours water the plants on shelf ${i}`));
+    for (const id of ids.slice(0, 30)) await t.say(ALICE_DM, `/cancel ${id}`);
+    const pages = await walk((text) => t.sayText(ALICE_DM, text), '/list all');
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]).toMatch(/ · next: \/list all page 2$/m);
+    const joined = pages.join('\n');
+    for (const id of ids) expect(joined).toContain(id);
+    expect(joined).toContain('Finished or cancelled in the last 30 days (30):');
+  });
+
   it('short answers look as before: no footer', async () => {
     const t = makeChat();
     await t.say(ALICE_DM, '/remember one');
