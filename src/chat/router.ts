@@ -31,7 +31,8 @@ async function zoneNamedAlone(ctx: CommandContext): Promise<OutgoingMessage[] | 
   const text = ctx.args.trim();
   if (text.length < 3 || !/^[\p{L}\s./_'-]+$/u.test(text)) return undefined;
   const found = lookupZone(text);
-  if (found.kind === 'unknown') return undefined;
+  // Antarctic stations are named like people ("Casey", "Davis", "Palmer"): only /tz sets them.
+  if (found.kind === 'unknown' || (found.kind === 'zone' && found.zone.startsWith('Antarctica/'))) return undefined;
   const prefs = await ctx.prefs();
   if (prefs.timeZoneSource === 'user' || found.kind === 'choice') {
     return [{ text: `To make that your time zone, send /tz ${text} (yours is ${prefs.timeZone}).` }];

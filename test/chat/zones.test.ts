@@ -61,6 +61,7 @@ describe('a new user is asked for their zone (first contact, private chat)', () 
     expect(await t.sayText(ALICE_DM, 'Lisbon')).toContain('Your time zone is now Europe/Lisbon');
     expect(await t.sayText(ALICE_DM, 'Tokyo')).toContain('send /tz Tokyo');
     expect(await t.sayText(ALICE_DM, '/tz')).toContain('Europe/Lisbon');
+    expect(await t.sayText(BOB_DM, 'Casey')).toContain("I didn't catch that"); // Antarctica/Casey only by /tz
   });
 });
 
