@@ -3,6 +3,7 @@
  * All functions are pure: the caller passes `after` (from its Clock), never "now".
  */
 import { nextCronFire } from './cron-fire.js';
+import { LATEST_INSTANT_MS } from './instant-range.js';
 import type { CalendarSchedule, IntervalSchedule, Schedule, ScheduleBounds } from './schedule.js';
 import { addCalendar, compareWallTime, fromWallTime, parseWallTime, toWallTime, type WallTime } from './zoned-time.js';
 
@@ -56,6 +57,12 @@ function nextCalendar(s: CalendarSchedule, timeZone: string, after: number): num
  * - multi: the earliest trigger. manual: null.
  */
 export function nextFire(schedule: Schedule, timeZone: string, after: Date): Date | null {
+  const next = uncheckedNextFire(schedule, timeZone, after);
+  // Nothing fires past the supported range (year 9999): such a schedule has ended.
+  return next && next.getTime() <= LATEST_INSTANT_MS ? next : null;
+}
+
+function uncheckedNextFire(schedule: Schedule, timeZone: string, after: Date): Date | null {
   const a = after.getTime();
   switch (schedule.kind) {
     case 'once':

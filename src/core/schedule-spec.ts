@@ -25,6 +25,7 @@
 import { formatCompactDuration, tryParseDuration } from './duration.js';
 import { UserError } from './errors.js';
 import type { CalendarSchedule, MultiSchedule, Schedule, ScheduleBounds } from './schedule.js';
+import { assertSupportedInstant } from './instant-range.js';
 import { validateSchedule } from './schedule-validate.js';
 import { assertTimeZone, formatInZone, fromWallTime, parseWallTime, toWallTime } from './zoned-time.js';
 
@@ -168,6 +169,7 @@ function parseBound(clause: string, bounds: ScheduleBounds, opts: ParseSpecOptio
   }
   const at = parseInstantText(value, opts.timeZone);
   if (!at) throw invalid(`"${value}" is not a date and time.`, `;${key}:2026-12-31T23:59:59`);
+  assertSupportedInstant(at, key === 'from' ? 'That start' : 'That end');
   if (key === 'from') bounds.startAt = at;
   else bounds.endAt = at;
 }

@@ -6,7 +6,8 @@
 import { cronMatcher, expandNickname } from './cron-cache.js';
 import { nextCronFire } from './cron-fire.js';
 import { UserError } from './errors.js';
-import type { Schedule } from './schedule.js';
+import { assertSupportedInstant, outOfRange } from './instant-range.js';
+import type { Schedule, ScheduleBounds } from './schedule.js';
 import { nextFires } from './schedule-next.js';
 import { formatDuration } from './duration.js';
 import { assertTimeZone, parseWallTime } from './zoned-time.js';
@@ -75,6 +76,7 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean, minInte
   switch (s.kind) {
     case 'once':
       if (!isGoodDate(s.at)) throw invalid('A one-off schedule needs a valid date and time.', 'at:2026-12-01T14:30:00 or in:1h');
+      assertSupportedInstant(s.at);
       return;
     case 'interval':
       if (typeof s.everyMs !== 'number' || !Number.isInteger(s.everyMs)) {
@@ -83,6 +85,7 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean, minInte
       if (s.everyMs < minIntervalMs) throw tooOften(`Every ${formatDuration(s.everyMs)} is too often`, minIntervalMs);
       if (s.everyMs > MAX_INTERVAL_MS) throw invalid('An interval can be at most 100 years; for a single run use a date.', 'at:2030-01-01T09:00:00');
       if (!isGoodDate(s.anchor)) throw invalid('An interval needs a valid start (anchor) time.', 'every:30m');
+      assertSupportedInstant(s.anchor, 'The start of that interval');
       return;
     case 'calendar':
       if (!['day', 'week', 'month', 'year'].includes(s.unit)) {
@@ -94,6 +97,7 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean, minInte
       if (typeof s.anchor !== 'string' || !parseWallTime(s.anchor) || s.anchor.length !== 19) {
         throw invalid(`A calendar anchor must be a local date and time YYYY-MM-DDTHH:mm:ss (got "${String(s.anchor)}").`, 'calendar:1d@2026-11-24T08:00:00');
       }
+      if ((parseWallTime(s.anchor)?.year ?? 0) < 1) throw outOfRange('The start of that repeat');
       return;
     case 'cron':
       if (typeof s.pattern !== 'string' || s.pattern.trim() === '') throw invalid('A cron schedule needs a pattern.', 'cron:0 9 * * 1-5');
@@ -117,6 +121,19 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean, minInte
       return;
     default:
       throw invalid(`Unknown schedule kind "${String((s as { kind?: unknown }).kind)}".`, 'every:30m, cron:0 9 * * *, at:2026-12-01T14:30:00');
+  }
+}
+
+/** Throws UserError unless the bounds' dates are valid and within the supported range, and a run count is a whole number from 1. */
+export function validateBounds(bounds: ScheduleBounds | undefined): void {
+  if (!bounds) return;
+  for (const [d, what] of [[bounds.startAt, 'That start'], [bounds.endAt, 'That end']] as const) {
+    if (d === undefined) continue;
+    if (!isGoodDate(d)) throw invalid(`${what} is not a valid date and time.`, ';until:2026-12-31T23:59:59');
+    assertSupportedInstant(d, what);
+  }
+  if (bounds.maxRuns !== undefined && (!Number.isInteger(bounds.maxRuns) || bounds.maxRuns < 1)) {
+    throw invalid(`A run count must be a whole number, 1 or more (got ${String(bounds.maxRuns)}).`, ';count:5');
   }
 }
 

@@ -98,4 +98,4 @@ export {
   nextFireWithin,
   type DueOccurrence,
 } from './schedule-next.js';
-export { validateSchedule, MIN_INTERVAL_MS, OPERATOR_MIN_INTERVAL_MS, MAX_INTERVAL_MS, MAX_CALENDAR_STEP, type ValidateOptions } from './schedule-validate.js';
+export { validateBounds, validateSchedule, MIN_INTERVAL_MS, OPERATOR_MIN_INTERVAL_MS, MAX_INTERVAL_MS, MAX_CALENDAR_STEP, type ValidateOptions } from './schedule-validate.js';

@@ -9,7 +9,8 @@ import type { DeliveryFormatter, Executor } from './executor.js';
 import { isOperator, type Job, type NewJob } from './job.js';
 import type { ClaimedRun, Lease, RunRecord } from './run.js';
 import { type ResumeConversation, type RunOutcome, executeRun } from './runner.js';
-import { firesMoreThanOnce, isRecurring, MIN_INTERVAL_MS, nextFireWithin, nextFires, OPERATOR_MIN_INTERVAL_MS, validateSchedule } from './schedule.js';
+import { assertSupportedInstant } from './instant-range.js';
+import { firesMoreThanOnce, isRecurring, MIN_INTERVAL_MS, nextFireWithin, nextFires, OPERATOR_MIN_INTERVAL_MS, validateBounds, validateSchedule } from './schedule.js';
 import type { SchedulerApi } from './scheduler-api.js';
 import { SettleBatcher } from './settle-batcher.js';
 
@@ -258,6 +259,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
 
   async createJob(input: NewJob): Promise<Job> {
     validateSchedule(input.schedule, input.timeZone, { minIntervalMs: minIntervalFor(input.owner), from: this.clock.now() });
+    validateBounds(input.bounds);
     const executor = this.executors.get(input.kind);
     if (!executor) throw new UserError('job.kind', `Unknown job kind "${input.kind}".`, `one of: ${[...this.executors.keys()].join(', ')}`);
     executor.parsePayload(input.payload);
@@ -312,6 +314,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       const schedule = patch.schedule ?? current.schedule;
       const timeZone = patch.timeZone ?? current.timeZone;
       validateSchedule(schedule, timeZone, { minIntervalMs: minIntervalFor(current.owner), from: this.clock.now() });
+      validateBounds(patch.bounds ?? current.bounds);
       if (patch.nextRunAt === undefined) {
         next.nextRunAt = this.firstFire(schedule, timeZone, patch.bounds ?? current.bounds, this.clock.now(), current.runCount);
         if (next.nextRunAt === null) assertFiresAtAll(schedule);
@@ -394,6 +397,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
   }
 
   async snoozeJob(id: string, at: Date): Promise<Job> {
+    assertSupportedInstant(at, 'That snooze');
     const current = await this.mustGet(id);
     if (current.status === 'cancelled' || current.status === 'failed') {
       if (isRecurring(current.schedule)) throw new UserError('job.state', `Job ${id} is ${current.status}; it cannot be snoozed.`);

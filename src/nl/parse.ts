@@ -7,6 +7,7 @@
  * (one per schedule) -> one-off instants or recurring triggers -> checks (past, 5-year limit)
  * -> reminder text.
  */
+import { isSupportedInstant, outOfRange } from '../core/instant-range.js';
 import { nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
 import type { ParseOptions, ParseRejection, ParseResult } from './types.js';
 import { defaultDateOrder } from './date-order.js';
@@ -31,14 +32,6 @@ import { findZones } from './zones.js';
 
 /** How far ahead a reminder may be: 5 years. */
 export const MAX_AHEAD_MS = 5 * 366 * 86_400_000;
-/** The last instant a schedule may name: dates are written with four-digit years. */
-const LATEST_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
-
-/** A fire that no calendar we write can show (year 10000 and later, or not a date at all). */
-function outOfRange(d: Date): boolean {
-  return !(d.getTime() <= LATEST_MS);
-}
-
 /** How many fires `next` lists for recurring schedules. */
 export const NEXT_COUNT = 4;
 /** Most triggers one request may hold ("every 45 minutes on weekdays" needs 4). */
@@ -169,7 +162,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   }
   const next = schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), scheduleBounds);
   const first = next[0];
-  if (next.some(outOfRange)) return reject('That is too far away for me.', 'in 2 hours');
+  if (!withinRange(next, scheduleBounds)) return rangeRejection();
   if (!first || first.getTime() <= options.now.getTime()) {
     if (recurring && first === undefined) return reject('That repeat would never fire: check its start and end.', 'every day at 9am until dec 31');
     const part = /\b(tonight|this (?:morning|afternoon|evening)|today)\b/.exec(norm.text);
@@ -199,6 +192,16 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   };
 }
 
+/** Every computed date (fires, start, end) lies within the dates Chime can keep (years 1 to 9999). */
+function withinRange(next: Date[], bounds: ScheduleBounds): boolean {
+  return [...next, ...(bounds.startAt ? [bounds.startAt] : []), ...(bounds.endAt ? [bounds.endAt] : [])].every(isSupportedInstant);
+}
+
+function rangeRejection(): ParseRejection {
+  const err = outOfRange();
+  return reject(err.message, err.example);
+}
+
 function combine(triggers: Trigger[]): Schedule {
   if (triggers.length === 1) return triggers[0]!;
   return { kind: 'multi', triggers };
@@ -211,7 +214,7 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string, realN
   if (schedule.kind === 'manual') return reject('A reminder needs a time.', 'in:1h');
   const next = schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, now, NEXT_COUNT, bounds);
   const first = next[0];
-  if (next.some(outOfRange)) return reject('That is too far away for me.', 'in:1h');
+  if (!withinRange(next, bounds)) return rangeRejection();
   if (!first || first.getTime() <= realNow.getTime()) return reject('That time is in the past. Pick a time from now on.', 'in:1h');
   if (first.getTime() - now.getTime() > MAX_AHEAD_MS) return reject('That is more than 5 years away.', 'in:1h');
   return {
