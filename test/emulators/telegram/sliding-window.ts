@@ -6,7 +6,11 @@ export interface FakeLimits {
   perChatIntervalMs?: number;
   /** Sends accepted in any 60 s window into one group; undefined: unlimited. */
   groupPerMinute?: number;
-  /** Tolerance for arrival jitter on the per-chat gap (ms). Default 20. */
+  /**
+   * Tolerance for arrival jitter (ms) on the per-chat gap and the overall window: a client
+   * that spaces its sends correctly can still see two of them arrive closer together when
+   * the machine is busy and the first one is delayed on its way. Default 100.
+   */
   slackMs?: number;
   /**
    * How the overall limit is counted. `window` (default): at most globalPerSecond sends in
@@ -27,6 +31,7 @@ export class SlidingWindow {
   private refilledAt: number;
   private readonly lastPerChat = new Map<number, number>();
   private readonly perGroup = new Map<number, number[]>();
+  private readonly slack: number;
 
   constructor(
     private readonly limits: FakeLimits,
@@ -34,6 +39,7 @@ export class SlidingWindow {
   ) {
     this.tokens = limits.globalPerSecond;
     this.refilledAt = now();
+    this.slack = limits.slackMs ?? 100;
   }
 
   /** Undefined when a token is there (not yet taken), else the retry_after in seconds. */
@@ -51,12 +57,12 @@ export class SlidingWindow {
       const wait = this.bucket(t);
       if (wait !== undefined) return wait;
     } else {
-      prune(this.global, t - 1000);
+      prune(this.global, t - 1000 + this.slack);
       if (this.global.length >= this.limits.globalPerSecond) return retryAfter(this.global[0]! + 1000 - t);
     }
     const gap = this.limits.perChatIntervalMs;
     const last = this.lastPerChat.get(chatId);
-    if (gap !== undefined && last !== undefined && t - last < gap - (this.limits.slackMs ?? 20)) {
+    if (gap !== undefined && last !== undefined && t - last < gap - this.slack) {
       return retryAfter(last + gap - t);
     }
     const perMinute = this.limits.groupPerMinute;
