@@ -4,7 +4,7 @@
  * (they keep the wall-clock time and need an anchor), intervals for minutes and hours.
  */
 import type { CalendarSchedule, CronSchedule, IntervalSchedule, OnceSchedule, ScheduleBounds } from '../core/schedule.js';
-import { addDays, addMonths, at, daysInMonth, formatWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import { addDays, addMonths, at, compareWall, daysInMonth, formatWall, mondayOf, weekdayOf, type LocalDate, type Wall } from './calendar.js';
 import type { Group } from './groups.js';
 import type { DateSpec, RepeatSpec, TimeOfDay } from './pieces.js';
 import { addDuration, DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
@@ -194,10 +194,16 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   if (stepDays > 5 * 366) return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 weeks');
   if (days && (unit === 'week' || unit === 'day')) {
     if (step === 1) return crons(times, '*', '*', dowField(days));
-    // "every 2 weeks on tuesday": one calendar per weekday and time
+    // "every 2 weeks on tuesday": one calendar per weekday and time. Several days share their
+    // weeks ("every other week on monday and thursday": both in the same weeks), the weeks of
+    // the first fire.
+    const firsts = days.flatMap((wd) => times.map((t) => firstOnOrAfter(addDays(refDate, (wd - weekdayOf(refDate) + 7) % 7), t, ctx, ref, 7)));
+    const earliest = firsts.reduce((a, b) => (compareWall(a, b) <= 0 ? a : b));
+    const week = mondayOf(earliest);
     return days.flatMap((wd) => times.map((t) => {
-      const start = addDays(refDate, (wd - weekdayOf(refDate) + 7) % 7);
-      return calendar('week', step, firstOnOrAfter(start, t, ctx, ref, 7));
+      const inWeek = at(addDays(week, (wd + 6) % 7), t.h, t.mi, t.s);
+      const first = fromWall(inWeek, ctx.zone).getTime() > ref.getTime() ? inWeek : at(addDays(inWeek, 7 * step), t.h, t.mi, t.s);
+      return calendar('week', step, first);
     }));
   }
   if (unit === 'day' && step === 1) return crons(times, '*', '*', '*');

@@ -544,6 +544,8 @@ THU16 = ['2026-11-26 16:00', '2026-12-10 16:00', '2026-12-24 16:00', '2027-01-07
 rec(F, 'biweekly on thursdays at 4pm', THU16, txt='', note='every 2 weeks, on Thursdays only, from the next Thursday')
 rec(F, 'fortnightly on thursdays at 4pm', THU16, txt='')
 rec(F, 'every 2 weeks on thursdays at 4pm', THU16, txt='')
+rec(F, 'biweekly on mondays and thursdays at 9', ['2026-11-26 09:00', '2026-12-07 09:00', '2026-12-10 09:00', '2026-12-21 09:00'], now=WED, txt='', note='both days in the same weeks (of Nov 23, Dec 7, Dec 21): Monday Nov 23 has passed, Monday Nov 30 is the off week')
+rec(F, 'every other week on monday and friday', ['2026-11-27 09:00', '2026-12-07 09:00', '2026-12-11 09:00', '2026-12-21 09:00'], now=WED)
 rec(F, 'every 1st and 15th at 9am', ['2026-12-01 09:00', '2026-12-15 09:00', '2027-01-01 09:00', '2027-01-15 09:00'], txt='')
 rec(F, 'every 3rd monday of october at 10', ['2027-10-18 10:00', '2028-10-16 10:00', '2029-10-15 10:00', '2030-10-21 10:00'], txt='', note='yearly, in October only')
 rec(F, 'every last friday of january at 5pm', ['2027-01-29 17:00', '2028-01-28 17:00', '2029-01-26 17:00'], txt='')
