@@ -86,13 +86,20 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
-    // "monthly on the first monday", "every month on the 2nd and 4th tuesday": the nth weekday
-    // of each month, written after the repeat word
-    name: 'repeat-monthly-on-nth-weekday',
-    re: new RegExp(`\\b(?:monthly|(?:every|each)\\s+month)\\s+on\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\b`, 'g'),
+    // "monthly on the first monday", "every month on the 2nd and 4th tuesday", "every year on the
+    // last friday of november": the nth weekday of each month (of that month, yearly), written
+    // after the repeat word
+    name: 'repeat-on-nth-weekday',
+    re: new RegExp(`\\b(?:(monthly|(?:every|each)\\s+month)|yearly|annually|(?:every|each)\\s+year)\\s+on\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\b(?:\\s+(?:of|in)\\s+${MONTH_SRC}\\b)?`, 'g'),
     make(m) {
-      const nth = [...m[1]!.matchAll(new RegExp(NTH_SRC, 'g'))].map((x) => NTH[x[1]!]!);
-      return { repeat: { kind: 'nthWeekday', weekday: weekdayIndex(m[2]!), nth: [...new Set(nth)] } };
+      const [, monthly, list, weekday, month] = m;
+      // "monthly … of november" and "yearly on the first monday" (of which month?) say two things
+      if (Boolean(monthly) === Boolean(month)) {
+        return { refuse: { error: 'Every month, or once a year in one month? Say one of them.', example: `every ${m[2]!.split(/\s/)[0]} ${weekday} of the month at 9am` } };
+      }
+      const nth = [...list!.matchAll(new RegExp(NTH_SRC, 'g'))].map((x) => NTH[x[1]!]!);
+      const repeat: RepeatSpec = { kind: 'nthWeekday', weekday: weekdayIndex(weekday!), nth: [...new Set(nth)] };
+      return { repeat: month ? { ...repeat, month: monthIndex(month) } : repeat };
     },
   },
   {
