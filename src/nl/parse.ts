@@ -68,6 +68,15 @@ export function parse(text: string, options: ParseOptions): ParseResult {
   }
 }
 
+/**
+ * The instant relative phrases ("in 30m") count from: `now` cut to whole seconds, since specs
+ * are written to the second, so what is stored reads back exactly. A caller that turns "in 30m"
+ * back into a span subtracts this, not its own `now`.
+ */
+export function parseReference(now: Date): Date {
+  return new Date(Math.floor(now.getTime() / 1000) * 1000);
+}
+
 function parseOrReject(input: string, options: ParseOptions): ParseResult {
   if (typeof input !== 'string' || input.trim() === '') {
     return reject('Tell me what to remind you about and when.', 'remind me to call mom tomorrow at 9am');
@@ -75,8 +84,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   const maxLength = options.maxLength ?? MAX_LENGTH;
   if (input.length > maxLength) return reject(`That is too long for me (over ${maxLength} characters).`);
   if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) return reject('Internal: no valid reference time.');
-  // Whole seconds: specs are written to the second, so what is stored reads back exactly.
-  const now = new Date(Math.floor(options.now.getTime() / 1000) * 1000);
+  const now = parseReference(options.now);
   if (!isValidZone(options.timeZone)) return reject(`"${options.timeZone}" is not a time zone I know.`, 'Europe/Berlin');
   const dateOrder = options.dateOrder ?? defaultDateOrder(options.timeZone);
 

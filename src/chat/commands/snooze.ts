@@ -1,4 +1,5 @@
 import { UserError } from '../../core/errors.js';
+import { parseReference } from '../../nl/parse.js';
 import type { CommandModule } from '../command.js';
 import { findChangeableJob } from '../access.js';
 import { parseWithPrefs } from '../parse-input.js';
@@ -32,7 +33,7 @@ export const snooze: CommandModule = {
     if (parsed.kind !== 'once' || !at) {
       throw new UserError('snooze.recurring', 'Snooze takes one time or a duration, not a repetition.', EXAMPLE);
     }
-    const request: SnoozeRequest = span ? { by: at.getTime() - ctx.now.getTime() } : { at };
+    const request: SnoozeRequest = span ? { by: at.getTime() - parseReference(ctx.now).getTime() } : { at };
     const { timeZone } = await ctx.prefs();
     const result = await applySnoozePlan(ctx.deps, job, planSnooze(job, request, ctx.now, timeZone), timeZone, ctx.now);
     if (!result.ok) throw new UserError('snooze.refused', `${result.text} Nothing was changed.`, `/snooze ${job.id} 1h`);
