@@ -51,7 +51,7 @@ export async function handleActionPress(
   const parsed = parseActionId(press.actionId);
   if (!parsed) return { toast: 'That button is no longer valid.' };
   const { verb, jobId, args } = parsed;
-  if (verb === 'add' || verb === 'drop') return answerPendingCreation(deps, press, verb, jobId, now, await zoneOf(press));
+  if (verb === 'add' || verb === 'drop') return answerPendingCreation(deps, press, verb, jobId, now);
   const job = await deps.scheduler.getJob(jobId);
   if (!job || !canSee(job, press)) return { toast: `No reminder with id "${jobId}".` };
   if (!canChange(job, press)) return { toast: 'Only the owner or a chat admin can do that.' };

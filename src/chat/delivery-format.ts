@@ -5,15 +5,20 @@ import { action } from './action-ids.js';
 import type { ReminderPayload } from './describe.js';
 import { jobSubject } from './describe.js';
 import { formatSpan } from './format.js';
+import { isNagging } from './nag.js';
 
 /** A run this late (ms) says so in the message ("Chime was offline"). */
 const LATE_NOTICE_MS = 60_000;
 
 type Rows = Array<Array<{ id: string; label: string }>>;
 
-/** Buttons under a delivered reminder: snoozes and Tomorrow, then Done (and Stop when it repeats). */
+/**
+ * Buttons under a delivered reminder: snoozes and Tomorrow, then Done, Nag me (again and again
+ * until Done) and Stop when it repeats. A nag has only Done: it comes back anyway.
+ */
 export function reminderActions(job: Job): Rows {
-  const last = [action('done', job.id)];
+  if (isNagging(job)) return [[action('done', job.id)]];
+  const last = [action('done', job.id), action('nag', job.id)];
   if (firesMoreThanOnce(job.schedule)) last.push(action('stop', job.id));
   return [[action('s10', job.id), action('s60', job.id), action('tm', job.id)], last];
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { NewJob } from '../core/job.js';
 import { ExpiringMap } from './expiring-map.js';
+import type { ReaderZone } from './confirmation.js';
 import type { JobDefinition } from './undo.js';
 
 /** A reminder waiting for its creator's answer ("Add anyway" / "Cancel"). */
@@ -10,6 +11,8 @@ export interface PendingCreation {
   job: NewJob;
   /** Fire times the parser reported, for the confirmation. */
   next: Date[];
+  /** The zone the asker reads times in, for the confirmation. */
+  reader: ReaderZone;
 }
 
 /** What the chat layer keeps between a message and a later button press, in this process. */

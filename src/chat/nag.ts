@@ -1,5 +1,6 @@
 import type { Job } from '../core/job.js';
-import { firesMoreThanOnce, type Schedule } from '../core/schedule.js';
+import { firesMoreThanOnce, nextFires, type Schedule } from '../core/schedule.js';
+import type { ParsedReminder } from '../nl/types.js';
 import { action } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import type { ReminderPayload } from './describe.js';
@@ -27,11 +28,21 @@ export function isNagging(job: Job): boolean {
 }
 
 /**
- * The schedule of a nag: a repetition the person asked for stays; a single time becomes
- * "from then on, every DEFAULT_NAG_MS".
+ * A reading made a nag: a repetition the person asked for stays ("every 10 minutes until
+ * done"); a single time becomes "from then on, every DEFAULT_NAG_MS" ("at 5pm until done").
  */
-export function nagSchedule(schedule: Schedule, everyMs: number): Schedule {
-  return schedule.kind === 'once' ? { kind: 'interval', everyMs, anchor: schedule.at } : schedule;
+export function asNag(parsed: ParsedReminder, now: Date): ParsedReminder {
+  if (parsed.schedule.kind !== 'once') return parsed;
+  const schedule: Schedule = { kind: 'interval', everyMs: DEFAULT_NAG_MS, anchor: parsed.schedule.at };
+  // Reaching back a moment keeps a start of "now" itself as the first fire.
+  const next = nextFires(schedule, parsed.timeZone, new Date(Math.min(now.getTime(), parsed.schedule.at.getTime()) - 1), 4, parsed.bounds);
+  return { ...parsed, kind: 'recurring', schedule, next };
+}
+
+/** The confirmation's line for a nag. */
+export function nagLine(job: Job): string {
+  const every = job.schedule.kind === 'interval' ? ` every ${formatSpan(job.schedule.everyMs)}` : '';
+  return `🔔 It repeats${every} until you press Done.`;
 }
 
 /** Nags of one reminder share this workflow, so Done on the reminder ends them too. */
@@ -62,7 +73,8 @@ export async function startNag(deps: ResolvedChatDeps, who: ChatContext, job: Jo
     payload: { ...(job.payload as ReminderPayload), nag: true },
     owner: job.owner,
     origin: job.origin,
-    schedule: { kind: 'interval', everyMs, anchor: now },
+    // The first nag comes one interval from now: the reminder itself was just delivered.
+    schedule: { kind: 'interval', everyMs, anchor: new Date(now.getTime() + everyMs) },
     timeZone: job.timeZone,
     workflowId: nagWorkflow(job),
   });

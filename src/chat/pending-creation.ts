@@ -3,7 +3,7 @@ import { firesMoreThanOnce } from '../core/schedule.js';
 import type { Job, NewJob } from '../core/job.js';
 import { action } from './action-ids.js';
 import type { CommandContext, ResolvedChatDeps } from './command.js';
-import { confirmation } from './confirmation.js';
+import { type ReaderZone, confirmation } from './confirmation.js';
 import { jobSubject } from './describe.js';
 import { formatWhen, truncate } from './format.js';
 import type { ActionAnswer, ChatContext, OutgoingMessage } from './message.js';
@@ -18,14 +18,17 @@ function sameSchedule(a: Job['schedule'], b: Job['schedule']): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Jobs due at the very same instant in one chat that are read for a duplicate check, at most. */
+const SAME_TIME_READ = 50;
+
 /**
- * A live job in the same chat with the same text and the same next time as `input` would
- * have (for a repetition: the same rule too), or undefined.
+ * An active job in the same chat with the same text and the same next time as `input` would
+ * have (for a repetition: the same rule too), or undefined. Reads only jobs due at that instant.
  */
 export async function findDuplicate(ctx: CommandContext, input: NewJob, subject: string, first: Date | undefined): Promise<Job | undefined> {
   if (!first) return undefined;
   const { msg } = ctx;
-  const candidates = await ctx.deps.scheduler.listJobs({ originChatId: msg.chatId, status: ['active', 'paused'] });
+  const candidates = await ctx.deps.scheduler.listJobs({ originPlatform: msg.platform, originChatId: msg.chatId, status: 'active', nextRunAt: first, limit: SAME_TIME_READ });
   const recurring = firesMoreThanOnce(input.schedule);
   return candidates.find(
     (j) =>
@@ -39,10 +42,10 @@ export async function findDuplicate(ctx: CommandContext, input: NewJob, subject:
 }
 
 /** Asks whether to add a reminder that duplicates `existing`; the answer buttons create or drop it. */
-export function askAboutDuplicate(ctx: CommandContext, existing: Job, input: NewJob, next: Date[], timeZone: string): OutgoingMessage {
+export function askAboutDuplicate(ctx: CommandContext, existing: Job, input: NewJob, next: Date[], reader: ReaderZone): OutgoingMessage {
   const token = randomBytes(6).toString('base64url');
-  ctx.deps.memory.pendingCreations.set(token, { platform: ctx.msg.platform, userId: ctx.msg.userId, job: input, next });
-  const when = existing.nextRunAt ? ` at ${formatWhen(existing.nextRunAt, timeZone, ctx.now)}` : '';
+  ctx.deps.memory.pendingCreations.set(token, { platform: ctx.msg.platform, userId: ctx.msg.userId, job: input, next, reader });
+  const when = existing.nextRunAt ? ` at ${formatWhen(existing.nextRunAt, reader.timeZone, ctx.now)}` : '';
   return {
     text: `You already have this reminder in this chat: [${existing.id}] ${truncate(jobSubject(existing))}${when}. Add it again?`,
     actions: [[action('add', token), action('drop', token)]],
@@ -56,7 +59,6 @@ export async function answerPendingCreation(
   verb: 'add' | 'drop',
   token: string,
   now: Date,
-  timeZone: string,
 ): Promise<ActionAnswer> {
   const pending = deps.memory.pendingCreations.get(token);
   if (!pending) {
@@ -66,5 +68,5 @@ export async function answerPendingCreation(
   deps.memory.pendingCreations.delete(token);
   if (verb === 'drop') return { toast: 'Not added', edit: { text: 'Not added: you keep the reminder you already had.' } };
   const job = await deps.scheduler.createJob(pending.job);
-  return { toast: 'Added', edit: confirmation(job, pending.next, timeZone, now) };
+  return { toast: 'Added', edit: confirmation(job, pending.next, pending.reader, now) };
 }

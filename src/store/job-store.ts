@@ -12,6 +12,8 @@ export interface JobFilter {
   originPlatform?: string;
   originChatId?: string;
   workflowId?: string;
+  /** Jobs whose next run is exactly this instant (duplicate checks: "the same time"). */
+  nextRunAt?: Date;
   limit?: number;
   offset?: number;
 }

@@ -77,13 +77,13 @@ describe('actions', () => {
 });
 
 describe('delivery formatter', () => {
-  it('a one-off reminder carries Snooze 10 min, Snooze 1 h, Tomorrow and Done, ids under 64 bytes', async () => {
+  it('a one-off reminder carries Snooze 10 min, Snooze 1 h, Tomorrow, Done and Nag me, ids under 64 bytes', async () => {
     const t = makeChat();
     const id = await t.create(ALICE_DM, '/remind in 2 minutes stretch');
     const job = t.scheduler.jobs.get(id)!;
     const out = createDeliveryFormatter()(job, { type: 'success', text: 'stretch', scheduledFor: t.clock.now(), lateMs: 0 });
     expect(out.text).toBe('⏰ stretch');
-    expect(out.actions!.flat().map((a) => a.label)).toEqual(['Snooze 10 min', 'Snooze 1 h', 'Tomorrow', 'Done']);
+    expect(out.actions!.flat().map((a) => a.label)).toEqual(['Snooze 10 min', 'Snooze 1 h', 'Tomorrow', 'Done', 'Nag me']);
     for (const a of out.actions!.flat()) expect(Buffer.byteLength(a.id)).toBeLessThan(64);
   });
 

@@ -39,7 +39,8 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
       (!f.ownerUserId || j.owner.userId === f.ownerUserId) &&
       (!f.originPlatform || j.origin.platform === f.originPlatform) &&
       (!f.originChatId || j.origin.chatId === f.originChatId) &&
-      (!f.workflowId || j.workflowId === f.workflowId)
+      (!f.workflowId || j.workflowId === f.workflowId) &&
+      (!f.nextRunAt || j.nextRunAt?.getTime() === f.nextRunAt.getTime())
     );
   };
   return {

@@ -103,6 +103,45 @@ describe('Telegram end to end (Bot API fake, real app)', () => {
     expect((await app.store.jobs.getJob(job.id))?.nextRunAt?.toISOString()).toBe('2026-11-23T09:30:00.000Z');
   });
 
+  it('the same reminder twice asks first; "Add anyway" adds it, "Cancel" leaves one', async () => {
+    api.userSays(samChat, sam, '/remind tomorrow at 9 call mom');
+    await api.until(() => api.sent.length === 1);
+    api.userSays(samChat, sam, '/remind tomorrow at 9 call mom');
+    await api.until(() => api.sent.length === 2);
+    expect(api.sent[1]!.text).toContain('You already have this reminder');
+    expect(await app.store.jobs.listJobs({ originChatId: String(sam.id) })).toHaveLength(1);
+    const dropped = lastWithButton(sam.id, 'Cancel');
+    api.userPresses(samChat, sam, dropped.sent, dropped.data);
+    await api.until(() => dropped.sent.edits === 1);
+    expect(dropped.sent.text).toContain('Not added');
+    api.userSays(samChat, sam, '/remind tomorrow at 9 call mom');
+    await api.until(() => api.sent.length === 3);
+    const add = lastWithButton(sam.id, 'Add anyway');
+    api.userPresses(samChat, sam, add.sent, add.data);
+    await api.until(() => add.sent.edits === 1);
+    expect(add.sent.text).toMatch(/Reminder set \[\w+\]: call mom/);
+    expect(await app.store.jobs.listJobs({ originChatId: String(sam.id) })).toHaveLength(2);
+  });
+
+  it('"every 10 minutes until done" nags with a Done button; Done stops it', async () => {
+    api.userSays(samChat, sam, 'remind me every 10 minutes until done to take the pills');
+    await api.until(() => api.sent.length === 1);
+    expect(api.sent[0]!.text).toContain('until you press Done');
+    const job = await onlyJob(sam.id);
+    await clock.advance(10 * 60_000);
+    await api.until(() => api.sent.length === 2);
+    await clock.advance(10 * 60_000);
+    await api.until(() => api.sent.length === 3);
+    expect(api.sent[2]!.text).toBe('⏰ take the pills');
+    const done = lastWithButton(sam.id, 'Done');
+    api.userPresses(samChat, sam, done.sent, done.data);
+    await api.until(() => done.sent.edits === 1);
+    expect((await app.store.jobs.getJob(job.id))?.status).toBe('cancelled');
+    await clock.advance(30 * 60_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(api.sent).toHaveLength(3);
+  });
+
   it('/cancel with two ids cancels both and says so', async () => {
     api.userSays(samChat, sam, '/remind in 1 hour tea');
     api.userSays(samChat, sam, '/remind in 2 hours coffee');

@@ -158,6 +158,8 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await ids({ ownerPlatform: 'discord', ownerUserId: 'u2' })).toEqual([c.id]);
         expect(await ids({ originChatId: 'c2' })).toEqual([d.id]);
         expect(await ids({ workflowId: 'wf' })).toEqual([b.id, d.id]);
+        expect(await ids({ nextRunAt: new Date(T0.getTime() + 2 * MIN) })).toEqual([c.id]);
+        expect(await ids({ nextRunAt: new Date(T0.getTime() + 2 * MIN + 1) })).toEqual([]);
         expect(await ids({ limit: 2 })).toEqual([b.id, c.id]);
         expect(await ids({ limit: 2, offset: 2 })).toEqual([a.id, d.id]);
         expect(await store.countJobs()).toBe(4);

@@ -2,7 +2,10 @@ import { UserError } from '../../core/errors.js';
 import type { NewJob } from '../../core/job.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import type { ReminderPayload } from '../describe.js';
+import { readerZone } from '../confirmation.js';
+import { asNag, nagLine, splitUntilDone } from '../nag.js';
 import { newReminderConfirmation } from '../new-reminder-confirmation.js';
+import { askAboutDuplicate, findDuplicate } from '../pending-creation.js';
 import { truncate } from '../format.js';
 import { parseOrThrow } from '../parse-input.js';
 import { checkCreateQuota, checkGroupInterval, checkTextLength } from '../quotas.js';
@@ -30,9 +33,14 @@ export const remind: CommandModule = {
     checkTextLength(ctx, ctx.args);
     // Typed options (Discord's when:/what:) keep the text out of the time parser: "call mom at 5"
     // as the what must not move the time.
-    const when = msg.parts?.when?.trim();
-    const what = msg.parts?.what?.trim();
-    const parsed = await parseOrThrow(ctx, when || ctx.args || 'in 1 hour', EXAMPLE);
+    // "… until done" asks for a nag: it repeats until Done is pressed (read here, not by the parser).
+    const request = splitUntilDone(msg.parts?.when?.trim() || ctx.args || 'in 1 hour');
+    const typedWhat = msg.parts?.what ? splitUntilDone(msg.parts.what.trim()) : undefined;
+    const nag = request.nag || typedWhat?.nag === true;
+    const when = msg.parts?.when?.trim() ? request.text : undefined;
+    const what = typedWhat?.text;
+    const read = await parseOrThrow(ctx, request.text || 'in 1 hour', EXAMPLE);
+    const parsed = nag ? asNag(read, ctx.now) : read;
     let text = when && what ? what : parsed.text.trim();
     const quote = reply
       ? { messageId: reply.messageId, ...(reply.text ? { text: reply.text } : {}), ...(reply.link ? { link: reply.link } : {}) }
@@ -46,11 +54,12 @@ export const remind: CommandModule = {
     await checkCreateQuota(ctx);
 
     const isCommand = text.startsWith('/');
+    if (isCommand && nag) throw new UserError('remind.nag_command', '"Until done" is for reminders: a scheduled command has no Done button.', '/remind every 10 minutes until done take the pills');
     // A command that could never run is refused now, with the reason, not at every run.
     if (isCommand) ctx.checkScheduledCommand(text);
     const payload: ReminderPayload | { command: string } = isCommand
       ? { command: text }
-      : { text, ...(quote ? { quote } : {}) };
+      : { text, ...(quote ? { quote } : {}), ...(nag ? { nag: true as const } : {}) };
     const input: NewJob = {
       kind: isCommand ? 'command' : 'reminder',
       name: truncate(text, 80),
@@ -61,7 +70,10 @@ export const remind: CommandModule = {
       bounds: parsed.bounds,
       timeZone: parsed.timeZone,
     };
+    const duplicate = await findDuplicate(ctx, input, text, parsed.next[0]);
+    if (duplicate) return [askAboutDuplicate(ctx, duplicate, input, parsed.next, await readerZone(ctx))];
     const job = await ctx.deps.scheduler.createJob(input);
-    return [await newReminderConfirmation(ctx, job, parsed)];
+    const confirmed = await newReminderConfirmation(ctx, job, parsed);
+    return [nag ? { ...confirmed, text: `${confirmed.text}\n${nagLine(job)}` } : confirmed];
   },
 };

@@ -171,6 +171,7 @@ export function jobFilterSql(f: JobFilter = {}): { where: string; params: unknow
   if (f.originPlatform !== undefined) bind('origin_platform', f.originPlatform);
   if (f.originChatId !== undefined) bind('origin_chat_id', f.originChatId);
   if (f.workflowId !== undefined) bind('workflow_id', f.workflowId);
+  if (f.nextRunAt !== undefined) bind('next_run_at', f.nextRunAt.getTime());
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

@@ -275,6 +275,7 @@ export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record
   if (f.originPlatform !== undefined) (parts.push('origin_platform = @origin_platform'), (params.origin_platform = f.originPlatform));
   if (f.originChatId !== undefined) (parts.push('origin_chat_id = @origin_chat_id'), (params.origin_chat_id = f.originChatId));
   if (f.workflowId !== undefined) (parts.push('workflow_id = @workflow_id'), (params.workflow_id = f.workflowId));
+  if (f.nextRunAt !== undefined) (parts.push('next_run_at = @next_run_at'), (params.next_run_at = f.nextRunAt.getTime()));
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

@@ -68,7 +68,7 @@ describe('Discord on the real chat layer', () => {
     expect(posted.content).toBe(`⏰ <@${sam.id}>: ship it`);
     expect(posted.allowed_mentions).toEqual({ parse: [], users: [sam.id], roles: [] });
     const labels = (posted.components as Array<{ components: Array<{ label: string }> }>).flatMap((r) => r.components.map((b) => b.label));
-    expect(labels).toEqual(['Snooze 10 min', 'Snooze 1 h', 'Tomorrow', 'Done']);
+    expect(labels).toEqual(['Snooze 10 min', 'Snooze 1 h', 'Tomorrow', 'Done', 'Nag me']);
   });
 
   it('Snooze on a delivered reminder: refused (ephemerally) for another member, accepted for the owner and for Manage Messages', async () => {
