@@ -106,7 +106,7 @@ describe('Discord end to end (emulator, real app)', () => {
     const [reminder] = await postedCount(general, 1);
     expect(reminder!.content).toMatch(new RegExp(`<@${sam.id}>.*stretch`));
     expect(reminder!.allowed_mentions).toMatchObject({ users: [sam.id] });
-    expect((reminder!.components as Row[]).flatMap((r) => r.components.map((b) => b.label))).toEqual(['Snooze 10 min', 'Snooze 1 h', 'Tomorrow', 'Done']);
+    expect((reminder!.components as Row[]).flatMap((r) => r.components.map((b) => b.label))).toEqual(['Snooze 10 min', 'Snooze 1 h', 'Tomorrow', 'Done', 'Nag me']);
 
     await press(sam, reminder!, button(reminder!, /Snooze 10/), () => reminder!.content.includes('Snoozed'));
     const snoozed = await running.store.jobs.getJob(id);
