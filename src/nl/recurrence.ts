@@ -219,8 +219,12 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
     // the next time the clock shows it, and the steps count from that day.
     const untimed = g.times.length === 0 && !g.defaultTime;
     if (untimed && !(startAt && startAt.getTime() > ctx.now.getTime())) {
-      const first = addDuration(ctx, { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, [`${unit}s`]: step });
-      return [calendar(unit, step, toWall(first, ctx.zone))];
+      const first = toWall(addDuration(ctx, { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, [`${unit}s`]: step }), ctx.zone);
+      // "every month" on Jan 31: the first fire is Feb 28, and anchoring there would make every
+      // later one the 28th; anchored at now (never a fire: fires come strictly after now) the
+      // series keeps the 31st (Feb 28, Mar 31, Apr 30)
+      const clamped = first.d !== ctx.wall.d;
+      return [calendar(unit, step, clamped ? ctx.wall : first)];
     }
     return times.map((t) => calendar(unit, step, firstOnOrAfter(refDate, t, ctx, ref, 1)));
   }

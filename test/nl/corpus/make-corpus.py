@@ -563,6 +563,7 @@ rec(F, 'every 2 weeks at 11am', ['2026-11-22 11:00', '2026-12-06 11:00', '2026-1
 rec(F, 'every 2 weeks', ['2027-03-14 10:00', '2027-03-28 10:00', '2027-04-11 10:00', '2027-04-25 10:00'], tz=NY, now='2027-02-28 10:00', note='clocks go forward on Mar 14 at 02:00; the wall time stays 10:00')
 rec(F, 'every 3 days', ['2027-03-15 20:00', '2027-03-18 20:00', '2027-03-21 20:00', '2027-03-24 20:00'], tz=NY, now='2027-03-12 20:00')
 rec(F, 'every 4 months', ['2028-02-29 10:00', '2028-06-29 10:00', '2028-10-29 10:00', '2029-02-28 10:00'], tz=BER, now='2027-10-29 10:00', note='Oct 29 + 4 months is Feb 29 in the leap year 2028; 2029 has no Feb 29')
+rec(F, 'every month', ['2027-02-28 10:00', '2027-03-31 10:00', '2027-04-30 10:00', '2027-05-31 10:00'], tz=BER, now='2027-01-31 10:00', note='clamped to the month end, the day does not creep to the 28th')
 rec(F, 'every 2 days', ['2027-10-31 12:00', '2027-11-02 12:00', '2027-11-04 12:00'], tz=BER, now='2027-10-29 12:00', note='Berlin falls back on Oct 31 at 03:00; 12:00 wall time kept')
 
 # ---------------------------------------------------------------- time words that were not used: read them or reject
