@@ -79,7 +79,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   run: {
-    details: 'Runs a reminder now, as if it were due: its message follows at once.',
+    details: 'Runs a reminder now: its message follows at once, and it still comes at its scheduled time.',
     examples: [{ input: `/run ${EXAMPLE_ID}`, does: 'delivers it now' }],
   },
   history: {

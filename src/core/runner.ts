@@ -191,8 +191,11 @@ async function planSettlement(run: ClaimedRun, occurrence: Date, result: RunResu
     error,
   });
   const manual = run.trigger === 'manual';
-  // A manual run of a job with more fires to come, or of a paused one, leaves its schedule alone.
-  const keepSchedule = manual && (firesMoreThanOnce(job.schedule) || job.status !== 'active');
+  // A manual run is an extra delivery: it leaves alone a job with more fires to come, a paused
+  // one, and a one-off whose time is still ahead (it still comes then). Only a one-off already
+  // due is used up by it, so it does not come twice.
+  const stillAhead = job.nextRunAt !== null && job.nextRunAt.getTime() > run.claimedAt.getTime();
+  const keepSchedule = manual && (firesMoreThanOnce(job.schedule) || job.status !== 'active' || stillAhead);
   const afterOccurrence = (): Settlement['job'] => {
     if (keepSchedule) return { ...base, status: job.status, nextRunAt: job.nextRunAt, attempts: 0 };
     const next = followingFire(job, occurrence, now, runCount);

@@ -133,6 +133,20 @@ describe('runs', () => {
     expect((await h.scheduler.getJob(job.id))?.nextRunAt?.toISOString()).toBe(job.nextRunAt?.toISOString());
   });
 
+  it('runNow on a one-off due tomorrow delivers now and still comes tomorrow (it is not used up)', async () => {
+    const h = make(); // Sunday 22 Nov 10:00 UTC
+    await h.scheduler.start();
+    const job = await h.scheduler.createJob(h.reminder('passport', at('2026-11-23T10:00:00Z')));
+    const record = await h.scheduler.runNow(job.id, { wait: true });
+    expect(record).toMatchObject({ status: 'success', trigger: 'manual' });
+    expect(await h.scheduler.getJob(job.id)).toMatchObject({ status: 'active', nextRunAt: new Date('2026-11-23T10:00:00Z') });
+    expect((await h.store.jobs.listOutbox()).map((o) => o.text)).toEqual(['passport']);
+    // The real time still comes, once, and then the one-off is done.
+    await h.advance(24 * 3600_000);
+    expect(await h.scheduler.getJob(job.id)).toMatchObject({ status: 'completed', nextRunAt: null });
+    expect((await h.store.jobs.listRuns({ jobId: job.id })).map((r) => r.trigger).sort()).toEqual(['manual', 'schedule']);
+  });
+
   it('nextRuns without a job: the soonest active jobs, at most count, nothing paused or manual', async () => {
     const h = make();
     const at = (min: number) => new Date(Date.UTC(2026, 10, 22, 10, min));

@@ -3,7 +3,7 @@ import type { CommandModule } from '../command.js';
 import { reply } from '../command.js';
 import { findChangeableJob } from '../access.js';
 import { jobSubject } from '../describe.js';
-import { truncate } from '../format.js';
+import { formatWhen, truncate } from '../format.js';
 
 export const run: CommandModule = {
   name: 'run',
@@ -15,6 +15,9 @@ export const run: CommandModule = {
       throw new UserError('job.finished', `Reminder ${job.id} is cancelled.`, '/list');
     }
     await ctx.deps.scheduler.runNow(job.id);
-    return reply(`▶️ Running [${job.id}] ${truncate(jobSubject(job))} now; its message follows.`);
+    // A run by hand is an extra delivery: the scheduled time stays (see the runner's settlement).
+    const ahead = job.status === 'active' && job.nextRunAt && job.nextRunAt.getTime() > ctx.now.getTime() ? job.nextRunAt : null;
+    const keeps = ahead ? ` It still comes ${formatWhen(ahead, (await ctx.prefs()).timeZone, ctx.now)}.` : '';
+    return reply(`▶️ Running [${job.id}] ${truncate(jobSubject(job))} now; its message follows.${keeps}`);
   },
 };
