@@ -217,6 +217,14 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "every half hour", "every half an hour": every 30 minutes
+    name: 'repeat-every-half-hour',
+    re: /\b(?:every|each)\s+half(?:\s+an)?[\s-]+hour\b/g,
+    make() {
+      return { repeat: { kind: 'every', unit: 'minute', step: 30 } };
+    },
+  },
+  {
     // "every 2 weeks", "every other day", "every 30 minutes", "every 30m", "every hour", "each day"
     name: 'repeat-every-unit',
     re: new RegExp(`\\b(?:every|each)\\s+(?:single\\s+)?(?:(other|second|third|fourth|fifth|2nd|3rd|4th|5th)\\s+|(\\d+(?:\\.\\d+)?|${NUMBER_WORD_SRC})\\s*)?${UNIT_SRC}(?![a-z0-9])|\\beveryday\\b(?=\\s*$|\\s*[,.!;]|\\s+(?:at|@|around|by|in|from|between|until|till|starting|except|for|morning|afternoon|evening|night|to|and|\\d))`, 'g'),

@@ -125,7 +125,7 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "0930h", "930h", "21h30", "9h30", "at 1730", "at 0930": 24-hour forms without a colon
     name: 'time-compact',
-    re: /\b(?:(?:at|by|around|about|before|@)\s+)?([01]?\d|2[0-3])([0-5]\d)\s*h\b|\b(?:(?:at|by|around|about|before|@)\s+)?([01]?\d|2[0-3])h([0-5]\d)\b|\b(?:at|by|around|about|before|@)\s+([01]\d|2[0-3])([0-5]\d)\b(?![\d/.:-])(?!\s*(?:%|am|pm|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)/g,
+    re: /\b(?:(?:at|by|around|about|before|@)\s+)?([01]?\d|2[0-3])([0-5]\d)\s*h\b|\b(?:(?:at|by|around|about|before|@)\s+)?([01]?\d|2[0-3])h([0-5]\d)\b|\b(?:at|by|around|about|before|@)\s+([01]\d|2[0-3])([0-5]\d)(?:\s*hrs)?\b(?![\d/.:-])(?!\s*(?:%|am|pm|minutes?|mins?|hours?|days?|weeks?|months?|years?|people|times)\b)/g,
     make(m) {
       const t = plainTime(m[1] ?? m[3] ?? m[5]!, Number(m[2] ?? m[4] ?? m[6]));
       return t ? { time: { ...t, bare: false } } : null;
