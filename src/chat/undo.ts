@@ -4,7 +4,7 @@ import type { JobPatch } from '../store/job-store.js';
 import { action, instantArg, readInstantArg } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
-import { formatWhen, truncate } from './format.js';
+import { formatWallTime, formatWhen, truncate } from './format.js';
 import { definitionVersion, stateVersion } from './job-version.js';
 import type { Action } from './message.js';
 
@@ -69,6 +69,13 @@ export async function applyUndo(deps: ResolvedChatDeps, job: Job, verb: 'undo' |
     // Buttons sent before versions existed carry none: only a job nobody touched may go.
     const untouched = version ? definitionVersion(job) === version : job.updatedAt.getTime() === job.createdAt.getTime();
     if (!untouched) return refused(job, `reminder ${job.id} was changed after it was set; Undo would remove more than it set. /cancel ${job.id} removes it.`);
+    // Once it has reminded, removing it would erase that run from /history as if it never came.
+    const ranAt = job.lastRunAt ?? (job.status === 'completed' || job.status === 'failed' ? job.completedAt ?? job.updatedAt : null);
+    if (ranAt) {
+      const when = formatWallTime(ranAt, timeZone, now);
+      const future = isRecurring(job.schedule) && job.status !== 'completed' ? ` Use /cancel ${job.id} to stop future ones.` : '';
+      return refused(job, `reminder ${job.id} already reminded you at ${when}.${future}`);
+    }
     await deps.scheduler.deleteJob(job.id);
     return { ok: true, text: `↩️ Undone: reminder ${job.id} (${subject}) was removed.` };
   }
