@@ -44,6 +44,21 @@ function moveOccurrence(job: Job, pending: Date, at: Date, timeZone: string, now
   return { kind: 'move', at, from: pending };
 }
 
+/** A copy due less than this from the next regular fire would come with it (shown the same minute). */
+const SAME_MOMENT_MS = 60_000;
+
+/**
+ * The occurrence that fired, once more at `at`; but not as a copy due at the very instant of
+ * the series' next regular fire: that one reminds then anyway, and two pings would come.
+ */
+function refireUnlessRegular(job: Job, at: Date, now: Date, timeZone: string): SnoozePlan {
+  const pending = pendingRun(job, now);
+  if (pending && job.status === 'active' && Math.abs(pending.getTime() - at.getTime()) < SAME_MOMENT_MS) {
+    return { kind: 'refuse', reason: `Its next regular reminder comes then anyway (${formatWhen(pending, timeZone, now)}), so no extra one was added.` };
+  }
+  return { kind: 'refire', at };
+}
+
 /**
  * A snooze button under a delivered reminder: the occurrence that fired comes again at `at`
  * (now + 10 minutes, …). It never pulls a later pending run earlier.
@@ -51,7 +66,7 @@ function moveOccurrence(job: Job, pending: Date, at: Date, timeZone: string, now
 export function planFiredSnooze(job: Job, at: Date, now: Date, timeZone: string): SnoozePlan {
   const finished = finishedReason(job);
   if (finished) return { kind: 'refuse', reason: finished };
-  if (firesMoreThanOnce(job.schedule)) return { kind: 'refire', at };
+  if (firesMoreThanOnce(job.schedule)) return refireUnlessRegular(job, at, now, timeZone);
   const pending = pendingRun(job, now);
   if (pending && pending.getTime() > at.getTime()) {
     return { kind: 'refuse', reason: `It is already set for ${formatWhen(pending, timeZone, now)}, later than that.` };
@@ -72,13 +87,13 @@ export function planSnooze(job: Job, req: SnoozeRequest, now: Date, timeZone: st
   if ('at' in req && req.at.getTime() <= now.getTime()) return { kind: 'refuse', reason: 'That time has passed.' };
   if (!pending) {
     const at = 'at' in req ? req.at : new Date(now.getTime() + req.by);
-    return firesMoreThanOnce(job.schedule) ? { kind: 'refire', at } : { kind: 'move', at, from: null };
+    return firesMoreThanOnce(job.schedule) ? refireUnlessRegular(job, at, now, timeZone) : { kind: 'move', at, from: null };
   }
   const moveTo = 'at' in req ? req.at : new Date(pending.getTime() + req.by);
   const firedBefore = firesMoreThanOnce(job.schedule) && job.lastRunAt !== null;
   if ('at' in req && req.at.getTime() < pending.getTime()) {
     // Earlier than the pending run: only the occurrence that fired can mean this.
-    if (firedBefore) return { kind: 'refire', at: req.at };
+    if (firedBefore) return refireUnlessRegular(job, req.at, now, timeZone);
     return {
       kind: 'refuse',
       reason: `That is earlier than its due time (${formatWhen(pending, timeZone, now)}); snooze only moves a reminder later. To move it earlier: /edit ${job.id} <new time>`,
@@ -87,7 +102,7 @@ export function planSnooze(job: Job, req: SnoozeRequest, now: Date, timeZone: st
   if (firedBefore && 'by' in req) {
     const move = moveOccurrence(job, pending, moveTo, timeZone, now);
     const refireAt = new Date(now.getTime() + req.by);
-    return move.kind === 'move' ? { kind: 'ask', refireAt, moveTo, pending } : { kind: 'refire', at: refireAt };
+    return move.kind === 'move' ? { kind: 'ask', refireAt, moveTo, pending } : refireUnlessRegular(job, refireAt, now, timeZone);
   }
   return moveOccurrence(job, pending, moveTo, timeZone, now);
 }
