@@ -9,7 +9,7 @@ import { stateVersion } from './job-version.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
 import { isNagging, startNag, stopNags } from './nag.js';
 import { answerPendingCreation } from './pending-creation.js';
-import { applySnoozePlan } from './snooze-apply.js';
+import { applySnoozePlan, cancelSnoozedCopies } from './snooze-apply.js';
 import type { SnoozeResult } from './snooze-apply.js';
 import { planFiredSnooze } from './snooze-rules.js';
 import { applyUndo, undoStateAction } from './undo.js';
@@ -92,9 +92,13 @@ export async function handleActionPress(
       return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}` } };
     }
     case 'stop': {
-      if (!live(job)) return { toast: `Reminder ${job.id} is ${job.status}.`, edit: { text: `${base}\n⏹ Stopped, it won't repeat.` } };
+      const copies = await cancelSnoozedCopies(deps, job);
+      const alsoCopies = copies.length > 0 ? ` Its snoozed ${copies.length === 1 ? 'one' : 'ones'} (${copies.map((c) => `[${c.id}]`).join(', ')}) won't come either.` : '';
+      const stopped = `${base}\n⏹ Stopped, it won't repeat.${alsoCopies}`;
+      if (!live(job)) return { toast: `Reminder ${job.id} is ${job.status}.`, edit: { text: stopped } };
       const cancelled = await deps.scheduler.cancelJob(job.id);
-      return { toast: 'Stopped', edit: { text: `${base}\n⏹ Stopped, it won't repeat.`, actions: [[undoStateAction(job, cancelled)]] } };
+      // Undo brings back exactly what Stop ended; with snoozed copies ended too it could not.
+      return { toast: 'Stopped', edit: { text: stopped, ...(copies.length === 0 ? { actions: [[undoStateAction(job, cancelled)]] } : {}) } };
     }
     case 'undo':
     case 'ue':

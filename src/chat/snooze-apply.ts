@@ -63,6 +63,12 @@ async function refire(deps: ResolvedChatDeps, job: Job, at: Date, timeZone: stri
   };
 }
 
+/** Stopping a series stops the snoozed copies of its occurrences too; returns the ones cancelled. */
+export async function cancelSnoozedCopies(deps: ResolvedChatDeps, job: Job): Promise<Job[]> {
+  const copies = await deps.scheduler.listJobs({ workflowId: againWorkflow(job), status: 'active' });
+  return Promise.all(copies.map((copy) => deps.scheduler.cancelJob(copy.id)));
+}
+
 /** Carries out a snooze plan; a refusal changes nothing and says why. */
 export async function applySnoozePlan(deps: ResolvedChatDeps, job: Job, plan: SnoozePlan, timeZone: string, now: Date): Promise<SnoozeResult> {
   switch (plan.kind) {

@@ -26,3 +26,19 @@ describe('snooze of a series that just fired', () => {
     expect(t.scheduler.jobs.size).toBe(2);
   });
 });
+
+describe('Stop after a snooze of a series', () => {
+  it('Stop cancels the snoozed copy too and says so', async () => {
+    const t = makeChat({ start: '2026-12-02T22:00:40.300Z' });
+    const id = await t.create(ALICE_DM, '/remind every hour take pills');
+    const delivered = await t.fire(id);
+    await t.press(ALICE_DM, t.button(delivered, 'Snooze 10 min'));
+    const copy = [...t.scheduler.jobs.values()].find((j) => j.id !== id)!;
+    expect(copy.status).toBe('active');
+    const answer = await t.press(ALICE_DM, t.button(delivered, 'Stop'));
+    expect(answer.edit!.text).toContain("Stopped, it won't repeat");
+    expect(answer.edit!.text).toContain(`[${copy.id}]) won't come either`);
+    expect(t.scheduler.jobs.get(id)!.status).toBe('cancelled');
+    expect(t.scheduler.jobs.get(copy.id)!.status).toBe('cancelled');
+  });
+});
