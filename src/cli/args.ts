@@ -53,10 +53,15 @@ export function jsonObject(value: string | undefined, name = 'data'): Record<str
 }
 
 /**
- * `--text` and `--command` within CHIME_MAX_TEXT_LENGTH, the limit the chat applies too, so a
- * job made here can be read, edited and delivered like one made in the chat.
+ * `--text` not blank, and `--text` and `--command` within CHIME_MAX_TEXT_LENGTH, the limit the
+ * chat applies too, so a job made here can be read, edited and delivered like one made in the chat.
  */
 export function withinTextLimit(opts: { text?: string | undefined; command?: string | undefined }, max: number): void {
+  // The chat asks "what for?" when a request has no text; a blank --text would arrive as a bare
+  // alarm showing only the job's name.
+  if (opts.text !== undefined && opts.text.trim() === '') {
+    throw new UserError('cli.empty', '--text is empty: say what to remind of.', '--text "call the bank"');
+  }
   if (opts.text !== undefined) checkTextLength(opts.text, max, '--text', '--text "call the bank"   (or raise CHIME_MAX_TEXT_LENGTH)');
   if (opts.command !== undefined) checkTextLength(opts.command, max, '--command', '--command "/recall"');
 }

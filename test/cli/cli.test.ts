@@ -95,6 +95,11 @@ describe('chime CLI', () => {
     expect(json.err).toContain('--data is not valid JSON');
     const noName = await chime('jobs', 'create', '--schedule', '5m', '--text', 'a');
     expect(noName.err).toContain('--name is required');
+    for (const blank of ['', '   ']) {
+      const empty = await chime('jobs', 'create', '--name', 'x', '--schedule', 'in:30s', '--text', blank);
+      expect(empty.code).toBe(1);
+      expect(empty.err).toContain('text is empty');
+    }
     expect((await listJson()).length).toBe(before);
   });
 
