@@ -1,0 +1,33 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.js';
+import type { JobStore } from '../store/job-store.js';
+import type { Lease } from './run.js';
+
+export interface LeaseHeartbeatDeps {
+  store: Pick<JobStore, 'extendLeases'>;
+  clock: Clock;
+  logger: Logger;
+  lease: Lease;
+  /** Run ids in progress in this process right now. */
+  runningIds: () => string[];
+}
+
+/**
+ * Keeps the claims of this process's running jobs alive: every third of the lease (at least
+ * a second) it extends all of them in one store call, so a long run is not taken over by
+ * another instance while a crashed process's claims still expire. Ends when `signal` aborts.
+ */
+export async function runLeaseHeartbeat(deps: LeaseHeartbeatDeps, signal: AbortSignal): Promise<void> {
+  const { clock, lease } = deps;
+  const every = Math.max(1000, Math.floor(lease.durationMs / 3));
+  while (!signal.aborted) {
+    await clock.sleepUntil(new Date(clock.now().getTime() + every), signal).catch(() => undefined);
+    const ids = deps.runningIds();
+    if (ids.length === 0 || signal.aborted) continue;
+    try {
+      await deps.store.extendLeases(ids, clock.now(), lease);
+    } catch (err) {
+      deps.logger.error({ err }, 'lease heartbeat failed');
+    }
+  }
+}

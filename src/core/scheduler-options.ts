@@ -1,0 +1,34 @@
+/** Tuning of the scheduler; every field has a default (resolveSchedulerOptions). */
+export interface SchedulerOptions {
+  /** Runs in progress at once. Default 100. */
+  maxConcurrent?: number;
+  /** Jobs claimed per store round trip. Default 500. */
+  claimBatchSize?: number;
+  /** Lease length (ms), extended by a heartbeat every third of it. Default 60 s. */
+  leaseMs?: number;
+  /** A recurring occurrence started later than this is skipped (ms). Default 1 hour. */
+  misfireGraceMs?: number;
+  /** Retries for jobs created without their own. Default 3. */
+  defaultRetries?: number;
+  /** Base retry delay for jobs created without their own (ms). Default 5 s. */
+  retryDelayMs?: number;
+  /** Run timeout for jobs created without their own (ms). Default 1 hour. */
+  taskTimeoutMs?: number;
+  /** How long `stop()` lets running jobs finish before aborting and releasing them (ms). Default 10 s. */
+  shutdownGraceMs?: number;
+}
+
+export type ResolvedSchedulerOptions = Required<SchedulerOptions>;
+
+export function resolveSchedulerOptions(o: SchedulerOptions = {}): ResolvedSchedulerOptions {
+  return {
+    maxConcurrent: o.maxConcurrent ?? 100,
+    claimBatchSize: o.claimBatchSize ?? 500,
+    leaseMs: o.leaseMs ?? 60_000,
+    misfireGraceMs: o.misfireGraceMs ?? 3_600_000,
+    defaultRetries: o.defaultRetries ?? 3,
+    retryDelayMs: o.retryDelayMs ?? 5_000,
+    taskTimeoutMs: o.taskTimeoutMs ?? 3_600_000,
+    shutdownGraceMs: o.shutdownGraceMs ?? 10_000,
+  };
+}
