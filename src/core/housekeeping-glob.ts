@@ -1,54 +1,29 @@
+import picomatch from 'picomatch';
+import { UserError } from './errors.js';
+
 /**
- * A small glob matcher for housekeeping patterns (`*.log`, `report-??.csv`, `**\/*.tmp`,
- * `*.{log,txt}`, `[0-9]*`). Node 20 has no stable `fs.glob`/`path.matchesGlob`, and the
- * patterns we need are few, so this stays dependency-free.
- *
- * `*` and `?` never cross `/`; `**\/` matches any number of directories (including none).
+ * picomatch set to housekeeping's rules: `*` and `?` never cross `/`, `**\/` matches any number
+ * of directories (none included), `{a,b}` and `[0-9]`/`[!0-9]` as in the shell. Dotfiles are
+ * files like any other (`dot`). A cleanup pattern says what to delete, so nothing in it may
+ * mean more than it reads: no extglobs (`+(…)`), and a leading `!` is a character, not
+ * "everything but" (`nonegate`). An unbalanced bracket or brace is refused (`strictBrackets`)
+ * and an invalid class throws (`debug`) instead of compiling to a regexp that never matches.
  */
-export function globToRegExp(pattern: string): RegExp {
-  let re = '';
-  let i = 0;
-  let braces = 0;
-  while (i < pattern.length) {
-    const c = pattern[i] as string;
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        const slash = pattern[i + 2] === '/';
-        re += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 3 : 2;
-        continue;
-      }
-      re += '[^/]*';
-    } else if (c === '?') {
-      re += '[^/]';
-    } else if (c === '[') {
-      const end = pattern.indexOf(']', i + 1);
-      if (end === -1) {
-        re += '\\[';
-      } else {
-        let body = pattern.slice(i + 1, end).replace(/\\/g, '\\\\');
-        if (body.startsWith('!')) body = `^${body.slice(1)}`;
-        re += `[${body}]`;
-        i = end;
-      }
-    } else if (c === '{') {
-      braces++;
-      re += '(?:';
-    } else if (c === '}' && braces > 0) {
-      braces--;
-      re += ')';
-    } else if (c === ',' && braces > 0) {
-      re += '|';
-    } else {
-      re += c.replace(/[.+^$()|\\/]/g, '\\$&');
-    }
-    i++;
-  }
-  if (braces > 0) throw new Error(`glob: unclosed "{" in pattern "${pattern}"`);
-  return new RegExp(`^${re}$`);
+const OPTIONS: picomatch.PicomatchOptions = { dot: true, posix: true, noextglob: true, nonegate: true, strictBrackets: true, debug: true };
+
+/**
+ * picomatch compiles `(…)` into a regexp group even with extglobs off, so a file named
+ * `report (1).csv` would not match its own name: parentheses are escaped to stay literal.
+ */
+function literalParens(pattern: string): string {
+  return pattern.replace(/(?<!\\)[()]/g, '\\$&');
 }
 
-/** True when `relativePath` (with `/` separators) matches `pattern`. */
-export function matchesGlob(relativePath: string, pattern: string): boolean {
-  return globToRegExp(pattern).test(relativePath);
+/** The regexp a housekeeping pattern matches relative paths (`/` separators) with. */
+export function globToRegExp(pattern: string): RegExp {
+  try {
+    return picomatch.makeRe(literalParens(pattern), OPTIONS);
+  } catch (err) {
+    throw new UserError('cleanup.pattern', `The cleanup pattern "${pattern}" is malformed: ${(err as Error).message}.`, '**/*.{log,tmp}');
+  }
 }
