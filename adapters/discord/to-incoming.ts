@@ -67,7 +67,7 @@ export function contextOf(place: InteractionPlace, who: Invoker): ChatContext {
     chatType: 'group',
     userId: who.userId,
     userName: who.userName,
-    // Issue 5: Manage Messages is what lets a Discord member manage others' reminders.
+    // Manage Messages is what lets a Discord member manage others' reminders (a chat admin's rights).
     isAdmin: hasPermission(who.permissions, Perm.ManageMessages),
   };
   if (place.parentId !== undefined) ctx.threadId = place.channelId;

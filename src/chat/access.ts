@@ -4,7 +4,7 @@ import type { CommandContext } from './command.js';
 import type { ChatContext } from './message.js';
 
 /**
- * Who may see and change a job (issue 4):
+ * Who may see and change a job:
  * - the owner sees and changes their jobs from anywhere on the same platform;
  * - members of a group see the group's jobs; a chat admin there may change them;
  * - a private chat's jobs are invisible to everyone but their owner;

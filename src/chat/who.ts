@@ -1,7 +1,7 @@
 import type { Owner, Origin } from '../core/job.js';
 import type { ChatContext, IncomingMessage } from './message.js';
 
-/** Session id prefixes per platform (seed 000: `tg_10018049`, `dc_<channel>`). */
+/** Session id prefixes per platform (`tg_10018049`, `dc_<channel>`); logs and ghost sessions name the chat by them. */
 const SESSION_PREFIX: Record<string, string> = { telegram: 'tg', discord: 'dc', console: 'console' };
 
 /** The human session a chat belongs to: `tg_<chatId>`, `dc_<chatId>`, `console_<chatId>`. */

@@ -9,7 +9,7 @@ export const CLI_ORIGIN: Origin = { platform: 'console', chatId: 'console', chat
 
 /**
  * Turns a `--schedule` spec (`5m`, `cron:0 2 * * *`, `@daily`, `in:1h`, `now`, `manual`,
- * `at:2026-12-01T14:30:00`) into a schedule. `once` (seed 003 `--once`) limits a recurring
+ * `at:2026-12-01T14:30:00`) into a schedule. `once` (`--once`) limits a recurring
  * schedule to its first run. Throws the spec parser's UserError for bad input.
  */
 export function scheduleFromSpec(spec: string, opts: { now: Date; timeZone: string; once: boolean }): { schedule: Schedule; bounds: ScheduleBounds } {

@@ -1,7 +1,7 @@
 import type { Job } from './job.js';
 import type { RunRecord } from './run.js';
 
-/** What a run did, for `task-event` listeners (seed 003). */
+/** What a run did, for `task-event` listeners (the outbox dispatcher wakes on them). */
 export interface TaskEvent {
   type: 'executed' | 'completed' | 'failed';
   job: Job;

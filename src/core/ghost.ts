@@ -1,7 +1,8 @@
 /**
- * Who is acting (seed 000). Every scheduled run executes as SCHEDULER in session
- * `ghost_scheduler_{job_id}`; the memory store refuses it. The runtime context
- * (AsyncLocalStorage) that carries this is implemented by the scheduler-core work.
+ * Who is acting. Every scheduled run executes as SCHEDULER in session
+ * `ghost_scheduler_{job_id}`, apart from any person's conversation; the notes store refuses
+ * it, so an automated run can never read or change what a person keeps there. The runtime
+ * context (AsyncLocalStorage, runtime-context.ts) carries this through async calls.
  */
 export type EntityType = 'HUMAN' | 'SCHEDULER' | 'API' | 'UNKNOWN';
 

@@ -74,7 +74,7 @@ export interface Job<P = unknown> {
   retryDelayMs: number;
   /** A run taking longer than this fails with a timeout (ms). Default 1 hour. */
   timeoutMs: number;
-  /** Groups related jobs for display and bulk cancellation (seed 002). */
+  /** Groups related jobs for display and bulk cancellation (a reminder and its snoozed or nagging copies). */
   workflowId: string | null;
   /** Sent when the job succeeds; `{result}` is replaced. Null means the executor's own text. */
   successMessage: string | null;

@@ -30,7 +30,7 @@ export function claimedOccurrence(run: ClaimedRun, now: Date, graceMs: number): 
   return dueOccurrence(job.schedule, job.timeZone, run.scheduledFor, now, graceMs, job.bounds, job.runCount);
 }
 
-/** `tg_<chat>` / `dc_<chat>` / `<platform>_<chat>`: the human session a job came from (seed 000). */
+/** `tg_<chat>` / `dc_<chat>` / `<platform>_<chat>`: the human session a job came from, logged with each run. */
 export function parentSessionId(job: Job): string {
   const prefix: Record<string, string> = { telegram: 'tg', discord: 'dc' };
   return `${prefix[job.origin.platform] ?? job.origin.platform}_${job.origin.chatId}`;

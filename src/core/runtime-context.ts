@@ -3,7 +3,7 @@ import type { GhostContext } from './ghost.js';
 import { ghostSessionId } from './ghost.js';
 
 /**
- * Carries "who is acting" through async calls (seed 000). Code that must refuse automated
+ * Carries "who is acting" through async calls. Code that must refuse automated
  * callers (the notes store) reads it here instead of trusting an argument.
  */
 const storage = new AsyncLocalStorage<GhostContext>();

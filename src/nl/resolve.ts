@@ -1,5 +1,5 @@
 /**
- * Places written dates and times on the calendar, following the conventions of issue 3:
+ * Places written dates and times on the calendar, following the conventions in src/nl/README.md:
  * weekday names mean a future day (never today), "next week" is Monday of next week, a date
  * without a time is 09:00, a bare hour without a date is the next future one on a 12-hour face.
  */

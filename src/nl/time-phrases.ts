@@ -1,7 +1,7 @@
 /**
  * Recognisers for times of day: "5pm", "at 17:30", "at 3", "9.30am", "noon", "lunchtime",
  * "midnight", "tonight", "this evening", "end of day", "half past 5", "quarter to 9".
- * Day-part conventions (issue 3): morning 09:00, afternoon 15:00, evening 18:00, tonight and
+ * Day-part conventions: morning 09:00, afternoon 15:00, evening 18:00, tonight and
  * night 20:00, end of day 17:00, lunchtime and noon 12:00, midnight 00:00.
  */
 import type { Recognizer, TimeOfDay } from './pieces.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runWithContext, schedulerContext } from '../../src/core/runtime-context.js';
 import { ALICE_DM, BOB_DM, makeChat } from './harness.js';
 
-describe('notes and the ghost (seed 000)', () => {
+describe('notes and the ghost: scheduled runs may not read or change notes', () => {
   it('/remember, /recall and /forget work for a human', async () => {
     const t = makeChat();
     expect(await t.sayText(ALICE_DM, '/remember wifi is on the fridge')).toContain('Noted (#1)');

@@ -54,7 +54,7 @@ describe('runs', () => {
     expect(runs[0]).toMatchObject({ status: 'timeout', error: 'timed out after 5000 ms' });
   });
 
-  it('each run executes as SCHEDULER in ghost_scheduler_{id} and logs the seed-000 fields once', async () => {
+  it('each run executes as SCHEDULER in ghost_scheduler_{id} and logs job_id, ghost session, entity type and parent session once', async () => {
     let seen: ReturnType<typeof currentContext> | undefined;
     const h = make({ commandHandler: async () => { seen = currentContext(); return 'ok'; } });
     await h.scheduler.start();

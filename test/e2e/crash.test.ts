@@ -1,5 +1,5 @@
 /**
- * THE crash test (issue 2): a real child process runs Chime on a SQLite file with hundreds of
+ * THE crash test: a real child process runs Chime on a SQLite file with hundreds of
  * jobs due at once, is killed with SIGKILL mid-burst, and a new process finishes the work on
  * the same file. Afterwards every job has exactly one successful run and exactly one outbox
  * message, sent; the "platform" saw every message, and a message twice only inside the

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { first, p } from './helpers.js';
 
 // Reference: Sunday 2026-11-22 10:00 Europe/Berlin unless said otherwise.
-describe('one-off conventions (issue 3)', () => {
+describe('one-off conventions (src/nl/README.md)', () => {
   it('a date without a time is 09:00', () => {
     expect(first('tomorrow')).toBe('2026-11-23T09:00:00+01:00');
     expect(first('dec 24')).toBe('2026-12-24T09:00:00+01:00');

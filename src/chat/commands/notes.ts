@@ -5,7 +5,7 @@ import { pageOf, readPageArg } from '../paging.js';
 import { checkTextLength } from '../quotas.js';
 
 /**
- * Personal notes (seed 000's memory). The notes store checks who is asking; a scheduled run
+ * Personal notes, one list per person. The notes store checks who is asking; a scheduled run
  * (SCHEDULER) is refused there and the router turns that into a clear sentence.
  */
 export const remember: CommandModule = {

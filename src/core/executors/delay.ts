@@ -6,7 +6,7 @@ const DelayPayload = z.object({ delay_seconds: z.number().positive().optional() 
 export type DelayPayload = z.infer<typeof DelayPayload>;
 
 /**
- * Seed 002's `delay`: the wait is the schedule itself (created `in:<delay_seconds>`), so by
+ * A `delay` job: the wait is the schedule itself (created `in:<delay_seconds>`), so by
  * the time it runs the delay is over and the success message goes out.
  */
 export const delayExecutor: Executor<DelayPayload> = {

@@ -22,7 +22,7 @@ function fieldOf(value: unknown, path: string): unknown {
 }
 
 /**
- * Seed 002's `poll_module`, in chat-bot form: runs a command (as the ghost) until a field of
+ * A `poll_command` job: runs a chat command (as the ghost) until a field of
  * its JSON reply has one of the success values.
  */
 export function pollCommandExecutor(handler: CommandHandler | undefined, check?: CommandCheck): Executor<PollCommandPayload> {

@@ -9,13 +9,13 @@ const PollUrlPayload = z.object({
   url: z.url({ protocol: /^https?$/ }),
   method: z.enum(['GET', 'HEAD', 'POST']).default('GET'),
   expected_status: z.number().int().min(100).max(599).default(200),
-  /** Seconds between checks (seed 002 default 30). */
+  /** Seconds between checks. Default 30. */
   interval_seconds: z.number().positive().default(30),
 });
 export type PollUrlPayload = z.infer<typeof PollUrlPayload>;
 
 /**
- * Seed 002's `poll_url`: checks the URL once per run. Not yet at the expected status ->
+ * A `poll_url` job: checks the URL once per run. Not yet at the expected status ->
  * `pending`, next check after `interval_seconds`; the scheduler counts attempts against
  * the job's `maxAttempts` (default 120) and sends the failure message when they run out.
  * A URL refused for where it leads (a private address) fails at once: asking again cannot

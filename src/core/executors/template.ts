@@ -1,4 +1,4 @@
-/** Replaces every `{result}` in a message template (seed 002). */
+/** Replaces every `{result}` in a job's success or failure message with what the run returned. */
 export function fillTemplate(template: string, result: string): string {
   return template.split('{result}').join(result);
 }

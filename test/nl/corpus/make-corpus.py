@@ -2,7 +2,7 @@
 """Writes the NL parser corpus (test/nl/corpus/*.jsonl) from hand-written calendar expectations.
 
 Every expected instant below is written by hand as a local wall time in the case's zone
-("2026-11-23 09:00"), worked out from the calendar and the conventions of issue 3 — never from
+("2026-11-23 09:00"), worked out from the calendar and the conventions in src/nl/README.md — never from
 what the parser returns. This script only turns wall times into ISO instants with the zone's
 offset (Python zoneinfo; fold=0, so a wall time in a spring-forward gap comes out shifted forward
 by the gap and a repeated wall time takes its first occurrence), or, for entries written as

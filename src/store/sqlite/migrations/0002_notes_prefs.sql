@@ -1,4 +1,4 @@
--- Per-user memory (seed 000) and per-user / per-chat preferences.
+-- Per-user notes (/remember, /recall) and per-user / per-chat preferences.
 
 CREATE TABLE notes (
   id          INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,4 +1,4 @@
--- Fewer writes per run, for burst throughput (issue 2's 10,000 jobs/s).
+-- Fewer writes per run, for burst throughput (thousands of jobs due in the same second).
 --
 -- 1. A run in progress lives on its job row (the lease), not in `runs`: a claim used to insert
 --    a 'running' history row and the settle to update it, two writes to three B-trees. Now the
