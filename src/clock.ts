@@ -1,22 +1,4 @@
-/**
- * The only source of time in Chime. Production uses {@link SystemClock}; tests and
- * benchmarks use {@link ManualClock} and move time instead of sleeping.
- */
-export interface Clock {
-  /** Current wall-clock instant. */
-  now(): Date;
-  /**
-   * Resolves at `at` (or at once if it has passed), or rejects with an AbortError when
-   * `signal` aborts. Callers cap single waits themselves (see MAX_SINGLE_WAIT_MS).
-   */
-  sleepUntil(at: Date, signal?: AbortSignal): Promise<void>;
-}
-
-/**
- * Longest single wait anyone should arm. Waking at least this often covers setTimeout's
- * 2^31-1 ms limit, suspend/resume and wall-clock steps (the caller re-reads `now()`).
- */
-export const MAX_SINGLE_WAIT_MS = 30_000;
+import type { Clock } from './core/ports/clock.js';
 
 /** One shared instance: waits are aborted constantly (every re-arm) and a stack trace per abort is waste. */
 const ABORTED = Object.assign(new Error('The wait was aborted'), { name: 'AbortError' });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ConfigError } from './core/errors.js';
 import type { CleanupRegistration } from './core/housekeeping.js';
 import { DEFAULT_QUOTAS } from './chat/deps.js';
 import { DEFAULT_MAX_TEXT_LENGTH } from './core/text-limit.js';
@@ -141,11 +142,6 @@ const cleanupDirs = z
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-/** A bad or missing setting; `message` names the variable. main prints it and exits with 1. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
 
 // Each variable carries the phrase used in its error message ("must be <expect>").
 interface Var {

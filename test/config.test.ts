@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../src/config.js';
+import { CONFIG_VARIABLES, loadConfig } from '../src/config.js';
+import { ConfigError } from '../src/core/errors.js';
 
 describe('config', () => {
   it('defaults: ./data/chime.db, info, UTC, 100 reminders per user, 500 per chat, 1800 characters', () => {

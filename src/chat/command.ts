@@ -1,5 +1,5 @@
 import type { Job } from '../core/job.js';
-import type { DateOrder } from '../nl/types.js';
+import type { DateOrder } from '../core/date-order.js';
 import type { ChatDeps, ChatQuotas } from './deps.js';
 import type { ChatMemory } from './memory.js';
 import type { IncomingMessage, OutgoingMessage } from './message.js';

@@ -1,8 +1,9 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/ports/clock.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../core/text-limit.js';
-import type { DateOrder, ParseOptions, ParseResult } from '../nl/types.js';
-import type { MaybePromise } from '../store/job-store.js';
+import type { DateOrder } from '../core/date-order.js';
+import type { ParseOptions, ParseResult } from '../nl/types.js';
+import type { MaybePromise } from '../core/ports/job-store.js';
 
 /**
  * What the chat layer needs from the notes store (seed 000). The store enforces the access

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/ports/clock.js';
 import type { NewJob } from '../core/job.js';
 import { ExpiringMap } from './expiring-map.js';
 import type { ReaderZone } from './confirmation.js';

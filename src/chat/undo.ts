@@ -1,6 +1,6 @@
 import type { Job, JobStatus } from '../core/job.js';
 import { isRecurring, nextFireWithin } from '../core/schedule.js';
-import type { JobPatch } from '../store/job-store.js';
+import type { JobPatch } from '../core/ports/job-store.js';
 import { action, instantArg, readInstantArg } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/ports/clock.js';
 import type { Config } from '../config.js';
 import type { Housekeeper } from '../core/housekeeping.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';

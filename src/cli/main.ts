@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { CHIME_DIR, ConfigError } from '../config.js';
-import { isUserError } from '../core/errors.js';
+import { CHIME_DIR } from '../config.js';
+import { ConfigError, isUserError } from '../core/errors.js';
 import { type CliIo, configOf, processIo } from './io.js';
 import * as cleanup from './commands/cleanup.js';
 import * as jobsCreate from './commands/jobs-create.js';

@@ -1,6 +1,6 @@
-import type { Logger } from 'pino';
-import { type Clock, MAX_SINGLE_WAIT_MS } from '../clock.js';
-import type { JobStore } from '../store/job-store.js';
+import type { Logger } from './ports/logger.js';
+import { type Clock, MAX_SINGLE_WAIT_MS } from './ports/clock.js';
+import type { JobStore } from './ports/job-store.js';
 import type { ClaimedRun, Lease } from './run.js';
 
 export interface DueLoopDeps {

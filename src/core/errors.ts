@@ -42,6 +42,14 @@ export class MemoryAccessDenied extends Error {
   }
 }
 
+/**
+ * A bad or missing setting; `message` names the variable (CHIME_DB=…) and the fix. main and
+ * the CLI print it and exit with 1. Below core so a store can name the setting that opened it.
+ */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 /** A failure inside Chime, wrapped with what it was doing. */
 export class InternalError extends Error {
   override name = 'InternalError';

@@ -1,5 +1,5 @@
 import type { Job } from './job.js';
-import type { Clock } from '../clock.js';
+import type { Clock } from './ports/clock.js';
 import type { GhostContext } from './ghost.js';
 
 /** What a run may use. Executors never talk to a platform: they return text for the outbox. */

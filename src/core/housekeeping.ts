@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, unlink } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import type { Clock } from '../clock.js';
-import { MAX_SINGLE_WAIT_MS } from '../clock.js';
-import type { Logger } from '../log.js';
-import type { JobStore } from '../store/job-store.js';
+import { type Clock, MAX_SINGLE_WAIT_MS } from './ports/clock.js';
+import type { Logger } from './ports/logger.js';
+import type { JobStore } from './ports/job-store.js';
 import { UserError } from './errors.js';
 import { globToRegExp } from './housekeeping-glob.js';
 

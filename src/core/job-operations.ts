@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
-import type { Clock } from '../clock.js';
-import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobStore, RunFilter, StoreStats } from '../store/job-store.js';
+import type { Clock } from './ports/clock.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobStore, RunFilter, StoreStats } from './ports/job-store.js';
 import { NotFoundError, UserError } from './errors.js';
 import type { SchedulerEvents } from './events.js';
 import type { Executor } from './executor.js';

@@ -1,4 +1,4 @@
-import type { JobStore } from '../store/job-store.js';
+import type { JobStore } from './ports/job-store.js';
 import { type LeaseIdentity, isPredecessor, processAlive } from './lease-owner.js';
 
 /**

@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import type { Logger } from 'pino';
-import type { Clock } from '../clock.js';
+import type { Logger } from './ports/logger.js';
+import type { Clock } from './ports/clock.js';
 import type { TaskEvent } from './events.js';
 import type { ClaimedRun } from './run.js';
 import { type RunnerDeps, type RunOutcome, executeRun } from './runner.js';

@@ -1,6 +1,6 @@
-import type { Logger } from 'pino';
-import type { Clock } from '../clock.js';
-import type { JobStore } from '../store/job-store.js';
+import type { Logger } from './ports/logger.js';
+import type { Clock } from './ports/clock.js';
+import type { JobStore } from './ports/job-store.js';
 import type { DeliveryFormatter, Executor, RunResult } from './executor.js';
 import { UserError } from './errors.js';
 import { fillTemplate } from './executors/template.js';

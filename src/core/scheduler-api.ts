@@ -1,5 +1,5 @@
 import type { Job, JobStatus, NewJob } from './job.js';
-import type { JobFilter, JobPage, JobPageRequest, JobPatch, RunFilter, StoreStats } from '../store/job-store.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, RunFilter, StoreStats } from './ports/job-store.js';
 import type { RunRecord } from './run.js';
 
 /**

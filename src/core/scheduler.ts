@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
-import type { Logger } from 'pino';
-import type { Clock } from '../clock.js';
-import type { JobStore } from '../store/job-store.js';
+import type { Logger } from './ports/logger.js';
+import type { Clock } from './ports/clock.js';
+import type { JobStore } from './ports/job-store.js';
 import { DueLoop } from './due-loop.js';
 import type { SchedulerEvents } from './events.js';
 import type { DeliveryFormatter, Executor } from './executor.js';

@@ -1,9 +1,9 @@
-import type { Clock } from '../clock.js';
+import type { Clock } from '../core/ports/clock.js';
 import type { Job } from '../core/job.js';
 import type { OutboxMessage, OutboxRow } from '../core/run.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
-import type { Logger } from '../log.js';
-import type { JobStore } from '../store/job-store.js';
+import type { Logger } from '../core/ports/logger.js';
+import type { JobStore } from '../core/ports/job-store.js';
 
 /** Builds the message telling a job's creator that its delivery failed, or undefined when they cannot be reached elsewhere. */
 export type UndeliverableNotice = (job: Job, error: Error, failedChatId: string) => OutboxMessage | undefined;

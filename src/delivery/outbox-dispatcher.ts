@@ -1,9 +1,8 @@
-import type { Clock } from '../clock.js';
-import { MAX_SINGLE_WAIT_MS } from '../clock.js';
+import { type Clock, MAX_SINGLE_WAIT_MS } from '../core/ports/clock.js';
 import { leaseIdentity } from '../core/lease-owner.js';
 import type { OutboxRow } from '../core/run.js';
-import type { JobStore } from '../store/job-store.js';
-import type { Logger } from '../log.js';
+import type { JobStore } from '../core/ports/job-store.js';
+import type { Logger } from '../core/ports/logger.js';
 import type { OutgoingMessage, Sender } from './sender.js';
 import { PermanentDeliveryError, RateLimitedError } from './sender.js';
 import { type BackoffPolicy, DEFAULT_BACKOFF, backoffDelayMs } from './backoff.js';

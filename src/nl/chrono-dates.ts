@@ -8,7 +8,7 @@
 import * as chrono from 'chrono-node';
 import { maskClaimed, type Piece } from './pieces.js';
 import type { Ctx } from './resolve.js';
-import type { DateOrder } from './types.js';
+import type { DateOrder } from '../core/date-order.js';
 
 /** Built once: chrono parsers are reusable and cost more to build than to run. */
 const chronoStrict = {

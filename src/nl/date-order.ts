@@ -2,7 +2,7 @@
  * Default numeric date order for a zone: month first (12/24) in the United States, day first
  * (24/12) everywhere else. A user or chat setting overrides it.
  */
-import type { DateOrder } from './types.js';
+import type { DateOrder } from '../core/date-order.js';
 
 const US_ZONES = new Set([
   'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Phoenix',

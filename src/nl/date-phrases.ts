@@ -3,7 +3,7 @@
  * "next week/month/year", "this weekend", "dec 24", "24 december 2026", "24/12", "2026-12-01",
  * "the 15th", holidays, "eow/eom/eoy", day parts ("tomorrow morning", "this evening", "tonight").
  */
-import type { DateOrder } from './types.js';
+import type { DateOrder } from '../core/date-order.js';
 import type { DateSpec, Recognizer, TimeOfDay } from './pieces.js';
 import { DAYPART_TIMES, daypartHint, plainTime, tod } from './time-phrases.js';
 import { WEEKDAY_NAMES } from './shorthand.js';

@@ -1,7 +1,5 @@
+import type { DateOrder } from '../core/date-order.js';
 import type { Schedule, ScheduleBounds } from '../core/schedule.js';
-
-/** Numeric date order: 24/12 (dmy) or 12/24 (mdy). */
-export type DateOrder = 'dmy' | 'mdy';
 
 export interface ParseOptions {
   /** Reference instant ("now"). */

@@ -1,5 +1,5 @@
 import type { Job } from '../core/job.js';
-import type { NewJobRecord } from './job-store.js';
+import type { NewJobRecord } from '../core/ports/job-store.js';
 
 /** Retries after a failed run before an occurrence counts as failed. */
 export const DEFAULT_RETRIES = 3;

@@ -1,10 +1,19 @@
 import { resolve } from 'node:path';
-import type { Clock } from '../clock.js';
-import { type Config, ConfigError } from '../config.js';
-import type { JobStore, MaybePromise } from './job-store.js';
-import type { NotesStore } from './notes-store.js';
-import type { PrefsStore } from './prefs-store.js';
+import type { Clock } from '../core/ports/clock.js';
+import { ConfigError } from '../core/errors.js';
+import type { JobStore, MaybePromise } from '../core/ports/job-store.js';
+import type { NotesStore } from '../core/ports/notes-store.js';
+import type { PrefsStore } from '../core/ports/prefs-store.js';
 import { UnusableDatabaseError, openSqliteStore, startCheckpointer } from './sqlite/index.js';
+
+/**
+ * Where the data lives: PostgreSQL when `databaseUrl` is set, else the SQLite file `db`
+ * (`:memory:` for none). Names the settings (CHIME_DB, CHIME_DATABASE_URL) in its errors.
+ */
+export interface StoreLocation {
+  db: string;
+  databaseUrl?: string | undefined;
+}
 
 /** Background work a store wants while the app runs; `stop()` ends it before the store closes. */
 export interface StoreMaintenance {
@@ -27,10 +36,10 @@ export interface ChimeStore {
  * Which database the configuration names, for people: the SQLite file's absolute path, or
  * PostgreSQL's host and database (never the password).
  */
-export function describeDatabase(config: Pick<Config, 'db' | 'databaseUrl'>): string {
-  if (!config.databaseUrl) return config.db === ':memory:' ? 'an in-memory database' : resolve(config.db);
+export function describeDatabase(location: StoreLocation): string {
+  if (!location.databaseUrl) return location.db === ':memory:' ? 'an in-memory database' : resolve(location.db);
   try {
-    const u = new URL(config.databaseUrl);
+    const u = new URL(location.databaseUrl);
     return `PostgreSQL ${u.host}${u.pathname}`;
   } catch {
     return 'PostgreSQL (CHIME_DATABASE_URL)';
@@ -45,11 +54,11 @@ export function databaseSettingError(err: UnusableDatabaseError): ConfigError {
   return new ConfigError(`CHIME_DB=${err.path} cannot be used: ${err.reason}. Fix: ${err.fix}.`);
 }
 
-/** The SQLite file of `config.db` (its directory created), as a ChimeStore. Synchronous. */
-export function openSqliteChimeStore(config: Pick<Config, 'db'>, clock?: Clock): ChimeStore {
+/** The SQLite file of `location.db` (its directory created), as a ChimeStore. Synchronous. */
+export function openSqliteChimeStore(location: Pick<StoreLocation, 'db'>, clock?: Clock): ChimeStore {
   let s: ReturnType<typeof openSqliteStore>;
   try {
-    s = openSqliteStore(config.db, clock ? { clock } : {});
+    s = openSqliteStore(location.db, clock ? { clock } : {});
   } catch (err) {
     throw err instanceof UnusableDatabaseError ? databaseSettingError(err) : err;
   }
@@ -67,12 +76,12 @@ export function openSqliteChimeStore(config: Pick<Config, 'db'>, clock?: Clock):
  * Opens the store the configuration names: PostgreSQL when CHIME_DATABASE_URL is set (its
  * module and the `pg` driver load only then), else the SQLite file.
  */
-export async function openStore(config: Pick<Config, 'db' | 'databaseUrl'>, clock?: Clock): Promise<ChimeStore> {
-  if (!config.databaseUrl) return openSqliteChimeStore(config, clock);
+export async function openStore(location: StoreLocation, clock?: Clock): Promise<ChimeStore> {
+  if (!location.databaseUrl) return openSqliteChimeStore(location, clock);
   const { openPostgresStore } = await import('./postgres/index.js');
   let s: Awaited<ReturnType<typeof openPostgresStore>>;
   try {
-    s = await openPostgresStore(config.databaseUrl, clock ? { clock } : {});
+    s = await openPostgresStore(location.databaseUrl, clock ? { clock } : {});
   } catch (err) {
     // The store's message names host, database and schema (never the password).
     const reason = (err instanceof Error ? err.message : String(err)).replace(/^store: /, '').replace(/\s*\n\s*/g, ' ');

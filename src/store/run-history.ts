@@ -1,6 +1,6 @@
 import { ghostSessionId } from '../core/ghost.js';
 import type { RunRecord } from '../core/run.js';
-import type { RunFilter } from './job-store.js';
+import type { RunFilter } from '../core/ports/job-store.js';
 import { type RunRow, runFromRow } from './sqlite/rows.js';
 
 /**

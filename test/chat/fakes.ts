@@ -9,8 +9,8 @@ import { currentContext } from '../../src/core/runtime-context.js';
 import type { SchedulerApi } from '../../src/core/scheduler-api.js';
 import type { ChatNotes, ChatPrefs, ChatPrefValues } from '../../src/chat/deps.js';
 import type { ParseOptions, ParseResult } from '../../src/nl/types.js';
-import type { Clock } from '../../src/clock.js';
-import type { JobFilter, JobPatch } from '../../src/store/job-store.js';
+import type { Clock } from '../../src/core/ports/clock.js';
+import type { JobFilter, JobPatch } from '../../src/core/ports/job-store.js';
 import { nextFireWithin } from '../../src/core/schedule-next.js';
 
 export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, Job> } {

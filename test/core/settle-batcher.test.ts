@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimedRun, Settlement } from '../../src/core/run.js';
 import { SettleBatcher } from '../../src/core/settle-batcher.js';
-import type { JobStore } from '../../src/store/job-store.js';
+import type { JobStore } from '../../src/core/ports/job-store.js';
 
 const run = (id: string) => ({ runId: id }) as ClaimedRun;
 const settlement = {} as Settlement;

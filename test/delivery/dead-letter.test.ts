@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/clock.js';
 import type { Job } from '../../src/core/job.js';
 import type { OutboxMessage, OutboxRow } from '../../src/core/run.js';
 import { deadLetterHandler } from '../../src/delivery/dead-letter.js';
-import type { JobPatch } from '../../src/store/job-store.js';
+import type { JobPatch } from '../../src/core/ports/job-store.js';
 import { silentLogger } from '../../src/log.js';
 
 function row(over: Partial<OutboxRow> = {}): OutboxRow {

@@ -12,7 +12,7 @@ import type { OutboxMessage } from '../../src/core/run.js';
 import { OutboxDispatcher } from '../../src/delivery/outbox-dispatcher.js';
 import type { Sender } from '../../src/delivery/sender.js';
 import { silentLogger } from '../../src/log.js';
-import type { JobStore } from '../../src/store/job-store.js';
+import type { JobStore } from '../../src/core/ports/job-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 import { PgSchemaFixture, describePg } from '../store/pg-harness.js';
 

@@ -17,7 +17,7 @@ import { createApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import type { JobStore } from '../../src/store/job-store.js';
+import type { JobStore } from '../../src/core/ports/job-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import { describePg, freshDatabase } from '../store/pg-harness.js';
 

@@ -14,7 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/nl/parse.js';
-import type { DateOrder, ParseOptions, ParseResult } from '../../src/nl/types.js';
+import type { DateOrder } from '../../src/core/date-order.js';
+import type { ParseOptions, ParseResult } from '../../src/nl/types.js';
 
 interface CorpusCase {
   file: string;

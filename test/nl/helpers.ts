@@ -1,6 +1,7 @@
 import { formatInZone } from '../../src/core/zoned-time.js';
 import { parse } from '../../src/nl/parse.js';
-import type { DateOrder, ParseResult } from '../../src/nl/types.js';
+import type { DateOrder } from '../../src/core/date-order.js';
+import type { ParseResult } from '../../src/nl/types.js';
 
 /** Sunday 2026-11-22 10:00 in Berlin, the reference most tests use. */
 export const SUNDAY_BERLIN = new Date('2026-11-22T10:00:00+01:00');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Address, Job } from '../../src/core/job.js';
 import type { ClaimedRun, Lease, OutboxMessage, Settlement } from '../../src/core/run.js';
 import { JOB_ID_ALPHABET } from '../../src/store/job-id.js';
-import type { JobStore, NewJobRecord } from '../../src/store/job-store.js';
+import type { JobStore, NewJobRecord } from '../../src/core/ports/job-store.js';
 
 /** What a store implementation hands the contract suite. */
 export interface ContractHarness {

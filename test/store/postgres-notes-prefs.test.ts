@@ -3,7 +3,7 @@ import { ManualClock } from '../../src/clock.js';
 import { MemoryAccessDenied } from '../../src/core/errors.js';
 import type { GhostContext } from '../../src/core/ghost.js';
 import { humanContext, runWithContext, schedulerContext } from '../../src/core/runtime-context.js';
-import type { ApiMemoryAccess } from '../../src/store/notes-store.js';
+import type { ApiMemoryAccess } from '../../src/core/ports/notes-store.js';
 import type { PostgresNotesStore } from '../../src/store/postgres/index.js';
 import { T0 } from './contract.js';
 import { PgSchemaFixture, describePg } from './pg-harness.js';

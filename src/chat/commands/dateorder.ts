@@ -1,5 +1,5 @@
 import { UserError } from '../../core/errors.js';
-import type { DateOrder } from '../../nl/types.js';
+import type { DateOrder } from '../../core/date-order.js';
 import type { CommandModule } from '../command.js';
 import { reply } from '../command.js';
 import { requireChatAdmin } from './tz.js';

@@ -1,5 +1,5 @@
 import { ForbiddenError, UserError } from '../../core/errors.js';
-import type { JobPatch } from '../../store/job-store.js';
+import type { JobPatch } from '../../core/ports/job-store.js';
 import type { CommandModule } from '../command.js';
 import { findChangeableJob, isOwner } from '../access.js';
 import { confirmation, readerZone } from '../confirmation.js';

@@ -4,7 +4,7 @@ import { outputFormat, parseOptions, positiveInt } from '../args.js';
 import { withContext } from '../context.js';
 import { describeSchedule } from '../describe.js';
 import type { Job } from '../../core/job.js';
-import type { JobFilter } from '../../store/job-store.js';
+import type { JobFilter } from '../../core/ports/job-store.js';
 import { clip, instant, jsonArrayWriter, tableWriter } from '../format.js';
 import type { CliIo } from '../io.js';
 

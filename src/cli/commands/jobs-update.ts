@@ -1,5 +1,5 @@
 import { NotFoundError, UserError } from '../../core/errors.js';
-import type { JobPatch } from '../../store/job-store.js';
+import type { JobPatch } from '../../core/ports/job-store.js';
 import { jsonObject, outputFormat, parseOptions, positiveInt, required, withinTextLimit } from '../args.js';
 import { withContext } from '../context.js';
 import { describeSchedule } from '../describe.js';

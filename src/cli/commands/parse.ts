@@ -9,7 +9,8 @@ import { createInterface } from 'node:readline';
 import { SystemClock } from '../../clock.js';
 import { formatInZone } from '../../core/zoned-time.js';
 import { parse } from '../../nl/parse.js';
-import type { DateOrder, ParseResult } from '../../nl/types.js';
+import type { DateOrder } from '../../core/date-order.js';
+import type { ParseResult } from '../../nl/types.js';
 
 type Sink = NodeJS.WritableStream | ((text: string) => void);
 

@@ -1,5 +1,6 @@
-import { type Clock, SystemClock } from '../../clock.js';
-import type { ApiMemoryAccess } from '../notes-store.js';
+import type { Clock } from '../../core/ports/clock.js';
+import { SystemClock } from '../../clock.js';
+import type { ApiMemoryAccess } from '../../core/ports/notes-store.js';
 import { ChangeListener, changeChannel } from './change-listener.js';
 import { checkSchemaName, connectionConfig, describeUrl, openPool } from './db.js';
 import { migratePg } from './migrate.js';

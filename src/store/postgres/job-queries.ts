@@ -1,5 +1,5 @@
 import type { JobStatus } from '../../core/job.js';
-import type { JobFilter, RunFilter } from '../job-store.js';
+import type { JobFilter, RunFilter } from '../../core/ports/job-store.js';
 import type { Statement } from './db.js';
 import { JOB_REWRITE_COLUMNS, JOB_WRITE_COLUMNS } from './rows.js';
 

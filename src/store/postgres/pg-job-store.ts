@@ -7,7 +7,7 @@ import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS, newJobId } from '../job-id.js';
 import { earliest, leaseExpiredError, leasedOccurrence, poisonJobError } from '../lease-takeover.js';
 import { mergeHistory, runInProgress, wantsRunsInProgress } from '../run-history.js';
-import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobStore, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../job-store.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobStore, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../../core/ports/job-store.js';
 import { pageCursor } from '../job-page.js';
 import type { ChangeListener } from './change-listener.js';
 import { type Sql, exec, query, transaction } from './db.js';

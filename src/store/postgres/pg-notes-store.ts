@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { Clock } from '../../clock.js';
-import { type ApiMemoryAccess, type Note, type NotesStore, checkMemoryAccess } from '../notes-store.js';
+import type { Clock } from '../../core/ports/clock.js';
+import { type ApiMemoryAccess, type Note, type NotesStore, checkMemoryAccess } from '../../core/ports/notes-store.js';
 import { type Statement, exec, transaction } from './db.js';
 
 const NOTE_SQL = {

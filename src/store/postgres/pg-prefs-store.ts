@@ -1,6 +1,7 @@
 import type pg from 'pg';
-import type { Clock } from '../../clock.js';
-import { type PrefRow, type PrefScope, type PrefValues, type PrefsStore, mergePrefs, prefsFromRow } from '../prefs-store.js';
+import type { Clock } from '../../core/ports/clock.js';
+import { type PrefRow, prefsFromRow } from '../pref-row.js';
+import { type PrefScope, type PrefValues, type PrefsStore, mergePrefs } from '../../core/ports/prefs-store.js';
 import { type Statement, exec } from './db.js';
 
 const PREF_SQL = {

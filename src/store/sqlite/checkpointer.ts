@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { Clock } from '../../clock.js';
+import type { Clock } from '../../core/ports/clock.js';
 import type { Db } from './open-db.js';
 
 /**

@@ -1,5 +1,6 @@
-import { type Clock, SystemClock } from '../../clock.js';
-import type { ApiMemoryAccess } from '../notes-store.js';
+import type { Clock } from '../../core/ports/clock.js';
+import { SystemClock } from '../../clock.js';
+import type { ApiMemoryAccess } from '../../core/ports/notes-store.js';
 import { migrate } from './migrate.js';
 import { unusableDatabase } from './db-file.js';
 import { type Db, openDb } from './open-db.js';

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { JobStatus } from '../../core/job.js';
-import type { JobFilter, RunFilter } from '../job-store.js';
+import type { JobFilter, RunFilter } from '../../core/ports/job-store.js';
 import type { Db } from './open-db.js';
 import type { JobParams, JobRow, RunRow } from './rows.js';
 

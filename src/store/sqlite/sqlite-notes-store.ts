@@ -1,5 +1,5 @@
-import type { Clock } from '../../clock.js';
-import { type ApiMemoryAccess, type Note, type NotesStore, checkMemoryAccess } from '../notes-store.js';
+import type { Clock } from '../../core/ports/clock.js';
+import { type ApiMemoryAccess, type Note, type NotesStore, checkMemoryAccess } from '../../core/ports/notes-store.js';
 import type { Db } from './open-db.js';
 
 function prepareNoteQueries(db: Db) {

@@ -1,5 +1,6 @@
-import type { Clock } from '../../clock.js';
-import { type PrefRow, type PrefScope, type PrefValues, type PrefsStore, mergePrefs, prefsFromRow } from '../prefs-store.js';
+import type { Clock } from '../../core/ports/clock.js';
+import { type PrefRow, prefsFromRow } from '../pref-row.js';
+import { type PrefScope, type PrefValues, type PrefsStore, mergePrefs } from '../../core/ports/prefs-store.js';
 import type { Db } from './open-db.js';
 
 function preparePrefQueries(db: Db) {

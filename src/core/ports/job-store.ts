@@ -1,5 +1,5 @@
-import type { Job, JobStatus, NewJob } from '../core/job.js';
-import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, RunStatus, Settlement } from '../core/run.js';
+import type { Job, JobStatus, NewJob } from '../job.js';
+import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, RunStatus, Settlement } from '../run.js';
 
 /** SQLite answers synchronously, PostgreSQL asynchronously; callers always `await`. */
 export type MaybePromise<T> = T | Promise<T>;
@@ -69,7 +69,7 @@ export interface PruneOptions {
  * run row becomes `abandoned`). PostgreSQL will do the same with FOR UPDATE SKIP LOCKED.
  */
 export interface JobStore {
-  /** Creates a job with defaults filled in (see job-defaults.ts); a generated 6-character id unless `input.id` is given (a taken id throws). */
+  /** Creates a job with every optional field defaulted (src/store/job-defaults.ts); a generated 6-character id unless `input.id` is given (a taken id throws). */
   createJob(input: NewJobRecord, now: Date): MaybePromise<Job>;
   getJob(id: string): MaybePromise<Job | undefined>;
   /** Applies a patch; returns the updated job, or undefined if it does not exist. */

@@ -1,6 +1,6 @@
-import { MemoryAccessDenied } from '../core/errors.js';
-import type { EntityType } from '../core/ghost.js';
-import { currentContext } from '../core/runtime-context.js';
+import { MemoryAccessDenied } from '../errors.js';
+import type { EntityType } from '../ghost.js';
+import { currentContext } from '../runtime-context.js';
 import type { MaybePromise } from './job-store.js';
 
 /** One remembered note. Numbered from 1 in `list` order (oldest first). */
@@ -13,7 +13,7 @@ export interface Note {
 export type ApiMemoryAccess = 'full' | 'read' | 'none';
 
 /**
- * A person's memory with the bot (seed 000: `/remember`, `/recall`, `/forget n`), keyed by
+ * A person's memory with the bot (`/remember`, `/recall`, `/forget n`), keyed by
  * (platform, userId). Every method checks the caller's entity type from `currentContext()`
  * before touching data (see {@link checkMemoryAccess}), so no caller can skip the policy.
  */
@@ -29,7 +29,7 @@ export interface NotesStore {
 }
 
 /**
- * The access table of seed 000, enforced inside the store:
+ * Who may read and write a person's notes, enforced inside the store:
  *
  * | entity    | read | write |
  * |-----------|------|-------|

@@ -1,8 +1,5 @@
-import type { DateOrder } from '../nl/types.js';
+import type { DateOrder } from '../date-order.js';
 import type { MaybePromise } from './job-store.js';
-
-/** Order of ambiguous numeric dates such as 03/04: day-month-year or month-day-year. */
-export type { DateOrder };
 
 /** Stored preferences of one user or one chat. Absent fields fall back (user → chat → caller's default). */
 export interface PrefValues {
@@ -33,20 +30,5 @@ export function mergePrefs(user: PrefValues | undefined, chat: PrefValues | unde
   const dateOrder = user?.dateOrder ?? chat?.dateOrder;
   if (timeZone !== undefined) out.timeZone = timeZone;
   if (dateOrder !== undefined) out.dateOrder = dateOrder;
-  return out;
-}
-
-/** A `prefs` row's value columns, as both stores read them. */
-export interface PrefRow {
-  time_zone: string | null;
-  date_order: DateOrder | null;
-}
-
-/** The stored values of a row; undefined when there is no row or nothing is set in it. */
-export function prefsFromRow(r: PrefRow | undefined): PrefValues | undefined {
-  if (!r || (r.time_zone === null && r.date_order === null)) return undefined;
-  const out: PrefValues = {};
-  if (r.time_zone !== null) out.timeZone = r.time_zone;
-  if (r.date_order !== null) out.dateOrder = r.date_order;
   return out;
 }
