@@ -6,7 +6,7 @@ import type { Adapter } from '../../src/chat/adapter.js';
 import type { ChatService } from '../../src/chat/message.js';
 import { createAdminCache, DEFAULT_ADMIN_CACHE_MS } from './admin-cache.js';
 import { DEFAULT_RATE_LIMITS, pauseOnEmptyPoll, sendThrottle, shortRetry, type TelegramRateLimits } from './api-transformers.js';
-import { DEFAULT_COMMANDS, type MenuCommand } from './commands.js';
+import type { MenuCommand } from './commands.js';
 import { handleCallback, handleMessage, type HandlerDeps } from './handlers.js';
 import { silentLogger, type AdapterLogger } from './logger.js';
 import { createTelegramSender } from './sender.js';
@@ -59,8 +59,6 @@ export interface TelegramAdapterOptions {
   rateLimits?: Partial<TelegramRateLimits>;
   /** 429s asking for at most this wait are retried in place (s); longer ones go back to the outbox. Default 5. */
   maxInPlaceRetrySeconds?: number;
-  /** Command menu registered at start. Default: the chat service's `commands`, else DEFAULT_COMMANDS. */
-  commands?: readonly MenuCommand[];
   /** How long an admin lookup is trusted (ms). Default 60 s. */
   adminCacheMs?: number;
   /** Known bot identity: skips getMe (tests, or a restart that cached it). */
@@ -97,9 +95,12 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   let polling: Promise<void> | undefined;
   let started = false;
 
+  /** The menu is the chat service's own command list, so it cannot drift from what the bot answers. */
   async function registerCommands(chat: ChatService): Promise<void> {
+    const menu = menuOf(chat);
+    if (!menu) return;
     try {
-      await bot.api.setMyCommands([...(options.commands ?? menuOf(chat) ?? DEFAULT_COMMANDS)]);
+      await bot.api.setMyCommands(menu);
     } catch (err) {
       // A missing menu is cosmetic; emulators and restricted API servers refuse the method.
       logger.warn({ err }, 'telegram: setMyCommands failed, continuing without a command menu');

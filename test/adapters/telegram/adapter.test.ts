@@ -189,7 +189,23 @@ describe('command menu', () => {
       { command: 'remind', description: 'Set a reminder' },
       { command: 'tz', description: 'Your time zone' },
     ]);
-    expect(menuOf(new FakeChat())).toBeUndefined();
+    const bare = new FakeChat();
+    bare.commands = undefined;
+    expect(menuOf(bare)).toBeUndefined();
+  });
+
+  it('is not registered when the chat service lists no commands (no stale list of our own)', async () => {
+    const api = await new FakeBotApi().start();
+    const bare = new FakeChat();
+    bare.commands = undefined;
+    const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot });
+    try {
+      await adapter.start(bare);
+      expect(api.commands).toBeUndefined();
+    } finally {
+      await adapter.stop();
+      await api.stop();
+    }
   });
 });
 

@@ -7,6 +7,13 @@ import type { ActionAnswer, ChatService, IncomingAction, IncomingMessage, Outgoi
 export class FakeChat implements ChatService {
   readonly messages: IncomingMessage[] = [];
   readonly actions: IncomingAction[] = [];
+  /** Like the real chat service's list: the adapter registers it as the Telegram command menu. */
+  commands: Array<{ name: string; description: string; usage: string }> | undefined = [
+    { name: 'remind', description: 'Set a reminder', usage: '/remind <when> <what>' },
+    { name: 'list', description: 'Your reminders', usage: '/list' },
+    { name: 'snooze', description: 'Snooze a reminder', usage: '/snooze <id> <span>' },
+    { name: 'help', description: 'How to use Chime', usage: '/help' },
+  ];
   reply: (msg: IncomingMessage) => OutgoingMessage[] = (msg) => [
     { text: `echo: ${msg.text}`, actions: [[{ id: 'snooze:10m', label: 'Snooze 10 min' }, { id: 'done', label: 'Done' }]] },
   ];
