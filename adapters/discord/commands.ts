@@ -49,9 +49,6 @@ function idOption(sub: SlashCommandSubcommandBuilder, required = true): SlashCom
 /** The message context menu entry (right-click a message → Apps): a reminder about that message. */
 export const REMIND_ABOUT_MESSAGE = 'Remind me about this';
 
-/** Names of the option values that autocomplete (`id` from the caller's reminders, `zone` from IANA zones). */
-export const AUTOCOMPLETED = ['id', 'zone'] as const;
-
 /**
  * Chime's application commands as registered with Discord: slash commands, each translating to
  * the chat layer's text command (see to-incoming.ts `commandText`), and the message menu entry

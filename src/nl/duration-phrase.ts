@@ -75,13 +75,3 @@ export function parseDuration(text: string): DurationParts | undefined {
 export function exactMs(d: DurationParts): number {
   return d.hours * 3_600_000 + d.minutes * 60_000 + d.seconds * 1000;
 }
-
-/** True when only hours/minutes/seconds are set. */
-export function isExactOnly(d: DurationParts): boolean {
-  return d.years === 0 && d.months === 0 && d.weeks === 0 && d.days === 0;
-}
-
-/** Rough total in ms, for limits and ordering only (a month counts 30 days). */
-export function approxMs(d: DurationParts): number {
-  return exactMs(d) + (d.days + d.weeks * 7 + d.months * 30 + d.years * 365) * 86_400_000;
-}

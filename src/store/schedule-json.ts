@@ -1,14 +1,5 @@
 import type { Schedule, ScheduleBounds } from '../core/schedule.js';
 
-/**
- * JSON text <-> Schedule / ScheduleBounds. JSON turns Dates into ISO strings; these functions
- * turn exactly the instant fields back into Dates (a calendar `anchor` is a wall time and
- * stays a string).
- */
-export function scheduleToJson(s: Schedule): string {
-  return JSON.stringify(s);
-}
-
 type Trigger = Extract<Schedule, { kind: 'multi' }>['triggers'][number];
 
 function reviveTrigger(raw: Record<string, unknown>): Schedule {
@@ -24,12 +15,13 @@ function reviveTrigger(raw: Record<string, unknown>): Schedule {
   }
 }
 
+/**
+ * Stored JSON text -> Schedule / ScheduleBounds. JSON.stringify turns Dates into ISO strings;
+ * these functions turn exactly the instant fields back into Dates (a calendar `anchor` is a
+ * wall time and stays a string).
+ */
 export function scheduleFromJson(text: string): Schedule {
   return reviveTrigger(JSON.parse(text) as Record<string, unknown>);
-}
-
-export function boundsToJson(b: ScheduleBounds): string {
-  return JSON.stringify(b);
 }
 
 export function boundsFromJson(text: string): ScheduleBounds {
