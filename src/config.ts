@@ -38,7 +38,7 @@ export interface Config {
   /** IANA zone given to new users and CLI jobs without `--tz`. Default `UTC`. */
   defaultTimeZone: string;
   scheduler: {
-    /** Runs in progress at once (seed 003 `maxConcurrentTasks`). Default 100. */
+    /** Runs in progress at once. Default 100. */
     maxConcurrent: number;
     /** Claim lease (ms), extended by a heartbeat while a run is in progress. Default 60 000. */
     leaseMs: number;
@@ -102,7 +102,7 @@ export interface Config {
   };
 }
 
-/** One CHIME_CLEANUP_DIRS entry: a directory and its retention policies (seed 001 register_cleanup). */
+/** One CHIME_CLEANUP_DIRS entry: a directory and its retention policies, handed to the housekeeper. */
 export type CleanupDirectory = Pick<CleanupRegistration, 'directory' | 'pattern' | 'maxAgeMs' | 'maxCount' | 'maxTotalBytes' | 'priority'>;
 
 const cleanupEntry = z
@@ -327,12 +327,11 @@ export const CHIME_DIR = fileURLToPath(new URL('..', import.meta.url)).replace(/
 
 /**
  * Loads `path` (default the `.env` in CHIME_DIR) into `process.env` when it exists.
- * Variables already set in the environment win, so `CHIME_DB=x npm start` overrides the file.
+ * Variables already set in the environment win (process.loadEnvFile never overwrites one), so
+ * `CHIME_DB=x npm start` overrides the file.
  */
 export function loadDotEnv(path = join(CHIME_DIR, '.env')): boolean {
   if (!existsSync(path)) return false;
-  const before = { ...process.env };
   process.loadEnvFile(path);
-  for (const [k, v] of Object.entries(before)) process.env[k] = v;
   return true;
 }

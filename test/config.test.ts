@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, loadConfig } from '../src/config.js';
+import { CONFIG_VARIABLES, loadConfig, loadDotEnv } from '../src/config.js';
 import { ConfigError } from '../src/core/errors.js';
 
 describe('config', () => {
@@ -104,5 +106,21 @@ describe('config', () => {
     expect(c.housekeeping.directories).toEqual([{ directory: './data/exports', pattern: '*.csv', maxAgeMs: 7 * 86_400_000, maxTotalBytes: 1_048_576, priority: 5 }]);
     expect(() => loadConfig({ CHIME_CLEANUP_DIRS: '{not json' })).toThrow(/CHIME_CLEANUP_DIRS must be a JSON array/);
     expect(() => loadConfig({ CHIME_CLEANUP_DIRS: '[{"dir":"x"}]' })).toThrow(/CHIME_CLEANUP_DIRS/);
+  });
+
+  it('.env fills only what the environment leaves unset: CHIME_DB=x npm start overrides the file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chime-env-'));
+    const keys = ['CHIME_TEST_ENV_SET', 'CHIME_TEST_ENV_UNSET'];
+    try {
+      writeFileSync(join(dir, '.env'), 'CHIME_TEST_ENV_SET=from-file\nCHIME_TEST_ENV_UNSET=from-file\n');
+      process.env.CHIME_TEST_ENV_SET = 'from-environment';
+      expect(loadDotEnv(join(dir, '.env'))).toBe(true);
+      expect(process.env.CHIME_TEST_ENV_SET).toBe('from-environment');
+      expect(process.env.CHIME_TEST_ENV_UNSET).toBe('from-file');
+      expect(loadDotEnv(join(dir, 'missing.env'))).toBe(false);
+    } finally {
+      for (const k of keys) delete process.env[k];
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
