@@ -6,7 +6,7 @@ import type { ParseOptions, ParseResult } from '../nl/types.js';
 import type { MaybePromise } from '../core/ports/job-store.js';
 
 /**
- * What the chat layer needs from the notes store (seed 000). The store enforces the access
+ * What the chat layer needs from the notes store. The store enforces the access
  * policy itself from `currentContext()`: a SCHEDULER caller gets MemoryAccessDenied.
  * Notes are numbered from 1 in the order `list` returns them.
  */

@@ -31,7 +31,7 @@ export class ForbiddenError extends UserError {
   }
 }
 
-/** Memory access refused by the entity-type policy (seed 000). */
+/** Notes access refused by who is acting: a scheduled run (SCHEDULER) never reads or changes a person's notes. */
 export class MemoryAccessDenied extends Error {
   override name = 'MemoryAccessDenied';
   constructor(

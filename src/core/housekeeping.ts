@@ -10,7 +10,7 @@ import { globToRegExp } from './housekeeping-glob.js';
 const DAY_MS = 86_400_000;
 
 /**
- * A directory handed to the housekeeper (seed 001 `register_cleanup`). Policies combine: a
+ * A directory handed to the housekeeper (CHIME_CLEANUP_DIRS, or a module registering its own). Policies combine: a
  * file goes when it is too old, OR beyond the newest `maxCount`, OR needed to bring the total
  * under `maxTotalBytes` (oldest first).
  */

@@ -2,7 +2,7 @@
  * chrono-node as the last recogniser: absolute date formats our own grammar does not know
  * ("Thursday, 24th of December 2026", "Dec. 24th '26"). Only results that name a calendar
  * day (month and day certain) are taken; weekday-only and time-only readings are ours, because
- * chrono's conventions for them differ from issue 3 (it keeps today for "friday", 12:00 for a
+ * chrono's conventions for them differ from ours in src/nl/README.md (it keeps today for "friday", 12:00 for a
  * bare date, a 24-hour "at 3").
  */
 import * as chrono from 'chrono-node';

@@ -1,5 +1,5 @@
 /**
- * The natural-language corpus (issue 3): every `test/nl/corpus/*.jsonl` line is one phrase with
+ * The natural-language corpus: every `test/nl/corpus/*.jsonl` line is one phrase with
  * its zone, reference time and the expectation worked out from the calendar (see
  * test/nl/corpus/make-corpus.py, which writes the files). One vitest test per case.
  *

@@ -41,7 +41,7 @@ const ALL = { add: true, list: true, count: true, remove: true };
 const NONE = { add: false, list: false, count: false, remove: false };
 const READ = { add: false, list: true, count: true, remove: false };
 
-describe('notes store (seed 000 memory)', () => {
+describe('notes store (per-person notes; scheduled runs refused)', () => {
   it('a human adds, lists in order, counts and forgets note n (1-based)', () => {
     const { s, notes, clock } = open();
     runWithContext(human, () => {

@@ -43,7 +43,7 @@ const ALL = { add: true, list: true, count: true, remove: true };
 const NONE = { add: false, list: false, count: false, remove: false };
 const READ = { add: false, list: true, count: true, remove: false };
 
-describePg('notes store on PostgreSQL (seed 000 memory)', () => {
+describePg('notes store on PostgreSQL (per-person notes; scheduled runs refused)', () => {
   afterEach(() => fx.dispose());
   const fresh = () => (fx = new PgSchemaFixture());
 

@@ -29,7 +29,7 @@ function writer(sink: Sink): (text: string) => void {
   return typeof sink === 'function' ? sink : (text) => void sink.write(text);
 }
 
-/** The JSON shape of a result (issue 3): `next` as ISO instants with the zone's offset. */
+/** The JSON shape of a result (what the corpus tests compare): `next` as ISO instants with the zone's offset. */
 export function resultJson(r: ParseResult): Record<string, unknown> {
   // Exactly the issue's shape: the example joins the message.
   if (!r.ok) return { ok: false, error: r.example ? `${r.error} Try: "${r.example}".` : r.error };

@@ -16,7 +16,7 @@ export { loadPgMigrations, migratePg } from './migrate.js';
 export interface PostgresStoreOptions {
   /** Time for note/pref timestamps and migration records. Default the system clock. */
   clock?: Clock;
-  /** What `API` callers may do with notes (seed 000). Default `none`. */
+  /** What `API` callers may do with notes (the access table in core/ports/notes-store.ts). Default `none`. */
   notesApiAccess?: ApiMemoryAccess;
   /** Job id generator (tests). Default: 6 random characters of the unambiguous alphabet. */
   newJobId?: () => string;

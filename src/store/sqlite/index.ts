@@ -18,7 +18,7 @@ export { UnusableDatabaseError } from './db-file.js';
 export interface SqliteStoreOptions {
   /** Time for note/pref timestamps and migration records. Default the system clock. */
   clock?: Clock;
-  /** What `API` callers may do with notes (seed 000). Default `none`. */
+  /** What `API` callers may do with notes (the access table in core/ports/notes-store.ts). Default `none`. */
   notesApiAccess?: ApiMemoryAccess;
   /** Wait for another process's write lock (ms). Default 5000. */
   busyTimeoutMs?: number;
