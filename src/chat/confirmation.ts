@@ -6,19 +6,11 @@ import { action } from './action-ids.js';
 import { describeBounds, jobSubject } from './describe.js';
 import { formatWallTime, formatWhen } from './format.js';
 import { zoneIsObvious } from './prefs.js';
+import type { ReaderZone } from './reader-zone.js';
 import { undoCreateAction } from './undo.js';
 
 /** How many runs after the first a recurring confirmation lists. */
 const NEXT_SHOWN = 3;
-
-/**
- * The zone a reader sees times in, and whether the confirmation must name it: `name` when it
- * is not the chat's obvious one, `default` when nobody chose it (the bot's default zone).
- */
-export interface ReaderZone {
-  timeZone: string;
-  show: 'no' | 'name' | 'default';
-}
 
 /** The reader's zone for confirmations in a chat of `chatType`. */
 export function readerZoneOf(prefs: ResolvedPrefs, chatType: ChatContext['chatType']): ReaderZone {

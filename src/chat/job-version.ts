@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Job } from '../core/job.js';
 
+/** What an edit may change, as it was before the edit. */
+export type JobDefinition = Pick<Job, 'name' | 'payload' | 'schedule' | 'bounds' | 'timeZone' | 'status' | 'nextRunAt'>;
+
 /** JSON with object keys sorted, so the same job read from any store gives the same text. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>

@@ -1,8 +1,8 @@
 import type { Clock } from '../core/ports/clock.js';
 import type { NewJob } from '../core/job.js';
 import { ExpiringMap } from './expiring-map.js';
-import type { ReaderZone } from './confirmation.js';
-import type { JobDefinition } from './undo.js';
+import type { JobDefinition } from './job-version.js';
+import type { ReaderZone } from './reader-zone.js';
 
 /** A reminder waiting for its creator's answer ("Add anyway" / "Cancel"). */
 export interface PendingCreation {

@@ -3,10 +3,11 @@ import { firesMoreThanOnce } from '../core/schedule.js';
 import type { Job, NewJob } from '../core/job.js';
 import { action } from './action-ids.js';
 import type { CommandContext, ResolvedChatDeps } from './command.js';
-import { type ReaderZone, confirmation } from './confirmation.js';
+import { confirmation } from './confirmation.js';
 import { jobSubject } from './describe.js';
 import { formatWhen, truncate } from './format.js';
 import type { ActionAnswer, ChatContext, OutgoingMessage } from './message.js';
+import type { ReaderZone } from './reader-zone.js';
 
 /** Text compared for duplicates: case and spacing do not make a reminder different. */
 function sameText(a: string, b: string): boolean {

@@ -8,9 +8,6 @@ import { formatWallTime, formatWhen, truncate } from './format.js';
 import { definitionVersion, stateVersion } from './job-version.js';
 import type { Action } from './message.js';
 
-/** What an edit may change, as it was before the edit. */
-export type JobDefinition = Pick<Job, 'name' | 'payload' | 'schedule' | 'bounds' | 'timeZone' | 'status' | 'nextRunAt'>;
-
 const STATUS_CODE: Record<JobStatus, string> = { active: 'a', paused: 'p', completed: 'c', failed: 'f', cancelled: 'x' };
 const CODE_STATUS = Object.fromEntries(Object.entries(STATUS_CODE).map(([s, c]) => [c, s as JobStatus])) as Record<string, JobStatus>;
 

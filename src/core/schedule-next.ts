@@ -4,7 +4,7 @@
  */
 import { nextCronFire } from './cron-fire.js';
 import { LATEST_INSTANT_MS } from './instant-range.js';
-import type { CalendarSchedule, IntervalSchedule, Schedule, ScheduleBounds } from './schedule.js';
+import type { CalendarSchedule, IntervalSchedule, Schedule, ScheduleBounds } from './schedule-kinds.js';
 import { addCalendar, compareWallTime, fromWallTime, parseWallTime, toWallTime, type WallTime } from './zoned-time.js';
 
 function nextInterval(s: IntervalSchedule, after: number): number {

@@ -7,7 +7,7 @@ import { cronMatcher, expandNickname } from './cron-cache.js';
 import { nextCronFire } from './cron-fire.js';
 import { UserError } from './errors.js';
 import { assertSupportedInstant, outOfRange } from './instant-range.js';
-import type { Schedule, ScheduleBounds } from './schedule.js';
+import type { Schedule, ScheduleBounds } from './schedule-kinds.js';
 import { nextFires } from './schedule-next.js';
 import { formatDuration } from './duration.js';
 import { assertTimeZone, parseWallTime } from './zoned-time.js';
