@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Bot, GrammyError, HttpError, webhookCallback } from 'grammy';
+import type { Server } from 'node:http';
+import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Adapter } from '../../src/chat/adapter.js';
 import type { ChatService } from '../../src/chat/message.js';
@@ -11,7 +10,9 @@ import { handleCallback, handleMessage, type HandlerDeps } from './handlers.js';
 import { silentLogger, type AdapterLogger } from './logger.js';
 import { createTelegramSender } from './sender.js';
 import { TELEGRAM } from './to-incoming.js';
-import { KeyedQueue } from './update-queue.js';
+import { type Polling, startPolling } from './polling.js';
+import { UpdatesInFlight, inLaneOrder } from './update-flow.js';
+import { closeServer, startWebhook, type TelegramWebhookOptions } from './webhook-server.js';
 
 /**
  * The chat layer's own command list when it offers one (`ChimeChat.commands`), trimmed to
@@ -27,23 +28,14 @@ export function menuOf(chat: ChatService): MenuCommand[] | undefined {
   return menu.length > 0 ? menu : undefined;
 }
 
-/** getMe attempts at start before giving up (about 7 s in all). */
-const INIT_ATTEMPTS = 4;
+/**
+ * How long start() waits for getMe. grammY's bot.init retries network errors, 5xx and 429 by
+ * itself (with backoff) and fails at once on a bad token, but it retries for ever, and the
+ * adapters start one after another: an unreachable Bot API must fail the start, not hang it.
+ */
+const INIT_TIMEOUT_MS = 7_000;
 
-/** Updates Chime asks Telegram for. */
-const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
-
-/** Webhook mode: Telegram posts updates to `url`, which must reach this process on `port`. */
-export interface TelegramWebhookOptions {
-  /** Public HTTPS URL registered with setWebhook. */
-  url: string;
-  /** Local port of the HTTP server (0 picks a free one; see `webhookPort`). */
-  port: number;
-  /** Checked against X-Telegram-Bot-Api-Secret-Token; unset or empty disables the check (not advised). */
-  secret?: string;
-  /** Interface to listen on. Default all interfaces. */
-  host?: string;
-}
+export type { TelegramWebhookOptions } from './webhook-server.js';
 
 export interface TelegramAdapterOptions {
   /** Bot token from @BotFather (TELEGRAM_BOT_TOKEN). */
@@ -72,12 +64,8 @@ export interface TelegramAdapter extends Adapter {
   readonly botUsername: string | undefined;
 }
 
-/**
- * Telegram through grammY: long polling by default, webhook mode when `webhook` is given.
- * The sender (also used by the outbox dispatcher for due reminders) works before start.
- */
-export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
-  const logger = options.logger ?? silentLogger;
+/** The grammY bot with its API transformers: throttle, short in-place retries, optional poll pause. */
+function createBot(options: TelegramAdapterOptions): Bot {
   const bot = new Bot(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     ...(options.apiRoot ? { client: { apiRoot: options.apiRoot } } : {}),
@@ -87,97 +75,58 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
   bot.api.config.use(sendThrottle({ ...DEFAULT_RATE_LIMITS, ...options.rateLimits }));
   bot.api.config.use(shortRetry(options.maxInPlaceRetrySeconds ?? 5));
   if (options.pollingPause) bot.api.config.use(pauseOnEmptyPoll(options.pollingPause));
+  return bot;
+}
 
+/** getMe within INIT_TIMEOUT_MS (grammY retrying transient failures meanwhile). */
+async function initBot(bot: Bot): Promise<void> {
+  const signal = AbortSignal.timeout(INIT_TIMEOUT_MS);
+  try {
+    // grammY's Node build types its signal with the abort-controller shim; Node's is the same at runtime.
+    await bot.init(signal as Parameters<Bot['init']>[0]);
+  } catch (err) {
+    if (!signal.aborted) throw err;
+    throw new Error(`telegram: no answer to getMe within ${INIT_TIMEOUT_MS / 1000} s (network or Bot API unreachable)`, { cause: err });
+  }
+}
+
+/** The menu is the chat service's own command list, so it cannot drift from what the bot answers. */
+async function registerCommands(bot: Bot, chat: ChatService, logger: AdapterLogger): Promise<void> {
+  const menu = menuOf(chat);
+  if (!menu) return;
+  try {
+    await bot.api.setMyCommands(menu);
+  } catch (err) {
+    // A missing menu is cosmetic; emulators and restricted API servers refuse the method.
+    logger.warn({ err }, 'telegram: setMyCommands failed, continuing without a command menu');
+  }
+}
+
+/**
+ * The update middleware: every update counted in flight, kept in its lane's order, then
+ * handed to the message or button handler.
+ */
+function installHandlers(bot: Bot, inFlight: UpdatesInFlight, deps: () => HandlerDeps, opts: { detach: boolean; logger: AdapterLogger }): void {
+  bot.use(inFlight.track(opts));
+  bot.use(inLaneOrder());
+  bot.on('message', (ctx) => handleMessage(deps(), ctx.message));
+  bot.on('callback_query', (ctx) => handleCallback(deps(), ctx.callbackQuery));
+  bot.catch((err) => opts.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram: middleware error'));
+}
+
+/**
+ * Telegram through grammY: long polling by default, webhook mode when `webhook` is given.
+ * The sender (also used by the outbox dispatcher for due reminders) works before start.
+ */
+export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
+  const logger = options.logger ?? silentLogger;
+  const bot = createBot(options);
   const sender = createTelegramSender(bot.api, logger);
   const admins = createAdminCache(bot.api, logger, options.adminCacheMs ?? DEFAULT_ADMIN_CACHE_MS);
-  const queue = new KeyedQueue((err) => logger.error({ err }, 'telegram: update handler failed'));
+  const inFlight = new UpdatesInFlight();
   let server: Server | undefined;
-  let polling: Promise<void> | undefined;
+  let polling: Polling | undefined;
   let started = false;
-
-  /** The menu is the chat service's own command list, so it cannot drift from what the bot answers. */
-  async function registerCommands(chat: ChatService): Promise<void> {
-    const menu = menuOf(chat);
-    if (!menu) return;
-    try {
-      await bot.api.setMyCommands(menu);
-    } catch (err) {
-      // A missing menu is cosmetic; emulators and restricted API servers refuse the method.
-      logger.warn({ err }, 'telegram: setMyCommands failed, continuing without a command menu');
-    }
-  }
-
-  function install(chat: ChatService): void {
-    const deps = (): HandlerDeps => ({
-      api: bot.api,
-      sender,
-      chat,
-      admins,
-      bot: { id: bot.botInfo.id, username: bot.botInfo.username },
-      logger,
-    });
-    bot.on('message', (ctx) => {
-      queue.push(String(ctx.chat.id), () => handleMessage(deps(), ctx.message));
-    });
-    bot.on('callback_query', (ctx) => {
-      // Own lane per chat: Telegram wants the query answered within seconds, and a reply
-      // waiting for a busy group's send budget must not hold the button press up.
-      const chatId = ctx.callbackQuery.message?.chat.id ?? ctx.callbackQuery.from.id;
-      queue.push(`cb:${chatId}`, () => handleCallback(deps(), ctx.callbackQuery));
-    });
-    bot.catch((err) => logger.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram: middleware error'));
-  }
-
-  async function startWebhook(hook: TelegramWebhookOptions): Promise<void> {
-    if (!hook.secret) logger.warn({}, 'telegram: webhook without a secret token: anyone who finds the URL can post updates');
-    const callback = webhookCallback(bot, 'http', hook.secret ? { secretToken: hook.secret } : {});
-    server = createServer((req, res) => {
-      if (req.method !== 'POST') {
-        res.writeHead(405).end();
-        return;
-      }
-      callback(req, res).catch((err: unknown) => {
-        logger.warn({ err }, 'telegram: webhook request failed');
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-    const srv = server;
-    await new Promise<void>((resolve, reject) => {
-      srv.once('error', reject);
-      srv.listen(hook.port, hook.host, () => resolve());
-    });
-    await bot.api.setWebhook(hook.url, {
-      allowed_updates: [...ALLOWED_UPDATES],
-      ...(hook.secret ? { secret_token: hook.secret } : {}),
-    });
-    logger.info({ url: hook.url, port: (srv.address() as AddressInfo).port }, 'telegram: webhook mode');
-  }
-
-  /** getMe, retried briefly on network errors and 5xx (a bot starting with its network); a bad token fails at once. */
-  async function initWithRetry(): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await bot.init();
-        return;
-      } catch (err) {
-        const transient = err instanceof HttpError || (err instanceof GrammyError && err.error_code >= 500);
-        if (!transient || attempt >= INIT_ATTEMPTS) throw err;
-        logger.warn({ err, attempt }, 'telegram: getMe failed, retrying');
-        await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
-      }
-    }
-  }
-
-  function startPolling(): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      polling = bot
-        .start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => resolve() })
-        .catch((err: unknown) => {
-          logger.error({ err }, 'telegram: long polling stopped with an error');
-          reject(err);
-        });
-    });
-  }
 
   return {
     platform: TELEGRAM,
@@ -192,25 +141,22 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     async start(chat) {
       if (started) throw new Error('telegram adapter: start() called twice');
       started = true;
-      install(chat);
-      await initWithRetry();
-      await registerCommands(chat);
-      if (options.webhook) await startWebhook(options.webhook);
-      else await startPolling();
+      const deps = (): HandlerDeps => ({ api: bot.api, sender, chat, admins, bot: { id: bot.botInfo.id, username: bot.botInfo.username }, logger });
+      installHandlers(bot, inFlight, deps, { detach: options.webhook !== undefined, logger });
+      await initBot(bot);
+      await registerCommands(bot, chat, logger);
+      if (options.webhook) server = await startWebhook(bot, options.webhook, logger);
+      else polling = await startPolling(bot, logger, () => inFlight.lastUpdateId);
       logger.info({ bot: bot.botInfo.username }, 'telegram: adapter started');
     },
     async stop() {
-      if (server) {
-        const srv = server;
-        server = undefined;
-        await new Promise<void>((resolve) => srv.close(() => resolve()));
-      }
-      if (polling) {
-        await bot.stop().catch((err: unknown) => logger.warn({ err }, 'telegram: stopping long polling failed'));
-        await polling;
-        polling = undefined;
-      }
-      await queue.idle();
+      const srv = server;
+      server = undefined;
+      if (srv) await closeServer(srv);
+      const poll = polling;
+      polling = undefined;
+      await poll?.stop();
+      await inFlight.idle();
     },
   };
 }

@@ -3,7 +3,7 @@ import type { User } from 'grammy/types';
 import { createTelegramAdapter, type TelegramAdapter } from '../../../adapters/telegram/index.js';
 import { menuOf } from '../../../adapters/telegram/adapter.js';
 import { FAKE_BOT, FakeBotApi, type FakeChatSpec } from '../../emulators/telegram/fake-bot-api.js';
-import { FakeChat, eventually, recordingLogger } from './fake-chat.js';
+import { FakeChat, eventually, holdMessages, recordingLogger } from './fake-chat.js';
 
 const sam: User = { id: 501, is_bot: false, first_name: 'Sam', last_name: 'Lee', username: 'sam' };
 const ada: User = { id: 502, is_bot: false, first_name: 'Ada' };
@@ -141,15 +141,47 @@ describe('telegram adapter (long polling against the Bot API fake)', () => {
     expect(chat.messages).toHaveLength(5);
   });
 
+  it('per-chat lanes: a slow message holds up later messages of its chat only; each chat keeps its order', async () => {
+    const release = holdMessages(chat, (m) => m.text === '/list slow');
+    api.userSays(group, sam, '/list slow');
+    api.userSays(group, sam, '/next after');
+    api.userSays(forum, ada, '/list other chat', { threadId: 77 });
+    await api.until(() => api.sent.length === 1);
+    expect(api.sent[0]!.text).toBe('echo: /list other chat');
+    expect(chat.messages.map((m) => m.text)).toEqual(['/list other chat']);
+    release();
+    await api.until(() => api.sent.length === 3);
+    expect(api.sent.slice(1).map((m) => m.text)).toEqual(['echo: /list slow', 'echo: /next after']);
+  });
+
+  it('a button press is not held up by a slow message in the same chat', async () => {
+    api.userSays(group, sam, '/list');
+    await api.until(() => api.sent.length === 1);
+    const release = holdMessages(chat);
+    api.userSays(group, sam, '/next');
+    api.userPresses(group, sam, api.sent[0]!, 'done');
+    await api.until(() => api.callbackAnswers.length === 1);
+    expect(api.sent).toHaveLength(1);
+    release();
+    await api.until(() => api.sent.length === 2);
+  });
+
+  it('stop() confirms the updates handled, so the next start is not handed them again', async () => {
+    api.userSays(group, sam, '/list');
+    await api.until(() => api.sent.length === 1);
+    await adapter.stop();
+    const again = new FakeChat();
+    adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 10 } });
+    await adapter.start(again);
+    api.userSays(group, sam, '/next');
+    await api.until(() => again.messages.length >= 1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(again.messages.map((m) => m.text)).toEqual(['/next']);
+  });
+
   it('stop() lets a message being handled finish and be answered', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
     chat.reply = (m) => [{ text: `late ${m.text}` }];
-    const slow = chat.handleMessage.bind(chat);
-    chat.handleMessage = async (m) => {
-      await gate;
-      return slow(m);
-    };
+    const release = holdMessages(chat);
     api.userSays(group, sam, '/list');
     await eventually(() => api.calls.some((c) => c.method === 'getChatMember'), 5000, 'the message to arrive');
     const stopping = adapter.stop();
@@ -236,6 +268,13 @@ describe('telegram adapter in webhook mode', () => {
       await api.until(() => api.sent.length === 1);
       expect(chat.messages.map((m) => m.text)).toEqual(['/next']);
       expect(api.calls.some((c) => c.method === 'getUpdates')).toBe(false);
+      // Telegram gets its answer before a slow handler is done (else it would time out and resend).
+      const release = holdMessages(chat);
+      const slow = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 's3cret' }, body: update(3, '/list') });
+      expect(slow.status).toBe(200);
+      expect(chat.messages).toHaveLength(1);
+      release();
+      await api.until(() => api.sent.length === 2);
     } finally {
       await adapter.stop();
       await api.stop();

@@ -33,6 +33,18 @@ export class FakeChat implements ChatService {
   }
 }
 
+/** Holds the messages `which` selects until the returned release() is called (a slow chat layer). */
+export function holdMessages(chat: FakeChat, which: (msg: IncomingMessage) => boolean = () => true): () => void {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const handle = chat.handleMessage.bind(chat);
+  chat.handleMessage = async (msg) => {
+    if (which(msg)) await gate;
+    return handle(msg);
+  };
+  return release;
+}
+
 /** Polls `check` every 10 ms until it returns true (real time: the adapter does real HTTP). */
 export async function eventually(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
   const deadline = performance.now() + timeoutMs;
