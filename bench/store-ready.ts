@@ -27,7 +27,7 @@ import { jobFromNew } from '../src/store/job-defaults.js';
 import { prepareJobQueries } from '../src/store/sqlite/job-queries.js';
 import { SystemClock } from '../src/clock.js';
 import { openSqliteStore, startCheckpointer } from '../src/store/sqlite/index.js';
-import { jobToParams } from '../src/store/sqlite/rows.js';
+import { jobToParams } from '../src/store/engine/rows.js';
 
 const T0 = Date.UTC(2027, 0, 1);
 const CLAIM_BATCH = 500;

@@ -1,7 +1,7 @@
 import type { JobStatus } from '../../core/job.js';
 import type { JobFilter, RunFilter } from '../../core/ports/job-store.js';
 import type { Statement } from './db.js';
-import { JOB_REWRITE_COLUMNS, JOB_WRITE_COLUMNS } from './rows.js';
+import { type JobParams, JOB_WRITE_COLUMNS } from '../engine/rows.js';
 
 /** The SET clause that drops a job's lease (and with it the run in progress). */
 const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
@@ -12,6 +12,15 @@ const newRunId = (nowParam: string): string =>
   `lpad(to_hex(${nowParam}::bigint), 12, '0') || '-' || id || '-' || lpad(to_hex(floor(random() * 65536)::int), 4, '0')`;
 
 const st = (name: string, text: string): Statement => ({ name: `chime_${name}`, text });
+
+/** The columns a rewrite changes: all but the id and the creation time. */
+const JOB_REWRITE_COLUMNS = JOB_WRITE_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at');
+
+/** Positional parameters ($1…$30) of `insertJob`. */
+export const jobValues = (p: JobParams): unknown[] => JOB_WRITE_COLUMNS.map((c) => p[c]);
+
+/** Positional parameters of `rewriteJob`: $1 id, then the rewritten columns from $2. */
+export const jobRewriteValues = (p: JobParams): unknown[] => [p.id, ...JOB_REWRITE_COLUMNS.map((c) => p[c])];
 
 const placeholders = (n: number, from = 1): string => Array.from({ length: n }, (_, i) => `$${i + from}`).join(', ');
 

@@ -1,4 +1,5 @@
-import type { OutboxMessage, OutboxStatus } from '../../core/run.js';
+import type { OutboxStatus } from '../../core/run.js';
+import type { OutboxParams } from '../engine/write-params.js';
 import type { Statement } from './db.js';
 
 const st = (name: string, text: string): Statement => ({ name: `chime_${name}`, text });
@@ -115,15 +116,11 @@ export const OUTBOX_SQL = {
       (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS dead`),
 } as const;
 
-/**
- * The parameters of `insertOutbox` for `messages`. Reading `m.to.platform` of a malformed
- * message throws here, before anything is sent, and the caller's transaction rolls back.
- */
-export function outboxInsertValues(messages: OutboxMessage[], now: number): unknown[] {
+/** The parameters of `insertOutbox`: the messages' columns as parallel arrays, then the time. */
+export function outboxInsertValues(messages: OutboxParams[], now: number): unknown[] {
   const cols: unknown[][] = Array.from({ length: 9 }, () => []);
   for (const m of messages) {
-    const row = [m.key, m.jobId, m.to.platform, m.to.chatId, m.to.threadId ?? null, m.to.replyTo ?? null, m.text,
-      m.actions ? JSON.stringify(m.actions) : null, m.meta ? JSON.stringify(m.meta) : null];
+    const row = [m.key, m.job_id, m.platform, m.chat_id, m.thread_id, m.reply_to, m.text, m.actions, m.meta];
     row.forEach((v, i) => cols[i]!.push(v));
   }
   return [...cols, now];

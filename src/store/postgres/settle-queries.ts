@@ -1,8 +1,6 @@
-import type { ClaimedRun, Settlement } from '../../core/run.js';
-import { ghostSessionId } from '../../core/ghost.js';
+import type { OutboxParams, SettleRecord } from '../engine/write-params.js';
 import type { Statement } from './db.js';
 import { outboxInsertValues } from './outbox-queries.js';
-import { msOrNull } from './rows.js';
 
 /** The SET clause that drops a job's lease (and with it the run in progress). */
 const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
@@ -72,36 +70,28 @@ export const SETTLE_RUNS: Statement = {
     SELECT ord FROM settled`,
 };
 
-/** One run to settle, as `settleAll` receives it. */
-export interface SettleItem {
-  run: ClaimedRun;
-  settlement: Settlement;
-}
-
 /**
- * The parameters of {@link SETTLE_RUNS}. A malformed outbox message throws here, before any SQL
- * runs, and the caller's transaction rolls back: nothing of the batch is written.
+ * The parameters of {@link SETTLE_RUNS}: each record's columns as parallel arrays, then its
+ * messages tagged with the 1-based index of their run.
  */
-export function settleValues(items: SettleItem[], now: number): unknown[] {
+export function settleValues(records: SettleRecord[], now: number): unknown[] {
   const cols: unknown[][] = Array.from({ length: 25 }, () => []);
   const runOrd: number[] = [];
-  const messages = [];
-  for (const [k, { run, settlement }] of items.entries()) {
-    const j = settlement.job;
-    const r = settlement.run;
+  const messages: OutboxParams[] = [];
+  for (const [k, { job: j, run: r, outbox }] of records.entries()) {
     const row = [
-      run.job.id, run.runId, run.claimedAt.getTime(), j.status,
-      j.nextRunAt !== undefined, msOrNull(j.nextRunAt),
-      j.attempts !== undefined, j.attempts ?? null,
-      j.runCount !== undefined, j.runCount ?? null,
-      j.lastRunAt !== undefined, msOrNull(j.lastRunAt),
-      j.completedAt !== undefined, msOrNull(j.completedAt),
-      j.lastError !== undefined, j.lastError ?? null,
-      run.scheduledFor.getTime(), r.finishedAt ? r.finishedAt.getTime() : now, r.status, run.trigger, run.attempt,
-      r.durationMs, r.result, r.error, ghostSessionId(run.job.id),
+      j.id, j.run_id, j.claimed_at, j.status,
+      j.set_next_run_at === 1, j.next_run_at,
+      j.set_attempts === 1, j.attempts,
+      j.set_run_count === 1, j.run_count,
+      j.set_last_run_at === 1, j.last_run_at,
+      j.set_completed_at === 1, j.completed_at,
+      j.set_last_error === 1, j.last_error,
+      r.scheduled_for, r.finished_at, r.status, r.trigger, r.attempt,
+      r.duration_ms, r.result, r.error, r.ghost_session_id,
     ];
     row.forEach((v, i) => cols[i]!.push(v));
-    for (const m of settlement.outbox) {
+    for (const m of outbox) {
       runOrd.push(k + 1);
       messages.push(m);
     }

@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { JobStatus } from '../../core/job.js';
 import type { JobFilter, RunFilter } from '../../core/ports/job-store.js';
 import type { Db } from './open-db.js';
-import type { JobParams, JobRow, RunRow } from './rows.js';
+import type { JobParams, JobRow, RunRow, SeqJobRow } from '../engine/rows.js';
+import type { SettleJobParams } from '../engine/write-params.js';
 
 /** Every column of `jobs`, in the order of raw claim rows. */
 export const JOB_COLUMNS = [
@@ -14,11 +15,11 @@ export const JOB_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof JobRow>;
 
 /** A raw claim row (JOB_COLUMNS then rowid) as a JobRow with its rowid as `seq`. */
-export function jobRowFromRaw(values: unknown[]): JobRow & { seq: number } {
+export function jobRowFromRaw(values: unknown[]): SeqJobRow {
   const row: Record<string, unknown> = {};
   for (let i = 0; i < JOB_COLUMNS.length; i++) row[JOB_COLUMNS[i]!] = values[i];
   row.seq = values[JOB_COLUMNS.length];
-  return row as unknown as JobRow & { seq: number };
+  return row as unknown as SeqJobRow;
 }
 
 /** The SET clause that drops a job's lease (and with it the run in progress). */
@@ -36,7 +37,7 @@ const NEW_RUN_ID = `printf('%012x-%s-', @now, id) || lower(hex(randomblob(2)))`;
  */
 export function prepareJobQueries(db: Db) {
   return {
-    /** Inserts a new job (no lease). Fails on a duplicate id. */
+    /** Inserts a new job (no lease). No change when the id is taken. */
     insertJob: db.prepare<JobParams>(`
       INSERT INTO jobs (id, name, kind, payload, owner_platform, owner_user_id, owner_name, origin,
         origin_platform, origin_chat_id, schedule, bounds, time_zone, status, next_run_at, attempts,
@@ -47,7 +48,8 @@ export function prepareJobQueries(db: Db) {
         @origin_platform, @origin_chat_id, @schedule, @bounds, @time_zone, @status, @next_run_at,
         @attempts, @max_attempts, @retries, @retry_delay_ms, @timeout_ms, @workflow_id,
         @success_message, @failure_message, @completion_mode, @created_at, @updated_at,
-        @last_run_at, @completed_at, @run_count, @last_error)`),
+        @last_run_at, @completed_at, @run_count, @last_error)
+      ON CONFLICT (id) DO NOTHING`),
 
     /** Rewrites every field of a job except id, creation time and the lease. */
     rewriteJob: db.prepare<JobParams>(`
@@ -231,27 +233,6 @@ export function prepareJobQueries(db: Db) {
 }
 
 export type JobQueries = ReturnType<typeof prepareJobQueries>;
-
-/** Parameters of `settleJob`: each optional field with its `set_` flag (1: write it, 0: keep). */
-export interface SettleJobParams {
-  id: string;
-  run_id: string;
-  claimed_at: number;
-  status: string;
-  updated_at: number;
-  set_next_run_at: number;
-  next_run_at: number | null;
-  set_attempts: number;
-  attempts: number | null;
-  set_run_count: number;
-  run_count: number | null;
-  set_last_run_at: number;
-  last_run_at: number | null;
-  set_completed_at: number;
-  completed_at: number | null;
-  set_last_error: number;
-  last_error: string | null;
-}
 
 const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused', 'completed', 'failed', 'cancelled']);
 

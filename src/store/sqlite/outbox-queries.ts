@@ -1,11 +1,10 @@
 import type { Db } from './open-db.js';
 import type { OutboxStatus } from '../../core/run.js';
-import type { OutboxDbRow } from './rows.js';
+import type { OutboxDbRow } from '../engine/rows.js';
+import type { OutboxParams } from '../engine/write-params.js';
 
-/** Parameters of an outbox insert: the row's message columns plus the insert time. */
-export type OutboxInsert = Pick<OutboxDbRow, 'key' | 'job_id' | 'platform' | 'chat_id' | 'thread_id' | 'reply_to' | 'text' | 'actions' | 'meta'> & {
-  now: number;
-};
+/** Parameters of an outbox insert: the message's columns plus the insert time. */
+export type OutboxInsert = OutboxParams & { now: number };
 
 /** Every SQL statement on `outbox`, one named prepared statement each. Times are epoch ms. */
 export function prepareOutboxQueries(db: Db) {

@@ -2,7 +2,12 @@ import type { Job, JobStatus, Origin, Owner } from '../../core/job.js';
 import type { ClaimedRun, OutboxRow, OutboxStatus, RunRecord, RunStatus, RunTrigger } from '../../core/run.js';
 import { boundsFromJson, scheduleFromJson } from '../schedule-json.js';
 
-/** A `jobs` row as SQLite returns it. */
+/**
+ * Row shapes and their mapping to core types, shared by both dialects: PostgreSQL returns rows
+ * in exactly SQLite's shape (BIGINT parsed to number, JSON as text).
+ */
+
+/** A `jobs` row. */
 export interface JobRow {
   id: string;
   name: string;
@@ -43,8 +48,19 @@ export interface JobRow {
   lease_claimed_at: number | null;
 }
 
-/** Named parameters of the job insert/rewrite statements (no lease columns). */
+/** A `jobs` row with its creation order (SQLite's rowid, PostgreSQL's identity column `seq`). */
+export type SeqJobRow = JobRow & { seq: number };
+
+/** The values of a job insert or rewrite (no lease columns). */
 export type JobParams = Omit<JobRow, `lease_${string}`>;
+
+/** The columns a job insert writes, in the order of positional parameters. */
+export const JOB_WRITE_COLUMNS = [
+  'id', 'name', 'kind', 'payload', 'owner_platform', 'owner_user_id', 'owner_name', 'origin', 'origin_platform',
+  'origin_chat_id', 'schedule', 'bounds', 'time_zone', 'status', 'next_run_at', 'attempts', 'max_attempts',
+  'retries', 'retry_delay_ms', 'timeout_ms', 'workflow_id', 'success_message', 'failure_message',
+  'completion_mode', 'created_at', 'updated_at', 'last_run_at', 'completed_at', 'run_count', 'last_error',
+] as const satisfies ReadonlyArray<keyof JobParams>;
 
 const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
 /** Epoch ms of an optional Date (null for null or undefined). */

@@ -1,7 +1,7 @@
-import { ghostSessionId } from '../core/ghost.js';
-import type { RunRecord } from '../core/run.js';
-import type { RunFilter } from '../core/ports/job-store.js';
-import { type RunRow, runFromRow } from './sqlite/rows.js';
+import { ghostSessionId } from '../../core/ghost.js';
+import type { RunRecord } from '../../core/run.js';
+import type { RunFilter } from '../../core/ports/job-store.js';
+import { type RunRow, runFromRow } from './rows.js';
 
 /**
  * History as both stores list it: finished runs from `runs`, merged with the runs in progress,

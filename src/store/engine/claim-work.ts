@@ -1,0 +1,86 @@
+import { ghostSessionId } from '../../core/ghost.js';
+import type { ClaimedRun, Lease, RunTrigger } from '../../core/run.js';
+import type { JobStoreQueries } from './job-queries.js';
+import { type JobRow, claimedRunFromRow } from './rows.js';
+import { type Work, requests } from './work.js';
+
+/**
+ * Claims, as work: due jobs, expired leases taken over, a job claimed by hand. Each runs inside
+ * one write transaction of its runner.
+ */
+
+const q = requests<JobStoreQueries>();
+
+/** Takeovers of one occurrence after which its job is failed instead of run again. */
+export const MAX_ABANDONED_RUNS = 3;
+
+/** The error recorded on the abandoned run of a lease that ran out. */
+const leaseExpiredError = (row: Pick<JobRow, 'lease_owner'>): string => `lease of ${row.lease_owner ?? '?'} expired`;
+
+/** The occurrence an expired lease was running: it is claimed again for the same one. */
+function leasedOccurrence(row: JobRow, now: number): { scheduledFor: number; trigger: RunTrigger } {
+  return { scheduledFor: row.lease_scheduled_for ?? row.next_run_at ?? now, trigger: row.lease_trigger ?? 'schedule' };
+}
+
+/**
+ * The `last_error` of a job whose occurrence was abandoned `abandoned` times already (its run
+ * keeps killing the process), or undefined while it may be tried again.
+ */
+function poisonJobError(abandoned: number): string | undefined {
+  return abandoned >= MAX_ABANDONED_RUNS ? `run abandoned ${abandoned} times: the process died while running it each time` : undefined;
+}
+
+/**
+ * Up to `limit` claims at `t`: expired leases taken over first, then due jobs, oldest
+ * occurrence first (ties in creation order).
+ */
+export function* claimDueWork(t: number, limit: number, lease: Lease): Work<ClaimedRun[]> {
+  const claimed = yield* takeOverExpired(t, limit, lease);
+  const room = limit - claimed.length;
+  if (room <= 0) return claimed;
+  const rows = yield* q.claimDueBatch(t, room, lease.owner, t + lease.durationMs);
+  rows.sort((a, b) => a.lease_scheduled_for! - b.lease_scheduled_for! || a.seq - b.seq);
+  for (const row of rows) claimed.push(claimedRunFromRow(row));
+  return claimed;
+}
+
+/**
+ * Expired leases: the old run goes to the history as `abandoned`; an active job is claimed
+ * again for the same occurrence (same scheduledFor and trigger), any other job just loses the
+ * lease. An occurrence abandoned {@link MAX_ABANDONED_RUNS} times fails its job instead: its
+ * run keeps killing the process, and retrying it would take every restart down.
+ */
+function* takeOverExpired(t: number, limit: number, lease: Lease): Work<ClaimedRun[]> {
+  const out: ClaimedRun[] = [];
+  for (const row of yield* q.expiredLeases(t, limit)) {
+    yield* abandonLease(row, t);
+    const { scheduledFor, trigger } = leasedOccurrence(row, t);
+    if (row.status !== 'active') {
+      yield* q.clearLease(row.id, row.lease_run_id!);
+      continue;
+    }
+    const error = poisonJobError(yield* q.countAbandoned(row.id, scheduledFor));
+    if (error) {
+      yield* q.failPoisonJob(row.id, t, error);
+      continue;
+    }
+    out.push(claimedRunFromRow(yield* q.leaseJob(row.id, t, lease.owner, t + lease.durationMs, scheduledFor, trigger)));
+  }
+  return out;
+}
+
+function* abandonLease(row: JobRow, t: number): Work<void> {
+  yield* q.abandonLeasedRun(row.id, t, leaseExpiredError(row), ghostSessionId(row.id));
+}
+
+/**
+ * Claims job `id` now whatever its schedule (run now); undefined if it is missing or holds a
+ * live lease. An expired lease's run becomes abandoned first.
+ */
+export function* claimJobWork(id: string, t: number, lease: Lease): Work<ClaimedRun | undefined> {
+  const row = yield* q.getJobForUpdate(id);
+  if (!row) return undefined;
+  if (row.lease_owner !== null && (row.lease_expires_at ?? 0) > t) return undefined;
+  if (row.lease_run_id) yield* abandonLease(row, t);
+  return claimedRunFromRow(yield* q.leaseJob(id, t, lease.owner, t + lease.durationMs, t, 'manual'));
+}

@@ -1,0 +1,215 @@
+import type { Job } from '../../core/job.js';
+import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../../core/ports/job-store.js';
+import { newJobId } from '../job-id.js';
+import { claimDueWork, claimJobWork } from './claim-work.js';
+import type { JobStoreQueries, OutboxFilter } from './job-queries.js';
+import {
+  claimOutboxWork, createJobWork, deleteJobWork, earliest, listRunsWork, pageJobsWork, patchJobWork, patchJobsWork, pruneRunsWork, settleWork, statsWork,
+} from './job-work.js';
+import { jobFromRow, outboxFromRow } from './rows.js';
+import { outboxParams } from './write-params.js';
+import { type Kind, type Out, type Runner, type Work, answer, requests } from './work.js';
+
+const q = requests<JobStoreQueries>();
+
+const none = (n: number): boolean => n === 0;
+const empty = (xs: unknown[]): boolean => xs.length === 0;
+
+/**
+ * The JobStore, written once over a dialect's runner: every method says which work it runs
+ * and how (no transaction, a write transaction, a dry run); SQLite's runner makes every method
+ * synchronous (`F` = Sync), PostgreSQL's asynchronous. A write whose result shows it changed
+ * nothing is `quiet`: other processes are not woken for it.
+ */
+export class EngineJobStore<F extends Kind> {
+  private readonly newId: () => string;
+
+  constructor(
+    private readonly run: Runner<F>,
+    opts: { newJobId?: () => string } = {},
+  ) {
+    this.newId = opts.newJobId ?? newJobId;
+  }
+
+  /** Newest `now` passed to any method: the store has no clock of its own. */
+  private seenNow = 0;
+  private see(now: Date): number {
+    const t = now.getTime();
+    if (t > this.seenNow) this.seenNow = t;
+    return t;
+  }
+
+  // ---- jobs ---------------------------------------------------------------------------
+
+  createJob(input: NewJobRecord, now: Date): Out<F, Job> {
+    this.see(now);
+    return this.run.write(createJobWork(input, now, this.newId));
+  }
+
+  getJob(id: string): Out<F, Job | undefined> {
+    return this.run.single(mapped(q.getJob(id), (row) => row && jobFromRow(row)));
+  }
+
+  updateJob(id: string, patch: JobPatch, now: Date): Out<F, Job | undefined> {
+    this.see(now);
+    return this.run.write(patchJobWork(id, patch, now), (job) => job === undefined);
+  }
+
+  updateJobs(filter: JobFilter, patch: JobPatch, now: Date): Out<F, string[]> {
+    this.see(now);
+    return this.run.write(patchJobsWork(filter, patch, now), empty);
+  }
+
+  /** `now` (for closing a running run's history row) defaults to the newest time this store has seen. */
+  deleteJob(id: string, now?: Date): Out<F, boolean> {
+    const t = now ? this.see(now) : this.seenNow;
+    return this.run.write(deleteJobWork(id, t), (deleted) => !deleted);
+  }
+
+  listJobs(filter: JobFilter = {}): Out<F, Job[]> {
+    return this.run.single(mapped(q.listJobs(filter), (rows) => rows.map(jobFromRow)));
+  }
+
+  pageJobs(filter: JobFilter, page: JobPageRequest): Out<F, JobPage> {
+    return this.run.single(pageJobsWork(filter, page));
+  }
+
+  countJobs(filter: JobFilter = {}, atMost?: number): Out<F, number> {
+    return this.run.single(q.countJobs(filter, atMost));
+  }
+
+  // ---- claims -------------------------------------------------------------------------
+
+  nextDueAt(): Out<F, Date | undefined> {
+    return this.run.single(mapped(q.nextDue(), (r) => earliest(r.due, r.lease)));
+  }
+
+  claimDue(now: Date, limit: number, lease: Lease): Out<F, ClaimedRun[]> {
+    const t = this.see(now);
+    if (limit <= 0) return this.run.single(answer([]));
+    return this.run.write(claimDueWork(t, limit, lease), empty);
+  }
+
+  /** PostgreSQL waits for a lock another transaction holds on the job: a person's "run now" should not fail spuriously. */
+  claimJob(id: string, now: Date, lease: Lease): Out<F, ClaimedRun | undefined> {
+    const t = this.see(now);
+    return this.run.write(claimJobWork(id, t, lease), (run) => run === undefined);
+  }
+
+  /** Heartbeat. The one write that wakes nobody: a later expiry never makes another process act sooner. */
+  extendLeases(runIds: string[], now: Date, lease: Lease): Out<F, void> {
+    const t = this.see(now);
+    if (runIds.length === 0) return this.run.single(answer(undefined));
+    return this.run.single(q.extendLeases(runIds, lease.owner, t + lease.durationMs));
+  }
+
+  leaseOwners(): Out<F, string[]> {
+    return this.run.single(q.leaseOwners());
+  }
+
+  expireLeases(owners: string[], now: Date): Out<F, number> {
+    const t = this.see(now);
+    if (owners.length === 0) return this.run.single(answer(0));
+    return this.run.write(q.expireLeases(owners, t), none);
+  }
+
+  /** The run in progress lives only on the lease, so dropping the lease leaves no trace of it. */
+  releaseClaim(run: ClaimedRun): Out<F, void> {
+    return this.change(q.clearLease(run.job.id, run.runId));
+  }
+
+  /** All or nothing in one transaction (one commit for a burst); results in input order. */
+  settleAll(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): Out<F, boolean[]> {
+    const t = this.see(now);
+    if (items.length === 0) return this.run.single(answer([]));
+    return this.run.write(settleWork(items, t), (kept) => !kept.includes(true));
+  }
+
+  settle(run: ClaimedRun, settlement: Settlement, now: Date): Out<F, boolean> {
+    const t = this.see(now);
+    return this.run.write(mapped(settleWork([{ run, settlement }], t), (kept) => kept[0]!), (kept) => !kept);
+  }
+
+  // ---- history ------------------------------------------------------------------------
+
+  listRuns(filter: RunFilter = {}): Out<F, RunRecord[]> {
+    return this.run.single(listRunsWork(filter));
+  }
+
+  pruneRuns(opts: PruneOptions & { olderThan?: Date; keepPerJob?: number }): Out<F, number> {
+    return this.prune(opts, pruneRunsWork(opts));
+  }
+
+  /** A prune in a write transaction; a dry run rolls it back and only reports the count. */
+  private prune(opts: PruneOptions, work: Work<number>): Out<F, number> {
+    return opts.dryRun ? this.run.dryRun(work) : this.run.write(work, none);
+  }
+
+  // ---- outbox -------------------------------------------------------------------------
+
+  enqueueOutbox(messages: OutboxMessage[], now: Date): Out<F, void> {
+    const t = this.see(now);
+    if (messages.length === 0) return this.run.single(answer(undefined));
+    return this.run.write(q.insertOutbox(messages.map(outboxParams), t));
+  }
+
+  claimOutbox(now: Date, limit: number, lease: Lease): Out<F, OutboxRow[]> {
+    const t = this.see(now);
+    if (limit <= 0) return this.run.single(answer([]));
+    return this.run.write(claimOutboxWork(t, limit, lease), empty);
+  }
+
+  nextOutboxAt(): Out<F, Date | undefined> {
+    return this.run.single(mapped(q.nextOutboxAt(), (t) => earliest(t)));
+  }
+
+  markSent(id: number, sentRef: string, now: Date): Out<F, void> {
+    return this.change(q.markSent(id, sentRef, this.see(now)));
+  }
+
+  markRetry(id: number, error: string, availableAt: Date): Out<F, void> {
+    return this.change(q.markRetry(id, error, availableAt.getTime()));
+  }
+
+  markPostponed(id: number, reason: string, availableAt: Date): Out<F, void> {
+    return this.change(q.markPostponed(id, reason, availableAt.getTime()));
+  }
+
+  markDead(id: number, error: string, now: Date): Out<F, void> {
+    this.see(now);
+    return this.change(q.markDead(id, error));
+  }
+
+  /** A one-statement write in a write transaction, quiet when it changed no row. */
+  private change(work: Work<number>): Out<F, void> {
+    let changed = 0;
+    return this.run.write(
+      mapped(work, (n) => {
+        changed = n;
+      }),
+      () => changed === 0,
+    );
+  }
+
+  pruneOutbox(opts: PruneOptions & { before: Date }): Out<F, number> {
+    return this.prune(opts, q.pruneOutbox(opts.before.getTime()));
+  }
+
+  getOutbox(id: number): Out<F, OutboxRow | undefined> {
+    return this.run.single(mapped(q.getOutbox(id), (row) => row && outboxFromRow(row)));
+  }
+
+  listOutbox(filter: OutboxFilter = {}): Out<F, OutboxRow[]> {
+    return this.run.single(mapped(q.listOutbox(filter), (rows) => rows.map(outboxFromRow)));
+  }
+
+  stats(): Out<F, StoreStats> {
+    return this.run.single(statsWork());
+  }
+}
+
+/** `work` with its result passed through `f`. */
+function* mapped<A, B>(work: Work<A>, f: (a: A) => B): Work<B> {
+  return f(yield* work);
+}

@@ -1,0 +1,111 @@
+import { UserError } from '../../core/errors.js';
+import { ghostSessionId } from '../../core/ghost.js';
+import type { Job } from '../../core/job.js';
+import type { ClaimedRun, Lease, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
+import { applyPatch, jobFromNew } from '../job-defaults.js';
+import { JOB_ID_ATTEMPTS } from '../job-id.js';
+import { pageCursor } from '../job-page.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, NewJobRecord, RunFilter, StoreStats } from '../../core/ports/job-store.js';
+import type { JobStoreQueries } from './job-queries.js';
+import { mergeHistory, runInProgress, wantsRunsInProgress } from './run-history.js';
+import { jobFromRow, jobToParams, outboxFromRow, runFromRow } from './rows.js';
+import { settleRecord } from './write-params.js';
+import { type Work, requests } from './work.js';
+
+/** The job store's operations other than claims, as work (see work.ts). */
+
+const q = requests<JobStoreQueries>();
+
+/**
+ * Inserts the job for `input`. A taken caller-chosen id throws UserError `job.id_taken`; a
+ * taken generated id is drawn again (31^6 ids make a streak of ten collisions all but impossible).
+ */
+export function* createJobWork(input: NewJobRecord, now: Date, newId: () => string): Work<Job> {
+  for (let i = 1; ; i++) {
+    const job = jobFromNew(input, input.id ?? newId(), now);
+    if (yield* q.insertJob(jobToParams(job))) return job;
+    if (input.id !== undefined) throw new UserError('job.id_taken', `A job with id "${job.id}" already exists.`);
+    if (i >= JOB_ID_ATTEMPTS) throw new Error(`store: no free job id after ${JOB_ID_ATTEMPTS} attempts`);
+  }
+}
+
+/** Applies `patch` to job `id`; undefined when there is no such job. */
+export function* patchJobWork(id: string, patch: JobPatch, now: Date): Work<Job | undefined> {
+  const row = yield* q.getJobForUpdate(id);
+  if (!row) return undefined;
+  const job = { ...applyPatch(jobFromRow(row), patch), id: row.id, createdAt: new Date(row.created_at), updatedAt: now };
+  yield* q.rewriteJob(jobToParams(job));
+  return job;
+}
+
+/**
+ * Patches every job matching `filter`; their ids. The jobs are locked first, in the one order
+ * of every transaction that locks several jobs (settleAll too), so two never deadlock.
+ */
+export function* patchJobsWork(filter: JobFilter, patch: JobPatch, now: Date): Work<string[]> {
+  const ids = yield* q.jobIds(filter);
+  if (ids.length === 0) return ids;
+  yield* q.lockJobs(ids);
+  for (const id of ids) yield* patchJobWork(id, patch, now);
+  return ids;
+}
+
+/** Deletes a job; a run in progress for it can never settle, so it is recorded as abandoned. */
+export function* deleteJobWork(id: string, t: number): Work<boolean> {
+  yield* q.abandonLeasedRun(id, t, 'job deleted', ghostSessionId(id));
+  return yield* q.deleteJob(id);
+}
+
+export function* pageJobsWork(filter: JobFilter, page: JobPageRequest): Work<JobPage> {
+  const rows = yield* q.pageJobs(filter, pageCursor(page.after), page.size);
+  const last = rows.at(-1);
+  return { jobs: rows.map(jobFromRow), ...(last && rows.length === page.size ? { next: String(last.seq) } : {}) };
+}
+
+/**
+ * Settles the runs whose leases still hold, all or nothing; whether each settled, in input
+ * order. Several jobs are locked in the one multi-job lock order first (see patchJobsWork).
+ */
+export function* settleWork(items: Array<{ run: ClaimedRun; settlement: Settlement }>, t: number): Work<boolean[]> {
+  const records = items.map((i) => settleRecord(i.run, i.settlement, t));
+  if (items.length > 1) yield* q.lockJobs([...new Set(items.map((i) => i.run.job.id))]);
+  return yield* q.settleRuns(records, t);
+}
+
+/** Finished runs merged with the runs in progress (on the leases); newest first. */
+export function* listRunsWork(filter: RunFilter): Work<RunRecord[]> {
+  const limit = filter.limit ?? 50;
+  const running = wantsRunsInProgress(filter) ? (yield* q.runningRuns(filter.jobId ?? null, limit)).map(runInProgress) : [];
+  if (filter.status === 'running') return running;
+  return mergeHistory(running, (yield* q.listRuns(filter)).map(runFromRow), limit);
+}
+
+export function* pruneRunsWork(opts: { olderThan?: Date; keepPerJob?: number }): Work<number> {
+  let n = 0;
+  if (opts.olderThan) n += yield* q.pruneRunsOlderThan(opts.olderThan.getTime());
+  if (opts.keepPerJob !== undefined) n += yield* q.pruneRunsBeyondCount(Math.max(0, opts.keepPerJob));
+  return n;
+}
+
+/** Leases messages that may be sent at `t`, in id order (each chat's order). */
+export function* claimOutboxWork(t: number, limit: number, lease: Lease): Work<OutboxRow[]> {
+  yield* q.lockOutboxClaims();
+  const rows = yield* q.claimOutbox(t, limit, lease.owner, t + lease.durationMs);
+  rows.sort((a, b) => a.id - b.id);
+  return rows.map(outboxFromRow);
+}
+
+export function* statsWork(): Work<StoreStats> {
+  const counts = yield* q.counts();
+  const jobsByStatus: StoreStats['jobsByStatus'] = { active: 0, paused: 0, completed: 0, failed: 0, cancelled: 0 };
+  for (const r of counts.jobs) jobsByStatus[r.status as keyof typeof jobsByStatus] = r.n;
+  const runsByStatus: StoreStats['runsByStatus'] = {};
+  for (const r of counts.runs) if (r.n > 0) runsByStatus[r.status as keyof typeof runsByStatus] = r.n;
+  return { jobsByStatus, runsByStatus, outboxPending: counts.outbox.pending, outboxDead: counts.outbox.dead };
+}
+
+/** The earlier of optional epoch-ms instants (nextDueAt, nextOutboxAt), as a Date. */
+export function earliest(...ts: Array<number | null | undefined>): Date | undefined {
+  const vals = ts.filter((t): t is number => typeof t === 'number');
+  return vals.length ? new Date(Math.min(...vals)) : undefined;
+}

@@ -1,0 +1,112 @@
+import type { JobStoreQueries, StoreCounts } from '../engine/job-queries.js';
+import type { JobRow, OutboxDbRow, RunRow, SeqJobRow } from '../engine/rows.js';
+import type { AsyncQueries } from '../engine/work.js';
+import type { JobFilter } from '../../core/ports/job-store.js';
+import { type Sql, exec, query } from './db.js';
+import { JOB_LIST_ORDER, JOB_SQL, countJobsSql, jobFilterSql, jobRewriteValues, jobValues, listRunsSql, pageJobsSql, pageSql } from './job-queries.js';
+import { OUTBOX_SQL, listOutboxSql, outboxInsertValues } from './outbox-queries.js';
+import { SETTLE_RUNS, settleValues } from './settle-queries.js';
+
+/** Rows changed by a statement. */
+const changed = async (r: Promise<{ rowCount: number | null }>): Promise<number> => (await r).rowCount ?? 0;
+
+const rows = async <R extends object>(r: Promise<{ rows: R[] }>): Promise<R[]> => (await r).rows;
+
+/** A job filter as SQL, with its LIMIT/OFFSET when it pages. */
+function filtered(select: string, filter: JobFilter): { sql: string; params: unknown[] } {
+  const { where, params } = jobFilterSql(filter);
+  const page = pageSql(filter, params);
+  return { sql: `SELECT ${select} FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params };
+}
+
+/**
+ * The job store engine's queries on PostgreSQL: each one a named statement of job-queries.ts,
+ * outbox-queries.ts or settle-queries.ts (the SQL), on the connection the runner passes (a
+ * client inside a transaction, or the pool). Jobs are locked with FOR UPDATE where the engine
+ * reads to write, claims skip rows other processes hold locked, and outbox claims take an
+ * advisory lock: several processes share one database.
+ */
+export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
+  insertJob: async (c, p) => (await changed(exec(c, JOB_SQL.insertJob, jobValues(p)))) === 1,
+  getJob: async (c, id) => (await rows(exec<JobRow>(c, JOB_SQL.getJob, [id])))[0],
+  getJobForUpdate: async (c, id) => (await rows(exec<JobRow>(c, JOB_SQL.getJobForUpdate, [id])))[0],
+  rewriteJob: async (c, p) => void (await exec(c, JOB_SQL.rewriteJob, jobRewriteValues(p))),
+  lockJobs: async (c, ids) => void (await exec(c, JOB_SQL.lockJobs, [ids])),
+  deleteJob: async (c, id) => (await changed(exec(c, JOB_SQL.deleteJob, [id]))) === 1,
+  async jobIds(c, filter) {
+    const { sql, params } = filtered('id', filter);
+    return (await rows(query<{ id: string }>(c, sql, params))).map((r) => r.id);
+  },
+  async listJobs(c, filter) {
+    const { sql, params } = filtered('*', filter);
+    return rows(query<JobRow>(c, sql, params));
+  },
+  async pageJobs(c, filter, afterSeq, size) {
+    const { sql, params } = pageJobsSql(filter, afterSeq, size);
+    return rows(query<SeqJobRow>(c, sql, params));
+  },
+  async countJobs(c, filter, atMost) {
+    const { sql, params } = countJobsSql(filter, atMost);
+    return Number((await rows(query<{ n: number }>(c, sql, params)))[0]?.n ?? 0);
+  },
+
+  nextDue: async (c) => (await rows(exec<{ due: number | null; lease: number | null }>(c, JOB_SQL.nextDue)))[0] ?? { due: null, lease: null },
+  claimDueBatch: (c, now, limit, owner, expires) => rows(exec<SeqJobRow>(c, JOB_SQL.claimDueBatch, [now, limit, owner, expires])),
+  expiredLeases: (c, now, limit) => rows(exec<JobRow>(c, JOB_SQL.expiredLeases, [now, limit])),
+  leaseJob: async (c, id, now, owner, expires, scheduledFor, trigger) =>
+    (await rows(exec<JobRow>(c, JOB_SQL.leaseJob, [id, now, owner, expires, scheduledFor, trigger])))[0]!,
+  clearLease: (c, id, runId) => changed(exec(c, JOB_SQL.clearLease, [id, runId])),
+  abandonLeasedRun: async (c, id, now, error, ghost) => void (await exec(c, JOB_SQL.abandonLeasedRun, [id, now, error, ghost])),
+  countAbandoned: async (c, jobId, scheduledFor) => (await rows(exec<{ n: number }>(c, JOB_SQL.countAbandoned, [jobId, scheduledFor])))[0]?.n ?? 0,
+  failPoisonJob: async (c, id, now, error) => void (await exec(c, JOB_SQL.failPoisonJob, [id, now, error])),
+  /** A run id carries its job id between the 13-character time prefix and the 5-character suffix: jobs by primary key. */
+  extendLeases: async (c, runIds, owner, expires) =>
+    void (await exec(c, JOB_SQL.extendLeases, [runIds.map((r) => r.slice(13, -5)), runIds, owner, expires])),
+  async leaseOwners(c) {
+    const [jobs, outbox] = await Promise.all([
+      rows(exec<{ owner: string }>(c, JOB_SQL.jobLeaseOwners)),
+      rows(exec<{ owner: string }>(c, OUTBOX_SQL.outboxLeaseOwners)),
+    ]);
+    return [...new Set([...jobs, ...outbox].map((r) => r.owner))];
+  },
+  expireLeases: async (c, owners, now) =>
+    (await changed(exec(c, JOB_SQL.expireJobLeases, [owners, now]))) + (await changed(exec(c, OUTBOX_SQL.expireOutboxLeases, [owners, now]))),
+  /** One statement for any number of settles (one round trip for a burst). */
+  async settleRuns(c, records, now) {
+    const kept = new Array<boolean>(records.length).fill(false);
+    for (const r of await rows(exec<{ ord: number }>(c, SETTLE_RUNS, settleValues(records, now)))) kept[r.ord - 1] = true;
+    return kept;
+  },
+
+  runningRuns: (c, jobId, limit) => rows(exec<Omit<RunRow, 'ghost_session_id'>>(c, JOB_SQL.runningRuns, [jobId, limit])),
+  async listRuns(c, filter) {
+    const { sql, params } = listRunsSql(filter);
+    return rows(query<RunRow>(c, sql, params));
+  },
+  pruneRunsOlderThan: (c, before) => changed(exec(c, JOB_SQL.pruneRunsOlderThan, [before])),
+  pruneRunsBeyondCount: (c, keep) => changed(exec(c, JOB_SQL.pruneRunsBeyondCount, [keep])),
+
+  insertOutbox: async (c, messages, now) => void (await exec(c, OUTBOX_SQL.insertOutbox, outboxInsertValues(messages, now))),
+  lockOutboxClaims: async (c) => void (await exec(c, OUTBOX_SQL.lockClaims)),
+  claimOutbox: (c, now, limit, owner, expires) => rows(exec<OutboxDbRow>(c, OUTBOX_SQL.claimOutbox, [now, limit, owner, expires])),
+  nextOutboxAt: async (c) => (await rows(exec<{ t: number | null }>(c, OUTBOX_SQL.nextOutbox)))[0]?.t ?? null,
+  markSent: (c, id, sentRef, now) => changed(exec(c, OUTBOX_SQL.markSent, [id, sentRef, now])),
+  markRetry: (c, id, error, availableAt) => changed(exec(c, OUTBOX_SQL.markRetry, [id, error, availableAt])),
+  markPostponed: (c, id, reason, availableAt) => changed(exec(c, OUTBOX_SQL.markPostponed, [id, reason, availableAt])),
+  markDead: (c, id, error) => changed(exec(c, OUTBOX_SQL.markDead, [id, error])),
+  pruneOutbox: (c, before) => changed(exec(c, OUTBOX_SQL.pruneOutbox, [before])),
+  getOutbox: async (c, id) => (await rows(exec<OutboxDbRow>(c, OUTBOX_SQL.getOutbox, [id])))[0],
+  async listOutbox(c, filter) {
+    const { sql, params } = listOutboxSql(filter);
+    return rows(query<OutboxDbRow>(c, sql, params));
+  },
+
+  async counts(c): Promise<StoreCounts> {
+    const [jobs, runs, outbox] = await Promise.all([
+      rows(exec<{ status: string; n: number }>(c, JOB_SQL.jobCountsByStatus)),
+      rows(exec<{ status: string; n: number }>(c, JOB_SQL.runCountsByStatus)),
+      rows(exec<{ pending: number; dead: number }>(c, OUTBOX_SQL.countOutbox)),
+    ]);
+    return { jobs, runs, outbox: outbox[0] ?? { pending: 0, dead: 0 } };
+  },
+};

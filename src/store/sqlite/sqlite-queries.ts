@@ -1,0 +1,113 @@
+import type { JobFilter } from '../../core/ports/job-store.js';
+import type { JobStoreQueries } from '../engine/job-queries.js';
+import type { JobRow, OutboxDbRow, RunRow } from '../engine/rows.js';
+import type { OutboxParams } from '../engine/write-params.js';
+import { JOB_LIST_ORDER, StatementCache, countJobsSql, jobFilterSql, jobRowFromRaw, listRunsSql, pageJobsSql, prepareJobQueries } from './job-queries.js';
+import type { Db } from './open-db.js';
+import { listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
+
+/**
+ * The job store engine's queries on SQLite: each one the prepared statements of job-queries.ts
+ * and outbox-queries.ts (the SQL), run synchronously. The engine runs them inside a write
+ * transaction that holds the database's one write lock (BEGIN IMMEDIATE), so the row locks
+ * PostgreSQL needs (`lockJobs`, `lockOutboxClaims`, `getJobForUpdate`) are plain here.
+ */
+export function sqliteJobQueries(db: Db): JobStoreQueries {
+  const q = prepareJobQueries(db);
+  const o = prepareOutboxQueries(db);
+  const statements = new StatementCache(db);
+
+  /** The filter's WHERE and, when it pages, LIMIT/OFFSET (negative limit: none). */
+  const filtered = (select: string, filter: JobFilter): { sql: string; params: Record<string, unknown> } => {
+    const { where, params } = jobFilterSql(filter);
+    let page = '';
+    if (filter.limit !== undefined || filter.offset !== undefined) {
+      params.limit = filter.limit ?? -1;
+      params.offset = filter.offset ?? 0;
+      page = 'LIMIT @limit OFFSET @offset';
+    }
+    return { sql: `SELECT ${select} FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params };
+  };
+
+  const insertOutbox = (messages: OutboxParams[], now: number): void => {
+    for (const m of messages) o.insertOutbox.run({ ...m, now });
+  };
+
+  return {
+    insertJob: (p) => q.insertJob.run(p).changes > 0,
+    getJob: (id) => q.getJob.get(id),
+    getJobForUpdate: (id) => q.getJob.get(id),
+    rewriteJob: (p) => void q.rewriteJob.run(p),
+    lockJobs: () => undefined,
+    deleteJob: (id) => q.deleteJob.run(id).changes > 0,
+    jobIds(filter) {
+      const { sql, params } = filtered('id', filter);
+      return statements.get<{ id: string }>(sql).all(params).map((r) => r.id);
+    },
+    listJobs(filter) {
+      const { sql, params } = filtered('*', filter);
+      return statements.get<JobRow>(sql).all(params);
+    },
+    pageJobs(filter, afterSeq, size) {
+      const { sql, params } = pageJobsSql(filter, afterSeq, size);
+      return statements.get<JobRow & { page_seq: number }>(sql).all(params).map((r) => ({ ...r, seq: r.page_seq }));
+    },
+    countJobs(filter, atMost) {
+      const { sql, params } = countJobsSql(filter, atMost);
+      return statements.get<{ n: number }>(sql).get(params)?.n ?? 0;
+    },
+
+    nextDue: () => q.nextDue.get() ?? { due: null, lease: null },
+    claimDueBatch: (now, limit, owner, expires) => q.claimDueBatch.all({ now, limit, owner, expires }).map(jobRowFromRaw),
+    expiredLeases: (now, limit) => q.expiredLeases.all({ now, limit }),
+    leaseJob: (id, now, owner, expires, scheduledFor, trigger) => q.leaseJob.get({ id, now, owner, expires, scheduled_for: scheduledFor, trigger })!,
+    clearLease: (id, runId) => q.clearLease.run({ id, run_id: runId }).changes,
+    abandonLeasedRun: (id, now, error, ghost) => void q.abandonLeasedRun.run({ id, now, error, ghost_session_id: ghost }),
+    countAbandoned: (jobId, scheduledFor) => q.countAbandoned.get({ job_id: jobId, scheduled_for: scheduledFor })?.n ?? 0,
+    failPoisonJob: (id, now, error) => void q.failPoisonJob.run({ id, now, error }),
+    extendLeases: (runIds, owner, expires) => void q.extendLeases.run({ run_ids: JSON.stringify(runIds), owner, expires }),
+    leaseOwners: () => [...new Set([...q.jobLeaseOwners.all(), ...o.outboxLeaseOwners.all()].map((r) => r.owner))],
+    expireLeases(owners, now) {
+      let n = 0;
+      for (const owner of owners) n += q.expireJobLeases.run({ owner, now }).changes + o.expireOutboxLeases.run({ owner, now }).changes;
+      return n;
+    },
+    /** Per run: the job first, as its WHERE checks the lease; no change means the lease was lost. */
+    settleRuns: (records, now) =>
+      records.map((r) => {
+        if (q.settleJob.run(r.job).changes === 0) return false;
+        q.insertRun.run(r.run);
+        insertOutbox(r.outbox, now);
+        return true;
+      }),
+
+    runningRuns: (jobId, limit) => q.runningRuns.all({ job_id: jobId, limit }),
+    listRuns(filter) {
+      const { sql, params } = listRunsSql(filter);
+      return statements.get<RunRow>(sql).all(params);
+    },
+    pruneRunsOlderThan: (before) => q.pruneRunsOlderThan.run({ before }).changes,
+    pruneRunsBeyondCount: (keep) => q.pruneRunsBeyondCount.run({ keep }).changes,
+
+    insertOutbox,
+    lockOutboxClaims: () => undefined,
+    claimOutbox: (now, limit, owner, expires) => o.claimOutbox.all({ now, limit, owner, expires }),
+    nextOutboxAt: () => o.nextOutboxAt.get()?.t ?? null,
+    markSent: (id, sentRef, now) => o.markSent.run({ id, sent_ref: sentRef, now }).changes,
+    markRetry: (id, error, availableAt) => o.markRetry.run({ id, error, available_at: availableAt }).changes,
+    markPostponed: (id, reason, availableAt) => o.markPostponed.run({ id, reason, available_at: availableAt }).changes,
+    markDead: (id, error) => o.markDead.run({ id, error }).changes,
+    pruneOutbox: (before) => o.pruneOutbox.run({ before }).changes,
+    getOutbox: (id) => o.getOutbox.get(id),
+    listOutbox(filter) {
+      const { sql, params } = listOutboxSql(filter);
+      return statements.get<OutboxDbRow>(sql).all(params);
+    },
+
+    counts: () => ({
+      jobs: q.jobCountsByStatus.all(),
+      runs: q.runCountsByStatus.all(),
+      outbox: o.countOutbox.get() ?? { pending: 0, dead: 0 },
+    }),
+  };
+}
