@@ -43,13 +43,17 @@ export function requests<Ops>(): Requests<Ops> {
     get(_target, op) {
       const name = String(op);
       let f = made.get(name);
-      if (!f) made.set(name, (f = make(name)));
+      if (!f) {
+        f = make(name);
+        made.set(name, f);
+      }
       return f;
     },
   });
 }
 
 /** A work that asks for nothing: an operation whose answer is known without the database. */
+// biome-ignore lint/correctness/useYield: it is the one work that needs no query
 export function* answer<T>(value: T): Work<T> {
   return value;
 }
