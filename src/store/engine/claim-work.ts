@@ -12,7 +12,7 @@ import { type Work, requests } from './work.js';
 const q = requests<JobStoreQueries>();
 
 /** Takeovers of one occurrence after which its job is failed instead of run again. */
-export const MAX_ABANDONED_RUNS = 3;
+const MAX_ABANDONED_RUNS = 3;
 
 /** The error recorded on the abandoned run of a lease that ran out. */
 const leaseExpiredError = (row: Pick<JobRow, 'lease_owner'>): string => `lease of ${row.lease_owner ?? '?'} expired`;

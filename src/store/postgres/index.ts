@@ -8,7 +8,7 @@ import { PostgresJobStore } from './pg-job-store.js';
 import { PostgresNotesStore } from './pg-notes-store.js';
 import { PostgresPrefsStore } from './pg-prefs-store.js';
 
-export { PostgresJobStore, MAX_ABANDONED_RUNS } from './pg-job-store.js';
+export { PostgresJobStore } from './pg-job-store.js';
 export { PostgresNotesStore } from './pg-notes-store.js';
 export { PostgresPrefsStore } from './pg-prefs-store.js';
 export { loadPgMigrations, migratePg } from './migrate.js';

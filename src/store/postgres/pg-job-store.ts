@@ -6,8 +6,6 @@ import type { ChangeListener } from './change-listener.js';
 import { transaction } from './db.js';
 import { pgJobQueries } from './pg-queries.js';
 
-export { MAX_ABANDONED_RUNS } from '../engine/claim-work.js';
-
 /**
  * Runs the store engine's work on PostgreSQL: each query awaited on one pooled client between
  * BEGIN and COMMIT, or on the pool outside a transaction. A write that changed something

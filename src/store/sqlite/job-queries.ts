@@ -232,7 +232,6 @@ export function prepareJobQueries(db: Db) {
   };
 }
 
-export type JobQueries = ReturnType<typeof prepareJobQueries>;
 
 const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused', 'completed', 'failed', 'cancelled']);
 

@@ -109,7 +109,6 @@ export function prepareOutboxQueries(db: Db) {
   };
 }
 
-export type OutboxQueries = ReturnType<typeof prepareOutboxQueries>;
 
 const OUTBOX_STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(['pending', 'sending', 'sent', 'dead']);
 

@@ -5,8 +5,6 @@ import { ChangeWatcher } from './change-watcher.js';
 import type { Db } from './open-db.js';
 import { sqliteJobQueries } from './sqlite-queries.js';
 
-export { MAX_ABANDONED_RUNS } from '../engine/claim-work.js';
-
 /** Thrown inside a dry run's transaction to roll it back. */
 const DRY_RUN = Symbol('dry run');
 
