@@ -1,0 +1,162 @@
+import type { Job, NewJob, Origin, Owner } from '../core/job.js';
+import type { Schedule, ScheduleBounds } from '../core/schedule.js';
+import { parseScheduleSpec } from '../core/schedule-spec.js';
+import { isValidTimeZone } from '../core/zoned-time.js';
+import type { ParseResult } from '../nl/types.js';
+import type { JobPatch } from '../core/ports/job-store.js';
+import type { CreateJobBody, UpdateJobBody } from './job-schemas.js';
+import { type ApiProblem, type FieldProblem, validationProblem } from './problem.js';
+
+/** What turning a request into a job needs from the rest of Chime. */
+export interface JobInputDeps {
+  /** The chat's parser (`nl/parse`), so `when` means exactly what it means in chat. */
+  parse: (text: string, opts: { now: Date; timeZone: string }) => ParseResult;
+  now: () => Date;
+  defaultTimeZone: string;
+  /** Longest reminder text, as in chat and the CLI. */
+  maxTextLength: number;
+}
+
+type Timing = { schedule: Schedule; bounds: ScheduleBounds; timeZone: string; parsedText?: string };
+
+/** `when` (chat language) or `schedule` (spec), in `zone`; bad input names its field. */
+function timing(
+  body: { when?: string | undefined; schedule?: string | undefined; once?: boolean | undefined },
+  zone: string,
+  deps: JobInputDeps,
+): Timing {
+  if (body.when !== undefined) {
+    const parsed = deps.parse(body.when, { now: deps.now(), timeZone: zone });
+    if (!parsed.ok) throw refused('body.when', parsed.error, parsed.example);
+    return { schedule: parsed.schedule, bounds: parsed.bounds, timeZone: parsed.timeZone, parsedText: parsed.text };
+  }
+  const spec = body.schedule ?? '';
+  let parsed: { schedule: Schedule; bounds?: ScheduleBounds };
+  try {
+    parsed = parseScheduleSpec(spec, { now: deps.now(), timeZone: zone });
+  } catch (err) {
+    const e = err as Error & { example?: string };
+    throw refused('body.schedule', e.message, e.example);
+  }
+  const bounds: ScheduleBounds = { ...(parsed.bounds ?? {}) };
+  // `once` limits a recurring schedule to its first run, as the CLI's --once does.
+  if (body.once && parsed.schedule.kind !== 'once' && parsed.schedule.kind !== 'manual') bounds.maxRuns = 1;
+  return { schedule: parsed.schedule, bounds, timeZone: zone };
+}
+
+function refused(field: string, message: string, example?: string): ApiProblem {
+  return validationProblem([example !== undefined ? { field, message, fix: `e.g. ${example}` } : { field, message }]);
+}
+
+function zoneOf(zone: string | undefined, fallback: string): string {
+  const z = zone ?? fallback;
+  if (!isValidTimeZone(z)) throw refused('body.zone', `"${z}" is not an IANA time zone.`, 'Europe/Berlin');
+  return z;
+}
+
+function checkText(field: string, text: string | undefined, deps: JobInputDeps, problems: FieldProblem[]): void {
+  if (text !== undefined && text.length > deps.maxTextLength) {
+    problems.push({ field, message: `is ${text.length} characters; at most ${deps.maxTextLength} are allowed.`, fix: 'shorten it' });
+  }
+}
+
+/** The origin as a job keeps it: absent parts left out, not stored as undefined. */
+function originOf(o: {
+  platform: string;
+  chatId: string;
+  chatType?: 'private' | 'group' | undefined;
+  threadId?: string | undefined;
+}): Origin {
+  return {
+    platform: o.platform,
+    chatId: o.chatId,
+    ...(o.chatType ? { chatType: o.chatType } : {}),
+    ...(o.threadId ? { threadId: o.threadId } : {}),
+  };
+}
+
+/** The executor kind and payload a body asks for: a reminder's text, a command, or a kind's own payload. */
+function work(
+  body: Pick<CreateJobBody, 'text' | 'command' | 'kind' | 'payload'>,
+  parsedText: string | undefined,
+): { kind: string; payload: unknown } {
+  if (body.command !== undefined)
+    return { kind: 'command', payload: { command: body.command, ...(body.payload ? { data: body.payload } : {}) } };
+  if (body.kind !== undefined && body.kind !== 'reminder') return { kind: body.kind, payload: body.payload ?? {} };
+  const text = body.text ?? parsedText ?? '';
+  if (text.trim() === '') {
+    throw refused(
+      'body.text',
+      'A reminder needs a text: give "text", or say it in "when" ("remind me to call Sam at 5pm").',
+      '{"when":"at 5pm","text":"call Sam"}',
+    );
+  }
+  return { kind: 'reminder', payload: { text, ...(body.payload ? { data: body.payload } : {}) } };
+}
+
+/**
+ * A create request as a NewJob owned by the API token. Everything is checked here or by the
+ * scheduler before anything is written, so a refused request changes nothing.
+ */
+export function newJobFromBody(body: CreateJobBody, owner: Owner, deps: JobInputDeps): NewJob {
+  const problems: FieldProblem[] = [];
+  checkText('body.text', body.text, deps, problems);
+  checkText('body.command', body.command, deps, problems);
+  if (problems.length > 0) throw validationProblem(problems);
+  const t = timing(body, zoneOf(body.zone, deps.defaultTimeZone), deps);
+  const { kind, payload } = work(body, t.parsedText);
+  const origin = originOf(body.origin);
+  return {
+    ...(body.id !== undefined ? { id: body.id } : {}),
+    name: body.name ?? (kind === 'reminder' ? String((payload as { text: string }).text).slice(0, 80) : kind),
+    kind,
+    payload,
+    owner,
+    origin,
+    schedule: t.schedule,
+    bounds: t.bounds,
+    timeZone: t.timeZone,
+    ...(body.workflowId !== undefined ? { workflowId: body.workflowId } : {}),
+    ...(body.retries !== undefined ? { retries: body.retries } : {}),
+    ...(body.timeoutMs !== undefined ? { timeoutMs: body.timeoutMs } : {}),
+  };
+}
+
+/** An update request as one patch, applied by the scheduler in one store write (all or nothing). */
+export function patchFromBody(body: UpdateJobBody, current: Job, deps: JobInputDeps): JobPatch {
+  const problems: FieldProblem[] = [];
+  checkText('body.text', body.text, deps, problems);
+  checkText('body.command', body.command, deps, problems);
+  if (problems.length > 0) throw validationProblem(problems);
+  const patch: JobPatch = {};
+  if (body.name !== undefined) patch.name = body.name;
+  if (body.zone !== undefined) patch.timeZone = zoneOf(body.zone, current.timeZone);
+  if (body.when !== undefined || body.schedule !== undefined) {
+    const t = timing(body, patch.timeZone ?? current.timeZone, deps);
+    patch.schedule = t.schedule;
+    patch.bounds = t.bounds;
+    if (t.timeZone !== current.timeZone) patch.timeZone = t.timeZone;
+  }
+  if (body.text !== undefined || body.command !== undefined || body.payload !== undefined) {
+    if (body.text !== undefined && current.kind !== 'reminder')
+      throw refused('body.text', `Job ${current.id} is a ${current.kind} job; "text" belongs to reminders.`);
+    if (body.command !== undefined && current.kind !== 'command')
+      throw refused('body.command', `Job ${current.id} is a ${current.kind} job; "command" belongs to command jobs.`);
+    const old = (current.payload ?? {}) as Record<string, unknown>;
+    if (current.kind === 'reminder' || current.kind === 'command') {
+      patch.payload = {
+        ...old,
+        ...(body.text !== undefined ? { text: body.text } : {}),
+        ...(body.command !== undefined ? { command: body.command } : {}),
+        ...(body.payload !== undefined ? { data: body.payload } : {}),
+      };
+    } else {
+      patch.payload = body.payload;
+    }
+  }
+  if (body.origin !== undefined) patch.origin = originOf(body.origin);
+  if (body.workflowId !== undefined) patch.workflowId = body.workflowId;
+  if (body.retries !== undefined) patch.retries = body.retries;
+  if (body.timeoutMs !== undefined) patch.timeoutMs = body.timeoutMs;
+  return patch;
+}

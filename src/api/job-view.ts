@@ -1,0 +1,66 @@
+import type { Job } from '../core/job.js';
+import type { RunRecord } from '../core/run.js';
+import { isRecurring } from '../core/schedule.js';
+import { formatScheduleSpec } from '../core/schedule-spec.js';
+import { formatInZone } from '../core/zoned-time.js';
+import { ghostSessionId } from '../core/ghost.js';
+
+const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
+
+/**
+ * A job as the API shows it: instants in UTC (ISO 8601), the next run also in the job's zone,
+ * and the schedule both as data and as its canonical spec (what `schedule` accepts back).
+ */
+export function jobView(job: Job): Record<string, unknown> {
+  return {
+    id: job.id,
+    name: job.name,
+    kind: job.kind,
+    status: job.status,
+    payload: job.payload,
+    owner: job.owner,
+    origin: job.origin,
+    timeZone: job.timeZone,
+    schedule: job.schedule,
+    scheduleSpec: formatScheduleSpec(job.schedule, job.bounds, job.timeZone),
+    recurring: isRecurring(job.schedule),
+    bounds: job.bounds,
+    nextRunAt: iso(job.nextRunAt),
+    nextRunLocal: job.nextRunAt === null ? null : formatInZone(job.nextRunAt, job.timeZone),
+    workflowId: job.workflowId,
+    attempts: job.attempts,
+    maxAttempts: job.maxAttempts,
+    retries: job.retries,
+    retryDelayMs: job.retryDelayMs,
+    timeoutMs: job.timeoutMs,
+    successMessage: job.successMessage,
+    failureMessage: job.failureMessage,
+    completionMode: job.completionMode,
+    runCount: job.runCount,
+    lastRunAt: iso(job.lastRunAt),
+    lastError: job.lastError,
+    completedAt: iso(job.completedAt),
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString(),
+    ghostSessionId: ghostSessionId(job.id),
+  };
+}
+
+/** A run as the API shows it. */
+export function runView(run: RunRecord): Record<string, unknown> {
+  return {
+    runId: run.runId,
+    jobId: run.jobId,
+    status: run.status,
+    trigger: run.trigger,
+    attempt: run.attempt,
+    scheduledFor: run.scheduledFor.toISOString(),
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: iso(run.finishedAt),
+    lateMs: run.lateMs,
+    durationMs: run.durationMs,
+    result: run.result,
+    error: run.error,
+    ghostSessionId: run.ghostSessionId,
+  };
+}

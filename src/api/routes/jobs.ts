@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { NotFoundError } from '../../core/errors.js';
+import type { Job } from '../../core/job.js';
+import type { SchedulerApi } from '../../core/scheduler-api.js';
+import { formatInZone } from '../../core/zoned-time.js';
+import type { Authenticated } from '../auth/authenticate.js';
+import { type JobInputDeps, newJobFromBody, patchFromBody } from '../job-input.js';
+import { listJobsPage } from '../job-query.js';
+import { createJobBody, jobDoc, jobIdParams, listJobsQuery, problemDoc, updateJobBody } from '../job-schemas.js';
+import { jobView, runView } from '../job-view.js';
+import type { RouteTable } from '../route-table.js';
+
+export interface JobRoutesDeps {
+  scheduler: SchedulerApi;
+  input: JobInputDeps;
+}
+
+/** Jobs the API creates belong to the token that made them (its name, never its secret). */
+export const apiOwner = (auth: Authenticated): Job['owner'] => ({ platform: 'api', userId: auth.token.name, name: auth.token.name });
+
+const NEXT_FIRES = 5;
+
+/** A job with its next fire times in its own zone, from the scheduler (the one schedule engine). */
+export async function jobDetail(scheduler: SchedulerApi, job: Job): Promise<Record<string, unknown>> {
+  const next = await scheduler.nextRuns({ jobId: job.id, count: NEXT_FIRES });
+  return { ...jobView(job), nextRuns: next.map((n) => ({ at: n.at.toISOString(), local: formatInZone(n.at, job.timeZone) })) };
+}
+
+async function mustGet(scheduler: SchedulerApi, id: string): Promise<Job> {
+  const job = await scheduler.getJob(id);
+  if (!job) throw new NotFoundError('job', id);
+  return job;
+}
+
+const notFound = { description: 'No job with that id', schema: problemDoc };
+const invalid = { description: 'Invalid request (each bad field named, with a fix)', schema: problemDoc };
+const refused = { description: 'Refused by the scheduler (e.g. a schedule that never fires)', schema: problemDoc };
+
+export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void {
+  const { scheduler } = deps;
+  const tags = ['jobs'];
+
+  routes.add({
+    method: 'GET',
+    url: '/api/v1/jobs',
+    operationId: 'listJobs',
+    summary: 'List jobs',
+    description: 'Filters combine with AND. Sorted by creation unless `sort` says otherwise; pages follow `next`.',
+    tags,
+    query: listJobsQuery,
+    responses: {
+      200: { description: 'A page of jobs', schema: z.object({ jobs: z.array(jobDoc), next: z.string().optional() }) },
+      400: invalid,
+    },
+    handler: async ({ query }) => {
+      const page = await listJobsPage(scheduler, query);
+      return { jobs: page.jobs.map(jobView), ...(page.next !== undefined ? { next: page.next } : {}) };
+    },
+  });
+
+  routes.add({
+    method: 'GET',
+    url: '/api/v1/jobs/:id',
+    operationId: 'getJob',
+    summary: 'One job, with its next 5 fire times in its zone',
+    tags,
+    params: jobIdParams,
+    responses: { 200: { description: 'The job', schema: jobDoc }, 404: notFound },
+    handler: async ({ params }) => jobDetail(scheduler, await mustGet(scheduler, params.id)),
+  });
+
+  routes.add({
+    method: 'POST',
+    url: '/api/v1/jobs',
+    operationId: 'createJob',
+    summary: 'Create a job',
+    description:
+      '`when` takes the chat language ("every weekday at 9am"), `schedule` a spec ("cron:0 9 * * 1-5"); one of them. A reminder takes `text` (or the text said in `when`), a command job `command`.',
+    tags,
+    body: createJobBody,
+    status: 201,
+    responses: { 201: { description: 'Created', schema: jobDoc }, 400: invalid, 422: refused },
+    handler: async ({ body, auth, reply }) => {
+      const job = await scheduler.createJob(newJobFromBody(body, apiOwner(auth), deps.input));
+      void reply.header('location', `/api/v1/jobs/${job.id}`);
+      return jobDetail(scheduler, job);
+    },
+  });
+
+  routes.add({
+    method: 'PATCH',
+    url: '/api/v1/jobs/:id',
+    operationId: 'updateJob',
+    summary: 'Change a job (only the fields given)',
+    tags,
+    params: jobIdParams,
+    body: updateJobBody,
+    responses: { 200: { description: 'The changed job', schema: jobDoc }, 400: invalid, 404: notFound, 422: refused },
+    handler: async ({ params, body }) => {
+      const current = await mustGet(scheduler, params.id);
+      return jobDetail(scheduler, await scheduler.updateJob(params.id, patchFromBody(body, current, deps.input)));
+    },
+  });
+
+  routes.add({
+    method: 'DELETE',
+    url: '/api/v1/jobs/:id',
+    operationId: 'deleteJob',
+    summary: 'Delete a job and its schedule',
+    tags,
+    params: jobIdParams,
+    status: 204,
+    responses: { 204: { description: 'Deleted' }, 404: notFound },
+    handler: async ({ params, reply }) => {
+      if (!(await scheduler.deleteJob(params.id))) throw new NotFoundError('job', params.id);
+      return reply.code(204).send();
+    },
+  });
+
+  for (const [action, verb, call] of [
+    ['pause', 'Pause a job', (id: string) => scheduler.pauseJob(id)],
+    ['resume', 'Resume a paused job', (id: string) => scheduler.resumeJob(id)],
+    ['cancel', 'Cancel a job (kept in history, never runs again)', (id: string) => scheduler.cancelJob(id)],
+  ] as const) {
+    routes.add({
+      method: 'POST',
+      url: `/api/v1/jobs/:id/${action}`,
+      operationId: `${action}Job`,
+      summary: verb,
+      tags,
+      params: jobIdParams,
+      responses: { 200: { description: 'The job afterwards', schema: jobDoc }, 404: notFound, 422: refused },
+      handler: async ({ params }) => {
+        await mustGet(scheduler, params.id);
+        return jobDetail(scheduler, await call(params.id));
+      },
+    });
+  }
+
+  routes.add({
+    method: 'POST',
+    url: '/api/v1/jobs/:id/run',
+    operationId: 'runJob',
+    summary: 'Run a job now, outside its schedule',
+    description: "Answers 202 once the run is claimed; the run shows in the job's runs.",
+    tags,
+    params: jobIdParams,
+    status: 202,
+    responses: { 202: { description: 'Run started' }, 404: notFound, 422: refused },
+    handler: async ({ params }) => {
+      await mustGet(scheduler, params.id);
+      const run = await scheduler.runNow(params.id);
+      return { jobId: params.id, run: run ? runView(run) : null };
+    },
+  });
+}

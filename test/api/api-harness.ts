@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type App, createApp } from '../../src/app.js';
+import { ManualClock } from '../../src/clock.js';
+import { loadConfig } from '../../src/config.js';
+import { silentLogger } from '../../src/log.js';
+import { parse } from '../../src/nl/parse.js';
+import { readApiConfig } from '../../src/api/api-config.js';
+import { type RunningApiServer, startApiServer } from '../../src/api/server.js';
+import type { ApiToken } from '../../src/api/auth/tokens.js';
+import { openStore } from '../../src/store/open-store.js';
+import { PG_URL, freshSchema, dropSchema } from '../store/pg-harness.js';
+import { openPostgresStore } from '../../src/store/postgres/index.js';
+
+export const FULL = 'full-token-0123456789abcdef';
+export const READONLY = 'read-token-0123456789abcdef';
+export const TOKENS: ApiToken[] = [
+  { name: 'api-token', access: 'full', secret: FULL },
+  { name: 'readonly-token', access: 'read', secret: READONLY },
+];
+
+/** A real server on a free loopback port over a real store, with a ManualClock. */
+export interface ApiFixture {
+  app: App;
+  server: RunningApiServer;
+  clock: ManualClock;
+  url: string;
+  /** fetch against the server with the full token (unless headers say otherwise). */
+  call(path: string, init?: RequestInit & { json?: unknown; token?: string | null }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startFixture(opts: { backend?: 'sqlite' | 'postgres'; now?: string; tokens?: ApiToken[] } = {}): Promise<ApiFixture> {
+  const clock = new ManualClock(opts.now ?? '2026-11-22T10:00:00Z');
+  const dir = mkdtempSync(join(tmpdir(), 'chime-api-'));
+  const config = loadConfig({ CHIME_DB: join(dir, 'chime.db'), CHIME_TZ: 'Europe/Berlin' });
+  let schema: string | undefined;
+  const store =
+    opts.backend === 'postgres'
+      ? await (async () => {
+          schema = freshSchema();
+          const s = await openPostgresStore(PG_URL, { schema, clock, poolSize: 3 });
+          return {
+            jobs: s.jobs,
+            notes: s.notes,
+            prefs: s.prefs,
+            kind: 'postgres' as const,
+            startMaintenance: () => ({ stop: async () => {} }),
+            close: () => s.close(),
+          };
+        })()
+      : await openStore(config, clock);
+  const app = createApp({ config, clock, logger: silentLogger(), store });
+  const server = await startApiServer({
+    config: { ...readApiConfig({ CHIME_HTTP_PORT: '0' }) },
+    tokens: opts.tokens ?? TOKENS,
+    scheduler: app.scheduler,
+    parse,
+    clock,
+    defaultTimeZone: config.defaultTimeZone,
+    maxTextLength: config.quotas.maxTextLength,
+    logger: silentLogger(),
+  });
+  const call: ApiFixture['call'] = (path, init = {}) => {
+    const { json, token, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (token !== null && !headers.has('authorization')) headers.set('authorization', `Bearer ${token ?? FULL}`);
+    if (json !== undefined) headers.set('content-type', 'application/json');
+    return fetch(server.url + path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) });
+  };
+  return {
+    app,
+    server,
+    clock,
+    url: server.url,
+    call,
+    async close() {
+      await server.close();
+      await app.stop();
+      if (schema) await dropSchema(schema);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A chat the tests' jobs report to. */
+export const ORIGIN = { platform: 'telegram', chatId: '42' };

@@ -1,0 +1,150 @@
+/**
+ * The jobs routes over real HTTP against a real store: create with the chat language or a
+ * spec, read back with the next five fires in the job's zone, change, pause, resume, run,
+ * delete; every refusal is problem+json naming the field, and changes nothing.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ApiFixture, ORIGIN, startFixture } from './api-harness.js';
+import { describePg } from '../store/pg-harness.js';
+
+function crud(backend: 'sqlite' | 'postgres') {
+  let f: ApiFixture;
+  beforeEach(async () => {
+    f = await startFixture({ backend });
+  });
+  afterEach(async () => {
+    await f.close();
+  });
+
+  it('creates from the chat language and shows the next 5 fires in the job zone', async () => {
+    const res = await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'every day at 9am', text: 'stand-up', origin: ORIGIN } });
+    expect(res.status).toBe(201);
+    const job = (await res.json()) as Record<string, unknown> & { id: string; nextRuns: Array<{ at: string; local: string }> };
+    expect(res.headers.get('location')).toBe(`/api/v1/jobs/${job.id}`);
+    expect(job).toMatchObject({
+      kind: 'reminder',
+      status: 'active',
+      timeZone: 'Europe/Berlin',
+      payload: { text: 'stand-up' },
+      owner: { platform: 'api', userId: 'api-token' },
+      origin: ORIGIN,
+      recurring: true,
+    });
+    expect(job.nextRuns.map((n) => n.local)).toEqual([
+      '2026-11-23T09:00:00+01:00',
+      '2026-11-24T09:00:00+01:00',
+      '2026-11-25T09:00:00+01:00',
+      '2026-11-26T09:00:00+01:00',
+      '2026-11-27T09:00:00+01:00',
+    ]);
+    const got = await f.call(`/api/v1/jobs/${job.id}`);
+    expect(got.status).toBe(200);
+    expect(((await got.json()) as { nextRuns: unknown[] }).nextRuns).toEqual(job.nextRuns);
+  });
+
+  it('takes the reminder text from the sentence when no text is given', async () => {
+    const res = await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'remind me to call Sam tomorrow at 5pm', origin: ORIGIN } });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ payload: { text: 'call Sam' }, nextRunLocal: '2026-11-23T17:00:00+01:00', recurring: false });
+  });
+
+  it('creates from a schedule spec, updates, pauses, resumes and deletes', async () => {
+    const created = (await (
+      await f.call('/api/v1/jobs', {
+        method: 'POST',
+        json: { schedule: 'cron:30 2 * * *', command: '/list', name: 'nightly', origin: ORIGIN, zone: 'UTC' },
+      })
+    ).json()) as { id: string; kind: string };
+    expect(created.kind).toBe('command');
+    const id = created.id;
+
+    const upd = await f.call(`/api/v1/jobs/${id}`, { method: 'PATCH', json: { name: 'nightly list', schedule: 'cron:0 3 * * *' } });
+    expect(upd.status).toBe(200);
+    expect(await upd.json()).toMatchObject({ name: 'nightly list', scheduleSpec: 'cron:0 3 * * *', nextRunAt: '2026-11-23T03:00:00.000Z' });
+
+    const paused = await f.call(`/api/v1/jobs/${id}/pause`, { method: 'POST' });
+    expect(await paused.json()).toMatchObject({ status: 'paused', nextRuns: [] });
+    const resumed = await f.call(`/api/v1/jobs/${id}/resume`, { method: 'POST' });
+    expect(await resumed.json()).toMatchObject({ status: 'active' });
+
+    expect((await f.call(`/api/v1/jobs/${id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await f.call(`/api/v1/jobs/${id}`)).status).toBe(404);
+    expect((await f.call(`/api/v1/jobs/${id}`, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('runs a job now and lists its run', async () => {
+    const { id } = (await (
+      await f.call('/api/v1/jobs', { method: 'POST', json: { schedule: 'manual', text: 'ping', origin: ORIGIN } })
+    ).json()) as { id: string };
+    const run = await f.call(`/api/v1/jobs/${id}/run`, { method: 'POST' });
+    expect(run.status).toBe(202);
+    await f.app.scheduler.stop();
+    const runs = (await (await f.call(`/api/v1/jobs/${id}/runs`)).json()) as {
+      runs: Array<{ jobId: string; trigger: string; ghostSessionId: string }>;
+    };
+    expect(runs.runs).toHaveLength(1);
+    expect(runs.runs[0]).toMatchObject({ jobId: id, trigger: 'manual', ghostSessionId: `ghost_scheduler_${id}` });
+    const all = (await (await f.call(`/api/v1/runs?job_id=${id}`)).json()) as { runs: unknown[] };
+    expect(all.runs).toHaveLength(1);
+  });
+
+  it('refuses bad input with problem+json naming the field, and creates nothing', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ when: 'every day at 9am', text: 'x' }, 'body.origin'],
+      [{ text: 'x', origin: ORIGIN }, 'body.when'],
+      [{ when: 'at 5pm', schedule: 'manual', text: 'x', origin: ORIGIN }, 'body.schedule'],
+      [{ when: 'blue elephants', text: 'x', origin: ORIGIN }, 'body.when'],
+      [{ schedule: 'cron:99 * * * *', text: 'x', origin: ORIGIN }, 'body.schedule'],
+      [{ when: 'at 5pm', text: 'x', origin: ORIGIN, zone: 'Mars/Base' }, 'body.zone'],
+      [{ when: 'at 5pm', text: 'x', origin: ORIGIN, color: 'red' }, 'body'],
+      [{ when: 'at 5pm', text: 'x'.repeat(5000), origin: ORIGIN }, 'body.text'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await f.call('/api/v1/jobs', { method: 'POST', json: body });
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      const p = (await res.json()) as { type: string; status: number; detail: string; errors: Array<{ field: string }> };
+      expect(p.type).toBe('/problems/validation');
+      expect(
+        p.errors.map((e) => e.field),
+        JSON.stringify(p),
+      ).toContain(field);
+    }
+    expect(((await (await f.call('/api/v1/jobs')).json()) as { jobs: unknown[] }).jobs).toEqual([]);
+  });
+
+  it('a refused update changes nothing', async () => {
+    const { id } = (await (
+      await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'every day at 9am', text: 'a', origin: ORIGIN } })
+    ).json()) as { id: string };
+    const bad = await f.call(`/api/v1/jobs/${id}`, { method: 'PATCH', json: { name: 'renamed', schedule: 'cron:not a cron' } });
+    expect(bad.status).toBe(400);
+    expect(await (await f.call(`/api/v1/jobs/${id}`)).json()).toMatchObject({
+      name: 'a',
+      scheduleSpec: expect.stringMatching(/^calendar:|^cron:/),
+    });
+    const tooOften = await f.call(`/api/v1/jobs/${id}`, { method: 'PATCH', json: { name: 'renamed', schedule: 'every 10s' } });
+    expect([400, 422]).toContain(tooOften.status);
+    expect(await (await f.call(`/api/v1/jobs/${id}`)).json()).toMatchObject({ name: 'a' });
+  });
+
+  it('unknown ids are 404 on every job route', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/v1/jobs/nope42'],
+      ['PATCH', '/api/v1/jobs/nope42'],
+      ['DELETE', '/api/v1/jobs/nope42'],
+      ['POST', '/api/v1/jobs/nope42/pause'],
+      ['POST', '/api/v1/jobs/nope42/resume'],
+      ['POST', '/api/v1/jobs/nope42/cancel'],
+      ['POST', '/api/v1/jobs/nope42/run'],
+      ['GET', '/api/v1/jobs/nope42/runs'],
+    ] as const) {
+      const res = await f.call(path, { method, ...(method === 'PATCH' ? { json: { name: 'x' } } : {}) });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(((await res.json()) as { type: string }).type).toBe('/problems/not-found');
+    }
+  });
+}
+
+describe('jobs API on SQLite', () => crud('sqlite'));
+describePg('jobs API on PostgreSQL', () => crud('postgres'));

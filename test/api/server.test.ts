@@ -1,0 +1,146 @@
+/**
+ * The server as a whole over real HTTP: request errors as RFC 9457 problems (bad JSON, body
+ * too large, wrong media type, unknown route), the OpenAPI document generated from the route
+ * schemas, health, readiness and Prometheus metrics, the parse preview.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type ApiFixture, ORIGIN, startFixture } from './api-harness.js';
+
+let f: ApiFixture;
+beforeEach(async () => {
+  f = await startFixture();
+});
+afterEach(async () => {
+  await f.close();
+});
+
+describe('request errors', () => {
+  it('malformed JSON is 400 problem+json and creates nothing', async () => {
+    const res = await f.call('/api/v1/jobs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"when": "at 5pm",',
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await res.json()).toMatchObject({ type: '/problems/bad-json', status: 400, instance: '/api/v1/jobs' });
+    expect(((await (await f.call('/api/v1/jobs')).json()) as { jobs: unknown[] }).jobs).toEqual([]);
+  });
+
+  it('a body over the limit is 413', async () => {
+    const res = await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'at 5pm', text: 'x'.repeat(70_000), origin: ORIGIN } });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { type: string }).type).toBe('/problems/body-too-large');
+  });
+
+  it('a body that is not JSON is 415', async () => {
+    const res = await f.call('/api/v1/jobs', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'at 5pm' });
+    expect(res.status).toBe(415);
+  });
+
+  it('a missing body on create is 400 naming the body', async () => {
+    const res = await f.call('/api/v1/jobs', { method: 'POST' });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: Array<{ field: string }> }).errors[0]?.field).toBe('body');
+  });
+
+  it('an unknown route is 404 problem+json', async () => {
+    const res = await f.call('/api/v1/nothing-here');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ type: '/problems/not-found', status: 404 });
+  });
+
+  it('a bad query parameter names it and the fix', async () => {
+    const res = await f.call('/api/v1/jobs?limit=0&sort=colour');
+    expect(res.status).toBe(400);
+    const p = (await res.json()) as { errors: Array<{ field: string; fix?: string }> };
+    expect(p.errors.map((e) => e.field).sort()).toEqual(['query.limit', 'query.sort']);
+    expect(p.errors.find((e) => e.field === 'query.sort')?.fix).toContain('sort=-next_run');
+  });
+});
+
+describe('OpenAPI', () => {
+  it('serves a 3.1 document listing every route with the schemas that validate it', async () => {
+    const res = await fetch(`${f.url}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            operationId: string;
+            requestBody?: { content: Record<string, { schema: { properties: Record<string, unknown>; additionalProperties?: boolean } }> };
+            parameters?: Array<{ name: string; in: string }>;
+          }
+        >
+      >;
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of [
+      '/api/v1/jobs',
+      '/api/v1/jobs/{id}',
+      '/api/v1/jobs/{id}/pause',
+      '/api/v1/jobs/{id}/run',
+      '/api/v1/runs',
+      '/api/v1/stats',
+      '/api/v1/parse',
+      '/api/tasks/{task_id}/schedule',
+      '/api/schedules',
+      '/api/v1/scheduler/events',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    const create = doc.paths['/api/v1/jobs']!.post!;
+    expect(create.operationId).toBe('createJob');
+    const body = create.requestBody!.content['application/json']!.schema;
+    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(['when', 'schedule', 'text', 'command', 'zone', 'origin']));
+    expect(body.additionalProperties).toBe(false);
+    expect(doc.paths['/api/v1/jobs']!.get!.parameters!.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'kind', 'owner', 'chat', 'platform', 'recurring', 'workflow', 'q', 'sort', 'limit', 'cursor']),
+    );
+    expect(doc.paths['/api/v1/jobs/{id}']!.get!.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
+  });
+});
+
+describe('operations', () => {
+  it('/healthz and /readyz answer without a token; readyz checks the store', async () => {
+    expect(await (await fetch(`${f.url}/healthz`)).json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${f.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { store: true } });
+    await f.app.store.close();
+    const down = await fetch(`${f.url}/readyz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toEqual({ status: 'not ready', checks: { store: false } });
+  });
+
+  it('/metrics needs a token and speaks the Prometheus format, with job counts from the store', async () => {
+    expect((await f.call('/metrics', { token: null })).status).toBe(401);
+    await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'every day at 9am', text: 'x', origin: ORIGIN } });
+    const res = await f.call('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain('chime_jobs{status="active"} 1');
+    expect(text).toContain('chime_outbox_messages{status="pending"} 0');
+    expect(text).toMatch(/chime_nodejs_eventloop_lag_seconds \d/);
+    expect(text).toContain('chime_http_request_duration_seconds_bucket');
+  });
+
+  it('POST /api/v1/parse shows how a text is read, in the zone asked', async () => {
+    const res = await f.call('/api/v1/parse', {
+      method: 'POST',
+      json: { text: 'every monday at 9 stand-up', zone: 'America/New_York', now: '2026-11-22T10:00:00Z' },
+    });
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as { ok: boolean; kind: string; text: string; next: Array<{ local: string }> };
+    expect(r).toMatchObject({ ok: true, kind: 'recurring', text: 'stand-up' });
+    expect(r.next[0]?.local).toBe('2026-11-23T09:00:00-05:00');
+    const no = await f.call('/api/v1/parse', { method: 'POST', json: { text: 'blue elephants' } });
+    expect(no.status).toBe(200);
+    expect(await no.json()).toMatchObject({ ok: false });
+    expect((await f.call('/api/v1/parse', { method: 'POST', json: { text: 'at 5', zone: 'Nowhere/Land' } })).status).toBe(400);
+  });
+});
