@@ -24,10 +24,10 @@ function fingerprint(commands: unknown[]): string {
     if (value && typeof value === 'object') {
       const o = value as Record<string, unknown>;
       return {
-        name: o['name'],
-        description: o['description'],
-        type: o['type'] ?? 1,
-        options: Array.isArray(o['options']) ? strip(o['options']) : [],
+        name: o.name,
+        description: o.description,
+        type: o.type ?? 1,
+        options: Array.isArray(o.options) ? strip(o.options) : [],
       };
     }
     return value;

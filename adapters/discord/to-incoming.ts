@@ -134,7 +134,7 @@ export function commandText(inv: SlashInvocation): string | undefined {
       return join(`/${sub}`, str(inv, 'id'));
     }
     case 'timezone':
-      return join('/tz', inv.options['chat'] === true ? 'chat' : '', str(inv, 'zone'));
+      return join('/tz', inv.options.chat === true ? 'chat' : '', str(inv, 'zone'));
     case 'remember':
       return join('/remember', str(inv, 'note'));
     case 'recall':

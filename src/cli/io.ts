@@ -48,8 +48,12 @@ export function captureIo(env: Record<string, string | undefined> = {}, projectD
     err: '',
     env,
     projectDir,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
+    stdout: (text: string) => {
+      io.out += text;
+    },
+    stderr: (text: string) => {
+      io.err += text;
+    },
   };
   return io;
 }

@@ -31,7 +31,7 @@ let cacheMax = CRON_CACHE_MAX;
  */
 function dropYearTable(cron: Cron): boolean {
   const pattern = (cron as unknown as { _states?: { pattern?: { starYear?: unknown; year?: unknown } } })._states?.pattern;
-  if (!pattern || pattern.starYear !== true || !Array.isArray(pattern.year)) return false;
+  if (pattern?.starYear !== true || !Array.isArray(pattern.year)) return false;
   pattern.year = [];
   return true;
 }

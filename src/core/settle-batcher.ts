@@ -43,7 +43,7 @@ export class SettleBatcher {
         const results = this.store.settleAll
           ? await this.store.settleAll(batch, now)
           : await Promise.all(batch.map((p) => this.store.settle(p.run, p.settlement, p.now)));
-        batch.forEach((p, i) => p.resolve(results[i] ?? false));
+        for (const [i, p] of batch.entries()) p.resolve(results[i] ?? false);
       } catch (err) {
         if (batch.length === 1) batch[0]!.reject(err);
         // One bad settle must not fail its neighbours: retry them one by one.

@@ -70,9 +70,9 @@ export const edit: CommandModule = {
           );
         }
         ctx.checkScheduledCommand(newText);
-        payload['command'] = newText;
+        payload.command = newText;
       } else {
-        payload['text'] = newText;
+        payload.text = newText;
       }
       patch.payload = payload;
       patch.name = truncate(newText, 80);

@@ -65,7 +65,7 @@ function ipv6Bytes(address: string): number[] | undefined {
 /** The IPv4 address carried inside an IPv4-mapped, NAT64 (64:ff9b::/96) or 6to4 address. */
 function embeddedIpv4(address: string): string | undefined {
   const b = ipv6Bytes(address);
-  if (!b || b.length !== 16) return undefined;
+  if (b?.length !== 16) return undefined;
   const dotted = (bytes: number[]): string => bytes.join('.');
   const zero = (from: number, to: number): boolean => b.slice(from, to).every((x) => x === 0);
   if (zero(0, 10) && b[10] === 0xff && b[11] === 0xff) return dotted(b.slice(12, 16));
