@@ -60,7 +60,10 @@ describe('runtime context', async () => {
     const seen: unknown[] = [];
     const chat = createChatService({
       scheduler: fakeScheduler(clock), notes: fakeNotes(), prefs: fakePrefs(), clock,
-      parse: (text, opts) => (seen.push(currentContext()), fakeParse(text, opts)),
+      parse: (text, opts) => {
+        seen.push(currentContext());
+        return fakeParse(text, opts);
+      },
       config: { defaultTimeZone: 'UTC' }, logger: { info() {}, warn() {}, error() {} },
     });
     await chat.handleMessage({ platform, chatId, chatType: 'private', userId: 'u', userName: 'U', isAdmin: false, text: '/remind in 5 minutes x' });

@@ -29,7 +29,10 @@ describe('quotas', () => {
     for (const w of ['a', 'b']) await t.create(ALICE_GROUP, `/remind in 1 hour ${w}`);
     const counted: Array<number | undefined> = [];
     const count = t.scheduler.countJobs.bind(t.scheduler);
-    t.scheduler.countJobs = async (f, atMost) => (counted.push(atMost), count(f, atMost));
+    t.scheduler.countJobs = async (f, atMost) => {
+      counted.push(atMost);
+      return count(f, atMost);
+    };
     const list = t.scheduler.listJobs.bind(t.scheduler);
     // Only the duplicate check reads jobs: those due at the same instant, a bounded few.
     t.scheduler.listJobs = async (f) => {

@@ -31,10 +31,10 @@ async function create(name: string, ...extra: string[]): Promise<string> {
   return (JSON.parse(r.out) as { id: string }).id;
 }
 
-async function listJson(...extra: string[]): Promise<Array<Record<string, any>>> {
+async function listJson(...extra: string[]): Promise<Array<Record<string, unknown>>> {
   const r = await chime('jobs', 'list', '--format', 'json', ...extra);
   expect(r.code).toBe(0);
-  return JSON.parse(r.out) as Array<Record<string, any>>;
+  return JSON.parse(r.out) as Array<Record<string, unknown>>;
 }
 
 describe('chime CLI', () => {

@@ -30,7 +30,9 @@ describe('CLI helpers', () => {
   it('tables and JSON arrays written page by page equal the whole ones (one page fixes the widths)', () => {
     const rows = [['a', 'x'], ['abcdef', 'y'], ['b', 'z']];
     let out = '';
-    const w = tableWriter(['ID', 'NAME'], (t) => void (out += t));
+    const w = tableWriter(['ID', 'NAME'], (t) => {
+      out += t;
+    });
     w.page(rows);
     expect(out).toBe(table(['ID', 'NAME'], rows));
     w.page([['c', 'w']]);
@@ -38,14 +40,18 @@ describe('CLI helpers', () => {
     expect(w.rows).toBe(4);
     const items = [{ a: 1, b: [1, 2] }, { a: 2 }, { c: 'x' }];
     let text = '';
-    const j = jsonArrayWriter((t) => void (text += t));
+    const j = jsonArrayWriter((t) => {
+      text += t;
+    });
     j.items(items.slice(0, 2));
     j.items([]);
     j.items(items.slice(2));
     j.end();
     expect(text).toBe(json(items));
     let empty = '';
-    const e = jsonArrayWriter((t) => void (empty += t));
+    const e = jsonArrayWriter((t) => {
+      empty += t;
+    });
     e.end();
     expect(empty).toBe(json([]));
   });

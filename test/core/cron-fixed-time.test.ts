@@ -21,8 +21,7 @@ const after = fc.oneof(
 /** Five successive fires by one evaluator. */
 function fiveFires(next: (after: Date) => Date | null, from: Date): string[] {
   const out: string[] = [];
-  let cursor: Date | null = from;
-  while (out.length < 5 && (cursor = next(cursor))) out.push(cursor.toISOString());
+  for (let cursor = next(from); cursor && out.length < 5; cursor = next(cursor)) out.push(cursor.toISOString());
   return out;
 }
 

@@ -33,8 +33,14 @@ function setup(history?: { retentionDays?: number; keepPerJob?: number }) {
   const pruned: Array<{ olderThan?: Date; keepPerJob?: number; dryRun?: boolean }> = [];
   const outboxPruned: Array<{ before: Date; dryRun?: boolean }> = [];
   const store = {
-    pruneRuns: (opts: { olderThan?: Date; keepPerJob?: number; dryRun?: boolean }) => (pruned.push(opts), 7),
-    pruneOutbox: (opts: { before: Date; dryRun?: boolean }) => (outboxPruned.push(opts), 3),
+    pruneRuns: (opts: { olderThan?: Date; keepPerJob?: number; dryRun?: boolean }) => {
+      pruned.push(opts);
+      return 7;
+    },
+    pruneOutbox: (opts: { before: Date; dryRun?: boolean }) => {
+      outboxPruned.push(opts);
+      return 3;
+    },
   };
   const clock = new ManualClock(NOW);
   const hk = new Housekeeper({ store, clock, logger: silentLogger(), ...(history ? { history } : {}) });

@@ -47,7 +47,10 @@ describe('lease owner identity', () => {
     const ended: string[][] = [];
     const store = {
       leaseOwners: () => ['box:300:aaaaaa', 'box:200:bbbbbb', 'elsewhere:300:cccccc', me.owner],
-      expireLeases: (owners: string[]) => (ended.push(owners), 5),
+      expireLeases: (owners: string[]) => {
+        ended.push(owners);
+        return 5;
+      },
     };
     const r = await recoverPredecessorLeases(store, me, new Date(0), (pid) => pid === 200);
     expect(r).toEqual({ owners: ['box:300:aaaaaa'], leases: 5 });

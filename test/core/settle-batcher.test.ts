@@ -9,7 +9,12 @@ const settlement = {} as Settlement;
 describe('settle batching', () => {
   it('settles of one event-loop turn share one settleAll call, results in order', async () => {
     const calls: string[][] = [];
-    const store = { settleAll: (items: Array<{ run: ClaimedRun }>) => (calls.push(items.map((i) => i.run.runId)), items.map((i) => i.run.runId !== 'b')) } as unknown as JobStore;
+    const store = {
+      settleAll: (items: Array<{ run: ClaimedRun }>) => {
+        calls.push(items.map((i) => i.run.runId));
+        return items.map((i) => i.run.runId !== 'b');
+      },
+    } as unknown as JobStore;
     const b = new SettleBatcher(store);
     const now = new Date();
     const results = await Promise.all(['a', 'b', 'c'].map((id) => b.settle(run(id), settlement, now)));

@@ -19,7 +19,10 @@ function setup(status: Job['status'] = 'active') {
   const handler = deadLetterHandler({
     scheduler: {
       getJob: async (id) => (id === 'j1' ? job : undefined),
-      updateJob: async (_id, patch) => (patches.push(patch), { ...job, ...patch } as Job),
+      updateJob: async (_id, patch) => {
+        patches.push(patch);
+        return { ...job, ...patch } as Job;
+      },
     },
     store: { enqueueOutbox: (m) => void queued.push(...m) },
     clock: new ManualClock(),

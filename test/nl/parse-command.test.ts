@@ -46,7 +46,7 @@ describe('chime parse', () => {
       'not json',
       JSON.stringify({ text: 'at 3', tz: 'Asia/Tokyo', now: '2026-11-22T10:00:00+09:00' }),
     ].join('\n');
-    const s = streams(input + '\n');
+    const s = streams(`${input}\n`);
     expect(await parseCommand(['--jsonl'], s.io)).toBe(0);
     const lines = s.out().trim().split('\n').map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);

@@ -328,7 +328,13 @@ export class FakeBotApi {
     const timeout = typeof p.timeout === 'number' ? p.timeout : 0;
     if (ready.length > 0 || timeout === 0) return ready.slice(0, typeof p.limit === 'number' ? p.limit : 100);
     return new Promise<Update[]>((resolve) => {
-      const waiter: Waiter = { offset, resolve: (u) => (clearTimeout(timer), resolve(u)) };
+      const waiter: Waiter = {
+        offset,
+        resolve: (u) => {
+          clearTimeout(timer);
+          resolve(u);
+        },
+      };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         resolve([]);
