@@ -6,7 +6,7 @@ import { SystemClock } from './clock.js';
 import type { Config } from './config.js';
 import type { Executor } from './core/executor.js';
 import { Housekeeper } from './core/housekeeping.js';
-import { leaseIdentity } from './core/lease-owner.js';
+import { type LeaseIdentity, leaseIdentity } from './core/lease-owner.js';
 import { recoverPredecessorLeases } from './core/lease-recovery.js';
 import { Scheduler } from './core/scheduler.js';
 import { createExecutors } from './core/executors/index.js';
@@ -55,45 +55,49 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/**
- * The composition root used by `chime start` and by end-to-end tests: store -> executors ->
- * scheduler -> outbox dispatcher (one sender per adapter) -> chat service -> adapters.
- */
-export function createApp(opts: AppOptions): App {
-  const { config } = opts;
-  const clock = opts.clock ?? new SystemClock();
-  const logger = opts.logger ?? createLogger({ level: config.logLevel });
-  const adapters = opts.adapters ?? [];
+/** The parts the lifecycle starts and stops, wired by createApp. */
+interface AppParts {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  store: ChimeStore;
+  identity: LeaseIdentity;
+  scheduler: Scheduler;
+  dispatcher: OutboxDispatcher;
+  housekeeper: Housekeeper;
+  chat: ChimeChat;
+  adapters: Adapter[];
+}
 
-  const store = opts.store ?? openSqliteChimeStore(config);
+/** The chat layer as the command executor reaches it: bound once the chat layer exists. */
+interface LateChat {
+  current: ChimeChat | undefined;
+}
 
-  // The chat layer needs the scheduler and the scheduler's command executor needs the chat
-  // layer: the executor reaches the chat through this late-bound handler.
-  let chat: ChimeChat | undefined;
+function readyChat(late: LateChat): ChimeChat {
+  if (!late.current) throw new Error('chat layer not ready');
+  return late.current;
+}
+
+/** The built-in executors, with `extra` added or replacing a built-in of the same kind. */
+function composeExecutors(config: Config, late: LateChat, extra: Executor[]): Executor[] {
   const builtIn = createExecutors({
-    commandHandler: async (text, job) => {
-      if (!chat) throw new Error('chat layer not ready');
-      return chat.commandHandler(text, job);
-    },
-    checkCommand: (text) => {
-      if (!chat) throw new Error('chat layer not ready');
-      chat.checkScheduledCommand(text);
-    },
+    commandHandler: async (text, job) => readyChat(late).commandHandler(text, job),
+    checkCommand: (text) => readyChat(late).checkScheduledCommand(text),
     fetch: guardedFetch({ allowPrivate: config.watch.allowPrivate }),
   });
-  const extra = opts.executors ?? [];
-  const executors = [...builtIn.filter((e) => !extra.some((x) => x.kind === e.kind)), ...extra];
+  return [...builtIn.filter((e) => !extra.some((x) => x.kind === e.kind)), ...extra];
+}
 
-  // One lease owner for runs and messages, so a restart recognises both as its own.
-  const identity = leaseIdentity({ instanceId: config.instanceId });
-
-  const scheduler = new Scheduler({
-    instanceId: identity.owner,
-    store: store.jobs,
-    clock,
-    logger,
-    executors,
-    deliveryFormatter: (job, outcome) => (chat ? chat.formatDelivery(job, outcome) : { text: outcome.text }),
+function createSchedulerFor(config: Config, deps: { store: ChimeStore; clock: Clock; logger: Logger; identity: LeaseIdentity; executors: Executor[]; late: LateChat }): Scheduler {
+  const { late } = deps;
+  return new Scheduler({
+    instanceId: deps.identity.owner,
+    store: deps.store.jobs,
+    clock: deps.clock,
+    logger: deps.logger,
+    executors: deps.executors,
+    deliveryFormatter: (job, outcome) => (late.current ? late.current.formatDelivery(job, outcome) : { text: outcome.text }),
     options: {
       maxConcurrent: config.scheduler.maxConcurrent,
       leaseMs: config.scheduler.leaseMs,
@@ -103,24 +107,30 @@ export function createApp(opts: AppOptions): App {
       taskTimeoutMs: config.scheduler.taskTimeoutMs,
     },
   });
+}
 
+function createDispatcherFor(config: Config, deps: { store: ChimeStore; clock: Clock; logger: Logger; identity: LeaseIdentity; scheduler: Scheduler; senders: Sender[] }): OutboxDispatcher {
+  const { store, clock, logger, scheduler } = deps;
   const dispatcher: OutboxDispatcher = new OutboxDispatcher({
     store: store.jobs,
     clock,
     logger,
-    senders: [...adapters.map((a) => a.sender), ...(opts.senders ?? [])],
+    senders: deps.senders,
     // Same lease as runs: after a crash, unacknowledged sends are retried this soon.
-    options: { leaseMs: config.scheduler.leaseMs, owner: identity.owner },
+    options: { leaseMs: config.scheduler.leaseMs, owner: deps.identity.owner },
     onDead: deadLetterHandler({ scheduler, store: store.jobs, clock, logger, notice: undeliverableNotice, onQueued: () => dispatcher.wake() }),
   });
   // Runs write outbox rows; send them now rather than at the dispatcher's next timer.
   scheduler.on('task-event', () => dispatcher.wake());
+  return dispatcher;
+}
 
-  chat = createChatService({
-    scheduler,
-    notes: store.notes,
-    prefs: store.prefs,
-    clock,
+function createChatFor(config: Config, deps: { store: ChimeStore; clock: Clock; logger: Logger; scheduler: Scheduler }): ChimeChat {
+  return createChatService({
+    scheduler: deps.scheduler,
+    notes: deps.store.notes,
+    prefs: deps.store.prefs,
+    clock: deps.clock,
     parse,
     config: {
       defaultTimeZone: config.defaultTimeZone,
@@ -132,70 +142,80 @@ export function createApp(opts: AppOptions): App {
         maxRemindersPerChat: config.quotas.maxRemindersPerChat,
       },
     },
-    logger: logger.child({ component: 'chat' }),
+    logger: deps.logger.child({ component: 'chat' }),
   });
+}
 
+/** History pruning and the configured cleanup directories. */
+function createHousekeeperFor(config: Config, deps: { store: ChimeStore; clock: Clock; logger: Logger }): Housekeeper {
+  const { historyRetentionDays, historyKeepPerJob } = config.housekeeping;
   const housekeeper = new Housekeeper({
-    store: store.jobs,
-    clock,
-    logger,
-    history: {
-      retentionDays: config.housekeeping.historyRetentionDays,
-      ...(config.housekeeping.historyKeepPerJob !== undefined ? { keepPerJob: config.housekeeping.historyKeepPerJob } : {}),
-    },
+    store: deps.store.jobs,
+    clock: deps.clock,
+    logger: deps.logger,
+    history: { retentionDays: historyRetentionDays, ...(historyKeepPerJob !== undefined ? { keepPerJob: historyKeepPerJob } : {}) },
   });
-
   for (const dir of config.housekeeping.directories) housekeeper.register({ ...dir, moduleId: 'config' });
+  return housekeeper;
+}
 
-  let started: Adapter[] = [];
+/**
+ * The composition root used by `chime start` and by end-to-end tests: store -> executors ->
+ * scheduler -> outbox dispatcher (one sender per adapter) -> chat service -> adapters.
+ */
+export function createApp(opts: AppOptions): App {
+  const { config } = opts;
+  const clock = opts.clock ?? new SystemClock();
+  const logger = opts.logger ?? createLogger({ level: config.logLevel });
+  const adapters = opts.adapters ?? [];
+  const store = opts.store ?? openSqliteChimeStore(config);
+  // The chat layer needs the scheduler and the scheduler's command executor needs the chat
+  // layer: the executor reaches the chat through this late binding.
+  const late: LateChat = { current: undefined };
+  const executors = composeExecutors(config, late, opts.executors ?? []);
+  // One lease owner for runs and messages, so a restart recognises both as its own.
+  const identity = leaseIdentity({ instanceId: config.instanceId });
+  const scheduler = createSchedulerFor(config, { store, clock, logger, identity, executors, late });
+  const senders = [...adapters.map((a) => a.sender), ...(opts.senders ?? [])];
+  const dispatcher = createDispatcherFor(config, { store, clock, logger, identity, scheduler, senders });
+  const chat = createChatFor(config, { store, clock, logger, scheduler });
+  late.current = chat;
+  const housekeeper = createHousekeeperFor(config, { store, clock, logger });
+  const parts: AppParts = { config, clock, logger, store, identity, scheduler, dispatcher, housekeeper, chat, adapters };
+  return { config, clock, logger, store, scheduler, dispatcher, housekeeper, chat, adapters, ...appLifecycle(parts) };
+}
+
+/** start() and stop() over the wired parts; stop() is safe twice and before start(). */
+function appLifecycle(parts: AppParts): Pick<App, 'start' | 'stop'> {
   let state: 'new' | 'running' | 'stopped' = 'new';
+  let started: Adapter[] = [];
   let stopWatching: (() => void) | undefined;
   let maintenance: StoreMaintenance | undefined;
-  const chatService = chat;
-
+  const { config, clock, logger, store, scheduler, dispatcher, housekeeper } = parts;
   return {
-    config,
-    clock,
-    logger,
-    store,
-    scheduler,
-    dispatcher,
-    housekeeper,
-    chat: chatService,
-    adapters,
     async start() {
       if (state !== 'new') throw new Error(`app already ${state}`);
       state = 'running';
       maintenance = store.startMaintenance(clock, (error) => logger.warn({ error }, 'store maintenance failed'));
-      // What this instance's previous process held when it died is taken over now, in order,
-      // not after its lease: newer messages to those chats would otherwise wait behind it.
-      const recovered = await recoverPredecessorLeases(store.jobs, identity, clock.now());
-      if (recovered.owners.length > 0) logger.info({ owners: recovered.owners, leases: recovered.leases }, 'took over the claims of a previous process of this instance');
+      await takeOverPredecessor(parts);
       await scheduler.start();
       dispatcher.start();
       // Messages written by another process (`chime jobs run` from the CLI) go out now too.
       stopWatching = store.jobs.onExternalChange?.(() => dispatcher.wake());
       housekeeper.start(config.housekeeping.cleanupIntervalMs);
-      for (const adapter of adapters) {
-        await adapter.start(chatService);
+      for (const adapter of parts.adapters) {
+        await adapter.start(parts.chat);
         started.push(adapter);
         logger.info({ platform: adapter.platform }, 'adapter started');
       }
-      logger.info({ store: store.kind, ...(store.kind === 'sqlite' ? { db: config.db } : {}), adapters: adapters.map((a) => a.platform) }, 'chime ready');
+      logger.info({ store: store.kind, ...(store.kind === 'sqlite' ? { db: config.db } : {}), adapters: parts.adapters.map((a) => a.platform) }, 'chime ready');
     },
     async stop() {
       if (state === 'stopped') return;
       const wasRunning = state === 'running';
       state = 'stopped';
-      for (const adapter of started.reverse()) {
-        try {
-          await adapter.stop();
-        } catch (err) {
-          logger.error({ err, platform: adapter.platform }, 'adapter stop failed');
-        }
-      }
+      await stopAdapters(started.reverse(), logger);
       started = [];
-      logger.debug('adapters stopped');
       stopWatching?.();
       await scheduler.stop();
       logger.debug('scheduler stopped');
@@ -209,4 +229,25 @@ export function createApp(opts: AppOptions): App {
       logger.info('chime stopped');
     },
   };
+}
+
+/**
+ * What this instance's previous process held when it died is taken over now, in order, not
+ * after its lease: newer messages to those chats would otherwise wait behind it.
+ */
+async function takeOverPredecessor({ store, identity, clock, logger }: AppParts): Promise<void> {
+  const recovered = await recoverPredecessorLeases(store.jobs, identity, clock.now());
+  if (recovered.owners.length > 0) logger.info({ owners: recovered.owners, leases: recovered.leases }, 'took over the claims of a previous process of this instance');
+}
+
+/** Stops each adapter in turn; one failing to stop does not keep the others running. */
+async function stopAdapters(adapters: Adapter[], logger: Logger): Promise<void> {
+  for (const adapter of adapters) {
+    try {
+      await adapter.stop();
+    } catch (err) {
+      logger.error({ err, platform: adapter.platform }, 'adapter stop failed');
+    }
+  }
+  logger.debug('adapters stopped');
 }
