@@ -2,7 +2,8 @@
  * Errors carry their kind, so each layer knows what to do with them:
  * - UserError: bad input from a person. Goes back to the chat verbatim and changes nothing.
  * - NotFoundError / ForbiddenError: user-facing too, with their own codes.
- * - InternalError: a bug or broken dependency, wrapped with context for the log.
+ * - anything else is a bug or a broken dependency: logged with its context, and the person is
+ *   told that nothing was changed.
  */
 export class UserError extends Error {
   override name = 'UserError';
@@ -48,18 +49,6 @@ export class MemoryAccessDenied extends Error {
  */
 export class ConfigError extends Error {
   override name = 'ConfigError';
-}
-
-/** A failure inside Chime, wrapped with what it was doing. */
-export class InternalError extends Error {
-  override name = 'InternalError';
-  constructor(
-    message: string,
-    readonly context: Record<string, unknown>,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 export function isUserError(err: unknown): err is UserError {

@@ -1,4 +1,4 @@
-import type { Job, JobStatus, NewJob } from './job.js';
+import type { Job, NewJob } from './job.js';
 import type { JobFilter, JobPage, JobPageRequest, JobPatch, RunFilter, StoreStats } from './ports/job-store.js';
 import type { RunRecord } from './run.js';
 
@@ -33,5 +33,3 @@ export interface SchedulerApi {
   nextRuns(opts: { count?: number; jobId?: string }): Promise<Array<{ job: Job; at: Date }>>;
   stats(): Promise<StoreStats & { running: number }>;
 }
-
-export type { JobStatus };
