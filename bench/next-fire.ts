@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { nextFire, type Schedule } from '../src/core/schedule.js';
 import { parseScheduleSpec } from '../src/core/schedule-spec.js';
-import { fromWallTime, toWallTime } from '../src/core/zoned-time.js';
+import { fromWallTime, toWallTime } from '../src/core/time/zoned.js';
 
 const BUDGET_MS = 400;
 const START = Date.UTC(2027, 0, 1);

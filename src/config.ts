@@ -6,6 +6,7 @@ import { ConfigError } from './core/errors.js';
 import type { CleanupRegistration } from './core/housekeeping.js';
 import { DEFAULT_QUOTAS } from './chat/deps.js';
 import { DEFAULT_MAX_TEXT_LENGTH } from './core/text-limit.js';
+import { isValidTimeZone } from './core/time/zone-id.js';
 
 /**
  * Chime's configuration, read once from the environment (and `.env` when present) and
@@ -176,15 +177,6 @@ const flag = (def: boolean): Var => ({
 
 const url: Var = { schema: z.url().optional(), expect: 'a URL such as https://example.com/path' };
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const VARS = {
   CHIME_DB: { schema: z.string().min(1).default('./data/chime.db'), expect: 'a file path' },
   CHIME_DATABASE_URL: {
@@ -198,7 +190,7 @@ const VARS = {
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expect: `one of ${LOG_LEVELS.join(', ')}` },
   CHIME_LOG_FILE: { schema: z.string().min(1).optional(), expect: 'a file path, or stderr' },
   CHIME_TZ: {
-    schema: z.string().refine(isTimeZone).default('UTC'),
+    schema: z.string().refine(isValidTimeZone).default('UTC'),
     expect: 'an IANA time zone such as Europe/Berlin',
   },
   CHIME_MAX_CONCURRENT: positiveInt(100),

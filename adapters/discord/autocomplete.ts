@@ -1,4 +1,5 @@
 import type { ChatContext, ChatService } from '../../src/chat/message.js';
+import { knownTimeZones } from '../../src/core/time/zone-id.js';
 
 /** Discord shows at most 25 choices; names and values at most 100 characters. */
 export const MAX_CHOICES = 25;
@@ -9,22 +10,12 @@ export interface Choice {
   value: string;
 }
 
-let zoneList: readonly string[] | undefined;
-
-/** IANA zones the runtime knows (Intl.supportedValuesOf), plus UTC, which some runtimes list only as an alias. */
-export function allTimeZones(): readonly string[] {
-  if (!zoneList) {
-    const zones = Intl.supportedValuesOf('timeZone');
-    zoneList = zones.includes('UTC') ? zones : ['UTC', ...zones];
-  }
-  return zoneList;
-}
 
 /**
  * Zones matching what was typed: case-insensitive, spaces as underscores ("new york" finds
  * America/New_York); zones whose city starts with the text come first, then any containing it.
  */
-export function zoneChoices(partial: string, zones: readonly string[] = allTimeZones()): Choice[] {
+export function zoneChoices(partial: string, zones: readonly string[] = knownTimeZones()): Choice[] {
   const q = partial.trim().toLowerCase().replace(/\s+/g, '_');
   if (!q) return zones.slice(0, MAX_CHOICES).map((z) => ({ name: z, value: z }));
   const starts: string[] = [];

@@ -9,7 +9,7 @@
  * worst early, never late).
  */
 import type { Job } from '../core/job.js';
-import { fromWallTime, toWallTime } from '../core/zoned-time.js';
+import { fromWallTime, toWallTime } from '../core/time/zoned.js';
 import type { ParsedReminder } from '../nl/types.js';
 import { canChange, canSee } from './access.js';
 import type { ResolvedChatDeps } from './command.js';

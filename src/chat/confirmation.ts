@@ -4,7 +4,7 @@ import type { CommandContext, ResolvedPrefs } from './command.js';
 import type { Action, ChatContext, OutgoingMessage } from './message.js';
 import { action } from './action-ids.js';
 import { describeBounds, jobSubject } from './describe.js';
-import { formatWallTime, formatWhen } from './format.js';
+import { formatLocalTime, formatWhen } from './format.js';
 import { zoneIsObvious } from './prefs.js';
 import type { ReaderZone } from './reader-zone.js';
 import { undoCreateAction } from './undo.js';
@@ -48,7 +48,7 @@ export function confirmation(job: Job, next: Date[], reader: string | ReaderZone
   if (first) lines.push(`⏰ ${formatWhen(first, timeZone, now)}`);
   if (firesMoreThanOnce(job.schedule)) {
     const later = next.filter((d) => !first || d.getTime() > first.getTime()).slice(0, NEXT_SHOWN);
-    if (later.length) lines.push(`🔁 Then: ${later.map((d) => formatWallTime(d, timeZone, now)).join(', ')}`);
+    if (later.length) lines.push(`🔁 Then: ${later.map((d) => formatLocalTime(d, timeZone, now)).join(', ')}`);
   }
   lines.push(...describeBounds(job.bounds, timeZone, now));
   const named = zoneLine(job, zone);

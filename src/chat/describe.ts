@@ -1,6 +1,6 @@
 import type { Job } from '../core/job.js';
 import { firesMoreThanOnce, type ScheduleBounds } from '../core/schedule.js';
-import { formatWallTime, formatWhen, truncate } from './format.js';
+import { formatLocalTime, formatWhen, truncate } from './format.js';
 import { ruleInWords } from './schedule-words.js';
 
 /** Payload of a `reminder` job made by the chat layer. */
@@ -24,8 +24,8 @@ export function jobSubject(job: Job): string {
 /** Bounds in words: "until Thu 31 Dec 23:59", "5 times in all". */
 export function describeBounds(bounds: ScheduleBounds, timeZone: string, now: Date): string[] {
   const lines: string[] = [];
-  if (bounds.startAt) lines.push(`Starting ${formatWallTime(bounds.startAt, timeZone, now)}`);
-  if (bounds.endAt) lines.push(`Until ${formatWallTime(bounds.endAt, timeZone, now)}`);
+  if (bounds.startAt) lines.push(`Starting ${formatLocalTime(bounds.startAt, timeZone, now)}`);
+  if (bounds.endAt) lines.push(`Until ${formatLocalTime(bounds.endAt, timeZone, now)}`);
   if (bounds.maxRuns !== undefined) lines.push(`${bounds.maxRuns} time${bounds.maxRuns === 1 ? '' : 's'} in all`);
   return lines;
 }
@@ -58,5 +58,5 @@ export function listLine(job: Job, timeZone: string, now: Date): string {
 export function finishedLine(job: Job, timeZone: string, now: Date): string {
   const at = job.completedAt ?? job.updatedAt;
   const status = job.status === 'completed' ? 'done' : job.status;
-  return `${job.id} · ${status} ${formatWallTime(at, timeZone, now)} · ${truncate(jobSubject(job))}${ruleSuffix(job, timeZone, now)}`;
+  return `${job.id} · ${status} ${formatLocalTime(at, timeZone, now)} · ${truncate(jobSubject(job))}${ruleSuffix(job, timeZone, now)}`;
 }

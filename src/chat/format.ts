@@ -2,38 +2,21 @@
  * How times look in chat: "Mon 23 Nov 09:00 (in 23 hours)" in the reader's zone. The
  * weekday is always shown because "which Monday?" is the usual misunderstanding.
  */
+import { pad } from '../core/time/civil.js';
+import { toWallTime } from '../core/time/zoned.js';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function parts(at: Date, timeZone: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(at)) out[p.type] = p.value;
-  return out;
-}
-
-/** `Mon 23 Nov 09:00` in `timeZone`; the year is added when it is not `now`'s year. */
-export function formatWallTime(at: Date, timeZone: string, now: Date): string {
-  const p = parts(at, timeZone);
-  const year = p['year'] !== parts(now, timeZone)['year'] ? ` ${p['year']}` : '';
-  return `${p['weekday']} ${p['day']} ${p['month']}${year} ${p['hour']}:${p['minute']}`;
+/**
+ * `Mon 23 Nov 09:00` in `timeZone`; the year is added when it is not `now`'s year. The wall
+ * time comes from the core time layer; the names are ours, so the text does not change with
+ * the runtime's locale data (which spells September "Sept" in some versions).
+ */
+export function formatLocalTime(at: Date, timeZone: string, now: Date): string {
+  const w = toWallTime(at, timeZone);
+  const year = w.year !== toWallTime(now, timeZone).year ? ` ${w.year}` : '';
+  return `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]}${year} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
 function plural(n: number, unit: string): string {
@@ -62,7 +45,7 @@ export function formatRelative(at: Date, now: Date): string {
 
 /** `Mon 23 Nov 09:00 (in 23 hours)`. */
 export function formatWhen(at: Date, timeZone: string, now: Date): string {
-  return `${formatWallTime(at, timeZone, now)} (${formatRelative(at, now)})`;
+  return `${formatLocalTime(at, timeZone, now)} (${formatRelative(at, now)})`;
 }
 
 /** Shortens text for one-line listings, keeping it readable. */

@@ -2,7 +2,7 @@ import type { Job } from '../core/job.js';
 import { action, instantArg } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
-import { formatWallTime, formatWhen, truncate } from './format.js';
+import { formatLocalTime, formatWhen, truncate } from './format.js';
 import { stateVersion } from './job-version.js';
 import type { Action } from './message.js';
 import type { SnoozePlan } from './snooze-rules.js';
@@ -27,7 +27,7 @@ export function againWorkflow(job: Job): string {
 /** The fired occurrence of a recurring job once more at `at`, as its own one-off; the series is untouched. */
 async function refire(deps: ResolvedChatDeps, job: Job, at: Date, timeZone: string, now: Date): Promise<SnoozeResult> {
   const when = formatWhen(at, timeZone, now);
-  const series = job.nextRunAt && job.status === 'active' ? ` [${job.id}] keeps its schedule: next ${formatWallTime(job.nextRunAt, timeZone, now)}.` : '';
+  const series = job.nextRunAt && job.status === 'active' ? ` [${job.id}] keeps its schedule: next ${formatLocalTime(job.nextRunAt, timeZone, now)}.` : '';
   const [earlier] = await deps.scheduler.listJobs({ workflowId: againWorkflow(job), status: 'active' });
   if (earlier?.nextRunAt) {
     if (earlier.nextRunAt.getTime() >= at.getTime()) {
@@ -79,7 +79,7 @@ export async function applySnoozePlan(deps: ResolvedChatDeps, job: Job, plan: Sn
     case 'move': {
       const moved = await deps.scheduler.snoozeJob(job.id, plan.at);
       const when = formatWhen(plan.at, timeZone, now);
-      const was = plan.from ? ` (was due ${formatWallTime(plan.from, timeZone, now)})` : '';
+      const was = plan.from ? ` (was due ${formatLocalTime(plan.from, timeZone, now)})` : '';
       return {
         ok: true,
         text: `💤 Snoozed [${job.id}] ${truncate(jobSubject(job))} until ${when}${was}`,
@@ -89,10 +89,10 @@ export async function applySnoozePlan(deps: ResolvedChatDeps, job: Job, plan: Sn
       };
     }
     case 'ask': {
-      const fired = job.lastRunAt ? ` fired at ${formatWallTime(job.lastRunAt, timeZone, now)} and` : '';
-      const again = formatWallTime(plan.refireAt, timeZone, now);
-      const from = formatWallTime(plan.pending, timeZone, now);
-      const to = formatWallTime(plan.moveTo, timeZone, now);
+      const fired = job.lastRunAt ? ` fired at ${formatLocalTime(job.lastRunAt, timeZone, now)} and` : '';
+      const again = formatLocalTime(plan.refireAt, timeZone, now);
+      const from = formatLocalTime(plan.pending, timeZone, now);
+      const to = formatLocalTime(plan.moveTo, timeZone, now);
       return {
         ok: true,
         text: `Reminder [${job.id}] ${truncate(jobSubject(job))}${fired} comes next at ${from}. Which one should wait?`,

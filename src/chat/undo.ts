@@ -4,7 +4,7 @@ import type { JobPatch } from '../core/ports/job-store.js';
 import { action, instantArg, readInstantArg } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
-import { formatWallTime, formatWhen, truncate } from './format.js';
+import { formatLocalTime, formatWhen, truncate } from './format.js';
 import { definitionVersion, stateVersion } from './job-version.js';
 import type { Action } from './message.js';
 
@@ -69,7 +69,7 @@ export async function applyUndo(deps: ResolvedChatDeps, job: Job, verb: 'undo' |
     // Once it has reminded, removing it would erase that run from /history as if it never came.
     const ranAt = job.lastRunAt ?? (job.status === 'completed' || job.status === 'failed' ? job.completedAt ?? job.updatedAt : null);
     if (ranAt) {
-      const when = formatWallTime(ranAt, timeZone, now);
+      const when = formatLocalTime(ranAt, timeZone, now);
       const future = isRecurring(job.schedule) && job.status !== 'completed' ? ` Use /cancel ${job.id} to stop future ones.` : '';
       return refused(job, `reminder ${job.id} already reminded you at ${when}.${future}`);
     }

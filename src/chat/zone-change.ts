@@ -1,5 +1,5 @@
 import type { ResolvedChatDeps } from './command.js';
-import { formatWallTime } from './format.js';
+import { formatLocalTime } from './format.js';
 import type { ChatContext, OutgoingMessage } from './message.js';
 import { resolvePrefs } from './prefs.js';
 import { zoneMoveOffer } from './zone-move.js';
@@ -12,7 +12,7 @@ import { zoneMoveOffer } from './zone-move.js';
 export async function setUserZone(deps: ResolvedChatDeps, who: ChatContext, zone: string, now: Date, note?: string): Promise<OutgoingMessage[]> {
   const before = await resolvePrefs(deps, who);
   await deps.prefs.set(who.platform, 'user', who.userId, { timeZone: zone });
-  const local = formatWallTime(now, zone, now);
+  const local = formatLocalTime(now, zone, now);
   const same = before.timeZone === zone && before.timeZoneSource === 'user';
   const lines = [same ? `🌍 Your time zone is already ${zone} (it is ${local} there).` : `🌍 Your time zone is now ${zone} (it is ${local} there).`];
   if (note) lines.push(note);

@@ -7,10 +7,10 @@
 import { rezoneKeepingWallTime } from '../core/schedule-rezone.js';
 import { nextFireWithin } from '../core/schedule.js';
 import type { Job } from '../core/job.js';
-import { offsetMinutes } from '../core/zoned-time.js';
+import { offsetMinutes } from '../core/time/zone-offset.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
-import { formatWallTime, truncate } from './format.js';
+import { formatLocalTime, truncate } from './format.js';
 import type { ChatContext, OutgoingMessage } from './message.js';
 import { zoneButton } from './zone-action-ids.js';
 
@@ -45,7 +45,7 @@ export async function jobsThatMove(deps: ResolvedChatDeps, who: Pick<ChatContext
 
 function line(job: Job, from: string, to: string, now: Date): string {
   const at = job.nextRunAt ?? (job.schedule.kind === 'once' ? job.schedule.at : undefined);
-  const when = at ? `: ${formatWallTime(at, from, now)} in ${from} is ${formatWallTime(at, to, now)} in ${to}` : '';
+  const when = at ? `: ${formatLocalTime(at, from, now)} in ${from} is ${formatLocalTime(at, to, now)} in ${to}` : '';
   return `• [${job.id}] ${truncate(jobSubject(job), 40)}${when}`;
 }
 

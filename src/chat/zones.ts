@@ -1,4 +1,4 @@
-import { canonicalIana } from '../nl/zones.js';
+import { canonicalTimeZone, zoneIdIgnoringCase } from '../core/time/zone-id.js';
 import { abbreviationMeanings, placeMeanings, type ZoneMeaning } from '../nl/zone-names.js';
 
 export type { ZoneMeaning };
@@ -23,12 +23,12 @@ export function lookupZone(raw: string): ZoneLookup {
   const abbreviation = abbreviationMeanings(name);
   if (abbreviation) return fromMeanings(name.toUpperCase(), abbreviation);
   if (name.includes('/')) {
-    const zone = canonicalIana(name.toLowerCase()) ?? runtimeZone(name);
+    const zone = zoneIdIgnoringCase(name.toLowerCase()) ?? canonicalTimeZone(name);
     return zone ? { kind: 'zone', zone } : { kind: 'unknown' };
   }
   const place = placeMeanings(name);
   if (place) return fromMeanings(name, place);
-  const zone = runtimeZone(name);
+  const zone = canonicalTimeZone(name);
   return zone ? { kind: 'zone', zone } : { kind: 'unknown' };
 }
 
@@ -38,13 +38,4 @@ function fromMeanings(name: string, meanings: readonly ZoneMeaning[]): ZoneLooku
   if (meanings.length > 1) return { kind: 'choice', name, choices: meanings };
   if (only.label === only.zone || only.zone === 'UTC') return { kind: 'zone', zone: only.zone };
   return { kind: 'zone', zone: only.zone, note: `${name} read as ${only.label}, the clock of ${only.zone} (summer time included where it has one).` };
-}
-
-/** Other names the runtime knows ("US/Eastern", "UTC"), in the runtime's canonical spelling. */
-function runtimeZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,5 +1,5 @@
 /** Output helpers shared by the CLI commands: aligned tables, instants in a zone, JSON. */
-import { formatInZone } from '../core/zoned-time.js';
+import { formatInZone } from '../core/time/zoned.js';
 
 /**
  * Renders rows as a left-aligned text table with a header line. No rows print `empty`, which

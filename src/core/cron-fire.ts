@@ -26,16 +26,10 @@
  */
 import { cronMatcher, type CronMatcher } from './cron-cache.js';
 import { fixedTimeCron, nextFixedTimeFire } from './cron-fixed-time.js';
-import { offsetMinutes } from './zoned-time.js';
+import { nextOffsetChange, OFFSET_PROBE_MS as PROBE_MS, offsetMinuteMs } from './time/zone-offset.js';
 
 const SECOND = 1000;
-const MIN = 60_000;
 const HOUR = 3_600_000;
-/**
- * Offsets are probed this far apart when looking for the next change: narrower than the
- * time between two changes in any zone, wider than any gap or overlap.
- */
-const PROBE_MS = 24 * HOUR;
 /** A fixed-time search starts this far before `after`: a gap just before it can shift a wall time past it. */
 const LOOK_BACK_MS = 36 * HOUR;
 /** Offset changes a search may cross (two a year in DST zones): a safety net, never reached by a valid pattern. */
@@ -45,36 +39,6 @@ const MAX_SEGMENTS = 2000;
  * wall time is never further than this from it either way.
  */
 const MAX_OFFSET_MS = 16 * HOUR;
-
-function offMs(ms: number, timeZone: string): number {
-  return offsetMinutes(new Date(ms), timeZone) * MIN;
-}
-
-/**
- * The first whole second in (`from`, `until`] at which `timeZone`'s offset differs from its
- * offset at `from`, or null if it stays the same. Probes a day apart, then bisects to the
- * second.
- */
-function nextOffsetChange(from: number, until: number, timeZone: string): number | null {
-  const offset = offMs(from, timeZone);
-  let lo = from;
-  for (;;) {
-    const hi = Math.min(lo + PROBE_MS, until);
-    if (hi <= lo) return null;
-    if (offMs(hi, timeZone) !== offset) {
-      let a = lo;
-      let b = hi;
-      while (b - a > SECOND) {
-        const mid = a + Math.floor((b - a) / 2 / SECOND) * SECOND;
-        if (offMs(mid, timeZone) === offset) a = mid;
-        else b = mid;
-      }
-      return b;
-    }
-    if (hi === until) return null;
-    lo = hi;
-  }
-}
 
 /**
  * The first instant strictly after `after` at which `pattern` fires in `timeZone`, or null if
@@ -103,7 +67,7 @@ function scanSegments(matcher: CronMatcher, timeZone: string, afterMs: number): 
   // Matches must map strictly after `after`: in a segment with offset o, walls after afterSec + o.
   const afterSec = Math.floor(afterMs / SECOND) * SECOND;
   let start = fixed ? afterSec - LOOK_BACK_MS : afterSec;
-  let offset = offMs(start, timeZone);
+  let offset = offsetMinuteMs(start, timeZone);
   /** Fixed-time, after a fall-back: walls below this already ran with the earlier offset. */
   let wallFloor = -Infinity;
   /** Fixed-time, after a spring-forward: the first gap wall, shifted forward by the gap. */
@@ -120,7 +84,7 @@ function scanSegments(matcher: CronMatcher, timeZone: string, afterMs: number): 
       if (reach !== null && earliest !== null && earliest > start + PROBE_MS) {
         // Far past any fall-back or gap handled so far: a fresh segment there.
         start = earliest;
-        offset = offMs(start, timeZone);
+        offset = offsetMinuteMs(start, timeZone);
         wallFloor = -Infinity;
         const low = lowWall();
         // reach is the first match after a lower bound than low: the first after low, if past it.
@@ -136,7 +100,7 @@ function scanSegments(matcher: CronMatcher, timeZone: string, afterMs: number): 
     // The candidate lies past this segment's end (a different offset holds there). A shifted
     // gap wall lies at the segment's start, before anything later segments hold.
     if (shifted !== null && shifted < change) return shifted;
-    const next = offMs(change, timeZone);
+    const next = offsetMinuteMs(change, timeZone);
     wallFloor = -Infinity;
     shifted = null;
     if (fixed && next < offset) {

@@ -11,7 +11,8 @@
  * month together with a weekday, which croner ORs) returns null and takes the general path.
  */
 import { expandNickname } from './cron-cache.js';
-import { daysInMonth, fromWallTime, toWallTime } from './zoned-time.js';
+import { daysInMonth } from './time/civil.js';
+import { fromWallTime, toWallTime } from './time/zoned.js';
 
 /** A fixed-time pattern, field by field. */
 export interface FixedTimeCron {

@@ -5,7 +5,8 @@
 import { nextCronFire } from './cron-fire.js';
 import { LATEST_INSTANT_MS } from './instant-range.js';
 import type { CalendarSchedule, IntervalSchedule, Schedule, ScheduleBounds } from './schedule-kinds.js';
-import { addCalendar, compareWallTime, fromWallTime, parseWallTime, toWallTime, type WallTime } from './zoned-time.js';
+import { addCalendar, compareWallTime, parseWallTime, type WallTime } from './time/civil.js';
+import { fromWallTime, toWallTime } from './time/zoned.js';
 
 function nextInterval(s: IntervalSchedule, after: number): number {
   const anchor = s.anchor.getTime();

@@ -6,9 +6,9 @@
  * zone. The other choice, keeping the instants, is no change at all: the job keeps its zone.
  */
 import type { Schedule, ScheduleBounds } from './schedule.js';
-import { fromWallTime, toWallTime } from './zoned-time.js';
+import { fromWallTime, toWallTime } from './time/zoned.js';
 
-/** The instant `to` shows the wall time `from` shows at `at` (DST gaps and overlaps as in zoned-time.ts). */
+/** The instant `to` shows the wall time `from` shows at `at` (DST gaps and overlaps as in time/zoned.ts). */
 export function sameWallTimeIn(at: Date, from: string, to: string): Date {
   return fromWallTime(toWallTime(at, from), to);
 }

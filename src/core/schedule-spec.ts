@@ -27,7 +27,9 @@ import { UserError } from './errors.js';
 import type { CalendarSchedule, MultiSchedule, Schedule, ScheduleBounds } from './schedule.js';
 import { assertSupportedInstant } from './instant-range.js';
 import { validateSchedule } from './schedule-validate.js';
-import { assertTimeZone, formatInZone, fromWallTime, parseWallTime, toWallTime } from './zoned-time.js';
+import { parseWallTime } from './time/civil.js';
+import { assertTimeZone } from './time/zone-id.js';
+import { formatInZone, fromWallTime, toWallTime } from './time/zoned.js';
 
 /** What a spec parses to. `bounds` is `{}` when the spec has none. */
 export interface ParsedScheduleSpec {

@@ -10,7 +10,8 @@ import { assertSupportedInstant, outOfRange } from './instant-range.js';
 import type { Schedule, ScheduleBounds } from './schedule-kinds.js';
 import { nextFires } from './schedule-next.js';
 import { formatDuration } from './duration.js';
-import { assertTimeZone, parseWallTime } from './zoned-time.js';
+import { parseWallTime } from './time/civil.js';
+import { assertTimeZone } from './time/zone-id.js';
 
 /**
  * Shortest gap between two fires of a job, for every schedule form (interval, cron, a

@@ -19,7 +19,7 @@
  * scheduler all ask it, so what a person is shown is what runs. API (re-exported below):
  * `nextFire`, `nextFires`, `nextFireWithin`, `applyBounds`, `boundedAfter`, `isRecurring`,
  * `firesMoreThanOnce`, `nextFireAfterOccurrence`, `dueOccurrence`, `latestFireUpTo`,
- * `validateSchedule`. Specs: schedule-spec.ts. Zones and wall times: zoned-time.ts.
+ * `validateSchedule`. Specs: schedule-spec.ts. Zones and wall times: time/ (civil.ts, zone.ts, zoned.ts).
  * Durations: duration.ts.
  */
 

@@ -3,11 +3,10 @@
  * "until dec 31" (through the end of that day), "until 6 pm", "for 5 times", "for 8 weeks".
  */
 import type { ScheduleBounds } from '../core/schedule.js';
-import { at, daysInMonth } from './calendar.js';
+import { at, daysInMonth, fromWall } from './calendar.js';
 import type { Bounds } from './groups.js';
 import { resolveOnce } from './instant.js';
 import { addDuration, makeCtx, placeDate, Reject, type Ctx } from './resolve.js';
-import { fromWall } from './zone-clock.js';
 
 /** Start/end/count bounds as instants; a start already passed is dropped. */
 export function resolveBounds(b: Bounds, ctx: Ctx): ScheduleBounds | Reject {

@@ -1,9 +1,16 @@
 /**
- * Pure calendar arithmetic on local (wall-clock) dates, independent of any zone. Months are
- * 1-12, weekdays 0 (Sunday) to 6 (Saturday), as in cron.
+ * The parser's compact date and wall-time shapes ({y, m, d} and {y, m, d, h, mi, s}) over the
+ * core time layer, which owns every rule: calendar arithmetic and month-end clamping
+ * (core/time/civil.ts), zone validity and offsets (core/time/zone.ts), and the DST rule for
+ * wall time <-> instant (core/time/zoned.ts: a missing wall time shifts forward by the gap, a
+ * repeated one takes its first occurrence). Only the shape is the parser's own.
  */
+import { addCalendar, compareWallTime, daysInMonth, formatWallTime, isValidDate, weekdayOf as civilWeekdayOf, type WallTimeInput } from '../core/time/civil.js';
+import { fromWallTime, toWallTime } from '../core/time/zoned.js';
 
-/** A calendar date in some zone. */
+export { daysInMonth, isValidDate };
+
+/** A calendar date in some zone. Months are 1-12. */
 export interface LocalDate {
   y: number;
   m: number;
@@ -17,53 +24,33 @@ export interface Wall extends LocalDate {
   s: number;
 }
 
-const DAY_MS = 86_400_000;
-
-function toEpochDay(date: LocalDate): number {
-  return Math.floor(Date.UTC(date.y, date.m - 1, date.d) / DAY_MS);
+function civil(date: LocalDate): WallTimeInput {
+  const w = date as Partial<Wall>;
+  return { year: date.y, month: date.m, day: date.d, hour: w.h ?? 0, minute: w.mi ?? 0, second: w.s ?? 0 };
 }
 
-function fromEpochDay(day: number): LocalDate {
-  const t = new Date(day * DAY_MS);
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+function dateOf(w: WallTimeInput): LocalDate {
+  return { y: w.year, m: w.month, d: w.day };
 }
 
 /** Day of week, 0 = Sunday. */
 export function weekdayOf(date: LocalDate): number {
-  return new Date(Date.UTC(date.y, date.m - 1, date.d)).getUTCDay();
+  return civilWeekdayOf(date.y, date.m, date.d);
 }
 
 /** `date` moved by `n` days (may be negative). */
 export function addDays(date: LocalDate, n: number): LocalDate {
-  return fromEpochDay(toEpochDay(date) + n);
-}
-
-/** Days from `a` to `b` (positive when b is later). */
-export function daysBetween(a: LocalDate, b: LocalDate): number {
-  return toEpochDay(b) - toEpochDay(a);
-}
-
-/** Number of days in month `m` (1-12) of year `y`. */
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return dateOf(addCalendar(civil(date), 'day', n));
 }
 
 /** `date` moved by `n` months; a day that does not exist becomes the month's last day. */
 export function addMonths(date: LocalDate, n: number): LocalDate {
-  const total = date.y * 12 + (date.m - 1) + n;
-  const y = Math.floor(total / 12);
-  const m = (total % 12) + 1;
-  return { y, m, d: Math.min(date.d, daysInMonth(y, m)) };
-}
-
-/** True when y-m-d names a real day (rejects feb 30, month 13). */
-export function isValidDate(y: number, m: number, d: number): boolean {
-  return Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  return dateOf(addCalendar(civil(date), 'month', n));
 }
 
 /** Negative, zero or positive as `a` is before, equal to or after `b`. */
 export function compareWall(a: Wall, b: Wall): number {
-  return a.y - b.y || a.m - b.m || a.d - b.d || a.h - b.h || a.mi - b.mi || a.s - b.s;
+  return compareWallTime(civil(a), civil(b));
 }
 
 /** The next date after `from` (exclusive) falling on `weekday`. */
@@ -77,16 +64,23 @@ export function mondayOf(date: LocalDate): LocalDate {
   return addDays(date, -((weekdayOf(date) + 6) % 7));
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
 /** `YYYY-MM-DDTHH:mm:ss` (the form CalendarSchedule anchors use). */
 export function formatWall(w: Wall): string {
-  return `${pad(w.y, 4)}-${pad(w.m)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}`;
+  return formatWallTime(civil(w));
 }
 
 /** A date at a time of day. */
 export function at(date: LocalDate, h: number, mi = 0, s = 0): Wall {
   return { y: date.y, m: date.m, d: date.d, h, mi, s };
+}
+
+/** Wall-clock time of `instant` in `zone` (seconds precision). */
+export function toWall(instant: Date, zone: string): Wall {
+  const w = toWallTime(instant, zone);
+  return { y: w.year, m: w.month, d: w.day, h: w.hour, mi: w.minute, s: w.second };
+}
+
+/** The instant at which `zone` shows wall time `w`. */
+export function fromWall(w: Wall, zone: string): Date {
+  return fromWallTime(civil(w), zone);
 }

@@ -3,12 +3,11 @@
  * and a date and/or time placed by the conventions in resolve.ts. chrono-node covers absolute
  * date formats our own grammar does not know (it runs last, on what is left).
  */
-import { addDays, addMonths, at, compareWall, daysInMonth, isValidDate, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import { addDays, addMonths, at, compareWall, daysInMonth, fromWall, isValidDate, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
 import { DURATION_SRC, parseDuration } from './duration-phrase.js';
 import type { Group } from './groups.js';
 import type { Recognizer, TimeOfDay } from './pieces.js';
 import { addDuration, DEFAULT_TIME, nextTimeOfDay, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
-import { fromWall, toWall } from './zone-clock.js';
 
 /** Durations after "in"/"within"/"after", or before "from now"/"later". */
 export const DURATION_RECOGNIZERS: Recognizer[] = [

@@ -27,7 +27,7 @@ import { normalize } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
 import { reminderText } from './text.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
-import { isValidZone } from './zone-clock.js';
+import { isValidTimeZone } from '../core/time/zone-id.js';
 import { findZones } from './zones.js';
 
 /** How far ahead a reminder may be: 5 years. */
@@ -85,7 +85,7 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   if (input.length > maxLength) return reject(`That is too long for me (over ${maxLength} characters).`);
   if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) return reject('Internal: no valid reference time.');
   const now = parseReference(options.now);
-  if (!isValidZone(options.timeZone)) return reject(`"${options.timeZone}" is not a time zone I know.`, 'Europe/Berlin');
+  if (!isValidTimeZone(options.timeZone)) return reject(`"${options.timeZone}" is not a time zone I know.`, 'Europe/Berlin');
   const dateOrder = options.dateOrder ?? defaultDateOrder(options.timeZone);
 
   const explicit = findExplicit(input);

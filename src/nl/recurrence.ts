@@ -4,12 +4,11 @@
  * (they keep the wall-clock time and need an anchor), intervals for minutes and hours.
  */
 import type { CalendarSchedule, CronSchedule, IntervalSchedule, OnceSchedule, ScheduleBounds } from '../core/schedule.js';
-import { addDays, addMonths, at, compareWall, daysInMonth, formatWall, mondayOf, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import { addDays, addMonths, at, compareWall, daysInMonth, formatWall, fromWall, mondayOf, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
 import type { Group } from './groups.js';
 import type { DateSpec, RepeatSpec, TimeOfDay } from './pieces.js';
 import { addDuration, DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
 import { resolveOnce } from './instant.js';
-import { fromWall, toWall } from './zone-clock.js';
 
 export type Trigger = OnceSchedule | IntervalSchedule | CalendarSchedule | CronSchedule;
 

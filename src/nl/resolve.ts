@@ -3,12 +3,8 @@
  * weekday names mean a future day (never today), "next week" is Monday of next week, a date
  * without a time is 09:00, a bare hour without a date is the next future one on a 12-hour face.
  */
-import {
-  addDays, addMonths, at, compareWall, daysInMonth, isValidDate, mondayOf, nextWeekday, weekdayOf,
-  type LocalDate, type Wall,
-} from './calendar.js';
+import { addDays, addMonths, at, compareWall, daysInMonth, fromWall, isValidDate, mondayOf, nextWeekday, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
 import type { DateSpec, TimeOfDay } from './pieces.js';
-import { fromWall, toWall } from './zone-clock.js';
 import { exactMs, type DurationParts } from './duration-phrase.js';
 import { movingHoliday } from './holidays.js';
 import { WEEKDAY_NAMES } from './shorthand.js';

@@ -3,7 +3,7 @@
  * A zone in the text wins over the user's zone. Abbreviations map to the zone that uses them
  * (EST -> America/New_York), so the offset follows that zone's DST rules.
  */
-import { isValidZone } from './zone-clock.js';
+import { zoneIdIgnoringCase } from '../core/time/zone-id.js';
 import { abbreviationMeanings, placeMeanings, ZONE_ABBREVIATIONS } from './zone-names.js';
 
 /** The zone a reminder's text means by an abbreviation: its usual meaning (the shared table's first). */
@@ -32,15 +32,6 @@ const PLACE_RE = /\b(?:in\s+)?((?:[a-z][a-z.'-]*\s+){0,2}[a-z][a-z.'-]*)\s+time\
 const IN_PLACE_RE = new RegExp(String.raw`(?<=${TIMEISH})\s+in\s+([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2})`, 'g');
 const IANA_RE = /\b((?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific|etc)\/[a-z_+-]+(?:\/[a-z_]+)?)\b/g;
 
-/** The IANA id for lower-case `lower` ("asia/kolkata" → "Asia/Kolkata"), or undefined when the runtime knows none. */
-export function canonicalIana(lower: string): string | undefined {
-  const all = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  const found = all.find((z) => z.toLowerCase() === lower);
-  if (found) return found;
-  const guess = lower.split('/').map((p) => p.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('_')).join('/');
-  return isValidZone(guess) ? guess : undefined;
-}
-
 /**
  * Finds a zone in lower-case `text`. Only one zone per request makes sense; the first found
  * wins and all zone mentions are returned as spans to remove.
@@ -48,7 +39,7 @@ export function canonicalIana(lower: string): string | undefined {
 export function findZones(text: string): ZoneMatch[] {
   const out: ZoneMatch[] = [];
   for (const m of text.matchAll(IANA_RE)) {
-    const zone = canonicalIana(m[1]!);
+    const zone = zoneIdIgnoringCase(m[1]!);
     if (zone) out.push({ zone, start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(OFFSET_RE)) {

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cronMatcher } from '../../src/core/cron-cache.js';
 import { scanCronFire } from '../../src/core/cron-fire.js';
-import { fromWallTime, toWallTime } from '../../src/core/zoned-time.js';
+import { fromWallTime, toWallTime } from '../../src/core/time/zoned.js';
 
 const SECOND = 1000;
 const HOUR = 3_600_000;

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextFire, type CalendarSchedule, type Schedule } from '../../src/core/schedule.js';
-import { addCalendar, fromWallTime, parseWallTime, toWallTime } from '../../src/core/zoned-time.js';
+import { addCalendar, parseWallTime } from '../../src/core/time/civil.js';
+import { fromWallTime, toWallTime } from '../../src/core/time/zoned.js';
 
 const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'America/Santiago', 'UTC'];
 

@@ -4,7 +4,7 @@ import { UserError } from '../../src/core/errors.js';
 import type { Schedule, ScheduleBounds } from '../../src/core/schedule.js';
 import { formatScheduleSpec, parseScheduleSpec, type ParseSpecOptions } from '../../src/core/schedule-spec.js';
 import { OPERATOR_MIN_INTERVAL_MS } from '../../src/core/schedule-validate.js';
-import { formatInZone } from '../../src/core/zoned-time.js';
+import { formatInZone } from '../../src/core/time/zoned.js';
 
 const now = new Date('2026-11-22T10:00:00Z');
 const opts: ParseSpecOptions = { now, timeZone: 'Europe/Berlin' };

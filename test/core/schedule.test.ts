@@ -16,7 +16,7 @@ import {
   type CronSchedule,
   type Schedule,
 } from '../../src/core/schedule.js';
-import { formatInZone } from '../../src/core/zoned-time.js';
+import { formatInZone } from '../../src/core/time/zoned.js';
 
 const d = (s: string): Date => new Date(s);
 const fires = (s: Schedule, tz: string, after: string, n: number): string[] => nextFires(s, tz, d(after), n).map((t) => formatInZone(t, tz));

@@ -1,4 +1,4 @@
-import { formatInZone } from '../../src/core/zoned-time.js';
+import { formatInZone } from '../../src/core/time/zoned.js';
 import { parse } from '../../src/nl/parse.js';
 import type { DateOrder } from '../../src/core/date-order.js';
 import type { ParseResult } from '../../src/nl/types.js';

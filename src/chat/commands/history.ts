@@ -4,7 +4,7 @@ import type { CommandModule } from '../command.js';
 import { reply } from '../command.js';
 import { findVisibleJob, jobsVisibleHere } from '../access.js';
 import { jobSubject } from '../describe.js';
-import { formatSpan, formatWallTime, truncate } from '../format.js';
+import { formatSpan, formatLocalTime, truncate } from '../format.js';
 import { pageOf, readPageArg } from '../paging.js';
 
 /** Runs gathered per answer, newest first; shown a page at a time. */
@@ -15,7 +15,7 @@ const JOBS_SCANNED = 30;
 function runLine(run: RunRecord, job: Job, timeZone: string, now: Date): string {
   const late = run.lateMs >= 60_000 ? ` (late ${formatSpan(run.lateMs)})` : '';
   const detail = run.error ? `: ${truncate(run.error, 80)}` : '';
-  return `${job.id} · ${formatWallTime(run.startedAt, timeZone, now)} · ${run.status}${late} · ${truncate(jobSubject(job), 40)}${detail}`;
+  return `${job.id} · ${formatLocalTime(run.startedAt, timeZone, now)} · ${run.status}${late} · ${truncate(jobSubject(job), 40)}${detail}`;
 }
 
 export const history: CommandModule = {

@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { reply } from '../command.js';
-import { formatWallTime } from '../format.js';
+import { formatLocalTime } from '../format.js';
 import type { Action, OutgoingMessage } from '../message.js';
 import { zoneButton } from '../zone-action-ids.js';
 import { setUserZone } from '../zone-change.js';
@@ -46,7 +46,7 @@ export const tz: CommandModule = {
     const raw = (forChat ? ctx.args.slice(4) : ctx.args).trim();
     if (!raw) {
       const prefs = await ctx.prefs();
-      const now = formatWallTime(ctx.now, prefs.timeZone, ctx.now);
+      const now = formatLocalTime(ctx.now, prefs.timeZone, ctx.now);
       if (prefs.timeZoneSource === 'default' && !forChat) {
         return reply(`${zoneQuestion(prefs.timeZone)}\n(It is ${now} in ${prefs.timeZone}.)`, { actions: zonePicker() });
       }
@@ -63,7 +63,7 @@ export const tz: CommandModule = {
       requireChatAdmin(ctx, 'time zone');
       await deps.prefs.set(msg.platform, 'chat', msg.chatId, { timeZone: zone });
       const note = found.note ? `\n${found.note}` : '';
-      return reply(`🌍 This chat's default time zone is now ${zone} (it is ${formatWallTime(ctx.now, zone, ctx.now)} there). Members' own /tz still wins.${note}`);
+      return reply(`🌍 This chat's default time zone is now ${zone} (it is ${formatLocalTime(ctx.now, zone, ctx.now)} there). Members' own /tz still wins.${note}`);
     }
     return setUserZone(deps, msg, zone, ctx.now, found.note);
   },

@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { SystemClock } from '../../clock.js';
-import { formatInZone } from '../../core/zoned-time.js';
+import { formatInZone } from '../../core/time/zoned.js';
 import { parse } from '../../nl/parse.js';
 import type { DateOrder } from '../../core/date-order.js';
 import type { ParseResult } from '../../nl/types.js';
