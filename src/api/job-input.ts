@@ -1,7 +1,7 @@
 import type { Job, NewJob, Origin, Owner } from '../core/job.js';
 import type { Schedule, ScheduleBounds } from '../core/schedule.js';
 import { parseScheduleSpec } from '../core/schedule-spec.js';
-import { isValidTimeZone } from '../core/zoned-time.js';
+import { isValidTimeZone } from '../core/time/zone-id.js';
 import type { ParseResult } from '../nl/types.js';
 import type { JobPatch } from '../core/ports/job-store.js';
 import type { CreateJobBody, UpdateJobBody } from './job-schemas.js';

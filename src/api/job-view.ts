@@ -2,7 +2,7 @@ import type { Job } from '../core/job.js';
 import type { RunRecord } from '../core/run.js';
 import { isRecurring } from '../core/schedule.js';
 import { formatScheduleSpec } from '../core/schedule-spec.js';
-import { formatInZone } from '../core/zoned-time.js';
+import { formatInZone } from '../core/time/zoned.js';
 import { ghostSessionId } from '../core/ghost.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../../core/errors.js';
 import type { Job } from '../../core/job.js';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
-import { formatInZone } from '../../core/zoned-time.js';
+import { formatInZone } from '../../core/time/zoned.js';
 import type { Authenticated } from '../auth/authenticate.js';
 import { type JobInputDeps, newJobFromBody, patchFromBody } from '../job-input.js';
 import { listJobsPage } from '../job-query.js';

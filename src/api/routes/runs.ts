@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { NotFoundError } from '../../core/errors.js';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
-import { formatInZone } from '../../core/zoned-time.js';
+import { formatInZone } from '../../core/time/zoned.js';
 import type { ParseResult } from '../../nl/types.js';
 import { jobIdParams, listRunsQuery, parseBody, problemDoc } from '../job-schemas.js';
 import { runView } from '../job-view.js';
 import type { RouteTable } from '../route-table.js';
 import type { RunFilter } from '../../core/ports/job-store.js';
 import { validationProblem } from '../problem.js';
-import { isValidTimeZone } from '../../core/zoned-time.js';
+import { isValidTimeZone } from '../../core/time/zone-id.js';
 
 export interface RunRoutesDeps {
   scheduler: SchedulerApi;
