@@ -10,12 +10,6 @@ import type { ClaimedRun, OutboxMessage, RunStatus, Settlement } from './run.js'
 import { runWithContext, schedulerContext } from './runtime-context.js';
 import { firesMoreThanOnce } from './schedule.js';
 
-/**
- * Hands a success message back to the conversation as a ghost turn (`resume_conversation`)
- * and returns the reply to deliver. Throwing falls back to a plain notification.
- */
-export type ResumeConversation = (job: Job, message: string) => Promise<string>;
-
 export interface RunnerDeps {
   store: JobStore;
   /** Writes a settlement; the scheduler batches these into shared transactions. */
@@ -24,7 +18,6 @@ export interface RunnerDeps {
   logger: Logger;
   executors: ReadonlyMap<string, Executor>;
   formatter: DeliveryFormatter;
-  resumeConversation?: ResumeConversation;
   /** Recurring occurrences later than this are skipped (ms). */
   misfireGraceMs: number;
 }
@@ -88,7 +81,7 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
   }
 
   const finished = clock.now();
-  const plan = await planSettlement(run, occurrence.at, result, status, finished, deps, ghost.sessionId);
+  const plan = planSettlement(run, occurrence.at, result, status, finished, deps);
   const settled = await deps.settle(run, plan.settlement, finished);
   const seconds = (finished.getTime() - started.getTime()) / 1000;
   logger.info(
@@ -175,11 +168,11 @@ interface Plan {
 }
 
 /**
- * Decides the job's next state and the messages to deliver. Pure but for resumeConversation.
+ * Decides the job's next state and the messages to deliver. Pure.
  * `occurrence` is what the run stood for (the most recent of several missed, see
  * claimedOccurrence).
  */
-async function planSettlement(run: ClaimedRun, occurrence: Date, result: RunResult, status: RunStatus, now: Date, deps: RunnerDeps, ghostSession: string): Promise<Plan> {
+function planSettlement(run: ClaimedRun, occurrence: Date, result: RunResult, status: RunStatus, now: Date, deps: RunnerDeps): Plan {
   const job = run.job;
   const runCount = job.runCount + 1;
   const base = { runCount, lastRunAt: now };
@@ -225,14 +218,7 @@ async function planSettlement(run: ClaimedRun, occurrence: Date, result: RunResu
   }
 
   if (result.status === 'done') {
-    let text = job.successMessage !== null ? fillTemplate(job.successMessage, result.result) : result.result;
-    if (job.completionMode === 'resume_conversation' && deps.resumeConversation) {
-      try {
-        text = await runWithContext(schedulerContext(job.id, parentSessionId(job)), () => deps.resumeConversation!(job, text));
-      } catch (err) {
-        deps.logger.warn({ err, job_id: job.id, ghost_session_id: ghostSession }, 'resume_conversation failed; notifying instead');
-      }
-    }
+    const text = job.successMessage !== null ? fillTemplate(job.successMessage, result.result) : result.result;
     return { settlement: { run: record(result.result, null), job: { ...afterOccurrence(), lastError: null }, outbox: [message(job, run, occurrence, deps, 'success', text)] }, event: 'completed' };
   }
 

@@ -10,7 +10,6 @@ import { runLeaseHeartbeat } from './lease-heartbeat.js';
 import { leaseIdentity } from './lease-owner.js';
 import type { Lease } from './run.js';
 import { RunPool } from './run-pool.js';
-import type { ResumeConversation } from './runner.js';
 import type { SchedulerApi } from './scheduler-api.js';
 import { type ResolvedSchedulerOptions, resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
 import { SettleBatcher } from './settle-batcher.js';
@@ -23,7 +22,6 @@ export interface SchedulerDeps {
   logger: Logger;
   executors: Executor[];
   deliveryFormatter?: DeliveryFormatter;
-  resumeConversation?: ResumeConversation;
   /** Identifies this process in leases (see lease-owner.ts). Default host:pid:random. */
   instanceId?: string;
   options?: SchedulerOptions;
@@ -84,7 +82,6 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
         logger: this.logger,
         executors,
         formatter: deps.deliveryFormatter ?? plainText,
-        ...(deps.resumeConversation ? { resumeConversation: deps.resumeConversation } : {}),
         misfireGraceMs: this.opts.misfireGraceMs,
       },
       clock: this.clock,
