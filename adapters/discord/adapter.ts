@@ -41,15 +41,12 @@ export interface DiscordAdapter extends Adapter {
 }
 
 /**
- * Discord through discord.js: gateway for interactions (slash commands, autocomplete, buttons),
- * REST for replies and due reminders. The sender works before start (the outbox may send first).
+ * The discord.js client: interactions only (no privileged intents; Guilds keeps channels and
+ * threads cached so a thread's parent is known), REST aimed at `restApi` when given.
  */
-export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
-  const logger = options.logger ?? silentLogger;
+function createClient(options: DiscordAdapterOptions): Client {
   const maxInPlace = options.maxInPlaceRetryMs ?? 5000;
   const client = new Client({
-    // Interactions arrive without privileged intents; Guilds keeps channels and threads cached
-    // so a thread's parent is known.
     intents: [GatewayIntentBits.Guilds],
     partials: [Partials.Channel],
     ...(options.waitGuildTimeout !== undefined ? { waitGuildTimeout: options.waitGuildTimeout } : {}),
@@ -63,50 +60,83 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     },
   });
   client.rest.setToken(options.token);
+  return client;
+}
+
+/** Interaction handlers still running, so stop() can let them finish; their errors are logged. */
+class HandlersInFlight {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly logger: AdapterLogger) {}
+
+  track(work: Promise<void>, what: object): void {
+    const p = work.catch((err: unknown) => this.logger.error({ err, ...what }, 'discord: interaction handler failed'));
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+}
+
+/** Routes each interaction to its handler, and logs the gateway's errors and reconnects. */
+function installHandlers(client: Client, chat: ChatService, inFlight: HandlersInFlight, logger: AdapterLogger): void {
+  const deps: InteractionDeps = { chat, logger };
+  const picks = new PendingPicks();
+  client.on(Events.InteractionCreate, (i: Interaction) => {
+    const what = { interaction: i.id, channelId: i.channelId };
+    if (i.isChatInputCommand()) inFlight.track(handleCommand(deps, i), what);
+    else if (i.isAutocomplete()) inFlight.track(handleAutocomplete(deps, i), what);
+    else if (i.isButton()) inFlight.track(handleButton(deps, i), what);
+    else if (i.isMessageContextMenuCommand()) inFlight.track(handleMessageMenu(picks, i), what);
+    else if (i.isModalSubmit() && i.customId.startsWith(MODAL_PREFIX)) inFlight.track(handleAboutModal(deps, picks, i), what);
+  });
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'discord: gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'discord: gateway resumed'));
+}
+
+/**
+ * Registers the slash commands as `mode` says; returns the application id it learnt (or was
+ * given). A failure is logged, not thrown: commands already registered keep working, and
+ * reminders must not stop over it.
+ */
+async function registerAtStart(client: Client, mode: NonNullable<DiscordAdapterOptions['commands']>, known: string | undefined, logger: AdapterLogger): Promise<string | undefined> {
+  if (mode === 'none') return known;
+  let appId = known;
+  try {
+    appId ??= await fetchApplicationId(client.rest);
+    if (mode === 'sync') {
+      if (await syncGlobalCommands(client.rest, appId)) logger.info({}, 'discord: slash commands registered globally');
+    } else {
+      await registerCommands(client.rest, { applicationId: appId, guildId: mode.guildId });
+      logger.info({ guildId: mode.guildId }, 'discord: slash commands registered in the guild');
+    }
+  } catch (err) {
+    logger.warn({ err }, 'discord: could not register slash commands');
+  }
+  return appId;
+}
+
+/** Logs in and waits for READY (listening first: READY can arrive before login() resolves). */
+async function loginAndWaitReady(client: Client, token: string): Promise<void> {
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(token);
+  await ready;
+}
+
+/**
+ * Discord through discord.js: gateway for interactions (slash commands, autocomplete, buttons),
+ * REST for replies and due reminders. The sender works before start (the outbox may send first).
+ */
+export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
+  const logger = options.logger ?? silentLogger;
+  const client = createClient(options);
   const sender = createDiscordSender(client.rest, logger);
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new HandlersInFlight(logger);
   let applicationId = options.applicationId;
   let started = false;
-
-  function track(work: Promise<void>, what: object): void {
-    const p = work.catch((err: unknown) => logger.error({ err, ...what }, 'discord: interaction handler failed'));
-    inFlight.add(p);
-    void p.finally(() => inFlight.delete(p));
-  }
-
-  function install(chat: ChatService): void {
-    const deps: InteractionDeps = { chat, logger };
-    const picks = new PendingPicks();
-    client.on(Events.InteractionCreate, (i: Interaction) => {
-      const what = { interaction: i.id, channelId: i.channelId };
-      if (i.isChatInputCommand()) track(handleCommand(deps, i), what);
-      else if (i.isAutocomplete()) track(handleAutocomplete(deps, i), what);
-      else if (i.isButton()) track(handleButton(deps, i), what);
-      else if (i.isMessageContextMenuCommand()) track(handleMessageMenu(picks, i), what);
-      else if (i.isModalSubmit() && i.customId.startsWith(MODAL_PREFIX)) track(handleAboutModal(deps, picks, i), what);
-    });
-    client.on(Events.Error, (err) => logger.error({ err }, 'discord: client error'));
-    client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'discord: gateway disconnected'));
-    client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'discord: gateway resumed'));
-  }
-
-  async function registerAtStart(): Promise<void> {
-    const mode = options.commands ?? 'sync';
-    if (mode === 'none') return;
-    try {
-      const appId = applicationId ?? (await fetchApplicationId(client.rest));
-      applicationId = appId;
-      if (mode === 'sync') {
-        if (await syncGlobalCommands(client.rest, appId)) logger.info({}, 'discord: slash commands registered globally');
-      } else {
-        await registerCommands(client.rest, { applicationId: appId, guildId: mode.guildId });
-        logger.info({ guildId: mode.guildId }, 'discord: slash commands registered in the guild');
-      }
-    } catch (err) {
-      // Commands already registered keep working; a failure here must not stop reminders.
-      logger.warn({ err }, 'discord: could not register slash commands');
-    }
-  }
 
   return {
     platform: DISCORD,
@@ -118,17 +148,14 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     async start(chat) {
       if (started) throw new Error('discord adapter: start() called twice');
       started = true;
-      install(chat);
-      // Listen before login: READY can arrive before login() resolves.
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-      await client.login(options.token);
-      await ready;
+      installHandlers(client, chat, inFlight, logger);
+      await loginAndWaitReady(client, options.token);
       applicationId ??= client.application?.id;
-      await registerAtStart();
+      applicationId = await registerAtStart(client, options.commands ?? 'sync', applicationId, logger);
       logger.info({ bot: client.user?.username, applicationId }, 'discord: adapter started');
     },
     async stop() {
-      await Promise.allSettled([...inFlight]);
+      await inFlight.idle();
       await client.destroy();
       // destroy() clears the token; the sender may still be used by a draining outbox.
       client.rest.setToken(options.token);
