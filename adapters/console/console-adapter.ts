@@ -41,6 +41,83 @@ export const INPUT_CLOSED = '(Input closed: I no longer read what you type, but 
 /** Printed once at start, after the greeting: how this terminal stands in for buttons. */
 export const BUTTON_HINT = 'Buttons show as [1] Snooze 10 min: type the number (1) and Enter to press one. /help lists every command, /help <command> explains one; Ctrl-C stops Chime.';
 
+/** The local user as the chat layer sees them: the chat's admin, since it is their own machine. */
+type ConsoleUser = Pick<IncomingMessage, 'platform' | 'chatId' | 'chatType' | 'userId' | 'userName' | 'isAdmin'>;
+
+/**
+ * The terminal as one chat window: every printed message gets an id, its buttons are shown as
+ * `[n]`, and a typed press is traced back to the message carrying the button.
+ */
+class ConsoleScreen {
+  private seq = 0;
+  /** Which printed message carries a button, so a typed press can name it. */
+  private readonly buttonHost = new Map<string, string>();
+  readonly numbers = new ButtonNumbers();
+
+  constructor(private readonly out: NodeJS.WritableStream) {}
+
+  /** A fresh id for a message the user typed. */
+  userMessageId(): string {
+    return `u${++this.seq}`;
+  }
+
+  print(msg: OutgoingMessage, prefix?: string): string {
+    const messageId = `c${++this.seq}`;
+    for (const row of msg.actions ?? []) for (const a of row) this.buttonHost.set(a.id, messageId);
+    this.out.write(renderMessage(msg, { ...(prefix ? { prefix } : {}), keys: this.numbers.assign(msg, messageId) }));
+    return messageId;
+  }
+
+  write(line: string): void {
+    this.out.write(`${line}\n`);
+  }
+
+  /** The message a button typed by its id was printed under; the latest one if unknown. */
+  hostOf(actionId: string): string {
+    return this.buttonHost.get(actionId) ?? `c${this.seq}`;
+  }
+}
+
+/** Due reminders print on the screen; one addressed to another chat id says so. */
+function consoleSender(screen: ConsoleScreen, chatId: string): Sender {
+  return {
+    platform: 'console',
+    async send(to: Address, msg: OutgoingMessage): Promise<SentRef> {
+      const prefix = to.chatId === chatId ? '' : `(to ${to.chatId}) `;
+      return { messageId: screen.print(msg, prefix) };
+    },
+  };
+}
+
+/** A button pressed by typing: the edit, toast and replies it brings are printed. */
+async function press(chat: ChatService, screen: ConsoleScreen, user: ConsoleUser, actionId: string, messageId: string): Promise<void> {
+  const answer = await chat.handleAction({ ...user, messageId, actionId });
+  if (answer.edit) screen.print(answer.edit, '✎ ');
+  else if (answer.toast) screen.write(`(${answer.toast})`);
+  for (const r of answer.replies ?? []) screen.print(r);
+}
+
+/** One typed line: a button number, a button's action id, or a message to the bot. */
+async function handleLine(chat: ChatService, screen: ConsoleScreen, user: ConsoleUser, line: string): Promise<void> {
+  const text = line.trim();
+  if (!text) return;
+  const byNumber = NUMBER_LINE.exec(text);
+  if (byNumber) {
+    const n = Number(byNumber[1]);
+    const button = screen.numbers.find(n);
+    if (!button) screen.write(`(${screen.numbers.refusal(n)})`);
+    else await press(chat, screen, user, button.actionId, button.messageId);
+    return;
+  }
+  const byId = ACTION_LINE.exec(text);
+  if (byId?.[1]) {
+    await press(chat, screen, user, byId[1], screen.hostOf(byId[1]));
+    return;
+  }
+  const msg: IncomingMessage = { ...user, messageId: screen.userMessageId(), text };
+  for (const r of await chat.handleMessage(msg)) screen.print(r);
+}
+
 /**
  * The embedded default adapter: a person types to the bot in the terminal (or pipes lines
  * in) and due reminders are printed there. The local user is the chat's admin: it is their
@@ -49,81 +126,36 @@ export const BUTTON_HINT = 'Buttons show as [1] Snooze 10 min: type the number (
 export function createConsoleAdapter(opts: ConsoleAdapterOptions): ConsoleAdapter {
   const chatId = opts.chatId ?? 'console';
   const userId = opts.userId ?? process.env['USER'] ?? 'local';
-  const userName = opts.userName ?? userId;
-  const out = opts.output;
-  let seq = 0;
-  /** Which printed message carries a button, so a typed press can name it. */
-  const buttonHost = new Map<string, string>();
-  const numbers = new ButtonNumbers();
+  const user: ConsoleUser = { platform: 'console', chatId, chatType: 'private', userId, userName: opts.userName ?? userId, isAdmin: true };
+  const screen = new ConsoleScreen(opts.output);
   let rl: Interface | undefined;
   let queue: Promise<void> = Promise.resolve();
   let keepAliveTimer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  function print(msg: OutgoingMessage, prefix?: string): string {
-    const messageId = `c${++seq}`;
-    for (const row of msg.actions ?? []) for (const a of row) buttonHost.set(a.id, messageId);
-    out.write(renderMessage(msg, { ...(prefix ? { prefix } : {}), keys: numbers.assign(msg, messageId) }));
-    return messageId;
-  }
-
-  const sender: Sender = {
-    platform: 'console',
-    async send(to: Address, msg: OutgoingMessage): Promise<SentRef> {
-      const prefix = to.chatId === chatId ? '' : `(to ${to.chatId}) `;
-      return { messageId: print(msg, prefix) };
-    },
-  };
-
-  const base = { platform: 'console', chatId, chatType: 'private' as const, userId, userName, isAdmin: true };
-
-  async function handleLine(chat: ChatService, line: string): Promise<void> {
-    const text = line.trim();
-    if (!text) return;
-    const byNumber = NUMBER_LINE.exec(text);
-    if (byNumber) {
-      const n = Number(byNumber[1]);
-      const button = numbers.find(n);
-      if (!button) out.write(`(${numbers.refusal(n)})\n`);
-      else await press(chat, button.actionId, button.messageId);
-      return;
-    }
-    const byId = ACTION_LINE.exec(text);
-    if (byId && byId[1]) {
-      await press(chat, byId[1], buttonHost.get(byId[1]) ?? `c${seq}`);
-      return;
-    }
-    const msg: IncomingMessage = { ...base, messageId: `u${++seq}`, text };
-    for (const r of await chat.handleMessage(msg)) print(r);
-  }
-
-  async function press(chat: ChatService, actionId: string, messageId: string): Promise<void> {
-    const answer = await chat.handleAction({ ...base, messageId, actionId });
-    if (answer.edit) print(answer.edit, '✎ ');
-    else if (answer.toast) out.write(`(${answer.toast})\n`);
-    for (const r of answer.replies ?? []) print(r);
+  function onInputClosed(): void {
+    // End of piped input is not the end of the bot: due reminders still print.
+    if (!stopped && opts.keepAlive !== false) keepAliveTimer = setInterval(() => undefined, 1 << 30);
+    // Ctrl-D in a terminal: what is typed from now on would be ignored without a word.
+    if (!stopped && (opts.input as { isTTY?: boolean }).isTTY === true) screen.write(INPUT_CLOSED);
   }
 
   return {
     platform: 'console',
-    sender,
+    sender: consoleSender(screen, chatId),
     async start(chat: ChatService): Promise<void> {
       if (opts.greet !== false) {
-        for (const r of await chat.handleMessage({ ...base, messageId: `u${++seq}`, text: '/start' })) print(r);
-        out.write(`${BUTTON_HINT}\n`);
+        for (const r of await chat.handleMessage({ ...user, messageId: screen.userMessageId(), text: '/start' })) screen.print(r);
+        screen.write(BUTTON_HINT);
       }
       rl = createInterface({ input: opts.input, terminal: false });
       rl.on('line', (line) => {
-        queue = queue.then(() => handleLine(chat, line)).catch((err: unknown) => {
-          out.write(`Something went wrong: ${err instanceof Error ? err.message : String(err)}\n`);
+        // One line at a time, in order, as a person reads the answers.
+        queue = queue.then(() => handleLine(chat, screen, user, line)).catch((err: unknown) => {
+          screen.write(`Something went wrong: ${err instanceof Error ? err.message : String(err)}`);
         });
       });
-      rl.on('close', () => {
-        // End of piped input is not the end of the bot: due reminders still print.
-        if (!stopped && opts.keepAlive !== false) keepAliveTimer = setInterval(() => undefined, 1 << 30);
-        // Ctrl-D in a terminal: what is typed from now on would be ignored without a word.
-        if (!stopped && (opts.input as { isTTY?: boolean }).isTTY === true) out.write(`${INPUT_CLOSED}\n`);
-      });
+      rl.on('close', onInputClosed);
     },
     async stop(): Promise<void> {
       stopped = true;
