@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Entry point for `npx chime` and `npm start`: registers tsx so the TypeScript
-// sources run as they are (no build step to forget), then hands over to the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point for `npx chime` and `npm start`: the CLI from the compiled build in dist/ (made by
+// `npm install`), or from the TypeScript sources when they changed since that build.
+import { loadChime } from './load-chime.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const { module: cli } = await loadChime('src/cli/main');
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError } from './core/errors.js';
@@ -315,7 +315,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
  * command reads `.env` from here and resolves relative paths (CHIME_DB, CHIME_CLEANUP_DIRS)
  * against it, so `npx chime jobs list` run from any directory sees the database the bot uses.
  */
-export const CHIME_DIR = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
+export const CHIME_DIR = packageDir(fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, ''));
+
+/**
+ * `from` or the nearest directory above it that holds package.json. Run from the sources, the
+ * parent of src/ is the checkout itself; run from the compiled copy (dist/src/), one more up.
+ */
+function packageDir(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return from;
+  }
+}
 
 /**
  * Loads `path` (default the `.env` in CHIME_DIR) into `process.env` when it exists.

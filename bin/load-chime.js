@@ -1,0 +1,21 @@
+// Loads a module of Chime the way `chime` runs it: from the compiled build in dist/ when that
+// build matches the sources as they are now (see build-state.js), otherwise the TypeScript
+// source itself through tsx, so what runs is always the code in the checkout. tsx costs memory
+// and start time (it transforms every file on each start), hence dist/ whenever it is fresh.
+// CHIME_FROM_SOURCE=1 forces the TypeScript path (to compare the two, or to debug).
+import { buildState } from './build-state.js';
+
+/**
+ * Imports `path` (relative to the checkout, without extension, e.g. 'src/cli/main') and says
+ * where it came from: 'dist', or 'source' when dist/ is 'missing', 'stale' or 'skipped'.
+ */
+export async function loadChime(path) {
+  const state = process.env.CHIME_FROM_SOURCE === '1' ? 'skipped' : buildState();
+  if (state === 'fresh') return { module: await import(`../dist/${path}.js`), from: 'dist', state };
+  if (state === 'stale') {
+    process.stderr.write('chime: src/ changed since the last build, running it through tsx (`npm run build` makes starts lighter)\n');
+  }
+  const { register } = await import('tsx/esm/api');
+  register();
+  return { module: await import(`../${path}.ts`), from: 'source', state };
+}

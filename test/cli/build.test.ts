@@ -1,0 +1,126 @@
+// The compiled build (bin/build.js into dist/) and how bin/chime.js chooses between it and the
+// TypeScript sources: a fresh build runs with no TypeScript loader at all; a source edited after
+// the build is what runs, never the old build. Each case works on its own copy of the checkout,
+// so the real dist/ (and tests starting bin/chime.js meanwhile) are left alone.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const GREETING = "I'm Chime, I remind you of things";
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/**
+ * A copy of what the build and the CLI read, with node_modules as links to the real packages.
+ * Without tsx (`withTsx` false) the copy cannot run TypeScript at all: whatever answers came
+ * from dist/.
+ */
+function checkout(withTsx: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'chime-build-'));
+  dirs.push(dir);
+  for (const part of ['bin', 'src', 'adapters', 'package.json', 'tsconfig.json'])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  const modules = join(ROOT, 'node_modules');
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(modules)) {
+    if (name === 'tsx' && !withTsx) continue;
+    symlinkSync(join(modules, name), join(dir, 'node_modules', name));
+  }
+  return dir;
+}
+
+const build = (dir: string): void => void execFileSync(process.execPath, ['bin/build.js'], { cwd: dir, stdio: 'pipe' });
+
+/** `chime start` in `dir` with `/help` piped in; resolves with its output once it greeted. */
+async function helpFrom(
+  dir: string,
+  env: Record<string, string> = { CHIME_DB: join(dir, 'chime.db') },
+): Promise<{ out: string; err: string }> {
+  const child: ChildProcess = spawn(process.execPath, ['bin/chime.js', 'start'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', HOME: dir, LOG_LEVEL: 'info', CHIME_LOG_FILE: 'stderr', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdin!.end('/help\n');
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const until = Date.now() + 20_000;
+  while (!out.includes('/help lists everything')) {
+    if (child.exitCode !== null || Date.now() > until) {
+      child.kill('SIGKILL');
+      throw new Error(`no greeting (exit ${child.exitCode}); stdout:\n${out}\nstderr:\n${err}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  return { out, err };
+}
+
+/** The source file holding the greeting (found by content: files move, the greeting stays). */
+function greetingFile(dir: string): string {
+  const found = (readdirSync(join(dir, 'src'), { recursive: true }) as string[])
+    .map((f) => join(dir, 'src', f))
+    .find((f) => f.endsWith('.ts') && readFileSync(f, 'utf8').includes(GREETING));
+  if (!found) throw new Error(`no source file holds "${GREETING}"`);
+  return found;
+}
+
+describe('the compiled build', () => {
+  it('answers /help from dist/ with no TypeScript loader installed', async () => {
+    const dir = checkout(false);
+    build(dir);
+    // Chime's own directory is still the checkout, not dist/: its .env is read, and a relative
+    // database path in it is resolved against the checkout.
+    writeFileSync(join(dir, '.env'), 'CHIME_DB=from-env.db\n');
+    const { out, err } = await helpFrom(dir, {});
+    expect(out).toContain(GREETING);
+    expect(err).toMatch(/"msg":"chime ready"/);
+    expect(err).not.toMatch(/changed since the last build/);
+    expect(err).toContain(`"db":${JSON.stringify(join(dir, 'from-env.db'))}`);
+  }, 60_000);
+
+  it('runs a source edited after the build, not the old build, and says why', async () => {
+    const dir = checkout(true);
+    build(dir);
+    const file = greetingFile(dir);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(GREETING, `${GREETING} (edited)`));
+    const { out, err } = await helpFrom(dir);
+    expect(out).toContain(`${GREETING} (edited)`);
+    expect(err).toMatch(/src\/ changed since the last build/);
+    // Rebuilt, the edit runs from dist/ again.
+    build(dir);
+    const again = await helpFrom(dir);
+    expect(again.out).toContain(`${GREETING} (edited)`);
+    expect(again.err).not.toMatch(/changed since the last build/);
+  }, 90_000);
+
+  it('a new source file makes the build stale too; no build at all runs the sources silently', async () => {
+    const dir = checkout(true);
+    const state = (): string =>
+      execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', "import { buildState } from './bin/build-state.js'; console.log(buildState())"],
+        { cwd: dir, encoding: 'utf8' },
+      ).trim();
+    expect(state()).toBe('missing');
+    build(dir);
+    expect(state()).toBe('fresh');
+    writeFileSync(join(dir, 'src', 'new-module.ts'), 'export const x = 1;\n');
+    expect(state()).toBe('stale');
+    rmSync(join(dir, 'dist'), { recursive: true });
+    const { out, err } = await helpFrom(dir);
+    expect(out).toContain(GREETING);
+    expect(err).not.toMatch(/changed since the last build/);
+  }, 90_000);
+});
