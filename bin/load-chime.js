@@ -12,7 +12,8 @@ import { buildState } from './build-state.js';
 export async function loadChime(path) {
   const state = process.env.CHIME_FROM_SOURCE === '1' ? 'skipped' : buildState();
   if (state === 'fresh') return { module: await import(`../dist/${path}.js`), from: 'dist', state };
-  if (state === 'stale') {
+  // Said only to a person at a terminal: scripts and tests that read stderr keep it as it was.
+  if (state === 'stale' && process.stderr.isTTY) {
     process.stderr.write('chime: src/ changed since the last build, running it through tsx (`npm run build` makes starts lighter)\n');
   }
   const { register } = await import('tsx/esm/api');
