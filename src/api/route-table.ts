@@ -165,7 +165,7 @@ export class RouteTable {
         },
       },
       security: [{ bearer: [] }, { session: [] }],
-      paths: { ...paths, ...extraPaths },
+      paths: mergePaths(paths, extraPaths),
     };
   }
 
@@ -183,4 +183,11 @@ export class RouteTable {
       };
     });
   }
+}
+
+/** Adds hand-described operations to the generated paths, keeping both where a path has both. */
+function mergePaths(generated: Record<string, Record<string, unknown>>, extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...generated };
+  for (const [path, ops] of Object.entries(extra)) out[path] = { ...(generated[path] ?? {}), ...(ops as Record<string, unknown>) };
+  return out;
 }

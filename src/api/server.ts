@@ -12,10 +12,11 @@ import type { ApiToken } from './auth/tokens.js';
 import { ApiProblem, sendProblem, toProblem } from './problem.js';
 import { RouteTable } from './route-table.js';
 import { type ReadinessCheck, createMetrics, registerHealthRoutes } from './routes/health.js';
+import { registerBulkRoutes } from './routes/bulk.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerSeedAliases } from './routes/seed-aliases.js';
-import { registerSessionRoutes } from './routes/session.js';
+import { registerSessionRoutes, sessionPaths } from './routes/session.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -95,17 +96,29 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
   };
   registerSessionRoutes(app, routes, authDeps);
   registerJobRoutes(routes, { scheduler: deps.scheduler, input });
+  registerBulkRoutes(routes, deps.scheduler);
   registerRunRoutes(routes, { scheduler: deps.scheduler, parse: deps.parse, now: input.now, defaultTimeZone: deps.defaultTimeZone });
   registerSeedAliases(routes, { scheduler: deps.scheduler, input });
   registerHealthRoutes(app, { scheduler: deps.scheduler, ...(deps.readiness ? { readiness: deps.readiness } : {}) });
 
   app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   app.get('/api/openapi.json', { config: { public: true } }, async () =>
-    routes.document({
-      title: 'Chime API',
-      version: deps.version ?? '1',
-      description: 'Jobs, runs and schedules of a Chime instance. Authenticate with "Authorization: Bearer <token>".',
-    }),
+    routes.document(
+      {
+        title: 'Chime API',
+        version: deps.version ?? '1',
+        description: 'Jobs, runs and schedules of a Chime instance. Authenticate with "Authorization: Bearer <token>".',
+      },
+      sessionPaths,
+    ),
+  );
+  // Where the login URL lands until the dashboard is served here.
+  app.get('/', { config: { public: true } }, async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>Chime</title><p>Chime is running. The API is described at <a href="/api/openapi.json">/api/openapi.json</a>.</p>',
+      ),
   );
   return app;
 }

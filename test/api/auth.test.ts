@@ -120,6 +120,7 @@ describe('dashboard session', () => {
     expect(res.headers.get('location')).toBe('/');
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
     expect((await f.call('/api/v1/jobs', { token: null, headers: { cookie } })).status).toBe(200);
+    expect((await fetch(`${f.url}/`, { headers: { cookie } })).status).toBe(200);
     expect((await fetch(`${f.url}/login?token=nope-0123456789abcdefgh`, { redirect: 'manual' })).status).toBe(401);
     expect((await fetch(`${f.url}/login`, { redirect: 'manual' })).status).toBe(400);
   });

@@ -78,14 +78,17 @@ function crud(backend: 'sqlite' | 'postgres') {
     ).json()) as { id: string };
     const run = await f.call(`/api/v1/jobs/${id}/run`, { method: 'POST' });
     expect(run.status).toBe(202);
-    await f.app.scheduler.stop();
-    const runs = (await (await f.call(`/api/v1/jobs/${id}/runs`)).json()) as {
-      runs: Array<{ jobId: string; trigger: string; ghostSessionId: string }>;
-    };
-    expect(runs.runs).toHaveLength(1);
-    expect(runs.runs[0]).toMatchObject({ jobId: id, trigger: 'manual', ghostSessionId: `ghost_scheduler_${id}` });
+    // The run settles in the background: wait until history shows it finished.
+    type Runs = { runs: Array<{ jobId: string; trigger: string; status: string; ghostSessionId: string }> };
+    let runs: Runs = { runs: [] };
+    for (let i = 0; i < 100 && !(runs.runs.length === 1 && runs.runs[0]?.status === 'success'); i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 20));
+      runs = (await (await f.call(`/api/v1/jobs/${id}/runs`)).json()) as Runs;
+    }
+    expect(runs.runs, JSON.stringify(runs.runs)).toHaveLength(1);
+    expect(runs.runs[0]).toMatchObject({ jobId: id, trigger: 'manual', status: 'success', ghostSessionId: `ghost_scheduler_${id}` });
     const all = (await (await f.call(`/api/v1/runs?job_id=${id}`)).json()) as { runs: unknown[] };
-    expect(all.runs).toHaveLength(1);
+    expect(all.runs, JSON.stringify(all.runs)).toHaveLength(1);
   });
 
   it('refuses bad input with problem+json naming the field, and creates nothing', async () => {

@@ -100,6 +100,8 @@ describe('OpenAPI', () => {
     expect(doc.paths['/api/v1/jobs']!.get!.parameters!.map((p) => p.name)).toEqual(
       expect.arrayContaining(['status', 'kind', 'owner', 'chat', 'platform', 'recurring', 'workflow', 'q', 'sort', 'limit', 'cursor']),
     );
+    expect(Object.keys(doc.paths['/api/v1/session']!).sort()).toEqual(['delete', 'get', 'post']);
+    expect(doc.paths['/api/v1/bulk/pause']!.post!.operationId).toBe('pauseJobs');
     expect(doc.paths['/api/v1/jobs/{id}']!.get!.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path' })]);
   });
 });

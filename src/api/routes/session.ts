@@ -72,3 +72,41 @@ export function registerSessionRoutes(app: FastifyInstance, routes: RouteTable, 
     return reply.code(204).send();
   });
 }
+
+/** The login routes, which run before any authentication, described for the OpenAPI document. */
+export const sessionPaths: Record<string, unknown> = {
+  '/login': {
+    get: {
+      operationId: 'login',
+      summary: 'One-click login: sets the session cookie and redirects to the dashboard',
+      tags: ['session'],
+      security: [],
+      parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
+      responses: { 303: { description: 'Logged in' }, 401: { description: 'Wrong token' }, 429: { description: 'Too many wrong tokens' } },
+    },
+  },
+  '/api/v1/session': {
+    post: {
+      operationId: 'createSession',
+      summary: 'Log in with a token: sets the session cookie, returns the CSRF token',
+      tags: ['session'],
+      security: [],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { type: 'object', properties: { token: { type: 'string' } }, required: ['token'], additionalProperties: false },
+          },
+        },
+      },
+      responses: { 201: { description: 'Logged in' }, 401: { description: 'Wrong token' }, 429: { description: 'Too many wrong tokens' } },
+    },
+    delete: {
+      operationId: 'deleteSession',
+      summary: 'Log out (clears the cookie)',
+      tags: ['session'],
+      security: [],
+      responses: { 204: { description: 'Logged out' } },
+    },
+  },
+};
