@@ -37,6 +37,84 @@ function snoozeAnswer(base: string, result: SnoozeResult): ActionAnswer {
   return { toast: result.short, edit: { text: `${base}\n${result.note}`, actions: result.actions } };
 }
 
+/** A press on one job, checked: the presser may see and change it. */
+interface JobPress {
+  deps: ResolvedChatDeps;
+  press: IncomingAction;
+  job: Job;
+  /** The text the pressed message shows, which the answer's edit extends. */
+  base: string;
+  args: string[];
+  now: Date;
+  timeZone: string;
+}
+
+const invalid = (): ActionAnswer => ({ toast: 'That button is no longer valid.' });
+const passed = (): ActionAnswer => ({ toast: 'That time has passed; snooze again.' });
+
+/** Snooze 10 min, 1 hour or until tomorrow morning, after the reminder fired. */
+async function pressSnooze(p: JobPress, verb: 's10' | 's60' | 'tm'): Promise<ActionAnswer> {
+  const at = verb === 'tm' ? await tomorrowMorning(p.deps, p.now, p.timeZone) : new Date(p.now.getTime() + (SNOOZE_MS[verb] ?? 0));
+  return snoozeAnswer(p.base, await applySnoozePlan(p.deps, p.job, planFiredSnooze(p.job, at, p.now, p.timeZone), p.timeZone, p.now));
+}
+
+/** Snooze to the instant the button carries (a snooze offered with a time). */
+async function pressSnoozeUntil(p: JobPress): Promise<ActionAnswer> {
+  const at = readInstantArg(p.args[0]);
+  if (!at) return invalid();
+  if (at.getTime() <= p.now.getTime()) return passed();
+  return snoozeAnswer(p.base, await applySnoozePlan(p.deps, p.job, planFiredSnooze(p.job, at, p.now, p.timeZone), p.timeZone, p.now));
+}
+
+/** Move the next run to the button's instant, if the job is still the version the button was made for. */
+async function pressMove(p: JobPress): Promise<ActionAnswer> {
+  const { job } = p;
+  const at = readInstantArg(p.args[1]);
+  if (!at) return invalid();
+  if (stateVersion(job) !== p.args[0]) return { toast: `Reminder ${job.id} changed since; nothing was moved. Snooze it again.` };
+  if (at.getTime() <= p.now.getTime()) return passed();
+  return snoozeAnswer(p.base, await applySnoozePlan(p.deps, job, { kind: 'move', at, from: job.nextRunAt }, p.timeZone, p.now));
+}
+
+/**
+ * Done finishes a one-off still pending (snoozed, or pressed early) and any nag; a recurring
+ * job keeps its schedule: Done acknowledges this occurrence only.
+ */
+async function pressDone({ deps, job, base }: JobPress): Promise<ActionAnswer> {
+  const nags = await stopNags(deps, job);
+  const stopped = nags > 0 || isNagging(job) ? ' No more nagging.' : '';
+  if (live(job) && (!firesMoreThanOnce(job.schedule) || isNagging(job))) {
+    const cancelled = await deps.scheduler.cancelJob(job.id);
+    // Undo brings back exactly what Done ended; with nags of other jobs ended too it could not.
+    const undo = nags === 0 ? { actions: [[undoStateAction(job, cancelled)]] } : {};
+    return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}`, ...undo } };
+  }
+  return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}` } };
+}
+
+/** Stop a series for good, with the snoozed copies it left. */
+async function pressStop({ deps, job, base }: JobPress): Promise<ActionAnswer> {
+  const copies = await cancelSnoozedCopies(deps, job);
+  const alsoCopies = copies.length > 0 ? ` Its snoozed ${copies.length === 1 ? 'one' : 'ones'} (${copies.map((c) => `[${c.id}]`).join(', ')}) won't come either.` : '';
+  const stopped = `${base}\n⏹ Stopped, it won't repeat.${alsoCopies}`;
+  if (!live(job)) return { toast: `Reminder ${job.id} is ${job.status}.`, edit: { text: stopped } };
+  const cancelled = await deps.scheduler.cancelJob(job.id);
+  // Undo brings back exactly what Stop ended; with snoozed copies ended too it could not.
+  return { toast: 'Stopped', edit: { text: stopped, ...(copies.length === 0 ? { actions: [[undoStateAction(job, cancelled)]] } : {}) } };
+}
+
+async function pressUndo(p: JobPress, verb: 'undo' | 'ue' | 'ur'): Promise<ActionAnswer> {
+  const result = await applyUndo(p.deps, p.job, verb, p.args, p.now, p.timeZone);
+  return result.ok ? { toast: 'Undone', edit: { text: result.text } } : { toast: result.text };
+}
+
+function pressEdit({ job }: JobPress): ActionAnswer {
+  return {
+    toast: `Send /edit ${job.id} …`,
+    replies: [{ text: `To change it, send /edit ${job.id} <new time or text>, e.g. /edit ${job.id} tomorrow at 10` }],
+  };
+}
+
 /**
  * Acts on a button press. Only the owner or a chat admin may press; anyone else gets a toast
  * and nothing changes. Jobs the presser may not see answer like missing ones. Every button
@@ -49,70 +127,33 @@ export async function handleActionPress(
   zoneOf: (press: IncomingAction) => Promise<string>,
 ): Promise<ActionAnswer> {
   const parsed = parseActionId(press.actionId);
-  if (!parsed) return { toast: 'That button is no longer valid.' };
+  if (!parsed) return invalid();
   const { verb, jobId, args } = parsed;
   if (verb === 'add' || verb === 'drop') return answerPendingCreation(deps, press, verb, jobId, now);
   const job = await deps.scheduler.getJob(jobId);
   if (!job || !canSee(job, press)) return { toast: `No reminder with id "${jobId}".` };
   if (!canChange(job, press)) return { toast: 'Only the owner or a chat admin can do that.' };
-  const base = press.messageText ?? reminderBody(job);
-  const timeZone = await zoneOf(press);
-
+  const p: JobPress = { deps, press, job, base: press.messageText ?? reminderBody(job), args, now, timeZone: await zoneOf(press) };
   switch (verb) {
     case 's10':
     case 's60':
-    case 'tm': {
-      const at = verb === 'tm' ? await tomorrowMorning(deps, now, timeZone) : new Date(now.getTime() + (SNOOZE_MS[verb] ?? 0));
-      return snoozeAnswer(base, await applySnoozePlan(deps, job, planFiredSnooze(job, at, now, timeZone), timeZone, now));
-    }
-    case 'rf': {
-      const at = readInstantArg(args[0]);
-      if (!at) return { toast: 'That button is no longer valid.' };
-      if (at.getTime() <= now.getTime()) return { toast: 'That time has passed; snooze again.' };
-      return snoozeAnswer(base, await applySnoozePlan(deps, job, planFiredSnooze(job, at, now, timeZone), timeZone, now));
-    }
-    case 'mv': {
-      const at = readInstantArg(args[1]);
-      if (!at) return { toast: 'That button is no longer valid.' };
-      if (stateVersion(job) !== args[0]) return { toast: `Reminder ${job.id} changed since; nothing was moved. Snooze it again.` };
-      if (at.getTime() <= now.getTime()) return { toast: 'That time has passed; snooze again.' };
-      return snoozeAnswer(base, await applySnoozePlan(deps, job, { kind: 'move', at, from: job.nextRunAt }, timeZone, now));
-    }
-    case 'done': {
-      // Done finishes a one-off still pending (snoozed, or pressed early) and any nag; a
-      // recurring job keeps its schedule: Done acknowledges this occurrence only.
-      const nags = await stopNags(deps, job);
-      const stopped = nags > 0 || isNagging(job) ? ' No more nagging.' : '';
-      if (live(job) && (!firesMoreThanOnce(job.schedule) || isNagging(job))) {
-        const cancelled = await deps.scheduler.cancelJob(job.id);
-        // Undo brings back exactly what Done ended; with nags of other jobs ended too it could not.
-        const undo = nags === 0 ? { actions: [[undoStateAction(job, cancelled)]] } : {};
-        return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}`, ...undo } };
-      }
-      return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}` } };
-    }
-    case 'stop': {
-      const copies = await cancelSnoozedCopies(deps, job);
-      const alsoCopies = copies.length > 0 ? ` Its snoozed ${copies.length === 1 ? 'one' : 'ones'} (${copies.map((c) => `[${c.id}]`).join(', ')}) won't come either.` : '';
-      const stopped = `${base}\n⏹ Stopped, it won't repeat.${alsoCopies}`;
-      if (!live(job)) return { toast: `Reminder ${job.id} is ${job.status}.`, edit: { text: stopped } };
-      const cancelled = await deps.scheduler.cancelJob(job.id);
-      // Undo brings back exactly what Stop ended; with snoozed copies ended too it could not.
-      return { toast: 'Stopped', edit: { text: stopped, ...(copies.length === 0 ? { actions: [[undoStateAction(job, cancelled)]] } : {}) } };
-    }
+    case 'tm':
+      return pressSnooze(p, verb);
+    case 'rf':
+      return pressSnoozeUntil(p);
+    case 'mv':
+      return pressMove(p);
+    case 'done':
+      return pressDone(p);
+    case 'stop':
+      return pressStop(p);
     case 'undo':
     case 'ue':
-    case 'ur': {
-      const result = await applyUndo(deps, job, verb, args, now, timeZone);
-      return result.ok ? { toast: 'Undone', edit: { text: result.text } } : { toast: result.text };
-    }
+    case 'ur':
+      return pressUndo(p, verb);
     case 'nag':
-      return startNag(deps, press, job, base, now, timeZone);
-    case 'edit': {
-      return {
-        toast: `Send /edit ${job.id} …`,
-        replies: [{ text: `To change it, send /edit ${job.id} <new time or text>, e.g. /edit ${job.id} tomorrow at 10` }],
-      };
-    }
+      return startNag(deps, press, job, p.base, now, p.timeZone);
+    case 'edit':
+      return pressEdit(p);
   }
 }
