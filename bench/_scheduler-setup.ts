@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { SystemClock } from '../src/clock.js';
+import { SystemClock } from '../src/core/system-clock.js';
 import { createExecutors } from '../src/core/executors/index.js';
 import type { NewJob } from '../src/core/job.js';
 import { Scheduler, type SchedulerOptions } from '../src/core/scheduler.js';

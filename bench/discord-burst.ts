@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDiscordAdapter } from '../adapters/discord/index.js';
-import { SystemClock } from '../src/clock.js';
+import { SystemClock } from '../src/core/system-clock.js';
 import type { OutboxMessage } from '../src/core/run.js';
 import { OutboxDispatcher } from '../src/delivery/outbox-dispatcher.js';
 import { silentLogger } from '../src/log.js';

@@ -12,7 +12,7 @@
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import pino from 'pino';
-import { SystemClock } from '../src/clock.js';
+import { SystemClock } from '../src/core/system-clock.js';
 import { createExecutors } from '../src/core/executors/index.js';
 import { Scheduler } from '../src/core/scheduler.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTelegramAdapter } from '../adapters/telegram/index.js';
 import { createApp } from '../src/app.js';
-import { SystemClock } from '../src/clock.js';
+import { SystemClock } from '../src/core/system-clock.js';
 import { loadConfig } from '../src/config.js';
 import { silentLogger } from '../src/log.js';
 import { fork, type ChildProcess } from 'node:child_process';

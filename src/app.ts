@@ -2,7 +2,7 @@ import type { Adapter } from './chat/adapter.js';
 import { type ChimeChat, createChatService } from './chat/chat-service.js';
 import { undeliverableNotice } from './chat/undeliverable.js';
 import type { Clock } from './core/ports/clock.js';
-import { SystemClock } from './clock.js';
+import { SystemClock } from './core/system-clock.js';
 import type { Config } from './config.js';
 import type { Executor } from './core/executor.js';
 import { Housekeeper } from './core/housekeeping.js';

@@ -51,6 +51,24 @@ async function discordAdapter(discord: NonNullable<Config['discord']>, logger: L
   });
 }
 
+/** What Discord answered a registration: the commands registered, or its refusal. */
+type DiscordRegistration = { count: number } | { refused: { status: number; message: string } };
+
+/**
+ * Registers Chime's slash commands with Discord for `chime discord register`. The CLI reaches
+ * the Discord adapter through here because only the composition root imports adapters/; the
+ * adapter (and discord.js) loads only when this runs.
+ */
+export async function registerDiscordCommands(opts: { token: string; restApi?: string; applicationId?: string; guildId?: string }): Promise<DiscordRegistration> {
+  const { RegistrationError, registerWithToken } = await import('../adapters/discord/register.js');
+  try {
+    return { count: (await registerWithToken(opts)).count };
+  } catch (err) {
+    if (err instanceof RegistrationError) return { refused: { status: err.status, message: err.message } };
+    throw err;
+  }
+}
+
 /**
  * Switches the log to a file when chooseLogFile says so, saying once where it goes (on stderr,
  * so it shows in the terminal). A file that cannot be opened leaves the log on stderr, with the

@@ -30,7 +30,6 @@ export type {
   CalendarSchedule,
   CronSchedule,
   MultiSchedule,
-  ManualSchedule,
   Schedule,
   ScheduleBounds,
 } from './schedule-kinds.js';

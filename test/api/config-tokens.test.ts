@@ -10,7 +10,7 @@ import { ApiConfigError, assertSafeBinding, isLoopbackHost, readApiConfig } from
 import { matchToken, resolveTokens, TOKEN_FILE } from '../../src/api/auth/tokens.js';
 import { startApiServer } from '../../src/api/server.js';
 import { silentLogger } from '../../src/log.js';
-import { SystemClock } from '../../src/clock.js';
+import { SystemClock } from '../../src/core/system-clock.js';
 import { parse } from '../../src/nl/parse.js';
 import type { SchedulerApi } from '../../src/core/scheduler-api.js';
 

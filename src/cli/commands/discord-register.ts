@@ -3,12 +3,12 @@
  * globally (every server the bot is in; Discord may take a while to show changes) or in one
  * guild (instant; `--guild`, else DISCORD_GUILD_ID). Needs DISCORD_TOKEN; DISCORD_APPLICATION_ID is looked up
  * from the token when unset; DISCORD_REST_API points at another API (tests).
- * The Discord calls live in adapters/discord (src/ does not import discord.js itself).
+ * The Discord calls live in adapters/discord, reached through the composition root (main.ts).
  */
-import { RegistrationError, registerWithToken } from '../../../adapters/discord/register.js';
 import { UserError } from '../../core/errors.js';
 import { parseOptions } from '../args.js';
 import { type CliCommand, configOf } from '../io.js';
+import { registerDiscordCommands } from '../../main.js';
 
 export const usage = 'chime discord register [--guild <guild id>]';
 export const summary = 'Register the slash commands with Discord (globally, or in one guild)';
@@ -24,24 +24,22 @@ export const discordRegisterCommand: CliCommand = async (argv, io) => {
   }
   // --guild wins; else the server of DISCORD_GUILD_ID; else global.
   const guildId = values.guild ?? config.discord.guildId;
-  try {
-    const { count } = await registerWithToken({
-      token: config.discord.token,
-      ...(config.discord.restApi ? { restApi: config.discord.restApi } : {}),
-      ...(config.discord.applicationId ? { applicationId: config.discord.applicationId } : {}),
-      ...(guildId ? { guildId } : {}),
-    });
-    io.stdout(
-      guildId
-        ? `Registered ${count} commands in guild ${guildId}.\n`
-        : `Registered ${count} commands globally (Discord may take a few minutes to show changes).\n`,
-    );
-    return 0;
-  } catch (err) {
-    if (!(err instanceof RegistrationError)) throw err;
-    const hint =
-      err.status === 401 ? ' Check DISCORD_TOKEN.' : err.status === 403 || err.status === 404 ? ' Check DISCORD_APPLICATION_ID and that the bot is in that server.' : '';
-    io.stderr(`Discord refused the registration (${err.status}: ${err.message}).${hint}\n`);
+  const result = await registerDiscordCommands({
+    token: config.discord.token,
+    ...(config.discord.restApi ? { restApi: config.discord.restApi } : {}),
+    ...(config.discord.applicationId ? { applicationId: config.discord.applicationId } : {}),
+    ...(guildId ? { guildId } : {}),
+  });
+  if ('refused' in result) {
+    const { status, message } = result.refused;
+    const hint = status === 401 ? ' Check DISCORD_TOKEN.' : status === 403 || status === 404 ? ' Check DISCORD_APPLICATION_ID and that the bot is in that server.' : '';
+    io.stderr(`Discord refused the registration (${status}: ${message}).${hint}\n`);
     return 1;
   }
+  io.stdout(
+    guildId
+      ? `Registered ${result.count} commands in guild ${guildId}.\n`
+      : `Registered ${result.count} commands globally (Discord may take a few minutes to show changes).\n`,
+  );
+  return 0;
 };

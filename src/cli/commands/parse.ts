@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
-import { SystemClock } from '../../clock.js';
+import { SystemClock } from '../../core/system-clock.js';
 import { formatInZone } from '../../core/time/zoned.js';
 import { parse } from '../../nl/parse.js';
 import type { DateOrder } from '../../core/date-order.js';

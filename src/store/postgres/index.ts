@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/ports/clock.js';
-import { SystemClock } from '../../clock.js';
+import { SystemClock } from '../../core/system-clock.js';
 import type { ApiMemoryAccess } from '../../core/ports/notes-store.js';
 import { ChangeListener, changeChannel } from './change-listener.js';
 import { checkSchemaName, connectionConfig, describeUrl, openPool } from './db.js';

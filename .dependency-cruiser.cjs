@@ -1,0 +1,140 @@
+/**
+ * The layer rules of Chime (ARCHITECTURE.md), checked by `npm run lint:layers`.
+ *
+ *   core      jobs, the schedule engine, scheduler, runner, executors and the PORTS
+ *   nl        text -> Schedule                                 imports core
+ *   store     implements core's store ports (sqlite/, postgres/) imports core
+ *   delivery  outbox dispatcher                                imports core
+ *   chat      commands, formatting                             imports core, nl, the sender contract
+ *   agent     LLM client, tools                                imports core, nl
+ *   api       HTTP routes, auth                                imports core, nl
+ *   cli       command line                                     imports core, nl, and the store and
+ *                                                              adapters only through the composition root
+ *   adapters/ telegram, discord, console: translate only
+ *   src/app.ts, src/main.ts (and bin/): the composition root, the only place that wires concrete parts
+ *
+ * Each rule is named after the rule it keeps; a violation prints that name and the import.
+ * npm and node: libraries are allowed anywhere except the platform libraries (grammy,
+ * discord.js), which only adapters/ may import.
+ */
+
+/** Any module of the repository outside `layers` (node_modules and node: builtins are not modules here). */
+const outside = (...layers) => `^(?!(${layers.join('|')}))(src|adapters|bin)/`;
+
+/** The composition root: the only modules that may wire adapters and concrete stores. */
+const COMPOSITION_ROOT = '^(src/app\\.ts|src/main\\.ts|bin/)';
+
+/** Platform libraries: only adapters/ speak a platform's protocol. */
+const PLATFORM_LIBRARIES = 'node_modules/(grammy|discord\\.js|@grammyjs/[^/]+|@discordjs/[^/]+)/';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-imports-only-core',
+      comment: 'core owns the contracts (src/core/ports) and depends on nothing of ours outside itself: every other layer implements or uses core, never the reverse.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: outside('src/core/') },
+    },
+    {
+      name: 'nl-imports-only-core',
+      comment: 'The parser turns text into core Schedules; it knows nothing of chat, storage or delivery.',
+      severity: 'error',
+      from: { path: '^src/nl/' },
+      to: { path: outside('src/core/', 'src/nl/') },
+    },
+    {
+      name: 'store-imports-only-core',
+      comment: 'The stores implement the ports in src/core/ports; they never reach into nl, chat, delivery or the application.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: outside('src/core/', 'src/store/') },
+    },
+    {
+      name: 'delivery-imports-only-core',
+      comment: 'The outbox dispatcher works on core ports (store, clock, logger) and the sender contract.',
+      severity: 'error',
+      from: { path: '^src/delivery/' },
+      to: { path: outside('src/core/', 'src/delivery/') },
+    },
+    {
+      name: 'chat-imports-core-nl-and-the-sender-contract',
+      comment: 'The chat layer uses core and the parser, and of delivery only the sender contract; storage comes in as core ports.',
+      severity: 'error',
+      from: { path: '^src/chat/' },
+      to: { path: outside('src/core/', 'src/nl/', 'src/chat/', 'src/delivery/sender\\.ts$') },
+    },
+    {
+      name: 'agent-imports-core-and-nl',
+      comment: 'The agent gets the conversation from chat and acts through the scheduler API in core.',
+      severity: 'error',
+      from: { path: '^src/agent/' },
+      to: { path: outside('src/core/', 'src/nl/', 'src/agent/') },
+    },
+    {
+      name: 'api-imports-core-and-nl',
+      comment: 'HTTP routes call the scheduler API and the parser; they are wired to a store by the composition root.',
+      severity: 'error',
+      from: { path: '^src/api/' },
+      to: { path: outside('src/core/', 'src/nl/', 'src/api/') },
+    },
+    {
+      name: 'cli-reaches-store-and-adapters-through-the-composition-root',
+      comment:
+        'The command line uses core and nl; it opens a store with store/open-store.ts (which picks SQLite or PostgreSQL) and reaches the app and platforms through src/app.ts and src/main.ts.',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: outside('src/core/', 'src/nl/', 'src/cli/', 'src/store/open-store\\.ts$', 'src/app\\.ts$', 'src/main\\.ts$', 'src/config\\.ts$', 'src/log\\.ts$', 'src/clock\\.ts$') },
+    },
+    {
+      name: 'adapters-translate-only',
+      comment: 'An adapter translates between a platform and the chat layer and implements the sender contract; it never touches storage, the scheduler internals or another adapter.',
+      severity: 'error',
+      from: { path: '^adapters/([^/]+)/' },
+      to: { path: outside('src/core/', 'src/chat/', 'src/delivery/', 'src/log\\.ts$', 'adapters/$1/') },
+    },
+    {
+      name: 'only-adapters-import-platform-libraries',
+      comment: 'grammy, discord.js and their plugins are spoken only in adapters/: the rest of Chime is platform-free.',
+      severity: 'error',
+      from: { pathNot: '^adapters/' },
+      to: { path: PLATFORM_LIBRARIES },
+    },
+    {
+      name: 'only-the-composition-root-wires-adapters',
+      comment: 'Nothing below src/app.ts, src/main.ts and bin/ imports adapters/: platforms are handed in.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: COMPOSITION_ROOT },
+      to: { path: '^adapters/' },
+    },
+    {
+      name: 'only-the-composition-root-wires-concrete-stores',
+      comment: 'Nothing outside the store layer and the composition root imports src/store/sqlite or src/store/postgres: everyone else uses the ports.',
+      severity: 'error',
+      from: { path: '^(src|adapters)/', pathNot: `${COMPOSITION_ROOT}|^src/store/` },
+      to: { path: '^src/store/(sqlite|postgres)/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'An import cycle makes load order matter and layers meaningless; split the shared part out.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-orphans',
+      comment: 'A module nothing imports is dead code (entry points excepted).',
+      severity: 'error',
+      from: { orphan: true, pathNot: ['\\.d\\.ts$', '^src/main\\.ts$', '^src/cli/main\\.ts$'] },
+      to: {},
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports are dependencies too: a port is mostly types.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], mainFields: ['module', 'main', 'types', 'typings'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
