@@ -8,12 +8,13 @@
  * -> reminder text.
  */
 import { isSupportedInstant, outOfRange } from '../core/instant-range.js';
-import { nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
+import type { DateOrder } from '../core/date-order.js';
+import { isRecurring, nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
 import type { ParseOptions, ParseRejection, ParseResult } from './types.js';
 import { defaultDateOrder } from './date-order.js';
 import { dateRecognizers } from './date-phrases.js';
 import { explicitSchedule, findExplicit } from './explicit.js';
-import { groupPieces } from './groups.js';
+import { groupPieces, type Bounds as BoundPieces, type Group } from './groups.js';
 import { chronoPieces } from './chrono-dates.js';
 import { DURATION_RECOGNIZERS, LEADING_DURATION_RE, resolveOnce } from './instant.js';
 import { parseDuration } from './duration-phrase.js';
@@ -22,13 +23,13 @@ import { absorbPrepositions, dropAttributive, dropAttributiveRepeats, dropLooseH
 import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
 import { resolveBounds } from './bounds.js';
 import { recurringTriggers, type Trigger } from './recurrence.js';
-import { makeCtx, Reject } from './resolve.js';
+import { makeCtx, Reject, type Ctx } from './resolve.js';
 import { normalize } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
 import { reminderText } from './text.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { isValidTimeZone } from '../core/time/zone-id.js';
-import { findZones } from './zones.js';
+import { findZones, type ZoneMatch } from './zones.js';
 
 /** How far ahead a reminder may be: 5 years. */
 export const MAX_AHEAD_MS = 5 * 366 * 86_400_000;
@@ -58,6 +59,10 @@ function reject(error: string, example?: string): ParseRejection {
   return example ? { ok: false, error, example } : { ok: false, error };
 }
 
+function isRejection(x: object): x is ParseRejection {
+  return (x as Partial<ParseRejection>).ok === false;
+}
+
 /** Parses a reminder request. Never throws: junk becomes a rejection. */
 export function parse(text: string, options: ParseOptions): ParseResult {
   try {
@@ -84,47 +89,74 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
   const maxLength = options.maxLength ?? MAX_LENGTH;
   if (input.length > maxLength) return reject(`That is too long for me (over ${maxLength} characters).`);
   if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) return reject('Internal: no valid reference time.');
-  const now = parseReference(options.now);
   if (!isValidTimeZone(options.timeZone)) return reject(`"${options.timeZone}" is not a time zone I know.`, 'Europe/Berlin');
-  const dateOrder = options.dateOrder ?? defaultDateOrder(options.timeZone);
-
   const explicit = findExplicit(input);
-  if (explicit) return fromExplicit(explicit.spec, explicit.rest, now, options.timeZone, options.now);
+  if (explicit) return fromExplicit(explicit.spec, explicit.rest, parseReference(options.now), options.timeZone, options.now);
+  return fromWords(input, options);
+}
 
+/** A request in words: pieces read from the text, grouped into a schedule, its fires checked. */
+function fromWords(input: string, options: ParseOptions): ParseResult {
+  const now = parseReference(options.now);
   const norm = normalize(input);
   const zones = findZones(norm.text);
   if (new Set(zones.map((z) => z.zone)).size > 1) {
     return reject('Please use one time zone per reminder.', 'at 9am EST every weekday');
   }
   const zone = zones[0]?.zone ?? options.timeZone;
-  const claimed = new Array<boolean>(norm.text.length).fill(false);
-  for (const z of zones) for (let i = z.start; i < z.end; i++) claimed[i] = true;
   const ctx = makeCtx(now, zone);
+  const read = readPieces(norm.text, zones, ctx, options.dateOrder ?? defaultDateOrder(options.timeZone));
+  if (isRejection(read)) return read;
+  const built = buildSchedule(read.pieces, read.recurring, norm.text, ctx);
+  if (isRejection(built)) return built;
+  const { schedule, bounds } = built;
+  const next = checkedFires(schedule, zone, now, options.now, bounds, read.recurring, norm.text);
+  if (isRejection(next)) return next;
+  const spans: Array<[number, number]> = [
+    ...read.pieces.filter((p) => !read.keepAsText.has(p)).map((p): [number, number] => [p.start, p.end]),
+    ...zones.map((z): [number, number] => [z.start, z.end]),
+  ];
+  const kind = isRecurring(schedule) ? 'recurring' : 'once';
+  return {
+    ok: true,
+    kind,
+    text: reminderText(input, norm, spans),
+    schedule,
+    bounds,
+    timeZone: zone,
+    spec: formatSpec(schedule, zone, bounds),
+    next,
+    ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
+    ...(schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
+  };
+}
 
-  const pieces = scan(norm.text, recognizers(dateOrder), claimed);
+interface ReadPieces {
+  pieces: Piece[];
+  /** Pieces that stay in the reminder text ("the monday meeting"). */
+  keepAsText: Set<Piece>;
+  recurring: boolean;
+}
+
+/** The time pieces of `text` (zones already found), filtered, or why they cannot be used. */
+function readPieces(text: string, zones: ZoneMatch[], ctx: Ctx, dateOrder: DateOrder): ReadPieces | ParseRejection {
+  const claimed = new Array<boolean>(text.length).fill(false);
+  for (const z of zones) for (let i = z.start; i < z.end; i++) claimed[i] = true;
+  const pieces = scan(text, recognizers(dateOrder), claimed);
   for (const p of pieces) if (p.sameTimeAsNow) p.time = { h: ctx.wall.h, mi: ctx.wall.mi, s: 0, bare: false };
-  if (pieces.length === 0 || pieces.every((p) => p.role)) {
-    const lead = LEADING_DURATION_RE.exec(norm.text);
-    const duration = lead ? parseDuration(lead[1]!) : undefined;
-    if (lead && duration) {
-      const start = lead[0].length - lead[1]!.length;
-      pieces.push({ start, end: lead[0].length, duration });
-      for (let i = start; i < lead[0].length; i++) claimed[i] = true;
-    }
-  }
-  dropLooseHolidays(norm.text, pieces);
-  dropAttributiveRepeats(norm.text, pieces);
-  const keepAsText = dropAttributive(norm.text, pieces);
-  pieces.push(...chronoPieces(norm.text, claimed, ctx, dateOrder));
+  if (pieces.length === 0 || pieces.every((p) => p.role)) leadingDuration(text, pieces, claimed);
+  dropLooseHolidays(text, pieces);
+  dropAttributiveRepeats(text, pieces);
+  const keepAsText = dropAttributive(text, pieces);
+  pieces.push(...chronoPieces(text, claimed, ctx, dateOrder));
   pieces.sort((a, b) => a.start - b.start);
-  absorbPrepositions(norm.text, pieces, claimed);
+  absorbPrepositions(text, pieces, claimed);
   const recurring = pieces.some((p) => p.repeat);
-  markRoles(norm.text, pieces, recurring);
+  markRoles(text, pieces, recurring);
   if (!recurring) {
     // "until 7", "for 3 days" in a one-off request are part of the text ("book the hotel for 3 days")
     for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.role) pieces.splice(i, 1);
   }
-
   const refused = pieces.find((p) => p.refuse);
   if (refused?.refuse) return reject(refused.refuse.error, refused.refuse.example);
   const movingFeast = recurring ? pieces.find((p) => p.date?.kind === 'holiday' && !p.role) : undefined;
@@ -132,72 +164,82 @@ function parseOrReject(input: string, options: ParseOptions): ParseResult {
     // a cron or calendar step cannot follow Easter; as a repeat's bound ("until easter") it is fine
     return reject(`I can't repeat on "${movingFeast.date.name}" yet: it moves every year. I can remind you on the next one.`, `on ${movingFeast.date.name} at 9am`);
   }
-  const leftover = unreadTime(norm.text, claimed);
-  if (leftover) return leftover;
+  return unreadTime(text, claimed) ?? { pieces, keepAsText, recurring };
+}
 
-  const { groups, bounds } = groupPieces(pieces, norm.text);
+/** "30 minutes stretch": a duration leading the text is a delay when nothing else gives a time. */
+function leadingDuration(text: string, pieces: Piece[], claimed: boolean[]): void {
+  const lead = LEADING_DURATION_RE.exec(text);
+  const duration = lead ? parseDuration(lead[1]!) : undefined;
+  if (!lead || !duration) return;
+  const start = lead[0].length - lead[1]!.length;
+  pieces.push({ start, end: lead[0].length, duration });
+  for (let i = start; i < lead[0].length; i++) claimed[i] = true;
+}
+
+/** The schedule the pieces describe: one-off instants, or recurring triggers within bounds. */
+function buildSchedule(pieces: Piece[], recurring: boolean, text: string, ctx: Ctx): { schedule: Schedule; bounds: ScheduleBounds } | ParseRejection {
+  const { groups, bounds } = groupPieces(pieces, text);
   if (groups.length === 0) {
     return reject('When should I remind you? I could not find a time in that.', 'remind me to call mom tomorrow at 9am');
   }
-
-  let schedule: Schedule;
-  let scheduleBounds: ScheduleBounds = {};
-  let kind: 'once' | 'recurring';
-  if (recurring) {
-    const b = resolveBounds(bounds, ctx);
-    if (b instanceof Reject) return reject(b.error, b.example);
-    scheduleBounds = b;
-    const triggers = recurringTriggers(groups, ctx, b);
-    if (triggers instanceof Reject) return reject(triggers.error, triggers.example);
-    const seen = new Set<string>();
-    schedule = combine(triggers.filter((t) => !seen.has(JSON.stringify(t)) && seen.add(JSON.stringify(t))));
-    kind = 'recurring';
-  } else {
-    const instants: Date[] = [];
-    for (const g of groups) {
-      const r = resolveOnce(g, ctx);
-      if (r instanceof Reject) return reject(r.error, r.example);
-      instants.push(...r);
-    }
-    instants.sort((a, b) => a.getTime() - b.getTime());
-    const unique = [...new Set(instants.map((d) => d.getTime()))].map((ms) => new Date(ms));
-    schedule = combine(unique.map((at) => ({ kind: 'once', at })));
-    kind = 'once';
-  }
-
+  const built = recurring ? recurringSchedule(groups, bounds, ctx) : oneOffSchedule(groups, ctx);
+  if (built instanceof Reject) return reject(built.error, built.example);
+  const { schedule } = built;
   if (schedule.kind === 'multi' && schedule.triggers.length > MAX_TRIGGERS) {
     return reject(`That is ${schedule.triggers.length} different times; one reminder holds at most ${MAX_TRIGGERS}. Please split it up.`, 'every day at 9am and 9pm');
   }
-  const next = schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), scheduleBounds);
+  return built;
+}
+
+function recurringSchedule(groups: Group[], written: BoundPieces, ctx: Ctx): { schedule: Schedule; bounds: ScheduleBounds } | Reject {
+  const bounds = resolveBounds(written, ctx);
+  if (bounds instanceof Reject) return bounds;
+  const triggers = recurringTriggers(groups, ctx, bounds);
+  if (triggers instanceof Reject) return triggers;
+  const seen = new Set<string>();
+  return { schedule: combine(triggers.filter((t) => !seen.has(JSON.stringify(t)) && seen.add(JSON.stringify(t)))), bounds };
+}
+
+function oneOffSchedule(groups: Group[], ctx: Ctx): { schedule: Schedule; bounds: ScheduleBounds } | Reject {
+  const instants: Date[] = [];
+  for (const g of groups) {
+    const r = resolveOnce(g, ctx);
+    if (r instanceof Reject) return r;
+    instants.push(...r);
+  }
+  instants.sort((a, b) => a.getTime() - b.getTime());
+  const unique = [...new Set(instants.map((d) => d.getTime()))].map((ms) => new Date(ms));
+  return { schedule: combine(unique.map((at) => ({ kind: 'once', at }))), bounds: {} };
+}
+
+/**
+ * The fires shown with the confirmation, from the core schedule engine, or why the schedule
+ * cannot be kept (past, never fires, over 5 years ahead, outside the supported dates).
+ */
+function checkedFires(schedule: Schedule, zone: string, now: Date, realNow: Date, bounds: ScheduleBounds, recurring: boolean, text: string): Date[] | ParseRejection {
+  const next = previewFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), bounds);
   const first = next[0];
-  if (!withinRange(next, scheduleBounds)) return rangeRejection();
-  if (!first || first.getTime() <= options.now.getTime()) {
+  if (!withinRange(next, bounds)) return rangeRejection();
+  if (!first || first.getTime() <= realNow.getTime()) {
     if (recurring && first === undefined) return reject('That repeat would never fire: check its start and end.', 'every day at 9am until dec 31');
-    const part = /\b(tonight|this (?:morning|afternoon|evening)|today)\b/.exec(norm.text);
+    const part = /\b(tonight|this (?:morning|afternoon|evening)|today)\b/.exec(text);
     if (part) return reject(`That time ${part[1]} has already passed. Say a later time.`, `${part[1]} at ${part[1] === 'this morning' ? '11am' : '11pm'}`);
     return reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
   }
   if (first.getTime() - now.getTime() > MAX_AHEAD_MS) {
     return reject('That is more than 5 years away; I only keep reminders for up to 5 years.', 'on dec 24 at 6pm');
   }
+  return next;
+}
 
-  const spans: Array<[number, number]> = [
-    ...pieces.filter((p) => !keepAsText.has(p)).map((p): [number, number] => [p.start, p.end]),
-    ...zones.map((z): [number, number] => [z.start, z.end]),
-  ];
-  const text = reminderText(input, norm, spans);
-  return {
-    ok: true,
-    kind,
-    text,
-    schedule,
-    bounds: scheduleBounds,
-    timeZone: zone,
-    spec: formatSpec(schedule, zone, scheduleBounds),
-    next,
-    ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
-    ...(kind === 'once' && schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
-  };
+/**
+ * The next fires after `now` from the core engine. A single one-off lists its own instant even
+ * when it is past or beyond year 9999 (the engine would list nothing), so that the checks can
+ * say which of the two it is.
+ */
+function previewFires(schedule: Schedule, zone: string, now: Date, count: number, bounds: ScheduleBounds): Date[] {
+  return schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, now, count, bounds);
 }
 
 /** Every computed date (fires, start, end) lies within the dates Chime can keep (years 1 to 9999). */
@@ -220,14 +262,14 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string, realN
   if ('error' in parsed) return reject(parsed.error, parsed.example);
   const { schedule, bounds } = parsed;
   if (schedule.kind === 'manual') return reject('A reminder needs a time.', 'in:1h');
-  const next = schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, now, NEXT_COUNT, bounds);
+  const next = previewFires(schedule, zone, now, NEXT_COUNT, bounds);
   const first = next[0];
   if (!withinRange(next, bounds)) return rangeRejection();
   if (!first || first.getTime() <= realNow.getTime()) return reject('That time is in the past. Pick a time from now on.', 'in:1h');
   if (first.getTime() - now.getTime() > MAX_AHEAD_MS) return reject('That is more than 5 years away.', 'in:1h');
   return {
     ok: true,
-    kind: schedule.kind === 'once' ? 'once' : 'recurring',
+    kind: isRecurring(schedule) ? 'recurring' : 'once',
     text: rest,
     schedule,
     bounds,

@@ -6,7 +6,7 @@
  */
 import type { Recognizer, RepeatSpec, TimeOfDay } from './pieces.js';
 import { DURATION_SRC, NUMBER_WORD_SRC, parseDuration, parseNumber } from './duration-phrase.js';
-import { MONTH_SRC, NTH, NTH_SRC, WEEKDAY_SRC, monthIndex, weekdayIndex } from './date-phrases.js';
+import { MONTH_SRC, NTH, NTH_SRC, WEEKDAY_SRC, monthIndex, weekdayIndex } from './date-words.js';
 import { plainTime, withMeridiem, tod } from './time-phrases.js';
 
 const UNIT_SRC =

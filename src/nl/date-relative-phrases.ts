@@ -1,0 +1,116 @@
+/**
+ * Dates relative to today: "tomorrow", "tonight", "this evening", "friday", "next friday",
+ * "friday next week", "the friday after next", "last tuesday" (refused: it has passed), and
+ * period ends and starts ("eow", "end of the month", "next week", "this weekend").
+ */
+import type { DateSpec, Recognizer } from './pieces.js';
+import { tod } from './time-phrases.js';
+import { WEEKDAY_SRC, weekdayIndex, withDaypart } from './date-words.js';
+
+/** Days named relative to today, day parts and weekdays. */
+export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
+  {
+    name: 'date-relative-day',
+    re: /\b(?:on\s+)?(?:the\s+)?(day after tomorrow|day before yesterday|tomorrow|today|yesterday)\b/g,
+    make(m) {
+      const word = m[1]!;
+      const days = word === 'day after tomorrow' ? 2 : word === 'tomorrow' ? 1 : word === 'today' ? 0 : word === 'yesterday' ? -1 : -2;
+      return days < 0 ? { date: { kind: 'relDay', days }, past: true } : { date: { kind: 'relDay', days } };
+    },
+  },
+  {
+    // "last tuesday", "last week", "last night": a day that has passed. Rejected like
+    // "yesterday", never rolled forward to the next one.
+    name: 'date-last',
+    re: new RegExp(`\\b(?:on\\s+)?last\\s+(${WEEKDAY_SRC.slice(1, -1)}|week(?:end)?|month|year|night|evening|morning|afternoon)\\b(?!'s|\\s+(?:of|in)\\b)`, 'g'),
+    make(m) {
+      const what = m[1]!;
+      const ahead = what === 'night' || what === 'evening' ? 'tonight at 9pm' : what === 'morning' || what === 'afternoon' ? `tomorrow ${what}` : `next ${what} at 9am`;
+      return { refuse: { error: `"last ${what}" has already passed. Pick a time from now on.`, example: ahead } };
+    },
+  },
+  {
+    name: 'date-tonight',
+    re: /\b(?:(?:by|at|for)\s+)?(tonight)\b/g,
+    make() {
+      return { date: { kind: 'relDay', days: 0 }, ...withDaypart('tonight') };
+    },
+  },
+  {
+    name: 'date-this-daypart',
+    re: /\b(?:later\s+)?this\s+(morning|afternoon|evening)\b|\blater today\b/g,
+    make(m) {
+      if (!m[1]) return { date: { kind: 'relDay', days: 0 } };
+      return { date: { kind: 'relDay', days: 0 }, ...withDaypart(m[1]) };
+    },
+  },
+  {
+    name: 'daypart',
+    re: /\b(?:(?:in|during)\s+the\s+|at\s+|first thing in the\s+)?(morning|afternoon|evening|night)s?\b|\b(first thing)\b/g,
+    make(m) {
+      if (m[2]) return { defaultTime: { ...tod(9), hint: 'am' } };
+      return withDaypart(m[1]!);
+    },
+  },
+  {
+    // "the friday after next", "a week from friday"
+    name: 'date-weekday-after-next',
+    re: new RegExp(`\\b(?:on\\s+)?(?:the\\s+)?${WEEKDAY_SRC}\\s+after\\s+next\\b|\\ba\\s+week\\s+(?:from|on)\\s+${WEEKDAY_SRC}\\b`, 'g'),
+    make(m) {
+      return { date: { kind: 'weekday', weekday: weekdayIndex(m[1] ?? m[2]!), nextWeek: false, plusWeeks: 1 } };
+    },
+  },
+  {
+    // "friday next week", "next week friday", "next week on friday"
+    name: 'date-weekday-next-week',
+    re: new RegExp(`\\b(?:on\\s+)?${WEEKDAY_SRC}\\s+(?:of\\s+)?next\\s+week\\b|\\bnext\\s+week\\s+(?:on\\s+)?${WEEKDAY_SRC}\\b`, 'g'),
+    make(m) {
+      return { date: { kind: 'weekday', weekday: weekdayIndex(m[1] ?? m[2]!), nextWeek: true } };
+    },
+  },
+  {
+    // "friday", "next friday", "this friday", "on friday", "coming friday"
+    name: 'date-weekday',
+    re: new RegExp(`\\b(?:(?:on|next|this|coming|the|upcoming|by|before)\\s+)*${WEEKDAY_SRC}\\b(?!s)`, 'g'),
+    make(m) {
+      return { date: { kind: 'weekday', weekday: weekdayIndex(m[1]!), nextWeek: false } };
+    },
+  },
+];
+
+/** Ends of periods (by 17:00) and the next week, month, year or weekend. */
+export const PERIOD_RECOGNIZERS: Recognizer[] = [
+  {
+    name: 'date-eow',
+    re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eow|end of (?:the |this |(next) )?(?:work ?)?week)\b/g,
+    make(m) {
+      return { date: m[1] ? { kind: 'endOfWeek', next: true } : { kind: 'endOfWeek' }, defaultTime: tod(17) };
+    },
+  },
+  {
+    name: 'date-eom',
+    re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eom|end of (?:the |this |(next) )?month)\b/g,
+    make(m) {
+      return { date: m[1] ? { kind: 'endOfMonth', next: true } : { kind: 'endOfMonth' }, defaultTime: tod(17) };
+    },
+  },
+  {
+    name: 'date-eoy',
+    re: /\b(?:(?:by|at|before)\s+)?(?:the\s+)?(?:eoy|end of (?:the |this |(next) )?year)\b/g,
+    make(m) {
+      return { date: m[1] ? { kind: 'endOfYear', next: true } : { kind: 'endOfYear' }, defaultTime: tod(17) };
+    },
+  },
+  {
+    name: 'date-next-period',
+    re: /\b(?:(?:on|at|over|for|by)\s+)?(?:the\s+)?(?:(?:beginning|start)\s+of\s+(?:the\s+)?|early\s+)?(next|this|coming)\s+(week|month|year|weekend)\b|\b(?:on|at|over)\s+the\s+(weekend)\b/g,
+    make(m) {
+      const which = m[1] ?? 'this';
+      const unit = m[2] ?? m[3]!;
+      if (unit === 'weekend') return { date: { kind: 'weekend', next: which === 'next' } satisfies DateSpec };
+      if (which !== 'next' && which !== 'coming') return null;
+      const date: DateSpec = { kind: unit === 'week' ? 'nextWeek' : unit === 'month' ? 'nextMonth' : 'nextYear' };
+      return { date };
+    },
+  },
+];

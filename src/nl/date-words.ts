@@ -1,0 +1,47 @@
+/**
+ * Words and patterns shared by the date and repeat recognisers: weekday and month names,
+ * "first … last" ordinals, two-digit years, and day parts as default times.
+ */
+import type { TimeOfDay } from './pieces.js';
+import { DAYPART_TIMES, daypartHint } from './time-phrases.js';
+import { WEEKDAY_NAMES } from './shorthand.js';
+
+export const WEEKDAY_SRC =
+  '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
+export const MONTH_SRC =
+  '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
+
+/** Full month names only: "jan" or "mar" alone are too often other words. */
+export const FULL_MONTH_SRC = '(january|february|march|april|may|june|july|august|september|october|november|december)';
+
+/** Ordinal of a weekday in its month ("first", "2nd", "last" = 'L'). */
+export const NTH: Record<string, number | 'L'> = {
+  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: 'L',
+};
+export const NTH_SRC = '(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
+
+/** Weekday name (full, lower case) -> 0-6. */
+export function weekdayIndex(name: string): number {
+  return WEEKDAY_NAMES.indexOf(name.endsWith('s') ? name.slice(0, -1) : name);
+}
+
+const MONTH_PREFIXES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** Month name or abbreviation -> 1-12. */
+export function monthIndex(name: string): number {
+  return MONTH_PREFIXES.indexOf(name.slice(0, 3)) + 1;
+}
+
+/** A day part ("morning", "tonight") as the default time of a date, with its am/pm hint. */
+export function withDaypart(word: string): { defaultTime: TimeOfDay } {
+  const base = DAYPART_TIMES[word]!;
+  const hint = daypartHint(word);
+  return { defaultTime: hint ? { ...base, hint } : base };
+}
+
+/** A year as written: two digits are this century's ("26" = 2026). */
+export function year(text: string | undefined): number | undefined {
+  if (!text) return undefined;
+  const y = Number(text);
+  return text.length === 2 ? 2000 + y : y;
+}
