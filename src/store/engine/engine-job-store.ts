@@ -5,10 +5,9 @@ import { newJobId } from '../job-id.js';
 import { claimDueWork, claimJobWork } from './claim-work.js';
 import type { JobStoreQueries, OutboxFilter } from './job-queries.js';
 import {
-  claimOutboxWork, createJobWork, deleteJobWork, earliest, listRunsWork, pageJobsWork, patchJobWork, patchJobsWork, pruneRunsWork, settleWork, statsWork,
+  claimOutboxWork, createJobWork, deleteJobWork, earliest, enqueueOutboxWork, listRunsWork, pageJobsWork, patchJobWork, patchJobsWork, pruneRunsWork, settleWork, statsWork,
 } from './job-work.js';
 import { jobFromRow, outboxFromRow } from './rows.js';
-import { outboxParams } from './write-params.js';
 import { type Kind, type Out, type Runner, type Work, answer, requests } from './work.js';
 
 const q = requests<JobStoreQueries>();
@@ -151,7 +150,7 @@ export class EngineJobStore<F extends Kind> {
   enqueueOutbox(messages: OutboxMessage[], now: Date): Out<F, void> {
     const t = this.see(now);
     if (messages.length === 0) return this.run.single(answer(undefined));
-    return this.run.write(q.insertOutbox(messages.map(outboxParams), t));
+    return this.run.write(enqueueOutboxWork(messages, t));
   }
 
   claimOutbox(now: Date, limit: number, lease: Lease): Out<F, OutboxRow[]> {

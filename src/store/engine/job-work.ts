@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import { ghostSessionId } from '../../core/ghost.js';
 import type { Job } from '../../core/job.js';
-import type { ClaimedRun, Lease, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
+import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
 import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS } from '../job-id.js';
 import { pageCursor } from '../job-page.js';
@@ -9,7 +9,7 @@ import type { JobFilter, JobPage, JobPageRequest, JobPatch, NewJobRecord, RunFil
 import type { JobStoreQueries } from './job-queries.js';
 import { mergeHistory, runInProgress, wantsRunsInProgress } from './run-history.js';
 import { jobFromRow, jobToParams, outboxFromRow, runFromRow } from './rows.js';
-import { settleRecord } from './write-params.js';
+import { outboxParams, settleRecord } from './write-params.js';
 import { type Work, requests } from './work.js';
 
 /** The job store's operations other than claims, as work (see work.ts). */
@@ -85,6 +85,11 @@ export function* pruneRunsWork(opts: { olderThan?: Date; keepPerJob?: number }):
   if (opts.olderThan) n += yield* q.pruneRunsOlderThan(opts.olderThan.getTime());
   if (opts.keepPerJob !== undefined) n += yield* q.pruneRunsBeyondCount(Math.max(0, opts.keepPerJob));
   return n;
+}
+
+/** Adds messages outside a run; a malformed one throws inside the transaction, which then writes none. */
+export function* enqueueOutboxWork(messages: OutboxMessage[], t: number): Work<void> {
+  yield* q.insertOutbox(messages.map(outboxParams), t);
 }
 
 /** Leases messages that may be sent at `t`, in id order (each chat's order). */

@@ -58,6 +58,15 @@ export function* answer<T>(value: T): Work<T> {
   return value;
 }
 
+/**
+ * A work that fails with `err` before asking anything: a check made before the work (an access
+ * policy) fails the way the store answers, thrown by a synchronous store, rejected by an async one.
+ */
+// biome-ignore lint/correctness/useYield: it fails before any query
+export function* refused<T>(err: unknown): Work<T> {
+  throw err;
+}
+
 type QueryTable = Record<string, (...args: never[]) => unknown>;
 
 /** Runs `work` to its end, calling each requested query synchronously; a throwing query is thrown into the work. */

@@ -1,9 +1,13 @@
 import type pg from 'pg';
-import type { Clock } from '../../core/ports/clock.js';
-import { type ApiMemoryAccess, type Note, type NotesStore, checkMemoryAccess } from '../../core/ports/notes-store.js';
-import { type Statement, exec, transaction } from './db.js';
+import type { NotesStore } from '../../core/ports/notes-store.js';
+import { EngineNotesStore, type NotesOptions, type NotesQueries } from '../engine/notes-prefs-store.js';
+import type { Async, AsyncQueries } from '../engine/work.js';
+import { type Sql, type Statement, exec } from './db.js';
+import { pgRunner } from './pg-runner.js';
 
 const NOTE_SQL = {
+  /** $1 platform, $2 user: held to the end of the transaction, so adds of one user run one at a time. */
+  lockUserNotes: { name: 'chime_lock_user_notes', text: `SELECT pg_advisory_xact_lock(hashtext('chime:notes:' || $1::text || ':' || $2::text))` },
   /** $1 platform, $2 user, $3 text, $4 now. */
   insertNote: { name: 'chime_insert_note', text: 'INSERT INTO notes (platform, user_id, text, created_at) VALUES ($1, $2, $3, $4)' },
   /** $1 platform, $2 user. */
@@ -18,53 +22,18 @@ const NOTE_SQL = {
   },
 } satisfies Record<string, Statement>;
 
-export interface PostgresNotesOptions {
-  /** What `API` callers may do. Default `none`. */
-  apiAccess?: ApiMemoryAccess;
-  /** Source of `createdAt`. */
-  clock: Clock;
-}
+/** The notes store's queries on PostgreSQL. */
+const pgNotesQueries: AsyncQueries<NotesQueries, Sql> = {
+  lockUserNotes: async (c, platform, userId) => void (await exec(c, NOTE_SQL.lockUserNotes, [platform, userId])),
+  insertNote: async (c, platform, userId, text, now) => void (await exec(c, NOTE_SQL.insertNote, [platform, userId, text, now])),
+  listNotes: async (c, platform, userId) => (await exec<{ text: string; created_at: number }>(c, NOTE_SQL.listNotes, [platform, userId])).rows,
+  countNotes: async (c, platform, userId) => (await exec<{ n: number }>(c, NOTE_SQL.countNotes, [platform, userId])).rows[0]?.n ?? 0,
+  deleteNthNote: async (c, platform, userId, n) => ((await exec(c, NOTE_SQL.deleteNth, [platform, userId, n])).rowCount ?? 0) > 0,
+};
 
-/**
- * NotesStore on PostgreSQL. The access policy of notes-store.ts runs first in every method,
- * before any await: it reads the caller's runtime context synchronously.
- */
-export class PostgresNotesStore implements NotesStore {
-  private readonly apiAccess: ApiMemoryAccess;
-
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly opts: PostgresNotesOptions,
-  ) {
-    this.apiAccess = opts.apiAccess ?? 'none';
-  }
-
-  /** Insert and count in one transaction, so the number is this note's even with other writers of the same user. */
-  async add(platform: string, userId: string, text: string): Promise<number> {
-    checkMemoryAccess('write', this.apiAccess);
-    const now = this.opts.clock.now().getTime();
-    return transaction(this.pool, async (c) => {
-      // Serialise adds of one user: the count must not include a note added after ours.
-      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`chime:notes:${platform}:${userId}`]);
-      await exec(c, NOTE_SQL.insertNote, [platform, userId, text, now]);
-      return (await exec<{ n: number }>(c, NOTE_SQL.countNotes, [platform, userId])).rows[0]?.n ?? 0;
-    });
-  }
-
-  async list(platform: string, userId: string): Promise<Note[]> {
-    checkMemoryAccess('read', this.apiAccess);
-    const rows = (await exec<{ text: string; created_at: number }>(this.pool, NOTE_SQL.listNotes, [platform, userId])).rows;
-    return rows.map((r) => ({ text: r.text, createdAt: new Date(r.created_at) }));
-  }
-
-  async remove(platform: string, userId: string, n: number): Promise<boolean> {
-    checkMemoryAccess('write', this.apiAccess);
-    if (!Number.isInteger(n) || n < 1) return false;
-    return ((await exec(this.pool, NOTE_SQL.deleteNth, [platform, userId, n])).rowCount ?? 0) > 0;
-  }
-
-  async count(platform: string, userId: string): Promise<number> {
-    checkMemoryAccess('read', this.apiAccess);
-    return (await exec<{ n: number }>(this.pool, NOTE_SQL.countNotes, [platform, userId])).rows[0]?.n ?? 0;
+/** NotesStore on PostgreSQL; the access policy of core/ports/notes-store.ts runs before every query. */
+export class PostgresNotesStore extends EngineNotesStore<Async> implements NotesStore {
+  constructor(pool: pg.Pool, opts: NotesOptions) {
+    super(pgRunner(pool, pgNotesQueries), opts);
   }
 }

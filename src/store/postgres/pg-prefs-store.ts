@@ -1,12 +1,21 @@
 import type pg from 'pg';
 import type { Clock } from '../../core/ports/clock.js';
-import { type PrefRow, prefsFromRow } from '../pref-row.js';
-import { type PrefScope, type PrefValues, type PrefsStore, mergePrefs } from '../../core/ports/prefs-store.js';
-import { type Statement, exec } from './db.js';
+import type { PrefsStore } from '../../core/ports/prefs-store.js';
+import { EnginePrefsStore, type PrefsQueries } from '../engine/notes-prefs-store.js';
+import type { Async, AsyncQueries } from '../engine/work.js';
+import type { PrefRow } from '../pref-row.js';
+import { type Sql, type Statement, exec } from './db.js';
+import { pgRunner } from './pg-runner.js';
 
 const PREF_SQL = {
   /** $1 platform, $2 scope, $3 id. */
   getPrefs: { name: 'chime_get_prefs', text: 'SELECT time_zone, date_order FROM prefs WHERE platform = $1 AND scope = $2 AND scope_id = $3' },
+  /** $1 platform, $2 user, $3 chat: the user's row and the chat's. */
+  getUserAndChatPrefs: {
+    name: 'chime_get_user_chat_prefs',
+    text: `SELECT scope, time_zone, date_order FROM prefs
+      WHERE platform = $1 AND ((scope = 'user' AND scope_id = $2) OR (scope = 'chat' AND scope_id = $3))`,
+  },
   /** $1 platform, $2 scope, $3 id, $4 time zone, $5 date order, $6 now: upsert that keeps stored fields given as NULL. */
   mergePrefs: {
     name: 'chime_merge_prefs',
@@ -28,30 +37,19 @@ const PREF_SQL = {
   },
 } satisfies Record<string, Statement>;
 
+/** The prefs store's queries on PostgreSQL. */
+const pgPrefsQueries: AsyncQueries<PrefsQueries, Sql> = {
+  getPrefs: async (c, platform, scope, id) => (await exec<PrefRow>(c, PREF_SQL.getPrefs, [platform, scope, id])).rows[0],
+  getUserAndChatPrefs: async (c, platform, userId, chatId) =>
+    (await exec<PrefRow & { scope: 'user' | 'chat' }>(c, PREF_SQL.getUserAndChatPrefs, [platform, userId, chatId])).rows,
+  mergePrefs: async (c, platform, scope, id, tz, order, now) => void (await exec(c, PREF_SQL.mergePrefs, [platform, scope, id, tz, order, now])),
+  clearPrefs: async (c, platform, scope, id, tz, order, now) =>
+    void (await exec(c, PREF_SQL.clearPrefs, [platform, scope, id, tz === 1, order === 1, now])),
+};
+
 /** PrefsStore on PostgreSQL: one row per (platform, scope, id). */
-export class PostgresPrefsStore implements PrefsStore {
-  constructor(
-    private readonly pool: pg.Pool,
-    private readonly clock: Clock,
-  ) {}
-
-  async get(platform: string, scope: PrefScope, id: string): Promise<PrefValues | undefined> {
-    return prefsFromRow((await exec<PrefRow>(this.pool, PREF_SQL.getPrefs, [platform, scope, id])).rows[0]);
-  }
-
-  async set(platform: string, scope: PrefScope, id: string, values: PrefValues): Promise<void> {
-    const now = this.clock.now().getTime();
-    await exec(this.pool, PREF_SQL.mergePrefs, [platform, scope, id, values.timeZone ?? null, values.dateOrder ?? null, now]);
-  }
-
-  async clear(platform: string, scope: PrefScope, id: string, fields?: Array<keyof PrefValues>): Promise<void> {
-    const all = fields === undefined;
-    const now = this.clock.now().getTime();
-    await exec(this.pool, PREF_SQL.clearPrefs, [platform, scope, id, all || fields.includes('timeZone'), all || fields.includes('dateOrder'), now]);
-  }
-
-  async effective(platform: string, userId: string, chatId: string): Promise<PrefValues> {
-    const [user, chat] = await Promise.all([this.get(platform, 'user', userId), this.get(platform, 'chat', chatId)]);
-    return mergePrefs(user, chat);
+export class PostgresPrefsStore extends EnginePrefsStore<Async> implements PrefsStore {
+  constructor(pool: pg.Pool, clock: Clock) {
+    super(pgRunner(pool, pgPrefsQueries), clock);
   }
 }
