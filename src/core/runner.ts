@@ -134,17 +134,26 @@ async function runWithTimeout(
   // and disarming those for each was a fifth of its time.
   const first = await Promise.race([work, NOT_YET]);
   if (first !== NOT_YET_VALUE) return first;
+  return untilDoneOrStopped(work, control(), { shutdown, deadline: new Date(startedAt + run.job.timeoutMs), timeoutMs: run.job.timeoutMs, clock: deps.clock });
+}
 
-  // One controller per run: it tells the executor to stop (timeout, shutdown) and, aborted
-  // with RUN_FINISHED once the run is over, also cancels the timeout's wait.
-  const abort = control();
+/**
+ * The slow path of a run: its result, unless the timeout or shutdown comes first. One
+ * controller per run tells the executor to stop (timeout, shutdown) and, aborted with
+ * RUN_FINISHED once the run is over, also cancels the timeout's wait.
+ */
+async function untilDoneOrStopped(
+  work: Promise<RunResult>,
+  abort: AbortController,
+  limits: { shutdown: AbortSignal; deadline: Date; timeoutMs: number; clock: Clock },
+): Promise<RunResult> {
+  const { shutdown } = limits;
   const onShutdown = (): void => abort.abort(new ShutdownAbort('shutdown'));
   if (shutdown.aborted) onShutdown();
   shutdown.addEventListener('abort', onShutdown, { once: true });
-  const deadline = new Date(startedAt + run.job.timeoutMs);
-  const timeout = deps.clock.sleepUntil(deadline, abort.signal).then(
+  const timeout = limits.clock.sleepUntil(limits.deadline, abort.signal).then(
     () => {
-      abort.abort(new RunTimeout(`timed out after ${run.job.timeoutMs} ms`));
+      abort.abort(new RunTimeout(`timed out after ${limits.timeoutMs} ms`));
       throw abort.signal.reason;
     },
     // Woken by an abort: by shutdown (reported through `aborted`) or by the end of the run.
@@ -167,74 +176,96 @@ interface Plan {
   event: RunOutcome['event'];
 }
 
+/** What every branch of planSettlement builds on. */
+interface PlanBase {
+  run: ClaimedRun;
+  job: Job;
+  occurrence: Date;
+  now: Date;
+  deps: RunnerDeps;
+  /** The job fields every settle writes. */
+  counted: { runCount: number; lastRunAt: Date };
+  /** The run record with this result and error. */
+  record: (res: string | null, error: string | null) => Settlement['run'];
+  /** The job once this occurrence is behind it: its next fire, or completed. */
+  afterOccurrence: () => Settlement['job'];
+}
+
+function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Date, deps: RunnerDeps): PlanBase {
+  const job = run.job;
+  const runCount = job.runCount + 1;
+  const counted = { runCount, lastRunAt: now };
+  const record = (res: string | null, error: string | null): Settlement['run'] => ({ status, finishedAt: now, durationMs: now.getTime() - run.claimedAt.getTime(), result: res, error });
+  // A manual run is an extra delivery: it leaves alone a job with more fires to come, a paused
+  // one, and a one-off whose time is still ahead (it still comes then). Only a one-off already
+  // due is used up by it, so it does not come twice.
+  const stillAhead = job.nextRunAt !== null && job.nextRunAt.getTime() > run.claimedAt.getTime();
+  const keepSchedule = run.trigger === 'manual' && (firesMoreThanOnce(job.schedule) || job.status !== 'active' || stillAhead);
+  const afterOccurrence = (): Settlement['job'] => {
+    if (keepSchedule) return { ...counted, status: job.status, nextRunAt: job.nextRunAt, attempts: 0 };
+    const next = followingFire(job, occurrence, now, runCount);
+    return next ? { ...counted, status: 'active', nextRunAt: next, attempts: 0 } : { ...counted, status: 'completed', nextRunAt: null, attempts: 0, completedAt: now };
+  };
+  return { run, job, occurrence, now, deps, counted, record, afterOccurrence };
+}
+
 /**
  * Decides the job's next state and the messages to deliver. Pure.
  * `occurrence` is what the run stood for (the most recent of several missed, see
  * claimedOccurrence).
  */
 function planSettlement(run: ClaimedRun, occurrence: Date, result: RunResult, status: RunStatus, now: Date, deps: RunnerDeps): Plan {
-  const job = run.job;
-  const runCount = job.runCount + 1;
-  const base = { runCount, lastRunAt: now };
-  const record = (res: string | null, error: string | null): Settlement['run'] => ({
-    status,
-    finishedAt: now,
-    durationMs: now.getTime() - run.claimedAt.getTime(),
-    result: res,
-    error,
-  });
-  const manual = run.trigger === 'manual';
-  // A manual run is an extra delivery: it leaves alone a job with more fires to come, a paused
-  // one, and a one-off whose time is still ahead (it still comes then). Only a one-off already
-  // due is used up by it, so it does not come twice.
-  const stillAhead = job.nextRunAt !== null && job.nextRunAt.getTime() > run.claimedAt.getTime();
-  const keepSchedule = manual && (firesMoreThanOnce(job.schedule) || job.status !== 'active' || stillAhead);
-  const afterOccurrence = (): Settlement['job'] => {
-    if (keepSchedule) return { ...base, status: job.status, nextRunAt: job.nextRunAt, attempts: 0 };
-    const next = followingFire(job, occurrence, now, runCount);
-    return next ? { ...base, status: 'active', nextRunAt: next, attempts: 0 } : { ...base, status: 'completed', nextRunAt: null, attempts: 0, completedAt: now };
-  };
-
+  const p = planBase(run, occurrence, status, now, deps);
   if (status === 'skipped') {
-    const job2 = afterOccurrence();
-    return { settlement: { run: record(null, 'error' in result ? result.error : null), job: { ...job2, runCount: job.runCount }, outbox: [] }, event: null };
+    // A skipped occurrence moves the schedule on without counting as a run.
+    const job = { ...p.afterOccurrence(), runCount: run.job.runCount };
+    return { settlement: { run: p.record(null, 'error' in result ? result.error : null), job, outbox: [] }, event: null };
   }
+  if (result.status === 'pending') return planPending(p, result);
+  if (result.status === 'done') return planDone(p, result);
+  return planFailed(p, result);
+}
 
-  if (result.status === 'pending') {
-    const attempts = job.attempts + 1;
-    if (attempts >= job.maxAttempts) {
-      const error = `gave up after ${attempts} checks: ${result.result}`;
-      const next = afterOccurrence();
-      // Fires still to come keep the job active; with none left it ends as failed, never as
-      // an active job with nothing due.
-      const ended = next.status === 'completed';
-      return {
-        settlement: { run: record(result.result, null), job: { ...next, status: ended ? 'failed' : 'active', completedAt: ended ? now : null, lastError: error }, outbox: [message(job, run, occurrence, deps, 'failure', failureText(job, error))] },
-        event: 'failed',
-      };
-    }
+/** A check that has not seen its condition yet: check again later, or give up after maxAttempts. */
+function planPending(p: PlanBase, result: Extract<RunResult, { status: 'pending' }>): Plan {
+  const { job, now } = p;
+  const attempts = job.attempts + 1;
+  if (attempts < job.maxAttempts) {
     const at = new Date(now.getTime() + (result.nextCheckMs ?? job.retryDelayMs));
-    return { settlement: { run: record(result.result, null), job: { ...base, status: job.status === 'paused' ? 'paused' : 'active', nextRunAt: at, attempts }, outbox: [] }, event: null };
+    return { settlement: { run: p.record(result.result, null), job: { ...p.counted, status: job.status === 'paused' ? 'paused' : 'active', nextRunAt: at, attempts }, outbox: [] }, event: null };
   }
+  const error = `gave up after ${attempts} checks: ${result.result}`;
+  const next = p.afterOccurrence();
+  // Fires still to come keep the job active; with none left it ends as failed, never as
+  // an active job with nothing due.
+  const ended = next.status === 'completed';
+  return {
+    settlement: { run: p.record(result.result, null), job: { ...next, status: ended ? 'failed' : 'active', completedAt: ended ? now : null, lastError: error }, outbox: [message(job, p.run, p.occurrence, p.deps, 'failure', failureText(job, error))] },
+    event: 'failed',
+  };
+}
 
-  if (result.status === 'done') {
-    const text = job.successMessage !== null ? fillTemplate(job.successMessage, result.result) : result.result;
-    return { settlement: { run: record(result.result, null), job: { ...afterOccurrence(), lastError: null }, outbox: [message(job, run, occurrence, deps, 'success', text)] }, event: 'completed' };
-  }
+function planDone(p: PlanBase, result: Extract<RunResult, { status: 'done' }>): Plan {
+  const { job } = p;
+  const text = job.successMessage !== null ? fillTemplate(job.successMessage, result.result) : result.result;
+  return { settlement: { run: p.record(result.result, null), job: { ...p.afterOccurrence(), lastError: null }, outbox: [message(job, p.run, p.occurrence, p.deps, 'success', text)] }, event: 'completed' };
+}
 
-  // Failed (or timed out): retry with backoff while retries remain.
+/** Failed (or timed out): retry with backoff while retries remain (never for a manual run). */
+function planFailed(p: PlanBase, result: Extract<RunResult, { status: 'failed' }>): Plan {
+  const { job, now } = p;
   const attempts = job.attempts + 1;
   const retryable = result.retryable !== false;
-  if (retryable && attempts <= job.retries && !manual) {
+  if (retryable && attempts <= job.retries && p.run.trigger !== 'manual') {
     const at = new Date(now.getTime() + retryDelay(job, attempts));
-    return { settlement: { run: record(null, result.error), job: { ...base, status: 'active', nextRunAt: at, attempts, lastError: result.error }, outbox: [] }, event: null };
+    return { settlement: { run: p.record(null, result.error), job: { ...p.counted, status: 'active', nextRunAt: at, attempts, lastError: result.error }, outbox: [] }, event: null };
   }
-  const next = afterOccurrence();
+  const next = p.afterOccurrence();
   return {
     settlement: {
-      run: record(null, result.error),
+      run: p.record(null, result.error),
       job: { ...next, status: next.status === 'completed' ? 'failed' : next.status, completedAt: next.status === 'completed' ? now : null, lastError: result.error },
-      outbox: [message(job, run, occurrence, deps, 'failure', failureText(job, result.error))],
+      outbox: [message(job, p.run, p.occurrence, p.deps, 'failure', failureText(job, result.error))],
     },
     event: 'failed',
   };
