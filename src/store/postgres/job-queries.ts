@@ -168,7 +168,10 @@ const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused'
 export function jobFilterSql(f: JobFilter = {}): { where: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const bind = (col: string, v: unknown) => (params.push(v), parts.push(`${col} = $${params.length}`));
+  const bind = (col: string, v: unknown): void => {
+    params.push(v);
+    parts.push(`${col} = $${params.length}`);
+  };
   if (f.status !== undefined) {
     const list = Array.isArray(f.status) ? f.status : [f.status];
     for (const s of list) if (!JOB_STATUSES.has(s)) throw new Error(`store: unknown job status ${JSON.stringify(s)}`);
@@ -217,8 +220,14 @@ export function pageSql(f: JobFilter, params: unknown[]): string {
 export function listRunsSql(f: RunFilter = {}): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (f.jobId !== undefined) (params.push(f.jobId), parts.push(`job_id = $${params.length}`));
-  if (f.status !== undefined) (params.push(f.status), parts.push(`status = $${params.length}`));
+  if (f.jobId !== undefined) {
+    params.push(f.jobId);
+    parts.push(`job_id = $${params.length}`);
+  }
+  if (f.status !== undefined) {
+    params.push(f.status);
+    parts.push(`status = $${params.length}`);
+  }
   params.push(f.limit ?? 50);
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   return { sql: `SELECT * FROM runs ${where} ORDER BY run_id DESC LIMIT $${params.length}`, params };

@@ -121,7 +121,7 @@ export function outboxInsertValues(messages: OutboxParams[], now: number): unkno
   const cols: unknown[][] = Array.from({ length: 9 }, () => []);
   for (const m of messages) {
     const row = [m.key, m.job_id, m.platform, m.chat_id, m.thread_id, m.reply_to, m.text, m.actions, m.meta];
-    row.forEach((v, i) => cols[i]!.push(v));
+    for (const [i, v] of row.entries()) cols[i]!.push(v);
   }
   return [...cols, now];
 }
@@ -136,7 +136,10 @@ export function listOutboxSql(f: { status?: OutboxStatus; jobId?: string; limit?
     if (!OUTBOX_STATUSES.has(f.status)) throw new Error(`store: unknown outbox status ${JSON.stringify(f.status)}`);
     parts.push(`status = '${f.status}'`);
   }
-  if (f.jobId !== undefined) (params.push(f.jobId), parts.push(`job_id = $${params.length}`));
+  if (f.jobId !== undefined) {
+    params.push(f.jobId);
+    parts.push(`job_id = $${params.length}`);
+  }
   params.push(f.limit ?? null);
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   return { sql: `SELECT * FROM outbox ${where} ORDER BY id LIMIT $${params.length}`, params };

@@ -90,7 +90,7 @@ export function settleValues(records: SettleRecord[], now: number): unknown[] {
       r.scheduled_for, r.finished_at, r.status, r.trigger, r.attempt,
       r.duration_ms, r.result, r.error, r.ghost_session_id,
     ];
-    row.forEach((v, i) => cols[i]!.push(v));
+    for (const [i, v] of row.entries()) cols[i]!.push(v);
     for (const m of outbox) {
       runOrd.push(k + 1);
       messages.push(m);

@@ -242,6 +242,10 @@ const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused'
 export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
+  const bind = (column: string, value: unknown): void => {
+    parts.push(`${column} = @${column}`);
+    params[column] = value;
+  };
   if (f.status !== undefined) {
     // Statuses are written as literals (checked against the fixed set), not bound: only a
     // literal `status = 'paused'` lets the planner use the partial index `jobs_paused`.
@@ -249,13 +253,13 @@ export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record
     for (const st of list) if (!JOB_STATUSES.has(st)) throw new Error(`store: unknown job status ${JSON.stringify(st)}`);
     parts.push(list.length === 1 ? `status = '${list[0]}'` : `status IN (${list.map((st) => `'${st}'`).join(', ') || 'NULL'})`);
   }
-  if (f.kind !== undefined) (parts.push('kind = @kind'), (params.kind = f.kind));
-  if (f.ownerPlatform !== undefined) (parts.push('owner_platform = @owner_platform'), (params.owner_platform = f.ownerPlatform));
-  if (f.ownerUserId !== undefined) (parts.push('owner_user_id = @owner_user_id'), (params.owner_user_id = f.ownerUserId));
-  if (f.originPlatform !== undefined) (parts.push('origin_platform = @origin_platform'), (params.origin_platform = f.originPlatform));
-  if (f.originChatId !== undefined) (parts.push('origin_chat_id = @origin_chat_id'), (params.origin_chat_id = f.originChatId));
-  if (f.workflowId !== undefined) (parts.push('workflow_id = @workflow_id'), (params.workflow_id = f.workflowId));
-  if (f.nextRunAt !== undefined) (parts.push('next_run_at = @next_run_at'), (params.next_run_at = f.nextRunAt.getTime()));
+  if (f.kind !== undefined) bind('kind', f.kind);
+  if (f.ownerPlatform !== undefined) bind('owner_platform', f.ownerPlatform);
+  if (f.ownerUserId !== undefined) bind('owner_user_id', f.ownerUserId);
+  if (f.originPlatform !== undefined) bind('origin_platform', f.originPlatform);
+  if (f.originChatId !== undefined) bind('origin_chat_id', f.originChatId);
+  if (f.workflowId !== undefined) bind('workflow_id', f.workflowId);
+  if (f.nextRunAt !== undefined) bind('next_run_at', f.nextRunAt.getTime());
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -286,8 +290,14 @@ export function pageJobsSql(f: JobFilter, afterSeq: number, size: number): { sql
 export function listRunsSql(f: RunFilter = {}): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = { limit: f.limit ?? 50 };
-  if (f.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = f.jobId));
-  if (f.status !== undefined) (parts.push('status = @status'), (params.status = f.status));
+  if (f.jobId !== undefined) {
+    parts.push('job_id = @job_id');
+    params.job_id = f.jobId;
+  }
+  if (f.status !== undefined) {
+    parts.push('status = @status');
+    params.status = f.status;
+  }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   return { sql: `SELECT * FROM runs ${where} ORDER BY run_id DESC LIMIT @limit`, params };
 }
@@ -301,7 +311,10 @@ export class StatementCache {
   constructor(private readonly db: Db) {}
   get<R = unknown>(sql: string): Statement<unknown[], R> {
     let s = this.cache.get(sql);
-    if (!s) this.cache.set(sql, (s = this.db.prepare(sql)));
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
     return s as Statement<unknown[], R>;
   }
 }

@@ -124,7 +124,10 @@ export function listOutboxSql(f: { status?: OutboxStatus; jobId?: string; limit?
     if (!OUTBOX_STATUSES.has(f.status)) throw new Error(`store: unknown outbox status ${JSON.stringify(f.status)}`);
     parts.push(`status = '${f.status}'`);
   }
-  if (f.jobId !== undefined) (parts.push('job_id = @job_id'), (params.job_id = f.jobId));
+  if (f.jobId !== undefined) {
+    parts.push('job_id = @job_id');
+    params.job_id = f.jobId;
+  }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   return { sql: `SELECT * FROM outbox ${where} ORDER BY id LIMIT @limit`, params };
 }
