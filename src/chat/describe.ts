@@ -15,9 +15,9 @@ export interface ReminderPayload {
 /** What a job is about, in one line: reminder text, command, or watched URL. */
 export function jobSubject(job: Job): string {
   const p = (job.payload ?? {}) as Record<string, unknown>;
-  if (job.kind === 'command') return String(p['command'] ?? p['text'] ?? job.name);
-  if (job.kind === 'poll_url') return `watch ${String(p['url'] ?? job.name)}`;
-  if (typeof p['text'] === 'string' && p['text']) return p['text'];
+  if (job.kind === 'command') return String(p.command ?? p.text ?? job.name);
+  if (job.kind === 'poll_url') return `watch ${String(p.url ?? job.name)}`;
+  if (typeof p.text === 'string' && p.text) return p.text;
   return job.name;
 }
 

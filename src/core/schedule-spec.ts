@@ -131,12 +131,16 @@ function parseTrigger(text: string, opts: ParseSpecOptions): Schedule {
   if (lower === '') throw invalid('The schedule is empty.');
   if (lower === 'now') return { kind: 'once', at: new Date(opts.now.getTime()) };
   if (lower === 'manual') return { kind: 'manual' };
-  let m: RegExpExecArray | null;
-  if ((m = /^in[: ]\s*(.+)$/i.exec(s))) return { kind: 'once', at: new Date(opts.now.getTime() + parseDurationPart(m[1]!, 'in:')) };
-  if ((m = /^at[: ]\s*(.+)$/i.exec(s))) return { kind: 'once', at: parseAt(m[1]!, opts) };
-  if ((m = /^cron:\s*(.+)$/i.exec(s))) return { kind: 'cron', pattern: NICKNAME_RE.test(m[1]!) ? m[1]!.toLowerCase() : m[1]! };
-  if ((m = /^calendar:(.+)$/i.exec(s))) return parseCalendar(m[1]!);
-  if ((m = /^every[: ]\s*([^@]+?)\s*(?:@(.+))?$/i.exec(s))) {
+  const inSpan = /^in[: ]\s*(.+)$/i.exec(s)?.[1];
+  if (inSpan !== undefined) return { kind: 'once', at: new Date(opts.now.getTime() + parseDurationPart(inSpan, 'in:')) };
+  const atText = /^at[: ]\s*(.+)$/i.exec(s)?.[1];
+  if (atText !== undefined) return { kind: 'once', at: parseAt(atText, opts) };
+  const cron = /^cron:\s*(.+)$/i.exec(s)?.[1];
+  if (cron !== undefined) return { kind: 'cron', pattern: NICKNAME_RE.test(cron) ? cron.toLowerCase() : cron };
+  const calendar = /^calendar:(.+)$/i.exec(s)?.[1];
+  if (calendar !== undefined) return parseCalendar(calendar);
+  const m = /^every[: ]\s*([^@]+?)\s*(?:@(.+))?$/i.exec(s);
+  if (m) {
     const everyMs = parseDurationPart(m[1]!, 'every ');
     let anchor = new Date(opts.now.getTime());
     if (m[2] !== undefined) {

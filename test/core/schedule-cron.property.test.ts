@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextCronFire } from '../../src/core/cron-fire.js';
-import { type WallTime } from '../../src/core/time/civil.js';
+import type { WallTime } from '../../src/core/time/civil.js';
 import { fromWallTime, toWallTime } from '../../src/core/time/zoned.js';
 
 const MIN = 60_000;
