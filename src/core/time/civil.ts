@@ -98,11 +98,6 @@ export function compareWallTime(a: WallTimeInput, b: WallTimeInput): number {
   return wallToUtcMs(a) - wallToUtcMs(b);
 }
 
-/** Whole calendar days from `a`'s date to `b`'s date (times ignored). */
-export function daysBetween(a: WallTimeInput, b: WallTimeInput): number {
-  return Math.round((utcDate(b.year, b.month, b.day).getTime() - utcDate(a.year, a.month, a.day).getTime()) / MS_PER_DAY);
-}
-
 export function pad(n: number, width = 2): string {
   const s = String(Math.abs(n)).padStart(width, '0');
   return n < 0 ? `-${s}` : s;
