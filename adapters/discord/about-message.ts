@@ -7,7 +7,8 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { IncomingMessage, OutgoingMessage } from '../../src/chat/message.js';
-import { GENERIC_FAILURE, invokerOf, placeOf, replyBody, type InteractionDeps } from './interactions.js';
+import { GENERIC_FAILURE } from '../../src/core/errors.js';
+import { invokerOf, placeOf, replyBody, type InteractionDeps } from './interactions.js';
 import { contextOf, type InteractionPlace } from './to-incoming.js';
 
 /** Modal custom ids start with this, followed by the menu interaction's id. */

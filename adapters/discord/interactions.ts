@@ -6,6 +6,7 @@ import {
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { ActionAnswer, ChatService, OutgoingMessage } from '../../src/chat/message.js';
+import { GENERIC_FAILURE } from '../../src/core/errors.js';
 import { jobChoices, zoneChoices, type Choice } from './autocomplete.js';
 import { helpText } from './commands.js';
 import type { AdapterLogger } from './logger.js';
@@ -22,7 +23,6 @@ import {
 } from './to-incoming.js';
 
 /** Said when the chat layer itself fails; the details go to the log. */
-export const GENERIC_FAILURE = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 export interface InteractionDeps {
   chat: ChatService;

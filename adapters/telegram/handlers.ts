@@ -1,5 +1,6 @@
 import type { Api } from 'grammy';
 import type { CallbackQuery, Message } from 'grammy/types';
+import { GENERIC_FAILURE } from '../../src/core/errors.js';
 import type { Address } from '../../src/core/job.js';
 import type { ActionAnswer, ChatContext, ChatService, OutgoingMessage } from '../../src/chat/message.js';
 import type { Sender } from '../../src/delivery/sender.js';
@@ -11,7 +12,6 @@ import { MAX_TEXT_LENGTH, inlineKeyboard } from './sender.js';
 import { type BotIdentity, TELEGRAM, isAnonymousAdmin, isForUs, toIncomingAction, toIncomingMessage } from './to-incoming.js';
 
 /** Said when the chat layer itself fails; the details go to the log, not the chat. */
-export const GENERIC_FAILURE = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /** What the update handlers need; built once by the adapter. */
 export interface HandlerDeps {

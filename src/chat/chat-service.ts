@@ -9,7 +9,8 @@ import { createChatMemory } from './memory.js';
 import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage, OutgoingMessage } from './message.js';
 import { resolvePrefs } from './prefs.js';
 import { handleZonePress } from './zone-actions.js';
-import { createRouter, GENERIC_FAILURE } from './router.js';
+import { GENERIC_FAILURE } from '../core/errors.js';
+import { createRouter } from './router.js';
 import { sessionIdFor } from './who.js';
 
 /** The chat layer as wired by the app: the ChatService plus the hooks the scheduler calls. */

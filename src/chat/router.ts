@@ -1,4 +1,4 @@
-import { MemoryAccessDenied, UserError } from '../core/errors.js';
+import { GENERIC_FAILURE, MemoryAccessDenied, UserError } from '../core/errors.js';
 import type { Job } from '../core/job.js';
 import type { CommandContext, CommandModule, ResolvedChatDeps, ResolvedPrefs } from './command.js';
 import { resolvePrefs } from './prefs.js';
@@ -19,8 +19,6 @@ const PLAIN_REMIND = /^remind\s+me\b/i;
 /** The answer to plain text that is no request: what a request looks like. */
 export const PLAIN_HINT =
   'I didn\'t catch that. Tell me what and when, e.g. "in 10 minutes stretch" or "every weekday at 9 standup" (or /remind …), /help lists everything I can do.';
-
-export const GENERIC_FAILURE = 'Something went wrong, nothing was changed. Please try again.';
 
 /**
  * A private message that is only a place or zone ("Berlin", "new york", "Asia/Tokyo"): the

@@ -3,8 +3,10 @@
  * - UserError: bad input from a person. Goes back to the chat verbatim and changes nothing.
  * - NotFoundError / ForbiddenError: user-facing too, with their own codes.
  * - anything else is a bug or a broken dependency: logged with its context, and the person is
- *   told that nothing was changed.
+ *   told that nothing was changed, in these words (every platform and the chat say the same).
  */
+export const GENERIC_FAILURE = 'Something went wrong, nothing was changed. Please try again.';
+
 export class UserError extends Error {
   override name = 'UserError';
   constructor(

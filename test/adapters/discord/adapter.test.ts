@@ -1,7 +1,7 @@
 import { COMMAND_HELP } from '../../../src/chat/help.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { slashCommands } from '../../../adapters/discord/index.js';
-import { GENERIC_FAILURE } from '../../../adapters/discord/interactions.js';
+import { GENERIC_FAILURE } from '../../../src/core/errors.js';
 import { NEEDS_MANAGE_CHANNELS_CHANNEL, NEEDS_MANAGE_CHANNELS_ROLES } from '../../../adapters/discord/to-incoming.js';
 import { ACK_WINDOW_MS, DiscordEmulator, Permission, type EmulatedMessage, type InteractionRecord } from '../../emulators/discord/emulator.js';
 import { EPHEMERAL, FakeChat, opt, startAdapter } from './harness.js';

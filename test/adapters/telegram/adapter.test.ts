@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { User } from 'grammy/types';
 import { createTelegramAdapter, type TelegramAdapter } from '../../../adapters/telegram/index.js';
+import { GENERIC_FAILURE } from '../../../src/core/errors.js';
 import { menuOf } from '../../../adapters/telegram/adapter.js';
 import { FAKE_BOT, FakeBotApi, type FakeChatSpec } from '../../emulators/telegram/fake-bot-api.js';
 import { FakeChat, eventually, holdMessages, recordingLogger } from './fake-chat.js';
@@ -127,7 +128,7 @@ describe('telegram adapter (long polling against the Bot API fake)', () => {
     };
     api.userSays(group, sam, '/list');
     await api.until(() => api.sent.length === 1);
-    expect(api.sent[0]!.text).toMatch(/something went wrong/);
+    expect(api.sent[0]!.text).toBe(GENERIC_FAILURE);
     expect(logger.entries.some((e) => e.level === 'error')).toBe(true);
     chat.reply = (m) => [{ text: `ok ${m.text}` }];
     api.userSays(group, sam, '/next');
