@@ -1,33 +1,21 @@
 import type { Clock } from '../core/ports/clock.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
 import { DEFAULT_MAX_TEXT_LENGTH } from '../core/text-limit.js';
-import type { DateOrder } from '../core/date-order.js';
+import type { Logger } from '../core/ports/logger.js';
+import type { NotesStore } from '../core/ports/notes-store.js';
+import type { PrefsStore } from '../core/ports/prefs-store.js';
 import type { ParseOptions, ParseResult } from '../nl/types.js';
 import type { MaybePromise } from '../core/ports/job-store.js';
 
 /**
- * What the chat layer needs from the notes store. The store enforces the access
- * policy itself from `currentContext()`: a SCHEDULER caller gets MemoryAccessDenied.
- * Notes are numbered from 1 in the order `list` returns them.
+ * The part of the notes store the chat layer uses. The store enforces the access policy
+ * itself from `currentContext()`: a SCHEDULER caller gets MemoryAccessDenied. Notes are
+ * numbered from 1 in the order `list` returns them.
  */
-export interface ChatNotes {
-  add(platform: string, userId: string, text: string): MaybePromise<unknown>;
-  list(platform: string, userId: string): MaybePromise<Array<{ text: string }>>;
-  /** Removes note number `n` (1-based); false when there is no such note. */
-  remove(platform: string, userId: string, n: number): MaybePromise<boolean>;
-}
+export type ChatNotes = Pick<NotesStore, 'add' | 'list' | 'remove'>;
 
-/** Stored preferences of one user or one chat. Absent fields fall back (user → chat → default). */
-export interface ChatPrefValues {
-  timeZone?: string;
-  dateOrder?: DateOrder;
-}
-
-/** Per-user and per-chat preferences. `scope` is `user` or `chat`; `id` the platform user/chat id. */
-export interface ChatPrefs {
-  get(platform: string, scope: 'user' | 'chat', id: string): MaybePromise<ChatPrefValues | undefined>;
-  set(platform: string, scope: 'user' | 'chat', id: string, values: ChatPrefValues): MaybePromise<unknown>;
-}
+/** Per-user and per-chat preferences: the part of the prefs store the chat layer uses. */
+export type ChatPrefs = Pick<PrefsStore, 'get' | 'set'>;
 
 /** Limits against abuse. */
 export interface ChatQuotas {
@@ -48,12 +36,8 @@ export const DEFAULT_QUOTAS: ChatQuotas = {
   maxTextLength: DEFAULT_MAX_TEXT_LENGTH,
 };
 
-/** Minimal logger shape (pino-compatible). */
-export interface ChatLogger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+/** The part of the logger port the chat layer uses. */
+export type ChatLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 /** Everything the chat layer is given; nothing else is reached for (rule 2). */
 export interface ChatDeps {

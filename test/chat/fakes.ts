@@ -2,12 +2,12 @@
  * Small stand-ins used until (or besides) the real store, parser and Scheduler: enough
  * behaviour for the chat layer's rules, nothing more.
  */
-import { MemoryAccessDenied } from '../../src/core/errors.js';
 import type { Job, NewJob } from '../../src/core/job.js';
 import type { RunRecord } from '../../src/core/run.js';
-import { currentContext } from '../../src/core/runtime-context.js';
 import type { SchedulerApi } from '../../src/core/scheduler-api.js';
-import type { ChatNotes, ChatPrefs, ChatPrefValues } from '../../src/chat/deps.js';
+import type { ChatNotes, ChatPrefs } from '../../src/chat/deps.js';
+import { type Note, checkMemoryAccess } from '../../src/core/ports/notes-store.js';
+import type { PrefValues } from '../../src/core/ports/prefs-store.js';
 import type { ParseOptions, ParseResult } from '../../src/nl/types.js';
 import type { Clock } from '../../src/core/ports/clock.js';
 import type { JobFilter, JobPatch } from '../../src/core/ports/job-store.js';
@@ -90,17 +90,20 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
   };
 }
 
+/** Notes in memory, under the stores' own access policy (checkMemoryAccess). */
 export function fakeNotes(): ChatNotes {
-  const notes = new Map<string, string[]>();
-  const check = (op: 'read' | 'write'): void => {
-    const { entityType } = currentContext();
-    if (entityType !== 'HUMAN') throw new MemoryAccessDenied(entityType, op);
-  };
+  const notes = new Map<string, Note[]>();
   return {
-    add(p, u, text) { check('write'); notes.set(`${p}:${u}`, [...(notes.get(`${p}:${u}`) ?? []), text]); },
-    list(p, u) { check('read'); return (notes.get(`${p}:${u}`) ?? []).map((text) => ({ text })); },
+    add(p, u, text) {
+      checkMemoryAccess('write');
+      // The chat layer never shows when a note was taken, so a fixed instant will do.
+      const l = [...(notes.get(`${p}:${u}`) ?? []), { text, createdAt: new Date(0) }];
+      notes.set(`${p}:${u}`, l);
+      return l.length;
+    },
+    list(p, u) { checkMemoryAccess('read'); return notes.get(`${p}:${u}`) ?? []; },
     remove(p, u, n) {
-      check('write');
+      checkMemoryAccess('write');
       const l = notes.get(`${p}:${u}`) ?? [];
       if (n > l.length) return false;
       l.splice(n - 1, 1);
@@ -110,7 +113,7 @@ export function fakeNotes(): ChatNotes {
 }
 
 export function fakePrefs(): ChatPrefs {
-  const m = new Map<string, ChatPrefValues>();
+  const m = new Map<string, PrefValues>();
   return {
     get: (p, scope, id) => m.get(`${p}:${scope}:${id}`),
     set: (p, scope, id, v) => void m.set(`${p}:${scope}:${id}`, { ...m.get(`${p}:${scope}:${id}`), ...v }),
