@@ -1,4 +1,5 @@
 import type { CommandHandler, DeliveryFormatter } from '../core/executor.js';
+import type { Job } from '../core/job.js';
 import { humanContext, runWithContext } from '../core/runtime-context.js';
 import { handleActionPress } from './actions.js';
 import type { CommandModule, ResolvedChatDeps } from './command.js';
@@ -30,6 +31,43 @@ export interface ChatServiceOptions {
   botUsername?: string;
 }
 
+/** The message a `command` job's ghost sends: the job's owner in the job's chat, with the owner's rights only. */
+function ghostMessage(commandText: string, job: Job): IncomingMessage {
+  return {
+    platform: job.origin.platform,
+    chatId: job.origin.chatId,
+    chatType: job.origin.chatType ?? 'private',
+    ...(job.origin.threadId !== undefined ? { threadId: job.origin.threadId } : {}),
+    userId: job.owner.userId,
+    userName: job.owner.name ?? job.owner.userId,
+    // The ghost acts with the owner's rights only, never a chat admin's.
+    isAdmin: false,
+    text: commandText,
+  };
+}
+
+/** The caller's own live reminders whose id starts with, or name contains, `partial` (Discord autocomplete). */
+async function suggestOwnJobs(deps: ResolvedChatDeps, who: ChatContext, partial: string): Promise<Array<{ id: string; label: string }>> {
+  const needle = partial.trim().toLowerCase();
+  const own = await deps.scheduler.listJobs({ ownerPlatform: who.platform, ownerUserId: who.userId, status: ['active', 'paused'], limit: 200 });
+  return own
+    .filter((j) => !needle || j.id.toLowerCase().startsWith(needle) || j.name.toLowerCase().includes(needle))
+    .slice(0, 25)
+    .map((j) => ({ id: j.id, label: `${j.id} · ${j.status === 'paused' ? '(paused) ' : ''}${j.name}`.slice(0, 100) }));
+}
+
+/** A button press: a zone button, else a job's button; a failure is logged and answered politely. */
+async function answerPress(deps: ResolvedChatDeps, press: IncomingAction): Promise<ActionAnswer> {
+  const zoneOf = async (who: IncomingAction): Promise<string> => (await resolvePrefs(deps, who)).timeZone;
+  try {
+    const now = deps.clock.now();
+    return (await handleZonePress(deps, press, now)) ?? (await handleActionPress(deps, press, now, zoneOf));
+  } catch (err) {
+    deps.logger.error({ err, platform: press.platform, chatId: press.chatId, userId: press.userId, actionId: press.actionId }, 'chat action failed');
+    return { toast: GENERIC_FAILURE };
+  }
+}
+
 /**
  * The platform-free conversation. Every human message and button press runs inside
  * `runWithContext(humanContext('tg_<chat>' | 'dc_<chat>' | 'console_<chat>'))`; command jobs
@@ -41,57 +79,16 @@ export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}
   const botUsername = opts.botUsername ?? input.config.botUsername;
   const router = createRouter(deps, botUsername ? { botUsername } : {});
 
-  async function zoneOf(who: IncomingAction): Promise<string> {
-    return (await resolvePrefs(deps, who)).timeZone;
-  }
-
-  async function handleMessage(msg: IncomingMessage): Promise<OutgoingMessage[]> {
-    return runWithContext(humanContext(sessionIdFor(msg)), () => router.route(msg, { now: deps.clock.now() }));
-  }
-
-  async function handleAction(press: IncomingAction): Promise<ActionAnswer> {
-    return runWithContext(humanContext(sessionIdFor(press)), async () => {
-      try {
-        const now = deps.clock.now();
-        return (await handleZonePress(deps, press, now)) ?? (await handleActionPress(deps, press, now, zoneOf));
-      } catch (err) {
-        deps.logger.error({ err, platform: press.platform, chatId: press.chatId, userId: press.userId, actionId: press.actionId }, 'chat action failed');
-        return { toast: GENERIC_FAILURE };
-      }
-    });
-  }
-
   const commandHandler: CommandHandler = async (commandText, job) => {
-    const msg: IncomingMessage = {
-      platform: job.origin.platform,
-      chatId: job.origin.chatId,
-      chatType: job.origin.chatType ?? 'private',
-      ...(job.origin.threadId !== undefined ? { threadId: job.origin.threadId } : {}),
-      userId: job.owner.userId,
-      userName: job.owner.name ?? job.owner.userId,
-      // The ghost acts with the owner's rights only, never a chat admin's.
-      isAdmin: false,
-      text: commandText,
-    };
     // Errors propagate: the command executor records them as the run's failure.
-    const replies = await router.runScheduled(msg, job, deps.clock.now());
+    const replies = await router.runScheduled(ghostMessage(commandText, job), job, deps.clock.now());
     return replies.map((r) => r.text).join('\n\n') || `(${commandText} gave no answer)`;
   };
 
-  /** The caller's own live reminders whose id or name contains `partial` (Discord autocomplete). */
-  async function suggestJobs(who: ChatContext, partial: string): Promise<Array<{ id: string; label: string }>> {
-    const needle = partial.trim().toLowerCase();
-    const own = await deps.scheduler.listJobs({ ownerPlatform: who.platform, ownerUserId: who.userId, status: ['active', 'paused'], limit: 200 });
-    return own
-      .filter((j) => !needle || j.id.toLowerCase().startsWith(needle) || j.name.toLowerCase().includes(needle))
-      .slice(0, 25)
-      .map((j) => ({ id: j.id, label: `${j.id} · ${j.status === 'paused' ? '(paused) ' : ''}${j.name}`.slice(0, 100) }));
-  }
-
   return {
-    handleMessage,
-    handleAction,
-    suggestJobs,
+    handleMessage: async (msg) => runWithContext(humanContext(sessionIdFor(msg)), () => router.route(msg, { now: deps.clock.now() })),
+    handleAction: async (press) => runWithContext(humanContext(sessionIdFor(press)), () => answerPress(deps, press)),
+    suggestJobs: (who, partial) => suggestOwnJobs(deps, who, partial),
     commandHandler,
     checkScheduledCommand: router.checkScheduled,
     formatDelivery: createDeliveryFormatter(),

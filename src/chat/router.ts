@@ -73,57 +73,83 @@ export function errorReply(err: unknown, deps: ResolvedChatDeps, where: Record<s
   return [{ text: `⚠️ ${GENERIC_FAILURE}` }];
 }
 
-/**
- * Dispatches `/command@BotName args` to its module. A suffix naming another bot is ignored
- * (groups with several bots); unknown commands get a hint in private chats, or in groups
- * when addressed to this bot.
- */
-export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: string } = {}): Router {
-  const commands = commandModules();
+/** Each command under its name and its aliases. */
+function indexCommands(commands: CommandModule[]): Map<string, CommandModule> {
   const byName = new Map<string, CommandModule>();
   for (const c of commands) for (const n of [c.name, ...(c.aliases ?? [])]) byName.set(n, c);
+  return byName;
+}
+
+/** The context of one command run for one message; prefs are read once, when first asked for. */
+function commandContext(deps: ResolvedChatDeps, checkScheduled: (text: string) => void, msg: IncomingMessage, command: string, args: string, ro: RouteOptions): CommandContext {
+  let prefs: Promise<ResolvedPrefs> | undefined;
+  return {
+    deps,
+    msg,
+    command,
+    args,
+    now: ro.now,
+    ...(ro.ghostJob ? { ghostJob: ro.ghostJob } : {}),
+    prefs: () => (prefs ??= resolvePrefs(deps, msg)),
+    checkScheduledCommand: checkScheduled,
+  };
+}
+
+/** Builds the context for a command of the message being routed. */
+type ContextFor = (command: string, args: string) => CommandContext;
+
+/**
+ * Text that is no command. In a private chat everything is said to the bot: a sentence that
+ * reads as a reminder is one ("in 90 seconds check the oven"), a place named alone answers
+ * "where are you?", anything else gets a hint. Groups need the command or a mention.
+ */
+async function routePlain(msg: IncomingMessage, text: string, contextFor: ContextFor, remind: CommandModule): Promise<OutgoingMessage[]> {
+  if (msg.chatType !== 'private' || !text) return [];
+  const ctx = contextFor('remind', text);
+  if (PLAIN_REMIND.test(text) || readPlainSentence(text, await parseWithPrefs(ctx, text)) !== 'chatter') return remind.run(ctx);
+  return (await zoneNamedAlone(ctx)) ?? [{ text: PLAIN_HINT }];
+}
+
+/**
+ * A `/command@BotName args`: ignored when it names another bot (groups with several bots);
+ * an unknown one gets a hint in private chats, or in groups when addressed to this bot.
+ */
+async function routeCommand(
+  cmd: NonNullable<ReturnType<typeof parseCommandText>>,
+  msg: IncomingMessage,
+  contextFor: ContextFor,
+  byName: ReadonlyMap<string, CommandModule>,
+  botUsername: string | undefined,
+): Promise<OutgoingMessage[]> {
+  const addressedHere = !cmd.bot || !botUsername || cmd.bot.toLowerCase() === botUsername.toLowerCase();
+  if (!addressedHere) return [];
+  const module = byName.get(cmd.name);
+  if (!module) {
+    if (msg.chatType === 'group' && !cmd.bot) return [];
+    return [{ text: `I don't know /${cmd.name}. /help lists what I can do; to set a reminder: /remind in 10 minutes stretch` }];
+  }
+  return module.run(contextFor(module.name, cmd.args));
+}
+
+/** Dispatches each message to its command module (routeCommand) or reads it as plain text (routePlain). */
+export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: string } = {}): Router {
+  const commands = commandModules();
+  const byName = indexCommands(commands);
   const remindModule = byName.get('remind') as CommandModule;
   const find = (name: string): CommandModule | undefined => byName.get(name);
   const checkScheduled = (text: string): void => void schedulableCommand(text, find);
-
-  function context(msg: IncomingMessage, command: string, args: string, ro: RouteOptions): CommandContext {
-    let prefs: Promise<ResolvedPrefs> | undefined;
-    return {
-      deps,
-      msg,
-      command,
-      args,
-      now: ro.now,
-      ...(ro.ghostJob ? { ghostJob: ro.ghostJob } : {}),
-      prefs: () => (prefs ??= resolvePrefs(deps, msg)),
-      checkScheduledCommand: checkScheduled,
-    };
-  }
+  const contextFor =
+    (msg: IncomingMessage, ro: RouteOptions): ContextFor =>
+    (command, args) =>
+      commandContext(deps, checkScheduled, msg, command, args, ro);
 
   async function route(msg: IncomingMessage, ro: RouteOptions): Promise<OutgoingMessage[]> {
     const where = { platform: msg.platform, chatId: msg.chatId, userId: msg.userId, text: msg.text.slice(0, 200) };
     try {
       const text = msg.text.trim();
       const cmd = parseCommandText(text);
-      if (!cmd) {
-        if (msg.chatType !== 'private') return [];
-        if (!text) return [];
-        const ctx = context(msg, 'remind', text, ro);
-        // In a private chat everything is said to the bot: a sentence that reads as a reminder
-        // is one ("in 90 seconds check the oven"); groups need the command or a mention.
-        if (PLAIN_REMIND.test(text) || readPlainSentence(text, await parseWithPrefs(ctx, text)) !== 'chatter') {
-          return await remindModule.run(ctx);
-        }
-        return await zoneNamedAlone(ctx) ?? [{ text: PLAIN_HINT }];
-      }
-      const addressedHere = !cmd.bot || !opts.botUsername || cmd.bot.toLowerCase() === opts.botUsername.toLowerCase();
-      if (!addressedHere) return [];
-      const module = byName.get(cmd.name);
-      if (!module) {
-        if (msg.chatType === 'group' && !cmd.bot) return [];
-        return [{ text: `I don't know /${cmd.name}. /help lists what I can do; to set a reminder: /remind in 10 minutes stretch` }];
-      }
-      return await module.run(context(msg, module.name, cmd.args, ro));
+      if (!cmd) return await routePlain(msg, text, contextFor(msg, ro), remindModule);
+      return await routeCommand(cmd, msg, contextFor(msg, ro), byName, opts.botUsername);
     } catch (err) {
       return errorReply(err, deps, where);
     }
@@ -132,7 +158,7 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
   async function runScheduled(msg: IncomingMessage, ghostJob: Job, now: Date): Promise<OutgoingMessage[]> {
     const module = schedulableCommand(msg.text, find);
     const args = parseCommandText(msg.text)?.args ?? '';
-    return module.run(context(msg, module.name, args, { now, ghostJob }));
+    return module.run(contextFor(msg, { now, ghostJob })(module.name, args));
   }
 
   return { commands, route, runScheduled, checkScheduled };
