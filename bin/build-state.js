@@ -17,8 +17,8 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]
 /** What the build compiles (TypeScript) or copies (everything else, e.g. SQL migrations). */
 export const SOURCE_DIRS = ['src', 'adapters'];
 export const DIST = join(ROOT, 'dist');
-/** Inside dist/: the fingerprint of the sources the build was made from. */
-export const STAMP = join(DIST, '.source-fingerprint');
+/** The file inside dist/ holding the fingerprint of the sources the build was made from. */
+export const FINGERPRINT_FILE = '.source-fingerprint';
 /**
  * Part of every fingerprint: a change to how the build is made (the compiler's options in
  * bin/build.js, the TypeScript settings esbuild reads from tsconfig.json) has to invalidate old
@@ -59,7 +59,7 @@ export function fingerprint(root = ROOT) {
 export function buildState(root = ROOT) {
   let stamp;
   try {
-    stamp = readFileSync(join(root, 'dist', '.source-fingerprint'), 'utf8').trim();
+    stamp = readFileSync(join(root, 'dist', FINGERPRINT_FILE), 'utf8').trim();
   } catch {
     return 'missing';
   }

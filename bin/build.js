@@ -13,7 +13,7 @@
 import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
-import { buildState, DIST, fingerprint, ROOT, sourceFiles } from './build-state.js';
+import { buildState, DIST, FINGERPRINT_FILE, fingerprint, ROOT, sourceFiles } from './build-state.js';
 
 if (process.argv.includes('--if-stale') && buildState() === 'fresh') process.exit(0);
 
@@ -42,7 +42,7 @@ try {
     mkdirSync(dirname(join(tmp, file)), { recursive: true });
     copyFileSync(join(ROOT, file), join(tmp, file));
   }
-  writeFileSync(join(tmp, '.source-fingerprint'), `${print}\n`);
+  writeFileSync(join(tmp, FINGERPRINT_FILE), `${print}\n`);
   const old = `${DIST}.old-${process.pid}`;
   rmSync(old, { recursive: true, force: true });
   try {

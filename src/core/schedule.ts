@@ -17,7 +17,7 @@
  *
  * This is the one schedule engine: the confirmation, the parser's preview, the CLI and the
  * scheduler all ask it, so what a person is shown is what runs. API (re-exported below):
- * `nextFire`, `nextFires`, `nextFireWithin`, `applyBounds`, `boundedAfter`, `isRecurring`,
+ * `nextFire`, `nextFires`, `nextFireWithin`, `applyBounds`, `isRecurring`,
  * `firesMoreThanOnce`, `nextFireAfterOccurrence`, `dueOccurrence`, `latestFireUpTo`,
  * `validateSchedule`. Specs: schedule-spec.ts. Zones and wall times: time/ (civil.ts, zone.ts, zoned.ts).
  * Durations: duration.ts.
@@ -37,7 +37,6 @@ export type {
 // Computation lives in small sibling files; importing from here gives the whole schedule API.
 export {
   applyBounds,
-  boundedAfter,
   dueOccurrence,
   firesMoreThanOnce,
   isRecurring,
@@ -48,4 +47,4 @@ export {
   nextFireWithin,
   type DueOccurrence,
 } from './schedule-next.js';
-export { validateBounds, validateSchedule, MIN_INTERVAL_MS, OPERATOR_MIN_INTERVAL_MS, MAX_INTERVAL_MS, MAX_CALENDAR_STEP, type ValidateOptions } from './schedule-validate.js';
+export { validateBounds, validateSchedule, MIN_INTERVAL_MS, OPERATOR_MIN_INTERVAL_MS } from './schedule-validate.js';

@@ -11,7 +11,7 @@ import { PostgresPrefsStore } from './pg-prefs-store.js';
 export { PostgresJobStore } from './pg-job-store.js';
 export { PostgresNotesStore } from './pg-notes-store.js';
 export { PostgresPrefsStore } from './pg-prefs-store.js';
-export { loadPgMigrations, migratePg } from './migrate.js';
+export { loadPgMigrations } from './migrate.js';
 
 export interface PostgresStoreOptions {
   /** Time for note/pref timestamps and migration records. Default the system clock. */

@@ -8,7 +8,7 @@ import { SqliteJobStore } from './sqlite-job-store.js';
 import { SqliteNotesStore } from './sqlite-notes-store.js';
 import { SqlitePrefsStore } from './sqlite-prefs-store.js';
 
-export { type Checkpointer, startCheckpointer } from './checkpointer.js';
+export { startCheckpointer } from './checkpointer.js';
 export { SqliteJobStore } from './sqlite-job-store.js';
 export { SqliteNotesStore } from './sqlite-notes-store.js';
 export { SqlitePrefsStore } from './sqlite-prefs-store.js';
