@@ -7,7 +7,7 @@ import type { ChatDeps } from './deps.js';
 import { DEFAULT_QUOTAS } from './deps.js';
 import { createDeliveryFormatter } from './delivery-format.js';
 import { createChatMemory } from './memory.js';
-import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage, OutgoingMessage } from './message.js';
+import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage } from './message.js';
 import { resolvePrefs } from './prefs.js';
 import { handleZonePress } from './zone-actions.js';
 import { GENERIC_FAILURE } from '../core/errors.js';
