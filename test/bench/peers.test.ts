@@ -22,7 +22,10 @@ function printed(figures: Figures): { out: string[]; err: string } {
   const out: string[] = [];
   let err = '';
   vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
   const missing = printRatios(figures);
   vi.restoreAllMocks();
   return { out: [...out, `missing ${missing}`], err };

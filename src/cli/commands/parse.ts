@@ -45,7 +45,7 @@ function human(r: ParseResult): string {
     `Schedule: ${r.spec}`,
     `Next:     ${r.next.map((d) => formatInZone(d, r.timeZone)).join('\n          ')}`,
   ];
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function dateOrderOf(value: unknown): DateOrder | undefined | 'invalid' {
@@ -118,7 +118,7 @@ export async function parseCommand(argv: string[], io: ParseCommandIo): Promise<
     const rl = createInterface({ input: stdin, crlfDelay: Infinity });
     for await (const line of rl) {
       if (line.trim() === '') continue;
-      out(JSON.stringify(parseLine(line, zone)) + '\n');
+      out(`${JSON.stringify(parseLine(line, zone))}\n`);
     }
     return 0;
   }
@@ -138,7 +138,7 @@ export async function parseCommand(argv: string[], io: ParseCommandIo): Promise<
     return 2;
   }
   const result = parse(text, { now, timeZone: zone, ...(order ? { dateOrder: order } : {}) });
-  if (values.json) out(JSON.stringify(resultJson(result)) + '\n');
+  if (values.json) out(`${JSON.stringify(resultJson(result))}\n`);
   else if (result.ok) out(human(result));
   else err(human(result));
   return result.ok ? 0 : 1;

@@ -23,7 +23,6 @@ export type CalendarUnit = 'day' | 'week' | 'month' | 'year';
 
 const MS_PER_MINUTE = 60_000;
 const MS_PER_HOUR = 3_600_000;
-const MS_PER_DAY = 86_400_000;
 
 /** Midnight UTC of a date; out-of-range months/days roll over (Dec 32 = Jan 1 next year). */
 function utcDate(year: number, month: number, day: number): Date {
