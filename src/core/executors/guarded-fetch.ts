@@ -45,25 +45,20 @@ function refusal(host: string, why: string): AddressRefusedError {
   );
 }
 
-/**
- * A status-only HTTP client for watching URLs, safe to point at addresses chat users choose:
- * - the address actually connected to is checked (a `lookup` hook on the socket, so a name
- *   that resolves to a public address when asked and a private one when connecting — DNS
- *   rebinding — still cannot reach a private one); a literal IP is checked before connecting;
- * - every redirect hop is a new request checked the same way;
- * - the body is never read: the connection closes as soon as the status line has arrived;
- * - each request has its own deadline.
- */
-export function guardedFetch(opts: GuardedFetchOptions = {}): FetchLike {
-  const allowPrivate = opts.allowPrivate ?? false;
-  const timeoutMs = opts.timeoutMs ?? 10_000;
-  const maxRedirects = opts.maxRedirects ?? 5;
-  const resolve: ResolveAll = opts.resolve ?? (dnsLookup as unknown as ResolveAll);
-  const classify = opts.classify ?? nonPublicReason;
+/** The resolved options: what every request of one guarded fetch shares. */
+interface Guard {
+  allowPrivate: boolean;
+  timeoutMs: number;
+  classify: (address: string) => string | undefined;
+  lookup: LookupFunction;
+}
 
-  // Every address a name resolves to must be public: otherwise the connection attempt (which
-  // may try several addresses) could end on the private one.
-  const lookup: LookupFunction = (hostname, options, callback) => {
+/**
+ * The socket's `lookup`: every address a name resolves to must be public, otherwise the
+ * connection attempt (which may try several addresses) could end on the private one.
+ */
+function publicOnlyLookup(resolve: ResolveAll, classify: Guard['classify'], allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
       if (!allowPrivate) {
@@ -78,58 +73,82 @@ export function guardedFetch(opts: GuardedFetchOptions = {}): FetchLike {
       else callback(null, first.address, first.family);
     });
   };
+}
 
-  function checkHost(url: URL): void {
-    if (allowPrivate) return;
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host)) {
-      const why = classify(host);
-      if (why) throw refusal(host, why);
-    } else if (isLocalHostName(host)) {
-      throw refusal(host, 'this machine');
-    }
+/** A literal IP or a local name is refused before connecting (no lookup happens for those). */
+function checkHost(url: URL, guard: Guard): void {
+  if (guard.allowPrivate) return;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) {
+    const why = guard.classify(host);
+    if (why) throw refusal(host, why);
+  } else if (isLocalHostName(host)) {
+    throw refusal(host, 'this machine');
   }
+}
 
-  function requestOnce(url: URL, method: string, signal: AbortSignal): Promise<{ status: number; location?: string }> {
-    checkHost(url);
-    const client = url.protocol === 'https:' ? https : http;
-    return new Promise((resolveStatus, reject) => {
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const req = client.request(url, {
-        method,
-        lookup,
-        // A fresh connection per check: a pooled socket would skip the address check.
-        agent: false,
-        signal: AbortSignal.any([signal, deadline]),
-        headers: { 'user-agent': USER_AGENT, accept: '*/*' },
-      });
-      req.once('response', (res) => {
-        const location = res.headers.location;
-        resolveStatus({ status: res.statusCode ?? 0, ...(location ? { location } : {}) });
-        // Only the status matters: close instead of reading (or buffering) the body.
-        res.destroy();
-        req.destroy();
-      });
-      req.once('error', (err) => {
-        if (deadline.aborted && !signal.aborted) reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s`));
-        else reject(err);
-      });
-      req.end();
+/** One request: its status (and redirect target), the body never read, within the guard's deadline. */
+function requestOnce(url: URL, method: string, signal: AbortSignal, guard: Guard): Promise<{ status: number; location?: string }> {
+  checkHost(url, guard);
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolveStatus, reject) => {
+    const deadline = AbortSignal.timeout(guard.timeoutMs);
+    const req = client.request(url, {
+      method,
+      lookup: guard.lookup,
+      // A fresh connection per check: a pooled socket would skip the address check.
+      agent: false,
+      signal: AbortSignal.any([signal, deadline]),
+      headers: { 'user-agent': USER_AGENT, accept: '*/*' },
     });
-  }
+    req.once('response', (res) => {
+      const location = res.headers.location;
+      resolveStatus({ status: res.statusCode ?? 0, ...(location ? { location } : {}) });
+      // Only the status matters: close instead of reading (or buffering) the body.
+      res.destroy();
+      req.destroy();
+    });
+    req.once('error', (err) => {
+      if (deadline.aborted && !signal.aborted) reject(new Error(`no answer within ${Math.round(guard.timeoutMs / 1000)} s`));
+      else reject(err);
+    });
+    req.end();
+  });
+}
+
+/** Where a redirect leads and with which method; only http(s) targets are followed. */
+function redirectTarget(from: URL, location: string, status: number, method: string): { url: URL; method: string } {
+  const url = new URL(location, from);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new AddressRefusedError(`refused: redirect to ${url.protocol} URL`);
+  // As browsers do: 303, and 301/302 after a POST, continue with GET.
+  const asGet = status === 303 || ((status === 301 || status === 302) && method === 'POST');
+  return { url, method: asGet ? 'GET' : method };
+}
+
+/**
+ * A status-only HTTP client for watching URLs, safe to point at addresses chat users choose:
+ * - the address actually connected to is checked (a `lookup` hook on the socket, so a name
+ *   that resolves to a public address when asked and a private one when connecting — DNS
+ *   rebinding — still cannot reach a private one); a literal IP is checked before connecting;
+ * - every redirect hop is a new request checked the same way;
+ * - the body is never read: the connection closes as soon as the status line has arrived;
+ * - each request has its own deadline.
+ */
+export function guardedFetch(opts: GuardedFetchOptions = {}): FetchLike {
+  const allowPrivate = opts.allowPrivate ?? false;
+  const classify = opts.classify ?? nonPublicReason;
+  const resolve: ResolveAll = opts.resolve ?? (dnsLookup as unknown as ResolveAll);
+  const guard: Guard = { allowPrivate, timeoutMs: opts.timeoutMs ?? 10_000, classify, lookup: publicOnlyLookup(resolve, classify, allowPrivate) };
+  const maxRedirects = opts.maxRedirects ?? 5;
 
   return async (rawUrl, init) => {
     let url = new URL(rawUrl);
     let method = init.method;
     for (let hop = 0; ; hop++) {
-      const { status, location } = await requestOnce(url, method, init.signal);
+      const { status, location } = await requestOnce(url, method, init.signal, guard);
       if (!REDIRECTS.has(status) || location === undefined) return { status };
       if (hop >= maxRedirects) throw new Error(`more than ${maxRedirects} redirects`);
-      const next = new URL(location, url);
-      if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new AddressRefusedError(`refused: redirect to ${next.protocol} URL`);
-      // As browsers do: 303, and 301/302 after a POST, continue with GET.
-      if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) method = 'GET';
-      url = next;
+      ({ url, method } = redirectTarget(url, location, status, method));
     }
   };
 }
