@@ -1,6 +1,8 @@
 /**
  * Durations as people write them: "20 minutes", "2h30m", "1y 1mo 2 days", "2.5 minutes",
- * "an hour and a half", "half an hour", "a fortnight", "72hr".
+ * "an hour and a half", "half an hour", "a fortnight", "72hr". The result keeps calendar units
+ * apart (a month is not a fixed number of milliseconds). The compact spec form (`in:1h30m`,
+ * `every 30m`), exact milliseconds with no words, is core/duration.ts's parseDuration.
  */
 
 /** A duration split by unit; values may be fractional. */
@@ -56,7 +58,7 @@ function unitKey(unit: string): keyof DurationParts | 'fortnight' {
 }
 
 /** Parses text matched by DURATION_SRC; undefined when it holds no term. */
-export function parseDuration(text: string): DurationParts | undefined {
+export function parseDurationPhrase(text: string): DurationParts | undefined {
   const parts: DurationParts = { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0 };
   let found = false;
   for (const m of text.matchAll(TERM_RE)) {

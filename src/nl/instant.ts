@@ -4,7 +4,7 @@
  * date formats our own grammar does not know (it runs last, on what is left).
  */
 import { addDays, addMonths, at, compareWall, daysInMonth, fromWall, isValidDate, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
-import { DURATION_SRC, parseDuration } from './duration-phrase.js';
+import { DURATION_SRC, parseDurationPhrase } from './duration-phrase.js';
 import type { Group } from './groups.js';
 import type { Recognizer, TimeOfDay } from './pieces.js';
 import { addDuration, DEFAULT_TIME, nextTimeOfDay, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
@@ -15,7 +15,7 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
     name: 'duration-in',
     re: new RegExp(`\\b(?:in|within|after)\\s+(?:about\\s+|around\\s+|another\\s+|roughly\\s+|approx\\.?\\s+|like\\s+|just\\s+)?(${DURATION_SRC})`, 'g'),
     make(m) {
-      const duration = parseDuration(m[1]!);
+      const duration = parseDurationPhrase(m[1]!);
       return duration ? { duration } : null;
     },
   },
@@ -24,7 +24,7 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
     name: 'duration-ago',
     re: new RegExp(`\\b(${DURATION_SRC})\\s+(?:ago|back|before now|earlier)\\b`, 'g'),
     make(m) {
-      const duration = parseDuration(m[1]!);
+      const duration = parseDurationPhrase(m[1]!);
       return duration ? { duration, past: true } : null;
     },
   },
@@ -33,7 +33,7 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
     name: 'duration-offset',
     re: new RegExp(`\\b(${DURATION_SRC})\\s+(before|after|prior to|from)\\b(?!\\s+(?:that|this|it|now|today)\\b)`, 'g'),
     make(m) {
-      const duration = parseDuration(m[1]!);
+      const duration = parseDurationPhrase(m[1]!);
       return duration ? { duration, offsetSign: m[2] === 'after' || m[2] === 'from' ? 1 : -1 } : null;
     },
   },
@@ -43,7 +43,7 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
     name: 'duration-offset-the-day',
     re: /\b(?:the\s+)?(day|week)\s+(before|after)\b(?!\s+(?:the|that|this|it|now|today|tomorrow|yesterday|next|lunch|dinner|breakfast|work|school)\b)(?=\s+[a-z0-9])/g,
     make(m) {
-      const duration = parseDuration(`1 ${m[1]}`);
+      const duration = parseDurationPhrase(`1 ${m[1]}`);
       return duration ? { duration, offsetSign: m[2] === 'after' ? 1 : -1 } : null;
     },
   },
@@ -51,7 +51,7 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
     name: 'duration-from-now',
     re: new RegExp(`\\b(${DURATION_SRC})\\s+(?:from\\s+now|from\\s+today|later|hence)\\b`, 'g'),
     make(m) {
-      const duration = parseDuration(m[1]!);
+      const duration = parseDurationPhrase(m[1]!);
       return duration ? { duration } : null;
     },
   },

@@ -17,7 +17,7 @@ import { explicitSchedule, findExplicit } from './explicit.js';
 import { groupPieces, type Bounds as BoundPieces, type Group } from './groups.js';
 import { chronoPieces } from './chrono-dates.js';
 import { DURATION_RECOGNIZERS, LEADING_DURATION_RE, resolveOnce } from './instant.js';
-import { parseDuration } from './duration-phrase.js';
+import { parseDurationPhrase } from './duration-phrase.js';
 import { scan, type Piece, type Recognizer } from './pieces.js';
 import { absorbPrepositions, dropAttributive, dropAttributiveRepeats, dropLooseHolidays, markRoles, unreadTime } from './piece-filters.js';
 import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
@@ -170,7 +170,7 @@ function readPieces(text: string, zones: ZoneMatch[], ctx: Ctx, dateOrder: DateO
 /** "30 minutes stretch": a duration leading the text is a delay when nothing else gives a time. */
 function leadingDuration(text: string, pieces: Piece[], claimed: boolean[]): void {
   const lead = LEADING_DURATION_RE.exec(text);
-  const duration = lead ? parseDuration(lead[1]!) : undefined;
+  const duration = lead ? parseDurationPhrase(lead[1]!) : undefined;
   if (!lead || !duration) return;
   const start = lead[0].length - lead[1]!.length;
   pieces.push({ start, end: lead[0].length, duration });

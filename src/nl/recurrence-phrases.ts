@@ -5,7 +5,7 @@
  * "for 8 weeks".
  */
 import type { Recognizer, RepeatSpec, TimeOfDay } from './pieces.js';
-import { DURATION_SRC, NUMBER_WORD_SRC, parseDuration, parseNumber } from './duration-phrase.js';
+import { DURATION_SRC, NUMBER_WORD_SRC, parseDurationPhrase, parseNumber } from './duration-phrase.js';
 import { MONTH_SRC, NTH, NTH_SRC, WEEKDAY_SRC, monthIndex, weekdayIndex } from './date-words.js';
 import { plainTime, withMeridiem, tod } from './time-phrases.js';
 
@@ -81,7 +81,7 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     name: 'repeat-for-duration',
     re: new RegExp(`\\bfor\\s+(?:the\\s+next\\s+)?(${DURATION_SRC})`, 'g'),
     make(m) {
-      const duration = parseDuration(m[1]!);
+      const duration = parseDurationPhrase(m[1]!);
       return duration ? { duration, role: 'for' } : null;
     },
   },

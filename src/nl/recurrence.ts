@@ -4,10 +4,11 @@
  * (they keep the wall-clock time and need an anchor), intervals for minutes and hours.
  */
 import type { CalendarSchedule, CronSchedule, IntervalSchedule, OnceSchedule, ScheduleBounds } from '../core/schedule.js';
-import { addDays, addMonths, at, compareWall, daysInMonth, formatWall, fromWall, mondayOf, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import { isValidDate, toWall, type LocalDate } from './calendar.js';
+import { daylessCalendars, monthCalendars, weeklyCalendars, yearlyCalendars, type Slots } from './calendar-triggers.js';
 import type { Group } from './groups.js';
 import type { DateSpec, RepeatSpec, TimeOfDay } from './pieces.js';
-import { addDuration, DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
+import { DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
 import { resolveOnce } from './instant.js';
 
 export type Trigger = OnceSchedule | IntervalSchedule | CalendarSchedule | CronSchedule;
@@ -48,21 +49,6 @@ function dowField(days: number[]): string {
     i = j + 1;
   }
   return parts.join(',');
-}
-
-/** First wall time on or after `from` (date) at `t` strictly after the reference instant. */
-function firstOnOrAfter(date: LocalDate, t: TimeOfDay, ctx: Ctx, ref: Date, stepDays: number): Wall {
-  let d = date;
-  for (let i = 0; i < 400; i++) {
-    const w = at(d, t.h, t.mi, t.s);
-    if (fromWall(w, ctx.zone).getTime() > ref.getTime()) return w;
-    d = addDays(d, stepDays);
-  }
-  return at(d, t.h, t.mi, t.s);
-}
-
-function calendar(unit: CalendarSchedule['unit'], step: number, anchor: Wall): CalendarSchedule {
-  return { kind: 'calendar', unit, step, anchor: formatWall(anchor) };
 }
 
 /** Reference for anchors: the start bound when it is later than now. */
@@ -156,35 +142,17 @@ function hourRange(a: number, b: number, step = 1): string {
 
 /** Triggers for one recurring group. */
 function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[] | Reject {
-  const { ref, date: refDate } = reference(ctx, startAt);
-  const times = settledTimes(g);
   const every = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'every' }> => r.kind === 'every');
   const weekdaysRepeat = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'weekdays' }> => r.kind === 'weekdays');
-  const weekdayDates = g.dates.flatMap((d) => (d.kind === 'weekday' ? [d.weekday] : []));
-  let days = weekdaysRepeat && weekdaysRepeat.days.length > 0 ? weekdaysRepeat.days : weekdayDates.length > 0 ? weekdayDates : undefined;
-  if (g.exceptDays) {
-    const except = g.exceptDays;
-    const kept = (days ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => !except.includes(d));
-    if (kept.length === 0) return new Reject('That leaves no day to remind you on.', 'every day at 9 except weekends');
-    days = kept;
-  }
-
+  const days = repeatDays(g, weekdaysRepeat);
+  if (days instanceof Reject) return days;
   if (every && (every.unit === 'second' || every.unit === 'minute' || every.unit === 'hour')) {
     return subDaily(every, g, days, ctx, startAt);
   }
-  const other = g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays');
-  if (other?.kind === 'nthWeekday') {
-    return crons(times, '*', other.month === undefined ? '*' : String(other.month), other.nth.map((n) => `${other.weekday}#${n}`).join(','));
-  }
-  if (other?.kind === 'monthDays') {
-    const step = every?.unit === 'month' ? every.step : 1;
-    if (step === 1) return crons(times, other.days.map(String).join(','), '*', '*');
-    return monthCalendars(other.days, step, times, refDate, ctx, ref);
-  }
-  if (other?.kind === 'yearDate') {
-    if (other.m < 1 || other.m > 12 || other.d < 1 || other.d > daysInMonth(2024, other.m)) return new Reject('That is not a real date.', 'every year on dec 24');
-    return crons(times, String(other.d), String(other.m), '*');
-  }
+  const { ref, date: from } = reference(ctx, startAt);
+  const slots: Slots = { times: settledTimes(g), from, ctx, ref };
+  const named = namedSlotTriggers(g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays'), every, slots);
+  if (named) return named;
   const step = every ? every.step : weekdaysRepeat?.step ?? 1;
   if (!Number.isInteger(step) || step < 1) return new Reject('Repeat days, weeks, months or years in whole numbers.', 'every 2 weeks on monday');
   // sub-daily units returned above
@@ -192,68 +160,45 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   const stepDays = step * ({ day: 1, week: 7, month: 30.44, year: 365.25 } as Record<string, number>)[unit]!;
   if (stepDays > 5 * 366) return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 weeks');
   if (days && (unit === 'week' || unit === 'day')) {
-    if (step === 1) return crons(times, '*', '*', dowField(days));
-    // "every 2 weeks on tuesday": one calendar per weekday and time. Several days share their
-    // weeks ("every other week on monday and thursday": both in the same weeks), the weeks of
-    // the first fire.
-    const firsts = days.flatMap((wd) => times.map((t) => firstOnOrAfter(addDays(refDate, (wd - weekdayOf(refDate) + 7) % 7), t, ctx, ref, 7)));
-    const earliest = firsts.reduce((a, b) => (compareWall(a, b) <= 0 ? a : b));
-    const week = mondayOf(earliest);
-    return days.flatMap((wd) => times.map((t) => {
-      const inWeek = at(addDays(week, (wd + 6) % 7), t.h, t.mi, t.s);
-      const first = fromWall(inWeek, ctx.zone).getTime() > ref.getTime() ? inWeek : at(addDays(inWeek, 7 * step), t.h, t.mi, t.s);
-      return calendar('week', step, first);
-    }));
+    return step === 1 ? crons(slots.times, '*', '*', dowField(days)) : weeklyCalendars(days, step, slots);
   }
-  if (unit === 'day' && step === 1) return crons(times, '*', '*', '*');
+  if (unit === 'day' && step === 1) return crons(slots.times, '*', '*', '*');
   const dom = g.dates.flatMap((d) => (d.kind === 'dayOfMonth' ? [d.d] : []));
   if (unit === 'month' && dom.length > 0) {
-    return step === 1 ? crons(times, dom.join(','), '*', '*') : monthCalendars(dom, step, times, refDate, ctx, ref);
+    return step === 1 ? crons(slots.times, dom.join(','), '*', '*') : monthCalendars(dom, step, slots);
   }
   const ymd = g.dates.find((d): d is Extract<DateSpec, { kind: 'ymd' }> => d.kind === 'ymd');
-  if (unit !== 'year' || !ymd) {
-    // No day written: "every 3 days", "every 2 weeks", "every 4 months", "weekly". Without a
-    // time either, the first fire is one whole step from now at the same clock time (as
-    // "in 4 months" would be), so it never comes sooner than the step; with a time, it is
-    // the next time the clock shows it, and the steps count from that day.
-    const untimed = g.times.length === 0 && !g.defaultTime;
-    if (untimed && !(startAt && startAt.getTime() > ctx.now.getTime())) {
-      const first = toWall(addDuration(ctx, { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, [`${unit}s`]: step }), ctx.zone);
-      // "every month" on Jan 31: the first fire is Feb 28, and anchoring there would make every
-      // later one the 28th; anchored at now (never a fire: fires come strictly after now) the
-      // series keeps the 31st (Feb 28, Mar 31, Apr 30)
-      const clamped = first.d !== ctx.wall.d;
-      return [calendar(unit, step, clamped ? ctx.wall : first)];
-    }
-    return times.map((t) => calendar(unit, step, firstOnOrAfter(refDate, t, ctx, ref, 1)));
-  }
-  if (ymd.m < 1 || ymd.m > 12 || ymd.d < 1 || ymd.d > daysInMonth(2024, ymd.m)) return new Reject('That is not a real date.', 'every year on dec 24');
-  if (step === 1) return crons(times, String(ymd.d), String(ymd.m), '*');
-  return times.map((t) => {
-    let y = refDate.y;
-    let w = at({ y, m: ymd.m, d: Math.min(ymd.d, daysInMonth(y, ymd.m)) }, t.h, t.mi, t.s);
-    if (fromWall(w, ctx.zone).getTime() <= ref.getTime()) {
-      y += 1;
-      w = at({ y, m: ymd.m, d: Math.min(ymd.d, daysInMonth(y, ymd.m)) }, t.h, t.mi, t.s);
-    }
-    return calendar('year', step, w);
-  });
+  if (unit !== 'year' || !ymd) return daylessCalendars(g, unit, step, slots, startAt);
+  if (!isValidDate(2024, ymd.m, ymd.d)) return new Reject('That is not a real date.', 'every year on dec 24');
+  return step === 1 ? crons(slots.times, String(ymd.d), String(ymd.m), '*') : yearlyCalendars(ymd, step, slots);
 }
 
-/** First date on day `d` of a month (clamped) at `t` after ref, stepping `stepMonths`. */
-function firstMonthly(from: LocalDate, d: number, t: TimeOfDay, ctx: Ctx, ref: Date, stepMonths: number): Wall {
-  let month = { y: from.y, m: from.m, d: 1 };
-  for (let i = 0; i < 60; i++) {
-    const date = { y: month.y, m: month.m, d: Math.min(d, daysInMonth(month.y, month.m)) };
-    const w = at(date, t.h, t.mi, t.s);
-    if (fromWall(w, ctx.zone).getTime() > ref.getTime()) return w;
-    month = addMonths(month, stepMonths);
-  }
-  return at(month, t.h, t.mi, t.s);
+/** The weekdays a group repeats on ("every monday", "on weekdays except friday"), or undefined for any day. */
+function repeatDays(g: Group, weekdaysRepeat: Extract<RepeatSpec, { kind: 'weekdays' }> | undefined): number[] | undefined | Reject {
+  const weekdayDates = g.dates.flatMap((d) => (d.kind === 'weekday' ? [d.weekday] : []));
+  const days = weekdaysRepeat && weekdaysRepeat.days.length > 0 ? weekdaysRepeat.days : weekdayDates.length > 0 ? weekdayDates : undefined;
+  if (!g.exceptDays) return days;
+  const except = g.exceptDays;
+  const kept = (days ?? [0, 1, 2, 3, 4, 5, 6]).filter((d) => !except.includes(d));
+  if (kept.length === 0) return new Reject('That leaves no day to remind you on.', 'every day at 9 except weekends');
+  return kept;
 }
 
-function monthCalendars(days: Array<number | 'L'>, step: number, times: TimeOfDay[], from: LocalDate, ctx: Ctx, ref: Date): Trigger[] {
-  return days.flatMap((d) => times.map((t) => calendar('month', step, firstMonthly(from, d === 'L' ? 31 : d, t, ctx, ref, 1))));
+/** Repeats that name their slot: "the first monday", "on the 1st and 15th", "every year on dec 24". */
+function namedSlotTriggers(other: RepeatSpec | undefined, every: Extract<RepeatSpec, { kind: 'every' }> | undefined, slots: Slots): Trigger[] | Reject | undefined {
+  if (other?.kind === 'nthWeekday') {
+    return crons(slots.times, '*', other.month === undefined ? '*' : String(other.month), other.nth.map((n) => `${other.weekday}#${n}`).join(','));
+  }
+  if (other?.kind === 'monthDays') {
+    const step = every?.unit === 'month' ? every.step : 1;
+    if (step === 1) return crons(slots.times, other.days.map(String).join(','), '*', '*');
+    return monthCalendars(other.days, step, slots);
+  }
+  if (other?.kind === 'yearDate') {
+    if (!isValidDate(2024, other.m, other.d)) return new Reject('That is not a real date.', 'every year on dec 24');
+    return crons(slots.times, String(other.d), String(other.m), '*');
+  }
+  return undefined;
 }
 
 /** All triggers of a recurring request; groups without a repeat are weekly (weekday) or one-off. */
