@@ -13,7 +13,8 @@ import { createExecutors } from './core/executors/index.js';
 import { guardedFetch } from './core/executors/guarded-fetch.js';
 import { deadLetterHandler } from './delivery/dead-letter.js';
 import { OutboxDispatcher } from './delivery/outbox-dispatcher.js';
-import type { Sender } from './delivery/sender.js';
+import { textMessage } from './core/outgoing-message.js';
+import type { Sender } from './core/ports/sender.js';
 import { type Logger, createLogger } from './log.js';
 import { parse } from './nl/parse.js';
 import { type ChimeStore, type StoreMaintenance, openSqliteChimeStore } from './store/open-store.js';
@@ -97,7 +98,7 @@ function createSchedulerFor(config: Config, deps: { store: ChimeStore; clock: Cl
     clock: deps.clock,
     logger: deps.logger,
     executors: deps.executors,
-    deliveryFormatter: (job, outcome) => (late.current ? late.current.formatDelivery(job, outcome) : { text: outcome.text }),
+    deliveryFormatter: (job, outcome) => (late.current ? late.current.formatDelivery(job, outcome) : textMessage(outcome.text)),
     options: {
       maxConcurrent: config.scheduler.maxConcurrent,
       leaseMs: config.scheduler.leaseMs,

@@ -12,7 +12,7 @@ import type { Adapter } from '../src/chat/adapter.js';
 import type { ChatService, IncomingMessage } from '../src/chat/message.js';
 import { ManualClock, flushMicrotasks } from '../src/clock.js';
 import { loadConfig } from '../src/config.js';
-import { PermanentDeliveryError } from '../src/delivery/sender.js';
+import { PermanentDeliveryError } from '../src/core/ports/sender.js';
 import { silentLogger } from '../src/log.js';
 import { FakeSender } from './delivery/fake-sender.js';
 
@@ -68,7 +68,7 @@ describe('app', () => {
     await until(() => adapter.sender.delivered.length === 1);
     const sent = adapter.sender.delivered[0]!;
     expect(sent.to).toMatchObject({ platform: 'telegram', chatId: '-100', threadId: '7' });
-    expect(sent.msg.text).toContain('stretch');
+    expect(sent.text).toContain('stretch');
     expect(sent.msg.actions?.flat().length).toBeGreaterThan(0);
     // Marked sent once the send has returned, a moment after the sender saw it.
     await until(async () => (await app.store.jobs.listOutbox({ status: 'sent' })).length === 1);
@@ -85,7 +85,7 @@ describe('app', () => {
     await clock.advance(60_000);
     await until(() => adapter.sender.delivered.length === 1);
     expect(adapter.sender.delivered[0]?.to.chatId).toBe('42');
-    expect(adapter.sender.delivered[0]?.msg.text).toContain('bot was kicked');
+    expect(adapter.sender.delivered[0]?.text).toContain('bot was kicked');
     const failed = await app.store.jobs.getJob(job!.id);
     expect(failed?.status).toBe('failed');
     expect(failed?.lastError).toContain('bot was kicked');

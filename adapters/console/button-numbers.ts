@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../../src/delivery/sender.js';
+import type { OutgoingMessage } from '../../src/core/ports/sender.js';
 
 /** A numbered button: what pressing it sends, and the printed message it belongs to. */
 export interface NumberedButton {

@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Interface } from 'node:readline';
 import type { Adapter } from '../../src/chat/adapter.js';
-import type { ChatService, IncomingMessage } from '../../src/chat/message.js';
+import { type ChatService, type IncomingMessage, replyMessage } from '../../src/chat/message.js';
 import type { Address } from '../../src/core/job.js';
-import type { OutgoingMessage, Sender, SentRef } from '../../src/delivery/sender.js';
+import type { OutgoingMessage, Sender, SentRef } from '../../src/core/ports/sender.js';
 import { ButtonNumbers } from './button-numbers.js';
 import { renderMessage } from './render.js';
 
@@ -92,9 +92,9 @@ function consoleSender(screen: ConsoleScreen, chatId: string): Sender {
 /** A button pressed by typing: the edit, toast and replies it brings are printed. */
 async function press(chat: ChatService, screen: ConsoleScreen, user: ConsoleUser, actionId: string, messageId: string): Promise<void> {
   const answer = await chat.handleAction({ ...user, messageId, actionId });
-  if (answer.edit) screen.print(answer.edit, '✎ ');
+  if (answer.edit) screen.print(replyMessage(answer.edit), '✎ ');
   else if (answer.toast) screen.write(`(${answer.toast})`);
-  for (const r of answer.replies ?? []) screen.print(r);
+  for (const r of answer.replies ?? []) screen.print(replyMessage(r));
 }
 
 /** One typed line: a button number, a button's action id, or a message to the bot. */
@@ -115,7 +115,7 @@ async function handleLine(chat: ChatService, screen: ConsoleScreen, user: Consol
     return;
   }
   const msg: IncomingMessage = { ...user, messageId: screen.userMessageId(), text };
-  for (const r of await chat.handleMessage(msg)) screen.print(r);
+  for (const r of await chat.handleMessage(msg)) screen.print(replyMessage(r));
 }
 
 /**
@@ -145,7 +145,7 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ConsoleAdapte
     sender: consoleSender(screen, chatId),
     async start(chat: ChatService): Promise<void> {
       if (opts.greet !== false) {
-        for (const r of await chat.handleMessage({ ...user, messageId: screen.userMessageId(), text: '/start' })) screen.print(r);
+        for (const r of await chat.handleMessage({ ...user, messageId: screen.userMessageId(), text: '/start' })) screen.print(replyMessage(r));
         screen.write(BUTTON_HINT);
       }
       rl = createInterface({ input: opts.input, terminal: false });

@@ -1,7 +1,8 @@
-import type { OutgoingMessage } from '../../src/delivery/sender.js';
+import { plainText } from '../../src/core/outgoing-message.js';
+import type { OutgoingMessage } from '../../src/core/ports/sender.js';
 
 /**
- * Plain-text rendering for a terminal. Buttons become `[key] Label`, the key being what a person
+ * Plain-text rendering for a terminal: the body as plainText (a mention shows as the name). Buttons become `[key] Label`, the key being what a person
  * types to press it: its number (from ButtonNumbers) when given, else its action id.
  */
 export function renderMessage(msg: OutgoingMessage, opts: { prefix?: string; keys?: number[][] } = {}): string {
@@ -11,7 +12,7 @@ export function renderMessage(msg: OutgoingMessage, opts: { prefix?: string; key
     lines.push(...quoted.split('\n').map((l) => `  │ ${l}`));
     if (msg.quote.link && msg.quote.text) lines.push(`  │ ${msg.quote.link}`);
   }
-  const text = msg.text.split('\n');
+  const text = plainText(msg).split('\n');
   lines.push(...text.map((l, i) => (i === 0 && opts.prefix ? `${opts.prefix}${l}` : l)));
   (msg.actions ?? []).forEach((row, r) => {
     if (row.length) lines.push(`  ${row.map((a, c) => `[${opts.keys?.[r]?.[c] ?? a.id}] ${a.label}`).join('   ')}`);

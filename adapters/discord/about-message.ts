@@ -6,7 +6,7 @@ import {
   type MessageContextMenuCommandInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import type { IncomingMessage, OutgoingMessage } from '../../src/chat/message.js';
+import type { IncomingMessage, Reply } from '../../src/chat/message.js';
 import { GENERIC_FAILURE } from '../../src/core/errors.js';
 import { invokerOf, placeOf, replyBody, type InteractionDeps } from './interactions.js';
 import { contextOf, type InteractionPlace } from './to-incoming.js';
@@ -93,7 +93,7 @@ export async function handleAboutModal(deps: InteractionDeps, picks: PendingPick
   const pick = picks.take(i.customId.slice(MODAL_PREFIX.length), Date.now());
   const when = i.fields.getTextInputValue('when').trim();
   const what = fieldOrEmpty(i, 'what');
-  let replies: OutgoingMessage[];
+  let replies: Reply[];
   if (!pick) {
     replies = [{ text: 'That request expired. Pick "Remind me about this" on the message again.' }];
   } else {

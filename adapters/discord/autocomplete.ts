@@ -1,3 +1,4 @@
+import { clip } from '../../src/core/text-limit.js';
 import type { ChatContext, ChatService } from '../../src/chat/message.js';
 import { knownTimeZones } from '../../src/core/time/zone-id.js';
 
@@ -53,9 +54,5 @@ export async function jobChoices(chat: ChatService, ctx: ChatContext, partial: s
   return jobs
     .filter((j) => !q || j.id.toLowerCase().includes(q) || j.label.toLowerCase().includes(q))
     .slice(0, MAX_CHOICES)
-    .map((j) => ({ name: clipChoice(`${j.id} · ${j.label}`), value: j.id.slice(0, MAX_CHOICE_LENGTH) }));
-}
-
-function clipChoice(text: string): string {
-  return text.length <= MAX_CHOICE_LENGTH ? text : `${text.slice(0, MAX_CHOICE_LENGTH - 1)}…`;
+    .map((j) => ({ name: clip(`${j.id} · ${j.label}`, MAX_CHOICE_LENGTH), value: j.id.slice(0, MAX_CHOICE_LENGTH) }));
 }

@@ -1,5 +1,5 @@
 import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
-import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from '../../src/delivery/sender.js';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from '../../src/core/ports/sender.js';
 
 /** Discord JSON error codes meaning "this destination will not take the message". */
 const GONE_CODES = new Set([

@@ -5,7 +5,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import type { ActionAnswer, ChatService, OutgoingMessage } from '../../src/chat/message.js';
+import { type ActionAnswer, type ChatService, type Reply, replyMessage } from '../../src/chat/message.js';
 import { GENERIC_FAILURE } from '../../src/core/errors.js';
 import { jobChoices, zoneChoices, type Choice } from './autocomplete.js';
 import { helpText } from './commands.js';
@@ -71,12 +71,12 @@ function pickedChannel(i: ChatInputCommandInteraction): ResolvedChannel | undefi
 }
 
 /** An outgoing message as an interaction reply body (ephemeral-ness is set when deferring). */
-export function replyBody(msg: OutgoingMessage) {
-  const { content, components, allowed_mentions } = toMessagePayload(msg);
+export function replyBody(msg: Reply) {
+  const { content, components, allowed_mentions } = toMessagePayload(replyMessage(msg));
   return { content, components, allowedMentions: { parse: [], users: allowed_mentions.users, roles: allowed_mentions.roles } };
 }
 
-async function chatReplies(deps: InteractionDeps, run: () => Promise<OutgoingMessage[]>, where: object): Promise<OutgoingMessage[]> {
+async function chatReplies(deps: InteractionDeps, run: () => Promise<Reply[]>, where: object): Promise<Reply[]> {
   try {
     return await run();
   } catch (err) {
@@ -95,14 +95,14 @@ export async function handleCommand(deps: InteractionDeps, i: ChatInputCommandIn
   await i.deferReply({ flags: MessageFlags.Ephemeral });
   const where = { command: i.commandName, channelId: i.channelId, userId: i.user.id };
   const incoming = toIncomingMessage(invocationOf(i), placeOf(i), invokerOf(i), pickedChannel(i));
-  let replies: OutgoingMessage[];
+  let replies: Reply[];
   if (incoming === undefined) replies = [{ text: `I don't know /${i.commandName}. /help lists what I can do.` }];
   else if (i.commandName === 'help') replies = [{ text: helpText(i.options.getString('command') ?? undefined) }];
   else if (isRefusal(incoming)) replies = [{ text: incoming.refused }];
   else replies = await chatReplies(deps, () => deps.chat.handleMessage(incoming), where);
   replies = replies.flatMap((r) => splitLong(r));
   if (replies.length === 0) replies = [{ text: '✓' }];
-  const [first, ...rest] = replies as [OutgoingMessage, ...OutgoingMessage[]];
+  const [first, ...rest] = replies as [Reply, ...Reply[]];
   await i.editReply(replyBody(first));
   for (const msg of rest) {
     await i.followUp({ ...replyBody(msg), ...(msg.ephemeral === false ? {} : { flags: MessageFlags.Ephemeral }) });

@@ -1,10 +1,12 @@
-import { ButtonStyle, ComponentType, Routes, type REST } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags, Routes, type REST } from 'discord.js';
 import type { Address } from '../../src/core/job.js';
-import type { Action, OutgoingMessage, Sender, SentRef } from '../../src/delivery/sender.js';
+import type { Reply } from '../../src/chat/message.js';
+import { mentionedUsers } from '../../src/core/outgoing-message.js';
+import type { Action, OutgoingMessage, Part, Sender, SentRef } from '../../src/core/ports/sender.js';
 import { isThreadUnusable, toDeliveryError } from './delivery-errors.js';
 import type { AdapterLogger } from './logger.js';
 import { DISCORD } from './to-incoming.js';
-import { clip } from '../../src/delivery/clip.js';
+import { clip } from '../../src/core/text-limit.js';
 
 /** Discord's cap on a message's content (characters). */
 export const MAX_CONTENT_LENGTH = 2000;
@@ -23,6 +25,7 @@ export interface MessagePayload {
   components: Array<{ type: ComponentType.ActionRow; components: ButtonJson[] }>;
   allowed_mentions: { parse: never[]; users: string[]; roles: string[] };
   message_reference?: { message_id: string; fail_if_not_exists: false };
+  flags?: MessageFlags.SuppressNotifications;
 }
 
 interface ButtonJson {
@@ -32,13 +35,12 @@ interface ButtonJson {
   custom_id: string;
 }
 
-
 /**
  * Splits a long answer (a /list of 50 reminders) into messages Discord accepts, at line breaks
  * where possible; buttons stay on the last part. Delivered reminders are clipped instead: the
  * outbox sends one message per row.
  */
-export function splitLong(msg: OutgoingMessage, max = MAX_CONTENT_LENGTH): OutgoingMessage[] {
+export function splitLong(msg: Reply, max = MAX_CONTENT_LENGTH): Reply[] {
   if (msg.text.length <= max) return [msg];
   const chunks: string[] = [];
   let current = '';
@@ -87,50 +89,49 @@ export function actionRows(actions: Action[][] | undefined): MessagePayload['com
     }));
 }
 
+/** A Discord user id (snowflake). */
+const SNOWFLAKE = /^\d{1,20}$/;
+
 /**
- * Puts the mentioned user in the text as a ping: over the addressee the chat layer writes before
- * the first ": " ("⏰ Sam: stretch" → "⏰ <@42>: stretch"), else in front of the text.
+ * The body as Discord content: text parts verbatim, each mention as `<@id>` (Discord shows the
+ * person's current name and pings them when allowed_mentions lists them).
  */
-export function withMention(text: string, mentions: string[] | undefined): string {
-  const userId = mentions?.find((m) => /^\d{1,20}$/.test(m));
-  if (userId === undefined || text.includes(`<@${userId}>`)) return text;
-  // The prefix before the name is an emoji or symbol (⏰, 🤖, ⚠️), never a word.
-  const m = /^([^\p{L}\p{N}\s]+ )?([^:\n<]{1,64}): /u.exec(text);
-  if (m && m[2]) {
-    const offset = m[1]?.length ?? 0;
-    return `${text.slice(0, offset)}<@${userId}>${text.slice(offset + m[2].length)}`;
-  }
-  return `<@${userId}> ${text}`;
+export function renderParts(parts: Part[]): string {
+  return parts.map((p) => (p.type === 'text' ? p.text : SNOWFLAKE.test(p.userId) ? `<@${p.userId}>` : p.name)).join('');
 }
 
-/** The text plus what it quotes, unless the text already carries it. */
-function textWithQuote(msg: OutgoingMessage): string {
-  let text = msg.text;
+/** The content plus what it quotes, unless the content already carries it. */
+function contentWithQuote(msg: OutgoingMessage): string {
+  let text = renderParts(msg.parts);
   const quote = msg.quote;
   if (quote?.text && !text.includes(quote.text)) text += `\n> ${clip(quote.text, MAX_QUOTE_LENGTH).replace(/\n/g, '\n> ')}`;
   if (quote?.link && !text.includes(quote.link)) text += `\n${quote.link}`;
   return text;
 }
 
-/** Role ids pinged in the text (`<@&id>`); creating such a reminder needed Manage Channels. */
+/**
+ * Role ids pinged in the text (`<@&id>`): written by the person who created the reminder, which
+ * needed Manage Channels, so the ping they typed is honoured.
+ */
 function rolesIn(text: string): string[] {
   return [...new Set([...text.matchAll(/<@&(\d{1,20})>/g)].map((m) => m[1] as string))].slice(0, 100);
 }
 
 /**
- * Discord's message JSON for `msg`. Only the listed users and the roles written as `<@&id>` are
+ * Discord's message JSON for `msg`. Only the mentioned users and the roles written as `<@&id>` are
  * pinged; @everyone/@here never are (allowed_mentions.parse is empty), whatever the text says.
  */
 export function toMessagePayload(msg: OutgoingMessage, replyTo?: string): MessagePayload {
-  const users = (msg.mentions ?? []).filter((m) => /^\d{1,20}$/.test(m)).slice(0, 100);
-  const content = clip(withMention(textWithQuote(msg), users), MAX_CONTENT_LENGTH);
+  const users = mentionedUsers(msg).filter((id) => SNOWFLAKE.test(id)).slice(0, 100);
+  const content = clip(contentWithQuote(msg), MAX_CONTENT_LENGTH);
   const payload: MessagePayload = {
     content,
     components: actionRows(msg.actions),
     allowed_mentions: { parse: [], users, roles: rolesIn(content) },
   };
   const ref = msg.quote?.messageId ?? replyTo;
-  if (ref !== undefined && /^\d{1,20}$/.test(ref)) payload.message_reference = { message_id: ref, fail_if_not_exists: false };
+  if (ref !== undefined && SNOWFLAKE.test(ref)) payload.message_reference = { message_id: ref, fail_if_not_exists: false };
+  if (msg.silent) payload.flags = MessageFlags.SuppressNotifications;
   return payload;
 }
 

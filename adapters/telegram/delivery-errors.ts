@@ -3,7 +3,7 @@ import {
   PermanentDeliveryError,
   RateLimitedError,
   TransientDeliveryError,
-} from '../../src/delivery/sender.js';
+} from '../../src/core/ports/sender.js';
 
 /** Fallback wait when Telegram answers 429 without `retry_after` (ms). */
 const DEFAULT_RETRY_AFTER_MS = 1000;

@@ -2,12 +2,12 @@ import type { Api } from 'grammy';
 import type { CallbackQuery, Message } from 'grammy/types';
 import { GENERIC_FAILURE } from '../../src/core/errors.js';
 import type { Address } from '../../src/core/job.js';
-import type { ActionAnswer, ChatContext, ChatService, OutgoingMessage } from '../../src/chat/message.js';
-import type { Sender } from '../../src/delivery/sender.js';
+import { type ActionAnswer, type ChatContext, type ChatService, type Reply, replyMessage } from '../../src/chat/message.js';
+import type { Sender } from '../../src/core/ports/sender.js';
 import type { AdminCache } from './admin-cache.js';
 import { isNotModified } from './delivery-errors.js';
 import type { AdapterLogger } from './logger.js';
-import { clip } from '../../src/delivery/clip.js';
+import { clip } from '../../src/core/text-limit.js';
 import { MAX_TEXT_LENGTH, inlineKeyboard } from './sender.js';
 import { type BotIdentity, TELEGRAM, isAnonymousAdmin, isForUs, toIncomingAction, toIncomingMessage } from './to-incoming.js';
 
@@ -42,10 +42,10 @@ function addressOf(ctx: ChatContext, replyTo?: string): Address {
   return to;
 }
 
-async function sendAll(deps: HandlerDeps, to: Address, messages: OutgoingMessage[]): Promise<void> {
+async function sendAll(deps: HandlerDeps, to: Address, messages: Reply[]): Promise<void> {
   for (const msg of messages) {
     try {
-      await deps.sender.send(to, msg);
+      await deps.sender.send(to, replyMessage(msg));
     } catch (err) {
       deps.logger.warn({ err, chatId: to.chatId }, 'telegram: could not send a reply');
     }
@@ -58,7 +58,7 @@ export async function handleMessage(deps: HandlerDeps, message: Message): Promis
   const isAdmin = await adminFor(deps, message.chat, message.from.id, message);
   const incoming = toIncomingMessage(message, deps.bot, isAdmin);
   if (!incoming) return;
-  let replies: OutgoingMessage[];
+  let replies: Reply[];
   try {
     replies = await deps.chat.handleMessage(incoming);
   } catch (err) {
@@ -99,7 +99,7 @@ export async function handleCallback(deps: HandlerDeps, query: CallbackQuery): P
 async function editInPlace(
   deps: HandlerDeps,
   message: NonNullable<CallbackQuery['message']>,
-  edit: OutgoingMessage,
+  edit: Reply,
 ): Promise<void> {
   const markup = inlineKeyboard(edit.actions) ?? { inline_keyboard: [] };
   const current = 'text' in message ? message.text : undefined;

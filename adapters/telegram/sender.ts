@@ -1,11 +1,11 @@
 import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types';
 import type { Address } from '../../src/core/job.js';
-import type { Action, OutgoingMessage, Sender, SentRef } from '../../src/delivery/sender.js';
+import type { Action, OutgoingMessage, Part, Sender, SentRef } from '../../src/core/ports/sender.js';
 import { isThreadNotFound, migratedTo, toDeliveryError } from './delivery-errors.js';
 import type { AdapterLogger } from './logger.js';
 import { TELEGRAM } from './to-incoming.js';
-import { clip } from '../../src/delivery/clip.js';
+import { clip } from '../../src/core/text-limit.js';
 
 /** Telegram's cap on a message's text (characters). */
 export const MAX_TEXT_LENGTH = 4096;
@@ -21,6 +21,7 @@ export interface SendMessagePayload {
   reply_parameters?: { message_id: number; allow_sending_without_reply: true };
   reply_markup?: InlineKeyboardMarkup;
   entities?: MessageEntity[];
+  disable_notification?: true;
 }
 
 /** Buttons as an inline keyboard; each button's callback_data is the action id. */
@@ -30,29 +31,47 @@ export function inlineKeyboard(actions: Action[][] | undefined): InlineKeyboardM
   return { inline_keyboard: rows.map((row) => row.map((a) => ({ text: a.label, callback_data: a.id }))) };
 }
 
-
-/** The text as sent: the message plus what it quotes, unless the text already carries it. */
-function textWithQuote(msg: OutgoingMessage): string {
-  let text = msg.text;
-  const quote = msg.quote;
-  if (quote?.text && !text.includes(quote.text)) text += `\n\n“${clip(quote.text, MAX_QUOTE_LENGTH)}”`;
-  if (quote?.link && !text.includes(quote.link)) text += `\n${quote.link}`;
-  return clip(text, MAX_TEXT_LENGTH);
+/** Text with entities, as sendMessage takes them (offsets in UTF-16 code units, like JS strings). */
+export interface RenderedText {
+  text: string;
+  entities: MessageEntity[];
 }
 
 /**
- * Turns the first mentioned user into a ping: a text_mention entity over the addressee the
- * chat layer writes before the first ": " of the first line ("⏰ Sam: stretch"). Without that
- * shape nothing is marked; the text stays as it is either way.
+ * The body as Telegram text: text parts verbatim (no parse mode, so markdown characters are just
+ * characters), each mention a text_mention entity over the person's name, which pings them.
  */
-export function mentionEntities(text: string, mentions: string[] | undefined): MessageEntity[] | undefined {
-  const userId = asInt(mentions?.[0]);
-  if (userId === undefined) return undefined;
-  const firstLine = text.split('\n', 1)[0] ?? '';
-  const m = /^(\S+ )?([^:\n]{1,64}): /u.exec(firstLine);
-  if (!m || !m[2]) return undefined;
-  const offset = m[1]?.length ?? 0;
-  return [{ type: 'text_mention', offset, length: m[2].length, user: { id: userId, is_bot: false, first_name: m[2] } }];
+export function renderParts(parts: Part[]): RenderedText {
+  let text = '';
+  const entities: MessageEntity[] = [];
+  for (const part of parts) {
+    if (part.type === 'text') {
+      text += part.text;
+      continue;
+    }
+    const userId = asInt(part.userId);
+    if (userId !== undefined && part.name) {
+      entities.push({ type: 'text_mention', offset: text.length, length: part.name.length, user: { id: userId, is_bot: false, first_name: part.name } });
+    }
+    text += part.name;
+  }
+  return { text, entities };
+}
+
+/** The message as sent: its body plus what it quotes (unless the body already carries it), within Telegram's limit. */
+export function renderMessage(msg: OutgoingMessage): RenderedText {
+  const body = renderParts(msg.parts);
+  let text = body.text;
+  const quote = msg.quote;
+  if (quote?.text && !text.includes(quote.text)) text += `\n\n“${clip(quote.text, MAX_QUOTE_LENGTH)}”`;
+  if (quote?.link && !text.includes(quote.link)) text += `\n${quote.link}`;
+  const clipped = clip(text, MAX_TEXT_LENGTH);
+  // A cut keeps the first `kept` characters and adds "…": entities stop there.
+  const kept = clipped === text ? text.length : clipped.length - 1;
+  const entities = body.entities
+    .filter((e) => e.offset < kept)
+    .map((e) => (e.offset + e.length <= kept ? e : { ...e, length: kept - e.offset }));
+  return { text: clipped, entities };
 }
 
 function asInt(id: string | undefined): number | undefined {
@@ -67,15 +86,16 @@ function asInt(id: string | undefined): number | undefined {
  * fail the delivery.
  */
 export function toSendPayload(to: Address, msg: OutgoingMessage): SendMessagePayload {
-  const payload: SendMessagePayload = { chat_id: asInt(to.chatId) ?? to.chatId, text: textWithQuote(msg) };
+  const { text, entities } = renderMessage(msg);
+  const payload: SendMessagePayload = { chat_id: asInt(to.chatId) ?? to.chatId, text };
   const thread = asInt(to.threadId);
   if (thread !== undefined) payload.message_thread_id = thread;
   const replyTo = asInt(msg.quote?.messageId) ?? asInt(to.replyTo);
   if (replyTo !== undefined) payload.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
   const keyboard = inlineKeyboard(msg.actions);
   if (keyboard) payload.reply_markup = keyboard;
-  const entities = mentionEntities(payload.text, msg.mentions);
-  if (entities) payload.entities = entities;
+  if (entities.length) payload.entities = entities;
+  if (msg.silent) payload.disable_notification = true;
   return payload;
 }
 

@@ -1,11 +1,12 @@
 import type { Platform } from '../core/job.js';
-import type { Sender } from '../delivery/sender.js';
+import type { Sender } from '../core/ports/sender.js';
 import type { ChatService } from './message.js';
 
 /**
  * A chat platform plugged into Chime. Adapters only translate: platform updates into
- * IncomingMessage/IncomingAction for the ChatService, and OutgoingMessage into platform calls
- * (through `sender`, which the outbox dispatcher also uses for due reminders).
+ * IncomingMessage/IncomingAction for the ChatService, and the chat's replies (as OutgoingMessage,
+ * see replyMessage) into platform calls through `sender`, which the outbox dispatcher also uses
+ * for due reminders.
  */
 export interface Adapter {
   platform: Platform;

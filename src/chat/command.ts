@@ -2,7 +2,7 @@ import type { Job } from '../core/job.js';
 import type { DateOrder } from '../core/date-order.js';
 import type { ChatDeps, ChatQuotas } from './deps.js';
 import type { ChatMemory } from './memory.js';
-import type { IncomingMessage, OutgoingMessage } from './message.js';
+import type { IncomingMessage, Reply } from './message.js';
 
 /** Deps with defaults filled in. */
 export interface ResolvedChatDeps extends ChatDeps {
@@ -49,10 +49,10 @@ export interface CommandModule {
   description: string;
   /** Usage line, e.g. `/snooze <id> <duration>`. */
   usage: string;
-  run(ctx: CommandContext): Promise<OutgoingMessage[]>;
+  run(ctx: CommandContext): Promise<Reply[]>;
 }
 
 /** Shorthand for a plain text reply. */
-export function reply(text: string, extra: Omit<OutgoingMessage, 'text'> = {}): OutgoingMessage[] {
+export function reply(text: string, extra: Omit<Reply, 'text'> = {}): Reply[] {
   return [{ text, ...extra }];
 }

@@ -1,7 +1,7 @@
 import type { Job } from '../core/job.js';
 import { firesMoreThanOnce } from '../core/schedule.js';
 import type { CommandContext, ResolvedPrefs } from './command.js';
-import type { Action, ChatContext, OutgoingMessage } from './message.js';
+import type { Action, ChatContext, Reply } from './message.js';
 import { action } from './action-ids.js';
 import { describeBounds, jobSubject } from './describe.js';
 import { formatLocalTime, formatWhen } from './format.js';
@@ -39,7 +39,7 @@ function zoneLine(job: Job, reader: ReaderZone): string | undefined {
  * @param next fire times from the parser (first one first)
  * @param reader the reader's zone (a bare zone name is never named unless the job's differs)
  */
-export function confirmation(job: Job, next: Date[], reader: string | ReaderZone, now: Date, heading = 'Reminder set', undo: Action = undoCreateAction(job)): OutgoingMessage {
+export function confirmation(job: Job, next: Date[], reader: string | ReaderZone, now: Date, heading = 'Reminder set', undo: Action = undoCreateAction(job)): Reply {
   const zone: ReaderZone = typeof reader === 'string' ? { timeZone: reader, show: 'no' } : reader;
   const { timeZone } = zone;
   const first = job.nextRunAt ?? next[0];
@@ -53,7 +53,7 @@ export function confirmation(job: Job, next: Date[], reader: string | ReaderZone
   lines.push(...describeBounds(job.bounds, timeZone, now));
   const named = zoneLine(job, zone);
   if (named) lines.push(named);
-  const quote = (job.payload as { quote?: OutgoingMessage['quote'] } | undefined)?.quote;
+  const quote = (job.payload as { quote?: Reply['quote'] } | undefined)?.quote;
   return {
     text: lines.join('\n'),
     actions: [[undo, action('edit', job.id)]],

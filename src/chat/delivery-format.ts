@@ -1,5 +1,7 @@
 import type { DeliveryFormatter } from '../core/executor.js';
 import type { Job } from '../core/job.js';
+import { mentionPart, outgoing, plainText, textPart } from '../core/outgoing-message.js';
+import type { Part } from '../core/ports/sender.js';
 import { firesMoreThanOnce } from '../core/schedule.js';
 import { action } from './action-ids.js';
 import type { ReminderPayload } from './describe.js';
@@ -23,37 +25,38 @@ export function reminderActions(job: Job): Rows {
   return [[action('s10', job.id), action('s60', job.id), action('tm', job.id)], last];
 }
 
-/** In groups the owner is named so the right person notices; adapters turn `mentions` into pings. */
-function addressee(job: Job): string {
-  return job.origin.chatType === 'group' && job.owner.name ? `${job.owner.name}: ` : '';
-}
-
-/** The body of a delivered reminder, also used when a button edits the message in place. */
-export function reminderBody(job: Job, text?: string): string {
-  return `⏰ ${addressee(job)}${text || jobSubject(job)}`;
-}
-
 /**
- * Formats due jobs for the chat. `meta.mentions` (owner in groups) and `meta.quote` (the
- * replied-to message) use OutgoingMessage's field names so the dispatcher can pass them on.
+ * In groups the owner is named so the right person notices: a mention part, which each
+ * platform turns into a real ping (Telegram text mention, Discord `<@id>`).
  */
+function addressee(job: Job): Part[] {
+  return job.origin.chatType === 'group' && job.owner.name ? [mentionPart(job.owner.userId, job.owner.name), textPart(': ')] : [];
+}
+
+function reminderParts(job: Job, text?: string): Part[] {
+  return [textPart('⏰ '), ...addressee(job), textPart(text || jobSubject(job))];
+}
+
+/** The body of a delivered reminder as text, used when a button edits the message in place. */
+export function reminderBody(job: Job, text?: string): string {
+  return plainText({ parts: reminderParts(job, text) });
+}
+
+/** Formats due jobs for the chat: the owner's mention in groups, the buttons, the replied-to message. */
 export function createDeliveryFormatter(): DeliveryFormatter {
   return (job, outcome) => {
-    const meta: Record<string, unknown> = {};
-    if (job.origin.chatType === 'group') meta['mentions'] = [job.owner.userId];
     const quote = job.kind === 'reminder' ? (job.payload as ReminderPayload | undefined)?.quote : undefined;
-    if (quote) meta['quote'] = quote;
     const late = outcome.lateMs >= LATE_NOTICE_MS ? `\n(${formatSpan(outcome.lateMs)} late: Chime was offline)` : '';
+    const stop: Rows = firesMoreThanOnce(job.schedule) ? [[action('stop', job.id)]] : [];
 
     if (outcome.type === 'failure') {
-      const actions: Rows = firesMoreThanOnce(job.schedule) && job.status === 'active' ? [[action('stop', job.id)]] : [];
-      return { text: `⚠️ ${addressee(job)}${outcome.text}${late}`, ...(actions.length ? { actions } : {}), meta };
+      const actions = job.status === 'active' ? stop : [];
+      return outgoing([textPart('⚠️ '), ...addressee(job), textPart(`${outcome.text}${late}`)], { actions, quote });
     }
     if (job.kind === 'reminder') {
-      return { text: `${reminderBody(job, outcome.text)}${late}`, actions: reminderActions(job), meta };
+      return outgoing([...reminderParts(job, outcome.text), textPart(late)], { actions: reminderActions(job), quote });
     }
-    const actions: Rows = firesMoreThanOnce(job.schedule) ? [[action('stop', job.id)]] : [];
-    const head = job.kind === 'command' ? `🤖 ${addressee(job)}${jobSubject(job)}\n` : addressee(job);
-    return { text: `${head}${outcome.text}${late}`, ...(actions.length ? { actions } : {}), meta };
+    const head = job.kind === 'command' ? [textPart('🤖 '), ...addressee(job), textPart(`${jobSubject(job)}\n`)] : addressee(job);
+    return outgoing([...head, textPart(`${outcome.text}${late}`)], { actions: stop, quote });
   };
 }

@@ -1,3 +1,5 @@
+import { clip } from '../core/text-limit.js';
+
 /**
  * How times look in chat: "Mon 23 Nov 09:00 (in 23 hours)" in the reader's zone. The
  * weekday is always shown because "which Monday?" is the usual misunderstanding.
@@ -50,6 +52,5 @@ export function formatWhen(at: Date, timeZone: string, now: Date): string {
 
 /** Shortens text for one-line listings, keeping it readable. */
 export function truncate(text: string, max = 60): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+  return clip(text.replace(/\s+/g, ' ').trim(), max);
 }

@@ -1,7 +1,27 @@
 import type { Platform } from '../core/job.js';
-import type { OutgoingMessage } from '../delivery/sender.js';
+import { textMessage } from '../core/outgoing-message.js';
+import type { Action, OutgoingMessage, Quote } from '../core/ports/sender.js';
 
-export type { Action, OutgoingMessage } from '../delivery/sender.js';
+export type { Action } from '../core/ports/sender.js';
+
+/**
+ * An answer of the chat layer: text and buttons. Adapters send it as an OutgoingMessage
+ * (`replyMessage`); a reply to a button press edits the pressed message with it.
+ */
+export interface Reply {
+  text: string;
+  /** Rows of buttons. */
+  actions?: Action[][];
+  /** Only the addressee sees it (Discord); `false` posts for everyone where answers are private by default. */
+  ephemeral?: boolean;
+  /** The message the answer is about, replied to and quoted. */
+  quote?: Quote;
+}
+
+/** The outgoing message for a chat answer. */
+export function replyMessage(reply: Reply): OutgoingMessage {
+  return textMessage(reply.text, { actions: reply.actions, quote: reply.quote, ephemeral: reply.ephemeral });
+}
 
 /** Who is talking, where. Adapters translate platform updates into this and nothing else. */
 export interface ChatContext {
@@ -45,14 +65,14 @@ export interface IncomingAction extends ChatContext {
 export interface ActionAnswer {
   toast?: string;
   /** Replace the pressed message's text/buttons in place. */
-  edit?: OutgoingMessage;
+  edit?: Reply;
   /** Extra messages to post. */
-  replies?: OutgoingMessage[];
+  replies?: Reply[];
 }
 
 /** The platform-free conversation logic. */
 export interface ChatService {
-  handleMessage(msg: IncomingMessage): Promise<OutgoingMessage[]>;
+  handleMessage(msg: IncomingMessage): Promise<Reply[]>;
   handleAction(action: IncomingAction): Promise<ActionAnswer>;
   /**
    * Optional: jobs `ctx`'s user may act on whose id or text contains `partial` (case-insensitive;

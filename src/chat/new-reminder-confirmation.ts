@@ -9,7 +9,7 @@ import type { ParsedReminder } from '../nl/types.js';
 import { nightHourQuestion } from './bare-hour.js';
 import type { CommandContext } from './command.js';
 import { confirmation, readerZone } from './confirmation.js';
-import type { Action, OutgoingMessage } from './message.js';
+import type { Action, Reply } from './message.js';
 import { zoneButton } from './zone-action-ids.js';
 import { zonePicker, zoneQuestion } from './zone-prompt.js';
 
@@ -43,7 +43,7 @@ async function firstReminderWithoutZone(ctx: CommandContext, job: Job): Promise<
  * default zone at once (the question never holds it up) and asks for their zone below it;
  * answering offers to move it (see zone-move.ts).
  */
-export async function newReminderConfirmation(ctx: CommandContext, job: Job, parsed: ParsedReminder): Promise<OutgoingMessage> {
+export async function newReminderConfirmation(ctx: CommandContext, job: Job, parsed: ParsedReminder): Promise<Reply> {
   const reader = await readerZone(ctx);
   const ask = await firstReminderWithoutZone(ctx, job);
   let message = confirmation(job, parsed.next, ask ? { ...reader, show: 'no' } : reader, ctx.now);
@@ -55,6 +55,6 @@ export async function newReminderConfirmation(ctx: CommandContext, job: Job, par
   return message;
 }
 
-function withPart(message: OutgoingMessage, line: string, rows: Action[][]): OutgoingMessage {
+function withPart(message: Reply, line: string, rows: Action[][]): Reply {
   return { ...message, text: `${message.text}\n${line}`, actions: [...(message.actions ?? []), ...rows] };
 }

@@ -6,7 +6,7 @@ import type { CommandContext, ResolvedChatDeps } from './command.js';
 import { confirmation } from './confirmation.js';
 import { jobSubject } from './describe.js';
 import { formatWhen, truncate } from './format.js';
-import type { ActionAnswer, ChatContext, OutgoingMessage } from './message.js';
+import type { ActionAnswer, ChatContext, Reply } from './message.js';
 import type { ReaderZone } from './reader-zone.js';
 
 /** Text compared for duplicates: case and spacing do not make a reminder different. */
@@ -43,7 +43,7 @@ export async function findDuplicate(ctx: CommandContext, input: NewJob, subject:
 }
 
 /** Asks whether to add a reminder that duplicates `existing`; the answer buttons create or drop it. */
-export function askAboutDuplicate(ctx: CommandContext, existing: Job, input: NewJob, next: Date[], reader: ReaderZone): OutgoingMessage {
+export function askAboutDuplicate(ctx: CommandContext, existing: Job, input: NewJob, next: Date[], reader: ReaderZone): Reply {
   const token = randomBytes(6).toString('base64url');
   ctx.deps.memory.pendingCreations.set(token, { platform: ctx.msg.platform, userId: ctx.msg.userId, job: input, next, reader });
   const when = existing.nextRunAt ? ` at ${formatWhen(existing.nextRunAt, reader.timeZone, ctx.now)}` : '';

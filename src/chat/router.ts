@@ -5,7 +5,7 @@ import { resolvePrefs } from './prefs.js';
 import { commandModules } from './commands/index.js';
 import { parseCommandText } from './command-text.js';
 import { schedulableCommand } from './scheduled-commands.js';
-import type { IncomingMessage, OutgoingMessage } from './message.js';
+import type { IncomingMessage, Reply } from './message.js';
 import { parseWithPrefs } from './parse-input.js';
 import { readPlainSentence } from './plain-request.js';
 import { setUserZone } from './zone-change.js';
@@ -25,7 +25,7 @@ export const PLAIN_HINT =
  * answer to "where are you?". It sets the zone of someone who has none yet; someone who
  * chose one is told how to change it, since a city alone may also be chatter.
  */
-async function zoneNamedAlone(ctx: CommandContext): Promise<OutgoingMessage[] | undefined> {
+async function zoneNamedAlone(ctx: CommandContext): Promise<Reply[] | undefined> {
   const text = ctx.args.trim();
   if (text.length < 3 || !/^[\p{L}\s./_'-]+$/u.test(text)) return undefined;
   const found = lookupZone(text);
@@ -48,19 +48,19 @@ export interface Router {
   /** Every command, for /help and platform menus (Telegram setMyCommands). */
   readonly commands: CommandModule[];
   /** Answers one message; never throws. */
-  route(msg: IncomingMessage, opts: RouteOptions): Promise<OutgoingMessage[]>;
+  route(msg: IncomingMessage, opts: RouteOptions): Promise<Reply[]>;
   /**
    * Runs a scheduled `command` job's text as its ghost (`msg` speaks for the job's owner in the
    * job's chat). Unlike `route` it throws: a refused, unknown or failing command is the run's
    * failure, never a reply that counts as success.
    */
-  runScheduled(msg: IncomingMessage, ghostJob: Job, now: Date): Promise<OutgoingMessage[]>;
+  runScheduled(msg: IncomingMessage, ghostJob: Job, now: Date): Promise<Reply[]>;
   /** Throws a UserError saying why `text` cannot be a scheduled command (see scheduled-commands.ts). */
   checkScheduled(text: string): void;
 }
 
 /** Turns an error from a command into the reply a person sees. */
-export function errorReply(err: unknown, deps: ResolvedChatDeps, where: Record<string, unknown>): OutgoingMessage[] {
+export function errorReply(err: unknown, deps: ResolvedChatDeps, where: Record<string, unknown>): Reply[] {
   if (err instanceof UserError) {
     const example = err.example ? `\nExample: ${err.example}` : '';
     return [{ text: `⚠️ ${err.message}${example}` }];
@@ -103,7 +103,7 @@ type ContextFor = (command: string, args: string) => CommandContext;
  * reads as a reminder is one ("in 90 seconds check the oven"), a place named alone answers
  * "where are you?", anything else gets a hint. Groups need the command or a mention.
  */
-async function routePlain(msg: IncomingMessage, text: string, contextFor: ContextFor, remind: CommandModule): Promise<OutgoingMessage[]> {
+async function routePlain(msg: IncomingMessage, text: string, contextFor: ContextFor, remind: CommandModule): Promise<Reply[]> {
   if (msg.chatType !== 'private' || !text) return [];
   const ctx = contextFor('remind', text);
   if (PLAIN_REMIND.test(text) || readPlainSentence(text, await parseWithPrefs(ctx, text)) !== 'chatter') return remind.run(ctx);
@@ -120,7 +120,7 @@ async function routeCommand(
   contextFor: ContextFor,
   byName: ReadonlyMap<string, CommandModule>,
   botUsername: string | undefined,
-): Promise<OutgoingMessage[]> {
+): Promise<Reply[]> {
   const addressedHere = !cmd.bot || !botUsername || cmd.bot.toLowerCase() === botUsername.toLowerCase();
   if (!addressedHere) return [];
   const module = byName.get(cmd.name);
@@ -143,7 +143,7 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
     (command, args) =>
       commandContext(deps, checkScheduled, msg, command, args, ro);
 
-  async function route(msg: IncomingMessage, ro: RouteOptions): Promise<OutgoingMessage[]> {
+  async function route(msg: IncomingMessage, ro: RouteOptions): Promise<Reply[]> {
     const where = { platform: msg.platform, chatId: msg.chatId, userId: msg.userId, text: msg.text.slice(0, 200) };
     try {
       const text = msg.text.trim();
@@ -155,7 +155,7 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
     }
   }
 
-  async function runScheduled(msg: IncomingMessage, ghostJob: Job, now: Date): Promise<OutgoingMessage[]> {
+  async function runScheduled(msg: IncomingMessage, ghostJob: Job, now: Date): Promise<Reply[]> {
     const module = schedulableCommand(msg.text, find);
     const args = parseCommandText(msg.text)?.args ?? '';
     return module.run(contextFor(msg, { now, ghostJob })(module.name, args));

@@ -1,6 +1,6 @@
 import type { ResolvedChatDeps } from './command.js';
 import { formatLocalTime } from './format.js';
-import type { ChatContext, OutgoingMessage } from './message.js';
+import type { ChatContext, Reply } from './message.js';
 import { resolvePrefs } from './prefs.js';
 import { zoneMoveOffer } from './zone-move.js';
 
@@ -9,7 +9,7 @@ import { zoneMoveOffer } from './zone-move.js';
  * when reminders of theirs were set in the zone they had until now and would read other
  * clock times, offers to move them.
  */
-export async function setUserZone(deps: ResolvedChatDeps, who: ChatContext, zone: string, now: Date, note?: string): Promise<OutgoingMessage[]> {
+export async function setUserZone(deps: ResolvedChatDeps, who: ChatContext, zone: string, now: Date, note?: string): Promise<Reply[]> {
   const before = await resolvePrefs(deps, who);
   await deps.prefs.set(who.platform, 'user', who.userId, { timeZone: zone });
   const local = formatLocalTime(now, zone, now);

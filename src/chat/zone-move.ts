@@ -11,7 +11,7 @@ import { offsetMinutes } from '../core/time/zone-offset.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
 import { formatLocalTime, truncate } from './format.js';
-import type { ChatContext, OutgoingMessage } from './message.js';
+import type { ChatContext, Reply } from './message.js';
 import { zoneButton } from './zone-action-ids.js';
 
 const DAY_MS = 86_400_000;
@@ -50,7 +50,7 @@ function line(job: Job, from: string, to: string, now: Date): string {
 }
 
 /** The offer after a zone change, or undefined when no reminder's clock time moves. */
-export async function zoneMoveOffer(deps: ResolvedChatDeps, who: ChatContext, from: string, to: string, now: Date): Promise<OutgoingMessage | undefined> {
+export async function zoneMoveOffer(deps: ResolvedChatDeps, who: ChatContext, from: string, to: string, now: Date): Promise<Reply | undefined> {
   const moving = await jobsThatMove(deps, who, from, to, now);
   if (moving.length === 0) return undefined;
   const lines = [

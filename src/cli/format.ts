@@ -1,4 +1,5 @@
 /** Output helpers shared by the CLI commands: aligned tables, instants in a zone, JSON. */
+import { clip as clipText } from '../core/text-limit.js';
 import { formatInZone } from '../core/time/zoned.js';
 
 /**
@@ -81,8 +82,7 @@ export function json(value: unknown): string {
   return JSON.stringify(value, null, 2) + '\n';
 }
 
-/** Shortens `text` to `max` characters with an ellipsis. */
+/** `text` on one line (whitespace runs become one space), clipped to `max` characters. */
 export function clip(text: string, max = 40): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return clipText(text.replace(/\s+/g, ' '), max);
 }

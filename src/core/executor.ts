@@ -1,6 +1,7 @@
 import type { Job } from './job.js';
 import type { Clock } from './ports/clock.js';
 import type { GhostContext } from './ghost.js';
+import type { OutgoingMessage } from './ports/sender.js';
 
 /** What a run may use. Executors never talk to a platform: they return text for the outbox. */
 export interface RunContext {
@@ -39,9 +40,10 @@ export type CommandHandler = (commandText: string, job: Job) => Promise<string>;
 
 /**
  * Turns a run's outcome into the message delivered to the job's origin. The chat layer
- * provides one that adds action buttons (Snooze, Done, …); the default is plain text.
+ * provides one that adds action buttons (Snooze, Done, …) and, in groups, mentions the owner;
+ * the default is plain text.
  */
 export type DeliveryFormatter = (
   job: Job,
   outcome: { type: 'success' | 'failure'; text: string; scheduledFor: Date; lateMs: number },
-) => { text: string; actions?: Array<Array<{ id: string; label: string }>>; meta?: Record<string, unknown> };
+) => OutgoingMessage;

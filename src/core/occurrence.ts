@@ -1,3 +1,4 @@
+import { doublingDelay } from './backoff.js';
 import type { Job } from './job.js';
 import type { ClaimedRun } from './run.js';
 import { type DueOccurrence, dueOccurrence, nextFireAfterOccurrence } from './schedule.js';
@@ -14,7 +15,7 @@ export function followingFire(job: Job, occurrence: Date, now: Date, runCount: n
 
 /** Delay before retry `attempt` (1-based): retryDelayMs doubled each time, capped at 1 hour. */
 export function retryDelay(job: Job, attempt: number): number {
-  return Math.min(job.retryDelayMs * 2 ** Math.max(0, attempt - 1), 3_600_000);
+  return doublingDelay(job.retryDelayMs, attempt, 3_600_000);
 }
 
 /**

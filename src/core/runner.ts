@@ -5,6 +5,7 @@ import type { DeliveryFormatter, Executor, RunResult } from './executor.js';
 import { UserError } from './errors.js';
 import { fillTemplate } from './executors/template.js';
 import type { Job } from './job.js';
+import { toOutboxContent } from './outbox-message.js';
 import { claimedOccurrence, followingFire, parentSessionId, retryDelay } from './occurrence.js';
 import type { ClaimedRun, OutboxMessage, RunStatus, Settlement } from './run.js';
 import { runWithContext, schedulerContext } from './runtime-context.js';
@@ -296,8 +297,6 @@ function message(job: Job, run: ClaimedRun, occurrence: Date, deps: RunnerDeps, 
       ...(job.origin.threadId !== undefined ? { threadId: job.origin.threadId } : {}),
       ...(job.origin.messageId !== undefined ? { replyTo: job.origin.messageId } : {}),
     },
-    text: shaped.text,
-    ...(shaped.actions ? { actions: shaped.actions } : {}),
-    ...(shaped.meta ? { meta: shaped.meta } : {}),
+    ...toOutboxContent(shaped),
   };
 }

@@ -13,6 +13,7 @@ import { RunPool } from './run-pool.js';
 import type { SchedulerApi } from './scheduler-api.js';
 import { type ResolvedSchedulerOptions, resolveSchedulerOptions, type SchedulerOptions } from './scheduler-options.js';
 import { SettleBatcher } from './settle-batcher.js';
+import { textMessage } from './outgoing-message.js';
 
 export type { SchedulerOptions } from './scheduler-options.js';
 
@@ -27,7 +28,7 @@ export interface SchedulerDeps {
   options?: SchedulerOptions;
 }
 
-const plainText: DeliveryFormatter = (_job, outcome) => ({ text: outcome.text });
+const plainText: DeliveryFormatter = (_job, outcome) => textMessage(outcome.text);
 
 /**
  * The scheduler: job operations (SchedulerApi, in JobOperations), events, and the lifecycle of

@@ -16,3 +16,16 @@ export function checkTextLength(text: string, max: number, what: string, example
     throw new UserError('quota.text', `${what} is too long (${text.length} characters, at most ${max}).`, example);
   }
 }
+
+/**
+ * The one clipping rule: cuts `text` to `max` characters, marking the cut with "…" and never
+ * splitting a surrogate pair (a half emoji is an invalid message on some platforms). Used for
+ * platform length limits and for one-line listings alike.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}

@@ -1,7 +1,6 @@
-/**
- * Retry timing for outbox deliveries. Exponential with a cap, and deterministic (no jitter):
- * a single dispatcher per database has no herd to spread out, and tests can predict it.
- */
+import { doublingDelay } from '../core/backoff.js';
+
+/** Retry timing for outbox deliveries (the delays follow core's doublingDelay). */
 export interface BackoffPolicy {
   /** Delay before the 2nd attempt (ms); doubled for each further one. Default 2000. */
   baseMs: number;
@@ -15,6 +14,5 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 3_600_000,
 
 /** Delay after failed attempt number `attempt` (1-based): base, 2*base, 4*base, … capped. */
 export function backoffDelayMs(attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
-  const exp = Math.min(Math.max(attempt - 1, 0), 40);
-  return Math.min(policy.maxMs, policy.baseMs * 2 ** exp);
+  return doublingDelay(policy.baseMs, attempt, policy.maxMs);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainText } from '../../src/core/outgoing-message.js';
 import { createDeliveryFormatter } from '../../src/chat/delivery-format.js';
 import { ALICE_DM, ALICE_GROUP, makeChat } from './harness.js';
 
@@ -82,7 +83,7 @@ describe('delivery formatter', () => {
     const id = await t.create(ALICE_DM, '/remind in 2 minutes stretch');
     const job = t.scheduler.jobs.get(id)!;
     const out = createDeliveryFormatter()(job, { type: 'success', text: 'stretch', scheduledFor: t.clock.now(), lateMs: 0 });
-    expect(out.text).toBe('⏰ stretch');
+    expect(plainText(out)).toBe('⏰ stretch');
     expect(out.actions!.flat().map((a) => a.label)).toEqual(['Snooze 10 min', 'Snooze 1 h', 'Tomorrow', 'Done', 'Nag me']);
     for (const a of out.actions!.flat()) expect(Buffer.byteLength(a.id)).toBeLessThan(64);
   });
@@ -93,8 +94,8 @@ describe('delivery formatter', () => {
     const job = t.scheduler.jobs.get(id)!;
     const out = createDeliveryFormatter()(job, { type: 'success', text: 'standup', scheduledFor: t.clock.now(), lateMs: 0 });
     expect(out.actions!.flat().map((a) => a.label)).toContain('Stop');
-    expect(out.text).toContain('Alice');
-    expect(out.meta!['mentions']).toEqual(['100']);
+    expect(plainText(out)).toContain('Alice');
+    expect(out.parts).toContainEqual({ type: 'mention', userId: '100', name: 'Alice' });
   });
 
   it('a reminder about a replied-to message quotes it', async () => {
@@ -102,14 +103,14 @@ describe('delivery formatter', () => {
     await t.say(ALICE_DM, '/remind 2h', { replyTo: { messageId: '42', text: 'pay the invoice' } });
     const job = [...t.scheduler.jobs.values()][0]!;
     const out = createDeliveryFormatter()(job, { type: 'success', text: 'pay the invoice', scheduledFor: t.clock.now(), lateMs: 0 });
-    expect(out.meta!['quote']).toEqual({ messageId: '42', text: 'pay the invoice' });
+    expect(out.quote).toEqual({ messageId: '42', text: 'pay the invoice' });
   });
 
   it('a late run says how late', async () => {
     const t = makeChat();
     const id = await t.create(ALICE_DM, '/remind in 2 minutes stretch');
     const out = createDeliveryFormatter()(t.scheduler.jobs.get(id)!, { type: 'success', text: 'stretch', scheduledFor: t.clock.now(), lateMs: 3 * 3600_000 });
-    expect(out.text).toContain('3 hours late');
+    expect(plainText(out)).toContain('3 hours late');
   });
 });
 

@@ -1,4 +1,5 @@
 /** Builds a chat service for tests and gives people to talk through it. */
+import { plainText } from '../../src/core/outgoing-message.js';
 import { ManualClock } from '../../src/clock.js';
 import { createChatService } from '../../src/chat/chat-service.js';
 import type { ChatDeps, ChatQuotas } from '../../src/chat/deps.js';
@@ -63,7 +64,8 @@ export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string; c
   const press = (who: ChatContext, actionId: string) => chat.handleAction({ ...who, messageId: '1', actionId });
   /**
    * Moves the clock to the job's next run and settles that run as the scheduler does (a
-   * one-off completes, a series moves to its following fire); returns the delivered message.
+   * one-off completes, a series moves to its following fire); returns the delivered message,
+   * with its plain text as `text`.
    */
   async function fire(id: string) {
     const job = scheduler.jobs.get(id);
@@ -79,7 +81,8 @@ export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string; c
     };
     scheduler.jobs.set(id, settled);
     const text = (job.payload as { text?: string }).text ?? job.name;
-    return chat.formatDelivery(settled, { type: 'success', text, scheduledFor, lateMs: 0 });
+    const delivered = chat.formatDelivery(settled, { type: 'success', text, scheduledFor, lateMs: 0 });
+    return { ...delivered, text: plainText(delivered) };
   }
   /** The id of the button labelled `label` (exactly, or starting with it) in a message. */
   function button(msg: { actions?: Array<Array<{ id: string; label: string }>> } | undefined, label: string): string {

@@ -66,13 +66,13 @@ describe('several one-off times in one request', () => {
     await advanceTo('2026-11-22T10:24:59Z');
     expect(sender.delivered).toHaveLength(0);
     await advanceTo('2026-11-22T10:25:01Z');
-    expect(sender.delivered.map((d) => d.msg.text)).toEqual([expect.stringContaining('ping')]);
+    expect(sender.delivered.map((d) => d.text)).toEqual([expect.stringContaining('ping')]);
     expect(await app.scheduler.getJob(id)).toMatchObject({ status: 'active', nextRunAt: new Date('2026-11-22T10:45:00Z') });
 
     await advanceTo('2026-11-22T10:44:59Z');
     expect(sender.delivered).toHaveLength(1);
     await advanceTo('2026-11-22T10:45:01Z');
-    expect(sender.delivered.map((d) => d.msg.text)).toEqual([expect.stringContaining('ping'), expect.stringContaining('ping')]);
+    expect(sender.delivered.map((d) => d.text)).toEqual([expect.stringContaining('ping'), expect.stringContaining('ping')]);
     expect(sender.delivered.every((d) => d.to.chatId === '42')).toBe(true);
     expect((await app.scheduler.getJob(id))?.status).toBe('completed');
   });
@@ -89,6 +89,6 @@ describe('several one-off times in one request', () => {
     expect(sender.delivered).toHaveLength(1);
     await advanceTo('2026-11-28T10:00:01Z');
     expect(sender.delivered).toHaveLength(2);
-    expect(sender.delivered.every((d) => d.msg.text.includes('call bob'))).toBe(true);
+    expect(sender.delivered.every((d) => d.text.includes('call bob'))).toBe(true);
   });
 });

@@ -1,9 +1,12 @@
 import type { Address } from '../../src/core/job.js';
-import type { OutgoingMessage, Sender, SentRef } from '../../src/delivery/sender.js';
+import { plainText } from '../../src/core/outgoing-message.js';
+import type { OutgoingMessage, Sender, SentRef } from '../../src/core/ports/sender.js';
 
 export interface SendCall {
   to: Address;
   msg: OutgoingMessage;
+  /** The message as plain text (what a terminal would show). */
+  text: string;
 }
 
 /**
@@ -23,7 +26,7 @@ export class FakeSender implements Sender {
   constructor(readonly platform: string) {}
 
   async send(to: Address, msg: OutgoingMessage): Promise<SentRef> {
-    const call = { to, msg };
+    const call = { to, msg, text: plainText(msg) };
     const n = this.calls.push(call);
     const chat = `${to.chatId}`;
     this.inFlight++;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock, flushMicrotasks } from '../../src/clock.js';
 import type { OutboxMessage, OutboxRow } from '../../src/core/run.js';
 import { OutboxDispatcher, type OutboxDispatcherOptions } from '../../src/delivery/outbox-dispatcher.js';
-import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from '../../src/delivery/sender.js';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from '../../src/core/ports/sender.js';
 import { silentLogger } from '../../src/log.js';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/index.js';
 import { FakeSender } from './fake-sender.js';
@@ -58,7 +58,7 @@ describe('outbox dispatcher', () => {
     const { clock, store, sender, dispatcher } = setup();
     store.enqueue([msg('a'), msg('b', 'c2')], clock.now());
     await dispatcher.drain();
-    expect(sender.delivered.map((c) => c.msg.text).sort()).toEqual(['text a', 'text b']);
+    expect(sender.delivered.map((c) => c.text).sort()).toEqual(['text a', 'text b']);
     expect(store.rows.map((r) => [r.status, r.sentRef])).toEqual([
       ['sent', 'm1'],
       ['sent', 'm2'],
@@ -162,7 +162,7 @@ describe('outbox dispatcher', () => {
     expect(sender.maxInFlightPerChat).toBe(1);
     expect(sender.maxInFlight).toBeGreaterThan(1);
     for (const chat of ['chat0', 'chat1', 'chat2']) {
-      const order = sender.delivered.filter((c) => c.to.chatId === chat).map((c) => Number(c.msg.text.slice(6)));
+      const order = sender.delivered.filter((c) => c.to.chatId === chat).map((c) => Number(c.text.slice(6)));
       expect(order).toEqual([...order].sort((a, b) => a - b));
       expect(order).toHaveLength(10);
     }
@@ -175,10 +175,10 @@ describe('outbox dispatcher', () => {
     };
     store.enqueue([msg('first'), msg('second'), msg('third'), msg('other', 'c2')], clock.now());
     await dispatcher.drain();
-    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text other']);
+    expect(sender.delivered.map((c) => c.text)).toEqual(['text other']);
     await clock.advance(3_000);
     await dispatcher.drain();
-    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text other', 'text first', 'text second', 'text third']);
+    expect(sender.delivered.map((c) => c.text)).toEqual(['text other', 'text first', 'text second', 'text third']);
   });
 
   it('concurrency per platform is bounded', async () => {
@@ -208,7 +208,7 @@ describe('outbox dispatcher', () => {
       const next = store.nextOutboxAt();
       if (next) await clock.set(new Date(Math.max(next.getTime(), clock.now().getTime())));
     }
-    const sentKeys = sender.delivered.map((c) => c.msg.text);
+    const sentKeys = sender.delivered.map((c) => c.text);
     expect(new Set(sentKeys).size).toBe(sentKeys.length);
     expect(sentKeys.length + dead.length).toBe(200);
     expect(store.rows.filter((r) => r.status === 'sent')).toHaveLength(sentKeys.length);
@@ -267,7 +267,7 @@ describe('outbox dispatcher', () => {
     expect(healthy.delivered).toHaveLength(0); // leases still held
     await clock.advance(10_000);
     await second.drain();
-    expect(healthy.delivered.map((c) => c.msg.text).sort()).toEqual(['text a', 'text b']);
+    expect(healthy.delivered.map((c) => c.text).sort()).toEqual(['text a', 'text b']);
     expect(store.rows.map((r) => r.status)).toEqual(['sent', 'sent']);
   });
 
@@ -285,7 +285,7 @@ describe('outbox dispatcher', () => {
     ]);
     await clock.advance(2_000);
     await dispatcher.drain();
-    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text first', 'text second']);
+    expect(sender.delivered.map((c) => c.text)).toEqual(['text first', 'text second']);
     expect(store.rows.map((r) => r.attempts)).toEqual([0, 0]);
   });
 
@@ -304,7 +304,7 @@ describe('outbox dispatcher', () => {
     ]);
     await clock.set(due);
     await dispatcher.drain();
-    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text first', 'text second', 'text third']);
+    expect(sender.delivered.map((c) => c.text)).toEqual(['text first', 'text second', 'text third']);
   });
 
   it('chats waiting for a retry do not starve the others of claim capacity', async () => {
@@ -317,12 +317,12 @@ describe('outbox dispatcher', () => {
     for (let i = 0; i < 6; i++) rows.push(msg(`f${i}`, `fast${i}`));
     store.enqueue(rows, clock.now());
     await dispatcher.drain();
-    expect(sender.delivered.map((c) => c.msg.text).sort()).toEqual(['text f0', 'text f1', 'text f2', 'text f3', 'text f4', 'text f5']);
+    expect(sender.delivered.map((c) => c.text).sort()).toEqual(['text f0', 'text f1', 'text f2', 'text f3', 'text f4', 'text f5']);
     await clock.advance(3_000);
     await dispatcher.drain();
     expect(sender.delivered).toHaveLength(14);
     for (let i = 0; i < 4; i++) {
-      const order = sender.delivered.filter((c) => c.to.chatId === `slow${i}`).map((c) => c.msg.text);
+      const order = sender.delivered.filter((c) => c.to.chatId === `slow${i}`).map((c) => c.text);
       expect(order).toEqual([`text s${i}a`, `text s${i}b`]);
     }
   });
@@ -339,11 +339,11 @@ describe('outbox dispatcher', () => {
     const live = new OutboxDispatcher({ store: store.jobs, clock, logger: silentLogger(), senders: [sender], options: { leaseMs: 10_000 } });
     await live.drain();
     // Another chat is not held up; this one gets nothing before its earlier message.
-    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text other']);
+    expect(sender.delivered.map((c) => c.text)).toEqual(['text other']);
     expect(store.nextOutboxAt()).toEqual(new Date(clock.now().getTime() + 10_000));
     await clock.advance(10_000);
     await live.drain();
-    expect(sender.delivered.map((c) => c.msg.text)).toEqual(['text other', 'text a', 'text b']);
+    expect(sender.delivered.map((c) => c.text)).toEqual(['text other', 'text a', 'text b']);
     expect(store.rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
   });
 });
@@ -358,9 +358,9 @@ describe('outbox dispatcher: rate limits are waits, not failures', () => {
     const { clock, store, sender, dispatcher, dead } = setup();
     const tries = new Map<string, number[]>();
     sender.behave = (c) => {
-      const times = tries.get(c.msg.text) ?? [];
+      const times = tries.get(c.text) ?? [];
       times.push(clock.now().getTime());
-      tries.set(c.msg.text, times);
+      tries.set(c.text, times);
       if (times.length <= 12) throw new RateLimitedError(6_000, 'telegram sendMessage 429: Too Many Requests: retry after 6');
       if (times.length === 13) throw new TransientDeliveryError('telegram sendMessage 500: Internal Server Error');
     };
@@ -380,7 +380,7 @@ describe('outbox dispatcher: rate limits are waits, not failures', () => {
   it('30 reminders to one chat answering twelve 429 (retry after 6 s) then one 500 each: all 30 delivered, in order', async () => {
     const { store, sender, dead, afterFailure, spans } = await rateLimitedChat(30);
     expect(dead.map((d) => d.row.key)).toEqual([]);
-    expect(sender.delivered.map((c) => c.msg.text)).toEqual(Array.from({ length: 30 }, (_, i) => `text r${i}`));
+    expect(sender.delivered.map((c) => c.text)).toEqual(Array.from({ length: 30 }, (_, i) => `text r${i}`));
     expect(store.rows.map((r) => r.status)).toEqual(Array(30).fill('sent'));
     // Only the 500 counted: one failed attempt each, whatever the 429s and the waiting behind them.
     expect(store.rows.map((r) => r.attempts)).toEqual(Array(30).fill(1));

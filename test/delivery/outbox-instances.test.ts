@@ -3,6 +3,7 @@
  * SQLite file) share the chats: each chat's messages must still go out one at a time and in
  * the order they were written, whichever instance sends them.
  */
+import { plainText } from '../../src/core/outgoing-message.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import type { OutboxMessage } from '../../src/core/run.js';
 import { OutboxDispatcher } from '../../src/delivery/outbox-dispatcher.js';
-import type { Sender } from '../../src/delivery/sender.js';
+import type { Sender } from '../../src/core/ports/sender.js';
 import { silentLogger } from '../../src/log.js';
 import type { JobStore } from '../../src/core/ports/job-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
@@ -44,10 +45,10 @@ async function twoInstances(a: JobStore, b: JobStore) {
       inFlight.set(to.chatId, now);
       if (now > 1) overlaps++;
       // A send takes a few turns of the event loop, so the two instances really interleave.
-      for (let i = 0; i < 1 + (Number(msg.text) % 3); i++) await new Promise((r) => setImmediate(r));
-      seen.push({ chat: to.chatId, n: Number(msg.text), by });
+      for (let i = 0; i < 1 + (Number(plainText(msg)) % 3); i++) await new Promise((r) => setImmediate(r));
+      seen.push({ chat: to.chatId, n: Number(plainText(msg)), by });
       inFlight.set(to.chatId, (inFlight.get(to.chatId) ?? 1) - 1);
-      return { messageId: `${by}-${msg.text}` };
+      return { messageId: `${by}-${plainText(msg)}` };
     },
   });
   const dispatcher = (store: JobStore, by: string) =>

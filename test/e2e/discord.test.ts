@@ -92,6 +92,17 @@ describe('Discord end to end (emulator, real app)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('a channel reminder pings its owner through allowed_mentions, even one whose name has a colon, emoji and markdown', async () => {
+    const odd: EmulatedUser = { id: '3004', username: 'Dr: *Who* 🦊' };
+    await startApp();
+    const general = emu.generalChannel.id;
+    await ask(odd, general, 'remind', [str('when', 'in 2 minutes'), str('what', 'stretch')]);
+    await clock.advance(2 * 60_000);
+    const [reminder] = await postedCount(general, 1);
+    expect(reminder!.content).toBe(`⏰ <@${odd.id}>: stretch`);
+    expect(reminder!.allowed_mentions).toEqual({ parse: [], users: [odd.id], roles: [] });
+  });
+
   it('channel: /remind → ephemeral confirmation → due → posted in the channel pinging the owner, with buttons → Snooze 10 min → posted again', async () => {
     const running = await startApp();
     const general = emu.generalChannel.id;

@@ -65,7 +65,7 @@ describePg('several Chime instances on one PostgreSQL database', () => {
     b.app.scheduler.on('task-event', (e) => e.type === 'executed' && ran.b++);
     await Promise.all([a.app.start(), b.app.start()]);
     await Promise.all([a.clock.advance(5000), b.clock.advance(5000)]);
-    const sent = () => [...a.adapter.sender.delivered, ...b.adapter.sender.delivered].map((c) => c.msg.text);
+    const sent = () => [...a.adapter.sender.delivered, ...b.adapter.sender.delivered].map((c) => c.text);
     await until(async () => {
       await Promise.all([flushMicrotasks(), a.clock.advance(100), b.clock.advance(100)]);
       return sent().length >= 300;
@@ -104,6 +104,6 @@ describePg('several Chime instances on one PostgreSQL database', () => {
       await flushMicrotasks();
       return b.adapter.sender.delivered.length === 1;
     }, 10_000);
-    expect(b.adapter.sender.delivered[0]?.msg.text).toContain('from instance a');
+    expect(b.adapter.sender.delivered[0]?.text).toContain('from instance a');
   }, 30_000);
 });

@@ -164,6 +164,19 @@ describe('Telegram end to end (Bot API fake, real app)', () => {
     expect((await app.store.jobs.getJob(job.id))?.nextRunAt).toBeNull();
   });
 
+  it('a group reminder pings its owner with a text_mention over the name, even a name with a colon, emoji and markdown', async () => {
+    const odd: User = { id: 504, is_bot: false, first_name: 'Dr: *Who*', last_name: '🦊 [x](y)' };
+    const name = 'Dr: *Who* 🦊 [x](y)';
+    api.userSays(group, odd, '/remind in 1 minute standup');
+    await api.until(() => api.sent.length === 1);
+    await clock.advance(60_000);
+    await api.until(() => api.sentTo(group.id).length === 2, 8000, 'the reminder');
+    const reminder = api.sentTo(group.id)[1]!;
+    expect(reminder.text).toBe(`⏰ ${name}: standup`);
+    expect(reminder.entities).toEqual([{ type: 'text_mention', offset: 2, length: name.length, user: { id: 504, is_bot: false, first_name: name } }]);
+    expect(reminder.text.slice(2, 2 + name.length)).toBe(name);
+  });
+
   it('bot kicked from a group (403): the job fails and the creator is told in their private chat', async () => {
     api.userSays(group, sam, '/remind in 1 minute standup');
     await api.until(() => api.sent.length === 1);

@@ -3,7 +3,7 @@ import type { CommandContext, CommandModule } from '../command.js';
 import { findChangeableJob, normaliseId } from '../access.js';
 import { jobSubject } from '../describe.js';
 import { truncate } from '../format.js';
-import type { Action, OutgoingMessage } from '../message.js';
+import type { Action, Reply } from '../message.js';
 import { undoStateAction } from '../undo.js';
 
 /** Most ids one /cancel takes; more are refused as a whole (nothing cancelled) so none is skipped silently. */
@@ -40,7 +40,7 @@ export const cancel: CommandModule = {
   aliases: ['delete'],
   description: 'Cancel reminders: /cancel <id> [more ids]',
   usage: '/cancel <id> [id…]',
-  async run(ctx): Promise<OutgoingMessage[]> {
+  async run(ctx): Promise<Reply[]> {
     const wanted = ids(ctx);
     if (wanted.length === 0) throw new UserError('id.missing', 'Which reminder? Give its id (see /list).', '/cancel k7m2qd');
     if (wanted.length > MAX_IDS) {

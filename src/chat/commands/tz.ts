@@ -2,7 +2,7 @@ import { UserError } from '../../core/errors.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { reply } from '../command.js';
 import { formatLocalTime } from '../format.js';
-import type { Action, OutgoingMessage } from '../message.js';
+import type { Action, Reply } from '../message.js';
 import { zoneButton } from '../zone-action-ids.js';
 import { setUserZone } from '../zone-change.js';
 import { zonePicker, zoneQuestion } from '../zone-prompt.js';
@@ -18,7 +18,7 @@ export function requireChatAdmin(ctx: CommandContext, what: string): void {
 }
 
 /** "IST can mean: …" with one button per meaning (the button sets the presser's own zone). */
-function askWhich(name: string, choices: readonly ZoneMeaning[], forChat: boolean): OutgoingMessage[] {
+function askWhich(name: string, choices: readonly ZoneMeaning[], forChat: boolean): Reply[] {
   const lines = [`"${name}" can mean several time zones:`, ...choices.map((c) => `• ${c.label}: ${c.zone}`)];
   if (forChat) {
     lines.push(`Which one? Send it by its name, e.g. /tz chat ${choices[0]!.zone}`);

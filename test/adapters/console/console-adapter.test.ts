@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { textMessage } from '../../../src/core/outgoing-message.js';
 import { describe, expect, it } from 'vitest';
 import { BUTTON_HINT, INPUT_CLOSED, createConsoleAdapter } from '../../../adapters/console/console-adapter.js';
 import { renderMessage } from '../../../adapters/console/render.js';
@@ -23,7 +24,7 @@ async function type(s: ReturnType<typeof setup>, line: string): Promise<void> {
 
 describe('console adapter', () => {
   it('renders buttons as [id] Label so they can be typed', () => {
-    const text = renderMessage({ text: 'hi', actions: [[{ id: 's10:abc123', label: 'Snooze 10 min' }, { id: 'done:abc123', label: 'Done' }]] });
+    const text = renderMessage(textMessage('hi', { actions: [[{ id: 's10:abc123', label: 'Snooze 10 min' }, { id: 'done:abc123', label: 'Done' }]] }));
     expect(text).toBe('hi\n  [s10:abc123] Snooze 10 min   [done:abc123] Done\n');
   });
 
@@ -96,7 +97,7 @@ describe('console adapter', () => {
     expect(undo).toBe('1');
     expect(confirmation).not.toContain(`undo:${id}`);
     // A delivered reminder prints later with the next numbers; [1] still means that Undo.
-    await s.adapter.sender.send({ platform: 'console', chatId: 'console' }, { text: '⏰ other', actions: [[{ id: 'done:zz', label: 'Done' }]] });
+    await s.adapter.sender.send({ platform: 'console', chatId: 'console' }, textMessage('⏰ other', { actions: [[{ id: 'done:zz', label: 'Done' }]] }));
     const later = /\[(\d+)\] Done/.exec(s.printed())?.[1];
     expect(Number(later)).toBeGreaterThan(1);
     await type(s, '1');
@@ -138,7 +139,7 @@ describe('console adapter', () => {
   it('the sender prints delivered reminders with their buttons', async () => {
     const s = setup();
     await s.adapter.start(s.t.chat);
-    const ref = await s.adapter.sender.send({ platform: 'console', chatId: 'console' }, { text: '⏰ stretch', actions: [[{ id: 'done:x1', label: 'Done' }]] });
+    const ref = await s.adapter.sender.send({ platform: 'console', chatId: 'console' }, textMessage('⏰ stretch', { actions: [[{ id: 'done:x1', label: 'Done' }]] }));
     expect(ref.messageId).toMatch(/^c\d+$/);
     expect(s.printed()).toContain('⏰ stretch\n  [1] Done');
     await s.adapter.stop();

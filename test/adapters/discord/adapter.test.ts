@@ -1,4 +1,5 @@
 import { COMMAND_HELP } from '../../../src/chat/help.js';
+import { mentionPart, outgoing, textMessage, textPart } from '../../../src/core/outgoing-message.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { slashCommands } from '../../../adapters/discord/index.js';
 import { GENERIC_FAILURE } from '../../../src/core/errors.js';
@@ -184,7 +185,7 @@ describe('buttons', () => {
     chat.answer = (a) => ({ toast: 'Snoozed', edit: { text: `${a.messageText}\n💤 Snoozed until 10:10`, actions: [] } });
     const { emu, adapter } = await setup(chat);
     const msg = await postWithButtons(emu, (text) =>
-      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text, actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]], mentions: [sam.id] }),
+      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, outgoing([textPart('⏰ '), mentionPart(sam.id, 'sam'), textPart(': stretch')], { actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]] })),
     );
     const rec = emu.pressButton({ user: sam, message: msg, customId: 's10:k7' });
     await emu.waitForAnswer(rec, () => msg.content.includes('Snoozed'));
@@ -200,7 +201,7 @@ describe('buttons', () => {
     chat.answer = () => ({ toast: 'Only the owner or a chat admin can do that.' });
     const { emu, adapter } = await setup(chat);
     const msg = await postWithButtons(emu, (text) =>
-      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text, actions: [[{ id: 'done:k7', label: 'Done' }]] }),
+      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage(text, { actions: [[{ id: 'done:k7', label: 'Done' }]] })),
     );
     const before = msg.content;
     const rec = emu.pressButton({ user: bo, message: msg, customId: 'done:k7' });
@@ -216,7 +217,7 @@ describe('buttons', () => {
     chat.answer = (a) => ({ toast: 'Reminder k7 is cancelled.', edit: { text: a.messageText ?? '' } });
     const { emu, adapter } = await setup(chat);
     const msg = await postWithButtons(emu, (text) =>
-      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text, actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]] }),
+      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage(text, { actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]] })),
     );
     const rec = emu.pressButton({ user: sam, message: msg, customId: 's10:k7' });
     await emu.waitForAnswer(rec, (r) => r.messages.some((m) => m.content.includes('cancelled')));
@@ -227,7 +228,7 @@ describe('buttons', () => {
     const chat = new FakeChat();
     const { emu, adapter } = await setup(chat);
     const thread = emu.addThread(emu.generalChannel.id, 'planning');
-    await adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id }, { text: 'x', actions: [[{ id: 'done:k7', label: 'Done' }]] });
+    await adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id }, textMessage('x', { actions: [[{ id: 'done:k7', label: 'Done' }]] }));
     const [msg] = await emu.waitForMessages((m) => m.some((x) => x.channel_id === thread.id));
     const rec = emu.pressButton({ user: mod, message: msg!, customId: 'done:k7' });
     await emu.waitForAnswer(rec, (r) => r.messages.length > 0);

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeliveryFormatter } from '../../../src/chat/delivery-format.js';
-import { toOutgoing } from '../../../src/delivery/outbox-dispatcher.js';
+import { fromOutboxContent, toOutboxContent } from '../../../src/core/outbox-message.js';
 import { Permission, type DiscordEmulator, type EmulatedMessage, type InteractionRecord } from '../../emulators/discord/emulator.js';
 import { makeChat } from '../../chat/harness.js';
 import { EPHEMERAL, opt, startAdapter } from './harness.js';
@@ -38,7 +38,7 @@ const remind = (when: string, what: string) => [opt.str('when', when), opt.str('
 /** Posts a job's delivery the way the outbox would: real delivery formatter, row → message, adapter sender. */
 async function deliver(adapter: DiscordAdapter, emu: DiscordEmulator, job: Parameters<ReturnType<typeof createDeliveryFormatter>>[0]) {
   const formatted = createDeliveryFormatter()(job, { type: 'success', text: '', scheduledFor: job.nextRunAt!, lateMs: 0 });
-  const msg = toOutgoing({ text: formatted.text, actions: formatted.actions, meta: formatted.meta } as never);
+  const msg = fromOutboxContent(toOutboxContent(formatted));
   const to = { platform: 'discord', chatId: job.origin.chatId, ...(job.origin.threadId ? { threadId: job.origin.threadId } : {}) };
   const ref = await adapter.sender.send(to, msg);
   return (await emu.waitForMessages((all) => all.some((m) => m.id === ref.messageId))).find((m) => m.id === ref.messageId)!;

@@ -1,4 +1,4 @@
-import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage, OutgoingMessage } from '../../../src/chat/message.js';
+import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage, Reply } from '../../../src/chat/message.js';
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from '../../../adapters/discord/index.js';
 import { DiscordEmulator } from '../../emulators/discord/emulator.js';
 
@@ -6,11 +6,11 @@ import { DiscordEmulator } from '../../emulators/discord/emulator.js';
 export class FakeChat implements ChatService {
   readonly messages: IncomingMessage[] = [];
   readonly actions: IncomingAction[] = [];
-  reply: (msg: IncomingMessage) => OutgoingMessage[] | Promise<OutgoingMessage[]> = (msg) => [{ text: `echo ${msg.text}` }];
+  reply: (msg: IncomingMessage) => Reply[] | Promise<Reply[]> = (msg) => [{ text: `echo ${msg.text}` }];
   answer: (action: IncomingAction) => ActionAnswer | Promise<ActionAnswer> = () => ({ toast: 'ok' });
   suggestJobs?: (ctx: ChatContext, partial: string) => Promise<Array<{ id: string; label: string }>>;
 
-  async handleMessage(msg: IncomingMessage): Promise<OutgoingMessage[]> {
+  async handleMessage(msg: IncomingMessage): Promise<Reply[]> {
     this.messages.push(msg);
     return this.reply(msg);
   }

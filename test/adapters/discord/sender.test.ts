@@ -1,10 +1,11 @@
 import { REST } from 'discord.js';
+import { mentionPart, outgoing, textMessage, textPart } from '../../../src/core/outgoing-message.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordSender, toMessagePayload } from '../../../adapters/discord/index.js';
 import { splitLong } from '../../../adapters/discord/sender.js';
 import { isChannelSend } from '../../../adapters/discord/adapter.js';
 import { silentLogger } from '../../../adapters/discord/logger.js';
-import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError, type Sender } from '../../../src/delivery/sender.js';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError, type Sender } from '../../../src/core/ports/sender.js';
 import { DiscordEmulator } from '../../emulators/discord/emulator.js';
 
 const buttons = [
@@ -21,30 +22,41 @@ const buttons = [
 
 describe('message payload', () => {
   it('buttons become action rows whose custom_id is the action id', () => {
-    const p = toMessagePayload({ text: 'x', actions: buttons });
+    const p = toMessagePayload(textMessage('x', { actions: buttons }));
     expect(p.components).toHaveLength(2);
     expect(p.components[0]!.components.map((b) => b.custom_id)).toEqual(['s10:k7', 's60:k7', 'tm:k7']);
     expect(p.components[1]!.components.map((b) => [b.label, b.style])).toEqual([['Done', 3], ['Stop', 4]]);
   });
 
-  it('the mentioned owner replaces the addressee name and is the only user pinged', () => {
-    const p = toMessagePayload({ text: '⏰ Sam: stretch', mentions: ['42'] });
-    expect(p.content).toBe('⏰ <@42>: stretch');
-    expect(p.allowed_mentions).toEqual({ parse: [], users: ['42'], roles: [] });
+  it('a mention part is a <@id> ping listed in allowed_mentions, whatever the name contains', () => {
+    // Names that broke reading the addressee back out of "⏰ Name: text": a colon, emoji,
+    // markdown characters. Discord shows the person's name for <@id>; ours is not in the content.
+    for (const name of ['Sam', 'Dr: Who', '🦊 Fox 🦊', '*Sam* _the_ <b>']) {
+      const p = toMessagePayload(outgoing([textPart('⏰ '), mentionPart('42', name), textPart(': stretch')]));
+      expect(p.content).toBe('⏰ <@42>: stretch');
+      expect(p.allowed_mentions).toEqual({ parse: [], users: ['42'], roles: [] });
+    }
   });
 
-  it('without an addressee in the text the mention goes in front', () => {
-    expect(toMessagePayload({ text: 'stretch', mentions: ['42'] }).content).toBe('<@42> stretch');
+  it('text shaped like "Name: text", or a user ping typed in the text, pings nobody', () => {
+    const p = toMessagePayload(textMessage('⏰ Sam: stretch <@43>'));
+    expect(p.content).toBe('⏰ Sam: stretch <@43>');
+    expect(p.allowed_mentions.users).toEqual([]);
+  });
+
+  it('a silent message suppresses notifications', () => {
+    expect(toMessagePayload(textMessage('hush', { silent: true })).flags).toBe(4096);
+    expect(toMessagePayload(textMessage('ring')).flags).toBeUndefined();
   });
 
   it('@everyone is never pinged; role mentions written as <@&id> are', () => {
-    const p = toMessagePayload({ text: '⏰ @everyone <@&77> standup' });
+    const p = toMessagePayload(textMessage('⏰ @everyone <@&77> standup'));
     expect(p.allowed_mentions).toEqual({ parse: [], users: [], roles: ['77'] });
   });
 
   it('content is clipped to Discord’s 2000 characters; a quote is shown and replied to', () => {
-    expect(toMessagePayload({ text: 'a'.repeat(2500) }).content).toHaveLength(2000);
-    const p = toMessagePayload({ text: '⏰ look at this', quote: { messageId: '999', text: 'the plan' } });
+    expect(toMessagePayload(textMessage('a'.repeat(2500))).content).toHaveLength(2000);
+    const p = toMessagePayload(textMessage('⏰ look at this', { quote: { messageId: '999', text: 'the plan' } }));
     expect(p.content).toBe('⏰ look at this\n> the plan');
     expect(p.message_reference).toEqual({ message_id: '999', fail_if_not_exists: false });
   });
@@ -91,58 +103,59 @@ describe('Discord sender against the emulator', () => {
   });
 
   it('posts to the channel with buttons and the ping', async () => {
-    const ref = await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: '⏰ Sam: stretch', actions: buttons, mentions: ['42'] });
+    const ref = await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, outgoing([textPart('⏰ '), mentionPart('42', 'Dr: Who'), textPart(': stretch')], { actions: buttons }));
     const [msg] = emu.messagesIn(emu.generalChannel.id);
     expect(msg).toMatchObject({ id: ref.messageId, content: '⏰ <@42>: stretch', via: 'channel' });
+    expect(msg!.allowed_mentions).toEqual({ parse: [], users: ['42'], roles: [] });
     expect(msg!.components).toHaveLength(2);
   });
 
   it('a thread address posts in the thread (threadId wins over chatId)', async () => {
     const thread = emu.addThread(emu.generalChannel.id, 'planning');
-    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id }, { text: 'in the thread' });
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id }, textMessage('in the thread'));
     expect(emu.messagesIn(thread.id).map((m) => m.content)).toEqual(['in the thread']);
     expect(emu.messagesIn(emu.generalChannel.id)).toHaveLength(0);
   });
 
   it('a deleted thread: the message goes to its parent channel instead of being lost', async () => {
-    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: '123456789' }, { text: 'fallback' });
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: '123456789' }, textMessage('fallback'));
     expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['fallback']);
   });
 
   it('a locked archived thread (50083): the message goes to its parent channel', async () => {
     const thread = emu.addThread(emu.generalChannel.id, 'old');
     emu.injectFault({ method: 'POST', path: new RegExp(`^/channels/${thread.id}/messages$`), times: 1, status: 400, code: 50083 });
-    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id }, { text: 'to the parent' });
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id }, textMessage('to the parent'));
     expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['to the parent']);
   });
 
   it('an unknown channel is a PermanentDeliveryError', async () => {
-    await expect(sender.send({ platform: 'discord', chatId: '123456789' }, { text: 'x' })).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(sender.send({ platform: 'discord', chatId: '123456789' }, textMessage('x'))).rejects.toBeInstanceOf(PermanentDeliveryError);
   });
 
   it('403 Missing Access is a PermanentDeliveryError', async () => {
     emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 403 });
-    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'x' })).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('x'))).rejects.toBeInstanceOf(PermanentDeliveryError);
   });
 
   it('5xx after discord.js’ own retries is a TransientDeliveryError; one 500 is retried by discord.js', async () => {
     emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 2, status: 500 });
-    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'x' })).rejects.toBeInstanceOf(TransientDeliveryError);
+    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('x'))).rejects.toBeInstanceOf(TransientDeliveryError);
     emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 502 });
-    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'after one 502' });
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('after one 502'));
     expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['after one 502']);
   });
 
   it('a short 429 is waited out in discord.js’ queue and delivered', async () => {
     emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 429, retryAfter: 0.2 });
-    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'later' });
+    await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('later'));
     expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['later']);
     expect(emu.rest.requests.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([429, 200]);
   });
 
   it('a long 429 surfaces as RateLimitedError with its retry-after, for the outbox to reschedule', async () => {
     emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 429, retryAfter: 30 });
-    const err = await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, { text: 'x' }).catch((e: unknown) => e);
+    const err = await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('x')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitedError);
     expect((err as RateLimitedError).retryAfterMs).toBeGreaterThanOrEqual(29_000);
   });
@@ -151,7 +164,7 @@ describe('Discord sender against the emulator', () => {
     emu.channelRateLimit = { limit: 5, windowMs: 400 };
     const started = Date.now();
     const to = { platform: 'discord', chatId: emu.generalChannel.id };
-    await Promise.all(Array.from({ length: 15 }, (_, i) => sender.send(to, { text: `m${i}` })));
+    await Promise.all(Array.from({ length: 15 }, (_, i) => sender.send(to, textMessage(`m${i}`))));
     expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(Array.from({ length: 15 }, (_, i) => `m${i}`));
     expect(emu.rateLimited).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(700);
@@ -160,6 +173,6 @@ describe('Discord sender against the emulator', () => {
   it('a network failure is a TransientDeliveryError', async () => {
     const dead = new REST({ api: 'http://127.0.0.1:9/api', retries: 0, timeout: 2000 }).setToken('t');
     const s = createDiscordSender(dead, silentLogger);
-    await expect(s.send({ platform: 'discord', chatId: '1' }, { text: 'x' })).rejects.toBeInstanceOf(TransientDeliveryError);
+    await expect(s.send({ platform: 'discord', chatId: '1' }, textMessage('x'))).rejects.toBeInstanceOf(TransientDeliveryError);
   });
 });

@@ -1,4 +1,4 @@
-import type { ActionAnswer, ChatService, IncomingAction, IncomingMessage, OutgoingMessage } from '../../../src/chat/message.js';
+import type { ActionAnswer, ChatService, IncomingAction, IncomingMessage, Reply } from '../../../src/chat/message.js';
 
 /**
  * A ChatService that records what the adapter hands it and answers with scripted replies:
@@ -14,7 +14,7 @@ export class FakeChat implements ChatService {
     { name: 'snooze', description: 'Snooze a reminder', usage: '/snooze <id> <span>' },
     { name: 'help', description: 'How to use Chime', usage: '/help' },
   ];
-  reply: (msg: IncomingMessage) => OutgoingMessage[] = (msg) => [
+  reply: (msg: IncomingMessage) => Reply[] = (msg) => [
     { text: `echo: ${msg.text}`, actions: [[{ id: 'snooze:10m', label: 'Snooze 10 min' }, { id: 'done', label: 'Done' }]] },
   ];
   answer: (action: IncomingAction) => ActionAnswer = (action) => ({
@@ -22,7 +22,7 @@ export class FakeChat implements ChatService {
     edit: { text: `pressed ${action.actionId}` },
   });
 
-  async handleMessage(msg: IncomingMessage): Promise<OutgoingMessage[]> {
+  async handleMessage(msg: IncomingMessage): Promise<Reply[]> {
     this.messages.push(msg);
     return this.reply(msg);
   }

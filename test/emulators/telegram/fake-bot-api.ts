@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Chat, Message, Update, User, UserFromGetMe } from 'grammy/types';
+import type { Chat, Message, MessageEntity, Update, User, UserFromGetMe } from 'grammy/types';
 import { SlidingWindow, type FakeLimits } from './sliding-window.js';
 
 /**
@@ -44,6 +44,8 @@ export interface SentMessage {
   message_thread_id?: number;
   reply_parameters?: { message_id: number; allow_sending_without_reply?: boolean };
   reply_markup?: { inline_keyboard: Array<Array<{ text: string; callback_data?: string }>> };
+  /** Formatting entities as sent (a text_mention is a ping of its user). */
+  entities?: MessageEntity[];
   /** Real time it arrived (ms, performance.now()). */
   at: number;
   /** Edits applied since (editMessageText / editMessageReplyMarkup). */
@@ -358,6 +360,13 @@ export class FakeBotApi {
     }
     if (typeof p.text !== 'string' || p.text.length === 0) throw new ApiError(400, 'Bad Request: message text is empty');
     if (p.text.length > 4096) throw new ApiError(400, 'Bad Request: message is too long');
+    const entities = p.entities as MessageEntity[] | undefined;
+    for (const e of entities ?? []) {
+      // As the Bot API: offsets in UTF-16 code units, inside the text; a text_mention names its user.
+      if (e.offset < 0 || e.length <= 0 || e.offset + e.length > p.text.length || (e.type === 'text_mention' && !e.user?.id)) {
+        throw new ApiError(400, "Bad Request: can't parse entities");
+      }
+    }
     const retryAfter = this.window?.admit(chatId, chat.type !== 'private');
     if (retryAfter !== undefined) {
       this.tooManyRequests++;
@@ -367,6 +376,7 @@ export class FakeBotApi {
     if (thread !== undefined) sent.message_thread_id = thread;
     if (p.reply_parameters) sent.reply_parameters = p.reply_parameters as NonNullable<SentMessage['reply_parameters']>;
     if (p.reply_markup) sent.reply_markup = p.reply_markup as NonNullable<SentMessage['reply_markup']>;
+    if (entities?.length) sent.entities = entities;
     this.sent.push(sent);
     return this.asMessage(chat, sent);
   }

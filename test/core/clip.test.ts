@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip } from '../../src/delivery/clip.js';
+import { clip } from '../../src/core/text-limit.js';
 
 describe('clip (platform length limits)', () => {
   it('leaves text within the limit alone and marks a cut with …', () => {
