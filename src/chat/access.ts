@@ -1,4 +1,5 @@
 import { ForbiddenError, NotFoundError, UserError } from '../core/errors.js';
+import { clip } from '../core/text-limit.js';
 import type { Job } from '../core/job.js';
 import type { CommandContext } from './command.js';
 import type { ChatContext } from './message.js';
@@ -90,5 +91,5 @@ export async function findChangeableJob(ctx: CommandContext, rawId: string): Pro
 }
 
 function truncateId(id: string): string {
-  return id.length > 20 ? `${id.slice(0, 19)}…` : id;
+  return clip(id, 20);
 }
