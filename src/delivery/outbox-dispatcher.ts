@@ -8,7 +8,6 @@ import { logOutcome } from './delivery-log.js';
 import { type OutboxDispatcherOptions, type OutboxStore, resolveDispatcherOptions } from './dispatcher-options.js';
 import { PlatformSenders } from './platform-senders.js';
 
-export type { DeliveryOutcome } from './delivery-log.js';
 export type { OutboxDispatcherOptions, OutboxStore } from './dispatcher-options.js';
 
 export interface OutboxDispatcherDeps {
