@@ -229,13 +229,11 @@ export const CONFIG_VARIABLES = Object.keys(VARS) as Array<keyof typeof VARS>;
 
 const envSchema = z.object(Object.fromEntries(Object.entries(VARS).map(([k, v]) => [k, v.schema])));
 
-/**
- * Validates `env` and builds the Config. Empty strings count as unset (a `.env` line
- * `DISCORD_TOKEN=` means "no Discord"). Throws ConfigError naming the first bad variable.
- * With `baseDir`, relative paths (CHIME_DB and its default, CHIME_CLEANUP_DIRS directories)
- * are made absolute against it instead of against whatever directory the process runs in.
- */
-export function loadConfig(env: Record<string, string | undefined> = process.env, opts: { baseDir?: string } = {}): Config {
+/** The validated variables, typed by the caller that knows each one's schema. */
+type Vars = Record<string, unknown>;
+
+/** `env` checked against the schema; empty strings count as unset. Throws ConfigError naming the first bad variable. */
+function validatedEnv(env: Record<string, string | undefined>): Vars {
   const input: Record<string, string> = {};
   for (const name of CONFIG_VARIABLES) {
     const value = env[name]?.trim();
@@ -248,12 +246,61 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const expect = VARS[name]?.expect ?? 'valid';
     throw new ConfigError(`Invalid configuration: ${name} must be ${expect} (got "${input[name] ?? ''}")`);
   }
-  const v = parsed.data as Record<string, unknown>;
-  const num = (k: keyof typeof VARS): number => v[k] as number;
-  const opt = <T>(k: keyof typeof VARS): T | undefined => v[k] as T | undefined;
+  return parsed.data as Vars;
+}
 
+function telegramConfig(v: Vars): Config['telegram'] {
+  const token = v.TELEGRAM_BOT_TOKEN as string | undefined;
+  if (!token) return undefined;
+  const telegram: NonNullable<Config['telegram']> = { token };
+  const apiRoot = v.TELEGRAM_API_ROOT as string | undefined;
+  if (apiRoot) telegram.apiRoot = apiRoot;
+  const hook = v.TELEGRAM_WEBHOOK_URL as string | undefined;
+  if (hook) {
+    telegram.webhook = { url: hook, port: v.TELEGRAM_WEBHOOK_PORT as number };
+    const secret = v.TELEGRAM_WEBHOOK_SECRET as string | undefined;
+    if (secret) telegram.webhook.secret = secret;
+  }
+  return telegram;
+}
+
+function discordConfig(v: Vars): Config['discord'] {
+  const token = v.DISCORD_TOKEN as string | undefined;
+  if (!token) return undefined;
+  const discord: NonNullable<Config['discord']> = { token };
+  const appId = v.DISCORD_APPLICATION_ID as string | undefined;
+  if (appId) discord.applicationId = appId;
+  const rest = v.DISCORD_REST_API as string | undefined;
+  if (rest) discord.restApi = rest;
+  const guild = v.DISCORD_GUILD_ID as string | undefined;
+  if (guild) discord.guildId = guild;
+  return discord;
+}
+
+function housekeepingConfig(v: Vars, path: (p: string) => string): Config['housekeeping'] {
+  const housekeeping: Config['housekeeping'] = {
+    historyRetentionDays: v.CHIME_HISTORY_RETENTION_DAYS as number,
+    cleanupIntervalMs: v.CHIME_CLEANUP_INTERVAL_MS as number,
+    directories: (v.CHIME_CLEANUP_DIRS as CleanupDirectory[]).map((d) => ({ ...d, directory: path(d.directory) })),
+  };
+  const keep = v.CHIME_HISTORY_KEEP_PER_JOB as number | undefined;
+  if (keep !== undefined) housekeeping.historyKeepPerJob = keep;
+  return housekeeping;
+}
+
+/**
+ * Validates `env` and builds the Config. Empty strings count as unset (a `.env` line
+ * `DISCORD_TOKEN=` means "no Discord"). Throws ConfigError naming the first bad variable.
+ * With `baseDir`, relative paths (CHIME_DB and its default, CHIME_CLEANUP_DIRS directories)
+ * are made absolute against it instead of against whatever directory the process runs in.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, opts: { baseDir?: string } = {}): Config {
+  const v = validatedEnv(env);
+  const num = (k: keyof typeof VARS): number => v[k] as number;
   const path = (p: string): string => (opts.baseDir === undefined || p === ':memory:' || isAbsolute(p) ? p : resolve(opts.baseDir, p));
-  const config: Config = {
+  const telegram = telegramConfig(v);
+  const discord = discordConfig(v);
+  return {
     db: path(v.CHIME_DB as string),
     ...(v.CHIME_DATABASE_URL !== undefined ? { databaseUrl: v.CHIME_DATABASE_URL as string } : {}),
     ...(v.CHIME_INSTANCE_ID !== undefined ? { instanceId: v.CHIME_INSTANCE_ID as string } : {}),
@@ -268,11 +315,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryDelayMs: num('CHIME_RETRY_DELAY_MS'),
       taskTimeoutMs: num('CHIME_TASK_TIMEOUT_MS'),
     },
-    housekeeping: {
-      historyRetentionDays: num('CHIME_HISTORY_RETENTION_DAYS'),
-      cleanupIntervalMs: num('CHIME_CLEANUP_INTERVAL_MS'),
-      directories: (v.CHIME_CLEANUP_DIRS as CleanupDirectory[]).map((d) => ({ ...d, directory: path(d.directory) })),
-    },
+    housekeeping: housekeepingConfig(v, path),
     quotas: {
       maxRemindersPerUser: num('CHIME_MAX_REMINDERS_PER_USER'),
       maxRemindersPerChat: num('CHIME_MAX_REMINDERS_PER_CHAT'),
@@ -281,33 +324,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     forceConsole: v.CHIME_CONSOLE as boolean,
     watch: { allowPrivate: v.CHIME_WATCH_ALLOW_PRIVATE as boolean },
+    ...(telegram ? { telegram } : {}),
+    ...(discord ? { discord } : {}),
   };
-  const keep = opt<number>('CHIME_HISTORY_KEEP_PER_JOB');
-  if (keep !== undefined) config.housekeeping.historyKeepPerJob = keep;
-
-  const tgToken = opt<string>('TELEGRAM_BOT_TOKEN');
-  if (tgToken) {
-    config.telegram = { token: tgToken };
-    const apiRoot = opt<string>('TELEGRAM_API_ROOT');
-    if (apiRoot) config.telegram.apiRoot = apiRoot;
-    const hook = opt<string>('TELEGRAM_WEBHOOK_URL');
-    if (hook) {
-      config.telegram.webhook = { url: hook, port: num('TELEGRAM_WEBHOOK_PORT') };
-      const secret = opt<string>('TELEGRAM_WEBHOOK_SECRET');
-      if (secret) config.telegram.webhook.secret = secret;
-    }
-  }
-  const dcToken = opt<string>('DISCORD_TOKEN');
-  if (dcToken) {
-    config.discord = { token: dcToken };
-    const appId = opt<string>('DISCORD_APPLICATION_ID');
-    if (appId) config.discord.applicationId = appId;
-    const rest = opt<string>('DISCORD_REST_API');
-    if (rest) config.discord.restApi = rest;
-    const guild = opt<string>('DISCORD_GUILD_ID');
-    if (guild) config.discord.guildId = guild;
-  }
-  return config;
 }
 
 /**
