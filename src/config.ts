@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type ApiConfig, readApiConfig } from './api/api-config.js';
 import { ConfigError } from './core/errors.js';
 import type { CleanupRegistration } from './core/housekeeping.js';
 import { DEFAULT_QUOTAS } from './chat/deps.js';
@@ -94,6 +95,8 @@ export interface Config {
   };
   /** Start the console adapter even when a platform token is set. Default false. */
   forceConsole: boolean;
+  /** The HTTP API and dashboard (CHIME_HTTP, CHIME_HTTP_HOST/PORT, CHIME_API_*). */
+  api: ApiConfig;
   watch: {
     /**
      * Let `/watch` reach loopback, private, link-local and other non-public addresses (an
@@ -222,6 +225,14 @@ const VARS = {
   DISCORD_REST_API: url,
   CHIME_CONSOLE: flag(false),
   CHIME_WATCH_ALLOW_PRIVATE: flag(false),
+  // The API's own settings are checked by readApiConfig (api-config.ts), which names the fix.
+  CHIME_HTTP: text(),
+  CHIME_HTTP_HOST: text(),
+  CHIME_HTTP_PORT: text(),
+  CHIME_API_TOKEN: text(),
+  CHIME_API_READONLY_TOKEN: text(),
+  CHIME_API_MEMORY: text(),
+  CHIME_API_BODY_LIMIT: text(),
 } satisfies Record<string, Var>;
 
 /** Names of every setting Chime reads (the `.env.example` test checks they are all documented). */
@@ -326,6 +337,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     watch: { allowPrivate: v.CHIME_WATCH_ALLOW_PRIVATE as boolean },
     ...(telegram ? { telegram } : {}),
     ...(discord ? { discord } : {}),
+    api: readApiConfig(env),
   };
 }
 

@@ -1,5 +1,8 @@
 import { createConsoleAdapter } from '../adapters/console/index.js';
+import { assertSafeBinding } from './api/api-config.js';
+import { startHttp } from './api/start-http.js';
 import { type App, createApp } from './app.js';
+import { parse } from './nl/parse.js';
 import { openStore } from './store/open-store.js';
 import type { Adapter } from './chat/adapter.js';
 import type { Config } from './config.js';
@@ -110,6 +113,8 @@ export async function runChime(io: CliIo): Promise<number> {
   let logger = createLogger({ level: config.logLevel });
   let app: App | undefined;
   try {
+    // An API that would be open to the network stops Chime before anything starts.
+    if (config.api.enabled) assertSafeBinding(config.api);
     // The store first: an unreachable database should stop Chime before any platform login.
     const store = await openStore(config);
     // Only now: the database's directory exists, and an unusable path has been reported.
@@ -118,6 +123,19 @@ export async function runChime(io: CliIo): Promise<number> {
     app = createApp({ config, logger, adapters, store });
     const signal = untilSignal(logger);
     await app.start();
+    const http = config.api.enabled
+      ? await startHttp({
+          api: config.api,
+          db: config.db,
+          scheduler: app.scheduler,
+          parse,
+          clock: app.clock,
+          defaultTimeZone: config.defaultTimeZone,
+          maxTextLength: config.quotas.maxTextLength,
+          logger,
+        })
+      : undefined;
+    if (http) io.stderr(`${http.banner.join('\n')}\n`);
     await signal;
     const force = (): void => {
       logger.warn('second signal: exiting without waiting');
@@ -125,6 +143,8 @@ export async function runChime(io: CliIo): Promise<number> {
     };
     process.once('SIGINT', force);
     process.once('SIGTERM', force);
+    // No new API calls while the scheduler winds down.
+    await http?.server.close();
     await app.stop();
     process.off('SIGINT', force);
     process.off('SIGTERM', force);

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
 
 /** How much an API caller may touch people's notes (`CHIME_API_MEMORY`). */
 export type ApiMemorySetting = 'none' | 'read' | 'readwrite';
@@ -50,8 +51,8 @@ const schema = z.object({
   CHIME_API_BODY_LIMIT: z.coerce.number().int().min(1024, 'CHIME_API_BODY_LIMIT must be at least 1024 bytes').optional(),
 });
 
-/** A setting the API cannot run with; the message names it and the fix. */
-export class ApiConfigError extends Error {
+/** A setting the API cannot run with; the message names it and the fix (printed as one line at start). */
+export class ApiConfigError extends ConfigError {
   override name = 'ApiConfigError';
 }
 

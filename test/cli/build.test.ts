@@ -47,7 +47,7 @@ async function helpFrom(
 ): Promise<{ out: string; err: string }> {
   const child: ChildProcess = spawn(process.execPath, ['bin/chime.js', 'start'], {
     cwd: dir,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, LOG_LEVEL: 'info', CHIME_LOG_FILE: 'stderr', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: dir, LOG_LEVEL: 'info', CHIME_LOG_FILE: 'stderr', CHIME_HTTP_PORT: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';

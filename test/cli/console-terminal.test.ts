@@ -23,7 +23,7 @@ function startInTerminal(env: Record<string, string>) {
   const command = `exec ${process.execPath} bin/chime.js start`;
   const child = spawn('script', ['-qfec', command, '/dev/null'], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: dir, USER: 'sam', TERM: 'dumb', CHIME_LEASE_MS: '3000', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: dir, USER: 'sam', TERM: 'dumb', CHIME_LEASE_MS: '3000', CHIME_HTTP_PORT: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let screen = '';

@@ -4,7 +4,7 @@
  * reminders. A bad variable stops it at once with exit code 1.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ function start(env: Record<string, string>, input: string) {
   const child = spawn(process.execPath, ['bin/chime.js', 'start'], {
     cwd: ROOT,
     // A short lease: the scheduler's heartbeat (a third of it) bounds how long stop() takes.
-    env: { PATH: process.env.PATH ?? '', HOME: dir, CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'info', CHIME_LEASE_MS: '3000', ...env },
+    env: { PATH: process.env.PATH ?? '', HOME: dir, CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'info', CHIME_LEASE_MS: '3000', CHIME_HTTP_PORT: '0', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
@@ -70,6 +70,32 @@ describe('chime start', () => {
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
   }, 40_000);
+
+  it('serves the HTTP API and prints its URL and a one-click login URL with the token it made (kept at mode 0600)', async () => {
+    const data = join(dir, 'http');
+    const bot = start({ CHIME_DB: join(data, 'chime.db') }, '');
+    const until = Date.now() + 15_000;
+    while (!/Log in: \S+/.test(bot.err()) && Date.now() < until && bot.child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    const base = /Dashboard and API: (http:\/\/127\.0\.0\.1:\d+)\//.exec(bot.err())?.[1];
+    const login = /Log in: (\S+)/.exec(bot.err())?.[1];
+    expect(base, bot.err()).toBeDefined();
+    expect(login).toMatch(new RegExp(`^${base}/login\\?token=`));
+    expect(statSync(join(data, 'api-token')).mode & 0o777).toBe(0o600);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/api/v1/jobs`)).status).toBe(401);
+    const loggedIn = await fetch(login!, { redirect: 'manual' });
+    expect(loggedIn.status).toBe(303);
+    const token = new URL(login!).searchParams.get('token');
+    expect((await fetch(`${base}/api/v1/jobs`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  }, 30_000);
+
+  it('refuses a non-loopback address without a configured token, naming the fix (exit 1)', async () => {
+    const bot = start({ CHIME_DB: join(dir, 'exposed.db'), CHIME_HTTP_HOST: '0.0.0.0' }, '');
+    expect(await bot.exited).toBe(1);
+    expect(bot.err()).toContain('CHIME_HTTP_HOST=0.0.0.0 would expose the API beyond this machine without a configured token. Fix: set CHIME_API_TOKEN');
+  }, 30_000);
 
   it('a bad variable stops it at once with a message naming it and exit code 1', async () => {
     const bot = start({ CHIME_LEASE_MS: 'soon' }, '');
