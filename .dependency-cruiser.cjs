@@ -21,6 +21,15 @@
 /** Any module of the repository outside `layers` (node_modules and node: builtins are not modules here). */
 const outside = (...layers) => `^(?!(${layers.join('|')}))(src|adapters|bin)/`;
 
+/** A rule that modules under `from` import nothing of ours outside `allowed` (regexes). */
+const importsOnly = (name, from, allowed, comment) => ({
+  name,
+  comment,
+  severity: 'error',
+  from: { path: from },
+  to: { path: outside(...allowed) },
+});
+
 /** The composition root: the only modules that may wire adapters and concrete stores. */
 const COMPOSITION_ROOT = '^(src/app\\.ts|src/main\\.ts|bin/)';
 
@@ -29,70 +38,70 @@ const PLATFORM_LIBRARIES = 'node_modules/(grammy|discord\\.js|@grammyjs/[^/]+|@d
 
 module.exports = {
   forbidden: [
-    {
-      name: 'core-imports-only-core',
-      comment: 'core owns the contracts (src/core/ports) and depends on nothing of ours outside itself: every other layer implements or uses core, never the reverse.',
-      severity: 'error',
-      from: { path: '^src/core/' },
-      to: { path: outside('src/core/') },
-    },
-    {
-      name: 'nl-imports-only-core',
-      comment: 'The parser turns text into core Schedules; it knows nothing of chat, storage or delivery.',
-      severity: 'error',
-      from: { path: '^src/nl/' },
-      to: { path: outside('src/core/', 'src/nl/') },
-    },
-    {
-      name: 'store-imports-only-core',
-      comment: 'The stores implement the ports in src/core/ports; they never reach into nl, chat, delivery or the application.',
-      severity: 'error',
-      from: { path: '^src/store/' },
-      to: { path: outside('src/core/', 'src/store/') },
-    },
-    {
-      name: 'delivery-imports-only-core',
-      comment: 'The outbox dispatcher works on core ports (store, clock, logger) and the sender contract.',
-      severity: 'error',
-      from: { path: '^src/delivery/' },
-      to: { path: outside('src/core/', 'src/delivery/') },
-    },
-    {
-      name: 'chat-imports-core-nl-and-the-sender-contract',
-      comment: 'The chat layer uses core and the parser, and of delivery only the sender contract; storage comes in as core ports.',
-      severity: 'error',
-      from: { path: '^src/chat/' },
-      to: { path: outside('src/core/', 'src/nl/', 'src/chat/', 'src/delivery/sender\\.ts$') },
-    },
-    {
-      name: 'agent-imports-core-and-nl',
-      comment: 'The agent gets the conversation from chat and acts through the scheduler API in core.',
-      severity: 'error',
-      from: { path: '^src/agent/' },
-      to: { path: outside('src/core/', 'src/nl/', 'src/agent/') },
-    },
-    {
-      name: 'api-imports-core-and-nl',
-      comment: 'HTTP routes call the scheduler API and the parser; they are wired to a store by the composition root.',
-      severity: 'error',
-      from: { path: '^src/api/' },
-      to: { path: outside('src/core/', 'src/nl/', 'src/api/') },
-    },
-    {
-      name: 'cli-reaches-store-and-adapters-through-the-composition-root',
-      comment:
-        'The command line uses core and nl; it opens a store with store/open-store.ts (which picks SQLite or PostgreSQL) and reaches the app and platforms through src/app.ts and src/main.ts.',
-      severity: 'error',
-      from: { path: '^src/cli/' },
-      to: { path: outside('src/core/', 'src/nl/', 'src/cli/', 'src/store/open-store\\.ts$', 'src/app\\.ts$', 'src/main\\.ts$', 'src/config\\.ts$', 'src/log\\.ts$', 'src/clock\\.ts$') },
-    },
-    {
-      name: 'adapters-translate-only',
-      comment: 'An adapter translates between a platform and the chat layer and implements the sender contract; it never touches storage, the scheduler internals or another adapter.',
-      severity: 'error',
-      from: { path: '^adapters/([^/]+)/' },
-      to: { path: outside('src/core/', 'src/chat/', 'src/delivery/', 'src/log\\.ts$', 'adapters/$1/') },
-    },
+    importsOnly(
+      'core-imports-only-core',
+      '^src/core/',
+      ['src/core/'],
+      'core owns the contracts (src/core/ports) and depends on nothing of ours outside itself: every other layer implements or uses core, never the reverse.',
+    ),
+    importsOnly(
+      'nl-imports-only-core',
+      '^src/nl/',
+      ['src/core/', 'src/nl/'],
+      'The parser turns text into core Schedules; it knows nothing of chat, storage or delivery.',
+    ),
+    importsOnly(
+      'store-imports-only-core',
+      '^src/store/',
+      ['src/core/', 'src/store/'],
+      'The stores implement the ports in src/core/ports; they never reach into nl, chat, delivery or the application.',
+    ),
+    importsOnly(
+      'delivery-imports-only-core',
+      '^src/delivery/',
+      ['src/core/', 'src/delivery/'],
+      'The outbox dispatcher works on core ports (store, clock, logger) and the sender contract.',
+    ),
+    importsOnly(
+      'chat-imports-core-nl-and-the-sender-contract',
+      '^src/chat/',
+      ['src/core/', 'src/nl/', 'src/chat/', 'src/delivery/sender\\.ts$'],
+      'The chat layer uses core and the parser, and of delivery only the sender contract; storage comes in as core ports.',
+    ),
+    importsOnly(
+      'agent-imports-core-and-nl',
+      '^src/agent/',
+      ['src/core/', 'src/nl/', 'src/agent/'],
+      'The agent gets the conversation from chat and acts through the scheduler API in core.',
+    ),
+    importsOnly(
+      'api-imports-core-and-nl',
+      '^src/api/',
+      ['src/core/', 'src/nl/', 'src/api/'],
+      'HTTP routes call the scheduler API and the parser; they are wired to a store by the composition root.',
+    ),
+    importsOnly(
+      'cli-reaches-store-and-adapters-through-the-composition-root',
+      '^src/cli/',
+      [
+        'src/core/',
+        'src/nl/',
+        'src/cli/',
+        'src/store/open-store\\.ts$',
+        'src/app\\.ts$',
+        'src/main\\.ts$',
+        'src/config\\.ts$',
+        'src/log\\.ts$',
+        'src/clock\\.ts$',
+      ],
+      'The command line uses core and nl; it opens a store with store/open-store.ts (which picks SQLite or PostgreSQL) and reaches the app and platforms through src/app.ts and src/main.ts.',
+    ),
+    importsOnly(
+      'adapters-translate-only',
+      '^adapters/([^/]+)/',
+      ['src/core/', 'src/chat/', 'src/delivery/', 'src/log\\.ts$', 'adapters/$1/'],
+      'An adapter translates between a platform and the chat layer and implements the sender contract; it never touches storage, the scheduler internals or another adapter.',
+    ),
     {
       name: 'only-adapters-import-platform-libraries',
       comment: 'grammy, discord.js and their plugins are spoken only in adapters/: the rest of Chime is platform-free.',
@@ -109,7 +118,8 @@ module.exports = {
     },
     {
       name: 'only-the-composition-root-wires-concrete-stores',
-      comment: 'Nothing outside the store layer and the composition root imports src/store/sqlite or src/store/postgres: everyone else uses the ports.',
+      comment:
+        'Nothing outside the store layer and the composition root imports src/store/sqlite or src/store/postgres: everyone else uses the ports.',
       severity: 'error',
       from: { path: '^(src|adapters)/', pathNot: `${COMPOSITION_ROOT}|^src/store/` },
       to: { path: '^src/store/(sqlite|postgres)/' },
@@ -134,7 +144,11 @@ module.exports = {
     // Type-only imports are dependencies too: a port is mostly types.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], mainFields: ['module', 'main', 'types', 'typings'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -49,12 +49,24 @@ describe('layer rules (npm run lint:layers)', () => {
 
   /** Each bad import, the file it goes into, and the rule that must name it. */
   const bad = [
-    { rule: 'core-imports-only-core', file: 'src/core/text-limit.ts', code: "import type { ChimeStore } from '../store/open-store.js';\nexport type Leak = ChimeStore;" },
-    { rule: 'store-imports-only-core', file: 'src/store/pref-row.ts', code: "import type { ParseResult } from '../nl/types.js';\nexport type Leak = ParseResult;" },
+    {
+      rule: 'core-imports-only-core',
+      file: 'src/core/text-limit.ts',
+      code: "import type { ChimeStore } from '../store/open-store.js';\nexport type Leak = ChimeStore;",
+    },
+    {
+      rule: 'store-imports-only-core',
+      file: 'src/store/pref-row.ts',
+      code: "import type { ParseResult } from '../nl/types.js';\nexport type Leak = ParseResult;",
+    },
     { rule: 'only-adapters-import-platform-libraries', file: 'src/chat/paging.ts', code: "import 'grammy';" },
     { rule: 'only-the-composition-root-wires-adapters', file: 'src/delivery/clip.ts', code: "import '../../adapters/console/index.js';" },
     { rule: 'only-the-composition-root-wires-concrete-stores', file: 'src/nl/text.ts', code: "import '../store/sqlite/index.js';" },
-    { rule: 'no-circular', file: 'src/core/ports/clock.ts', code: "import type { SystemClock } from '../system-clock.js';\nexport type Real = SystemClock;" },
+    {
+      rule: 'no-circular',
+      file: 'src/core/ports/clock.ts',
+      code: "import type { SystemClock } from '../system-clock.js';\nexport type Real = SystemClock;",
+    },
   ];
 
   it('a copy of the tree with bad imports fails, each named by its rule, and nothing else is reported', async () => {
@@ -73,6 +85,9 @@ describe('layer rules (npm run lint:layers)', () => {
     for (const b of bad) expect(reported, run.output).toContainEqual({ rule: b.rule, from: b.file });
     // Every violation comes from a planted import: the real tree is clean.
     const planted = new Set(bad.map((b) => b.file).concat('src/core/system-clock.ts'));
-    expect(reported.filter((r) => !planted.has(r.from)), run.output).toEqual([]);
+    expect(
+      reported.filter((r) => !planted.has(r.from)),
+      run.output,
+    ).toEqual([]);
   }, 180_000);
 });
