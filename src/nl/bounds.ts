@@ -12,17 +12,9 @@ import { addDuration, makeCtx, placeDate, Reject, type Ctx } from './resolve.js'
 export function resolveBounds(b: Bounds, ctx: Ctx): ScheduleBounds | Reject {
   const out: ScheduleBounds = {};
   if (b.start) {
-    const p = b.start;
-    if (p.date && !p.time) {
-      const placed = placeDate(p.date, ctx);
-      if (placed instanceof Reject) return placed;
-      out.startAt = fromWall(at(placed.date, 0), ctx.zone);
-    } else {
-      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: !!p.past, anchorAt: 0, timeAt: [], ...(p.duration ? { duration: p.duration } : {}) }, ctx);
-      if (r instanceof Reject) return r;
-      if (r[0]) out.startAt = r[0];
-    }
-    if (out.startAt && out.startAt.getTime() <= ctx.now.getTime()) delete out.startAt;
+    const start = startBound(b.start, ctx);
+    if (start instanceof Reject) return start;
+    if (start && start.getTime() > ctx.now.getTime()) out.startAt = start;
   }
   if (b.during?.date) {
     // "every monday in march": from the 1st through the last day of that month
@@ -33,28 +25,9 @@ export function resolveBounds(b: Bounds, ctx: Ctx): ScheduleBounds | Reject {
     out.endAt = fromWall(at({ ...placed.date, d: daysInMonth(placed.date.y, placed.date.m) }, 23, 59, 59), ctx.zone);
   }
   if (b.end) {
-    const p = b.end;
-    if (p.past) return new Reject('The end of that repeat is already in the past.', 'every day at 9 until dec 31');
-    if (p.date?.kind === 'month') {
-      // "until january": up to the moment January begins; "through january", "until the end
-      // of january": through its last day
-      const placed = placeDate(p.date, ctx);
-      if (placed instanceof Reject) return placed;
-      out.endAt = p.date.end
-        ? fromWall(at(placed.date, 23, 59, 59), ctx.zone)
-        : new Date(fromWall(at(placed.date, 0), ctx.zone).getTime() - 1000);
-    } else if (p.date && !p.time) {
-      const placed = placeDate(p.date, ctx);
-      if (placed instanceof Reject) return placed;
-      const endDay = placed.defaultTime ? at(placed.date, placed.defaultTime.h, placed.defaultTime.mi) : at(placed.date, 23, 59, 59);
-      out.endAt = fromWall(endDay, ctx.zone);
-    } else {
-      // "starting at 9am until 9pm": a bare end time is the first one after the start
-      const from = !p.date && out.startAt ? makeCtx(out.startAt, ctx.zone) : ctx;
-      const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: false, anchorAt: 0, timeAt: [], ...(p.defaultTime ? { defaultTime: p.defaultTime } : {}) }, from);
-      if (r instanceof Reject) return r;
-      if (r[0]) out.endAt = r[0];
-    }
+    const end = endBound(b.end, ctx, out.startAt);
+    if (end instanceof Reject) return end;
+    if (end) out.endAt = end;
   }
   if (b.forDuration) out.endAt = addDuration(ctx, b.forDuration, out.startAt ?? ctx.now);
   if (b.count !== undefined) {
@@ -64,3 +37,35 @@ export function resolveBounds(b: Bounds, ctx: Ctx): ScheduleBounds | Reject {
   return out;
 }
 
+/** "starting next monday": from 00:00 that day; "starting at 9am": that instant. */
+function startBound(p: NonNullable<Bounds['start']>, ctx: Ctx): Date | undefined | Reject {
+  if (p.date && !p.time) {
+    const placed = placeDate(p.date, ctx);
+    if (placed instanceof Reject) return placed;
+    return fromWall(at(placed.date, 0), ctx.zone);
+  }
+  const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: !!p.past, anchorAt: 0, timeAt: [], ...(p.duration ? { duration: p.duration } : {}) }, ctx);
+  return r instanceof Reject ? r : r[0];
+}
+
+/** "until dec 31": through the end of that day; "until january": until it begins; "until 9pm": the first 9pm after the start. */
+function endBound(p: NonNullable<Bounds['end']>, ctx: Ctx, startAt: Date | undefined): Date | undefined | Reject {
+  if (p.past) return new Reject('The end of that repeat is already in the past.', 'every day at 9 until dec 31');
+  if (p.date?.kind === 'month') {
+    // "until january": up to the moment January begins; "through january", "until the end
+    // of january": through its last day
+    const placed = placeDate(p.date, ctx);
+    if (placed instanceof Reject) return placed;
+    return p.date.end ? fromWall(at(placed.date, 23, 59, 59), ctx.zone) : new Date(fromWall(at(placed.date, 0), ctx.zone).getTime() - 1000);
+  }
+  if (p.date && !p.time) {
+    const placed = placeDate(p.date, ctx);
+    if (placed instanceof Reject) return placed;
+    const endDay = placed.defaultTime ? at(placed.date, placed.defaultTime.h, placed.defaultTime.mi) : at(placed.date, 23, 59, 59);
+    return fromWall(endDay, ctx.zone);
+  }
+  // "starting at 9am until 9pm": a bare end time is the first one after the start
+  const from = !p.date && startAt ? makeCtx(startAt, ctx.zone) : ctx;
+  const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: false, anchorAt: 0, timeAt: [], ...(p.defaultTime ? { defaultTime: p.defaultTime } : {}) }, from);
+  return r instanceof Reject ? r : r[0];
+}

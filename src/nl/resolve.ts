@@ -6,7 +6,7 @@
 import { addDays, addMonths, at, compareWall, daysInMonth, fromWall, isValidDate, mondayOf, nextWeekday, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
 import type { DateSpec, TimeOfDay } from './pieces.js';
 import { exactMs, type DurationParts } from './duration-phrase.js';
-import { movingHoliday } from './holidays.js';
+import { movingHoliday, nthWeekdayOf } from './holidays.js';
 import { WEEKDAY_NAMES } from './shorthand.js';
 
 /** The reference point of one parse. */
@@ -93,7 +93,25 @@ export interface PlacedDate {
 
 /** Resolves a written date to a calendar day (not yet checked against the time). */
 export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
-  const today = ctx.today;
+  switch (spec.kind) {
+    case 'dayOfMonth':
+      return placeDayOfMonth(spec, ctx.today);
+    case 'nthWeekdayOfMonth':
+      return placeNthWeekday(spec, ctx);
+    case 'month':
+      return placeMonth(spec, ctx);
+    case 'holiday':
+      return placeHoliday(spec, ctx);
+    case 'ymd':
+      return placeYmd(spec, ctx.today);
+    default:
+      return placeRelative(spec, ctx.today);
+  }
+}
+
+/** Days named relative to today: "tomorrow", "friday", "next week", "the weekend", "end of the month". */
+function placeRelative(spec: Exclude<DateSpec, { kind: 'dayOfMonth' | 'nthWeekdayOfMonth' | 'month' | 'holiday' | 'ymd' }>, today: LocalDate): PlacedDate {
+  const monthStart = { y: today.y, m: today.m, d: 1 };
   switch (spec.kind) {
     case 'relDay':
       return { date: addDays(today, spec.days) };
@@ -103,57 +121,52 @@ export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
     case 'nextWeek':
       return { date: addDays(mondayOf(today), 7) };
     case 'nextMonth':
-      return { date: addMonths({ y: today.y, m: today.m, d: 1 }, 1) };
+      return { date: addMonths(monthStart, 1) };
     case 'nextYear':
       return { date: { y: today.y + 1, m: 1, d: 1 } };
-    case 'weekend': {
-      const saturday = addDays(mondayOf(today), spec.next ? 12 : 5);
-      return { date: saturday };
-    }
+    case 'weekend':
+      return { date: addDays(mondayOf(today), spec.next ? 12 : 5) };
     case 'endOfWeek':
       return { date: addDays(mondayOf(today), spec.next ? 11 : 4), defaultTime: END_OF_DAY };
     case 'endOfMonth': {
-      const month = addMonths({ y: today.y, m: today.m, d: 1 }, spec.next ? 1 : 0);
+      const month = addMonths(monthStart, spec.next ? 1 : 0);
       return { date: { ...month, d: daysInMonth(month.y, month.m) }, defaultTime: END_OF_DAY };
     }
     case 'endOfYear':
       return { date: { y: today.y + (spec.next ? 1 : 0), m: 12, d: 31 }, defaultTime: END_OF_DAY };
-    case 'dayOfMonth': {
-      if (spec.d < 1 || spec.d > 31) return new Reject(`There is no day ${spec.d} in a month.`, 'on the 15th at 9am');
-      if (spec.monthsAhead !== undefined) {
-        const month = addMonths({ y: today.y, m: today.m, d: 1 }, spec.monthsAhead);
-        if (!isValidDate(month.y, month.m, spec.d)) return impossible(month.m, spec.d, month.y);
-        return { date: { ...month, d: spec.d } };
-      }
-      let date: LocalDate = { y: today.y, m: today.m, d: spec.d };
-      for (let i = 0; !isValidDate(date.y, date.m, date.d) || date.y * 400 + date.m * 32 + date.d < today.y * 400 + today.m * 32 + today.d; i++) {
-        const next = addMonths({ y: today.y, m: today.m, d: 1 }, i + 1);
-        date = { y: next.y, m: next.m, d: spec.d };
-        if (i > 3) break;
-      }
-      return { date, dayOfMonth: spec.d };
-    }
-    case 'nthWeekdayOfMonth':
-      return placeNthWeekday(spec, ctx);
-    case 'month':
-      return placeMonth(spec, ctx);
-    case 'holiday':
-      return placeHoliday(spec, ctx);
-    case 'ymd': {
-      if (spec.y !== undefined) {
-        if (!isValidDate(spec.y, spec.m, spec.d)) return impossible(spec.m, spec.d, spec.y);
-        return { date: { y: spec.y, m: spec.m, d: spec.d } };
-      }
-      if (!isValidDate(2024, spec.m, spec.d)) return impossible(spec.m, spec.d);
-      // A yearless date is the next one on or after today (feb 29 waits for a leap year).
-      for (let y = today.y; y < today.y + 9; y++) {
-        if (!isValidDate(y, spec.m, spec.d)) continue;
-        const date = { y, m: spec.m, d: spec.d };
-        if (compareWall(at(date, 0), at(today, 0)) >= 0) return { date, yearless: { m: spec.m, d: spec.d } };
-      }
-      return impossible(spec.m, spec.d);
-    }
   }
+}
+
+/** "the 15th" (this month's, or the next month holding it), "the 5th of next month". */
+function placeDayOfMonth(spec: Extract<DateSpec, { kind: 'dayOfMonth' }>, today: LocalDate): PlacedDate | Reject {
+  if (spec.d < 1 || spec.d > 31) return new Reject(`There is no day ${spec.d} in a month.`, 'on the 15th at 9am');
+  if (spec.monthsAhead !== undefined) {
+    const month = addMonths({ y: today.y, m: today.m, d: 1 }, spec.monthsAhead);
+    if (!isValidDate(month.y, month.m, spec.d)) return impossible(month.m, spec.d, month.y);
+    return { date: { ...month, d: spec.d } };
+  }
+  let date: LocalDate = { y: today.y, m: today.m, d: spec.d };
+  for (let i = 0; !isValidDate(date.y, date.m, date.d) || date.y * 400 + date.m * 32 + date.d < today.y * 400 + today.m * 32 + today.d; i++) {
+    const next = addMonths({ y: today.y, m: today.m, d: 1 }, i + 1);
+    date = { y: next.y, m: next.m, d: spec.d };
+    if (i > 3) break;
+  }
+  return { date, dayOfMonth: spec.d };
+}
+
+/** "dec 24 2026" as written; a yearless date is the next one on or after today (feb 29 waits for a leap year). */
+function placeYmd(spec: Extract<DateSpec, { kind: 'ymd' }>, today: LocalDate): PlacedDate | Reject {
+  if (spec.y !== undefined) {
+    if (!isValidDate(spec.y, spec.m, spec.d)) return impossible(spec.m, spec.d, spec.y);
+    return { date: { y: spec.y, m: spec.m, d: spec.d } };
+  }
+  if (!isValidDate(2024, spec.m, spec.d)) return impossible(spec.m, spec.d);
+  for (let y = today.y; y < today.y + 9; y++) {
+    if (!isValidDate(y, spec.m, spec.d)) continue;
+    const date = { y, m: spec.m, d: spec.d };
+    if (compareWall(at(date, 0), at(today, 0)) >= 0) return { date, yearless: { m: spec.m, d: spec.d } };
+  }
+  return impossible(spec.m, spec.d);
 }
 
 /**
@@ -180,21 +193,12 @@ function placeMonth(spec: Extract<DateSpec, { kind: 'month' }>, ctx: Ctx): Place
  */
 function placeNthWeekday(spec: Extract<DateSpec, { kind: 'nthWeekdayOfMonth' }>, ctx: Ctx): PlacedDate | Reject {
   const today = ctx.today;
-  const nthIn = (y: number, m: number): LocalDate | undefined => {
-    if (spec.nth === 'L') {
-      const last = { y, m, d: daysInMonth(y, m) };
-      return addDays(last, -((weekdayOf(last) - spec.weekday + 7) % 7));
-    }
-    const first = { y, m, d: 1 };
-    const d = 1 + ((spec.weekday - weekdayOf(first) + 7) % 7) + 7 * (spec.nth - 1);
-    return d <= daysInMonth(y, m) ? { y, m, d } : undefined;
-  };
   const months: LocalDate[] = spec.monthsAhead !== undefined
     ? [addMonths({ y: today.y, m: today.m, d: 1 }, spec.monthsAhead)]
     : spec.y !== undefined ? [{ y: spec.y, m: spec.m!, d: 1 }] : [0, 1].map((k) => ({ y: today.y + k, m: spec.m!, d: 1 }));
   for (const month of months) {
     if (months.length > 1 && month.y * 12 + month.m < today.y * 12 + today.m) continue;
-    const date = nthIn(month.y, month.m);
+    const date = nthWeekdayOf(month.y, month.m, spec.weekday, spec.nth);
     if (!date) return new Reject(`${capitalized(MONTHS[month.m - 1]!)} ${month.y} has no ${spec.nth}th ${WEEKDAY_NAMES[spec.weekday]}.`, `on the last ${WEEKDAY_NAMES[spec.weekday]} of ${MONTHS[month.m - 1]}`);
     if (months.length === 1 || compareWall(at(date, 0), at(today, 0)) >= 0) return { date };
   }

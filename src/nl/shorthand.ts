@@ -122,6 +122,35 @@ export function normalize(original: string): Normalized {
   const lower = original.toLowerCase();
   // toLowerCase keeps length for nearly everything; if not (e.g. "İ"), fall back to a 1:1 map.
   const source = (lower.length === original.length ? lower : original.replace(/[A-Z]/g, (c) => c.toLowerCase())).replace(/[’‘`´]/g, "'");
+  const out = mappedText(source);
+  for (const m of source.matchAll(TOKEN_RE)) {
+    const r = rewriteToken(source, m[0], m.index);
+    if (r) out.replace(m.index, m.index + r.length, r.text);
+  }
+  return out.finish();
+}
+
+/** The rewrite of one token: how many of its characters, and by what; undefined to keep it. */
+function rewriteToken(source: string, token: string, start: number): { length: number; text: string } | undefined {
+  if (token.startsWith('@')) return { length: token.length, text: 'at ' };
+  // Trailing dots belong to the sentence, not the word ("tmrw.").
+  const trimmed = token.replace(/\.+$/, '');
+  const fix = WORD_FIXES[token] ?? WORD_FIXES[trimmed];
+  if (fix) return { length: WORD_FIXES[token] ? token.length : trimmed.length, text: fix };
+  const ambiguous = AMBIGUOUS_DAYS[trimmed];
+  if (ambiguous) {
+    const before = source.slice(Math.max(0, start - 12), start);
+    const after = source.slice(start + trimmed.length, start + trimmed.length + 12);
+    const article = /\b(?:the|a|an|my|your|our|his|her|their|this|that)\s*$/.test(before);
+    const dayContext = DAY_CONTEXT_BEFORE.test(before) || (DAY_CONTEXT_AFTER.test(after) && !/^\s*$/.test(after));
+    return !article && dayContext ? { length: trimmed.length, text: ambiguous } : undefined;
+  }
+  const corrected = correctSpelling(trimmed);
+  return corrected ? { length: trimmed.length, text: corrected } : undefined;
+}
+
+/** Text built from `source` with some spans replaced; each output character maps back to its source span. */
+function mappedText(source: string): { replace(start: number, end: number, text: string): void; finish(): Normalized } {
   const out: string[] = [];
   const from: number[] = [];
   const to: number[] = [];
@@ -133,46 +162,21 @@ export function normalize(original: string): Normalized {
       to.push(pos + 1);
     }
   };
-  const replace = (start: number, end: number, text: string): void => {
-    copy(start);
-    for (const ch of text) {
-      out.push(ch);
-      from.push(start);
-      to.push(end);
-    }
-    pos = end;
-  };
-  for (const m of source.matchAll(TOKEN_RE)) {
-    let token = m[0];
-    const start = m.index;
-    if (token.startsWith('@')) {
-      replace(start, start + token.length, 'at ');
-      continue;
-    }
-    // Trailing dots belong to the sentence, not the word ("tmrw.").
-    const trimmed = token.replace(/\.+$/, '');
-    const fix = WORD_FIXES[token] ?? WORD_FIXES[trimmed];
-    if (fix) {
-      const len = WORD_FIXES[token] ? token.length : trimmed.length;
-      replace(start, start + len, fix);
-      continue;
-    }
-    token = trimmed;
-    const ambiguous = AMBIGUOUS_DAYS[token.replace(/\.$/, '')];
-    if (ambiguous) {
-      const before = source.slice(Math.max(0, start - 12), start);
-      const after = source.slice(start + token.length, start + token.length + 12);
-      const article = /\b(?:the|a|an|my|your|our|his|her|their|this|that)\s*$/.test(before);
-      if (!article && (DAY_CONTEXT_BEFORE.test(before) || (DAY_CONTEXT_AFTER.test(after) && !/^\s*$/.test(after)))) {
-        replace(start, start + token.length, ambiguous);
+  return {
+    replace(start, end, text) {
+      copy(start);
+      for (const ch of text) {
+        out.push(ch);
+        from.push(start);
+        to.push(end);
       }
-      continue;
-    }
-    const corrected = correctSpelling(token);
-    if (corrected) replace(start, start + token.length, corrected);
-  }
-  copy(source.length);
-  return { text: out.join(''), from, to };
+      pos = end;
+    },
+    finish() {
+      copy(source.length);
+      return { text: out.join(''), from, to };
+    },
+  };
 }
 
 /** Maps a span of the normalised text back to the original. */
