@@ -1,6 +1,7 @@
 import { ForbiddenError, UserError } from '../../core/errors.js';
 import type { JobPatch } from '../../core/ports/job-store.js';
-import type { CommandModule } from '../command.js';
+import type { Job } from '../../core/job.js';
+import type { CommandContext, CommandModule } from '../command.js';
 import { findChangeableJob, isOwner } from '../access.js';
 import { confirmation, readerZone } from '../confirmation.js';
 import { truncate } from '../format.js';
@@ -17,6 +18,31 @@ const EXAMPLE = '/edit k7m2qd tomorrow at 10';
 const LOOKS_LIKE_TIME =
   /^((in|at|on|by|every|each)\b|tom|tmr|2mo|today|tonight|2nite|next|nxt|this|daily|weekly|monthly|yearly|hourly|noon|midnight|(mon|tue|wed|thu|fri|sat|sun)[a-z]*day|eo[dwmy]\b|cron:|at:|in:|@|\d)/i;
 
+/** A leading `text:` or `when:` forces that reading of the rest. */
+function forcedReading(input: string): { input: string; force?: 'text' | 'when' } {
+  if (/^text:/i.test(input)) return { input: input.slice(5).trim(), force: 'text' };
+  if (/^when:/i.test(input)) return { input: input.slice(5).trim(), force: 'when' };
+  return { input };
+}
+
+/** The new text into the payload (a command job's only by its owner, and only a schedulable command). */
+function withNewText(ctx: CommandContext, job: Job, newText: string): JobPatch {
+  const payload = { ...(job.payload as Record<string, unknown>) };
+  if (job.kind === 'command') {
+    // What a command job runs, it runs with its owner's rights: only the owner chooses it.
+    // An admin may still reschedule, pause or cancel it.
+    if (!isOwner(job, ctx.msg)) {
+      const owner = job.owner.name ? ` (${job.owner.name})` : '';
+      throw new ForbiddenError(`Only its owner${owner} can change what scheduled command ${job.id} runs. You can change its time, /pause or /cancel it.`);
+    }
+    ctx.checkScheduledCommand(newText);
+    payload.command = newText;
+  } else {
+    payload.text = newText;
+  }
+  return { payload, name: truncate(newText, 80) };
+}
+
 /**
  * `/edit <id> <when or text>`: a time (optionally followed by text) reschedules, anything
  * else replaces the text. `text:` or `when:` prefixes force one reading.
@@ -27,56 +53,28 @@ export const edit: CommandModule = {
   usage: '/edit <id> <when or text>',
   async run(ctx) {
     const [rawId = '', ...rest] = ctx.args.split(/\s+/);
-    let input = rest.join(' ').trim();
+    const raw = rest.join(' ').trim();
     const job = await findChangeableJob(ctx, rawId);
-    if (!input) throw new UserError('edit.empty', 'What should change? Give a new time or a new text.', EXAMPLE);
-    checkTextLength(ctx, input);
-    let forceText = false;
-    let forceWhen = false;
-    if (/^text:/i.test(input)) {
-      forceText = true;
-      input = input.slice(5).trim();
-    } else if (/^when:/i.test(input)) {
-      forceWhen = true;
-      input = input.slice(5).trim();
-    }
-    const parsed = forceText ? undefined : await parseWithPrefs(ctx, input);
-    const patch: JobPatch = {};
+    if (!raw) throw new UserError('edit.empty', 'What should change? Give a new time or a new text.', EXAMPLE);
+    checkTextLength(ctx, raw);
+    const { input, force } = forcedReading(raw);
+    const parsed = force === 'text' ? undefined : await parseWithPrefs(ctx, input);
+    let patch: JobPatch = {};
     let newText: string | undefined;
     let next: Date[] = job.nextRunAt ? [job.nextRunAt] : [];
     if (parsed?.ok) {
       checkGroupInterval(ctx, parsed);
-      patch.schedule = parsed.schedule;
-      patch.bounds = parsed.bounds;
-      patch.timeZone = parsed.timeZone;
+      patch = { schedule: parsed.schedule, bounds: parsed.bounds, timeZone: parsed.timeZone };
       if (job.status === 'completed' || job.status === 'failed') patch.status = 'active';
       if (parsed.text.trim()) newText = parsed.text.trim();
       next = parsed.next;
-    } else if (parsed && (forceWhen || LOOKS_LIKE_TIME.test(input))) {
+    } else if (parsed && (force === 'when' || LOOKS_LIKE_TIME.test(input))) {
       throw new UserError('edit.bad_time', `${parsed.error} (To change the text instead: /edit ${job.id} text: …)`, parsed.example ?? EXAMPLE);
     } else {
       if (!input) throw new UserError('edit.empty', 'The new text is empty.', `/edit ${job.id} text: call mom`);
       newText = input;
     }
-    if (newText !== undefined) {
-      const payload = { ...(job.payload as Record<string, unknown>) };
-      if (job.kind === 'command') {
-        // What a command job runs, it runs with its owner's rights: only the owner chooses it.
-        // An admin may still reschedule, pause or cancel it.
-        if (!isOwner(job, ctx.msg)) {
-          const owner = job.owner.name ? ` (${job.owner.name})` : '';
-          throw new ForbiddenError(
-            `Only its owner${owner} can change what scheduled command ${job.id} runs. You can change its time, /pause or /cancel it.`,
-          );
-        }
-        ctx.checkScheduledCommand(newText);
-        payload.command = newText;
-      } else {
-        payload.text = newText;
-      }
-      patch.payload = payload;
-      patch.name = truncate(newText, 80);
-    }
+    if (newText !== undefined) patch = { ...patch, ...withNewText(ctx, job, newText) };
     const updated = await ctx.deps.scheduler.updateJob(job.id, patch);
     return [confirmation(updated, next, await readerZone(ctx), ctx.now, 'Reminder updated', undoEditAction(ctx.deps, job, updated))];
   },
