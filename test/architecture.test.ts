@@ -62,6 +62,8 @@ describe('layer rules (npm run lint:layers)', () => {
     { rule: 'only-adapters-import-platform-libraries', file: 'src/chat/paging.ts', code: "import 'grammy';" },
     { rule: 'only-the-composition-root-wires-adapters', file: 'src/delivery/clip.ts', code: "import '../../adapters/console/index.js';" },
     { rule: 'only-the-composition-root-wires-concrete-stores', file: 'src/nl/text.ts', code: "import '../store/sqlite/index.js';" },
+    { rule: 'chat-imports-core-and-nl', file: 'src/chat/help.ts', code: "import '../delivery/backoff.js';" },
+    { rule: 'adapters-translate-only', file: 'adapters/console/render.ts', code: "import '../../src/store/open-store.js';" },
     {
       rule: 'no-circular',
       file: 'src/core/ports/clock.ts',
