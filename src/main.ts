@@ -133,6 +133,10 @@ export async function runChime(io: CliIo): Promise<number> {
           defaultTimeZone: config.defaultTimeZone,
           maxTextLength: config.quotas.maxTextLength,
           logger,
+          taskEvents: (listener) => {
+            app?.scheduler.on('task-event', listener);
+            return () => app?.scheduler.off('task-event', listener);
+          },
         })
       : undefined;
     if (http) io.stderr(`${http.banner.join('\n')}\n`);

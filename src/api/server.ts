@@ -11,6 +11,7 @@ import { BadTokenLimiter } from './auth/bad-token-limiter.js';
 import type { ApiToken } from './auth/tokens.js';
 import { ApiProblem, sendProblem, toProblem } from './problem.js';
 import { RouteTable } from './route-table.js';
+import { type TaskEventSource, trackRuns } from './run-metrics.js';
 import { type ReadinessCheck, createMetrics, registerHealthRoutes } from './routes/health.js';
 import { registerBulkRoutes } from './routes/bulk.js';
 import { registerJobRoutes } from './routes/jobs.js';
@@ -37,6 +38,8 @@ export interface ApiServerDeps {
   maxTextLength: number;
   logger: Logger;
   readiness?: Record<string, ReadinessCheck>;
+  /** The scheduler's run events, for run metrics (outcomes, lateness, duration). */
+  taskEvents?: TaskEventSource;
   /** Chime's version, for the OpenAPI document. */
   version?: string;
 }
@@ -55,6 +58,8 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
   const nowMs = () => deps.clock.now().getTime();
   const authDeps = { tokens: deps.tokens, limiter: new BadTokenLimiter(nowMs), nowMs };
   const { registry, httpDuration } = createMetrics(deps.scheduler);
+  const stopTracking = deps.taskEvents ? trackRuns(registry, deps.taskEvents, nowMs) : undefined;
+  app.addHook('onClose', async () => stopTracking?.());
 
   void app.register(cookie);
   // JSON only: a text body would reach the schemas as a string and fail with a less useful message.

@@ -5,6 +5,7 @@ import type { SchedulerApi } from '../core/scheduler-api.js';
 import type { ParseResult } from '../nl/types.js';
 import { type ApiConfig, ApiConfigError } from './api-config.js';
 import { resolveTokens } from './auth/tokens.js';
+import type { TaskEventSource } from './run-metrics.js';
 import type { ReadinessCheck } from './routes/health.js';
 import { type RunningApiServer, startApiServer } from './server.js';
 
@@ -19,6 +20,7 @@ export interface HttpStartOptions {
   maxTextLength: number;
   logger: Logger;
   readiness?: Record<string, ReadinessCheck>;
+  taskEvents?: TaskEventSource;
 }
 
 /** The running server and what to tell the person who started Chime. */
@@ -48,6 +50,7 @@ export async function startHttp(opts: HttpStartOptions): Promise<StartedHttp> {
       maxTextLength: opts.maxTextLength,
       logger: opts.logger,
       ...(opts.readiness ? { readiness: opts.readiness } : {}),
+      ...(opts.taskEvents ? { taskEvents: opts.taskEvents } : {}),
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -61,6 +61,10 @@ export async function startFixture(opts: { backend?: 'sqlite' | 'postgres'; now?
     defaultTimeZone: config.defaultTimeZone,
     maxTextLength: config.quotas.maxTextLength,
     logger: silentLogger(),
+    taskEvents: (listener) => {
+      app.scheduler.on('task-event', listener);
+      return () => app.scheduler.off('task-event', listener);
+    },
   });
   const call: ApiFixture['call'] = (path, init = {}) => {
     const { json, token, ...rest } = init;

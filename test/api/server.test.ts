@@ -131,6 +131,21 @@ describe('operations', () => {
     expect(text).toContain('chime_http_request_duration_seconds_bucket');
   });
 
+  it('/metrics counts runs by outcome and kind, with their lateness and duration', async () => {
+    const { id } = (await (
+      await f.call('/api/v1/jobs', { method: 'POST', json: { schedule: 'manual', text: 'ping', origin: ORIGIN } })
+    ).json()) as { id: string };
+    expect((await f.call(`/api/v1/jobs/${id}/run`, { method: 'POST' })).status).toBe(202);
+    let text = '';
+    for (let i = 0; i < 100 && !text.includes('chime_run_outcomes_total{outcome="success",kind="reminder"} 1'); i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 20));
+      text = await (await f.call('/metrics')).text();
+    }
+    expect(text).toContain('chime_run_outcomes_total{outcome="success",kind="reminder"} 1');
+    expect(text).toContain('chime_run_lateness_seconds_count{kind="reminder"} 1');
+    expect(text).toContain('chime_run_duration_seconds_count{kind="reminder"} 1');
+  });
+
   it('POST /api/v1/parse shows how a text is read, in the zone asked', async () => {
     const res = await f.call('/api/v1/parse', {
       method: 'POST',
