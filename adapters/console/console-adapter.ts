@@ -125,7 +125,7 @@ async function handleLine(chat: ChatService, screen: ConsoleScreen, user: Consol
  */
 export function createConsoleAdapter(opts: ConsoleAdapterOptions): ConsoleAdapter {
   const chatId = opts.chatId ?? 'console';
-  const userId = opts.userId ?? process.env['USER'] ?? 'local';
+  const userId = opts.userId ?? process.env.USER ?? 'local';
   const user: ConsoleUser = { platform: 'console', chatId, chatType: 'private', userId, userName: opts.userName ?? userId, isAdmin: true };
   const screen = new ConsoleScreen(opts.output);
   let rl: Interface | undefined;

@@ -10,7 +10,7 @@ import { formatInZone } from '../core/time/zoned.js';
 export function table(columns: string[], rows: string[][], empty = '(none)'): string {
   if (rows.length === 0) return `${empty}\n`;
   const widths = widthsOf(columns, rows);
-  return [tableLine(columns, widths), ...rows.map((r) => tableLine(r, widths))].join('\n') + '\n';
+  return `${[tableLine(columns, widths), ...rows.map((r) => tableLine(r, widths))].join('\n')}\n`;
 }
 
 function widthsOf(columns: string[], rows: string[][]): number[] {
@@ -37,10 +37,10 @@ export function tableWriter(columns: string[], write: (text: string) => void): {
       let text = '';
       if (!widths) {
         widths = widthsOf(columns, rows);
-        text = tableLine(columns, widths) + '\n';
+        text = `${tableLine(columns, widths)}\n`;
       }
       const fixed = widths;
-      write(text + rows.map((r) => tableLine(r, fixed)).join('\n') + '\n');
+      write(`${text + rows.map((r) => tableLine(r, fixed)).join('\n')}\n`);
       count += rows.length;
     },
     get rows() {
@@ -55,7 +55,7 @@ export function jsonArrayWriter(write: (text: string) => void): { items(values: 
   return {
     items(values) {
       if (values.length === 0) return;
-      const text = values.map((v) => '  ' + JSON.stringify(v, null, 2).split('\n').join('\n  ')).join(',\n');
+      const text = values.map((v) => `  ${JSON.stringify(v, null, 2).split('\n').join('\n  ')}`).join(',\n');
       write((first ? '[\n' : ',\n') + text);
       first = false;
     },
@@ -79,7 +79,7 @@ export function instant(d: Date | null | undefined, timeZone = 'UTC'): string {
 
 /** Pretty JSON with a trailing newline; Dates become ISO strings. */
 export function json(value: unknown): string {
-  return JSON.stringify(value, null, 2) + '\n';
+  return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 /** `text` on one line (whitespace runs become one space), clipped to `max` characters. */

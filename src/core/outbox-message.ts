@@ -12,10 +12,10 @@ export type OutboxContent = Pick<OutboxMessage, 'text' | 'actions' | 'meta'>;
  */
 export function toOutboxContent(msg: OutgoingMessage): OutboxContent {
   const meta: Record<string, unknown> = {};
-  if (msg.parts.some((p) => p.type !== 'text')) meta['parts'] = msg.parts;
-  if (msg.quote) meta['quote'] = msg.quote;
-  if (msg.silent) meta['silent'] = true;
-  if (msg.ephemeral !== undefined) meta['ephemeral'] = msg.ephemeral;
+  if (msg.parts.some((p) => p.type !== 'text')) meta.parts = msg.parts;
+  if (msg.quote) meta.quote = msg.quote;
+  if (msg.silent) meta.silent = true;
+  if (msg.ephemeral !== undefined) meta.ephemeral = msg.ephemeral;
   return {
     text: plainText(msg),
     ...(msg.actions?.length ? { actions: msg.actions } : {}),
@@ -30,12 +30,12 @@ export function toOutboxContent(msg: OutgoingMessage): OutboxContent {
  */
 export function fromOutboxContent(row: OutboxContent): OutgoingMessage {
   const meta = row.meta ?? {};
-  const parts = storedParts(meta['parts']) ?? legacyParts(row.text, meta['mentions']) ?? [textPart(row.text)];
+  const parts = storedParts(meta.parts) ?? legacyParts(row.text, meta.mentions) ?? [textPart(row.text)];
   return outgoing(parts, {
     actions: row.actions,
-    quote: storedQuote(meta['quote']),
-    silent: meta['silent'] === true,
-    ephemeral: typeof meta['ephemeral'] === 'boolean' ? meta['ephemeral'] : undefined,
+    quote: storedQuote(meta.quote),
+    silent: meta.silent === true,
+    ephemeral: typeof meta.ephemeral === 'boolean' ? meta.ephemeral : undefined,
   });
 }
 
@@ -45,8 +45,8 @@ function storedParts(raw: unknown): Part[] | undefined {
   for (const p of raw as unknown[]) {
     if (!p || typeof p !== 'object') return undefined;
     const o = p as Record<string, unknown>;
-    if (o['type'] === 'text' && typeof o['text'] === 'string') parts.push(textPart(o['text']));
-    else if (o['type'] === 'mention' && typeof o['userId'] === 'string' && typeof o['name'] === 'string') parts.push(mentionPart(o['userId'], o['name']));
+    if (o.type === 'text' && typeof o.text === 'string') parts.push(textPart(o.text));
+    else if (o.type === 'mention' && typeof o.userId === 'string' && typeof o.name === 'string') parts.push(mentionPart(o.userId, o.name));
     else return undefined;
   }
   return parts;
@@ -69,7 +69,7 @@ function legacyParts(text: string, mentions: unknown): Part[] | undefined {
   const userId = Array.isArray(mentions) && mentions.length > 0 ? String(mentions[0]) : undefined;
   if (userId === undefined) return undefined;
   const m = /^(\S+ )?([^:\n]{1,64}): /u.exec(text);
-  if (!m || !m[2]) return undefined;
+  if (!m?.[2]) return undefined;
   const prefix = m[1] ?? '';
   return [textPart(prefix), mentionPart(userId, m[2]), textPart(text.slice(prefix.length + m[2].length))];
 }
