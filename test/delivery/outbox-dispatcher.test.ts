@@ -170,7 +170,7 @@ describe('outbox dispatcher', () => {
 
   it('per-chat order survives a retry: later rows of that chat wait behind the failed one', async () => {
     const { clock, store, sender, dispatcher } = setup();
-    sender.behave = (c, n) => {
+    sender.behave = (_c, n) => {
       if (n === 1) throw new RateLimitedError(3_000);
     };
     store.enqueue([msg('first'), msg('second'), msg('third'), msg('other', 'c2')], clock.now());
@@ -195,7 +195,10 @@ describe('outbox dispatcher', () => {
   it('nothing lost under random failures: every message delivered exactly once or dead', async () => {
     const { clock, store, sender, dispatcher, dead } = setup({ maxHeld: 25 });
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     sender.behave = () => {
       const r = rand();
       if (r < 0.15) throw new RateLimitedError(1_000);

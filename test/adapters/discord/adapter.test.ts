@@ -184,7 +184,7 @@ describe('buttons', () => {
     const chat = new FakeChat();
     chat.answer = (a) => ({ toast: 'Snoozed', edit: { text: `${a.messageText}\n💤 Snoozed until 10:10`, actions: [] } });
     const { emu, adapter } = await setup(chat);
-    const msg = await postWithButtons(emu, (text) =>
+    const msg = await postWithButtons(emu, () =>
       adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, outgoing([textPart('⏰ '), mentionPart(sam.id, 'sam'), textPart(': stretch')], { actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]] })),
     );
     const rec = emu.pressButton({ user: sam, message: msg, customId: 's10:k7' });
