@@ -2,6 +2,7 @@ import type { Job } from '../core/job.js';
 import { expandNickname } from '../core/cron-cache.js';
 import { type FixedTimeCron, fixedTimeCron } from '../core/cron-fixed-time.js';
 import type { Schedule } from '../core/schedule.js';
+import { parseWallTime } from '../core/time/civil.js';
 import { formatSpan } from './format.js';
 
 /**
@@ -79,20 +80,19 @@ function cronInWords(pattern: string): string | undefined {
 
 /** A calendar rule from its anchor (a local wall time `YYYY-MM-DDTHH:mm:ss`). */
 function calendarInWords(s: Extract<Schedule, { kind: 'calendar' }>): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(s.anchor);
-  const [y, mo, d, h, mi] = m ? m.slice(1).map(Number) : [2000, 1, 1, 0, 0];
-  const time = `at ${pad(h ?? 0)}:${pad(mi ?? 0)}`;
+  const { month: mo, day: d, hour: h, minute: mi, weekday: wd } = parseWallTime(s.anchor) ?? { month: 1, day: 1, hour: 0, minute: 0, weekday: 6 };
+  const time = `at ${pad(h)}:${pad(mi)}`;
   const unit = s.step === 1 ? s.unit : `${s.step} ${s.unit}s`;
-  const weekday = WEEKDAYS[new Date(Date.UTC(y ?? 2000, (mo ?? 1) - 1, d ?? 1)).getUTCDay()] as string;
+  const weekday = WEEKDAYS[wd] as string;
   switch (s.unit) {
     case 'day':
       return `every ${unit} ${time}`;
     case 'week':
       return `every ${unit} on ${weekday} ${time}`;
     case 'month':
-      return `every ${unit} on the ${ordinal(d ?? 1)} ${time}`;
+      return `every ${unit} on the ${ordinal(d)} ${time}`;
     case 'year':
-      return `every ${unit} on ${d} ${MONTHS[(mo ?? 1) - 1]} ${time}`;
+      return `every ${unit} on ${d} ${MONTHS[mo - 1]} ${time}`;
   }
 }
 

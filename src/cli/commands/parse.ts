@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { SystemClock } from '../../core/system-clock.js';
+import { systemTimeZone } from '../../core/time/zone-id.js';
 import { formatInZone } from '../../core/time/zoned.js';
 import { parse } from '../../nl/parse.js';
 import type { DateOrder } from '../../core/date-order.js';
@@ -61,7 +62,7 @@ function parseNow(value: unknown): Date | undefined {
 }
 
 function defaultZone(env: Record<string, string | undefined> | undefined): string {
-  return env?.CHIME_TZ ?? env?.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+  return env?.CHIME_TZ ?? env?.TZ ?? systemTimeZone();
 }
 
 /** One JSONL line -> one result object. */

@@ -85,3 +85,8 @@ export function zoneIdIgnoringCase(lower: string): string | undefined {
   const guess = lower.split('/').map((p) => p.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('_')).join('/');
   return isValidTimeZone(guess) ? guess : undefined;
 }
+
+/** The zone of the machine Chime runs on (the TZ environment variable, else the system's), UTC if unknown. */
+export function systemTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+}
