@@ -13,7 +13,7 @@ const [path, mode, t0Arg] = process.argv.slice(2);
 const T0 = Number(t0Arg);
 
 const { module: sqlite, from } = await loadChime('src/store/sqlite/index');
-const { SystemClock } = (await loadChime('src/clock')).module;
+const { SystemClock } = (await loadChime('src/core/system-clock')).module;
 
 /** Claims until `rows` are claimed (or nothing is due) and returns rows per second. */
 function claimRate(store, now, rows) {
