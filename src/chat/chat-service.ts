@@ -26,11 +26,6 @@ export interface ChimeChat extends ChatService {
   commands: ReadonlyArray<Pick<CommandModule, 'name' | 'description' | 'usage'>>;
 }
 
-export interface ChatServiceOptions {
-  /** This bot's username; `/cmd@OtherBot` is then ignored. */
-  botUsername?: string;
-}
-
 /** The message a `command` job's ghost sends: the job's owner in the job's chat, with the owner's rights only. */
 function ghostMessage(commandText: string, job: Job): IncomingMessage {
   return {
@@ -74,10 +69,9 @@ async function answerPress(deps: ResolvedChatDeps, press: IncomingAction): Promi
  * run in whatever context the scheduler gives them (SCHEDULER), so the notes store refuses them.
  * Never throws to the adapter: failures become a reply.
  */
-export function createChatService(input: ChatDeps, opts: ChatServiceOptions = {}): ChimeChat {
+export function createChatService(input: ChatDeps): ChimeChat {
   const deps: ResolvedChatDeps = { ...input, quotas: { ...DEFAULT_QUOTAS, ...input.config.quotas }, memory: createChatMemory(input.clock) };
-  const botUsername = opts.botUsername ?? input.config.botUsername;
-  const router = createRouter(deps, botUsername ? { botUsername } : {});
+  const router = createRouter(deps);
 
   const commandHandler: CommandHandler = async (commandText, job) => {
     // Errors propagate: the command executor records them as the run's failure.

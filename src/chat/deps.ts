@@ -50,8 +50,6 @@ export interface ChatDeps {
     /** Zone used when neither the user nor the chat set one. */
     defaultTimeZone: string;
     quotas?: Partial<ChatQuotas>;
-    /** This bot's username (Telegram); `/cmd@OtherBot` is then ignored. */
-    botUsername?: string;
     /** Shortest `/watch` interval (seconds). Default 10. */
     minWatchIntervalSeconds?: number;
     /** `/watch` may name loopback and private addresses (CHIME_WATCH_ALLOW_PRIVATE). Default false. */

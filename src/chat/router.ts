@@ -111,18 +111,16 @@ async function routePlain(msg: IncomingMessage, text: string, contextFor: Contex
 }
 
 /**
- * A `/command@BotName args`: ignored when it names another bot (groups with several bots);
- * an unknown one gets a hint in private chats, or in groups when addressed to this bot.
+ * A `/command args`: an unknown one gets a hint in private chats, or in groups when addressed
+ * to this bot by name. Commands naming another bot never get here: the Telegram adapter drops
+ * them and strips this bot's own name (adapters/telegram/to-incoming.ts).
  */
 async function routeCommand(
   cmd: NonNullable<ReturnType<typeof parseCommandText>>,
   msg: IncomingMessage,
   contextFor: ContextFor,
   byName: ReadonlyMap<string, CommandModule>,
-  botUsername: string | undefined,
 ): Promise<Reply[]> {
-  const addressedHere = !cmd.bot || !botUsername || cmd.bot.toLowerCase() === botUsername.toLowerCase();
-  if (!addressedHere) return [];
   const module = byName.get(cmd.name);
   if (!module) {
     if (msg.chatType === 'group' && !cmd.bot) return [];
@@ -132,7 +130,7 @@ async function routeCommand(
 }
 
 /** Dispatches each message to its command module (routeCommand) or reads it as plain text (routePlain). */
-export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: string } = {}): Router {
+export function createRouter(deps: ResolvedChatDeps): Router {
   const commands = commandModules();
   const byName = indexCommands(commands);
   const remindModule = byName.get('remind') as CommandModule;
@@ -149,7 +147,7 @@ export function createRouter(deps: ResolvedChatDeps, opts: { botUsername?: strin
       const text = msg.text.trim();
       const cmd = parseCommandText(text);
       if (!cmd) return await routePlain(msg, text, contextFor(msg, ro), remindModule);
-      return await routeCommand(cmd, msg, contextFor(msg, ro), byName, opts.botUsername);
+      return await routeCommand(cmd, msg, contextFor(msg, ro), byName);
     } catch (err) {
       return errorReply(err, deps, where);
     }

@@ -47,18 +47,3 @@ describe('router', () => {
     expect(text).toContain('Europe/Berlin');
   });
 });
-
-describe('commands for other bots', async () => {
-  const { createChatService } = await import('../../src/chat/chat-service.js');
-  const { ManualClock } = await import('../../src/clock.js');
-  const { fakeNotes, fakeParse, fakePrefs, fakeScheduler } = await import('./fakes.js');
-  it('/list@OtherBot is ignored when the bot knows its own name', async () => {
-    const clock = new ManualClock();
-    const chat = createChatService({
-      scheduler: fakeScheduler(clock), notes: fakeNotes(), prefs: fakePrefs(), clock, parse: fakeParse,
-      config: { defaultTimeZone: 'UTC', botUsername: 'ChimeBot' }, logger: { info() {}, warn() {}, error() {} },
-    });
-    expect(await chat.handleMessage({ ...ALICE_GROUP, text: '/list@OtherBot' })).toEqual([]);
-    expect(await chat.handleMessage({ ...ALICE_GROUP, text: '/list@chimebot' })).toHaveLength(1);
-  });
-});
