@@ -1,5 +1,5 @@
 import type { Api } from 'grammy';
-import type { CallbackQuery, Message } from 'grammy/types';
+import type { CallbackQuery, Message, MessageEntity } from 'grammy/types';
 import { GENERIC_FAILURE } from '../../src/core/errors.js';
 import type { Address } from '../../src/core/job.js';
 import { type ActionAnswer, type ChatContext, type ChatService, type Reply, replyMessage } from '../../src/chat/message.js';
@@ -95,6 +95,19 @@ export async function handleCallback(deps: HandlerDeps, query: CallbackQuery): P
   if (answer.replies?.length) await sendAll(deps, addressOf(action), answer.replies);
 }
 
+/**
+ * The pressed message's mentions that the new text still shows at the same place (an edit
+ * such as "⏰ Sam: stretch" + "💤 Snoozed until …" keeps the addressee): Telegram drops
+ * entities not sent with the new text, which would turn the owner's ping into plain text.
+ */
+function keptMentions(message: NonNullable<CallbackQuery['message']>, text: string): MessageEntity[] {
+  if (!('text' in message) || !message.text || !message.entities) return [];
+  const old = message.text;
+  return message.entities.filter(
+    (e) => e.type === 'text_mention' && e.offset + e.length <= text.length && text.slice(e.offset, e.offset + e.length) === old.slice(e.offset, e.offset + e.length),
+  );
+}
+
 /** Replaces the pressed message's text and buttons; only the buttons when the text is unchanged. */
 async function editInPlace(
   deps: HandlerDeps,
@@ -107,8 +120,11 @@ async function editInPlace(
     if (current !== undefined && current === edit.text) {
       await deps.api.editMessageReplyMarkup(message.chat.id, message.message_id, { reply_markup: markup });
     } else {
-      await deps.api.editMessageText(message.chat.id, message.message_id, clip(edit.text, MAX_TEXT_LENGTH), {
+      const text = clip(edit.text, MAX_TEXT_LENGTH);
+      const entities = keptMentions(message, text);
+      await deps.api.editMessageText(message.chat.id, message.message_id, text, {
         reply_markup: markup,
+        ...(entities.length ? { entities } : {}),
       });
     }
   } catch (err) {

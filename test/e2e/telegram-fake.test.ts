@@ -177,6 +177,21 @@ describe('Telegram end to end (Bot API fake, real app)', () => {
     expect(reminder.text.slice(2, 2 + name.length)).toBe(name);
   });
 
+  it('Snooze on a group reminder edits it in place and the owner’s name stays a mention', async () => {
+    api.userSays(group, sam, '/remind in 1 minute standup');
+    await api.until(() => api.sent.length === 1);
+    await clock.advance(60_000);
+    await api.until(() => api.sentTo(group.id).length === 2, 8000, 'the reminder');
+    const reminder = api.sentTo(group.id)[1]!;
+    const mention = { type: 'text_mention', offset: 2, length: 3, user: { id: sam.id, is_bot: false, first_name: 'Sam' } };
+    expect(reminder.entities).toEqual([mention]);
+    const data = reminder.reply_markup!.inline_keyboard.flat().find((b) => b.text === 'Snooze 10 min')!.callback_data!;
+    api.userPresses(group, sam, reminder, data);
+    await api.until(() => reminder.edits === 1, 8000, 'the edit');
+    expect(reminder.text).toMatch(/^⏰ Sam: standup\n💤 Snoozed/);
+    expect(reminder.entities).toEqual([mention]);
+  });
+
   it('bot kicked from a group (403): the job fails and the creator is told in their private chat', async () => {
     api.userSays(group, sam, '/remind in 1 minute standup');
     await api.until(() => api.sent.length === 1);

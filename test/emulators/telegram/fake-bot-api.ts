@@ -242,6 +242,7 @@ export class FakeBotApi {
       msg.is_topic_message = true;
     }
     if (m.reply_markup) msg.reply_markup = m.reply_markup as NonNullable<Message['reply_markup']>;
+    if (m.entities) msg.entities = m.entities;
     return msg;
   }
 
@@ -388,6 +389,12 @@ export class FakeBotApi {
     const markup = p.reply_markup as SentMessage['reply_markup'];
     if (text === target.text && JSON.stringify(markup ?? null) === JSON.stringify(target.reply_markup ?? null)) {
       throw new ApiError(400, 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same');
+    }
+    if (method === 'editMessageText') {
+      // As the Bot API: the new text carries only the entities sent with it.
+      const entities = p.entities as MessageEntity[] | undefined;
+      if (entities?.length) target.entities = entities;
+      else delete target.entities;
     }
     target.text = text;
     if (markup && markup.inline_keyboard.length > 0) target.reply_markup = markup;
