@@ -68,10 +68,13 @@ function sortValue(job: Job, key: SortKey): string | number {
   }
 }
 
+/** Where the next page starts: the last row's sort value and id, or the store's own cursor. */
 interface Cursor {
   sort: string;
-  value: string | number;
-  id: string;
+  value?: string | number;
+  id?: string;
+  /** Set when the page came straight from the store's creation-order keyset (see storePage). */
+  store?: string;
 }
 
 const encode = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
@@ -79,20 +82,43 @@ const encode = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('b
 function decode(text: string, sort: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.id === 'string' && (typeof c.value === 'string' || typeof c.value === 'number') && c.sort === sort) return c;
+    if (c.sort !== sort) throw new Error('another sort');
+    if (typeof c.store === 'string' || (typeof c.id === 'string' && (typeof c.value === 'string' || typeof c.value === 'number'))) return c;
   } catch {
     // fall through to the refusal
   }
-  throw validationProblem([
-    {
-      field: 'query.cursor',
-      message: 'is not a cursor of this listing (or its sort changed)',
-      fix: 'use the `next` of the previous page with the same sort, or omit it',
-    },
-  ]);
+  throw badCursor();
 }
 
-function compare(a: { value: string | number; id: string }, b: { value: string | number; id: string }): number {
+const badCursor = () =>
+  validationProblem([
+    {
+      field: 'query.cursor',
+      message: 'is not a cursor of this listing (or its sort or filters changed)',
+      fix: 'use the `next` of the previous page with the same query, or omit it',
+    },
+  ]);
+
+/**
+ * The default listing (creation order, only filters the store applies) pages on the store's
+ * keyset, so a page costs the same however many jobs there are. A one-row look past the page
+ * tells whether a next page exists, so the last page never hands out an empty next one.
+ */
+async function storePage(
+  scheduler: SchedulerApi,
+  filter: JobFilter,
+  sort: string,
+  limit: number,
+  after: string | undefined,
+): Promise<JobListPage> {
+  const got = await scheduler.pageJobs(filter, { size: limit, ...(after !== undefined ? { after } : {}) });
+  if (got.next === undefined) return { jobs: got.jobs };
+  const peek = await scheduler.pageJobs(filter, { size: 1, after: got.next });
+  return { jobs: got.jobs, ...(peek.jobs.length > 0 ? { next: encode({ sort, store: got.next }) } : {}) };
+}
+
+function compare(a: { value: string | number; id: string }, b: { value?: string | number | undefined; id?: string | undefined }): number {
+  if (b.value === undefined || b.id === undefined) return 1;
   if (a.value < b.value) return -1;
   if (a.value > b.value) return 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -112,6 +138,12 @@ export async function listJobsPage(scheduler: SchedulerApi, q: ListJobsQuery): P
   const after = q.cursor !== undefined ? decode(q.cursor, sort) : undefined;
   const filter = storeFilter(q);
   const needle = q.q?.toLowerCase();
+  const storeCursor = after?.store;
+  if (key === 'created' && !desc && q.recurring === undefined && needle === undefined) {
+    if (after !== undefined && storeCursor === undefined) throw badCursor();
+    return storePage(scheduler, filter, sort, limit, storeCursor);
+  }
+  if (storeCursor !== undefined) throw badCursor();
 
   const matches: Array<{ job: Job; value: string | number; id: string }> = [];
   let page: string | undefined;

@@ -95,6 +95,32 @@ describe('sorting and pages', () => {
     await f.call(`/api/v1/jobs/${id}`, { method: 'DELETE' });
   });
 
+  it('the default order pages on the store keyset: every job once, a job added meanwhile comes last, no empty last page', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const body = (await (await f.call(`/api/v1/jobs?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json()) as {
+        jobs: J[];
+        next?: string;
+      };
+      expect(body.jobs.length).toBeGreaterThan(0);
+      seen.push(...body.jobs.map((j) => j.name));
+      cursor = body.next;
+      if (pages === 0)
+        await f.call('/api/v1/jobs', { method: 'POST', json: { name: 'latecomer', schedule: 'manual', text: 'a', origin: ORIGIN } });
+      pages++;
+    } while (cursor !== undefined);
+    expect(seen).toEqual(['daily standup', 'dentist', 'backup', 'weekly report', 'manual thing', 'latecomer']);
+    expect(pages).toBe(3);
+    const first = (await (await f.call('/api/v1/jobs?limit=2')).json()) as { next: string };
+    expect((await f.call(`/api/v1/jobs?limit=2&q=a&cursor=${first.next}`)).status).toBe(400);
+    const filtered = (await (await f.call('/api/v1/jobs?limit=1&q=e')).json()) as { next: string };
+    expect((await f.call(`/api/v1/jobs?limit=1&cursor=${filtered.next}`)).status).toBe(400);
+    const id = ((await (await f.call('/api/v1/jobs?q=latecomer')).json()) as { jobs: J[] }).jobs[0]!.id;
+    await f.call(`/api/v1/jobs/${id}`, { method: 'DELETE' });
+  });
+
   it('a cursor from another sort, or garbage, is refused', async () => {
     const first = (await (await f.call('/api/v1/jobs?sort=name&limit=1')).json()) as { next: string };
     const res = await f.call(`/api/v1/jobs?sort=-name&cursor=${first.next}`);
