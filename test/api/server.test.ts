@@ -106,6 +106,33 @@ describe('OpenAPI', () => {
   });
 });
 
+describe('OpenAPI structure', () => {
+  it('every operation has a unique id, declares each path parameter, and describes every response', async () => {
+    type Op = {
+      operationId?: string;
+      parameters?: Array<{ name: string; in: string; required?: boolean }>;
+      responses?: Record<string, { description?: string }>;
+    };
+    const doc = (await (await fetch(`${f.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, Op>> };
+    const ids = new Set<string>();
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect(op.operationId, where).toBeTruthy();
+        expect(ids.has(op.operationId!), `${where}: duplicate ${op.operationId}`).toBe(false);
+        ids.add(op.operationId!);
+        const declared = (op.parameters ?? []).filter((p) => p.in === 'path');
+        expect(declared.map((p) => p.name).sort(), where).toEqual([...names].sort());
+        for (const p of declared) expect(p.required, `${where} ${p.name}`).toBe(true);
+        expect(Object.keys(op.responses ?? {}).length, where).toBeGreaterThan(0);
+        for (const [status, r] of Object.entries(op.responses ?? {})) expect(r.description, `${where} ${status}`).toBeTruthy();
+      }
+    }
+    expect(ids.size).toBeGreaterThan(20);
+  });
+});
+
 describe('operations', () => {
   it('/healthz and /readyz answer without a token; readyz checks the store', async () => {
     expect(await (await fetch(`${f.url}/healthz`)).json()).toEqual({ status: 'ok' });
