@@ -53,7 +53,8 @@ class RunTimeout extends Error {
 
 /**
  * Executes one claimed run inside its ghost session and settles it: run record, job state
- * and outbox messages in one store transaction. Logs one line per run (seed 000 fields).
+ * and outbox messages in one store transaction. Logs one line per run (job_id, ghost session,
+ * entity type, parent session, status, execution time), so an operator can trace every run.
  */
 export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: AbortSignal): Promise<RunOutcome> {
   const { clock, logger } = deps;
