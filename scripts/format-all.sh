@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npx biome format --write .
-npm pkg set 'scripts.lint:code=biome check .'
-npx biome check .
+npm pkg set 'scripts.lint:code=biome check --error-on-warnings .'
+npx biome check --error-on-warnings .
 echo "Formatted. Commit everything this changed on its own: git commit -am 'Format the tree with Biome'"
