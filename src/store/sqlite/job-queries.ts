@@ -1,4 +1,3 @@
-import type { Statement } from 'better-sqlite3';
 import type { JobStatus } from '../../core/job.js';
 import type { JobFilter, RunFilter } from '../../core/ports/job-store.js';
 import type { Db } from './open-db.js';
@@ -304,17 +303,3 @@ export function listRunsSql(f: RunFilter = {}): { sql: string; params: Record<st
 
 /** Soonest first; jobs with nothing due last; ties in creation order (rowid). */
 export const JOB_LIST_ORDER = 'ORDER BY next_run_at IS NULL, next_run_at, rowid';
-
-/** Prepared statements keyed by their SQL text, for filter-shaped queries. */
-export class StatementCache {
-  private readonly cache = new Map<string, Statement>();
-  constructor(private readonly db: Db) {}
-  get<R = unknown>(sql: string): Statement<unknown[], R> {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s as Statement<unknown[], R>;
-  }
-}

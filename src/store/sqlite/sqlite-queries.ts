@@ -1,10 +1,40 @@
+import type { Statement } from 'better-sqlite3';
 import type { JobFilter } from '../../core/ports/job-store.js';
 import type { JobStoreQueries } from '../engine/job-queries.js';
 import type { JobRow, OutboxDbRow, RunRow } from '../engine/rows.js';
 import type { OutboxParams } from '../engine/write-params.js';
-import { JOB_LIST_ORDER, StatementCache, countJobsSql, jobFilterSql, jobRowFromRaw, listRunsSql, pageJobsSql, prepareJobQueries } from './job-queries.js';
+import { JOB_LIST_ORDER, countJobsSql, jobFilterSql, jobRowFromRaw, listRunsSql, pageJobsSql, prepareJobQueries } from './job-queries.js';
 import type { Db } from './open-db.js';
 import { listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
+
+/** Prepared statements keyed by their SQL text, for filter-shaped queries. */
+class StatementCache {
+  private readonly cache = new Map<string, Statement>();
+  constructor(private readonly db: Db) {}
+  get<R = unknown>(sql: string): Statement<unknown[], R> {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s as Statement<unknown[], R>;
+  }
+}
+
+/** The filter's WHERE and, when it pages, LIMIT/OFFSET (negative limit: none). */
+function filtered(select: string, filter: JobFilter): { sql: string; params: Record<string, unknown> } {
+  const { where, params } = jobFilterSql(filter);
+  let page = '';
+  if (filter.limit !== undefined || filter.offset !== undefined) {
+    params.limit = filter.limit ?? -1;
+    params.offset = filter.offset ?? 0;
+    page = 'LIMIT @limit OFFSET @offset';
+  }
+  return { sql: `SELECT ${select} FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params };
+}
+
+type JobStatements = ReturnType<typeof prepareJobQueries>;
+type OutboxStatements = ReturnType<typeof prepareOutboxQueries>;
 
 /**
  * The job store engine's queries on SQLite: each one the prepared statements of job-queries.ts
@@ -16,23 +46,10 @@ export function sqliteJobQueries(db: Db): JobStoreQueries {
   const q = prepareJobQueries(db);
   const o = prepareOutboxQueries(db);
   const statements = new StatementCache(db);
+  return { ...jobQueries(q, statements), ...claimQueries(q, o), ...outboxQueries(o, statements) };
+}
 
-  /** The filter's WHERE and, when it pages, LIMIT/OFFSET (negative limit: none). */
-  const filtered = (select: string, filter: JobFilter): { sql: string; params: Record<string, unknown> } => {
-    const { where, params } = jobFilterSql(filter);
-    let page = '';
-    if (filter.limit !== undefined || filter.offset !== undefined) {
-      params.limit = filter.limit ?? -1;
-      params.offset = filter.offset ?? 0;
-      page = 'LIMIT @limit OFFSET @offset';
-    }
-    return { sql: `SELECT ${select} FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params };
-  };
-
-  const insertOutbox = (messages: OutboxParams[], now: number): void => {
-    for (const m of messages) o.insertOutbox.run({ ...m, now });
-  };
-
+function jobQueries(q: JobStatements, statements: StatementCache) {
   return {
     insertJob: (p) => q.insertJob.run(p).changes > 0,
     getJob: (id) => q.getJob.get(id),
@@ -56,7 +73,18 @@ export function sqliteJobQueries(db: Db): JobStoreQueries {
       const { sql, params } = countJobsSql(filter, atMost);
       return statements.get<{ n: number }>(sql).get(params)?.n ?? 0;
     },
+    runningRuns: (jobId, limit) => q.runningRuns.all({ job_id: jobId, limit }),
+    listRuns(filter) {
+      const { sql, params } = listRunsSql(filter);
+      return statements.get<RunRow>(sql).all(params);
+    },
+    pruneRunsOlderThan: (before) => q.pruneRunsOlderThan.run({ before }).changes,
+    pruneRunsBeyondCount: (keep) => q.pruneRunsBeyondCount.run({ keep }).changes,
+  } satisfies Partial<JobStoreQueries>;
+}
 
+function claimQueries(q: JobStatements, o: OutboxStatements) {
+  return {
     nextDue: () => q.nextDue.get() ?? { due: null, lease: null },
     claimDueBatch: (now, limit, owner, expires) => q.claimDueBatch.all({ now, limit, owner, expires }).map(jobRowFromRaw),
     expiredLeases: (now, limit) => q.expiredLeases.all({ now, limit }),
@@ -77,19 +105,22 @@ export function sqliteJobQueries(db: Db): JobStoreQueries {
       records.map((r) => {
         if (q.settleJob.run(r.job).changes === 0) return false;
         q.insertRun.run(r.run);
-        insertOutbox(r.outbox, now);
+        for (const m of r.outbox) o.insertOutbox.run({ ...m, now });
         return true;
       }),
+    counts: () => ({
+      jobs: q.jobCountsByStatus.all(),
+      runs: q.runCountsByStatus.all(),
+      outbox: o.countOutbox.get() ?? { pending: 0, dead: 0 },
+    }),
+  } satisfies Partial<JobStoreQueries>;
+}
 
-    runningRuns: (jobId, limit) => q.runningRuns.all({ job_id: jobId, limit }),
-    listRuns(filter) {
-      const { sql, params } = listRunsSql(filter);
-      return statements.get<RunRow>(sql).all(params);
+function outboxQueries(o: OutboxStatements, statements: StatementCache) {
+  return {
+    insertOutbox: (messages: OutboxParams[], now: number): void => {
+      for (const m of messages) o.insertOutbox.run({ ...m, now });
     },
-    pruneRunsOlderThan: (before) => q.pruneRunsOlderThan.run({ before }).changes,
-    pruneRunsBeyondCount: (keep) => q.pruneRunsBeyondCount.run({ keep }).changes,
-
-    insertOutbox,
     lockOutboxClaims: () => undefined,
     claimOutbox: (now, limit, owner, expires) => o.claimOutbox.all({ now, limit, owner, expires }),
     nextOutboxAt: () => o.nextOutboxAt.get()?.t ?? null,
@@ -103,11 +134,5 @@ export function sqliteJobQueries(db: Db): JobStoreQueries {
       const { sql, params } = listOutboxSql(filter);
       return statements.get<OutboxDbRow>(sql).all(params);
     },
-
-    counts: () => ({
-      jobs: q.jobCountsByStatus.all(),
-      runs: q.runCountsByStatus.all(),
-      outbox: o.countOutbox.get() ?? { pending: 0, dead: 0 },
-    }),
-  };
+  } satisfies Partial<JobStoreQueries>;
 }
