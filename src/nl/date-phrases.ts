@@ -79,61 +79,62 @@ function numericDate(dateOrder: DateOrder): Recognizer {
   };
 }
 
-/** Day and month written out or in digits, a month alone, a day of the month alone. */
-function calendarDateRecognizers(dateOrder: DateOrder): Recognizer[] {
-  return [
-    {
-      // "24 december", "24th of dec 2026", "the 1st of jan"
-      name: 'date-day-month',
-      re: new RegExp(`\\b(?:on\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_SRC}\\b\\.?(?:,?\\s+(\\d{4}))?`, 'g'),
-      make(m) {
-        const y = year(m[3]);
-        return { date: y ? { kind: 'ymd', y, m: monthIndex(m[2]!), d: Number(m[1]) } : { kind: 'ymd', m: monthIndex(m[2]!), d: Number(m[1]) } };
-      },
+/** Day and month written out: "24 december", "dec 24th, 2026". */
+const WRITTEN_DATE_RECOGNIZERS: Recognizer[] = [
+  {
+    // "24 december", "24th of dec 2026", "the 1st of jan"
+    name: 'date-day-month',
+    re: new RegExp(`\\b(?:on\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_SRC}\\b\\.?(?:,?\\s+(\\d{4}))?`, 'g'),
+    make(m) {
+      const y = year(m[3]);
+      return { date: y ? { kind: 'ymd', y, m: monthIndex(m[2]!), d: Number(m[1]) } : { kind: 'ymd', m: monthIndex(m[2]!), d: Number(m[1]) } };
     },
-    {
-      // "dec 24", "december 24th, 2026", "dec. 24"
-      name: 'date-month-day',
-      re: new RegExp(`\\b(?:on\\s+)?${MONTH_SRC}\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*(?:am|pm|a|p)\\b)(?:,?\\s+(\\d{4}))?\\b`, 'g'),
-      make(m) {
-        const y = year(m[3]);
-        return { date: y ? { kind: 'ymd', y, m: monthIndex(m[1]!), d: Number(m[2]) } : { kind: 'ymd', m: monthIndex(m[1]!), d: Number(m[2]) } };
-      },
+  },
+  {
+    // "dec 24", "december 24th, 2026", "dec. 24"
+    name: 'date-month-day',
+    re: new RegExp(`\\b(?:on\\s+)?${MONTH_SRC}\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*(?:am|pm|a|p)\\b)(?:,?\\s+(\\d{4}))?\\b`, 'g'),
+    make(m) {
+      const y = year(m[3]);
+      return { date: y ? { kind: 'ymd', y, m: monthIndex(m[1]!), d: Number(m[2]) } : { kind: 'ymd', m: monthIndex(m[1]!), d: Number(m[2]) } };
     },
-    numericDate(dateOrder),
-    {
-      // "in january", "next march", "january 2027", "end of january", "until january"
-      name: 'date-month',
-      re: new RegExp(
-        // (an empty last alternative, not "?": a group that may match empty would skip the lookbehind)
-        `\\b(?:(in|during|next|this)\\s+|(?:(?:in|at|by)\\s+)?(?:the\\s+)?(end|start|beginning)\\s+of\\s+|(?<=\\b(until|till|til|through|thru|from|starting|beginning)\\s+(?:the\\s+)?(?:month\\s+of\\s+)?)|(?<=\\b(?:${FULL_MONTH_SRC.slice(1, -1)})(?:\\s+\\d{4})?\\s*(to|-|through|thru|till|until)\\s*)|)` +
-          `${FULL_MONTH_SRC}(?:\\s+(\\d{4}))?\\b(?!\\s*\\d|\\s+(?:the\\s+)?\\d)`,
-        'g',
-      ),
-      make(m) {
-        const [, lead, edge, boundWord, rangeWord, name, yearText] = m;
-        // "from january to march" names whole months: through the end of March
-        const bound = rangeWord ? 'through' : boundWord;
-        if (!lead && !edge && !bound && !yearText) return null;
-        const spec: DateSpec = { kind: 'month', m: monthIndex(name!) };
-        if (yearText) spec.y = Number(yearText);
-        if (lead === 'next') spec.next = true;
-        if (edge === 'end' || bound === 'through' || bound === 'thru') spec.end = true;
-        return { date: spec };
-      },
+  },
+];
+
+/** A month alone ("in january", "until march"), a day of the month alone ("on the 15th"). */
+const MONTH_OR_DAY_RECOGNIZERS: Recognizer[] = [
+  {
+    // "in january", "next march", "january 2027", "end of january", "until january"
+    name: 'date-month',
+    re: new RegExp(
+      // (an empty last alternative, not "?": a group that may match empty would skip the lookbehind)
+      `\\b(?:(in|during|next|this)\\s+|(?:(?:in|at|by)\\s+)?(?:the\\s+)?(end|start|beginning)\\s+of\\s+|(?<=\\b(until|till|til|through|thru|from|starting|beginning)\\s+(?:the\\s+)?(?:month\\s+of\\s+)?)|(?<=\\b(?:${FULL_MONTH_SRC.slice(1, -1)})(?:\\s+\\d{4})?\\s*(to|-|through|thru|till|until)\\s*)|)` +
+        `${FULL_MONTH_SRC}(?:\\s+(\\d{4}))?\\b(?!\\s*\\d|\\s+(?:the\\s+)?\\d)`,
+      'g',
+    ),
+    make(m) {
+      const [, lead, edge, boundWord, rangeWord, name, yearText] = m;
+      // "from january to march" names whole months: through the end of March
+      const bound = rangeWord ? 'through' : boundWord;
+      if (!lead && !edge && !bound && !yearText) return null;
+      const spec: DateSpec = { kind: 'month', m: monthIndex(name!) };
+      if (yearText) spec.y = Number(yearText);
+      if (lead === 'next') spec.next = true;
+      if (edge === 'end' || bound === 'through' || bound === 'thru') spec.end = true;
+      return { date: spec };
     },
-    {
-      // "on the 15th", "the 3rd"
-      name: 'date-day-of-month',
-      re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+(?:every|each|the)\s+month)/g,
-      make(m) {
-        return { date: { kind: 'dayOfMonth', d: Number(m[1]) } };
-      },
+  },
+  {
+    // "on the 15th", "the 3rd"
+    name: 'date-day-of-month',
+    re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+(?:every|each|the)\s+month)/g,
+    make(m) {
+      return { date: { kind: 'dayOfMonth', d: Number(m[1]) } };
     },
-  ];
-}
+  },
+];
 
 /** Date recognisers in priority order. `dateOrder` decides numeric dates when both readings are valid. */
 export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
-  return [ISO_DATE, ...HOLIDAY_DATE_RECOGNIZERS, ...NAMED_DAY_RECOGNIZERS, ...RELATIVE_DATE_RECOGNIZERS, ...PERIOD_RECOGNIZERS, ...calendarDateRecognizers(dateOrder)];
+  return [ISO_DATE, ...HOLIDAY_DATE_RECOGNIZERS, ...NAMED_DAY_RECOGNIZERS, ...RELATIVE_DATE_RECOGNIZERS, ...PERIOD_RECOGNIZERS, ...WRITTEN_DATE_RECOGNIZERS, numericDate(dateOrder), ...MONTH_OR_DAY_RECOGNIZERS];
 }

@@ -3,7 +3,7 @@
  * weekday names mean a future day (never today), "next week" is Monday of next week, a date
  * without a time is 09:00, a bare hour without a date is the next future one on a 12-hour face.
  */
-import { addDays, addMonths, at, compareWall, daysInMonth, fromWall, isValidDate, mondayOf, nextWeekday, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import { addDays, addMonths, at, compareWall, daysInMonth, fromWall, isValidDate, mondayOf, nextWeekday, toWall, type LocalDate, type Wall } from './calendar.js';
 import type { DateSpec, TimeOfDay } from './pieces.js';
 import { exactMs, type DurationParts } from './duration-phrase.js';
 import { movingHoliday, nthWeekdayOf } from './holidays.js';
@@ -231,5 +231,3 @@ function impossible(m: number, d: number, y?: number): Reject {
   return new Reject(`${what.charAt(0).toUpperCase()}${what.slice(1)} is not a real date.`, 'on dec 24 at 6pm');
 }
 
-/** Weekday of a date, re-exported for the recurrence code. */
-export { weekdayOf };
