@@ -29,9 +29,10 @@ export function menuOf(chat: ChatService): MenuCommand[] | undefined {
 }
 
 /**
- * How long start() waits for getMe. grammY's bot.init retries network errors, 5xx and 429 by
- * itself (with backoff) and fails at once on a bad token, but it retries for ever, and the
- * adapters start one after another: an unreachable Bot API must fail the start, not hang it.
+ * How long start() waits for getMe by default. grammY's bot.init retries network errors, 5xx
+ * and 429 by itself (with backoff) and fails at once on a bad token, but it retries for ever,
+ * and the adapters start one after another: an unreachable Bot API must fail the start, not
+ * hang it.
  */
 const INIT_TIMEOUT_MS = 7_000;
 
@@ -55,6 +56,8 @@ export interface TelegramAdapterOptions {
   adminCacheMs?: number;
   /** Known bot identity: skips getMe (tests, or a restart that cached it). */
   botInfo?: UserFromGetMe;
+  /** How long start() keeps retrying getMe before it fails (ms). Default 7 s. */
+  initTimeoutMs?: number;
 }
 
 /** The Telegram adapter; `webhookPort` is the bound port in webhook mode once started. */
@@ -78,15 +81,15 @@ function createBot(options: TelegramAdapterOptions): Bot {
   return bot;
 }
 
-/** getMe within INIT_TIMEOUT_MS (grammY retrying transient failures meanwhile). */
-async function initBot(bot: Bot): Promise<void> {
-  const signal = AbortSignal.timeout(INIT_TIMEOUT_MS);
+/** getMe within `timeoutMs` (grammY retrying transient failures meanwhile). */
+async function initBot(bot: Bot, timeoutMs: number): Promise<void> {
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
     // grammY's Node build types its signal with the abort-controller shim; Node's is the same at runtime.
     await bot.init(signal as Parameters<Bot['init']>[0]);
   } catch (err) {
     if (!signal.aborted) throw err;
-    throw new Error(`telegram: no answer to getMe within ${INIT_TIMEOUT_MS / 1000} s (network or Bot API unreachable)`, { cause: err });
+    throw new Error(`telegram: no answer to getMe within ${timeoutMs / 1000} s (network or Bot API unreachable)`, { cause: err });
   }
 }
 
@@ -143,7 +146,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
       started = true;
       const deps = (): HandlerDeps => ({ api: bot.api, sender, chat, admins, bot: { id: bot.botInfo.id, username: bot.botInfo.username }, logger });
       installHandlers(bot, inFlight, deps, { detach: options.webhook !== undefined, logger });
-      await initBot(bot);
+      await initBot(bot, options.initTimeoutMs ?? INIT_TIMEOUT_MS);
       await registerCommands(bot, chat, logger);
       if (options.webhook) server = await startWebhook(bot, options.webhook, logger);
       else polling = await startPolling(bot, logger, () => inFlight.lastUpdateId);

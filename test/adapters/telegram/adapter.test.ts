@@ -209,6 +209,22 @@ describe('start-up', () => {
   });
 });
 
+describe('start-up against a Bot API that keeps failing', () => {
+  it('getMe is retried (by grammY) until the start timeout, then start fails saying so', async () => {
+    const api = await new FakeBotApi().start();
+    try {
+      api.failWhen((method) => (method === 'getMe' ? { status: 502, description: 'Bad Gateway' } : undefined));
+      const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, initTimeoutMs: 500 });
+      const started = Date.now();
+      await expect(adapter.start(new FakeChat())).rejects.toThrow(/no answer to getMe within 0.5 s/);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(api.calls.filter((c) => c.method === 'getMe').length).toBeGreaterThan(1);
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
 describe('command menu', () => {
   it('comes from the chat service’s own command list, keeping only names Telegram accepts', () => {
     const chat = Object.assign(new FakeChat(), {
