@@ -58,18 +58,25 @@ export const OUTBOX_SQL = {
 
   /**
    * When the next message can be taken: the earliest time at which the first unfinished
-   * message of a chat becomes available (pending) or its send lease expires (sending). The
-   * messages behind it wait for it, whatever their own time.
+   * message of a chat (its head) becomes available (pending) or its send lease expires
+   * (sending). The messages behind a head wait for it, whatever their own time. The heads are
+   * found by hopping from chat to chat on `outbox_unsent`, one index seek per chat with
+   * messages waiting, instead of grouping every unsent row.
    */
   nextOutbox: st('next_outbox', `
-    WITH heads AS (
-      SELECT MIN(id) AS id FROM (
-        SELECT platform, chat_id, id FROM outbox WHERE status = 'pending'
+    WITH RECURSIVE heads(id, platform, chat_id) AS (
+      (SELECT id, platform, chat_id FROM outbox
+        WHERE status IN ('pending', 'sending') ORDER BY platform, chat_id, id LIMIT 1)
+      UNION ALL
+      SELECT n.id, n.platform, n.chat_id FROM heads h CROSS JOIN LATERAL (
+        (SELECT id, platform, chat_id FROM outbox WHERE status IN ('pending', 'sending')
+          AND platform = h.platform AND chat_id > h.chat_id ORDER BY chat_id, id LIMIT 1)
         UNION ALL
-        SELECT platform, chat_id, id FROM outbox WHERE status = 'sending') unfinished
-      GROUP BY platform, chat_id)
-    SELECT MIN(CASE status WHEN 'pending' THEN available_at ELSE lease_expires_at END) AS t
-    FROM outbox WHERE id IN (SELECT id FROM heads)`),
+        (SELECT id, platform, chat_id FROM outbox WHERE status IN ('pending', 'sending')
+          AND platform > h.platform ORDER BY platform, chat_id, id LIMIT 1)
+        LIMIT 1) n)
+    SELECT MIN(CASE o.status WHEN 'pending' THEN o.available_at ELSE o.lease_expires_at END) AS t
+    FROM heads JOIN outbox o ON o.id = heads.id`),
 
   /** $1 id, $2 platform ref, $3 now. */
   markSent: st('mark_sent', `

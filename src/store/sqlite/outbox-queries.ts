@@ -48,18 +48,24 @@ export function prepareOutboxQueries(db: Db) {
 
     /**
      * When the next message can be taken: the earliest time at which the first unfinished
-     * message of a chat becomes available (pending) or its send lease expires (sending). The
-     * messages behind it wait for it, whatever their own time.
+     * message of a chat (its head) becomes available (pending) or its send lease expires
+     * (sending). The messages behind a head wait for it, whatever their own time. The heads
+     * are found by hopping from chat to chat on `outbox_unsent`: each step seeks the first
+     * unsent message of the next chat in (platform, chat_id) order, so the cost grows with the
+     * chats that have messages waiting, not with the messages.
      */
     nextOutboxAt: db.prepare<[], { t: number | null }>(`
-      WITH heads AS (
-        SELECT MIN(id) AS id FROM (
-          SELECT platform, chat_id, id FROM outbox INDEXED BY outbox_pending WHERE status = 'pending'
-          UNION ALL
-          SELECT platform, chat_id, id FROM outbox INDEXED BY outbox_sending WHERE status = 'sending')
-        GROUP BY platform, chat_id)
-      SELECT MIN(CASE status WHEN 'pending' THEN available_at ELSE lease_expires_at END) AS t
-      FROM outbox WHERE id IN (SELECT id FROM heads)`),
+      WITH RECURSIVE heads(id, platform, chat_id) AS (
+        SELECT * FROM (SELECT id, platform, chat_id FROM outbox INDEXED BY outbox_unsent
+          WHERE status IN ('pending', 'sending') ORDER BY platform, chat_id, id LIMIT 1)
+        UNION ALL
+        SELECT n.id, n.platform, n.chat_id FROM heads AS h JOIN outbox AS n ON n.id = COALESCE(
+          (SELECT id FROM outbox INDEXED BY outbox_unsent WHERE status IN ('pending', 'sending')
+            AND platform = h.platform AND chat_id > h.chat_id ORDER BY chat_id, id LIMIT 1),
+          (SELECT id FROM outbox INDEXED BY outbox_unsent WHERE status IN ('pending', 'sending')
+            AND platform > h.platform ORDER BY platform, chat_id, id LIMIT 1)))
+      SELECT MIN(CASE o.status WHEN 'pending' THEN o.available_at ELSE o.lease_expires_at END) AS t
+      FROM heads JOIN outbox AS o ON o.id = heads.id`),
 
     markSent: db.prepare<{ id: number; sent_ref: string; now: number }>(`
       UPDATE outbox SET status = 'sent', sent_ref = @sent_ref, sent_at = @now,
