@@ -1,12 +1,10 @@
 import type { Owner, Origin } from '../core/job.js';
+import { humanSessionId } from '../core/occurrence.js';
 import type { ChatContext, IncomingMessage } from './message.js';
-
-/** Session id prefixes per platform (`tg_10018049`, `dc_<channel>`); logs and ghost sessions name the chat by them. */
-const SESSION_PREFIX: Record<string, string> = { telegram: 'tg', discord: 'dc', console: 'console' };
 
 /** The human session a chat belongs to: `tg_<chatId>`, `dc_<chatId>`, `console_<chatId>`. */
 export function sessionIdFor(who: Pick<ChatContext, 'platform' | 'chatId'>): string {
-  return `${SESSION_PREFIX[who.platform] ?? who.platform}_${who.chatId}`;
+  return humanSessionId(who.platform, who.chatId);
 }
 
 export function ownerOf(msg: ChatContext): Owner {

@@ -31,8 +31,18 @@ export function claimedOccurrence(run: ClaimedRun, now: Date, graceMs: number): 
   return dueOccurrence(job.schedule, job.timeZone, run.scheduledFor, now, graceMs, job.bounds, job.runCount);
 }
 
-/** `tg_<chat>` / `dc_<chat>` / `<platform>_<chat>`: the human session a job came from, logged with each run. */
+/** Session id prefixes per platform; other platforms use their own name (`console_<chat>`). */
+const SESSION_PREFIX: Readonly<Record<string, string>> = { telegram: 'tg', discord: 'dc' };
+
+/**
+ * The human session of a chat: `tg_<chat>`, `dc_<chat>`, `<platform>_<chat>`. The chat layer
+ * runs each person's messages in it, and a scheduled run logs it as its parent.
+ */
+export function humanSessionId(platform: string, chatId: string): string {
+  return `${SESSION_PREFIX[platform] ?? platform}_${chatId}`;
+}
+
+/** The human session a job came from, logged with each run. */
 export function parentSessionId(job: Job): string {
-  const prefix: Record<string, string> = { telegram: 'tg', discord: 'dc' };
-  return `${prefix[job.origin.platform] ?? job.origin.platform}_${job.origin.chatId}`;
+  return humanSessionId(job.origin.platform, job.origin.chatId);
 }
