@@ -11,6 +11,8 @@ graphile.burst.c10.drain: 99999 jobs/s
 graphile.burst.c50.lq: 20000 jobs/s
 graphile.burst.c50.lq.first_start: 31.6 ms
 graphile.pending.100k.rss: 60.0 MB
+graphile.pending.100k.boot: 500 ms
+cli_start_ready_1m: 750 ms
 scheduler_burst: 15000 jobs/s
 scheduler_burst_postgres: 5000 jobs/s
 scheduler_burst_postgres_two: 6000 jobs/s
@@ -43,6 +45,7 @@ describe('bench --peers ratios', () => {
     expect(out).toContain('scheduler_burst_postgres_two_vs_one: 1.20 x');
     expect(out).toContain('store_rss_1m_vs_graphile_idle: 1.05 x');
     expect(out[out.indexOf('store_rss_1m_vs_graphile_idle: 1.05 x') + 1]).toBe('graphile_idle_rss: 60 MB');
+    expect(out).toContain('cli_start_ready_1m_vs_graphile_boot: 1.50 x');
     expect(out).toContain('missing 0');
   });
 
@@ -52,7 +55,7 @@ describe('bench --peers ratios', () => {
     const { out, err } = printed(f);
     expect(out.filter((l) => / x$/.test(l))).toEqual([]);
     expect(err).toContain('scheduler_burst_vs_graphile not computed: no graphile.burst figure');
-    expect(out).toContain('missing 5');
+    expect(out).toContain('missing 6');
   });
 
   it('says where it looked when the harness is absent', () => {
