@@ -9,10 +9,49 @@
 import { nextFires } from '../src/core/schedule.js';
 import { parse } from '../src/nl/parse.js';
 
-const USER_PATTERNS = ['* * * * *', '*/5 * * * *', '30 2 * * *', '* 2 * * *', '0-59 2 * * *', '0-59 0-23 * * *', '0 */15 * * * *', '@hourly', '59 23 31 12 *', '0 0-59 2 * * *', '* 1-3 * * 0', '0,30 * * * *', '*/59 1,2 * * *', '0 0 0 29 2 *'];
+const USER_PATTERNS = [
+  '* * * * *',
+  '*/5 * * * *',
+  '30 2 * * *',
+  '* 2 * * *',
+  '0-59 2 * * *',
+  '0-59 0-23 * * *',
+  '0 */15 * * * *',
+  '@hourly',
+  '59 23 31 12 *',
+  '0 0-59 2 * * *',
+  '* 1-3 * * 0',
+  '0,30 * * * *',
+  '*/59 1,2 * * *',
+  '0 0 0 29 2 *',
+];
 const OPERATOR_PATTERNS = ['* * * * * *', '*/1 * * * * *', '0-59 * 2 * * *', '* * 2 * * *', '*/7 * 1-3 * * *', '0-59 0-59 0-23 * * *'];
-const ZONES = ['America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Apia', 'Asia/Tehran', 'UTC', 'America/Sao_Paulo', 'America/Havana', 'Africa/Casablanca'];
-const CHANGES = ['2027-03-14T07:00:00Z', '2027-11-07T06:00:00Z', '2027-03-28T01:00:00Z', '2027-10-31T01:00:00Z', '2027-04-03T15:30:00Z', '2027-10-02T15:30:00Z', '2027-09-04T03:00:00Z', '2027-04-04T03:00:00Z', '2027-03-13T05:00:00Z', '2027-11-07T05:00:00Z', '2027-03-21T20:30:00Z', '2027-09-21T19:30:00Z'];
+const ZONES = [
+  'America/New_York',
+  'Europe/Berlin',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+  'Pacific/Apia',
+  'Asia/Tehran',
+  'UTC',
+  'America/Sao_Paulo',
+  'America/Havana',
+  'Africa/Casablanca',
+];
+const CHANGES = [
+  '2027-03-14T07:00:00Z',
+  '2027-11-07T06:00:00Z',
+  '2027-03-28T01:00:00Z',
+  '2027-10-31T01:00:00Z',
+  '2027-04-03T15:30:00Z',
+  '2027-10-02T15:30:00Z',
+  '2027-09-04T03:00:00Z',
+  '2027-04-04T03:00:00Z',
+  '2027-03-13T05:00:00Z',
+  '2027-11-07T05:00:00Z',
+  '2027-03-21T20:30:00Z',
+  '2027-09-21T19:30:00Z',
+];
 const OFFSETS_S = [-3600, -1800, -61, -1, 0, 1, 1800, 3600, 5400];
 const NOWS = CHANGES.flatMap((c) => OFFSETS_S.map((s) => new Date(Date.parse(c) + s * 1000)));
 
@@ -43,9 +82,15 @@ function report(name: string, cases: Case[]): void {
 }
 
 const parses: Case[] = [];
-for (const p of USER_PATTERNS) for (const timeZone of ZONES) for (const now of NOWS) parses.push({ label: `${p} ${timeZone} ${now.toISOString()}`, run: () => parse(`cron:${p} x`, { now, timeZone }) });
+for (const p of USER_PATTERNS)
+  for (const timeZone of ZONES)
+    for (const now of NOWS)
+      parses.push({ label: `${p} ${timeZone} ${now.toISOString()}`, run: () => parse(`cron:${p} x`, { now, timeZone }) });
 report('cron_parse_near_dst', parses);
 
 const fires: Case[] = [];
-for (const pattern of OPERATOR_PATTERNS) for (const tz of ZONES) for (const now of NOWS) fires.push({ label: `${pattern} ${tz} ${now.toISOString()}`, run: () => nextFires({ kind: 'cron', pattern }, tz, now, 4) });
+for (const pattern of OPERATOR_PATTERNS)
+  for (const tz of ZONES)
+    for (const now of NOWS)
+      fires.push({ label: `${pattern} ${tz} ${now.toISOString()}`, run: () => nextFires({ kind: 'cron', pattern }, tz, now, 4) });
 report('cron_operator_next4_near_dst', fires);

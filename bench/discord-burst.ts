@@ -40,7 +40,12 @@ async function main(): Promise<void> {
     jobId: null,
     to: { platform: 'discord', chatId: channel },
     text: `⏰ Sam: stretch #${i}`,
-    actions: [[{ id: `s10:job${i}`, label: 'Snooze 10 min' }, { id: `done:job${i}`, label: 'Done' }]],
+    actions: [
+      [
+        { id: `s10:job${i}`, label: 'Snooze 10 min' },
+        { id: `done:job${i}`, label: 'Done' },
+      ],
+    ],
     meta: { mentions: ['1234'] },
   }));
   store.enqueueOutbox(rows, due);

@@ -42,22 +42,30 @@ for (const [name, schedule, tz] of cases) {
 
 // Around a DST change: the scan looks back by the offset change, so this is the slow path.
 const dstStart = Date.UTC(2027, 2, 13, 12);
-console.log(`next_fire_cron_dst_day: ${opsPerSecond((i) => nextFire({ kind: 'cron', pattern: '30 2 * * *' }, 'America/New_York', new Date(dstStart + (i % 500) * 60_000)))} ops/s`);
+console.log(
+  `next_fire_cron_dst_day: ${opsPerSecond((i) => nextFire({ kind: 'cron', pattern: '30 2 * * *' }, 'America/New_York', new Date(dstStart + (i % 500) * 60_000)))} ops/s`,
+);
 
 console.log(`to_wall_time: ${opsPerSecond((i) => toWallTime(at(i), 'Europe/Berlin'))} ops/s`);
-console.log(`from_wall_time: ${opsPerSecond((i) => fromWallTime({ year: 2027, month: 1 + (i % 12), day: 1 + (i % 28), hour: i % 24, minute: 30, second: 0 }, 'Europe/Berlin'))} ops/s`);
+console.log(
+  `from_wall_time: ${opsPerSecond((i) => fromWallTime({ year: 2027, month: 1 + (i % 12), day: 1 + (i % 28), hour: i % 24, minute: 30, second: 0 }, 'Europe/Berlin'))} ops/s`,
+);
 
 // The same two conversions through temporal-polyfill, the reference the DST property tests
 // use: why the hot path stays on our Intl offset cache.
 const { Temporal } = await import('temporal-polyfill');
-console.log(`to_wall_time_temporal_polyfill: ${opsPerSecond((i) => Temporal.Instant.fromEpochMilliseconds(at(i).getTime()).toZonedDateTimeISO('Europe/Berlin').hour)} ops/s`);
+console.log(
+  `to_wall_time_temporal_polyfill: ${opsPerSecond((i) => Temporal.Instant.fromEpochMilliseconds(at(i).getTime()).toZonedDateTimeISO('Europe/Berlin').hour)} ops/s`,
+);
 console.log(
   `from_wall_time_temporal_polyfill: ${opsPerSecond((i) => new Temporal.PlainDateTime(2027, 1 + (i % 12), 1 + (i % 28), i % 24, 30).toZonedDateTime('Europe/Berlin', { disambiguation: 'compatible' }).epochMilliseconds)} ops/s`,
 );
 
 const specs = ['every 30m', 'cron:0 9 * * 1-5', '@daily', 'in:1h', 'calendar:2w@2026-11-24T09:00:00 ;count:5'];
 const now = new Date(START);
-console.log(`parse_schedule_spec: ${opsPerSecond((i) => parseScheduleSpec(specs[i % specs.length]!, { now, timeZone: 'Europe/Berlin' }))} ops/s`);
+console.log(
+  `parse_schedule_spec: ${opsPerSecond((i) => parseScheduleSpec(specs[i % specs.length]!, { now, timeZone: 'Europe/Berlin' }))} ops/s`,
+);
 
 // Memory per cached cron pattern (croner's year table dropped), measured on 2,000 patterns.
 setFlagsFromString('--expose-gc');

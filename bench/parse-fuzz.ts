@@ -53,6 +53,8 @@ console.log(`parse_fuzz_accepted: ${accepted}`);
 console.log(`parse_fuzz_throws: ${throws}`);
 for (const i of order.slice(0, Number(process.env.PARSE_FUZZ_SHOW ?? 5))) {
   const input = inputs[i]!;
-  process.stderr.write(`slow: ${cpu[i]!.toFixed(1)} ms cpu, ${input.text.length} chars, ${input.now.toISOString()} ${input.timeZone}: ${JSON.stringify(input.text.slice(0, 120))}\n`);
+  process.stderr.write(
+    `slow: ${cpu[i]!.toFixed(1)} ms cpu, ${input.text.length} chars, ${input.now.toISOString()} ${input.timeZone}: ${JSON.stringify(input.text.slice(0, 120))}\n`,
+  );
 }
 if (throws > 0) process.exitCode = 1;

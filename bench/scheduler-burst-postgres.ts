@@ -59,7 +59,15 @@ async function round(instances: number): Promise<number> {
       );
     }
     const schedulers = stores.map(
-      (s, i) => new Scheduler({ store: s.jobs, clock, logger, executors: createExecutors(), instanceId: `bench-${i}`, options: { maxConcurrent: 1000, claimBatchSize: 500 } }),
+      (s, i) =>
+        new Scheduler({
+          store: s.jobs,
+          clock,
+          logger,
+          executors: createExecutors(),
+          instanceId: `bench-${i}`,
+          options: { maxConcurrent: 1000, claimBatchSize: 500 },
+        }),
     );
     let done = 0;
     const finished = new Promise<void>((resolve) => {
@@ -71,7 +79,8 @@ async function round(instances: number): Promise<number> {
     const seconds = (performance.now() - t0) / 1000;
     await Promise.all(schedulers.map((s) => s.stop()));
     const stats = await stores[0]!.jobs.stats();
-    if (stats.outboxPending !== N || stats.runsByStatus.success !== N) throw new Error(`expected ${N} messages and runs, found ${stats.outboxPending} and ${stats.runsByStatus.success}`);
+    if (stats.outboxPending !== N || stats.runsByStatus.success !== N)
+      throw new Error(`expected ${N} messages and runs, found ${stats.outboxPending} and ${stats.runsByStatus.success}`);
     return seconds;
   } finally {
     for (const s of stores) await s.close();

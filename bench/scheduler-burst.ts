@@ -38,7 +38,8 @@ async function round(aged: boolean): Promise<number> {
   // Every job fired once: one message and one finished history row each.
   const { outboxPending, runsByStatus } = store.jobs.stats();
   await dispose();
-  if (outboxPending !== N || runsByStatus.success !== N + (aged ? AGED_ROWS : 0)) throw new Error(`expected ${N} messages and successful runs, found ${outboxPending} and ${runsByStatus.success}`);
+  if (outboxPending !== N || runsByStatus.success !== N + (aged ? AGED_ROWS : 0))
+    throw new Error(`expected ${N} messages and successful runs, found ${outboxPending} and ${runsByStatus.success}`);
   return N / seconds;
 }
 

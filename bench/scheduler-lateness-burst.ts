@@ -22,4 +22,6 @@ console.log(`scheduler_lateness_p99_under_burst: ${of((l) => percentile(l, 99))}
 console.log(`scheduler_lateness_max_under_burst: ${of((l) => l[l.length - 1]!)} ms`);
 const burstMs = median(rounds.map((r) => r.burstMs));
 const during = Math.min(TIMED, Math.ceil(burstMs / (SPREAD_MS / TIMED)));
-console.log(`# scheduler_lateness_under_burst: median of ${ROUNDS} rounds (p99 per round: ${rounds.map((r) => percentile(r.late, 99)).join(', ')} ms); the burst took ${burstMs} ms to start, so ~${during} of the ${TIMED} timed jobs came due while it ran`);
+console.log(
+  `# scheduler_lateness_under_burst: median of ${ROUNDS} rounds (p99 per round: ${rounds.map((r) => percentile(r.late, 99)).join(', ')} ms); the burst took ${burstMs} ms to start, so ~${during} of the ${TIMED} timed jobs came due while it ran`,
+);

@@ -56,7 +56,10 @@ function measure(path: string, claim: boolean, fromSource = false): ChildReport 
 function main(): void {
   const dir = mkdtempSync(join(tmpdir(), 'chime-bench-store-'));
   try {
-    for (const [label, count] of [['100k', 100_000], ['1m', 1_000_000]] as const) {
+    for (const [label, count] of [
+      ['100k', 100_000],
+      ['1m', 1_000_000],
+    ] as const) {
       const path = join(dir, `${label}.db`);
       const big = label === '1m';
       fill(path, count, big ? BURST : 0);
@@ -64,7 +67,10 @@ function main(): void {
       const viaTsx = big ? measure(path, false, true) : undefined;
       const r = measure(path, big);
       const mb = (b: number): string => (b / 1024 / 1024).toFixed(1);
-      if (big) console.log(`# store-ready: children ran ${r.from === 'dist' ? 'the build in dist/' : 'the sources through tsx (no fresh build in dist/)'}`);
+      if (big)
+        console.log(
+          `# store-ready: children ran ${r.from === 'dist' ? 'the build in dist/' : 'the sources through tsx (no fresh build in dist/)'}`,
+        );
       console.log(`store_time_to_ready_${label}: ${r.readyMs.toFixed(1)} ms`);
       console.log(`store_rss_${label}: ${mb(r.rss)} MB`);
       console.log(`store_rss_${label}_with_checkpointer: ${mb(r.rssRunning)} MB`);

@@ -40,7 +40,12 @@ async function main(): Promise<void> {
   let stats: StandInStats = { sent: [], tooManyRequests: 0 };
   const dir = mkdtempSync(join(tmpdir(), 'chime-tg-burst-'));
   const clock = new SystemClock();
-  const config = loadConfig({ CHIME_DB: join(dir, 'burst.db'), LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+  const config = loadConfig({
+    CHIME_DB: join(dir, 'burst.db'),
+    LOG_LEVEL: 'silent',
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_API_ROOT: api.apiRoot,
+  });
   const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot });
   const app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
 

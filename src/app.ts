@@ -90,7 +90,10 @@ function composeExecutors(config: Config, late: LateChat, extra: Executor[]): Ex
   return [...builtIn.filter((e) => !extra.some((x) => x.kind === e.kind)), ...extra];
 }
 
-function createSchedulerFor(config: Config, deps: { store: ChimeStore; clock: Clock; logger: Logger; identity: LeaseIdentity; executors: Executor[]; late: LateChat }): Scheduler {
+function createSchedulerFor(
+  config: Config,
+  deps: { store: ChimeStore; clock: Clock; logger: Logger; identity: LeaseIdentity; executors: Executor[]; late: LateChat },
+): Scheduler {
   const { late } = deps;
   return new Scheduler({
     instanceId: deps.identity.owner,
@@ -110,7 +113,10 @@ function createSchedulerFor(config: Config, deps: { store: ChimeStore; clock: Cl
   });
 }
 
-function createDispatcherFor(config: Config, deps: { store: ChimeStore; clock: Clock; logger: Logger; identity: LeaseIdentity; scheduler: Scheduler; senders: Sender[] }): OutboxDispatcher {
+function createDispatcherFor(
+  config: Config,
+  deps: { store: ChimeStore; clock: Clock; logger: Logger; identity: LeaseIdentity; scheduler: Scheduler; senders: Sender[] },
+): OutboxDispatcher {
   const { store, clock, logger, scheduler } = deps;
   const dispatcher: OutboxDispatcher = new OutboxDispatcher({
     store: store.jobs,
@@ -119,7 +125,14 @@ function createDispatcherFor(config: Config, deps: { store: ChimeStore; clock: C
     senders: deps.senders,
     // Same lease as runs: after a crash, unacknowledged sends are retried this soon.
     options: { leaseMs: config.scheduler.leaseMs, owner: deps.identity.owner },
-    onDead: deadLetterHandler({ scheduler, store: store.jobs, clock, logger, notice: undeliverableNotice, onQueued: () => dispatcher.wake() }),
+    onDead: deadLetterHandler({
+      scheduler,
+      store: store.jobs,
+      clock,
+      logger,
+      notice: undeliverableNotice,
+      onQueued: () => dispatcher.wake(),
+    }),
   });
   // Runs write outbox rows; send them now rather than at the dispatcher's next timer.
   scheduler.on('task-event', () => dispatcher.wake());
@@ -209,7 +222,10 @@ function appLifecycle(parts: AppParts): Pick<App, 'start' | 'stop'> {
         started.push(adapter);
         logger.info({ platform: adapter.platform }, 'adapter started');
       }
-      logger.info({ store: store.kind, ...(store.kind === 'sqlite' ? { db: config.db } : {}), adapters: parts.adapters.map((a) => a.platform) }, 'chime ready');
+      logger.info(
+        { store: store.kind, ...(store.kind === 'sqlite' ? { db: config.db } : {}), adapters: parts.adapters.map((a) => a.platform) },
+        'chime ready',
+      );
     },
     async stop() {
       if (state === 'stopped') return;
@@ -238,7 +254,8 @@ function appLifecycle(parts: AppParts): Pick<App, 'start' | 'stop'> {
  */
 async function takeOverPredecessor({ store, identity, clock, logger }: AppParts): Promise<void> {
   const recovered = await recoverPredecessorLeases(store.jobs, identity, clock.now());
-  if (recovered.owners.length > 0) logger.info({ owners: recovered.owners, leases: recovered.leases }, 'took over the claims of a previous process of this instance');
+  if (recovered.owners.length > 0)
+    logger.info({ owners: recovered.owners, leases: recovered.leases }, 'took over the claims of a previous process of this instance');
 }
 
 /** Stops each adapter in turn; one failing to stop does not keep the others running. */

@@ -154,9 +154,10 @@ interface Var {
 }
 
 const positiveInt = (def?: number): Var => ({
-  schema: def === undefined
-    ? z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().positive()).optional()
-    : z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().positive()).default(def),
+  schema:
+    def === undefined
+      ? z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().positive()).optional()
+      : z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().positive()).default(def),
   expect: 'a positive integer',
 });
 
@@ -183,11 +184,17 @@ const url: Var = { schema: z.url().optional(), expect: 'a URL such as https://ex
 const VARS = {
   CHIME_DB: { schema: z.string().min(1).default('./data/chime.db'), expect: 'a file path' },
   CHIME_DATABASE_URL: {
-    schema: z.string().regex(/^postgres(ql)?:\/\/\S+$/).optional(),
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/)
+      .optional(),
     expect: 'a PostgreSQL URL such as postgres://chime@127.0.0.1:5432/chime',
   },
   CHIME_INSTANCE_ID: {
-    schema: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,64}$/)
+      .optional(),
     expect: 'a name unique among the running instances: letters, digits, . _ - (at most 64), e.g. chime-1',
   },
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expect: `one of ${LOG_LEVELS.join(', ')}` },
@@ -221,7 +228,13 @@ const VARS = {
   TELEGRAM_WEBHOOK_SECRET: text(),
   DISCORD_TOKEN: text(),
   DISCORD_APPLICATION_ID: { schema: z.string().regex(/^\d+$/).optional(), expect: 'a numeric Discord id' },
-  DISCORD_GUILD_ID: { schema: z.string().regex(/^\d{1,20}$/).optional(), expect: 'a numeric Discord server id' },
+  DISCORD_GUILD_ID: {
+    schema: z
+      .string()
+      .regex(/^\d{1,20}$/)
+      .optional(),
+    expect: 'a numeric Discord server id',
+  },
   DISCORD_REST_API: url,
   CHIME_CONSOLE: flag(false),
   CHIME_WATCH_ALLOW_PRIVATE: flag(false),

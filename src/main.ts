@@ -62,7 +62,12 @@ type DiscordRegistration = { count: number } | { refused: { status: number; mess
  * the Discord adapter through here because only the composition root imports adapters/; the
  * adapter (and discord.js) loads only when this runs.
  */
-export async function registerDiscordCommands(opts: { token: string; restApi?: string; applicationId?: string; guildId?: string }): Promise<DiscordRegistration> {
+export async function registerDiscordCommands(opts: {
+  token: string;
+  restApi?: string;
+  applicationId?: string;
+  guildId?: string;
+}): Promise<DiscordRegistration> {
   const { RegistrationError, registerWithToken } = await import('../adapters/discord/register.js');
   try {
     return { count: (await registerWithToken(opts)).count };

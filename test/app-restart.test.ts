@@ -59,20 +59,25 @@ async function restartAfterCrash(env: Record<string, string>, deadOwner: string)
 }
 
 describe('restart after a crash', () => {
-  it('on the same host: the gone process\'s claimed message goes first and its run is run again, at once', async () => {
+  it("on the same host: the gone process's claimed message goes first and its run is run again, at once", async () => {
     const { app, sender, job } = await restartAfterCrash({}, `${hostname()}:${GONE_PID}:abcdef`);
     expect(sender.delivered.filter((c) => c.to.chatId === '7').map((c) => c.text)).toEqual(['first', 'second']);
-    expect(sender.delivered.filter((c) => c.to.chatId === '42').map((c) => c.text).join()).toMatch(/take the pill/);
+    expect(
+      sender.delivered
+        .filter((c) => c.to.chatId === '42')
+        .map((c) => c.text)
+        .join(),
+    ).toMatch(/take the pill/);
     expect((await app.store.jobs.getJob(job.id))?.status).toBe('completed');
     expect((await app.store.jobs.listRuns({ jobId: job.id })).map((r) => r.status).sort()).toEqual(['abandoned', 'success']);
   });
 
-  it('with CHIME_INSTANCE_ID: the instance\'s predecessor on another host is taken over, whatever runs there under its pid', async () => {
+  it("with CHIME_INSTANCE_ID: the instance's predecessor on another host is taken over, whatever runs there under its pid", async () => {
     const { sender } = await restartAfterCrash({ CHIME_INSTANCE_ID: 'chime-1' }, `chime-1@old-host:${process.pid}:abcdef`);
     expect(sender.delivered.filter((c) => c.to.chatId === '7').map((c) => c.text)).toEqual(['first', 'second']);
   });
 
-  it('a live process\'s claims are left to their lease: nothing of that chat is sent meanwhile', async () => {
+  it("a live process's claims are left to their lease: nothing of that chat is sent meanwhile", async () => {
     // A live process on this host under the same name (a CLI command, say), and another instance elsewhere.
     for (const owner of [`chime-1@${hostname()}:${process.ppid}:abcdef`, `chime-2@old-host:${GONE_PID}:abcdef`]) {
       const { sender } = await restartAfterCrash({ CHIME_INSTANCE_ID: 'chime-1' }, owner);

@@ -37,7 +37,12 @@ async function setup(platform = 'telegram') {
   const dir = mkdtempSync(join(tmpdir(), 'chime-app-'));
   const clock = new ManualClock('2026-11-22T10:00:00Z');
   const adapter = fakeAdapter(platform);
-  const app: App = createApp({ config: loadConfig({ CHIME_DB: join(dir, 'chime.db') }), clock, logger: silentLogger(), adapters: [adapter] });
+  const app: App = createApp({
+    config: loadConfig({ CHIME_DB: join(dir, 'chime.db') }),
+    clock,
+    logger: silentLogger(),
+    adapters: [adapter],
+  });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cleanups.push(() => app.stop());
   await app.start();
@@ -59,7 +64,9 @@ function message(text: string, over: Partial<IncomingMessage> = {}): IncomingMes
 describe('app', () => {
   it('a reminder asked for in chat is delivered to the same chat when the clock gets there', async () => {
     const { app, clock, adapter } = await setup();
-    const replies = await adapter.chat!.handleMessage(message('/remind in 5 minutes stretch', { chatId: '-100', chatType: 'group', threadId: '7' }));
+    const replies = await adapter.chat!.handleMessage(
+      message('/remind in 5 minutes stretch', { chatId: '-100', chatType: 'group', threadId: '7' }),
+    );
     expect(replies[0]?.text).toContain('stretch');
     await clock.advance(4 * 60_000);
     await flushMicrotasks(10);

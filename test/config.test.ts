@@ -35,12 +35,16 @@ describe('config', () => {
   it('DISCORD_GUILD_ID: a numeric server id for instant command registration', () => {
     expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_GUILD_ID: '123456789012345678' }).discord?.guildId).toBe('123456789012345678');
     expect(loadConfig({ DISCORD_TOKEN: 't' }).discord?.guildId).toBeUndefined();
-    expect(() => loadConfig({ DISCORD_GUILD_ID: 'my-server' })).toThrow('Invalid configuration: DISCORD_GUILD_ID must be a numeric Discord server id (got "my-server")');
+    expect(() => loadConfig({ DISCORD_GUILD_ID: 'my-server' })).toThrow(
+      'Invalid configuration: DISCORD_GUILD_ID must be a numeric Discord server id (got "my-server")',
+    );
   });
 
   it('CHIME_DATABASE_URL selects PostgreSQL; anything but a postgres:// URL is refused', () => {
     expect(loadConfig({}).databaseUrl).toBeUndefined();
-    expect(loadConfig({ CHIME_DATABASE_URL: 'postgres://chime@127.0.0.1:5432/chime' }).databaseUrl).toBe('postgres://chime@127.0.0.1:5432/chime');
+    expect(loadConfig({ CHIME_DATABASE_URL: 'postgres://chime@127.0.0.1:5432/chime' }).databaseUrl).toBe(
+      'postgres://chime@127.0.0.1:5432/chime',
+    );
     expect(loadConfig({ CHIME_DATABASE_URL: 'postgresql://db/chime' }).databaseUrl).toBe('postgresql://db/chime');
     expect(() => loadConfig({ CHIME_DATABASE_URL: 'mysql://db/chime' })).toThrow(
       'Invalid configuration: CHIME_DATABASE_URL must be a PostgreSQL URL such as postgres://chime@127.0.0.1:5432/chime (got "mysql://db/chime")',
@@ -76,7 +80,9 @@ describe('config', () => {
   it('CHIME_WATCH_ALLOW_PRIVATE: off unless the operator turns it on', () => {
     expect(loadConfig({}).watch).toEqual({ allowPrivate: false });
     expect(loadConfig({ CHIME_WATCH_ALLOW_PRIVATE: 'true' }).watch).toEqual({ allowPrivate: true });
-    expect(() => loadConfig({ CHIME_WATCH_ALLOW_PRIVATE: 'maybe' })).toThrow('CHIME_WATCH_ALLOW_PRIVATE must be true or false (got "maybe")');
+    expect(() => loadConfig({ CHIME_WATCH_ALLOW_PRIVATE: 'maybe' })).toThrow(
+      'CHIME_WATCH_ALLOW_PRIVATE must be true or false (got "maybe")',
+    );
   });
 
   it('the defaults .env.example and the README state are the ones the code uses', () => {
@@ -102,8 +108,12 @@ describe('config', () => {
 
   it('CHIME_CLEANUP_DIRS: a JSON array of directories with days and megabytes converted', () => {
     expect(loadConfig({}).housekeeping.directories).toEqual([]);
-    const c = loadConfig({ CHIME_CLEANUP_DIRS: '[{"directory":"./data/exports","pattern":"*.csv","maxAgeDays":7,"maxTotalMb":1,"priority":5}]' });
-    expect(c.housekeeping.directories).toEqual([{ directory: './data/exports', pattern: '*.csv', maxAgeMs: 7 * 86_400_000, maxTotalBytes: 1_048_576, priority: 5 }]);
+    const c = loadConfig({
+      CHIME_CLEANUP_DIRS: '[{"directory":"./data/exports","pattern":"*.csv","maxAgeDays":7,"maxTotalMb":1,"priority":5}]',
+    });
+    expect(c.housekeeping.directories).toEqual([
+      { directory: './data/exports', pattern: '*.csv', maxAgeMs: 7 * 86_400_000, maxTotalBytes: 1_048_576, priority: 5 },
+    ]);
     expect(() => loadConfig({ CHIME_CLEANUP_DIRS: '{not json' })).toThrow(/CHIME_CLEANUP_DIRS must be a JSON array/);
     expect(() => loadConfig({ CHIME_CLEANUP_DIRS: '[{"dir":"x"}]' })).toThrow(/CHIME_CLEANUP_DIRS/);
   });

@@ -13,7 +13,11 @@ describe('main: adapters from the configuration', () => {
   it('tokens enable their platforms and replace the console unless CHIME_CONSOLE is set', async () => {
     expect(await platforms({ TELEGRAM_BOT_TOKEN: '123:abc' })).toEqual(['telegram']);
     expect(await platforms({ DISCORD_TOKEN: 'x', DISCORD_APPLICATION_ID: '1' })).toEqual(['discord']);
-    expect(await platforms({ TELEGRAM_BOT_TOKEN: '123:abc', DISCORD_TOKEN: 'x', CHIME_CONSOLE: 'true' })).toEqual(['telegram', 'discord', 'console']);
+    expect(await platforms({ TELEGRAM_BOT_TOKEN: '123:abc', DISCORD_TOKEN: 'x', CHIME_CONSOLE: 'true' })).toEqual([
+      'telegram',
+      'discord',
+      'console',
+    ]);
   });
 });
 
@@ -22,7 +26,12 @@ describe('main: DISCORD_GUILD_ID', () => {
     const { DiscordEmulator } = await import('./emulators/discord/emulator.js');
     const { createApp } = await import('../src/app.js');
     const emu = await new DiscordEmulator().start();
-    const config = loadConfig({ CHIME_DB: ':memory:', DISCORD_TOKEN: emu.token, DISCORD_REST_API: emu.apiUrl, DISCORD_GUILD_ID: emu.guildId });
+    const config = loadConfig({
+      CHIME_DB: ':memory:',
+      DISCORD_TOKEN: emu.token,
+      DISCORD_REST_API: emu.apiUrl,
+      DISCORD_GUILD_ID: emu.guildId,
+    });
     const app = createApp({ config, logger: silentLogger(), adapters: await buildAdapters(config, silentLogger()) });
     try {
       await app.start();

@@ -39,7 +39,8 @@ const NUMBER_LINE = /^(?:\/do\s+)?\[?(\d{1,9})\]?$/;
 export const INPUT_CLOSED = '(Input closed: I no longer read what you type, but reminders still print here. Ctrl-C stops Chime.)';
 
 /** Printed once at start, after the greeting: how this terminal stands in for buttons. */
-export const BUTTON_HINT = 'Buttons show as [1] Snooze 10 min: type the number (1) and Enter to press one. /help lists every command, /help <command> explains one; Ctrl-C stops Chime.';
+export const BUTTON_HINT =
+  'Buttons show as [1] Snooze 10 min: type the number (1) and Enter to press one. /help lists every command, /help <command> explains one; Ctrl-C stops Chime.';
 
 /** The local user as the chat layer sees them: the chat's admin, since it is their own machine. */
 type ConsoleUser = Pick<IncomingMessage, 'platform' | 'chatId' | 'chatType' | 'userId' | 'userName' | 'isAdmin'>;
@@ -145,15 +146,18 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): ConsoleAdapte
     sender: consoleSender(screen, chatId),
     async start(chat: ChatService): Promise<void> {
       if (opts.greet !== false) {
-        for (const r of await chat.handleMessage({ ...user, messageId: screen.userMessageId(), text: '/start' })) screen.print(replyMessage(r));
+        for (const r of await chat.handleMessage({ ...user, messageId: screen.userMessageId(), text: '/start' }))
+          screen.print(replyMessage(r));
         screen.write(BUTTON_HINT);
       }
       rl = createInterface({ input: opts.input, terminal: false });
       rl.on('line', (line) => {
         // One line at a time, in order, as a person reads the answers.
-        queue = queue.then(() => handleLine(chat, screen, user, line)).catch((err: unknown) => {
-          screen.write(`Something went wrong: ${err instanceof Error ? err.message : String(err)}`);
-        });
+        queue = queue
+          .then(() => handleLine(chat, screen, user, line))
+          .catch((err: unknown) => {
+            screen.write(`Something went wrong: ${err instanceof Error ? err.message : String(err)}`);
+          });
       });
       rl.on('close', onInputClosed);
     },

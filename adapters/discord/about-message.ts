@@ -67,7 +67,14 @@ export function aboutModal(modalId: string): APIModalInteractionResponseCallback
       {
         type: ComponentType.Label,
         label: 'When',
-        component: { type: ComponentType.TextInput, custom_id: 'when', style: TextInputStyle.Short, required: true, max_length: 200, placeholder: 'in 2 hours, tomorrow at 9, every monday at 10' },
+        component: {
+          type: ComponentType.TextInput,
+          custom_id: 'when',
+          style: TextInputStyle.Short,
+          required: true,
+          max_length: 200,
+          placeholder: 'in 2 hours, tomorrow at 9, every monday at 10',
+        },
       },
       {
         type: ComponentType.Label,

@@ -102,7 +102,12 @@ function installHandlers(client: Client, chat: ChatService, inFlight: HandlersIn
  * given). A failure is logged, not thrown: commands already registered keep working, and
  * reminders must not stop over it.
  */
-async function registerAtStart(client: Client, mode: NonNullable<DiscordAdapterOptions['commands']>, known: string | undefined, logger: AdapterLogger): Promise<string | undefined> {
+async function registerAtStart(
+  client: Client,
+  mode: NonNullable<DiscordAdapterOptions['commands']>,
+  known: string | undefined,
+  logger: AdapterLogger,
+): Promise<string | undefined> {
   if (mode === 'none') return known;
   let appId = known;
   try {

@@ -11,7 +11,6 @@ export interface Choice {
   value: string;
 }
 
-
 /**
  * Zones matching what was typed: case-insensitive, spaces as underscores ("new york" finds
  * America/New_York); zones whose city starts with the text come first, then any containing it.

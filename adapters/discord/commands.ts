@@ -42,7 +42,12 @@ function base(name: string, description: string, perms: bigint, dm = true): Slas
 
 function idOption(sub: SlashCommandSubcommandBuilder, required = true): SlashCommandSubcommandBuilder {
   return sub.addStringOption((o) =>
-    o.setName('id').setDescription('The reminder (start typing to pick one of yours)').setRequired(required).setAutocomplete(true).setMaxLength(64),
+    o
+      .setName('id')
+      .setDescription('The reminder (start typing to pick one of yours)')
+      .setRequired(required)
+      .setAutocomplete(true)
+      .setMaxLength(64),
   );
 }
 
@@ -59,9 +64,14 @@ export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
     .addStringOption((o) =>
       o.setName('when').setDescription('When: "in 2 hours", "tomorrow at 9", "every weekday at 9"').setRequired(true).setMaxLength(200),
     )
-    .addStringOption((o) => o.setName('what').setDescription('What to remind about').setRequired(true).setMaxLength(DEFAULT_MAX_TEXT_LENGTH))
+    .addStringOption((o) =>
+      o.setName('what').setDescription('What to remind about').setRequired(true).setMaxLength(DEFAULT_MAX_TEXT_LENGTH),
+    )
     .addChannelOption((o) =>
-      o.setName('channel').setDescription('Post it in another channel (needs Manage Channels)').addChannelTypes(...TARGET_CHANNEL_TYPES),
+      o
+        .setName('channel')
+        .setDescription('Post it in another channel (needs Manage Channels)')
+        .addChannelTypes(...TARGET_CHANNEL_TYPES),
     );
 
   const reminders = base('reminders', 'Your reminders: list, cancel, snooze, edit …', EVERYONE)
@@ -134,7 +144,10 @@ function usageLine(prefix: string, options: OptionJson[] | undefined): string {
  */
 const HELP_TOPICS: Array<{ command: string; slash: string }> = [
   { command: 'remind', slash: '/remind' },
-  ...['list', 'next', 'cancel', 'pause', 'resume', 'snooze', 'edit', 'run', 'history'].map((c) => ({ command: c, slash: `/reminders ${c}` })),
+  ...['list', 'next', 'cancel', 'pause', 'resume', 'snooze', 'edit', 'run', 'history'].map((c) => ({
+    command: c,
+    slash: `/reminders ${c}`,
+  })),
   { command: 'tz', slash: '/timezone' },
   ...['remember', 'recall', 'forget', 'watch'].map((c) => ({ command: c, slash: `/${c}` })),
 ];

@@ -129,7 +129,9 @@ export async function handleButton(deps: InteractionDeps, i: ButtonInteraction):
   // The edit usually says what the toast says ("💤 Snoozed until …"); when it changes nothing
   // visible (a refusal, an already finished reminder) the toast is the only answer.
   const unchanged = !answer.edit || answer.edit.text === action.messageText;
-  const privately = [...(answer.toast && unchanged ? [{ text: answer.toast }] : []), ...(answer.replies ?? [])].flatMap((r) => splitLong(r));
+  const privately = [...(answer.toast && unchanged ? [{ text: answer.toast }] : []), ...(answer.replies ?? [])].flatMap((r) =>
+    splitLong(r),
+  );
   for (const msg of privately) await i.followUp({ ...replyBody(msg), flags: MessageFlags.Ephemeral });
 }
 

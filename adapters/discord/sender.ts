@@ -122,7 +122,9 @@ function rolesIn(text: string): string[] {
  * pinged; @everyone/@here never are (allowed_mentions.parse is empty), whatever the text says.
  */
 export function toMessagePayload(msg: OutgoingMessage, replyTo?: string): MessagePayload {
-  const users = mentionedUsers(msg).filter((id) => SNOWFLAKE.test(id)).slice(0, 100);
+  const users = mentionedUsers(msg)
+    .filter((id) => SNOWFLAKE.test(id))
+    .slice(0, 100);
   const content = clip(contentWithQuote(msg), MAX_CONTENT_LENGTH);
   const payload: MessagePayload = {
     content,

@@ -84,7 +84,8 @@ export interface Refusal {
   refused: string;
 }
 
-export const NEEDS_MANAGE_CHANNELS_CHANNEL = '🔒 Reminders for another channel need the Manage Channels permission. Leave out `channel:` to be reminded here.';
+export const NEEDS_MANAGE_CHANNELS_CHANNEL =
+  '🔒 Reminders for another channel need the Manage Channels permission. Leave out `channel:` to be reminded here.';
 export const NEEDS_MANAGE_CHANNELS_ROLES = '🔒 Reminders that mention roles, @everyone or @here need the Manage Channels permission.';
 export const NO_CHANNEL_IN_DMS = 'In a DM I can only remind you here; `channel:` works in a server.';
 
@@ -173,7 +174,10 @@ export function toIncomingMessage(
     if (picked && picked.id !== place.channelId) {
       if (place.guildId === undefined) return { refused: NO_CHANNEL_IN_DMS };
       if (!hasPermission(who.permissions, Perm.ManageChannels)) return { refused: NEEDS_MANAGE_CHANNELS_CHANNEL };
-      const target = contextOf({ channelId: picked.id, guildId: place.guildId, ...(picked.parentId ? { parentId: picked.parentId } : {}) }, who);
+      const target = contextOf(
+        { channelId: picked.id, guildId: place.guildId, ...(picked.parentId ? { parentId: picked.parentId } : {}) },
+        who,
+      );
       return { ...target, text, ...(parts ? { parts } : {}) };
     }
   }

@@ -109,7 +109,12 @@ async function registerCommands(bot: Bot, chat: ChatService, logger: AdapterLogg
  * The update middleware: every update counted in flight, kept in its lane's order, then
  * handed to the message or button handler.
  */
-function installHandlers(bot: Bot, inFlight: UpdatesInFlight, deps: () => HandlerDeps, opts: { detach: boolean; logger: AdapterLogger }): void {
+function installHandlers(
+  bot: Bot,
+  inFlight: UpdatesInFlight,
+  deps: () => HandlerDeps,
+  opts: { detach: boolean; logger: AdapterLogger },
+): void {
   bot.use(inFlight.track(opts));
   bot.use(inLaneOrder());
   bot.on('message', (ctx) => handleMessage(deps(), ctx.message));
@@ -144,7 +149,14 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     async start(chat) {
       if (started) throw new Error('telegram adapter: start() called twice');
       started = true;
-      const deps = (): HandlerDeps => ({ api: bot.api, sender, chat, admins, bot: { id: bot.botInfo.id, username: bot.botInfo.username }, logger });
+      const deps = (): HandlerDeps => ({
+        api: bot.api,
+        sender,
+        chat,
+        admins,
+        bot: { id: bot.botInfo.id, username: bot.botInfo.username },
+        logger,
+      });
       installHandlers(bot, inFlight, deps, { detach: options.webhook !== undefined, logger });
       await initBot(bot, options.initTimeoutMs ?? INIT_TIMEOUT_MS);
       await registerCommands(bot, chat, logger);

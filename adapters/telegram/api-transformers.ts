@@ -26,14 +26,7 @@ export const DEFAULT_RATE_LIMITS: TelegramRateLimits = {
  * getChatMember and edits of our own messages stay outside the throttle so a command in a
  * busy group is not queued behind the group's 20-a-minute budget just to check a role.
  */
-const SENDING_METHODS = new Set([
-  'sendMessage',
-  'sendPhoto',
-  'sendDocument',
-  'sendMediaGroup',
-  'copyMessage',
-  'forwardMessage',
-]);
+const SENDING_METHODS = new Set(['sendMessage', 'sendPhoto', 'sendDocument', 'sendMediaGroup', 'copyMessage', 'forwardMessage']);
 
 /**
  * Queues sends so they never exceed `limits` (Bottleneck via the grammY throttler). The global

@@ -1,9 +1,5 @@
 import { GrammyError, HttpError } from 'grammy';
-import {
-  PermanentDeliveryError,
-  RateLimitedError,
-  TransientDeliveryError,
-} from '../../src/core/ports/sender.js';
+import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from '../../src/core/ports/sender.js';
 
 /** Fallback wait when Telegram answers 429 without `retry_after` (ms). */
 const DEFAULT_RETRY_AFTER_MS = 1000;

@@ -104,16 +104,15 @@ function keptMentions(message: NonNullable<CallbackQuery['message']>, text: stri
   if (!('text' in message) || !message.text || !message.entities) return [];
   const old = message.text;
   return message.entities.filter(
-    (e) => e.type === 'text_mention' && e.offset + e.length <= text.length && text.slice(e.offset, e.offset + e.length) === old.slice(e.offset, e.offset + e.length),
+    (e) =>
+      e.type === 'text_mention' &&
+      e.offset + e.length <= text.length &&
+      text.slice(e.offset, e.offset + e.length) === old.slice(e.offset, e.offset + e.length),
   );
 }
 
 /** Replaces the pressed message's text and buttons; only the buttons when the text is unchanged. */
-async function editInPlace(
-  deps: HandlerDeps,
-  message: NonNullable<CallbackQuery['message']>,
-  edit: Reply,
-): Promise<void> {
+async function editInPlace(deps: HandlerDeps, message: NonNullable<CallbackQuery['message']>, edit: Reply): Promise<void> {
   const markup = inlineKeyboard(edit.actions) ?? { inline_keyboard: [] };
   const current = 'text' in message ? message.text : undefined;
   try {

@@ -28,7 +28,9 @@ export async function startPolling(bot: Bot, logger: AdapterLogger, lastUpdateId
       // confirm now, so a restart is not handed the same updates again (bot.stop() does too).
       const last = lastUpdateId();
       if (last === undefined) return;
-      await bot.api.getUpdates({ offset: last + 1, limit: 1, timeout: 0 }).catch((err: unknown) => logger.warn({ err }, 'telegram: confirming the last updates failed'));
+      await bot.api
+        .getUpdates({ offset: last + 1, limit: 1, timeout: 0 })
+        .catch((err: unknown) => logger.warn({ err }, 'telegram: confirming the last updates failed'));
     },
   };
 }

@@ -51,7 +51,12 @@ export function renderParts(parts: Part[]): RenderedText {
     }
     const userId = asInt(part.userId);
     if (userId !== undefined && part.name) {
-      entities.push({ type: 'text_mention', offset: text.length, length: part.name.length, user: { id: userId, is_bot: false, first_name: part.name } });
+      entities.push({
+        type: 'text_mention',
+        offset: text.length,
+        length: part.name.length,
+        user: { id: userId, is_bot: false, first_name: part.name },
+      });
     }
     text += part.name;
   }

@@ -44,9 +44,8 @@ export function addressedText(raw: string, entities: MessageEntity[] | undefined
   }
   const mention = `@${botName}`;
   const mentionsBot =
-    (entities ?? []).some(
-      (e) => e.type === 'mention' && raw.slice(e.offset, e.offset + e.length).toLowerCase() === mention,
-    ) || raw.toLowerCase().split(/\s+/).includes(mention);
+    (entities ?? []).some((e) => e.type === 'mention' && raw.slice(e.offset, e.offset + e.length).toLowerCase() === mention) ||
+    raw.toLowerCase().split(/\s+/).includes(mention);
   if (!isCommand && text.toLowerCase().startsWith(mention)) text = text.slice(mention.length).trimStart();
   return { text, isCommand, forOtherBot, mentionsBot };
 }

@@ -22,7 +22,12 @@ export function isOwner(job: Job, who: ChatContext): boolean {
 
 /** The job belongs to the chat `who` writes in, and that chat is a group (or a private chat). */
 function inThisChat(job: Job, who: ChatContext, chatType: 'group' | 'private'): boolean {
-  return job.origin.platform === who.platform && job.origin.chatId === who.chatId && job.origin.chatType === chatType && who.chatType === chatType;
+  return (
+    job.origin.platform === who.platform &&
+    job.origin.chatId === who.chatId &&
+    job.origin.chatType === chatType &&
+    who.chatType === chatType
+  );
 }
 
 function inSameGroup(job: Job, who: ChatContext): boolean {
@@ -60,14 +65,18 @@ export async function jobsVisibleHere(ctx: CommandContext, status?: Job['status'
   const { scheduler } = ctx.deps;
   const withStatus = status ? { status } : {};
   const here = await scheduler.listJobs({ originChatId: msg.chatId, ...withStatus });
-  const own = msg.chatType === 'group' ? [] : await scheduler.listJobs({ ownerPlatform: msg.platform, ownerUserId: msg.userId, ...withStatus });
+  const own =
+    msg.chatType === 'group' ? [] : await scheduler.listJobs({ ownerPlatform: msg.platform, ownerUserId: msg.userId, ...withStatus });
   const byId = new Map([...own, ...here].map((j) => [j.id, j]));
   return [...byId.values()].filter((j) => visibleHere(j, ctx) && (msg.chatType !== 'group' || j.origin.platform === msg.platform));
 }
 
 /** Ids are short lower-case tokens; tolerate a leading '#' and surrounding punctuation. */
 export function normaliseId(raw: string): string {
-  return raw.trim().replace(/^#/, '').replace(/[.,;:!?]+$/, '');
+  return raw
+    .trim()
+    .replace(/^#/, '')
+    .replace(/[.,;:!?]+$/, '');
 }
 
 /** The job if `who` may see it; otherwise NotFoundError (never Forbidden, to keep ids private). */

@@ -7,7 +7,13 @@
  * so they are also typeable.
  */
 export const ACTION_VERBS = [
-  's10', 's60', 'tm', 'done', 'stop', 'undo', 'edit',
+  's10',
+  's60',
+  'tm',
+  'done',
+  'stop',
+  'undo',
+  'edit',
   /** Undo an edit: restores the definition the edit replaced (kept by the undo ledger). */
   'ue',
   /** Undo a snooze, pause, resume, cancel or Done: restores status and next run. */
@@ -17,7 +23,8 @@ export const ACTION_VERBS = [
   /** Move a pending occurrence to a later instant. */
   'mv',
   /** Answers to "add a duplicate?": add anyway, or drop the request. */
-  'add', 'drop',
+  'add',
+  'drop',
   /** Repeat this reminder every few minutes until Done. */
   'nag',
 ] as const;
@@ -47,7 +54,12 @@ export function actionId(verb: ActionVerb, target: string, args: readonly string
   return [`${verb}:${target}`, ...args].join('.');
 }
 
-export function action(verb: ActionVerb, target: string, args: readonly string[] = [], label = ACTION_LABELS[verb]): { id: string; label: string } {
+export function action(
+  verb: ActionVerb,
+  target: string,
+  args: readonly string[] = [],
+  label = ACTION_LABELS[verb],
+): { id: string; label: string } {
   return { id: actionId(verb, target, args), label };
 }
 

@@ -95,7 +95,10 @@ async function pressDone({ deps, job, base }: JobPress): Promise<ActionAnswer> {
 /** Stop a series for good, with the snoozed copies it left. */
 async function pressStop({ deps, job, base }: JobPress): Promise<ActionAnswer> {
   const copies = await cancelSnoozedCopies(deps, job);
-  const alsoCopies = copies.length > 0 ? ` Its snoozed ${copies.length === 1 ? 'one' : 'ones'} (${copies.map((c) => `[${c.id}]`).join(', ')}) won't come either.` : '';
+  const alsoCopies =
+    copies.length > 0
+      ? ` Its snoozed ${copies.length === 1 ? 'one' : 'ones'} (${copies.map((c) => `[${c.id}]`).join(', ')}) won't come either.`
+      : '';
   const stopped = `${base}\n⏹ Stopped, it won't repeat.${alsoCopies}`;
   if (!live(job)) return { toast: `Reminder ${job.id} is ${job.status}.`, edit: { text: stopped } };
   const cancelled = await deps.scheduler.cancelJob(job.id);

@@ -54,7 +54,10 @@ export function nightHourQuestion(job: Job, parsed: ParsedReminder): { line: str
     zoneButton({ verb: 'half', jobId: job.id }, `${altText.split(' (')[0]} instead`),
     zoneButton({ verb: 'halfok', jobId: job.id }, `${readText.split(' (')[0]} is right`),
   ].filter((b): b is Action => b !== undefined);
-  return { line: `🌙 That is ${readText}, at night. Or did you mean ${altText}? It stays at ${readText.split(' (')[0]} unless you switch.`, buttons };
+  return {
+    line: `🌙 That is ${readText}, at night. Or did you mean ${altText}? It stays at ${readText.split(' (')[0]} unless you switch.`,
+    buttons,
+  };
 }
 
 /** "… instead": moves the one-off to the other half of the day, with an Undo of that change. */

@@ -44,7 +44,12 @@ function ghostMessage(commandText: string, job: Job): IncomingMessage {
 /** The caller's own live reminders whose id starts with, or name contains, `partial` (Discord autocomplete). */
 async function suggestOwnJobs(deps: ResolvedChatDeps, who: ChatContext, partial: string): Promise<Array<{ id: string; label: string }>> {
   const needle = partial.trim().toLowerCase();
-  const own = await deps.scheduler.listJobs({ ownerPlatform: who.platform, ownerUserId: who.userId, status: ['active', 'paused'], limit: 200 });
+  const own = await deps.scheduler.listJobs({
+    ownerPlatform: who.platform,
+    ownerUserId: who.userId,
+    status: ['active', 'paused'],
+    limit: 200,
+  });
   return own
     .filter((j) => !needle || j.id.toLowerCase().startsWith(needle) || j.name.toLowerCase().includes(needle))
     .slice(0, 25)
@@ -58,7 +63,10 @@ async function answerPress(deps: ResolvedChatDeps, press: IncomingAction): Promi
     const now = deps.clock.now();
     return (await handleZonePress(deps, press, now)) ?? (await handleActionPress(deps, press, now, zoneOf));
   } catch (err) {
-    deps.logger.error({ err, platform: press.platform, chatId: press.chatId, userId: press.userId, actionId: press.actionId }, 'chat action failed');
+    deps.logger.error(
+      { err, platform: press.platform, chatId: press.chatId, userId: press.userId, actionId: press.actionId },
+      'chat action failed',
+    );
     return { toast: GENERIC_FAILURE };
   }
 }

@@ -39,7 +39,14 @@ function zoneLine(job: Job, reader: ReaderZone): string | undefined {
  * @param next fire times from the parser (first one first)
  * @param reader the reader's zone (a bare zone name is never named unless the job's differs)
  */
-export function confirmation(job: Job, next: Date[], reader: string | ReaderZone, now: Date, heading = 'Reminder set', undo: Action = undoCreateAction(job)): Reply {
+export function confirmation(
+  job: Job,
+  next: Date[],
+  reader: string | ReaderZone,
+  now: Date,
+  heading = 'Reminder set',
+  undo: Action = undoCreateAction(job),
+): Reply {
   const zone: ReaderZone = typeof reader === 'string' ? { timeZone: reader, show: 'no' } : reader;
   const { timeZone } = zone;
   const first = job.nextRunAt ?? next[0];

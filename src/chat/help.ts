@@ -39,7 +39,8 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     ],
   },
   list: {
-    details: 'Shows your active and paused reminders with their ids, next times and, for repeating ones, the rule in words (in a group: the reminders of this chat). The ids are what /cancel, /snooze, /edit and the other commands take. "/list all" adds those finished or cancelled in the last 30 days. A long list comes in pages; each page ends with the command for the next one (/list page 2).',
+    details:
+      'Shows your active and paused reminders with their ids, next times and, for repeating ones, the rule in words (in a group: the reminders of this chat). The ids are what /cancel, /snooze, /edit and the other commands take. "/list all" adds those finished or cancelled in the last 30 days. A long list comes in pages; each page ends with the command for the next one (/list page 2).',
     examples: [
       { input: '/list', does: 'your reminders' },
       { input: '/list all', does: 'also the finished and cancelled ones of the last 30 days' },
@@ -50,7 +51,8 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{ input: '/next', does: 'the next reminder due' }],
   },
   cancel: {
-    details: 'Cancels reminders by id, several at once if you like; says for each id whether it was cancelled. A repeating reminder stops for good (use /pause to stop it for a while).',
+    details:
+      'Cancels reminders by id, several at once if you like; says for each id whether it was cancelled. A repeating reminder stops for good (use /pause to stop it for a while).',
     examples: [
       { input: `/cancel ${EXAMPLE_ID}`, does: 'cancels that reminder' },
       { input: `/cancel ${EXAMPLE_ID} p3x9ab`, does: 'cancels both' },
@@ -65,14 +67,16 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{ input: `/resume ${EXAMPLE_ID}`, does: 'resumes that reminder' }],
   },
   snooze: {
-    details: 'Moves a reminder later, by a duration or to a time, never earlier: a duration counts from its due time while it has not fired yet, from now once it has. A repeating reminder keeps its other occurrences (if it has fired before, you are asked whether the one that fired or the next one should wait). The Snooze buttons on a delivered reminder bring that one back later.',
+    details:
+      'Moves a reminder later, by a duration or to a time, never earlier: a duration counts from its due time while it has not fired yet, from now once it has. A repeating reminder keeps its other occurrences (if it has fired before, you are asked whether the one that fired or the next one should wait). The Snooze buttons on a delivered reminder bring that one back later.',
     examples: [
       { input: `/snooze ${EXAMPLE_ID} 30m`, does: 'thirty minutes later' },
       { input: `/snooze ${EXAMPLE_ID} tomorrow at 9`, does: 'to tomorrow 09:00' },
     ],
   },
   edit: {
-    details: 'Changes the time or the text of a reminder. What reads as a time changes the time; anything else becomes the new text. Start with "when:" or "text:" to say which.',
+    details:
+      'Changes the time or the text of a reminder. What reads as a time changes the time; anything else becomes the new text. Start with "when:" or "text:" to say which.',
     examples: [
       { input: `/edit ${EXAMPLE_ID} tomorrow at 10`, does: 'new time' },
       { input: `/edit ${EXAMPLE_ID} text: call the bank`, does: 'new text, same time' },
@@ -83,14 +87,16 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{ input: `/run ${EXAMPLE_ID}`, does: 'delivers it now' }],
   },
   history: {
-    details: 'Shows past runs (when, whether it worked), newest first, of one reminder or of all of yours; older ones on the next pages (/history page 2).',
+    details:
+      'Shows past runs (when, whether it worked), newest first, of one reminder or of all of yours; older ones on the next pages (/history page 2).',
     examples: [
       { input: '/history', does: 'your recent runs' },
       { input: `/history ${EXAMPLE_ID}`, does: 'the runs of one reminder' },
     ],
   },
   tz: {
-    details: 'Shows or sets your time zone, used for every time you write: a city, a zone id or an abbreviation (abbreviations that mean several zones are asked about). Without a zone it shows the current one. When the zone changes, I list the reminders whose clock time would move and ask whether to keep their clock times or their moments. A chat admin can set the chat\'s default with "chat" first.',
+    details:
+      'Shows or sets your time zone, used for every time you write: a city, a zone id or an abbreviation (abbreviations that mean several zones are asked about). Without a zone it shows the current one. When the zone changes, I list the reminders whose clock time would move and ask whether to keep their clock times or their moments. A chat admin can set the chat\'s default with "chat" first.',
     examples: [
       { input: '/tz', does: 'shows your zone' },
       { input: '/tz Berlin', does: 'sets your zone by city' },
@@ -115,7 +121,8 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     examples: [{ input: '/forget 2', does: 'deletes note 2' }],
   },
   watch: {
-    details: 'Checks a public http(s) URL at an interval (the first check at once, every minute unless you say) until it answers 200 OK, then tells this chat. In groups only admins may watch.',
+    details:
+      'Checks a public http(s) URL at an interval (the first check at once, every minute unless you say) until it answers 200 OK, then tells this chat. In groups only admins may watch.',
     examples: [
       { input: '/watch https://example.com', does: 'checks every minute' },
       { input: '/watch https://example.com every 30s', does: 'checks every 30 seconds' },

@@ -61,7 +61,14 @@ function nagInterval(deps: ResolvedChatDeps, who: ChatContext): number {
 }
 
 /** "Nag me" under a delivered reminder: it comes again every few minutes until Done. */
-export async function startNag(deps: ResolvedChatDeps, who: ChatContext, job: Job, base: string, now: Date, timeZone: string): Promise<ActionAnswer> {
+export async function startNag(
+  deps: ResolvedChatDeps,
+  who: ChatContext,
+  job: Job,
+  base: string,
+  now: Date,
+  timeZone: string,
+): Promise<ActionAnswer> {
   if (job.kind !== 'reminder') return { toast: 'Only reminders can nag.' };
   if (isNagging(job)) return { toast: 'This one already nags until you press Done.' };
   const [running] = await deps.scheduler.listJobs({ workflowId: nagWorkflow(job), status: 'active' });

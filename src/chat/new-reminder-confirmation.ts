@@ -22,7 +22,9 @@ function otherMeanings(job: Job, parsed: ParsedReminder): { line: string; button
   const [usual, ...others] = meanings ?? [];
   if (!usual || others.length === 0 || job.timeZone !== usual.zone) return undefined;
   const name = parsed.zoneAbbreviation!.toUpperCase();
-  const buttons = others.map((o) => zoneButton({ verb: 'zjob', jobId: job.id, zone: o.zone }, `${name} = ${o.label}`)).filter((b): b is Action => b !== undefined);
+  const buttons = others
+    .map((o) => zoneButton({ verb: 'zjob', jobId: job.id, zone: o.zone }, `${name} = ${o.label}`))
+    .filter((b): b is Action => b !== undefined);
   const line = `🌍 ${name} read as ${usual.label} (${usual.zone}). It can also mean ${others.map((o) => `${o.label} (${o.zone})`).join(' or ')}${buttons.length ? ': press to switch.' : '.'}`;
   return { line, buttons };
 }

@@ -63,7 +63,11 @@ function splitPages(lines: string[], room: number): string[][] {
 export function pageOf(head: string, lines: string[], page: number, pageCommand: (n: number) => string): string {
   const pages = splitPages(lines, PAGE_CHARS - head.length - 1 - FOOTER_ROOM);
   if (page > pages.length) {
-    throw new UserError('page.range', `There ${pages.length === 1 ? 'is only 1 page' : `are only ${pages.length} pages`}.`, pageCommand(pages.length));
+    throw new UserError(
+      'page.range',
+      `There ${pages.length === 1 ? 'is only 1 page' : `are only ${pages.length} pages`}.`,
+      pageCommand(pages.length),
+    );
   }
   const body = [head, ...(pages[page - 1] ?? [])].join('\n');
   if (pages.length === 1) return body;

@@ -9,7 +9,12 @@ const BARE_DURATION = /^\d+(?:[.,]\d+)?\s*[a-z]+(?:\s*\d+(?:[.,]\d+)?\s*[a-z]+)*
 export async function parseWithPrefs(ctx: CommandContext, text: string): Promise<ParseResult> {
   const prefs = await ctx.prefs();
   // The parser reads as much as the text limit allows, so the one limit is the only one a person meets.
-  const opts = { now: ctx.now, timeZone: prefs.timeZone, maxLength: ctx.deps.quotas.maxTextLength, ...(prefs.dateOrder ? { dateOrder: prefs.dateOrder } : {}) };
+  const opts = {
+    now: ctx.now,
+    timeZone: prefs.timeZone,
+    maxLength: ctx.deps.quotas.maxTextLength,
+    ...(prefs.dateOrder ? { dateOrder: prefs.dateOrder } : {}),
+  };
   let result = await ctx.deps.parse(text, opts);
   // "/remind 2h" (as a reply) means "in 2h"; retry that reading before giving up.
   if (!result.ok && BARE_DURATION.test(text.trim())) {

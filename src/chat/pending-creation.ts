@@ -26,10 +26,21 @@ const SAME_TIME_READ = 50;
  * An active job in the same chat with the same text and the same next time as `input` would
  * have (for a repetition: the same rule too), or undefined. Reads only jobs due at that instant.
  */
-export async function findDuplicate(ctx: CommandContext, input: NewJob, subject: string, first: Date | undefined): Promise<Job | undefined> {
+export async function findDuplicate(
+  ctx: CommandContext,
+  input: NewJob,
+  subject: string,
+  first: Date | undefined,
+): Promise<Job | undefined> {
   if (!first) return undefined;
   const { msg } = ctx;
-  const candidates = await ctx.deps.scheduler.listJobs({ originPlatform: msg.platform, originChatId: msg.chatId, status: 'active', nextRunAt: first, limit: SAME_TIME_READ });
+  const candidates = await ctx.deps.scheduler.listJobs({
+    originPlatform: msg.platform,
+    originChatId: msg.chatId,
+    status: 'active',
+    nextRunAt: first,
+    limit: SAME_TIME_READ,
+  });
   const recurring = firesMoreThanOnce(input.schedule);
   return candidates.find(
     (j) =>

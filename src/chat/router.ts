@@ -81,7 +81,14 @@ function indexCommands(commands: CommandModule[]): Map<string, CommandModule> {
 }
 
 /** The context of one command run for one message; prefs are read once, when first asked for. */
-function commandContext(deps: ResolvedChatDeps, checkScheduled: (text: string) => void, msg: IncomingMessage, command: string, args: string, ro: RouteOptions): CommandContext {
+function commandContext(
+  deps: ResolvedChatDeps,
+  checkScheduled: (text: string) => void,
+  msg: IncomingMessage,
+  command: string,
+  args: string,
+  ro: RouteOptions,
+): CommandContext {
   let prefs: Promise<ResolvedPrefs> | undefined;
   return {
     deps,

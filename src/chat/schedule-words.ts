@@ -80,7 +80,13 @@ function cronInWords(pattern: string): string | undefined {
 
 /** A calendar rule from its anchor (a local wall time `YYYY-MM-DDTHH:mm:ss`). */
 function calendarInWords(s: Extract<Schedule, { kind: 'calendar' }>): string {
-  const { month: mo, day: d, hour: h, minute: mi, weekday: wd } = parseWallTime(s.anchor) ?? { month: 1, day: 1, hour: 0, minute: 0, weekday: 6 };
+  const {
+    month: mo,
+    day: d,
+    hour: h,
+    minute: mi,
+    weekday: wd,
+  } = parseWallTime(s.anchor) ?? { month: 1, day: 1, hour: 0, minute: 0, weekday: 6 };
   const time = `at ${pad(h)}:${pad(mi)}`;
   const unit = s.step === 1 ? s.unit : `${s.step} ${s.unit}s`;
   const weekday = WEEKDAYS[wd] as string;

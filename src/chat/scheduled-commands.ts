@@ -8,11 +8,22 @@ import { parseCommandText } from './command-text.js';
  * reminders of its own chat (/pause, /resume, /cancel, /snooze, /run), nothing else. A command
  * added later is refused until it is listed here.
  */
-const SCHEDULABLE: ReadonlySet<string> = new Set(['list', 'next', 'history', 'help', 'start', 'pause', 'resume', 'cancel', 'snooze', 'run']);
+const SCHEDULABLE: ReadonlySet<string> = new Set([
+  'list',
+  'next',
+  'history',
+  'help',
+  'start',
+  'pause',
+  'resume',
+  'cancel',
+  'snooze',
+  'run',
+]);
 
 /** Why the other commands are refused, each with the way that works. */
 const REFUSALS: Readonly<Record<string, string>> = {
-  recall: "scheduled runs never read your notes (they run without you). Ask me with /recall when you want them",
+  recall: 'scheduled runs never read your notes (they run without you). Ask me with /recall when you want them',
   remember: 'scheduled runs never change your notes. Add a note yourself with /remember',
   forget: 'scheduled runs never change your notes. Remove a note yourself with /forget',
   remind: 'a schedule cannot create more reminders. Schedule the reminder itself, e.g. /remind every friday at 5pm submit report',
@@ -26,7 +37,10 @@ const EXAMPLE = '/list';
 
 /** The commands a scheduled job may run, for messages: "/list, /next, …". */
 function allowedList(): string {
-  return [...SCHEDULABLE].filter((n) => n !== 'start').map((n) => `/${n}`).join(', ');
+  return [...SCHEDULABLE]
+    .filter((n) => n !== 'start')
+    .map((n) => `/${n}`)
+    .join(', ');
 }
 
 /**
@@ -40,7 +54,11 @@ export function schedulableCommand(text: string, find: (name: string) => Command
   if (!cmd) {
     const word = /^[A-Za-z0-9_]+/.exec(trimmed)?.[0];
     const hint = word && find(word.toLowerCase()) ? ` (did you mean /${word.toLowerCase()}?)` : '';
-    throw new UserError('command.not_command', `"${trimmed.slice(0, 40)}" is not a command: a scheduled command starts with "/"${hint}.`, EXAMPLE);
+    throw new UserError(
+      'command.not_command',
+      `"${trimmed.slice(0, 40)}" is not a command: a scheduled command starts with "/"${hint}.`,
+      EXAMPLE,
+    );
   }
   const module = find(cmd.name);
   if (!module) {

@@ -27,7 +27,10 @@ export function againWorkflow(job: Job): string {
 /** The fired occurrence of a recurring job once more at `at`, as its own one-off; the series is untouched. */
 async function refire(deps: ResolvedChatDeps, job: Job, at: Date, timeZone: string, now: Date): Promise<SnoozeResult> {
   const when = formatWhen(at, timeZone, now);
-  const series = job.nextRunAt && job.status === 'active' ? ` [${job.id}] keeps its schedule: next ${formatLocalTime(job.nextRunAt, timeZone, now)}.` : '';
+  const series =
+    job.nextRunAt && job.status === 'active'
+      ? ` [${job.id}] keeps its schedule: next ${formatLocalTime(job.nextRunAt, timeZone, now)}.`
+      : '';
   const [earlier] = await deps.scheduler.listJobs({ workflowId: againWorkflow(job), status: 'active' });
   if (earlier?.nextRunAt) {
     if (earlier.nextRunAt.getTime() >= at.getTime()) {
@@ -70,7 +73,13 @@ export async function cancelSnoozedCopies(deps: ResolvedChatDeps, job: Job): Pro
 }
 
 /** Carries out a snooze plan; a refusal changes nothing and says why. */
-export async function applySnoozePlan(deps: ResolvedChatDeps, job: Job, plan: SnoozePlan, timeZone: string, now: Date): Promise<SnoozeResult> {
+export async function applySnoozePlan(
+  deps: ResolvedChatDeps,
+  job: Job,
+  plan: SnoozePlan,
+  timeZone: string,
+  now: Date,
+): Promise<SnoozeResult> {
   switch (plan.kind) {
     case 'refuse':
       return { ok: false, text: plan.reason, note: plan.reason, short: plan.reason, actions: [] };

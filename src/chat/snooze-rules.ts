@@ -21,7 +21,9 @@ export type SnoozePlan =
   | { kind: 'refuse'; reason: string };
 
 function finishedReason(job: Job): string | undefined {
-  return job.status === 'cancelled' || job.status === 'failed' ? `Reminder ${job.id} is ${job.status}; set a new one with /remind.` : undefined;
+  return job.status === 'cancelled' || job.status === 'failed'
+    ? `Reminder ${job.id} is ${job.status}; set a new one with /remind.`
+    : undefined;
 }
 
 /** The job's run still to come, or null when it has none in the future (fired, or due this moment). */
@@ -54,7 +56,10 @@ const SAME_MOMENT_MS = 60_000;
 function refireUnlessRegular(job: Job, at: Date, now: Date, timeZone: string): SnoozePlan {
   const pending = pendingRun(job, now);
   if (pending && job.status === 'active' && Math.abs(pending.getTime() - at.getTime()) < SAME_MOMENT_MS) {
-    return { kind: 'refuse', reason: `Its next regular reminder comes then anyway (${formatWhen(pending, timeZone, now)}), so no extra one was added.` };
+    return {
+      kind: 'refuse',
+      reason: `Its next regular reminder comes then anyway (${formatWhen(pending, timeZone, now)}), so no extra one was added.`,
+    };
   }
   return { kind: 'refire', at };
 }

@@ -59,15 +59,26 @@ function describeNow(job: Job, timeZone: string, now: Date): string {
  * Reverts exactly what the message with this Undo did, if the job is still as that message
  * left it; otherwise refuses and changes nothing.
  */
-export async function applyUndo(deps: ResolvedChatDeps, job: Job, verb: 'undo' | 'ue' | 'ur', args: string[], now: Date, timeZone: string): Promise<UndoResult> {
+export async function applyUndo(
+  deps: ResolvedChatDeps,
+  job: Job,
+  verb: 'undo' | 'ue' | 'ur',
+  args: string[],
+  now: Date,
+  timeZone: string,
+): Promise<UndoResult> {
   const subject = truncate(jobSubject(job));
   if (verb === 'undo') {
     const [version] = args;
     // Buttons sent before versions existed carry none: only a job nobody touched may go.
     const untouched = version ? definitionVersion(job) === version : job.updatedAt.getTime() === job.createdAt.getTime();
-    if (!untouched) return refused(job, `reminder ${job.id} was changed after it was set; Undo would remove more than it set. /cancel ${job.id} removes it.`);
+    if (!untouched)
+      return refused(
+        job,
+        `reminder ${job.id} was changed after it was set; Undo would remove more than it set. /cancel ${job.id} removes it.`,
+      );
     // Once it has reminded, removing it would erase that run from /history as if it never came.
-    const ranAt = job.lastRunAt ?? (job.status === 'completed' || job.status === 'failed' ? job.completedAt ?? job.updatedAt : null);
+    const ranAt = job.lastRunAt ?? (job.status === 'completed' || job.status === 'failed' ? (job.completedAt ?? job.updatedAt) : null);
     if (ranAt) {
       const when = formatLocalTime(ranAt, timeZone, now);
       const future = isRecurring(job.schedule) && job.status !== 'completed' ? ` Use /cancel ${job.id} to stop future ones.` : '';
@@ -93,5 +104,8 @@ export async function applyUndo(deps: ResolvedChatDeps, job: Job, verb: 'undo' |
     patch = { status, nextRunAt: restoredNextRun(job, status, next, now), completedAt: finished ? (job.completedAt ?? now) : null };
   }
   const restored = await deps.scheduler.updateJob(job.id, patch);
-  return { ok: true, text: `↩️ Undone: reminder ${job.id} (${truncate(jobSubject(restored))}) is back as it was: ${describeNow(restored, timeZone, now)}.` };
+  return {
+    ok: true,
+    text: `↩️ Undone: reminder ${job.id} (${truncate(jobSubject(restored))}) is back as it was: ${describeNow(restored, timeZone, now)}.`,
+  };
 }

@@ -53,13 +53,23 @@ function unescapePart(part: string): string | undefined {
 export function zoneActionId(a: ZoneAction): string | undefined {
   let parts: string[];
   switch (a.verb) {
-    case 'tz': parts = [a.zone]; break;
-    case 'tzcity': parts = ['city']; break;
+    case 'tz':
+      parts = [a.zone];
+      break;
+    case 'tzcity':
+      parts = ['city'];
+      break;
     case 'zwall':
-    case 'zkeep': parts = [a.userId, a.fromZone]; break;
-    case 'zjob': parts = [a.jobId, a.zone]; break;
+    case 'zkeep':
+      parts = [a.userId, a.fromZone];
+      break;
+    case 'zjob':
+      parts = [a.jobId, a.zone];
+      break;
     case 'half':
-    case 'halfok': parts = [a.jobId]; break;
+    case 'halfok':
+      parts = [a.jobId];
+      break;
   }
   const id = `${a.verb}:${parts.map(escapePart).join('-')}`;
   return Buffer.byteLength(id) <= MAX_ACTION_ID_BYTES ? id : undefined;
@@ -73,13 +83,20 @@ export function parseZoneActionId(id: string): ZoneAction | undefined {
   if (parts.some((p) => p === undefined || p === '')) return undefined;
   const [a, b] = parts as string[];
   switch (m[1] as (typeof VERBS)[number]) {
-    case 'tz': return parts.length === 1 ? { verb: 'tz', zone: a! } : undefined;
-    case 'tzcity': return { verb: 'tzcity' };
-    case 'zwall': return parts.length === 2 ? { verb: 'zwall', userId: a!, fromZone: b! } : undefined;
-    case 'zkeep': return parts.length === 2 ? { verb: 'zkeep', userId: a!, fromZone: b! } : undefined;
-    case 'zjob': return parts.length === 2 ? { verb: 'zjob', jobId: a!, zone: b! } : undefined;
-    case 'half': return parts.length === 1 ? { verb: 'half', jobId: a! } : undefined;
-    case 'halfok': return parts.length === 1 ? { verb: 'halfok', jobId: a! } : undefined;
+    case 'tz':
+      return parts.length === 1 ? { verb: 'tz', zone: a! } : undefined;
+    case 'tzcity':
+      return { verb: 'tzcity' };
+    case 'zwall':
+      return parts.length === 2 ? { verb: 'zwall', userId: a!, fromZone: b! } : undefined;
+    case 'zkeep':
+      return parts.length === 2 ? { verb: 'zkeep', userId: a!, fromZone: b! } : undefined;
+    case 'zjob':
+      return parts.length === 2 ? { verb: 'zjob', jobId: a!, zone: b! } : undefined;
+    case 'half':
+      return parts.length === 1 ? { verb: 'half', jobId: a! } : undefined;
+    case 'halfok':
+      return parts.length === 1 ? { verb: 'halfok', jobId: a! } : undefined;
   }
 }
 

@@ -31,14 +31,23 @@ async function pickZone(deps: ResolvedChatDeps, press: IncomingAction, zone: str
   return { toast: `Time zone: ${found.zone}`, replies };
 }
 
-async function afterZoneChange(deps: ResolvedChatDeps, press: IncomingAction, a: Extract<ZoneAction, { verb: 'zwall' | 'zkeep' }>, now: Date): Promise<ActionAnswer> {
+async function afterZoneChange(
+  deps: ResolvedChatDeps,
+  press: IncomingAction,
+  a: Extract<ZoneAction, { verb: 'zwall' | 'zkeep' }>,
+  now: Date,
+): Promise<ActionAnswer> {
   if (press.userId !== a.userId) return { toast: 'Only the person who changed their time zone can choose this.' };
   if (a.verb === 'zkeep') {
-    return { toast: 'Nothing changed', edit: { text: `✓ Kept: those reminders stay at the same moments (they follow ${a.fromZone} time).` } };
+    return {
+      toast: 'Nothing changed',
+      edit: { text: `✓ Kept: those reminders stay at the same moments (they follow ${a.fromZone} time).` },
+    };
   }
   const { timeZone } = await resolvePrefs(deps, press);
   const { moved, passed } = await keepClockTimes(deps, press, a.fromZone, timeZone, now);
-  if (moved.length === 0 && passed.length === 0) return { toast: 'Nothing to move', edit: { text: `✓ Nothing to move: no reminder of yours reads another time in ${timeZone}.` } };
+  if (moved.length === 0 && passed.length === 0)
+    return { toast: 'Nothing to move', edit: { text: `✓ Nothing to move: no reminder of yours reads another time in ${timeZone}.` } };
   const lines = [`✓ Kept their clock times, now in ${timeZone}:`, ...moved.map((j) => nextLine(j, now))];
   if (passed.length) {
     lines.push(`Already past in ${timeZone}, so left at their moment:`, ...passed.map((j) => nextLine(j, now)));
@@ -54,7 +63,12 @@ async function moveJobToZone(deps: ResolvedChatDeps, press: IncomingAction, jobI
   if (job.timeZone === zone) return { toast: `It already follows ${zone} time.` };
   const { schedule, bounds } = rezoneKeepingWallTime(job.schedule, job.bounds, job.timeZone, zone);
   if (schedule.kind === 'once' && schedule.at.getTime() <= now.getTime()) {
-    return { toast: 'That time has already passed there', replies: [{ text: `⚠️ That clock time has already passed in ${zone}; reminder ${job.id} is unchanged. Send /edit ${job.id} with a new time.` }] };
+    return {
+      toast: 'That time has already passed there',
+      replies: [
+        { text: `⚠️ That clock time has already passed in ${zone}; reminder ${job.id} is unchanged. Send /edit ${job.id} with a new time.` },
+      ],
+    };
   }
   const updated = await deps.scheduler.updateJob(job.id, { schedule, bounds, timeZone: zone });
   return { toast: `Now ${zone} time`, replies: [{ text: `🌍 Reminder ${job.id} now follows ${zone} time.\n${nextLine(updated, now)}` }] };

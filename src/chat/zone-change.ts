@@ -14,7 +14,9 @@ export async function setUserZone(deps: ResolvedChatDeps, who: ChatContext, zone
   await deps.prefs.set(who.platform, 'user', who.userId, { timeZone: zone });
   const local = formatLocalTime(now, zone, now);
   const same = before.timeZone === zone && before.timeZoneSource === 'user';
-  const lines = [same ? `🌍 Your time zone is already ${zone} (it is ${local} there).` : `🌍 Your time zone is now ${zone} (it is ${local} there).`];
+  const lines = [
+    same ? `🌍 Your time zone is already ${zone} (it is ${local} there).` : `🌍 Your time zone is now ${zone} (it is ${local} there).`,
+  ];
   if (note) lines.push(note);
   const offer = await zoneMoveOffer(deps, who, before.timeZone, zone, now);
   return offer ? [{ text: lines.join('\n') }, offer] : [{ text: lines.join('\n') }];

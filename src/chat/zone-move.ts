@@ -33,12 +33,21 @@ async function jobsIn(deps: ResolvedChatDeps, who: Pick<ChatContext, 'platform' 
 export function wallTimeMoves(job: Job, from: string, to: string, now: Date): boolean {
   const s = job.schedule;
   if (s.kind === 'manual' || (s.kind === 'interval' && s.everyMs < DAY_MS)) return false;
-  const probes = s.kind === 'once' ? [s.at] : [job.nextRunAt ?? now, ...Array.from({ length: PROBES }, (_, i) => new Date(now.getTime() + i * 30 * DAY_MS))];
+  const probes =
+    s.kind === 'once'
+      ? [s.at]
+      : [job.nextRunAt ?? now, ...Array.from({ length: PROBES }, (_, i) => new Date(now.getTime() + i * 30 * DAY_MS))];
   return probes.some((p) => offsetMinutes(p, from) !== offsetMinutes(p, to));
 }
 
 /** The jobs a zone change from `from` to `to` would show at other clock times. */
-export async function jobsThatMove(deps: ResolvedChatDeps, who: Pick<ChatContext, 'platform' | 'userId'>, from: string, to: string, now: Date): Promise<Job[]> {
+export async function jobsThatMove(
+  deps: ResolvedChatDeps,
+  who: Pick<ChatContext, 'platform' | 'userId'>,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<Job[]> {
   if (from === to) return [];
   return (await jobsIn(deps, who, from)).filter((j) => wallTimeMoves(j, from, to, now));
 }
@@ -50,7 +59,13 @@ function line(job: Job, from: string, to: string, now: Date): string {
 }
 
 /** The offer after a zone change, or undefined when no reminder's clock time moves. */
-export async function zoneMoveOffer(deps: ResolvedChatDeps, who: ChatContext, from: string, to: string, now: Date): Promise<Reply | undefined> {
+export async function zoneMoveOffer(
+  deps: ResolvedChatDeps,
+  who: ChatContext,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<Reply | undefined> {
   const moving = await jobsThatMove(deps, who, from, to, now);
   if (moving.length === 0) return undefined;
   const lines = [
@@ -84,7 +99,13 @@ export interface MoveResult {
 }
 
 /** Moves the person's jobs set in `from` to `to`, keeping their clock times. */
-export async function keepClockTimes(deps: ResolvedChatDeps, who: Pick<ChatContext, 'platform' | 'userId'>, from: string, to: string, now: Date): Promise<MoveResult> {
+export async function keepClockTimes(
+  deps: ResolvedChatDeps,
+  who: Pick<ChatContext, 'platform' | 'userId'>,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<MoveResult> {
   const result: MoveResult = { moved: [], passed: [] };
   for (const job of await jobsThatMove(deps, who, from, to, now)) {
     const { schedule, bounds } = rezoneKeepingWallTime(job.schedule, job.bounds, from, to);
@@ -94,7 +115,9 @@ export async function keepClockTimes(deps: ResolvedChatDeps, who: Pick<ChatConte
     }
     // A snoozed job's next run is a moment the person picked ("in 30 minutes"): it stays.
     const held = job.nextRunAt !== null && job.nextRunAt.getTime() !== naturalNextRun(job, now)?.getTime();
-    result.moved.push(await deps.scheduler.updateJob(job.id, { schedule, bounds, timeZone: to, ...(held ? { nextRunAt: job.nextRunAt } : {}) }));
+    result.moved.push(
+      await deps.scheduler.updateJob(job.id, { schedule, bounds, timeZone: to, ...(held ? { nextRunAt: job.nextRunAt } : {}) }),
+    );
   }
   return result;
 }

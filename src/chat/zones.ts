@@ -5,7 +5,7 @@ export type { ZoneMeaning };
 
 /** What a zone the user typed means. */
 export type ZoneLookup =
-  | { kind: 'zone'; zone: string; /** How a name was read, when it was not the zone id itself. */ note?: string }
+  | { kind: 'zone'; zone: string /** How a name was read, when it was not the zone id itself. */; note?: string }
   | { kind: 'choice'; name: string; choices: readonly ZoneMeaning[] }
   | { kind: 'unknown' };
 
@@ -18,7 +18,10 @@ export type ZoneLookup =
  * (IST, CST, Portland) is a choice, never a guess.
  */
 export function lookupZone(raw: string): ZoneLookup {
-  const name = raw.trim().replace(/\s+time$/i, '').trim();
+  const name = raw
+    .trim()
+    .replace(/\s+time$/i, '')
+    .trim();
   if (!name || /^[+-]?\d/.test(name) || name.length > 64) return { kind: 'unknown' };
   const abbreviation = abbreviationMeanings(name);
   if (abbreviation) return fromMeanings(name.toUpperCase(), abbreviation);
@@ -37,5 +40,9 @@ function fromMeanings(name: string, meanings: readonly ZoneMeaning[]): ZoneLooku
   if (!only) return { kind: 'unknown' };
   if (meanings.length > 1) return { kind: 'choice', name, choices: meanings };
   if (only.label === only.zone || only.zone === 'UTC') return { kind: 'zone', zone: only.zone };
-  return { kind: 'zone', zone: only.zone, note: `${name} read as ${only.label}, the clock of ${only.zone} (summer time included where it has one).` };
+  return {
+    kind: 'zone',
+    zone: only.zone,
+    note: `${name} read as ${only.label}, the clock of ${only.zone} (summer time included where it has one).`,
+  };
 }

@@ -26,7 +26,8 @@ export function required(value: string | undefined, name: string, usage: string)
 /** A positive integer option (`--limit 20`), or `fallback` when absent. */
 export function positiveInt(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UserError('cli.number', `--${name} must be a positive whole number (got "${value}").`, `--${name} 10`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UserError('cli.number', `--${name} must be a positive whole number (got "${value}").`, `--${name} 10`);
   return Number(value);
 }
 

@@ -27,7 +27,13 @@ export async function withContext<T>(io: CliIo, fn: (ctx: CliContext) => Promise
   const logger = createLogger({ level: io.env.LOG_LEVEL ? config.logLevel : 'warn' });
   const app = createApp({ config, logger, store: await openStore(config) });
   try {
-    return await fn({ config, database: describeDatabase(config), clock: app.clock, scheduler: app.scheduler, housekeeper: app.housekeeper });
+    return await fn({
+      config,
+      database: describeDatabase(config),
+      clock: app.clock,
+      scheduler: app.scheduler,
+      housekeeper: app.housekeeper,
+    });
   } finally {
     await app.stop();
   }

@@ -12,7 +12,10 @@ export const CLI_ORIGIN: Origin = { platform: 'console', chatId: 'console', chat
  * `at:2026-12-01T14:30:00`) into a schedule. `once` (`--once`) limits a recurring
  * schedule to its first run. Throws the spec parser's UserError for bad input.
  */
-export function scheduleFromSpec(spec: string, opts: { now: Date; timeZone: string; once: boolean }): { schedule: Schedule; bounds: ScheduleBounds } {
+export function scheduleFromSpec(
+  spec: string,
+  opts: { now: Date; timeZone: string; once: boolean },
+): { schedule: Schedule; bounds: ScheduleBounds } {
   // The command line is the operator's: their jobs may fire more often than a chat user's.
   const parsed = parseScheduleSpec(spec, { now: opts.now, timeZone: opts.timeZone, minIntervalMs: OPERATOR_MIN_INTERVAL_MS });
   const bounds: ScheduleBounds = { ...(parsed.bounds ?? {}) };

@@ -77,7 +77,11 @@ const CRON_EXAMPLE = '0 9 * * 1-5 (09:00 on weekdays), */15 * * * * (every 15 mi
 function compile(pattern: string): CronMatcher {
   const expanded = expandNickname(pattern);
   if (expanded.startsWith('@')) {
-    throw new UserError('schedule.invalid', `"${pattern}" is not a cron nickname I know.`, '@yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly');
+    throw new UserError(
+      'schedule.invalid',
+      `"${pattern}" is not a cron nickname I know.`,
+      '@yearly, @annually, @monthly, @weekly, @daily, @midnight, @hourly',
+    );
   }
   const fields = expanded.split(' ');
   if (fields.length > 6) {

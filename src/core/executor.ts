@@ -22,7 +22,7 @@ export interface RunContext {
  */
 export type RunResult =
   | { status: 'done'; result: string; messages?: string[] }
-  | { status: 'pending'; result: string; /** Delay before the next check (ms); default the job's retry delay. */ nextCheckMs?: number }
+  | { status: 'pending'; result: string /** Delay before the next check (ms); default the job's retry delay. */; nextCheckMs?: number }
   | { status: 'failed'; error: string; retryable?: boolean };
 
 /** One job kind. `parsePayload` validates stored/user JSON and throws a UserError when bad. */

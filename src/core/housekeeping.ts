@@ -101,7 +101,8 @@ export class Housekeeper {
       throw new UserError('cleanup.directory', `Refusing to clean "${reg.directory}": give a specific directory.`, './data/exports');
     }
     for (const [k, v] of Object.entries({ maxAgeMs: reg.maxAgeMs, maxCount: reg.maxCount, maxTotalBytes: reg.maxTotalBytes })) {
-      if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new UserError('cleanup.policy', `${k} must be a non-negative number (got ${v}).`);
+      if (v !== undefined && (!Number.isFinite(v) || v < 0))
+        throw new UserError('cleanup.policy', `${k} must be a non-negative number (got ${v}).`);
     }
     const pattern = reg.pattern ?? '*';
     globToRegExp(pattern); // reject a malformed pattern now rather than at the first run
@@ -127,7 +128,9 @@ export class Housekeeper {
     const keepPerJob = this.deps.history?.keepPerJob;
     const olderThan = new Date(now.getTime() - retentionDays * DAY_MS);
     // A dry run counts with the same deletes, rolled back by the store.
-    const runsDeleted = await this.deps.store.pruneRuns(keepPerJob === undefined ? { olderThan, dryRun } : { olderThan, keepPerJob, dryRun });
+    const runsDeleted = await this.deps.store.pruneRuns(
+      keepPerJob === undefined ? { olderThan, dryRun } : { olderThan, keepPerJob, dryRun },
+    );
     // Delivered (and given-up) messages are history too; pending ones are never touched.
     const outboxDeleted = this.deps.store.pruneOutbox ? await this.deps.store.pruneOutbox({ before: olderThan, dryRun }) : 0;
     const directories: CleanupResult[] = [];
@@ -141,7 +144,13 @@ export class Housekeeper {
       totalBytes: directories.reduce((n, d) => n + d.bytesRemoved, 0),
     };
     this.deps.logger.info(
-      { dry_run: dryRun, runs_deleted: runsDeleted, outbox_deleted: outboxDeleted, files_removed: report.totalFiles, bytes_removed: report.totalBytes },
+      {
+        dry_run: dryRun,
+        runs_deleted: runsDeleted,
+        outbox_deleted: outboxDeleted,
+        files_removed: report.totalFiles,
+        bytes_removed: report.totalBytes,
+      },
       'housekeeping done',
     );
     return report;

@@ -8,7 +8,16 @@ import { assertSupportedInstant } from './instant-range.js';
 import { isOperator, type Job, type NewJob } from './job.js';
 import type { ClaimedRun, Lease, RunRecord } from './run.js';
 import type { RunOutcome } from './runner.js';
-import { firesMoreThanOnce, isRecurring, MIN_INTERVAL_MS, nextFireWithin, nextFires, OPERATOR_MIN_INTERVAL_MS, validateBounds, validateSchedule } from './schedule.js';
+import {
+  firesMoreThanOnce,
+  isRecurring,
+  MIN_INTERVAL_MS,
+  nextFireWithin,
+  nextFires,
+  OPERATOR_MIN_INTERVAL_MS,
+  validateBounds,
+  validateSchedule,
+} from './schedule.js';
 import type { SchedulerApi } from './scheduler-api.js';
 
 /** Values a new job gets when its creator leaves them out. */
@@ -40,7 +49,11 @@ export interface JobOperationsDeps {
  */
 function assertFiresAtAll(schedule: Job['schedule']): void {
   if (schedule.kind === 'manual') return;
-  throw new UserError('schedule.invalid', 'That schedule never fires from now on: check its start, end and count.', 'every:1h ;until:2030-12-31T23:59:59Z');
+  throw new UserError(
+    'schedule.invalid',
+    'That schedule never fires from now on: check its start, end and count.',
+    'every:1h ;until:2030-12-31T23:59:59Z',
+  );
 }
 
 /** The shortest gap between fires a job of `owner` may have: a minute, unless it is the operator's. */
@@ -121,7 +134,8 @@ export class JobOperations implements SchedulerApi {
 
   async pauseJob(id: string): Promise<Job> {
     const current = await this.mustGet(id);
-    if (current.status !== 'active' && current.status !== 'paused') throw new UserError('job.state', `Job ${id} is ${current.status}; only active jobs can be paused.`);
+    if (current.status !== 'active' && current.status !== 'paused')
+      throw new UserError('job.state', `Job ${id} is ${current.status}; only active jobs can be paused.`);
     const job = await this.patch(id, { status: 'paused' });
     this.deps.events.emit('task-paused', job);
     return job;
@@ -129,12 +143,19 @@ export class JobOperations implements SchedulerApi {
 
   async resumeJob(id: string): Promise<Job> {
     const current = await this.mustGet(id);
-    if (current.status !== 'paused' && current.status !== 'active') throw new UserError('job.state', `Job ${id} is ${current.status}; only paused jobs can be resumed.`);
+    if (current.status !== 'paused' && current.status !== 'active')
+      throw new UserError('job.state', `Job ${id} is ${current.status}; only paused jobs can be resumed.`);
     const now = this.deps.clock.now();
     // Occurrences missed while paused are not run: a recurring job resumes at its next fire.
     const stale = current.nextRunAt === null || current.nextRunAt.getTime() < now.getTime();
-    const nextRunAt = isRecurring(current.schedule) && stale ? nextFireWithin(current.schedule, current.timeZone, now, current.bounds, current.runCount) : current.nextRunAt;
-    const job = await this.patch(id, { status: nextRunAt === null && current.schedule.kind !== 'manual' ? 'completed' : 'active', nextRunAt });
+    const nextRunAt =
+      isRecurring(current.schedule) && stale
+        ? nextFireWithin(current.schedule, current.timeZone, now, current.bounds, current.runCount)
+        : current.nextRunAt;
+    const job = await this.patch(id, {
+      status: nextRunAt === null && current.schedule.kind !== 'manual' ? 'completed' : 'active',
+      nextRunAt,
+    });
     this.deps.events.emit('task-resumed', job);
     return job;
   }
@@ -161,7 +182,11 @@ export class JobOperations implements SchedulerApi {
 
   async cancelWorkflow(workflowId: string): Promise<string[]> {
     const { store, clock } = this.deps;
-    const ids = await store.updateJobs({ workflowId, status: ['active', 'paused'] }, { status: 'cancelled', nextRunAt: null, completedAt: clock.now() }, clock.now());
+    const ids = await store.updateJobs(
+      { workflowId, status: ['active', 'paused'] },
+      { status: 'cancelled', nextRunAt: null, completedAt: clock.now() },
+      clock.now(),
+    );
     await this.emitEach('task-updated', ids);
     this.deps.wake();
     return ids;
@@ -209,7 +234,9 @@ export class JobOperations implements SchedulerApi {
     if (opts.jobId) {
       const job = await this.mustGet(opts.jobId);
       if (job.status !== 'active' || job.nextRunAt === null) return [];
-      const later = firesMoreThanOnce(job.schedule) ? nextFires(job.schedule, job.timeZone, job.nextRunAt, count - 1, job.bounds, job.runCount + 1) : [];
+      const later = firesMoreThanOnce(job.schedule)
+        ? nextFires(job.schedule, job.timeZone, job.nextRunAt, count - 1, job.bounds, job.runCount + 1)
+        : [];
       return [job.nextRunAt, ...later].slice(0, count).map((at) => ({ job, at }));
     }
     // The store lists soonest first (nothing due last), so the limit is applied there: a

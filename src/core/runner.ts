@@ -65,7 +65,10 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
   const occurrence = claimedOccurrence(run, started, deps.misfireGraceMs);
   if (occurrence.skip) {
     status = 'skipped';
-    result = { status: 'failed', error: `skipped: ${Math.round((started.getTime() - occurrence.at.getTime()) / 1000)} s late, beyond the misfire grace window` };
+    result = {
+      status: 'failed',
+      error: `skipped: ${Math.round((started.getTime() - occurrence.at.getTime()) / 1000)} s late, beyond the misfire grace window`,
+    };
   } else {
     try {
       result = await runWithContext(ghost, () => runWithTimeout(run, occurrence.at, deps, shutdown, ghost));
@@ -134,7 +137,12 @@ async function runWithTimeout(
   // and disarming those for each was a fifth of its time.
   const first = await Promise.race([work, NOT_YET]);
   if (first !== NOT_YET_VALUE) return first;
-  return untilDoneOrStopped(work, control(), { shutdown, deadline: new Date(startedAt + run.job.timeoutMs), timeoutMs: run.job.timeoutMs, clock: deps.clock });
+  return untilDoneOrStopped(work, control(), {
+    shutdown,
+    deadline: new Date(startedAt + run.job.timeoutMs),
+    timeoutMs: run.job.timeoutMs,
+    clock: deps.clock,
+  });
 }
 
 /**

@@ -47,13 +47,7 @@ export interface ManualSchedule {
   kind: 'manual';
 }
 
-export type Schedule =
-  | OnceSchedule
-  | IntervalSchedule
-  | CalendarSchedule
-  | CronSchedule
-  | MultiSchedule
-  | ManualSchedule;
+export type Schedule = OnceSchedule | IntervalSchedule | CalendarSchedule | CronSchedule | MultiSchedule | ManualSchedule;
 
 /** Bounds on a recurring schedule ("starting next monday", "until dec 31", "for 5 times"). */
 export interface ScheduleBounds {

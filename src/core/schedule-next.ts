@@ -35,13 +35,16 @@ function nextCalendar(s: CalendarSchedule, timeZone: string, after: number): num
   if (compareWallTime(wallAfter, anchor) > 0) {
     // Jump close to the answer, then step: the estimate undershoots by at most a couple of steps.
     const months = (wallAfter.year - anchor.year) * 12 + (wallAfter.month - anchor.month);
-    const days = Math.floor((Date.UTC(wallAfter.year, wallAfter.month - 1, wallAfter.day) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)) / 86_400_000);
-    const units = s.unit === 'day' ? days : s.unit === 'week' ? Math.floor(days / 7) : s.unit === 'month' ? months : Math.floor(months / 12);
+    const days = Math.floor(
+      (Date.UTC(wallAfter.year, wallAfter.month - 1, wallAfter.day) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)) / 86_400_000,
+    );
+    const units =
+      s.unit === 'day' ? days : s.unit === 'week' ? Math.floor(days / 7) : s.unit === 'month' ? months : Math.floor(months / 12);
     k = Math.max(0, Math.floor(units / s.step) - 2);
   }
   // A 24-hour gap (Pacific/Apia 2011) can map two occurrences to one instant; the loop skips
   // anything not strictly after `after`, so it fires once.
-  for (;; k++) {
+  for (; ; k++) {
     const t = calendarOccurrence(s, anchor, k, timeZone);
     if (t > after) return t;
   }
@@ -182,7 +185,14 @@ function triggersOf(schedule: Schedule): Trigger[] {
  * - A plain one-off (and a manual schedule) has no following fire: its run, on time, late or
  *   snoozed, was its only one.
  */
-export function nextFireAfterOccurrence(schedule: Schedule, timeZone: string, occurrence: Date, now: Date, bounds: ScheduleBounds | undefined, runCount: number): Date | null {
+export function nextFireAfterOccurrence(
+  schedule: Schedule,
+  timeZone: string,
+  occurrence: Date,
+  now: Date,
+  bounds: ScheduleBounds | undefined,
+  runCount: number,
+): Date | null {
   if (schedule.kind === 'once' || schedule.kind === 'manual') return null;
   const resume = occurrence.getTime() > now.getTime() ? occurrence : now;
   const oneOffs = triggersOf(schedule).filter((t) => t.kind === 'once');
@@ -203,7 +213,14 @@ const LOOKBACK_FIRST_MS = 60_000;
  * `now` in growing windows, so two hours of a missed every-minute job cost two or three fire
  * computations, not a hundred and twenty.
  */
-export function latestFireUpTo(schedule: Schedule, timeZone: string, due: Date, now: Date, bounds: ScheduleBounds | undefined, runCount: number): Date {
+export function latestFireUpTo(
+  schedule: Schedule,
+  timeZone: string,
+  due: Date,
+  now: Date,
+  bounds: ScheduleBounds | undefined,
+  runCount: number,
+): Date {
   const first = nextFireWithin(schedule, timeZone, due, bounds, runCount);
   if (!first || first.getTime() > now.getTime()) return due;
   for (let span = LOOKBACK_FIRST_MS; ; span *= 8) {
@@ -212,7 +229,11 @@ export function latestFireUpTo(schedule: Schedule, timeZone: string, due: Date, 
     // that starts at `first` always holds `first`, so the loop ends.
     let fire = nextFireWithin(schedule, timeZone, new Date(start - 1), bounds, runCount);
     if (fire && fire.getTime() <= now.getTime()) {
-      for (let next = nextFireWithin(schedule, timeZone, fire, bounds, runCount); next && next.getTime() <= now.getTime(); next = nextFireWithin(schedule, timeZone, fire, bounds, runCount)) {
+      for (
+        let next = nextFireWithin(schedule, timeZone, fire, bounds, runCount);
+        next && next.getTime() <= now.getTime();
+        next = nextFireWithin(schedule, timeZone, fire, bounds, runCount)
+      ) {
         fire = next;
       }
       return fire;
@@ -234,7 +255,15 @@ export interface DueOccurrence {
  *   is judged from that one against `graceMs`: after two hours down, an every-minute job runs
  *   once (its latest minute is seconds old) while a daily 09:00 job found at 17:00 is skipped.
  */
-export function dueOccurrence(schedule: Schedule, timeZone: string, due: Date, now: Date, graceMs: number, bounds: ScheduleBounds | undefined, runCount: number): DueOccurrence {
+export function dueOccurrence(
+  schedule: Schedule,
+  timeZone: string,
+  due: Date,
+  now: Date,
+  graceMs: number,
+  bounds: ScheduleBounds | undefined,
+  runCount: number,
+): DueOccurrence {
   if (!isRecurring(schedule)) return { at: due, skip: false };
   const lateMs = now.getTime() - due.getTime();
   if (lateMs < FINEST_GAP_MS) return { at: due, skip: lateMs > graceMs };

@@ -88,14 +88,24 @@ function parseAt(body: string, opts: ParseSpecOptions): Date {
     if (h > 23 || mi > 59 || se > 59) throw invalid(`"${body}" is not a time of day.`, 'at:14:30');
     const today = toWallTime(opts.now, opts.timeZone);
     for (let add = 0; add < 3; add++) {
-      const t = fromWallTime({ year: today.year, month: today.month, day: today.day + add, hour: h, minute: mi, second: se }, opts.timeZone);
+      const t = fromWallTime(
+        { year: today.year, month: today.month, day: today.day + add, hour: h, minute: mi, second: se },
+        opts.timeZone,
+      );
       if (t.getTime() > opts.now.getTime()) return t;
     }
   }
   const at = parseInstantText(body, opts.timeZone);
-  if (!at) throw invalid(`"${body}" is not a date and time. Write it as YYYY-MM-DDTHH:mm:ss (your time zone) or with an offset.`, 'at:2026-12-01T14:30:00 or at:2026-12-01T14:30:00+01:00');
+  if (!at)
+    throw invalid(
+      `"${body}" is not a date and time. Write it as YYYY-MM-DDTHH:mm:ss (your time zone) or with an offset.`,
+      'at:2026-12-01T14:30:00 or at:2026-12-01T14:30:00+01:00',
+    );
   if (!opts.allowPast && at.getTime() < opts.now.getTime()) {
-    throw invalid(`${formatInZone(at, opts.timeZone)} is in the past.`, `in:1h or at:${formatInZone(new Date(opts.now.getTime() + 86_400_000), opts.timeZone).slice(0, 19)}`);
+    throw invalid(
+      `${formatInZone(at, opts.timeZone)} is in the past.`,
+      `in:1h or at:${formatInZone(new Date(opts.now.getTime() + 86_400_000), opts.timeZone).slice(0, 19)}`,
+    );
   }
   return at;
 }
@@ -105,7 +115,9 @@ function parseDurationPart(text: string, form: string): number {
   if (ms === undefined) {
     const bare = /^\s*\d+(\.\d+)?\s*$/.test(text);
     throw invalid(
-      bare ? `"${text.trim()}" has no unit: write ${text.trim()}s, ${text.trim()}m or ${text.trim()}h.` : `"${text.trim()}" is not a duration. Use a number with s, m, h, d or w.`,
+      bare
+        ? `"${text.trim()}" has no unit: write ${text.trim()}s, ${text.trim()}m or ${text.trim()}h.`
+        : `"${text.trim()}" is not a duration. Use a number with s, m, h, d or w.`,
       `${form}30m, ${form}1h30m, ${form}2h`,
     );
   }
@@ -156,7 +168,11 @@ function parseTrigger(text: string, opts: ParseSpecOptions): Schedule {
   const fields = s.split(' ');
   // Five or six words are only a cron pattern if most fields hold a digit or a star, so
   // "call mom at five pm" gets the general message rather than a cron syntax error.
-  if ((fields.length === 5 || fields.length === 6) && fields.every((f) => /^[\d*/,\-#LW?a-z]+$/i.test(f)) && fields.filter((f) => /[\d*?]/.test(f)).length >= 3) {
+  if (
+    (fields.length === 5 || fields.length === 6) &&
+    fields.every((f) => /^[\d*/,\-#LW?a-z]+$/i.test(f)) &&
+    fields.filter((f) => /[\d*?]/.test(f)).length >= 3
+  ) {
     return { kind: 'cron', pattern: s };
   }
   if (/^\d+(\.\d+)?$/.test(s)) parseDurationPart(s, '');
@@ -165,11 +181,16 @@ function parseTrigger(text: string, opts: ParseSpecOptions): Schedule {
 
 function parseBound(clause: string, bounds: ScheduleBounds, opts: ParseSpecOptions): void {
   const m = /^(from|until|count):\s*(.+)$/i.exec(clause.trim());
-  if (!m) throw invalid(`"${clause.trim()}" is not a bound; use from:, until: or count:.`, 'every 1d ;from:2026-12-01T09:00:00 ;until:2026-12-31T09:00:00 ;count:5');
+  if (!m)
+    throw invalid(
+      `"${clause.trim()}" is not a bound; use from:, until: or count:.`,
+      'every 1d ;from:2026-12-01T09:00:00 ;until:2026-12-31T09:00:00 ;count:5',
+    );
   const key = m[1]!.toLowerCase();
   const value = m[2]!.trim();
   if (key === 'count') {
-    if (!/^\d+$/.test(value) || Number(value) < 1) throw invalid(`count must be a whole number of runs, 1 or more (got "${value}").`, ';count:5');
+    if (!/^\d+$/.test(value) || Number(value) < 1)
+      throw invalid(`count must be a whole number of runs, 1 or more (got "${value}").`, ';count:5');
     bounds.maxRuns = Number(value);
     return;
   }
@@ -196,7 +217,8 @@ export function parseScheduleSpec(spec: string, opts: ParseSpecOptions): ParsedS
   if (triggers.length === 1) schedule = triggers[0]!;
   else {
     for (const t of triggers) {
-      if (t.kind === 'manual' || t.kind === 'multi') throw invalid('"manual" cannot be combined with other triggers.', 'cron:0 9 * * * | cron:0 10 * * 6');
+      if (t.kind === 'manual' || t.kind === 'multi')
+        throw invalid('"manual" cannot be combined with other triggers.', 'cron:0 9 * * * | cron:0 10 * * 6');
     }
     schedule = { kind: 'multi', triggers: triggers as MultiSchedule['triggers'] };
   }

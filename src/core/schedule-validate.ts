@@ -84,7 +84,8 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean, minInte
         throw invalid('An interval must be a whole number of milliseconds.', 'every:30m, 5m, 2h');
       }
       if (s.everyMs < minIntervalMs) throw tooOften(`Every ${formatDuration(s.everyMs)} is too often`, minIntervalMs);
-      if (s.everyMs > MAX_INTERVAL_MS) throw invalid('An interval can be at most 100 years; for a single run use a date.', 'at:2030-01-01T09:00:00');
+      if (s.everyMs > MAX_INTERVAL_MS)
+        throw invalid('An interval can be at most 100 years; for a single run use a date.', 'at:2030-01-01T09:00:00');
       if (!isGoodDate(s.anchor)) throw invalid('An interval needs a valid start (anchor) time.', 'every:30m');
       assertSupportedInstant(s.anchor, 'The start of that interval');
       return;
@@ -93,10 +94,16 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean, minInte
         throw invalid(`A calendar unit must be day, week, month or year (got "${String(s.unit)}").`, 'calendar:2w@2026-11-24T09:00:00');
       }
       if (!Number.isInteger(s.step) || s.step < 1 || s.step > MAX_CALENDAR_STEP) {
-        throw invalid(`A calendar step must be a whole number from 1 to ${MAX_CALENDAR_STEP} (got ${String(s.step)}).`, 'calendar:2w@2026-11-24T09:00:00');
+        throw invalid(
+          `A calendar step must be a whole number from 1 to ${MAX_CALENDAR_STEP} (got ${String(s.step)}).`,
+          'calendar:2w@2026-11-24T09:00:00',
+        );
       }
       if (typeof s.anchor !== 'string' || !parseWallTime(s.anchor) || s.anchor.length !== 19) {
-        throw invalid(`A calendar anchor must be a local date and time YYYY-MM-DDTHH:mm:ss (got "${String(s.anchor)}").`, 'calendar:1d@2026-11-24T08:00:00');
+        throw invalid(
+          `A calendar anchor must be a local date and time YYYY-MM-DDTHH:mm:ss (got "${String(s.anchor)}").`,
+          'calendar:1d@2026-11-24T08:00:00',
+        );
       }
       if ((parseWallTime(s.anchor)?.year ?? 0) < 1) throw outOfRange('The start of that repeat');
       return;
@@ -105,15 +112,20 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean, minInte
       cronMatcher(s.pattern);
       if (minIntervalMs > OPERATOR_MIN_INTERVAL_MS) {
         const gap = cronGapBelowMinute(s.pattern);
-        if (gap !== undefined && gap < minIntervalMs) throw tooOften(`The cron pattern "${s.pattern}" fires ${formatDuration(gap)} apart`, minIntervalMs);
+        if (gap !== undefined && gap < minIntervalMs)
+          throw tooOften(`The cron pattern "${s.pattern}" fires ${formatDuration(gap)} apart`, minIntervalMs);
       }
       return;
     case 'multi':
       if (nested) throw invalid('A combined schedule cannot contain another combined schedule.', 'cron:0 9 * * * | cron:0 10 * * 6');
-      if (!Array.isArray(s.triggers) || s.triggers.length === 0) throw invalid('A combined schedule needs at least one trigger.', 'cron:0 9 * * * | cron:0 10 * * 6');
+      if (!Array.isArray(s.triggers) || s.triggers.length === 0)
+        throw invalid('A combined schedule needs at least one trigger.', 'cron:0 9 * * * | cron:0 10 * * 6');
       for (const t of s.triggers) {
         if ((t.kind as string) === 'manual' || (t.kind as string) === 'multi') {
-          throw invalid(`A combined schedule can hold one-off, interval, calendar and cron triggers, not "${t.kind}".`, 'cron:0 9 * * * | cron:0 10 * * 6');
+          throw invalid(
+            `A combined schedule can hold one-off, interval, calendar and cron triggers, not "${t.kind}".`,
+            'cron:0 9 * * * | cron:0 10 * * 6',
+          );
         }
         validateTrigger(t, timeZone, true, minIntervalMs);
       }
@@ -121,14 +133,20 @@ function validateTrigger(s: Schedule, timeZone: string, nested: boolean, minInte
     case 'manual':
       return;
     default:
-      throw invalid(`Unknown schedule kind "${String((s as { kind?: unknown }).kind)}".`, 'every:30m, cron:0 9 * * *, at:2026-12-01T14:30:00');
+      throw invalid(
+        `Unknown schedule kind "${String((s as { kind?: unknown }).kind)}".`,
+        'every:30m, cron:0 9 * * *, at:2026-12-01T14:30:00',
+      );
   }
 }
 
 /** Throws UserError unless the bounds' dates are valid and within the supported range, and a run count is a whole number from 1. */
 export function validateBounds(bounds: ScheduleBounds | undefined): void {
   if (!bounds) return;
-  for (const [d, what] of [[bounds.startAt, 'That start'], [bounds.endAt, 'That end']] as const) {
+  for (const [d, what] of [
+    [bounds.startAt, 'That start'],
+    [bounds.endAt, 'That end'],
+  ] as const) {
     if (d === undefined) continue;
     if (!isGoodDate(d)) throw invalid(`${what} is not a valid date and time.`, ';until:2026-12-31T23:59:59');
     assertSupportedInstant(d, what);
@@ -153,7 +171,10 @@ export function validateSchedule(schedule: Schedule, timeZone: string, opts: Val
   const crons = schedule.kind === 'cron' ? [schedule] : schedule.kind === 'multi' ? schedule.triggers.filter((t) => t.kind === 'cron') : [];
   for (const c of crons) {
     if (c.kind === 'cron' && nextCronFire(c.pattern, timeZone, from) === null) {
-      throw invalid(`The cron pattern "${c.pattern}" never matches a real date.`, '0 0 28 2 * (February 28th), 0 0 L * * (last day of the month)');
+      throw invalid(
+        `The cron pattern "${c.pattern}" never matches a real date.`,
+        '0 0 28 2 * (February 28th), 0 0 L * * (last day of the month)',
+      );
     }
   }
   if (schedule.kind === 'multi' && minIntervalMs > OPERATOR_MIN_INTERVAL_MS) assertMultiGap(schedule, timeZone, from, minIntervalMs);

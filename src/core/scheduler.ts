@@ -59,7 +59,16 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
     this.lease = { owner: deps.instanceId ?? leaseIdentity().owner, durationMs: this.opts.leaseMs };
     const executors = new Map(deps.executors.map((e) => [e.kind, e]));
     this.pool = this.createPool(deps, executors);
-    this.dueLoop = new DueLoop({ store: this.store, clock: this.clock, logger: this.logger, lease: this.lease, maxConcurrent: this.opts.maxConcurrent, claimBatchSize: this.opts.claimBatchSize, runningCount: () => this.pool.size, launch: (run) => void this.pool.launch(run) });
+    this.dueLoop = new DueLoop({
+      store: this.store,
+      clock: this.clock,
+      logger: this.logger,
+      lease: this.lease,
+      maxConcurrent: this.opts.maxConcurrent,
+      claimBatchSize: this.opts.claimBatchSize,
+      runningCount: () => this.pool.size,
+      launch: (run) => void this.pool.launch(run),
+    });
     this.ops = new JobOperations({
       store: this.store,
       clock: this.clock,

@@ -39,7 +39,13 @@ function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Dat
   const job = run.job;
   const runCount = job.runCount + 1;
   const counted = { runCount, lastRunAt: now };
-  const record = (res: string | null, error: string | null): Settlement['run'] => ({ status, finishedAt: now, durationMs: now.getTime() - run.claimedAt.getTime(), result: res, error });
+  const record = (res: string | null, error: string | null): Settlement['run'] => ({
+    status,
+    finishedAt: now,
+    durationMs: now.getTime() - run.claimedAt.getTime(),
+    result: res,
+    error,
+  });
   // A manual run is an extra delivery: it leaves alone a job with more fires to come, a paused
   // one, and a one-off whose time is still ahead (it still comes then). Only a one-off already
   // due is used up by it, so it does not come twice.
@@ -48,7 +54,9 @@ function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Dat
   const afterOccurrence = (): Settlement['job'] => {
     if (keepSchedule) return { ...counted, status: job.status, nextRunAt: job.nextRunAt, attempts: 0 };
     const next = followingFire(job, occurrence, now, runCount);
-    return next ? { ...counted, status: 'active', nextRunAt: next, attempts: 0 } : { ...counted, status: 'completed', nextRunAt: null, attempts: 0, completedAt: now };
+    return next
+      ? { ...counted, status: 'active', nextRunAt: next, attempts: 0 }
+      : { ...counted, status: 'completed', nextRunAt: null, attempts: 0, completedAt: now };
   };
   return { run, job, occurrence, now, formatter, counted, record, afterOccurrence };
 }
@@ -58,7 +66,14 @@ function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Dat
  * `occurrence` is what the run stood for (the most recent of several missed, see
  * claimedOccurrence).
  */
-export function planSettlement(run: ClaimedRun, occurrence: Date, result: RunResult, status: RunStatus, now: Date, formatter: DeliveryFormatter): Plan {
+export function planSettlement(
+  run: ClaimedRun,
+  occurrence: Date,
+  result: RunResult,
+  status: RunStatus,
+  now: Date,
+  formatter: DeliveryFormatter,
+): Plan {
   const p = planBase(run, occurrence, status, now, formatter);
   if (status === 'skipped') {
     // A skipped occurrence moves the schedule on without counting as a run.
@@ -76,7 +91,14 @@ function planPending(p: PlanBase, result: Extract<RunResult, { status: 'pending'
   const attempts = job.attempts + 1;
   if (attempts < job.maxAttempts) {
     const at = new Date(now.getTime() + (result.nextCheckMs ?? job.retryDelayMs));
-    return { settlement: { run: p.record(result.result, null), job: { ...p.counted, status: job.status === 'paused' ? 'paused' : 'active', nextRunAt: at, attempts }, outbox: [] }, event: null };
+    return {
+      settlement: {
+        run: p.record(result.result, null),
+        job: { ...p.counted, status: job.status === 'paused' ? 'paused' : 'active', nextRunAt: at, attempts },
+        outbox: [],
+      },
+      event: null,
+    };
   }
   const error = `gave up after ${attempts} checks: ${result.result}`;
   const next = p.afterOccurrence();
@@ -84,7 +106,11 @@ function planPending(p: PlanBase, result: Extract<RunResult, { status: 'pending'
   // an active job with nothing due.
   const ended = next.status === 'completed';
   return {
-    settlement: { run: p.record(result.result, null), job: { ...next, status: ended ? 'failed' : 'active', completedAt: ended ? now : null, lastError: error }, outbox: [message(job, p.run, p.occurrence, p.formatter, 'failure', failureText(job, error))] },
+    settlement: {
+      run: p.record(result.result, null),
+      job: { ...next, status: ended ? 'failed' : 'active', completedAt: ended ? now : null, lastError: error },
+      outbox: [message(job, p.run, p.occurrence, p.formatter, 'failure', failureText(job, error))],
+    },
     event: 'failed',
   };
 }
@@ -92,7 +118,14 @@ function planPending(p: PlanBase, result: Extract<RunResult, { status: 'pending'
 function planDone(p: PlanBase, result: Extract<RunResult, { status: 'done' }>): Plan {
   const { job } = p;
   const text = job.successMessage !== null ? fillTemplate(job.successMessage, result.result) : result.result;
-  return { settlement: { run: p.record(result.result, null), job: { ...p.afterOccurrence(), lastError: null }, outbox: [message(job, p.run, p.occurrence, p.formatter, 'success', text)] }, event: 'completed' };
+  return {
+    settlement: {
+      run: p.record(result.result, null),
+      job: { ...p.afterOccurrence(), lastError: null },
+      outbox: [message(job, p.run, p.occurrence, p.formatter, 'success', text)],
+    },
+    event: 'completed',
+  };
 }
 
 /** Failed (or timed out): retry with backoff while retries remain (never for a manual run). */
@@ -102,13 +135,25 @@ function planFailed(p: PlanBase, result: Extract<RunResult, { status: 'failed' }
   const retryable = result.retryable !== false;
   if (retryable && attempts <= job.retries && p.run.trigger !== 'manual') {
     const at = new Date(now.getTime() + retryDelay(job, attempts));
-    return { settlement: { run: p.record(null, result.error), job: { ...p.counted, status: 'active', nextRunAt: at, attempts, lastError: result.error }, outbox: [] }, event: null };
+    return {
+      settlement: {
+        run: p.record(null, result.error),
+        job: { ...p.counted, status: 'active', nextRunAt: at, attempts, lastError: result.error },
+        outbox: [],
+      },
+      event: null,
+    };
   }
   const next = p.afterOccurrence();
   return {
     settlement: {
       run: p.record(null, result.error),
-      job: { ...next, status: next.status === 'completed' ? 'failed' : next.status, completedAt: next.status === 'completed' ? now : null, lastError: result.error },
+      job: {
+        ...next,
+        status: next.status === 'completed' ? 'failed' : next.status,
+        completedAt: next.status === 'completed' ? now : null,
+        lastError: result.error,
+      },
       outbox: [message(job, p.run, p.occurrence, p.formatter, 'failure', failureText(job, result.error))],
     },
     event: 'failed',
@@ -125,7 +170,14 @@ function failureText(job: Job, error: string): string {
  * job-first keys land all over it, and with a few hundred thousand retained messages each
  * insert missed the page cache (3x slower, measured).
  */
-function message(job: Job, run: ClaimedRun, occurrence: Date, formatter: DeliveryFormatter, type: 'success' | 'failure', text: string): OutboxMessage {
+function message(
+  job: Job,
+  run: ClaimedRun,
+  occurrence: Date,
+  formatter: DeliveryFormatter,
+  type: 'success' | 'failure',
+  text: string,
+): OutboxMessage {
   const lateMs = Math.max(0, run.claimedAt.getTime() - occurrence.getTime());
   const shaped = formatter(job, { type, text, scheduledFor: occurrence, lateMs });
   // Keyed by the claimed occurrence, which a run taken over after a crash keeps, so the

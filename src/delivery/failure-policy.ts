@@ -21,7 +21,12 @@ export interface FailurePolicyDeps {
  * with backoff. `block` is told until when the row's chat must wait, before the row is written
  * back, so no later row of the chat can slip ahead of it meanwhile.
  */
-export async function recordFailure(deps: FailurePolicyDeps, row: OutboxRow, error: Error, block: (untilMs: number) => void): Promise<DeliveryOutcome> {
+export async function recordFailure(
+  deps: FailurePolicyDeps,
+  row: OutboxRow,
+  error: Error,
+  block: (untilMs: number) => void,
+): Promise<DeliveryOutcome> {
   const now = deps.clock.now().getTime();
   if (error instanceof RateLimitedError) {
     // The platform took the request and asked us to wait: not a failed send, so it neither

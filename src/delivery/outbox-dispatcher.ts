@@ -57,7 +57,14 @@ export class OutboxDispatcher {
     this.logger = deps.logger.child({ component: 'outbox' });
     this.options = resolveDispatcherOptions(deps.options);
     const { store, clock, logger } = this;
-    this.senders = new PlatformSenders({ store, clock, logger, backoff: this.options.backoff, onDead: deps.onDead, concurrency: this.options.concurrencyPerPlatform });
+    this.senders = new PlatformSenders({
+      store,
+      clock,
+      logger,
+      backoff: this.options.backoff,
+      onDead: deps.onDead,
+      concurrency: this.options.concurrencyPerPlatform,
+    });
     this.lanes = new ChatLanes({
       store,
       clock,
@@ -204,7 +211,11 @@ export class OutboxDispatcher {
     for (const row of rows) {
       if (this.lanes.holds(row.id)) continue; // our own lease ran out while it waited; we still hold it
       if (!this.senders.has(row.to.platform)) {
-        await this.store.markPostponed(row.id, `no sender registered for platform "${row.to.platform}"`, new Date(now.getTime() + this.options.unknownPlatformRetryMs));
+        await this.store.markPostponed(
+          row.id,
+          `no sender registered for platform "${row.to.platform}"`,
+          new Date(now.getTime() + this.options.unknownPlatformRetryMs),
+        );
         logOutcome(this.logger, row, 'no-sender');
         continue;
       }

@@ -44,7 +44,18 @@ function startBound(p: NonNullable<Bounds['start']>, ctx: Ctx): Date | undefined
     if (placed instanceof Reject) return placed;
     return fromWall(at(placed.date, 0), ctx.zone);
   }
-  const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: !!p.past, anchorAt: 0, timeAt: [], ...(p.duration ? { duration: p.duration } : {}) }, ctx);
+  const r = resolveOnce(
+    {
+      repeats: [],
+      dates: p.date ? [p.date] : [],
+      times: p.time ? [p.time] : [],
+      past: !!p.past,
+      anchorAt: 0,
+      timeAt: [],
+      ...(p.duration ? { duration: p.duration } : {}),
+    },
+    ctx,
+  );
   return r instanceof Reject ? r : r[0];
 }
 
@@ -66,6 +77,17 @@ function endBound(p: NonNullable<Bounds['end']>, ctx: Ctx, startAt: Date | undef
   }
   // "starting at 9am until 9pm": a bare end time is the first one after the start
   const from = !p.date && startAt ? makeCtx(startAt, ctx.zone) : ctx;
-  const r = resolveOnce({ repeats: [], dates: p.date ? [p.date] : [], times: p.time ? [p.time] : [], past: false, anchorAt: 0, timeAt: [], ...(p.defaultTime ? { defaultTime: p.defaultTime } : {}) }, from);
+  const r = resolveOnce(
+    {
+      repeats: [],
+      dates: p.date ? [p.date] : [],
+      times: p.time ? [p.time] : [],
+      past: false,
+      anchorAt: 0,
+      timeAt: [],
+      ...(p.defaultTime ? { defaultTime: p.defaultTime } : {}),
+    },
+    from,
+  );
   return r instanceof Reject ? r : r[0];
 }

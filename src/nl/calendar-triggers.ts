@@ -4,7 +4,20 @@
  * from an anchor, so each trigger's anchor is its first fire after the reference instant.
  */
 import type { CalendarSchedule } from '../core/schedule.js';
-import { addDays, addMonths, at, compareWall, daysInMonth, formatWall, fromWall, mondayOf, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import {
+  addDays,
+  addMonths,
+  at,
+  compareWall,
+  daysInMonth,
+  formatWall,
+  fromWall,
+  mondayOf,
+  toWall,
+  weekdayOf,
+  type LocalDate,
+  type Wall,
+} from './calendar.js';
 import type { Group } from './groups.js';
 import type { DateSpec, TimeOfDay } from './pieces.js';
 import { addDuration, type Ctx } from './resolve.js';
@@ -70,7 +83,11 @@ export function weeklyCalendars(days: number[], step: number, { times, from, ctx
 }
 
 /** "every 2 years on dec 24": the next Dec 24 at each time (Feb 29 clamped to Feb 28). */
-export function yearlyCalendars(ymd: Extract<DateSpec, { kind: 'ymd' }>, step: number, { times, from, ctx, ref }: Slots): CalendarSchedule[] {
+export function yearlyCalendars(
+  ymd: Extract<DateSpec, { kind: 'ymd' }>,
+  step: number,
+  { times, from, ctx, ref }: Slots,
+): CalendarSchedule[] {
   return times.map((t) => {
     let y = from.y;
     let w = at({ y, m: ymd.m, d: Math.min(ymd.d, daysInMonth(y, ymd.m)) }, t.h, t.mi, t.s);
@@ -88,11 +105,20 @@ export function yearlyCalendars(ymd: Extract<DateSpec, { kind: 'ymd' }>, step: n
  * would be), so it never comes sooner than the step; with a time, it is the next time the
  * clock shows it, and the steps count from that day.
  */
-export function daylessCalendars(g: Group, unit: CalendarSchedule['unit'], step: number, slots: Slots, startAt: Date | undefined): CalendarSchedule[] {
+export function daylessCalendars(
+  g: Group,
+  unit: CalendarSchedule['unit'],
+  step: number,
+  slots: Slots,
+  startAt: Date | undefined,
+): CalendarSchedule[] {
   const { ctx } = slots;
   const untimed = g.times.length === 0 && !g.defaultTime;
   if (untimed && !(startAt && startAt.getTime() > ctx.now.getTime())) {
-    const first = toWall(addDuration(ctx, { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, [`${unit}s`]: step }), ctx.zone);
+    const first = toWall(
+      addDuration(ctx, { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 0, seconds: 0, [`${unit}s`]: step }),
+      ctx.zone,
+    );
     // "every month" on Jan 31: the first fire is Feb 28, and anchoring there would make every
     // later one the 28th; anchored at now (never a fire: fires come strictly after now) the
     // series keeps the 31st (Feb 28, Mar 31, Apr 30)

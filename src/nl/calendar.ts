@@ -5,7 +5,15 @@
  * wall time <-> instant (core/time/zoned.ts: a missing wall time shifts forward by the gap, a
  * repeated one takes its first occurrence). Only the shape is the parser's own.
  */
-import { addCalendar, compareWallTime, daysInMonth, formatWallTime, isValidDate, weekdayOf as civilWeekdayOf, type WallTimeInput } from '../core/time/civil.js';
+import {
+  addCalendar,
+  compareWallTime,
+  daysInMonth,
+  formatWallTime,
+  isValidDate,
+  weekdayOf as civilWeekdayOf,
+  type WallTimeInput,
+} from '../core/time/civil.js';
 import { fromWallTime, toWallTime } from '../core/time/zoned.js';
 
 export { daysInMonth, isValidDate };

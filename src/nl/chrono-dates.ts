@@ -32,12 +32,12 @@ export function chronoPieces(text: string, claimed: boolean[], ctx: Ctx, dateOrd
     const s = r.start;
     if (!s.isCertain('month') || !s.isCertain('day')) continue;
     const piece: Piece = { start: r.index, end: r.index + r.text.length, source: 'chrono' };
-    const y = s.isCertain('year') ? s.get('year') ?? undefined : undefined;
-    piece.date = y !== undefined ? { kind: 'ymd', y, m: s.get('month')!, d: s.get('day')! } : { kind: 'ymd', m: s.get('month')!, d: s.get('day')! };
+    const y = s.isCertain('year') ? (s.get('year') ?? undefined) : undefined;
+    piece.date =
+      y !== undefined ? { kind: 'ymd', y, m: s.get('month')!, d: s.get('day')! } : { kind: 'ymd', m: s.get('month')!, d: s.get('day')! };
     if (s.isCertain('hour')) piece.time = { h: s.get('hour')!, mi: s.get('minute') ?? 0, s: s.get('second') ?? 0, bare: false };
     for (let i = piece.start; i < piece.end; i++) claimed[i] = true;
     pieces.push(piece);
   }
   return pieces;
 }
-

@@ -26,7 +26,7 @@ const UNKNOWN_HOLIDAYS =
 /** Holiday recognisers, unknown ones first: "chinese new year" is not "new year". */
 export const HOLIDAY_DATE_RECOGNIZERS: Recognizer[] = [
   {
-      name: 'date-unknown-holiday',
+    name: 'date-unknown-holiday',
     re: UNKNOWN_HOLIDAYS,
     make(m) {
       return { unknown: m[1]! };
@@ -43,9 +43,18 @@ export const HOLIDAY_DATE_RECOGNIZERS: Recognizer[] = [
   {
     // "easter", "on thanksgiving", "mother's day 2027": computed for the year and the user's zone
     name: 'date-holiday-moving',
-    re: new RegExp(`\\b(?:(every|each)\\s+(?:year\\s+)?(?:on\\s+)?)?(?:on\\s+)?(?:the\\s+)?(?<!\\ba\\s)(${MOVING_HOLIDAY_SRC})(?:,?\\s+(\\d{4}))?(?![\\w'])`, 'g'),
+    re: new RegExp(
+      `\\b(?:(every|each)\\s+(?:year\\s+)?(?:on\\s+)?)?(?:on\\s+)?(?:the\\s+)?(?<!\\ba\\s)(${MOVING_HOLIDAY_SRC})(?:,?\\s+(\\d{4}))?(?![\\w'])`,
+      'g',
+    ),
     make(m) {
-      if (m[1]) return { refuse: { error: `I can't repeat on "${m[2]}" yet: it moves every year. I can remind you on the next one.`, example: `on ${m[2]} at 9am` } };
+      if (m[1])
+        return {
+          refuse: {
+            error: `I can't repeat on "${m[2]}" yet: it moves every year. I can remind you on the next one.`,
+            example: `on ${m[2]} at 9am`,
+          },
+        };
       return { date: m[3] ? { kind: 'holiday', name: m[2]!, y: Number(m[3]) } : { kind: 'holiday', name: m[2]! } };
     },
   },

@@ -5,10 +5,24 @@
 import type { DateOrder } from '../core/date-order.js';
 
 const US_ZONES = new Set([
-  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Phoenix',
-  'America/Anchorage', 'America/Detroit', 'America/Boise', 'America/Juneau', 'America/Sitka',
-  'America/Nome', 'America/Adak', 'America/Yakutat', 'America/Metlakatla', 'America/Menominee',
-  'Pacific/Honolulu', 'America/Puerto_Rico', 'Pacific/Guam',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Phoenix',
+  'America/Anchorage',
+  'America/Detroit',
+  'America/Boise',
+  'America/Juneau',
+  'America/Sitka',
+  'America/Nome',
+  'America/Adak',
+  'America/Yakutat',
+  'America/Metlakatla',
+  'America/Menominee',
+  'Pacific/Honolulu',
+  'America/Puerto_Rico',
+  'Pacific/Guam',
 ]);
 
 /** `mdy` for US zones (including the legacy `US/*` names), `dmy` elsewhere. */

@@ -46,7 +46,10 @@ const NAMED_DAY_RECOGNIZERS: Recognizer[] = [
   {
     // "the third friday in march", "the first friday of next month", "the last monday of january"
     name: 'date-nth-weekday-of-month',
-    re: new RegExp(`\\b(?:on\\s+)?the\\s+${NTH_SRC}\\s+${WEEKDAY_SRC}\\s+(?:of|in)\\s+(?:(this|next)\\s+month|${FULL_MONTH_SRC}(?:\\s+(\\d{4}))?)\\b`, 'g'),
+    re: new RegExp(
+      `\\b(?:on\\s+)?the\\s+${NTH_SRC}\\s+${WEEKDAY_SRC}\\s+(?:of|in)\\s+(?:(this|next)\\s+month|${FULL_MONTH_SRC}(?:\\s+(\\d{4}))?)\\b`,
+      'g',
+    ),
     make(m) {
       const spec: DateSpec = { kind: 'nthWeekdayOfMonth', nth: NTH[m[1]!]!, weekday: weekdayIndex(m[2]!) };
       if (m[3]) spec.monthsAhead = m[3] === 'next' ? 1 : 0;
@@ -87,16 +90,23 @@ const WRITTEN_DATE_RECOGNIZERS: Recognizer[] = [
     re: new RegExp(`\\b(?:on\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_SRC}\\b\\.?(?:,?\\s+(\\d{4}))?`, 'g'),
     make(m) {
       const y = year(m[3]);
-      return { date: y ? { kind: 'ymd', y, m: monthIndex(m[2]!), d: Number(m[1]) } : { kind: 'ymd', m: monthIndex(m[2]!), d: Number(m[1]) } };
+      return {
+        date: y ? { kind: 'ymd', y, m: monthIndex(m[2]!), d: Number(m[1]) } : { kind: 'ymd', m: monthIndex(m[2]!), d: Number(m[1]) },
+      };
     },
   },
   {
     // "dec 24", "december 24th, 2026", "dec. 24"
     name: 'date-month-day',
-    re: new RegExp(`\\b(?:on\\s+)?${MONTH_SRC}\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*(?:am|pm|a|p)\\b)(?:,?\\s+(\\d{4}))?\\b`, 'g'),
+    re: new RegExp(
+      `\\b(?:on\\s+)?${MONTH_SRC}\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:.]|\\s*(?:am|pm|a|p)\\b)(?:,?\\s+(\\d{4}))?\\b`,
+      'g',
+    ),
     make(m) {
       const y = year(m[3]);
-      return { date: y ? { kind: 'ymd', y, m: monthIndex(m[1]!), d: Number(m[2]) } : { kind: 'ymd', m: monthIndex(m[1]!), d: Number(m[2]) } };
+      return {
+        date: y ? { kind: 'ymd', y, m: monthIndex(m[1]!), d: Number(m[2]) } : { kind: 'ymd', m: monthIndex(m[1]!), d: Number(m[2]) },
+      };
     },
   },
 ];
@@ -136,5 +146,14 @@ const MONTH_OR_DAY_RECOGNIZERS: Recognizer[] = [
 
 /** Date recognisers in priority order. `dateOrder` decides numeric dates when both readings are valid. */
 export function dateRecognizers(dateOrder: DateOrder): Recognizer[] {
-  return [ISO_DATE, ...HOLIDAY_DATE_RECOGNIZERS, ...NAMED_DAY_RECOGNIZERS, ...RELATIVE_DATE_RECOGNIZERS, ...PERIOD_RECOGNIZERS, ...WRITTEN_DATE_RECOGNIZERS, numericDate(dateOrder), ...MONTH_OR_DAY_RECOGNIZERS];
+  return [
+    ISO_DATE,
+    ...HOLIDAY_DATE_RECOGNIZERS,
+    ...NAMED_DAY_RECOGNIZERS,
+    ...RELATIVE_DATE_RECOGNIZERS,
+    ...PERIOD_RECOGNIZERS,
+    ...WRITTEN_DATE_RECOGNIZERS,
+    numericDate(dateOrder),
+    ...MONTH_OR_DAY_RECOGNIZERS,
+  ];
 }

@@ -22,10 +22,18 @@ export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
     // "last tuesday", "last week", "last night": a day that has passed. Rejected like
     // "yesterday", never rolled forward to the next one.
     name: 'date-last',
-    re: new RegExp(`\\b(?:on\\s+)?last\\s+(${WEEKDAY_SRC.slice(1, -1)}|week(?:end)?|month|year|night|evening|morning|afternoon)\\b(?!'s|\\s+(?:of|in)\\b)`, 'g'),
+    re: new RegExp(
+      `\\b(?:on\\s+)?last\\s+(${WEEKDAY_SRC.slice(1, -1)}|week(?:end)?|month|year|night|evening|morning|afternoon)\\b(?!'s|\\s+(?:of|in)\\b)`,
+      'g',
+    ),
     make(m) {
       const what = m[1]!;
-      const ahead = what === 'night' || what === 'evening' ? 'tonight at 9pm' : what === 'morning' || what === 'afternoon' ? `tomorrow ${what}` : `next ${what} at 9am`;
+      const ahead =
+        what === 'night' || what === 'evening'
+          ? 'tonight at 9pm'
+          : what === 'morning' || what === 'afternoon'
+            ? `tomorrow ${what}`
+            : `next ${what} at 9am`;
       return { refuse: { error: `"last ${what}" has already passed. Pick a time from now on.`, example: ahead } };
     },
   },

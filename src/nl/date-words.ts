@@ -6,8 +6,7 @@ import type { TimeOfDay } from './pieces.js';
 import { DAYPART_TIMES, daypartHint } from './time-phrases.js';
 import { WEEKDAY_NAMES } from './shorthand.js';
 
-export const WEEKDAY_SRC =
-  '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
+export const WEEKDAY_SRC = '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
 export const MONTH_SRC =
   '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';
 
@@ -16,7 +15,17 @@ export const FULL_MONTH_SRC = '(january|february|march|april|may|june|july|augus
 
 /** Ordinal of a weekday in its month ("first", "2nd", "last" = 'L'). */
 export const NTH: Record<string, number | 'L'> = {
-  first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: 'L',
+  first: 1,
+  '1st': 1,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
+  last: 'L',
 };
 export const NTH_SRC = '(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
 

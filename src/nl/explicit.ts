@@ -33,11 +33,19 @@ export function findExplicit(text: string): ExplicitMatch | undefined {
   // A bare 5-field "cron" needs at least one digit or star, so five words never count.
   if (!/^(in:|at:|cron:|@|every)/i.test(spec)) {
     const fields = spec.replace(/\s*;.*$/, '').split(/\s+/);
-    if (!fields.every((f) => /[\d*?]/.test(f) || /^(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([-,]\w{3})*$/i.test(f))) return undefined;
+    if (
+      !fields.every(
+        (f) => /[\d*?]/.test(f) || /^(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([-,]\w{3})*$/i.test(f),
+      )
+    )
+      return undefined;
     if (fields.filter((f) => /[\d*]/.test(f)).length < 3) return undefined;
   }
   if (/^cron:/i.test(spec)) spec = `cron:${spec.slice(5).trim()}`;
-  const rest = text.slice(m.index + m[0].length).replace(/^\s*(?:to|that|about|:|-)?\s*/i, '').trim();
+  const rest = text
+    .slice(m.index + m[0].length)
+    .replace(/^\s*(?:to|that|about|:|-)?\s*/i, '')
+    .trim();
   return { spec, rest };
 }
 
@@ -46,7 +54,11 @@ import { isUserError } from '../core/errors.js';
 import { parseScheduleSpec } from '../core/schedule-spec.js';
 
 /** Schedule of an explicit spec via the core's spec parser, or the error it gives. */
-export function explicitSchedule(spec: string, now: Date, zone: string): { schedule: Schedule; bounds: ScheduleBounds } | { error: string; example?: string } {
+export function explicitSchedule(
+  spec: string,
+  now: Date,
+  zone: string,
+): { schedule: Schedule; bounds: ScheduleBounds } | { error: string; example?: string } {
   try {
     return parseScheduleSpec(spec, { now, timeZone: zone });
   } catch (err) {

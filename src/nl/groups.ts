@@ -73,8 +73,12 @@ function canJoin(g: Group, p: Piece, glued: boolean): boolean {
     if (g.repeats.length === 1) {
       const r = g.repeats[0]!;
       // "hourly ... on weekdays", "every 30 minutes on mondays", "biweekly on thursdays"
-      return (isSubDaily(r) && p.repeat.kind === 'weekdays') || (r.kind === 'weekdays' && isSubDaily(p.repeat)) ||
-        (weeklyStep(r) && p.repeat.kind === 'weekdays' && p.repeat.step === 1) || (r.kind === 'weekdays' && r.step === 1 && weeklyStep(p.repeat));
+      return (
+        (isSubDaily(r) && p.repeat.kind === 'weekdays') ||
+        (r.kind === 'weekdays' && isSubDaily(p.repeat)) ||
+        (weeklyStep(r) && p.repeat.kind === 'weekdays' && p.repeat.step === 1) ||
+        (r.kind === 'weekdays' && r.step === 1 && weeklyStep(p.repeat))
+      );
     }
     return false;
   }
@@ -106,7 +110,12 @@ function shareTimes(groups: Group[]): void {
     const g = groups[i]!;
     if (g.times.length > 0 || g.defaultTime || g.duration || (g.dates.length === 0 && g.repeats.length === 0)) continue;
     if (g.repeats.some((r) => r.kind === 'every' && (r.unit === 'hour' || r.unit === 'minute' || r.unit === 'second'))) continue;
-    const donor = groups.slice(i + 1).find((o) => o.times.length > 0) ?? groups.slice(0, i).reverse().find((o) => o.times.length > 0);
+    const donor =
+      groups.slice(i + 1).find((o) => o.times.length > 0) ??
+      groups
+        .slice(0, i)
+        .reverse()
+        .find((o) => o.times.length > 0);
     if (donor) g.times = [...donor.times];
   }
 }
@@ -118,9 +127,18 @@ export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; boun
   let cur = emptyGroup();
   let lastEnd = -1;
   for (const p of pieces) {
-    if (p.role === 'start') { bounds.start = p; continue; }
-    if (p.role === 'end') { bounds.end = p; continue; }
-    if (p.role === 'during') { bounds.during = p; continue; }
+    if (p.role === 'start') {
+      bounds.start = p;
+      continue;
+    }
+    if (p.role === 'end') {
+      bounds.end = p;
+      continue;
+    }
+    if (p.role === 'during') {
+      bounds.during = p;
+      continue;
+    }
     if (p.role === 'for') {
       if (p.count !== undefined) bounds.count = p.count;
       if (p.duration) bounds.forDuration = p.duration;
@@ -154,7 +172,10 @@ export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; boun
     if (p.repeat) cur.repeats.push(p.repeat);
     if (p.date) cur.dates.push(p.date);
     if (p.duration) cur.duration = p.duration;
-    if (p.time) { cur.times.push(p.time); cur.timeAt.push(p.start); }
+    if (p.time) {
+      cur.times.push(p.time);
+      cur.timeAt.push(p.start);
+    }
     if (p.defaultTime) cur.defaultTime = p.defaultTime;
     if (p.window) cur.window = p.window;
     if (p.past) cur.past = true;

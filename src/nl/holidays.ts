@@ -42,15 +42,25 @@ const SUN = 0;
 const MON = 1;
 const THU = 4;
 
-const CANADA = /^(?:Canada\/|America\/(?:Toronto|Montreal|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Moncton|Glace_Bay|Goose_Bay|Whitehorse|Dawson|Dawson_Creek|Fort_Nelson|Yellowknife|Inuvik|Iqaluit|Rankin_Inlet|Resolute|Cambridge_Bay|Swift_Current|Creston|Atikokan|Blanc-Sablon|Nipigon|Thunder_Bay|Rainy_River|Pangnirtung)$)/;
+const CANADA =
+  /^(?:Canada\/|America\/(?:Toronto|Montreal|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Moncton|Glace_Bay|Goose_Bay|Whitehorse|Dawson|Dawson_Creek|Fort_Nelson|Yellowknife|Inuvik|Iqaluit|Rankin_Inlet|Resolute|Cambridge_Bay|Swift_Current|Creston|Atikokan|Blanc-Sablon|Nipigon|Thunder_Bay|Rainy_River|Pangnirtung)$)/;
 const UK_IRELAND = /^(?:Europe\/(?:London|Dublin|Belfast|Isle_of_Man|Jersey|Guernsey)|GB|GB-Eire|Eire)$/;
 const AUSTRALIA_NZ = /^(?:Australia\/|Pacific\/(?:Auckland|Chatham|Fiji)$|NZ$)/;
-const MEXICO = /^America\/(?:Mexico_City|Monterrey|Merida|Cancun|Chihuahua|Ciudad_Juarez|Hermosillo|Mazatlan|Tijuana|Matamoros|Bahia_Banderas|Ojinaga)$/;
+const MEXICO =
+  /^America\/(?:Mexico_City|Monterrey|Merida|Cancun|Chihuahua|Ciudad_Juarez|Hermosillo|Mazatlan|Tijuana|Matamoros|Bahia_Banderas|Ojinaga)$/;
 const NORDIC_FATHERS = /^(?:Europe\/(?:Stockholm|Oslo|Helsinki)|Atlantic\/Reykjavik)$/;
 
-const easterPlus = (days: number) => (y: number): LocalDate => addDays(easterSunday(y), days);
-const nth = (m: number, weekday: number, n: number | 'L') => (y: number): LocalDate | undefined => nthWeekdayOf(y, m, weekday, n);
-const fixed = (m: number, d: number) => (y: number): LocalDate => ({ y, m, d });
+const easterPlus =
+  (days: number) =>
+  (y: number): LocalDate =>
+    addDays(easterSunday(y), days);
+const nth =
+  (m: number, weekday: number, n: number | 'L') =>
+  (y: number): LocalDate | undefined =>
+    nthWeekdayOf(y, m, weekday, n);
+const fixed =
+  (m: number, d: number) =>
+  (y: number): LocalDate => ({ y, m, d });
 
 function usThanksgiving(y: number): LocalDate {
   return nthWeekdayOf(y, 11, THU, 4)!;
@@ -72,7 +82,8 @@ function mothersDay(y: number, zone: string): LocalDate | undefined {
   if (zone === 'Asia/Bangkok') return { y, m: 8, d: 12 };
   if (zone === 'Europe/Oslo') return nthWeekdayOf(y, 2, SUN, 2);
   if (zone === 'Europe/Stockholm') return nthWeekdayOf(y, 5, SUN, 'L');
-  if (/^(?:Africa\/Cairo|Asia\/(?:Beirut|Amman|Baghdad|Riyadh|Dubai|Qatar|Kuwait|Bahrain|Muscat|Damascus))$/.test(zone)) return { y, m: 3, d: 21 };
+  if (/^(?:Africa\/Cairo|Asia\/(?:Beirut|Amman|Baghdad|Riyadh|Dubai|Qatar|Kuwait|Bahrain|Muscat|Damascus))$/.test(zone))
+    return { y, m: 3, d: 21 };
   if (zone === 'Asia/Seoul') return { y, m: 5, d: 8 };
   return nthWeekdayOf(y, 5, SUN, 2);
 }
@@ -85,7 +96,14 @@ function fathersDay(y: number, zone: string): LocalDate | undefined {
   if (zone === 'Europe/Vienna') return nthWeekdayOf(y, 6, SUN, 2);
   if (/^(?:Europe\/(?:Madrid|Rome|Lisbon)|Atlantic\/(?:Canary|Madeira)|Africa\/Ceuta)$/.test(zone)) return { y, m: 3, d: 19 };
   if (NORDIC_FATHERS.test(zone)) return nthWeekdayOf(y, 11, SUN, 2);
-  if (zone === 'America/Sao_Paulo' || zone.startsWith('America/') && /Fortaleza|Recife|Bahia|Belem|Manaus|Cuiaba|Campo_Grande|Porto_Velho|Boa_Vista|Rio_Branco|Maceio|Araguaina|Santarem|Noronha/.test(zone)) return nthWeekdayOf(y, 8, SUN, 2);
+  if (
+    zone === 'America/Sao_Paulo' ||
+    (zone.startsWith('America/') &&
+      /Fortaleza|Recife|Bahia|Belem|Manaus|Cuiaba|Campo_Grande|Porto_Velho|Boa_Vista|Rio_Branco|Maceio|Araguaina|Santarem|Noronha/.test(
+        zone,
+      ))
+  )
+    return nthWeekdayOf(y, 8, SUN, 2);
   if (zone === 'Asia/Bangkok') return { y, m: 12, d: 5 };
   if (zone === 'Asia/Taipei') return { y, m: 8, d: 8 };
   if (zone === 'Asia/Seoul') return { y, m: 5, d: 8 };
@@ -103,8 +121,13 @@ function labourDay(y: number, zone: string): LocalDate | undefined {
 }
 
 function isUsZone(zone: string): boolean {
-  return zone.startsWith('US/') || zone === 'Pacific/Honolulu' ||
-    /^America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Juneau|Sitka|Nome|Adak|Yakutat|Metlakatla|Menominee|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+)$/.test(zone);
+  return (
+    zone.startsWith('US/') ||
+    zone === 'Pacific/Honolulu' ||
+    /^America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Detroit|Boise|Juneau|Sitka|Nome|Adak|Yakutat|Metlakatla|Menominee|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+)$/.test(
+      zone,
+    )
+  );
 }
 
 interface Holiday {
@@ -122,7 +145,7 @@ export const MOVING_HOLIDAYS: Holiday[] = [
   { names: '(?:holy|maundy) thursday', on: easterPlus(-3) },
   { names: 'palm sunday', on: easterPlus(-7) },
   { names: 'ash wednesday', on: easterPlus(-46) },
-  { names: "shrove tuesday|mardi gras|pancake day", on: easterPlus(-47) },
+  { names: 'shrove tuesday|mardi gras|pancake day', on: easterPlus(-47) },
   { names: 'ascension(?: day)?', on: easterPlus(39) },
   { names: 'pentecost(?: sunday)?|whit ?sunday|whitsun(?:day)?', on: easterPlus(49) },
   { names: 'whit ?monday|pentecost monday', on: easterPlus(50) },
@@ -139,7 +162,7 @@ export const MOVING_HOLIDAYS: Holiday[] = [
   { names: "columbus day|indigenous peoples'? day", on: nth(10, MON, 2) },
   { names: 'victoria day', on: (y) => addDays({ y, m: 5, d: 24 }, -((weekdayOf({ y, m: 5, d: 24 }) + 6) % 7)) },
   // Fixed in the US; other countries' independence days differ, so only for US zones
-  { names: "independence day|(?:the )?(?:4th|fourth) of july", on: (y, zone) => (isUsZone(zone) ? { y, m: 7, d: 4 } : undefined) },
+  { names: 'independence day|(?:the )?(?:4th|fourth) of july', on: (y, zone) => (isUsZone(zone) ? { y, m: 7, d: 4 } : undefined) },
   { names: 'juneteenth', on: fixed(6, 19) },
   { names: "veterans'? day|remembrance day|armistice day", on: fixed(11, 11) },
   { names: "st\\.? patrick'?s'? day|saint patrick'?s'? day|paddy'?s day", on: fixed(3, 17) },

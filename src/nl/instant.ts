@@ -3,7 +3,19 @@
  * and a date and/or time placed by the conventions in resolve.ts. chrono-node covers absolute
  * date formats our own grammar does not know (it runs last, on what is left).
  */
-import { addDays, addMonths, at, compareWall, daysInMonth, fromWall, isValidDate, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import {
+  addDays,
+  addMonths,
+  at,
+  compareWall,
+  daysInMonth,
+  fromWall,
+  isValidDate,
+  toWall,
+  weekdayOf,
+  type LocalDate,
+  type Wall,
+} from './calendar.js';
 import { DURATION_SRC, parseDurationPhrase } from './duration-phrase.js';
 import type { Group } from './groups.js';
 import type { Recognizer, TimeOfDay } from './pieces.js';
@@ -13,7 +25,10 @@ import { addDuration, DEFAULT_TIME, nextTimeOfDay, placeDate, Reject, settleBare
 export const DURATION_RECOGNIZERS: Recognizer[] = [
   {
     name: 'duration-in',
-    re: new RegExp(`\\b(?:in|within|after)\\s+(?:about\\s+|around\\s+|another\\s+|roughly\\s+|approx\\.?\\s+|like\\s+|just\\s+)?(${DURATION_SRC})`, 'g'),
+    re: new RegExp(
+      `\\b(?:in|within|after)\\s+(?:about\\s+|around\\s+|another\\s+|roughly\\s+|approx\\.?\\s+|like\\s+|just\\s+)?(${DURATION_SRC})`,
+      'g',
+    ),
     make(m) {
       const duration = parseDurationPhrase(m[1]!);
       return duration ? { duration } : null;
@@ -83,7 +98,9 @@ export function resolveOnce(g: Group, ctx: Ctx): Date[] | Reject {
   const base = resolvePlain(rest, ctx);
   if (base instanceof Reject) return base;
   return base.map((t) => {
-    const signed = Object.fromEntries(Object.entries(offset.duration).map(([k, v]) => [k, v * offset.sign])) as unknown as typeof offset.duration;
+    const signed = Object.fromEntries(
+      Object.entries(offset.duration).map(([k, v]) => [k, v * offset.sign]),
+    ) as unknown as typeof offset.duration;
     return addDuration(ctx, signed, t);
   });
 }
@@ -116,7 +133,10 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   if (placed instanceof Reject) return placed;
   if (weekday && weekday !== spec && weekday.kind === 'weekday' && weekdayOf(placed.date) !== weekday.weekday) {
     const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-    return new Reject(`${placed.date.y}-${String(placed.date.m).padStart(2, '0')}-${String(placed.date.d).padStart(2, '0')} is a ${names[weekdayOf(placed.date)]}, not a ${names[weekday.weekday]}.`, 'on tuesday dec 1 at 9am');
+    return new Reject(
+      `${placed.date.y}-${String(placed.date.m).padStart(2, '0')}-${String(placed.date.d).padStart(2, '0')} is a ${names[weekdayOf(placed.date)]}, not a ${names[weekday.weekday]}.`,
+      'on tuesday dec 1 at 9am',
+    );
   }
   const chosen = times.length > 0 ? times : [g.defaultTime ?? placed.defaultTime ?? DEFAULT_TIME];
   const out: Date[] = [];

@@ -162,7 +162,10 @@ function readPieces(text: string, zones: ZoneMatch[], ctx: Ctx, dateOrder: DateO
   const movingFeast = recurring ? pieces.find((p) => p.date?.kind === 'holiday' && !p.role) : undefined;
   if (movingFeast?.date?.kind === 'holiday') {
     // a cron or calendar step cannot follow Easter; as a repeat's bound ("until easter") it is fine
-    return reject(`I can't repeat on "${movingFeast.date.name}" yet: it moves every year. I can remind you on the next one.`, `on ${movingFeast.date.name} at 9am`);
+    return reject(
+      `I can't repeat on "${movingFeast.date.name}" yet: it moves every year. I can remind you on the next one.`,
+      `on ${movingFeast.date.name} at 9am`,
+    );
   }
   return unreadTime(text, claimed) ?? { pieces, keepAsText, recurring };
 }
@@ -178,7 +181,12 @@ function leadingDuration(text: string, pieces: Piece[], claimed: boolean[]): voi
 }
 
 /** The schedule the pieces describe: one-off instants, or recurring triggers within bounds. */
-function buildSchedule(pieces: Piece[], recurring: boolean, text: string, ctx: Ctx): { schedule: Schedule; bounds: ScheduleBounds } | ParseRejection {
+function buildSchedule(
+  pieces: Piece[],
+  recurring: boolean,
+  text: string,
+  ctx: Ctx,
+): { schedule: Schedule; bounds: ScheduleBounds } | ParseRejection {
   const { groups, bounds } = groupPieces(pieces, text);
   if (groups.length === 0) {
     return reject('When should I remind you? I could not find a time in that.', 'remind me to call mom tomorrow at 9am');
@@ -187,7 +195,10 @@ function buildSchedule(pieces: Piece[], recurring: boolean, text: string, ctx: C
   if (built instanceof Reject) return reject(built.error, built.example);
   const { schedule } = built;
   if (schedule.kind === 'multi' && schedule.triggers.length > MAX_TRIGGERS) {
-    return reject(`That is ${schedule.triggers.length} different times; one reminder holds at most ${MAX_TRIGGERS}. Please split it up.`, 'every day at 9am and 9pm');
+    return reject(
+      `That is ${schedule.triggers.length} different times; one reminder holds at most ${MAX_TRIGGERS}. Please split it up.`,
+      'every day at 9am and 9pm',
+    );
   }
   return built;
 }
@@ -217,14 +228,27 @@ function oneOffSchedule(groups: Group[], ctx: Ctx): { schedule: Schedule; bounds
  * The fires shown with the confirmation, from the core schedule engine, or why the schedule
  * cannot be kept (past, never fires, over 5 years ahead, outside the supported dates).
  */
-function checkedFires(schedule: Schedule, zone: string, now: Date, realNow: Date, bounds: ScheduleBounds, recurring: boolean, text: string): Date[] | ParseRejection {
+function checkedFires(
+  schedule: Schedule,
+  zone: string,
+  now: Date,
+  realNow: Date,
+  bounds: ScheduleBounds,
+  recurring: boolean,
+  text: string,
+): Date[] | ParseRejection {
   const next = previewFires(schedule, zone, now, Math.max(NEXT_COUNT, schedule.kind === 'multi' ? schedule.triggers.length : 0), bounds);
   const first = next[0];
   if (!withinRange(next, bounds)) return rangeRejection();
   if (!first || first.getTime() <= realNow.getTime()) {
-    if (recurring && first === undefined) return reject('That repeat would never fire: check its start and end.', 'every day at 9am until dec 31');
+    if (recurring && first === undefined)
+      return reject('That repeat would never fire: check its start and end.', 'every day at 9am until dec 31');
     const part = /\b(tonight|this (?:morning|afternoon|evening)|today)\b/.exec(text);
-    if (part) return reject(`That time ${part[1]} has already passed. Say a later time.`, `${part[1]} at ${part[1] === 'this morning' ? '11am' : '11pm'}`);
+    if (part)
+      return reject(
+        `That time ${part[1]} has already passed. Say a later time.`,
+        `${part[1]} at ${part[1] === 'this morning' ? '11am' : '11pm'}`,
+      );
     return reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
   }
   if (first.getTime() - now.getTime() > MAX_AHEAD_MS) {

@@ -9,8 +9,10 @@ import type { ParseRejection } from './types.js';
 import { foreignClockPreposition, foreignTimeWords } from './foreign.js';
 import { suspiciousDateWord } from './suspicious.js';
 
-const START_WORDS = /(?:^|\s)(?:starting(?:\s+from)?|start(?:ing)?\s+on|beginning|from|as\s+of|effective|commencing)\s+(?:on\s+|at\s+|the\s+)?$/;
-const END_WORDS = /(?:^|\s)(?:until|till|til|through|thru|ending(?:\s+on)?|up\s+to|up\s+until|no\s+later\s+than|by\s+the\s+end\s+of)\s+(?:on\s+|at\s+|the\s+)?$/;
+const START_WORDS =
+  /(?:^|\s)(?:starting(?:\s+from)?|start(?:ing)?\s+on|beginning|from|as\s+of|effective|commencing)\s+(?:on\s+|at\s+|the\s+)?$/;
+const END_WORDS =
+  /(?:^|\s)(?:until|till|til|through|thru|ending(?:\s+on)?|up\s+to|up\s+until|no\s+later\s+than|by\s+the\s+end\s+of)\s+(?:on\s+|at\s+|the\s+)?$/;
 
 /** Marks date/time pieces introduced by "starting …" or "until …" and widens their span. */
 export function markRoles(text: string, pieces: Piece[], recurring: boolean): void {
@@ -48,8 +50,12 @@ export function markRoles(text: string, pieces: Piece[], recurring: boolean): vo
 function nounAfter(text: string, p: Piece): boolean {
   // "weekly 1:1", "biweekly 1-on-1": a meeting, not a clock time
   if (/^\s+(?:1:1|1-on-1|1on1)(?![\w:])/.test(text.slice(p.end))) return true;
-  return /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) &&
-    !/^\s+(?:at|on|in|by|and|or|to|every|each|until|till|for|from|next|after|before|starting|except|between|tomorrow|today|tonight|morning|afternoon|evening|night|noon|midnight|\d)\b/.test(text.slice(p.end));
+  return (
+    /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) &&
+    !/^\s+(?:at|on|in|by|and|or|to|every|each|until|till|for|from|next|after|before|starting|except|between|tomorrow|today|tonight|morning|afternoon|evening|night|noon|midnight|\d)\b/.test(
+      text.slice(p.end),
+    )
+  );
 }
 
 /**
@@ -68,8 +74,7 @@ export function dropAttributiveRepeats(text: string, pieces: Piece[]): void {
 
 export function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
   const nounAfterPiece = (p: Piece): boolean => nounAfter(text, p);
-  const articleBefore = (p: Piece): boolean =>
-    /\b(?:the|a|an|my|your|our|their)\s+$/.test(text.slice(Math.max(0, p.start - 8), p.start));
+  const articleBefore = (p: Piece): boolean => /\b(?:the|a|an|my|your|our|their)\s+$/.test(text.slice(Math.max(0, p.start - 8), p.start));
   const attributive = (p: Piece): boolean =>
     (p.date !== undefined || p.time !== undefined) &&
     !p.repeat &&
@@ -136,7 +141,8 @@ export function unreadTime(text: string, claimed: boolean[]): ParseRejection | u
   if (malformed) return rejection(`"${malformed[1]}" is not a time I can read. Write minutes with two digits.`, 'at 3:05pm');
   // "at 7 pn": a misspelt am/pm next to the hour; reading "7" alone would guess the half of the day
   const meridiemTypo = /\b\d{1,2}\s*(pn|pmm|amm|apm|a\.n|p\.n)(?![\w])/.exec(text);
-  if (meridiemTypo && !claimed[meridiemTypo.index + meridiemTypo[0].length - 1]) return rejection(`I don't know "${meridiemTypo[1]}" next to the time. Did you mean am or pm?`, 'tomorrow at 7pm');
+  if (meridiemTypo && !claimed[meridiemTypo.index + meridiemTypo[0].length - 1])
+    return rejection(`I don't know "${meridiemTypo[1]}" next to the time. Did you mean am or pm?`, 'tomorrow at 7pm');
   const bad = /\b(?:at\s+)?(\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))\b/.exec(masked);
   if (bad) return rejection(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
   const suspicious = suspiciousDateWord(masked);
@@ -145,7 +151,6 @@ export function unreadTime(text: string, claimed: boolean[]): ParseRejection | u
   if (unitless) return rejection(`In ${unitless[1]} what? Say minutes, hours or days.`, `in ${unitless[1]} minutes`);
   return undefined;
 }
-
 
 /** "0930", "9.30", "9,30", "930h": a clock time in a form the grammar does not know. */
 const CLOCK_LIKE = /^(?:\d{1,2}[.,h]\d{2}|[01]?\d[0-5]\d|2[0-3][0-5]\d)h?$/;
@@ -172,7 +177,10 @@ function looseNumber(text: string, masked: string, claimed: boolean[]): ParseRej
     if (CLOCK_LIKE.test(token)) {
       return rejection(`I can't read "${token}" as a time. Write it with a colon, like 09:30.`, 'tomorrow at 09:30');
     }
-    return rejection(`I could not tell what "${token}" means next to the time. Write times like 9:30 and dates like dec 24.`, 'tomorrow at 9:30am');
+    return rejection(
+      `I could not tell what "${token}" means next to the time. Write times like 9:30 and dates like dec 24.`,
+      'tomorrow at 9:30am',
+    );
   }
   return undefined;
 }

@@ -20,7 +20,7 @@ export interface TimeOfDay {
 export type DateSpec =
   | { kind: 'ymd'; y?: number; m: number; d: number }
   | { kind: 'relDay'; days: number }
-  | { kind: 'weekday'; weekday: number; nextWeek: boolean; /** "friday after next": one more week. */ plusWeeks?: number }
+  | { kind: 'weekday'; weekday: number; nextWeek: boolean /** "friday after next": one more week. */; plusWeeks?: number }
   | { kind: 'nextWeek' }
   | { kind: 'nextMonth' }
   | { kind: 'nextYear' }
@@ -42,7 +42,7 @@ export type RepeatSpec =
   | { kind: 'every'; unit: 'second' | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'; step: number }
   | { kind: 'weekdays'; days: number[]; step: number }
   | { kind: 'monthDays'; days: Array<number | 'L'>; step: number }
-  | { kind: 'nthWeekday'; weekday: number; nth: Array<number | 'L'>; /** "of october": that month only (yearly). */ month?: number }
+  | { kind: 'nthWeekday'; weekday: number; nth: Array<number | 'L'> /** "of october": that month only (yearly). */; month?: number }
   | { kind: 'yearDate'; m: number; d: number };
 
 export interface Piece {
@@ -97,7 +97,11 @@ export function scan(text: string, recognizers: Recognizer[], claimed: boolean[]
         continue;
       }
       let free = true;
-      for (let i = start; i < end; i++) if (claimed[i]) { free = false; break; }
+      for (let i = start; i < end; i++)
+        if (claimed[i]) {
+          free = false;
+          break;
+        }
       // Overlaps a claimed span: try again just after its start ("before 5pm" when "before"
       // already belongs to "15 minutes before").
       if (!free) {

@@ -9,8 +9,7 @@ import { DURATION_SRC, NUMBER_WORD_SRC, parseDurationPhrase, parseNumber } from 
 import { MONTH_SRC, NTH, NTH_SRC, WEEKDAY_SRC, monthIndex, weekdayIndex } from './date-words.js';
 import { plainTime, withMeridiem, tod } from './time-phrases.js';
 
-const UNIT_SRC =
-  '(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|fortnights?|mo|s|m|h|d|w|y)';
+const UNIT_SRC = '(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|fortnights?|mo|s|m|h|d|w|y)';
 
 type Unit = Extract<RepeatSpec, { kind: 'every' }>['unit'];
 
@@ -26,14 +25,27 @@ function unitOf(text: string): { unit: Unit; factor: number } {
 }
 
 const ORDINALS: Record<string, number> = {
-  other: 2, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5,
+  other: 2,
+  second: 2,
+  '2nd': 2,
+  third: 3,
+  '3rd': 3,
+  fourth: 4,
+  '4th': 4,
+  fifth: 5,
+  '5th': 5,
 };
 const NTH_WORD = '(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
 const NTH_LIST_SRC = `${NTH_WORD}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${NTH_WORD})*`;
 const DOM_SRC = '(?:\\d{1,2}(?:st|nd|rd|th)?|last(?: day)?|first(?: day)?)';
 const WINDOW_TIME_SRC = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?|(noon|midnight)';
 
-function windowTime(h: string | undefined, mi: string | undefined, mer: string | undefined, word: string | undefined): TimeOfDay | undefined {
+function windowTime(
+  h: string | undefined,
+  mi: string | undefined,
+  mer: string | undefined,
+  word: string | undefined,
+): TimeOfDay | undefined {
   if (word) return word === 'noon' ? tod(12) : tod(0);
   if (h === undefined) return undefined;
   if (mer) return withMeridiem(Number(h), Number(mi ?? 0), mer);
@@ -50,7 +62,10 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
     // "except weekends", "but not on fridays", "excluding saturday and sunday"
     name: 'repeat-except',
-    re: new RegExp(`\\b(?:except|but not|excluding|except for|not on|apart from|other than)\\s+(?:on\\s+)?(?:the\\s+)?(weekends?|weekdays?|${WEEKDAY_SRC}s?(?:\\s*(?:,|and|or|&)\\s*(?:on\\s+)?${WEEKDAY_SRC}s?)*)\\b`, 'g'),
+    re: new RegExp(
+      `\\b(?:except|but not|excluding|except for|not on|apart from|other than)\\s+(?:on\\s+)?(?:the\\s+)?(weekends?|weekdays?|${WEEKDAY_SRC}s?(?:\\s*(?:,|and|or|&)\\s*(?:on\\s+)?${WEEKDAY_SRC}s?)*)\\b`,
+      'g',
+    ),
     make(m) {
       const what = m[1]!;
       const days = what.startsWith('weekend') ? [0, 6] : what.startsWith('weekday') ? [1, 2, 3, 4, 5] : weekdayList(what);
@@ -90,12 +105,20 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     // last friday of november": the nth weekday of each month (of that month, yearly), written
     // after the repeat word
     name: 'repeat-on-nth-weekday',
-    re: new RegExp(`\\b(?:(monthly|(?:every|each)\\s+month)|yearly|annually|(?:every|each)\\s+year)\\s+on\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\b(?:\\s+(?:of|in)\\s+${MONTH_SRC}\\b)?`, 'g'),
+    re: new RegExp(
+      `\\b(?:(monthly|(?:every|each)\\s+month)|yearly|annually|(?:every|each)\\s+year)\\s+on\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\b(?:\\s+(?:of|in)\\s+${MONTH_SRC}\\b)?`,
+      'g',
+    ),
     make(m) {
       const [, monthly, list, weekday, month] = m;
       // "monthly … of november" and "yearly on the first monday" (of which month?) say two things
       if (Boolean(monthly) === Boolean(month)) {
-        return { refuse: { error: 'Every month, or once a year in one month? Say one of them.', example: `every ${m[2]!.split(/\s/)[0]} ${weekday} of the month at 9am` } };
+        return {
+          refuse: {
+            error: 'Every month, or once a year in one month? Say one of them.',
+            example: `every ${m[2]!.split(/\s/)[0]} ${weekday} of the month at 9am`,
+          },
+        };
       }
       const nth = [...list!.matchAll(new RegExp(NTH_SRC, 'g'))].map((x) => NTH[x[1]!]!);
       const repeat: RepeatSpec = { kind: 'nthWeekday', weekday: weekdayIndex(weekday!), nth: [...new Set(nth)] };
@@ -115,14 +138,22 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     name: 'repeat-monthly-last-workday',
     re: /\b(?:monthly|(?:every|each)\s+month)\s+on\s+(?:the\s+)?(?:last|first)\s+(?:weekday|work ?day|business day|working day)\b|\b(?:the\s+)?(?:last|first)\s+(?:weekday|work ?day|business day|working day)\s+of\s+(?:the|every|each)\s+month\b/g,
     make() {
-      return { refuse: { error: "I can't repeat on the first or last working day of the month yet.", example: 'every month on the last friday at 9am' } };
+      return {
+        refuse: {
+          error: "I can't repeat on the first or last working day of the month yet.",
+          example: 'every month on the last friday at 9am',
+        },
+      };
     },
   },
   {
     // "every first monday of the month", "last friday of every month", "the 2nd and 4th tuesday of each month"
     name: 'repeat-nth-weekday',
     // "every 3rd monday of october": that month of every year
-    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\s+(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}(?:\\s+(?:of|in)\\s+${MONTH_SRC}\\b)?\\b`, 'g'),
+    re: new RegExp(
+      `\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}\\s+(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(${NTH_LIST_SRC})\\s+${WEEKDAY_SRC}(?:\\s+(?:of|in)\\s+${MONTH_SRC}\\b)?\\b`,
+      'g',
+    ),
     make(m) {
       const list = m[1] ?? m[3]!;
       const nth = [...list.matchAll(new RegExp(NTH_SRC, 'g'))].map((x) => NTH[x[1]!]!);
@@ -134,7 +165,10 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     // "on the 1st and 15th of every month", "the last day of each month", "every 15th",
     // "every 1st and 15th"
     name: 'repeat-month-days',
-    re: new RegExp(`\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${DOM_SRC}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${DOM_SRC})*)\\s+(?:day\\s+)?(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th))*)(?!\\s+(?:of\\s+)?${MONTH_SRC})\\b`, 'g'),
+    re: new RegExp(
+      `\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${DOM_SRC}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${DOM_SRC})*)\\s+(?:day\\s+)?(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th))*)(?!\\s+(?:of\\s+)?${MONTH_SRC})\\b`,
+      'g',
+    ),
     make(m) {
       const list = m[1] ?? m[2]!;
       const days: Array<number | 'L'> = [];
@@ -153,7 +187,10 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
     // "every dec 24", "every 24th of december", "every year on dec 24" is handled by combining
     name: 'repeat-year-date',
-    re: new RegExp(`\\b(?:every|each)\\s+(?:${MONTH_SRC}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_SRC})\\b`, 'g'),
+    re: new RegExp(
+      `\\b(?:every|each)\\s+(?:${MONTH_SRC}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?|(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_SRC})\\b`,
+      'g',
+    ),
     make(m) {
       const month = monthIndex(m[1] ?? m[4]!);
       const d = Number(m[2] ?? m[3]);
@@ -177,13 +214,19 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     make(m) {
       const word = m[2]!;
       const h = word === 'morning' ? 9 : word === 'afternoon' ? 15 : word === 'evening' ? 18 : 20;
-      return { repeat: { kind: 'weekdays', days: [weekdayIndex(m[1]!)], step: 1 }, defaultTime: { ...tod(h), hint: word === 'morning' ? 'am' : 'pm' } };
+      return {
+        repeat: { kind: 'weekdays', days: [weekdayIndex(m[1]!)], step: 1 },
+        defaultTime: { ...tod(h), hint: word === 'morning' ? 'am' : 'pm' },
+      };
     },
   },
   {
     // "monday to friday", "every day mon-fri", "from tuesday through thursday"
     name: 'repeat-weekday-range',
-    re: new RegExp(`\\b(?:(?:every|each)\\s+(?:day\\s+)?)?(?:on\\s+)?(?:from\\s+)?${WEEKDAY_SRC}s?\\s*(?:-|to|through|thru|till|until)\\s*${WEEKDAY_SRC}s?\\b`, 'g'),
+    re: new RegExp(
+      `\\b(?:(?:every|each)\\s+(?:day\\s+)?)?(?:on\\s+)?(?:from\\s+)?${WEEKDAY_SRC}s?\\s*(?:-|to|through|thru|till|until)\\s*${WEEKDAY_SRC}s?\\b`,
+      'g',
+    ),
     make(m) {
       const a = weekdayIndex(m[1]!);
       const b = weekdayIndex(m[2]!);
@@ -199,12 +242,15 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     // "every monday and thursday", "every other tuesday", "mondays", "on mondays and fridays",
     // "every monday, wednesday and friday"
     name: 'repeat-weekday-set',
-    re: new RegExp(`\\b(?:(every|each)\\s+(?:(other|second|2nd|third|3rd)\\s+)?)?(?:on\\s+)?${WEEKDAY_SRC}(s?)((?:\\s*(?:,|and|&|or|\\+|,\\s*and)\\s*(?:on\\s+)?${WEEKDAY_SRC}s?)*)\\b`, 'g'),
+    re: new RegExp(
+      `\\b(?:(every|each)\\s+(?:(other|second|2nd|third|3rd)\\s+)?)?(?:on\\s+)?${WEEKDAY_SRC}(s?)((?:\\s*(?:,|and|&|or|\\+|,\\s*and)\\s*(?:on\\s+)?${WEEKDAY_SRC}s?)*)\\b`,
+      'g',
+    ),
     make(m) {
       const plural = m[4] === 's' || /days\b/.test(m[5] ?? '');
       if (!m[1] && !plural) return null;
       const days = weekdayList(m[0]);
-      const step = m[2] ? ORDINALS[m[2]] ?? 1 : 1;
+      const step = m[2] ? (ORDINALS[m[2]] ?? 1) : 1;
       return { repeat: { kind: 'weekdays', days, step } };
     },
   },
@@ -227,7 +273,10 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
     // "every 2 weeks", "every other day", "every 30 minutes", "every 30m", "every hour", "each day"
     name: 'repeat-every-unit',
-    re: new RegExp(`\\b(?:every|each)\\s+(?:single\\s+)?(?:(other|second|third|fourth|fifth|2nd|3rd|4th|5th)\\s+|(\\d+(?:\\.\\d+)?|${NUMBER_WORD_SRC})\\s*)?${UNIT_SRC}(?![a-z0-9])|\\beveryday\\b(?=\\s*$|\\s*[,.!;]|\\s+(?:at|@|around|by|in|from|between|until|till|starting|except|for|morning|afternoon|evening|night|to|and|\\d))`, 'g'),
+    re: new RegExp(
+      `\\b(?:every|each)\\s+(?:single\\s+)?(?:(other|second|third|fourth|fifth|2nd|3rd|4th|5th)\\s+|(\\d+(?:\\.\\d+)?|${NUMBER_WORD_SRC})\\s*)?${UNIT_SRC}(?![a-z0-9])|\\beveryday\\b(?=\\s*$|\\s*[,.!;]|\\s+(?:at|@|around|by|in|from|between|until|till|starting|except|for|morning|afternoon|evening|night|to|and|\\d))`,
+      'g',
+    ),
     make(m) {
       if (m[0] === 'everyday') return { repeat: { kind: 'every', unit: 'day', step: 1 } };
       const { unit, factor } = unitOf(m[3]!);
@@ -254,9 +303,17 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     make(m) {
       const word = m[1]!;
       const table: Record<string, [Unit, number]> = {
-        hourly: ['hour', 1], daily: ['day', 1], nightly: ['day', 1], weekly: ['week', 1], biweekly: ['week', 2],
-        fortnightly: ['week', 2], monthly: ['month', 1], bimonthly: ['month', 2], quarterly: ['month', 3],
-        yearly: ['year', 1], annually: ['year', 1],
+        hourly: ['hour', 1],
+        daily: ['day', 1],
+        nightly: ['day', 1],
+        weekly: ['week', 1],
+        biweekly: ['week', 2],
+        fortnightly: ['week', 2],
+        monthly: ['month', 1],
+        bimonthly: ['month', 2],
+        quarterly: ['month', 3],
+        yearly: ['year', 1],
+        annually: ['year', 1],
       };
       const [unit, step] = table[word]!;
       const piece = { repeat: { kind: 'every' as const, unit, step } };

@@ -66,11 +66,18 @@ function toWallDate(d: Date, ctx: Ctx): LocalDate {
   return { y: w.y, m: w.m, d: w.d };
 }
 
-function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: number[] | undefined, ctx: Ctx, startAt: Date | undefined): Trigger[] | Reject {
+function subDaily(
+  r: Extract<RepeatSpec, { kind: 'every' }>,
+  g: Group,
+  days: number[] | undefined,
+  ctx: Ctx,
+  startAt: Date | undefined,
+): Trigger[] | Reject {
   const unit = r.unit as keyof typeof UNIT_MS;
   const everyMs = Math.round(r.step * UNIT_MS[unit]);
   if (everyMs < 60_000) return new Reject('Reminders can repeat at most once a minute.', 'every 5 minutes');
-  if (!Number.isFinite(everyMs) || everyMs > 5 * 366 * 86_400_000) return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 hours');
+  if (!Number.isFinite(everyMs) || everyMs > 5 * 366 * 86_400_000)
+    return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 hours');
   const dow = days ? dowField(days) : '*';
   if (g.window || days) {
     // Windows and weekdays are cron fields: the step has to fit inside a day.
@@ -78,8 +85,10 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
       return new Reject(`"every ${r.step} ${unit}s" does not fit inside a day's window.`, 'every 2 hours from 9 to 5 on weekdays');
     }
     // 1.5 hours is 90 minutes; 120 minutes is 2 hours
-    if (unit === 'hour' && !Number.isInteger(r.step)) return subDaily({ kind: 'every', unit: 'minute', step: r.step * 60 }, g, days, ctx, startAt);
-    if (unit === 'minute' && r.step >= 60 && r.step % 60 === 0) return subDaily({ kind: 'every', unit: 'hour', step: r.step / 60 }, g, days, ctx, startAt);
+    if (unit === 'hour' && !Number.isInteger(r.step))
+      return subDaily({ kind: 'every', unit: 'minute', step: r.step * 60 }, g, days, ctx, startAt);
+    if (unit === 'minute' && r.step >= 60 && r.step % 60 === 0)
+      return subDaily({ kind: 'every', unit: 'hour', step: r.step / 60 }, g, days, ctx, startAt);
     const { from, to } = g.window ? settleWindow(g.window.from, g.window.to) : { from: undefined, to: undefined };
     if (unit === 'hour' && Number.isInteger(r.step)) {
       const hours = from && to ? hourRange(from.h, to.h, r.step) : r.step > 1 ? `*/${r.step}` : '*';
@@ -101,7 +110,10 @@ function subDaily(r: Extract<RepeatSpec, { kind: 'every' }>, g: Group, days: num
       if (to.mi === 0) out.push({ kind: 'cron', pattern: `0 ${to.h} * * ${dow}` });
       return out;
     }
-    return new Reject('Within a window or on certain days, repeat every whole number of minutes.', 'every 30 minutes from 9 to 5 on weekdays');
+    return new Reject(
+      'Within a window or on certain days, repeat every whole number of minutes.',
+      'every 30 minutes from 9 to 5 on weekdays',
+    );
   }
   // "every 2 hours starting at 9": the interval counts from the first time written. The anchor
   // is the first fire when it lies ahead; `now` as anchor fires one interval later.
@@ -151,10 +163,15 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   }
   const { ref, date: from } = reference(ctx, startAt);
   const slots: Slots = { times: settledTimes(g), from, ctx, ref };
-  const named = namedSlotTriggers(g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays'), every, slots);
+  const named = namedSlotTriggers(
+    g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays'),
+    every,
+    slots,
+  );
   if (named) return named;
-  const step = every ? every.step : weekdaysRepeat?.step ?? 1;
-  if (!Number.isInteger(step) || step < 1) return new Reject('Repeat days, weeks, months or years in whole numbers.', 'every 2 weeks on monday');
+  const step = every ? every.step : (weekdaysRepeat?.step ?? 1);
+  if (!Number.isInteger(step) || step < 1)
+    return new Reject('Repeat days, weeks, months or years in whole numbers.', 'every 2 weeks on monday');
   // sub-daily units returned above
   const unit = (every ? every.unit : 'week') as CalendarSchedule['unit'];
   const stepDays = step * ({ day: 1, week: 7, month: 30.44, year: 365.25 } as Record<string, number>)[unit]!;
@@ -185,9 +202,18 @@ function repeatDays(g: Group, weekdaysRepeat: Extract<RepeatSpec, { kind: 'weekd
 }
 
 /** Repeats that name their slot: "the first monday", "on the 1st and 15th", "every year on dec 24". */
-function namedSlotTriggers(other: RepeatSpec | undefined, every: Extract<RepeatSpec, { kind: 'every' }> | undefined, slots: Slots): Trigger[] | Reject | undefined {
+function namedSlotTriggers(
+  other: RepeatSpec | undefined,
+  every: Extract<RepeatSpec, { kind: 'every' }> | undefined,
+  slots: Slots,
+): Trigger[] | Reject | undefined {
   if (other?.kind === 'nthWeekday') {
-    return crons(slots.times, '*', other.month === undefined ? '*' : String(other.month), other.nth.map((n) => `${other.weekday}#${n}`).join(','));
+    return crons(
+      slots.times,
+      '*',
+      other.month === undefined ? '*' : String(other.month),
+      other.nth.map((n) => `${other.weekday}#${n}`).join(','),
+    );
   }
   if (other?.kind === 'monthDays') {
     const step = every?.unit === 'month' ? every.step : 1;

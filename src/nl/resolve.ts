@@ -3,7 +3,20 @@
  * weekday names mean a future day (never today), "next week" is Monday of next week, a date
  * without a time is 09:00, a bare hour without a date is the next future one on a 12-hour face.
  */
-import { addDays, addMonths, at, compareWall, daysInMonth, fromWall, isValidDate, mondayOf, nextWeekday, toWall, type LocalDate, type Wall } from './calendar.js';
+import {
+  addDays,
+  addMonths,
+  at,
+  compareWall,
+  daysInMonth,
+  fromWall,
+  isValidDate,
+  mondayOf,
+  nextWeekday,
+  toWall,
+  type LocalDate,
+  type Wall,
+} from './calendar.js';
 import type { DateSpec, TimeOfDay } from './pieces.js';
 import { exactMs, type DurationParts } from './duration-phrase.js';
 import { movingHoliday, nthWeekdayOf } from './holidays.js';
@@ -27,7 +40,10 @@ export function makeCtx(now: Date, zone: string): Ctx {
 
 /** A failure a person can fix. */
 export class Reject {
-  constructor(readonly error: string, readonly example?: string) {}
+  constructor(
+    readonly error: string,
+    readonly example?: string,
+  ) {}
 }
 
 const END_OF_DAY: TimeOfDay = { h: 17, mi: 0, s: 0, bare: false };
@@ -110,7 +126,10 @@ export function placeDate(spec: DateSpec, ctx: Ctx): PlacedDate | Reject {
 }
 
 /** Days named relative to today: "tomorrow", "friday", "next week", "the weekend", "end of the month". */
-function placeRelative(spec: Exclude<DateSpec, { kind: 'dayOfMonth' | 'nthWeekdayOfMonth' | 'month' | 'holiday' | 'ymd' }>, today: LocalDate): PlacedDate {
+function placeRelative(
+  spec: Exclude<DateSpec, { kind: 'dayOfMonth' | 'nthWeekdayOfMonth' | 'month' | 'holiday' | 'ymd' }>,
+  today: LocalDate,
+): PlacedDate {
   const monthStart = { y: today.y, m: today.m, d: 1 };
   switch (spec.kind) {
     case 'relDay':
@@ -146,7 +165,11 @@ function placeDayOfMonth(spec: Extract<DateSpec, { kind: 'dayOfMonth' }>, today:
     return { date: { ...month, d: spec.d } };
   }
   let date: LocalDate = { y: today.y, m: today.m, d: spec.d };
-  for (let i = 0; !isValidDate(date.y, date.m, date.d) || date.y * 400 + date.m * 32 + date.d < today.y * 400 + today.m * 32 + today.d; i++) {
+  for (
+    let i = 0;
+    !isValidDate(date.y, date.m, date.d) || date.y * 400 + date.m * 32 + date.d < today.y * 400 + today.m * 32 + today.d;
+    i++
+  ) {
     const next = addMonths({ y: today.y, m: today.m, d: 1 }, i + 1);
     date = { y: next.y, m: next.m, d: spec.d };
     if (i > 3) break;
@@ -193,13 +216,20 @@ function placeMonth(spec: Extract<DateSpec, { kind: 'month' }>, ctx: Ctx): Place
  */
 function placeNthWeekday(spec: Extract<DateSpec, { kind: 'nthWeekdayOfMonth' }>, ctx: Ctx): PlacedDate | Reject {
   const today = ctx.today;
-  const months: LocalDate[] = spec.monthsAhead !== undefined
-    ? [addMonths({ y: today.y, m: today.m, d: 1 }, spec.monthsAhead)]
-    : spec.y !== undefined ? [{ y: spec.y, m: spec.m!, d: 1 }] : [0, 1].map((k) => ({ y: today.y + k, m: spec.m!, d: 1 }));
+  const months: LocalDate[] =
+    spec.monthsAhead !== undefined
+      ? [addMonths({ y: today.y, m: today.m, d: 1 }, spec.monthsAhead)]
+      : spec.y !== undefined
+        ? [{ y: spec.y, m: spec.m!, d: 1 }]
+        : [0, 1].map((k) => ({ y: today.y + k, m: spec.m!, d: 1 }));
   for (const month of months) {
     if (months.length > 1 && month.y * 12 + month.m < today.y * 12 + today.m) continue;
     const date = nthWeekdayOf(month.y, month.m, spec.weekday, spec.nth);
-    if (!date) return new Reject(`${capitalized(MONTHS[month.m - 1]!)} ${month.y} has no ${spec.nth}th ${WEEKDAY_NAMES[spec.weekday]}.`, `on the last ${WEEKDAY_NAMES[spec.weekday]} of ${MONTHS[month.m - 1]}`);
+    if (!date)
+      return new Reject(
+        `${capitalized(MONTHS[month.m - 1]!)} ${month.y} has no ${spec.nth}th ${WEEKDAY_NAMES[spec.weekday]}.`,
+        `on the last ${WEEKDAY_NAMES[spec.weekday]} of ${MONTHS[month.m - 1]}`,
+      );
     if (months.length === 1 || compareWall(at(date, 0), at(today, 0)) >= 0) return { date };
   }
   return new Reject('That day has already passed. Pick a time from now on.', 'on the first friday of next month');
@@ -212,7 +242,10 @@ function placeHoliday(spec: Extract<DateSpec, { kind: 'holiday' }>, ctx: Ctx): P
   for (const y of years) {
     const date = holiday?.on(y, ctx.zone);
     if (!date) {
-      return new Reject(`I can't tell which day "${spec.name}" is in your time zone (${ctx.zone}): it differs by region. Write the date instead.`, 'on may 5 at 9am');
+      return new Reject(
+        `I can't tell which day "${spec.name}" is in your time zone (${ctx.zone}): it differs by region. Write the date instead.`,
+        'on may 5 at 9am',
+      );
     }
     if (spec.y !== undefined || compareWall(at(date, 0), at(ctx.today, 0)) >= 0) return { date };
   }
@@ -230,4 +263,3 @@ function impossible(m: number, d: number, y?: number): Reject {
   const what = name ? `${name} ${d}${y ? `, ${y}` : ''}` : `month ${m}`;
   return new Reject(`${what.charAt(0).toUpperCase()}${what.slice(1)} is not a real date.`, 'on dec 24 at 6pm');
 }
-

@@ -8,11 +8,52 @@ import { editDistance, lettersWithin, MONTH_NAMES, WEEKDAY_NAMES } from './short
 
 /** Words ending in "day" that are not dates we should know. */
 const DAY_WORDS = new Set([
-  'today', 'yesterday', 'birthday', 'birthdays', 'holiday', 'holidays', 'someday', 'everyday', 'payday', 'doomsday',
-  'midday', 'weekday', 'weekdays', 'heyday', 'mayday', 'workday', 'workdays', 'noonday', 'friday', 'monday',
-  'tuesday', 'wednesday', 'thursday', 'saturday', 'sunday', 'mondays', 'tuesdays', 'wednesdays', 'thursdays',
-  'fridays', 'saturdays', 'sundays', 'day', 'days', 'oneday', 'gameday', 'schoolday', 'washday', 'judgment day',
-  'monday-friday', 'monday-thursday', 'monday-saturday', 'saturday-sunday', 'faraday', 'halliday', 'friedday',
+  'today',
+  'yesterday',
+  'birthday',
+  'birthdays',
+  'holiday',
+  'holidays',
+  'someday',
+  'everyday',
+  'payday',
+  'doomsday',
+  'midday',
+  'weekday',
+  'weekdays',
+  'heyday',
+  'mayday',
+  'workday',
+  'workdays',
+  'noonday',
+  'friday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'saturday',
+  'sunday',
+  'mondays',
+  'tuesdays',
+  'wednesdays',
+  'thursdays',
+  'fridays',
+  'saturdays',
+  'sundays',
+  'day',
+  'days',
+  'oneday',
+  'gameday',
+  'schoolday',
+  'washday',
+  'judgment day',
+  'monday-friday',
+  'monday-thursday',
+  'monday-saturday',
+  'saturday-sunday',
+  'faraday',
+  'halliday',
+  'friedday',
 ]);
 
 /**
@@ -31,8 +72,12 @@ function nearMonth(word: string): string | undefined {
 /** A hint when unread words look like a date; undefined when nothing looks wrong. */
 export function suspiciousDateWord(masked: string): { error: string; example: string } | undefined {
   // "on january at 9", "mid march", "by june": a month the grammar could not place ("in january" it can)
-  const month = /\b(?:on|by|of|early|late|mid|before|after|every|each|around)\s+(?:the\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b/.exec(masked);
-  if (month) return { error: `Which day of ${month[1]}? Say the date, or "in ${month[1]}" for the 1st.`, example: `on ${month[1]} 15 at 9am` };
+  const month =
+    /\b(?:on|by|of|early|late|mid|before|after|every|each|around)\s+(?:the\s+)?(january|february|march|april|may|june|july|august|september|october|november|december)\b/.exec(
+      masked,
+    );
+  if (month)
+    return { error: `Which day of ${month[1]}? Say the date, or "in ${month[1]}" for the 1st.`, example: `on ${month[1]} 15 at 9am` };
   // "mrach 5", "5 mrach", "5th of mrach"
   const near = /\b([a-z]{3,9})\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b/g;
   for (const m of masked.matchAll(near)) {

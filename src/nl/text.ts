@@ -47,5 +47,8 @@ export function reminderText(original: string, norm: Normalized, spans: Array<[n
     if (text === before) break;
   }
   // "call mom ." -> "call mom."
-  return text.replace(/\s+([,.!?;:])/g, '$1').replace(/^[,.;:]+\s*/, '').trim();
+  return text
+    .replace(/\s+([,.!?;:])/g, '$1')
+    .replace(/^[,.;:]+\s*/, '')
+    .trim();
 }

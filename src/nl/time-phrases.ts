@@ -49,7 +49,18 @@ export function daypartHint(word: string): 'am' | 'pm' | undefined {
 }
 
 const HOUR_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 const HOUR_SRC = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 
@@ -63,7 +74,13 @@ const NOT_IN_CLOCK = '(?<!\\d[:.])';
 
 /** Minutes written as words after a number-word hour ("two thirty"). */
 const MINUTE_WORDS: Record<string, number> = {
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, 'forty-five': 45, 'forty five': 45, fifty: 50,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  'forty-five': 45,
+  'forty five': 45,
+  fifty: 50,
 };
 const MINUTE_WORD_SRC = '(fifteen|twenty|thirty|forty-five|forty five|forty|fifty)';
 
@@ -87,7 +104,10 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "7 in the evening", "5 in the morning", "9 at night", "10 tonight"
     name: 'time-daypart-modifier',
-    re: new RegExp(`\\b${PREFIX}${HOUR_SRC}(?:[:.](\\d{2}))?\\s*(?:oclock\\s+)?(?:in the (morning|afternoon|evening)|at (night)|(tonight))\\b`, 'g'),
+    re: new RegExp(
+      `\\b${PREFIX}${HOUR_SRC}(?:[:.](\\d{2}))?\\s*(?:oclock\\s+)?(?:in the (morning|afternoon|evening)|at (night)|(tonight))\\b`,
+      'g',
+    ),
     make(m) {
       const word = m[3] ?? m[4] ?? m[5] ?? '';
       const h = hourOf(m[1]!);
@@ -134,14 +154,20 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "half past 5", "quarter past 3", "quarter to 9", "20 past 4"
     name: 'time-past-to',
-    re: new RegExp(`(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b`, 'g'),
+    re: new RegExp(
+      `(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b`,
+      'g',
+    ),
     make: pastTo,
   },
   {
     // "at three", "at two thirty", "at five pm": number-word hours after "at", when what follows
     // is more of the time phrase (not "at one point")
     name: 'time-word-hour',
-    re: new RegExp(`\\b(?:at|by|around|about)\\s+${HOUR_SRC.replace('\\d{1,2}|', '')}(?:[\\s-]+${MINUTE_WORD_SRC})?(?:\\s*(am|pm)|\\s+oclock)?(?=\\s*(?:$|[,.!?;]|(?:tomorrow|today|tonight|on|this|next|every|each|and|then|sharp|in the|at night)\\b))`, 'g'),
+    re: new RegExp(
+      `\\b(?:at|by|around|about)\\s+${HOUR_SRC.replace('\\d{1,2}|', '')}(?:[\\s-]+${MINUTE_WORD_SRC})?(?:\\s*(am|pm)|\\s+oclock)?(?=\\s*(?:$|[,.!?;]|(?:tomorrow|today|tonight|on|this|next|every|each|and|then|sharp|in the|at night)\\b))`,
+      'g',
+    ),
     make(m) {
       const h = hourOf(m[1]!);
       const mi = m[2] ? MINUTE_WORDS[m[2]]! : 0;
@@ -203,8 +229,16 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     name: 'time-colon',
     re: /\b(\d{1,2}):(\d{2})(?::(\d{2}))?\b|\b(\d{1,2})\s*o\s?clock\b|\b(\d{2})(\d{2})\s*hrs\b/g,
     make(m) {
-      if (m[4]) return (() => { const t = plainTime(m[4], 0); return t ? { time: t } : null; })();
-      if (m[5]) return (() => { const t = plainTime(m[5], Number(m[6])); return t ? { time: { ...t, bare: false } } : null; })();
+      if (m[4])
+        return (() => {
+          const t = plainTime(m[4], 0);
+          return t ? { time: t } : null;
+        })();
+      if (m[5])
+        return (() => {
+          const t = plainTime(m[5], Number(m[6]));
+          return t ? { time: { ...t, bare: false } } : null;
+        })();
       const t = plainTime(m[1]!, Number(m[2]), Number(m[3] ?? 0));
       return t ? { time: t } : null;
     },

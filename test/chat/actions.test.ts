@@ -109,7 +109,12 @@ describe('delivery formatter', () => {
   it('a late run says how late', async () => {
     const t = makeChat();
     const id = await t.create(ALICE_DM, '/remind in 2 minutes stretch');
-    const out = createDeliveryFormatter()(t.scheduler.jobs.get(id)!, { type: 'success', text: 'stretch', scheduledFor: t.clock.now(), lateMs: 3 * 3600_000 });
+    const out = createDeliveryFormatter()(t.scheduler.jobs.get(id)!, {
+      type: 'success',
+      text: 'stretch',
+      scheduledFor: t.clock.now(),
+      lateMs: 3 * 3600_000,
+    });
     expect(plainText(out)).toContain('3 hours late');
   });
 });

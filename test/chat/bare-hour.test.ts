@@ -52,7 +52,9 @@ describe('a bare hour that lands in the night is confirmed with the other readin
     await t.press(ALICE_DM, half(eleven));
     expect(t.scheduler.jobs.get(eleven)!.nextRunAt).toEqual(new Date('2026-11-23T11:00:00Z'));
     const noon = await londoner('2026-11-22T13:00:00Z');
-    expect(await noon.sayText(ALICE_DM, 'at 12 lunch with Ana')).toContain('That is midnight (00:00), at night. Or did you mean noon (12:00)?');
+    expect(await noon.sayText(ALICE_DM, 'at 12 lunch with Ana')).toContain(
+      'That is midnight (00:00), at night. Or did you mean noon (12:00)?',
+    );
   });
 
   it.each([

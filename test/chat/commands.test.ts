@@ -65,11 +65,31 @@ describe('management commands', () => {
 
 describe('bad input never crashes and changes nothing', () => {
   const BAD: string[] = [
-    '/cancel', '/cancel ../../etc', `/cancel ${'x'.repeat(500)}`, '/pause', '/resume nope', '/snooze', '/snooze ID',
-    '/run', '/edit', '/history nope', '/tz Not/AZone', '/dateorder yes', '/forget -1', '/forget 99999999999999999999',
-    '/remember', '/watch', '/watch notaurl', '/watch ftp://x.org', '/watch https://x.org every fortnight',
-    '/watch https://x.org every 1s', '/remind', '/remind \u0000\u0001', '/remind in 99999999999999999999 days x',
-    `/${'a'.repeat(40)}`, `/remind ${'🙂'.repeat(5000)}`,
+    '/cancel',
+    '/cancel ../../etc',
+    `/cancel ${'x'.repeat(500)}`,
+    '/pause',
+    '/resume nope',
+    '/snooze',
+    '/snooze ID',
+    '/run',
+    '/edit',
+    '/history nope',
+    '/tz Not/AZone',
+    '/dateorder yes',
+    '/forget -1',
+    '/forget 99999999999999999999',
+    '/remember',
+    '/watch',
+    '/watch notaurl',
+    '/watch ftp://x.org',
+    '/watch https://x.org every fortnight',
+    '/watch https://x.org every 1s',
+    '/remind',
+    '/remind \u0000\u0001',
+    '/remind in 99999999999999999999 days x',
+    `/${'a'.repeat(40)}`,
+    `/remind ${'🙂'.repeat(5000)}`,
   ];
   it.each(BAD)('%s gets a friendly answer', async (text) => {
     const t = makeChat();

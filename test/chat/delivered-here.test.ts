@@ -4,8 +4,13 @@ import { ALICE_DM, ALICE_GROUP, BOB_DM, makeChat } from './harness.js';
 
 async function jobMadeElsewhereFor(t: ReturnType<typeof makeChat>, chat: typeof ALICE_DM) {
   return t.scheduler.createJob({
-    kind: 'reminder', name: 'backup', payload: { text: 'run the backup' }, owner: { platform: chat.platform, userId: 'cli', name: 'cli' },
-    origin: { platform: chat.platform, chatId: chat.chatId, chatType: 'private' }, schedule: { kind: 'once', at: new Date('2026-11-22T12:00:00Z') }, timeZone: 'UTC',
+    kind: 'reminder',
+    name: 'backup',
+    payload: { text: 'run the backup' },
+    owner: { platform: chat.platform, userId: 'cli', name: 'cli' },
+    origin: { platform: chat.platform, chatId: chat.chatId, chatType: 'private' },
+    schedule: { kind: 'once', at: new Date('2026-11-22T12:00:00Z') },
+    timeZone: 'UTC',
   });
 }
 

@@ -49,31 +49,75 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
       const now = clock.now();
       const id = input.id ?? `j${++seq}`;
       const job: Job = {
-        id, name: input.name ?? id, kind: input.kind, payload: input.payload, owner: input.owner, origin: input.origin,
-        schedule: input.schedule, bounds: input.bounds ?? {}, timeZone: input.timeZone, status: input.status ?? 'active',
-        nextRunAt: firstRun(input.schedule, input.timeZone, input.bounds), attempts: 0, maxAttempts: 1, retries: 3, retryDelayMs: 5000, timeoutMs: 3600_000,
-        workflowId: input.workflowId ?? null, successMessage: input.successMessage ?? null, failureMessage: input.failureMessage ?? null,
-        completionMode: 'notify', createdAt: now, updatedAt: now, lastRunAt: null, completedAt: null, runCount: 0, lastError: null,
+        id,
+        name: input.name ?? id,
+        kind: input.kind,
+        payload: input.payload,
+        owner: input.owner,
+        origin: input.origin,
+        schedule: input.schedule,
+        bounds: input.bounds ?? {},
+        timeZone: input.timeZone,
+        status: input.status ?? 'active',
+        nextRunAt: firstRun(input.schedule, input.timeZone, input.bounds),
+        attempts: 0,
+        maxAttempts: 1,
+        retries: 3,
+        retryDelayMs: 5000,
+        timeoutMs: 3600_000,
+        workflowId: input.workflowId ?? null,
+        successMessage: input.successMessage ?? null,
+        failureMessage: input.failureMessage ?? null,
+        completionMode: 'notify',
+        createdAt: now,
+        updatedAt: now,
+        lastRunAt: null,
+        completedAt: null,
+        runCount: 0,
+        lastError: null,
       };
       jobs.set(id, job);
       return job;
     },
-    async getJob(id) { return jobs.get(id); },
-    async updateJob(id, patch) { return update(id, patch); },
-    async deleteJob(id) { return jobs.delete(id); },
-    async pauseJob(id) { return update(id, { status: 'paused', nextRunAt: null }); },
-    async resumeJob(id) { const j = must(id); return update(id, { status: 'active', nextRunAt: firstRun(j.schedule, j.timeZone, j.bounds) }); },
-    async pauseAll() { return []; },
-    async resumeAll() { return []; },
-    async cancelJob(id) { return update(id, { status: 'cancelled', nextRunAt: null }); },
+    async getJob(id) {
+      return jobs.get(id);
+    },
+    async updateJob(id, patch) {
+      return update(id, patch);
+    },
+    async deleteJob(id) {
+      return jobs.delete(id);
+    },
+    async pauseJob(id) {
+      return update(id, { status: 'paused', nextRunAt: null });
+    },
+    async resumeJob(id) {
+      const j = must(id);
+      return update(id, { status: 'active', nextRunAt: firstRun(j.schedule, j.timeZone, j.bounds) });
+    },
+    async pauseAll() {
+      return [];
+    },
+    async resumeAll() {
+      return [];
+    },
+    async cancelJob(id) {
+      return update(id, { status: 'cancelled', nextRunAt: null });
+    },
     async cancelWorkflow(wf) {
       const live = [...jobs.values()].filter((j) => j.workflowId === wf && (j.status === 'active' || j.status === 'paused'));
       for (const j of live) update(j.id, { status: 'cancelled', nextRunAt: null });
       return live.map((j) => j.id);
     },
-    async runNow(): Promise<RunRecord | undefined> { return undefined; },
-    async snoozeJob(id, at) { return update(id, { status: 'active', nextRunAt: at }); },
-    async listJobs(f) { return [...jobs.values()].filter((j) => matches(j, f)); },
+    async runNow(): Promise<RunRecord | undefined> {
+      return undefined;
+    },
+    async snoozeJob(id, at) {
+      return update(id, { status: 'active', nextRunAt: at });
+    },
+    async listJobs(f) {
+      return [...jobs.values()].filter((j) => matches(j, f));
+    },
     async pageJobs(f, page) {
       const all = [...jobs.values()].filter((j) => matches(j, f));
       const from = page.after === undefined ? 0 : Number(page.after);
@@ -84,9 +128,15 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
       const n = [...jobs.values()].filter((j) => matches(j, f)).length;
       return atMost === undefined ? n : Math.min(n, atMost);
     },
-    async history() { return []; },
-    async nextRuns() { return []; },
-    async stats() { throw new Error('not in fake'); },
+    async history() {
+      return [];
+    },
+    async nextRuns() {
+      return [];
+    },
+    async stats() {
+      throw new Error('not in fake');
+    },
   };
 }
 
@@ -101,7 +151,10 @@ export function fakeNotes(): ChatNotes {
       notes.set(`${p}:${u}`, l);
       return l.length;
     },
-    list(p, u) { checkMemoryAccess('read'); return notes.get(`${p}:${u}`) ?? []; },
+    list(p, u) {
+      checkMemoryAccess('read');
+      return notes.get(`${p}:${u}`) ?? [];
+    },
     remove(p, u, n) {
       checkMemoryAccess('write');
       const l = notes.get(`${p}:${u}`) ?? [];
@@ -128,18 +181,45 @@ export function fakeParse(text: string, opts: ParseOptions): ParseResult {
   let m = /^in (\d+)\s*(s|m|h|d)\w*\s*(.*)$/i.exec(t);
   if (m) {
     const at = new Date(opts.now.getTime() + Number(m[1]) * (UNIT[m[2]!.toLowerCase()] ?? 0));
-    return { ok: true, kind: 'once', text: m[3] ?? '', schedule: { kind: 'once', at }, bounds: {}, timeZone: opts.timeZone, spec: 'at', next: [at] };
+    return {
+      ok: true,
+      kind: 'once',
+      text: m[3] ?? '',
+      schedule: { kind: 'once', at },
+      bounds: {},
+      timeZone: opts.timeZone,
+      spec: 'at',
+      next: [at],
+    };
   }
   m = /^every (\d+)\s*(s|m|h|d)\w*\s*(.*)$/i.exec(t);
   if (m) {
     const everyMs = Number(m[1]) * (UNIT[m[2]!.toLowerCase()] ?? 0);
     const next = [1, 2, 3, 4].map((k) => new Date(opts.now.getTime() + k * everyMs));
-    return { ok: true, kind: 'recurring', text: m[3] ?? '', schedule: { kind: 'interval', everyMs, anchor: opts.now }, bounds: {}, timeZone: opts.timeZone, spec: `every ${everyMs}ms`, next };
+    return {
+      ok: true,
+      kind: 'recurring',
+      text: m[3] ?? '',
+      schedule: { kind: 'interval', everyMs, anchor: opts.now },
+      bounds: {},
+      timeZone: opts.timeZone,
+      spec: `every ${everyMs}ms`,
+      next,
+    };
   }
   m = /^tomorrow at 9am\s*(.*)$/i.exec(t);
   if (m) {
     const at = new Date(Date.UTC(opts.now.getUTCFullYear(), opts.now.getUTCMonth(), opts.now.getUTCDate() + 1, 8));
-    return { ok: true, kind: 'once', text: m[1] ?? '', schedule: { kind: 'once', at }, bounds: {}, timeZone: opts.timeZone, spec: '', next: [at] };
+    return {
+      ok: true,
+      kind: 'once',
+      text: m[1] ?? '',
+      schedule: { kind: 'once', at },
+      bounds: {},
+      timeZone: opts.timeZone,
+      spec: '',
+      next: [at],
+    };
   }
   return { ok: false, error: `I couldn't find a time in "${t}".`, example: '/remind in 10 minutes stretch' };
 }

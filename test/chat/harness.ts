@@ -30,9 +30,30 @@ export function tempStore(clock: ManualClock) {
   return store;
 }
 
-export const ALICE_DM: ChatContext = { platform: 'telegram', chatId: '100', chatType: 'private', userId: '100', userName: 'Alice', isAdmin: false };
-export const BOB_DM: ChatContext = { platform: 'telegram', chatId: '200', chatType: 'private', userId: '200', userName: 'Bob', isAdmin: false };
-export const ALICE_GROUP: ChatContext = { platform: 'telegram', chatId: '-500', chatType: 'group', userId: '100', userName: 'Alice', isAdmin: false };
+export const ALICE_DM: ChatContext = {
+  platform: 'telegram',
+  chatId: '100',
+  chatType: 'private',
+  userId: '100',
+  userName: 'Alice',
+  isAdmin: false,
+};
+export const BOB_DM: ChatContext = {
+  platform: 'telegram',
+  chatId: '200',
+  chatType: 'private',
+  userId: '200',
+  userName: 'Bob',
+  isAdmin: false,
+};
+export const ALICE_GROUP: ChatContext = {
+  platform: 'telegram',
+  chatId: '-500',
+  chatType: 'group',
+  userId: '100',
+  userName: 'Alice',
+  isAdmin: false,
+};
 export const BOB_GROUP: ChatContext = { ...ALICE_GROUP, userId: '200', userName: 'Bob' };
 export const CAROL_ADMIN: ChatContext = { ...ALICE_GROUP, userId: '300', userName: 'Carol', isAdmin: true };
 
@@ -43,8 +64,13 @@ export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string; c
   const errors: unknown[] = [];
   const logger = { info() {}, warn() {}, error: (o: object) => void errors.push(o) };
   const chat = createChatService({
-    scheduler, notes: store.notes, prefs: store.prefs, clock, parse,
-    config: { defaultTimeZone: 'Europe/Berlin', ...opts.config, ...(opts.quotas ? { quotas: opts.quotas } : {}) }, logger,
+    scheduler,
+    notes: store.notes,
+    prefs: store.prefs,
+    clock,
+    parse,
+    config: { defaultTimeZone: 'Europe/Berlin', ...opts.config, ...(opts.quotas ? { quotas: opts.quotas } : {}) },
+    logger,
   });
   let msgSeq = 0;
   async function say(who: ChatContext, text: string, extra: Partial<IncomingMessage> = {}) {
@@ -76,7 +102,12 @@ export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string; c
     const runCount = job.runCount + 1;
     const following = followingFire(job, scheduledFor, now, runCount);
     const settled: Job = {
-      ...job, runCount, lastRunAt: now, updatedAt: now, attempts: 0, nextRunAt: following,
+      ...job,
+      runCount,
+      lastRunAt: now,
+      updatedAt: now,
+      attempts: 0,
+      nextRunAt: following,
       ...(following ? {} : { status: 'completed' as const, completedAt: now }),
     };
     scheduler.jobs.set(id, settled);

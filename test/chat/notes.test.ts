@@ -26,8 +26,13 @@ describe('notes and the ghost: scheduled runs may not read or change notes', () 
     expect(await t.sayText(ALICE_DM, '/remind every 1 day /recall')).toContain("/recall can't be scheduled");
     // One stored before that check existed:
     const job = await t.scheduler.createJob({
-      kind: 'command', name: '/recall', payload: { command: '/recall' }, owner: { platform: 'telegram', userId: '100' },
-      origin: { platform: 'telegram', chatId: '100', chatType: 'private' }, schedule: { kind: 'once', at: t.clock.now() }, timeZone: 'UTC',
+      kind: 'command',
+      name: '/recall',
+      payload: { command: '/recall' },
+      owner: { platform: 'telegram', userId: '100' },
+      origin: { platform: 'telegram', chatId: '100', chatType: 'private' },
+      schedule: { kind: 'once', at: t.clock.now() },
+      timeZone: 'UTC',
     });
     const outcome = await runWithContext(schedulerContext(job.id, 'tg_100'), () => t.chat.commandHandler('/recall', job)).then(
       (reply) => reply,
@@ -59,14 +64,26 @@ describe('runtime context', async () => {
     const clock = new ManualClock();
     const seen: unknown[] = [];
     const chat = createChatService({
-      scheduler: fakeScheduler(clock), notes: fakeNotes(), prefs: fakePrefs(), clock,
+      scheduler: fakeScheduler(clock),
+      notes: fakeNotes(),
+      prefs: fakePrefs(),
+      clock,
       parse: (text, opts) => {
         seen.push(currentContext());
         return fakeParse(text, opts);
       },
-      config: { defaultTimeZone: 'UTC' }, logger: { info() {}, warn() {}, error() {} },
+      config: { defaultTimeZone: 'UTC' },
+      logger: { info() {}, warn() {}, error() {} },
     });
-    await chat.handleMessage({ platform, chatId, chatType: 'private', userId: 'u', userName: 'U', isAdmin: false, text: '/remind in 5 minutes x' });
+    await chat.handleMessage({
+      platform,
+      chatId,
+      chatType: 'private',
+      userId: 'u',
+      userName: 'U',
+      isAdmin: false,
+      text: '/remind in 5 minutes x',
+    });
     expect(seen[0]).toMatchObject({ entityType: 'HUMAN', sessionId: session, isAutomated: false });
   });
 });

@@ -38,7 +38,16 @@ describe('long answers come in pages that each fit one message, and every line i
     await t.say(ALICE_DM, `/remember ${long}`);
     await t.say(ALICE_DM, '/remember short one');
     const pages = await walk((text) => t.sayText(ALICE_DM, text), '/recall');
-    const body = pages.map((p) => p.split('\n').slice(1).filter((l) => !l.startsWith('— Page')).map((l) => l.replace(/^… /, '')).join('')).join('');
+    const body = pages
+      .map((p) =>
+        p
+          .split('\n')
+          .slice(1)
+          .filter((l) => !l.startsWith('— Page'))
+          .map((l) => l.replace(/^… /, ''))
+          .join(''),
+      )
+      .join('');
     expect(body).toBe(`1. ${long}2. short one`);
   });
 

@@ -74,7 +74,9 @@ describe('quotas', () => {
     const at = '/remind in 1 hour ';
     expect(await t.sayText(ALICE_DM, `${at}${'a'.repeat(1800 - at.length)}`)).toContain('Reminder set');
     const long = await t.sayText(ALICE_DM, `${at}${'b'.repeat(2500)}`);
-    expect(long).toBe(`⚠️ Reminder text is too long (${'in 1 hour '.length + 2500} characters, at most 1800).\nExample: /remind in 1 hour call the bank`);
+    expect(long).toBe(
+      `⚠️ Reminder text is too long (${'in 1 hour '.length + 2500} characters, at most 1800).\nExample: /remind in 1 hour call the bank`,
+    );
     expect(t.scheduler.jobs.size).toBe(1);
     // Raised for a Telegram-only bot: the parser no longer stops at its own 2,000.
     const raised = makeChat({ quotas: { maxTextLength: 3000 } });

@@ -17,7 +17,12 @@ describe('/remind', () => {
     const [msg] = await t.say(ALICE_DM, '/remind in 2 hours stretch');
     const id = [...t.scheduler.jobs.keys()][0]!;
     // Undo carries the version of the reminder it created, so it refuses once someone changed it.
-    expect(msg!.actions).toEqual([[{ id: expect.stringMatching(new RegExp(`^undo:${id}\\.[\\w-]{8}$`)), label: 'Undo' }, { id: `edit:${id}`, label: 'Edit' }]]);
+    expect(msg!.actions).toEqual([
+      [
+        { id: expect.stringMatching(new RegExp(`^undo:${id}\\.[\\w-]{8}$`)), label: 'Undo' },
+        { id: `edit:${id}`, label: 'Edit' },
+      ],
+    ]);
     expect(Buffer.byteLength(msg!.actions![0]![0]!.id)).toBeLessThanOrEqual(64);
   });
 
@@ -63,9 +68,14 @@ describe('/remind', () => {
 
   it('replying with "/remind 2h" makes a reminder about the replied-to message', async () => {
     const t = makeChat();
-    const [msg] = await t.say(ALICE_DM, '/remind 2h', { replyTo: { messageId: '42', text: 'pay the invoice', link: 'https://t.me/c/1/42' } });
+    const [msg] = await t.say(ALICE_DM, '/remind 2h', {
+      replyTo: { messageId: '42', text: 'pay the invoice', link: 'https://t.me/c/1/42' },
+    });
     const job = [...t.scheduler.jobs.values()][0]!;
-    expect(job.payload).toEqual({ text: 'pay the invoice', quote: { messageId: '42', text: 'pay the invoice', link: 'https://t.me/c/1/42' } });
+    expect(job.payload).toEqual({
+      text: 'pay the invoice',
+      quote: { messageId: '42', text: 'pay the invoice', link: 'https://t.me/c/1/42' },
+    });
     expect(msg!.text).toContain('(in 2 hours)');
   });
 

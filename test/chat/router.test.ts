@@ -35,7 +35,24 @@ describe('router', () => {
   it('/help lists every command with its usage', async () => {
     const t = makeChat();
     const text = await t.sayText(ALICE_DM, '/help');
-    for (const c of ['/remind', '/list', '/cancel', '/pause', '/resume', '/snooze', '/edit', '/run', '/history', '/next', '/tz', '/dateorder', '/remember', '/recall', '/forget', '/watch']) {
+    for (const c of [
+      '/remind',
+      '/list',
+      '/cancel',
+      '/pause',
+      '/resume',
+      '/snooze',
+      '/edit',
+      '/run',
+      '/history',
+      '/next',
+      '/tz',
+      '/dateorder',
+      '/remember',
+      '/recall',
+      '/forget',
+      '/watch',
+    ]) {
       expect(text).toContain(c);
     }
   });

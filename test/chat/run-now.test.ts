@@ -17,11 +17,17 @@ function makeRealChat() {
   const h = makeHarness({ start: '2026-12-02T22:02:10.474Z' }); // Wednesday 23:02 in Berlin
   harnesses.push(h);
   const chat = createChatService({
-    scheduler: h.scheduler, notes: h.store.notes, prefs: h.store.prefs, clock: h.clock, parse,
-    config: { defaultTimeZone: 'Europe/Berlin' }, logger: { info() {}, warn() {}, error() {} },
+    scheduler: h.scheduler,
+    notes: h.store.notes,
+    prefs: h.store.prefs,
+    clock: h.clock,
+    parse,
+    config: { defaultTimeZone: 'Europe/Berlin' },
+    logger: { info() {}, warn() {}, error() {} },
   });
   let seq = 0;
-  const say = async (text: string) => (await chat.handleMessage({ ...ALICE_DM, messageId: String(++seq), text })).map((m) => m.text).join('\n');
+  const say = async (text: string) =>
+    (await chat.handleMessage({ ...ALICE_DM, messageId: String(++seq), text })).map((m) => m.text).join('\n');
   return { h, say };
 }
 

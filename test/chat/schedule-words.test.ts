@@ -32,13 +32,23 @@ describe('ruleInWords', () => {
 
   it('calendar steps read their weekday and date from the anchor', () => {
     // 24 Nov 2026 is a Tuesday.
-    expect(berlin({ kind: 'calendar', unit: 'week', step: 2, anchor: '2026-11-24T08:00:00' })).toBe('every 2 weeks on Tuesday at 08:00, Europe/Berlin');
+    expect(berlin({ kind: 'calendar', unit: 'week', step: 2, anchor: '2026-11-24T08:00:00' })).toBe(
+      'every 2 weeks on Tuesday at 08:00, Europe/Berlin',
+    );
     expect(berlin({ kind: 'calendar', unit: 'day', step: 2, anchor: '2026-11-23T08:00:00' })).toBe('every 2 days at 08:00, Europe/Berlin');
-    expect(berlin({ kind: 'calendar', unit: 'month', step: 3, anchor: '2026-01-31T09:30:00' })).toBe('every 3 months on the 31st at 09:30, Europe/Berlin');
+    expect(berlin({ kind: 'calendar', unit: 'month', step: 3, anchor: '2026-01-31T09:30:00' })).toBe(
+      'every 3 months on the 31st at 09:30, Europe/Berlin',
+    );
   });
 
   it('several rules are joined', () => {
-    const s: Schedule = { kind: 'multi', triggers: [{ kind: 'cron', pattern: '0 9 * * *' }, { kind: 'cron', pattern: '0 10 * * 6' }] };
+    const s: Schedule = {
+      kind: 'multi',
+      triggers: [
+        { kind: 'cron', pattern: '0 9 * * *' },
+        { kind: 'cron', pattern: '0 10 * * 6' },
+      ],
+    };
     expect(berlin(s)).toBe('every day at 09:00 and every Saturday at 10:00, Europe/Berlin');
   });
 });

@@ -42,7 +42,9 @@ describe('a scheduled command is checked when it is made', () => {
     const t = makeChat();
     const id = await t.create(ALICE_DM, '/remind every 1 hours /next');
     expect(await t.sayText(ALICE_DM, `/edit ${id} text: /recall`)).toContain("/recall can't be scheduled");
-    expect(await t.sayText(ALICE_DM, `/edit ${id} text: list`)).toContain('"list" is not a command: a scheduled command starts with "/" (did you mean /list?)');
+    expect(await t.sayText(ALICE_DM, `/edit ${id} text: list`)).toContain(
+      '"list" is not a command: a scheduled command starts with "/" (did you mean /list?)',
+    );
     expect(job(t, id).payload).toEqual({ command: '/next' });
     expect(await t.sayText(ALICE_DM, `/edit ${id} text: /history`)).toContain('Reminder updated');
     expect(job(t, id).payload).toEqual({ command: '/history' });
@@ -53,8 +55,13 @@ describe('a scheduled command fails, never "succeeds", when it is refused or err
   it('a stored /recall job (made before the check) fails its run with the reason', async () => {
     const t = makeChat();
     const stored = await t.scheduler.createJob({
-      kind: 'command', name: '/recall', payload: { command: '/recall' }, owner: { platform: 'telegram', userId: '100' },
-      origin: { platform: 'telegram', chatId: '100', chatType: 'private' }, schedule: { kind: 'once', at: t.clock.now() }, timeZone: 'UTC',
+      kind: 'command',
+      name: '/recall',
+      payload: { command: '/recall' },
+      owner: { platform: 'telegram', userId: '100' },
+      origin: { platform: 'telegram', chatId: '100', chatType: 'private' },
+      schedule: { kind: 'once', at: t.clock.now() },
+      timeZone: 'UTC',
     });
     await expect(runAsGhost(t, stored)).rejects.toThrow("/recall can't be scheduled");
   });
@@ -67,7 +74,7 @@ describe('a scheduled command fails, never "succeeds", when it is refused or err
 });
 
 describe('a command job acts only within the chat it was created in', () => {
-  it('an admin cannot rewrite a member\'s command job, so cannot act under the member\'s name', async () => {
+  it("an admin cannot rewrite a member's command job, so cannot act under the member's name", async () => {
     const t = makeChat();
     const secret = await t.create(ALICE_DM, '/remind in 3 hours dentist at the clinic, private');
     const groupJob = await t.create(ALICE_GROUP, '/remind every 1 hours /next');
@@ -83,11 +90,14 @@ describe('a command job acts only within the chat it was created in', () => {
     expect(job(t, secret).status).toBe('active');
   });
 
-  it('a group command job cannot reach its owner\'s private reminders, and the group never sees their text', async () => {
+  it("a group command job cannot reach its owner's private reminders, and the group never sees their text", async () => {
     const t = makeChat();
     const secret = await t.create(ALICE_DM, '/remind in 3 hours dentist at the clinic, private');
     const cancelJob = await t.create(ALICE_GROUP, `/remind in 1 hour /cancel ${secret}`);
-    const err = await runAsGhost(t, job(t, cancelJob)).then(() => undefined, (e: Error) => e);
+    const err = await runAsGhost(t, job(t, cancelJob)).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(err?.message).toBe(`No reminder with id "${secret}".`);
     expect(job(t, secret).status).toBe('active');
     for (const cmd of ['/next', '/list', '/history']) {
@@ -96,7 +106,7 @@ describe('a command job acts only within the chat it was created in', () => {
     }
   });
 
-  it('a private command job does not reach its owner\'s jobs in groups', async () => {
+  it("a private command job does not reach its owner's jobs in groups", async () => {
     const t = makeChat();
     const inGroup = await t.create(ALICE_GROUP, '/remind every 1 hours team standup');
     const pauser = await t.create(ALICE_DM, `/remind in 1 hour /pause ${inGroup}`);
@@ -110,7 +120,7 @@ describe('a command job acts only within the chat it was created in', () => {
     expect(own).toBeTruthy();
   });
 
-  it('within its own chat, the ghost has its owner\'s rights only (not an admin\'s)', async () => {
+  it("within its own chat, the ghost has its owner's rights only (not an admin's)", async () => {
     const t = makeChat();
     const bobs = await t.create(BOB_GROUP, '/remind every 1 hours bob stuff');
     const alicePauser = await t.create(ALICE_GROUP, `/remind in 1 hour /pause ${bobs}`);

@@ -33,12 +33,25 @@ async function startApp() {
     },
     async stop() {},
   };
-  const app = createApp({ config: loadConfig({ CHIME_DB: join(dir, 'chime.db'), CHIME_TZ: 'UTC' }), clock, logger: silentLogger(), adapters: [adapter] });
+  const app = createApp({
+    config: loadConfig({ CHIME_DB: join(dir, 'chime.db'), CHIME_TZ: 'UTC' }),
+    clock,
+    logger: silentLogger(),
+    adapters: [adapter],
+  });
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   cleanups.push(() => app.stop());
   await app.start();
   const say = async (text: string) => {
-    const msg: IncomingMessage = { platform: 'telegram', chatId: '42', chatType: 'private', userId: '42', userName: 'Sam', isAdmin: false, text };
+    const msg: IncomingMessage = {
+      platform: 'telegram',
+      chatId: '42',
+      chatType: 'private',
+      userId: '42',
+      userName: 'Sam',
+      isAdmin: false,
+      text,
+    };
     return (await chat!.handleMessage(msg)).map((m) => m.text).join('\n');
   };
   /**

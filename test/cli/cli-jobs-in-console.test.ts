@@ -62,9 +62,13 @@ async function setup() {
 describe('CLI jobs in the console', () => {
   it('a CLI reminder delivered to the console answers its buttons and shows in /list, /snooze, /history, /cancel', async () => {
     const s = await setup();
-    const created = JSON.parse(await s.cli('jobs', 'create', '--name', 'stretch', '--schedule', 'in:2h', '--text', 'stretch your legs', '--format', 'json')) as { id: string };
+    const created = JSON.parse(
+      await s.cli('jobs', 'create', '--name', 'stretch', '--schedule', 'in:2h', '--text', 'stretch your legs', '--format', 'json'),
+    ) as { id: string };
     const id = created.id;
-    const rec = JSON.parse(await s.cli('jobs', 'create', '--name', 'backup', '--schedule', 'every 1d', '--text', 'run the backup', '--format', 'json')) as { id: string };
+    const rec = JSON.parse(
+      await s.cli('jobs', 'create', '--name', 'backup', '--schedule', 'every 1d', '--text', 'run the backup', '--format', 'json'),
+    ) as { id: string };
 
     const list = await s.type('/list');
     expect(list).toContain('Your reminders (2)');
@@ -87,8 +91,17 @@ describe('CLI jobs in the console', () => {
 
   it('a Telegram user cannot see the console’s CLI jobs', async () => {
     const s = await setup();
-    const created = JSON.parse(await s.cli('jobs', 'create', '--name', 'x', '--schedule', 'in:1h', '--text', 'secret', '--format', 'json')) as { id: string };
-    const tg = { platform: 'telegram', chatId: 'console', chatType: 'private' as const, userId: 'console', userName: 'Mallory', isAdmin: false };
+    const created = JSON.parse(
+      await s.cli('jobs', 'create', '--name', 'x', '--schedule', 'in:1h', '--text', 'secret', '--format', 'json'),
+    ) as { id: string };
+    const tg = {
+      platform: 'telegram',
+      chatId: 'console',
+      chatType: 'private' as const,
+      userId: 'console',
+      userName: 'Mallory',
+      isAdmin: false,
+    };
     const [reply] = await s.app.chat.handleMessage({ ...tg, text: `/cancel ${created.id}` });
     expect(reply!.text).toContain('No reminder with id');
     expect((await s.app.store.jobs.getJob(created.id))?.status).toBe('active');

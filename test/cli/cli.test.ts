@@ -41,7 +41,22 @@ describe('chime CLI', () => {
   it('--help lists every command and exits 0; no arguments prints help and exits 1', async () => {
     const r = await chime('--help');
     expect(r.code).toBe(0);
-    for (const c of ['start', 'jobs list', 'jobs create', 'jobs update', 'jobs delete', 'jobs run', 'jobs pause', 'jobs resume', 'jobs history', 'jobs next', 'jobs stats', 'cleanup', 'parse', 'discord register']) {
+    for (const c of [
+      'start',
+      'jobs list',
+      'jobs create',
+      'jobs update',
+      'jobs delete',
+      'jobs run',
+      'jobs pause',
+      'jobs resume',
+      'jobs history',
+      'jobs next',
+      'jobs stats',
+      'cleanup',
+      'parse',
+      'discord register',
+    ]) {
       expect(r.out).toContain(`chime ${c}`);
     }
     expect((await chime()).code).toBe(1);
@@ -123,8 +138,12 @@ describe('chime CLI', () => {
     const before = (await listJson()).length;
     const long = await chime('jobs', 'create', '--name', 'long', '--schedule', '5m', '--text', 'x'.repeat(1801));
     expect(long.code).toBe(1);
-    expect(long.err).toBe('Error: --text is too long (1801 characters, at most 1800).\nExample: --text "call the bank"   (or raise CHIME_MAX_TEXT_LENGTH)\n');
-    expect((await chime('jobs', 'create', '--name', 'c', '--schedule', '5m', '--command', `/remember ${'y'.repeat(1800)}`)).err).toContain('--command is too long');
+    expect(long.err).toBe(
+      'Error: --text is too long (1801 characters, at most 1800).\nExample: --text "call the bank"   (or raise CHIME_MAX_TEXT_LENGTH)\n',
+    );
+    expect((await chime('jobs', 'create', '--name', 'c', '--schedule', '5m', '--command', `/remember ${'y'.repeat(1800)}`)).err).toContain(
+      '--command is too long',
+    );
     expect((await listJson()).length).toBe(before);
     const id = await create('fits', '--schedule', '5m', '--text', 'x'.repeat(1800));
     const upd = await chime('jobs', 'update', '--id', id, '--text', 'z'.repeat(1801));
@@ -167,7 +186,9 @@ describe('chime CLI', () => {
     const active = (await listJson('--status', 'active')).length;
     const bare = await chime('jobs', 'pause');
     expect(bare.code).toBe(1);
-    expect(bare.err).toBe('Error: Say which job to pause with --id, or add --all to pause every active job.\nExample: chime jobs pause --id k7m2qd   or   chime jobs pause --all\n');
+    expect(bare.err).toBe(
+      'Error: Say which job to pause with --id, or add --all to pause every active job.\nExample: chime jobs pause --id k7m2qd   or   chime jobs pause --all\n',
+    );
     expect((await listJson('--status', 'active')).length).toBe(active);
     expect((await chime('jobs', 'pause', '--id', id, '--all')).code).toBe(1);
     const all = await chime('jobs', 'pause', '--all');
@@ -277,7 +298,10 @@ describe('chime CLI', () => {
     const run = promisify(execFile);
     const bin = join(install, 'bin', 'chime.js');
     const base = { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent' };
-    await run(process.execPath, [bin, 'jobs', 'create', '--name', 'dotenv', '--schedule', '@daily', '--text', 'x'], { cwd: elsewhere, env: base });
+    await run(process.execPath, [bin, 'jobs', 'create', '--name', 'dotenv', '--schedule', '@daily', '--text', 'x'], {
+      cwd: elsewhere,
+      env: base,
+    });
     expect(existsSync(join(install, 'data', 'mine.db'))).toBe(true);
     expect(existsSync(join(elsewhere, 'not-this.db'))).toBe(false);
     expect(existsSync(join(elsewhere, 'data'))).toBe(false);
@@ -285,7 +309,10 @@ describe('chime CLI', () => {
     const { stdout } = await run(process.execPath, [bin, 'jobs', 'list', '--format', 'json'], { cwd: join(install, 'src'), env: base });
     expect(JSON.parse(stdout)).toMatchObject([{ name: 'dotenv', timeZone: 'Asia/Tokyo' }]);
     // The environment wins over the file; an empty answer names the database it looked in.
-    const other = await run(process.execPath, [bin, 'jobs', 'list'], { cwd: elsewhere, env: { ...base, CHIME_DB: join(home, 'other.db') } });
+    const other = await run(process.execPath, [bin, 'jobs', 'list'], {
+      cwd: elsewhere,
+      env: { ...base, CHIME_DB: join(home, 'other.db') },
+    });
     expect(other.stdout).toBe(`No jobs in ${join(home, 'other.db')}.\n`);
     rmSync(home, { recursive: true, force: true });
   }, 30_000);
@@ -298,7 +325,20 @@ describe('chime CLI', () => {
       for (let i = 0; i < 1203; i++) {
         // Due times run backwards: the listing's order is creation, not due time.
         const at = new Date(Date.UTC(2030, 0, 1) - i * 60_000);
-        made.push(store.jobs.createJob({ kind: 'reminder', name: `job ${i}`, payload: { text: `t${i}` }, owner: { platform: 'console', userId: 'cli' }, origin: { platform: 'console', chatId: 'console' }, schedule: { kind: 'once', at }, timeZone: 'UTC' }, new Date()).id);
+        made.push(
+          store.jobs.createJob(
+            {
+              kind: 'reminder',
+              name: `job ${i}`,
+              payload: { text: `t${i}` },
+              owner: { platform: 'console', userId: 'cli' },
+              origin: { platform: 'console', chatId: 'console' },
+              schedule: { kind: 'once', at },
+              timeZone: 'UTC',
+            },
+            new Date(),
+          ).id,
+        );
       }
     })();
     store.close();

@@ -81,14 +81,22 @@ describe('an unusable CHIME_DB', () => {
     writeFileSync(file, 'hello\n');
     const through = join(file, 'chime.db');
     expectOneLine(await inProcess({ CHIME_DB: through }, ['jobs', 'stats']), through, /plain\.txt is a file, not a directory/);
-    expectOneLine(await inProcess({ CHIME_DB: '/sys/kernel/chime.db' }, ['jobs', 'list']), '/sys/kernel/chime.db', /cannot be opened or created there/);
+    expectOneLine(
+      await inProcess({ CHIME_DB: '/sys/kernel/chime.db' }, ['jobs', 'list']),
+      '/sys/kernel/chime.db',
+      /cannot be opened or created there/,
+    );
   });
 
   it('a file that is not a database is named and left untouched', async () => {
     const file = join(dir, 'notes.txt');
     writeFileSync(file, 'my shopping list\n');
     expectOneLine(await inProcess({ CHIME_DB: file }, ['start']), file, /not a SQLite database/);
-    expectOneLine(await inProcess({ CHIME_DB: file }, ['jobs', 'create', '--name', 'x', '--schedule', '5m', '--text', 'x']), file, /not a SQLite database/);
+    expectOneLine(
+      await inProcess({ CHIME_DB: file }, ['jobs', 'create', '--name', 'x', '--schedule', '5m', '--text', 'x']),
+      file,
+      /not a SQLite database/,
+    );
     expect(readFileSync(file, 'utf8')).toBe('my shopping list\n');
     expect(existsSync(`${file}-wal`)).toBe(false);
   });
@@ -101,7 +109,11 @@ describe('an unusable CHIME_DB', () => {
     const fd = openSync(path, 'r+');
     writeSync(fd, Buffer.alloc(8192, 0xff), 0, 8192, 4096);
     closeSync(fd);
-    expectOneLine(await inProcess({ CHIME_DB: path }, ['jobs', 'list']), path, /the database file is damaged .* Fix: move chime\.db .*\.recover/);
+    expectOneLine(
+      await inProcess({ CHIME_DB: path }, ['jobs', 'list']),
+      path,
+      /the database file is damaged .* Fix: move chime\.db .*\.recover/,
+    );
     expectOneLine(await chime({ CHIME_DB: path }, ['start']), path, /the database file is damaged/);
   }, 30_000);
 });

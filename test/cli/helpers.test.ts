@@ -28,7 +28,11 @@ describe('CLI helpers', () => {
   });
 
   it('tables and JSON arrays written page by page equal the whole ones (one page fixes the widths)', () => {
-    const rows = [['a', 'x'], ['abcdef', 'y'], ['b', 'z']];
+    const rows = [
+      ['a', 'x'],
+      ['abcdef', 'y'],
+      ['b', 'z'],
+    ];
     let out = '';
     const w = tableWriter(['ID', 'NAME'], (t) => {
       out += t;
@@ -63,7 +67,15 @@ describe('CLI helpers', () => {
   });
 
   it('tables align columns; empty tables say (none)', () => {
-    expect(table(['ID', 'NAME'], [['a', 'x'], ['abcdef', 'y']])).toBe('ID      NAME\na       x\nabcdef  y\n');
+    expect(
+      table(
+        ['ID', 'NAME'],
+        [
+          ['a', 'x'],
+          ['abcdef', 'y'],
+        ],
+      ),
+    ).toBe('ID      NAME\na       x\nabcdef  y\n');
     expect(table(['ID'], [])).toBe('(none)\n');
     expect(clip('a very long reminder text indeed', 10)).toBe('a very lo…');
   });
@@ -71,7 +83,9 @@ describe('CLI helpers', () => {
   it('schedules read back as short specs', () => {
     expect(duration(90_000)).toBe('1m30s');
     expect(describeSchedule({ schedule: { kind: 'interval', everyMs: 1_800_000, anchor: NOW }, timeZone: 'UTC' })).toBe('every 30m');
-    expect(describeSchedule({ schedule: { kind: 'cron', pattern: '0 9 * * 1-5' }, timeZone: 'Europe/Berlin' })).toBe('cron:0 9 * * 1-5 (Europe/Berlin)');
+    expect(describeSchedule({ schedule: { kind: 'cron', pattern: '0 9 * * 1-5' }, timeZone: 'Europe/Berlin' })).toBe(
+      'cron:0 9 * * 1-5 (Europe/Berlin)',
+    );
     expect(describeSchedule({ schedule: { kind: 'manual' }, timeZone: 'UTC' })).toBe('manual');
   });
 

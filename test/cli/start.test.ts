@@ -21,7 +21,15 @@ function start(env: Record<string, string>, input: string) {
   const child = spawn(process.execPath, ['bin/chime.js', 'start'], {
     cwd: ROOT,
     // A short lease: the scheduler's heartbeat (a third of it) bounds how long stop() takes.
-    env: { PATH: process.env.PATH ?? '', HOME: dir, CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'info', CHIME_LEASE_MS: '3000', CHIME_HTTP_PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      CHIME_DB: join(dir, 'chime.db'),
+      LOG_LEVEL: 'info',
+      CHIME_LEASE_MS: '3000',
+      CHIME_HTTP_PORT: '0',
+      ...env,
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let out = '';
@@ -59,10 +67,14 @@ describe('chime start', () => {
     while (!/"msg":"chime ready"/.test(bot.err()) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     expect(bot.err()).toMatch(/"msg":"chime ready"/);
     // The bot now sleeps up to 30 s (no jobs). Another process adds one due in 2 s.
-    const cli = spawn(process.execPath, ['bin/chime.js', 'jobs', 'create', '--name', 'wake', '--schedule', 'in:2s', '--text', 'made by the cli'], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: dir, CHIME_DB: db, LOG_LEVEL: 'silent' },
-    });
+    const cli = spawn(
+      process.execPath,
+      ['bin/chime.js', 'jobs', 'create', '--name', 'wake', '--schedule', 'in:2s', '--text', 'made by the cli'],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', HOME: dir, CHIME_DB: db, LOG_LEVEL: 'silent' },
+      },
+    );
     const created = Date.now();
     expect(await new Promise((resolve) => cli.once('exit', resolve))).toBe(0);
     await bot.waitFor(/made by the cli/, 12_000);
@@ -94,7 +106,9 @@ describe('chime start', () => {
   it('refuses a non-loopback address without a configured token, naming the fix (exit 1)', async () => {
     const bot = start({ CHIME_DB: join(dir, 'exposed.db'), CHIME_HTTP_HOST: '0.0.0.0' }, '');
     expect(await bot.exited).toBe(1);
-    expect(bot.err()).toContain('CHIME_HTTP_HOST=0.0.0.0 would expose the API beyond this machine without a configured token. Fix: set CHIME_API_TOKEN');
+    expect(bot.err()).toContain(
+      'CHIME_HTTP_HOST=0.0.0.0 would expose the API beyond this machine without a configured token. Fix: set CHIME_API_TOKEN',
+    );
   }, 30_000);
 
   it('a bad variable stops it at once with a message naming it and exit code 1', async () => {

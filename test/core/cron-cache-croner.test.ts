@@ -27,7 +27,9 @@ function privatePattern(cron: Cron): CronerPattern | undefined {
 
 describe('croner internals that cron-cache.ts relies on', () => {
   it('croner is pinned exactly to the version the trim was checked against', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     const installed = (createRequire(import.meta.url)('croner/package.json') as { version: string }).version;
     expect(pkg.dependencies.croner, 'croner must stay pinned exactly (no ^ or ~)').toBe('11.0.1');
     expect(installed, UPGRADE).toBe('11.0.1');

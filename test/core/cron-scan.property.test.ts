@@ -47,7 +47,17 @@ function bruteForce(pattern: string, tz: string, after: number): number | undefi
   let best: number | undefined;
   for (const w of walls) {
     const d = new Date(w);
-    const t = fromWallTime({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() }, tz).getTime();
+    const t = fromWallTime(
+      {
+        year: d.getUTCFullYear(),
+        month: d.getUTCMonth() + 1,
+        day: d.getUTCDate(),
+        hour: d.getUTCHours(),
+        minute: d.getUTCMinutes(),
+        second: d.getUTCSeconds(),
+      },
+      tz,
+    ).getTime();
     if (t > after && (best === undefined || t < best)) best = t;
   }
   return best !== undefined && best < after + WINDOW ? best : undefined;
@@ -69,7 +79,9 @@ const caseArb = fc.constantFrom(...Object.keys(CHANGES)).chain((tz) =>
   fc.record({
     tz: fc.constant(tz),
     pattern,
-    after: fc.tuple(fc.constantFrom(...CHANGES[tz]!), fc.integer({ min: -2 * 3600, max: 2 * 3600 })).map(([base, s]) => new Date(Date.parse(base) + s * SECOND + (s % 5) * 97)),
+    after: fc
+      .tuple(fc.constantFrom(...CHANGES[tz]!), fc.integer({ min: -2 * 3600, max: 2 * 3600 }))
+      .map(([base, s]) => new Date(Date.parse(base) + s * SECOND + (s % 5) * 97)),
   }),
 );
 
@@ -88,11 +100,17 @@ describe('general cron evaluator near DST changes, second by second', () => {
 
   it('every second across the New York spring-forward and fall-back: 02:xx skipped, 01:xx twice', () => {
     // 2027-03-14 02:00 EST -> 03:00 EDT: after 01:59:59 EST comes 03:00:00 EDT.
-    expect(scanCronFire('* * * * * *', 'America/New_York', new Date('2027-03-14T06:59:59Z'))?.toISOString()).toBe('2027-03-14T07:00:00.000Z');
+    expect(scanCronFire('* * * * * *', 'America/New_York', new Date('2027-03-14T06:59:59Z'))?.toISOString()).toBe(
+      '2027-03-14T07:00:00.000Z',
+    );
     // 2027-11-07 02:00 EDT -> 01:00 EST: 01:59:59 EDT is followed by 01:00:00 EST, a real second.
-    expect(scanCronFire('* * * * * *', 'America/New_York', new Date('2027-11-07T05:59:59Z'))?.toISOString()).toBe('2027-11-07T06:00:00.000Z');
+    expect(scanCronFire('* * * * * *', 'America/New_York', new Date('2027-11-07T05:59:59Z'))?.toISOString()).toBe(
+      '2027-11-07T06:00:00.000Z',
+    );
     // A fixed 01:30:15 runs once, in EDT.
-    expect(scanCronFire('15 30 1 * * *', 'America/New_York', new Date('2027-11-07T05:31:00Z'))?.toISOString()).toBe('2027-11-08T06:30:15.000Z');
+    expect(scanCronFire('15 30 1 * * *', 'America/New_York', new Date('2027-11-07T05:31:00Z'))?.toISOString()).toBe(
+      '2027-11-08T06:30:15.000Z',
+    );
   });
 
   it('dense patterns across a change cost milliseconds, not the half second a second-by-second scan took', () => {

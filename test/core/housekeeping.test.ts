@@ -26,7 +26,10 @@ function file(rel: string, ageDays: number, size = 10): void {
 }
 
 function left(sub = ''): string[] {
-  return readdirSync(join(dir, sub), { recursive: true }).map(String).filter((f) => f.includes('.')).sort();
+  return readdirSync(join(dir, sub), { recursive: true })
+    .map(String)
+    .filter((f) => f.includes('.'))
+    .sort();
 }
 
 function setup(history?: { retentionDays?: number; keepPerJob?: number }) {

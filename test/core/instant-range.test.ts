@@ -29,12 +29,16 @@ describe('the supported range of dates (years 1 to 9999)', () => {
     const opts = { now: END, timeZone: 'UTC' };
     expect(() => parseScheduleSpec('in:2h', opts)).toThrow(/beyond the dates I can keep/);
     // 23:59:59 at UTC-5 on the last day of 9999 is already 10000 in UTC.
-    expect(() => parseScheduleSpec('every 1d ;until:9999-12-31T23:59:59-05:00', { ...opts, now: new Date('2026-11-22T10:00:00Z') })).toThrow(/That end is beyond the dates I can keep/);
+    expect(() =>
+      parseScheduleSpec('every 1d ;until:9999-12-31T23:59:59-05:00', { ...opts, now: new Date('2026-11-22T10:00:00Z') }),
+    ).toThrow(/That end is beyond the dates I can keep/);
   });
 
   it('schedules and bounds given directly are checked too', () => {
     expect(() => validateSchedule({ kind: 'once', at: new Date('+010000-01-01T01:29:59Z') }, 'UTC')).toThrow(/beyond the dates I can keep/);
-    expect(() => validateSchedule({ kind: 'interval', everyMs: 3_600_000, anchor: new Date('+010000-01-01T00:00:00Z') }, 'UTC')).toThrow(/beyond/);
+    expect(() => validateSchedule({ kind: 'interval', everyMs: 3_600_000, anchor: new Date('+010000-01-01T00:00:00Z') }, 'UTC')).toThrow(
+      /beyond/,
+    );
     expect(() => validateBounds({ endAt: new Date('+010000-01-01T00:00:00Z') })).toThrow(/beyond/);
   });
 

@@ -15,7 +15,7 @@ describe('lease owner identity', () => {
     expect(parseLeaseOwner('someone else')).toBeUndefined();
   });
 
-  it('on this host: claims of a process gone from it, or of an earlier process with our pid, are a predecessor\'s', () => {
+  it("on this host: claims of a process gone from it, or of an earlier process with our pid, are a predecessor's", () => {
     const me = leaseIdentity({ host: 'box', pid: 100 });
     const alive = (pid: number) => pid === 100 || pid === 200;
     expect(isPredecessor('box:300:aaaaaa', me, alive)).toBe(true); // gone
@@ -42,7 +42,7 @@ describe('lease owner identity', () => {
     expect(processAlive(2 ** 30)).toBe(false);
   });
 
-  it('recovery ends only the predecessors\' leases', async () => {
+  it("recovery ends only the predecessors' leases", async () => {
     const me = leaseIdentity({ host: 'box', pid: 100 });
     const ended: string[][] = [];
     const store = {

@@ -6,7 +6,11 @@ const done = [[{ id: 'done:k7', label: 'Done' }]];
 
 describe('outbox rows hold a structured message', () => {
   it('a mention survives the row: parts in meta, the plain rendering in text', () => {
-    const msg = outgoing([textPart('⏰ '), mentionPart('501', 'Dr: *Who* 🦊'), textPart(': stretch')], { actions: done, quote: { messageId: '7', text: 'the plan' }, silent: true });
+    const msg = outgoing([textPart('⏰ '), mentionPart('501', 'Dr: *Who* 🦊'), textPart(': stretch')], {
+      actions: done,
+      quote: { messageId: '7', text: 'the plan' },
+      silent: true,
+    });
     const row = toOutboxContent(msg);
     expect(row.text).toBe('⏰ Dr: *Who* 🦊: stretch');
     expect(fromOutboxContent(JSON.parse(JSON.stringify(row)))).toEqual(msg);
@@ -18,7 +22,11 @@ describe('outbox rows hold a structured message', () => {
   });
 
   it('a row of an earlier version (text + meta.mentions) is read with its mention over the addressee', () => {
-    const msg = fromOutboxContent({ text: '⏰ Sam Lee: stretch\n(2 hours late)', actions: done, meta: { mentions: ['501'], quote: { messageId: '7' }, ephemeral: true } });
+    const msg = fromOutboxContent({
+      text: '⏰ Sam Lee: stretch\n(2 hours late)',
+      actions: done,
+      meta: { mentions: ['501'], quote: { messageId: '7' }, ephemeral: true },
+    });
     expect(msg).toEqual({
       parts: [textPart('⏰ '), mentionPart('501', 'Sam Lee'), textPart(': stretch\n(2 hours late)')],
       actions: done,

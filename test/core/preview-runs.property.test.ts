@@ -23,10 +23,21 @@ interface Case {
 }
 
 // Ordinary days and the days before DST changes in both hemispheres.
-const starts = fc.oneof(
-  fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true }),
-  fc.constantFrom('2027-03-13T20:00:00Z', '2027-03-27T20:00:00Z', '2027-10-30T20:00:00Z', '2027-11-06T20:00:00Z', '2027-04-03T10:00:00Z', '2027-10-02T10:00:00Z').map((s) => new Date(s)),
-).map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000));
+const starts = fc
+  .oneof(
+    fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2028-12-31T00:00:00Z'), noInvalidDate: true }),
+    fc
+      .constantFrom(
+        '2027-03-13T20:00:00Z',
+        '2027-03-27T20:00:00Z',
+        '2027-10-30T20:00:00Z',
+        '2027-11-06T20:00:00Z',
+        '2027-04-03T10:00:00Z',
+        '2027-10-02T10:00:00Z',
+      )
+      .map((s) => new Date(s)),
+  )
+  .map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000));
 
 const MIN = 60_000;
 const after = (start: Date, minutes: number): Date => new Date(start.getTime() + minutes * MIN);
@@ -37,28 +48,68 @@ const engineCase = fc
     starts,
     fc.constantFrom(...ZONES),
     fc.oneof(
-      fc.integer({ min: 1, max: 5000 }).map((m) => (s: Date): Schedule => ({ kind: 'once', at: after(s, m) })),
-      fc.tuple(fc.integer({ min: 1, max: 600 }), fc.integer({ min: -60, max: 60 })).map(([every, off]) => (s: Date): Schedule => ({ kind: 'interval', everyMs: every * MIN, anchor: after(s, off) })),
-      fc.tuple(fc.constantFrom('day', 'week', 'month') as fc.Arbitrary<'day' | 'week' | 'month'>, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 1, max: 28 })).map(
-        ([unit, step, hour, day]) => (): Schedule => ({ kind: 'calendar', unit, step, anchor: `2026-01-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:30:00` }),
+      fc.integer({ min: 1, max: 5000 }).map(
+        (m) =>
+          (s: Date): Schedule => ({ kind: 'once', at: after(s, m) }),
       ),
-      fc.constantFrom('30 2 * * *', '0 9 * * 1-5', '*/20 * * * *', '15 1 * * 0', '0 * * * *', '0 0 L * *', '45 2,3 * * *').map((pattern) => (): Schedule => ({ kind: 'cron', pattern })),
-      fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 2, maxLength: 4 }).map((ms) => (s: Date): Schedule => ({ kind: 'multi', triggers: ms.map((m) => ({ kind: 'once', at: after(s, m) })) })),
-      fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.constantFrom('0 9 * * 6', '30 2 * * *', '*/45 * * * *')).map(([m, pattern]) => (s: Date): Schedule => ({ kind: 'multi', triggers: [{ kind: 'cron', pattern }, { kind: 'once', at: after(s, m) }] })),
+      fc.tuple(fc.integer({ min: 1, max: 600 }), fc.integer({ min: -60, max: 60 })).map(
+        ([every, off]) =>
+          (s: Date): Schedule => ({ kind: 'interval', everyMs: every * MIN, anchor: after(s, off) }),
+      ),
+      fc
+        .tuple(
+          fc.constantFrom('day', 'week', 'month') as fc.Arbitrary<'day' | 'week' | 'month'>,
+          fc.integer({ min: 1, max: 3 }),
+          fc.integer({ min: 0, max: 23 }),
+          fc.integer({ min: 1, max: 28 }),
+        )
+        .map(
+          ([unit, step, hour, day]) =>
+            (): Schedule => ({
+              kind: 'calendar',
+              unit,
+              step,
+              anchor: `2026-01-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:30:00`,
+            }),
+        ),
+      fc
+        .constantFrom('30 2 * * *', '0 9 * * 1-5', '*/20 * * * *', '15 1 * * 0', '0 * * * *', '0 0 L * *', '45 2,3 * * *')
+        .map((pattern) => (): Schedule => ({ kind: 'cron', pattern })),
+      fc.uniqueArray(fc.integer({ min: 1, max: 10_000 }), { minLength: 2, maxLength: 4 }).map(
+        (ms) =>
+          (s: Date): Schedule => ({ kind: 'multi', triggers: ms.map((m) => ({ kind: 'once', at: after(s, m) })) }),
+      ),
+      fc.tuple(fc.integer({ min: 1, max: 3000 }), fc.constantFrom('0 9 * * 6', '30 2 * * *', '*/45 * * * *')).map(
+        ([m, pattern]) =>
+          (s: Date): Schedule => ({
+            kind: 'multi',
+            triggers: [
+              { kind: 'cron', pattern },
+              { kind: 'once', at: after(s, m) },
+            ],
+          }),
+      ),
     ),
-    fc.record({ maxRuns: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }), endDays: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }) }),
+    fc.record({
+      maxRuns: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      endDays: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+    }),
   )
   .map(([start, zone, make, b]): Case => {
     const schedule = make(start);
     const bounds: ScheduleBounds = {
       ...(b.maxRuns !== undefined && schedule.kind !== 'once' ? { maxRuns: b.maxRuns } : {}),
-      ...(b.endDays !== undefined && schedule.kind !== 'once' ? { endAt: new Date(start.getTime() + b.endDays * 86_400_000 + 3_600_000) } : {}),
+      ...(b.endDays !== undefined && schedule.kind !== 'once'
+        ? { endAt: new Date(start.getTime() + b.endDays * 86_400_000 + 3_600_000) }
+        : {}),
     };
     const preview = schedule.kind === 'once' ? [schedule.at] : nextFires(schedule, zone, start, PREVIEW, bounds);
     return { start, zone, schedule, bounds, preview };
   });
 
-const hhmm = fc.tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45)).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
+const hhmm = fc
+  .tuple(fc.integer({ min: 0, max: 23 }), fc.constantFrom(0, 15, 30, 45))
+  .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
 
 /** Chat phrases of several kinds, through the parser: its `next` is the preview. */
 const phraseCase = fc
@@ -66,7 +117,10 @@ const phraseCase = fc
     starts,
     fc.constantFrom(...ZONES),
     fc.oneof(
-      fc.tuple(hhmm, hhmm).filter(([a, b]) => a !== b).map(([a, b]) => `at ${a} and at ${b} ping`),
+      fc
+        .tuple(hhmm, hhmm)
+        .filter(([a, b]) => a !== b)
+        .map(([a, b]) => `at ${a} and at ${b} ping`),
       fc.integer({ min: 1, max: 120 }).map((n) => `in ${n} minutes ping`),
       fc.integer({ min: 1, max: 90 }).map((n) => `every ${n} minutes ping`),
       hhmm.map((t) => `every day at ${t} ping`),

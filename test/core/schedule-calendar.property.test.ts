@@ -21,7 +21,15 @@ const calendarArb = fc.record({
   mi: fc.constantFrom(0, 15, 30, 45),
 });
 
-function calendarOf(r: { unit: CalendarSchedule['unit']; step: number; y: number; mo: number; d: number; h: number; mi: number }): CalendarSchedule {
+function calendarOf(r: {
+  unit: CalendarSchedule['unit'];
+  step: number;
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+}): CalendarSchedule {
   const day = Math.min(r.d, 28 + (r.mo === 2 ? 0 : 2));
   const anchor = `${r.y}-${String(r.mo).padStart(2, '0')}-${String(day).padStart(2, '0')}T${String(r.h).padStart(2, '0')}:${String(r.mi).padStart(2, '0')}:00`;
   return { kind: 'calendar', unit: r.unit, step: r.step, anchor };

@@ -38,7 +38,13 @@ interface Ref {
 
 function reference(pattern: string): Ref {
   const [mi, h, dom, mon, dow] = pattern.split(' ') as [string, string, string, string, string];
-  const sets = { mi: fieldSet(mi, 0, 59), h: fieldSet(h, 0, 23), dom: fieldSet(dom, 1, 31), mon: fieldSet(mon, 1, 12), dow: fieldSet(dow, 0, 6) };
+  const sets = {
+    mi: fieldSet(mi, 0, 59),
+    h: fieldSet(h, 0, 23),
+    dom: fieldSet(dom, 1, 31),
+    mon: fieldSet(mon, 1, 12),
+    dow: fieldSet(dow, 0, 6),
+  };
   const domStar = dom === '*';
   const dowStar = dow === '*';
   return {
@@ -110,7 +116,9 @@ const caseArb = zone.chain((tz) =>
   fc.record({
     tz: fc.constant(tz),
     pattern,
-    after: fc.tuple(fc.constantFrom(...TRANSITIONS[tz]!), fc.integer({ min: -36 * 3600, max: 36 * 3600 })).map(([base, s]) => new Date(new Date(base).getTime() + s * 1000 + (s % 7) * 111)),
+    after: fc
+      .tuple(fc.constantFrom(...TRANSITIONS[tz]!), fc.integer({ min: -36 * 3600, max: 36 * 3600 }))
+      .map(([base, s]) => new Date(new Date(base).getTime() + s * 1000 + (s % 7) * 111)),
   }),
 );
 
@@ -128,7 +136,10 @@ describe('cron properties (random 5-field patterns, DST zones)', () => {
           expect(firesAtOwnWall(ref, next.getTime(), tz) || isGapShift(ref, next.getTime(), tz)).toBe(true);
         }
         for (let t = Math.floor(a / MIN) * MIN + MIN; t < end; t += MIN) {
-          if (firesAtOwnWall(ref, t, tz)) expect.unreachable(`${p} in ${tz}: ${new Date(t).toISOString()} matches before ${next?.toISOString()} (after ${after.toISOString()})`);
+          if (firesAtOwnWall(ref, t, tz))
+            expect.unreachable(
+              `${p} in ${tz}: ${new Date(t).toISOString()} matches before ${next?.toISOString()} (after ${after.toISOString()})`,
+            );
         }
       }),
       { numRuns: 400 },

@@ -8,7 +8,8 @@ import { formatInZone } from '../../src/core/time/zoned.js';
 
 const now = new Date('2026-11-22T10:00:00Z');
 const opts: ParseSpecOptions = { now, timeZone: 'Europe/Berlin' };
-const parse = (spec: string, o: Partial<ParseSpecOptions> = {}): ReturnType<typeof parseScheduleSpec> => parseScheduleSpec(spec, { ...opts, ...o });
+const parse = (spec: string, o: Partial<ParseSpecOptions> = {}): ReturnType<typeof parseScheduleSpec> =>
+  parseScheduleSpec(spec, { ...opts, ...o });
 
 function rejects(spec: string, re: RegExp): void {
   try {
@@ -32,7 +33,10 @@ describe('parseScheduleSpec: one-off forms', () => {
   });
   it('at: without offset is a wall time in the job zone', () => {
     expect(parse('at:2026-12-01T14:30:00').schedule).toEqual({ kind: 'once', at: new Date('2026-12-01T13:30:00Z') });
-    expect(parse('at:2026-12-01T14:30', { timeZone: 'America/New_York' }).schedule).toEqual({ kind: 'once', at: new Date('2026-12-01T19:30:00Z') });
+    expect(parse('at:2026-12-01T14:30', { timeZone: 'America/New_York' }).schedule).toEqual({
+      kind: 'once',
+      at: new Date('2026-12-01T19:30:00Z'),
+    });
   });
   it('at: with Z or an offset is that instant', () => {
     expect(parse('at:2026-12-01T14:30:00Z').schedule).toEqual({ kind: 'once', at: new Date('2026-12-01T14:30:00Z') });
@@ -59,7 +63,10 @@ describe('parseScheduleSpec: recurring forms', () => {
     expect(parse('0 9 * * 1-5').schedule).toEqual({ kind: 'cron', pattern: '0 9 * * 1-5' });
     expect(parse('0 */10 * * * *').schedule).toEqual({ kind: 'cron', pattern: '0 */10 * * * *' });
     // Seconds that fire more than once a minute: the operator's to choose, nobody else's.
-    expect(parse('*/10 * * * * *', { minIntervalMs: OPERATOR_MIN_INTERVAL_MS }).schedule).toEqual({ kind: 'cron', pattern: '*/10 * * * * *' });
+    expect(parse('*/10 * * * * *', { minIntervalMs: OPERATOR_MIN_INTERVAL_MS }).schedule).toEqual({
+      kind: 'cron',
+      pattern: '*/10 * * * * *',
+    });
     rejects('*/10 * * * * *', /fires 10 s apart; a job may fire at most once every 1 min/);
     expect(parse('0 9 * * MON-FRI').schedule).toEqual({ kind: 'cron', pattern: '0 9 * * MON-FRI' });
   });
@@ -80,17 +87,32 @@ describe('parseScheduleSpec: recurring forms', () => {
     expect(parse('1w').schedule).toMatchObject({ everyMs: 604_800_000 });
   });
   it('every:30m@anchor takes the anchor', () => {
-    expect(parse('every:30m@2026-11-22T08:15:00+01:00').schedule).toEqual({ kind: 'interval', everyMs: 1_800_000, anchor: new Date('2026-11-22T07:15:00Z') });
+    expect(parse('every:30m@2026-11-22T08:15:00+01:00').schedule).toEqual({
+      kind: 'interval',
+      everyMs: 1_800_000,
+      anchor: new Date('2026-11-22T07:15:00Z'),
+    });
   });
   it('calendar:2w@wall time', () => {
-    expect(parse('calendar:2w@2026-11-24T09:00:00').schedule).toEqual({ kind: 'calendar', unit: 'week', step: 2, anchor: '2026-11-24T09:00:00' });
+    expect(parse('calendar:2w@2026-11-24T09:00:00').schedule).toEqual({
+      kind: 'calendar',
+      unit: 'week',
+      step: 2,
+      anchor: '2026-11-24T09:00:00',
+    });
     expect(parse('calendar:1mo@2027-01-31T09:00:00').schedule).toMatchObject({ unit: 'month', step: 1 });
   });
   it('manual', () => {
     expect(parse('manual').schedule).toEqual({ kind: 'manual' });
   });
   it('triggers joined by | make a multi schedule', () => {
-    expect(parse('cron:0 9 * * * | cron:0 10 * * 6').schedule).toEqual({ kind: 'multi', triggers: [{ kind: 'cron', pattern: '0 9 * * *' }, { kind: 'cron', pattern: '0 10 * * 6' }] });
+    expect(parse('cron:0 9 * * * | cron:0 10 * * 6').schedule).toEqual({
+      kind: 'multi',
+      triggers: [
+        { kind: 'cron', pattern: '0 9 * * *' },
+        { kind: 'cron', pattern: '0 10 * * 6' },
+      ],
+    });
   });
   it('bounds after ; (from, until as wall time or instant, count)', () => {
     const { bounds } = parse('every 1d ;from:2026-12-01T09:00:00 ;until:2026-12-31T09:00:00Z ;count:5');
@@ -132,13 +154,23 @@ describe('formatScheduleSpec', () => {
   const tz = 'Europe/Berlin';
   it('prints the canonical forms', () => {
     expect(formatScheduleSpec({ kind: 'once', at: new Date('2026-11-23T08:00:00Z') }, {}, tz)).toBe('at:2026-11-23T09:00:00+01:00');
-    expect(formatScheduleSpec({ kind: 'interval', everyMs: 1_800_000, anchor: now }, undefined, tz)).toBe('every:30m@2026-11-22T11:00:00+01:00');
+    expect(formatScheduleSpec({ kind: 'interval', everyMs: 1_800_000, anchor: now }, undefined, tz)).toBe(
+      'every:30m@2026-11-22T11:00:00+01:00',
+    );
     expect(formatScheduleSpec({ kind: 'cron', pattern: '0 9 * * 1-5' }, {}, tz)).toBe('cron:0 9 * * 1-5');
-    expect(formatScheduleSpec({ kind: 'calendar', unit: 'week', step: 2, anchor: '2026-11-24T09:00:00' }, {}, tz)).toBe('calendar:2w@2026-11-24T09:00:00');
+    expect(formatScheduleSpec({ kind: 'calendar', unit: 'week', step: 2, anchor: '2026-11-24T09:00:00' }, {}, tz)).toBe(
+      'calendar:2w@2026-11-24T09:00:00',
+    );
     expect(formatScheduleSpec({ kind: 'manual' }, {}, tz)).toBe('manual');
     expect(
       formatScheduleSpec(
-        { kind: 'multi', triggers: [{ kind: 'cron', pattern: '0 9 * * *' }, { kind: 'cron', pattern: '0 10 * * 6' }] },
+        {
+          kind: 'multi',
+          triggers: [
+            { kind: 'cron', pattern: '0 9 * * *' },
+            { kind: 'cron', pattern: '0 10 * * 6' },
+          ],
+        },
         { startAt: new Date('2026-12-01T08:00:00Z'), endAt: new Date('2026-12-31T22:59:59Z'), maxRuns: 5 },
         tz,
       ),
@@ -152,12 +184,36 @@ describe('formatScheduleSpec', () => {
 describe('round trip: parseScheduleSpec(formatScheduleSpec(x)) == x', () => {
   const instant = fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2090, 0, 1) }).map((n) => new Date(n));
   const wall = fc
-    .record({ y: fc.integer({ min: 1990, max: 2090 }), mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }) })
-    .map((w) => `${w.y}-${String(w.mo).padStart(2, '0')}-${String(w.d).padStart(2, '0')}T${String(w.h).padStart(2, '0')}:${String(w.mi).padStart(2, '0')}:${String(w.s).padStart(2, '0')}`);
-  const cronPattern = fc.constantFrom('0 9 * * 1-5', '*/15 * * * *', '30 2 * * *', '@daily', '@hourly', '0 0 1 1 *', '*/10 * * * * *', '0 9 1,15 * *', '0 12 * * MON');
+    .record({
+      y: fc.integer({ min: 1990, max: 2090 }),
+      mo: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+      h: fc.integer({ min: 0, max: 23 }),
+      mi: fc.integer({ min: 0, max: 59 }),
+      s: fc.integer({ min: 0, max: 59 }),
+    })
+    .map(
+      (w) =>
+        `${w.y}-${String(w.mo).padStart(2, '0')}-${String(w.d).padStart(2, '0')}T${String(w.h).padStart(2, '0')}:${String(w.mi).padStart(2, '0')}:${String(w.s).padStart(2, '0')}`,
+    );
+  const cronPattern = fc.constantFrom(
+    '0 9 * * 1-5',
+    '*/15 * * * *',
+    '30 2 * * *',
+    '@daily',
+    '@hourly',
+    '0 0 1 1 *',
+    '*/10 * * * * *',
+    '0 9 1,15 * *',
+    '0 12 * * MON',
+  );
   const once = instant.map((at): Schedule => ({ kind: 'once', at }));
-  const interval = fc.record({ everyMs: fc.integer({ min: 1000, max: 400 * 86_400_000 }), anchor: instant }).map((r): Schedule => ({ kind: 'interval', ...r }));
-  const calendar = fc.record({ unit: fc.constantFrom('day', 'week', 'month', 'year' as const), step: fc.integer({ min: 1, max: 1000 }), anchor: wall }).map((r): Schedule => ({ kind: 'calendar', ...r }));
+  const interval = fc
+    .record({ everyMs: fc.integer({ min: 1000, max: 400 * 86_400_000 }), anchor: instant })
+    .map((r): Schedule => ({ kind: 'interval', ...r }));
+  const calendar = fc
+    .record({ unit: fc.constantFrom('day', 'week', 'month', 'year' as const), step: fc.integer({ min: 1, max: 1000 }), anchor: wall })
+    .map((r): Schedule => ({ kind: 'calendar', ...r }));
   const cronS = cronPattern.map((pattern): Schedule => ({ kind: 'cron', pattern }));
   const trigger = fc.oneof(once, interval, calendar, cronS);
   const schedule: fc.Arbitrary<Schedule> = fc.oneof(
@@ -168,7 +224,15 @@ describe('round trip: parseScheduleSpec(formatScheduleSpec(x)) == x', () => {
   const bounds: fc.Arbitrary<ScheduleBounds> = fc
     .record({ startAt: instant, endAt: instant, maxRuns: fc.integer({ min: 1, max: 10_000 }) }, { requiredKeys: [] })
     .map((b) => (b.startAt && b.endAt && b.endAt < b.startAt ? { ...b, endAt: b.startAt } : b));
-  const zone = fc.constantFrom('UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago', 'Pacific/Apia');
+  const zone = fc.constantFrom(
+    'UTC',
+    'Europe/Berlin',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'Asia/Kathmandu',
+    'America/Santiago',
+    'Pacific/Apia',
+  );
 
   it('holds for every schedule kind, bounds and zone', () => {
     fc.assert(

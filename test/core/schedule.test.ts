@@ -19,7 +19,8 @@ import {
 import { formatInZone } from '../../src/core/time/zoned.js';
 
 const d = (s: string): Date => new Date(s);
-const fires = (s: Schedule, tz: string, after: string, n: number): string[] => nextFires(s, tz, d(after), n).map((t) => formatInZone(t, tz));
+const fires = (s: Schedule, tz: string, after: string, n: number): string[] =>
+  nextFires(s, tz, d(after), n).map((t) => formatInZone(t, tz));
 const cron = (pattern: string): Schedule => ({ kind: 'cron', pattern });
 
 describe('once', () => {
@@ -47,28 +48,48 @@ describe('interval', () => {
   it('dates beyond 24.8 days (setTimeout limit) are exact', () => {
     const monthly: Schedule = { kind: 'interval', everyMs: 40 * 86_400_000, anchor: d('2026-01-01T00:00:00Z') };
     expect(nextFire(monthly, 'UTC', d('2026-01-01T00:00:00Z'))?.toISOString()).toBe('2026-02-10T00:00:00.000Z');
-    expect(nextFire({ kind: 'once', at: d('2031-01-01T00:00:00Z') }, 'UTC', d('2026-01-01T00:00:00Z'))?.toISOString()).toBe('2031-01-01T00:00:00.000Z');
+    expect(nextFire({ kind: 'once', at: d('2031-01-01T00:00:00Z') }, 'UTC', d('2026-01-01T00:00:00Z'))?.toISOString()).toBe(
+      '2031-01-01T00:00:00.000Z',
+    );
   });
 });
 
 describe('calendar', () => {
   it('every 2 weeks keeps 09:00 wall time across the Berlin DST change', () => {
     const s: Schedule = { kind: 'calendar', unit: 'week', step: 2, anchor: '2027-03-16T09:00:00' };
-    expect(fires(s, 'Europe/Berlin', '2027-03-01T00:00:00Z', 3)).toEqual(['2027-03-16T09:00:00+01:00', '2027-03-30T09:00:00+02:00', '2027-04-13T09:00:00+02:00']);
+    expect(fires(s, 'Europe/Berlin', '2027-03-01T00:00:00Z', 3)).toEqual([
+      '2027-03-16T09:00:00+01:00',
+      '2027-03-30T09:00:00+02:00',
+      '2027-04-13T09:00:00+02:00',
+    ]);
   });
   it('DST: a daily 02:30 calendar in New York runs at 03:30 on 2027-03-14 and once at 01:30 EDT on 2027-11-07', () => {
     const s: Schedule = { kind: 'calendar', unit: 'day', step: 1, anchor: '2027-03-12T02:30:00' };
-    expect(fires(s, 'America/New_York', '2027-03-13T00:00:00Z', 3)).toEqual(['2027-03-13T02:30:00-05:00', '2027-03-14T03:30:00-04:00', '2027-03-15T02:30:00-04:00']);
+    expect(fires(s, 'America/New_York', '2027-03-13T00:00:00Z', 3)).toEqual([
+      '2027-03-13T02:30:00-05:00',
+      '2027-03-14T03:30:00-04:00',
+      '2027-03-15T02:30:00-04:00',
+    ]);
     const fb: Schedule = { kind: 'calendar', unit: 'day', step: 1, anchor: '2027-11-01T01:30:00' };
     expect(fires(fb, 'America/New_York', '2027-11-06T12:00:00Z', 2)).toEqual(['2027-11-07T01:30:00-04:00', '2027-11-08T01:30:00-05:00']);
   });
   it('month-end clamping does not accumulate: Jan 31 monthly is Feb 28, Mar 31, Apr 30', () => {
     const s: Schedule = { kind: 'calendar', unit: 'month', step: 1, anchor: '2027-01-31T09:00:00' };
-    expect(fires(s, 'UTC', '2027-01-01T00:00:00Z', 4)).toEqual(['2027-01-31T09:00:00+00:00', '2027-02-28T09:00:00+00:00', '2027-03-31T09:00:00+00:00', '2027-04-30T09:00:00+00:00']);
+    expect(fires(s, 'UTC', '2027-01-01T00:00:00Z', 4)).toEqual([
+      '2027-01-31T09:00:00+00:00',
+      '2027-02-28T09:00:00+00:00',
+      '2027-03-31T09:00:00+00:00',
+      '2027-04-30T09:00:00+00:00',
+    ]);
   });
   it('yearly on Feb 29 runs on Feb 28 in common years', () => {
     const s: Schedule = { kind: 'calendar', unit: 'year', step: 1, anchor: '2028-02-29T12:00:00' };
-    expect(fires(s, 'UTC', '2028-03-01T00:00:00Z', 4)).toEqual(['2029-02-28T12:00:00+00:00', '2030-02-28T12:00:00+00:00', '2031-02-28T12:00:00+00:00', '2032-02-29T12:00:00+00:00']);
+    expect(fires(s, 'UTC', '2028-03-01T00:00:00Z', 4)).toEqual([
+      '2029-02-28T12:00:00+00:00',
+      '2030-02-28T12:00:00+00:00',
+      '2031-02-28T12:00:00+00:00',
+      '2032-02-29T12:00:00+00:00',
+    ]);
   });
   it('jumps far ahead quickly and exactly (every 3 days, 10 years later)', () => {
     const s: Schedule = { kind: 'calendar', unit: 'day', step: 3, anchor: '2026-01-01T08:00:00' };
@@ -77,63 +98,127 @@ describe('calendar', () => {
   });
   it('Pacific/Apia 2011: the skipped day does not make a daily job fire twice at one instant', () => {
     const s: Schedule = { kind: 'calendar', unit: 'day', step: 1, anchor: '2011-12-28T09:00:00' };
-    expect(fires(s, 'Pacific/Apia', '2011-12-28T00:00:00Z', 4)).toEqual(['2011-12-28T09:00:00-10:00', '2011-12-29T09:00:00-10:00', '2011-12-31T09:00:00+14:00', '2012-01-01T09:00:00+14:00']);
+    expect(fires(s, 'Pacific/Apia', '2011-12-28T00:00:00Z', 4)).toEqual([
+      '2011-12-28T09:00:00-10:00',
+      '2011-12-29T09:00:00-10:00',
+      '2011-12-31T09:00:00+14:00',
+      '2012-01-01T09:00:00+14:00',
+    ]);
   });
 });
 
 describe('cron: DST rules', () => {
   it('DST: 30 2 * * * on 2027-03-14 in America/New_York runs at 03:30 EDT', () => {
-    expect(fires(cron('30 2 * * *'), 'America/New_York', '2027-03-13T12:00:00Z', 2)).toEqual(['2027-03-14T03:30:00-04:00', '2027-03-15T02:30:00-04:00']);
+    expect(fires(cron('30 2 * * *'), 'America/New_York', '2027-03-13T12:00:00Z', 2)).toEqual([
+      '2027-03-14T03:30:00-04:00',
+      '2027-03-15T02:30:00-04:00',
+    ]);
   });
   it('DST: 30 1 * * * on 2027-11-07 in America/New_York runs once, at 01:30 EDT', () => {
-    expect(fires(cron('30 1 * * *'), 'America/New_York', '2027-11-06T12:00:00Z', 2)).toEqual(['2027-11-07T01:30:00-04:00', '2027-11-08T01:30:00-05:00']);
+    expect(fires(cron('30 1 * * *'), 'America/New_York', '2027-11-06T12:00:00Z', 2)).toEqual([
+      '2027-11-07T01:30:00-04:00',
+      '2027-11-08T01:30:00-05:00',
+    ]);
     // Asked from between the two occurrences, the second one is not a fire.
-    expect(formatInZone(nextFire(cron('30 1 * * *'), 'America/New_York', d('2027-11-07T05:45:00Z'))!, 'America/New_York')).toBe('2027-11-08T01:30:00-05:00');
+    expect(formatInZone(nextFire(cron('30 1 * * *'), 'America/New_York', d('2027-11-07T05:45:00Z'))!, 'America/New_York')).toBe(
+      '2027-11-08T01:30:00-05:00',
+    );
   });
   it('DST: 30 2 * * * on 2027-03-28 in Europe/Berlin runs at 03:30 CEST', () => {
-    expect(fires(cron('30 2 * * *'), 'Europe/Berlin', '2027-03-27T12:00:00Z', 2)).toEqual(['2027-03-28T03:30:00+02:00', '2027-03-29T02:30:00+02:00']);
+    expect(fires(cron('30 2 * * *'), 'Europe/Berlin', '2027-03-27T12:00:00Z', 2)).toEqual([
+      '2027-03-28T03:30:00+02:00',
+      '2027-03-29T02:30:00+02:00',
+    ]);
   });
   it('DST: 30 2 * * * on 2027-10-31 in Europe/Berlin runs once, at 02:30 CEST', () => {
-    expect(fires(cron('30 2 * * *'), 'Europe/Berlin', '2027-10-30T12:00:00Z', 2)).toEqual(['2027-10-31T02:30:00+02:00', '2027-11-01T02:30:00+01:00']);
+    expect(fires(cron('30 2 * * *'), 'Europe/Berlin', '2027-10-30T12:00:00Z', 2)).toEqual([
+      '2027-10-31T02:30:00+02:00',
+      '2027-11-01T02:30:00+01:00',
+    ]);
   });
   it('DST: asked at 03:10 EDT on 2027-03-14, the gap-shifted 02:30 (= 03:30) is still ahead', () => {
-    expect(formatInZone(nextFire(cron('30 2 * * *'), 'America/New_York', d('2027-03-14T07:10:00Z'))!, 'America/New_York')).toBe('2027-03-14T03:30:00-04:00');
+    expect(formatInZone(nextFire(cron('30 2 * * *'), 'America/New_York', d('2027-03-14T07:10:00Z'))!, 'America/New_York')).toBe(
+      '2027-03-14T03:30:00-04:00',
+    );
   });
   it('DST: */30 on spring-forward day skips the wall times that do not exist', () => {
-    expect(fires(cron('*/30 * * * *'), 'America/New_York', '2027-03-14T06:00:00Z', 4)).toEqual(['2027-03-14T01:30:00-05:00', '2027-03-14T03:00:00-04:00', '2027-03-14T03:30:00-04:00', '2027-03-14T04:00:00-04:00']);
+    expect(fires(cron('*/30 * * * *'), 'America/New_York', '2027-03-14T06:00:00Z', 4)).toEqual([
+      '2027-03-14T01:30:00-05:00',
+      '2027-03-14T03:00:00-04:00',
+      '2027-03-14T03:30:00-04:00',
+      '2027-03-14T04:00:00-04:00',
+    ]);
   });
   it('DST: */30 on fall-back day fires in both occurrences of 01:xx, never twice at one instant', () => {
     const got = nextFires(cron('*/30 * * * *'), 'America/New_York', d('2027-11-07T04:45:00Z'), 5);
-    expect(got.map((t) => formatInZone(t, 'America/New_York'))).toEqual(['2027-11-07T01:00:00-04:00', '2027-11-07T01:30:00-04:00', '2027-11-07T01:00:00-05:00', '2027-11-07T01:30:00-05:00', '2027-11-07T02:00:00-05:00']);
+    expect(got.map((t) => formatInZone(t, 'America/New_York'))).toEqual([
+      '2027-11-07T01:00:00-04:00',
+      '2027-11-07T01:30:00-04:00',
+      '2027-11-07T01:00:00-05:00',
+      '2027-11-07T01:30:00-05:00',
+      '2027-11-07T02:00:00-05:00',
+    ]);
     expect(got.map((t) => t.getTime() - got[0]!.getTime())).toEqual([0, 1, 2, 3, 4].map((k) => k * 1_800_000));
   });
   it('DST: @hourly on fall-back day in Berlin fires at both 02:00s', () => {
-    expect(fires(cron('@hourly'), 'Europe/Berlin', '2027-10-30T23:30:00Z', 3)).toEqual(['2027-10-31T02:00:00+02:00', '2027-10-31T02:00:00+01:00', '2027-10-31T03:00:00+01:00']);
+    expect(fires(cron('@hourly'), 'Europe/Berlin', '2027-10-30T23:30:00Z', 3)).toEqual([
+      '2027-10-31T02:00:00+02:00',
+      '2027-10-31T02:00:00+01:00',
+      '2027-10-31T03:00:00+01:00',
+    ]);
   });
   it('DST: fixed hour lists (0 1-3 * * *) fire once per wall hour and never twice at one instant', () => {
-    expect(fires(cron('0 1-3 * * *'), 'America/New_York', '2027-03-14T05:00:00Z', 3)).toEqual(['2027-03-14T01:00:00-05:00', '2027-03-14T03:00:00-04:00', '2027-03-15T01:00:00-04:00']);
-    expect(fires(cron('0 1-3 * * *'), 'America/New_York', '2027-11-07T04:00:00Z', 3)).toEqual(['2027-11-07T01:00:00-04:00', '2027-11-07T02:00:00-05:00', '2027-11-07T03:00:00-05:00']);
+    expect(fires(cron('0 1-3 * * *'), 'America/New_York', '2027-03-14T05:00:00Z', 3)).toEqual([
+      '2027-03-14T01:00:00-05:00',
+      '2027-03-14T03:00:00-04:00',
+      '2027-03-15T01:00:00-04:00',
+    ]);
+    expect(fires(cron('0 1-3 * * *'), 'America/New_York', '2027-11-07T04:00:00Z', 3)).toEqual([
+      '2027-11-07T01:00:00-04:00',
+      '2027-11-07T02:00:00-05:00',
+      '2027-11-07T03:00:00-05:00',
+    ]);
   });
   it('DST: Australia/Lord_Howe 30-minute gap: 15 2 * * * runs at 02:45 on 2027-10-03', () => {
-    expect(fires(cron('15 2 * * *'), 'Australia/Lord_Howe', '2027-10-02T00:00:00Z', 2)).toEqual(['2027-10-03T02:45:00+11:00', '2027-10-04T02:15:00+11:00']);
+    expect(fires(cron('15 2 * * *'), 'Australia/Lord_Howe', '2027-10-02T00:00:00Z', 2)).toEqual([
+      '2027-10-03T02:45:00+11:00',
+      '2027-10-04T02:15:00+11:00',
+    ]);
   });
   it('DST: Australia/Lord_Howe 30-minute overlap: 45 1 * * * runs once on 2027-04-04', () => {
-    expect(fires(cron('45 1 * * *'), 'Australia/Lord_Howe', '2027-04-03T00:00:00Z', 2)).toEqual(['2027-04-04T01:45:00+11:00', '2027-04-05T01:45:00+10:30']);
+    expect(fires(cron('45 1 * * *'), 'Australia/Lord_Howe', '2027-04-03T00:00:00Z', 2)).toEqual([
+      '2027-04-04T01:45:00+11:00',
+      '2027-04-05T01:45:00+10:30',
+    ]);
   });
   it('DST: America/Santiago skips midnight: 15 0 * * * runs at 01:15 on 2027-09-05', () => {
-    expect(fires(cron('15 0 * * *'), 'America/Santiago', '2027-09-04T12:00:00Z', 2)).toEqual(['2027-09-05T01:15:00-03:00', '2027-09-06T00:15:00-03:00']);
+    expect(fires(cron('15 0 * * *'), 'America/Santiago', '2027-09-04T12:00:00Z', 2)).toEqual([
+      '2027-09-05T01:15:00-03:00',
+      '2027-09-06T00:15:00-03:00',
+    ]);
   });
   it('DST: America/Santiago repeats 23:xx: 30 23 * * * runs once on 2027-04-03', () => {
-    expect(fires(cron('30 23 * * *'), 'America/Santiago', '2027-04-03T12:00:00Z', 2)).toEqual(['2027-04-03T23:30:00-03:00', '2027-04-04T23:30:00-04:00']);
+    expect(fires(cron('30 23 * * *'), 'America/Santiago', '2027-04-03T12:00:00Z', 2)).toEqual([
+      '2027-04-03T23:30:00-03:00',
+      '2027-04-04T23:30:00-04:00',
+    ]);
   });
   it('Pacific/Apia: the skipped 2011-12-30 runs a daily job once, at 09:00 on 12-31 (no double fire)', () => {
-    expect(fires(cron('0 9 * * *'), 'Pacific/Apia', '2011-12-29T20:00:00Z', 3)).toEqual(['2011-12-31T09:00:00+14:00', '2012-01-01T09:00:00+14:00', '2012-01-02T09:00:00+14:00']);
+    expect(fires(cron('0 9 * * *'), 'Pacific/Apia', '2011-12-29T20:00:00Z', 3)).toEqual([
+      '2011-12-31T09:00:00+14:00',
+      '2012-01-01T09:00:00+14:00',
+      '2012-01-02T09:00:00+14:00',
+    ]);
   });
 });
 
 describe('cron: patterns', () => {
   it('6-field patterns have seconds first', () => {
-    expect(fires(cron('*/20 * * * * *'), 'UTC', '2026-11-22T10:00:00Z', 3)).toEqual(['2026-11-22T10:00:20+00:00', '2026-11-22T10:00:40+00:00', '2026-11-22T10:01:00+00:00']);
+    expect(fires(cron('*/20 * * * * *'), 'UTC', '2026-11-22T10:00:00Z', 3)).toEqual([
+      '2026-11-22T10:00:20+00:00',
+      '2026-11-22T10:00:40+00:00',
+      '2026-11-22T10:01:00+00:00',
+    ]);
   });
   it('nicknames: @yearly @annually @monthly @weekly @daily @midnight @hourly', () => {
     const after = '2026-11-22T10:00:00Z';
@@ -146,10 +231,16 @@ describe('cron: patterns', () => {
     expect(fires(cron('@hourly'), 'Europe/Berlin', after, 1)).toEqual(['2026-11-22T12:00:00+01:00']);
   });
   it('weekdays at 09:00 in the job zone', () => {
-    expect(fires(cron('0 9 * * 1-5'), 'Asia/Tokyo', '2026-11-20T12:00:00Z', 2)).toEqual(['2026-11-23T09:00:00+09:00', '2026-11-24T09:00:00+09:00']);
+    expect(fires(cron('0 9 * * 1-5'), 'Asia/Tokyo', '2026-11-20T12:00:00Z', 2)).toEqual([
+      '2026-11-23T09:00:00+09:00',
+      '2026-11-24T09:00:00+09:00',
+    ]);
   });
   it('Quartz-style ? means * (0 0 12 ? * MON is noon on Mondays)', () => {
-    expect(fires(cron('0 0 12 ? * MON'), 'UTC', '2026-11-22T10:00:00Z', 2)).toEqual(['2026-11-23T12:00:00+00:00', '2026-11-30T12:00:00+00:00']);
+    expect(fires(cron('0 0 12 ? * MON'), 'UTC', '2026-11-22T10:00:00Z', 2)).toEqual([
+      '2026-11-23T12:00:00+00:00',
+      '2026-11-30T12:00:00+00:00',
+    ]);
   });
   it('strictly after: a fire exactly at `after` is not returned', () => {
     expect(fires(cron('0 9 * * *'), 'UTC', '2026-11-22T09:00:00Z', 1)).toEqual(['2026-11-23T09:00:00+00:00']);
@@ -160,15 +251,26 @@ describe('cron: patterns', () => {
     // croner's 80 KB year table is dropped, so the full-size cache is in use.
     expect(cronCacheLimit()).toBe(CRON_CACHE_MAX);
     // Hourly patterns (a wildcard hour): fixed-time ones take the fast path and never compile.
-    for (let i = 0; i < CRON_CACHE_MAX + 20; i++) nextFire(cron(`${i % 60} * ${1 + (Math.floor(i / 60) % 28)} ${1 + (Math.floor(i / 1680) % 12)} *`), 'UTC', d('2026-11-22T10:00:00Z'));
+    for (let i = 0; i < CRON_CACHE_MAX + 20; i++)
+      nextFire(cron(`${i % 60} * ${1 + (Math.floor(i / 60) % 28)} ${1 + (Math.floor(i / 1680) % 12)} *`), 'UTC', d('2026-11-22T10:00:00Z'));
     expect(cronCacheSize()).toBe(CRON_CACHE_MAX);
   });
 });
 
 describe('multi and manual', () => {
   it('multi: the earliest trigger wins ("daily at 9 and saturdays at 10")', () => {
-    const s: Schedule = { kind: 'multi', triggers: [{ kind: 'cron', pattern: '0 9 * * *' }, { kind: 'cron', pattern: '0 10 * * 6' }] };
-    expect(fires(s, 'UTC', '2026-11-27T09:30:00Z', 3)).toEqual(['2026-11-28T09:00:00+00:00', '2026-11-28T10:00:00+00:00', '2026-11-29T09:00:00+00:00']);
+    const s: Schedule = {
+      kind: 'multi',
+      triggers: [
+        { kind: 'cron', pattern: '0 9 * * *' },
+        { kind: 'cron', pattern: '0 10 * * 6' },
+      ],
+    };
+    expect(fires(s, 'UTC', '2026-11-27T09:30:00Z', 3)).toEqual([
+      '2026-11-28T09:00:00+00:00',
+      '2026-11-28T10:00:00+00:00',
+      '2026-11-29T09:00:00+00:00',
+    ]);
     expect(isRecurring(s)).toBe(true);
   });
   it('manual never fires by itself', () => {
@@ -180,7 +282,13 @@ describe('multi and manual', () => {
 describe('what follows an occurrence', () => {
   const wed = d('2026-11-25T15:00:00Z');
   const sat = d('2026-11-28T10:00:00Z');
-  const twoOneOffs: Schedule = { kind: 'multi', triggers: [{ kind: 'once', at: wed }, { kind: 'once', at: sat }] };
+  const twoOneOffs: Schedule = {
+    kind: 'multi',
+    triggers: [
+      { kind: 'once', at: wed },
+      { kind: 'once', at: sat },
+    ],
+  };
 
   it('several one-off times fire more than once but do not repeat; one time or manual fires once at most', () => {
     expect(firesMoreThanOnce(twoOneOffs)).toBe(true);
@@ -190,7 +298,7 @@ describe('what follows an occurrence', () => {
     expect(firesMoreThanOnce(cron('0 9 * * *'))).toBe(true);
   });
 
-  it('after Wednesday\'s one-off comes Saturday\'s, then nothing', () => {
+  it("after Wednesday's one-off comes Saturday's, then nothing", () => {
     expect(nextFireAfterOccurrence(twoOneOffs, 'UTC', wed, wed, undefined, 1)).toEqual(sat);
     expect(nextFireAfterOccurrence(twoOneOffs, 'UTC', sat, sat, undefined, 2)).toBeNull();
   });
@@ -201,7 +309,9 @@ describe('what follows an occurrence', () => {
   });
 
   it('a repeating schedule continues after both the occurrence and now (missed ones coalesce)', () => {
-    expect(nextFireAfterOccurrence(cron('0 9 * * *'), 'UTC', d('2026-11-23T09:00:00Z'), d('2026-11-25T12:00:00Z'), undefined, 1)).toEqual(d('2026-11-26T09:00:00Z'));
+    expect(nextFireAfterOccurrence(cron('0 9 * * *'), 'UTC', d('2026-11-23T09:00:00Z'), d('2026-11-25T12:00:00Z'), undefined, 1)).toEqual(
+      d('2026-11-26T09:00:00Z'),
+    );
   });
 
   it('a plain one-off has nothing after it, even when snoozed before its own time', () => {
@@ -226,18 +336,35 @@ describe('late runs: the most recent missed occurrence', () => {
     expect(dueOccurrence(cron('0 9 * * *'), 'UTC', due, d('2026-11-23T17:00:00Z'), hour, undefined, 0)).toEqual({ at: due, skip: true });
   });
   it('three days of a daily 09:00 missed, found at 09:20: the latest (today) runs', () => {
-    expect(dueOccurrence(cron('0 9 * * *'), 'UTC', d('2026-11-20T09:00:00Z'), d('2026-11-23T09:20:00Z'), hour, undefined, 0)).toEqual({ at: d('2026-11-23T09:00:00Z'), skip: false });
+    expect(dueOccurrence(cron('0 9 * * *'), 'UTC', d('2026-11-20T09:00:00Z'), d('2026-11-23T09:20:00Z'), hour, undefined, 0)).toEqual({
+      at: d('2026-11-23T09:00:00Z'),
+      skip: false,
+    });
   });
   it('one-off times are never skipped, however late', () => {
-    expect(dueOccurrence({ kind: 'once', at: d('2026-11-20T09:00:00Z') }, 'UTC', d('2026-11-20T09:00:00Z'), d('2026-11-23T09:20:00Z'), hour, undefined, 0).skip).toBe(false);
+    expect(
+      dueOccurrence(
+        { kind: 'once', at: d('2026-11-20T09:00:00Z') },
+        'UTC',
+        d('2026-11-20T09:00:00Z'),
+        d('2026-11-23T09:20:00Z'),
+        hour,
+        undefined,
+        0,
+      ).skip,
+    ).toBe(false);
   });
   it('the latest occurrence respects bounds: nothing after endAt counts', () => {
     const b = { endAt: d('2026-11-21T23:00:00Z') };
-    expect(latestFireUpTo(cron('0 9 * * *'), 'UTC', d('2026-11-20T09:00:00Z'), d('2026-11-23T09:20:00Z'), b, 0)).toEqual(d('2026-11-21T09:00:00Z'));
+    expect(latestFireUpTo(cron('0 9 * * *'), 'UTC', d('2026-11-20T09:00:00Z'), d('2026-11-23T09:20:00Z'), b, 0)).toEqual(
+      d('2026-11-21T09:00:00Z'),
+    );
   });
   it('an every-second job (operators only) down for a day: found in a few steps, the latest second', () => {
     const t0 = performance.now();
-    expect(latestFireUpTo(cron('* * * * * *'), 'UTC', d('2026-11-22T10:00:01Z'), d('2026-11-23T10:00:00.500Z'), undefined, 0)).toEqual(d('2026-11-23T10:00:00Z'));
+    expect(latestFireUpTo(cron('* * * * * *'), 'UTC', d('2026-11-22T10:00:01Z'), d('2026-11-23T10:00:00.500Z'), undefined, 0)).toEqual(
+      d('2026-11-23T10:00:00Z'),
+    );
     expect(performance.now() - t0).toBeLessThan(1000);
   });
 });
@@ -286,7 +413,11 @@ describe('validateSchedule', () => {
   });
   it('rejects intervals under 1 second, even for the operator', () => {
     rejects({ kind: 'interval', everyMs: 500, anchor: d('2026-12-01T00:00:00Z') }, 'UTC', /too often/);
-    expect(() => validateSchedule({ kind: 'interval', everyMs: 500, anchor: d('2026-12-01T00:00:00Z') }, 'UTC', { minIntervalMs: OPERATOR_MIN_INTERVAL_MS })).toThrow(/too often/);
+    expect(() =>
+      validateSchedule({ kind: 'interval', everyMs: 500, anchor: d('2026-12-01T00:00:00Z') }, 'UTC', {
+        minIntervalMs: OPERATOR_MIN_INTERVAL_MS,
+      }),
+    ).toThrow(/too often/);
   });
   it('a minute at least between fires, in every form: interval, cron seconds, combined triggers', () => {
     const at = d('2026-12-01T00:00:00Z');
@@ -296,7 +427,13 @@ describe('validateSchedule', () => {
     rejects(cron('0,30 * * * * *'), 'America/New_York', /fires 30 s apart/);
     rejects(cron('*/59 * * * * *'), 'UTC', /fires 1 s apart/);
     rejects(
-      { kind: 'multi', triggers: [{ kind: 'interval', everyMs: 60_000, anchor: at }, { kind: 'interval', everyMs: 60_000, anchor: new Date(at.getTime() + 30_000) }] },
+      {
+        kind: 'multi',
+        triggers: [
+          { kind: 'interval', everyMs: 60_000, anchor: at },
+          { kind: 'interval', everyMs: 60_000, anchor: new Date(at.getTime() + 30_000) },
+        ],
+      },
       'UTC',
       /come 30 s apart/,
     );

@@ -12,7 +12,16 @@ import { Scheduler, type SchedulerOptions } from '../../src/core/scheduler.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 
 /** A scheduler on a real SQLite file in a temp dir, a ManualClock, and captured log lines. */
-export function makeHarness(opts: { start?: string; options?: SchedulerOptions; commandHandler?: CommandHandler; fetch?: FetchLike; dir?: string; instanceId?: string } = {}) {
+export function makeHarness(
+  opts: {
+    start?: string;
+    options?: SchedulerOptions;
+    commandHandler?: CommandHandler;
+    fetch?: FetchLike;
+    dir?: string;
+    instanceId?: string;
+  } = {},
+) {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'chime-sched-'));
   const clock = new ManualClock(opts.start ?? '2026-11-22T10:00:00Z');
   const store = openSqliteStore(join(dir, 'chime.db'));
@@ -28,7 +37,10 @@ export function makeHarness(opts: { start?: string; options?: SchedulerOptions; 
     store: store.jobs,
     clock,
     logger,
-    executors: createExecutors({ ...(opts.commandHandler ? { commandHandler: opts.commandHandler } : {}), ...(opts.fetch ? { fetch: opts.fetch } : {}) }),
+    executors: createExecutors({
+      ...(opts.commandHandler ? { commandHandler: opts.commandHandler } : {}),
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    }),
     ...(opts.instanceId ? { instanceId: opts.instanceId } : {}),
     options: { retryDelayMs: 1000, ...opts.options },
   });

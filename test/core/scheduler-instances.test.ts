@@ -18,7 +18,8 @@ describe('several scheduler instances on one SQLite file', () => {
     const a = makeHarness({ dir, instanceId: 'a', options: { claimBatchSize: 7, maxConcurrent: 10 } });
     const b = makeHarness({ dir, instanceId: 'b', options: { claimBatchSize: 7, maxConcurrent: 10 } });
     open.push(a, b);
-    for (let i = 0; i < 200; i++) await a.scheduler.createJob(a.reminder(`job ${i}`, { kind: 'once', at: new Date('2026-11-22T10:00:05Z') }));
+    for (let i = 0; i < 200; i++)
+      await a.scheduler.createJob(a.reminder(`job ${i}`, { kind: 'once', at: new Date('2026-11-22T10:00:05Z') }));
     await Promise.all([a.scheduler.start(), b.scheduler.start()]);
     await Promise.all([a.clock.advance(5000), b.clock.advance(5000)]);
     for (let i = 0; i < 50; i++) {
@@ -39,10 +40,19 @@ describe('several scheduler instances on one SQLite file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chime-lease-'));
     dirs.push(dir);
     let release: (v: string) => void = () => {};
-    const hanging = makeHarness({ dir, instanceId: 'dead', options: { leaseMs: 3000, shutdownGraceMs: 0 }, commandHandler: () => new Promise<string>((r) => (release = r)) });
+    const hanging = makeHarness({
+      dir,
+      instanceId: 'dead',
+      options: { leaseMs: 3000, shutdownGraceMs: 0 },
+      commandHandler: () => new Promise<string>((r) => (release = r)),
+    });
     const healthy = makeHarness({ dir, instanceId: 'alive', options: { leaseMs: 3000 }, commandHandler: async () => 'done by alive' });
     open.push(healthy, hanging);
-    const job = await hanging.scheduler.createJob({ ...hanging.reminder('x', { kind: 'once', at: new Date('2026-11-22T10:00:01Z') }), kind: 'command', payload: { command: '/work' } });
+    const job = await hanging.scheduler.createJob({
+      ...hanging.reminder('x', { kind: 'once', at: new Date('2026-11-22T10:00:01Z') }),
+      kind: 'command',
+      payload: { command: '/work' },
+    });
     await hanging.scheduler.start();
     await hanging.advance(1000);
     expect((await hanging.store.jobs.listRuns({ jobId: job.id }))[0]?.status).toBe('running');

@@ -127,7 +127,11 @@ describe('every schedule kind is run and delivered at each fire', () => {
 
   it('bounded: daily at 12:00 starting Tuesday, twice in all, then completed', async () => {
     await start();
-    const job = await create('pills', { kind: 'cron', pattern: '0 12 * * *' }, { bounds: { startAt: new Date('2026-11-24T00:00:00Z'), maxRuns: 2 } });
+    const job = await create(
+      'pills',
+      { kind: 'cron', pattern: '0 12 * * *' },
+      { bounds: { startAt: new Date('2026-11-24T00:00:00Z'), maxRuns: 2 } },
+    );
     await expectFires(job, ['2026-11-24T11:00:00Z', '2026-11-25T11:00:00Z'], 'pills');
     expect(await statusOf(job)).toBe('completed');
     await h.clock.jump('2026-11-27T12:00:00Z');
@@ -137,7 +141,11 @@ describe('every schedule kind is run and delivered at each fire', () => {
 
   it('bounded by an end: hourly until 13:00 UTC inclusive runs at 11, 12 and 13, then completed', async () => {
     await start();
-    const job = await create('check', { kind: 'interval', everyMs: 3_600_000, anchor: new Date('2026-11-22T10:00:00Z') }, { bounds: { endAt: new Date('2026-11-22T13:00:00Z') } });
+    const job = await create(
+      'check',
+      { kind: 'interval', everyMs: 3_600_000, anchor: new Date('2026-11-22T10:00:00Z') },
+      { bounds: { endAt: new Date('2026-11-22T13:00:00Z') } },
+    );
     await expectFires(job, ['2026-11-22T11:00:00Z', '2026-11-22T12:00:00Z', '2026-11-22T13:00:00Z'], 'check');
     expect(await statusOf(job)).toBe('completed');
   });

@@ -20,7 +20,11 @@ const at = (iso: string) => ({ kind: 'once' as const, at: new Date(iso) });
 
 describe('runs', () => {
   it('retries with exponential backoff (1 s, 2 s, 4 s), then sends the failure message with {result}', async () => {
-    const h = make({ commandHandler: async () => { throw new Error('backend down'); } });
+    const h = make({
+      commandHandler: async () => {
+        throw new Error('backend down');
+      },
+    });
     await h.scheduler.start();
     const job = await h.scheduler.createJob({
       ...h.reminder('x', at('2026-11-22T10:00:10Z')),
@@ -46,7 +50,13 @@ describe('runs', () => {
   it('a run longer than its timeout ends as `timeout`', async () => {
     const h = make({ commandHandler: () => new Promise<string>(() => {}) });
     await h.scheduler.start();
-    const job = await h.scheduler.createJob({ ...h.reminder('x', at('2026-11-22T10:00:01Z')), kind: 'command', payload: { command: '/slow' }, timeoutMs: 5000, retries: 0 });
+    const job = await h.scheduler.createJob({
+      ...h.reminder('x', at('2026-11-22T10:00:01Z')),
+      kind: 'command',
+      payload: { command: '/slow' },
+      timeoutMs: 5000,
+      retries: 0,
+    });
     await h.advance(1000);
     expect((await h.store.jobs.listRuns({ jobId: job.id }))[0]?.status).toBe('running');
     await h.advance(5000);
@@ -56,11 +66,25 @@ describe('runs', () => {
 
   it('each run executes as SCHEDULER in ghost_scheduler_{id} and logs job_id, ghost session, entity type and parent session once', async () => {
     let seen: ReturnType<typeof currentContext> | undefined;
-    const h = make({ commandHandler: async () => { seen = currentContext(); return 'ok'; } });
+    const h = make({
+      commandHandler: async () => {
+        seen = currentContext();
+        return 'ok';
+      },
+    });
     await h.scheduler.start();
-    const job = await h.scheduler.createJob({ ...h.reminder('x', at('2026-11-22T10:00:01Z')), kind: 'command', payload: { command: '/ping' } });
+    const job = await h.scheduler.createJob({
+      ...h.reminder('x', at('2026-11-22T10:00:01Z')),
+      kind: 'command',
+      payload: { command: '/ping' },
+    });
     await h.advance(1000);
-    expect(seen).toMatchObject({ entityType: 'SCHEDULER', sessionId: `ghost_scheduler_${job.id}`, parentSessionId: 'tg_10018049', isAutomated: true });
+    expect(seen).toMatchObject({
+      entityType: 'SCHEDULER',
+      sessionId: `ghost_scheduler_${job.id}`,
+      parentSessionId: 'tg_10018049',
+      isAutomated: true,
+    });
     const lines = h.lines.filter((l) => l.job_id === job.id);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
@@ -79,7 +103,12 @@ describe('runs', () => {
     h = make({ commandHandler: async (_cmd, j) => JSON.stringify(await h.store.notes.list(j.owner.platform, j.owner.userId)) });
     await runWithContext(humanContext('tg_10018049'), () => h.store.notes.add('telegram', '7', 'my bank pin is 1234'));
     await h.scheduler.start();
-    const job = await h.scheduler.createJob({ ...h.reminder('x', at('2026-11-22T10:00:01Z')), kind: 'command', payload: { command: '/recall' }, retries: 3 });
+    const job = await h.scheduler.createJob({
+      ...h.reminder('x', at('2026-11-22T10:00:01Z')),
+      kind: 'command',
+      payload: { command: '/recall' },
+      retries: 3,
+    });
     await h.advance(60_000);
     const runs = await h.store.jobs.listRuns({ jobId: job.id });
     expect(runs).toHaveLength(1);
@@ -93,7 +122,9 @@ describe('runs', () => {
   it('pause stops firing; resume of a recurring job continues at its next fire without running missed ones', async () => {
     const h = make();
     await h.scheduler.start();
-    const job = await h.scheduler.createJob(h.reminder('tick', { kind: 'interval', everyMs: 60_000, anchor: new Date('2026-11-22T10:00:00Z') }));
+    const job = await h.scheduler.createJob(
+      h.reminder('tick', { kind: 'interval', everyMs: 60_000, anchor: new Date('2026-11-22T10:00:00Z') }),
+    );
     await h.advance(60_000);
     await h.scheduler.pauseJob(job.id);
     await h.advance(5 * 60_000);
@@ -107,7 +138,8 @@ describe('runs', () => {
   it('cancelWorkflow cancels only that workflow, and events arrive in order', async () => {
     const h = make();
     const events: string[] = [];
-    for (const name of ['task-created', 'task-updated', 'task-deleted', 'task-paused', 'task-resumed'] as const) h.scheduler.on(name, () => events.push(name));
+    for (const name of ['task-created', 'task-updated', 'task-deleted', 'task-paused', 'task-resumed'] as const)
+      h.scheduler.on(name, () => events.push(name));
     h.scheduler.on('task-event', (e: TaskEvent) => events.push(`task-event:${e.type}`));
     await h.scheduler.start();
     const a = await h.scheduler.createJob({ ...h.reminder('a', at('2026-11-23T10:00:00Z')), workflowId: 'wf-1' });
@@ -119,8 +151,15 @@ describe('runs', () => {
     expect((await h.scheduler.getJob(c.id))?.status).toBe('completed');
     await h.scheduler.deleteJob(a.id);
     expect(events).toEqual([
-      'task-created', 'task-created', 'task-created', 'task-paused', 'task-updated', 'task-updated',
-      'task-event:executed', 'task-event:completed', 'task-deleted',
+      'task-created',
+      'task-created',
+      'task-created',
+      'task-paused',
+      'task-updated',
+      'task-updated',
+      'task-event:executed',
+      'task-event:completed',
+      'task-deleted',
     ]);
   });
 
@@ -157,14 +196,20 @@ describe('runs', () => {
     await h.scheduler.pauseJob(paused.id);
     const mid = await h.scheduler.createJob(h.reminder('mid', { kind: 'once', at: at(20) }));
     const next = await h.scheduler.nextRuns({ count: 2 });
-    expect(next.map((n) => [n.job.id, n.at])).toEqual([[soon.id, at(5)], [mid.id, at(20)]]);
+    expect(next.map((n) => [n.job.id, n.at])).toEqual([
+      [soon.id, at(5)],
+      [mid.id, at(20)],
+    ]);
     expect((await h.scheduler.nextRuns({ count: 10 })).map((n) => n.job.id)).toEqual([soon.id, mid.id, late.id]);
   });
 
   it('bounds: maxRuns 3 completes the job after its third run', async () => {
     const h = make();
     await h.scheduler.start();
-    const job = await h.scheduler.createJob({ ...h.reminder('thrice', { kind: 'interval', everyMs: 60_000, anchor: new Date('2026-11-22T10:00:00Z') }), bounds: { maxRuns: 3 } });
+    const job = await h.scheduler.createJob({
+      ...h.reminder('thrice', { kind: 'interval', everyMs: 60_000, anchor: new Date('2026-11-22T10:00:00Z') }),
+      bounds: { maxRuns: 3 },
+    });
     for (let i = 0; i < 5; i++) await h.advance(60_000);
     expect(await h.store.jobs.listRuns({ jobId: job.id })).toHaveLength(3);
     expect((await h.scheduler.getJob(job.id))?.status).toBe('completed');
@@ -173,7 +218,10 @@ describe('runs', () => {
   it('DST: daily 02:30 in America/New_York runs at 03:30 EDT on 2027-03-14', async () => {
     const h = make({ start: '2027-03-13T12:00:00Z' });
     await h.scheduler.start();
-    const job = await h.scheduler.createJob({ ...h.reminder('dst', { kind: 'cron', pattern: '30 2 * * *' }), timeZone: 'America/New_York' });
+    const job = await h.scheduler.createJob({
+      ...h.reminder('dst', { kind: 'cron', pattern: '30 2 * * *' }),
+      timeZone: 'America/New_York',
+    });
     expect(job.nextRunAt?.toISOString()).toBe('2027-03-14T07:30:00.000Z'); // 03:30 EDT
     await h.clock.jump('2027-03-14T07:30:00Z');
     await h.settle();
@@ -201,7 +249,8 @@ describe('runs', () => {
         successMessage: 'deploy is up: {result}',
       });
       const waitFor = async (n: number) => {
-        for (let i = 0; i < 200 && (await h.store.jobs.listRuns({ jobId: job.id })).filter((r) => r.status !== 'running').length < n; i++) await new Promise((r) => setTimeout(r, 10));
+        for (let i = 0; i < 200 && (await h.store.jobs.listRuns({ jobId: job.id })).filter((r) => r.status !== 'running').length < n; i++)
+          await new Promise((r) => setTimeout(r, 10));
       };
       await h.advance(1000);
       await waitFor(1);
@@ -243,7 +292,9 @@ describe('runs', () => {
       expect(after?.lastError).toContain('loopback');
       const runs = await h.store.jobs.listRuns({ jobId: job.id });
       expect(runs.map((r) => r.status)).toEqual(['failure']);
-      expect((await h.store.jobs.listOutbox()).map((o) => o.text)).toEqual([expect.stringMatching(/^gave up: .*127\.0\.0\.1 is a loopback address/)]);
+      expect((await h.store.jobs.listOutbox()).map((o) => o.text)).toEqual([
+        expect.stringMatching(/^gave up: .*127\.0\.0\.1 is a loopback address/),
+      ]);
     } finally {
       server.close();
     }

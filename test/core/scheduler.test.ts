@@ -38,7 +38,9 @@ describe('scheduler loop', () => {
 
   it('interval jobs stay on their grid (no drift) and recurring jobs coalesce missed runs into one', async () => {
     h = makeHarness();
-    const job = await h.scheduler.createJob(h.reminder('tick', { kind: 'interval', everyMs: 60_000, anchor: new Date('2026-11-22T10:00:00Z') }));
+    const job = await h.scheduler.createJob(
+      h.reminder('tick', { kind: 'interval', everyMs: 60_000, anchor: new Date('2026-11-22T10:00:00Z') }),
+    );
     expect(job.nextRunAt?.toISOString()).toBe('2026-11-22T10:01:00.000Z');
     // Down for 10 minutes: on start, one run for the missed ones, then back on the grid.
     await h.clock.advance(10 * 60_000 + 5_000);
@@ -85,7 +87,13 @@ describe('scheduler loop', () => {
   it('a one-off time in a mixed schedule missed by more than the grace window still runs, late', async () => {
     h = makeHarness({ options: { misfireGraceMs: 60 * 60_000 } });
     const job = await h.scheduler.createJob(
-      h.reminder('mixed', { kind: 'multi', triggers: [{ kind: 'cron', pattern: '0 9 * * *' }, { kind: 'once', at: new Date('2026-11-22T11:00:00Z') }] }),
+      h.reminder('mixed', {
+        kind: 'multi',
+        triggers: [
+          { kind: 'cron', pattern: '0 9 * * *' },
+          { kind: 'once', at: new Date('2026-11-22T11:00:00Z') },
+        ],
+      }),
     );
     // Down until 15:00: the 11:00 one-off is four hours late, the daily 09:00 (08:00 UTC) is tomorrow.
     await h.clock.jump('2026-11-22T15:00:00Z');
@@ -111,10 +119,18 @@ describe('scheduler loop', () => {
 
   it('a minute at least between fires for chat users; the operator may schedule every second', async () => {
     h = makeHarness();
-    await expect(h.scheduler.createJob(h.reminder('spam', { kind: 'cron', pattern: '* * * * * *' }))).rejects.toMatchObject({ code: 'schedule.invalid', message: expect.stringMatching(/at most once every 1 min/) });
+    await expect(h.scheduler.createJob(h.reminder('spam', { kind: 'cron', pattern: '* * * * * *' }))).rejects.toMatchObject({
+      code: 'schedule.invalid',
+      message: expect.stringMatching(/at most once every 1 min/),
+    });
     const mine = await h.scheduler.createJob(h.reminder('ok', { kind: 'cron', pattern: '* * * * *' }));
-    await expect(h.scheduler.updateJob(mine.id, { schedule: { kind: 'interval', everyMs: 10_000, anchor: new Date('2026-11-22T10:00:00Z') } })).rejects.toMatchObject({ code: 'schedule.invalid' });
-    const operators = await h.scheduler.createJob({ ...h.reminder('heartbeat', { kind: 'cron', pattern: '* * * * * *' }), owner: OPERATOR });
+    await expect(
+      h.scheduler.updateJob(mine.id, { schedule: { kind: 'interval', everyMs: 10_000, anchor: new Date('2026-11-22T10:00:00Z') } }),
+    ).rejects.toMatchObject({ code: 'schedule.invalid' });
+    const operators = await h.scheduler.createJob({
+      ...h.reminder('heartbeat', { kind: 'cron', pattern: '* * * * * *' }),
+      owner: OPERATOR,
+    });
     await h.scheduler.start();
     await h.advance(1000);
     await h.advance(1000);

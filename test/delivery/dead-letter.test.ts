@@ -8,11 +8,31 @@ import { silentLogger } from '../../src/log.js';
 
 function row(over: Partial<OutboxRow> = {}): OutboxRow {
   const now = new Date('2026-11-22T10:00:00Z');
-  return { id: 1, key: 'j1:2026-11-22T10:00:00.000Z', jobId: 'j1', to: { platform: 'telegram', chatId: '-100' }, text: 'hi', status: 'dead', attempts: 1, availableAt: now, createdAt: now, sentAt: null, lastError: null, sentRef: null, ...over };
+  return {
+    id: 1,
+    key: 'j1:2026-11-22T10:00:00.000Z',
+    jobId: 'j1',
+    to: { platform: 'telegram', chatId: '-100' },
+    text: 'hi',
+    status: 'dead',
+    attempts: 1,
+    availableAt: now,
+    createdAt: now,
+    sentAt: null,
+    lastError: null,
+    sentRef: null,
+    ...over,
+  };
 }
 
 function setup(status: Job['status'] = 'active') {
-  const job = { id: 'j1', name: 'stretch', status, owner: { platform: 'telegram', userId: '42' }, origin: { platform: 'telegram', chatId: '-100', chatType: 'group' } } as unknown as Job;
+  const job = {
+    id: 'j1',
+    name: 'stretch',
+    status,
+    owner: { platform: 'telegram', userId: '42' },
+    origin: { platform: 'telegram', chatId: '-100', chatType: 'group' },
+  } as unknown as Job;
   const patches: JobPatch[] = [];
   const queued: OutboxMessage[] = [];
   let woken = 0;
@@ -27,7 +47,12 @@ function setup(status: Job['status'] = 'active') {
     store: { enqueueOutbox: (m) => void queued.push(...m) },
     clock: new ManualClock(),
     logger: silentLogger(),
-    notice: (j, e, chat) => ({ key: `undeliverable:${j.id}:${chat}`, jobId: j.id, to: { platform: 'telegram', chatId: '42' }, text: e.message }),
+    notice: (j, e, chat) => ({
+      key: `undeliverable:${j.id}:${chat}`,
+      jobId: j.id,
+      to: { platform: 'telegram', chatId: '42' },
+      text: e.message,
+    }),
     onQueued: () => void woken++,
   });
   return { handler, patches, queued, woken: () => woken };

@@ -59,10 +59,12 @@ describe('outbox dispatcher', () => {
     store.enqueue([msg('a'), msg('b', 'c2')], clock.now());
     await dispatcher.drain();
     expect(sender.delivered.map((c) => c.text).sort()).toEqual(['text a', 'text b']);
-    expect(store.rows.map((r) => [r.status, r.sentRef])).toEqual([
-      ['sent', 'm1'],
-      ['sent', 'm2'],
-    ].sort((x, y) => String(x[1]).localeCompare(String(y[1]))));
+    expect(store.rows.map((r) => [r.status, r.sentRef])).toEqual(
+      [
+        ['sent', 'm1'],
+        ['sent', 'm2'],
+      ].sort((x, y) => String(x[1]).localeCompare(String(y[1]))),
+    );
   });
 
   it('rate limit: the message waits retryAfter and is not sent earlier', async () => {
@@ -186,7 +188,10 @@ describe('outbox dispatcher', () => {
     sender.behave = async () => {
       await new Promise((r) => setImmediate(r));
     };
-    store.enqueue(Array.from({ length: 40 }, (_, i) => msg(`k${i}`, `chat${i}`)), clock.now());
+    store.enqueue(
+      Array.from({ length: 40 }, (_, i) => msg(`k${i}`, `chat${i}`)),
+      clock.now(),
+    );
     await dispatcher.drain();
     expect(sender.delivered).toHaveLength(40);
     expect(sender.maxInFlight).toBe(3);
@@ -205,7 +210,10 @@ describe('outbox dispatcher', () => {
       if (r < 0.3) throw new TransientDeliveryError('flaky');
       if (r < 0.32) throw new PermanentDeliveryError('gone');
     };
-    store.enqueue(Array.from({ length: 200 }, (_, i) => msg(`k${i}`, `chat${i % 17}`)), clock.now());
+    store.enqueue(
+      Array.from({ length: 200 }, (_, i) => msg(`k${i}`, `chat${i % 17}`)),
+      clock.now(),
+    );
     for (let i = 0; i < 2_000 && store.rows.some((r) => r.status === 'pending' || r.status === 'sending'); i++) {
       await dispatcher.drain();
       const next = store.nextOutboxAt();
@@ -259,13 +267,25 @@ describe('outbox dispatcher', () => {
   it('a dispatcher that dies mid-send loses nothing: another one sends the row after its lease expires', async () => {
     const { clock, store, sender } = setup();
     sender.behave = () => new Promise<void>(() => {}); // the "crashed" process never returns
-    const first = new OutboxDispatcher({ store: store.jobs, clock, logger: silentLogger(), senders: [sender], options: { leaseMs: 10_000 } });
+    const first = new OutboxDispatcher({
+      store: store.jobs,
+      clock,
+      logger: silentLogger(),
+      senders: [sender],
+      options: { leaseMs: 10_000 },
+    });
     store.enqueue([msg('a'), msg('b', 'c2')], clock.now());
     void first.drain();
     await flushMicrotasks(10);
     expect(store.rows.map((r) => r.status)).toEqual(['sending', 'sending']);
     const healthy = new FakeSender('test');
-    const second = new OutboxDispatcher({ store: store.jobs, clock, logger: silentLogger(), senders: [healthy], options: { leaseMs: 10_000 } });
+    const second = new OutboxDispatcher({
+      store: store.jobs,
+      clock,
+      logger: silentLogger(),
+      senders: [healthy],
+      options: { leaseMs: 10_000 },
+    });
     await second.drain();
     expect(healthy.delivered).toHaveLength(0); // leases still held
     await clock.advance(10_000);
@@ -330,16 +350,28 @@ describe('outbox dispatcher', () => {
     }
   });
 
-  it('a chat\'s later message waits for an earlier one a dead dispatcher still holds, then both go in order, once each', async () => {
+  it("a chat's later message waits for an earlier one a dead dispatcher still holds, then both go in order, once each", async () => {
     const { clock, store, sender } = setup();
     const stuck = new FakeSender('test');
     stuck.behave = () => new Promise<void>(() => {});
-    const dead = new OutboxDispatcher({ store: store.jobs, clock, logger: silentLogger(), senders: [stuck], options: { leaseMs: 10_000, maxHeld: 1 } });
+    const dead = new OutboxDispatcher({
+      store: store.jobs,
+      clock,
+      logger: silentLogger(),
+      senders: [stuck],
+      options: { leaseMs: 10_000, maxHeld: 1 },
+    });
     store.enqueue([msg('a')], clock.now());
     void dead.drain();
     await flushMicrotasks(10);
     store.enqueue([msg('b'), msg('other', 'c2')], clock.now());
-    const live = new OutboxDispatcher({ store: store.jobs, clock, logger: silentLogger(), senders: [sender], options: { leaseMs: 10_000 } });
+    const live = new OutboxDispatcher({
+      store: store.jobs,
+      clock,
+      logger: silentLogger(),
+      senders: [sender],
+      options: { leaseMs: 10_000 },
+    });
     await live.drain();
     // Another chat is not held up; this one gets nothing before its earlier message.
     expect(sender.delivered.map((c) => c.text)).toEqual(['text other']);
@@ -367,7 +399,10 @@ describe('outbox dispatcher: rate limits are waits, not failures', () => {
       if (times.length <= 12) throw new RateLimitedError(6_000, 'telegram sendMessage 429: Too Many Requests: retry after 6');
       if (times.length === 13) throw new TransientDeliveryError('telegram sendMessage 500: Internal Server Error');
     };
-    store.enqueue(Array.from({ length: messages }, (_, i) => msg(`r${i}`, 'busy-chat')), clock.now());
+    store.enqueue(
+      Array.from({ length: messages }, (_, i) => msg(`r${i}`, 'busy-chat')),
+      clock.now(),
+    );
     for (let i = 0; i < 20 * messages && store.rows.some((r) => r.status === 'pending' || r.status === 'sending'); i++) {
       await dispatcher.drain();
       const next = store.nextOutboxAt();

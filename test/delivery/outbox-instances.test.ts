@@ -72,17 +72,21 @@ function expectChatsInOrder(r: Awaited<ReturnType<typeof twoInstances>>): void {
 }
 
 describe('two dispatchers on one SQLite file', () => {
-  it('each chat\'s messages go out one at a time, in order, whichever process sends them', async () => {
+  it("each chat's messages go out one at a time, in order, whichever process sends them", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chime-outbox-two-'));
     const first = openSqliteStore(join(dir, 'chime.db'));
     const second = openSqliteStore(join(dir, 'chime.db'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => first.close(), () => second.close());
+    cleanups.push(
+      () => rmSync(dir, { recursive: true, force: true }),
+      () => first.close(),
+      () => second.close(),
+    );
     expectChatsInOrder(await twoInstances(first.jobs, second.jobs));
   });
 });
 
 describePg('two dispatchers on one PostgreSQL schema', () => {
-  it('each chat\'s messages go out one at a time, in order, whichever instance sends them', async () => {
+  it("each chat's messages go out one at a time, in order, whichever instance sends them", async () => {
     const fx = new PgSchemaFixture();
     cleanups.push(() => fx.dispose());
     const a = await fx.open({ poolSize: 4 });

@@ -54,7 +54,10 @@ function readLines(file: string): Line[] {
   return out;
 }
 
-function startWorker(env: Record<string, string>, sentFile: string): { child: ChildProcess; ready: Promise<number>; exited: Promise<number | null> } {
+function startWorker(
+  env: Record<string, string>,
+  sentFile: string,
+): { child: ChildProcess; ready: Promise<number>; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
     cwd: ROOT,
     env: {
@@ -142,7 +145,11 @@ async function crashRun(env: Record<string, string>, dir: string): Promise<void>
     const after = readLines(sentFile).slice(seen);
     recoveries.push(Math.max(0, ...after.filter((l) => held.has(l.token)).map((l) => l.at - readyAt)));
   }
-  await until(async () => new Set(readLines(sentFile).map((l) => l.token)).size >= N && (await store.stats()).outboxPending === 0, LEASE_MS * 2, 'every reminder');
+  await until(
+    async () => new Set(readLines(sentFile).map((l) => l.token)).size >= N && (await store.stats()).outboxPending === 0,
+    LEASE_MS * 2,
+    'every reminder',
+  );
   worker.child.kill('SIGTERM');
   expect(await worker.exited).toBe(0);
 

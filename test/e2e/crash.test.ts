@@ -57,7 +57,12 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startWorker(extraEnv: Record<string, string>): { child: ChildProcess; ready: Promise<void>; exited: Promise<number | null>; stderr: () => string } {
+function startWorker(extraEnv: Record<string, string>): {
+  child: ChildProcess;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+  stderr: () => string;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
     cwd: ROOT,
     env: {
@@ -92,7 +97,11 @@ let watcher: ReturnType<typeof openSqliteStore> | undefined;
 function progress(): { success: number; sent: number; completed: number } {
   watcher ??= openSqliteStore(db);
   const stats = watcher.jobs.stats();
-  return { success: stats.runsByStatus.success ?? 0, sent: watcher.jobs.listOutbox({ status: 'sent' }).length, completed: stats.jobsByStatus.completed };
+  return {
+    success: stats.runsByStatus.success ?? 0,
+    sent: watcher.jobs.listOutbox({ status: 'sent' }).length,
+    completed: stats.jobsByStatus.completed,
+  };
 }
 
 function sentLines(): string[] {
@@ -140,7 +149,8 @@ describe('crash test', () => {
         if (ok.length !== 1) problems.push(`${job.name}: ${ok.length} successful runs (${runs.map((r) => r.status).join(',')})`);
         if (job.status !== 'completed') problems.push(`${job.name}: status ${job.status}`);
         const outbox = store.jobs.listOutbox({ jobId: job.id });
-        if (outbox.length !== 1 || outbox[0]?.status !== 'sent') problems.push(`${job.name}: outbox ${outbox.map((o) => o.status).join(',')}`);
+        if (outbox.length !== 1 || outbox[0]?.status !== 'sent')
+          problems.push(`${job.name}: outbox ${outbox.map((o) => o.status).join(',')}`);
       }
       expect(problems).toEqual([]);
     } finally {

@@ -7,7 +7,13 @@ import { type App, createApp } from '../../src/app.js';
 import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
-import { DiscordEmulator, Permission, type EmulatedMessage, type EmulatedUser, type InteractionRecord } from '../emulators/discord/emulator.js';
+import {
+  DiscordEmulator,
+  Permission,
+  type EmulatedMessage,
+  type EmulatedUser,
+  type InteractionRecord,
+} from '../emulators/discord/emulator.js';
 
 /**
  * The real discord.js client and the real app (SQLite file, scheduler, outbox dispatcher, chat
@@ -32,7 +38,12 @@ describe('Discord end to end (emulator, real app)', () => {
   let app: App | undefined;
 
   async function startApp(opts: Partial<DiscordAdapterOptions> = {}): Promise<App> {
-    const config = loadConfig({ CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'silent', DISCORD_TOKEN: emu.token, DISCORD_REST_API: emu.apiUrl });
+    const config = loadConfig({
+      CHIME_DB: join(dir, 'chime.db'),
+      LOG_LEVEL: 'silent',
+      DISCORD_TOKEN: emu.token,
+      DISCORD_REST_API: emu.apiUrl,
+    });
     const adapter = createDiscordAdapter({
       token: emu.token,
       restApi: config.discord!.restApi!,
@@ -68,7 +79,12 @@ describe('Discord end to end (emulator, real app)', () => {
     return found.custom_id;
   }
 
-  async function press(user: EmulatedUser, msg: EmulatedMessage, customId: string, done: (r: InteractionRecord) => boolean): Promise<InteractionRecord> {
+  async function press(
+    user: EmulatedUser,
+    msg: EmulatedMessage,
+    customId: string,
+    done: (r: InteractionRecord) => boolean,
+  ): Promise<InteractionRecord> {
     const rec = emu.pressButton({ user, message: msg, customId });
     return emu.waitForAnswer(rec, done, 8000);
   }
@@ -110,14 +126,23 @@ describe('Discord end to end (emulator, real app)', () => {
     expect(confirmation.flags).toBe(EPHEMERAL);
     expect(confirmation.content).toMatch(/stretch/);
     const id = idIn(confirmation);
-    expect(await running.store.jobs.getJob(id)).toMatchObject({ status: 'active', origin: { platform: 'discord', chatId: general, chatType: 'group' } });
+    expect(await running.store.jobs.getJob(id)).toMatchObject({
+      status: 'active',
+      origin: { platform: 'discord', chatId: general, chatType: 'group' },
+    });
     expect(posted(general)).toHaveLength(0);
 
     await clock.advance(2 * 60_000);
     const [reminder] = await postedCount(general, 1);
     expect(reminder!.content).toMatch(new RegExp(`<@${sam.id}>.*stretch`));
     expect(reminder!.allowed_mentions).toMatchObject({ users: [sam.id] });
-    expect((reminder!.components as Row[]).flatMap((r) => r.components.map((b) => b.label))).toEqual(['Snooze 10 min', 'Snooze 1 h', 'Tomorrow', 'Done', 'Nag me']);
+    expect((reminder!.components as Row[]).flatMap((r) => r.components.map((b) => b.label))).toEqual([
+      'Snooze 10 min',
+      'Snooze 1 h',
+      'Tomorrow',
+      'Done',
+      'Nag me',
+    ]);
 
     await press(sam, reminder!, button(reminder!, /Snooze 10/), () => reminder!.content.includes('Snoozed'));
     const snoozed = await running.store.jobs.getJob(id);
@@ -278,7 +303,10 @@ describe('Discord end to end (emulator, real app)', () => {
     const all = await postedCount(general, 8, 10_000);
     expect(emu.rateLimited).toBe(0);
     // The emulator has the 8th message before the client has its response and marks it sent.
-    const sent = async () => (await running.store.jobs.listOutbox({ status: 'sent', limit: 100 })).filter((r) => r.to.chatId === general).sort((a, b) => a.id - b.id);
+    const sent = async () =>
+      (await running.store.jobs.listOutbox({ status: 'sent', limit: 100 }))
+        .filter((r) => r.to.chatId === general)
+        .sort((a, b) => a.id - b.id);
     for (const until = Date.now() + 5000; (await sent()).length < 8 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 20));
     const rows = await sent();
     expect(rows).toHaveLength(8);

@@ -59,12 +59,15 @@ describe('an outbox row written by an earlier version', () => {
 
     const [sent] = api.sent;
     expect(sent!.text).toBe('⏰ Sam Lee: stretch\n\n“the plan”');
-    expect(sent!.entities).toEqual([{ type: 'text_mention', offset: 2, length: 7, user: { id: 501, is_bot: false, first_name: 'Sam Lee' } }]);
+    expect(sent!.entities).toEqual([
+      { type: 'text_mention', offset: 2, length: 7, user: { id: 501, is_bot: false, first_name: 'Sam Lee' } },
+    ]);
     expect(sent!.reply_parameters).toEqual({ message_id: 77, allow_sending_without_reply: true });
     expect(sent!.reply_markup?.inline_keyboard).toEqual([[{ text: 'Done', callback_data: 'done:k7m2qd' }]]);
     // Marked sent once the send has returned, a moment after the Bot API saw it.
     const deadline = Date.now() + 8000;
-    while ((await app.store.jobs.listOutbox({ status: 'sent' })).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while ((await app.store.jobs.listOutbox({ status: 'sent' })).length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     const [row] = await app.store.jobs.listOutbox({});
     expect(row).toMatchObject({ status: 'sent', sentRef: String(sent!.message_id) });
   });

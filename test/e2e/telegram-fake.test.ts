@@ -36,7 +36,12 @@ describe('Telegram end to end (Bot API fake, real app)', () => {
     forum = api.addChat({ id: -1009876543210, type: 'supergroup', isForum: true, title: 'Team' });
     api.addTopic(forum.id, 12);
     clock = new ManualClock('2026-11-22T10:00:00Z');
-    const config = loadConfig({ CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+    const config = loadConfig({
+      CHIME_DB: join(dir, 'chime.db'),
+      LOG_LEVEL: 'silent',
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+    });
     const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 20 } });
     app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
     await app.start();
@@ -70,7 +75,9 @@ describe('Telegram end to end (Bot API fake, real app)', () => {
 
   /** The bot's last message in a chat with a button labelled `label`, and that button's data. */
   function lastWithButton(chatId: number, label: string) {
-    const sent = [...api.sentTo(chatId)].reverse().find((m) => m.reply_markup?.inline_keyboard.flat().some((b) => b.text.startsWith(label)));
+    const sent = [...api.sentTo(chatId)]
+      .reverse()
+      .find((m) => m.reply_markup?.inline_keyboard.flat().some((b) => b.text.startsWith(label)));
     const data = sent?.reply_markup?.inline_keyboard.flat().find((b) => b.text.startsWith(label))?.callback_data;
     if (!sent || !data) throw new Error(`no message with a "${label}" button`);
     return { sent, data };
@@ -173,7 +180,9 @@ describe('Telegram end to end (Bot API fake, real app)', () => {
     await api.until(() => api.sentTo(group.id).length === 2, 8000, 'the reminder');
     const reminder = api.sentTo(group.id)[1]!;
     expect(reminder.text).toBe(`⏰ ${name}: standup`);
-    expect(reminder.entities).toEqual([{ type: 'text_mention', offset: 2, length: name.length, user: { id: 504, is_bot: false, first_name: name } }]);
+    expect(reminder.entities).toEqual([
+      { type: 'text_mention', offset: 2, length: name.length, user: { id: 504, is_bot: false, first_name: name } },
+    ]);
     expect(reminder.text.slice(2, 2 + name.length)).toBe(name);
   });
 

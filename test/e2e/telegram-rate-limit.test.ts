@@ -32,7 +32,11 @@ describe('Telegram chat answering 429 (retry after 6 s) twelve times and then 50
     clock = new ManualClock('2026-11-22T10:00:00Z');
     const config = loadConfig({ CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'silent' });
     // Chime's own throttle is opened up so the test is quick in real time; the chat's answers decide.
-    const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 1, globalPerSecond: 1000 } });
+    const adapter = createTelegramAdapter({
+      token: api.token,
+      apiRoot: api.apiRoot,
+      rateLimits: { perChatIntervalMs: 1, globalPerSecond: 1000 },
+    });
     app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
   });
 

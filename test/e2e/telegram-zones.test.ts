@@ -32,7 +32,12 @@ describe('Telegram: reading what a new user types (Bot API fake, real app)', () 
     samChat = api.addChat({ id: sam.id, type: 'private' });
     group = api.addChat({ id: -6001, type: 'group', title: 'Family' });
     clock = new ManualClock('2026-11-22T10:00:00Z'); // a Sunday
-    const config = loadConfig({ CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'silent', TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_API_ROOT: api.apiRoot });
+    const config = loadConfig({
+      CHIME_DB: join(dir, 'chime.db'),
+      LOG_LEVEL: 'silent',
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+    });
     const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 20 } });
     app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
     await app.start();

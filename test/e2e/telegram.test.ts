@@ -92,7 +92,13 @@ describe('Telegram end to end (telegram-test-api, real app)', () => {
 
     await sam.sendCallback(
       sam.makeCallbackQuery(snooze, {
-        message: { message_id: reminder.messageId, chat: { id: FORUM, type: 'supergroup' }, message_thread_id: TOPIC, is_topic_message: true, text: String(reminder.message.text) },
+        message: {
+          message_id: reminder.messageId,
+          chat: { id: FORUM, type: 'supergroup' },
+          message_thread_id: TOPIC,
+          is_topic_message: true,
+          text: String(reminder.message.text),
+        },
       } as never),
     );
     await api.waitForBotMessages(() => api.botMessages()[1]!.message.text !== reminder.message.text, 8000);

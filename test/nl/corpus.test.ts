@@ -24,16 +24,16 @@ interface CorpusCase {
   now: string;
   dateOrder?: DateOrder;
   note?: string;
-  expect:
-    | { ok: false; errorIncludes?: string }
-    | { ok?: 'either'; kind?: 'once' | 'recurring'; text?: string; next: string[] };
+  expect: { ok: false; errorIncludes?: string } | { ok?: 'either'; kind?: 'once' | 'recurring'; text?: string; next: string[] };
 }
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), 'corpus');
 
 function loadCorpus(): CorpusCase[] {
   const cases: CorpusCase[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n');
     lines.forEach((line, i) => {
       if (line.trim() === '') return;

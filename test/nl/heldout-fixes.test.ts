@@ -15,7 +15,9 @@ describe('held-out fixes: neighbours', () => {
     expect(p('monthly on the 2nd tuesday of march', SUN).ok).toBe(false);
     // two ordinals in one monthly repeat: Fri Dec 18, Fri Jan 1, Fri Jan 15
     expect(p('every month on the first and third friday', SUN).next.slice(0, 3)).toEqual([
-      '2026-12-18T09:00:00-05:00', '2027-01-01T09:00:00-05:00', '2027-01-15T09:00:00-05:00',
+      '2026-12-18T09:00:00-05:00',
+      '2027-01-01T09:00:00-05:00',
+      '2027-01-15T09:00:00-05:00',
     ]);
   });
 
@@ -23,7 +25,12 @@ describe('held-out fixes: neighbours', () => {
     // February 2027 has four Mondays (1, 8, 15, 22)
     expect(p('call on the fifth monday of february', WED).ok).toBe(false);
     // March 2027: Tuesdays 2, 9, 16, 23, 30
-    expect(p('call on the fifth tuesday of march', WED)).toMatchObject({ ok: true, kind: 'once', text: 'call', next: ['2027-03-30T09:00:00-04:00'] });
+    expect(p('call on the fifth tuesday of march', WED)).toMatchObject({
+      ok: true,
+      kind: 'once',
+      text: 'call',
+      next: ['2027-03-30T09:00:00-04:00'],
+    });
   });
 
   it('words in another script next to English stay text; the day after tomorrow is still Friday', () => {
@@ -34,7 +41,11 @@ describe('held-out fixes: neighbours', () => {
 
   it('a word that only looks like a weekday typo, or a number word that is no hour, stays text', () => {
     expect(p('sunray at 5pm', WED)).toMatchObject({ ok: true, text: 'sunray', next: ['2026-12-02T17:00:00-05:00'] });
-    expect(p('meet at one point tomorrow at 3pm', WED)).toMatchObject({ ok: true, text: 'meet at one point', next: ['2026-12-03T15:00:00-05:00'] });
+    expect(p('meet at one point tomorrow at 3pm', WED)).toMatchObject({
+      ok: true,
+      text: 'meet at one point',
+      next: ['2026-12-03T15:00:00-05:00'],
+    });
   });
 
   it('"every quarter hour" is not quarterly', () => {

@@ -9,8 +9,21 @@ import { p } from './helpers.js';
 describe('easterSunday', () => {
   it('matches the published Western Easter dates', () => {
     const known: Array<[number, number, number]> = [
-      [1943, 4, 25], [1961, 4, 2], [2000, 4, 23], [2008, 3, 23], [2011, 4, 24], [2019, 4, 21], [2024, 3, 31],
-      [2025, 4, 20], [2026, 4, 5], [2027, 3, 28], [2028, 4, 16], [2029, 4, 1], [2030, 4, 21], [2038, 4, 25], [2285, 3, 22],
+      [1943, 4, 25],
+      [1961, 4, 2],
+      [2000, 4, 23],
+      [2008, 3, 23],
+      [2011, 4, 24],
+      [2019, 4, 21],
+      [2024, 3, 31],
+      [2025, 4, 20],
+      [2026, 4, 5],
+      [2027, 3, 28],
+      [2028, 4, 16],
+      [2029, 4, 1],
+      [2030, 4, 21],
+      [2038, 4, 25],
+      [2285, 3, 22],
     ];
     for (const [y, m, d] of known) expect(easterSunday(y), String(y)).toEqual({ y, m, d });
   });
@@ -57,7 +70,12 @@ describe('holidays in requests (now: Sunday 22 Nov 2026 10:00)', () => {
   });
 
   it('what cannot be computed is rejected with a hint, never guessed', () => {
-    for (const [text, tz] of [['labour day', 'Australia/Sydney'], ['independence day', 'Europe/London'], ['diwali', 'Asia/Kolkata'], ['orthodox easter', 'Europe/Athens']] as const) {
+    for (const [text, tz] of [
+      ['labour day', 'Australia/Sydney'],
+      ['independence day', 'Europe/London'],
+      ['diwali', 'Asia/Kolkata'],
+      ['orthodox easter', 'Europe/Athens'],
+    ] as const) {
       const r = p(text, { tz, now: '2026-11-22T10:00:00Z' });
       expect(r.ok, `${text} ${tz}`).toBe(false);
       expect(r.error, text).toMatch(/date/);

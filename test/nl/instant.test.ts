@@ -22,13 +22,13 @@ describe('one-off conventions (src/nl/README.md)', () => {
     expect(first(text)).toBe(expected);
   });
 
-  it('eow is Friday 17:00 of this week, eom the month\'s last day 17:00, eoy Dec 31 17:00', () => {
+  it("eow is Friday 17:00 of this week, eom the month's last day 17:00, eoy Dec 31 17:00", () => {
     expect(first('eow', { now: '2026-11-25T10:00:00+01:00' })).toBe('2026-11-27T17:00:00+01:00');
     expect(first('eom')).toBe('2026-11-30T17:00:00+01:00');
     expect(first('eoy')).toBe('2026-12-31T17:00:00+01:00');
   });
 
-  it('eow after Friday 17:00 is next week\'s Friday', () => {
+  it("eow after Friday 17:00 is next week's Friday", () => {
     expect(first('eow', { now: '2026-11-27T18:00:00+01:00' })).toBe('2026-12-04T17:00:00+01:00');
   });
 
@@ -155,7 +155,7 @@ describe('offsets, exceptions and dates used as words', () => {
   });
 
   it('a possessive date stays in the text: "tomorrow\'s meeting"', () => {
-    const r = p('remind me about tomorrow\'s meeting');
+    const r = p("remind me about tomorrow's meeting");
     expect(r.text).toBe("tomorrow's meeting");
     expect(r.next[0]).toBe('2026-11-23T09:00:00+01:00');
   });

@@ -48,7 +48,11 @@ describe('chime parse', () => {
     ].join('\n');
     const s = streams(`${input}\n`);
     expect(await parseCommand(['--jsonl'], s.io)).toBe(0);
-    const lines = s.out().trim().split('\n').map((l) => JSON.parse(l));
+    const lines = s
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0].next[0]).toBe('2026-11-22T10:20:00+01:00');
     expect(lines[1].ok).toBe(false);

@@ -8,7 +8,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 const time = fc.oneof(
   fc.tuple(fc.integer({ min: 1, max: 12 }), fc.constantFrom('am', 'pm')).map(([h, m]) => `${h}${m}`),
-  fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+    .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
   fc.integer({ min: 1, max: 12 }).map(String),
   fc.constantFrom('noon', 'midnight'),
 );
@@ -23,12 +25,16 @@ const oncePhrase = fc.oneof(
 );
 
 const recurringPhrase = fc.oneof(
-  fc.tuple(fc.integer({ min: 1, max: 60 }), fc.constantFrom('minutes', 'hours', 'days', 'weeks', 'months')).map(([n, u]) => `every ${n} ${u}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 60 }), fc.constantFrom('minutes', 'hours', 'days', 'weeks', 'months'))
+    .map(([n, u]) => `every ${n} ${u}`),
   fc.tuple(fc.constantFrom(...WEEKDAYS), time).map(([d, t]) => `every ${d} at ${t}`),
   fc.tuple(fc.constantFrom('day', 'weekday', 'other day', 'weekend'), time).map(([d, t]) => `every ${d} at ${t}`),
   fc.tuple(fc.integer({ min: 1, max: 28 }), time).map(([d, t]) => `on the ${d}th of every month at ${t}`),
   fc.tuple(fc.constantFrom('first', 'second', 'last'), fc.constantFrom(...WEEKDAYS)).map(([n, d]) => `every ${n} ${d} of the month`),
-  fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom('hourly', 'every 30 minutes', 'every 2 hours')).map(([a, b, e]) => `${e} from ${a} to ${b} on weekdays`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom('hourly', 'every 30 minutes', 'every 2 hours'))
+    .map(([a, b, e]) => `${e} from ${a} to ${b} on weekdays`),
   fc.constantFrom('daily', 'weekly', 'monthly', 'yearly', 'biweekly', 'every year on dec 24'),
 );
 
@@ -74,7 +80,33 @@ describe('parse properties', () => {
       fc.string({ unit: fc.constantFrom(...'.,;:!?@#$%^&*()[]{}<>/\\|-_+=~`\'"'), maxLength: 60 }),
       fc.bigInt().map((b) => `in ${b} minutes`),
       fc.double().map((d) => `every ${d} hours at ${d}`),
-      fc.array(fc.constantFrom('every', 'at', 'in', 'on', 'the', '5', 'pm', 'monday', 'of', 'and', 'until', 'for', 'times', '99:99', 'dec', '31', '/', 'tomorrow', 'ago', '@'), { maxLength: 12 }).map((w) => w.join(' ')),
+      fc
+        .array(
+          fc.constantFrom(
+            'every',
+            'at',
+            'in',
+            'on',
+            'the',
+            '5',
+            'pm',
+            'monday',
+            'of',
+            'and',
+            'until',
+            'for',
+            'times',
+            '99:99',
+            'dec',
+            '31',
+            '/',
+            'tomorrow',
+            'ago',
+            '@',
+          ),
+          { maxLength: 12 },
+        )
+        .map((w) => w.join(' ')),
     );
     fc.assert(
       fc.property(junk, now, zone, (text, n, tz) => {

@@ -7,7 +7,12 @@ describe('recurrence grammar', () => {
     const r = p('every weekday at 9 standup');
     expect(r.kind).toBe('recurring');
     expect(r.spec).toBe('cron:0 9 * * 1-5');
-    expect(r.next.slice(0, 4)).toEqual(['2026-11-23T09:00:00+01:00', '2026-11-24T09:00:00+01:00', '2026-11-25T09:00:00+01:00', '2026-11-26T09:00:00+01:00']);
+    expect(r.next.slice(0, 4)).toEqual([
+      '2026-11-23T09:00:00+01:00',
+      '2026-11-24T09:00:00+01:00',
+      '2026-11-25T09:00:00+01:00',
+      '2026-11-26T09:00:00+01:00',
+    ]);
   });
 
   it('"every monday and thursday at 18:00" is one cron with both days', () => {
@@ -41,7 +46,11 @@ describe('recurrence grammar', () => {
   });
 
   it('"on the 1st and 15th of every month"', () => {
-    expect(p('on the 1st and 15th of every month').next.slice(0, 3)).toEqual(['2026-12-01T09:00:00+01:00', '2026-12-15T09:00:00+01:00', '2027-01-01T09:00:00+01:00']);
+    expect(p('on the 1st and 15th of every month').next.slice(0, 3)).toEqual([
+      '2026-12-01T09:00:00+01:00',
+      '2026-12-15T09:00:00+01:00',
+      '2027-01-01T09:00:00+01:00',
+    ]);
   });
 
   it('"every year on dec 24"', () => {
@@ -62,7 +71,11 @@ describe('recurrence grammar', () => {
   });
 
   it('"every day at 9am and 9pm" fires twice a day', () => {
-    expect(p('every day at 9am and 9pm').next.slice(0, 3)).toEqual(['2026-11-22T21:00:00+01:00', '2026-11-23T09:00:00+01:00', '2026-11-23T21:00:00+01:00']);
+    expect(p('every day at 9am and 9pm').next.slice(0, 3)).toEqual([
+      '2026-11-22T21:00:00+01:00',
+      '2026-11-23T09:00:00+01:00',
+      '2026-11-23T21:00:00+01:00',
+    ]);
   });
 
   it('"starting next monday" bounds the start', () => {
@@ -72,7 +85,12 @@ describe('recurrence grammar', () => {
 
   it('"every hour until 6 pm" ends at 18:00 inclusive', () => {
     const r = p('every hour until 6 pm');
-    expect(r.next.slice(0, 4)).toEqual(['2026-11-22T11:00:00+01:00', '2026-11-22T12:00:00+01:00', '2026-11-22T13:00:00+01:00', '2026-11-22T14:00:00+01:00']);
+    expect(r.next.slice(0, 4)).toEqual([
+      '2026-11-22T11:00:00+01:00',
+      '2026-11-22T12:00:00+01:00',
+      '2026-11-22T13:00:00+01:00',
+      '2026-11-22T14:00:00+01:00',
+    ]);
   });
 
   it('"every 8 hours for 5 times" stops after 5 runs', () => {
@@ -116,7 +134,12 @@ describe('recurrence grammar', () => {
 describe('bounds and sparse repeats', () => {
   it('"from dec 1 to dec 5" bounds both ends', () => {
     const r = p('every day from dec 1 to dec 5 at 9');
-    expect(r.next).toEqual(['2026-12-01T09:00:00+01:00', '2026-12-02T09:00:00+01:00', '2026-12-03T09:00:00+01:00', '2026-12-04T09:00:00+01:00']);
+    expect(r.next).toEqual([
+      '2026-12-01T09:00:00+01:00',
+      '2026-12-02T09:00:00+01:00',
+      '2026-12-03T09:00:00+01:00',
+      '2026-12-04T09:00:00+01:00',
+    ]);
     expect(r.spec).toContain(';until:2026-12-05T23:59:59+01:00');
   });
 
@@ -125,7 +148,12 @@ describe('bounds and sparse repeats', () => {
   });
 
   it('"every year on feb 29" still lists four fires (leap years only)', () => {
-    expect(p('every year on feb 29').next).toEqual(['2028-02-29T09:00:00+01:00', '2032-02-29T09:00:00+01:00', '2036-02-29T09:00:00+01:00', '2040-02-29T09:00:00+01:00']);
+    expect(p('every year on feb 29').next).toEqual([
+      '2028-02-29T09:00:00+01:00',
+      '2032-02-29T09:00:00+01:00',
+      '2036-02-29T09:00:00+01:00',
+      '2040-02-29T09:00:00+01:00',
+    ]);
   });
 
   it('an end already in the past is rejected', () => {
@@ -198,7 +226,12 @@ describe('several nth weekdays', () => {
 describe('minute steps that do not divide the hour', () => {
   it('"every 45 minutes between 9am and 5pm" is really 45 minutes apart', () => {
     const r = p('remind me to stretch every 45 minutes between 9am and 5pm');
-    expect(r.next.slice(0, 4)).toEqual(['2026-11-22T10:30:00+01:00', '2026-11-22T11:15:00+01:00', '2026-11-22T12:00:00+01:00', '2026-11-22T12:45:00+01:00']);
+    expect(r.next.slice(0, 4)).toEqual([
+      '2026-11-22T10:30:00+01:00',
+      '2026-11-22T11:15:00+01:00',
+      '2026-11-22T12:00:00+01:00',
+      '2026-11-22T12:45:00+01:00',
+    ]);
     expect(r.text).toBe('stretch');
   });
 

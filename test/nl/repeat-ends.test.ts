@@ -27,7 +27,11 @@ describe('repeats that end', () => {
   });
 
   it('"until nov 25" runs through that date', () => {
-    expect(p('every day at 9 until nov 25').next).toEqual(['2026-11-23T09:00:00+01:00', '2026-11-24T09:00:00+01:00', '2026-11-25T09:00:00+01:00']);
+    expect(p('every day at 9 until nov 25').next).toEqual([
+      '2026-11-23T09:00:00+01:00',
+      '2026-11-24T09:00:00+01:00',
+      '2026-11-25T09:00:00+01:00',
+    ]);
   });
 
   it('"for 3 weeks" gives three weekly fires', () => {
@@ -59,7 +63,9 @@ describe('repeats that end', () => {
 
   it('leap year: "until march" keeps Feb 29', () => {
     expect(p('every day at 9 until march', { now: '2028-02-26T10:00:00+01:00' }).next).toEqual([
-      '2028-02-27T09:00:00+01:00', '2028-02-28T09:00:00+01:00', '2028-02-29T09:00:00+01:00',
+      '2028-02-27T09:00:00+01:00',
+      '2028-02-28T09:00:00+01:00',
+      '2028-02-29T09:00:00+01:00',
     ]);
   });
 });

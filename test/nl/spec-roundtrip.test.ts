@@ -5,11 +5,26 @@ import { parse } from '../../src/nl/parse.js';
 
 const NOW = new Date('2026-11-22T10:00:00+01:00');
 const PHRASES = [
-  'tomorrow at 9', 'in 20 minutes', 'every weekday at 9', 'every 2 weeks on tuesday', 'every other day',
-  'every first monday of the month', 'on the 1st and 15th of every month', 'hourly from 9 to 5 on weekdays',
-  'every 30 minutes', 'every day at 9 starting next monday', 'every hour until 6 pm', 'every 8 hours for 5 times',
-  'every sunday at 5pm for 8 weeks', 'on wednesday at 3 pm and on saturday at 10 am', 'every weekday at 9 and on saturday at 10',
-  'monthly', 'yearly', 'every year on feb 29', 'at 3pm London time every day', 'every 15 minutes between 9 and 10',
+  'tomorrow at 9',
+  'in 20 minutes',
+  'every weekday at 9',
+  'every 2 weeks on tuesday',
+  'every other day',
+  'every first monday of the month',
+  'on the 1st and 15th of every month',
+  'hourly from 9 to 5 on weekdays',
+  'every 30 minutes',
+  'every day at 9 starting next monday',
+  'every hour until 6 pm',
+  'every 8 hours for 5 times',
+  'every sunday at 5pm for 8 weeks',
+  'on wednesday at 3 pm and on saturday at 10 am',
+  'every weekday at 9 and on saturday at 10',
+  'monthly',
+  'yearly',
+  'every year on feb 29',
+  'at 3pm London time every day',
+  'every 15 minutes between 9 and 10',
 ];
 
 describe('the canonical spec reads back as the same schedule', () => {
@@ -36,7 +51,10 @@ describe('every accepted corpus phrase', () => {
         if (!r.ok) continue;
         const back = parseScheduleSpec(r.spec, { now, timeZone: r.timeZone, allowPast: true });
         const fires = nextFires(back.schedule, r.timeZone, now, r.next.length, back.bounds);
-        expect(fires.map((d) => d.getTime()), `${c.text} (${c.tz}): ${r.spec}`).toEqual(r.next.map((d) => d.getTime()));
+        expect(
+          fires.map((d) => d.getTime()),
+          `${c.text} (${c.tz}): ${r.spec}`,
+        ).toEqual(r.next.map((d) => d.getTime()));
         checked++;
       }
     }

@@ -66,8 +66,18 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         const job = await store.createJob(reminder(MIN), T0);
         expect(job.id).toMatch(new RegExp(`^[${JOB_ID_ALPHABET}]{6}$`));
         expect(job).toMatchObject({
-          name: 'reminder', status: 'active', attempts: 0, retries: 3, maxAttempts: 4, retryDelayMs: 5000,
-          timeoutMs: 3_600_000, workflowId: null, completionMode: 'notify', runCount: 0, lastRunAt: null, bounds: {},
+          name: 'reminder',
+          status: 'active',
+          attempts: 0,
+          retries: 3,
+          maxAttempts: 4,
+          retryDelayMs: 5000,
+          timeoutMs: 3_600_000,
+          workflowId: null,
+          completionMode: 'notify',
+          runCount: 0,
+          lastRunAt: null,
+          bounds: {},
         });
         expect(job.nextRunAt).toEqual(at(MIN));
         expect(job.createdAt).toEqual(T0);
@@ -137,7 +147,11 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
 
       it('updateJob applies a patch, keeps createdAt, moves updatedAt; undefined for a missing job', async () => {
         const job = await store.createJob(reminder(MIN), T0);
-        const updated = await store.updateJob(job.id, { name: 'renamed', status: 'paused', nextRunAt: null, payload: { text: 'x' } }, at(5));
+        const updated = await store.updateJob(
+          job.id,
+          { name: 'renamed', status: 'paused', nextRunAt: null, payload: { text: 'x' } },
+          at(5),
+        );
         expect(updated).toMatchObject({ name: 'renamed', status: 'paused', nextRunAt: null, payload: { text: 'x' } });
         expect(updated!.createdAt).toEqual(T0);
         expect(updated!.updatedAt).toEqual(at(5));
@@ -175,7 +189,10 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         const paused = await store.createJob(reminder(MIN, { origin: chat }), T0);
         await store.updateJob(paused.id, { status: 'paused' }, T0);
         // Same chat id on another platform: another chat.
-        await store.createJob(reminder(MIN, { origin: { ...chat, platform: 'discord' }, owner: { platform: 'discord', userId: 'u1' } }), T0);
+        await store.createJob(
+          reminder(MIN, { origin: { ...chat, platform: 'discord' }, owner: { platform: 'discord', userId: 'u1' } }),
+          T0,
+        );
         const live = { originPlatform: 'telegram', originChatId: 'g1', status: ['active', 'paused'] as Array<'active' | 'paused'> };
         expect(await store.countJobs(live)).toBe(6);
         expect(await store.countJobs(live, 4)).toBe(4);
@@ -260,7 +277,13 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         await store.createJob(reminder(500, { status: 'paused', nextRunAt: at(500) }), T0);
         const first = await store.claimDue(at(5000), 2, leaseA);
         expect(first.map((r) => r.job.id)).toEqual([j1.id, j2.id]);
-        expect(first[0]).toMatchObject({ scheduledFor: at(1000), claimedAt: at(5000), leaseOwner: leaseA.owner, trigger: 'schedule', attempt: 1 });
+        expect(first[0]).toMatchObject({
+          scheduledFor: at(1000),
+          claimedAt: at(5000),
+          leaseOwner: leaseA.owner,
+          trigger: 'schedule',
+          attempt: 1,
+        });
         expect(first[0]!.leaseExpiresAt).toEqual(at(5000 + MIN));
         const second = await store.claimDue(at(5000), 10, leaseA);
         expect(second.map((r) => r.job.id)).toEqual([j3.id]);
@@ -273,8 +296,15 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         const [run] = await store.claimDue(at(1250), 10, leaseA);
         const [row] = await store.listRuns({ jobId: job.id });
         expect(row).toMatchObject({
-          runId: run!.runId, status: 'running', scheduledFor: at(1000), startedAt: at(1250), lateMs: 250,
-          trigger: 'schedule', attempt: 1, finishedAt: null, ghostSessionId: `ghost_scheduler_${job.id}`,
+          runId: run!.runId,
+          status: 'running',
+          scheduledFor: at(1000),
+          startedAt: at(1250),
+          lateMs: 250,
+          trigger: 'schedule',
+          attempt: 1,
+          finishedAt: null,
+          ghostSessionId: `ghost_scheduler_${job.id}`,
         });
       });
 
@@ -346,7 +376,11 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         for (const id of ['my-job-1', 'x', 'a-b-c-d-e-f-g-h']) await store.createJob(reminder(0, { id }), T0);
         const runs = await store.claimDue(at(0), 10, leaseA);
         expect(runs).toHaveLength(3);
-        await store.extendLeases(runs.map((r) => r.runId), at(MIN - 1), leaseA);
+        await store.extendLeases(
+          runs.map((r) => r.runId),
+          at(MIN - 1),
+          leaseA,
+        );
         expect(await store.claimDue(at(MIN + 1), 10, leaseB)).toEqual([]);
         expect(await store.nextDueAt()).toEqual(at(2 * MIN - 1));
       });
@@ -378,10 +412,29 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         const job = await store.createJob(reminder(0), T0);
         const [run] = await store.claimDue(at(10), 10, leaseA);
         expect(await store.settle(run!, success(run!, at(40), [msg(`${job.id}:0:result`, job.id)]), at(40))).toBe(true);
-        expect(await store.getJob(job.id)).toMatchObject({ status: 'completed', nextRunAt: null, runCount: 1, lastRunAt: at(40), completedAt: at(40), updatedAt: at(40) });
-        expect((await store.listRuns({ jobId: job.id }))[0]).toMatchObject({ status: 'success', finishedAt: at(40), durationMs: 30, result: 'done' });
+        expect(await store.getJob(job.id)).toMatchObject({
+          status: 'completed',
+          nextRunAt: null,
+          runCount: 1,
+          lastRunAt: at(40),
+          completedAt: at(40),
+          updatedAt: at(40),
+        });
+        expect((await store.listRuns({ jobId: job.id }))[0]).toMatchObject({
+          status: 'success',
+          finishedAt: at(40),
+          durationMs: 30,
+          result: 'done',
+        });
         const [out] = await store.listOutbox({ jobId: job.id });
-        expect(out).toMatchObject({ key: `${job.id}:0:result`, status: 'pending', to: toChat, text: 'hello', attempts: 0, availableAt: at(40) });
+        expect(out).toMatchObject({
+          key: `${job.id}:0:result`,
+          status: 'pending',
+          to: toChat,
+          text: 'hello',
+          attempts: 0,
+          availableAt: at(40),
+        });
         expect(await store.nextOutboxAt()).toEqual(at(40));
         // Lease dropped: a recurring job would be claimable again.
         await store.updateJob(job.id, { status: 'active', nextRunAt: at(50) }, at(41));
@@ -391,8 +444,22 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
       it('keeps fields the settlement leaves out (recurring job gets its next run)', async () => {
         const job = await store.createJob(reminder(0, { schedule: { kind: 'interval', everyMs: 1000, anchor: T0 }, nextRunAt: at(0) }), T0);
         const [run] = await store.claimDue(at(0), 10, leaseA);
-        await store.settle(run!, { run: { status: 'failure', finishedAt: at(5), durationMs: 5, result: null, error: 'boom' }, job: { status: 'active', nextRunAt: at(1000), lastError: 'boom' }, outbox: [] }, at(5));
-        expect(await store.getJob(job.id)).toMatchObject({ status: 'active', nextRunAt: at(1000), runCount: 0, lastError: 'boom', attempts: 0 });
+        await store.settle(
+          run!,
+          {
+            run: { status: 'failure', finishedAt: at(5), durationMs: 5, result: null, error: 'boom' },
+            job: { status: 'active', nextRunAt: at(1000), lastError: 'boom' },
+            outbox: [],
+          },
+          at(5),
+        );
+        expect(await store.getJob(job.id)).toMatchObject({
+          status: 'active',
+          nextRunAt: at(1000),
+          runCount: 0,
+          lastError: 'boom',
+          attempts: 0,
+        });
         expect(await store.nextDueAt()).toEqual(at(1000));
       });
 
@@ -404,7 +471,11 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         await store.updateJob('pause1', { status: 'paused', nextRunAt: null }, at(5));
         await store.updateJob('cancl1', { status: 'cancelled', nextRunAt: null }, at(5));
         for (const run of runs) {
-          const settlement: Settlement = { run: { status: 'success', finishedAt: at(9), durationMs: 9, result: 'ok', error: null }, job: { status: 'active', nextRunAt: at(1000), runCount: 1, lastRunAt: at(9) }, outbox: [] };
+          const settlement: Settlement = {
+            run: { status: 'success', finishedAt: at(9), durationMs: 9, result: 'ok', error: null },
+            job: { status: 'active', nextRunAt: at(1000), runCount: 1, lastRunAt: at(9) },
+            outbox: [],
+          };
           expect(await store.settle(run, settlement, at(9))).toBe(true);
         }
         expect(await store.getJob('pause1')).toMatchObject({ status: 'paused', nextRunAt: null, runCount: 1, lastRunAt: at(9) });
@@ -432,15 +503,27 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         await store.settle(run!, success(run!, at(3), [msg(key, job.id, 'second')]), at(3));
         await store.enqueueOutbox([msg(key, job.id, 'third'), msg('other')], at(4));
         const rows = await store.listOutbox();
-        expect(rows.map((r) => [r.key, r.text])).toEqual([[key, 'first'], ['other', 'hello']]);
+        expect(rows.map((r) => [r.key, r.text])).toEqual([
+          [key, 'first'],
+          ['other', 'hello'],
+        ]);
       });
     });
 
     describe('outbox', () => {
       it('round-trips address, actions and meta', async () => {
         const m: OutboxMessage = {
-          key: 'k', jobId: null, to: { platform: 'discord', chatId: 'ch', threadId: 'th', replyTo: 'r1' }, text: 'hi',
-          actions: [[{ id: 'snooze:1', label: 'Snooze' }, { id: 'done:1', label: 'Done' }]], meta: { mention: 'u1', n: 2 },
+          key: 'k',
+          jobId: null,
+          to: { platform: 'discord', chatId: 'ch', threadId: 'th', replyTo: 'r1' },
+          text: 'hi',
+          actions: [
+            [
+              { id: 'snooze:1', label: 'Snooze' },
+              { id: 'done:1', label: 'Done' },
+            ],
+          ],
+          meta: { mention: 'u1', n: 2 },
         };
         await store.enqueueOutbox([m], T0);
         const [row] = await store.listOutbox();
@@ -454,7 +537,10 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         await store.enqueueOutbox([{ ...msg('a'), to: { platform: 'telegram', chatId: 'c2' } }], at(1));
         await store.enqueueOutbox([{ ...msg('later'), to: { platform: 'telegram', chatId: 'c3' } }], at(100));
         const got = await store.claimOutbox(at(10), 10, leaseA);
-        expect(got.map((r) => [r.key, r.status])).toEqual([['b', 'sending'], ['a', 'sending']]);
+        expect(got.map((r) => [r.key, r.status])).toEqual([
+          ['b', 'sending'],
+          ['a', 'sending'],
+        ]);
         expect(await store.claimOutbox(at(20), 10, leaseB)).toEqual([]);
         // Next: 'later' becomes available (at 100) before the send lease could expire.
         expect(await store.nextOutboxAt()).toEqual(at(100));
@@ -463,7 +549,7 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
       describe('per-chat order', () => {
         const other: Address = { platform: 'telegram', chatId: 'c2' };
 
-        it('a later message of a chat is not handed out while an earlier one is held under another owner\'s live lease', async () => {
+        it("a later message of a chat is not handed out while an earlier one is held under another owner's live lease", async () => {
           await store.enqueueOutbox([msg('m1'), msg('m2'), { ...msg('o1'), to: other }], at(0));
           expect((await store.claimOutbox(at(1), 1, leaseA)).map((r) => r.key)).toEqual(['m1']);
           expect((await store.claimOutbox(at(2), 10, leaseB)).map((r) => r.key)).toEqual(['o1']);
@@ -489,11 +575,14 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
           await store.enqueueOutbox([msg('m2')], at(1));
           expect(await store.claimOutbox(at(MIN - 1), 10, leaseB)).toEqual([]);
           expect(await store.nextOutboxAt()).toEqual(at(MIN));
-          expect((await store.claimOutbox(at(MIN), 10, leaseB)).map((r) => [r.key, r.attempts])).toEqual([['m1', 0], ['m2', 0]]);
+          expect((await store.claimOutbox(at(MIN), 10, leaseB)).map((r) => [r.key, r.attempts])).toEqual([
+            ['m1', 0],
+            ['m2', 0],
+          ]);
         });
       });
 
-      it('expireLeases ends the named owners\' leases on runs and messages at once; leaseOwners lists the holders', async () => {
+      it("expireLeases ends the named owners' leases on runs and messages at once; leaseOwners lists the holders", async () => {
         const job = await store.createJob(reminder(0), T0);
         await store.claimDue(at(1), 10, leaseA);
         await store.enqueueOutbox([msg('m1'), msg('m2')], at(1));
@@ -504,8 +593,11 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await store.expireLeases([leaseA.owner], at(2))).toBe(2);
         const [run] = await store.claimDue(at(2), 10, leaseB);
         expect(run).toMatchObject({ job: { id: job.id }, scheduledFor: at(0), leaseOwner: leaseB.owner });
-        expect((await store.listRuns({ jobId: job.id, status: 'abandoned' }))).toHaveLength(1);
-        expect((await store.claimOutbox(at(2), 10, leaseB)).map((r) => [r.key, r.attempts])).toEqual([['m1', 0], ['m2', 0]]);
+        expect(await store.listRuns({ jobId: job.id, status: 'abandoned' })).toHaveLength(1);
+        expect((await store.claimOutbox(at(2), 10, leaseB)).map((r) => [r.key, r.attempts])).toEqual([
+          ['m1', 0],
+          ['m2', 0],
+        ]);
         expect(await store.leaseOwners()).toEqual([leaseB.owner]);
       });
 
@@ -539,7 +631,12 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         await store.enqueueOutbox([msg('a')], at(0));
         const [row] = await store.claimOutbox(at(0), 10, leaseA);
         await store.markRetry(row!.id, '429 retry after 5s', at(5000));
-        expect(await store.getOutbox(row!.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: '429 retry after 5s', availableAt: at(5000) });
+        expect(await store.getOutbox(row!.id)).toMatchObject({
+          status: 'pending',
+          attempts: 1,
+          lastError: '429 retry after 5s',
+          availableAt: at(5000),
+        });
         expect(await store.nextOutboxAt()).toEqual(at(5000));
         expect(await store.claimOutbox(at(4999), 10, leaseA)).toEqual([]);
         expect((await store.claimOutbox(at(5000), 10, leaseA))[0]?.attempts).toBe(1);
@@ -551,7 +648,12 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         await store.markRetry(a!.id, '500 internal error', at(2000));
         const [again] = await store.claimOutbox(at(2000), 10, leaseA);
         await store.markPostponed(again!.id, '429 retry after 6s', at(8000));
-        expect(await store.getOutbox(a!.id)).toMatchObject({ status: 'pending', attempts: 1, lastError: '429 retry after 6s', availableAt: at(8000) });
+        expect(await store.getOutbox(a!.id)).toMatchObject({
+          status: 'pending',
+          attempts: 1,
+          lastError: '429 retry after 6s',
+          availableAt: at(8000),
+        });
         expect(await store.claimOutbox(at(7999), 10, leaseB)).toEqual([]);
         expect((await store.claimOutbox(at(8000), 10, leaseB))[0]).toMatchObject({ id: a!.id, attempts: 1 });
         await store.markSent(b!.id, 'tg:1', at(1));
@@ -620,7 +722,15 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         const job = await store.createJob(reminder(0, { schedule: { kind: 'interval', everyMs: 10, anchor: T0 }, nextRunAt: at(0) }), T0);
         for (let i = 0; i < 5; i++) {
           const [run] = await store.claimDue(at(i * 10), 1, leaseA);
-          await store.settle(run!, { run: { status: 'success', finishedAt: at(i * 10 + 1), durationMs: 1, result: null, error: null }, job: { status: 'active', nextRunAt: at((i + 1) * 10) } , outbox: [] }, at(i * 10 + 1));
+          await store.settle(
+            run!,
+            {
+              run: { status: 'success', finishedAt: at(i * 10 + 1), durationMs: 1, result: null, error: null },
+              job: { status: 'active', nextRunAt: at((i + 1) * 10) },
+              outbox: [],
+            },
+            at(i * 10 + 1),
+          );
         }
         const other = await finishedRun(0, 1);
         // A dry run counts exactly what the real prune then deletes, and deletes nothing.

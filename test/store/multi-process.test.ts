@@ -24,7 +24,9 @@ describe('SQLite store shared by several processes', () => {
       s.close();
 
       const claimer = (owner: string) =>
-        run(process.execPath, ['--import', 'tsx', CLAIMER, path, owner], { encoding: 'utf8', timeout: 60_000 }).then((r) => JSON.parse(r.stdout) as string[]);
+        run(process.execPath, ['--import', 'tsx', CLAIMER, path, owner], { encoding: 'utf8', timeout: 60_000 }).then(
+          (r) => JSON.parse(r.stdout) as string[],
+        );
       const both = Promise.all([claimer('proc-a'), claimer('proc-b')]);
       while (!existsSync(`${path}.ready-proc-a`) || !existsSync(`${path}.ready-proc-b`)) await sleep(10);
       writeFileSync(`${path}.go`, '');
@@ -52,7 +54,9 @@ describe('SQLite store opened by several processes at once', () => {
     try {
       const path = join(dir, 'fresh.db');
       const opener = join(import.meta.dirname, 'fixtures', 'opener.ts');
-      await Promise.all([1, 2, 3].map(() => run(process.execPath, ['--import', 'tsx', opener, path], { encoding: 'utf8', timeout: 60_000 })));
+      await Promise.all(
+        [1, 2, 3].map(() => run(process.execPath, ['--import', 'tsx', opener, path], { encoding: 'utf8', timeout: 60_000 })),
+      );
       const s = openSqliteStore(path);
       const rows = s.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all() as Array<{ version: number }>;
       expect(rows.map((r) => r.version)).toEqual([...new Set(rows.map((r) => r.version))]);

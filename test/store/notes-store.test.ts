@@ -82,10 +82,12 @@ describe('notes store (per-person notes; scheduled runs refused)', () => {
 
   it('access: a scheduled run cannot escape the policy through an awaited call', async () => {
     const { notes } = open();
-    await expect(runWithContext(scheduler, async () => {
-      await Promise.resolve();
-      return notes.add('telegram', 'u1', 'sneaky');
-    })).rejects.toBeInstanceOf(MemoryAccessDenied);
+    await expect(
+      runWithContext(scheduler, async () => {
+        await Promise.resolve();
+        return notes.add('telegram', 'u1', 'sneaky');
+      }),
+    ).rejects.toBeInstanceOf(MemoryAccessDenied);
     expect(runWithContext(human, () => notes.count('telegram', 'u1'))).toBe(0);
   });
 

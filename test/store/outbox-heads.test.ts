@@ -28,7 +28,10 @@ interface OutboxPort {
 async function heads(store: OutboxPort): Promise<void> {
   expect(await store.nextOutboxAt()).toBeUndefined();
   // Three chats on two platforms, entered out of (platform, chat) order.
-  await store.enqueueOutbox([msg('b1', 'tg', 'b'), msg('a1', 'dc', 'a'), msg('a2', 'dc', 'a'), msg('c1', 'tg', 'c'), msg('b2', 'tg', 'b')], T0);
+  await store.enqueueOutbox(
+    [msg('b1', 'tg', 'b'), msg('a1', 'dc', 'a'), msg('a2', 'dc', 'a'), msg('c1', 'tg', 'c'), msg('b2', 'tg', 'b')],
+    T0,
+  );
   expect(await store.nextOutboxAt()).toEqual(T0);
   // Take everything; postpone every head to its own time, the rest of each chat back to T0.
   const claimed = await store.claimOutbox(T0, 10, lease);

@@ -36,7 +36,9 @@ export function describePg(name: string, fn: () => void): void {
       });
     });
   }
-  console.warn(`[chime tests] PostgreSQL not reachable at ${PG_URL}: skipping "${name}" (set CHIME_TEST_PG_URL, or CHIME_REQUIRE_PG=1 to fail instead)`);
+  console.warn(
+    `[chime tests] PostgreSQL not reachable at ${PG_URL}: skipping "${name}" (set CHIME_TEST_PG_URL, or CHIME_REQUIRE_PG=1 to fail instead)`,
+  );
   describe.skip(name, fn);
 }
 

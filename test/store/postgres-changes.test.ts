@@ -73,7 +73,15 @@ describePg('PostgreSQL store: change notifications (LISTEN/NOTIFY)', () => {
     await eventually(() => calls > 0);
     const [claimed] = await b.jobs.claimDue(T0, 10, { owner: 'b', durationMs: 60_000 });
     await expectCall(() =>
-      b.jobs.settle(claimed!, { run: { status: 'success', finishedAt: T0, durationMs: 0, result: null, error: null }, job: { status: 'completed', nextRunAt: null }, outbox: [] }, T0),
+      b.jobs.settle(
+        claimed!,
+        {
+          run: { status: 'success', finishedAt: T0, durationMs: 0, result: null, error: null },
+          job: { status: 'completed', nextRunAt: null },
+          outbox: [],
+        },
+        T0,
+      ),
     );
     await expectCall(() => b.jobs.updateJob(job.id, { name: 'renamed' }, T0));
     await expectCall(() => b.jobs.deleteJob(job.id, T0));

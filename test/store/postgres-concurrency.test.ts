@@ -29,7 +29,10 @@ describePg('PostgreSQL store: concurrent claims from two stores (FOR UPDATE SKIP
       }
     };
     const [x, y] = await Promise.all([takeOver(a, 'proc-a'), takeOver(b, 'proc-b'), takeOver(a, 'proc-a2'), takeOver(b, 'proc-b2')]).then(
-      ([p, q, r, s]) => [[...p, ...r], [...q, ...s]],
+      ([p, q, r, s]) => [
+        [...p, ...r],
+        [...q, ...s],
+      ],
     );
     const all = [...x!, ...y!];
     expect(new Set(all).size).toBe(all.length);
@@ -43,7 +46,12 @@ describePg('PostgreSQL store: concurrent claims from two stores (FOR UPDATE SKIP
     const a = await fx.open({ poolSize: 4 });
     const b = await fx.open({ poolSize: 4 });
     const n = 400;
-    const messages: OutboxMessage[] = Array.from({ length: n }, (_, i) => ({ key: `k${i}`, jobId: null, to: { platform: 'console', chatId: 'c' }, text: `m${i}` }));
+    const messages: OutboxMessage[] = Array.from({ length: n }, (_, i) => ({
+      key: `k${i}`,
+      jobId: null,
+      to: { platform: 'console', chatId: 'c' },
+      text: `m${i}`,
+    }));
     await a.jobs.enqueueOutbox(messages, T0);
     const drain = async (store: typeof a, owner: string) => {
       const ids: number[] = [];

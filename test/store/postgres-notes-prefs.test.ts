@@ -78,7 +78,10 @@ describePg('notes store on PostgreSQL (per-person notes; scheduled runs refused)
     fresh();
     const { notes } = await open('full');
     expect(await probe(notes, scheduler)).toEqual(NONE);
-    await expect(runWithContext(scheduler, () => notes.list('telegram', 'u1'))).rejects.toMatchObject({ entityType: 'SCHEDULER', operation: 'read' });
+    await expect(runWithContext(scheduler, () => notes.list('telegram', 'u1'))).rejects.toMatchObject({
+      entityType: 'SCHEDULER',
+      operation: 'read',
+    });
   });
 
   it('access: a scheduled run cannot escape the policy through an awaited call', async () => {
@@ -104,7 +107,9 @@ describePg('notes store on PostgreSQL (per-person notes; scheduled runs refused)
   it('access: UNKNOWN (no runtime context at all) is denied reads and writes', async () => {
     fresh();
     expect(await probe((await open('full')).notes, undefined)).toEqual(NONE);
-    expect(await probe((await open()).notes, { entityType: 'UNKNOWN', sessionId: 'x', parentSessionId: null, isAutomated: false })).toEqual(NONE);
+    expect(await probe((await open()).notes, { entityType: 'UNKNOWN', sessionId: 'x', parentSessionId: null, isAutomated: false })).toEqual(
+      NONE,
+    );
   });
 
   it('a denied write changes nothing', async () => {
@@ -118,7 +123,9 @@ describePg('notes store on PostgreSQL (per-person notes; scheduled runs refused)
   it('concurrent adds by one user each get their own number', async () => {
     fresh();
     const { notes } = await open();
-    const numbers = await runWithContext(human, () => Promise.all(Array.from({ length: 6 }, (_, i) => notes.add('telegram', 'u1', `n${i}`))));
+    const numbers = await runWithContext(human, () =>
+      Promise.all(Array.from({ length: 6 }, (_, i) => notes.add('telegram', 'u1', `n${i}`))),
+    );
     expect([...numbers].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

@@ -25,7 +25,9 @@ describePg('PostgreSQL store: the hot queries have indexes that serve them', () 
       await c.query('DEALLOCATE ALL');
       await c.query(`PREPARE q AS ${sql}`);
       await c.query('SET plan_cache_mode = force_generic_plan');
-      const literal = params.map((p) => (p === null ? 'NULL' : Array.isArray(p) ? `ARRAY[${p.map((x) => `'${String(x)}'`).join(',')}]::text[]` : `'${String(p)}'`));
+      const literal = params.map((p) =>
+        p === null ? 'NULL' : Array.isArray(p) ? `ARRAY[${p.map((x) => `'${String(x)}'`).join(',')}]::text[]` : `'${String(p)}'`,
+      );
       const rows = (await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE q${literal.length ? `(${literal.join(', ')})` : ''}`)).rows;
       return rows.map((r) => r['QUERY PLAN']).join('\n');
     };

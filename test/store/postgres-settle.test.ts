@@ -22,7 +22,10 @@ describePg('PostgreSQL store: settleAll', () => {
     const runs = await jobs.claimDue(at(1), 10, lease);
     expect(runs.map((r) => r.job.id)).toEqual(['zz1', 'aa1', 'mm1']);
     await jobs.deleteJob('aa1', at(2)); // its run's lease is gone
-    const results = await jobs.settleAll(runs.map((run) => ({ run, settlement: done(run, [msg(`${run.job.id}:r`, run.job.id)]) })), at(10));
+    const results = await jobs.settleAll(
+      runs.map((run) => ({ run, settlement: done(run, [msg(`${run.job.id}:r`, run.job.id)]) })),
+      at(10),
+    );
     expect(results).toEqual([true, false, true]);
     expect(await jobs.countJobs({ status: 'completed' })).toBe(2);
     expect((await jobs.listOutbox()).map((m) => m.key).sort()).toEqual(['mm1:r', 'zz1:r']);
@@ -34,7 +37,15 @@ describePg('PostgreSQL store: settleAll', () => {
     for (const id of ['a1', 'b1']) await jobs.createJob(reminder(0, { id }), T0);
     const runs = await jobs.claimDue(at(1), 10, lease);
     const bad = { key: 'bad', jobId: 'b1', to: undefined, text: 'x' } as unknown as OutboxMessage;
-    await expect(jobs.settleAll([{ run: runs[0]!, settlement: done(runs[0]!, [msg('a', 'a1')]) }, { run: runs[1]!, settlement: done(runs[1]!, [bad]) }], at(10))).rejects.toThrow();
+    await expect(
+      jobs.settleAll(
+        [
+          { run: runs[0]!, settlement: done(runs[0]!, [msg('a', 'a1')]) },
+          { run: runs[1]!, settlement: done(runs[1]!, [bad]) },
+        ],
+        at(10),
+      ),
+    ).rejects.toThrow();
     expect(await jobs.countJobs({ status: 'completed' })).toBe(0);
     expect((await jobs.listRuns()).map((r) => r.status)).toEqual(['running', 'running']);
     expect(await jobs.listOutbox()).toEqual([]);
@@ -45,7 +56,11 @@ describePg('PostgreSQL store: settleAll', () => {
     const a = await fx.open({ poolSize: 4 });
     const b = await fx.open({ poolSize: 4 });
     const interval = { kind: 'interval' as const, everyMs: 1000, anchor: T0 };
-    for (let i = 0; i < 40; i++) await a.jobs.createJob(reminder(0, { id: `job${String(i).padStart(2, '0')}`, schedule: interval, nextRunAt: at(0), workflowId: 'wf' }), T0);
+    for (let i = 0; i < 40; i++)
+      await a.jobs.createJob(
+        reminder(0, { id: `job${String(i).padStart(2, '0')}`, schedule: interval, nextRunAt: at(0), workflowId: 'wf' }),
+        T0,
+      );
     for (let round = 0; round < 5; round++) {
       const runs = await a.jobs.claimDue(at(round * 1000), 100, lease);
       expect(runs).toHaveLength(40);
@@ -54,9 +69,15 @@ describePg('PostgreSQL store: settleAll', () => {
       const first = runs.slice(0, 20).reverse();
       const second = runs.slice(20).reverse();
       await Promise.all([
-        a.jobs.settleAll(first.map((run) => ({ run, settlement: again(run) })), at(round * 1000 + 1)),
+        a.jobs.settleAll(
+          first.map((run) => ({ run, settlement: again(run) })),
+          at(round * 1000 + 1),
+        ),
         b.jobs.updateJobs({ workflowId: 'wf' }, { name: `round ${round}` }, at(round * 1000 + 1)),
-        a.jobs.settleAll(second.map((run) => ({ run, settlement: again(run) })), at(round * 1000 + 1)),
+        a.jobs.settleAll(
+          second.map((run) => ({ run, settlement: again(run) })),
+          at(round * 1000 + 1),
+        ),
       ]);
     }
     expect(await a.jobs.countJobs({ status: 'active' })).toBe(40);

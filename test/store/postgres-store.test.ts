@@ -56,7 +56,9 @@ describePg('PostgreSQL store: opening and migrations', () => {
     const c = new pg.Client({ connectionString: PG_URL });
     await c.connect();
     try {
-      return (await c.query<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows.map((r) => r.version);
+      return (await c.query<{ version: number }>(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows.map(
+        (r) => r.version,
+      );
     } finally {
       await c.end();
     }
@@ -83,7 +85,9 @@ describePg('PostgreSQL store: opening and migrations', () => {
     const schema = freshSchema();
     schemas.push(schema);
     const opener = join(import.meta.dirname, 'fixtures', 'pg-opener.ts');
-    await Promise.all([1, 2, 3].map(() => run(process.execPath, ['--import', 'tsx', opener, PG_URL, schema], { encoding: 'utf8', timeout: 60_000 })));
+    await Promise.all(
+      [1, 2, 3].map(() => run(process.execPath, ['--import', 'tsx', opener, PG_URL, schema], { encoding: 'utf8', timeout: 60_000 })),
+    );
     expect(await versionsIn(schema)).toEqual(loadPgMigrations().map((m) => m.version));
     const s = await openPostgresStore(PG_URL, { schema, poolSize: 2 });
     expect(await s.jobs.countJobs()).toBe(3);
@@ -145,10 +149,15 @@ describePg('PostgreSQL store: least privilege', () => {
       url.username = role;
       url.password = '';
       const probe = new pg.Client({ connectionString: url.toString() });
-      const canLogin = await probe.connect().then(() => true, () => false);
+      const canLogin = await probe.connect().then(
+        () => true,
+        () => false,
+      );
       await probe.end().catch(() => undefined);
       if (!canLogin) return ctx.skip(); // the server wants a password for new roles
-      const { rows: priv } = await admin.query<{ ok: boolean }>(`SELECT has_database_privilege($1, current_database(), 'CREATE') AS ok`, [role]);
+      const { rows: priv } = await admin.query<{ ok: boolean }>(`SELECT has_database_privilege($1, current_database(), 'CREATE') AS ok`, [
+        role,
+      ]);
       expect(priv[0]?.ok).toBe(false);
       const s = await openPostgresStore(url.toString(), { schema, poolSize: 1 });
       await s.jobs.createJob(reminder(0), T0);

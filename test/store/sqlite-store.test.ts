@@ -100,32 +100,58 @@ describe('SQLite store: opening and migrations', () => {
       // A file as Chime left it at schema 2: one job mid-run (its 'running' row), one orphaned
       // 'running' row, one finished run, two outbox messages.
       const old = openDb(path);
-      migrate(old, T0.getTime(), loadMigrations().filter((m) => m.version <= 2));
+      migrate(
+        old,
+        T0.getTime(),
+        loadMigrations().filter((m) => m.version <= 2),
+      );
       const job = { id: 'job001' };
-      old.prepare(`INSERT INTO jobs (id, name, kind, payload, owner_platform, owner_user_id, origin, origin_platform,
+      old
+        .prepare(`INSERT INTO jobs (id, name, kind, payload, owner_platform, owner_user_id, origin, origin_platform,
         origin_chat_id, schedule, bounds, time_zone, status, next_run_at, max_attempts, retries, retry_delay_ms,
         timeout_ms, completion_mode, created_at, updated_at, attempts)
         VALUES ('job001', 'n', 'reminder', '{"text":"x"}', 'tg', 'u', '{"platform":"tg","chatId":"1"}', 'tg', '1',
-        '{"kind":"once","at":"1970-01-01T00:00:01.000Z"}', '{}', 'UTC', 'active', 1000, 1, 3, 5000, 60000, 'notify', 0, 0, 1)`).run();
+        '{"kind":"once","at":"1970-01-01T00:00:01.000Z"}', '{}', 'UTC', 'active', 1000, 1, 3, 5000, 60000, 'notify', 0, 0, 1)`)
+        .run();
       const runId = `${(5000).toString(16).padStart(12, '0')}-${job.id}-abcd`;
-      old.prepare('UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, lease_run_id = ? WHERE id = ?').run('host:1:x', T0.getTime() + 60_000, runId, job.id);
-      const insertRun = old.prepare(`INSERT INTO runs (run_id, job_id, scheduled_for, started_at, status, trigger, attempt, late_ms, ghost_session_id)
+      old
+        .prepare('UPDATE jobs SET lease_owner = ?, lease_expires_at = ?, lease_run_id = ? WHERE id = ?')
+        .run('host:1:x', T0.getTime() + 60_000, runId, job.id);
+      const insertRun =
+        old.prepare(`INSERT INTO runs (run_id, job_id, scheduled_for, started_at, status, trigger, attempt, late_ms, ghost_session_id)
         VALUES (?, ?, ?, ?, ?, ?, 1, 0, 'g')`);
       insertRun.run(runId, job.id, 1000, 5000, 'running', 'retry');
       insertRun.run('orphan', 'gone00', 7, 8, 'running', 'schedule');
       insertRun.run('done', job.id, 9, 10, 'success', 'schedule');
-      old.prepare(`INSERT INTO outbox (key, platform, chat_id, text, available_at, created_at) VALUES (?, 'tg', '1', ?, 0, 0)`).run('a', 'first');
-      old.prepare(`INSERT INTO outbox (key, platform, chat_id, text, available_at, created_at, status) VALUES (?, 'tg', '1', ?, 0, 0, 'dead')`).run('b', 'second');
+      old
+        .prepare(`INSERT INTO outbox (key, platform, chat_id, text, available_at, created_at) VALUES (?, 'tg', '1', ?, 0, 0)`)
+        .run('a', 'first');
+      old
+        .prepare(
+          `INSERT INTO outbox (key, platform, chat_id, text, available_at, created_at, status) VALUES (?, 'tg', '1', ?, 0, 0, 'dead')`,
+        )
+        .run('b', 'second');
       old.close();
 
       const store = openSqliteStore(path);
       expect(s2rows(store)).toContain(3);
       const runs = store.jobs.listRuns({ limit: 10 });
-      expect(runs.find((r) => r.runId === runId)).toMatchObject({ status: 'running', jobId: job.id, scheduledFor: new Date(1000), startedAt: new Date(5000), trigger: 'retry', lateMs: 4000, attempt: 2 });
+      expect(runs.find((r) => r.runId === runId)).toMatchObject({
+        status: 'running',
+        jobId: job.id,
+        scheduledFor: new Date(1000),
+        startedAt: new Date(5000),
+        trigger: 'retry',
+        lateMs: 4000,
+        attempt: 2,
+      });
       expect(runs.find((r) => r.runId === 'orphan')).toMatchObject({ status: 'abandoned', error: 'run lost its lease' });
       expect(runs.find((r) => r.runId === 'done')?.status).toBe('success');
       expect(runs).toHaveLength(3);
-      expect(store.jobs.listOutbox().map((m) => [m.id, m.key, m.status])).toEqual([[1, 'a', 'pending'], [2, 'b', 'dead']]);
+      expect(store.jobs.listOutbox().map((m) => [m.id, m.key, m.status])).toEqual([
+        [1, 'a', 'pending'],
+        [2, 'b', 'dead'],
+      ]);
       expect(store.jobs.stats()).toMatchObject({ outboxPending: 1, outboxDead: 1, runsByStatus: { running: 1, abandoned: 1, success: 1 } });
       // The carried-over lease expires and is taken over like any other.
       const [taken] = store.jobs.claimDue(new Date(T0.getTime() + 60_000), 10, { owner: 'next', durationMs: 60_000 });
@@ -186,7 +212,10 @@ describe('SQLite store: opening and migrations', () => {
 
   it('raw claim rows name every column of jobs (a new column must be added to JOB_COLUMNS)', () => {
     const s = openSqliteStore(':memory:');
-    const columns = s.db.prepare<[], { name: string }>('PRAGMA table_info(jobs)').all().map((c) => c.name);
+    const columns = s.db
+      .prepare<[], { name: string }>('PRAGMA table_info(jobs)')
+      .all()
+      .map((c) => c.name);
     expect([...JOB_COLUMNS].sort()).toEqual(columns.sort());
     s.close();
   });
@@ -196,7 +225,11 @@ describe('SQLite store: opening and migrations', () => {
     const jq = prepareJobQueries(s.db);
     const oq = prepareOutboxQueries(s.db);
     const plan = (sql: string) =>
-      s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ now: 0, limit: 1, owner: 'o', expires: 1 }).map((r) => (r as { detail: string }).detail).join(' | ');
+      s.db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all({ now: 0, limit: 1, owner: 'o', expires: 1 })
+        .map((r) => (r as { detail: string }).detail)
+        .join(' | ');
     expect(plan(jq.nextDue.source)).toMatch(/jobs_due.*jobs_leased/s);
     expect(plan(jq.claimDueBatch.source)).toMatch(/jobs_due/);
     expect(plan(jq.claimDueBatch.source)).not.toMatch(/jobs_status|SCAN jobs|TEMP B-TREE/);
@@ -204,20 +237,34 @@ describe('SQLite store: opening and migrations', () => {
     // History pages come off an index in order, without sorting every run.
     const runsPlan = (f: Parameters<typeof listRunsSql>[0]) => {
       const { sql, params } = listRunsSql(f);
-      return s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((r) => (r as { detail: string }).detail).join(' | ');
+      return s.db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(params)
+        .map((r) => (r as { detail: string }).detail)
+        .join(' | ');
     };
     expect(runsPlan({})).not.toMatch(/TEMP B-TREE/);
     expect(runsPlan({ jobId: 'j' })).toMatch(/runs_job/);
     expect(runsPlan({ jobId: 'j' })).not.toMatch(/TEMP B-TREE/);
     const deadPlan = listOutboxSql({ status: 'dead' });
-    expect(s.db.prepare(`EXPLAIN QUERY PLAN ${deadPlan.sql}`).all(deadPlan.params).map((r) => (r as { detail: string }).detail).join()).toMatch(/outbox_dead/);
+    expect(
+      s.db
+        .prepare(`EXPLAIN QUERY PLAN ${deadPlan.sql}`)
+        .all(deadPlan.params)
+        .map((r) => (r as { detail: string }).detail)
+        .join(),
+    ).toMatch(/outbox_dead/);
     s.close();
   });
 
   it('quota counts read the chat or owner index; pages of all jobs read the table in key order, never sorting it', () => {
     const s = openSqliteStore(':memory:');
     const plan = ({ sql, params }: { sql: string; params: Record<string, unknown> }) =>
-      s.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params).map((r) => (r as { detail: string }).detail).join(' | ');
+      s.db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(params)
+        .map((r) => (r as { detail: string }).detail)
+        .join(' | ');
     const live = ['active', 'paused'] as Array<'active' | 'paused'>;
     expect(plan(countJobsSql({ originPlatform: 'telegram', originChatId: 'c', status: live }, 500))).toMatch(/jobs_origin_chat/);
     expect(plan(countJobsSql({ ownerPlatform: 'telegram', ownerUserId: 'u', status: live }, 100))).toMatch(/jobs_owner/);
@@ -231,7 +278,10 @@ describe('SQLite store: opening and migrations', () => {
 });
 
 function s2rows(s: SqliteStore): number[] {
-  return s.db.prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version').all().map((r) => r.version);
+  return s.db
+    .prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version')
+    .all()
+    .map((r) => r.version);
 }
 
 describe('SQLite store: background checkpoints', () => {

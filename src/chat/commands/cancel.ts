@@ -23,7 +23,10 @@ async function cancelOne(ctx: CommandContext, id: string, several: boolean): Pro
       throw new UserError('job.finished', `Reminder ${job.id} is already ${job.status}.`, '/list');
     }
     const cancelled = await ctx.deps.scheduler.cancelJob(job.id);
-    return { line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}`, undo: { ...undoStateAction(job, cancelled), label: several ? `Undo ${job.id}` : 'Undo' } };
+    return {
+      line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}`,
+      undo: { ...undoStateAction(job, cancelled), label: several ? `Undo ${job.id}` : 'Undo' },
+    };
   } catch (err) {
     if (err instanceof UserError) return { line: `⚠️ ${truncate(normaliseId(id), 20)}: ${err.message} Not cancelled.`, refused: err };
     throw err;
@@ -31,7 +34,14 @@ async function cancelOne(ctx: CommandContext, id: string, several: boolean): Pro
 }
 
 function ids(ctx: CommandContext): string[] {
-  return [...new Set(ctx.args.split(/[\s,]+/).map(normaliseId).filter(Boolean))];
+  return [
+    ...new Set(
+      ctx.args
+        .split(/[\s,]+/)
+        .map(normaliseId)
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** `/cancel <id> [id…]`: every id given is handled, and each one that was not cancelled says why. */
@@ -44,7 +54,11 @@ export const cancel: CommandModule = {
     const wanted = ids(ctx);
     if (wanted.length === 0) throw new UserError('id.missing', 'Which reminder? Give its id (see /list).', '/cancel k7m2qd');
     if (wanted.length > MAX_IDS) {
-      throw new UserError('cancel.too_many', `That is ${wanted.length} ids; /cancel takes at most ${MAX_IDS} at once. Nothing was cancelled.`, '/cancel k7m2qd p3x9ab');
+      throw new UserError(
+        'cancel.too_many',
+        `That is ${wanted.length} ids; /cancel takes at most ${MAX_IDS} at once. Nothing was cancelled.`,
+        '/cancel k7m2qd p3x9ab',
+      );
     }
     const results: Outcome[] = [];
     for (const id of wanted) results.push(await cancelOne(ctx, id, wanted.length > 1));

@@ -23,7 +23,9 @@ export const dateorder: CommandModule = {
     if (!raw) {
       const { dateOrder } = await ctx.prefs();
       return reply(
-        dateOrder ? `Date order: ${dateOrder} (${describe(dateOrder)}).` : 'Date order: from your time zone (mdy in the US, dmy elsewhere).',
+        dateOrder
+          ? `Date order: ${dateOrder} (${describe(dateOrder)}).`
+          : 'Date order: from your time zone (mdy in the US, dmy elsewhere).',
       );
     }
     if (raw !== 'dmy' && raw !== 'mdy') {

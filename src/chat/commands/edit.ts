@@ -33,7 +33,9 @@ function withNewText(ctx: CommandContext, job: Job, newText: string): JobPatch {
     // An admin may still reschedule, pause or cancel it.
     if (!isOwner(job, ctx.msg)) {
       const owner = job.owner.name ? ` (${job.owner.name})` : '';
-      throw new ForbiddenError(`Only its owner${owner} can change what scheduled command ${job.id} runs. You can change its time, /pause or /cancel it.`);
+      throw new ForbiddenError(
+        `Only its owner${owner} can change what scheduled command ${job.id} runs. You can change its time, /pause or /cancel it.`,
+      );
     }
     ctx.checkScheduledCommand(newText);
     payload.command = newText;
@@ -69,7 +71,11 @@ export const edit: CommandModule = {
       if (parsed.text.trim()) newText = parsed.text.trim();
       next = parsed.next;
     } else if (parsed && (force === 'when' || LOOKS_LIKE_TIME.test(input))) {
-      throw new UserError('edit.bad_time', `${parsed.error} (To change the text instead: /edit ${job.id} text: …)`, parsed.example ?? EXAMPLE);
+      throw new UserError(
+        'edit.bad_time',
+        `${parsed.error} (To change the text instead: /edit ${job.id} text: …)`,
+        parsed.example ?? EXAMPLE,
+      );
     } else {
       if (!input) throw new UserError('edit.empty', 'The new text is empty.', `/edit ${job.id} text: call mom`);
       newText = input;

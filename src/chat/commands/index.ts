@@ -17,7 +17,22 @@ import { watch } from './watch.js';
 /** Every chat command, in the order /help shows them. A fresh array per call (no module state). */
 export function commandModules(): CommandModule[] {
   const all: CommandModule[] = [
-    remind, list, next, cancel, pause, resume, snooze, edit, run, history, tz, dateorder, remember, recall, forget, watch,
+    remind,
+    list,
+    next,
+    cancel,
+    pause,
+    resume,
+    snooze,
+    edit,
+    run,
+    history,
+    tz,
+    dateorder,
+    remember,
+    recall,
+    forget,
+    watch,
   ];
   return [...makeHelp(() => all), ...all];
 }

@@ -12,7 +12,9 @@ import { pageOf, readPageArg } from '../paging.js';
  * soonest first, paused last.
  */
 export async function visibleLiveJobs(ctx: CommandContext): Promise<Job[]> {
-  return (await jobsVisibleHere(ctx, ['active', 'paused'])).sort((a, b) => (a.nextRunAt?.getTime() ?? Infinity) - (b.nextRunAt?.getTime() ?? Infinity));
+  return (await jobsVisibleHere(ctx, ['active', 'paused'])).sort(
+    (a, b) => (a.nextRunAt?.getTime() ?? Infinity) - (b.nextRunAt?.getTime() ?? Infinity),
+  );
 }
 
 /** How far back `/list all` shows finished and cancelled jobs. */
@@ -22,7 +24,9 @@ const FINISHED_SHOWN_MS = 30 * 24 * 3600_000;
 async function recentlyFinished(ctx: CommandContext): Promise<Job[]> {
   const since = ctx.now.getTime() - FINISHED_SHOWN_MS;
   const ended = (j: Job) => (j.completedAt ?? j.updatedAt).getTime();
-  return (await jobsVisibleHere(ctx, ['completed', 'failed', 'cancelled'])).filter((j) => ended(j) >= since).sort((a, b) => ended(b) - ended(a));
+  return (await jobsVisibleHere(ctx, ['completed', 'failed', 'cancelled']))
+    .filter((j) => ended(j) >= since)
+    .sort((a, b) => ended(b) - ended(a));
 }
 
 /**
@@ -38,7 +42,8 @@ export const list: CommandModule = {
   async run(ctx) {
     const { page, rest } = readPageArg(ctx.args, { bare: true });
     const all = rest.toLowerCase();
-    if (all && all !== 'all') throw new UserError('list.args', `"/list ${truncate(ctx.args, 20)}" is not something I can list.`, '/list all');
+    if (all && all !== 'all')
+      throw new UserError('list.args', `"/list ${truncate(ctx.args, 20)}" is not something I can list.`, '/list all');
     const jobs = await visibleLiveJobs(ctx);
     const finished = all ? await recentlyFinished(ctx) : [];
     const group = ctx.msg.chatType === 'group';
@@ -50,7 +55,11 @@ export const list: CommandModule = {
     const head = group ? `Reminders in this chat (${jobs.length}):` : `Your reminders (${jobs.length}):`;
     const lines = jobs.map((j) => listLine(j, timeZone, ctx.now));
     if (all) {
-      lines.push('', `Finished or cancelled in the last 30 days (${finished.length}):`, ...finished.map((j) => finishedLine(j, timeZone, ctx.now)));
+      lines.push(
+        '',
+        `Finished or cancelled in the last 30 days (${finished.length}):`,
+        ...finished.map((j) => finishedLine(j, timeZone, ctx.now)),
+      );
     }
     return reply(pageOf(head, lines, page, (n) => `/list ${all ? 'all ' : ''}page ${n}`));
   },

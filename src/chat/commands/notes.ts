@@ -29,7 +29,14 @@ export const recall: CommandModule = {
     const { page } = readPageArg(ctx.args, { bare: true });
     const notes = await ctx.deps.notes.list(ctx.msg.platform, ctx.msg.userId);
     if (notes.length === 0) return reply('You have no notes. Add one with /remember <note>');
-    return reply(pageOf('Your notes:', notes.map((n, i) => `${i + 1}. ${n.text}`), page, (n) => `/recall page ${n}`));
+    return reply(
+      pageOf(
+        'Your notes:',
+        notes.map((n, i) => `${i + 1}. ${n.text}`),
+        page,
+        (n) => `/recall page ${n}`,
+      ),
+    );
   },
 };
 

@@ -15,7 +15,12 @@ export const pause: CommandModule = {
       throw new UserError('job.not_active', `Reminder ${job.id} is ${job.status}, not active.`, `/resume ${job.id}`);
     }
     const paused = await ctx.deps.scheduler.pauseJob(job.id);
-    return [{ text: `⏸ Paused [${job.id}]: ${truncate(jobSubject(job))}. Resume with /resume ${job.id}`, actions: [[undoStateAction(job, paused)]] }];
+    return [
+      {
+        text: `⏸ Paused [${job.id}]: ${truncate(jobSubject(job))}. Resume with /resume ${job.id}`,
+        actions: [[undoStateAction(job, paused)]],
+      },
+    ];
   },
 };
 

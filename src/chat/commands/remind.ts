@@ -54,7 +54,12 @@ export const remind: CommandModule = {
     await checkCreateQuota(ctx);
 
     const isCommand = text.startsWith('/');
-    if (isCommand && nag) throw new UserError('remind.nag_command', '"Until done" is for reminders: a scheduled command has no Done button.', '/remind every 10 minutes until done take the pills');
+    if (isCommand && nag)
+      throw new UserError(
+        'remind.nag_command',
+        '"Until done" is for reminders: a scheduled command has no Done button.',
+        '/remind every 10 minutes until done take the pills',
+      );
     // A command that could never run is refused now, with the reason, not at every run.
     if (isCommand) ctx.checkScheduledCommand(text);
     const payload: ReminderPayload | { command: string } = isCommand

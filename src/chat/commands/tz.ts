@@ -13,7 +13,11 @@ const EXAMPLE = '/tz Berlin';
 /** Checks that `/… chat …` is allowed: in a group only admins set the chat default. */
 export function requireChatAdmin(ctx: CommandContext, what: string): void {
   if (ctx.msg.chatType === 'group' && !ctx.msg.isAdmin) {
-    throw new UserError('prefs.admin_only', `Only a chat admin can set this chat's ${what}. Your own setting works without "chat".`, EXAMPLE);
+    throw new UserError(
+      'prefs.admin_only',
+      `Only a chat admin can set this chat's ${what}. Your own setting works without "chat".`,
+      EXAMPLE,
+    );
   }
 }
 
@@ -55,7 +59,11 @@ export const tz: CommandModule = {
     }
     const found = lookupZone(raw);
     if (found.kind === 'unknown') {
-      throw new UserError('tz.invalid', `"${raw}" is not a time zone or city I know. Try a bigger city nearby in the same zone, or an IANA name like Europe/Berlin.`, '/tz Berlin, /tz new york, /tz America/Chicago');
+      throw new UserError(
+        'tz.invalid',
+        `"${raw}" is not a time zone or city I know. Try a bigger city nearby in the same zone, or an IANA name like Europe/Berlin.`,
+        '/tz Berlin, /tz new york, /tz America/Chicago',
+      );
     }
     if (found.kind === 'choice') return askWhich(found.name, found.choices, forChat);
     const { zone } = found;
@@ -63,7 +71,9 @@ export const tz: CommandModule = {
       requireChatAdmin(ctx, 'time zone');
       await deps.prefs.set(msg.platform, 'chat', msg.chatId, { timeZone: zone });
       const note = found.note ? `\n${found.note}` : '';
-      return reply(`🌍 This chat's default time zone is now ${zone} (it is ${formatLocalTime(ctx.now, zone, ctx.now)} there). Members' own /tz still wins.${note}`);
+      return reply(
+        `🌍 This chat's default time zone is now ${zone} (it is ${formatLocalTime(ctx.now, zone, ctx.now)} there). Members' own /tz still wins.${note}`,
+      );
     }
     return setUserZone(deps, msg, zone, ctx.now, found.note);
   },

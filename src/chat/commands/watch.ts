@@ -81,6 +81,8 @@ export const watch: CommandModule = {
       successMessage: `✅ ${url.href} is up: {result}`,
       failureMessage: `❌ Gave up watching ${url.href}: {result}`,
     });
-    return reply(`👀 Watching [${job.id}] ${url.href} every ${interval < 60 ? `${interval} seconds` : formatSpan(interval * 1000)}; I'll tell you when it answers 200. /cancel ${job.id} stops it.`);
+    return reply(
+      `👀 Watching [${job.id}] ${url.href} every ${interval < 60 ? `${interval} seconds` : formatSpan(interval * 1000)}; I'll tell you when it answers 200. /cancel ${job.id} stops it.`,
+    );
   },
 };

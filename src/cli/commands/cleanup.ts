@@ -22,7 +22,9 @@ export function describeCleanup(report: HousekeepingReport, database: string): s
     `  ${plural(h.outboxDeleted, 'delivered or undeliverable message')} from before then`,
   ];
   for (const d of report.directories) {
-    lines.push(`  ${plural(d.filesRemoved, 'file')}, ${plural(d.bytesRemoved, 'byte')} in ${d.directory} (${d.pattern}, priority ${d.priority}); ${d.filesKept} kept`);
+    lines.push(
+      `  ${plural(d.filesRemoved, 'file')}, ${plural(d.bytesRemoved, 'byte')} in ${d.directory} (${d.pattern}, priority ${d.priority}); ${d.filesKept} kept`,
+    );
     for (const f of d.files.slice(0, NAMES_SHOWN)) lines.push(`    ${f}`);
     if (d.files.length > NAMES_SHOWN) lines.push(`    … and ${d.files.length - NAMES_SHOWN} more`);
   }

@@ -16,11 +16,19 @@ export const summary = 'Register the slash commands with Discord (globally, or i
 export const discordRegisterCommand: CliCommand = async (argv, io) => {
   const values = parseOptions(argv, { guild: { type: 'string' } }, usage);
   if (values.guild !== undefined && !/^\d{1,20}$/.test(values.guild)) {
-    throw new UserError('discord.guild', `--guild must be a numeric Discord server id (got "${values.guild}").`, 'chime discord register --guild 123456789012345678');
+    throw new UserError(
+      'discord.guild',
+      `--guild must be a numeric Discord server id (got "${values.guild}").`,
+      'chime discord register --guild 123456789012345678',
+    );
   }
   const config = configOf(io);
   if (!config.discord) {
-    throw new UserError('discord.token', 'DISCORD_TOKEN is not set: Chime needs the bot token to register its commands.', 'DISCORD_TOKEN=… chime discord register');
+    throw new UserError(
+      'discord.token',
+      'DISCORD_TOKEN is not set: Chime needs the bot token to register its commands.',
+      'DISCORD_TOKEN=… chime discord register',
+    );
   }
   // --guild wins; else the server of DISCORD_GUILD_ID; else global.
   const guildId = values.guild ?? config.discord.guildId;
@@ -32,7 +40,12 @@ export const discordRegisterCommand: CliCommand = async (argv, io) => {
   });
   if ('refused' in result) {
     const { status, message } = result.refused;
-    const hint = status === 401 ? ' Check DISCORD_TOKEN.' : status === 403 || status === 404 ? ' Check DISCORD_APPLICATION_ID and that the bot is in that server.' : '';
+    const hint =
+      status === 401
+        ? ' Check DISCORD_TOKEN.'
+        : status === 403 || status === 404
+          ? ' Check DISCORD_APPLICATION_ID and that the bot is in that server.'
+          : '';
     io.stderr(`Discord refused the registration (${status}: ${message}).${hint}\n`);
     return 1;
   }

@@ -42,7 +42,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const input: NewJob = {
       name,
       kind: opts.text !== undefined ? 'reminder' : 'command',
-      payload: opts.text !== undefined ? { text: opts.text, ...(data ? { data } : {}) } : { command: opts.command, ...(data ? { data } : {}) },
+      payload:
+        opts.text !== undefined ? { text: opts.text, ...(data ? { data } : {}) } : { command: opts.command, ...(data ? { data } : {}) },
       owner: CLI_OWNER,
       origin: CLI_ORIGIN,
       schedule,
@@ -54,7 +55,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     };
     const job = await scheduler.createJob(input);
     if (format === 'json') io.stdout(json(job));
-    else io.stdout(`Created job ${job.id} "${job.name}" (${job.kind}, ${describeSchedule(job)}); next run ${instant(job.nextRunAt, job.timeZone)}.\n`);
+    else
+      io.stdout(
+        `Created job ${job.id} "${job.name}" (${job.kind}, ${describeSchedule(job)}); next run ${instant(job.nextRunAt, job.timeZone)}.\n`,
+      );
     return 0;
   });
 }

@@ -5,13 +5,18 @@ import { withContext } from '../context.js';
 import { clip, instant, json, table } from '../format.js';
 import type { CliIo } from '../io.js';
 
-export const usage = 'chime jobs history [--task <job id>] [--status success|failure|timeout|skipped|abandoned|running] [--limit 50] [--format table|json]';
+export const usage =
+  'chime jobs history [--task <job id>] [--status success|failure|timeout|skipped|abandoned|running] [--limit 50] [--format table|json]';
 export const summary = 'Show execution history, newest first';
 
 const STATUSES: RunStatus[] = ['running', 'success', 'failure', 'timeout', 'skipped', 'abandoned'];
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const opts = parseOptions(argv, { task: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' } }, usage);
+  const opts = parseOptions(
+    argv,
+    { task: { type: 'string' }, status: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' } },
+    usage,
+  );
   const format = outputFormat(opts.format);
   const limit = positiveInt(opts.limit, 'limit', 50);
   if (opts.status !== undefined && !STATUSES.includes(opts.status as RunStatus)) {

@@ -24,7 +24,8 @@ export function statuses(value: string | undefined): JobStatus[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',').map((s) => s.trim());
   for (const s of list) {
-    if (!STATUSES.includes(s as JobStatus)) throw new UserError('cli.status', `Unknown status "${s}". Use ${STATUSES.join(', ')}.`, '--status active,paused');
+    if (!STATUSES.includes(s as JobStatus))
+      throw new UserError('cli.status', `Unknown status "${s}". Use ${STATUSES.join(', ')}.`, '--status active,paused');
   }
   return list as JobStatus[];
 }
@@ -41,7 +42,13 @@ function tableRow(j: Job): string[] {
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const opts = parseOptions(
     argv,
-    { status: { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' }, all: { type: 'boolean' }, format: { type: 'string' } },
+    {
+      status: { type: 'string' },
+      kind: { type: 'string' },
+      limit: { type: 'string' },
+      all: { type: 'boolean' },
+      format: { type: 'string' },
+    },
     usage,
   );
   const format = outputFormat(opts.format);
@@ -56,7 +63,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     let after: string | undefined;
     let more = false;
     for (;;) {
-      const page = await scheduler.pageJobs(filter, { size: Math.min(PAGE_SIZE, limit - shown), ...(after !== undefined ? { after } : {}) });
+      const page = await scheduler.pageJobs(filter, {
+        size: Math.min(PAGE_SIZE, limit - shown),
+        ...(after !== undefined ? { after } : {}),
+      });
       if (format === 'json') asJson.items(page.jobs);
       else asTable.page(page.jobs.map(tableRow));
       shown += page.jobs.length;

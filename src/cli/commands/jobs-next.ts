@@ -16,7 +16,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout(json(next.map(({ job, at }) => ({ jobId: job.id, name: job.name, at, timeZone: job.timeZone }))));
       return 0;
     }
-    io.stdout(table(['WHEN', 'JOB', 'NAME', 'ZONE'], next.map(({ job, at }) => [instant(at, job.timeZone), job.id, clip(job.name, 40), job.timeZone]), `Nothing due${opts.task ? ` for job ${opts.task}` : ''} in ${database}.`));
+    io.stdout(
+      table(
+        ['WHEN', 'JOB', 'NAME', 'ZONE'],
+        next.map(({ job, at }) => [instant(at, job.timeZone), job.id, clip(job.name, 40), job.timeZone]),
+        `Nothing due${opts.task ? ` for job ${opts.task}` : ''} in ${database}.`,
+      ),
+    );
     return 0;
   });
 }

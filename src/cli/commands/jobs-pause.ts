@@ -19,7 +19,11 @@ export function pauseOrResume(action: 'pause' | 'resume') {
     const opts = parseOptions(argv, { id: { type: 'string' }, all: { type: 'boolean' } }, usage);
     const which = action === 'pause' ? 'active' : 'paused';
     if (opts.id !== undefined && opts.all) {
-      throw new UserError('cli.arguments', 'Give either --id (one job) or --all (every job), not both.', `chime jobs ${action} --id k7m2qd`);
+      throw new UserError(
+        'cli.arguments',
+        'Give either --id (one job) or --all (every job), not both.',
+        `chime jobs ${action} --id k7m2qd`,
+      );
     }
     if (opts.id === undefined && !opts.all) {
       throw new UserError(

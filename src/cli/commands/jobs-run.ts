@@ -26,7 +26,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       io.stdout(json(record));
     } else if (opts.wait) {
       const detail = record.error ?? record.result ?? '';
-      io.stdout(`Run ${record.runId} of job ${id}: ${record.status}${detail ? ` — ${detail}` : ''} (finished ${instant(record.finishedAt, job.timeZone)}).\n`);
+      io.stdout(
+        `Run ${record.runId} of job ${id}: ${record.status}${detail ? ` — ${detail}` : ''} (finished ${instant(record.finishedAt, job.timeZone)}).\n`,
+      );
     } else {
       io.stdout(`Started run ${record.runId} of job ${id}.\n`);
     }

@@ -44,8 +44,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       patch.bounds = bounds;
     }
     if (opts.text !== undefined || opts.command !== undefined || data !== undefined) {
-      if (opts.text !== undefined && job.kind !== 'reminder') throw new UserError('cli.kind', `Job ${id} is a ${job.kind} job; --text applies to reminders.`);
-      if (opts.command !== undefined && job.kind !== 'command') throw new UserError('cli.kind', `Job ${id} is a ${job.kind} job; --command applies to command jobs.`);
+      if (opts.text !== undefined && job.kind !== 'reminder')
+        throw new UserError('cli.kind', `Job ${id} is a ${job.kind} job; --text applies to reminders.`);
+      if (opts.command !== undefined && job.kind !== 'command')
+        throw new UserError('cli.kind', `Job ${id} is a ${job.kind} job; --command applies to command jobs.`);
       const payload = { ...(job.payload as Record<string, unknown>) };
       if (opts.text !== undefined) payload.text = opts.text;
       if (opts.command !== undefined) payload.command = opts.command;
@@ -54,10 +56,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     if (opts.retries !== undefined) patch.retries = positiveInt(opts.retries, 'retries', 0);
     if (opts.timeout !== undefined) patch.timeoutMs = positiveInt(opts.timeout, 'timeout', job.timeoutMs);
-    if (Object.keys(patch).length === 0) throw new UserError('cli.nothing', 'Nothing to change: give at least one of --name, --schedule, --text, --command, --data, --tz, --retries, --timeout.', usage);
+    if (Object.keys(patch).length === 0)
+      throw new UserError(
+        'cli.nothing',
+        'Nothing to change: give at least one of --name, --schedule, --text, --command, --data, --tz, --retries, --timeout.',
+        usage,
+      );
     const updated = await scheduler.updateJob(id, patch);
     if (format === 'json') io.stdout(json(updated));
-    else io.stdout(`Updated job ${updated.id} "${updated.name}" (${describeSchedule(updated)}); next run ${instant(updated.nextRunAt, updated.timeZone)}.\n`);
+    else
+      io.stdout(
+        `Updated job ${updated.id} "${updated.name}" (${describeSchedule(updated)}); next run ${instant(updated.nextRunAt, updated.timeZone)}.\n`,
+      );
     return 0;
   });
 }

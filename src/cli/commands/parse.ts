@@ -24,7 +24,8 @@ export interface ParseCommandIo {
   env?: Record<string, string | undefined>;
 }
 
-const USAGE = 'Usage: chime parse "<text>" [--tz Europe/Berlin] [--now 2026-11-22T10:00:00+01:00] [--json] [--date-order dmy|mdy]\n       chime parse --jsonl < phrases.jsonl\n';
+const USAGE =
+  'Usage: chime parse "<text>" [--tz Europe/Berlin] [--now 2026-11-22T10:00:00+01:00] [--json] [--date-order dmy|mdy]\n       chime parse --jsonl < phrases.jsonl\n';
 
 function writer(sink: Sink): (text: string) => void {
   return typeof sink === 'function' ? sink : (text) => void sink.write(text);
@@ -89,7 +90,14 @@ function parseLine(line: string, fallbackZone: string): Record<string, unknown> 
 export async function parseCommand(argv: string[], io: ParseCommandIo): Promise<number> {
   const out = writer(io.stdout);
   const err = writer(io.stderr);
-  let values: { tz?: string | undefined; now?: string | undefined; json?: boolean | undefined; jsonl?: boolean | undefined; 'date-order'?: string | undefined; help?: boolean | undefined };
+  let values: {
+    tz?: string | undefined;
+    now?: string | undefined;
+    json?: boolean | undefined;
+    jsonl?: boolean | undefined;
+    'date-order'?: string | undefined;
+    help?: boolean | undefined;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({

@@ -32,7 +32,8 @@ export function commandExecutor(handler: CommandHandler | undefined, check?: Com
       try {
         return { status: 'done', result: await handler(job.payload.command, job) };
       } catch (err) {
-        if (err instanceof MemoryAccessDenied || err instanceof UserError) return { status: 'failed', error: err.message, retryable: false };
+        if (err instanceof MemoryAccessDenied || err instanceof UserError)
+          return { status: 'failed', error: err.message, retryable: false };
         throw err;
       }
     },

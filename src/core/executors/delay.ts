@@ -15,6 +15,9 @@ export const delayExecutor: Executor<DelayPayload> = {
   async run(job, ctx) {
     const late = Math.max(0, ctx.clock.now().getTime() - ctx.scheduledFor.getTime());
     const seconds = job.payload.delay_seconds;
-    return { status: 'done', result: seconds === undefined ? 'delay over' : `waited ${seconds} s${late > 1000 ? ` (+${Math.round(late / 1000)} s late)` : ''}` };
+    return {
+      status: 'done',
+      result: seconds === undefined ? 'delay over' : `waited ${seconds} s${late > 1000 ? ` (+${Math.round(late / 1000)} s late)` : ''}`,
+    };
   },
 };

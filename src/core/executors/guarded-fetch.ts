@@ -8,7 +8,11 @@ import { isLocalHostName, nonPublicReason } from './public-address.js';
 export type FetchLike = (url: string, init: { method: string; signal: AbortSignal }) => Promise<{ status: number }>;
 
 /** Resolves a host name to all its addresses (node:dns `lookup` with `all: true`). */
-export type ResolveAll = (hostname: string, options: LookupAllOptions, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type ResolveAll = (
+  hostname: string,
+  options: LookupAllOptions,
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 export interface GuardedFetchOptions {
   /** Let URLs reach loopback, private, link-local and other non-public addresses. Default false. */
@@ -138,7 +142,12 @@ export function guardedFetch(opts: GuardedFetchOptions = {}): FetchLike {
   const allowPrivate = opts.allowPrivate ?? false;
   const classify = opts.classify ?? nonPublicReason;
   const resolve: ResolveAll = opts.resolve ?? (dnsLookup as unknown as ResolveAll);
-  const guard: Guard = { allowPrivate, timeoutMs: opts.timeoutMs ?? 10_000, classify, lookup: publicOnlyLookup(resolve, classify, allowPrivate) };
+  const guard: Guard = {
+    allowPrivate,
+    timeoutMs: opts.timeoutMs ?? 10_000,
+    classify,
+    lookup: publicOnlyLookup(resolve, classify, allowPrivate),
+  };
   const maxRedirects = opts.maxRedirects ?? 5;
 
   return async (rawUrl, init) => {

@@ -29,7 +29,12 @@ export function pollCommandExecutor(handler: CommandHandler | undefined, check?:
   return {
     kind: 'poll_command',
     parsePayload: (raw) => {
-      const payload = parsePayloadWith(PollCommandPayload, raw, 'poll_command', '{"command":"/status","success_field":"state","success_values":["done"]}');
+      const payload = parsePayloadWith(
+        PollCommandPayload,
+        raw,
+        'poll_command',
+        '{"command":"/status","success_field":"state","success_values":["done"]}',
+      );
       check?.(payload.command);
       return payload;
     },

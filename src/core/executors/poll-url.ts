@@ -36,7 +36,11 @@ export function pollUrlExecutor(fetchImpl: FetchLike = guardedFetch()): Executor
         return { status: 'pending', result: `${p.url} unreachable (${(err as Error).message})`, nextCheckMs: p.interval_seconds * 1000 };
       }
       if (status === p.expected_status) return { status: 'done', result: `${p.url} answered ${status}` };
-      return { status: 'pending', result: `${p.url} answered ${status}, waiting for ${p.expected_status}`, nextCheckMs: p.interval_seconds * 1000 };
+      return {
+        status: 'pending',
+        result: `${p.url} answered ${status}, waiting for ${p.expected_status}`,
+        nextCheckMs: p.interval_seconds * 1000,
+      };
     },
   };
 }

@@ -51,8 +51,9 @@ function ipv6Bytes(address: string): number[] | undefined {
   let text = address.split('%')[0] ?? '';
   if (isIP(text) !== 6) return undefined;
   // A trailing dotted quad (::ffff:127.0.0.1) is the last two 16-bit words.
-  text = text.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
-    `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`,
+  text = text.replace(
+    /(\d+)\.(\d+)\.(\d+)\.(\d+)$/,
+    (_, a, b, c, d) => `${((Number(a) << 8) | Number(b)).toString(16)}:${((Number(c) << 8) | Number(d)).toString(16)}`,
   );
   const [left = '', right] = text.split('::');
   const words = (s: string): number[] => (s ? s.split(':').map((w) => parseInt(w, 16)) : []);

@@ -43,7 +43,11 @@ export interface NotesStore {
  * the one thing that must not leak. Failing closed makes such a path visible at once instead
  * of quietly reading someone's memory. Throws {@link MemoryAccessDenied}.
  */
-export function checkMemoryAccess(op: 'read' | 'write', apiAccess: ApiMemoryAccess = 'none', entityType: EntityType = currentContext().entityType): void {
+export function checkMemoryAccess(
+  op: 'read' | 'write',
+  apiAccess: ApiMemoryAccess = 'none',
+  entityType: EntityType = currentContext().entityType,
+): void {
   if (!memoryAllowed(entityType, op, apiAccess)) throw new MemoryAccessDenied(entityType, op);
 }
 

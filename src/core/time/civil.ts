@@ -116,7 +116,14 @@ const WALL_RE = /^(-?\d{4,6})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?
 export function parseWallTime(text: string): WallTime | undefined {
   const m = WALL_RE.exec(text.trim());
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (!isValidDate(year, month, day)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   return { year, month, day, hour, minute, second, weekday: weekdayOf(year, month, day) };

@@ -82,7 +82,15 @@ export function knownTimeZones(): readonly string[] {
 export function zoneIdIgnoringCase(lower: string): string | undefined {
   const found = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower);
   if (found) return found;
-  const guess = lower.split('/').map((p) => p.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('_')).join('/');
+  const guess = lower
+    .split('/')
+    .map((p) =>
+      p
+        .split('_')
+        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+        .join('_'),
+    )
+    .join('/');
   return isValidTimeZone(guess) ? guess : undefined;
 }
 

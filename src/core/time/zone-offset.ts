@@ -25,14 +25,29 @@ function intlWallTime(instant: Date, timeZone: string): WallTime {
   let bc = false;
   for (const p of parts) {
     switch (p.type) {
-      case 'year': year = Number(p.value); break;
-      case 'month': month = Number(p.value); break;
-      case 'day': day = Number(p.value); break;
-      case 'hour': hour = Number(p.value); break;
-      case 'minute': minute = Number(p.value); break;
-      case 'second': second = Number(p.value); break;
-      case 'era': bc = p.value === 'BC' || p.value === 'B'; break;
-      default: break;
+      case 'year':
+        year = Number(p.value);
+        break;
+      case 'month':
+        month = Number(p.value);
+        break;
+      case 'day':
+        day = Number(p.value);
+        break;
+      case 'hour':
+        hour = Number(p.value);
+        break;
+      case 'minute':
+        minute = Number(p.value);
+        break;
+      case 'second':
+        second = Number(p.value);
+        break;
+      case 'era':
+        bc = p.value === 'BC' || p.value === 'B';
+        break;
+      default:
+        break;
     }
   }
   if (bc) year = 1 - year;
@@ -144,4 +159,3 @@ export function nextOffsetChange(from: number, until: number, timeZone: string):
     lo = hi;
   }
 }
-

@@ -1,11 +1,31 @@
 import type { Job } from '../../core/job.js';
 import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
-import type { JobFilter, JobPage, JobPageRequest, JobPatch, NewJobRecord, PruneOptions, RunFilter, StoreStats } from '../../core/ports/job-store.js';
+import type {
+  JobFilter,
+  JobPage,
+  JobPageRequest,
+  JobPatch,
+  NewJobRecord,
+  PruneOptions,
+  RunFilter,
+  StoreStats,
+} from '../../core/ports/job-store.js';
 import { newJobId } from '../job-id.js';
 import { claimDueWork, claimJobWork } from './claim-work.js';
 import type { JobStoreQueries, OutboxFilter } from './job-queries.js';
 import {
-  claimOutboxWork, createJobWork, deleteJobWork, earliest, enqueueOutboxWork, listRunsWork, pageJobsWork, patchJobWork, patchJobsWork, pruneRunsWork, settleWork, statsWork,
+  claimOutboxWork,
+  createJobWork,
+  deleteJobWork,
+  earliest,
+  enqueueOutboxWork,
+  listRunsWork,
+  pageJobsWork,
+  patchJobWork,
+  patchJobsWork,
+  pruneRunsWork,
+  settleWork,
+  statsWork,
 } from './job-work.js';
 import { jobFromRow, outboxFromRow } from './rows.js';
 import { type Kind, type Out, type Runner, type Work, answer, requests } from './work.js';
@@ -127,7 +147,10 @@ export class EngineJobStore<F extends Kind> {
 
   settle(run: ClaimedRun, settlement: Settlement, now: Date): Out<F, boolean> {
     const t = this.see(now);
-    return this.run.write(mapped(settleWork([{ run, settlement }], t), (kept) => kept[0]!), (kept) => !kept);
+    return this.run.write(
+      mapped(settleWork([{ run, settlement }], t), (kept) => kept[0]!),
+      (kept) => !kept,
+    );
   }
 
   // ---- history ------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import { type RunRow, runFromRow } from './rows.js';
 export const wantsRunsInProgress = (filter: RunFilter): boolean => filter.status === undefined || filter.status === 'running';
 
 /** A run in progress (a leased job's row, mapped to history columns) as a history record. */
-export const runInProgress = (r: Omit<RunRow, 'ghost_session_id'>): RunRecord => runFromRow({ ...r, ghost_session_id: ghostSessionId(r.job_id) });
+export const runInProgress = (r: Omit<RunRow, 'ghost_session_id'>): RunRecord =>
+  runFromRow({ ...r, ghost_session_id: ghostSessionId(r.job_id) });
 
 /** Newest first, at most `limit`; a stable sort puts runs in progress first at equal start times. */
 export function mergeHistory(running: RunRecord[], finished: RunRecord[], limit: number): RunRecord[] {

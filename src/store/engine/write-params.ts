@@ -3,7 +3,10 @@ import type { ClaimedRun, OutboxMessage, Settlement } from '../../core/run.js';
 import { type OutboxDbRow, type RunRow, msOrNull } from './rows.js';
 
 /** The columns of one outbox insert (the message; status, attempts and times are the query's). */
-export type OutboxParams = Pick<OutboxDbRow, 'key' | 'job_id' | 'platform' | 'chat_id' | 'thread_id' | 'reply_to' | 'text' | 'actions' | 'meta'>;
+export type OutboxParams = Pick<
+  OutboxDbRow,
+  'key' | 'job_id' | 'platform' | 'chat_id' | 'thread_id' | 'reply_to' | 'text' | 'actions' | 'meta'
+>;
 
 /**
  * The insert columns of a message. Reading `m.to.platform` of a malformed message throws here,

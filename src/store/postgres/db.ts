@@ -92,7 +92,11 @@ export function openPool(url: string, schema: string, size: number): pg.Pool {
  * job store prefixes its NOTIFY, saving a round trip). On any error the transaction is rolled
  * back, and a client that cannot even roll back is destroyed instead of returned to the pool.
  */
-export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>, commitSql: (result: T) => string = () => 'COMMIT'): Promise<T> {
+export async function transaction<T>(
+  pool: pg.Pool,
+  fn: (c: pg.PoolClient) => Promise<T>,
+  commitSql: (result: T) => string = () => 'COMMIT',
+): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -32,15 +32,21 @@ const placeholders = (n: number, from = 1): string => Array.from({ length: n }, 
  */
 export const JOB_SQL = {
   /** $1…$30 = JOB_WRITE_COLUMNS. No row (rowCount 0) when the id is taken. */
-  insertJob: st('insert_job', `
+  insertJob: st(
+    'insert_job',
+    `
     INSERT INTO jobs (${JOB_WRITE_COLUMNS.join(', ')})
     VALUES (${placeholders(JOB_WRITE_COLUMNS.length)})
-    ON CONFLICT (id) DO NOTHING`),
+    ON CONFLICT (id) DO NOTHING`,
+  ),
 
   /** $1 id, then JOB_REWRITE_COLUMNS: rewrites every field of a job except creation time and the lease. */
-  rewriteJob: st('rewrite_job', `
+  rewriteJob: st(
+    'rewrite_job',
+    `
     UPDATE jobs SET ${JOB_REWRITE_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}
-    WHERE id = $1`),
+    WHERE id = $1`,
+  ),
 
   /** $1 id. */
   getJob: st('get_job', 'SELECT * FROM jobs WHERE id = $1'),
@@ -55,17 +61,22 @@ export const JOB_SQL = {
   deleteJob: st('delete_job', 'DELETE FROM jobs WHERE id = $1'),
 
   /** The earliest due time (index `jobs_due`) and the earliest lease expiry (`jobs_leased`). */
-  nextDue: st('next_due', `
+  nextDue: st(
+    'next_due',
+    `
     SELECT
       (SELECT MIN(next_run_at) FROM jobs WHERE status = 'active' AND lease_owner IS NULL) AS due,
-      (SELECT MIN(lease_expires_at) FROM jobs WHERE lease_owner IS NOT NULL) AS lease`),
+      (SELECT MIN(lease_expires_at) FROM jobs WHERE lease_owner IS NOT NULL) AS lease`,
+  ),
 
   /**
    * $1 now, $2 limit, $3 owner, $4 lease expiry. Claims due, unleased active jobs, oldest
    * occurrence first (ties: creation order), skipping rows another claim holds locked. Each
    * gets a fresh run id and its run in progress on the lease. RETURNING order is unspecified.
    */
-  claimDueBatch: st('claim_due_batch', `
+  claimDueBatch: st(
+    'claim_due_batch',
+    `
     WITH due AS (
       SELECT id FROM jobs
       WHERE status = 'active' AND lease_owner IS NULL AND next_run_at <= $1
@@ -76,51 +87,69 @@ export const JOB_SQL = {
       lease_scheduled_for = next_run_at, lease_claimed_at = $1,
       lease_trigger = CASE WHEN attempts > 0 THEN 'retry' ELSE 'schedule' END
     WHERE id IN (SELECT id FROM due)
-    RETURNING *`),
+    RETURNING *`,
+  ),
 
   /** $1 now, $2 limit. Jobs whose lease ran out (their process died or hung), oldest expiry first, locked. */
-  expiredLeases: st('expired_leases', `
+  expiredLeases: st(
+    'expired_leases',
+    `
     SELECT * FROM jobs
     WHERE lease_owner IS NOT NULL AND lease_expires_at <= $1
     ORDER BY lease_expires_at, seq
     LIMIT $2
-    FOR UPDATE SKIP LOCKED`),
+    FOR UPDATE SKIP LOCKED`,
+  ),
 
   /** Owners of the jobs' leases. */
   jobLeaseOwners: st('job_lease_owners', `SELECT DISTINCT lease_owner AS owner FROM jobs WHERE lease_owner IS NOT NULL`),
 
   /** $1 owners, $2 now: ends their run leases at $2; the next claim takes the runs over (as abandoned). */
-  expireJobLeases: st('expire_job_leases', `
+  expireJobLeases: st(
+    'expire_job_leases',
+    `
     UPDATE jobs SET lease_expires_at = $2
-    WHERE lease_owner = ANY($1::text[]) AND lease_expires_at > $2`),
+    WHERE lease_owner = ANY($1::text[]) AND lease_expires_at > $2`,
+  ),
 
   /** $1 id, $2 now, $3 owner, $4 expiry, $5 occurrence, $6 trigger: a fresh lease on one job. */
-  leaseJob: st('lease_job', `
+  leaseJob: st(
+    'lease_job',
+    `
     UPDATE jobs
     SET lease_owner = $3, lease_expires_at = $4, lease_run_id = ${newRunId('$2')},
       lease_scheduled_for = $5, lease_trigger = $6, lease_claimed_at = $2
     WHERE id = $1
-    RETURNING *`),
+    RETURNING *`,
+  ),
 
   /** $1 id, $2 run id: drops that claim's lease (release, or an expired lease of an inactive job). */
   clearLease: st('clear_lease', `UPDATE jobs SET ${NO_LEASE} WHERE id = $1 AND lease_run_id = $2`),
 
   /** $1 job ids, $2 run ids, $3 owner, $4 new expiry: heartbeat, by primary key. */
-  extendLeases: st('extend_leases', `
+  extendLeases: st(
+    'extend_leases',
+    `
     UPDATE jobs SET lease_expires_at = $4
-    WHERE id = ANY($1::text[]) AND lease_run_id = ANY($2::text[]) AND lease_owner = $3`),
+    WHERE id = ANY($1::text[]) AND lease_run_id = ANY($2::text[]) AND lease_owner = $3`,
+  ),
 
   /** $1 id, $2 now, $3 error, $4 ghost session: the job's run in progress, written as abandoned. */
-  abandonLeasedRun: st('abandon_leased_run', `
+  abandonLeasedRun: st(
+    'abandon_leased_run',
+    `
     INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
       attempt, late_ms, duration_ms, result, error, ghost_session_id)
     SELECT lease_run_id, id, lease_scheduled_for, lease_claimed_at, $2::bigint, 'abandoned', lease_trigger,
       attempts + 1, GREATEST(0, lease_claimed_at - lease_scheduled_for), NULL, NULL, $3::text, $4::text
     FROM jobs WHERE id = $1 AND lease_run_id IS NOT NULL
-    ON CONFLICT (run_id) DO NOTHING`),
+    ON CONFLICT (run_id) DO NOTHING`,
+  ),
 
   /** $1 job id or NULL for all, $2 limit: runs in progress, from the leases, newest first. */
-  runningRuns: st('running_runs', `
+  runningRuns: st(
+    'running_runs',
+    `
     SELECT lease_run_id AS run_id, id AS job_id, lease_scheduled_for AS scheduled_for,
       lease_claimed_at AS started_at, NULL::bigint AS finished_at, 'running' AS status,
       lease_trigger AS trigger, attempts + 1 AS attempt,
@@ -129,34 +158,47 @@ export const JOB_SQL = {
     FROM jobs
     WHERE lease_owner IS NOT NULL AND ($1::text IS NULL OR id = $1::text)
     ORDER BY lease_claimed_at DESC, seq DESC
-    LIMIT $2`),
+    LIMIT $2`,
+  ),
 
   /** $1 job id, $2 occurrence: how often it was abandoned already. */
-  countAbandoned: st('count_abandoned', `
-    SELECT COUNT(*) AS n FROM runs WHERE job_id = $1 AND scheduled_for = $2 AND status = 'abandoned'`),
+  countAbandoned: st(
+    'count_abandoned',
+    `
+    SELECT COUNT(*) AS n FROM runs WHERE job_id = $1 AND scheduled_for = $2 AND status = 'abandoned'`,
+  ),
 
   /** $1 id, $2 now, $3 error: gives up on a job whose runs keep killing their process. */
-  failPoisonJob: st('fail_poison_job', `
+  failPoisonJob: st(
+    'fail_poison_job',
+    `
     UPDATE jobs SET status = 'failed', next_run_at = NULL, last_error = $3, updated_at = $2, ${NO_LEASE}
-    WHERE id = $1`),
+    WHERE id = $1`,
+  ),
 
   /** $1 cut-off: runs that finished before it. */
   pruneRunsOlderThan: st('prune_runs_older', 'DELETE FROM runs WHERE COALESCE(finished_at, started_at) < $1'),
 
   /** $1 keep: finished runs beyond the newest $1 of their job. */
-  pruneRunsBeyondCount: st('prune_runs_beyond', `
+  pruneRunsBeyondCount: st(
+    'prune_runs_beyond',
+    `
     DELETE FROM runs WHERE run_id IN (
       SELECT run_id FROM (
         SELECT run_id, ROW_NUMBER() OVER (PARTITION BY job_id ORDER BY run_id DESC) AS rn FROM runs) ranked
-      WHERE rn > $1)`),
+      WHERE rn > $1)`,
+  ),
 
   jobCountsByStatus: st('job_counts', 'SELECT status, COUNT(*) AS n FROM jobs GROUP BY status'),
 
   /** History counts; runs in progress are the leased jobs. */
-  runCountsByStatus: st('run_counts', `
+  runCountsByStatus: st(
+    'run_counts',
+    `
     SELECT status, COUNT(*) AS n FROM runs GROUP BY status
     UNION ALL
-    SELECT 'running', COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL`),
+    SELECT 'running', COUNT(*) FROM jobs WHERE lease_owner IS NOT NULL`,
+  ),
 } as const;
 
 const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused', 'completed', 'failed', 'cancelled']);

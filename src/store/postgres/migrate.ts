@@ -22,7 +22,12 @@ const lockKey = (schema: string): string => `chime:migrate:${schema}`;
  * Records each in `schema_migrations`. Refuses a schema migrated by a newer Chime. Returns the
  * versions applied now (none on reopen).
  */
-export async function migratePg(pool: pg.Pool, schema: string, nowMs: number, migrations: Migration[] = loadPgMigrations()): Promise<number[]> {
+export async function migratePg(
+  pool: pg.Pool,
+  schema: string,
+  nowMs: number,
+  migrations: Migration[] = loadPgMigrations(),
+): Promise<number[]> {
   checkSchemaName(schema);
   const client = await pool.connect();
   let broken: Error | undefined;
@@ -51,8 +56,13 @@ export async function migratePg(pool: pg.Pool, schema: string, nowMs: number, mi
     // The catalog tables themselves, read with the statement's snapshot: to_regclass() would
     // consult a cache that may still hold "missing" from before another process's commit.
     const bootstrapped = async (): Promise<boolean> =>
-      ((await client.query(`SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = $1 AND c.relname = 'schema_migrations'`, [schema])).rowCount ?? 0) > 0;
+      ((
+        await client.query(
+          `SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relname = 'schema_migrations'`,
+          [schema],
+        )
+      ).rowCount ?? 0) > 0;
     if (!(await bootstrapped())) {
       await inLock(async () => {
         if (await bootstrapped()) return;

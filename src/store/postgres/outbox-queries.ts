@@ -11,14 +11,17 @@ export const OUTBOX_SQL = {
    * meta JSON), $10 now. Adds the messages in array order; a key already present is silently
    * dropped (effectively-once).
    */
-  insertOutbox: st('insert_outbox', `
+  insertOutbox: st(
+    'insert_outbox',
+    `
     INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
       status, attempts, available_at, created_at)
     SELECT k, j, p, c, th, r, tx, a, m, 'pending', 0, $10::bigint, $10::bigint
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
       $8::text[], $9::text[]) WITH ORDINALITY AS u(k, j, p, c, th, r, tx, a, m, ord)
     ORDER BY ord
-    ON CONFLICT (key) DO NOTHING`),
+    ON CONFLICT (key) DO NOTHING`,
+  ),
 
   /**
    * Taken before `claimOutbox`, in its transaction: claims run one at a time across every
@@ -35,7 +38,9 @@ export const OUTBOX_SQL = {
    * makes what is taken of a chat a prefix of what it may send. The UPDATE re-checks each row
    * (a late acknowledgement may have changed it). RETURNING order is unspecified (sort after).
    */
-  claimOutbox: st('claim_outbox', `
+  claimOutbox: st(
+    'claim_outbox',
+    `
     WITH waiting AS (
       SELECT platform, chat_id, MIN(id) AS first_id FROM (
         SELECT platform, chat_id, id FROM outbox WHERE status = 'pending' AND available_at > $1
@@ -54,7 +59,8 @@ export const OUTBOX_SQL = {
     UPDATE outbox SET status = 'sending', lease_owner = $3, lease_expires_at = $4
     WHERE id IN (SELECT id FROM picked)
       AND ((status = 'pending' AND available_at <= $1) OR (status = 'sending' AND lease_expires_at <= $1))
-    RETURNING *`),
+    RETURNING *`,
+  ),
 
   /**
    * When the next message can be taken: the earliest time at which the first unfinished
@@ -63,7 +69,9 @@ export const OUTBOX_SQL = {
    * found by hopping from chat to chat on `outbox_unsent`, one index seek per chat with
    * messages waiting, instead of grouping every unsent row.
    */
-  nextOutbox: st('next_outbox', `
+  nextOutbox: st(
+    'next_outbox',
+    `
     WITH RECURSIVE heads(id, platform, chat_id) AS (
       (SELECT id, platform, chat_id FROM outbox
         WHERE status IN ('pending', 'sending') ORDER BY platform, chat_id, id LIMIT 1)
@@ -76,38 +84,54 @@ export const OUTBOX_SQL = {
           AND platform > h.platform ORDER BY platform, chat_id, id LIMIT 1)
         LIMIT 1) n)
     SELECT MIN(CASE o.status WHEN 'pending' THEN o.available_at ELSE o.lease_expires_at END) AS t
-    FROM heads JOIN outbox o ON o.id = heads.id`),
+    FROM heads JOIN outbox o ON o.id = heads.id`,
+  ),
 
   /** $1 id, $2 platform ref, $3 now. */
-  markSent: st('mark_sent', `
+  markSent: st(
+    'mark_sent',
+    `
     UPDATE outbox SET status = 'sent', sent_ref = $2, sent_at = $3, lease_owner = NULL, lease_expires_at = NULL
-    WHERE id = $1`),
+    WHERE id = $1`,
+  ),
 
   /** $1 id, $2 error, $3 available at: back to pending, counting the attempt; a sent message stays sent. */
-  markRetry: st('mark_retry', `
+  markRetry: st(
+    'mark_retry',
+    `
     UPDATE outbox SET status = 'pending', attempts = attempts + 1, last_error = $2,
       available_at = $3, lease_owner = NULL, lease_expires_at = NULL
-    WHERE id = $1 AND status IN ('pending', 'sending')`),
+    WHERE id = $1 AND status IN ('pending', 'sending')`,
+  ),
 
   /** $1 id, $2 reason, $3 available at: back to pending without counting an attempt; a sent message stays sent. */
-  markPostponed: st('mark_postponed', `
+  markPostponed: st(
+    'mark_postponed',
+    `
     UPDATE outbox SET status = 'pending', last_error = $2,
       available_at = $3, lease_owner = NULL, lease_expires_at = NULL
-    WHERE id = $1 AND status IN ('pending', 'sending')`),
+    WHERE id = $1 AND status IN ('pending', 'sending')`,
+  ),
 
   /** $1 id, $2 error: gives up on a message; a sent message stays sent. */
-  markDead: st('mark_dead', `
+  markDead: st(
+    'mark_dead',
+    `
     UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = $2,
       lease_owner = NULL, lease_expires_at = NULL
-    WHERE id = $1 AND status IN ('pending', 'sending')`),
+    WHERE id = $1 AND status IN ('pending', 'sending')`,
+  ),
 
   /** Owners of the messages being sent. */
   outboxLeaseOwners: st('outbox_lease_owners', `SELECT DISTINCT lease_owner AS owner FROM outbox WHERE status = 'sending'`),
 
   /** $1 owners, $2 now: ends their send leases at $2, so their messages can be taken over at once. */
-  expireOutboxLeases: st('expire_outbox_leases', `
+  expireOutboxLeases: st(
+    'expire_outbox_leases',
+    `
     UPDATE outbox SET lease_expires_at = $2
-    WHERE status = 'sending' AND lease_owner = ANY($1::text[]) AND lease_expires_at > $2`),
+    WHERE status = 'sending' AND lease_owner = ANY($1::text[]) AND lease_expires_at > $2`,
+  ),
 
   /** $1 id. */
   getOutbox: st('get_outbox', 'SELECT * FROM outbox WHERE id = $1'),
@@ -116,11 +140,14 @@ export const OUTBOX_SQL = {
   pruneOutbox: st('prune_outbox', `DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at < $1`),
 
   /** Messages not yet sent (pending or being sent) and dead letters. */
-  countOutbox: st('count_outbox', `
+  countOutbox: st(
+    'count_outbox',
+    `
     SELECT
       (SELECT COUNT(*) FROM outbox WHERE status = 'pending')
         + (SELECT COUNT(*) FROM outbox WHERE status = 'sending') AS pending,
-      (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS dead`),
+      (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS dead`,
+  ),
 } as const;
 
 /** The parameters of `insertOutbox`: the messages' columns as parallel arrays, then the time. */

@@ -7,7 +7,10 @@ import { pgRunner } from './pg-runner.js';
 
 const NOTE_SQL = {
   /** $1 platform, $2 user: held to the end of the transaction, so adds of one user run one at a time. */
-  lockUserNotes: { name: 'chime_lock_user_notes', text: `SELECT pg_advisory_xact_lock(hashtext('chime:notes:' || $1::text || ':' || $2::text))` },
+  lockUserNotes: {
+    name: 'chime_lock_user_notes',
+    text: `SELECT pg_advisory_xact_lock(hashtext('chime:notes:' || $1::text || ':' || $2::text))`,
+  },
   /** $1 platform, $2 user, $3 text, $4 now. */
   insertNote: { name: 'chime_insert_note', text: 'INSERT INTO notes (platform, user_id, text, created_at) VALUES ($1, $2, $3, $4)' },
   /** $1 platform, $2 user. */
@@ -26,7 +29,8 @@ const NOTE_SQL = {
 const pgNotesQueries: AsyncQueries<NotesQueries, Sql> = {
   lockUserNotes: async (c, platform, userId) => void (await exec(c, NOTE_SQL.lockUserNotes, [platform, userId])),
   insertNote: async (c, platform, userId, text, now) => void (await exec(c, NOTE_SQL.insertNote, [platform, userId, text, now])),
-  listNotes: async (c, platform, userId) => (await exec<{ text: string; created_at: number }>(c, NOTE_SQL.listNotes, [platform, userId])).rows,
+  listNotes: async (c, platform, userId) =>
+    (await exec<{ text: string; created_at: number }>(c, NOTE_SQL.listNotes, [platform, userId])).rows,
   countNotes: async (c, platform, userId) => (await exec<{ n: number }>(c, NOTE_SQL.countNotes, [platform, userId])).rows[0]?.n ?? 0,
   deleteNthNote: async (c, platform, userId, n) => ((await exec(c, NOTE_SQL.deleteNth, [platform, userId, n])).rowCount ?? 0) > 0,
 };

@@ -9,7 +9,10 @@ import { pgRunner } from './pg-runner.js';
 
 const PREF_SQL = {
   /** $1 platform, $2 scope, $3 id. */
-  getPrefs: { name: 'chime_get_prefs', text: 'SELECT time_zone, date_order FROM prefs WHERE platform = $1 AND scope = $2 AND scope_id = $3' },
+  getPrefs: {
+    name: 'chime_get_prefs',
+    text: 'SELECT time_zone, date_order FROM prefs WHERE platform = $1 AND scope = $2 AND scope_id = $3',
+  },
   /** $1 platform, $2 user, $3 chat: the user's row and the chat's. */
   getUserAndChatPrefs: {
     name: 'chime_get_user_chat_prefs',
@@ -42,7 +45,8 @@ const pgPrefsQueries: AsyncQueries<PrefsQueries, Sql> = {
   getPrefs: async (c, platform, scope, id) => (await exec<PrefRow>(c, PREF_SQL.getPrefs, [platform, scope, id])).rows[0],
   getUserAndChatPrefs: async (c, platform, userId, chatId) =>
     (await exec<PrefRow & { scope: 'user' | 'chat' }>(c, PREF_SQL.getUserAndChatPrefs, [platform, userId, chatId])).rows,
-  mergePrefs: async (c, platform, scope, id, tz, order, now) => void (await exec(c, PREF_SQL.mergePrefs, [platform, scope, id, tz, order, now])),
+  mergePrefs: async (c, platform, scope, id, tz, order, now) =>
+    void (await exec(c, PREF_SQL.mergePrefs, [platform, scope, id, tz, order, now])),
   clearPrefs: async (c, platform, scope, id, tz, order, now) =>
     void (await exec(c, PREF_SQL.clearPrefs, [platform, scope, id, tz === 1, order === 1, now])),
 };

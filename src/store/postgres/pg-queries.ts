@@ -3,7 +3,17 @@ import type { JobRow, OutboxDbRow, RunRow, SeqJobRow } from '../engine/rows.js';
 import type { AsyncQueries } from '../engine/work.js';
 import type { JobFilter } from '../../core/ports/job-store.js';
 import { type Sql, exec, query } from './db.js';
-import { JOB_LIST_ORDER, JOB_SQL, countJobsSql, jobFilterSql, jobRewriteValues, jobValues, listRunsSql, pageJobsSql, pageSql } from './job-queries.js';
+import {
+  JOB_LIST_ORDER,
+  JOB_SQL,
+  countJobsSql,
+  jobFilterSql,
+  jobRewriteValues,
+  jobValues,
+  listRunsSql,
+  pageJobsSql,
+  pageSql,
+} from './job-queries.js';
 import { OUTBOX_SQL, listOutboxSql, outboxInsertValues } from './outbox-queries.js';
 import { SETTLE_RUNS, settleValues } from './settle-queries.js';
 
@@ -50,14 +60,16 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
     return Number((await rows(query<{ n: number }>(c, sql, params)))[0]?.n ?? 0);
   },
 
-  nextDue: async (c) => (await rows(exec<{ due: number | null; lease: number | null }>(c, JOB_SQL.nextDue)))[0] ?? { due: null, lease: null },
+  nextDue: async (c) =>
+    (await rows(exec<{ due: number | null; lease: number | null }>(c, JOB_SQL.nextDue)))[0] ?? { due: null, lease: null },
   claimDueBatch: (c, now, limit, owner, expires) => rows(exec<SeqJobRow>(c, JOB_SQL.claimDueBatch, [now, limit, owner, expires])),
   expiredLeases: (c, now, limit) => rows(exec<JobRow>(c, JOB_SQL.expiredLeases, [now, limit])),
   leaseJob: async (c, id, now, owner, expires, scheduledFor, trigger) =>
     (await rows(exec<JobRow>(c, JOB_SQL.leaseJob, [id, now, owner, expires, scheduledFor, trigger])))[0]!,
   clearLease: (c, id, runId) => changed(exec(c, JOB_SQL.clearLease, [id, runId])),
   abandonLeasedRun: async (c, id, now, error, ghost) => void (await exec(c, JOB_SQL.abandonLeasedRun, [id, now, error, ghost])),
-  countAbandoned: async (c, jobId, scheduledFor) => (await rows(exec<{ n: number }>(c, JOB_SQL.countAbandoned, [jobId, scheduledFor])))[0]?.n ?? 0,
+  countAbandoned: async (c, jobId, scheduledFor) =>
+    (await rows(exec<{ n: number }>(c, JOB_SQL.countAbandoned, [jobId, scheduledFor])))[0]?.n ?? 0,
   failPoisonJob: async (c, id, now, error) => void (await exec(c, JOB_SQL.failPoisonJob, [id, now, error])),
   /** A run id carries its job id between the 13-character time prefix and the 5-character suffix: jobs by primary key. */
   extendLeases: async (c, runIds, owner, expires) =>
@@ -70,7 +82,8 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
     return [...new Set([...jobs, ...outbox].map((r) => r.owner))];
   },
   expireLeases: async (c, owners, now) =>
-    (await changed(exec(c, JOB_SQL.expireJobLeases, [owners, now]))) + (await changed(exec(c, OUTBOX_SQL.expireOutboxLeases, [owners, now]))),
+    (await changed(exec(c, JOB_SQL.expireJobLeases, [owners, now]))) +
+    (await changed(exec(c, OUTBOX_SQL.expireOutboxLeases, [owners, now]))),
   /** One statement for any number of settles (one round trip for a burst). */
   async settleRuns(c, records, now) {
     const kept = new Array<boolean>(records.length).fill(false);

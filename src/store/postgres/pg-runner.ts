@@ -17,8 +17,17 @@ export function pgRunner(pool: pg.Pool, queries: object, changes?: ChangeListene
     },
     write(work, quiet = () => false) {
       changes?.revive();
-      return transaction(pool, (c) => runAsync(queries, c, work), (r) => (!changes || quiet(r) ? 'COMMIT' : changes.notifySql()));
+      return transaction(
+        pool,
+        (c) => runAsync(queries, c, work),
+        (r) => (!changes || quiet(r) ? 'COMMIT' : changes.notifySql()),
+      );
     },
-    dryRun: (work) => transaction(pool, (c) => runAsync(queries, c, work), () => 'ROLLBACK'),
+    dryRun: (work) =>
+      transaction(
+        pool,
+        (c) => runAsync(queries, c, work),
+        () => 'ROLLBACK',
+      ),
   };
 }

@@ -60,7 +60,9 @@ export function prepareDatabasePath(path: string): void {
     try {
       mkdirSync(level);
     } catch (err) {
-      throw new UnusableDatabaseError(path, `its directory ${level} cannot be created (${fsWords(err)})`, IN_A_WRITABLE_DIRECTORY, { cause: err });
+      throw new UnusableDatabaseError(path, `its directory ${level} cannot be created (${fsWords(err)})`, IN_A_WRITABLE_DIRECTORY, {
+        cause: err,
+      });
     }
   }
 }
@@ -75,22 +77,42 @@ export function unusableDatabase(path: string, err: unknown): UnusableDatabaseEr
   const detail = err instanceof Error ? err.message : String(err);
   const moveAway = `move ${basename(path)} (with its -wal and -shm files) away, and Chime starts with an empty database, or restore it from a backup`;
   if (code === 'SQLITE_NOTADB') {
-    return new UnusableDatabaseError(path, 'the file is not a SQLite database', `point it at Chime's database, or at a new file such as ./data/chime.db`, { cause: err });
+    return new UnusableDatabaseError(
+      path,
+      'the file is not a SQLite database',
+      `point it at Chime's database, or at a new file such as ./data/chime.db`,
+      { cause: err },
+    );
   }
   if (code.startsWith('SQLITE_CORRUPT')) {
-    return new UnusableDatabaseError(path, `the database file is damaged (${detail})`, `${moveAway}; \`sqlite3 ${path} .recover\` may save its data`, { cause: err });
+    return new UnusableDatabaseError(
+      path,
+      `the database file is damaged (${detail})`,
+      `${moveAway}; \`sqlite3 ${path} .recover\` may save its data`,
+      { cause: err },
+    );
   }
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_AUTH')) {
     return new UnusableDatabaseError(path, 'the file cannot be opened or created there', IN_A_WRITABLE_DIRECTORY, { cause: err });
   }
   if (code.startsWith('SQLITE_READONLY')) {
-    return new UnusableDatabaseError(path, 'the file (or its directory) is read-only', `make both writable for Chime, or ${IN_A_WRITABLE_DIRECTORY}`, { cause: err });
+    return new UnusableDatabaseError(
+      path,
+      'the file (or its directory) is read-only',
+      `make both writable for Chime, or ${IN_A_WRITABLE_DIRECTORY}`,
+      { cause: err },
+    );
   }
   if (code === 'SQLITE_FULL') {
     return new UnusableDatabaseError(path, 'the disk is full', 'free some space, or use a file on another disk', { cause: err });
   }
   if (code.startsWith('SQLITE_IOERR')) {
-    return new UnusableDatabaseError(path, `reading or writing the file failed (${detail})`, `check the disk and the file system, or ${IN_A_WRITABLE_DIRECTORY}`, { cause: err });
+    return new UnusableDatabaseError(
+      path,
+      `reading or writing the file failed (${detail})`,
+      `check the disk and the file system, or ${IN_A_WRITABLE_DIRECTORY}`,
+      { cause: err },
+    );
   }
   return undefined;
 }

@@ -6,11 +6,42 @@ import type { SettleJobParams } from '../engine/write-params.js';
 
 /** Every column of `jobs`, in the order of raw claim rows. */
 export const JOB_COLUMNS = [
-  'id', 'name', 'kind', 'payload', 'owner_platform', 'owner_user_id', 'owner_name', 'origin', 'origin_platform',
-  'origin_chat_id', 'schedule', 'bounds', 'time_zone', 'status', 'next_run_at', 'attempts', 'max_attempts',
-  'retries', 'retry_delay_ms', 'timeout_ms', 'workflow_id', 'success_message', 'failure_message',
-  'completion_mode', 'created_at', 'updated_at', 'last_run_at', 'completed_at', 'run_count', 'last_error',
-  'lease_owner', 'lease_expires_at', 'lease_run_id', 'lease_scheduled_for', 'lease_trigger', 'lease_claimed_at',
+  'id',
+  'name',
+  'kind',
+  'payload',
+  'owner_platform',
+  'owner_user_id',
+  'owner_name',
+  'origin',
+  'origin_platform',
+  'origin_chat_id',
+  'schedule',
+  'bounds',
+  'time_zone',
+  'status',
+  'next_run_at',
+  'attempts',
+  'max_attempts',
+  'retries',
+  'retry_delay_ms',
+  'timeout_ms',
+  'workflow_id',
+  'success_message',
+  'failure_message',
+  'completion_mode',
+  'created_at',
+  'updated_at',
+  'last_run_at',
+  'completed_at',
+  'run_count',
+  'last_error',
+  'lease_owner',
+  'lease_expires_at',
+  'lease_run_id',
+  'lease_scheduled_for',
+  'lease_trigger',
+  'lease_claimed_at',
 ] as const satisfies ReadonlyArray<keyof JobRow>;
 
 /** A raw claim row (JOB_COLUMNS then rowid) as a JobRow with its rowid as `seq`. */
@@ -87,7 +118,8 @@ export function prepareJobQueries(db: Db) {
      * Raw rows (arrays, see jobRowFromRaw): better-sqlite3 builds a 38-key object per row in
      * C++ at about twice the cost of the claim's SQL itself.
      */
-    claimDueBatch: db.prepare<{ now: number; limit: number; owner: string; expires: number }, unknown[]>(`
+    claimDueBatch: db
+      .prepare<{ now: number; limit: number; owner: string; expires: number }, unknown[]>(`
       UPDATE jobs
       SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = ${NEW_RUN_ID},
         lease_scheduled_for = next_run_at, lease_claimed_at = @now,
@@ -97,7 +129,8 @@ export function prepareJobQueries(db: Db) {
         WHERE status = 'active' AND lease_owner IS NULL AND next_run_at <= @now
         ORDER BY next_run_at, rowid
         LIMIT @limit)
-      RETURNING ${JOB_COLUMNS.join(', ')}, rowid`).raw(true),
+      RETURNING ${JOB_COLUMNS.join(', ')}, rowid`)
+      .raw(true),
 
     /** Jobs whose lease ran out (their process died or hung), oldest expiry first. */
     expiredLeases: db.prepare<{ now: number; limit: number }, JobRow>(`
@@ -219,9 +252,7 @@ export function prepareJobQueries(db: Db) {
           FROM runs)
         WHERE rn > @keep)`),
 
-    jobCountsByStatus: db.prepare<[], { status: string; n: number }>(
-      'SELECT status, COUNT(*) AS n FROM jobs GROUP BY status',
-    ),
+    jobCountsByStatus: db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM jobs GROUP BY status'),
 
     /** History counts; runs in progress are the leased jobs. */
     runCountsByStatus: db.prepare<[], { status: string; n: number }>(`
@@ -230,7 +261,6 @@ export function prepareJobQueries(db: Db) {
       SELECT 'running', COUNT(*) FROM jobs INDEXED BY jobs_leased WHERE lease_owner IS NOT NULL`),
   };
 }
-
 
 const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused', 'completed', 'failed', 'cancelled']);
 

@@ -53,6 +53,7 @@ export function migrate(db: Db, nowMs: number, migrations: Migration[] = loadMig
   }
   const newest = migrations.at(-1)?.version ?? 0;
   const dbVersion = current.get()?.v ?? 0;
-  if (dbVersion > newest) throw new Error(`store: database schema version ${dbVersion} is newer than this Chime (${newest}); upgrade Chime`);
+  if (dbVersion > newest)
+    throw new Error(`store: database schema version ${dbVersion} is newer than this Chime (${newest}); upgrade Chime`);
   return applied;
 }

@@ -115,7 +115,6 @@ export function prepareOutboxQueries(db: Db) {
   };
 }
 
-
 const OUTBOX_STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(['pending', 'sending', 'sent', 'dead']);
 
 /**
@@ -123,7 +122,10 @@ const OUTBOX_STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(['pending', '
  * written into the SQL (checked against the fixed set), not bound: only a literal lets the
  * planner use the partial index of that status (`outbox_dead` for the dead-letter list).
  */
-export function listOutboxSql(f: { status?: OutboxStatus; jobId?: string; limit?: number } = {}): { sql: string; params: Record<string, unknown> } {
+export function listOutboxSql(f: { status?: OutboxStatus; jobId?: string; limit?: number } = {}): {
+  sql: string;
+  params: Record<string, unknown>;
+} {
   const parts: string[] = [];
   const params: Record<string, unknown> = { limit: f.limit ?? -1 };
   if (f.status !== undefined) {

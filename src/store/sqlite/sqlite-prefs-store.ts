@@ -10,7 +10,9 @@ type Key = { platform: string; scope: string; id: string };
 
 /** The prefs store's queries on SQLite. */
 function sqlitePrefsQueries(db: Db): PrefsQueries {
-  const getPrefs = db.prepare<[string, string, string], PrefRow>('SELECT time_zone, date_order FROM prefs WHERE platform = ? AND scope = ? AND scope_id = ?');
+  const getPrefs = db.prepare<[string, string, string], PrefRow>(
+    'SELECT time_zone, date_order FROM prefs WHERE platform = ? AND scope = ? AND scope_id = ?',
+  );
   const getUserAndChat = db.prepare<{ platform: string; user_id: string; chat_id: string }, PrefRow & { scope: 'user' | 'chat' }>(`
     SELECT scope, time_zone, date_order FROM prefs
     WHERE platform = @platform AND ((scope = 'user' AND scope_id = @user_id) OR (scope = 'chat' AND scope_id = @chat_id))`);
@@ -32,7 +34,8 @@ function sqlitePrefsQueries(db: Db): PrefsQueries {
   return {
     getPrefs: (platform, scope, id) => getPrefs.get(platform, scope, id),
     getUserAndChatPrefs: (platform, userId, chatId) => getUserAndChat.all({ platform, user_id: userId, chat_id: chatId }),
-    mergePrefs: (platform, scope, id, tz, order, now) => void mergePrefs.run({ platform, scope, id, time_zone: tz, date_order: order, now }),
+    mergePrefs: (platform, scope, id, tz, order, now) =>
+      void mergePrefs.run({ platform, scope, id, time_zone: tz, date_order: order, now }),
     clearPrefs: (platform, scope, id, tz, order, now) => void clearPrefs.run({ platform, scope, id, tz, order, now }),
   };
 }

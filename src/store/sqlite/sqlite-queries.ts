@@ -59,7 +59,10 @@ function jobQueries(q: JobStatements, statements: StatementCache) {
     deleteJob: (id) => q.deleteJob.run(id).changes > 0,
     jobIds(filter) {
       const { sql, params } = filtered('id', filter);
-      return statements.get<{ id: string }>(sql).all(params).map((r) => r.id);
+      return statements
+        .get<{ id: string }>(sql)
+        .all(params)
+        .map((r) => r.id);
     },
     listJobs(filter) {
       const { sql, params } = filtered('*', filter);
@@ -67,7 +70,10 @@ function jobQueries(q: JobStatements, statements: StatementCache) {
     },
     pageJobs(filter, afterSeq, size) {
       const { sql, params } = pageJobsSql(filter, afterSeq, size);
-      return statements.get<JobRow & { page_seq: number }>(sql).all(params).map((r) => ({ ...r, seq: r.page_seq }));
+      return statements
+        .get<JobRow & { page_seq: number }>(sql)
+        .all(params)
+        .map((r) => ({ ...r, seq: r.page_seq }));
     },
     countJobs(filter, atMost) {
       const { sql, params } = countJobsSql(filter, atMost);
@@ -88,7 +94,8 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
     nextDue: () => q.nextDue.get() ?? { due: null, lease: null },
     claimDueBatch: (now, limit, owner, expires) => q.claimDueBatch.all({ now, limit, owner, expires }).map(jobRowFromRaw),
     expiredLeases: (now, limit) => q.expiredLeases.all({ now, limit }),
-    leaseJob: (id, now, owner, expires, scheduledFor, trigger) => q.leaseJob.get({ id, now, owner, expires, scheduled_for: scheduledFor, trigger })!,
+    leaseJob: (id, now, owner, expires, scheduledFor, trigger) =>
+      q.leaseJob.get({ id, now, owner, expires, scheduled_for: scheduledFor, trigger })!,
     clearLease: (id, runId) => q.clearLease.run({ id, run_id: runId }).changes,
     abandonLeasedRun: (id, now, error, ghost) => void q.abandonLeasedRun.run({ id, now, error, ghost_session_id: ghost }),
     countAbandoned: (jobId, scheduledFor) => q.countAbandoned.get({ job_id: jobId, scheduled_for: scheduledFor })?.n ?? 0,

@@ -24,7 +24,16 @@ async function type(s: ReturnType<typeof setup>, line: string): Promise<void> {
 
 describe('console adapter', () => {
   it('renders buttons as [id] Label so they can be typed', () => {
-    const text = renderMessage(textMessage('hi', { actions: [[{ id: 's10:abc123', label: 'Snooze 10 min' }, { id: 'done:abc123', label: 'Done' }]] }));
+    const text = renderMessage(
+      textMessage('hi', {
+        actions: [
+          [
+            { id: 's10:abc123', label: 'Snooze 10 min' },
+            { id: 'done:abc123', label: 'Done' },
+          ],
+        ],
+      }),
+    );
     expect(text).toBe('hi\n  [s10:abc123] Snooze 10 min   [done:abc123] Done\n');
   });
 
@@ -97,7 +106,10 @@ describe('console adapter', () => {
     expect(undo).toBe('1');
     expect(confirmation).not.toContain(`undo:${id}`);
     // A delivered reminder prints later with the next numbers; [1] still means that Undo.
-    await s.adapter.sender.send({ platform: 'console', chatId: 'console' }, textMessage('⏰ other', { actions: [[{ id: 'done:zz', label: 'Done' }]] }));
+    await s.adapter.sender.send(
+      { platform: 'console', chatId: 'console' },
+      textMessage('⏰ other', { actions: [[{ id: 'done:zz', label: 'Done' }]] }),
+    );
     const later = /\[(\d+)\] Done/.exec(s.printed())?.[1];
     expect(Number(later)).toBeGreaterThan(1);
     await type(s, '1');
@@ -139,7 +151,10 @@ describe('console adapter', () => {
   it('the sender prints delivered reminders with their buttons', async () => {
     const s = setup();
     await s.adapter.start(s.t.chat);
-    const ref = await s.adapter.sender.send({ platform: 'console', chatId: 'console' }, textMessage('⏰ stretch', { actions: [[{ id: 'done:x1', label: 'Done' }]] }));
+    const ref = await s.adapter.sender.send(
+      { platform: 'console', chatId: 'console' },
+      textMessage('⏰ stretch', { actions: [[{ id: 'done:x1', label: 'Done' }]] }),
+    );
     expect(ref.messageId).toMatch(/^c\d+$/);
     expect(s.printed()).toContain('⏰ stretch\n  [1] Done');
     await s.adapter.stop();

@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { slashCommands } from '../../../adapters/discord/index.js';
 import { GENERIC_FAILURE } from '../../../src/core/errors.js';
 import { NEEDS_MANAGE_CHANNELS_CHANNEL, NEEDS_MANAGE_CHANNELS_ROLES } from '../../../adapters/discord/to-incoming.js';
-import { ACK_WINDOW_MS, DiscordEmulator, Permission, type EmulatedMessage, type InteractionRecord } from '../../emulators/discord/emulator.js';
+import {
+  ACK_WINDOW_MS,
+  DiscordEmulator,
+  Permission,
+  type EmulatedMessage,
+  type InteractionRecord,
+} from '../../emulators/discord/emulator.js';
 import { EPHEMERAL, FakeChat, opt, startAdapter } from './harness.js';
 
 const sam = { id: '1001', username: 'sam' };
@@ -32,12 +38,24 @@ function answered(emu: DiscordEmulator, rec: InteractionRecord): Promise<Interac
 describe('slash commands', () => {
   it('are acknowledged at once with an ephemeral defer, then the answer replaces it (caller only)', async () => {
     const { emu, chat } = await setup();
-    const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'remind', options: [opt.str('when', 'every weekday at 9'), opt.str('what', 'standup')] });
+    const rec = emu.slashCommand({
+      user: sam,
+      channelId: emu.generalChannel.id,
+      name: 'remind',
+      options: [opt.str('when', 'every weekday at 9'), opt.str('what', 'standup')],
+    });
     await answered(emu, rec);
     expect(rec.callbacks[0]).toEqual({ type: 5, data: { flags: EPHEMERAL } });
     expect(rec.ackedAt! - rec.sentAt).toBeLessThan(ACK_WINDOW_MS);
     expect(rec.messages[0]).toMatchObject({ content: 'echo /remind every weekday at 9 standup', flags: EPHEMERAL });
-    expect(chat.messages[0]).toMatchObject({ platform: 'discord', chatId: emu.generalChannel.id, chatType: 'group', userId: sam.id, userName: 'sam', isAdmin: false });
+    expect(chat.messages[0]).toMatchObject({
+      platform: 'discord',
+      chatId: emu.generalChannel.id,
+      chatType: 'group',
+      userId: sam.id,
+      userName: 'sam',
+      isAdmin: false,
+    });
     expect(chat.messages[0]!.threadId).toBeUndefined();
   });
 
@@ -61,7 +79,13 @@ describe('slash commands', () => {
   it('in a DM: a private chat', async () => {
     const { emu, chat } = await setup();
     const dm = emu.addChannel({ id: '5550001', name: 'dm-sam', type: 1 });
-    const rec = emu.slashCommand({ user: sam, channelId: dm.id, name: 'remind', options: [opt.str('when', 'in 1 hour'), opt.str('what', 'tea')], dm: true });
+    const rec = emu.slashCommand({
+      user: sam,
+      channelId: dm.id,
+      name: 'remind',
+      options: [opt.str('when', 'in 1 hour'), opt.str('what', 'tea')],
+      dm: true,
+    });
     await answered(emu, rec);
     expect(chat.messages[0]).toMatchObject({ chatId: dm.id, chatType: 'private', userId: sam.id, isAdmin: true });
   });
@@ -72,7 +96,10 @@ describe('slash commands', () => {
     const { emu } = await setup(chat);
     const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'recall' });
     await emu.waitForAnswer(rec, (r) => r.messages.length >= 2);
-    expect(rec.messages.map((m) => [m.content, m.flags])).toEqual([['one', EPHEMERAL], ['two', EPHEMERAL]]);
+    expect(rec.messages.map((m) => [m.content, m.flags])).toEqual([
+      ['one', EPHEMERAL],
+      ['two', EPHEMERAL],
+    ]);
   });
 
   it('a /list longer than 2000 characters arrives whole, in several ephemeral parts', async () => {
@@ -99,14 +126,20 @@ describe('slash commands', () => {
 
   it('/help command: shows one command as typed here, its options and the chat layer’s details', async () => {
     const { emu, chat } = await setup();
-    const reply = await answered(emu, emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'help', options: [opt.str('command', 'snooze')] }));
+    const reply = await answered(
+      emu,
+      emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'help', options: [opt.str('command', 'snooze')] }),
+    );
     const text = reply.messages[0]!.content;
     expect(text.split('\n')[0]).toBe('`/reminders snooze id: for:` — Move the next run');
     expect(text).toContain('• `for:` A duration or a time: "30m", "2 hours", "tomorrow at 9"');
     expect(text).toContain(COMMAND_HELP.snooze!.details);
     expect(text).not.toContain('/snooze k7m2qd');
     expect(chat.messages).toHaveLength(0);
-    const tz = await answered(emu, emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'help', options: [opt.str('command', 'tz')] }));
+    const tz = await answered(
+      emu,
+      emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'help', options: [opt.str('command', 'tz')] }),
+    );
     expect(tz.messages[0]!.content.split('\n')[0]).toBe('`/timezone [zone:] [chat:]` — Your time zone (shows it without a zone)');
   });
 
@@ -132,9 +165,24 @@ describe('slash commands', () => {
 
   it('confirmation buttons (Undo, Edit) come with the ephemeral answer', async () => {
     const chat = new FakeChat();
-    chat.reply = () => [{ text: '✅ Reminder set [k7]', actions: [[{ id: 'undo:k7', label: 'Undo' }, { id: 'edit:k7', label: 'Edit' }]] }];
+    chat.reply = () => [
+      {
+        text: '✅ Reminder set [k7]',
+        actions: [
+          [
+            { id: 'undo:k7', label: 'Undo' },
+            { id: 'edit:k7', label: 'Edit' },
+          ],
+        ],
+      },
+    ];
     const { emu } = await setup(chat);
-    const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'remind', options: [opt.str('when', 'in 1h'), opt.str('what', 'x')] });
+    const rec = emu.slashCommand({
+      user: sam,
+      channelId: emu.generalChannel.id,
+      name: 'remind',
+      options: [opt.str('when', 'in 1h'), opt.str('what', 'x')],
+    });
     await answered(emu, rec);
     const row = rec.messages[0]!.components[0] as { components: Array<{ custom_id: string }> };
     expect(row.components.map((b) => b.custom_id)).toEqual(['undo:k7', 'edit:k7']);
@@ -160,14 +208,24 @@ describe('permission refusals (ephemeral, the chat layer is not asked)', () => {
     const { emu, chat } = await setup();
     const thread = emu.addThread(emu.generalChannel.id, 'ops');
     const other = emu.addChannel({ id: '7770002', name: 'random', type: 0, guildId: emu.guildId });
-    const rec = emu.slashCommand({ user: manager, channelId: other.id, name: 'remind', options: [opt.str('when', 'in 1 hour'), opt.str('what', 'deploy'), opt.channel('channel', thread.id)] });
+    const rec = emu.slashCommand({
+      user: manager,
+      channelId: other.id,
+      name: 'remind',
+      options: [opt.str('when', 'in 1 hour'), opt.str('what', 'deploy'), opt.channel('channel', thread.id)],
+    });
     await answered(emu, rec);
     expect(chat.messages[0]).toMatchObject({ chatId: emu.generalChannel.id, threadId: thread.id });
   });
 
   it('role mentions without Manage Channels', async () => {
     const { emu, chat } = await setup();
-    const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'remind', options: [opt.str('when', 'in 1 hour'), opt.str('what', '<@&4242> standup')] });
+    const rec = emu.slashCommand({
+      user: sam,
+      channelId: emu.generalChannel.id,
+      name: 'remind',
+      options: [opt.str('when', 'in 1 hour'), opt.str('what', '<@&4242> standup')],
+    });
     await answered(emu, rec);
     expect(rec.messages[0]).toMatchObject({ content: NEEDS_MANAGE_CHANNELS_ROLES, flags: EPHEMERAL });
     expect(chat.messages).toHaveLength(0);
@@ -185,14 +243,25 @@ describe('buttons', () => {
     chat.answer = (a) => ({ toast: 'Snoozed', edit: { text: `${a.messageText}\n💤 Snoozed until 10:10`, actions: [] } });
     const { emu, adapter } = await setup(chat);
     const msg = await postWithButtons(emu, () =>
-      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, outgoing([textPart('⏰ '), mentionPart(sam.id, 'sam'), textPart(': stretch')], { actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]] })),
+      adapter.sender.send(
+        { platform: 'discord', chatId: emu.generalChannel.id },
+        outgoing([textPart('⏰ '), mentionPart(sam.id, 'sam'), textPart(': stretch')], {
+          actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]],
+        }),
+      ),
     );
     const rec = emu.pressButton({ user: sam, message: msg, customId: 's10:k7' });
     await emu.waitForAnswer(rec, () => msg.content.includes('Snoozed'));
     expect(rec.callbacks[0]!.type).toBe(6);
     expect(msg.content).toBe(`⏰ <@${sam.id}>: stretch\n💤 Snoozed until 10:10`);
     expect(msg.components).toEqual([]);
-    expect(chat.actions[0]).toMatchObject({ actionId: 's10:k7', messageId: msg.id, userId: sam.id, isAdmin: false, chatId: emu.generalChannel.id });
+    expect(chat.actions[0]).toMatchObject({
+      actionId: 's10:k7',
+      messageId: msg.id,
+      userId: sam.id,
+      isAdmin: false,
+      chatId: emu.generalChannel.id,
+    });
     expect(rec.messages.filter((m) => m.flags === EPHEMERAL)).toHaveLength(0);
   });
 
@@ -201,7 +270,10 @@ describe('buttons', () => {
     chat.answer = () => ({ toast: 'Only the owner or a chat admin can do that.' });
     const { emu, adapter } = await setup(chat);
     const msg = await postWithButtons(emu, (text) =>
-      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage(text, { actions: [[{ id: 'done:k7', label: 'Done' }]] })),
+      adapter.sender.send(
+        { platform: 'discord', chatId: emu.generalChannel.id },
+        textMessage(text, { actions: [[{ id: 'done:k7', label: 'Done' }]] }),
+      ),
     );
     const before = msg.content;
     const rec = emu.pressButton({ user: bo, message: msg, customId: 'done:k7' });
@@ -217,7 +289,10 @@ describe('buttons', () => {
     chat.answer = (a) => ({ toast: 'Reminder k7 is cancelled.', edit: { text: a.messageText ?? '' } });
     const { emu, adapter } = await setup(chat);
     const msg = await postWithButtons(emu, (text) =>
-      adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage(text, { actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]] })),
+      adapter.sender.send(
+        { platform: 'discord', chatId: emu.generalChannel.id },
+        textMessage(text, { actions: [[{ id: 's10:k7', label: 'Snooze 10 min' }]] }),
+      ),
     );
     const rec = emu.pressButton({ user: sam, message: msg, customId: 's10:k7' });
     await emu.waitForAnswer(rec, (r) => r.messages.some((m) => m.content.includes('cancelled')));
@@ -228,7 +303,10 @@ describe('buttons', () => {
     const chat = new FakeChat();
     const { emu, adapter } = await setup(chat);
     const thread = emu.addThread(emu.generalChannel.id, 'planning');
-    await adapter.sender.send({ platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id }, textMessage('x', { actions: [[{ id: 'done:k7', label: 'Done' }]] }));
+    await adapter.sender.send(
+      { platform: 'discord', chatId: emu.generalChannel.id, threadId: thread.id },
+      textMessage('x', { actions: [[{ id: 'done:k7', label: 'Done' }]] }),
+    );
     const [msg] = await emu.waitForMessages((m) => m.some((x) => x.channel_id === thread.id));
     const rec = emu.pressButton({ user: mod, message: msg!, customId: 'done:k7' });
     await emu.waitForAnswer(rec, (r) => r.messages.length > 0);
@@ -246,13 +324,22 @@ describe('"Remind me about this" (message menu → modal)', () => {
     const modal = menu.callbacks[0]!.data as { custom_id: string; components: unknown[] };
     expect(menu.ackedAt! - menu.sentAt).toBeLessThan(ACK_WINDOW_MS);
 
-    const submit = emu.submitModal({ user: sam, channelId: emu.generalChannel.id, customId: modal.custom_id, values: { when: 'in 2 hours', what: 'read it' } });
+    const submit = emu.submitModal({
+      user: sam,
+      channelId: emu.generalChannel.id,
+      customId: modal.custom_id,
+      values: { when: 'in 2 hours', what: 'read it' },
+    });
     await answered(emu, submit);
     expect(submit.callbacks[0]).toEqual({ type: 5, data: { flags: EPHEMERAL } });
     expect(chat.messages[0]).toMatchObject({
       text: '/remind in 2 hours read it',
       parts: { when: 'in 2 hours', what: 'read it' },
-      replyTo: { messageId: target.id, text: 'the release plan is in the doc', link: `https://discord.com/channels/${emu.guildId}/${emu.generalChannel.id}/${target.id}` },
+      replyTo: {
+        messageId: target.id,
+        text: 'the release plan is in the doc',
+        link: `https://discord.com/channels/${emu.guildId}/${emu.generalChannel.id}/${target.id}`,
+      },
       chatId: emu.generalChannel.id,
       userId: sam.id,
     });
@@ -260,7 +347,12 @@ describe('"Remind me about this" (message menu → modal)', () => {
 
   it('a modal whose pick is unknown (bot restarted meanwhile) gets an ephemeral "expired", nothing is created', async () => {
     const { emu, chat } = await setup();
-    const submit = emu.submitModal({ user: sam, channelId: emu.generalChannel.id, customId: 'chime-about:123', values: { when: 'in 2 hours' } });
+    const submit = emu.submitModal({
+      user: sam,
+      channelId: emu.generalChannel.id,
+      customId: 'chime-about:123',
+      values: { when: 'in 2 hours' },
+    });
     await answered(emu, submit);
     expect(submit.messages[0]!.content).toMatch(/expired/);
     expect(chat.messages).toHaveLength(0);
@@ -270,10 +362,20 @@ describe('"Remind me about this" (message menu → modal)', () => {
 describe('autocomplete', () => {
   it('zones: IANA names matching what was typed, at most 25', async () => {
     const { emu } = await setup();
-    const rec = emu.autocomplete({ user: sam, channelId: emu.generalChannel.id, name: 'timezone', options: [opt.str('zone', 'new york', true)] });
+    const rec = emu.autocomplete({
+      user: sam,
+      channelId: emu.generalChannel.id,
+      name: 'timezone',
+      options: [opt.str('zone', 'new york', true)],
+    });
     await emu.waitForAnswer(rec);
     expect(rec.callbacks[0]).toEqual({ type: 8, data: { choices: [{ name: 'America/New_York', value: 'America/New_York' }] } });
-    const many = emu.autocomplete({ user: sam, channelId: emu.generalChannel.id, name: 'timezone', options: [opt.str('zone', 'america', true)] });
+    const many = emu.autocomplete({
+      user: sam,
+      channelId: emu.generalChannel.id,
+      name: 'timezone',
+      options: [opt.str('zone', 'america', true)],
+    });
     await emu.waitForAnswer(many);
     const choices = (many.callbacks[0]!.data as { choices: unknown[] }).choices;
     expect(choices).toHaveLength(25);
@@ -287,7 +389,12 @@ describe('autocomplete', () => {
       return [{ id: 'k7m2qd', label: 'Mon 09:00 · standup' }];
     };
     const { emu } = await setup(chat);
-    const rec = emu.autocomplete({ user: sam, channelId: emu.generalChannel.id, name: 'reminders', options: [opt.sub('cancel', [opt.str('id', 'k7', true)])] });
+    const rec = emu.autocomplete({
+      user: sam,
+      channelId: emu.generalChannel.id,
+      name: 'reminders',
+      options: [opt.sub('cancel', [opt.str('id', 'k7', true)])],
+    });
     await emu.waitForAnswer(rec);
     expect(asked).toEqual([{ userId: sam.id, chatId: emu.generalChannel.id, partial: 'k7' }]);
     expect(rec.callbacks[0]!.data).toEqual({ choices: [{ name: 'k7m2qd · Mon 09:00 · standup', value: 'k7m2qd' }] });
@@ -295,9 +402,16 @@ describe('autocomplete', () => {
 
   it('ids without suggestJobs: read off the /list answer, filtered by what was typed', async () => {
     const chat = new FakeChat();
-    chat.reply = () => [{ text: 'Your reminders (2):\nk7m2qd · Mon 23 Nov 09:00 (in 23 hours) · standup 🔁\nab12cd · Tue 24 Nov 10:00 · tea' }];
+    chat.reply = () => [
+      { text: 'Your reminders (2):\nk7m2qd · Mon 23 Nov 09:00 (in 23 hours) · standup 🔁\nab12cd · Tue 24 Nov 10:00 · tea' },
+    ];
     const { emu } = await setup(chat);
-    const rec = emu.autocomplete({ user: sam, channelId: emu.generalChannel.id, name: 'reminders', options: [opt.sub('snooze', [opt.str('id', 'tea', true), opt.str('for', '')])] });
+    const rec = emu.autocomplete({
+      user: sam,
+      channelId: emu.generalChannel.id,
+      name: 'reminders',
+      options: [opt.sub('snooze', [opt.str('id', 'tea', true), opt.str('for', '')])],
+    });
     await emu.waitForAnswer(rec);
     expect(rec.callbacks[0]!.data).toEqual({ choices: [{ name: 'ab12cd · Tue 24 Nov 10:00 · tea', value: 'ab12cd' }] });
   });

@@ -47,14 +47,22 @@ async function deliver(adapter: DiscordAdapter, emu: DiscordEmulator, job: Param
 describe('Discord on the real chat layer', () => {
   it('/remind when: every weekday at 9 what: standup → recurring job for this channel, ephemeral confirmation with Undo/Edit', async () => {
     const { emu, scheduler } = await setup();
-    const reply = await answer(emu, emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'remind', options: remind('every weekday at 9', 'standup') }));
+    const reply = await answer(
+      emu,
+      emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'remind', options: remind('every weekday at 9', 'standup') }),
+    );
     expect(reply.flags).toBe(EPHEMERAL);
     expect(reply.content).toMatch(/Reminder set \[j1\]: standup/);
-    const ids = (reply.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((r) => r.components.map((b) => b.custom_id));
+    const ids = (reply.components as Array<{ components: Array<{ custom_id: string }> }>).flatMap((r) =>
+      r.components.map((b) => b.custom_id),
+    );
     expect(ids).toEqual([expect.stringMatching(/^undo:j1\./), 'edit:j1']);
     const job = scheduler.jobs.get('j1')!;
     expect(job.schedule.kind).toBe('cron');
-    expect(job).toMatchObject({ owner: { platform: 'discord', userId: sam.id, name: 'sam' }, origin: { platform: 'discord', chatId: emu.generalChannel.id, chatType: 'group' } });
+    expect(job).toMatchObject({
+      owner: { platform: 'discord', userId: sam.id, name: 'sam' },
+      origin: { platform: 'discord', chatId: emu.generalChannel.id, chatType: 'group' },
+    });
   });
 
   it('a reminder asked for in a thread has the thread in its origin; its delivery goes to the thread, pinging the owner', async () => {
@@ -73,7 +81,10 @@ describe('Discord on the real chat layer', () => {
 
   it('Snooze on a delivered reminder: refused (ephemerally) for another member, accepted for the owner and for Manage Messages', async () => {
     const { emu, adapter, scheduler, clock } = await setup();
-    await answer(emu, emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'remind', options: remind('in 1 hour', 'stretch') }));
+    await answer(
+      emu,
+      emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name: 'remind', options: remind('in 1 hour', 'stretch') }),
+    );
     await clock.advance(60 * 60_000); // delivered when due: a snooze then counts from now
     const posted = await deliver(adapter, emu, scheduler.jobs.get('j1')!);
 
@@ -97,15 +108,37 @@ describe('Discord on the real chat layer', () => {
     const { emu, scheduler } = await setup();
     const ch = emu.generalChannel.id;
     await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'remind', options: remind('tomorrow at 9', 'call mom') }));
-    const edited = await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'reminders', options: [opt.sub('edit', [opt.str('id', 'j1'), opt.str('text', 'call dad')])] }));
+    const edited = await answer(
+      emu,
+      emu.slashCommand({
+        user: sam,
+        channelId: ch,
+        name: 'reminders',
+        options: [opt.sub('edit', [opt.str('id', 'j1'), opt.str('text', 'call dad')])],
+      }),
+    );
     expect(edited.content).toMatch(/updated/i);
     expect((scheduler.jobs.get('j1')!.payload as { text: string }).text).toBe('call dad');
-    const snoozed = await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'reminders', options: [opt.sub('snooze', [opt.str('id', 'j1'), opt.str('for', '30m')])] }));
+    const snoozed = await answer(
+      emu,
+      emu.slashCommand({
+        user: sam,
+        channelId: ch,
+        name: 'reminders',
+        options: [opt.sub('snooze', [opt.str('id', 'j1'), opt.str('for', '30m')])],
+      }),
+    );
     expect(snoozed.content).toMatch(/Snoozed \[j1\]/);
-    const refused = await answer(emu, emu.slashCommand({ user: bo, channelId: ch, name: 'reminders', options: [opt.sub('cancel', [opt.str('id', 'j1')])] }));
+    const refused = await answer(
+      emu,
+      emu.slashCommand({ user: bo, channelId: ch, name: 'reminders', options: [opt.sub('cancel', [opt.str('id', 'j1')])] }),
+    );
     expect(refused.content).toMatch(/Only the owner/);
     expect(scheduler.jobs.get('j1')!.status).toBe('active');
-    const cancelled = await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'reminders', options: [opt.sub('cancel', [opt.str('id', 'j1')])] }));
+    const cancelled = await answer(
+      emu,
+      emu.slashCommand({ user: sam, channelId: ch, name: 'reminders', options: [opt.sub('cancel', [opt.str('id', 'j1')])] }),
+    );
     expect(cancelled.flags).toBe(EPHEMERAL);
     expect(scheduler.jobs.get('j1')!.status).toBe('cancelled');
   });
@@ -115,7 +148,12 @@ describe('Discord on the real chat layer', () => {
     const ch = emu.generalChannel.id;
     await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'remind', options: remind('in 1 hour', 'tea') }));
     await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'remind', options: remind('in 2 hours', 'water plants') }));
-    const rec = emu.autocomplete({ user: sam, channelId: ch, name: 'reminders', options: [opt.sub('cancel', [opt.str('id', 'plants', true)])] });
+    const rec = emu.autocomplete({
+      user: sam,
+      channelId: ch,
+      name: 'reminders',
+      options: [opt.sub('cancel', [opt.str('id', 'plants', true)])],
+    });
     await emu.waitForAnswer(rec);
     const choices = (rec.callbacks[0]!.data as { choices: Array<{ name: string; value: string }> }).choices;
     if (chat.suggestJobs) expect(choices.map((c) => c.value)).toContain('j2');
@@ -128,7 +166,10 @@ describe('Discord on the real chat layer', () => {
     const menu = emu.messageCommand({ user: sam, channelId: emu.generalChannel.id, name: 'Remind me about this', message: target });
     await emu.waitForAnswer(menu);
     const customId = (menu.callbacks[0]!.data as { custom_id: string }).custom_id;
-    const reply = await answer(emu, emu.submitModal({ user: sam, channelId: emu.generalChannel.id, customId, values: { when: 'in 2 hours' } }));
+    const reply = await answer(
+      emu,
+      emu.submitModal({ user: sam, channelId: emu.generalChannel.id, customId, values: { when: 'in 2 hours' } }),
+    );
     expect(reply.content).toMatch(/Reminder set \[j1\]: budget review at 3/);
     const job = scheduler.jobs.get('j1')!;
     expect(job.nextRunAt!.getTime() - job.createdAt.getTime()).toBe(2 * 3600_000);
@@ -141,11 +182,17 @@ describe('Discord on the real chat layer', () => {
   it('/timezone sets the caller’s zone; /remember and /recall keep notes; DMs take personal reminders', async () => {
     const { emu, scheduler } = await setup();
     const ch = emu.generalChannel.id;
-    expect((await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'timezone', options: [opt.str('zone', 'America/New_York')] }))).content).toMatch(/America\/New_York/);
+    expect(
+      (await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'timezone', options: [opt.str('zone', 'America/New_York')] })))
+        .content,
+    ).toMatch(/America\/New_York/);
     await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'remember', options: [opt.str('note', 'door code 4711')] }));
     expect((await answer(emu, emu.slashCommand({ user: sam, channelId: ch, name: 'recall' }))).content).toMatch(/door code 4711/);
     const dm = emu.addChannel({ id: '6660001', name: 'dm-sam', type: 1 });
-    const reply = await answer(emu, emu.slashCommand({ user: sam, channelId: dm.id, name: 'remind', options: remind('in 5 minutes', 'tea'), dm: true }));
+    const reply = await answer(
+      emu,
+      emu.slashCommand({ user: sam, channelId: dm.id, name: 'remind', options: remind('in 5 minutes', 'tea'), dm: true }),
+    );
     expect(reply.content).toMatch(/Reminder set/);
     const job = [...scheduler.jobs.values()].find((j) => j.origin.chatId === dm.id)!;
     expect(job.origin.chatType).toBe('private');

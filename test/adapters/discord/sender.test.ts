@@ -25,7 +25,10 @@ describe('message payload', () => {
     const p = toMessagePayload(textMessage('x', { actions: buttons }));
     expect(p.components).toHaveLength(2);
     expect(p.components[0]!.components.map((b) => b.custom_id)).toEqual(['s10:k7', 's60:k7', 'tm:k7']);
-    expect(p.components[1]!.components.map((b) => [b.label, b.style])).toEqual([['Done', 3], ['Stop', 4]]);
+    expect(p.components[1]!.components.map((b) => [b.label, b.style])).toEqual([
+      ['Done', 3],
+      ['Stop', 4],
+    ]);
   });
 
   it('a mention part is a <@id> ping listed in allowed_mentions, whatever the name contains', () => {
@@ -74,7 +77,10 @@ describe('which 429s go back to the outbox', () => {
 
 describe('long answers', () => {
   it('are split at line breaks into parts of at most 2000 characters, buttons on the last part, nothing lost', () => {
-    const lines = Array.from({ length: 60 }, (_, i) => `k${String(i).padStart(5, '0')} · Mon 23 Nov 09:00 (in 23 hours) · reminder number ${i} with some words`);
+    const lines = Array.from(
+      { length: 60 },
+      (_, i) => `k${String(i).padStart(5, '0')} · Mon 23 Nov 09:00 (in 23 hours) · reminder number ${i} with some words`,
+    );
     const parts = splitLong({ text: lines.join('\n'), actions: [[{ id: 'x:1', label: 'X' }]] });
     expect(parts.length).toBeGreaterThan(1);
     for (const p of parts) expect(p.text.length).toBeLessThanOrEqual(2000);
@@ -103,7 +109,10 @@ describe('Discord sender against the emulator', () => {
   });
 
   it('posts to the channel with buttons and the ping', async () => {
-    const ref = await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, outgoing([textPart('⏰ '), mentionPart('42', 'Dr: Who'), textPart(': stretch')], { actions: buttons }));
+    const ref = await sender.send(
+      { platform: 'discord', chatId: emu.generalChannel.id },
+      outgoing([textPart('⏰ '), mentionPart('42', 'Dr: Who'), textPart(': stretch')], { actions: buttons }),
+    );
     const [msg] = emu.messagesIn(emu.generalChannel.id);
     expect(msg).toMatchObject({ id: ref.messageId, content: '⏰ <@42>: stretch', via: 'channel' });
     expect(msg!.allowed_mentions).toEqual({ parse: [], users: ['42'], roles: [] });
@@ -130,17 +139,23 @@ describe('Discord sender against the emulator', () => {
   });
 
   it('an unknown channel is a PermanentDeliveryError', async () => {
-    await expect(sender.send({ platform: 'discord', chatId: '123456789' }, textMessage('x'))).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(sender.send({ platform: 'discord', chatId: '123456789' }, textMessage('x'))).rejects.toBeInstanceOf(
+      PermanentDeliveryError,
+    );
   });
 
   it('403 Missing Access is a PermanentDeliveryError', async () => {
     emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 403 });
-    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('x'))).rejects.toBeInstanceOf(PermanentDeliveryError);
+    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('x'))).rejects.toBeInstanceOf(
+      PermanentDeliveryError,
+    );
   });
 
   it('5xx after discord.js’ own retries is a TransientDeliveryError; one 500 is retried by discord.js', async () => {
     emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 2, status: 500 });
-    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('x'))).rejects.toBeInstanceOf(TransientDeliveryError);
+    await expect(sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('x'))).rejects.toBeInstanceOf(
+      TransientDeliveryError,
+    );
     emu.injectFault({ method: 'POST', path: /\/channels\/\d+\/messages/, times: 1, status: 502 });
     await sender.send({ platform: 'discord', chatId: emu.generalChannel.id }, textMessage('after one 502'));
     expect(emu.messagesIn(emu.generalChannel.id).map((m) => m.content)).toEqual(['after one 502']);

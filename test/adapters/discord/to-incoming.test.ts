@@ -22,7 +22,9 @@ const admin = { ...member, permissions: Perm.Administrator };
 
 describe('slash commands become the chat layer text commands', () => {
   it('/remind when: what: joins into "/remind <when> <what>" (recurrence too)', () => {
-    expect(commandText({ name: 'remind', options: { when: 'every weekday at 9', what: 'standup' } })).toBe('/remind every weekday at 9 standup');
+    expect(commandText({ name: 'remind', options: { when: 'every weekday at 9', what: 'standup' } })).toBe(
+      '/remind every weekday at 9 standup',
+    );
   });
 
   it('/reminders subcommands map to /list, /cancel <id>, /snooze <id> <for>, /history without id', () => {
@@ -38,9 +40,13 @@ describe('slash commands become the chat layer text commands', () => {
   });
 
   it('/reminders edit forces the reading of a lone part with when:/text: prefixes', () => {
-    expect(commandText({ name: 'reminders', subcommand: 'edit', options: { id: 'k7', when: 'tomorrow at 10' } })).toBe('/edit k7 when: tomorrow at 10');
+    expect(commandText({ name: 'reminders', subcommand: 'edit', options: { id: 'k7', when: 'tomorrow at 10' } })).toBe(
+      '/edit k7 when: tomorrow at 10',
+    );
     expect(commandText({ name: 'reminders', subcommand: 'edit', options: { id: 'k7', text: 'call mom' } })).toBe('/edit k7 text: call mom');
-    expect(commandText({ name: 'reminders', subcommand: 'edit', options: { id: 'k7', when: 'at 10', text: 'call mom' } })).toBe('/edit k7 at 10 call mom');
+    expect(commandText({ name: 'reminders', subcommand: 'edit', options: { id: 'k7', when: 'at 10', text: 'call mom' } })).toBe(
+      '/edit k7 at 10 call mom',
+    );
   });
 
   it('/timezone, /remember, /recall, /forget, /watch, /help', () => {
@@ -50,8 +56,12 @@ describe('slash commands become the chat layer text commands', () => {
     expect(commandText({ name: 'remember', options: { note: 'door code 1234' } })).toBe('/remember door code 1234');
     expect(commandText({ name: 'recall', options: {} })).toBe('/recall');
     expect(commandText({ name: 'forget', options: { number: 2 } })).toBe('/forget 2');
-    expect(commandText({ name: 'watch', options: { url: 'https://example.com', every: '30s' } })).toBe('/watch https://example.com every 30s');
-    expect(commandText({ name: 'watch', options: { url: 'https://example.com', every: 'every 5m' } })).toBe('/watch https://example.com every 5m');
+    expect(commandText({ name: 'watch', options: { url: 'https://example.com', every: '30s' } })).toBe(
+      '/watch https://example.com every 30s',
+    );
+    expect(commandText({ name: 'watch', options: { url: 'https://example.com', every: 'every 5m' } })).toBe(
+      '/watch https://example.com every 5m',
+    );
     expect(commandText({ name: 'watch', options: { url: 'https://example.com' } })).toBe('/watch https://example.com');
     expect(commandText({ name: 'help', options: {} })).toBe('/help');
     expect(commandText({ name: 'unknown', options: {} })).toBeUndefined();
@@ -61,7 +71,12 @@ describe('slash commands become the chat layer text commands', () => {
 describe('chat context', () => {
   it('a guild channel is a group chat; Manage Messages makes the member a chat admin', () => {
     expect(contextOf({ channelId: CHANNEL, guildId: GUILD }, member)).toEqual({
-      platform: 'discord', chatId: CHANNEL, chatType: 'group', userId: '7', userName: 'Sam', isAdmin: false,
+      platform: 'discord',
+      chatId: CHANNEL,
+      chatType: 'group',
+      userId: '7',
+      userName: 'Sam',
+      isAdmin: false,
     });
     expect(contextOf({ channelId: CHANNEL, guildId: GUILD }, mod).isAdmin).toBe(true);
     expect(contextOf({ channelId: CHANNEL, guildId: GUILD }, admin).isAdmin).toBe(true);
@@ -69,21 +84,44 @@ describe('chat context', () => {
   });
 
   it('a thread is the parent channel as chat and the thread as threadId (answers go to the thread)', () => {
-    expect(contextOf({ channelId: THREAD, guildId: GUILD, parentId: CHANNEL }, member)).toMatchObject({ chatId: CHANNEL, threadId: THREAD, chatType: 'group' });
+    expect(contextOf({ channelId: THREAD, guildId: GUILD, parentId: CHANNEL }, member)).toMatchObject({
+      chatId: CHANNEL,
+      threadId: THREAD,
+      chatType: 'group',
+    });
   });
 
   it('a DM is a private chat whose one person is its admin', () => {
-    expect(contextOf({ channelId: '55' }, { userId: '7', userName: 'Sam' })).toMatchObject({ chatId: '55', chatType: 'private', isAdmin: true });
+    expect(contextOf({ channelId: '55' }, { userId: '7', userName: 'Sam' })).toMatchObject({
+      chatId: '55',
+      chatType: 'private',
+      isAdmin: true,
+    });
   });
 
   it('a button press carries the pressed message id, its text and the custom id', () => {
-    const action = toIncomingAction({ channelId: THREAD, guildId: GUILD, parentId: CHANNEL }, member, { id: '555', content: '⏰ <@7>: stretch' }, 's10:k7m2qd');
-    expect(action).toMatchObject({ chatId: CHANNEL, threadId: THREAD, messageId: '555', actionId: 's10:k7m2qd', messageText: '⏰ <@7>: stretch', isAdmin: false });
+    const action = toIncomingAction(
+      { channelId: THREAD, guildId: GUILD, parentId: CHANNEL },
+      member,
+      { id: '555', content: '⏰ <@7>: stretch' },
+      's10:k7m2qd',
+    );
+    expect(action).toMatchObject({
+      chatId: CHANNEL,
+      threadId: THREAD,
+      messageId: '555',
+      actionId: 's10:k7m2qd',
+      messageText: '⏰ <@7>: stretch',
+      isAdmin: false,
+    });
   });
 });
 
 describe('permission rules for /remind', () => {
-  const remind = (what: string, channel?: string) => ({ name: 'remind', options: { when: 'in 1 hour', what, ...(channel ? { channel } : {}) } });
+  const remind = (what: string, channel?: string) => ({
+    name: 'remind',
+    options: { when: 'in 1 hour', what, ...(channel ? { channel } : {}) },
+  });
   const here = { channelId: CHANNEL, guildId: GUILD };
 
   it('channel: naming the current channel needs nothing extra', () => {
@@ -93,7 +131,10 @@ describe('permission rules for /remind', () => {
   });
 
   it('when: and what: are also passed apart (parts), so "call mom at 5" stays text', () => {
-    expect(toIncomingMessage(remind('call mom at 5'), here, member)).toMatchObject({ text: '/remind in 1 hour call mom at 5', parts: { when: 'in 1 hour', what: 'call mom at 5' } });
+    expect(toIncomingMessage(remind('call mom at 5'), here, member)).toMatchObject({
+      text: '/remind in 1 hour call mom at 5',
+      parts: { when: 'in 1 hour', what: 'call mom at 5' },
+    });
     const edit = { name: 'reminders', subcommand: 'edit', options: { id: 'k7', text: 'call mom at 5' } };
     expect(toIncomingMessage(edit, here, member)).toMatchObject({ parts: { what: 'call mom at 5' } });
     expect(toIncomingMessage({ name: 'recall', options: {} }, here, member)).not.toHaveProperty('parts');
@@ -123,6 +164,8 @@ describe('permission rules for /remind', () => {
   });
 
   it('in a DM, channel: other than the DM is refused', () => {
-    expect(toIncomingMessage(remind('x', OTHER), { channelId: '55' }, { userId: '7', userName: 'Sam' }, { id: OTHER })).toEqual({ refused: NO_CHANNEL_IN_DMS });
+    expect(toIncomingMessage(remind('x', OTHER), { channelId: '55' }, { userId: '7', userName: 'Sam' }, { id: OTHER })).toEqual({
+      refused: NO_CHANNEL_IN_DMS,
+    });
   });
 });

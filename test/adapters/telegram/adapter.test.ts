@@ -47,7 +47,12 @@ describe('telegram adapter (long polling against the Bot API fake)', () => {
   it('forum topic: the chat layer sees the topic and the answer goes to that topic, replying to the request', async () => {
     const req = api.userSays(forum, sam, '/remind in 2 minutes stretch', { threadId: 77 });
     await api.until(() => api.sent.length === 1);
-    expect(chat.messages[0]).toMatchObject({ chatId: String(forum.id), chatType: 'group', threadId: '77', text: '/remind in 2 minutes stretch' });
+    expect(chat.messages[0]).toMatchObject({
+      chatId: String(forum.id),
+      chatType: 'group',
+      threadId: '77',
+      text: '/remind in 2 minutes stretch',
+    });
     // The implicit reply to the topic's root is not a reply the person made.
     expect(chat.messages[0]!.replyTo).toBeUndefined();
     expect(api.sent[0]).toMatchObject({
@@ -275,19 +280,38 @@ describe('telegram adapter in webhook mode', () => {
       const update = (id: number, text: string): string =>
         JSON.stringify({
           update_id: id,
-          message: { message_id: id, date: 0, chat: { id: group.id, type: 'group', title: 'g' }, from: sam, text, entities: [{ type: 'bot_command', offset: 0, length: 5 }] },
+          message: {
+            message_id: id,
+            date: 0,
+            chat: { id: group.id, type: 'group', title: 'g' },
+            from: sam,
+            text,
+            entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+          },
         });
       const url = `http://127.0.0.1:${adapter.webhookPort}/`;
-      const bad = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'nope' }, body: update(1, '/list') });
+      const bad = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'nope' },
+        body: update(1, '/list'),
+      });
       expect(bad.status).toBe(401);
-      const good = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 's3cret' }, body: update(2, '/next') });
+      const good = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 's3cret' },
+        body: update(2, '/next'),
+      });
       expect(good.status).toBe(200);
       await api.until(() => api.sent.length === 1);
       expect(chat.messages.map((m) => m.text)).toEqual(['/next']);
       expect(api.calls.some((c) => c.method === 'getUpdates')).toBe(false);
       // Telegram gets its answer before a slow handler is done (else it would time out and resend).
       const release = holdMessages(chat);
-      const slow = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 's3cret' }, body: update(3, '/list') });
+      const slow = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 's3cret' },
+        body: update(3, '/list'),
+      });
       expect(slow.status).toBe(200);
       expect(chat.messages).toHaveLength(1);
       release();

@@ -15,7 +15,15 @@ export class FakeChat implements ChatService {
     { name: 'help', description: 'How to use Chime', usage: '/help' },
   ];
   reply: (msg: IncomingMessage) => Reply[] = (msg) => [
-    { text: `echo: ${msg.text}`, actions: [[{ id: 'snooze:10m', label: 'Snooze 10 min' }, { id: 'done', label: 'Done' }]] },
+    {
+      text: `echo: ${msg.text}`,
+      actions: [
+        [
+          { id: 'snooze:10m', label: 'Snooze 10 min' },
+          { id: 'done', label: 'Done' },
+        ],
+      ],
+    },
   ];
   answer: (action: IncomingAction) => ActionAnswer = (action) => ({
     toast: `did ${action.actionId}`,

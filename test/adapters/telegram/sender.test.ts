@@ -6,13 +6,20 @@ import { PermanentDeliveryError, RateLimitedError, TransientDeliveryError } from
 import { FakeBotApi } from '../../emulators/telegram/fake-bot-api.js';
 import { recordingLogger } from './fake-chat.js';
 
-const to = (chatId: number, extra: { threadId?: string; replyTo?: string } = {}) => ({ platform: 'telegram', chatId: String(chatId), ...extra });
+const to = (chatId: number, extra: { threadId?: string; replyTo?: string } = {}) => ({
+  platform: 'telegram',
+  chatId: String(chatId),
+  ...extra,
+});
 
 describe('toSendPayload', () => {
   it('same chat and topic, replying to the request with allow_sending_without_reply, buttons as callback_data', () => {
-    const payload = toSendPayload(to(-100123, { threadId: '9', replyTo: '55' }), textMessage('stretch', {
-      actions: [[{ id: 'a:1', label: 'Snooze 10 min' }], [], [{ id: 'a:2', label: 'Done' }]],
-    }));
+    const payload = toSendPayload(
+      to(-100123, { threadId: '9', replyTo: '55' }),
+      textMessage('stretch', {
+        actions: [[{ id: 'a:1', label: 'Snooze 10 min' }], [], [{ id: 'a:2', label: 'Done' }]],
+      }),
+    );
     expect(payload).toEqual({
       chat_id: -100123,
       text: 'stretch',
@@ -23,9 +30,12 @@ describe('toSendPayload', () => {
   });
 
   it('a reminder about another message replies to that message and carries its text and link', () => {
-    const payload = toSendPayload(to(5, { replyTo: '10' }), textMessage('Reminder', {
-      quote: { messageId: '7', text: 'deploy the build', link: 'https://t.me/c/1/7' },
-    }));
+    const payload = toSendPayload(
+      to(5, { replyTo: '10' }),
+      textMessage('Reminder', {
+        quote: { messageId: '7', text: 'deploy the build', link: 'https://t.me/c/1/7' },
+      }),
+    );
     expect(payload.reply_parameters).toEqual({ message_id: 7, allow_sending_without_reply: true });
     expect(payload.text).toBe('Reminder\n\n“deploy the build”\nhttps://t.me/c/1/7');
   });
@@ -36,7 +46,9 @@ describe('toSendPayload', () => {
     for (const name of ['Sam Lee', 'Dr: Who', '🦊 Fox 🦊', '*Sam* _the_ [dev](x)']) {
       const payload = toSendPayload(to(-5), outgoing([textPart('⏰ '), mentionPart('501', name), textPart(': stretch')]));
       expect(payload.text).toBe(`⏰ ${name}: stretch`);
-      expect(payload.entities).toEqual([{ type: 'text_mention', offset: 2, length: name.length, user: { id: 501, is_bot: false, first_name: name } }]);
+      expect(payload.entities).toEqual([
+        { type: 'text_mention', offset: 2, length: name.length, user: { id: 501, is_bot: false, first_name: name } },
+      ]);
       expect(payload.text.slice(2, 2 + name.length)).toBe(name);
     }
   });
@@ -86,7 +98,9 @@ describe('telegram sender against the Bot API fake', () => {
 
   it('403 (bot blocked by the user) is a PermanentDeliveryError', async () => {
     api.block(11);
-    const err = await make().send(to(11), textMessage('hi')).catch((e: unknown) => e);
+    const err = await make()
+      .send(to(11), textMessage('hi'))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PermanentDeliveryError);
     expect((err as Error).message).toMatch(/403.*blocked/);
   });
@@ -97,7 +111,9 @@ describe('telegram sender against the Bot API fake', () => {
 
   it('429 with a long retry_after becomes RateLimitedError(retry_after in ms) for the outbox to wait on', async () => {
     api.failNext('sendMessage', { status: 429, description: 'Too Many Requests: retry after 30', retryAfter: 30 });
-    const err = await make().send(to(11), textMessage('hi')).catch((e: unknown) => e);
+    const err = await make()
+      .send(to(11), textMessage('hi'))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RateLimitedError);
     expect((err as RateLimitedError).retryAfterMs).toBe(30_000);
   });
@@ -131,7 +147,11 @@ describe('telegram sender against the Bot API fake', () => {
 
   it('a group upgraded to a supergroup: resent to the new chat id Telegram names', async () => {
     api.addChat({ id: -1000555, type: 'supergroup' });
-    api.failNext('sendMessage', { status: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', migrateTo: -1000555 });
+    api.failNext('sendMessage', {
+      status: 400,
+      description: 'Bad Request: group chat was upgraded to a supergroup chat',
+      migrateTo: -1000555,
+    });
     await make().send(to(-555), textMessage('hi'));
     expect(api.sent[0]).toMatchObject({ chat_id: -1000555 });
   });

@@ -44,7 +44,12 @@ describe('telegram adapter against telegram-test-api', () => {
     expect(sent).toMatchObject({ chat_id: 42, text: 'echo: /remind in 2 minutes stretch' });
     expect(sent.reply_parameters).toMatchObject({ message_id: Number(chat.messages[0]!.messageId), allow_sending_without_reply: true });
     expect(sent.reply_markup).toEqual({
-      inline_keyboard: [[{ text: 'Snooze 10 min', callback_data: 'snooze:10m' }, { text: 'Done', callback_data: 'done' }]],
+      inline_keyboard: [
+        [
+          { text: 'Snooze 10 min', callback_data: 'snooze:10m' },
+          { text: 'Done', callback_data: 'done' },
+        ],
+      ],
     });
   });
 
@@ -60,7 +65,9 @@ describe('telegram adapter against telegram-test-api', () => {
     await client.sendCommand(client.makeCommand('/list'));
     await api.waitForBotMessages((m) => m.length === 1);
     const { messageId } = api.botMessages()[0]!;
-    const press = client.makeCallbackQuery('snooze:10m', { message: { message_id: messageId, chat: { id: 7, type: 'private', first_name: 'x' } } });
+    const press = client.makeCallbackQuery('snooze:10m', {
+      message: { message_id: messageId, chat: { id: 7, type: 'private', first_name: 'x' } },
+    });
     await client.sendCallback(press);
     await eventually(() => api.botMessages()[0]!.message.text === 'pressed snooze:10m', 5000, 'the edit');
     expect(chat.actions[0]).toMatchObject({ chatId: '7', messageId: String(messageId), actionId: 'snooze:10m' });

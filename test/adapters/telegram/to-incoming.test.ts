@@ -12,13 +12,21 @@ function msg(extra: Partial<Message> & { text: string }): Message {
 
 describe('addressedText', () => {
   it('/remind@ChimeBot becomes /remind, whatever the case of the bot name', () => {
-    expect(addressedText('/remind@chimebot in 2h tea', undefined, bot)).toMatchObject({ text: '/remind in 2h tea', isCommand: true, forOtherBot: false });
+    expect(addressedText('/remind@chimebot in 2h tea', undefined, bot)).toMatchObject({
+      text: '/remind in 2h tea',
+      isCommand: true,
+      forOtherBot: false,
+    });
   });
   it('a command for another bot is marked as not ours', () => {
     expect(addressedText('/start@OtherBot', [{ type: 'bot_command', offset: 0, length: 15 }], bot).forOtherBot).toBe(true);
   });
   it('a leading @ChimeBot mention is dropped from the text', () => {
-    expect(addressedText('@ChimeBot remind me in 1h x', undefined, bot)).toMatchObject({ text: 'remind me in 1h x', mentionsBot: true, isCommand: false });
+    expect(addressedText('@ChimeBot remind me in 1h x', undefined, bot)).toMatchObject({
+      text: 'remind me in 1h x',
+      mentionsBot: true,
+      isCommand: false,
+    });
   });
   it('"/x" formatted as code (first entity is not bot_command) is not a command', () => {
     expect(addressedText('/x y', [{ type: 'code', offset: 0, length: 2 }], bot).isCommand).toBe(false);
@@ -44,7 +52,13 @@ describe('toIncomingMessage', () => {
   it('forum topic: threadId is the topic; the implicit reply to the topic root is not a reply', () => {
     const root = { message_id: 77, date: 0, chat: supergroup, forum_topic_created: { name: 't', icon_color: 1 } };
     const incoming = toIncomingMessage(
-      msg({ chat: supergroup, text: '/remind in 2 minutes stretch', message_thread_id: 77, is_topic_message: true, reply_to_message: root as never }),
+      msg({
+        chat: supergroup,
+        text: '/remind in 2 minutes stretch',
+        message_thread_id: 77,
+        is_topic_message: true,
+        reply_to_message: root as never,
+      }),
       bot,
       false,
     );
@@ -61,7 +75,11 @@ describe('toIncomingMessage', () => {
     });
   });
   it('message_thread_id outside a forum topic (a reply thread) is not a topic', () => {
-    const incoming = toIncomingMessage(msg({ chat: { id: -5, type: 'group', title: 'g' }, text: '/list', message_thread_id: 4 }), bot, true);
+    const incoming = toIncomingMessage(
+      msg({ chat: { id: -5, type: 'group', title: 'g' }, text: '/list', message_thread_id: 4 }),
+      bot,
+      true,
+    );
     expect(incoming?.threadId).toBeUndefined();
   });
 });
@@ -83,7 +101,13 @@ describe('toIncomingAction', () => {
       data: 'snooze:10m',
       message: { message_id: 44, date: 0, chat: supergroup, message_thread_id: 77, is_topic_message: true, text: 'r' },
     } as CallbackQuery;
-    expect(toIncomingAction(query, true)).toMatchObject({ chatId: '-1001234', threadId: '77', messageId: '44', actionId: 'snooze:10m', isAdmin: true });
+    expect(toIncomingAction(query, true)).toMatchObject({
+      chatId: '-1001234',
+      threadId: '77',
+      messageId: '44',
+      actionId: 'snooze:10m',
+      isAdmin: true,
+    });
   });
   it('a press without a message (inline mode) is ignored', () => {
     expect(toIncomingAction({ id: 'q', from, chat_instance: 'x', data: 'd' } as CallbackQuery, false)).toBeUndefined();

@@ -30,7 +30,10 @@ const ok = (_req: IncomingMessage, res: ServerResponse) => res.writeHead(200).en
 const signal = () => new AbortController().signal;
 
 async function refusal(p: Promise<unknown>): Promise<Error> {
-  const err = await p.then(() => undefined, (e: unknown) => e as Error);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e as Error,
+  );
   if (!err) throw new Error('expected the request to be refused');
   expect(isAddressRefused(err)).toBe(true);
   return err;
@@ -65,13 +68,21 @@ describe('public-only HTTP checks for /watch', () => {
       asked += 1;
       cb(null, [{ address: '127.0.0.1', family: 4 }]);
     };
-    const err = await refusal(guardedFetch({ resolve: rebinding })(`http://status.example:${s.port}/`, { method: 'GET', signal: signal() }));
+    const err = await refusal(
+      guardedFetch({ resolve: rebinding })(`http://status.example:${s.port}/`, { method: 'GET', signal: signal() }),
+    );
     expect(err.message).toContain('status.example is a loopback address');
     expect(asked).toBe(1);
     expect(s.hits).toEqual([]);
     // One private address among public ones is enough to refuse.
-    const mixed: ResolveAll = (_h, _o, cb) => cb(null, [{ address: '93.184.215.14', family: 4 }, { address: '169.254.169.254', family: 4 }]);
-    expect((await refusal(guardedFetch({ resolve: mixed })('http://metadata.example/', { method: 'GET', signal: signal() }))).message).toContain('link-local');
+    const mixed: ResolveAll = (_h, _o, cb) =>
+      cb(null, [
+        { address: '93.184.215.14', family: 4 },
+        { address: '169.254.169.254', family: 4 },
+      ]);
+    expect(
+      (await refusal(guardedFetch({ resolve: mixed })('http://metadata.example/', { method: 'GET', signal: signal() }))).message,
+    ).toContain('link-local');
   });
 
   it('checks every redirect hop: a public server redirecting to loopback is refused', async () => {
@@ -84,8 +95,12 @@ describe('public-only HTTP checks for /watch', () => {
     expect(outer.hits).toEqual(['/']);
     expect(inner.hits).toEqual([]);
     // A redirect to a name that resolves to loopback is refused the same way.
-    const byName = await serve((_req, res) => res.writeHead(301, { location: `http://intranet.example:${inner.port}/` }).end(), '127.0.0.2');
-    const resolve: ResolveAll = (host, o, cb) => (host === 'intranet.example' ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : (lookup as unknown as ResolveAll)(host, o, cb));
+    const byName = await serve(
+      (_req, res) => res.writeHead(301, { location: `http://intranet.example:${inner.port}/` }).end(),
+      '127.0.0.2',
+    );
+    const resolve: ResolveAll = (host, o, cb) =>
+      host === 'intranet.example' ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : (lookup as unknown as ResolveAll)(host, o, cb);
     await refusal(guardedFetch({ classify, resolve })(`${byName.url}/`, { method: 'GET', signal: signal() }));
     expect(inner.hits).toEqual([]);
   });
@@ -96,7 +111,9 @@ describe('public-only HTTP checks for /watch', () => {
     expect(await guardedFetch({ allowPrivate: true })(`${start.url}/`, { method: 'GET', signal: signal() })).toEqual({ status: 503 });
     expect(target.hits).toEqual(['/ready']);
     const loop = await serve((req, res) => res.writeHead(302, { location: req.url === '/' ? '/again' : '/' }).end());
-    await expect(guardedFetch({ allowPrivate: true, maxRedirects: 3 })(`${loop.url}/`, { method: 'GET', signal: signal() })).rejects.toThrow('more than 3 redirects');
+    await expect(
+      guardedFetch({ allowPrivate: true, maxRedirects: 3 })(`${loop.url}/`, { method: 'GET', signal: signal() }),
+    ).rejects.toThrow('more than 3 redirects');
     expect(loop.hits).toHaveLength(4);
   });
 
@@ -123,7 +140,9 @@ describe('public-only HTTP checks for /watch', () => {
   it('gives up on a server that never answers after the per-request timeout', async () => {
     const s = await serve(() => {});
     const started = Date.now();
-    await expect(guardedFetch({ allowPrivate: true, timeoutMs: 300 })(`${s.url}/`, { method: 'GET', signal: signal() })).rejects.toThrow('no answer within');
+    await expect(guardedFetch({ allowPrivate: true, timeoutMs: 300 })(`${s.url}/`, { method: 'GET', signal: signal() })).rejects.toThrow(
+      'no answer within',
+    );
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
@@ -152,7 +171,10 @@ describe('nonPublicReason', () => {
     expect(nonPublicReason(address)).toBe(reason);
   });
 
-  it.each(['8.8.8.8', '93.184.215.14', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])('%s is public', (address) => {
-    expect(nonPublicReason(address)).toBeUndefined();
-  });
+  it.each(['8.8.8.8', '93.184.215.14', '172.32.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808'])(
+    '%s is public',
+    (address) => {
+      expect(nonPublicReason(address)).toBeUndefined();
+    },
+  );
 });

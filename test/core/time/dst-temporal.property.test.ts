@@ -46,7 +46,14 @@ function temporalInstant(w: WallTimeInput, zone: string): number {
 
 function wallOfUtcMs(ms: number): WallTimeInput {
   const d = new Date(ms);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
 }
 
 /** Every offset change of `zone` from `fromYear` to `toYear`, as epoch ms. */
@@ -68,7 +75,9 @@ describe('DST: every offset change 1985-2036 agrees with Temporal (compatible)',
       expect(changes.length).toBeGreaterThan(0);
       for (const t of changes) {
         for (const d of [-HOUR, -1000, 0, 1000, 29 * MIN, HOUR]) {
-          expect(formatWallTime(toWallTime(new Date(t + d), zone)), `${zone} at ${new Date(t + d).toISOString()}`).toBe(temporalWall(t + d, zone));
+          expect(formatWallTime(toWallTime(new Date(t + d), zone)), `${zone} at ${new Date(t + d).toISOString()}`).toBe(
+            temporalWall(t + d, zone),
+          );
         }
         // Wall times from 3 hours before the change's wall time to 3 hours after, every
         // 10 minutes (gaps and overlaps are 30 min to 24 h long), plus a second-exact edge.

@@ -34,9 +34,30 @@ describe('toWallTime', () => {
 });
 
 describe('toWallTime agrees with Intl (the per-hour offset cache is invisible)', () => {
-  const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Apia', 'Asia/Kathmandu', 'Europe/Amsterdam'];
+  const zones = [
+    'Europe/Berlin',
+    'America/New_York',
+    'Australia/Lord_Howe',
+    'America/Santiago',
+    'Pacific/Apia',
+    'Asia/Kathmandu',
+    'Europe/Amsterdam',
+  ];
   const reference = (t: Date, tz: string): string => {
-    const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(t).map((x) => [x.type, x.value]));
+    const p = Object.fromEntries(
+      new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
+        .formatToParts(t)
+        .map((x) => [x.type, x.value]),
+    );
     return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`;
   };
   it('for random instants 1850-2100 (LMT offsets with seconds included)', () => {
@@ -48,7 +69,14 @@ describe('toWallTime agrees with Intl (the per-hour offset cache is invisible)',
     );
   });
   it('minute by minute through DST changes', () => {
-    const starts: Array<[string, string]> = [['America/New_York', '2027-03-14T05:00:00Z'], ['America/New_York', '2027-11-07T04:00:00Z'], ['Australia/Lord_Howe', '2027-04-03T14:00:00Z'], ['Australia/Lord_Howe', '2027-10-02T14:30:00Z'], ['America/Santiago', '2027-04-04T01:00:00Z'], ['Pacific/Apia', '2011-12-30T08:00:00Z']];
+    const starts: Array<[string, string]> = [
+      ['America/New_York', '2027-03-14T05:00:00Z'],
+      ['America/New_York', '2027-11-07T04:00:00Z'],
+      ['Australia/Lord_Howe', '2027-04-03T14:00:00Z'],
+      ['Australia/Lord_Howe', '2027-10-02T14:30:00Z'],
+      ['America/Santiago', '2027-04-04T01:00:00Z'],
+      ['Pacific/Apia', '2011-12-30T08:00:00Z'],
+    ];
     for (const [tz, start] of starts) {
       for (let t = new Date(start).getTime(); t < new Date(start).getTime() + 4 * 3_600_000; t += 60_000) {
         expect(formatWallTime(toWallTime(new Date(t), tz))).toBe(reference(new Date(t), tz));
@@ -78,8 +106,12 @@ describe('fromWallTime: ordinary times', () => {
 
 describe('fromWallTime: overflowing fields roll over', () => {
   it('Dec 32 is Jan 1 of the next year; hour 24 is the next midnight', () => {
-    expect(formatInZone(fromWallTime({ year: 2026, month: 12, day: 32, hour: 9, minute: 0, second: 0 }, 'UTC'), 'UTC')).toBe('2027-01-01T09:00:00+00:00');
-    expect(formatInZone(fromWallTime({ year: 2026, month: 2, day: 28, hour: 24, minute: 0, second: 0 }, 'UTC'), 'UTC')).toBe('2026-03-01T00:00:00+00:00');
+    expect(formatInZone(fromWallTime({ year: 2026, month: 12, day: 32, hour: 9, minute: 0, second: 0 }, 'UTC'), 'UTC')).toBe(
+      '2027-01-01T09:00:00+00:00',
+    );
+    expect(formatInZone(fromWallTime({ year: 2026, month: 2, day: 28, hour: 24, minute: 0, second: 0 }, 'UTC'), 'UTC')).toBe(
+      '2026-03-01T00:00:00+00:00',
+    );
   });
 });
 

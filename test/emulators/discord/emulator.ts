@@ -155,13 +155,7 @@ export class DiscordEmulator {
   }
 
   /** Sends a slash command; returns the interaction id to look up what the bot answered. */
-  slashCommand(opts: {
-    user: EmulatedUser;
-    channelId: string;
-    name: string;
-    options?: unknown[];
-    dm?: boolean;
-  }): InteractionRecord {
+  slashCommand(opts: { user: EmulatedUser; channelId: string; name: string; options?: unknown[]; dm?: boolean }): InteractionRecord {
     const options = opts.options ?? [];
     const resolved = this.resolvedChannels(options);
     return this.sendInteraction(
@@ -217,7 +211,13 @@ export class DiscordEmulator {
   }
 
   /** Submits a modal the bot showed: `values` by text input custom id (sent inside Label components, as Discord does). */
-  submitModal(opts: { user: EmulatedUser; channelId: string; customId: string; values: Record<string, string>; dm?: boolean }): InteractionRecord {
+  submitModal(opts: {
+    user: EmulatedUser;
+    channelId: string;
+    customId: string;
+    values: Record<string, string>;
+    dm?: boolean;
+  }): InteractionRecord {
     const components = Object.entries(opts.values).map(([customId, value]) => ({
       type: 18,
       id: Number(snowflake().slice(-6)),
@@ -228,11 +228,22 @@ export class DiscordEmulator {
 
   /** Presses a button on a message the bot posted. */
   pressButton(opts: { user: EmulatedUser; message: EmulatedMessage; customId: string }): InteractionRecord {
-    return this.sendInteraction(3, opts.user, opts.message.channel_id, { custom_id: opts.customId, component_type: 2 }, false, opts.message);
+    return this.sendInteraction(
+      3,
+      opts.user,
+      opts.message.channel_id,
+      { custom_id: opts.customId, component_type: 2 },
+      false,
+      opts.message,
+    );
   }
 
   /** Resolves when the bot has sent at least `count` callbacks/messages for this interaction. */
-  async waitForAnswer(record: InteractionRecord, predicate: (r: InteractionRecord) => boolean = (r) => r.callbacks.length > 0, timeoutMs = 5000): Promise<InteractionRecord> {
+  async waitForAnswer(
+    record: InteractionRecord,
+    predicate: (r: InteractionRecord) => boolean = (r) => r.callbacks.length > 0,
+    timeoutMs = 5000,
+  ): Promise<InteractionRecord> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(record)) {
       if (Date.now() > deadline) throw new Error(`Discord emulator: no answer to interaction ${record.id} within ${timeoutMs} ms`);
@@ -251,10 +262,24 @@ export class DiscordEmulator {
     return this.messages;
   }
 
-  private sendInteraction(type: number, user: EmulatedUser, channelId: string, data: unknown, dm = false, message?: EmulatedMessage): InteractionRecord {
+  private sendInteraction(
+    type: number,
+    user: EmulatedUser,
+    channelId: string,
+    data: unknown,
+    dm = false,
+    message?: EmulatedMessage,
+  ): InteractionRecord {
     const channel = this.channels.get(channelId);
     if (!channel) throw new Error(`Discord emulator: unknown channel ${channelId}`);
-    const record: InteractionRecord = { id: snowflake(), token: `itoken-${snowflake()}`, callbacks: [], messages: [], sentAt: Date.now(), ...(message ? { source: message } : {}) };
+    const record: InteractionRecord = {
+      id: snowflake(),
+      token: `itoken-${snowflake()}`,
+      callbacks: [],
+      messages: [],
+      sentAt: Date.now(),
+      ...(message ? { source: message } : {}),
+    };
     this.interactions.set(record.id, record);
     this.interactions.set(record.token, record);
     this.interactionChannels.set(record.id, channel.id);
@@ -273,7 +298,17 @@ export class DiscordEmulator {
       ...(inGuild
         ? {
             guild_id: channel.guildId,
-            member: { user: userPayload, roles: [], permissions, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, nick: null, avatar: null },
+            member: {
+              user: userPayload,
+              roles: [],
+              permissions,
+              joined_at: new Date(0).toISOString(),
+              deaf: false,
+              mute: false,
+              flags: 0,
+              nick: null,
+              avatar: null,
+            },
             guild_locale: 'en-US',
           }
         : { user: userPayload }),
@@ -320,7 +355,12 @@ export class DiscordEmulator {
     };
   }
 
-  private createMessage(channelId: string, body: Record<string, unknown>, via: EmulatedMessage['via'], interactionToken?: string): EmulatedMessage {
+  private createMessage(
+    channelId: string,
+    body: Record<string, unknown>,
+    via: EmulatedMessage['via'],
+    interactionToken?: string,
+  ): EmulatedMessage {
     const message: EmulatedMessage = {
       id: snowflake(),
       channel_id: channelId,
@@ -366,7 +406,19 @@ export class DiscordEmulator {
             member_count: 2,
             large: false,
             features: [],
-            roles: [{ id: this.guildId, name: '@everyone', permissions: EVERYONE_PERMISSIONS.toString(), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+            roles: [
+              {
+                id: this.guildId,
+                name: '@everyone',
+                permissions: EVERYONE_PERMISSIONS.toString(),
+                position: 0,
+                color: 0,
+                hoist: false,
+                managed: false,
+                mentionable: false,
+                flags: 0,
+              },
+            ],
             channels: all.filter((c) => c.type !== 11).map((c) => this.channelPayload(c)),
             threads: all.filter((c) => c.type === 11).map((c) => this.channelPayload(c)),
             members: [],
@@ -388,11 +440,18 @@ export class DiscordEmulator {
     const r = this.rest;
     r.on('GET', /^\/gateway\/bot$/, () => ({
       status: 200,
-      body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } },
+      body: {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      },
     }));
     r.on('GET', /^\/gateway$/, () => ({ status: 200, body: { url: this.gatewayUrl } }));
     r.on('GET', /^\/users\/@me$/, () => ({ status: 200, body: this.botUser }));
-    r.on('GET', /^\/applications\/@me$/, () => ({ status: 200, body: { id: app, name: 'Chime', flags: 0, bot_public: true, description: '' } }));
+    r.on('GET', /^\/applications\/@me$/, () => ({
+      status: 200,
+      body: { id: app, name: 'Chime', flags: 0, bot_public: true, description: '' },
+    }));
 
     const withIds = (list: unknown[]): unknown[] =>
       list.map((c) => ({ id: snowflake(), application_id: app, version: snowflake(), ...(c as object) }));
@@ -406,7 +465,10 @@ export class DiscordEmulator {
       this.commands.guild.set(guild!, list);
       return { status: 200, body: list };
     });
-    r.on('GET', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, ([, guild]) => ({ status: 200, body: this.commands.guild.get(guild!) ?? [] }));
+    r.on('GET', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, ([, guild]) => ({
+      status: 200,
+      body: this.commands.guild.get(guild!) ?? [],
+    }));
 
     r.on('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, ([id], body) => {
       const record = this.interactions.get(id!);
@@ -466,14 +528,20 @@ export class DiscordEmulator {
 
     r.on('GET', /^\/channels\/(\d+)$/, ([id]) => {
       const channel = this.channels.get(id!);
-      return channel ? { status: 200, body: this.channelPayload(channel) } : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      return channel
+        ? { status: 200, body: this.channelPayload(channel) }
+        : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     });
     r.on('POST', /^\/channels\/(\d+)\/messages$/, ([id], body) => {
       if (!this.channels.has(id!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
       const limit = this.channelLimit(id!);
       if (limit && limit.remaining < 0) {
         this.rateLimited += 1;
-        return { status: 429, body: { message: 'You are being rate limited.', retry_after: limit.resetAfter, global: false, code: 0 }, headers: { ...limit.headers, 'retry-after': String(limit.resetAfter) } };
+        return {
+          status: 429,
+          body: { message: 'You are being rate limited.', retry_after: limit.resetAfter, global: false, code: 0 },
+          headers: { ...limit.headers, 'retry-after': String(limit.resetAfter) },
+        };
       }
       const msg = this.createMessage(id!, body as Record<string, unknown>, 'channel');
       return { status: 200, body: this.messagePayload(msg), ...(limit ? { headers: limit.headers } : {}) };
@@ -488,7 +556,10 @@ export class DiscordEmulator {
       const recipient = (body as { recipient_id: string }).recipient_id;
       const existing = [...this.channels.values()].find((c) => c.type === 1 && c.name === `dm-${recipient}`);
       const channel = existing ?? this.addChannel({ id: snowflake(), name: `dm-${recipient}`, type: 1 });
-      return { status: 200, body: { id: channel.id, type: 1, recipients: [{ id: recipient, username: `user-${recipient}`, discriminator: '0', avatar: null }] } };
+      return {
+        status: 200,
+        body: { id: channel.id, type: 1, recipients: [{ id: recipient, username: `user-${recipient}`, discriminator: '0', avatar: null }] },
+      };
     });
   }
 

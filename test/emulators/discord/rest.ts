@@ -24,11 +24,7 @@ export interface InjectedFault {
   global?: boolean;
 }
 
-export type RouteHandler = (
-  params: string[],
-  body: unknown,
-  query: URLSearchParams,
-) => RouteResult | Promise<RouteResult>;
+export type RouteHandler = (params: string[], body: unknown, query: URLSearchParams) => RouteResult | Promise<RouteResult>;
 
 /** A route's answer; `headers` are added to the response (rate-limit headers). */
 export interface RouteResult {

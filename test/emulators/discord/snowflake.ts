@@ -4,5 +4,5 @@ let counter = 0n;
 
 export function snowflake(at = Date.now()): string {
   counter = (counter + 1n) % 4096n;
-  return ((BigInt(at) - DISCORD_EPOCH) << 22n | counter).toString();
+  return (((BigInt(at) - DISCORD_EPOCH) << 22n) | counter).toString();
 }

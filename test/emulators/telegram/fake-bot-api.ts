@@ -196,7 +196,10 @@ export class FakeBotApi {
   userPresses(chat: FakeChatSpec, user: User, sent: SentMessage, data: string): string {
     const id = String(this.nextCallbackId++);
     const message = this.asMessage(chat, sent);
-    this.push({ update_id: this.nextUpdateId++, callback_query: { id, from: user, chat_instance: `ci${chat.id}`, data, message } } as Update);
+    this.push({
+      update_id: this.nextUpdateId++,
+      callback_query: { id, from: user, chat_instance: `ci${chat.id}`, data, message },
+    } as Update);
     return id;
   }
 
@@ -285,7 +288,12 @@ export class FakeBotApi {
       reply(res, 200, { ok: true, result });
     } catch (err) {
       if (err instanceof ApiError) {
-        return reply(res, err.status, { ok: false, error_code: err.status, description: err.message, ...(err.parameters ? { parameters: err.parameters } : {}) });
+        return reply(res, err.status, {
+          ok: false,
+          error_code: err.status,
+          description: err.message,
+          ...(err.parameters ? { parameters: err.parameters } : {}),
+        });
       }
       reply(res, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(err)}` });
     }
@@ -312,7 +320,10 @@ export class FakeBotApi {
       case 'editMessageReplyMarkup':
         return this.edit(method, p);
       case 'answerCallbackQuery':
-        this.callbackAnswers.push({ callback_query_id: String(p.callback_query_id), ...(p.text !== undefined ? { text: String(p.text) } : {}) });
+        this.callbackAnswers.push({
+          callback_query_id: String(p.callback_query_id),
+          ...(p.text !== undefined ? { text: String(p.text) } : {}),
+        });
         return true;
       case 'getChatMember': {
         const status = this.admins.has(`${Number(p.chat_id)}:${Number(p.user_id)}`) ? 'administrator' : 'member';
@@ -353,7 +364,10 @@ export class FakeBotApi {
     if (!chat && this.options.acceptUnknownChats) chat = { id: chatId, type: chatId > 0 ? 'private' : 'supergroup' };
     if (!chat) throw new ApiError(400, 'Bad Request: chat not found');
     if (this.blocked.has(chatId)) {
-      throw new ApiError(403, chat.type === 'private' ? 'Forbidden: bot was blocked by the user' : 'Forbidden: bot was kicked from the group chat');
+      throw new ApiError(
+        403,
+        chat.type === 'private' ? 'Forbidden: bot was blocked by the user' : 'Forbidden: bot was kicked from the group chat',
+      );
     }
     const thread = typeof p.message_thread_id === 'number' ? p.message_thread_id : undefined;
     if (thread !== undefined && !(chat.isForum && this.topics.get(chatId)?.has(thread))) {
