@@ -168,6 +168,7 @@ function createHousekeeperFor(config: Config, deps: { store: ChimeStore; clock: 
     clock: deps.clock,
     logger: deps.logger,
     history: { retentionDays: historyRetentionDays, ...(historyKeepPerJob !== undefined ? { keepPerJob: historyKeepPerJob } : {}) },
+    conversations: { store: deps.store.conversations, retentionDays: config.housekeeping.conversationRetentionDays },
   });
   for (const dir of config.housekeeping.directories) housekeeper.register({ ...dir, moduleId: 'config' });
   return housekeeper;

@@ -60,6 +60,8 @@ export interface Config {
     historyKeepPerJob?: number;
     /** How often the app runs housekeeping (ms). Default 1 h. */
     cleanupIntervalMs: number;
+    /** Agent conversation messages older than this many days are deleted. Default 30. */
+    conversationRetentionDays: number;
     /** Directories cleaned on each pass (CHIME_CLEANUP_DIRS). Default none. */
     directories: CleanupDirectory[];
   };
@@ -211,6 +213,7 @@ const VARS = {
   CHIME_TASK_TIMEOUT_MS: positiveInt(3_600_000),
   CHIME_HISTORY_RETENTION_DAYS: positiveInt(30),
   CHIME_HISTORY_KEEP_PER_JOB: positiveInt(),
+  CHIME_CONVERSATION_RETENTION_DAYS: positiveInt(30),
   CHIME_CLEANUP_INTERVAL_MS: positiveInt(3_600_000),
   CHIME_CLEANUP_DIRS: {
     schema: cleanupDirs,
@@ -305,6 +308,7 @@ function housekeepingConfig(v: Vars, path: (p: string) => string): Config['house
   const housekeeping: Config['housekeeping'] = {
     historyRetentionDays: v.CHIME_HISTORY_RETENTION_DAYS as number,
     cleanupIntervalMs: v.CHIME_CLEANUP_INTERVAL_MS as number,
+    conversationRetentionDays: v.CHIME_CONVERSATION_RETENTION_DAYS as number,
     directories: (v.CHIME_CLEANUP_DIRS as CleanupDirectory[]).map((d) => ({ ...d, directory: path(d.directory) })),
   };
   const keep = v.CHIME_HISTORY_KEEP_PER_JOB as number | undefined;

@@ -4,6 +4,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { type Clock, MAX_SINGLE_WAIT_MS } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { JobStore } from './ports/job-store.js';
+import type { ConversationStore } from './ports/conversation-store.js';
 import { UserError } from './errors.js';
 import { globToRegExp } from './housekeeping-glob.js';
 
@@ -61,6 +62,9 @@ export interface HousekeepingReport {
     outboxDeleted: number;
     olderThan: Date;
     keepPerJob: number | null;
+    /** Agent conversation messages deleted, older than `conversationsOlderThan` (in a dry run: that would be). */
+    conversationMessagesDeleted: number;
+    conversationsOlderThan: Date;
   };
   directories: CleanupResult[];
   totalFiles: number;
@@ -73,6 +77,8 @@ export interface HousekeeperDeps {
   logger: Logger;
   /** Execution history kept: days (default 30) and, optionally, newest runs per job. */
   history?: { retentionDays?: number; keepPerJob?: number };
+  /** The agent's conversation memory, pruned by age: messages older than `retentionDays` (default 30) go. */
+  conversations?: { store: Pick<ConversationStore, 'prune'>; retentionDays?: number };
 }
 
 interface FileInfo {
@@ -133,12 +139,23 @@ export class Housekeeper {
     );
     // Delivered (and given-up) messages are history too; pending ones are never touched.
     const outboxDeleted = this.deps.store.pruneOutbox ? await this.deps.store.pruneOutbox({ before: olderThan, dryRun }) : 0;
+    const conversationsOlderThan = new Date(now.getTime() - (this.deps.conversations?.retentionDays ?? 30) * DAY_MS);
+    const conversationMessagesDeleted = this.deps.conversations
+      ? await this.deps.conversations.store.prune(conversationsOlderThan, { dryRun })
+      : 0;
     const directories: CleanupResult[] = [];
     for (const reg of this.registrations()) directories.push(await this.clean(reg, now.getTime(), dryRun));
     const report: HousekeepingReport = {
       dryRun,
       startedAt: now,
-      history: { runsDeleted, outboxDeleted, olderThan, keepPerJob: keepPerJob ?? null },
+      history: {
+        runsDeleted,
+        outboxDeleted,
+        olderThan,
+        keepPerJob: keepPerJob ?? null,
+        conversationMessagesDeleted,
+        conversationsOlderThan,
+      },
       directories,
       totalFiles: directories.reduce((n, d) => n + d.filesRemoved, 0),
       totalBytes: directories.reduce((n, d) => n + d.bytesRemoved, 0),
@@ -148,6 +165,7 @@ export class Housekeeper {
         dry_run: dryRun,
         runs_deleted: runsDeleted,
         outbox_deleted: outboxDeleted,
+        conversation_messages_deleted: conversationMessagesDeleted,
         files_removed: report.totalFiles,
         bytes_removed: report.totalBytes,
       },

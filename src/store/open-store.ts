@@ -4,6 +4,7 @@ import { ConfigError } from '../core/errors.js';
 import type { JobStore, MaybePromise } from '../core/ports/job-store.js';
 import type { NotesStore } from '../core/ports/notes-store.js';
 import type { PrefsStore } from '../core/ports/prefs-store.js';
+import type { ConversationStore } from '../core/ports/conversation-store.js';
 import { UnusableDatabaseError, openSqliteStore, startCheckpointer } from './sqlite/index.js';
 
 /**
@@ -25,6 +26,8 @@ export interface ChimeStore {
   jobs: JobStore;
   notes: NotesStore;
   prefs: PrefsStore;
+  /** The agent's conversation memory. */
+  conversations: ConversationStore;
   /** Which backend this is (logs, diagnostics). */
   kind: 'sqlite' | 'postgres';
   /** Starts the backend's background work (SQLite: WAL checkpoints off the event loop). */
@@ -66,6 +69,7 @@ export function openSqliteChimeStore(location: Pick<StoreLocation, 'db'>, clock?
     jobs: s.jobs,
     notes: s.notes,
     prefs: s.prefs,
+    conversations: s.conversations,
     kind: 'sqlite',
     startMaintenance: (c, onError) => startCheckpointer(s.db, { clock: c, onError }),
     close: () => s.close(),
@@ -94,6 +98,7 @@ export async function openStore(location: StoreLocation, clock?: Clock): Promise
     jobs: s.jobs,
     notes: s.notes,
     prefs: s.prefs,
+    conversations: s.conversations,
     kind: 'postgres',
     // PostgreSQL does its own checkpoints and vacuum.
     startMaintenance: () => ({ stop: async () => undefined }),

@@ -45,6 +45,7 @@ export async function startFixture(opts: { backend?: 'sqlite' | 'postgres'; now?
             jobs: s.jobs,
             notes: s.notes,
             prefs: s.prefs,
+            conversations: s.conversations,
             kind: 'postgres' as const,
             startMaintenance: () => ({ stop: async () => {} }),
             close: () => s.close(),

@@ -69,6 +69,27 @@ describe('housekeeping', () => {
     expect(report.history.outboxDeleted).toBe(3);
   });
 
+  it('conversation retention: agent conversation messages older than their own retention are pruned (real SQLite store)', async () => {
+    const { openSqliteStore } = await import('../../src/store/sqlite/index.js');
+    const s = openSqliteStore(':memory:');
+    const key = { sessionId: 'tg_1', platform: 'telegram', userId: 'u' };
+    s.conversations.append(key, [{ role: 'user', content: 'old', entityType: 'HUMAN' }], new Date(NOW.getTime() - 8 * DAY));
+    s.conversations.append(key, [{ role: 'user', content: 'recent', entityType: 'HUMAN' }], new Date(NOW.getTime() - 6 * DAY));
+    const store = { pruneRuns: () => 0 };
+    const hk = new Housekeeper({
+      store,
+      clock: new ManualClock(NOW),
+      logger: silentLogger(),
+      conversations: { store: s.conversations, retentionDays: 7 },
+    });
+    expect((await hk.run({ dryRun: true })).history.conversationMessagesDeleted).toBe(1);
+    expect(s.conversations.recent(key, 5).length).toBe(2);
+    const report = await hk.run();
+    expect(report.history).toMatchObject({ conversationMessagesDeleted: 1, conversationsOlderThan: new Date(NOW.getTime() - 7 * DAY) });
+    expect(s.conversations.recent(key, 5).map((m) => m.content)).toEqual(['recent']);
+    s.close();
+  });
+
   it('age policy: only matching files older than maxAge go', async () => {
     file('old.log', 10);
     file('new.log', 1);

@@ -20,6 +20,7 @@ export function describeCleanup(report: HousekeepingReport, database: string): s
     report.dryRun ? `Dry run: nothing was deleted. \`chime cleanup\` would remove:` : 'Removed:',
     `  ${plural(h.runsDeleted, 'run')} of history finished before ${h.olderThan.toISOString()}${keep} (${database})`,
     `  ${plural(h.outboxDeleted, 'delivered or undeliverable message')} from before then`,
+    `  ${plural(h.conversationMessagesDeleted, 'agent conversation message')} from before ${h.conversationsOlderThan.toISOString()}`,
   ];
   for (const d of report.directories) {
     lines.push(

@@ -7,6 +7,7 @@ import { migratePg } from './migrate.js';
 import { PostgresJobStore } from './pg-job-store.js';
 import { PostgresNotesStore } from './pg-notes-store.js';
 import { PostgresPrefsStore } from './pg-prefs-store.js';
+import { PostgresConversationStore } from './pg-conversation-store.js';
 
 export { PostgresJobStore } from './pg-job-store.js';
 export { PostgresNotesStore } from './pg-notes-store.js';
@@ -31,6 +32,7 @@ export interface PostgresStore {
   jobs: PostgresJobStore;
   notes: PostgresNotesStore;
   prefs: PostgresPrefsStore;
+  conversations: PostgresConversationStore;
   /** Ends the pool and the LISTEN connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -62,5 +64,5 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   const jobs = new PostgresJobStore(pool, changes, opts.newJobId ? { newJobId: opts.newJobId, close } : { close });
   const notes = new PostgresNotesStore(pool, opts.notesApiAccess !== undefined ? { clock, apiAccess: opts.notesApiAccess } : { clock });
   const prefs = new PostgresPrefsStore(pool, clock);
-  return { jobs, notes, prefs, close };
+  return { jobs, notes, prefs, conversations: new PostgresConversationStore(pool), close };
 }

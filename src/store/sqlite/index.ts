@@ -7,6 +7,7 @@ import { type Db, openDb } from './open-db.js';
 import { SqliteJobStore } from './sqlite-job-store.js';
 import { SqliteNotesStore } from './sqlite-notes-store.js';
 import { SqlitePrefsStore } from './sqlite-prefs-store.js';
+import { SqliteConversationStore } from './sqlite-conversation-store.js';
 
 export { startCheckpointer } from './checkpointer.js';
 export { SqliteJobStore } from './sqlite-job-store.js';
@@ -31,6 +32,7 @@ export interface SqliteStore {
   jobs: SqliteJobStore;
   notes: SqliteNotesStore;
   prefs: SqlitePrefsStore;
+  conversations: SqliteConversationStore;
   /** The raw connection (tests, benchmarks, maintenance). */
   db: Db;
   /** Closes the connection; safe to call twice. */
@@ -59,6 +61,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
     jobs,
     notes,
     prefs,
+    conversations: new SqliteConversationStore(db),
     db,
     close: () => jobs.close(),
   };
