@@ -107,6 +107,13 @@ export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
   const watch = base('watch', 'Tell me when a URL answers 200', MODERATORS)
     .addStringOption((o) => o.setName('url').setDescription('http:// or https:// URL').setRequired(true).setMaxLength(500))
     .addStringOption((o) => o.setName('every').setDescription('Check interval, e.g. 30s or 5m (default 1 minute)').setMaxLength(30));
+  const ask = base('ask', 'Ask the assistant to set, list or change your reminders', EVERYONE).addStringOption((o) =>
+    o
+      .setName('text')
+      .setDescription('e.g. "remind me every weekday at 9 to stand up"')
+      .setRequired(true)
+      .setMaxLength(DEFAULT_MAX_TEXT_LENGTH),
+  );
   const help = base('help', 'How to use Chime', EVERYONE).addStringOption((o) =>
     o
       .setName('command')
@@ -121,7 +128,7 @@ export function slashCommands(): RESTPostAPIApplicationCommandsJSONBody[] {
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
 
-  return [...[remind, reminders, timezone, remember, recall, forget, watch, help].map((c) => c.toJSON()), aboutMessage.toJSON()];
+  return [...[remind, reminders, timezone, remember, recall, forget, watch, ask, help].map((c) => c.toJSON()), aboutMessage.toJSON()];
 }
 
 interface OptionJson {
@@ -149,7 +156,7 @@ const HELP_TOPICS: Array<{ command: string; slash: string }> = [
     slash: `/reminders ${c}`,
   })),
   { command: 'tz', slash: '/timezone' },
-  ...['remember', 'recall', 'forget', 'watch'].map((c) => ({ command: c, slash: `/${c}` })),
+  ...['remember', 'recall', 'forget', 'watch', 'ask'].map((c) => ({ command: c, slash: `/${c}` })),
 ];
 
 /** The slash command (or subcommand) JSON for a slash form such as `/reminders snooze`. */

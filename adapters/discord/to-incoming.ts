@@ -144,6 +144,8 @@ export function commandText(inv: SlashInvocation): string | undefined {
       return join('/forget', str(inv, 'number'));
     case 'watch':
       return join('/watch', str(inv, 'url'), str(inv, 'every') ? `every ${str(inv, 'every').replace(/^every\s+/i, '')}` : '');
+    case 'ask':
+      return join('/ask', str(inv, 'text'));
     case 'help':
       return '/help';
     default:

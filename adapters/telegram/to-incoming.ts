@@ -116,12 +116,11 @@ export function toIncomingMessage(message: Message, bot: BotIdentity, isAdmin: b
   const raw = message.text ?? message.caption ?? '';
   const ctx = context(message.chat, message.from, topicOf(message), isAdmin);
   if (!ctx) return undefined;
-  const incoming: IncomingMessage = {
-    ...ctx,
-    messageId: String(message.message_id),
-    text: addressedText(raw, message.entities ?? message.caption_entities, bot).text,
-  };
+  const addressed = addressedText(raw, message.entities ?? message.caption_entities, bot);
   const reply = realReply(message);
+  const incoming: IncomingMessage = { ...ctx, messageId: String(message.message_id), text: addressed.text };
+  // In a group, plain text reaches the chat layer only when it mentions or replies to the bot (isForUs).
+  if (ctx.chatType === 'group' && !addressed.isCommand) incoming.addressed = addressed.mentionsBot || reply?.from?.id === bot.id;
   if (reply) {
     const replyTo: NonNullable<IncomingMessage['replyTo']> = { messageId: String(reply.message_id) };
     const replyText = reply.text ?? reply.caption;

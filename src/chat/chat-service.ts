@@ -2,7 +2,7 @@ import type { CommandHandler, DeliveryFormatter } from '../core/executor.js';
 import type { Job } from '../core/job.js';
 import { humanContext, runWithContext } from '../core/runtime-context.js';
 import { handleActionPress } from './actions.js';
-import type { CommandModule, ResolvedChatDeps } from './command.js';
+import type { ChatAgent, CommandContext, CommandModule, ResolvedChatDeps } from './command.js';
 import type { ChatDeps } from './deps.js';
 import { DEFAULT_QUOTAS } from './deps.js';
 import { createDeliveryFormatter } from './delivery-format.js';
@@ -24,6 +24,12 @@ export interface ChimeChat extends ChatService {
   formatDelivery: DeliveryFormatter;
   /** Commands with descriptions, for platform menus (Telegram setMyCommands, Discord). */
   commands: ReadonlyArray<Pick<CommandModule, 'name' | 'description' | 'usage'>>;
+  /**
+   * The context a job's ghost acts with: its owner in its chat, with the owner's rights only and
+   * limited to that chat, as a scheduled command runs. The agent's resumed turns
+   * (resume_conversation) run their tools with it.
+   */
+  ghostContext(job: Job): CommandContext;
 }
 
 /** The message a `command` job's ghost sends: the job's owner in the job's chat, with the owner's rights only. */
@@ -77,8 +83,13 @@ async function answerPress(deps: ResolvedChatDeps, press: IncomingAction): Promi
  * run in whatever context the scheduler gives them (SCHEDULER), so the notes store refuses them.
  * Never throws to the adapter: failures become a reply.
  */
-export function createChatService(input: ChatDeps): ChimeChat {
-  const deps: ResolvedChatDeps = { ...input, quotas: { ...DEFAULT_QUOTAS, ...input.config.quotas }, memory: createChatMemory(input.clock) };
+export function createChatService(input: ChatDeps, agent?: ChatAgent): ChimeChat {
+  const deps: ResolvedChatDeps = {
+    ...input,
+    quotas: { ...DEFAULT_QUOTAS, ...input.config.quotas },
+    memory: createChatMemory(input.clock),
+    ...(agent ? { agent } : {}),
+  };
   const router = createRouter(deps);
 
   const commandHandler: CommandHandler = async (commandText, job) => {
@@ -95,5 +106,6 @@ export function createChatService(input: ChatDeps): ChimeChat {
     checkScheduledCommand: router.checkScheduled,
     formatDelivery: createDeliveryFormatter(),
     commands: router.commands.map((c) => ({ name: c.name, description: c.description, usage: c.usage })),
+    ghostContext: (job) => router.contextFor(ghostMessage('', job), { now: deps.clock.now(), ghostJob: job }, 'ask'),
   };
 }

@@ -4,10 +4,26 @@ import type { ChatDeps, ChatQuotas } from './deps.js';
 import type { ChatMemory } from './memory.js';
 import type { IncomingMessage, Reply } from './message.js';
 
+/**
+ * The conversational agent as the chat layer sees it (issue 13): `/ask`, and text the reminder
+ * parser cannot read, go to it. The composition root wires the one in src/agent; the chat layer
+ * never imports it (the agent acts through the chat layer's own rules instead).
+ */
+export interface ChatAgent {
+  /** Whether a model is configured. Off: `/ask` answers `offMessage`, unreadable text gets the usual hint. */
+  readonly enabled: boolean;
+  /** One line saying the agent is off and how to turn it on. */
+  readonly offMessage: string;
+  /** One turn of `ctx`'s person in `ctx`'s chat; never throws (a failure is an answer). */
+  ask(ctx: CommandContext, text: string): Promise<Reply[]>;
+}
+
 /** Deps with defaults filled in. */
 export interface ResolvedChatDeps extends ChatDeps {
   quotas: ChatQuotas;
   memory: ChatMemory;
+  /** Absent: no agent wired at all (as off, with a generic off message). */
+  agent?: ChatAgent;
 }
 
 /** The reader's settings, resolved user → chat → default. */

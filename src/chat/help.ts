@@ -128,6 +128,14 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       { input: '/watch https://example.com every 30s', does: 'checks every 30 seconds' },
     ],
   },
+  ask: {
+    details:
+      'Asks the assistant (when a model is configured): it sets, lists, pauses, runs and cancels your reminders with the same rules as the commands, in your time zone, and every answer shows what was really stored (id, when, zone, next times). It remembers the last turns of this chat, so "and make it every week" follows on. In a private chat, text I cannot read as a reminder goes to it too; in a group, a message that mentions me or replies to me.',
+    examples: [
+      { input: '/ask remind me every weekday at 9 to stand up', does: 'a reminder, Monday to Friday at 09:00 your time' },
+      { input: '/ask what do I have this week?', does: 'your reminders, in words' },
+    ],
+  },
 };
 
 /** The short line of a command: its description without the trailing example ("Cancel reminders: /cancel …" → "Cancel reminders"). */

@@ -39,6 +39,11 @@ export interface ChatContext {
 export interface IncomingMessage extends ChatContext {
   messageId?: string;
   text: string;
+  /**
+   * In a group: the message mentions the bot or replies to one of its messages (adapters set it),
+   * so it is meant for the bot even without a command. Private chats are always meant for it.
+   */
+  addressed?: boolean;
   /** The message this one replies to ("/remind 2h" as a reply makes a reminder about it). */
   replyTo?: { messageId: string; text?: string; link?: string };
   /**

@@ -1,6 +1,6 @@
 import { GENERIC_FAILURE, MemoryAccessDenied, UserError } from '../core/errors.js';
 import type { Job } from '../core/job.js';
-import type { CommandContext, CommandModule, ResolvedChatDeps, ResolvedPrefs } from './command.js';
+import type { ChatAgent, CommandContext, CommandModule, ResolvedChatDeps, ResolvedPrefs } from './command.js';
 import { resolvePrefs } from './prefs.js';
 import { commandModules } from './commands/index.js';
 import { parseCommandText } from './command-text.js';
@@ -57,6 +57,8 @@ export interface Router {
   runScheduled(msg: IncomingMessage, ghostJob: Job, now: Date): Promise<Reply[]>;
   /** Throws a UserError saying why `text` cannot be a scheduled command (see scheduled-commands.ts). */
   checkScheduled(text: string): void;
+  /** The context a command of `msg` runs with (the agent's resumed turns act through it as the job's ghost). */
+  contextFor(msg: IncomingMessage, opts: RouteOptions, command: string): CommandContext;
 }
 
 /** Turns an error from a command into the reply a person sees. */
@@ -108,13 +110,29 @@ type ContextFor = (command: string, args: string) => CommandContext;
 /**
  * Text that is no command. In a private chat everything is said to the bot: a sentence that
  * reads as a reminder is one ("in 90 seconds check the oven"), a place named alone answers
- * "where are you?", anything else gets a hint. Groups need the command or a mention.
+ * "where are you?"; with the assistant on, anything else the parser cannot read goes to it,
+ * otherwise it gets a hint. Groups need the command, or (assistant on) a message that mentions
+ * or replies to the bot, which is then read the same way.
  */
-async function routePlain(msg: IncomingMessage, text: string, contextFor: ContextFor, remind: CommandModule): Promise<Reply[]> {
-  if (msg.chatType !== 'private' || !text) return [];
+async function routePlain(
+  msg: IncomingMessage,
+  text: string,
+  contextFor: ContextFor,
+  remind: CommandModule,
+  agent: ChatAgent | undefined,
+): Promise<Reply[]> {
+  const agentOn = agent?.enabled === true;
+  const addressedGroup = msg.chatType === 'group' && msg.addressed === true && agentOn;
+  if ((msg.chatType !== 'private' && !addressedGroup) || !text) return [];
   const ctx = contextFor('remind', text);
-  if (PLAIN_REMIND.test(text) || readPlainSentence(text, await parseWithPrefs(ctx, text)) !== 'chatter') return remind.run(ctx);
-  return (await zoneNamedAlone(ctx)) ?? [{ text: PLAIN_HINT }];
+  const parsed = await parseWithPrefs(ctx, text);
+  // "remind me …" the parser cannot read: the parser's refusal, unless the assistant may try.
+  const remindMe = PLAIN_REMIND.test(text) && (parsed.ok || !agentOn);
+  if (remindMe || readPlainSentence(text, parsed) !== 'chatter') return remind.run(ctx);
+  const zone = msg.chatType === 'private' ? await zoneNamedAlone(ctx) : undefined;
+  if (zone) return zone;
+  if (agent && agentOn) return agent.ask(contextFor('ask', text), text);
+  return [{ text: PLAIN_HINT }];
 }
 
 /**
@@ -153,7 +171,7 @@ export function createRouter(deps: ResolvedChatDeps): Router {
     try {
       const text = msg.text.trim();
       const cmd = parseCommandText(text);
-      if (!cmd) return await routePlain(msg, text, contextFor(msg, ro), remindModule);
+      if (!cmd) return await routePlain(msg, text, contextFor(msg, ro), remindModule, deps.agent);
       return await routeCommand(cmd, msg, contextFor(msg, ro), byName);
     } catch (err) {
       return errorReply(err, deps, where);
@@ -166,5 +184,5 @@ export function createRouter(deps: ResolvedChatDeps): Router {
     return module.run(contextFor(msg, { now, ghostJob })(module.name, args));
   }
 
-  return { commands, route, runScheduled, checkScheduled };
+  return { commands, route, runScheduled, checkScheduled, contextFor: (msg, ro, command) => contextFor(msg, ro)(command, '') };
 }

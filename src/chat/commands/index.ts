@@ -1,4 +1,5 @@
 import type { CommandModule } from '../command.js';
+import { ask } from './ask.js';
 import { cancel } from './cancel.js';
 import { dateorder } from './dateorder.js';
 import { edit } from './edit.js';
@@ -33,6 +34,7 @@ export function commandModules(): CommandModule[] {
     recall,
     forget,
     watch,
+    ask,
   ];
   return [...makeHelp(() => all), ...all];
 }

@@ -1,20 +1,9 @@
-import { UserError } from '../../core/errors.js';
-import type { NewJob } from '../../core/job.js';
 import type { CommandContext, CommandModule } from '../command.js';
-import type { ReminderPayload } from '../describe.js';
 import { readerZone } from '../confirmation.js';
-import { asNag, nagLine, splitUntilDone } from '../nag.js';
+import { nagLine } from '../nag.js';
 import { newReminderConfirmation } from '../new-reminder-confirmation.js';
 import { askAboutDuplicate, findDuplicate } from '../pending-creation.js';
-import { truncate } from '../format.js';
-import { parseOrThrow } from '../parse-input.js';
-import { checkCreateQuota, checkGroupInterval, checkTextLength } from '../quotas.js';
-import { ownerOf, originOf } from '../who.js';
-
-const EXAMPLE = '/remind tomorrow at 9 call mom';
-
-/** Words a reminder made from a reply shows when the replied-to message has no text (a photo). */
-const QUOTED_FALLBACK = 'the message you replied to';
+import { readReminderRequest } from '../reminder-request.js';
 
 /**
  * `/remind <when> <what>`, plain "remind me …" in private chats, and "/remind 2h" as a reply.
@@ -25,56 +14,7 @@ export const remind: CommandModule = {
   description: 'Set a reminder: /remind tomorrow at 9 call mom',
   usage: '/remind <when> <what>',
   async run(ctx: CommandContext) {
-    const { msg } = ctx;
-    const reply = msg.replyTo;
-    if (!ctx.args && !reply) {
-      throw new UserError('remind.empty', 'Tell me when and what, e.g. "/remind in 2 hours stretch".', EXAMPLE);
-    }
-    checkTextLength(ctx, ctx.args);
-    // Typed options (Discord's when:/what:) keep the text out of the time parser: "call mom at 5"
-    // as the what must not move the time.
-    // "… until done" asks for a nag: it repeats until Done is pressed (read here, not by the parser).
-    const request = splitUntilDone(msg.parts?.when?.trim() || ctx.args || 'in 1 hour');
-    const typedWhat = msg.parts?.what ? splitUntilDone(msg.parts.what.trim()) : undefined;
-    const nag = request.nag || typedWhat?.nag === true;
-    const when = msg.parts?.when?.trim() ? request.text : undefined;
-    const what = typedWhat?.text;
-    const read = await parseOrThrow(ctx, request.text || 'in 1 hour', EXAMPLE);
-    const parsed = nag ? asNag(read, ctx.now) : read;
-    let text = when && what ? what : parsed.text.trim();
-    const quote = reply
-      ? { messageId: reply.messageId, ...(reply.text ? { text: reply.text } : {}), ...(reply.link ? { link: reply.link } : {}) }
-      : undefined;
-    if (!text && quote) text = quote.text ? truncate(quote.text, 200) : QUOTED_FALLBACK;
-    if (!text) {
-      throw new UserError('remind.no_text', 'What should I remind you about? Add it after the time.', EXAMPLE);
-    }
-    checkTextLength(ctx, text);
-    checkGroupInterval(ctx, parsed);
-    await checkCreateQuota(ctx);
-
-    const isCommand = text.startsWith('/');
-    if (isCommand && nag)
-      throw new UserError(
-        'remind.nag_command',
-        '"Until done" is for reminders: a scheduled command has no Done button.',
-        '/remind every 10 minutes until done take the pills',
-      );
-    // A command that could never run is refused now, with the reason, not at every run.
-    if (isCommand) ctx.checkScheduledCommand(text);
-    const payload: ReminderPayload | { command: string } = isCommand
-      ? { command: text }
-      : { text, ...(quote ? { quote } : {}), ...(nag ? { nag: true as const } : {}) };
-    const input: NewJob = {
-      kind: isCommand ? 'command' : 'reminder',
-      name: truncate(text, 80),
-      payload,
-      owner: ownerOf(msg),
-      origin: originOf(msg),
-      schedule: parsed.schedule,
-      bounds: parsed.bounds,
-      timeZone: parsed.timeZone,
-    };
+    const { input, parsed, text, nag } = await readReminderRequest(ctx);
     const duplicate = await findDuplicate(ctx, input, text, parsed.next[0]);
     if (duplicate) return [askAboutDuplicate(ctx, duplicate, input, parsed.next, await readerZone(ctx))];
     const job = await ctx.deps.scheduler.createJob(input);
