@@ -6,7 +6,7 @@
  *   store     implements core's store ports (sqlite/, postgres/) imports core
  *   delivery  outbox dispatcher                                imports core
  *   chat      commands, formatting                             imports core, nl
- *   agent     LLM client, tools                                imports core, nl
+ *   agent     model client (openai), the tool loop             imports core, nl; only it imports openai
  *   api       HTTP routes, auth                                imports core, nl
  *   cli       command line                                     imports core, nl, and the store and
  *                                                              adapters only through the composition root
@@ -72,7 +72,7 @@ module.exports = {
       'agent-imports-core-and-nl',
       '^src/agent/',
       ['src/core/', 'src/nl/', 'src/agent/'],
-      'The agent gets the conversation from chat and acts through the scheduler API in core.',
+      'The agent implements core\'s agent port (src/core/ports/agent.ts) with a model client and the tool loop; it acts through core, never through chat, store or delivery.',
     ),
     importsOnly(
       'api-imports-core-and-nl',
@@ -108,6 +108,14 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^adapters/' },
       to: { path: PLATFORM_LIBRARIES },
+    },
+    {
+      name: 'only-the-agent-speaks-to-the-model',
+      comment:
+        'The openai client is spoken only in src/agent/: core, chat and the rest use the agent port (src/core/ports/agent.ts), so the model and its client can change in one place.',
+      severity: 'error',
+      from: { pathNot: '^src/agent/' },
+      to: { path: 'node_modules/openai/' },
     },
     {
       name: 'only-the-composition-root-wires-adapters',

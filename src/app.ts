@@ -1,6 +1,8 @@
+import { createAgentRuntime } from './agent/agent-runtime.js';
 import type { Adapter } from './chat/adapter.js';
 import { type ChimeChat, createChatService } from './chat/chat-service.js';
 import { undeliverableNotice } from './chat/undeliverable.js';
+import type { AgentRuntime } from './core/ports/agent.js';
 import type { Clock } from './core/ports/clock.js';
 import { SystemClock } from './core/system-clock.js';
 import type { Config } from './config.js';
@@ -46,6 +48,8 @@ export interface App {
   housekeeper: Housekeeper;
   chat: ChimeChat;
   adapters: Adapter[];
+  /** The agent (CHIME_LLM_*): `enabled` false while no model is configured. */
+  agent: AgentRuntime;
   /** Starts the scheduler loop, the dispatcher, housekeeping, then the adapters. */
   start(): Promise<void>;
   /**
@@ -184,6 +188,7 @@ export function createApp(opts: AppOptions): App {
   const logger = opts.logger ?? createLogger({ level: config.logLevel });
   const adapters = opts.adapters ?? [];
   const store = opts.store ?? openSqliteChimeStore(config);
+  const agent = createAgentRuntime({ config: config.agent, clock });
   // The chat layer needs the scheduler and the scheduler's command executor needs the chat
   // layer: the executor reaches the chat through this late binding.
   const late: LateChat = { current: undefined };
@@ -197,7 +202,7 @@ export function createApp(opts: AppOptions): App {
   late.current = chat;
   const housekeeper = createHousekeeperFor(config, { store, clock, logger });
   const parts: AppParts = { config, clock, logger, store, identity, scheduler, dispatcher, housekeeper, chat, adapters };
-  return { config, clock, logger, store, scheduler, dispatcher, housekeeper, chat, adapters, ...appLifecycle(parts) };
+  return { config, clock, logger, store, scheduler, dispatcher, housekeeper, chat, adapters, agent, ...appLifecycle(parts) };
 }
 
 /** start() and stop() over the wired parts; stop() is safe twice and before start(). */

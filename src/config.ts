@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { AGENT_VARS, type AgentConfig, agentConfigFrom } from './agent/llm-config.js';
 import { type ApiConfig, readApiConfig } from './api/api-config.js';
 import { ConfigError } from './core/errors.js';
 import type { CleanupRegistration } from './core/housekeeping.js';
@@ -99,6 +100,8 @@ export interface Config {
   forceConsole: boolean;
   /** The HTTP API and dashboard (CHIME_HTTP, CHIME_HTTP_HOST/PORT, CHIME_API_*). */
   api: ApiConfig;
+  /** The agent (CHIME_LLM_*, CHIME_AGENT_*); `agent.llm` is absent while it is off. */
+  agent: AgentConfig;
   watch: {
     /**
      * Let `/watch` reach loopback, private, link-local and other non-public addresses (an
@@ -249,6 +252,7 @@ const VARS = {
   CHIME_API_READONLY_TOKEN: text(),
   CHIME_API_MEMORY: text(),
   CHIME_API_BODY_LIMIT: text(),
+  ...AGENT_VARS,
 } satisfies Record<string, Var>;
 
 /** Names of every setting Chime reads (the `.env.example` test checks they are all documented). */
@@ -352,6 +356,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     forceConsole: v.CHIME_CONSOLE as boolean,
     watch: { allowPrivate: v.CHIME_WATCH_ALLOW_PRIVATE as boolean },
+    agent: agentConfigFrom(v),
     ...(telegram ? { telegram } : {}),
     ...(discord ? { discord } : {}),
     api: readApiConfig(env),
