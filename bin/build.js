@@ -10,8 +10,14 @@
 //
 // The new build is written next to dist/ and swapped in whole, fingerprint last, so a start never
 // sees half a build as fresh. Usage: node bin/build.js [--if-stale]
+//
+// The web dashboard's browser code (src/dashboard/) is the exception to file by file: it runs in
+// a browser, not in Node, so it is bundled into one script (dist/src/dashboard/app.js) by the
+// same function a server running from the sources uses (src/api/dashboard-bundle.ts, imported
+// here from the files just compiled), and its page and styles are copied beside it.
 import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { buildState, DIST, FINGERPRINT_FILE, fingerprint, ROOT, sourceFiles } from './build-state.js';
 
@@ -21,12 +27,14 @@ const t0 = performance.now();
 // Taken before compiling: a file edited while the build runs makes the result stale, not fresh.
 const print = fingerprint();
 const files = sourceFiles();
+const DASHBOARD = 'src/dashboard';
+const isBrowserCode = (f) => f.startsWith(`${DASHBOARD}/`) && f.endsWith('.ts');
 const tmp = `${DIST}.tmp-${process.pid}`;
 rmSync(tmp, { recursive: true, force: true });
 try {
   await build({
     absWorkingDir: ROOT,
-    entryPoints: files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')),
+    entryPoints: files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !isBrowserCode(f)),
     outdir: tmp,
     outbase: '.',
     bundle: false,
@@ -42,6 +50,8 @@ try {
     mkdirSync(dirname(join(tmp, file)), { recursive: true });
     copyFileSync(join(ROOT, file), join(tmp, file));
   }
+  const { BUNDLE_FILE, bundleDashboard } = await import(pathToFileURL(join(tmp, 'src/api/dashboard-bundle.js')).href);
+  writeFileSync(join(tmp, DASHBOARD, BUNDLE_FILE), await bundleDashboard(join(ROOT, DASHBOARD)));
   writeFileSync(join(tmp, FINGERPRINT_FILE), `${print}\n`);
   const old = `${DIST}.old-${process.pid}`;
   rmSync(old, { recursive: true, force: true });

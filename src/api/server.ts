@@ -14,6 +14,7 @@ import { RouteTable } from './route-table.js';
 import { type TaskEventSource, trackRuns } from './run-metrics.js';
 import { type ReadinessCheck, createMetrics, registerHealthRoutes } from './routes/health.js';
 import { registerBulkRoutes } from './routes/bulk.js';
+import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerSeedAliases } from './routes/seed-aliases.js';
@@ -117,14 +118,8 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
       sessionPaths,
     ),
   );
-  // Where the login URL lands until the dashboard is served here.
-  app.get('/', { config: { public: true } }, async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        '<!doctype html><meta charset="utf-8"><title>Chime</title><p>Chime is running. The API is described at <a href="/api/openapi.json">/api/openapi.json</a>.</p>',
-      ),
-  );
+  // The web dashboard, where the login URL lands.
+  registerDashboardRoutes(app);
   return app;
 }
 

@@ -1,0 +1,105 @@
+import { backoffDelay, sleep } from './backoff.js';
+
+/** An RFC 9457 problem as the API sends it. */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  example?: string;
+  errors?: Array<{ field: string; message: string; fix?: string }>;
+}
+
+/** A refused or failed call: `status` 0 when the server could not be reached at all. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(describeProblem(problem, status));
+  }
+}
+
+/** One readable sentence for a problem: its detail and each field with its fix. */
+export function describeProblem(p: Problem, status: number): string {
+  const fields = (p.errors ?? []).map((e) => `${e.field} ${e.message}${e.fix ? ` (${e.fix})` : ''}`);
+  const head = p.detail ?? p.title ?? (status === 0 ? 'The server cannot be reached.' : `The server answered ${status}.`);
+  return fields.length > 0 ? `${head} ${fields.join('; ')}` : head;
+}
+
+/** Who the page is logged in as (GET /api/v1/session). */
+export interface Session {
+  tokenName: string;
+  access: 'full' | 'read';
+  via: 'bearer' | 'cookie';
+  csrfToken?: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /**
+   * Retry network failures, 429 and 5xx with exponential backoff. On for reads and for changes
+   * that mean the same when repeated (pause, resume, cancel, an edit); off for creating a job
+   * and run now, where a lost answer to a request that did arrive would do it twice.
+   */
+  retry?: boolean;
+}
+
+const RETRIES = 4;
+const transient = (status: number): boolean => status === 0 || status === 429 || status >= 500;
+
+/**
+ * The dashboard's API client. Calls go with the session cookie (same origin); changes add the
+ * session's CSRF token. A 401 means the session ended: `onUnauthorized` shows the login again.
+ */
+export class Api {
+  csrfToken: string | undefined;
+  onUnauthorized: () => void = () => {};
+
+  async get<T>(path: string, opts: CallOptions = {}): Promise<T> {
+    return this.call<T>('GET', path, undefined, { retry: true, ...opts });
+  }
+
+  async send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
+    return this.call<T>(method, path, body, opts);
+  }
+
+  private async call<T>(method: string, path: string, body: unknown, opts: CallOptions): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      const res = await this.once(method, path, body, opts.signal);
+      if (res.ok) return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
+      const problem = await problemOf(res);
+      if (res.status === 401) this.onUnauthorized();
+      if (!opts.retry || !transient(res.status) || attempt >= RETRIES) throw new ApiError(res.status, problem);
+      const after = Number(res.headers.get('retry-after'));
+      await sleep(after > 0 ? after * 1000 : backoffDelay(attempt), opts.signal);
+    }
+  }
+
+  private async once(method: string, path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    try {
+      return await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      // Unreachable: a synthetic response so the retry loop treats it like any transient answer.
+      return new Response(JSON.stringify({ detail: 'The server cannot be reached.' }), { status: 599 });
+    }
+  }
+}
+
+async function problemOf(res: Response): Promise<Problem> {
+  try {
+    return (await res.json()) as Problem;
+  } catch {
+    return { status: res.status };
+  }
+}

@@ -1,0 +1,153 @@
+import { ApiError } from './api.js';
+import type { Ctx, View } from './context.js';
+import { h, replace } from './dom.js';
+import { schedulePreview } from './preview.js';
+import { browserZone, knownZones } from './time.js';
+import type { Job } from './types.js';
+
+type Field = HTMLInputElement;
+
+function field(label: string, input: Field, hint?: string): HTMLElement {
+  const id = `f-${input.name}`;
+  input.id = id;
+  if (hint) input.setAttribute('aria-describedby', `${id}-hint`);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, label),
+    input,
+    hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null,
+  );
+}
+
+const input = (name: string, value = '', extra: Record<string, string | boolean> = {}): Field =>
+  h('input', { name, value, type: 'text', autocomplete: 'off', ...extra });
+
+/**
+ * Creates a job, or edits one: its schedule in words with a live preview of the next fire times,
+ * what to say (or the command to run), its zone and, for a new job, the chat it reports to.
+ * A refused request shows the server's reason per field and changes nothing.
+ */
+export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
+  const abort = new AbortController();
+  const preview = schedulePreview(ctx.api);
+  const draw = (job?: Job): void => {
+    const payload = (job?.payload ?? {}) as { text?: string; command?: string };
+    const isCommand = job?.kind === 'command';
+    const f = {
+      name: input('name', job?.name ?? ''),
+      when: input('when', '', { placeholder: job ? 'leave empty to keep the schedule' : 'every weekday at 9am', required: !job }),
+      text: input(isCommand ? 'command' : 'text', (isCommand ? payload.command : payload.text) ?? ''),
+      zone: input('zone', job?.timeZone ?? browserZone(), { list: 'zones', spellcheck: false }),
+      platform: input('platform', job?.origin.platform ?? 'console', { list: 'platforms', required: true }),
+      chat: input('chat', job?.origin.chatId ?? (job ? '' : 'console'), { required: true }),
+      thread: input('thread', job?.origin.threadId ?? ''),
+    };
+    const problems = h('div', { class: 'error', role: 'alert' });
+    const update = (): void => preview.update(f.when.value, f.zone.value.trim());
+    f.when.addEventListener('input', update);
+    f.zone.addEventListener('input', update);
+    const form = h(
+      'form',
+      { class: 'editor', novalidate: true },
+      field(
+        'When',
+        f.when,
+        job
+          ? `Now: ${job.scheduleSpec}. Words as in chat, e.g. "every monday at 9".`
+          : 'In words, as in chat: "tomorrow at 5pm", "every weekday at 9am".',
+      ),
+      preview.el,
+      field(
+        isCommand ? 'Command' : 'Reminder text',
+        f.text,
+        isCommand ? 'A chat command, e.g. /list' : 'Leave empty when "When" says it ("remind me to call Sam at 5pm").',
+      ),
+      field('Name', f.name, 'Optional: shown in lists. Default: the reminder text.'),
+      field('Time zone', f.zone),
+      h(
+        'fieldset',
+        {},
+        h('legend', {}, 'Reports to'),
+        field('Platform', f.platform),
+        field('Chat id', f.chat),
+        field('Thread id', f.thread, 'Optional: a forum topic or thread.'),
+      ),
+      h('datalist', { id: 'zones' }, ...knownZones().map((z) => h('option', { value: z }))),
+      h('datalist', { id: 'platforms' }, ...['console', 'telegram', 'discord'].map((p) => h('option', { value: p }))),
+      problems,
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'submit', class: 'primary' }, job ? 'Save changes' : 'Create job'),
+        h('a', { class: 'button', href: job ? `/jobs/${encodeURIComponent(job.id)}` : ctx.listHref }, 'Cancel'),
+      ),
+    );
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      replace(problems);
+      const value = (el: Field): string | undefined => el.value.trim() || undefined;
+      const origin = {
+        platform: f.platform.value.trim(),
+        chatId: f.chat.value.trim(),
+        ...(value(f.thread) ? { threadId: value(f.thread) } : {}),
+      };
+      const body: Record<string, unknown> = {};
+      if (value(f.name) && f.name.value.trim() !== job?.name) body.name = value(f.name);
+      if (value(f.when)) body.when = value(f.when);
+      if (value(f.text) && f.text.value !== (isCommand ? payload.command : payload.text)) body[f.text.name] = f.text.value;
+      if (value(f.zone) && f.zone.value.trim() !== job?.timeZone) body.zone = value(f.zone);
+      if (!job || origin.platform !== job.origin.platform || origin.chatId !== job.origin.chatId || origin.threadId !== job.origin.threadId)
+        body.origin = origin;
+      if (job && Object.keys(body).length === 0) {
+        replace(problems, 'Nothing changed.');
+        return;
+      }
+      try {
+        const saved = job
+          ? await ctx.api.send<Job>('PATCH', `/api/v1/jobs/${encodeURIComponent(job.id)}`, body, { retry: true })
+          : await ctx.api.send<Job>('POST', '/api/v1/jobs', body);
+        ctx.say(job ? `Saved "${saved.name}".` : `Created "${saved.name}".`);
+        ctx.navigate(`/jobs/${encodeURIComponent(saved.id)}`);
+      } catch (err) {
+        const p = err instanceof ApiError ? err.problem : undefined;
+        replace(
+          problems,
+          h('p', {}, p?.detail ?? (err as Error).message),
+          p?.errors
+            ? h(
+                'ul',
+                {},
+                ...p.errors.map((x) => h('li', {}, `${x.field.replace(/^body\./, '')}: ${x.message}${x.fix ? ` (${x.fix})` : ''}`)),
+              )
+            : null,
+        );
+      }
+    });
+    replace(
+      root,
+      h('p', {}, h('a', { href: job ? `/jobs/${encodeURIComponent(job.id)}` : ctx.listHref }, '← Back')),
+      h('h1', {}, job ? `Edit ${job.name}` : 'New job'),
+      form,
+    );
+    update();
+    f.when.focus();
+  };
+
+  if (id === undefined) draw();
+  else {
+    replace(root, h('p', { class: 'muted' }, 'Loading…'));
+    ctx.api
+      .get<Job>(`/api/v1/jobs/${encodeURIComponent(id)}`, { signal: abort.signal })
+      .then((job) => draw(job))
+      .catch((err: Error) => {
+        if (!abort.signal.aborted) replace(root, h('p', { class: 'error', role: 'alert' }, err.message));
+      });
+  }
+  return {
+    stop() {
+      abort.abort();
+      preview.stop();
+    },
+  };
+}

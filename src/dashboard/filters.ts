@@ -1,0 +1,55 @@
+/**
+ * The jobs list's filters, kept in the page's address (`/jobs?status=paused&q=standup`) so a
+ * view can be bookmarked and shared. The names are the API's own query parameters
+ * (GET /api/v1/jobs), so the address and the request say the same thing.
+ */
+export const FILTER_KEYS = ['status', 'kind', 'owner', 'chat', 'platform', 'recurring', 'workflow', 'q', 'sort'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+export type Filters = Partial<Record<FilterKey, string>>;
+
+export const JOB_STATUSES = ['active', 'paused', 'completed', 'failed', 'cancelled'] as const;
+
+export function filtersFromSearch(search: string): Filters {
+  const params = new URLSearchParams(search);
+  const f: Filters = {};
+  for (const key of FILTER_KEYS) {
+    const v = params.get(key)?.trim();
+    if (v) f[key] = v;
+  }
+  return f;
+}
+
+/** The filters as a query string (without `?`), in a fixed order so equal views have equal addresses. */
+export function searchOf(f: Filters): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const v = f[key];
+    if (v) params.set(key, v);
+  }
+  return params.toString();
+}
+
+/** The list request for one page. */
+export function listQuery(f: Filters, limit: number, cursor?: string): string {
+  const params = new URLSearchParams(searchOf(f));
+  params.set('limit', String(limit));
+  if (cursor !== undefined) params.set('cursor', cursor);
+  return `/api/v1/jobs?${params}`;
+}
+
+/** Filters that the job count by status (GET /api/v1/stats) answers exactly: none, or status only. */
+export function countableByStats(f: Filters): boolean {
+  return FILTER_KEYS.every((k) => k === 'status' || k === 'sort' || f[k] === undefined);
+}
+
+/**
+ * The bulk routes' body for these filters, or undefined when they cannot express them (text
+ * search and recurrence are read per job, not by the store's bulk statement): then a bulk
+ * action goes job by job over the loaded rows instead.
+ */
+export function bulkBody(f: Filters): Record<string, unknown> | undefined {
+  if (f.q !== undefined || f.recurring !== undefined) return undefined;
+  const body: Record<string, unknown> = {};
+  for (const k of ['kind', 'owner', 'chat', 'platform', 'workflow'] as const) if (f[k] !== undefined) body[k] = f[k];
+  return Object.keys(body).length > 0 ? body : { all: true };
+}

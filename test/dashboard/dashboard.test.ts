@@ -1,0 +1,224 @@
+// The web dashboard in a real browser against the real `chime start` on a real SQLite file
+// (see harness.ts): logging in with the printed URL, the jobs list and its filters in the
+// address, a job's detail, pause and resume, creating a job with the live preview, a run
+// appearing live, what a read-only token sees, a 375 px phone and dark mode.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  NO_CHROMIUM,
+  READONLY_TOKEN,
+  type RunningChime,
+  artifact,
+  chromiumPath,
+  launchBrowser,
+  loggedIn,
+  startChime,
+} from './harness.js';
+
+const ORIGIN = { platform: 'telegram', chatId: '42', threadId: '7' };
+const JOBS = [
+  { when: 'every weekday at 9am', text: 'stand-up notes', name: 'stand-up' },
+  { when: 'tomorrow at 5pm', text: 'call Sam about the lease', name: 'call Sam' },
+  { when: 'every 2 hours', text: 'drink water', name: 'drink water' },
+];
+
+describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : ` (skipped: ${NO_CHROMIUM})`}`, () => {
+  let chime: RunningChime;
+  let browser: Browser;
+  let context: BrowserContext;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    [chime, browser] = await Promise.all([startChime(), launchBrowser()]);
+    for (const job of JOBS) {
+      const res = await chime.call('/api/v1/jobs', { json: { ...job, origin: ORIGIN, zone: 'Europe/Berlin' } });
+      expect(res.status).toBe(201);
+      ids[job.name] = ((await res.json()) as { id: string }).id;
+    }
+    context = await loggedIn(browser, chime.loginUrl, { timezoneId: 'Europe/Berlin' });
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await chime?.close();
+  });
+
+  const open = async (path: string, ctx = context): Promise<Page> => {
+    const page = await ctx.newPage();
+    await page.goto(chime.url + path);
+    return page;
+  };
+  const jobRows = (page: Page) => page.locator('.job-row[data-job]');
+
+  it('`chime start` prints the dashboard URL and a login URL; the login URL leads to the jobs list', async () => {
+    expect(chime.stderr()).toMatch(/Dashboard and API: http:\/\/127\.0\.0\.1:\d+\//);
+    const page = await context.newPage();
+    await page.goto(chime.loginUrl);
+    // The token leaves the address bar: the login answers with a redirect to the dashboard.
+    expect(new URL(page.url()).search).toBe('');
+    await expect.poll(() => jobRows(page).count()).toBe(3);
+    await expect.poll(() => page.locator('.list-count').textContent()).toBe('3 jobs');
+    expect(await page.locator('.stats').textContent()).toContain('3 active');
+    await page.screenshot({ path: artifact('jobs-list.png') });
+    await page.close();
+  });
+
+  it('a filter goes into the address, and opening that address shows the same view', async () => {
+    const page = await open('/jobs');
+    await expect.poll(() => jobRows(page).count()).toBe(3);
+    await page.getByRole('searchbox', { name: 'Search jobs by name or text' }).fill('sam');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=sam');
+    await expect.poll(() => jobRows(page).allTextContents()).toEqual([expect.stringContaining('call Sam')]);
+    await page.getByRole('combobox', { name: 'Recurrence' }).selectOption('true');
+    await expect.poll(() => new URL(page.url()).search).toBe('?recurring=true&q=sam');
+    await expect.poll(() => jobRows(page).count()).toBe(0);
+
+    const shared = await open('/jobs?recurring=true');
+    await expect.poll(() => jobRows(shared).count()).toBe(2);
+    expect(await shared.getByRole('combobox', { name: 'Recurrence' }).inputValue()).toBe('true');
+    expect(await jobRows(shared).allTextContents()).not.toContainEqual(expect.stringContaining('call Sam'));
+    await page.close();
+    await shared.close();
+  });
+
+  it("a job's page shows its schedule, next runs in its zone, payload, origin chat and thread, owner and ghost session", async () => {
+    const page = await open('/jobs');
+    await page.getByRole('link', { name: 'stand-up' }).click();
+    await expect.poll(() => page.url()).toBe(`${chime.url}/jobs/${ids['stand-up']}`);
+    const facts = page.locator('dl.facts');
+    await facts.waitFor();
+    const text = await facts.textContent();
+    expect(text).toContain('cron:0 9 * * 1-5');
+    expect(text).toContain('Europe/Berlin');
+    expect(text).toContain('telegram chat 42 thread 7');
+    expect(text).toContain('api:generated-token');
+    expect(text).toContain(`ghost_scheduler_${ids['stand-up']}`);
+    // Five next fire times, each 09:00 Berlin time on a weekday.
+    const next = await page.locator('ol.next-runs li').allTextContents();
+    expect(next).toHaveLength(5);
+    for (const n of next) expect(n).toMatch(/ 09:00:00\+01:00$/);
+    expect(await page.locator('pre.payload').textContent()).toContain('"text": "stand-up notes"');
+    await page.screenshot({ path: artifact('job-detail.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('pause and resume from the job page change the job (as the API then reads it)', async () => {
+    const page = await open(`/jobs/${ids['drink water']}`);
+    await page.getByRole('button', { name: 'Pause drink water' }).click();
+    await expect.poll(() => page.locator('.title-row .badge').textContent()).toBe('paused');
+    const paused = (await (await chime.call(`/api/v1/jobs/${ids['drink water']}`)).json()) as { status: string };
+    expect(paused.status).toBe('paused');
+    await page.getByRole('button', { name: 'Resume drink water' }).click();
+    await expect.poll(() => page.locator('.title-row .badge').textContent()).toBe('active');
+    const resumed = (await (await chime.call(`/api/v1/jobs/${ids['drink water']}`)).json()) as { status: string };
+    expect(resumed.status).toBe('active');
+    await page.close();
+  });
+
+  it('pause from the list changes the row, and a bulk pause of a selection pauses exactly those jobs', async () => {
+    const page = await open('/jobs');
+    await expect.poll(() => jobRows(page).count()).toBe(3);
+    await page.getByRole('button', { name: 'Pause call Sam' }).click();
+    await expect.poll(() => page.locator(`.job-row[data-job="${ids['call Sam']}"]`).getAttribute('data-status')).toBe('paused');
+    await page.getByRole('checkbox', { name: 'Select stand-up' }).check();
+    await page.getByRole('checkbox', { name: 'Select drink water' }).check();
+    await page.getByRole('button', { name: 'Resume selected' }).click();
+    await expect.poll(() => page.locator('.toast').textContent()).toContain('Resumed 2 of 2 jobs');
+    await page.getByRole('checkbox', { name: 'Select call Sam' }).check();
+    await page.getByRole('button', { name: 'Resume selected' }).click();
+    await expect.poll(() => page.locator(`.job-row[data-job="${ids['call Sam']}"]`).getAttribute('data-status')).toBe('active');
+    const stats = (await (await chime.call('/api/v1/stats')).json()) as { jobsByStatus: Record<string, number> };
+    expect(stats.jobsByStatus.active).toBe(3);
+    await page.close();
+  });
+
+  it('the editor previews the next fire times as one types, then creates the job', async () => {
+    const page = await open('/jobs/new');
+    const when = page.getByLabel('When');
+    await when.fill('every monday at 10am');
+    await expect.poll(() => page.locator('#preview').textContent()).toContain('cron:0 10 * * 1');
+    const fires = await page.locator('#preview ol li').allTextContents();
+    expect(fires.length).toBeGreaterThan(1);
+    for (const f of fires) expect(f).toMatch(/ 10:00:00\+01:00$/);
+    // A text the parser cannot read says so, with an example, and nothing is created.
+    await when.fill('at the next blue moon');
+    await expect.poll(() => page.locator('#preview .error').count()).toBe(1);
+    await when.fill('every monday at 10am');
+    await expect.poll(() => page.locator('#preview ol li').count()).toBeGreaterThan(1);
+    await page.screenshot({ path: artifact('editor-preview.png'), fullPage: true });
+    await page.getByLabel('Reminder text').fill('weekly review');
+    await page.getByLabel('Chat id').fill('42');
+    await page.getByLabel('Platform').fill('telegram');
+    await page.getByRole('button', { name: 'Create job' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('weekly review');
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const job = (await (await chime.call(`/api/v1/jobs/${id}`)).json()) as { scheduleSpec: string; origin: { chatId: string } };
+    expect(job.scheduleSpec).toBe('cron:0 10 * * 1');
+    expect(job.origin.chatId).toBe('42');
+    await page.close();
+  });
+
+  it('a read-only token sees the jobs and no action at all', async () => {
+    const ro = await loggedIn(browser, `${chime.url}/login?token=${READONLY_TOKEN}`, { timezoneId: 'Europe/Berlin' });
+    const page = await open('/jobs', ro);
+    await expect.poll(() => jobRows(page).count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.who').textContent()).toContain('read-only');
+    expect(await page.locator('[data-action], [data-bulk], main input[type="checkbox"]').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'New job' }).count()).toBe(0);
+    await page.screenshot({ path: artifact('jobs-readonly.png') });
+    await page.getByRole('link', { name: 'stand-up' }).click();
+    await page.locator('dl.facts').waitFor();
+    expect(await page.locator('main button, main .actions, a[href$="/edit"]').count()).toBe(0);
+    await ro.close();
+  });
+
+  it('at 375 px wide no view scrolls sideways', async () => {
+    const phone = await loggedIn(browser, chime.loginUrl, { viewport: { width: 375, height: 740 }, timezoneId: 'Europe/Berlin' });
+    for (const path of ['/jobs', `/jobs/${ids['stand-up']}`, '/jobs/new', '/runs', '/events']) {
+      const page = await open(path, phone);
+      await page.waitForSelector('main > *:not(.muted)');
+      await page.waitForTimeout(300);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(375);
+      if (path === '/jobs') await page.screenshot({ path: artifact('jobs-375px.png'), fullPage: true });
+      await page.close();
+    }
+    await phone.close();
+  });
+
+  it('dark mode: the page follows prefers-color-scheme, and its text keeps a readable contrast', async () => {
+    const dark = await loggedIn(browser, chime.loginUrl, { colorScheme: 'dark', timezoneId: 'Europe/Berlin' });
+    const page = await open('/jobs', dark);
+    await expect.poll(() => jobRows(page).count()).toBeGreaterThanOrEqual(3);
+    const [bg, fg] = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    expect(luminance(bg!)).toBeLessThan(0.05);
+    expect(contrast(fg!, bg!)).toBeGreaterThanOrEqual(7);
+    await page.screenshot({ path: artifact('jobs-dark.png') });
+    await dark.close();
+  });
+
+  it('the keyboard moves between rows with the arrow keys and opens a job with Enter', async () => {
+    const page = await open('/jobs');
+    await expect.poll(() => jobRows(page).count()).toBeGreaterThanOrEqual(3);
+    await page.getByRole('link', { name: 'stand-up' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('call Sam');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toBe(`${chime.url}/jobs/${ids['call Sam']}`);
+    await page.close();
+  });
+});
+
+/** WCAG relative luminance of a CSS rgb() colour. */
+function luminance(rgb: string): number {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}
