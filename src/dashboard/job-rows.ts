@@ -36,17 +36,29 @@ export function rowOf(job: Job, fresh?: number): JobRow {
 const FIRST_PAGE = 100;
 const PAGE = 500;
 
+/** One end of the listing, loaded page by page in its own direction. */
+interface End {
+  rows: JobRow[];
+  next: string | undefined;
+  started: boolean;
+}
+
+const reversed = (sort: string | undefined): string => {
+  const s = sort ?? 'created';
+  return s.startsWith('-') ? s.slice(1) : `-${s}`;
+};
+
 /**
  * The rows of one listing (one set of filters), loaded page by page as the view reaches them.
- * The API pages by cursor, so rows load in order; the total comes from the job counts when the
- * filters are ones those counts answer (none, or status only), so the scroll bar has its full
- * length from the start. Otherwise the list grows as pages arrive.
+ * The API pages by cursor, so rows load in order from the start; when the total is known (the
+ * job counts answer the filters: none, or status only) rows near the end load from the end, in
+ * the reversed sort, so dragging the scroll bar to the bottom of 100,000 jobs costs a page or
+ * two, not two hundred. Without a total the list grows as pages arrive.
  */
 export class JobRows {
-  readonly rows: JobRow[] = [];
-  private readonly at = new Map<string, number>();
-  private next: string | undefined;
-  private started = false;
+  private readonly head: End = { rows: [], next: undefined, started: false };
+  private readonly tail: End = { rows: [], next: undefined, started: false };
+  private readonly at = new Map<string, JobRow>();
   private loading: Promise<void> | undefined;
   private total: number | undefined;
   private readonly abort = new AbortController();
@@ -58,15 +70,34 @@ export class JobRows {
     private readonly changed: () => void,
   ) {}
 
+  /** Every row is loaded (the two ends met, or the start reached the last page). */
   get done(): boolean {
-    return this.started && this.next === undefined;
+    if (this.head.started && this.head.next === undefined) return true;
+    return this.total !== undefined && this.head.rows.length + this.tail.rows.length >= this.total;
   }
 
   /** Rows the list has room for: the known total, or what is loaded plus one page to come. */
   get count(): number {
-    if (this.done) return this.rows.length;
-    if (this.total !== undefined) return Math.max(this.total, this.rows.length);
-    return this.rows.length + (this.started ? PAGE : FIRST_PAGE);
+    if (this.head.started && this.head.next === undefined) return this.head.rows.length;
+    if (this.total !== undefined) return Math.max(this.total, this.head.rows.length + this.tail.rows.length);
+    return this.head.rows.length + (this.head.started ? PAGE : FIRST_PAGE);
+  }
+
+  get loadedCount(): number {
+    return this.at.size;
+  }
+
+  /** The row at `index`, or undefined while it is not loaded. */
+  row(index: number): JobRow | undefined {
+    if (index < this.head.rows.length) return this.head.rows[index];
+    const fromEnd = this.count - 1 - index;
+    if (fromEnd >= 0 && fromEnd < this.tail.rows.length) return this.tail.rows[fromEnd];
+    return undefined;
+  }
+
+  /** Every loaded row's id. */
+  ids(): string[] {
+    return [...this.at.keys()];
   }
 
   /** Known total from the job counts (only when the filters are ones they answer). */
@@ -77,9 +108,9 @@ export class JobRows {
     this.changed();
   }
 
-  /** Loads pages until row `last` is loaded or the listing ends. One load at a time. */
-  ensure(last: number): Promise<void> {
-    this.loading ??= this.load(last).finally(() => {
+  /** Loads pages until rows `first`..`last` are loaded or the listing ends. One load at a time. */
+  ensure(first: number, last = first): Promise<void> {
+    this.loading ??= this.load(first, last).finally(() => {
       this.loading = undefined;
     });
     return this.loading;
@@ -95,9 +126,14 @@ export class JobRows {
 
   /** A job changed (live): its row is replaced and fades in. */
   replace(job: Job): boolean {
-    const i = this.at.get(job.id);
-    if (i === undefined) return false;
-    this.rows[i] = rowOf(job, Date.now());
+    const old = this.at.get(job.id);
+    if (!old) return false;
+    const row = rowOf(job, Date.now());
+    for (const end of [this.head, this.tail]) {
+      const i = end.rows.indexOf(old);
+      if (i >= 0) end.rows[i] = row;
+    }
+    this.at.set(job.id, row);
     return true;
   }
 
@@ -106,40 +142,51 @@ export class JobRows {
    * loaded again (where it then takes its place in the listing's order).
    */
   prepend(job: Job): void {
-    this.rows.unshift(rowOf(job, Date.now()));
-    this.reindex();
+    const row = rowOf(job, Date.now());
+    this.head.rows.unshift(row);
+    this.at.set(job.id, row);
     if (this.total !== undefined) this.total++;
   }
 
   remove(id: string): boolean {
-    const i = this.at.get(id);
-    if (i === undefined) return false;
-    this.rows.splice(i, 1);
-    this.reindex();
+    const old = this.at.get(id);
+    if (!old) return false;
+    for (const end of [this.head, this.tail]) {
+      const i = end.rows.indexOf(old);
+      if (i >= 0) end.rows.splice(i, 1);
+    }
+    this.at.delete(id);
     if (this.total !== undefined) this.total--;
     return true;
   }
 
-  private reindex(): void {
-    this.at.clear();
-    for (const [i, r] of this.rows.entries()) this.at.set(r.id, i);
+  /** Which end to load from for rows `first`..`last`: the nearer one (the end only with a total). */
+  private nearerEnd(first: number, last: number): End | undefined {
+    if (this.done) return undefined;
+    const headGap = first - this.head.rows.length;
+    if (this.total === undefined) return last >= this.head.rows.length ? this.head : undefined;
+    const tailStart = this.count - this.tail.rows.length;
+    const tailGap = tailStart - 1 - last;
+    if (last < this.head.rows.length || first >= tailStart) return undefined;
+    return tailGap < headGap ? this.tail : this.head;
   }
 
-  private async load(last: number): Promise<void> {
+  private async load(first: number, last: number): Promise<void> {
     try {
-      while (this.rows.length <= last && !this.done && !this.abort.signal.aborted) {
-        const size = this.started ? PAGE : FIRST_PAGE;
-        const page = await this.api.get<{ jobs: Job[]; next?: string }>(listQuery(this.filters, size, this.next), {
-          signal: this.abort.signal,
-        });
-        this.started = true;
-        this.next = page.next;
+      for (let end = this.nearerEnd(first, last); end && !this.abort.signal.aborted; end = this.nearerEnd(first, last)) {
+        const size = end.started ? PAGE : FIRST_PAGE;
+        const filters = end === this.tail ? { ...this.filters, sort: reversed(this.filters.sort) } : this.filters;
+        const page = await this.api.get<{ jobs: Job[]; next?: string }>(listQuery(filters, size, end.next), { signal: this.abort.signal });
+        end.started = true;
+        end.next = page.next;
         for (const job of page.jobs) {
-          // Already shown because it arrived live before its page.
+          // Already shown: it arrived live before its page, or the other end got there first.
           if (this.at.has(job.id)) continue;
-          this.at.set(job.id, this.rows.length);
-          this.rows.push(rowOf(job));
+          const row = rowOf(job);
+          this.at.set(job.id, row);
+          end.rows.push(row);
         }
+        if (end === this.tail && page.next === undefined) this.total = this.tail.rows.length + this.head.rows.length;
         this.error = undefined;
         this.changed();
       }

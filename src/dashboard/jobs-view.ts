@@ -39,9 +39,9 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
   let rows: JobRows;
   const list = new VirtualList<JobRow>({
     label: 'Jobs',
-    row: (i) => rows.rows[i],
+    row: (i) => rows.row(i),
     render: (row, i) => renderRow(row, i),
-    onRange: (_first, last) => void rows.ensure(last + 20),
+    onRange: (first, last) => void rows.ensure(Math.max(0, first - 20), last + 20),
   });
   const changed = (): void => {
     list.setCount(rows.count);
@@ -49,9 +49,9 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
     const n = rows.count.toLocaleString();
     replace(
       count,
-      rows.done || rows.count === rows.rows.length
+      rows.done || rows.count === rows.loadedCount
         ? `${n} job${rows.count === 1 ? '' : 's'}`
-        : `${n} jobs (loaded ${rows.rows.length.toLocaleString()})`,
+        : `${n} jobs (loaded ${rows.loadedCount.toLocaleString()})`,
     );
     error.hidden = rows.error === undefined;
     replace(error, rows.error ? `Could not load jobs: ${rows.error}` : '');
@@ -89,7 +89,7 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
             const on = (e.target as HTMLInputElement).checked;
             if (sel.allMatching) {
               sel.allMatching = false;
-              for (const r of rows.rows) sel.ids.add(r.id);
+              for (const id of rows.ids()) sel.ids.add(id);
             }
             if (on) sel.ids.add(row.id);
             else sel.ids.delete(row.id);

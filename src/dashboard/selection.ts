@@ -74,7 +74,7 @@ export function selectionBar(
   async function apply(action: Exclude<JobAction, 'run'>): Promise<void> {
     const body = bulkBody(filters);
     const list = rows();
-    const ids = sel.allMatching ? list.rows.map((r) => r.id) : [...sel.ids];
+    const ids = sel.allMatching ? list.ids() : [...sel.ids];
     const what = sel.allMatching ? 'every job matching these filters' : `${ids.length} job${ids.length === 1 ? '' : 's'}`;
     if (action === 'cancel' && !confirm(`Cancel ${what}? Cancelled jobs never run again.`)) return;
     for (const b of buttons) (b as HTMLButtonElement).disabled = true;
@@ -83,8 +83,8 @@ export function selectionBar(
         const res = await ctx.api.send<{ ids: string[] }>('POST', `/api/v1/bulk/${action}`, body, { retry: true });
         ctx.say(`${DONE[action]} ${res.ids.length} jobs.`);
       } else {
-        if (sel.allMatching) await list.ensure(Number.MAX_SAFE_INTEGER);
-        const targets = sel.allMatching ? list.rows.map((r) => r.id) : ids;
+        if (sel.allMatching) await list.ensure(0, Number.MAX_SAFE_INTEGER);
+        const targets = sel.allMatching ? list.ids() : ids;
         const failed = await eachLimited(targets, (id) =>
           ctx.api.send('POST', `/api/v1/jobs/${encodeURIComponent(id)}/${action}`, undefined, { retry: true }),
         );

@@ -3,7 +3,7 @@
 // the build is what runs, never the old build. Each case works on its own copy of the checkout,
 // so the real dist/ (and tests starting bin/chime.js meanwhile) are left alone.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,6 +82,10 @@ describe('the compiled build', () => {
   it('answers /help from dist/ with no TypeScript loader installed', async () => {
     const dir = checkout(false);
     build(dir);
+    // The dashboard's browser code is one bundle beside its page, not Node modules.
+    expect(existsSync(join(dir, 'dist/src/dashboard/app.js'))).toBe(true);
+    expect(existsSync(join(dir, 'dist/src/dashboard/index.html'))).toBe(true);
+    expect(existsSync(join(dir, 'dist/src/dashboard/main.js'))).toBe(false);
     // Chime's own directory is still the checkout, not dist/: its .env is read, and a relative
     // database path in it is resolved against the checkout.
     writeFileSync(join(dir, '.env'), 'CHIME_DB=from-env.db\n');

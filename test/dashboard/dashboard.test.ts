@@ -10,6 +10,7 @@ import {
   type RunningChime,
   artifact,
   chromiumPath,
+  inPage,
   launchBrowser,
   loggedIn,
   startChime,
@@ -178,7 +179,7 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
       const page = await open(path, phone);
       await page.waitForSelector('main > *:not(.muted)');
       await page.waitForTimeout(300);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await inPage<number>(page, 'document.documentElement.scrollWidth');
       expect(width, path).toBeLessThanOrEqual(375);
       if (path === '/jobs') await page.screenshot({ path: artifact('jobs-375px.png'), fullPage: true });
       await page.close();
@@ -190,7 +191,10 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     const dark = await loggedIn(browser, chime.loginUrl, { colorScheme: 'dark', timezoneId: 'Europe/Berlin' });
     const page = await open('/jobs', dark);
     await expect.poll(() => jobRows(page).count()).toBeGreaterThanOrEqual(3);
-    const [bg, fg] = await page.evaluate(() => [getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]);
+    const [bg, fg] = await inPage<string[]>(
+      page,
+      '[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color]',
+    );
     expect(luminance(bg!)).toBeLessThan(0.05);
     expect(contrast(fg!, bg!)).toBeGreaterThanOrEqual(7);
     await page.screenshot({ path: artifact('jobs-dark.png') });
@@ -202,7 +206,7 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     await expect.poll(() => jobRows(page).count()).toBeGreaterThanOrEqual(3);
     await page.getByRole('link', { name: 'stand-up' }).focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('call Sam');
+    expect(await inPage(page, 'document.activeElement?.textContent')).toBe('call Sam');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.url()).toBe(`${chime.url}/jobs/${ids['call Sam']}`);
     await page.close();

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Screenshots of the browser tests land here (gitignored), to look at after a run. */
@@ -145,3 +145,9 @@ export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
 }
+
+/** The value of a JavaScript expression in the page (written as text: tests are type-checked without the DOM's types). */
+export const inPage = <T>(page: Page, expression: string): Promise<T> => page.evaluate(expression) as Promise<T>;
+
+/** The pixel height of a row of the jobs list (its CSS --row-h, which depends on the width). */
+export const ROW_HEIGHT = `parseFloat(getComputedStyle(document.querySelector('.vlist')).getPropertyValue('--row-h'))`;
