@@ -8,5 +8,5 @@ import type { Authenticated } from './auth/authenticate.js';
  */
 export function apiContext(auth: Pick<Authenticated, 'token' | 'sessionId'>): GhostContext {
   const sessionId = auth.sessionId ? `api_${auth.token.name}_${auth.sessionId}` : `api_${auth.token.name}`;
-  return { entityType: 'API', sessionId, parentSessionId: null, isAutomated: false };
+  return { entityType: 'API', sessionId, parentSessionId: null, isAutomated: false, actorName: auth.token.name };
 }

@@ -99,8 +99,10 @@ export function createChatService(input: ChatDeps, agent?: ChatAgent): ChimeChat
   };
 
   return {
-    handleMessage: async (msg) => runWithContext(humanContext(sessionIdFor(msg)), () => router.route(msg, { now: deps.clock.now() })),
-    handleAction: async (press) => runWithContext(humanContext(sessionIdFor(press)), () => answerPress(deps, press)),
+    handleMessage: async (msg) =>
+      runWithContext(humanContext(sessionIdFor(msg), `${msg.platform}:${msg.userId}`), () => router.route(msg, { now: deps.clock.now() })),
+    handleAction: async (press) =>
+      runWithContext(humanContext(sessionIdFor(press), `${press.platform}:${press.userId}`), () => answerPress(deps, press)),
     suggestJobs: (who, partial) => suggestOwnJobs(deps, who, partial),
     commandHandler,
     checkScheduledCommand: router.checkScheduled,

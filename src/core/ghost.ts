@@ -13,6 +13,8 @@ export interface GhostContext {
   parentSessionId: string | null;
   isAutomated: boolean;
   jobId?: string;
+  /** Who, for the event log: an API token's name, a person's `<platform>:<user id>`, a scheduler instance. */
+  actorName?: string;
 }
 
 export function ghostSessionId(jobId: string): string {

@@ -20,9 +20,10 @@ export function currentContext(): GhostContext {
   return storage.getStore() ?? UNKNOWN;
 }
 
-/** A person talking live, e.g. session `tg_10018049`. */
-export function humanContext(sessionId: string): GhostContext {
-  return { entityType: 'HUMAN', sessionId, parentSessionId: null, isAutomated: false };
+/** A person talking live, e.g. session `tg_10018049`; `actorName` (`telegram:42`) names them in the event log. */
+export function humanContext(sessionId: string, actorName?: string): GhostContext {
+  const ctx: GhostContext = { entityType: 'HUMAN', sessionId, parentSessionId: null, isAutomated: false };
+  return actorName === undefined ? ctx : { ...ctx, actorName };
 }
 
 /** The ghost a scheduled run of `jobId` executes as. */

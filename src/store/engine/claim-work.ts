@@ -1,5 +1,7 @@
 import { ghostSessionId } from '../../core/ghost.js';
+import type { EventActor } from '../../core/ports/event-log.js';
 import type { ClaimedRun, Lease, RunTrigger } from '../../core/run.js';
+import { type EventRecorder, schedulerActor } from './event-log.js';
 import type { JobStoreQueries } from './job-queries.js';
 import { type JobRow, claimedRunFromRow } from './rows.js';
 import { type Work, requests } from './work.js';
@@ -34,13 +36,15 @@ function poisonJobError(abandoned: number): string | undefined {
  * Up to `limit` claims at `t`: expired leases taken over first, then due jobs, oldest
  * occurrence first (ties in creation order).
  */
-export function* claimDueWork(t: number, limit: number, lease: Lease): Work<ClaimedRun[]> {
-  const claimed = yield* takeOverExpired(t, limit, lease);
+export function* claimDueWork(t: number, limit: number, lease: Lease, ev: EventRecorder): Work<ClaimedRun[]> {
+  const claimed = yield* takeOverExpired(t, limit, lease, ev);
   const room = limit - claimed.length;
-  if (room <= 0) return claimed;
-  const rows = yield* q.claimDueBatch(t, room, lease.owner, t + lease.durationMs);
-  rows.sort((a, b) => a.lease_scheduled_for! - b.lease_scheduled_for! || a.seq - b.seq);
-  for (const row of rows) claimed.push(claimedRunFromRow(row));
+  if (room > 0) {
+    const rows = yield* q.claimDueBatch(t, room, lease.owner, t + lease.durationMs);
+    rows.sort((a, b) => a.lease_scheduled_for! - b.lease_scheduled_for! || a.seq - b.seq);
+    for (const row of rows) claimed.push(claimedRunFromRow(row));
+  }
+  for (const run of claimed) ev.started(run, schedulerActor(run.job.id, lease.owner));
   return claimed;
 }
 
@@ -50,10 +54,10 @@ export function* claimDueWork(t: number, limit: number, lease: Lease): Work<Clai
  * lease. An occurrence abandoned {@link MAX_ABANDONED_RUNS} times fails its job instead: its
  * run keeps killing the process, and retrying it would take every restart down.
  */
-function* takeOverExpired(t: number, limit: number, lease: Lease): Work<ClaimedRun[]> {
+function* takeOverExpired(t: number, limit: number, lease: Lease, ev: EventRecorder): Work<ClaimedRun[]> {
   const out: ClaimedRun[] = [];
   for (const row of yield* q.expiredLeases(t, limit)) {
-    yield* abandonLease(row, t);
+    yield* abandonLease(row, t, ev, schedulerActor(row.id, lease.owner));
     const { scheduledFor, trigger } = leasedOccurrence(row, t);
     if (row.status !== 'active') {
       yield* q.clearLease(row.id, row.lease_run_id!);
@@ -62,6 +66,7 @@ function* takeOverExpired(t: number, limit: number, lease: Lease): Work<ClaimedR
     const error = poisonJobError(yield* q.countAbandoned(row.id, scheduledFor));
     if (error) {
       yield* q.failPoisonJob(row.id, t, error);
+      ev.status(row.id, row.status, 'failed', { error }, schedulerActor(row.id, lease.owner));
       continue;
     }
     out.push(claimedRunFromRow(yield* q.leaseJob(row.id, t, lease.owner, t + lease.durationMs, scheduledFor, trigger)));
@@ -69,18 +74,23 @@ function* takeOverExpired(t: number, limit: number, lease: Lease): Work<ClaimedR
   return out;
 }
 
-function* abandonLease(row: JobRow, t: number): Work<void> {
-  yield* q.abandonLeasedRun(row.id, t, leaseExpiredError(row), ghostSessionId(row.id));
+function* abandonLease(row: JobRow, t: number, ev: EventRecorder, actor: EventActor): Work<void> {
+  const error = leaseExpiredError(row);
+  yield* q.abandonLeasedRun(row.id, t, error, ghostSessionId(row.id));
+  ev.abandoned(row.id, row.lease_run_id!, error, actor);
 }
 
 /**
  * Claims job `id` now whatever its schedule (run now); undefined if it is missing or holds a
  * live lease. An expired lease's run becomes abandoned first.
  */
-export function* claimJobWork(id: string, t: number, lease: Lease): Work<ClaimedRun | undefined> {
+export function* claimJobWork(id: string, t: number, lease: Lease, ev: EventRecorder): Work<ClaimedRun | undefined> {
   const row = yield* q.getJobForUpdate(id);
   if (!row) return undefined;
   if (row.lease_owner !== null && (row.lease_expires_at ?? 0) > t) return undefined;
-  if (row.lease_run_id) yield* abandonLease(row, t);
-  return claimedRunFromRow(yield* q.leaseJob(id, t, lease.owner, t + lease.durationMs, t, 'manual'));
+  if (row.lease_run_id) yield* abandonLease(row, t, ev, ev.actor);
+  const run = claimedRunFromRow(yield* q.leaseJob(id, t, lease.owner, t + lease.durationMs, t, 'manual'));
+  // A run someone asked for: it starts as their act (the run itself then executes as SCHEDULER).
+  ev.started(run, ev.actor);
+  return run;
 }

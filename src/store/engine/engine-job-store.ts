@@ -10,6 +10,8 @@ import type {
   RunFilter,
   StoreStats,
 } from '../../core/ports/job-store.js';
+import { type EventQuery, type LoggedEvent, actorOf } from '../../core/ports/event-log.js';
+import { currentContext } from '../../core/runtime-context.js';
 import { newJobId } from '../job-id.js';
 import { claimDueWork, claimJobWork } from './claim-work.js';
 import type { JobStoreQueries, OutboxFilter } from './job-queries.js';
@@ -24,9 +26,12 @@ import {
   patchJobWork,
   patchJobsWork,
   pruneRunsWork,
+  releaseClaimWork,
   settleWork,
   statsWork,
 } from './job-work.js';
+import { EventRecorder } from './event-log.js';
+import { type DeliveryEventType, deliveryWork, listEventsWork } from './event-work.js';
 import { jobFromRow, outboxFromRow } from './rows.js';
 import { type Kind, type Out, type Runner, type Work, answer, requests } from './work.js';
 
@@ -43,6 +48,12 @@ const empty = (xs: unknown[]): boolean => xs.length === 0;
  */
 export class EngineJobStore<F extends Kind> {
   private readonly newId: () => string;
+  /** In-process readers of the event log, woken after a commit that wrote events. */
+  private readonly eventListeners = new Set<() => void>();
+  private wakeQueued = false;
+
+  /** Other processes' commits (SQLite: the file watcher; PostgreSQL: LISTEN/NOTIFY), where the dialect reports them. */
+  onExternalChange?(listener: () => void): () => void;
 
   constructor(
     private readonly run: Runner<F>,
@@ -63,7 +74,7 @@ export class EngineJobStore<F extends Kind> {
 
   createJob(input: NewJobRecord, now: Date): Out<F, Job> {
     this.see(now);
-    return this.run.write(createJobWork(input, now, this.newId));
+    return this.logged(now.getTime(), (ev) => createJobWork(input, now, this.newId, ev));
   }
 
   getJob(id: string): Out<F, Job | undefined> {
@@ -72,18 +83,26 @@ export class EngineJobStore<F extends Kind> {
 
   updateJob(id: string, patch: JobPatch, now: Date): Out<F, Job | undefined> {
     this.see(now);
-    return this.run.write(patchJobWork(id, patch, now), (job) => job === undefined);
+    return this.logged(
+      now.getTime(),
+      (ev) => patchJobWork(id, patch, now, ev),
+      (job) => job === undefined,
+    );
   }
 
   updateJobs(filter: JobFilter, patch: JobPatch, now: Date): Out<F, string[]> {
     this.see(now);
-    return this.run.write(patchJobsWork(filter, patch, now), empty);
+    return this.logged(now.getTime(), (ev) => patchJobsWork(filter, patch, now, ev), empty);
   }
 
   /** `now` (for closing a running run's history row) defaults to the newest time this store has seen. */
   deleteJob(id: string, now?: Date): Out<F, boolean> {
     const t = now ? this.see(now) : this.seenNow;
-    return this.run.write(deleteJobWork(id, t), (deleted) => !deleted);
+    return this.logged(
+      t,
+      (ev) => deleteJobWork(id, t, ev),
+      (deleted) => !deleted,
+    );
   }
 
   listJobs(filter: JobFilter = {}): Out<F, Job[]> {
@@ -107,13 +126,17 @@ export class EngineJobStore<F extends Kind> {
   claimDue(now: Date, limit: number, lease: Lease): Out<F, ClaimedRun[]> {
     const t = this.see(now);
     if (limit <= 0) return this.run.single(answer([]));
-    return this.run.write(claimDueWork(t, limit, lease), empty);
+    return this.logged(t, (ev) => claimDueWork(t, limit, lease, ev), empty);
   }
 
   /** PostgreSQL waits for a lock another transaction holds on the job: a person's "run now" should not fail spuriously. */
   claimJob(id: string, now: Date, lease: Lease): Out<F, ClaimedRun | undefined> {
     const t = this.see(now);
-    return this.run.write(claimJobWork(id, t, lease), (run) => run === undefined);
+    return this.logged(
+      t,
+      (ev) => claimJobWork(id, t, lease, ev),
+      (run) => run === undefined,
+    );
   }
 
   /** Heartbeat. The one write that wakes nobody: a later expiry never makes another process act sooner. */
@@ -135,20 +158,33 @@ export class EngineJobStore<F extends Kind> {
 
   /** The run in progress lives only on the lease, so dropping the lease leaves no trace of it. */
   releaseClaim(run: ClaimedRun): Out<F, void> {
-    return this.change(q.clearLease(run.job.id, run.runId));
+    let changed = 0;
+    return this.logged(
+      this.seenNow,
+      (ev) =>
+        mapped(releaseClaimWork(run, ev), (n) => {
+          changed = n;
+        }),
+      () => changed === 0,
+    );
   }
 
   /** All or nothing in one transaction (one commit for a burst); results in input order. */
   settleAll(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): Out<F, boolean[]> {
     const t = this.see(now);
     if (items.length === 0) return this.run.single(answer([]));
-    return this.run.write(settleWork(items, t), (kept) => !kept.includes(true));
+    return this.logged(
+      t,
+      (ev) => settleWork(items, t, ev),
+      (kept) => !kept.includes(true),
+    );
   }
 
   settle(run: ClaimedRun, settlement: Settlement, now: Date): Out<F, boolean> {
     const t = this.see(now);
-    return this.run.write(
-      mapped(settleWork([{ run, settlement }], t), (kept) => kept[0]!),
+    return this.logged(
+      t,
+      (ev) => mapped(settleWork([{ run, settlement }], t, ev), (kept) => kept[0]!),
       (kept) => !kept,
     );
   }
@@ -187,11 +223,12 @@ export class EngineJobStore<F extends Kind> {
   }
 
   markSent(id: number, sentRef: string, now: Date): Out<F, void> {
-    return this.change(q.markSent(id, sentRef, this.see(now)));
+    const t = this.see(now);
+    return this.delivered(id, 'delivery.sent', t, q.markSent(id, sentRef, t));
   }
 
   markRetry(id: number, error: string, availableAt: Date): Out<F, void> {
-    return this.change(q.markRetry(id, error, availableAt.getTime()));
+    return this.delivered(id, 'delivery.failed', this.seenNow, q.markRetry(id, error, availableAt.getTime()), error);
   }
 
   markPostponed(id: number, reason: string, availableAt: Date): Out<F, void> {
@@ -199,8 +236,16 @@ export class EngineJobStore<F extends Kind> {
   }
 
   markDead(id: number, error: string, now: Date): Out<F, void> {
-    this.see(now);
-    return this.change(q.markDead(id, error));
+    return this.delivered(id, 'delivery.dead', this.see(now), q.markDead(id, error), error);
+  }
+
+  /** A delivery outcome: the outbox write and its event, quiet when the message was not changed. */
+  private delivered(id: number, type: DeliveryEventType, t: number, mark: Work<number>, error?: string): Out<F, void> {
+    return this.logged(
+      t,
+      (ev) => mapped(deliveryWork(id, type, mark, ev, error), () => undefined),
+      () => false,
+    );
   }
 
   /** A one-statement write in a write transaction, quiet when it changed no row. */
@@ -229,6 +274,65 @@ export class EngineJobStore<F extends Kind> {
   stats(): Out<F, StoreStats> {
     return this.run.single(statsWork());
   }
+
+  // ---- event log ----------------------------------------------------------------------
+
+  listEvents(query: EventQuery): Out<F, LoggedEvent[]> {
+    return this.run.single(listEventsWork(query));
+  }
+
+  lastEventId(): Out<F, number> {
+    return this.run.single(q.lastEventId());
+  }
+
+  pruneEvents(opts: PruneOptions & { before: Date }): Out<F, number> {
+    return this.prune(opts, q.pruneEventsBefore(opts.before.getTime()));
+  }
+
+  /** EventLog.onEvents: wakes `listener` after this store's commits that wrote events and after other processes' commits. */
+  onEvents(listener: () => void): () => void {
+    this.eventListeners.add(listener);
+    const offExternal = this.onExternalChange?.(listener);
+    return () => {
+      this.eventListeners.delete(listener);
+      offExternal?.();
+    };
+  }
+
+  /**
+   * A write transaction whose work records its events on an {@link EventRecorder} (stamped `t`
+   * and with the acting context of this call); they are inserted as its last statement, and
+   * in-process readers are woken once it has committed.
+   */
+  private logged<T>(t: number, build: (ev: EventRecorder) => Work<T>, quiet?: (result: T) => boolean): Out<F, T> {
+    const ev = new EventRecorder(actorOf(currentContext()), t);
+    const out = this.run.write(withEvents(build(ev), ev), quiet) as T | Promise<T>;
+    if (out instanceof Promise) {
+      return out.then((v) => {
+        this.wakeIf(ev);
+        return v;
+      }) as Out<F, T>;
+    }
+    this.wakeIf(ev);
+    return out as Out<F, T>;
+  }
+
+  /** One wake-up per event-loop turn, however many commits: readers read the log for what is new. */
+  private wakeIf(ev: EventRecorder): void {
+    if (ev.events.length === 0 || this.eventListeners.size === 0 || this.wakeQueued) return;
+    this.wakeQueued = true;
+    setImmediate(() => {
+      this.wakeQueued = false;
+      for (const l of [...this.eventListeners]) l();
+    });
+  }
+}
+
+/** `work`, then the events it recorded, in the same transaction. */
+function* withEvents<T>(work: Work<T>, ev: EventRecorder): Work<T> {
+  const result = yield* work;
+  if (ev.events.length > 0) yield* q.insertEvents(ev.events);
+  return result;
 }
 
 /** `work` with its result passed through `f`. */

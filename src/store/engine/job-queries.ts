@@ -1,6 +1,8 @@
+import type { JobStatus } from '../../core/job.js';
 import type { RunTrigger } from '../../core/run.js';
 import type { JobFilter, RunFilter } from '../../core/ports/job-store.js';
 import type { JobParams, JobRow, OutboxDbRow, RunRow, SeqJobRow } from './rows.js';
+import type { EventQueries } from './event-log.js';
 import type { OutboxParams, SettleRecord } from './write-params.js';
 
 /** A filter of `listOutbox`. */
@@ -23,7 +25,7 @@ export interface StoreCounts {
  * ms. Shown here in their synchronous form (SQLite); PostgreSQL's take a connection first and
  * return promises (`AsyncQueries`).
  */
-export interface JobStoreQueries {
+export interface JobStoreQueries extends EventQueries {
   /** Inserts a new job (no lease); false when its id is taken. */
   insertJob(p: JobParams): boolean;
   getJob(id: string): JobRow | undefined;
@@ -66,9 +68,10 @@ export interface JobStoreQueries {
   /**
    * Per record, while its run still holds its job's lease: writes the job (keeping a pause or
    * cancel made after the claim) and drops the lease, adds the history row and the messages.
-   * Whether each record settled, in input order.
+   * Per record in input order: the job's status after the settle, or null when the run had
+   * lost its lease and nothing was written.
    */
-  settleRuns(records: SettleRecord[], now: number): boolean[];
+  settleRuns(records: SettleRecord[], now: number): Array<JobStatus | null>;
 
   /** Runs in progress (on the leases), newest first; `jobId` null for all jobs. */
   runningRuns(jobId: string | null, limit: number): Array<Omit<RunRow, 'ghost_session_id'>>;

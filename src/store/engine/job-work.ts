@@ -8,7 +8,8 @@ import { pageCursor } from '../job-page.js';
 import type { JobFilter, JobPage, JobPageRequest, JobPatch, NewJobRecord, RunFilter, StoreStats } from '../../core/ports/job-store.js';
 import type { JobStoreQueries } from './job-queries.js';
 import { mergeHistory, runInProgress, wantsRunsInProgress } from './run-history.js';
-import { jobFromRow, jobToParams, outboxFromRow, runFromRow } from './rows.js';
+import { type EventRecorder, schedulerActor } from './event-log.js';
+import { jobFromRow, jobToParams, msOrNull, outboxFromRow, runFromRow } from './rows.js';
 import { outboxParams, settleRecord } from './write-params.js';
 import { type Work, requests } from './work.js';
 
@@ -20,40 +21,62 @@ const q = requests<JobStoreQueries>();
  * Inserts the job for `input`. A taken caller-chosen id throws UserError `job.id_taken`; a
  * taken generated id is drawn again (31^6 ids make a streak of ten collisions all but impossible).
  */
-export function* createJobWork(input: NewJobRecord, now: Date, newId: () => string): Work<Job> {
+export function* createJobWork(input: NewJobRecord, now: Date, newId: () => string, ev: EventRecorder): Work<Job> {
   for (let i = 1; ; i++) {
     const job = jobFromNew(input, input.id ?? newId(), now);
-    if (yield* q.insertJob(jobToParams(job))) return job;
+    if (yield* q.insertJob(jobToParams(job))) {
+      ev.add('job.created', job.id, { name: job.name, kind: job.kind, status: job.status, nextRunAt: msOrNull(job.nextRunAt) });
+      return job;
+    }
     if (input.id !== undefined) throw new UserError('job.id_taken', `A job with id "${job.id}" already exists.`);
     if (i >= JOB_ID_ATTEMPTS) throw new Error(`store: no free job id after ${JOB_ID_ATTEMPTS} attempts`);
   }
 }
 
 /** Applies `patch` to job `id`; undefined when there is no such job. */
-export function* patchJobWork(id: string, patch: JobPatch, now: Date): Work<Job | undefined> {
+export function* patchJobWork(id: string, patch: JobPatch, now: Date, ev: EventRecorder): Work<Job | undefined> {
   const row = yield* q.getJobForUpdate(id);
   if (!row) return undefined;
   const job = { ...applyPatch(jobFromRow(row), patch), id: row.id, createdAt: new Date(row.created_at), updatedAt: now };
   yield* q.rewriteJob(jobToParams(job));
+  recordPatch(ev, row.status, job, patch);
   return job;
+}
+
+/**
+ * A patch's events: its status change (paused, resumed, …), and `job.updated` naming the other
+ * fields it set; a patch of nothing but the status it already had is still an update.
+ */
+function recordPatch(ev: EventRecorder, from: Job['status'], job: Job, patch: JobPatch): void {
+  const fields = Object.keys(patch).filter((k) => k !== 'status' && k !== 'updatedAt');
+  const nextRunAt = msOrNull(job.nextRunAt);
+  ev.status(job.id, from, job.status, { nextRunAt });
+  if (fields.length > 0 || from === job.status) ev.add('job.updated', job.id, { fields, status: job.status, nextRunAt });
 }
 
 /**
  * Patches every job matching `filter`; their ids. The jobs are locked first, in the one order
  * of every transaction that locks several jobs (settleAll too), so two never deadlock.
  */
-export function* patchJobsWork(filter: JobFilter, patch: JobPatch, now: Date): Work<string[]> {
+export function* patchJobsWork(filter: JobFilter, patch: JobPatch, now: Date, ev: EventRecorder): Work<string[]> {
   const ids = yield* q.jobIds(filter);
   if (ids.length === 0) return ids;
   yield* q.lockJobs(ids);
-  for (const id of ids) yield* patchJobWork(id, patch, now);
+  for (const id of ids) yield* patchJobWork(id, patch, now, ev);
   return ids;
 }
 
 /** Deletes a job; a run in progress for it can never settle, so it is recorded as abandoned. */
-export function* deleteJobWork(id: string, t: number): Work<boolean> {
-  yield* q.abandonLeasedRun(id, t, 'job deleted', ghostSessionId(id));
-  return yield* q.deleteJob(id);
+export function* deleteJobWork(id: string, t: number, ev: EventRecorder): Work<boolean> {
+  const row = yield* q.getJobForUpdate(id);
+  if (!row) return false;
+  if (row.lease_run_id) {
+    yield* q.abandonLeasedRun(id, t, 'job deleted', ghostSessionId(id));
+    ev.abandoned(id, row.lease_run_id, 'job deleted', ev.actor);
+  }
+  const deleted = yield* q.deleteJob(id);
+  if (deleted) ev.add('job.deleted', id, { name: row.name, status: row.status });
+  return deleted;
 }
 
 export function* pageJobsWork(filter: JobFilter, page: JobPageRequest): Work<JobPage> {
@@ -66,10 +89,22 @@ export function* pageJobsWork(filter: JobFilter, page: JobPageRequest): Work<Job
  * Settles the runs whose leases still hold, all or nothing; whether each settled, in input
  * order. Several jobs are locked in the one multi-job lock order first (see patchJobsWork).
  */
-export function* settleWork(items: Array<{ run: ClaimedRun; settlement: Settlement }>, t: number): Work<boolean[]> {
+export function* settleWork(items: Array<{ run: ClaimedRun; settlement: Settlement }>, t: number, ev: EventRecorder): Work<boolean[]> {
   const records = items.map((i) => settleRecord(i.run, i.settlement, t));
   if (items.length > 1) yield* q.lockJobs([...new Set(items.map((i) => i.run.job.id))]);
-  return yield* q.settleRuns(records, t);
+  const stored = yield* q.settleRuns(records, t);
+  return stored.map((status, k) => {
+    if (status === null) return false;
+    ev.settled(items[k]!.run, items[k]!.settlement, status);
+    return true;
+  });
+}
+
+/** Gives a claim back unrun; 1 when the lease was still that run's. */
+export function* releaseClaimWork(run: ClaimedRun, ev: EventRecorder): Work<number> {
+  const n = yield* q.clearLease(run.job.id, run.runId);
+  if (n > 0) ev.add('run.released', run.job.id, { runId: run.runId }, schedulerActor(run.job.id, run.leaseOwner));
+  return n;
 }
 
 /** Finished runs merged with the runs in progress (on the leases); newest first. */

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { EngineJobStore } from '../engine/engine-job-store.js';
 import type { Async } from '../engine/work.js';
+import type { EventLog } from '../../core/ports/event-log.js';
 import type { JobStore } from '../../core/ports/job-store.js';
 import type { ChangeListener } from './change-listener.js';
 import { pgJobQueries } from './pg-queries.js';
@@ -12,7 +13,7 @@ import { pgRunner } from './pg-runner.js';
  * notifying the other stores on the schema (see ChangeListener); claims use `FOR UPDATE SKIP
  * LOCKED`. Open it with `openPostgresStore`, which applies the migrations first.
  */
-export class PostgresJobStore extends EngineJobStore<Async> implements JobStore {
+export class PostgresJobStore extends EngineJobStore<Async> implements JobStore, EventLog {
   private readonly closeAll: () => Promise<void>;
 
   constructor(
@@ -25,7 +26,7 @@ export class PostgresJobStore extends EngineJobStore<Async> implements JobStore 
   }
 
   /** Calls `listener` after writes of other stores on this schema (other processes): LISTEN/NOTIFY. */
-  onExternalChange(listener: () => void): () => void {
+  override onExternalChange(listener: () => void): () => void {
     return this.changes.subscribe(listener);
   }
 

@@ -15,7 +15,9 @@ import {
   pageSql,
 } from './job-queries.js';
 import { OUTBOX_SQL, listOutboxSql, outboxInsertValues } from './outbox-queries.js';
+import { pgEventQueries } from './event-queries.js';
 import { SETTLE_RUNS, settleValues } from './settle-queries.js';
+import type { JobStatus } from '../../core/job.js';
 
 /** Rows changed by a statement. */
 const changed = async (r: Promise<{ rowCount: number | null }>): Promise<number> => (await r).rowCount ?? 0;
@@ -86,9 +88,11 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
     (await changed(exec(c, OUTBOX_SQL.expireOutboxLeases, [owners, now]))),
   /** One statement for any number of settles (one round trip for a burst). */
   async settleRuns(c, records, now) {
-    const kept = new Array<boolean>(records.length).fill(false);
-    for (const r of await rows(exec<{ ord: number }>(c, SETTLE_RUNS, settleValues(records, now)))) kept[r.ord - 1] = true;
-    return kept;
+    const stored = new Array<JobStatus | null>(records.length).fill(null);
+    for (const r of await rows(exec<{ ord: number; status: JobStatus }>(c, SETTLE_RUNS, settleValues(records, now)))) {
+      stored[r.ord - 1] = r.status;
+    }
+    return stored;
   },
 
   runningRuns: (c, jobId, limit) => rows(exec<Omit<RunRow, 'ghost_session_id'>>(c, JOB_SQL.runningRuns, [jobId, limit])),
@@ -113,6 +117,8 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
     const { sql, params } = listOutboxSql(filter);
     return rows(query<OutboxDbRow>(c, sql, params));
   },
+
+  ...pgEventQueries,
 
   async counts(c): Promise<StoreCounts> {
     const [jobs, runs, outbox] = await Promise.all([

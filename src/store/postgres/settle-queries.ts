@@ -48,7 +48,7 @@ export const SETTLE_RUNS: Statement = {
         ${NO_LEASE}
       FROM input i
       WHERE j.id = i.id AND j.lease_run_id = i.run_id
-      RETURNING i.ord),
+      RETURNING i.ord, j.status),
     added_runs AS (
       INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
         attempt, late_ms, duration_ms, result, error, ghost_session_id)
@@ -67,7 +67,7 @@ export const SETTLE_RUNS: Statement = {
       JOIN settled s ON s.ord = o.run_ord
       ORDER BY o.ord
       ON CONFLICT (key) DO NOTHING)
-    SELECT ord FROM settled`,
+    SELECT ord, status FROM settled`,
 };
 
 /**

@@ -180,7 +180,7 @@ export function prepareJobQueries(db: Db) {
      * the run's outcome does not undo it. One statement, no read first: every right-hand side
      * sees the row as it was.
      */
-    settleJob: db.prepare<SettleJobParams>(`
+    settleJob: db.prepare<SettleJobParams, { status: JobStatus }>(`
       UPDATE jobs SET
         status = CASE WHEN updated_at > @claimed_at AND status IN ('paused', 'cancelled') THEN status ELSE @status END,
         next_run_at = CASE WHEN updated_at > @claimed_at AND status IN ('paused', 'cancelled') THEN next_run_at
@@ -192,7 +192,8 @@ export function prepareJobQueries(db: Db) {
         last_error = iif(@set_last_error, @last_error, last_error),
         updated_at = @updated_at,
         ${NO_LEASE}
-      WHERE id = @id AND lease_run_id = @run_id`),
+      WHERE id = @id AND lease_run_id = @run_id
+      RETURNING status`),
 
     /** Adds a finished run to the history. */
     insertRun: db.prepare<RunRow>(`

@@ -1,5 +1,6 @@
 import { EngineJobStore } from '../engine/engine-job-store.js';
 import type { Sync } from '../engine/work.js';
+import type { EventLog } from '../../core/ports/event-log.js';
 import type { JobStore } from '../../core/ports/job-store.js';
 import { ChangeWatcher } from './change-watcher.js';
 import type { Db } from './open-db.js';
@@ -11,7 +12,7 @@ import { sqliteRunner } from './sqlite-runner.js';
  * module. Every state change is one transaction; claims are batched `UPDATE … RETURNING` over
  * the partial index of due jobs. Open it with `openSqliteStore`, which applies the migrations first.
  */
-export class SqliteJobStore extends EngineJobStore<Sync> implements JobStore {
+export class SqliteJobStore extends EngineJobStore<Sync> implements JobStore, EventLog {
   private readonly changes: ChangeWatcher;
 
   constructor(
@@ -22,7 +23,7 @@ export class SqliteJobStore extends EngineJobStore<Sync> implements JobStore {
     this.changes = new ChangeWatcher(db, db.name);
   }
 
-  onExternalChange(listener: () => void): () => void {
+  override onExternalChange(listener: () => void): () => void {
     return this.changes.subscribe(listener);
   }
 

@@ -5,6 +5,7 @@ import type { JobRow, OutboxDbRow, RunRow } from '../engine/rows.js';
 import type { OutboxParams } from '../engine/write-params.js';
 import { JOB_LIST_ORDER, countJobsSql, jobFilterSql, jobRowFromRaw, listRunsSql, pageJobsSql, prepareJobQueries } from './job-queries.js';
 import type { Db } from './open-db.js';
+import { sqliteEventQueries } from './event-queries.js';
 import { listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
 
 /** Prepared statements keyed by their SQL text, for filter-shaped queries. */
@@ -46,7 +47,7 @@ export function sqliteJobQueries(db: Db): JobStoreQueries {
   const q = prepareJobQueries(db);
   const o = prepareOutboxQueries(db);
   const statements = new StatementCache(db);
-  return { ...jobQueries(q, statements), ...claimQueries(q, o), ...outboxQueries(o, statements) };
+  return { ...jobQueries(q, statements), ...claimQueries(q, o), ...outboxQueries(o, statements), ...sqliteEventQueries(db) };
 }
 
 function jobQueries(q: JobStatements, statements: StatementCache) {
@@ -110,10 +111,11 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
     /** Per run: the job first, as its WHERE checks the lease; no change means the lease was lost. */
     settleRuns: (records, now) =>
       records.map((r) => {
-        if (q.settleJob.run(r.job).changes === 0) return false;
+        const settled = q.settleJob.get(r.job);
+        if (!settled) return null;
         q.insertRun.run(r.run);
         for (const m of r.outbox) o.insertOutbox.run({ ...m, now });
-        return true;
+        return settled.status;
       }),
     counts: () => ({
       jobs: q.jobCountsByStatus.all(),

@@ -1,0 +1,58 @@
+import type { EventQueries, EventRow } from '../engine/event-log.js';
+import type { AsyncQueries } from '../engine/work.js';
+import { type Sql, type Statement, exec } from './db.js';
+
+const st = (name: string, text: string): Statement => ({ name: `chime_${name}`, text });
+
+/**
+ * The event log on PostgreSQL. Ids come from the `events_counter` row, not a sequence: the
+ * insert takes its row lock and holds it to COMMIT, so ids become visible in id order across
+ * every instance and a reader's `id > since` misses nothing (why and what it costs: migration
+ * 0005). The engine makes this insert the last statement of its transaction.
+ */
+export const EVENT_SQL = {
+  /** $1…$7 parallel arrays (at, type, job id, actor type, actor name, session id, body): one round trip per transaction. */
+  insertEvents: st(
+    'insert_events',
+    `
+    WITH n AS (SELECT cardinality($1::bigint[]) AS n),
+    counter AS (UPDATE events_counter SET last_id = last_id + (SELECT n FROM n) WHERE one RETURNING last_id)
+    INSERT INTO events (id, at, type, job_id, actor_type, actor_name, session_id, body)
+    SELECT counter.last_id - (SELECT n FROM n) + u.ord, u.at, u.type, u.job_id, u.actor_type, u.actor_name, u.session_id, u.body
+    FROM counter, unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+      WITH ORDINALITY AS u(at, type, job_id, actor_type, actor_name, session_id, body, ord)`,
+  ),
+  /** $1 since, $2 limit, $3 types (null: any), $4 job id (null: any). */
+  listEvents: st(
+    'list_events',
+    `
+    SELECT * FROM events
+    WHERE id > $1 AND ($3::text[] IS NULL OR type = ANY($3::text[])) AND ($4::text IS NULL OR job_id = $4::text)
+    ORDER BY id LIMIT $2`,
+  ),
+  lastEventId: st('last_event_id', 'SELECT last_id AS id FROM events_counter'),
+  /** The oldest events up to the first one at or after the cut-off $1 (ids follow commit order, so time; no index on `at`). */
+  pruneEvents: st(
+    'prune_events',
+    `DELETE FROM events WHERE id < COALESCE((SELECT id FROM events WHERE at >= $1 ORDER BY id LIMIT 1), (SELECT last_id + 1 FROM events_counter))`,
+  ),
+};
+
+export const pgEventQueries: AsyncQueries<EventQueries, Sql> = {
+  async insertEvents(c, events) {
+    const cols: unknown[][] = [[], [], [], [], [], [], []];
+    for (const e of events) {
+      cols[0]!.push(e.at);
+      cols[1]!.push(e.type);
+      cols[2]!.push(e.job_id);
+      cols[3]!.push(e.actor_type);
+      cols[4]!.push(e.actor_name);
+      cols[5]!.push(e.session_id);
+      cols[6]!.push(e.body);
+    }
+    await exec(c, EVENT_SQL.insertEvents, cols);
+  },
+  listEvents: async (c, q) => (await exec<EventRow>(c, EVENT_SQL.listEvents, [q.since, q.limit, q.types ?? null, q.jobId ?? null])).rows,
+  lastEventId: async (c) => (await exec<{ id: number }>(c, EVENT_SQL.lastEventId)).rows[0]?.id ?? 0,
+  pruneEventsBefore: async (c, before) => (await exec(c, EVENT_SQL.pruneEvents, [before])).rowCount ?? 0,
+};

@@ -1,0 +1,62 @@
+import type { Statement } from 'better-sqlite3';
+import type { EventQueries, EventRow } from '../engine/event-log.js';
+import type { Db } from './open-db.js';
+
+/** The filter of a read: null for "any"; `types` a JSON array. */
+interface ReadParams {
+  since: number;
+  limit: number;
+  types: string | null;
+  job_id: string | null;
+}
+
+const TYPES = `(@types IS NULL OR type IN (SELECT value FROM json_each(@types)))`;
+
+/** Rows per multi-row insert: a burst's events go in a few statements, not one call each. */
+const CHUNK = 64;
+
+/**
+ * The event log on SQLite. One writer at a time (BEGIN IMMEDIATE), so ids become visible in
+ * id order and `id > since` misses nothing. Inserts are multi-row statements of up to
+ * {@link CHUNK} rows, prepared once per row count: a settled burst's events cost a few calls.
+ */
+export function sqliteEventQueries(db: Db): EventQueries {
+  const inserts = new Map<number, Statement<unknown[]>>();
+  const insertOf = (n: number): Statement<unknown[]> => {
+    let st = inserts.get(n);
+    if (!st) {
+      st = db.prepare<unknown[]>(
+        `INSERT INTO events (at, type, job_id, actor_type, actor_name, session_id, body) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      );
+      inserts.set(n, st);
+    }
+    return st;
+  };
+  // Two statements, so one job's log reads the events_job index instead of every newer event.
+  const list = db.prepare<ReadParams, EventRow>(`
+    SELECT * FROM events WHERE id > @since AND ${TYPES} AND @job_id IS NULL ORDER BY id LIMIT @limit`);
+  const listJob = db.prepare<ReadParams, EventRow>(`
+    SELECT * FROM events WHERE job_id = @job_id AND id > @since AND ${TYPES} ORDER BY id LIMIT @limit`);
+  const last = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM events');
+  // The oldest events up to the first one at or after the cut-off (ids follow time; no index on
+  // `at`), and never the newest row: it keeps the next rowid above every id handed out.
+  const prune = db.prepare<{ before: number }>(`
+    DELETE FROM events
+    WHERE id < COALESCE((SELECT id FROM events WHERE at >= @before ORDER BY id LIMIT 1), (SELECT MAX(id) FROM events))`);
+  return {
+    insertEvents(events) {
+      for (let i = 0; i < events.length; i += CHUNK) {
+        const chunk = events.slice(i, i + CHUNK);
+        const values: unknown[] = [];
+        for (const e of chunk) values.push(e.at, e.type, e.job_id, e.actor_type, e.actor_name, e.session_id, e.body);
+        insertOf(chunk.length).run(values);
+      }
+    },
+    listEvents(q) {
+      const p: ReadParams = { since: q.since, limit: q.limit, types: q.types ? JSON.stringify(q.types) : null, job_id: q.jobId ?? null };
+      return (q.jobId !== undefined ? listJob : list).all(p);
+    },
+    lastEventId: () => last.get()?.id ?? 0,
+    pruneEventsBefore: (before) => prune.run({ before }).changes,
+  };
+}
