@@ -7,7 +7,7 @@ import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
 
 /**
  * Event ids on PostgreSQL become visible in id order, across instances: a reader paging with
- * `id > since` never skips an event that commits later under a lower id (migration 0005).
+ * `id > since` never skips an event that commits later under a lower id (migration 0008).
  */
 
 const row = (type: string) => [[T0.getTime()], [type], [null], ['UNKNOWN'], [null], [null], ['{}']];

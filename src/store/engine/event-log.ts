@@ -8,7 +8,7 @@ import { msOrNull } from './rows.js';
  * The event log's rows and how a store operation records its events. Every write work is given
  * an {@link EventRecorder}; what it records is inserted by {@link EventRecorder.flush} as the
  * last statement of the same transaction (PostgreSQL hands out ids under a lock held from that
- * statement to COMMIT: see migration 0005), so an event exists exactly when its change does.
+ * statement to COMMIT: see migration 0008), so an event exists exactly when its change does.
  */
 
 /** The columns of one `events` insert. */
@@ -30,7 +30,7 @@ export interface EventRow extends EventParams {
 
 /** The queries behind the event log, in each dialect's query module next to the job queries. */
 export interface EventQueries {
-  /** Adds events in array order, with ids above every id handed out before (see migration 0005). */
+  /** Adds events in array order, with ids above every id handed out before (see migration 0008). */
   insertEvents(events: EventParams[]): void;
   /** Events after `since` matching the filters, in id order. */
   listEvents(query: Required<Pick<EventQuery, 'since' | 'limit'>> & Pick<EventQuery, 'types' | 'jobId'>): EventRow[];

@@ -8,7 +8,7 @@ const st = (name: string, text: string): Statement => ({ name: `chime_${name}`, 
  * The event log on PostgreSQL. Ids come from the `events_counter` row, not a sequence: the
  * insert takes its row lock and holds it to COMMIT, so ids become visible in id order across
  * every instance and a reader's `id > since` misses nothing (why and what it costs: migration
- * 0005). The engine makes this insert the last statement of its transaction.
+ * 0008). The engine makes this insert the last statement of its transaction.
  */
 export const EVENT_SQL = {
   /** $1…$7 parallel arrays (at, type, job id, actor type, actor name, session id, body): one round trip per transaction. */
