@@ -62,7 +62,7 @@ export class LiveStream {
         if (signal.aborted) return;
         reason = err instanceof TypeError ? 'the server cannot be reached' : (err as Error).message;
       }
-      const retryInMs = backoffDelay(attempt++, 1000, 30_000);
+      const retryInMs = backoffDelay(attempt++, 1000, 15_000);
       this.emitState({ state: 'lost', reason, retryInMs });
       try {
         await sleep(retryInMs, signal);

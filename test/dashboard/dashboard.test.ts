@@ -4,6 +4,7 @@
 // appearing live, what a read-only token sees, a 375 px phone and dark mode.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
 import {
   NO_CHROMIUM,
   READONLY_TOKEN,
@@ -158,6 +159,57 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     expect(job.origin.chatId).toBe('42');
     await page.close();
   });
+
+  /** Whether this server has the live event stream (the live tests need it). */
+  const hasStream = async (): Promise<boolean> => {
+    const doc = (await (await fetch(`${chime.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    return '/api/v1/events/stream' in doc.paths;
+  };
+
+  it('a run started elsewhere appears on the job page as it happens, fading in', async (t) => {
+    if (!(await hasStream())) t.skip();
+    const page = await open(`/jobs/${ids['stand-up']}`);
+    await page.locator('dl.facts').waitFor();
+    await expect.poll(() => inPage(page, 'document.body.dataset.live')).toBe('open');
+    const before = await page.locator('tr[data-run]').count();
+    // Started through the API, not by this page: only the live stream can tell the page.
+    expect((await chime.call(`/api/v1/jobs/${ids['stand-up']}/run`, { method: 'POST' })).status).toBe(202);
+    await expect.poll(() => page.locator('tr[data-run]').count(), { timeout: 15_000 }).toBeGreaterThan(before);
+    expect(await page.locator('tr[data-run].fresh').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('tr[data-run]').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('success');
+    await page.screenshot({ path: artifact('job-run-live.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('a lost connection shows a banner, and the page resumes after the last event it saw', async (t) => {
+    if (!(await hasStream())) t.skip();
+    const page = await open('/jobs');
+    await expect.poll(() => jobRows(page).count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => inPage(page, 'document.body.dataset.live')).toBe('open');
+    await chime.stop();
+    await expect.poll(() => page.locator('.live-banner.lost').textContent(), { timeout: 15_000 }).toContain('Live updates lost');
+    await page.screenshot({ path: artifact('live-lost.png') });
+    // Made while the page is cut off (straight into the database): only a resume after the last
+    // event seen brings it, since the page reconnects after it happened.
+    const store = await openStore({ db: chime.db });
+    await store.jobs.createJob(
+      {
+        name: 'made while offline',
+        kind: 'reminder',
+        payload: { text: 'made while offline' },
+        owner: { platform: 'telegram', userId: '7' },
+        origin: { platform: 'telegram', chatId: '42' },
+        schedule: { kind: 'once', at: new Date(Date.now() + 3600_000) },
+        timeZone: 'Europe/Berlin',
+      },
+      new Date(),
+    );
+    await store.close();
+    await chime.restart();
+    await expect.poll(() => page.locator('.live-banner').textContent(), { timeout: 30_000 }).toContain('resumed');
+    await expect.poll(() => page.getByRole('link', { name: 'made while offline' }).count(), { timeout: 10_000 }).toBe(1);
+    await page.close();
+  }, 60_000);
 
   it('a read-only token sees the jobs and no action at all', async () => {
     const ro = await loggedIn(browser, `${chime.url}/login?token=${READONLY_TOKEN}`, { timezoneId: 'Europe/Berlin' });

@@ -1,0 +1,59 @@
+// The dashboard's pure rules, without a browser: filters to and from the address (a shared link
+// opens the same view), which filters the bulk routes and the job counts can answer, relative
+// times, and the retry backoff.
+import { describe, expect, it } from 'vitest';
+import { backoffDelay } from '../../src/dashboard/backoff.js';
+import { bulkBody, countableByStats, filtersFromSearch, listQuery, searchOf } from '../../src/dashboard/filters.js';
+import { relative } from '../../src/dashboard/time.js';
+
+describe('dashboard filters in the address', () => {
+  it('round-trips, in a fixed order, dropping blanks and unknown parameters', () => {
+    const f = filtersFromSearch('?q=stand%20up&status=paused,active&junk=1&kind=&sort=-next_run');
+    expect(f).toEqual({ q: 'stand up', status: 'paused,active', sort: '-next_run' });
+    expect(searchOf(f)).toBe('status=paused%2Cactive&q=stand+up&sort=-next_run');
+    expect(filtersFromSearch(searchOf(f))).toEqual(f);
+  });
+
+  it('the list request carries the same names as the address, plus the page', () => {
+    expect(listQuery({ platform: 'telegram', recurring: 'true' }, 100, 'abc')).toBe(
+      '/api/v1/jobs?platform=telegram&recurring=true&limit=100&cursor=abc',
+    );
+  });
+
+  it('the job counts answer no filter or status alone; anything else has no known total', () => {
+    expect(countableByStats({})).toBe(true);
+    expect(countableByStats({ status: 'paused', sort: 'name' })).toBe(true);
+    expect(countableByStats({ status: 'paused', q: 'x' })).toBe(false);
+    expect(countableByStats({ kind: 'reminder' })).toBe(false);
+  });
+
+  it('a bulk action by filter says "all" only when no filter narrows it, and never for filters it cannot apply', () => {
+    expect(bulkBody({})).toEqual({ all: true });
+    expect(bulkBody({ kind: 'reminder', chat: 'telegram:42', sort: 'name' })).toEqual({ kind: 'reminder', chat: 'telegram:42' });
+    expect(bulkBody({ q: 'water' })).toBeUndefined();
+    expect(bulkBody({ recurring: 'true', kind: 'reminder' })).toBeUndefined();
+  });
+});
+
+describe('relative times', () => {
+  const now = Date.UTC(2026, 10, 22, 10);
+  it.each([
+    [0, 'now'],
+    [30_000, 'in 30 s'],
+    [-5 * 60_000, '5 min ago'],
+    [52 * 60_000, 'in 52 min'],
+    [33 * 3600_000, 'in 33 h'],
+    [-3 * 86_400_000, '3 d ago'],
+    [200 * 86_400_000, 'in 7 mo'],
+  ])('%i ms from now reads "%s"', (diff, text) => {
+    expect(relative(now + diff, now)).toBe(text);
+  });
+});
+
+describe('retry backoff', () => {
+  it('doubles from the base up to the cap, a quarter at most taken off at random', () => {
+    expect([0, 1, 2, 3].map((a) => backoffDelay(a, 500, 30_000, () => 0))).toEqual([500, 1000, 2000, 4000]);
+    expect(backoffDelay(20, 500, 30_000, () => 0)).toBe(30_000);
+    expect(backoffDelay(3, 500, 30_000, () => 1)).toBe(3000);
+  });
+});
