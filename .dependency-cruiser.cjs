@@ -7,6 +7,7 @@
  *   delivery  outbox dispatcher                                imports core
  *   chat      commands, formatting                             imports core, nl
  *   agent     model client (openai), the tool loop             imports core, nl; only it imports openai
+ *   agent/tools, agent/conversation  scheduling tools, /ask and resumed turns   imports core, nl, chat, agent
  *   api       HTTP routes, auth                                imports core, nl
  *   cli       command line                                     imports core, nl, and the store and
  *                                                              adapters only through the composition root
@@ -70,9 +71,15 @@ module.exports = {
     ),
     importsOnly(
       'agent-imports-core-and-nl',
-      '^src/agent/',
-      ['src/core/', 'src/nl/', 'src/agent/'],
-      'The agent implements core\'s agent port (src/core/ports/agent.ts) with a model client and the tool loop; it acts through core, never through chat, store or delivery.',
+      '^src/agent/(?!tools/|conversation/)',
+      ['src/core/', 'src/nl/', 'src/agent/(?!tools/|conversation/)'],
+      "The agent implements core's agent port (src/core/ports/agent.ts) with a model client and the tool loop; it acts through core, never through chat, store or delivery.",
+    ),
+    importsOnly(
+      'agent-tools-act-through-the-chat-rules',
+      '^src/agent/(tools|conversation)/',
+      ['src/core/', 'src/nl/', 'src/chat/', 'src/agent/'],
+      "The scheduling tools and conversations act for a person in a chat: they reuse the chat layer's job creation and permission rules (one implementation of each) and reach the model through core's agent port. Nothing below them imports them: the chat layer sees the agent as its ChatAgent port, core as its ConversationResumer port.",
     ),
     importsOnly(
       'api-imports-core-and-nl',

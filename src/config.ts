@@ -98,6 +98,11 @@ export interface Config {
   };
   /** Start the console adapter even when a platform token is set. Default false. */
   forceConsole: boolean;
+  /**
+   * Chime's own admins (CHIME_ADMINS, `platform:userId` each, e.g. `telegram:10018049`): people the
+   * assistant lets run server-side cleanup. The console, on Chime's own machine, always is one.
+   */
+  admins: string[];
   /** The HTTP API and dashboard (CHIME_HTTP, CHIME_HTTP_HOST/PORT, CHIME_API_*). */
   api: ApiConfig;
   /** The agent (CHIME_LLM_*, CHIME_AGENT_*); `agent.llm` is absent while it is off. */
@@ -243,6 +248,14 @@ const VARS = {
   },
   DISCORD_REST_API: url,
   CHIME_CONSOLE: flag(false),
+  CHIME_ADMINS: {
+    schema: z
+      .string()
+      .regex(/^\s*[a-z]+:[^\s,]+(\s*,\s*[a-z]+:[^\s,]+)*\s*$/)
+      .transform((v) => v.split(',').map((a) => a.trim()))
+      .default([]),
+    expect: 'platform:userId pairs separated by commas, e.g. telegram:10018049,discord:80351110224678912',
+  },
   CHIME_WATCH_ALLOW_PRIVATE: flag(false),
   // The API's own settings are checked by readApiConfig (api-config.ts), which names the fix.
   CHIME_HTTP: text(),
@@ -355,6 +368,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxTextLength: num('CHIME_MAX_TEXT_LENGTH'),
     },
     forceConsole: v.CHIME_CONSOLE as boolean,
+    admins: v.CHIME_ADMINS as string[],
     watch: { allowPrivate: v.CHIME_WATCH_ALLOW_PRIVATE as boolean },
     agent: agentConfigFrom(v),
     ...(telegram ? { telegram } : {}),

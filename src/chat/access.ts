@@ -99,6 +99,16 @@ export async function findChangeableJob(ctx: CommandContext, rawId: string): Pro
   return job;
 }
 
+/**
+ * Whether `who` is one of Chime's own admins: listed in CHIME_ADMINS (`platform:userId`), or on
+ * the console, which runs on Chime's machine as its operator. Not a chat admin: in a private chat
+ * everyone is their own chat's admin, and server-side work (cleanup of the server's directories)
+ * is the operator's.
+ */
+export function isChimeAdmin(who: Pick<ChatContext, 'platform' | 'userId'>, admins: readonly string[]): boolean {
+  return who.platform === 'console' || admins.includes(`${who.platform}:${who.userId}`);
+}
+
 function truncateId(id: string): string {
   return clip(id, 20);
 }

@@ -1,6 +1,6 @@
 import { ForbiddenError, UserError } from '../../core/errors.js';
 import { isLocalHostName, nonPublicReason } from '../../core/executors/public-address.js';
-import type { CommandModule } from '../command.js';
+import type { CommandContext, CommandModule } from '../command.js';
 import { reply } from '../command.js';
 import { formatSpan } from '../format.js';
 import { checkCreateQuota } from '../quotas.js';
@@ -39,36 +39,51 @@ function obviouslyPrivate(url: URL): string | undefined {
  * only admins may start one (as Discord's command permissions have it), and non-public
  * addresses are refused unless the operator allowed them.
  */
+/**
+ * The checks every URL watch passes, by /watch and the assistant's add_job alike: in groups
+ * only admins (the server makes the requests), an http(s) URL, and no obviously non-public
+ * address unless the operator allowed them. Returns the URL.
+ */
+export function checkWatchUrl(ctx: CommandContext, rawUrl: string): URL {
+  if (ctx.msg.chatType === 'group' && !ctx.msg.isAdmin) {
+    throw new ForbiddenError('In groups only chat admins can use /watch. In a private chat with me anyone can.');
+  }
+  if (!rawUrl) throw new UserError('watch.empty', 'Which URL should I watch?', EXAMPLE);
+  let url: URL;
+  try {
+    url = new URL(rawUrl);
+  } catch {
+    throw new UserError('watch.bad_url', `"${rawUrl.slice(0, 100)}" is not a URL.`, EXAMPLE);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UserError('watch.bad_url', 'Only http:// and https:// URLs can be watched.', EXAMPLE);
+  }
+  const privateWhy = ctx.deps.config.watchAllowPrivate ? undefined : obviouslyPrivate(url);
+  if (privateWhy) {
+    throw new UserError('watch.private', `I only watch public addresses; ${url.hostname} is ${privateWhy}.`, EXAMPLE);
+  }
+  return url;
+}
+
+/** A watch's check interval (seconds) within the allowed range (CHIME minimum .. one day). */
+export function checkWatchInterval(ctx: CommandContext, interval: number): void {
+  const min = ctx.deps.config.minWatchIntervalSeconds ?? 10;
+  if (interval < min || interval > MAX_INTERVAL_S) {
+    throw new UserError('watch.interval_range', `The check interval must be between ${min} seconds and 1 day.`, EXAMPLE);
+  }
+}
+
 export const watch: CommandModule = {
   name: 'watch',
   description: 'Tell me when a URL answers 200: /watch https://example.com every 30s',
   usage: '/watch <url> [every 30s]',
   async run(ctx) {
-    if (ctx.msg.chatType === 'group' && !ctx.msg.isAdmin) {
-      throw new ForbiddenError('In groups only chat admins can use /watch. In a private chat with me anyone can.');
-    }
     const [rawUrl = '', ...rest] = ctx.args.split(/\s+/);
-    if (!rawUrl) throw new UserError('watch.empty', 'Which URL should I watch?', EXAMPLE);
-    let url: URL;
-    try {
-      url = new URL(rawUrl);
-    } catch {
-      throw new UserError('watch.bad_url', `"${rawUrl.slice(0, 100)}" is not a URL.`, EXAMPLE);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new UserError('watch.bad_url', 'Only http:// and https:// URLs can be watched.', EXAMPLE);
-    }
-    const privateWhy = ctx.deps.config.watchAllowPrivate ? undefined : obviouslyPrivate(url);
-    if (privateWhy) {
-      throw new UserError('watch.private', `I only watch public addresses; ${url.hostname} is ${privateWhy}.`, EXAMPLE);
-    }
+    const url = checkWatchUrl(ctx, rawUrl);
     const restText = rest.join(' ').trim();
     const interval = restText ? parseWatchInterval(restText) : DEFAULT_INTERVAL_S;
     if (interval === undefined) throw new UserError('watch.bad_interval', `I can't read "${restText}" as an interval.`, EXAMPLE);
-    const min = ctx.deps.config.minWatchIntervalSeconds ?? 10;
-    if (interval < min || interval > MAX_INTERVAL_S) {
-      throw new UserError('watch.interval_range', `The check interval must be between ${min} seconds and 1 day.`, EXAMPLE);
-    }
+    checkWatchInterval(ctx, interval);
     await checkCreateQuota(ctx);
     const job = await ctx.deps.scheduler.createJob({
       kind: 'poll_url',
