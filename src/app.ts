@@ -1,4 +1,9 @@
 import { createAgentRuntime } from './agent/agent-runtime.js';
+import { createChatAgent } from './agent/conversation/chat-agent.js';
+import type { ConversationDeps } from './agent/conversation/conversation-turn.js';
+import { createConversationResumer } from './agent/conversation/resume.js';
+import type { ChatAgent } from './chat/command.js';
+import type { ConversationResumer } from './core/ports/conversation-resumer.js';
 import type { Adapter } from './chat/adapter.js';
 import { type ChimeChat, createChatService } from './chat/chat-service.js';
 import { undeliverableNotice } from './chat/undeliverable.js';
@@ -96,11 +101,20 @@ function composeExecutors(config: Config, late: LateChat, extra: Executor[]): Ex
 
 function createSchedulerFor(
   config: Config,
-  deps: { store: ChimeStore; clock: Clock; logger: Logger; identity: LeaseIdentity; executors: Executor[]; late: LateChat },
+  deps: {
+    store: ChimeStore;
+    clock: Clock;
+    logger: Logger;
+    identity: LeaseIdentity;
+    executors: Executor[];
+    late: LateChat;
+    resumer: ConversationResumer;
+  },
 ): Scheduler {
   const { late } = deps;
   return new Scheduler({
     instanceId: deps.identity.owner,
+    resumer: deps.resumer,
     store: deps.store.jobs,
     clock: deps.clock,
     logger: deps.logger,
@@ -143,25 +157,31 @@ function createDispatcherFor(
   return dispatcher;
 }
 
-function createChatFor(config: Config, deps: { store: ChimeStore; clock: Clock; logger: Logger; scheduler: Scheduler }): ChimeChat {
-  return createChatService({
-    scheduler: deps.scheduler,
-    notes: deps.store.notes,
-    prefs: deps.store.prefs,
-    clock: deps.clock,
-    parse,
-    config: {
-      defaultTimeZone: config.defaultTimeZone,
-      watchAllowPrivate: config.watch.allowPrivate,
-      quotas: {
-        maxRemindersPerUser: config.quotas.maxRemindersPerUser,
-        minGroupIntervalMs: config.quotas.minGroupIntervalMs,
-        maxTextLength: config.quotas.maxTextLength,
-        maxRemindersPerChat: config.quotas.maxRemindersPerChat,
+function createChatFor(
+  config: Config,
+  deps: { store: ChimeStore; clock: Clock; logger: Logger; scheduler: Scheduler; agent: ChatAgent },
+): ChimeChat {
+  return createChatService(
+    {
+      scheduler: deps.scheduler,
+      notes: deps.store.notes,
+      prefs: deps.store.prefs,
+      clock: deps.clock,
+      parse,
+      config: {
+        defaultTimeZone: config.defaultTimeZone,
+        watchAllowPrivate: config.watch.allowPrivate,
+        quotas: {
+          maxRemindersPerUser: config.quotas.maxRemindersPerUser,
+          minGroupIntervalMs: config.quotas.minGroupIntervalMs,
+          maxTextLength: config.quotas.maxTextLength,
+          maxRemindersPerChat: config.quotas.maxRemindersPerChat,
+        },
       },
+      logger: deps.logger.child({ component: 'chat' }),
     },
-    logger: deps.logger.child({ component: 'chat' }),
-  });
+    deps.agent,
+  );
 }
 
 /** History pruning and the configured cleanup directories. */
@@ -195,12 +215,22 @@ export function createApp(opts: AppOptions): App {
   const executors = composeExecutors(config, late, opts.executors ?? []);
   // One lease owner for runs and messages, so a restart recognises both as its own.
   const identity = leaseIdentity({ instanceId: config.instanceId });
-  const scheduler = createSchedulerFor(config, { store, clock, logger, identity, executors, late });
+  const housekeeper = createHousekeeperFor(config, { store, clock, logger });
+  // The agent's conversations: /ask in the chat, and resumed ones when a resume_conversation job ends.
+  const conversation: ConversationDeps = {
+    runtime: agent,
+    conversations: store.conversations,
+    clock,
+    logger: logger.child({ component: 'agent' }),
+    admins: config.admins,
+    cleanup: housekeeper,
+  };
+  const resumer = createConversationResumer(conversation, (job) => readyChat(late).ghostContext(job));
+  const scheduler = createSchedulerFor(config, { store, clock, logger, identity, executors, late, resumer });
   const senders = [...adapters.map((a) => a.sender), ...(opts.senders ?? [])];
   const dispatcher = createDispatcherFor(config, { store, clock, logger, identity, scheduler, senders });
-  const chat = createChatFor(config, { store, clock, logger, scheduler });
+  const chat = createChatFor(config, { store, clock, logger, scheduler, agent: createChatAgent(conversation) });
   late.current = chat;
-  const housekeeper = createHousekeeperFor(config, { store, clock, logger });
   const parts: AppParts = { config, clock, logger, store, identity, scheduler, dispatcher, housekeeper, chat, adapters };
   return { config, clock, logger, store, scheduler, dispatcher, housekeeper, chat, adapters, agent, ...appLifecycle(parts) };
 }

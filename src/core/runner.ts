@@ -2,6 +2,8 @@ import type { Logger } from './ports/logger.js';
 import type { Clock } from './ports/clock.js';
 import type { JobStore } from './ports/job-store.js';
 import type { DeliveryFormatter, Executor, RunResult } from './executor.js';
+import type { ConversationResumer } from './ports/conversation-resumer.js';
+import { resumedPlan } from './resume-plan.js';
 import { UserError } from './errors.js';
 import type { Job } from './job.js';
 import { claimedOccurrence, parentSessionId } from './occurrence.js';
@@ -19,6 +21,8 @@ export interface RunnerDeps {
   formatter: DeliveryFormatter;
   /** Recurring occurrences later than this are skipped (ms). */
   misfireGraceMs: number;
+  /** Continues the conversation of a `resume_conversation` job when it completes (the agent); none: plain messages. */
+  resumer?: ConversationResumer;
 }
 
 /** What happened, for events and `runNow({ wait })`. */
@@ -84,7 +88,12 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
   }
 
   const finished = clock.now();
-  const plan = planSettlement(run, occurrence.at, result, status, finished, deps.formatter);
+  const plan =
+    job.completionMode === 'resume_conversation' && deps.resumer
+      ? await runWithContext(ghost, () =>
+          resumedPlan({ run, occurrence: occurrence.at, result, status, now: finished, formatter: deps.formatter }, deps, shutdown),
+        )
+      : planSettlement(run, occurrence.at, result, status, finished, deps.formatter);
   const settled = await deps.settle(run, plan.settlement, finished);
   const seconds = (finished.getTime() - started.getTime()) / 1000;
   logger.info(

@@ -5,6 +5,7 @@ import type { JobStore } from './ports/job-store.js';
 import { DueLoop } from './due-loop.js';
 import type { SchedulerEvents } from './events.js';
 import type { DeliveryFormatter, Executor } from './executor.js';
+import type { ConversationResumer } from './ports/conversation-resumer.js';
 import { JobOperations } from './job-operations.js';
 import { runLeaseHeartbeat } from './lease-heartbeat.js';
 import { leaseIdentity } from './lease-owner.js';
@@ -23,6 +24,8 @@ export interface SchedulerDeps {
   logger: Logger;
   executors: Executor[];
   deliveryFormatter?: DeliveryFormatter;
+  /** Continues the conversation of `resume_conversation` jobs when they complete (the agent). */
+  resumer?: ConversationResumer;
   /** Identifies this process in leases (see lease-owner.ts). Default host:pid:random. */
   instanceId?: string;
   options?: SchedulerOptions;
@@ -93,6 +96,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
         executors,
         formatter: deps.deliveryFormatter ?? plainText,
         misfireGraceMs: this.opts.misfireGraceMs,
+        ...(deps.resumer ? { resumer: deps.resumer } : {}),
       },
       clock: this.clock,
       logger: this.logger,
