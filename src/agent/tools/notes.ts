@@ -1,5 +1,5 @@
 import type { AgentTool } from '../../core/ports/agent.js';
-import { recall, remember } from '../../chat/commands/notes.js';
+import { remember } from '../../chat/commands/notes.js';
 import { type ToolEnv, asCommand, withExample } from './tool-env.js';
 
 /**
