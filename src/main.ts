@@ -138,6 +138,7 @@ export async function runChime(io: CliIo): Promise<number> {
           defaultTimeZone: config.defaultTimeZone,
           maxTextLength: config.quotas.maxTextLength,
           logger,
+          events: store.events,
           taskEvents: (listener) => {
             app?.scheduler.on('task-event', listener);
             return () => app?.scheduler.off('task-event', listener);

@@ -1,7 +1,9 @@
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { EventFeed } from '../core/event-feed.js';
 import type { Clock } from '../core/ports/clock.js';
+import type { EventLog } from '../core/ports/event-log.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
 import type { ParseResult } from '../nl/types.js';
 import type { ApiConfig } from './api-config.js';
@@ -14,6 +16,7 @@ import { RouteTable } from './route-table.js';
 import { type TaskEventSource, trackRuns } from './run-metrics.js';
 import { type ReadinessCheck, createMetrics, registerHealthRoutes } from './routes/health.js';
 import { registerBulkRoutes } from './routes/bulk.js';
+import { registerEventRoutes } from './routes/events.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerJobRoutes } from './routes/jobs.js';
 import { registerRunRoutes } from './routes/runs.js';
@@ -43,6 +46,10 @@ export interface ApiServerDeps {
   taskEvents?: TaskEventSource;
   /** Chime's version, for the OpenAPI document. */
   version?: string;
+  /** The event log: `/api/v1/events`, its SSE stream and the WebSocket. Without it those routes are absent. */
+  events?: EventLog;
+  /** Stream timing (tests shorten it): keep-alive comment interval, and the feed's backstop poll (ms). */
+  eventStream?: { keepAliveMs?: number; pollMs?: number };
 }
 
 /** The HTTP API, built but not listening. */
@@ -105,6 +112,15 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
   registerBulkRoutes(routes, deps.scheduler);
   registerRunRoutes(routes, { scheduler: deps.scheduler, parse: deps.parse, now: input.now, defaultTimeZone: deps.defaultTimeZone });
   registerSeedAliases(routes, { scheduler: deps.scheduler, input });
+  if (deps.events) {
+    const feed = new EventFeed(deps.events, deps.clock, {
+      logger: deps.logger,
+      ...(deps.eventStream?.pollMs !== undefined ? { pollMs: deps.eventStream.pollMs } : {}),
+    });
+    app.addHook('onClose', async () => feed.close());
+    const keepAliveMs = deps.eventStream?.keepAliveMs;
+    registerEventRoutes(app, routes, { log: deps.events, feed, clock: deps.clock, ...(keepAliveMs !== undefined ? { keepAliveMs } : {}) });
+  }
   registerHealthRoutes(app, { scheduler: deps.scheduler, ...(deps.readiness ? { readiness: deps.readiness } : {}) });
 
   app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));

@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/ports/clock.js';
+import type { EventLog } from '../core/ports/event-log.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
 import type { ParseResult } from '../nl/types.js';
 import { type ApiConfig, ApiConfigError } from './api-config.js';
@@ -21,6 +22,7 @@ export interface HttpStartOptions {
   logger: Logger;
   readiness?: Record<string, ReadinessCheck>;
   taskEvents?: TaskEventSource;
+  events?: EventLog;
 }
 
 /** The running server and what to tell the person who started Chime. */
@@ -51,6 +53,7 @@ export async function startHttp(opts: HttpStartOptions): Promise<StartedHttp> {
       logger: opts.logger,
       ...(opts.readiness ? { readiness: opts.readiness } : {}),
       ...(opts.taskEvents ? { taskEvents: opts.taskEvents } : {}),
+      ...(opts.events ? { events: opts.events } : {}),
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -5,6 +5,7 @@ import type { JobStore, MaybePromise } from '../core/ports/job-store.js';
 import type { NotesStore } from '../core/ports/notes-store.js';
 import type { PrefsStore } from '../core/ports/prefs-store.js';
 import type { ConversationStore } from '../core/ports/conversation-store.js';
+import type { EventLog } from '../core/ports/event-log.js';
 import { UnusableDatabaseError, openSqliteStore, startCheckpointer } from './sqlite/index.js';
 
 /**
@@ -28,6 +29,8 @@ export interface ChimeStore {
   prefs: PrefsStore;
   /** The agent's conversation memory. */
   conversations: ConversationStore;
+  /** The event log (audit log, live stream): written by `jobs` in its own transactions, read here. */
+  events: EventLog;
   /** Which backend this is (logs, diagnostics). */
   kind: 'sqlite' | 'postgres';
   /** Starts the backend's background work (SQLite: WAL checkpoints off the event loop). */
@@ -70,6 +73,7 @@ export function openSqliteChimeStore(location: Pick<StoreLocation, 'db'>, clock?
     notes: s.notes,
     prefs: s.prefs,
     conversations: s.conversations,
+    events: s.jobs,
     kind: 'sqlite',
     startMaintenance: (c, onError) => startCheckpointer(s.db, { clock: c, onError }),
     close: () => s.close(),
@@ -99,6 +103,7 @@ export async function openStore(location: StoreLocation, clock?: Clock): Promise
     notes: s.notes,
     prefs: s.prefs,
     conversations: s.conversations,
+    events: s.jobs,
     kind: 'postgres',
     // PostgreSQL does its own checkpoints and vacuum.
     startMaintenance: () => ({ stop: async () => undefined }),

@@ -31,7 +31,16 @@ export interface ApiFixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(opts: { backend?: 'sqlite' | 'postgres'; now?: string; tokens?: ApiToken[] } = {}): Promise<ApiFixture> {
+export async function startFixture(
+  opts: {
+    backend?: 'sqlite' | 'postgres';
+    now?: string;
+    tokens?: ApiToken[];
+    /** An existing schema to share (several instances on one PostgreSQL schema); the caller drops it. */
+    schema?: string;
+    eventStream?: { keepAliveMs?: number; pollMs?: number };
+  } = {},
+): Promise<ApiFixture> {
   const clock = new ManualClock(opts.now ?? '2026-11-22T10:00:00Z');
   const dir = mkdtempSync(join(tmpdir(), 'chime-api-'));
   const config = loadConfig({ CHIME_DB: join(dir, 'chime.db'), CHIME_TZ: 'Europe/Berlin' });
@@ -39,13 +48,15 @@ export async function startFixture(opts: { backend?: 'sqlite' | 'postgres'; now?
   const store =
     opts.backend === 'postgres'
       ? await (async () => {
-          schema = freshSchema();
-          const s = await openPostgresStore(PG_URL, { schema, clock, poolSize: 3 });
+          // A shared schema is the caller's to drop; a fresh one is dropped with the fixture.
+          if (opts.schema === undefined) schema = freshSchema();
+          const s = await openPostgresStore(PG_URL, { schema: opts.schema ?? schema!, clock, poolSize: 3 });
           return {
             jobs: s.jobs,
             notes: s.notes,
             prefs: s.prefs,
             conversations: s.conversations,
+            events: s.jobs,
             kind: 'postgres' as const,
             startMaintenance: () => ({ stop: async () => {} }),
             close: () => s.close(),
@@ -62,6 +73,8 @@ export async function startFixture(opts: { backend?: 'sqlite' | 'postgres'; now?
     defaultTimeZone: config.defaultTimeZone,
     maxTextLength: config.quotas.maxTextLength,
     logger: silentLogger(),
+    events: store.events,
+    ...(opts.eventStream ? { eventStream: opts.eventStream } : {}),
     taskEvents: (listener) => {
       app.scheduler.on('task-event', listener);
       return () => app.scheduler.off('task-event', listener);

@@ -1,0 +1,142 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { EventFeed, FeedFilter } from '../../core/event-feed.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { EventLog, LoggedEvent } from '../../core/ports/event-log.js';
+import { eventDoc, eventFilterQuery, eventView, lastEventIdOf, listEventsQuery } from '../event-view.js';
+import { problemDoc } from '../job-schemas.js';
+import { validationProblem } from '../problem.js';
+import type { RouteTable } from '../route-table.js';
+
+export interface EventRoutesDeps {
+  log: EventLog;
+  feed: EventFeed;
+  clock: Clock;
+  /** Comment line sent on an idle stream so proxies keep it open (ms). Default 15 s. */
+  keepAliveMs?: number;
+}
+
+/** A client that stopped reading: past this much unsent output its stream is closed (it resumes with Last-Event-ID). */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/** One event as an SSE message: `id:` the event id, `event:` its type, `data:` its JSON. */
+export function sseMessage(e: LoggedEvent): string {
+  return `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(eventView(e))}\n\n`;
+}
+
+const eventsPage = z.object({
+  events: z.array(eventDoc),
+  next: z.number().int().describe('The id to pass as since for the next page (the last id of this one, or since when empty).'),
+  more: z.boolean().describe('Whether this page is full: more events may follow at once.'),
+});
+
+/**
+ * The event log over HTTP: `GET /api/v1/events` pages through it, `GET /api/v1/events/stream`
+ * follows it as Server-Sent Events. Both read the EventLog port; the stream is served by the
+ * shared EventFeed (one reader however many clients).
+ */
+export function registerEventRoutes(app: FastifyInstance, routes: RouteTable, deps: EventRoutesDeps): void {
+  routes.add({
+    method: 'GET',
+    url: '/api/v1/events',
+    operationId: 'listEvents',
+    summary: 'The event log (audit log), oldest first, after an id',
+    description:
+      'Every job change, run start and outcome, and delivery outcome, with who caused it. Page with since=<next> until more is false.',
+    tags: ['events'],
+    query: listEventsQuery,
+    responses: {
+      200: { description: 'Events in id order', schema: eventsPage },
+      400: { description: 'Invalid query', schema: problemDoc },
+    },
+    handler: async ({ query }) => {
+      const since = query.since ?? 0;
+      const limit = query.limit ?? 100;
+      const events = await deps.log.listEvents({
+        since,
+        limit,
+        ...(query.type ? { types: query.type } : {}),
+        ...(query.job_id !== undefined ? { jobId: query.job_id } : {}),
+      });
+      return { events: events.map(eventView), next: events.at(-1)?.id ?? since, more: events.length === limit };
+    },
+  });
+
+  const open = new Set<() => void>();
+  // Streams never end by themselves: close them so the server can close.
+  app.addHook('preClose', async () => {
+    for (const end of [...open]) end();
+  });
+
+  routes.add({
+    method: 'GET',
+    url: '/api/v1/events/stream',
+    operationId: 'streamEvents',
+    summary: 'The event log live, as Server-Sent Events',
+    description:
+      'text/event-stream: each event as `id: <id>`, `event: <type>`, `data: {id, at, type, jobId, actor, body}`. Reconnect with the Last-Event-ID header (or since=) to resume with nothing lost or repeated; without either the stream starts with the next event. A comment line every 15 s keeps idle connections open.',
+    tags: ['events'],
+    query: eventFilterQuery,
+    responses: {
+      200: { description: 'An endless text/event-stream' },
+      400: { description: 'Invalid query or Last-Event-ID', schema: problemDoc },
+    },
+    handler: async ({ query, request, reply }) => {
+      const header = lastEventIdOf(request.headers['last-event-id']);
+      if (Number.isNaN(header)) {
+        throw validationProblem([
+          { field: 'header.last-event-id', message: 'must be an event id (a whole number)', fix: 'e.g. Last-Event-ID: 42' },
+        ]);
+      }
+      // A reconnecting EventSource sends Last-Event-ID with the URL it first used: the header is newer.
+      const since = header ?? query.since;
+      const filter: FeedFilter = {
+        ...(since !== undefined ? { since } : {}),
+        ...(query.type ? { types: query.type } : {}),
+        ...(query.job_id !== undefined ? { jobId: query.job_id } : {}),
+      };
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write(': chime events\n\n');
+      const stop = new AbortController();
+      let sub: ReturnType<EventFeed['subscribe']> | undefined;
+      const end = (): void => {
+        if (stop.signal.aborted) return;
+        stop.abort();
+        sub?.close();
+        open.delete(end);
+        res.end();
+      };
+      open.add(end);
+      request.raw.on('close', end);
+      res.on('error', end);
+      sub = deps.feed.subscribe(filter, (events) => {
+        if (res.writableLength > MAX_BUFFERED_BYTES) return end();
+        res.write(events.map(sseMessage).join(''));
+      });
+      sub.live.catch((err: unknown) => {
+        request.log.warn({ err }, 'event stream: reading the backlog failed');
+        end();
+      });
+      void keepAlive(deps.clock, deps.keepAliveMs ?? 15_000, stop.signal, () => res.write(': keep-alive\n\n'));
+    },
+  });
+}
+
+/** Calls `ping` every `everyMs` on the clock until `signal` aborts. */
+export async function keepAlive(clock: Clock, everyMs: number, signal: AbortSignal, ping: () => void): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      await clock.sleepUntil(new Date(clock.now().getTime() + everyMs), signal);
+    } catch {
+      return;
+    }
+    if (!signal.aborted) ping();
+  }
+}
