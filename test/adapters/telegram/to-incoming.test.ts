@@ -84,6 +84,22 @@ describe('toIncomingMessage', () => {
   });
 });
 
+describe('addressed (group text meant for the bot, for the assistant)', () => {
+  const inGroup = { chat: { id: -5, type: 'group' as const, title: 'g' } };
+  it('a mention or a reply to the bot is addressed; a reply to someone else with a mention too; private chats need no flag', () => {
+    expect(toIncomingMessage(msg({ ...inGroup, text: '@ChimeBot what is next' }), bot, false)).toMatchObject({
+      text: 'what is next',
+      addressed: true,
+    });
+    const replyToBot = { message_id: 3, date: 0, chat: inGroup.chat, from: { id: 99, is_bot: true, first_name: 'Chime' }, text: 'hi' };
+    expect(
+      toIncomingMessage(msg({ ...inGroup, text: 'and tomorrow?', reply_to_message: replyToBot as never }), bot, false)?.addressed,
+    ).toBe(true);
+    expect(toIncomingMessage(msg({ ...inGroup, text: '/list' }), bot, false)?.addressed).toBeUndefined();
+    expect(toIncomingMessage(msg({ text: 'hello' }), bot, true)?.addressed).toBeUndefined();
+  });
+});
+
 describe('messageLink', () => {
   it('public chats link by username, private supergroups by t.me/c, basic groups have none', () => {
     expect(messageLink({ id: -100777, type: 'supergroup', title: 't', username: 'team' }, 5)).toBe('https://t.me/team/5');
