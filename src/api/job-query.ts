@@ -1,14 +1,11 @@
+import { createHash } from 'node:crypto';
 import type { Job } from '../core/job.js';
+import type { JobFilter, JobOrder, JobSortKey } from '../core/ports/job-store.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
-import { isRecurring } from '../core/schedule.js';
 import type { ListJobsQuery } from './job-schemas.js';
 import { validationProblem } from './problem.js';
-import type { JobFilter } from '../core/ports/job-store.js';
 
 const DEFAULT_LIMIT = 50;
-const SCAN_PAGE = 1000;
-
-type SortKey = 'created' | 'next_run' | 'name' | 'updated';
 
 /** A page of the list, and the cursor of the next one (absent after the last). */
 export interface JobListPage {
@@ -22,13 +19,17 @@ function scoped(value: string): { platform?: string; id: string } {
   return i > 0 ? { platform: value.slice(0, i), id: value.slice(i + 1) } : { id: value };
 }
 
-/** The part of the query the store answers itself (indexed columns). */
-export function storeFilter(q: Pick<ListJobsQuery, 'status' | 'kind' | 'owner' | 'chat' | 'platform' | 'workflow'>): JobFilter {
+type FilterQuery = Pick<ListJobsQuery, 'status' | 'kind' | 'owner' | 'chat' | 'platform' | 'workflow' | 'recurring' | 'q'>;
+
+/** The list's (and bulk actions') filters as the store's: the store applies every one of them. */
+export function storeFilter(q: FilterQuery): JobFilter {
   const f: JobFilter = {};
   if (q.status && q.status.length > 0) f.status = q.status.length === 1 ? q.status[0]! : q.status;
   if (q.kind) f.kind = q.kind;
   if (q.workflow) f.workflowId = q.workflow;
   if (q.platform) f.originPlatform = q.platform;
+  if (q.recurring !== undefined) f.recurring = q.recurring;
+  if (q.q !== undefined) f.text = q.q;
   if (q.owner) {
     const o = scoped(q.owner);
     f.ownerUserId = o.id;
@@ -48,47 +49,31 @@ export function storeFilter(q: Pick<ListJobsQuery, 'status' | 'kind' | 'owner' |
   return f;
 }
 
-/** The text a search looks in: name, reminder text, command. */
-function haystack(job: Job): string {
-  const p = (job.payload ?? {}) as { text?: unknown; command?: unknown };
-  return [job.name, typeof p.text === 'string' ? p.text : '', typeof p.command === 'string' ? p.command : ''].join('\n').toLowerCase();
+/** `-next_run` as the store's order. */
+export function orderOf(sort: string | undefined): JobOrder {
+  const s = sort ?? 'created';
+  const desc = s.startsWith('-');
+  return { key: (desc ? s.slice(1) : s) as JobSortKey, ...(desc ? { desc } : {}) };
 }
 
-function sortValue(job: Job, key: SortKey): string | number {
-  switch (key) {
-    case 'created':
-      return job.createdAt.getTime();
-    case 'updated':
-      return job.updatedAt.getTime();
-    case 'name':
-      return job.name.toLowerCase();
-    case 'next_run':
-      // Nothing due sorts last whichever the direction, as "next run: never".
-      return job.nextRunAt === null ? Number.MAX_SAFE_INTEGER : job.nextRunAt.getTime();
-  }
-}
-
-/** Where the next page starts: the last row's sort value and id, or the store's own cursor. */
+/**
+ * The API's cursor: the store's keyset cursor, with the sort and a digest of the filters it
+ * was made under, so a cursor used with another query is refused instead of silently skipping
+ * or repeating jobs.
+ */
 interface Cursor {
   sort: string;
-  value?: string | number;
-  id?: string;
-  /** Set when the page came straight from the store's creation-order keyset (see storePage). */
-  store?: string;
+  filter: string;
+  store: string;
 }
+
+const digest = (filter: JobFilter): string =>
+  createHash('sha256')
+    .update(JSON.stringify(filter, Object.keys(filter).sort()))
+    .digest('base64url')
+    .slice(0, 12);
 
 const encode = (c: Cursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
-
-function decode(text: string, sort: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
-    if (c.sort !== sort) throw new Error('another sort');
-    if (typeof c.store === 'string' || (typeof c.id === 'string' && (typeof c.value === 'string' || typeof c.value === 'number'))) return c;
-  } catch {
-    // fall through to the refusal
-  }
-  throw badCursor();
-}
 
 const badCursor = () =>
   validationProblem([
@@ -99,71 +84,37 @@ const badCursor = () =>
     },
   ]);
 
-/**
- * The default listing (creation order, only filters the store applies) pages on the store's
- * keyset, so a page costs the same however many jobs there are. A one-row look past the page
- * tells whether a next page exists, so the last page never hands out an empty next one.
- */
-async function storePage(
-  scheduler: SchedulerApi,
-  filter: JobFilter,
-  sort: string,
-  limit: number,
-  after: string | undefined,
-): Promise<JobListPage> {
-  const got = await scheduler.pageJobs(filter, { size: limit, ...(after !== undefined ? { after } : {}) });
-  if (got.next === undefined) return { jobs: got.jobs };
-  const peek = await scheduler.pageJobs(filter, { size: 1, after: got.next });
-  return { jobs: got.jobs, ...(peek.jobs.length > 0 ? { next: encode({ sort, store: got.next }) } : {}) };
-}
-
-function compare(a: { value: string | number; id: string }, b: { value?: string | number | undefined; id?: string | undefined }): number {
-  if (b.value === undefined || b.id === undefined) return 1;
-  if (a.value < b.value) return -1;
-  if (a.value > b.value) return 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+function decode(text: string, sort: string, filter: string): string {
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Partial<Cursor>;
+    if (c.sort === sort && c.filter === filter && typeof c.store === 'string') return c.store;
+  } catch {
+    // fall through to the refusal
+  }
+  throw badCursor();
 }
 
 /**
- * One page of jobs matching `q`. The store filters on its indexed columns; recurrence and text
- * search are read off each job, then the matches are sorted (ties by id) and cut after the
- * cursor, which holds the last row's sort value and id so a page never repeats or skips a job
- * when others are added meanwhile.
+ * One page of jobs matching `q`, filtered, sorted and cut by the store (keyset pagination on
+ * the sort value and creation order): a page costs one query however many jobs there are, and
+ * never repeats or skips a job when others are added between pages.
  */
 export async function listJobsPage(scheduler: SchedulerApi, q: ListJobsQuery): Promise<JobListPage> {
   const sort = q.sort ?? 'created';
-  const desc = sort.startsWith('-');
-  const key = (desc ? sort.slice(1) : sort) as SortKey;
-  const limit = q.limit ?? DEFAULT_LIMIT;
-  const after = q.cursor !== undefined ? decode(q.cursor, sort) : undefined;
   const filter = storeFilter(q);
-  const needle = q.q?.toLowerCase();
-  const storeCursor = after?.store;
-  if (key === 'created' && !desc && q.recurring === undefined && needle === undefined) {
-    if (after !== undefined && storeCursor === undefined) throw badCursor();
-    return storePage(scheduler, filter, sort, limit, storeCursor);
+  const fingerprint = digest(filter);
+  const after = q.cursor !== undefined ? decode(q.cursor, sort, fingerprint) : undefined;
+  let page: Awaited<ReturnType<SchedulerApi['pageJobs']>>;
+  try {
+    page = await scheduler.pageJobs(filter, {
+      size: q.limit ?? DEFAULT_LIMIT,
+      order: orderOf(sort),
+      ...(after !== undefined ? { after } : {}),
+    });
+  } catch (err) {
+    // The store refuses a cursor it cannot read; the cursor came from the client.
+    if (err instanceof Error && err.message.startsWith('store: bad page cursor')) throw badCursor();
+    throw err;
   }
-  if (storeCursor !== undefined) throw badCursor();
-
-  const matches: Array<{ job: Job; value: string | number; id: string }> = [];
-  let page: string | undefined;
-  do {
-    const got = await scheduler.pageJobs(filter, { size: SCAN_PAGE, ...(page !== undefined ? { after: page } : {}) });
-    for (const job of got.jobs) {
-      if (q.recurring !== undefined && isRecurring(job.schedule) !== q.recurring) continue;
-      if (needle !== undefined && !haystack(job).includes(needle)) continue;
-      const row = { job, value: sortValue(job, key), id: job.id };
-      if (after && (desc ? compare(row, after) >= 0 : compare(row, after) <= 0)) continue;
-      matches.push(row);
-    }
-    page = got.next;
-  } while (page !== undefined);
-
-  matches.sort((a, b) => (desc ? compare(b, a) : compare(a, b)));
-  const rows = matches.slice(0, limit);
-  const last = rows[rows.length - 1];
-  return {
-    jobs: rows.map((r) => r.job),
-    ...(matches.length > limit && last ? { next: encode({ sort, value: last.value, id: last.id }) } : {}),
-  };
+  return { jobs: page.jobs, ...(page.next !== undefined ? { next: encode({ sort, filter: fingerprint, store: page.next }) } : {}) };
 }

@@ -99,7 +99,7 @@ const list = <T extends string>(values: readonly [T, ...T[]], what: string) =>
     )
     .pipe(z.array(z.enum(values, { message: `must be ${what}` })));
 
-export const SORT_KEYS = ['created', 'next_run', 'name', 'updated'] as const;
+export const SORT_KEYS = ['created', 'next_run', 'name', 'id', 'updated'] as const;
 
 export const listJobsQuery = z
   .object({
@@ -116,10 +116,11 @@ export const listJobsQuery = z
     sort: z
       .string()
       .regex(
-        /^-?(created|next_run|name|updated)$/,
+        /^-?(created|next_run|name|id|updated)$/,
         `must be one of ${SORT_KEYS.join(', ')}, "-" first for descending | Fix: e.g. sort=-next_run`,
       )
-      .optional(),
+      .optional()
+      .describe('created (default), next_run (nothing due last), name, id or updated; "-" first for descending.'),
     limit: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
     cursor: z.string().min(1).max(500).optional().describe('The `next` of the previous page.'),
   })

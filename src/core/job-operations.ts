@@ -229,6 +229,10 @@ export class JobOperations implements SchedulerApi {
     return this.deps.store.listRuns(filter);
   }
 
+  async getRun(runId: string): Promise<RunRecord | undefined> {
+    return this.deps.store.getRun(runId);
+  }
+
   async nextRuns(opts: { count?: number; jobId?: string } = {}): Promise<Array<{ job: Job; at: Date }>> {
     const count = opts.count ?? 5;
     if (opts.jobId) {

@@ -29,6 +29,8 @@ export interface SchedulerApi {
   /** How many jobs match, counted in the store; with `atMost`, counting stops there (quotas). */
   countJobs(filter?: JobFilter, atMost?: number): Promise<number>;
   history(filter?: RunFilter): Promise<RunRecord[]>;
+  /** One run, finished or in progress. */
+  getRun(runId: string): Promise<RunRecord | undefined>;
   /** Next `count` fire times of one job, or the soonest across jobs. */
   nextRuns(opts: { count?: number; jobId?: string }): Promise<Array<{ job: Job; at: Date }>>;
   stats(): Promise<StoreStats & { running: number }>;

@@ -161,6 +161,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
   pageJobs: SchedulerApi['pageJobs'] = (filter, page) => this.ops.pageJobs(filter, page);
   countJobs: SchedulerApi['countJobs'] = (filter, atMost) => this.ops.countJobs(filter, atMost);
   history: SchedulerApi['history'] = (filter) => this.ops.history(filter);
+  getRun: SchedulerApi['getRun'] = (runId) => this.ops.getRun(runId);
   nextRuns: SchedulerApi['nextRuns'] = (opts) => this.ops.nextRuns(opts);
   stats: SchedulerApi['stats'] = () => this.ops.stats();
 }

@@ -131,6 +131,9 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     async history() {
       return [];
     },
+    async getRun() {
+      return undefined;
+    },
     async nextRuns() {
       return [];
     },

@@ -216,13 +216,104 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
           return seen;
         };
         expect(await walk({}, 3)).toEqual([made.slice(0, 3), made.slice(3, 6), made.slice(6)]);
-        expect(await walk({ kind: 'reminder' }, 2)).toEqual([[made[0], made[1]], [made[2], made[4]], [made[5], made[6]], []]);
+        // `next` only when another page holds jobs: six matches in pages of two end without an empty page.
+        expect(await walk({ kind: 'reminder' }, 2)).toEqual([
+          [made[0], made[1]],
+          [made[2], made[4]],
+          [made[5], made[6]],
+        ]);
         expect(await walk({ kind: 'nothing' }, 5)).toEqual([[]]);
         // Jobs made while paging appear at the end, never twice.
         const first = await store.pageJobs({}, { size: 4 });
         const late = await store.createJob(reminder(0), T0);
         const rest = await store.pageJobs({}, { size: 10, after: first.next! });
         expect([...first.jobs, ...rest.jobs].map((j) => j.id)).toEqual([...made, late.id]);
+      });
+
+      it('pageJobs sorts by next run (nothing due last either way), name, id, update and creation, both ways, keyset pages', async () => {
+        const mk = (name: string, dueMs: number | null, extra: Partial<NewJobRecord> = {}) =>
+          store.createJob(
+            reminder(dueMs ?? 0, {
+              name,
+              ...(dueMs === null ? { schedule: { kind: 'manual' } } : { nextRunAt: at(dueMs) }),
+              ...extra,
+            }),
+            T0,
+          );
+        const jobs = [
+          await mk('delta', 3 * MIN),
+          await mk('Alpha', 5 * MIN),
+          await mk('charlie', null),
+          await mk('bravo', 1 * MIN),
+          await mk('echo', 3 * MIN),
+        ];
+        const id = (n: string) => jobs.find((j) => j.name === n)!.id;
+        const walk = async (order: { key: 'created' | 'id' | 'name' | 'next_run' | 'updated'; desc?: boolean }, size = 2) => {
+          const out: string[] = [];
+          let after: string | undefined;
+          for (let i = 0; i < 10; i++) {
+            const page = await store.pageJobs({}, { size, order, ...(after !== undefined ? { after } : {}) });
+            out.push(...page.jobs.map((j) => j.name));
+            after = page.next;
+            if (after === undefined) break;
+          }
+          return out;
+        };
+        // Ties (delta and echo, both due at 3 min) in creation order, reversed when descending.
+        expect(await walk({ key: 'next_run' })).toEqual(['bravo', 'delta', 'echo', 'Alpha', 'charlie']);
+        expect(await walk({ key: 'next_run', desc: true })).toEqual(['Alpha', 'echo', 'delta', 'bravo', 'charlie']);
+        expect(await walk({ key: 'name' }, 3)).toEqual(['Alpha', 'bravo', 'charlie', 'delta', 'echo']);
+        expect(await walk({ key: 'name', desc: true })).toEqual(['echo', 'delta', 'charlie', 'bravo', 'Alpha']);
+        expect(await walk({ key: 'created', desc: true })).toEqual(['echo', 'bravo', 'charlie', 'Alpha', 'delta']);
+        const byId = [...jobs].sort((a, b) => (a.id < b.id ? -1 : 1)).map((j) => j.name);
+        expect(await walk({ key: 'id' })).toEqual(byId);
+        expect(await walk({ key: 'id', desc: true })).toEqual([...byId].reverse());
+        await store.updateJob(id('charlie'), { name: 'charlie' }, at(1));
+        expect((await walk({ key: 'updated', desc: true }))[0]).toBe('charlie');
+        // A job added between pages lands where it sorts; the pages neither repeat nor skip one.
+        const first = await store.pageJobs({}, { size: 2, order: { key: 'name' } });
+        await mk('aardvark', 0);
+        await mk('zulu', 0);
+        const rest = await store.pageJobs({}, { size: 10, order: { key: 'name' }, after: first.next! });
+        expect([...first.jobs, ...rest.jobs].map((j) => j.name)).toEqual(['Alpha', 'bravo', 'charlie', 'delta', 'echo', 'zulu']);
+      });
+
+      it("filters by recurrence (the schedule engine's rule, stored with the schedule) and by text in name, reminder text or command", async () => {
+        const once = await store.createJob(reminder(MIN, { name: 'Dentist', payload: { text: 'Call the 100% dentist' } }), T0);
+        const daily = await store.createJob(
+          reminder(MIN, { name: 'standup', schedule: { kind: 'cron', pattern: '0 9 * * *' }, nextRunAt: at(MIN) }),
+          T0,
+        );
+        const multiOnce = await store.createJob(
+          reminder(MIN, {
+            name: 'two dates',
+            schedule: {
+              kind: 'multi',
+              triggers: [
+                { kind: 'once', at: at(MIN) },
+                { kind: 'once', at: at(2 * MIN) },
+              ],
+            },
+          }),
+          T0,
+        );
+        const cmd = await store.createJob(
+          reminder(MIN, { name: 'backup', kind: 'command', payload: { command: '/list "quoted"' }, schedule: { kind: 'manual' } }),
+          T0,
+        );
+        const ids = async (f: Parameters<JobStore['pageJobs']>[0]) => (await store.pageJobs(f, { size: 50 })).jobs.map((j) => j.id);
+        expect(await ids({ recurring: true })).toEqual([daily.id]);
+        expect(await ids({ recurring: false })).toEqual([once.id, multiOnce.id, cmd.id]);
+        // A schedule changed to a repeating one is found as recurring.
+        await store.updateJob(once.id, { schedule: { kind: 'interval', everyMs: MIN, anchor: T0 } }, at(1));
+        expect(await ids({ recurring: true })).toEqual([once.id, daily.id]);
+        expect(await ids({ text: 'DENTIST' })).toEqual([once.id]);
+        expect(await ids({ text: '100%' })).toEqual([once.id]);
+        expect(await ids({ text: '1_0' })).toEqual([]);
+        expect(await ids({ text: '/LIST "quoted' })).toEqual([cmd.id]);
+        expect(await ids({ text: 'text' })).toEqual([]);
+        expect(await ids({ text: 'up', recurring: true })).toEqual([daily.id]);
+        expect(await store.countJobs({ text: 'd' })).toBe(4);
       });
 
       it('updateJobs patches every job matching the filter in one go and returns their ids', async () => {
@@ -707,6 +798,30 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await store.listRuns({ limit: 3 })).toHaveLength(3);
       });
 
+      it('listRuns filters by start time range and pages after a run id; getRun finds finished and running runs', async () => {
+        for (let i = 0; i < 6; i++) await finishedRun(i * MIN, i * MIN + 500);
+        const running = await store.createJob(reminder(10 * MIN), T0);
+        await store.claimDue(at(10 * MIN), 10, leaseA);
+        const starts = async (f: Parameters<JobStore['listRuns']>[0]) =>
+          (await store.listRuns(f)).map((r) => r.startedAt.getTime() - T0.getTime());
+        expect(await starts({ startedFrom: at(2 * MIN), startedBefore: at(4 * MIN) })).toEqual([3 * MIN, 2 * MIN]);
+        expect(await starts({ startedFrom: at(5 * MIN) })).toEqual([10 * MIN, 5 * MIN]);
+        expect(await starts({ startedBefore: at(MIN) })).toEqual([0]);
+        const page1 = await store.listRuns({ limit: 3 });
+        expect(page1.map((r) => r.status)).toEqual(['running', 'success', 'success']);
+        expect(await starts({ limit: 3, afterRunId: page1.at(-1)!.runId })).toEqual([3 * MIN, 2 * MIN, MIN]);
+        const done = page1[1]!;
+        expect(await store.getRun(done.runId)).toEqual(done);
+        const inProgress = await store.getRun(page1[0]!.runId);
+        expect(inProgress).toMatchObject({
+          jobId: running.id,
+          status: 'running',
+          lateMs: 0,
+          ghostSessionId: `ghost_scheduler_${running.id}`,
+        });
+        expect(await store.getRun('000000000000-nojob-0000')).toBeUndefined();
+      });
+
       it('pruneRuns deletes finished runs older than the cut-off, never running ones', async () => {
         const old = await finishedRun(0, 10);
         await finishedRun(1000, 1010);
@@ -752,6 +867,13 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(s.runsByStatus).toEqual({ success: 1 });
         expect(s.outboxPending).toBe(2);
         expect(s.outboxDead).toBe(0);
+        expect(s.jobsByKind).toEqual(
+          expect.arrayContaining([
+            { status: 'active', kind: 'reminder', n: 1 },
+            { status: 'paused', kind: 'reminder', n: 1 },
+          ]),
+        );
+        expect(s.outboxByPlatform).toEqual([{ platform: 'telegram', status: 'pending', n: 2, failedAttempts: 0, oldestCreatedAt: T0 }]);
       });
     });
 

@@ -60,12 +60,12 @@ describePg('PostgreSQL store: the hot queries have indexes that serve them', () 
     const ownerCount = countJobsSql({ ownerPlatform: 'telegram', ownerUserId: 'u1', status: live }, 100);
     expect(await plan(ownerCount.sql, ownerCount.params)).toMatch(/jobs_owner/);
     // Listing every job pages through jobs_seq in order: no sort of the whole table per page.
-    const page = pageJobsSql({}, 0, 500);
+    const page = pageJobsSql({}, { key: 'created' }, { seq: 0, value: 0 }, 500);
     const pagePlan = await plan(page.sql, page.params);
     expect(pagePlan).toMatch(/jobs_seq/);
     expect(pagePlan).not.toMatch(/Sort/);
     // With a filter on an empty table the planner may sort a bitmap scan; jobs_seq still bounds it.
-    const filtered = pageJobsSql({ status: live }, 0, 500);
+    const filtered = pageJobsSql({ status: live }, { key: 'created' }, { seq: 0, value: 0 }, 500);
     expect(await plan(filtered.sql, filtered.params)).toMatch(/jobs_seq/);
   });
 });

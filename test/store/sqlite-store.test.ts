@@ -269,7 +269,7 @@ describe('SQLite store: opening and migrations', () => {
     expect(plan(countJobsSql({ originPlatform: 'telegram', originChatId: 'c', status: live }, 500))).toMatch(/jobs_origin_chat/);
     expect(plan(countJobsSql({ ownerPlatform: 'telegram', ownerUserId: 'u', status: live }, 100))).toMatch(/jobs_owner/);
     for (const f of [{}, { status: live }, { kind: 'reminder' }]) {
-      const p = plan(pageJobsSql(f, 0, 500));
+      const p = plan(pageJobsSql(f, { key: 'created' }, { seq: 0, value: 0 }, 500));
       expect(p).toMatch(/INTEGER PRIMARY KEY \(rowid>\?\)/);
       expect(p).not.toMatch(/TEMP B-TREE/);
     }

@@ -1,34 +1,66 @@
 import { z } from 'zod';
+import type { JobFilter } from '../../core/ports/job-store.js';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
+import { ApiProblem } from '../problem.js';
 import { storeFilter } from '../job-query.js';
 import { problemDoc } from '../job-schemas.js';
 import type { RouteTable } from '../route-table.js';
 
-const JOB_FILTER_FIELDS = ['kind', 'owner', 'chat', 'platform', 'workflow'] as const;
+const JOB_FILTER_FIELDS = ['ids', 'kind', 'owner', 'chat', 'platform', 'workflow', 'recurring', 'q'] as const;
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'is not a job id | Fix: use ids from GET /api/v1/jobs');
 
 /**
- * Which jobs a bulk action touches: the list's store-side filters (not text search or
- * recurrence, which the store cannot apply in the same statement). An empty filter would touch
- * every job, so it must be asked for with `all: true`.
+ * Which jobs a bulk action touches: the list's filters, or a list of ids. An empty filter would
+ * touch every job, so it must be asked for with `all: true`.
  */
 const bulkBody = z
   .object({
     all: z.literal(true).optional().describe('Act on every job (required when no filter is given).'),
+    ids: z.array(jobId).min(1, 'is empty | Fix: give at least one id').max(1000).optional().describe('These jobs (every one must exist).'),
     kind: z.string().min(1).optional(),
     owner: z.string().min(1).optional().describe('Owner user id, or platform:user'),
     chat: z.string().min(1).optional().describe('Origin chat id, or platform:chat'),
     platform: z.string().min(1).optional(),
     workflow: z.string().min(1).optional(),
+    recurring: z.boolean().optional(),
+    q: z.string().min(1).max(200).optional().describe('Text in name, reminder text or command.'),
   })
   .strict()
   .refine((b) => b.all === true || JOB_FILTER_FIELDS.some((k) => b[k] !== undefined), {
-    message: 'names no jobs | Fix: give a filter (kind, owner, chat, platform, workflow) or {"all":true}',
+    message: 'names no jobs | Fix: give a filter (ids, kind, owner, chat, platform, workflow, recurring, q) or {"all":true}',
   });
+type BulkBody = z.output<typeof bulkBody>;
+
+/**
+ * The store filter of a bulk body. Ids that name no job are refused (404, listing them) before
+ * anything changes: an action on "these five jobs" with a typo never applies to four of them.
+ */
+async function bulkFilter(scheduler: SchedulerApi, body: BulkBody): Promise<JobFilter> {
+  const filter = storeFilter(body);
+  if (body.ids === undefined) return filter;
+  const ids = [...new Set(body.ids)];
+  const missing: string[] = [];
+  for (const id of ids) if (!(await scheduler.getJob(id))) missing.push(id);
+  if (missing.length > 0) {
+    throw new ApiProblem(
+      404,
+      'not-found',
+      'Not found',
+      `No job with id ${missing.join(', ')}; nothing was changed. GET /api/v1/jobs lists the ids.`,
+    );
+  }
+  return { ...filter, ids };
+}
 
 const idsDoc = z.object({ ids: z.array(z.string()) });
 
 export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi): void {
   const tags = ['bulk'];
+  const responses = (what: string) => ({
+    200: { description: what, schema: idsDoc },
+    400: { description: 'Invalid filter', schema: problemDoc },
+    404: { description: 'An id names no job (nothing changed)', schema: problemDoc },
+  });
   routes.add({
     method: 'POST',
     url: '/api/v1/bulk/pause',
@@ -37,8 +69,8 @@ export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi):
     description: 'One store update: all matching jobs are paused together or none is.',
     tags,
     body: bulkBody,
-    responses: { 200: { description: 'Ids paused', schema: idsDoc }, 400: { description: 'Invalid filter', schema: problemDoc } },
-    handler: async ({ body }) => ({ ids: await scheduler.pauseAll(storeFilter(body)) }),
+    responses: responses('Ids paused'),
+    handler: async ({ body }) => ({ ids: await scheduler.pauseAll(await bulkFilter(scheduler, body)) }),
   });
   routes.add({
     method: 'POST',
@@ -48,8 +80,8 @@ export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi):
     description: 'Each job gets its next fire from now, as a single resume does.',
     tags,
     body: bulkBody,
-    responses: { 200: { description: 'Ids resumed', schema: idsDoc }, 400: { description: 'Invalid filter', schema: problemDoc } },
-    handler: async ({ body }) => ({ ids: await scheduler.resumeAll(storeFilter(body)) }),
+    responses: responses('Ids resumed'),
+    handler: async ({ body }) => ({ ids: await scheduler.resumeAll(await bulkFilter(scheduler, body)) }),
   });
   routes.add({
     method: 'POST',

@@ -1,10 +1,12 @@
 import type { Job, JobStatus, NewJob } from '../job.js';
-import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, RunStatus, Settlement } from '../run.js';
+import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, OutboxStatus, RunRecord, RunStatus, Settlement } from '../run.js';
 
 /** SQLite answers synchronously, PostgreSQL asynchronously; callers always `await`. */
 export type MaybePromise<T> = T | Promise<T>;
 
 export interface JobFilter {
+  /** Only these jobs. */
+  ids?: string[];
   status?: JobStatus | JobStatus[];
   kind?: string;
   ownerPlatform?: string;
@@ -14,15 +16,36 @@ export interface JobFilter {
   workflowId?: string;
   /** Jobs whose next run is exactly this instant (duplicate checks: "the same time"). */
   nextRunAt?: Date;
+  /** Jobs whose schedule repeats (true) or fires at most once (false), as core's isRecurring says. */
+  recurring?: boolean;
+  /**
+   * Jobs whose name, reminder text or command contains this text, ignoring case (SQLite folds
+   * ASCII letters only; PostgreSQL every letter).
+   */
+  text?: string;
   limit?: number;
   offset?: number;
 }
 
+/** What a page of jobs is sorted by; ties are broken by creation order. */
+export type JobSortKey = 'created' | 'id' | 'name' | 'next_run' | 'updated';
+
+/**
+ * The order of `pageJobs`. `next_run` puts jobs with nothing due last in either direction
+ * ("next run: never"); `name` ignores case as `text` does.
+ */
+export interface JobOrder {
+  key: JobSortKey;
+  desc?: boolean;
+}
+
 /** Where one page of `pageJobs` starts and how many jobs it holds. */
 export interface JobPageRequest {
-  /** The `next` of the previous page; absent for the first page. */
+  /** The `next` of the previous page (of the same filter and order); absent for the first page. */
   after?: string;
   size: number;
+  /** Default: creation order, oldest first. */
+  order?: JobOrder;
 }
 
 /** One page of jobs, and the cursor of the next one (absent after the last page). */
@@ -34,6 +57,12 @@ export interface JobPage {
 export interface RunFilter {
   jobId?: string;
   status?: RunStatus;
+  /** Runs started at or after this instant. */
+  startedFrom?: Date;
+  /** Runs started before this instant. */
+  startedBefore?: Date;
+  /** Runs after this run id in the listing (older ones): the last run id of the previous page. */
+  afterRunId?: string;
   /** Newest first. Default 50. */
   limit?: number;
 }
@@ -49,9 +78,13 @@ export type NewJobRecord = NewJob & { nextRunAt?: Date | null };
 
 export interface StoreStats {
   jobsByStatus: Record<JobStatus, number>;
+  /** Jobs by status and kind (the metrics' labels). */
+  jobsByKind: Array<{ status: JobStatus; kind: string; n: number }>;
   runsByStatus: Partial<Record<RunStatus, number>>;
   outboxPending: number;
   outboxDead: number;
+  /** Outbox rows by platform and status, their failed send attempts, and when the oldest was written. */
+  outboxByPlatform: Array<{ platform: string; status: OutboxStatus; n: number; failedAttempts: number; oldestCreatedAt: Date | null }>;
 }
 
 /** Options every prune takes: `dryRun` counts what would be deleted and deletes nothing. */
@@ -80,9 +113,11 @@ export interface JobStore {
   deleteJob(id: string, now?: Date): MaybePromise<boolean>;
   listJobs(filter?: JobFilter): MaybePromise<Job[]>;
   /**
-   * Jobs matching `filter` (its limit/offset ignored) in creation order, one page at a time:
-   * keyset pagination on the creation sequence, so every page costs the same and a caller
-   * printing as it goes holds one page in memory however many jobs there are.
+   * Jobs matching `filter` (its limit/offset ignored) in `page.order` (default creation order),
+   * one page at a time: keyset pagination on the sort value and the creation sequence, so a
+   * page never repeats or skips a job when others are added between pages, and a caller
+   * printing as it goes holds one page in memory however many jobs there are. `next` is set
+   * only when another page holds jobs.
    */
   pageJobs(filter: JobFilter, page: JobPageRequest): MaybePromise<JobPage>;
   /**
@@ -129,6 +164,8 @@ export interface JobStore {
   settleAll?(items: Array<{ run: ClaimedRun; settlement: Settlement }>, now: Date): MaybePromise<boolean[]>;
 
   listRuns(filter?: RunFilter): MaybePromise<RunRecord[]>;
+  /** One run of the history, or the run in progress with that id. */
+  getRun(runId: string): MaybePromise<RunRecord | undefined>;
   /**
    * Deletes finished runs older than `olderThan` and beyond `keepPerJob` newest per job. Returns
    * rows deleted. With `dryRun`, the same deletes run in a transaction that is rolled back: the

@@ -21,6 +21,7 @@ import {
   deleteJobWork,
   earliest,
   enqueueOutboxWork,
+  getRunWork,
   listRunsWork,
   pageJobsWork,
   patchJobWork,
@@ -193,6 +194,10 @@ export class EngineJobStore<F extends Kind> {
 
   listRuns(filter: RunFilter = {}): Out<F, RunRecord[]> {
     return this.run.single(listRunsWork(filter));
+  }
+
+  getRun(runId: string): Out<F, RunRecord | undefined> {
+    return this.run.single(getRunWork(runId));
   }
 
   pruneRuns(opts: PruneOptions & { olderThan?: Date; keepPerJob?: number }): Out<F, number> {

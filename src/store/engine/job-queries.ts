@@ -1,7 +1,8 @@
 import type { JobStatus } from '../../core/job.js';
 import type { RunTrigger } from '../../core/run.js';
-import type { JobFilter, RunFilter } from '../../core/ports/job-store.js';
-import type { JobParams, JobRow, OutboxDbRow, RunRow, SeqJobRow } from './rows.js';
+import type { JobFilter, JobOrder, RunFilter } from '../../core/ports/job-store.js';
+import type { JobKeyset } from './job-list-sql.js';
+import type { JobParams, JobRow, OutboxDbRow, PageJobRow, RunRow, SeqJobRow } from './rows.js';
 import type { EventQueries } from './event-log.js';
 import type { OutboxParams, SettleRecord } from './write-params.js';
 
@@ -14,9 +15,12 @@ export interface OutboxFilter {
 
 /** Counts behind `stats()`. */
 export interface StoreCounts {
-  jobs: Array<{ status: string; n: number }>;
+  /** Jobs by status and kind. */
+  jobs: Array<{ status: string; kind: string; n: number }>;
   runs: Array<{ status: string; n: number }>;
   outbox: { pending: number; dead: number };
+  /** Outbox rows by platform and status: how many, their failed send attempts, the oldest's creation. */
+  outboxByPlatform: Array<{ platform: string; status: string; n: number; failed_attempts: number; oldest: number | null }>;
 }
 
 /**
@@ -39,8 +43,8 @@ export interface JobStoreQueries extends EventQueries {
   /** Ids of the jobs matching `filter` (its limit and offset applied), in list order. */
   jobIds(filter: JobFilter): string[];
   listJobs(filter: JobFilter): JobRow[];
-  /** Up to `size` jobs matching `filter` after creation sequence `afterSeq`, in creation order. */
-  pageJobs(filter: JobFilter, afterSeq: number, size: number): SeqJobRow[];
+  /** Up to `size` jobs matching `filter` in `order` after the keyset `after` (job-list-sql.ts: jobPageSql). */
+  pageJobs(filter: JobFilter, order: JobOrder, after: JobKeyset | undefined, size: number): PageJobRow[];
   countJobs(filter: JobFilter, atMost?: number): number;
 
   /** Earliest next_run_at of an active unleased job, and earliest lease expiry. */
@@ -77,6 +81,10 @@ export interface JobStoreQueries extends EventQueries {
   runningRuns(jobId: string | null, limit: number): Array<Omit<RunRow, 'ghost_session_id'>>;
   /** Finished runs matching `filter`, newest first. */
   listRuns(filter: RunFilter): RunRow[];
+  /** One finished run. */
+  getRun(runId: string): RunRow | undefined;
+  /** The run in progress with this id (on its job's lease). */
+  runningRun(runId: string): Omit<RunRow, 'ghost_session_id'> | undefined;
   pruneRunsOlderThan(before: number): number;
   pruneRunsBeyondCount(keep: number): number;
 

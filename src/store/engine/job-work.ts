@@ -1,13 +1,13 @@
 import { UserError } from '../../core/errors.js';
 import { ghostSessionId } from '../../core/ghost.js';
-import type { Job } from '../../core/job.js';
-import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
+import type { Job, JobStatus } from '../../core/job.js';
+import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, OutboxStatus, RunRecord, Settlement } from '../../core/run.js';
 import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS } from '../job-id.js';
-import { pageCursor } from '../job-page.js';
+import { cursorOf, pageCursor } from '../job-page.js';
 import type { JobFilter, JobPage, JobPageRequest, JobPatch, NewJobRecord, RunFilter, StoreStats } from '../../core/ports/job-store.js';
 import type { JobStoreQueries } from './job-queries.js';
-import { mergeHistory, runInProgress, wantsRunsInProgress } from './run-history.js';
+import { mergeHistory, runInProgress, runInRange, wantsRunsInProgress } from './run-history.js';
 import { type EventRecorder, schedulerActor } from './event-log.js';
 import { jobFromRow, jobToParams, msOrNull, outboxFromRow, runFromRow } from './rows.js';
 import { outboxParams, settleRecord } from './write-params.js';
@@ -79,10 +79,17 @@ export function* deleteJobWork(id: string, t: number, ev: EventRecorder): Work<b
   return deleted;
 }
 
+/** One page, and the cursor of the next only when a row past the page exists (one extra row read). */
 export function* pageJobsWork(filter: JobFilter, page: JobPageRequest): Work<JobPage> {
-  const rows = yield* q.pageJobs(filter, pageCursor(page.after), page.size);
-  const last = rows.at(-1);
-  return { jobs: rows.map(jobFromRow), ...(last && rows.length === page.size ? { next: String(last.seq) } : {}) };
+  const order = page.order ?? { key: 'created' };
+  const rows = yield* q.pageJobs(filter, order, pageCursor(page.after), page.size + 1);
+  const jobs = rows.slice(0, page.size);
+  const last = jobs.at(-1);
+  const more = rows.length > page.size && last !== undefined;
+  return {
+    jobs: jobs.map(jobFromRow),
+    ...(more ? { next: cursorOf({ value: last.sort_value, seq: last.page_seq }, order.key === 'created') } : {}),
+  };
 }
 
 /**
@@ -110,9 +117,19 @@ export function* releaseClaimWork(run: ClaimedRun, ev: EventRecorder): Work<numb
 /** Finished runs merged with the runs in progress (on the leases); newest first. */
 export function* listRunsWork(filter: RunFilter): Work<RunRecord[]> {
   const limit = filter.limit ?? 50;
-  const running = wantsRunsInProgress(filter) ? (yield* q.runningRuns(filter.jobId ?? null, limit)).map(runInProgress) : [];
+  const running = wantsRunsInProgress(filter)
+    ? (yield* q.runningRuns(filter.jobId ?? null, limit)).map(runInProgress).filter((r) => runInRange(r, filter))
+    : [];
   if (filter.status === 'running') return running;
   return mergeHistory(running, (yield* q.listRuns(filter)).map(runFromRow), limit);
+}
+
+/** One run: finished (the history) or in progress (its job's lease). */
+export function* getRunWork(runId: string): Work<RunRecord | undefined> {
+  const finished = yield* q.getRun(runId);
+  if (finished) return runFromRow(finished);
+  const running = yield* q.runningRun(runId);
+  return running ? runInProgress(running) : undefined;
 }
 
 export function* pruneRunsWork(opts: { olderThan?: Date; keepPerJob?: number }): Work<number> {
@@ -138,10 +155,23 @@ export function* claimOutboxWork(t: number, limit: number, lease: Lease): Work<O
 export function* statsWork(): Work<StoreStats> {
   const counts = yield* q.counts();
   const jobsByStatus: StoreStats['jobsByStatus'] = { active: 0, paused: 0, completed: 0, failed: 0, cancelled: 0 };
-  for (const r of counts.jobs) jobsByStatus[r.status as keyof typeof jobsByStatus] = r.n;
+  for (const r of counts.jobs) jobsByStatus[r.status as keyof typeof jobsByStatus] += r.n;
   const runsByStatus: StoreStats['runsByStatus'] = {};
   for (const r of counts.runs) if (r.n > 0) runsByStatus[r.status as keyof typeof runsByStatus] = r.n;
-  return { jobsByStatus, runsByStatus, outboxPending: counts.outbox.pending, outboxDead: counts.outbox.dead };
+  return {
+    jobsByStatus,
+    jobsByKind: counts.jobs.map((r) => ({ status: r.status as JobStatus, kind: r.kind, n: r.n })),
+    runsByStatus,
+    outboxPending: counts.outbox.pending,
+    outboxDead: counts.outbox.dead,
+    outboxByPlatform: counts.outboxByPlatform.map((r) => ({
+      platform: r.platform,
+      status: r.status as OutboxStatus,
+      n: r.n,
+      failedAttempts: r.failed_attempts,
+      oldestCreatedAt: r.oldest === null ? null : new Date(r.oldest),
+    })),
+  };
 }
 
 /** The earlier of optional epoch-ms instants (nextDueAt, nextOutboxAt), as a Date. */

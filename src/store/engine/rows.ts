@@ -1,5 +1,6 @@
 import type { Job, JobStatus, Origin, Owner } from '../../core/job.js';
 import type { ClaimedRun, OutboxRow, OutboxStatus, RunRecord, RunStatus, RunTrigger } from '../../core/run.js';
+import { isRecurring } from '../../core/schedule.js';
 import { boundsFromJson, scheduleFromJson } from '../schedule-json.js';
 
 /**
@@ -39,6 +40,8 @@ export interface JobRow {
   completed_at: number | null;
   run_count: number;
   last_error: string | null;
+  /** 1 when the schedule repeats (core's isRecurring, written with the schedule), else 0: a filter column. */
+  recurring: number;
   lease_owner: string | null;
   lease_expires_at: number | null;
   lease_run_id: string | null;
@@ -50,6 +53,9 @@ export interface JobRow {
 
 /** A `jobs` row with its creation order (SQLite's rowid, PostgreSQL's identity column `seq`). */
 export type SeqJobRow = JobRow & { seq: number };
+
+/** A row of a sorted page of jobs: its sort value and creation order, the keyset of the next page. */
+export type PageJobRow = JobRow & { sort_value: string | number; page_seq: number };
 
 /** The values of a job insert or rewrite (no lease columns). */
 export type JobParams = Omit<JobRow, `lease_${string}`>;
@@ -86,6 +92,7 @@ export const JOB_WRITE_COLUMNS = [
   'completed_at',
   'run_count',
   'last_error',
+  'recurring',
 ] as const satisfies ReadonlyArray<keyof JobParams>;
 
 const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
@@ -171,6 +178,7 @@ export function jobToParams(j: Job): JobParams {
     completed_at: msOrNull(j.completedAt),
     run_count: j.runCount,
     last_error: j.lastError,
+    recurring: isRecurring(j.schedule) ? 1 : 0,
   };
 }
 

@@ -20,3 +20,18 @@ export function mergeHistory(running: RunRecord[], finished: RunRecord[], limit:
   if (running.length === 0) return finished;
   return [...running, ...finished].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime()).slice(0, limit);
 }
+
+/**
+ * The run id prefix of a start time: run ids begin with the start's epoch ms as 12 lower-case
+ * hex digits (both stores), so "started at or after t" is `run_id >= runIdPrefix(t)` on the
+ * primary key, and "started before t" is `run_id < runIdPrefix(t)`.
+ */
+export const runIdPrefix = (t: Date): string => Math.max(0, t.getTime()).toString(16).padStart(12, '0');
+
+/** Whether a run in progress (read from the leases) falls in the filter's time range and page. */
+export function runInRange(run: RunRecord, filter: RunFilter): boolean {
+  if (filter.startedFrom !== undefined && run.runId < runIdPrefix(filter.startedFrom)) return false;
+  if (filter.startedBefore !== undefined && run.runId >= runIdPrefix(filter.startedBefore)) return false;
+  if (filter.afterRunId !== undefined && run.runId >= filter.afterRunId) return false;
+  return true;
+}

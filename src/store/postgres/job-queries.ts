@@ -1,5 +1,6 @@
-import type { JobStatus } from '../../core/job.js';
-import type { JobFilter, RunFilter } from '../../core/ports/job-store.js';
+import type { JobFilter, JobOrder, RunFilter } from '../../core/ports/job-store.js';
+import { type JobKeyset, type JobSqlDialect, jobPageSql, jobWhere } from '../engine/job-list-sql.js';
+import { runIdPrefix } from '../engine/run-history.js';
 import type { Statement } from './db.js';
 import { type JobParams, JOB_WRITE_COLUMNS } from '../engine/rows.js';
 
@@ -50,6 +51,21 @@ export const JOB_SQL = {
 
   /** $1 id. */
   getJob: st('get_job', 'SELECT * FROM jobs WHERE id = $1'),
+
+  /** $1 run id: one finished run. */
+  getRun: st('get_run', 'SELECT * FROM runs WHERE run_id = $1'),
+
+  /** $1 run id: the run in progress with that id; its job id is inside the run id (primary key lookup). */
+  runningRun: st(
+    'running_run',
+    `
+    SELECT lease_run_id AS run_id, id AS job_id, lease_scheduled_for AS scheduled_for,
+      lease_claimed_at AS started_at, NULL::bigint AS finished_at, 'running' AS status,
+      lease_trigger AS trigger, attempts + 1 AS attempt,
+      GREATEST(0, lease_claimed_at - lease_scheduled_for) AS late_ms, NULL::bigint AS duration_ms,
+      NULL::text AS result, NULL::text AS error
+    FROM jobs WHERE id = substr($1::text, 14, length($1::text) - 18) AND lease_run_id = $1::text`,
+  ),
 
   /** $1 id; locks the row for a read-modify-write. */
   getJobForUpdate: st('get_job_for_update', 'SELECT * FROM jobs WHERE id = $1 FOR UPDATE'),
@@ -189,7 +205,7 @@ export const JOB_SQL = {
       WHERE rn > $1)`,
   ),
 
-  jobCountsByStatus: st('job_counts', 'SELECT status, COUNT(*) AS n FROM jobs GROUP BY status'),
+  jobCountsByStatus: st('job_counts', 'SELECT status, kind, COUNT(*)::int AS n FROM jobs GROUP BY status, kind'),
 
   /** History counts; runs in progress are the leased jobs. */
   runCountsByStatus: st(
@@ -201,32 +217,28 @@ export const JOB_SQL = {
   ),
 } as const;
 
-const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused', 'completed', 'failed', 'cancelled']);
+/** The PostgreSQL side of the shared job SQL (engine/job-list-sql.ts): positional parameters in `params`. */
+function pgDialect(params: unknown[]): JobSqlDialect {
+  return {
+    seq: 'seq',
+    bind(value) {
+      params.push(value);
+      return `$${params.length}`;
+    },
+    payloadField: (field) => `(payload::json ->> '${field}')`,
+    containsIgnoringCase: (expr, p) => `${expr} ILIKE ${p}`,
+    // "C" compares bytes, as SQLite's BINARY does: both stores list names and ids in one order.
+    bytewise: (expr) => `${expr} COLLATE "C"`,
+  };
+}
 
 /**
- * The WHERE clause of a job filter with its positional parameters. Statuses are literals
- * (checked against the fixed set), so `status = 'paused'` can use the partial index `jobs_paused`.
+ * The WHERE clause of a job filter with its positional parameters (engine/job-list-sql.ts).
+ * Statuses are literals, so `status = 'paused'` can use the partial index `jobs_paused`.
  */
 export function jobFilterSql(f: JobFilter = {}): { where: string; params: unknown[] } {
-  const parts: string[] = [];
   const params: unknown[] = [];
-  const bind = (col: string, v: unknown): void => {
-    params.push(v);
-    parts.push(`${col} = $${params.length}`);
-  };
-  if (f.status !== undefined) {
-    const list = Array.isArray(f.status) ? f.status : [f.status];
-    for (const s of list) if (!JOB_STATUSES.has(s)) throw new Error(`store: unknown job status ${JSON.stringify(s)}`);
-    parts.push(list.length === 1 ? `status = '${list[0]}'` : `status IN (${list.map((s) => `'${s}'`).join(', ') || 'NULL'})`);
-  }
-  if (f.kind !== undefined) bind('kind', f.kind);
-  if (f.ownerPlatform !== undefined) bind('owner_platform', f.ownerPlatform);
-  if (f.ownerUserId !== undefined) bind('owner_user_id', f.ownerUserId);
-  if (f.originPlatform !== undefined) bind('origin_platform', f.originPlatform);
-  if (f.originChatId !== undefined) bind('origin_chat_id', f.originChatId);
-  if (f.workflowId !== undefined) bind('workflow_id', f.workflowId);
-  if (f.nextRunAt !== undefined) bind('next_run_at', f.nextRunAt.getTime());
-  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { where: jobWhere(f, pgDialect(params)), params };
 }
 
 /**
@@ -240,12 +252,10 @@ export function countJobsSql(f: JobFilter, atMost?: number): { sql: string; para
   return { sql: `SELECT COUNT(*)::int AS n FROM (SELECT 1 FROM jobs ${where} LIMIT $${params.length}) AS capped`, params };
 }
 
-/** One page of a job filter in creation (seq) order after seq $after: `jobs_seq` serves it. */
-export function pageJobsSql(f: JobFilter, afterSeq: number, size: number): { sql: string; params: unknown[] } {
-  const { where, params } = jobFilterSql(f);
-  params.push(afterSeq, size);
-  const after = `seq > $${params.length - 1}`;
-  return { sql: `SELECT * FROM jobs ${where ? `${where} AND ${after}` : `WHERE ${after}`} ORDER BY seq LIMIT $${params.length}`, params };
+/** One page of a job filter in `order` after the keyset `after`: in creation order `jobs_seq` serves it. */
+export function pageJobsSql(f: JobFilter, order: JobOrder, after: JobKeyset | undefined, size: number): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  return { sql: jobPageSql(f, order, after, size, pgDialect(params)), params };
 }
 
 /** Soonest first; jobs with nothing due last; ties in creation order. */
@@ -258,18 +268,22 @@ export function pageSql(f: JobFilter, params: unknown[]): string {
   return `LIMIT $${params.length - 1} OFFSET $${params.length}`;
 }
 
-/** History rows matching `f`, newest first: run ids start with their start time (primary key order). */
+/**
+ * History rows matching `f`, newest first: run ids start with their start time (primary key
+ * order), so a range of start times is a range of run ids.
+ */
 export function listRunsSql(f: RunFilter = {}): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  if (f.jobId !== undefined) {
-    params.push(f.jobId);
-    parts.push(`job_id = $${params.length}`);
-  }
-  if (f.status !== undefined) {
-    params.push(f.status);
-    parts.push(`status = $${params.length}`);
-  }
+  const add = (cond: (p: string) => string, value: unknown): void => {
+    params.push(value);
+    parts.push(cond(`$${params.length}`));
+  };
+  if (f.jobId !== undefined) add((p) => `job_id = ${p}`, f.jobId);
+  if (f.status !== undefined) add((p) => `status = ${p}`, f.status);
+  if (f.startedFrom !== undefined) add((p) => `run_id >= ${p}`, runIdPrefix(f.startedFrom));
+  if (f.startedBefore !== undefined) add((p) => `run_id < ${p}`, runIdPrefix(f.startedBefore));
+  if (f.afterRunId !== undefined) add((p) => `run_id < ${p}`, f.afterRunId);
   params.push(f.limit ?? 50);
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   return { sql: `SELECT * FROM runs ${where} ORDER BY run_id DESC LIMIT $${params.length}`, params };

@@ -148,6 +148,14 @@ export const OUTBOX_SQL = {
         + (SELECT COUNT(*) FROM outbox WHERE status = 'sending') AS pending,
       (SELECT COUNT(*) FROM outbox WHERE status = 'dead') AS dead`,
   ),
+
+  /** Metrics: rows by platform and status, their failed attempts, the oldest's creation (one scan, per scrape). */
+  outboxByPlatform: st(
+    'outbox_by_platform',
+    `
+    SELECT platform, status, COUNT(*)::int AS n, COALESCE(SUM(attempts), 0)::int AS failed_attempts, MIN(created_at) AS oldest
+    FROM outbox GROUP BY platform, status`,
+  ),
 } as const;
 
 /** The parameters of `insertOutbox`: the messages' columns as parallel arrays, then the time. */

@@ -1,5 +1,5 @@
 import type { JobStoreQueries, StoreCounts } from '../engine/job-queries.js';
-import type { JobRow, OutboxDbRow, RunRow, SeqJobRow } from '../engine/rows.js';
+import type { JobRow, OutboxDbRow, PageJobRow, RunRow, SeqJobRow } from '../engine/rows.js';
 import type { AsyncQueries } from '../engine/work.js';
 import type { JobFilter } from '../../core/ports/job-store.js';
 import { type Sql, exec, query } from './db.js';
@@ -53,9 +53,9 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
     const { sql, params } = filtered('*', filter);
     return rows(query<JobRow>(c, sql, params));
   },
-  async pageJobs(c, filter, afterSeq, size) {
-    const { sql, params } = pageJobsSql(filter, afterSeq, size);
-    return rows(query<SeqJobRow>(c, sql, params));
+  async pageJobs(c, filter, order, after, size) {
+    const { sql, params } = pageJobsSql(filter, order, after, size);
+    return rows(query<PageJobRow>(c, sql, params));
   },
   async countJobs(c, filter, atMost) {
     const { sql, params } = countJobsSql(filter, atMost);
@@ -100,6 +100,8 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
     const { sql, params } = listRunsSql(filter);
     return rows(query<RunRow>(c, sql, params));
   },
+  getRun: async (c, runId) => (await rows(exec<RunRow>(c, JOB_SQL.getRun, [runId])))[0],
+  runningRun: async (c, runId) => (await rows(exec<Omit<RunRow, 'ghost_session_id'>>(c, JOB_SQL.runningRun, [runId])))[0],
   pruneRunsOlderThan: (c, before) => changed(exec(c, JOB_SQL.pruneRunsOlderThan, [before])),
   pruneRunsBeyondCount: (c, keep) => changed(exec(c, JOB_SQL.pruneRunsBeyondCount, [keep])),
 
@@ -121,11 +123,12 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
   ...pgEventQueries,
 
   async counts(c): Promise<StoreCounts> {
-    const [jobs, runs, outbox] = await Promise.all([
-      rows(exec<{ status: string; n: number }>(c, JOB_SQL.jobCountsByStatus)),
+    const [jobs, runs, outbox, outboxByPlatform] = await Promise.all([
+      rows(exec<{ status: string; kind: string; n: number }>(c, JOB_SQL.jobCountsByStatus)),
       rows(exec<{ status: string; n: number }>(c, JOB_SQL.runCountsByStatus)),
       rows(exec<{ pending: number; dead: number }>(c, OUTBOX_SQL.countOutbox)),
+      rows(exec<StoreCounts['outboxByPlatform'][number]>(c, OUTBOX_SQL.outboxByPlatform)),
     ]);
-    return { jobs, runs, outbox: outbox[0] ?? { pending: 0, dead: 0 } };
+    return { jobs, runs, outbox: outbox[0] ?? { pending: 0, dead: 0 }, outboxByPlatform };
   },
 };

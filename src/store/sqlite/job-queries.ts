@@ -1,5 +1,7 @@
 import type { JobStatus } from '../../core/job.js';
-import type { JobFilter, RunFilter } from '../../core/ports/job-store.js';
+import type { JobFilter, JobOrder, RunFilter } from '../../core/ports/job-store.js';
+import { type JobKeyset, type JobSqlDialect, jobPageSql, jobWhere } from '../engine/job-list-sql.js';
+import { runIdPrefix } from '../engine/run-history.js';
 import type { Db } from './open-db.js';
 import type { JobParams, JobRow, RunRow, SeqJobRow } from '../engine/rows.js';
 import type { SettleJobParams } from '../engine/write-params.js';
@@ -36,6 +38,7 @@ export const JOB_COLUMNS = [
   'completed_at',
   'run_count',
   'last_error',
+  'recurring',
   'lease_owner',
   'lease_expires_at',
   'lease_run_id',
@@ -73,12 +76,12 @@ export function prepareJobQueries(db: Db) {
         origin_platform, origin_chat_id, schedule, bounds, time_zone, status, next_run_at, attempts,
         max_attempts, retries, retry_delay_ms, timeout_ms, workflow_id, success_message,
         failure_message, completion_mode, created_at, updated_at, last_run_at, completed_at,
-        run_count, last_error)
+        run_count, last_error, recurring)
       VALUES (@id, @name, @kind, @payload, @owner_platform, @owner_user_id, @owner_name, @origin,
         @origin_platform, @origin_chat_id, @schedule, @bounds, @time_zone, @status, @next_run_at,
         @attempts, @max_attempts, @retries, @retry_delay_ms, @timeout_ms, @workflow_id,
         @success_message, @failure_message, @completion_mode, @created_at, @updated_at,
-        @last_run_at, @completed_at, @run_count, @last_error)
+        @last_run_at, @completed_at, @run_count, @last_error, @recurring)
       ON CONFLICT (id) DO NOTHING`),
 
     /** Rewrites every field of a job except id, creation time and the lease. */
@@ -91,10 +94,23 @@ export function prepareJobQueries(db: Db) {
         retry_delay_ms = @retry_delay_ms, timeout_ms = @timeout_ms, workflow_id = @workflow_id,
         success_message = @success_message, failure_message = @failure_message,
         completion_mode = @completion_mode, updated_at = @updated_at, last_run_at = @last_run_at,
-        completed_at = @completed_at, run_count = @run_count, last_error = @last_error
+        completed_at = @completed_at, run_count = @run_count, last_error = @last_error,
+        recurring = @recurring
       WHERE id = @id`),
 
     getJob: db.prepare<[string], JobRow>('SELECT * FROM jobs WHERE id = ?'),
+
+    /** One finished run, by primary key. */
+    getRun: db.prepare<[string], RunRow>('SELECT * FROM runs WHERE run_id = ?'),
+
+    /** The run in progress with this id: the job id is inside the run id (characters 14 to length-5). */
+    runningRun: db.prepare<{ run_id: string }, Omit<RunRow, 'ghost_session_id'>>(`
+      SELECT lease_run_id AS run_id, id AS job_id, lease_scheduled_for AS scheduled_for,
+        lease_claimed_at AS started_at, NULL AS finished_at, 'running' AS status,
+        lease_trigger AS trigger, attempts + 1 AS attempt,
+        max(0, lease_claimed_at - lease_scheduled_for) AS late_ms, NULL AS duration_ms,
+        NULL AS result, NULL AS error
+      FROM jobs WHERE id = substr(@run_id, 14, length(@run_id) - 18) AND lease_run_id = @run_id`),
 
     deleteJob: db.prepare<[string]>('DELETE FROM jobs WHERE id = ?'),
 
@@ -253,7 +269,9 @@ export function prepareJobQueries(db: Db) {
           FROM runs)
         WHERE rn > @keep)`),
 
-    jobCountsByStatus: db.prepare<[], { status: string; n: number }>('SELECT status, COUNT(*) AS n FROM jobs GROUP BY status'),
+    jobCountsByStatus: db.prepare<[], { status: string; kind: string; n: number }>(
+      'SELECT status, kind, COUNT(*) AS n FROM jobs GROUP BY status, kind',
+    ),
 
     /** History counts; runs in progress are the leased jobs. */
     runCountsByStatus: db.prepare<[], { status: string; n: number }>(`
@@ -263,34 +281,31 @@ export function prepareJobQueries(db: Db) {
   };
 }
 
-const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused', 'completed', 'failed', 'cancelled']);
+/** The SQLite side of the shared job SQL (engine/job-list-sql.ts): named parameters `@p0`… in `params`. */
+function sqliteDialect(params: Record<string, unknown>): JobSqlDialect {
+  let n = 0;
+  return {
+    seq: 'rowid',
+    bind(value) {
+      const name = `p${n++}`;
+      params[name] = value;
+      return `@${name}`;
+    },
+    payloadField: (field) => `json_extract(payload, '$.${field}')`,
+    // LIKE ignores the case of ASCII letters (case_sensitive_like is off).
+    containsIgnoringCase: (expr, p) => `${expr} LIKE ${p} ESCAPE '\\'`,
+    // BINARY, SQLite's default collation, compares bytes.
+    bytewise: (expr) => expr,
+  };
+}
 
 /**
- * The WHERE clause of a job filter, built from fixed fragments so each filter shape is one
- * cacheable statement that can use its index (`(? IS NULL OR col = ?)` would defeat it).
+ * The WHERE clause of a job filter (engine/job-list-sql.ts), each filter shape one cacheable
+ * statement that can use its index.
  */
 export function jobFilterSql(f: JobFilter = {}): { where: string; params: Record<string, unknown> } {
-  const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  const bind = (column: string, value: unknown): void => {
-    parts.push(`${column} = @${column}`);
-    params[column] = value;
-  };
-  if (f.status !== undefined) {
-    // Statuses are written as literals (checked against the fixed set), not bound: only a
-    // literal `status = 'paused'` lets the planner use the partial index `jobs_paused`.
-    const list = Array.isArray(f.status) ? f.status : [f.status];
-    for (const st of list) if (!JOB_STATUSES.has(st)) throw new Error(`store: unknown job status ${JSON.stringify(st)}`);
-    parts.push(list.length === 1 ? `status = '${list[0]}'` : `status IN (${list.map((st) => `'${st}'`).join(', ') || 'NULL'})`);
-  }
-  if (f.kind !== undefined) bind('kind', f.kind);
-  if (f.ownerPlatform !== undefined) bind('owner_platform', f.ownerPlatform);
-  if (f.ownerUserId !== undefined) bind('owner_user_id', f.ownerUserId);
-  if (f.originPlatform !== undefined) bind('origin_platform', f.originPlatform);
-  if (f.originChatId !== undefined) bind('origin_chat_id', f.originChatId);
-  if (f.workflowId !== undefined) bind('workflow_id', f.workflowId);
-  if (f.nextRunAt !== undefined) bind('next_run_at', f.nextRunAt.getTime());
-  return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return { where: jobWhere(f, sqliteDialect(params)), params };
 }
 
 /**
@@ -304,30 +319,37 @@ export function countJobsSql(f: JobFilter, atMost?: number): { sql: string; para
   return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM jobs ${where} LIMIT @at_most)`, params };
 }
 
-/** One page of a job filter in creation (rowid) order after rowid @after: the table's own key serves it. */
-export function pageJobsSql(f: JobFilter, afterSeq: number, size: number): { sql: string; params: Record<string, unknown> } {
-  const { where, params } = jobFilterSql(f);
-  params.after_seq = afterSeq;
-  params.page_size = size;
-  const cond = where ? `${where} AND rowid > @after_seq` : 'WHERE rowid > @after_seq';
-  return { sql: `SELECT *, rowid AS page_seq FROM jobs ${cond} ORDER BY rowid LIMIT @page_size`, params };
+/**
+ * One page of a job filter in `order` after the keyset `after` (engine/job-list-sql.ts): in
+ * creation order the table's own key (rowid) serves it, by id the primary key's index.
+ */
+export function pageJobsSql(
+  f: JobFilter,
+  order: JobOrder,
+  after: JobKeyset | undefined,
+  size: number,
+): { sql: string; params: Record<string, unknown> } {
+  const params: Record<string, unknown> = {};
+  return { sql: jobPageSql(f, order, after, size, sqliteDialect(params)), params };
 }
 
 /**
  * History rows matching `f`, newest first. A run id starts with its start time (12 hex digits
- * of epoch ms), so run id order is start order and the primary key (or `runs_job`) gives it.
+ * of epoch ms), so run id order is start order and the primary key (or `runs_job`) gives it;
+ * a range of start times is a range of run ids.
  */
 export function listRunsSql(f: RunFilter = {}): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = { limit: f.limit ?? 50 };
-  if (f.jobId !== undefined) {
-    parts.push('job_id = @job_id');
-    params.job_id = f.jobId;
-  }
-  if (f.status !== undefined) {
-    parts.push('status = @status');
-    params.status = f.status;
-  }
+  const add = (cond: string, name: string, value: unknown): void => {
+    parts.push(cond);
+    params[name] = value;
+  };
+  if (f.jobId !== undefined) add('job_id = @job_id', 'job_id', f.jobId);
+  if (f.status !== undefined) add('status = @status', 'status', f.status);
+  if (f.startedFrom !== undefined) add('run_id >= @from_id', 'from_id', runIdPrefix(f.startedFrom));
+  if (f.startedBefore !== undefined) add('run_id < @before_id', 'before_id', runIdPrefix(f.startedBefore));
+  if (f.afterRunId !== undefined) add('run_id < @after_run', 'after_run', f.afterRunId);
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   return { sql: `SELECT * FROM runs ${where} ORDER BY run_id DESC LIMIT @limit`, params };
 }

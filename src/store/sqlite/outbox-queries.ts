@@ -112,6 +112,11 @@ export function prepareOutboxQueries(db: Db) {
         (SELECT COUNT(*) FROM outbox INDEXED BY outbox_pending WHERE status = 'pending')
           + (SELECT COUNT(*) FROM outbox INDEXED BY outbox_sending WHERE status = 'sending') AS pending,
         (SELECT COUNT(*) FROM outbox INDEXED BY outbox_dead WHERE status = 'dead') AS dead`),
+
+    /** Metrics: rows by platform and status, their failed attempts, the oldest's creation (one scan, per scrape). */
+    outboxByPlatform: db.prepare<[], { platform: string; status: string; n: number; failed_attempts: number; oldest: number | null }>(`
+      SELECT platform, status, COUNT(*) AS n, COALESCE(SUM(attempts), 0) AS failed_attempts, MIN(created_at) AS oldest
+      FROM outbox GROUP BY platform, status`),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { JobFilter } from '../../core/ports/job-store.js';
 import type { JobStoreQueries } from '../engine/job-queries.js';
-import type { JobRow, OutboxDbRow, RunRow } from '../engine/rows.js';
+import type { JobRow, OutboxDbRow, PageJobRow, RunRow } from '../engine/rows.js';
 import type { OutboxParams } from '../engine/write-params.js';
 import { JOB_LIST_ORDER, countJobsSql, jobFilterSql, jobRowFromRaw, listRunsSql, pageJobsSql, prepareJobQueries } from './job-queries.js';
 import type { Db } from './open-db.js';
@@ -69,12 +69,9 @@ function jobQueries(q: JobStatements, statements: StatementCache) {
       const { sql, params } = filtered('*', filter);
       return statements.get<JobRow>(sql).all(params);
     },
-    pageJobs(filter, afterSeq, size) {
-      const { sql, params } = pageJobsSql(filter, afterSeq, size);
-      return statements
-        .get<JobRow & { page_seq: number }>(sql)
-        .all(params)
-        .map((r) => ({ ...r, seq: r.page_seq }));
+    pageJobs(filter, order, after, size) {
+      const { sql, params } = pageJobsSql(filter, order, after, size);
+      return statements.get<PageJobRow>(sql).all(params);
     },
     countJobs(filter, atMost) {
       const { sql, params } = countJobsSql(filter, atMost);
@@ -85,6 +82,8 @@ function jobQueries(q: JobStatements, statements: StatementCache) {
       const { sql, params } = listRunsSql(filter);
       return statements.get<RunRow>(sql).all(params);
     },
+    getRun: (runId) => q.getRun.get(runId),
+    runningRun: (runId) => q.runningRun.get({ run_id: runId }),
     pruneRunsOlderThan: (before) => q.pruneRunsOlderThan.run({ before }).changes,
     pruneRunsBeyondCount: (keep) => q.pruneRunsBeyondCount.run({ keep }).changes,
   } satisfies Partial<JobStoreQueries>;
@@ -121,6 +120,7 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
       jobs: q.jobCountsByStatus.all(),
       runs: q.runCountsByStatus.all(),
       outbox: o.countOutbox.get() ?? { pending: 0, dead: 0 },
+      outboxByPlatform: o.outboxByPlatform.all(),
     }),
   } satisfies Partial<JobStoreQueries>;
 }

@@ -1,0 +1,14 @@
+-- The API lists jobs by recurrence in SQL (GET /api/v1/jobs?recurring=true) instead of reading
+-- every job to ask the schedule engine. New and rewritten rows take the flag from core's
+-- isRecurring (store/engine/rows.ts: jobToParams); a schedule never changes without a rewrite.
+-- This backfill is that rule as of this version, once, for the rows already here: once and
+-- manual schedules fire at most once, a multi repeats when any trigger is not a once, every
+-- other kind repeats. No index: the flag narrows a listing that reads the table anyway, and an
+-- index would cost every insert a B-tree write.
+ALTER TABLE jobs ADD COLUMN recurring INTEGER NOT NULL DEFAULT 0;
+
+UPDATE jobs SET recurring = CASE json_extract(schedule, '$.kind')
+  WHEN 'once' THEN 0
+  WHEN 'manual' THEN 0
+  WHEN 'multi' THEN EXISTS (SELECT 1 FROM json_each(schedule, '$.triggers') WHERE json_extract(value, '$.kind') <> 'once')
+  ELSE 1 END;
