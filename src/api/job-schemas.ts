@@ -128,13 +128,42 @@ export const listJobsQuery = z
 export type ListJobsQuery = z.output<typeof listJobsQuery>;
 
 export const RUN_STATUSES = ['running', 'success', 'failure', 'timeout', 'skipped', 'abandoned'] as const;
-export const listRunsQuery = z
+const instant = (example: string) =>
+  z.iso.datetime({ offset: true, message: `is not an ISO date-time | Fix: e.g. ${example}` }).transform((v) => new Date(v));
+
+const runsQueryShape = z
   .object({
     status: z.enum(RUN_STATUSES, { message: `must be one of ${RUN_STATUSES.join(', ')}` }).optional(),
     job_id: z.string().min(1).optional(),
+    from: instant('2026-11-22T00:00:00Z').optional().describe('Runs started at or after this instant.'),
+    to: instant('2026-11-23T00:00:00Z').optional().describe('Runs started before this instant.'),
     limit: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
+    cursor: z
+      .string()
+      .regex(/^[0-9a-f]{12}-[A-Za-z0-9_-]{1,64}-[0-9a-f]{4}$/, 'is not a run cursor | Fix: use the `next` of the previous page, or omit it')
+      .optional()
+      .describe('The `next` of the previous page.'),
   })
   .strict();
+
+const rangeInOrder = <S extends z.ZodType<{ from?: Date | undefined; to?: Date | undefined }>>(schema: S) =>
+  schema.refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+    message: 'is not after "from" | Fix: give a "to" later than "from"',
+    path: ['to'],
+  });
+
+/** `GET /api/v1/runs`. */
+export const listRunsQuery = rangeInOrder(runsQueryShape);
+/** `GET /api/v1/jobs/{id}/runs`: the same without job_id. */
+export const jobRunsQuery = rangeInOrder(runsQueryShape.omit({ job_id: true }));
+export type ListRunsQuery = z.output<typeof runsQueryShape>;
+
+export const runIdParams = z.object({
+  runId: z
+    .string()
+    .regex(/^[0-9a-f]{12}-[A-Za-z0-9_-]{1,64}-[0-9a-f]{4}$/, 'is not a run id | Fix: use a runId from GET /api/v1/runs')
+    .describe('Run id'),
+});
 
 export const parseBody = z
   .object({

@@ -64,3 +64,15 @@ export function runView(run: RunRecord): Record<string, unknown> {
     ghostSessionId: run.ghostSessionId,
   };
 }
+
+/**
+ * One run in full (`GET /api/v1/runs/{runId}`): the run, and its job when it still exists. What
+ * the run's ghost session did (a transcript) belongs here too when runs record it: add it as a
+ * field of this view, and the route and its OpenAPI description stay as they are.
+ */
+export function runDetail(run: RunRecord, job: Job | undefined): Record<string, unknown> {
+  return {
+    ...runView(run),
+    job: job ? { id: job.id, name: job.name, kind: job.kind, status: job.status } : null,
+  };
+}

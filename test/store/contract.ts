@@ -230,7 +230,7 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect([...first.jobs, ...rest.jobs].map((j) => j.id)).toEqual([...made, late.id]);
       });
 
-      it('pageJobs sorts by next run (nothing due last either way), name, id, update and creation, both ways, keyset pages', async () => {
+      it('pageJobs sorts by next run (nothing due counts as latest), name, id, update and creation, both ways, keyset pages', async () => {
         const mk = (name: string, dueMs: number | null, extra: Partial<NewJobRecord> = {}) =>
           store.createJob(
             reminder(dueMs ?? 0, {
@@ -261,7 +261,7 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         };
         // Ties (delta and echo, both due at 3 min) in creation order, reversed when descending.
         expect(await walk({ key: 'next_run' })).toEqual(['bravo', 'delta', 'echo', 'Alpha', 'charlie']);
-        expect(await walk({ key: 'next_run', desc: true })).toEqual(['Alpha', 'echo', 'delta', 'bravo', 'charlie']);
+        expect(await walk({ key: 'next_run', desc: true })).toEqual(['charlie', 'Alpha', 'echo', 'delta', 'bravo']);
         expect(await walk({ key: 'name' }, 3)).toEqual(['Alpha', 'bravo', 'charlie', 'delta', 'echo']);
         expect(await walk({ key: 'name', desc: true })).toEqual(['echo', 'delta', 'charlie', 'bravo', 'Alpha']);
         expect(await walk({ key: 'created', desc: true })).toEqual(['echo', 'bravo', 'charlie', 'Alpha', 'delta']);

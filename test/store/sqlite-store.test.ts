@@ -277,6 +277,31 @@ describe('SQLite store: opening and migrations', () => {
   });
 });
 
+describe('SQLite store: sorted job pages', () => {
+  it('every sort but last update walks an index in order (no sort of the table per page), and a later page seeks to its cursor', () => {
+    const s = openSqliteStore(':memory:');
+    const plan = ({ sql, params }: { sql: string; params: Record<string, unknown> }) =>
+      s.db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(params)
+        .map((r) => (r as { detail: string }).detail)
+        .join(' | ');
+    const keys = ['created', 'id', 'name', 'next_run'] as const;
+    for (const key of keys)
+      for (const desc of [false, true])
+        for (const f of [{}, { status: 'active' as const }, { recurring: true }, { kind: 'command' }])
+          for (const after of [undefined, { seq: 10, value: key === 'name' || key === 'id' ? 'm' : 10 }]) {
+            const p = plan(pageJobsSql(f, { key, desc }, after, 51));
+            expect(p, `${key} ${desc} ${JSON.stringify(f)} ${JSON.stringify(after)}`).not.toMatch(/TEMP B-TREE/);
+            // A later page seeks to its keyset instead of walking the index from its start.
+            if (after) expect(p, `${key} ${desc} ${JSON.stringify(f)}`).toMatch(/^SEARCH jobs USING/);
+          }
+    expect(plan(pageJobsSql({}, { key: 'next_run' }, undefined, 51))).toMatch(/jobs_list_next_run/);
+    expect(plan(pageJobsSql({}, { key: 'name', desc: true }, { seq: 3, value: 'b' }, 51))).toMatch(/jobs_list_name/);
+    s.close();
+  });
+});
+
 function s2rows(s: SqliteStore): number[] {
   return s.db
     .prepare<[], { version: number }>('SELECT version FROM schema_migrations ORDER BY version')

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { NotFoundError } from '../../core/errors.js';
+import type { RunFilter } from '../../core/ports/job-store.js';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
 import { formatInZone } from '../../core/time/zoned.js';
-import type { ParseResult } from '../../nl/types.js';
-import { jobIdParams, listRunsQuery, parseBody, problemDoc } from '../job-schemas.js';
-import { runView } from '../job-view.js';
-import type { RouteTable } from '../route-table.js';
-import type { RunFilter } from '../../core/ports/job-store.js';
-import { validationProblem } from '../problem.js';
 import { isValidTimeZone } from '../../core/time/zone-id.js';
+import type { ParseResult } from '../../nl/types.js';
+import { type ListRunsQuery, jobIdParams, jobRunsQuery, listRunsQuery, parseBody, problemDoc, runIdParams } from '../job-schemas.js';
+import { runDetail, runView } from '../job-view.js';
+import { validationProblem } from '../problem.js';
+import type { RouteTable } from '../route-table.js';
 
 export interface RunRoutesDeps {
   scheduler: SchedulerApi;
@@ -17,41 +17,96 @@ export interface RunRoutesDeps {
   defaultTimeZone: string;
 }
 
-const runsDoc = z.object({ runs: z.array(z.object({ runId: z.string(), jobId: z.string(), status: z.string() }).loose()) });
+const runDoc = z
+  .object({
+    runId: z.string(),
+    jobId: z.string(),
+    status: z.string(),
+    scheduledFor: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+    lateMs: z.number(),
+    durationMs: z.number().nullable(),
+    error: z.string().nullable(),
+    ghostSessionId: z.string(),
+  })
+  .loose();
+const runsDoc = z.object({ runs: z.array(runDoc), next: z.string().optional() });
+const invalid = { description: 'Invalid query (each bad parameter named, with a fix)', schema: problemDoc };
+
+/**
+ * A page of history, newest first: the store reads one run past the page, so `next` (the last
+ * run id shown) is given only when older runs exist.
+ */
+async function runsPage(scheduler: SchedulerApi, q: Partial<ListRunsQuery>, jobId?: string): Promise<Record<string, unknown>> {
+  const limit = q.limit ?? 50;
+  const filter: RunFilter = { limit: limit + 1 };
+  if (jobId !== undefined) filter.jobId = jobId;
+  else if (q.job_id !== undefined) filter.jobId = q.job_id;
+  if (q.status) filter.status = q.status;
+  if (q.from) filter.startedFrom = q.from;
+  if (q.to) filter.startedBefore = q.to;
+  if (q.cursor) filter.afterRunId = q.cursor;
+  const runs = await scheduler.history(filter);
+  const page = runs.slice(0, limit);
+  const last = page.at(-1);
+  return { runs: page.map(runView), ...(runs.length > limit && last ? { next: last.runId } : {}) };
+}
 
 export function registerRunRoutes(routes: RouteTable, deps: RunRoutesDeps): void {
   const { scheduler } = deps;
+  const describeRuns =
+    'Newest first, each with its lateness (start after the scheduled time), duration, error and the ghost session it ran in. Filter by status and by start time (`from` inclusive, `to` exclusive); pages follow `next`.';
 
   routes.add({
     method: 'GET',
     url: '/api/v1/runs',
     operationId: 'listRuns',
-    summary: 'Run history across jobs, newest first',
+    summary: 'Run history across jobs',
+    description: describeRuns,
     tags: ['runs'],
     query: listRunsQuery,
-    responses: { 200: { description: 'Runs', schema: runsDoc }, 400: { description: 'Invalid query', schema: problemDoc } },
-    handler: async ({ query }) => {
-      const filter: RunFilter = { limit: query.limit ?? 50 };
-      if (query.status) filter.status = query.status;
-      if (query.job_id) filter.jobId = query.job_id;
-      return { runs: (await scheduler.history(filter)).map(runView) };
-    },
+    responses: { 200: { description: 'Runs', schema: runsDoc }, 400: invalid },
+    handler: async ({ query }) => runsPage(scheduler, query),
   });
 
   routes.add({
     method: 'GET',
     url: '/api/v1/jobs/:id/runs',
     operationId: 'listJobRuns',
-    summary: 'Run history of one job, newest first',
+    summary: 'Run history of one job',
+    description: describeRuns,
     tags: ['runs'],
     params: jobIdParams,
-    query: listRunsQuery.omit({ job_id: true }),
-    responses: { 200: { description: 'Runs', schema: runsDoc }, 404: { description: 'No job with that id', schema: problemDoc } },
+    query: jobRunsQuery,
+    responses: {
+      200: { description: 'Runs', schema: runsDoc },
+      400: invalid,
+      404: { description: 'No job with that id', schema: problemDoc },
+    },
     handler: async ({ params, query }) => {
       if (!(await scheduler.getJob(params.id))) throw new NotFoundError('job', params.id);
-      const filter: RunFilter = { jobId: params.id, limit: query.limit ?? 50 };
-      if (query.status) filter.status = query.status;
-      return { runs: (await scheduler.history(filter)).map(runView) };
+      return runsPage(scheduler, query, params.id);
+    },
+  });
+
+  routes.add({
+    method: 'GET',
+    url: '/api/v1/runs/:runId',
+    operationId: 'getRun',
+    summary: 'One run: its outcome, result, error, timing and ghost session',
+    description: 'Finished runs come from the history; a run in progress shows status `running`.',
+    tags: ['runs'],
+    params: runIdParams,
+    responses: {
+      200: { description: 'The run', schema: runDoc },
+      400: invalid,
+      404: { description: 'No run with that id (or pruned from history)', schema: problemDoc },
+    },
+    handler: async ({ params }) => {
+      const run = await scheduler.getRun(params.runId);
+      if (!run) throw new NotFoundError('run', params.runId);
+      return runDetail(run, await scheduler.getJob(run.jobId));
     },
   });
 

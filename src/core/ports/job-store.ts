@@ -31,8 +31,8 @@ export interface JobFilter {
 export type JobSortKey = 'created' | 'id' | 'name' | 'next_run' | 'updated';
 
 /**
- * The order of `pageJobs`. `next_run` puts jobs with nothing due last in either direction
- * ("next run: never"); `name` ignores case as `text` does.
+ * The order of `pageJobs`. `next_run` counts a job with nothing due as later than any time
+ * (last ascending, first descending); `name` ignores the case of ASCII letters.
  */
 export interface JobOrder {
   key: JobSortKey;

@@ -22,7 +22,7 @@ export interface JobSqlDialect {
 
 const JOB_STATUSES: ReadonlySet<string> = new Set<JobStatus>(['active', 'paused', 'completed', 'failed', 'cancelled']);
 
-/** Larger than any epoch ms: "nothing due" sorts after every due time (-1 when descending). */
+/** Larger than any epoch ms: "nothing due" sorts after every due time. */
 const NEVER = 9007199254740991;
 
 /** Whether JSON.stringify writes `text` unchanged inside a string: no quote, backslash or control character. */
@@ -73,8 +73,13 @@ export function jobWhere(f: JobFilter, d: JobSqlDialect): string {
   return parts.length ? `WHERE ${parts.join(' AND ')}` : '';
 }
 
-/** The value a job sorts by, as an SQL expression; in `next_run` order nothing due is last either way. */
-export function sortExpression(key: JobSortKey, desc: boolean, d: JobSqlDialect): string {
+/**
+ * The value a job sorts by, as an SQL expression. Each is the expression of an index
+ * (migration 0009), so a page walks the index instead of sorting the table: `next_run` counts
+ * nothing due as later than any time (last ascending, first descending: the reverse of a list
+ * is the list reversed, and one index serves both).
+ */
+export function sortExpression(key: JobSortKey, d: JobSqlDialect): string {
   switch (key) {
     case 'created':
       return d.seq;
@@ -83,7 +88,7 @@ export function sortExpression(key: JobSortKey, desc: boolean, d: JobSqlDialect)
     case 'name':
       return d.bytewise('lower(name)');
     case 'next_run':
-      return `COALESCE(next_run_at, ${desc ? -1 : NEVER})`;
+      return `COALESCE(next_run_at, ${NEVER})`;
     case 'updated':
       return 'updated_at';
   }
@@ -103,14 +108,18 @@ export interface JobKeyset {
  */
 export function jobPageSql(f: JobFilter, order: JobOrder, after: JobKeyset | undefined, size: number, d: JobSqlDialect): string {
   const parts = jobConditions(f, d);
-  const expr = sortExpression(order.key, order.desc === true, d);
+  const expr = sortExpression(order.key, d);
   const dir = order.desc ? 'DESC' : 'ASC';
   const created = order.key === 'created';
   if (after !== undefined) {
     const cmp = order.desc ? '<' : '>';
-    parts.push(
-      created ? `${d.seq} ${cmp} ${d.bind(after.seq)}` : `(${expr}, ${d.seq}) ${cmp} (${d.bind(after.value)}, ${d.bind(after.seq)})`,
-    );
+    if (created) parts.push(`${d.seq} ${cmp} ${d.bind(after.seq)}`);
+    else {
+      // (expr, seq) > (v, s), spelled so the first term is a range on the index's expression:
+      // SQLite seeks an expression index for `expr >= v` but not for a row-value comparison.
+      const v = d.bind(after.value);
+      parts.push(`${expr} ${cmp}= ${v} AND (${expr} ${cmp} ${v} OR ${d.seq} ${cmp} ${d.bind(after.seq)})`);
+    }
   }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
   const orderBy = created ? `${d.seq} ${dir}` : `${expr} ${dir}, ${d.seq} ${dir}`;
