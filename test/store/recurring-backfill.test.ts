@@ -1,5 +1,5 @@
 /**
- * Migration 0008 backfills `jobs.recurring` for rows written before it, in SQL. New rows take
+ * Migration 0009 backfills `jobs.recurring` for rows written before it, in SQL. New rows take
  * the flag from core's isRecurring; this checks that the migration's SQL says the same as
  * isRecurring for every kind of schedule, on both stores, so the two never disagree.
  */
@@ -37,13 +37,13 @@ const SCHEDULES: Schedule[] = [
 
 /** The backfill statement of the migration file, as it ships. */
 const backfill = (dialect: 'sqlite' | 'postgres'): string => {
-  const sql = readFileSync(new URL(`../../src/store/${dialect}/migrations/0008_jobs_list.sql`, import.meta.url), 'utf8');
+  const sql = readFileSync(new URL(`../../src/store/${dialect}/migrations/0009_jobs_list.sql`, import.meta.url), 'utf8');
   const m = /UPDATE jobs SET recurring[\s\S]*?END;/.exec(sql);
-  if (!m) throw new Error('no backfill statement in migration 0008');
+  if (!m) throw new Error('no backfill statement in migration 0009');
   return m[0];
 };
 
-describe('migration 0008 backfill (SQLite)', () => {
+describe('migration 0009 backfill (SQLite)', () => {
   it('marks each stored schedule recurring exactly when isRecurring does', async () => {
     const s = openSqliteStore(':memory:');
     const ids = SCHEDULES.map((schedule) => s.jobs.createJob(reminder(0, { schedule }), T0).id);
@@ -55,7 +55,7 @@ describe('migration 0008 backfill (SQLite)', () => {
   });
 });
 
-describePg('migration 0008 backfill (PostgreSQL)', () => {
+describePg('migration 0009 backfill (PostgreSQL)', () => {
   const schema = freshSchema();
   afterAll(async () => dropSchema(schema));
   it('marks each stored schedule recurring exactly when isRecurring does', async () => {
