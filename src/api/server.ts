@@ -11,6 +11,7 @@ import { assertSafeBinding } from './api-config.js';
 import { authenticate } from './auth/authenticate.js';
 import { BadTokenLimiter } from './auth/bad-token-limiter.js';
 import type { ApiToken } from './auth/tokens.js';
+import { eventSocketPaths, registerEventSocket } from './event-socket.js';
 import { ApiProblem, sendProblem, toProblem } from './problem.js';
 import { RouteTable } from './route-table.js';
 import { type TaskEventSource, trackRuns } from './run-metrics.js';
@@ -119,7 +120,9 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
     });
     app.addHook('onClose', async () => feed.close());
     const keepAliveMs = deps.eventStream?.keepAliveMs;
-    registerEventRoutes(app, routes, { log: deps.events, feed, clock: deps.clock, ...(keepAliveMs !== undefined ? { keepAliveMs } : {}) });
+    const timing = keepAliveMs !== undefined ? { keepAliveMs } : {};
+    registerEventRoutes(app, routes, { log: deps.events, feed, clock: deps.clock, ...timing });
+    registerEventSocket(app, { feed, auth: authDeps, clock: deps.clock, ...timing });
   }
   registerHealthRoutes(app, { scheduler: deps.scheduler, ...(deps.readiness ? { readiness: deps.readiness } : {}) });
 
@@ -131,7 +134,7 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
         version: deps.version ?? '1',
         description: 'Jobs, runs and schedules of a Chime instance. Authenticate with "Authorization: Bearer <token>".',
       },
-      sessionPaths,
+      deps.events ? { ...sessionPaths, ...eventSocketPaths } : sessionPaths,
     ),
   );
   // The web dashboard, where the login URL lands.

@@ -53,57 +53,76 @@ export function assertNotThrottled(deps: AuthDeps, address: string): void {
  */
 export function authenticate(deps: AuthDeps) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    assertNotThrottled(deps, request.ip);
-    const header = request.headers.authorization;
-    let auth: Authenticated;
-    if (header !== undefined) {
-      const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!m?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>".');
-      const token = matchToken(deps.tokens, m[1]);
-      if (!token) {
-        deps.limiter.recordFailure(request.ip);
-        throw unauthorized('That token is not valid. Use CHIME_API_TOKEN, CHIME_API_READONLY_TOKEN or the token Chime printed at start.');
-      }
-      auth = { token, via: 'bearer' };
-    } else {
-      const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie === undefined) throw unauthorized('Send "Authorization: Bearer <token>", or log in with the URL Chime printed at start.');
-      const session = verifySession(deps.tokens, cookie, deps.nowMs());
-      if (!session) {
-        deps.limiter.recordFailure(request.ip);
-        throw unauthorized('Your session has expired or its token changed: log in again with the URL Chime printed at start.');
-      }
-      auth = { token: session.token, via: 'cookie', sessionId: session.sessionId };
-    }
-    const mutating = !READ_METHODS.has(request.method);
-    if (mutating && auth.token.access === 'read') {
-      throw new ApiProblem(
-        403,
-        'read-only',
-        'Read-only token',
-        `The ${auth.token.name} may only read (GET); ${request.method} needs CHIME_API_TOKEN.`,
-      );
-    }
-    if (mutating && auth.via === 'cookie') {
-      const origin = request.headers.origin;
-      if (origin !== undefined && !sameOrigin(origin, request.headers.host)) {
-        throw new ApiProblem(403, 'csrf', 'Cross-site request refused', `A request from ${origin} may not change anything here.`);
-      }
-      const csrf = request.headers[CSRF_HEADER];
-      if (!csrfMatches(auth.token, auth.sessionId ?? '', typeof csrf === 'string' ? csrf : undefined)) {
-        throw new ApiProblem(
-          403,
-          'csrf',
-          'CSRF token missing',
-          `A change made with the session cookie needs the ${CSRF_HEADER} header from GET /api/v1/session.`,
-        );
-      }
-    }
-    request.auth = auth;
+    request.auth = authenticateParts(deps, request);
   };
 }
 
-function sameOrigin(origin: string, host: string | undefined): boolean {
+/** What authentication reads of a request: a Fastify request, or a WebSocket upgrade's parts. */
+export interface RequestParts {
+  ip: string;
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  cookies: Record<string, string | undefined>;
+}
+
+/**
+ * The check itself, for routes (through {@link authenticate}) and the WebSocket upgrade, which
+ * Fastify's hooks do not see: the credential, then what it may do. Throws ApiProblem.
+ */
+export function authenticateParts(deps: AuthDeps, request: RequestParts): Authenticated {
+  assertNotThrottled(deps, request.ip);
+  const header = request.headers.authorization;
+  let auth: Authenticated;
+  if (typeof header === 'string') {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!m?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>".');
+    const token = matchToken(deps.tokens, m[1]);
+    if (!token) {
+      deps.limiter.recordFailure(request.ip);
+      throw unauthorized('That token is not valid. Use CHIME_API_TOKEN, CHIME_API_READONLY_TOKEN or the token Chime printed at start.');
+    }
+    auth = { token, via: 'bearer' };
+  } else {
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie === undefined) throw unauthorized('Send "Authorization: Bearer <token>", or log in with the URL Chime printed at start.');
+    const session = verifySession(deps.tokens, cookie, deps.nowMs());
+    if (!session) {
+      deps.limiter.recordFailure(request.ip);
+      throw unauthorized('Your session has expired or its token changed: log in again with the URL Chime printed at start.');
+    }
+    auth = { token: session.token, via: 'cookie', sessionId: session.sessionId };
+  }
+  const mutating = !READ_METHODS.has(request.method);
+  if (mutating && auth.token.access === 'read') {
+    throw new ApiProblem(
+      403,
+      'read-only',
+      'Read-only token',
+      `The ${auth.token.name} may only read (GET); ${request.method} needs CHIME_API_TOKEN.`,
+    );
+  }
+  if (mutating && auth.via === 'cookie') {
+    const origin = request.headers.origin;
+    if (typeof origin === 'string' && !sameOrigin(origin, firstHeader(request.headers.host))) {
+      throw new ApiProblem(403, 'csrf', 'Cross-site request refused', `A request from ${origin} may not change anything here.`);
+    }
+    const csrf = request.headers[CSRF_HEADER];
+    if (!csrfMatches(auth.token, auth.sessionId ?? '', typeof csrf === 'string' ? csrf : undefined)) {
+      throw new ApiProblem(
+        403,
+        'csrf',
+        'CSRF token missing',
+        `A change made with the session cookie needs the ${CSRF_HEADER} header from GET /api/v1/session.`,
+      );
+    }
+  }
+  return auth;
+}
+
+const firstHeader = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+/** Whether an Origin header names this server (a browser's cross-site request does not). */
+export function sameOrigin(origin: string, host: string | undefined): boolean {
   try {
     return host !== undefined && new URL(origin).host === host;
   } catch {

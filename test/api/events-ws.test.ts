@@ -1,0 +1,114 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { socketEventName } from '../../src/api/event-socket.js';
+import { type ApiFixture, FULL, ORIGIN, READONLY, startFixture } from './api-harness.js';
+
+/**
+ * GET /api/v1/ws over a real WebSocket: authenticated like GET routes, subscribe with a filter
+ * (seed names or our types, a job) and resume_from, messages named as in the seed's WebSocket API.
+ */
+
+let f: ApiFixture;
+afterEach(async () => {
+  await f?.close();
+});
+
+interface Received {
+  type: string;
+  event?: { id: number; type: string; jobId: string | null };
+  error?: string;
+}
+
+async function connect(
+  token: string | null,
+  headers: Record<string, string> = {},
+): Promise<{ ws: WebSocket; got: Received[]; until(n: number): Promise<void> }> {
+  const ws = new WebSocket(`${f.url.replace('http', 'ws')}/api/v1/ws`, {
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
+  const got: Received[] = [];
+  const waiters = new Set<() => void>();
+  ws.on('message', (d) => {
+    got.push(JSON.parse(String(d)) as Received);
+    for (const w of [...waiters]) w();
+  });
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+  return {
+    ws,
+    got,
+    until: (n) =>
+      new Promise<void>((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error(`only ${got.length} messages`)), 15_000);
+        const w = () => {
+          if (got.length >= n) {
+            clearTimeout(t);
+            waiters.delete(w);
+            resolve();
+          }
+        };
+        waiters.add(w);
+        w();
+      }),
+  };
+}
+
+const create = { method: 'POST', json: { when: 'every day at 9am', text: 'x', origin: ORIGIN } };
+
+describe('GET /api/v1/ws', () => {
+  it('refuses an unauthenticated upgrade with 401', async () => {
+    f = await startFixture();
+    await expect(connect(null)).rejects.toThrow('HTTP 401');
+    await expect(connect('wrong-token-000000000000')).rejects.toThrow('HTTP 401');
+  });
+
+  it('after subscribe, sends events under the seed names; a job filter and type filter hold', async () => {
+    f = await startFixture();
+    const a = (await (await f.call('/api/v1/jobs', create)).json()) as { id: string };
+    const c = await connect(READONLY);
+    c.ws.send(JSON.stringify({ type: 'subscribe', filter: { types: ['schedule_update', 'schedule_removed'], job_id: a.id } }));
+    await c.until(1);
+    expect(c.got[0]).toEqual({ type: 'subscribed', resume_from: null });
+    const b = (await (await f.call('/api/v1/jobs', create)).json()) as { id: string };
+    await f.call(`/api/v1/jobs/${b.id}/pause`, { method: 'POST' });
+    await f.call(`/api/v1/jobs/${a.id}/pause`, { method: 'POST' });
+    await f.call(`/api/v1/jobs/${a.id}`, { method: 'DELETE' });
+    await c.until(3);
+    expect(c.got.slice(1).map((m) => [m.type, m.event?.type, m.event?.jobId])).toEqual([
+      ['schedule_update', 'job.paused', a.id],
+      ['schedule_removed', 'job.deleted', a.id],
+    ]);
+    c.ws.close();
+  });
+
+  it('resume_from replays from the store, then live, nothing twice; a bad message gets a friendly error and changes nothing', async () => {
+    f = await startFixture();
+    for (let i = 0; i < 3; i++) await f.call('/api/v1/jobs', create);
+    const all = (await f.app.store.events.listEvents({ limit: 100 })).map((e) => e.id);
+    const c = await connect(FULL);
+    c.ws.send('{"type":"subscrib"}');
+    await c.until(1);
+    expect(c.got[0]!.type).toBe('error');
+    expect(c.got[0]!.error).toContain('"type":"subscribe"');
+    c.ws.send(JSON.stringify({ type: 'subscribe', resume_from: all[0] }));
+    await c.until(4);
+    await f.call('/api/v1/jobs', create);
+    await c.until(5);
+    const events = c.got.filter((m) => m.event).map((m) => m.event!.id);
+    expect(events).toEqual([...all.slice(1), all.at(-1)! + 1]);
+    expect(c.got.filter((m) => m.event).every((m) => m.type === 'schedule_update')).toBe(true);
+    c.ws.close();
+  });
+
+  it('maps run and job events onto the seed names', () => {
+    expect(socketEventName({ type: 'run.started', body: {} })).toBe('task_started');
+    expect(socketEventName({ type: 'run.succeeded', body: {} })).toBe('task_finished');
+    expect(socketEventName({ type: 'run.retry', body: {} })).toBe('task_error');
+    expect(socketEventName({ type: 'job.status', body: { to: 'cancelled' } })).toBe('schedule_removed');
+    expect(socketEventName({ type: 'job.status', body: { to: 'completed' } })).toBe('schedule_update');
+    expect(socketEventName({ type: 'delivery.sent', body: {} })).toBe('delivery.sent');
+  });
+});
