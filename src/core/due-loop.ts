@@ -1,10 +1,11 @@
 import type { Logger } from './ports/logger.js';
 import { type Clock, MAX_SINGLE_WAIT_MS } from './ports/clock.js';
 import type { JobStore } from './ports/job-store.js';
+import { type ClaimPlan, planClaim, reserveSize } from './claim-lanes.js';
 import type { ClaimedRun, Lease } from './run.js';
 
 export interface DueLoopDeps {
-  store: Pick<JobStore, 'claimDue' | 'nextDueAt'>;
+  store: Pick<JobStore, 'claimDue' | 'dueTimes'>;
   clock: Clock;
   logger: Logger;
   lease: Lease;
@@ -14,27 +15,43 @@ export interface DueLoopDeps {
   claimBatchSize: number;
   /** Runs in progress now. */
   runningCount: () => number;
-  /** Starts a claimed run (without waiting for it). */
-  launch: (run: ClaimedRun) => void;
+  /** Starts a claimed run (without waiting for it); settles once the run is over. */
+  launch: (run: ClaimedRun) => Promise<unknown>;
 }
 
 /** Abort reason of the loop's wait when something changed. */
 const WAKE_UP = new Error('scheduler woken');
 
 /**
- * The one timer for all jobs: claims what is due, then sleeps until the earliest due time (at
- * most MAX_SINGLE_WAIT_MS at once) or until `wake()` says jobs changed or a run finished.
- * Waking late or early is fine: every round re-reads the clock and the store.
+ * The one timer for all jobs: claims what is due, then sleeps until the next due time (at most
+ * MAX_SINGLE_WAIT_MS at once) or until `wake()` says jobs changed or a run finished. Waking late
+ * or early is fine: every round re-reads the clock and the store.
+ *
+ * Two lanes keep timed jobs on time under a backlog. The horizon is the instant of the last
+ * claim (or of the loop's start): jobs due after it came due since (on time) and are claimed
+ * first, the moment they are due; jobs due at or before it and still unclaimed are the backlog
+ * (missed while down, or a burst too big for one claim), claimed oldest first in batches. A
+ * claim that could not take every on-time job moves the horizon only to the last it took, so
+ * the rest stay on time and go first next round. How much each lane gets, and the pool's
+ * reserve of slots for on-time jobs, is claim-lanes.ts.
  */
 export class DueLoop {
   private wakeUp = new AbortController();
   private active = false;
   private done: Promise<void> = Promise.resolve();
+  /** Up to where on-time jobs were claimed (see the class comment); unset before the first round. */
+  private horizon: Date | undefined;
+  /** Runs started in reserve slots, still in progress. */
+  private reserveRunning = 0;
+  private readonly reserve: number;
 
-  constructor(private readonly deps: DueLoopDeps) {}
+  constructor(private readonly deps: DueLoopDeps) {
+    this.reserve = reserveSize(deps.maxConcurrent);
+  }
 
   start(): void {
     this.active = true;
+    this.horizon = undefined;
     this.done = this.loop();
   }
 
@@ -65,31 +82,58 @@ export class DueLoop {
     }
   }
 
-  /** One claim-and-wait round. */
+  /** One round: claim what is worth claiming now, else sleep until something may be. */
   private async round(signal: AbortSignal): Promise<void> {
-    const { clock, maxConcurrent, claimBatchSize } = this.deps;
-    const free = maxConcurrent - this.deps.runningCount();
-    // Under load, claim in real batches: a claim per finished run would cost a store round
-    // trip each. Runs finishing wake the loop; it claims once enough slots are free.
-    const worthClaiming = free >= Math.min(claimBatchSize, Math.ceil(maxConcurrent / 2)) || this.deps.runningCount() === 0;
-    if (free > 0 && worthClaiming) {
-      const limit = Math.min(free, claimBatchSize);
-      const claimed = await this.deps.store.claimDue(clock.now(), limit, this.deps.lease);
-      for (const run of claimed) this.deps.launch(run);
-      if (claimed.length === limit) {
-        await new Promise<void>((r) => setImmediate(r)); // let runs progress; more are due
-        return;
-      }
-    }
+    const { clock, store } = this.deps;
+    // Jobs already due when the loop starts were missed while it was down: the backlog.
+    this.horizon ??= clock.now();
+    const horizon = this.horizon;
+    const times = await store.dueTimes(horizon);
     if (!this.active) return;
-    if (!worthClaiming || this.deps.runningCount() >= maxConcurrent) {
-      await this.sleep(new Date(clock.now().getTime() + MAX_SINGLE_WAIT_MS), signal);
+    const now = clock.now();
+    const t = now.getTime();
+    const plan = planClaim({
+      maxConcurrent: this.deps.maxConcurrent,
+      claimBatchSize: this.deps.claimBatchSize,
+      reserve: this.reserve,
+      running: this.deps.runningCount(),
+      reserveRunning: this.reserveRunning,
+      onTimeDue: times.dueAfter !== undefined && times.dueAfter.getTime() <= t,
+      // Bounded by now too: after the wall clock stepped back, jobs between now and the horizon are not due.
+      backlog: times.due !== undefined && times.due.getTime() <= Math.min(horizon.getTime(), t),
+      leaseDue: times.leaseExpiry !== undefined && times.leaseExpiry.getTime() <= t,
+    });
+    if (plan.limit > 0) {
+      await this.claim(now, horizon, plan);
+      // More may be due: look again once timers and I/O have had their turn.
+      await new Promise<void>((r) => setImmediate(r));
       return;
     }
-    const now = clock.now();
-    const due = await this.deps.store.nextDueAt();
-    const cap = now.getTime() + MAX_SINGLE_WAIT_MS;
-    await this.sleep(new Date(Math.min(due ? Math.max(due.getTime(), now.getTime()) : cap, cap)), signal);
+    // Nothing to claim now: sleep until the next on-time job or lease expiry. One that is due
+    // while its lane is full waits for a run to end, which wakes the loop.
+    let until = t + MAX_SINGLE_WAIT_MS;
+    for (const at of [times.dueAfter, times.leaseExpiry]) if (at && at.getTime() > t) until = Math.min(until, at.getTime());
+    await this.sleep(new Date(until), signal);
+  }
+
+  /** Claims as planned (the on-time lane comes first) and launches the runs in that order. */
+  private async claim(now: Date, horizon: Date, plan: ClaimPlan): Promise<void> {
+    const lanes = { freshAfter: horizon, freshLimit: plan.freshLimit, backlogLimit: plan.backlogLimit };
+    const claimed = await this.deps.store.claimDue(now, plan.limit, this.deps.lease, lanes);
+    let onTime = 0;
+    let lastOnTime = horizon;
+    for (const run of claimed) {
+      const done = this.deps.launch(run);
+      if (plan.reserve) {
+        this.reserveRunning++;
+        void done.finally(() => this.reserveRunning--);
+      }
+      if (run.scheduledFor.getTime() > horizon.getTime()) {
+        onTime++;
+        if (run.scheduledFor > lastOnTime) lastOnTime = run.scheduledFor;
+      }
+    }
+    this.horizon = plan.freshLimit > 0 && onTime >= plan.freshLimit ? lastOnTime : now;
   }
 
   private async sleep(until: Date, signal: AbortSignal): Promise<void> {

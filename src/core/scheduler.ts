@@ -70,7 +70,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       maxConcurrent: this.opts.maxConcurrent,
       claimBatchSize: this.opts.claimBatchSize,
       runningCount: () => this.pool.size,
-      launch: (run) => void this.pool.launch(run),
+      launch: (run) => this.pool.launch(run),
     });
     this.ops = new JobOperations({
       store: this.store,

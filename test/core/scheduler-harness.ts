@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { ManualClock, flushMicrotasks } from '../../src/clock.js';
-import type { CommandHandler } from '../../src/core/executor.js';
+import type { CommandHandler, Executor } from '../../src/core/executor.js';
 import { createExecutors } from '../../src/core/executors/index.js';
 import type { FetchLike } from '../../src/core/executors/poll-url.js';
 import type { NewJob } from '../../src/core/job.js';
@@ -20,6 +20,8 @@ export function makeHarness(
     fetch?: FetchLike;
     dir?: string;
     instanceId?: string;
+    /** Job kinds beside the built-in ones. */
+    executors?: Executor[];
   } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'chime-sched-'));
@@ -37,10 +39,13 @@ export function makeHarness(
     store: store.jobs,
     clock,
     logger,
-    executors: createExecutors({
-      ...(opts.commandHandler ? { commandHandler: opts.commandHandler } : {}),
-      ...(opts.fetch ? { fetch: opts.fetch } : {}),
-    }),
+    executors: [
+      ...createExecutors({
+        ...(opts.commandHandler ? { commandHandler: opts.commandHandler } : {}),
+        ...(opts.fetch ? { fetch: opts.fetch } : {}),
+      }),
+      ...(opts.executors ?? []),
+    ],
     ...(opts.instanceId ? { instanceId: opts.instanceId } : {}),
     options: { retryDelayMs: 1000, ...opts.options },
   });

@@ -382,6 +382,40 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await store.claimDue(at(5000), 0, leaseA)).toEqual([]);
       });
 
+      it('claimDue with lanes: jobs due after freshAfter first and within their limit, then the oldest backlog within its own', async () => {
+        const old = [
+          await store.createJob(reminder(1000), T0),
+          await store.createJob(reminder(2000), T0),
+          await store.createJob(reminder(3000), T0),
+        ];
+        const fresh = [
+          await store.createJob(reminder(6000), T0),
+          await store.createJob(reminder(7000), T0),
+          await store.createJob(reminder(8000), T0),
+        ];
+        await store.createJob(reminder(9000), T0); // not due yet
+        const lanes = { freshAfter: at(5000), freshLimit: 2, backlogLimit: 1 };
+        const first = await store.claimDue(at(8500), 10, leaseA, lanes);
+        expect(first.map((r) => r.job.id)).toEqual([fresh[0]!.id, fresh[1]!.id, old[0]!.id]);
+        // The whole limit caps both lanes; the on-time lane is served first.
+        const second = await store.claimDue(at(8500), 2, leaseA, { freshAfter: at(5000), freshLimit: 5, backlogLimit: 5 });
+        expect(second.map((r) => r.job.id)).toEqual([fresh[2]!.id, old[1]!.id]);
+        // A backlog limit of 0 leaves the backlog alone even with room to spare.
+        expect(await store.claimDue(at(8500), 10, leaseA, { freshAfter: at(5000), freshLimit: 5, backlogLimit: 0 })).toEqual([]);
+        expect((await store.claimDue(at(8500), 10, leaseA)).map((r) => r.job.id)).toEqual([old[2]!.id]);
+      });
+
+      it('dueTimes: the earliest due time, the earliest after an instant, and the earliest lease expiry', async () => {
+        expect(await store.dueTimes(at(0))).toEqual({});
+        await store.createJob(reminder(1000), T0);
+        await store.createJob(reminder(4000), T0);
+        await store.createJob(reminder(500, { status: 'paused', nextRunAt: at(500) }), T0);
+        expect(await store.dueTimes(at(2000))).toEqual({ due: at(1000), dueAfter: at(4000) });
+        expect(await store.dueTimes(at(4000))).toEqual({ due: at(1000) });
+        await store.claimDue(at(1500), 1, leaseA);
+        expect(await store.dueTimes(at(0))).toEqual({ due: at(4000), dueAfter: at(4000), leaseExpiry: at(1500 + MIN) });
+      });
+
       it('a claim writes a running history row with lateness and the ghost session id', async () => {
         const job = await store.createJob(reminder(1000), T0);
         const [run] = await store.claimDue(at(1250), 10, leaseA);

@@ -227,10 +227,10 @@ describe('SQLite store: opening and migrations', () => {
     const plan = (sql: string) =>
       s.db
         .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all({ now: 0, limit: 1, owner: 'o', expires: 1 })
+        .all({ now: 0, after: 0, due_by: 0, limit: 1, owner: 'o', expires: 1 })
         .map((r) => (r as { detail: string }).detail)
         .join(' | ');
-    expect(plan(jq.nextDue.source)).toMatch(/jobs_due.*jobs_leased/s);
+    expect(plan(jq.nextDue.source)).toMatch(/jobs_due.*jobs_due.*jobs_leased/s);
     expect(plan(jq.claimDueBatch.source)).toMatch(/jobs_due/);
     expect(plan(jq.claimDueBatch.source)).not.toMatch(/jobs_status|SCAN jobs|TEMP B-TREE/);
     expect(plan(oq.claimOutbox.source)).toMatch(/outbox_pending.*outbox_sending|outbox_sending.*outbox_pending/);

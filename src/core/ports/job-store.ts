@@ -54,6 +54,29 @@ export interface JobPage {
   next?: string;
 }
 
+/**
+ * How one claim splits between jobs that came due on time and an older backlog, so a timed job
+ * never waits behind a burst of overdue ones (see claimDue).
+ */
+export interface ClaimLanes {
+  /** The caller's previous claim: jobs due after it came due since, and are claimed first. */
+  freshAfter: Date;
+  /** Those on-time jobs claimed at most. */
+  freshLimit: number;
+  /** Jobs due at or before `freshAfter` (the backlog) claimed at most. */
+  backlogLimit: number;
+}
+
+/** When the due loop must look again: each absent when there is none. */
+export interface DueTimes {
+  /** Earliest next run of an active unleased job (in the past when a backlog waits). */
+  due?: Date;
+  /** Earliest next run after the instant asked about (the due loop's last claim). */
+  dueAfter?: Date;
+  /** Earliest lease expiry: a crashed run becomes claimable then. */
+  leaseExpiry?: Date;
+}
+
 export interface RunFilter {
   jobId?: string;
   status?: RunStatus;
@@ -128,13 +151,18 @@ export interface JobStore {
 
   /** Earliest next_run_at of an active, unleased job (or lease expiry of a leased one). */
   nextDueAt(): MaybePromise<Date | undefined>;
+  /** The due loop's view of the same, with the earliest due time after `after` too, in one read. */
+  dueTimes(after: Date): MaybePromise<DueTimes>;
   /**
    * Claims up to `limit` jobs due at `now`, oldest first (ties in creation order). Expired leases
    * are taken over first, for the same occurrence; an occurrence abandoned 3 times fails its
    * job instead. A claim never changes `attempts`: `attempt` is `job.attempts + 1` and the
    * trigger is `retry` when `job.attempts > 0`; settle writes the new count.
+   *
+   * With `lanes`, jobs due after `lanes.freshAfter` are claimed before older ones (each lane
+   * oldest first, within its own limit) and come first in the result, after any takeovers.
    */
-  claimDue(now: Date, limit: number, lease: Lease): MaybePromise<ClaimedRun[]>;
+  claimDue(now: Date, limit: number, lease: Lease, lanes?: ClaimLanes): MaybePromise<ClaimedRun[]>;
   /** Claims one job now regardless of its schedule (run now); undefined if it is leased or missing. */
   claimJob(id: string, now: Date, lease: Lease): MaybePromise<ClaimedRun | undefined>;
   /** Heartbeat: pushes the lease of runs still in progress. */

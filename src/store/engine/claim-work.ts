@@ -32,20 +32,42 @@ function poisonJobError(abandoned: number): string | undefined {
   return abandoned >= MAX_ABANDONED_RUNS ? `run abandoned ${abandoned} times: the process died while running it each time` : undefined;
 }
 
+/** No lower bound on a due time: the whole due range. */
+const EVER = Number.MIN_SAFE_INTEGER;
+
+/** A claim's split between on-time jobs and the backlog (see ClaimLanes), in epoch ms. */
+export interface LaneLimits {
+  freshAfter: number;
+  freshLimit: number;
+  backlogLimit: number;
+}
+
 /**
  * Up to `limit` claims at `t`: expired leases taken over first, then due jobs, oldest
- * occurrence first (ties in creation order).
+ * occurrence first (ties in creation order). With `lanes`, the jobs due after
+ * `lanes.freshAfter` come before the older backlog, each lane within its own limit.
  */
-export function* claimDueWork(t: number, limit: number, lease: Lease, ev: EventRecorder): Work<ClaimedRun[]> {
+export function* claimDueWork(t: number, limit: number, lease: Lease, ev: EventRecorder, lanes?: LaneLimits): Work<ClaimedRun[]> {
   const claimed = yield* takeOverExpired(t, limit, lease, ev);
-  const room = limit - claimed.length;
-  if (room > 0) {
-    const rows = yield* q.claimDueBatch(t, room, lease.owner, t + lease.durationMs);
-    rows.sort((a, b) => a.lease_scheduled_for! - b.lease_scheduled_for! || a.seq - b.seq);
-    for (const row of rows) claimed.push(claimedRunFromRow(row));
+  let room = limit - claimed.length;
+  if (!lanes) {
+    if (room > 0) yield* claimRange(claimed, EVER, t, t, room, lease);
+  } else {
+    const fresh = Math.min(room, lanes.freshLimit);
+    if (fresh > 0) room -= yield* claimRange(claimed, lanes.freshAfter, t, t, fresh, lease);
+    const backlog = Math.min(room, lanes.backlogLimit);
+    if (backlog > 0) yield* claimRange(claimed, EVER, Math.min(lanes.freshAfter, t), t, backlog, lease);
   }
   for (const run of claimed) ev.started(run, schedulerActor(run.job.id, lease.owner));
   return claimed;
+}
+
+/** Claims at `t` up to `limit` jobs due in (`after`, `dueBy`], oldest first, onto `into`; how many. */
+function* claimRange(into: ClaimedRun[], after: number, dueBy: number, t: number, limit: number, lease: Lease): Work<number> {
+  const rows = yield* q.claimDueBatch(after, dueBy, t, limit, lease.owner, t + lease.durationMs);
+  rows.sort((a, b) => a.lease_scheduled_for! - b.lease_scheduled_for! || a.seq - b.seq);
+  for (const row of rows) into.push(claimedRunFromRow(row));
+  return rows.length;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Job } from '../../core/job.js';
 import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
 import type {
+  ClaimLanes,
+  DueTimes,
   JobFilter,
   JobPage,
   JobPageRequest,
@@ -121,13 +123,25 @@ export class EngineJobStore<F extends Kind> {
   // ---- claims -------------------------------------------------------------------------
 
   nextDueAt(): Out<F, Date | undefined> {
-    return this.run.single(mapped(q.nextDue(), (r) => earliest(r.due, r.lease)));
+    // Nothing is due after the end of time: the `fresh` seek finds nothing at once.
+    return this.run.single(mapped(q.nextDue(Number.MAX_SAFE_INTEGER), (r) => earliest(r.due, r.lease)));
   }
 
-  claimDue(now: Date, limit: number, lease: Lease): Out<F, ClaimedRun[]> {
+  dueTimes(after: Date): Out<F, DueTimes> {
+    return this.run.single(
+      mapped(q.nextDue(after.getTime()), (r) => ({
+        ...(r.due !== null ? { due: new Date(r.due) } : {}),
+        ...(r.fresh !== null ? { dueAfter: new Date(r.fresh) } : {}),
+        ...(r.lease !== null ? { leaseExpiry: new Date(r.lease) } : {}),
+      })),
+    );
+  }
+
+  claimDue(now: Date, limit: number, lease: Lease, lanes?: ClaimLanes): Out<F, ClaimedRun[]> {
     const t = this.see(now);
     if (limit <= 0) return this.run.single(answer([]));
-    return this.logged(t, (ev) => claimDueWork(t, limit, lease, ev), empty);
+    const split = lanes && { freshAfter: lanes.freshAfter.getTime(), freshLimit: lanes.freshLimit, backlogLimit: lanes.backlogLimit };
+    return this.logged(t, (ev) => claimDueWork(t, limit, lease, ev, split), empty);
   }
 
   /** PostgreSQL waits for a lock another transaction holds on the job: a person's "run now" should not fail spuriously. */

@@ -47,10 +47,10 @@ export interface JobStoreQueries extends EventQueries {
   pageJobs(filter: JobFilter, order: JobOrder, after: JobKeyset | undefined, size: number): PageJobRow[];
   countJobs(filter: JobFilter, atMost?: number): number;
 
-  /** Earliest next_run_at of an active unleased job, and earliest lease expiry. */
-  nextDue(): { due: number | null; lease: number | null };
-  /** Leases up to `limit` due unleased active jobs, each with a fresh run id; any order. */
-  claimDueBatch(now: number, limit: number, owner: string, expires: number): SeqJobRow[];
+  /** Earliest next_run_at of an active unleased job, the earliest after `after`, and earliest lease expiry. */
+  nextDue(after: number): { due: number | null; fresh: number | null; lease: number | null };
+  /** Leases at `now` up to `limit` unleased active jobs due in (`after`, `dueBy`], each with a fresh run id; any order. */
+  claimDueBatch(after: number, dueBy: number, now: number, limit: number, owner: string, expires: number): SeqJobRow[];
   /** Jobs whose lease ran out, oldest expiry first (PostgreSQL: locked, skipping rows locked elsewhere). */
   expiredLeases(now: number, limit: number): JobRow[];
   /** A fresh lease with a new run id on one job, for the given occurrence; the leased row. */

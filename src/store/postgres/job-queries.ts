@@ -76,26 +76,31 @@ export const JOB_SQL = {
   /** $1 id. */
   deleteJob: st('delete_job', 'DELETE FROM jobs WHERE id = $1'),
 
-  /** The earliest due time (index `jobs_due`) and the earliest lease expiry (`jobs_leased`). */
+  /**
+   * $1 after. Over the index `jobs_due`: the earliest due time (`due`) and the earliest after $1
+   * (`fresh`: the due loop's last claim); over `jobs_leased`: the earliest lease expiry.
+   */
   nextDue: st(
     'next_due',
     `
     SELECT
       (SELECT MIN(next_run_at) FROM jobs WHERE status = 'active' AND lease_owner IS NULL) AS due,
+      (SELECT MIN(next_run_at) FROM jobs WHERE status = 'active' AND lease_owner IS NULL AND next_run_at > $1) AS fresh,
       (SELECT MIN(lease_expires_at) FROM jobs WHERE lease_owner IS NOT NULL) AS lease`,
   ),
 
   /**
-   * $1 now, $2 limit, $3 owner, $4 lease expiry. Claims due, unleased active jobs, oldest
-   * occurrence first (ties: creation order), skipping rows another claim holds locked. Each
-   * gets a fresh run id and its run in progress on the lease. RETURNING order is unspecified.
+   * $1 now, $2 limit, $3 owner, $4 lease expiry, $5 after, $6 due by. Claims at $1 unleased
+   * active jobs due in ($5, $6], oldest occurrence first (ties: creation order), skipping rows another claim holds
+   * locked. Each gets a fresh run id and its run in progress on the lease. RETURNING order is
+   * unspecified.
    */
   claimDueBatch: st(
     'claim_due_batch',
     `
     WITH due AS (
       SELECT id FROM jobs
-      WHERE status = 'active' AND lease_owner IS NULL AND next_run_at <= $1
+      WHERE status = 'active' AND lease_owner IS NULL AND next_run_at > $5 AND next_run_at <= $6
       ORDER BY next_run_at, seq
       LIMIT $2
       FOR UPDATE SKIP LOCKED)

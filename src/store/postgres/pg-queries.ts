@@ -62,9 +62,14 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
     return Number((await rows(query<{ n: number }>(c, sql, params)))[0]?.n ?? 0);
   },
 
-  nextDue: async (c) =>
-    (await rows(exec<{ due: number | null; lease: number | null }>(c, JOB_SQL.nextDue)))[0] ?? { due: null, lease: null },
-  claimDueBatch: (c, now, limit, owner, expires) => rows(exec<SeqJobRow>(c, JOB_SQL.claimDueBatch, [now, limit, owner, expires])),
+  nextDue: async (c, after) =>
+    (await rows(exec<{ due: number | null; fresh: number | null; lease: number | null }>(c, JOB_SQL.nextDue, [after])))[0] ?? {
+      due: null,
+      fresh: null,
+      lease: null,
+    },
+  claimDueBatch: (c, after, dueBy, now, limit, owner, expires) =>
+    rows(exec<SeqJobRow>(c, JOB_SQL.claimDueBatch, [now, limit, owner, expires, after, dueBy])),
   expiredLeases: (c, now, limit) => rows(exec<JobRow>(c, JOB_SQL.expiredLeases, [now, limit])),
   leaseJob: async (c, id, now, owner, expires, scheduledFor, trigger) =>
     (await rows(exec<JobRow>(c, JOB_SQL.leaseJob, [id, now, owner, expires, scheduledFor, trigger])))[0]!,

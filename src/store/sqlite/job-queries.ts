@@ -115,34 +115,37 @@ export function prepareJobQueries(db: Db) {
     deleteJob: db.prepare<[string]>('DELETE FROM jobs WHERE id = ?'),
 
     /**
-     * When the scheduler must look again, in one statement: the earliest next_run_at of an
-     * active unleased job (a MIN over the partial index `jobs_due`) and the earliest lease
-     * expiry (over `jobs_leased`: a crashed run becomes claimable then).
+     * When the scheduler must look again, in one statement: over the partial index `jobs_due`,
+     * the earliest next_run_at of an active unleased job (`due`) and the earliest after @after
+     * (`fresh`: the due loop's last claim), each one index seek; and the earliest lease expiry
+     * (over `jobs_leased`: a crashed run becomes claimable then).
      */
-    nextDue: db.prepare<[], { due: number | null; lease: number | null }>(`
+    nextDue: db.prepare<{ after: number }, { due: number | null; fresh: number | null; lease: number | null }>(`
       SELECT
         (SELECT MIN(next_run_at) FROM jobs INDEXED BY jobs_due
           WHERE status = 'active' AND lease_owner IS NULL) AS due,
+        (SELECT MIN(next_run_at) FROM jobs INDEXED BY jobs_due
+          WHERE status = 'active' AND lease_owner IS NULL AND next_run_at > @after) AS fresh,
         (SELECT MIN(lease_expires_at) FROM jobs INDEXED BY jobs_leased
           WHERE lease_owner IS NOT NULL) AS lease`),
 
     /**
-     * Claims up to @limit due, unleased active jobs, oldest occurrence first (ties: creation
-     * order, which is rowid: the index holds it, so no sort), in one statement. Each claimed row
-     * gets a fresh run id (`0190f3a2c4e0-k7m2qd-9b1c`) and its run in progress on the lease
-     * (occurrence, trigger, start). RETURNING order is unspecified (sort by next_run_at, seq).
-     * Raw rows (arrays, see jobRowFromRaw): better-sqlite3 builds a 38-key object per row in
-     * C++ at about twice the cost of the claim's SQL itself.
+     * Claims at @now up to @limit unleased active jobs due in (@after, @due_by], oldest occurrence first
+     * (ties: creation order, which is rowid: the index holds it, so no sort), in one statement.
+     * Each claimed row gets a fresh run id (`0190f3a2c4e0-k7m2qd-9b1c`) and its run in progress
+     * on the lease (occurrence, trigger, start). RETURNING order is unspecified (sort by
+     * next_run_at, seq). Raw rows (arrays, see jobRowFromRaw): better-sqlite3 builds a 38-key
+     * object per row in C++ at about twice the cost of the claim's SQL itself.
      */
     claimDueBatch: db
-      .prepare<{ now: number; limit: number; owner: string; expires: number }, unknown[]>(`
+      .prepare<{ after: number; due_by: number; now: number; limit: number; owner: string; expires: number }, unknown[]>(`
       UPDATE jobs
       SET lease_owner = @owner, lease_expires_at = @expires, lease_run_id = ${NEW_RUN_ID},
         lease_scheduled_for = next_run_at, lease_claimed_at = @now,
         lease_trigger = CASE WHEN attempts > 0 THEN 'retry' ELSE 'schedule' END
       WHERE rowid IN (
         SELECT rowid FROM jobs INDEXED BY jobs_due
-        WHERE status = 'active' AND lease_owner IS NULL AND next_run_at <= @now
+        WHERE status = 'active' AND lease_owner IS NULL AND next_run_at > @after AND next_run_at <= @due_by
         ORDER BY next_run_at, rowid
         LIMIT @limit)
       RETURNING ${JOB_COLUMNS.join(', ')}, rowid`)

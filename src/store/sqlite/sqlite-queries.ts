@@ -91,8 +91,9 @@ function jobQueries(q: JobStatements, statements: StatementCache) {
 
 function claimQueries(q: JobStatements, o: OutboxStatements) {
   return {
-    nextDue: () => q.nextDue.get() ?? { due: null, lease: null },
-    claimDueBatch: (now, limit, owner, expires) => q.claimDueBatch.all({ now, limit, owner, expires }).map(jobRowFromRaw),
+    nextDue: (after) => q.nextDue.get({ after }) ?? { due: null, fresh: null, lease: null },
+    claimDueBatch: (after, dueBy, now, limit, owner, expires) =>
+      q.claimDueBatch.all({ after, due_by: dueBy, now, limit, owner, expires }).map(jobRowFromRaw),
     expiredLeases: (now, limit) => q.expiredLeases.all({ now, limit }),
     leaseJob: (id, now, owner, expires, scheduledFor, trigger) =>
       q.leaseJob.get({ id, now, owner, expires, scheduled_for: scheduledFor, trigger })!,
