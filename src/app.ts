@@ -4,6 +4,7 @@ import type { ConversationDeps } from './agent/conversation/conversation-turn.js
 import { createConversationResumer } from './agent/conversation/resume.js';
 import type { ChatAgent } from './chat/command.js';
 import type { ConversationResumer } from './core/ports/conversation-resumer.js';
+import { type PromptToolCatalog, promptExecutor } from './agent/prompt-executor.js';
 import type { Adapter } from './chat/adapter.js';
 import { type ChimeChat, createChatService } from './chat/chat-service.js';
 import { undeliverableNotice } from './chat/undeliverable.js';
@@ -40,6 +41,8 @@ export interface AppOptions {
   executors?: Executor[];
   /** An opened store (see openStore: PostgreSQL or SQLite). Default the SQLite file of `config.db`. */
   store?: ChimeStore;
+  /** Tools prompt jobs may use (tests; default none until the chat's agent tools provide them). */
+  promptTools?: PromptToolCatalog;
 }
 
 /** Chime wired together. Nothing runs until `start()`. */
@@ -90,13 +93,27 @@ function readyChat(late: LateChat): ChimeChat {
 }
 
 /** The built-in executors, with `extra` added or replacing a built-in of the same kind. */
-function composeExecutors(config: Config, late: LateChat, extra: Executor[]): Executor[] {
+function composeExecutors(config: Config, late: LateChat, extra: Executor[], prompt: Executor): Executor[] {
   const builtIn = createExecutors({
     commandHandler: async (text, job) => readyChat(late).commandHandler(text, job),
     checkCommand: (text) => readyChat(late).checkScheduledCommand(text),
     fetch: guardedFetch({ allowPrivate: config.watch.allowPrivate }),
   });
-  return [...builtIn.filter((e) => !extra.some((x) => x.kind === e.kind)), ...extra];
+  return [...[...builtIn, prompt].filter((e) => !extra.some((x) => x.kind === e.kind)), ...extra];
+}
+
+/** Job kind `prompt`: the agent, the job's token budget and its previous answer. */
+function createPromptExecutor(deps: { agent: AgentRuntime; store: ChimeStore; tools: PromptToolCatalog | undefined }): Executor {
+  const { store } = deps;
+  return promptExecutor({
+    agent: deps.agent,
+    usage: store.agentUsage,
+    previousOutput: async (jobId) => {
+      const runs = await store.jobs.listRuns({ jobId, status: 'success', limit: 5 });
+      return runs.find((r) => r.result !== null && r.agent?.outcome === 'answered')?.result ?? null;
+    },
+    ...(deps.tools ? { tools: deps.tools } : {}),
+  }) as Executor;
 }
 
 function createSchedulerFor(
@@ -212,7 +229,8 @@ export function createApp(opts: AppOptions): App {
   // The chat layer needs the scheduler and the scheduler's command executor needs the chat
   // layer: the executor reaches the chat through this late binding.
   const late: LateChat = { current: undefined };
-  const executors = composeExecutors(config, late, opts.executors ?? []);
+  const prompt = createPromptExecutor({ agent, store, tools: opts.promptTools });
+  const executors = composeExecutors(config, late, opts.executors ?? [], prompt);
   // One lease owner for runs and messages, so a restart recognises both as its own.
   const identity = leaseIdentity({ instanceId: config.instanceId });
   const housekeeper = createHousekeeperFor(config, { store, clock, logger });

@@ -3,6 +3,7 @@ import type { NewJob } from '../core/job.js';
 import type { ParsedReminder } from '../nl/types.js';
 import type { CommandContext } from './command.js';
 import type { ReminderPayload } from './describe.js';
+import { ASK_EXAMPLE, askFromParts, splitAsk } from './ask-request.js';
 import { truncate } from './format.js';
 import { asNag, splitUntilDone } from './nag.js';
 import { parseOrThrow } from './parse-input.js';
@@ -38,6 +39,8 @@ export async function readReminderRequest(ctx: CommandContext): Promise<Reminder
     throw new UserError('remind.empty', 'Tell me when and what, e.g. "/remind in 2 hours stretch".', EXAMPLE);
   }
   checkTextLength(ctx, ctx.args);
+  const ask = msg.parts ? askFromParts(msg.parts) : splitAsk(ctx.args);
+  if (ask) return readAskRequest(ctx, ask);
   // "… until done" asks for a nag: it repeats until Done is pressed (read here, not by the parser).
   const request = splitUntilDone(msg.parts?.when?.trim() || ctx.args || 'in 1 hour');
   const typedWhat = msg.parts?.what ? splitUntilDone(msg.parts.what.trim()) : undefined;
@@ -81,4 +84,35 @@ export async function readReminderRequest(ctx: CommandContext): Promise<Reminder
     timeZone: parsed.timeZone,
   };
   return { input, parsed, text, nag };
+}
+
+/**
+ * "<when> ask: <prompt>": a prompt job, asked of the agent at each fire as the job's ghost. The
+ * time goes through the same parser and checks as a reminder's; the agent being off is refused
+ * by the prompt job kind itself when the job is created.
+ */
+async function readAskRequest(ctx: CommandContext, ask: { when: string; prompt: string }): Promise<ReminderRequest> {
+  if (!ask.when) throw new UserError('ask.when', 'When should I ask? Put the time before "ask:".', ASK_EXAMPLE);
+  const parsed = await parseOrThrow(ctx, ask.when, ASK_EXAMPLE);
+  if (parsed.text.trim()) {
+    throw new UserError(
+      'ask.when',
+      `I could not read "${parsed.text.trim()}" as part of the time. Put only the time before "ask:".`,
+      ASK_EXAMPLE,
+    );
+  }
+  checkTextLength(ctx, ask.prompt);
+  checkGroupInterval(ctx, parsed);
+  await checkCreateQuota(ctx);
+  const input: NewJob = {
+    kind: 'prompt',
+    name: truncate(`ask: ${ask.prompt}`, 80),
+    payload: { prompt: ask.prompt, use_react_loop: true, include_previous_output: false },
+    owner: ownerOf(ctx.msg),
+    origin: originOf(ctx.msg),
+    schedule: parsed.schedule,
+    bounds: parsed.bounds,
+    timeZone: parsed.timeZone,
+  };
+  return { input, parsed, text: ask.prompt, nag: false };
 }

@@ -1,4 +1,5 @@
 import type { Job } from './job.js';
+import type { RunAgentRecord } from './run.js';
 import type { Clock } from './ports/clock.js';
 import type { GhostContext } from './ghost.js';
 import type { OutgoingMessage } from './ports/sender.js';
@@ -16,14 +17,18 @@ export interface RunContext {
 
 /**
  * The result of one run.
- * - `done`: the job's goal is reached (success message goes out).
+ * - `done`: the job's goal is reached (success message goes out, unless `deliver` is false:
+ *   an agent answering NO_REPLY succeeds with nothing to say).
  * - `pending`: poll again later (poll_url/poll_command not yet satisfied); no message.
  * - `failed`: this attempt failed; retries follow the job's policy.
+ * `agent`: an agent run's transcript and tokens, stored with the run. `pauseJob`: the job
+ * pauses after this run (an active job only) and its owner is told this text, e.g. a spent
+ * monthly token budget.
  */
 export type RunResult =
-  | { status: 'done'; result: string; messages?: string[] }
+  | { status: 'done'; result: string; messages?: string[]; deliver?: boolean; agent?: RunAgentRecord; pauseJob?: string }
   | { status: 'pending'; result: string /** Delay before the next check (ms); default the job's retry delay. */; nextCheckMs?: number }
-  | { status: 'failed'; error: string; retryable?: boolean };
+  | { status: 'failed'; error: string; retryable?: boolean; agent?: RunAgentRecord; pauseJob?: string };
 
 /** One job kind. `parsePayload` validates stored/user JSON and throws a UserError when bad. */
 export interface Executor<P = unknown> {

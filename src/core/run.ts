@@ -1,4 +1,5 @@
 import type { Address, Job, JobStatus } from './job.js';
+import type { AgentOutcome, TokenUsage, TranscriptEntry } from './ports/agent.js';
 
 /** Why a run started. */
 export type RunTrigger = 'schedule' | 'manual' | 'retry';
@@ -43,6 +44,17 @@ export interface RunRecord {
   result: string | null;
   error: string | null;
   ghostSessionId: string;
+  /** An agent run (prompt job): how it ended, its tokens and transcript. */
+  agent?: RunAgentRecord;
+}
+
+/** What an agent run leaves in its run record. */
+export interface RunAgentRecord {
+  outcome: AgentOutcome;
+  usage: TokenUsage;
+  /** Of the run's duration, the time spent waiting for the model (ms). */
+  modelMs: number;
+  transcript: TranscriptEntry[];
 }
 
 /** A message for a chat, durable until sent. */
@@ -74,7 +86,7 @@ export interface OutboxRow extends OutboxMessage {
 
 /** What settling a run writes, all in one transaction. */
 export interface Settlement {
-  run: Pick<RunRecord, 'status' | 'finishedAt' | 'durationMs' | 'result' | 'error'>;
+  run: Pick<RunRecord, 'status' | 'finishedAt' | 'durationMs' | 'result' | 'error' | 'agent'>;
   /** New job state (next run, status, attempts, counters). */
   job: Partial<Pick<Job, 'status' | 'nextRunAt' | 'attempts' | 'runCount' | 'lastRunAt' | 'completedAt' | 'lastError'>> & {
     status: JobStatus;

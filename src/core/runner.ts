@@ -56,7 +56,8 @@ class RunTimeout extends Error {
 /**
  * Executes one claimed run inside its ghost session and settles it: run record, job state
  * and outbox messages in one store transaction. Logs one line per run (job_id, ghost session,
- * entity type, parent session, status, execution time), so an operator can trace every run.
+ * entity type, parent session, status, execution time; for an agent run also its outcome and
+ * tokens), so an operator can trace every run and what it cost.
  */
 export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: AbortSignal): Promise<RunOutcome> {
   const { clock, logger } = deps;
@@ -96,6 +97,7 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
       : planSettlement(run, occurrence.at, result, status, finished, deps.formatter);
   const settled = await deps.settle(run, plan.settlement, finished);
   const seconds = (finished.getTime() - started.getTime()) / 1000;
+  const agent = result.status === 'pending' ? undefined : result.agent;
   logger.info(
     {
       job_id: job.id,
@@ -108,6 +110,15 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
       late_ms: Math.max(0, started.getTime() - run.scheduledFor.getTime()),
       trigger: run.trigger,
       attempt: run.attempt,
+      ...(agent
+        ? {
+            agent_outcome: agent.outcome,
+            tokens_prompt: agent.usage.prompt,
+            tokens_completion: agent.usage.completion,
+            tokens_total: agent.usage.total,
+            model_time_seconds: agent.modelMs / 1000,
+          }
+        : {}),
       ...(settled ? {} : { lease_lost: true }),
     },
     'scheduled run',

@@ -81,8 +81,29 @@ export function planSettlement(
     return { settlement: { run: p.record(null, 'error' in result ? result.error : null), job, outbox: [] }, event: null };
   }
   if (result.status === 'pending') return planPending(p, result);
-  if (result.status === 'done') return planDone(p, result);
-  return planFailed(p, result);
+  const plan = result.status === 'done' ? planDone(p, result) : planFailed(p, result);
+  if (result.agent) plan.settlement.run.agent = result.agent;
+  return result.pauseJob !== undefined ? withPause(p, plan, result.pauseJob, result.status === 'failed') : plan;
+}
+
+/**
+ * The executor asked for its job to pause (a spent token budget): an active job is paused at
+ * its next fire, and its owner is told why, once per occurrence. A job with nothing left to
+ * run has nothing to pause. A failed run that asks for the pause (it could not start) says
+ * so in the notice alone, not in a second failure message.
+ */
+function withPause(p: PlanBase, plan: Plan, notice: string, failed: boolean): Plan {
+  const { settlement } = plan;
+  if (settlement.job.status !== 'active') return plan;
+  const kept = failed ? [] : settlement.outbox;
+  return {
+    ...plan,
+    settlement: {
+      ...settlement,
+      job: { ...settlement.job, status: 'paused' },
+      outbox: [...kept, message(p.job, p.run, p.occurrence, p.formatter, 'failure', notice, 'paused')],
+    },
+  };
 }
 
 /** A check that has not seen its condition yet: check again later, or give up after maxAttempts. */
@@ -122,7 +143,7 @@ function planDone(p: PlanBase, result: Extract<RunResult, { status: 'done' }>): 
     settlement: {
       run: p.record(result.result, null),
       job: { ...p.afterOccurrence(), lastError: null },
-      outbox: [message(job, p.run, p.occurrence, p.formatter, 'success', text)],
+      outbox: result.deliver === false ? [] : [message(job, p.run, p.occurrence, p.formatter, 'success', text)],
     },
     event: 'completed',
   };
@@ -177,6 +198,8 @@ function message(
   formatter: DeliveryFormatter,
   type: 'success' | 'failure',
   text: string,
+  /** The key's purpose; default the type. */
+  purpose: string = type,
 ): OutboxMessage {
   const lateMs = Math.max(0, run.claimedAt.getTime() - occurrence.getTime());
   const shaped = formatter(job, { type, text, scheduledFor: occurrence, lateMs });
@@ -184,7 +207,7 @@ function message(
   // retaken run adds no second copy.
   const claimed = run.trigger === 'manual' ? `manual-${run.runId}` : run.scheduledFor.toISOString();
   return {
-    key: `${claimed}:${job.id}:${type}`,
+    key: `${claimed}:${job.id}:${purpose}`,
     jobId: job.id,
     to: {
       platform: job.origin.platform,

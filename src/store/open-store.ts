@@ -6,6 +6,7 @@ import type { NotesStore } from '../core/ports/notes-store.js';
 import type { PrefsStore } from '../core/ports/prefs-store.js';
 import type { ConversationStore } from '../core/ports/conversation-store.js';
 import type { EventLog } from '../core/ports/event-log.js';
+import type { AgentUsageStore } from '../core/ports/agent-usage-store.js';
 import { UnusableDatabaseError, openSqliteStore, startCheckpointer } from './sqlite/index.js';
 
 /**
@@ -31,6 +32,8 @@ export interface ChimeStore {
   conversations: ConversationStore;
   /** The event log (audit log, live stream): written by `jobs` in its own transactions, read here. */
   events: EventLog;
+  /** Tokens each prompt job used per month (its budget). */
+  agentUsage: AgentUsageStore;
   /** Which backend this is (logs, diagnostics). */
   kind: 'sqlite' | 'postgres';
   /** Starts the backend's background work (SQLite: WAL checkpoints off the event loop). */
@@ -74,6 +77,7 @@ export function openSqliteChimeStore(location: Pick<StoreLocation, 'db'>, clock?
     prefs: s.prefs,
     conversations: s.conversations,
     events: s.jobs,
+    agentUsage: s.agentUsage,
     kind: 'sqlite',
     startMaintenance: (c, onError) => startCheckpointer(s.db, { clock: c, onError }),
     close: () => s.close(),
@@ -104,6 +108,7 @@ export async function openStore(location: StoreLocation, clock?: Clock): Promise
     prefs: s.prefs,
     conversations: s.conversations,
     events: s.jobs,
+    agentUsage: s.agentUsage,
     kind: 'postgres',
     // PostgreSQL does its own checkpoints and vacuum.
     startMaintenance: () => ({ stop: async () => undefined }),

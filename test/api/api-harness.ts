@@ -57,6 +57,7 @@ export async function startFixture(
             prefs: s.prefs,
             conversations: s.conversations,
             events: s.jobs,
+            agentUsage: s.agentUsage,
             kind: 'postgres' as const,
             startMaintenance: () => ({ stop: async () => {} }),
             close: () => s.close(),

@@ -1,3 +1,4 @@
+import { agentRunLines } from '../../core/agent-transcript.js';
 import type { Job } from '../../core/job.js';
 import type { RunRecord } from '../../core/run.js';
 import type { CommandModule } from '../command.js';
@@ -42,6 +43,13 @@ export const history: CommandModule = {
     runs.sort((a, b) => b.run.startedAt.getTime() - a.run.startedAt.getTime());
     if (runs.length === 0) return reply(id ? `Reminder ${jobs[0]?.id ?? id} has not run yet.` : 'Nothing has run yet.');
     const lines = runs.slice(0, SHOWN).map((r) => runLine(r.run, r.job, timeZone, ctx.now));
-    return reply(pageOf('Recent runs:', lines, page, (n) => `/history ${id ? `${id} ` : ''}page ${n}`));
+    const listing = pageOf('Recent runs:', lines, page, (n) => `/history ${id ? `${id} ` : ''}page ${n}`);
+    // One job's history also tells its latest agent run step by step: what the model saw and did.
+    const agentRun = id && page <= 1 ? runs.find((r) => r.run.agent)?.run : undefined;
+    if (!agentRun?.agent) return reply(listing);
+    const when = formatLocalTime(agentRun.startedAt, timeZone, ctx.now);
+    return reply(
+      `${listing}\n\nLatest agent run (${when}, ${agentRun.status}):\n${agentRunLines(agentRun.agent, { clipAt: 160 }).join('\n')}`,
+    );
   },
 };

@@ -8,8 +8,52 @@ import type { CliIo } from '../io.js';
 import { CLI_ORIGIN, CLI_OWNER, scheduleFromSpec } from '../schedule-input.js';
 
 export const usage =
-  'chime jobs create --name <name> --schedule <spec> (--text <reminder text> | --command "</command args>") [--data <json>] [--tz <IANA zone>] [--once] [--retries <n>] [--timeout <ms>] [--format table|json]';
-export const summary = 'Create a reminder (--text) or a command job (--command)';
+  'chime jobs create --name <name> --schedule <spec> (--text <reminder text> | --command "</command args>" | --prompt <task for the agent> [--max-iterations <n>] [--no-tools] [--include-previous-output] [--tools a,b]) [--data <json>] [--tz <IANA zone>] [--once] [--retries <n>] [--timeout <ms>] [--format table|json]';
+export const summary = 'Create a reminder (--text), a command job (--command) or an agent prompt job (--prompt)';
+
+/** The payload of each kind, from the flags that name it. */
+function kindAndPayload(opts: {
+  text?: string | undefined;
+  command?: string | undefined;
+  prompt?: string | undefined;
+  'max-iterations'?: string | undefined;
+  'no-tools'?: boolean | undefined;
+  'include-previous-output'?: boolean | undefined;
+  tools?: string | undefined;
+  data?: string | undefined;
+}): Pick<NewJob, 'kind' | 'payload'> {
+  const given = [opts.text, opts.command, opts.prompt].filter((v) => v !== undefined).length;
+  if (given !== 1) {
+    throw new UserError(
+      'cli.kind',
+      'Give exactly one of --text (a reminder), --command (a chat command run as the scheduler) or --prompt (a task for the agent).',
+      usage,
+    );
+  }
+  const data = jsonObject(opts.data);
+  if (opts.prompt !== undefined) {
+    // The prompt executor checks it all (agent off, iteration ceiling, tool names) and says why.
+    return {
+      kind: 'prompt',
+      payload: {
+        prompt: opts.prompt,
+        use_react_loop: opts['no-tools'] !== true,
+        include_previous_output: opts['include-previous-output'] === true,
+        ...(opts['max-iterations'] !== undefined ? { max_iterations: positiveInt(opts['max-iterations'], 'max-iterations', 1) } : {}),
+        ...(opts.tools !== undefined
+          ? {
+              tools: opts.tools
+                .split(',')
+                .map((t) => t.trim())
+                .filter((t) => t !== ''),
+            }
+          : {}),
+      },
+    };
+  }
+  if (opts.text !== undefined) return { kind: 'reminder', payload: { text: opts.text, ...(data ? { data } : {}) } };
+  return { kind: 'command', payload: { command: opts.command, ...(data ? { data } : {}) } };
+}
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const opts = parseOptions(
@@ -19,6 +63,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       schedule: { type: 'string' },
       text: { type: 'string' },
       command: { type: 'string' },
+      prompt: { type: 'string' },
+      'max-iterations': { type: 'string' },
+      'no-tools': { type: 'boolean' },
+      'include-previous-output': { type: 'boolean' },
+      tools: { type: 'string' },
       data: { type: 'string' },
       tz: { type: 'string' },
       once: { type: 'boolean' },
@@ -30,10 +79,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   );
   const name = required(opts.name, 'name', usage);
   const spec = required(opts.schedule, 'schedule', usage);
-  if ((opts.text === undefined) === (opts.command === undefined)) {
-    throw new UserError('cli.kind', 'Give exactly one of --text (a reminder) or --command (a chat command run as the scheduler).', usage);
-  }
-  const data = jsonObject(opts.data);
+  const { kind, payload } = kindAndPayload(opts);
   const format = outputFormat(opts.format);
   return withContext(io, async ({ scheduler, config, clock }) => {
     withinTextLimit(opts, config.quotas.maxTextLength);
@@ -41,9 +87,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const { schedule, bounds } = scheduleFromSpec(spec, { now: clock.now(), timeZone, once: opts.once ?? false });
     const input: NewJob = {
       name,
-      kind: opts.text !== undefined ? 'reminder' : 'command',
-      payload:
-        opts.text !== undefined ? { text: opts.text, ...(data ? { data } : {}) } : { command: opts.command, ...(data ? { data } : {}) },
+      kind,
+      payload,
       owner: CLI_OWNER,
       origin: CLI_ORIGIN,
       schedule,

@@ -1,5 +1,5 @@
 import type { Job, JobStatus, Origin, Owner } from '../../core/job.js';
-import type { ClaimedRun, OutboxRow, OutboxStatus, RunRecord, RunStatus, RunTrigger } from '../../core/run.js';
+import type { ClaimedRun, OutboxRow, OutboxStatus, RunAgentRecord, RunRecord, RunStatus, RunTrigger } from '../../core/run.js';
 import { isRecurring } from '../../core/schedule.js';
 import { boundsFromJson, scheduleFromJson } from '../schedule-json.js';
 
@@ -197,9 +197,14 @@ export interface RunRow {
   result: string | null;
   error: string | null;
   ghost_session_id: string;
+  /** Agent runs only (migration 0010): the transcript JSON and the token counts. */
+  transcript?: string | null;
+  tokens_prompt?: number | null;
+  tokens_completion?: number | null;
 }
 
 export function runFromRow(r: RunRow): RunRecord {
+  const agent = agentFromRow(r);
   return {
     runId: r.run_id,
     jobId: r.job_id,
@@ -214,6 +219,31 @@ export function runFromRow(r: RunRow): RunRecord {
     result: r.result,
     error: r.error,
     ghostSessionId: r.ghost_session_id,
+    ...(agent ? { agent } : {}),
+  };
+}
+
+/** The stored transcript JSON of an agent run, with its token columns; undefined for other runs. */
+function agentFromRow(r: RunRow): RunAgentRecord | undefined {
+  if (r.transcript === undefined || r.transcript === null) return undefined;
+  const stored = JSON.parse(r.transcript) as Omit<RunAgentRecord, 'usage'>;
+  const prompt = r.tokens_prompt ?? 0;
+  const completion = r.tokens_completion ?? 0;
+  return {
+    outcome: stored.outcome,
+    modelMs: stored.modelMs,
+    transcript: stored.transcript,
+    usage: { prompt, completion, total: prompt + completion },
+  };
+}
+
+/** The columns of an agent run (all null for other runs). */
+export function agentColumns(agent: RunAgentRecord | undefined): Pick<RunRow, 'transcript' | 'tokens_prompt' | 'tokens_completion'> {
+  if (!agent) return { transcript: null, tokens_prompt: null, tokens_completion: null };
+  return {
+    transcript: JSON.stringify({ outcome: agent.outcome, modelMs: agent.modelMs, transcript: agent.transcript }),
+    tokens_prompt: agent.usage.prompt,
+    tokens_completion: agent.usage.completion,
   };
 }
 

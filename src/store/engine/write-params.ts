@@ -1,6 +1,6 @@
 import { ghostSessionId } from '../../core/ghost.js';
 import type { ClaimedRun, OutboxMessage, Settlement } from '../../core/run.js';
-import { type OutboxDbRow, type RunRow, msOrNull } from './rows.js';
+import { type OutboxDbRow, type RunRow, agentColumns, msOrNull } from './rows.js';
 
 /** The columns of one outbox insert (the message; status, attempts and times are the query's). */
 export type OutboxParams = Pick<
@@ -99,6 +99,7 @@ export function settleRecord(run: ClaimedRun, settlement: Settlement, now: numbe
       result: r.result,
       error: r.error,
       ghost_session_id: ghostSessionId(run.job.id),
+      ...agentColumns(r.agent),
     },
     outbox: settlement.outbox.map(outboxParams),
   };

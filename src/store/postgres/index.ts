@@ -7,6 +7,7 @@ import { migratePg } from './migrate.js';
 import { PostgresJobStore } from './pg-job-store.js';
 import { PostgresNotesStore } from './pg-notes-store.js';
 import { PostgresPrefsStore } from './pg-prefs-store.js';
+import { PostgresAgentUsageStore } from './pg-agent-usage-store.js';
 import { PostgresConversationStore } from './pg-conversation-store.js';
 
 export { PostgresJobStore } from './pg-job-store.js';
@@ -33,6 +34,7 @@ export interface PostgresStore {
   notes: PostgresNotesStore;
   prefs: PostgresPrefsStore;
   conversations: PostgresConversationStore;
+  agentUsage: PostgresAgentUsageStore;
   /** Ends the pool and the LISTEN connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -64,5 +66,5 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   const jobs = new PostgresJobStore(pool, changes, opts.newJobId ? { newJobId: opts.newJobId, close } : { close });
   const notes = new PostgresNotesStore(pool, opts.notesApiAccess !== undefined ? { clock, apiAccess: opts.notesApiAccess } : { clock });
   const prefs = new PostgresPrefsStore(pool, clock);
-  return { jobs, notes, prefs, conversations: new PostgresConversationStore(pool), close };
+  return { jobs, notes, prefs, conversations: new PostgresConversationStore(pool), agentUsage: new PostgresAgentUsageStore(pool), close };
 }

@@ -17,6 +17,7 @@ const KEPT_BY_PERSON = `(j.updated_at > i.claimed_at AND j.status IN ('paused', 
  * stored value), then the run: $17 scheduled for, $18 finished at, $19 status, $20 trigger,
  * $21 attempt, $22 duration, $23 result, $24 error, $25 ghost session. $26 now. The outbox,
  * as parallel arrays: $27 the 1-based index of its run, then $28…$36 as in `insertOutbox`.
+ * Last, per run again: $37 transcript, $38 prompt tokens, $39 completion tokens (agent runs).
  *
  * A job is written, and its lease dropped, only while the lease is still that run's; only then
  * are its run row and messages inserted. Returns the index (`ord`) of every run that settled.
@@ -29,11 +30,12 @@ export const SETTLE_RUNS: Statement = {
         $5::boolean[], $6::bigint[], $7::boolean[], $8::int[], $9::boolean[], $10::int[],
         $11::boolean[], $12::bigint[], $13::boolean[], $14::bigint[], $15::boolean[], $16::text[],
         $17::bigint[], $18::bigint[], $19::text[], $20::text[], $21::int[], $22::bigint[],
-        $23::text[], $24::text[], $25::text[])
+        $23::text[], $24::text[], $25::text[], $37::text[], $38::int[], $39::int[])
       WITH ORDINALITY AS u(id, run_id, claimed_at, status, set_next_run_at, next_run_at,
         set_attempts, attempts, set_run_count, run_count, set_last_run_at, last_run_at,
         set_completed_at, completed_at, set_last_error, last_error, scheduled_for, finished_at,
-        run_status, trigger, attempt, duration_ms, result, error, ghost_session_id, ord)),
+        run_status, trigger, attempt, duration_ms, result, error, ghost_session_id, transcript,
+        tokens_prompt, tokens_completion, ord)),
     settled AS (
       UPDATE jobs j SET
         status = CASE WHEN ${KEPT_BY_PERSON} THEN j.status ELSE i.status END,
@@ -51,10 +53,11 @@ export const SETTLE_RUNS: Statement = {
       RETURNING i.ord, j.status),
     added_runs AS (
       INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
-        attempt, late_ms, duration_ms, result, error, ghost_session_id)
+        attempt, late_ms, duration_ms, result, error, ghost_session_id, transcript, tokens_prompt,
+        tokens_completion)
       SELECT i.run_id, i.id, i.scheduled_for, i.claimed_at, i.finished_at, i.run_status, i.trigger,
         i.attempt, GREATEST(0, i.claimed_at - i.scheduled_for), i.duration_ms, i.result, i.error,
-        i.ghost_session_id
+        i.ghost_session_id, i.transcript, i.tokens_prompt, i.tokens_completion
       FROM input i JOIN settled s ON s.ord = i.ord),
     added_outbox AS (
       INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
@@ -76,6 +79,7 @@ export const SETTLE_RUNS: Statement = {
  */
 export function settleValues(records: SettleRecord[], now: number): unknown[] {
   const cols: unknown[][] = Array.from({ length: 25 }, () => []);
+  const agentCols: unknown[][] = [[], [], []];
   const runOrd: number[] = [];
   const messages: OutboxParams[] = [];
   for (const [k, { job: j, run: r, outbox }] of records.entries()) {
@@ -107,11 +111,14 @@ export function settleValues(records: SettleRecord[], now: number): unknown[] {
       r.ghost_session_id,
     ];
     for (const [i, v] of row.entries()) cols[i]!.push(v);
+    agentCols[0]!.push(r.transcript ?? null);
+    agentCols[1]!.push(r.tokens_prompt ?? null);
+    agentCols[2]!.push(r.tokens_completion ?? null);
     for (const m of outbox) {
       runOrd.push(k + 1);
       messages.push(m);
     }
   }
   const outbox = outboxInsertValues(messages, now).slice(0, 9);
-  return [...cols, now, runOrd, ...outbox];
+  return [...cols, now, runOrd, ...outbox, ...agentCols];
 }

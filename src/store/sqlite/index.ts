@@ -7,6 +7,7 @@ import { type Db, openDb } from './open-db.js';
 import { SqliteJobStore } from './sqlite-job-store.js';
 import { SqliteNotesStore } from './sqlite-notes-store.js';
 import { SqlitePrefsStore } from './sqlite-prefs-store.js';
+import { SqliteAgentUsageStore } from './sqlite-agent-usage-store.js';
 import { SqliteConversationStore } from './sqlite-conversation-store.js';
 
 export { startCheckpointer } from './checkpointer.js';
@@ -33,6 +34,7 @@ export interface SqliteStore {
   notes: SqliteNotesStore;
   prefs: SqlitePrefsStore;
   conversations: SqliteConversationStore;
+  agentUsage: SqliteAgentUsageStore;
   /** The raw connection (tests, benchmarks, maintenance). */
   db: Db;
   /** Closes the connection; safe to call twice. */
@@ -62,6 +64,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
     notes,
     prefs,
     conversations: new SqliteConversationStore(db),
+    agentUsage: new SqliteAgentUsageStore(db),
     db,
     close: () => jobs.close(),
   };

@@ -217,9 +217,11 @@ export function prepareJobQueries(db: Db) {
     /** Adds a finished run to the history. */
     insertRun: db.prepare<RunRow>(`
       INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,
-        attempt, late_ms, duration_ms, result, error, ghost_session_id)
+        attempt, late_ms, duration_ms, result, error, ghost_session_id, transcript, tokens_prompt,
+        tokens_completion)
       VALUES (@run_id, @job_id, @scheduled_for, @started_at, @finished_at, @status, @trigger,
-        @attempt, @late_ms, @duration_ms, @result, @error, @ghost_session_id)`),
+        @attempt, @late_ms, @duration_ms, @result, @error, @ghost_session_id, @transcript,
+        @tokens_prompt, @tokens_completion)`),
 
     /**
      * Writes a job's run in progress to the history as abandoned (its lease expired, or the
