@@ -1,4 +1,5 @@
 import { ApiError } from './api.js';
+import { EVENT_GROUPS, newestEventId } from './event-log.js';
 import type { Ctx, View } from './context.js';
 import { h, replace } from './dom.js';
 import { localTime } from './time.js';
@@ -6,9 +7,10 @@ import type { LiveEvent } from './types.js';
 
 /** Events kept on the page; older ones drop off the bottom. */
 const KEEP = 500;
-const PAGE = 500;
-/** The history read at first: the newest of at most this many pages. */
-const MAX_PAGES = 40;
+const PAGE = 1000;
+/** How far back (in event ids) the history is read at first, widened while it finds few events. */
+const WINDOWS = [2_000, 20_000, Number.POSITIVE_INFINITY];
+const ENOUGH = 100;
 
 function actor(e: LiveEvent): string {
   if (!e.actor) return '';
@@ -35,7 +37,7 @@ export function eventsView(ctx: Ctx, root: HTMLElement): View {
   const abort = new AbortController();
   const list = h('ol', { class: 'events', 'aria-label': 'Events, newest first' });
   const note = h('p', { class: 'muted', 'aria-live': 'polite' });
-  const wanted = (e: LiveEvent): boolean => (!type || e.type === type || e.type.startsWith(`${type}.`)) && (!jobId || e.jobId === jobId);
+  const wanted = (e: LiveEvent): boolean => (!type || type.split(',').includes(e.type)) && (!jobId || e.jobId === jobId);
 
   const item = (e: LiveEvent, fresh: boolean): HTMLElement =>
     h(
@@ -49,29 +51,39 @@ export function eventsView(ctx: Ctx, root: HTMLElement): View {
     );
 
   const add = (e: LiveEvent, fresh: boolean): void => {
-    list.prepend(item(e, fresh));
+    // Newest first, by id: history read while live events arrive still lands in order.
+    const older = [...list.children].find((li) => Number((li as HTMLElement).dataset.event) < e.id);
+    list.insertBefore(item(e, fresh), older ?? null);
     while (list.childElementCount > KEEP) list.lastElementChild?.remove();
+  };
+
+  /** Events after `since` matching the filters, all pages; the newest KEEP of them. */
+  const readFrom = async (since: number): Promise<LiveEvent[]> => {
+    let events: LiveEvent[] = [];
+    for (let from = since; ; ) {
+      const q = new URLSearchParams({
+        since: String(from),
+        limit: String(PAGE),
+        ...(type ? { type } : {}),
+        ...(jobId ? { job_id: jobId } : {}),
+      });
+      const got = await ctx.api.get<{ events: LiveEvent[]; next: number; more: boolean }>(`/api/v1/events?${q}`, { signal: abort.signal });
+      events = [...events, ...got.events].slice(-KEEP);
+      if (!got.more) return events;
+      from = got.next;
+    }
   };
 
   const load = async (): Promise<void> => {
     try {
-      let since = 0;
+      const newest = await newestEventId(ctx.api, abort.signal);
       let events: LiveEvent[] = [];
-      for (let page = 0; page < MAX_PAGES; page++) {
-        const q = new URLSearchParams({
-          since: String(since),
-          limit: String(PAGE),
-          ...(type ? { type } : {}),
-          ...(jobId ? { job_id: jobId } : {}),
-        });
-        const got = await ctx.api.get<{ events: LiveEvent[] }>(`/api/v1/events?${q}`, { signal: abort.signal });
-        events = [...events, ...got.events].slice(-KEEP);
-        const last = got.events.at(-1);
-        if (got.events.length < PAGE || !last) break;
-        since = last.id;
+      for (const window of WINDOWS) {
+        events = await readFrom(Math.max(0, newest - window));
+        if (events.length >= ENOUGH || newest - window <= 0) break;
       }
-      for (const e of events) add(e, false);
-      replace(note, events.length === 0 ? 'No events yet. New ones appear here as they happen.' : '');
+      for (const e of events) if (!list.querySelector(`[data-event="${e.id}"]`)) add(e, false);
+      replace(note, events.length === 0 && list.childElementCount === 0 ? 'No events yet. New ones appear here as they happen.' : '');
     } catch (err) {
       if (abort.signal.aborted) return;
       replace(
@@ -83,7 +95,11 @@ export function eventsView(ctx: Ctx, root: HTMLElement): View {
     }
   };
 
-  const typeFilter = h('input', { name: 'type', 'aria-label': 'Event type', placeholder: 'type: run, job.paused…', value: type });
+  const typeFilter = h('select', { name: 'type', 'aria-label': 'Event type' }, h('option', { value: '' }, 'All events'));
+  for (const [label, types] of EVENT_GROUPS) {
+    typeFilter.append(h('option', { value: types.join(','), selected: type === types.join(',') }, label));
+    for (const t of types) typeFilter.append(h('option', { value: t, selected: type === t }, `  ${t}`));
+  }
   const jobFilter = h('input', { name: 'job_id', 'aria-label': 'Job id', placeholder: 'job id', value: jobId });
   const form = h(
     'form',
@@ -95,7 +111,7 @@ export function eventsView(ctx: Ctx, root: HTMLElement): View {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const q = new URLSearchParams();
-    if (typeFilter.value.trim()) q.set('type', typeFilter.value.trim());
+    if (typeFilter.value) q.set('type', typeFilter.value);
     if (jobFilter.value.trim()) q.set('job_id', jobFilter.value.trim());
     ctx.navigate(`/events${q.size ? `?${q}` : ''}`, { replace: true });
   });

@@ -4,7 +4,7 @@ import { debounce } from './backoff.js';
 import type { Ctx, View } from './context.js';
 import { type Child, badge, h, replace } from './dom.js';
 import { runsTable } from './runs-table.js';
-import { localTime, relative } from './time.js';
+import { localTime, relative, zoned } from './time.js';
 import type { Job, LiveEvent, Run } from './types.js';
 
 const row = (term: string, ...value: Child[]): HTMLElement[] => [h('dt', {}, term), h('dd', {}, ...value)];
@@ -23,15 +23,12 @@ function details(job: Job): HTMLElement {
     { class: 'facts' },
     ...row('Schedule', h('code', {}, job.scheduleSpec), job.recurring ? ' (recurring)' : ' (once)'),
     ...row('Time zone', job.timeZone),
-    ...row(
-      'Next run',
-      job.nextRunAt === null ? 'none' : `${relative(Date.parse(job.nextRunAt), now)} · ${(job.nextRunLocal ?? '').replace('T', ' ')}`,
-    ),
+    ...row('Next run', job.nextRunAt === null ? 'none' : `${relative(Date.parse(job.nextRunAt), now)} · ${zoned(job.nextRunLocal)}`),
     ...row(
       'Next runs',
       (job.nextRuns ?? []).length === 0
         ? 'none'
-        : h('ol', { class: 'next-runs' }, ...(job.nextRuns ?? []).map((n) => h('li', { title: n.at }, n.local.replace('T', ' ')))),
+        : h('ol', { class: 'next-runs' }, ...(job.nextRuns ?? []).map((n) => h('li', { title: n.at }, zoned(n.local)))),
     ),
     ...row('Origin', origin(job)),
     ...row('Owner', `${job.owner.name ?? job.owner.userId} (${job.owner.platform}:${job.owner.userId})`),

@@ -6,7 +6,7 @@ import { filterBar } from './filter-bar.js';
 import { type Filters, filtersFromSearch, searchOf } from './filters.js';
 import { type JobRow, JobRows } from './job-rows.js';
 import { Selection, selectionBar } from './selection.js';
-import { relative } from './time.js';
+import { relative, zoned } from './time.js';
 import type { Job, LiveEvent, Stats } from './types.js';
 import { VirtualList } from './virtual-list.js';
 
@@ -17,7 +17,7 @@ const FIRST_ROW_MARK = 'chime:first-job-row';
 /** "in 5 min · 2026-11-23 09:00+01:00 (Europe/Berlin)": relative, then in the job's own zone. */
 function nextRun(row: JobRow, now: number): HTMLElement {
   if (row.nextRunAt === null) return h('span', { class: 'next muted' }, 'no next run');
-  const local = (row.nextRunLocal ?? '').replace('T', ' ');
+  const local = zoned(row.nextRunLocal);
   return h(
     'span',
     { class: 'next', title: row.nextRunAt },

@@ -27,8 +27,13 @@ export class LiveStream {
     return () => this.states.delete(fn);
   }
 
-  start(): void {
+  /**
+   * Follows the stream from event `since` on (the newest id when the page loaded its data), so
+   * an outage before the first event still resumes at the right place.
+   */
+  start(since?: number): void {
     if (this.abort) return;
+    if (since !== undefined) this.lastEventId = String(since);
     this.abort = new AbortController();
     void this.run(this.abort.signal);
   }

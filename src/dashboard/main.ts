@@ -2,6 +2,7 @@ import { Api, ApiError, type Session } from './api.js';
 import type { Ctx, View } from './context.js';
 import { h, replace } from './dom.js';
 import { editorView } from './editor.js';
+import { newestEventId } from './event-log.js';
 import { eventsView } from './events-view.js';
 import { jobView } from './job-view.js';
 import { jobsView } from './jobs-view.js';
@@ -141,7 +142,11 @@ function start(session: Session): void {
   interceptLinks((href) => ctx.navigate(href));
   window.addEventListener('popstate', render);
   render();
-  live.start();
+  // Where the stream resumes from if it drops before any event arrived; without the log's
+  // newest id (an older server) it simply starts with the next event.
+  newestEventId(api)
+    .then((id) => live.start(id))
+    .catch(() => live.start());
 }
 
 async function boot(): Promise<void> {

@@ -33,3 +33,6 @@ export function knownZones(): string[] {
 }
 
 export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A time the API gives in a job's zone ("2026-12-03T09:00:00+01:00"), shown as "2026-12-03 09:00+01:00". */
+export const zoned = (local: string | null | undefined): string => (local ?? '').replace(/T(\d\d:\d\d)(:00)?/, ' $1');

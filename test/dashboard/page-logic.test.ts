@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/dashboard/backoff.js';
 import { bulkBody, countableByStats, filtersFromSearch, listQuery, searchOf } from '../../src/dashboard/filters.js';
-import { relative } from '../../src/dashboard/time.js';
+import { relative, zoned } from '../../src/dashboard/time.js';
 
 describe('dashboard filters in the address', () => {
   it('round-trips, in a fixed order, dropping blanks and unknown parameters', () => {
@@ -47,6 +47,14 @@ describe('relative times', () => {
     [200 * 86_400_000, 'in 7 mo'],
   ])('%i ms from now reads "%s"', (diff, text) => {
     expect(relative(now + diff, now)).toBe(text);
+  });
+});
+
+describe('times in a job zone', () => {
+  it('drop the T and zero seconds, keep the offset', () => {
+    expect(zoned('2026-12-03T09:00:00+01:00')).toBe('2026-12-03 09:00+01:00');
+    expect(zoned('2026-12-03T10:34:37+01:00')).toBe('2026-12-03 10:34:37+01:00');
+    expect(zoned(null)).toBe('');
   });
 });
 
