@@ -29,7 +29,7 @@ const REFUSALS: Readonly<Record<string, string>> = {
   remind: 'a schedule cannot create more reminders. Schedule the reminder itself, e.g. /remind every friday at 5pm submit report',
   watch: 'a schedule cannot start watches. Start the watch yourself with /watch when it should begin',
   edit: 'a schedule cannot rewrite reminders. Schedule /pause, /resume, /cancel or /snooze instead, or /edit it yourself',
-  ask: 'a schedule cannot talk to the assistant. Schedule a prompt instead: /ask every morning at 8 summarise my day',
+  ask: 'a schedule cannot talk to the assistant. Schedule a prompt instead: /remind every morning at 8 ask: summarise my day',
   tz: 'settings are changed by you, not by a schedule',
   dateorder: 'settings are changed by you, not by a schedule',
 };

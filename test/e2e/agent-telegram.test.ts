@@ -192,7 +192,7 @@ describe('assistant on Telegram (fake OpenAI server, real app)', () => {
   });
 
   it('resume_conversation: a poll_url success continues the conversation in the origin chat, as the scheduler (notes closed)', async () => {
-    await startApp();
+    const running = await startApp();
     const ada = api.client({ userId: ADA, chatId: ADA, firstName: 'Ada' });
     statuses = [503, 200];
     fake.reply(
@@ -224,6 +224,10 @@ describe('assistant on Telegram (fake OpenAI server, real app)', () => {
     expect(resumeRequest.some((m) => m.content === 'tell me when status.example.com is healthy again')).toBe(true);
     expect(fake.toolResultsShown(3)[0]).toMatch(/^Refused: Memory read denied for entity type SCHEDULER/);
     expect(api.botMessages()[1]!.message.chat_id).toBe(ADA);
+    // The resumed exchange is part of the conversation, marked as the scheduler's.
+    const memory = await running.store.conversations.recent({ sessionId: `tg_${ADA}`, platform: 'telegram', userId: String(ADA) }, 10);
+    expect(memory.map((m) => m.entityType)).toEqual(['HUMAN', 'HUMAN', 'SCHEDULER', 'SCHEDULER']);
+    expect(memory.at(-1)?.content).toContain('Good news');
   });
 
   it('resume_conversation falls back to the plain message when the model is down', async () => {
@@ -253,5 +257,7 @@ describe('assistant on Telegram (fake OpenAI server, real app)', () => {
     expect(plain).toBe('Tea is ready: waited 60 s');
     const [job] = await running.store.jobs.listJobs({ ownerUserId: String(ADA) });
     expect(job).toMatchObject({ kind: 'delay', completionMode: 'resume_conversation', status: 'completed' });
+    const memory = await running.store.conversations.recent({ sessionId: `tg_${ADA}`, platform: 'telegram', userId: String(ADA) }, 10);
+    expect(memory.map((m) => m.entityType)).toEqual(['HUMAN', 'HUMAN']);
   });
 });
