@@ -210,6 +210,7 @@ function createHousekeeperFor(config: Config, deps: { store: ChimeStore; clock: 
     logger: deps.logger,
     history: { retentionDays: historyRetentionDays, ...(historyKeepPerJob !== undefined ? { keepPerJob: historyKeepPerJob } : {}) },
     conversations: { store: deps.store.conversations, retentionDays: config.housekeeping.conversationRetentionDays },
+    events: { log: deps.store.events, retentionDays: config.housekeeping.eventRetentionDays },
   });
   for (const dir of config.housekeeping.directories) housekeeper.register({ ...dir, moduleId: 'config' });
   return housekeeper;

@@ -63,6 +63,8 @@ export interface Config {
     cleanupIntervalMs: number;
     /** Agent conversation messages older than this many days are deleted. Default 30. */
     conversationRetentionDays: number;
+    /** Event log entries (audit log) older than this many days are deleted. Default 30. */
+    eventRetentionDays: number;
     /** Directories cleaned on each pass (CHIME_CLEANUP_DIRS). Default none. */
     directories: CleanupDirectory[];
   };
@@ -222,6 +224,7 @@ const VARS = {
   CHIME_HISTORY_RETENTION_DAYS: positiveInt(30),
   CHIME_HISTORY_KEEP_PER_JOB: positiveInt(),
   CHIME_CONVERSATION_RETENTION_DAYS: positiveInt(30),
+  CHIME_EVENT_RETENTION_DAYS: positiveInt(30),
   CHIME_CLEANUP_INTERVAL_MS: positiveInt(3_600_000),
   CHIME_CLEANUP_DIRS: {
     schema: cleanupDirs,
@@ -326,6 +329,7 @@ function housekeepingConfig(v: Vars, path: (p: string) => string): Config['house
     historyRetentionDays: v.CHIME_HISTORY_RETENTION_DAYS as number,
     cleanupIntervalMs: v.CHIME_CLEANUP_INTERVAL_MS as number,
     conversationRetentionDays: v.CHIME_CONVERSATION_RETENTION_DAYS as number,
+    eventRetentionDays: v.CHIME_EVENT_RETENTION_DAYS as number,
     directories: (v.CHIME_CLEANUP_DIRS as CleanupDirectory[]).map((d) => ({ ...d, directory: path(d.directory) })),
   };
   const keep = v.CHIME_HISTORY_KEEP_PER_JOB as number | undefined;

@@ -1,4 +1,5 @@
 import type { Clock } from '../core/ports/clock.js';
+import type { EventLog } from '../core/ports/event-log.js';
 import type { Config } from '../config.js';
 import type { Housekeeper } from '../core/housekeeping.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
@@ -15,6 +16,8 @@ export interface CliContext {
   clock: Clock;
   scheduler: SchedulerApi;
   housekeeper: Housekeeper;
+  /** The event log, read straight from the store (`chime events tail`). */
+  events: EventLog;
 }
 
 /**
@@ -33,6 +36,7 @@ export async function withContext<T>(io: CliIo, fn: (ctx: CliContext) => Promise
       clock: app.clock,
       scheduler: app.scheduler,
       housekeeper: app.housekeeper,
+      events: app.store.events,
     });
   } finally {
     await app.stop();

@@ -3,6 +3,7 @@ import { CHIME_DIR } from '../config.js';
 import { ConfigError, isUserError } from '../core/errors.js';
 import { type CliIo, configOf, processIo } from './io.js';
 import * as cleanup from './commands/cleanup.js';
+import * as eventsTail from './commands/events-tail.js';
 import * as jobsCreate from './commands/jobs-create.js';
 import * as jobsDelete from './commands/jobs-delete.js';
 import * as jobsHistory from './commands/jobs-history.js';
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Entry> = {
   'jobs history': jobsHistory,
   'jobs next': jobsNext,
   'jobs stats': jobsStats,
+  'events tail': eventsTail,
   cleanup: cleanup,
   // Loaded when used: the NL parser and discord.js need not load for `chime jobs list`.
   parse: {

@@ -5,6 +5,7 @@ import { type Clock, MAX_SINGLE_WAIT_MS } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { JobStore } from './ports/job-store.js';
 import type { ConversationStore } from './ports/conversation-store.js';
+import type { EventLog } from './ports/event-log.js';
 import { UserError } from './errors.js';
 import { globToRegExp } from './housekeeping-glob.js';
 
@@ -65,6 +66,9 @@ export interface HousekeepingReport {
     /** Agent conversation messages deleted, older than `conversationsOlderThan` (in a dry run: that would be). */
     conversationMessagesDeleted: number;
     conversationsOlderThan: Date;
+    /** Event log entries deleted, older than `eventsOlderThan` (in a dry run: that would be). */
+    eventsDeleted: number;
+    eventsOlderThan: Date;
   };
   directories: CleanupResult[];
   totalFiles: number;
@@ -79,6 +83,8 @@ export interface HousekeeperDeps {
   history?: { retentionDays?: number; keepPerJob?: number };
   /** The agent's conversation memory, pruned by age: messages older than `retentionDays` (default 30) go. */
   conversations?: { store: Pick<ConversationStore, 'prune'>; retentionDays?: number };
+  /** The event log, pruned by age: events older than `retentionDays` (default 30) go. */
+  events?: { log: Pick<EventLog, 'pruneEvents'>; retentionDays?: number };
 }
 
 interface FileInfo {
@@ -143,6 +149,8 @@ export class Housekeeper {
     const conversationMessagesDeleted = this.deps.conversations
       ? await this.deps.conversations.store.prune(conversationsOlderThan, { dryRun })
       : 0;
+    const eventsOlderThan = new Date(now.getTime() - (this.deps.events?.retentionDays ?? 30) * DAY_MS);
+    const eventsDeleted = this.deps.events ? await this.deps.events.log.pruneEvents({ before: eventsOlderThan, dryRun }) : 0;
     const directories: CleanupResult[] = [];
     for (const reg of this.registrations()) directories.push(await this.clean(reg, now.getTime(), dryRun));
     const report: HousekeepingReport = {
@@ -155,6 +163,8 @@ export class Housekeeper {
         keepPerJob: keepPerJob ?? null,
         conversationMessagesDeleted,
         conversationsOlderThan,
+        eventsDeleted,
+        eventsOlderThan,
       },
       directories,
       totalFiles: directories.reduce((n, d) => n + d.filesRemoved, 0),
@@ -166,6 +176,7 @@ export class Housekeeper {
         runs_deleted: runsDeleted,
         outbox_deleted: outboxDeleted,
         conversation_messages_deleted: conversationMessagesDeleted,
+        events_deleted: eventsDeleted,
         files_removed: report.totalFiles,
         bytes_removed: report.totalBytes,
       },

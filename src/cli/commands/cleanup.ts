@@ -21,6 +21,7 @@ export function describeCleanup(report: HousekeepingReport, database: string): s
     `  ${plural(h.runsDeleted, 'run')} of history finished before ${h.olderThan.toISOString()}${keep} (${database})`,
     `  ${plural(h.outboxDeleted, 'delivered or undeliverable message')} from before then`,
     `  ${plural(h.conversationMessagesDeleted, 'agent conversation message')} from before ${h.conversationsOlderThan.toISOString()}`,
+    `  ${plural(h.eventsDeleted, 'event log entry', 'event log entries')} from before ${h.eventsOlderThan.toISOString()}`,
   ];
   for (const d of report.directories) {
     lines.push(
