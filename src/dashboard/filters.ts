@@ -43,13 +43,12 @@ export function countableByStats(f: Filters): boolean {
 }
 
 /**
- * The bulk routes' body for these filters, or undefined when they cannot express them (text
- * search and recurrence are read per job, not by the store's bulk statement): then a bulk
- * action goes job by job over the loaded rows instead.
+ * The bulk routes' body for every job matching these filters (status and sort aside: a bulk
+ * pause takes the active ones, a resume the paused ones). No filter at all must say so: `all`.
  */
-export function bulkBody(f: Filters): Record<string, unknown> | undefined {
-  if (f.q !== undefined || f.recurring !== undefined) return undefined;
+export function bulkBody(f: Filters): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const k of ['kind', 'owner', 'chat', 'platform', 'workflow'] as const) if (f[k] !== undefined) body[k] = f[k];
+  for (const k of ['kind', 'owner', 'chat', 'platform', 'workflow', 'q'] as const) if (f[k] !== undefined) body[k] = f[k];
+  if (f.recurring !== undefined) body.recurring = f.recurring === 'true';
   return Object.keys(body).length > 0 ? body : { all: true };
 }

@@ -31,13 +31,15 @@ const BULK: Array<[Exclude<JobAction, 'run'>, string]> = [
   ['cancel', 'Cancel selected'],
 ];
 
-/** At most this many single-job calls at once when a bulk action goes job by job. */
+/** At most this many single-job calls at once when a cancel goes job by job. */
 const PARALLEL = 4;
+/** The bulk routes take at most this many ids per call. */
+const IDS_PER_CALL = 1000;
 
 /**
- * The bar of bulk actions over the selection. "Every matching job" uses the bulk routes (one
- * store update) when the filters are ones they take; otherwise, and for a ticked set, the
- * action goes job by job over the rows the list holds, saying how many it changed.
+ * The bar of bulk actions over the selection. Pause and resume use the bulk routes: "every
+ * matching job" sends the list's filters (one store update), ticked rows their ids (one update
+ * per thousand). Cancel has no bulk route, so it goes job by job, saying how many it changed.
  */
 export function selectionBar(
   ctx: Ctx,
@@ -72,25 +74,26 @@ export function selectionBar(
   });
 
   async function apply(action: Exclude<JobAction, 'run'>): Promise<void> {
-    const body = bulkBody(filters);
     const list = rows();
-    const ids = sel.allMatching ? list.ids() : [...sel.ids];
-    const what = sel.allMatching ? 'every job matching these filters' : `${ids.length} job${ids.length === 1 ? '' : 's'}`;
+    const what = sel.allMatching ? 'every job matching these filters' : `${sel.ids.size} job${sel.ids.size === 1 ? '' : 's'}`;
     if (action === 'cancel' && !confirm(`Cancel ${what}? Cancelled jobs never run again.`)) return;
     for (const b of buttons) (b as HTMLButtonElement).disabled = true;
     try {
-      if (sel.allMatching && body && action !== 'cancel') {
-        const res = await ctx.api.send<{ ids: string[] }>('POST', `/api/v1/bulk/${action}`, body, { retry: true });
-        ctx.say(`${DONE[action]} ${res.ids.length} jobs.`);
+      if (action !== 'cancel') {
+        const bodies = sel.allMatching ? [bulkBody(filters)] : chunks([...sel.ids], IDS_PER_CALL).map((ids) => ({ ids }));
+        let changed = 0;
+        for (const body of bodies) {
+          changed += (await ctx.api.send<{ ids: string[] }>('POST', `/api/v1/bulk/${action}`, body, { retry: true })).ids.length;
+        }
+        ctx.say(`${DONE[action]} ${changed} job${changed === 1 ? '' : 's'}.`);
       } else {
         if (sel.allMatching) await list.ensure(0, Number.MAX_SAFE_INTEGER);
-        const targets = sel.allMatching ? list.ids() : ids;
+        const targets = sel.allMatching ? list.ids() : [...sel.ids];
         const failed = await eachLimited(targets, (id) =>
-          ctx.api.send('POST', `/api/v1/jobs/${encodeURIComponent(id)}/${action}`, undefined, { retry: true }),
+          ctx.api.send('POST', `/api/v1/jobs/${encodeURIComponent(id)}/cancel`, undefined, { retry: true }),
         );
-        const done = targets.length - failed.length;
         ctx.say(
-          `${DONE[action]} ${done} of ${targets.length} jobs.${failed.length ? ` Refused: ${failed[0]}` : ''}`,
+          `${DONE[action]} ${targets.length - failed.length} of ${targets.length} jobs.${failed.length ? ` Refused: ${failed[0]}` : ''}`,
           failed.length ? 'error' : 'info',
         );
       }
@@ -122,4 +125,10 @@ async function eachLimited(items: string[], fn: (item: string) => Promise<unknow
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
   return failed;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }

@@ -117,18 +117,22 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     await page.close();
   });
 
-  it('pause from the list changes the row, and a bulk pause of a selection pauses exactly those jobs', async () => {
+  it('pause from the list changes the row; bulk actions pause the ticked jobs, then resume every matching one', async () => {
     const page = await open('/jobs');
     await expect.poll(() => jobRows(page).count()).toBe(3);
+    const status = (name: string) => page.locator(`.job-row[data-job="${ids[name]}"]`).getAttribute('data-status');
     await page.getByRole('button', { name: 'Pause call Sam' }).click();
-    await expect.poll(() => page.locator(`.job-row[data-job="${ids['call Sam']}"]`).getAttribute('data-status')).toBe('paused');
+    await expect.poll(() => status('call Sam')).toBe('paused');
     await page.getByRole('checkbox', { name: 'Select stand-up' }).check();
     await page.getByRole('checkbox', { name: 'Select drink water' }).check();
+    await page.getByRole('button', { name: 'Pause selected' }).click();
+    await expect.poll(() => page.locator('.toast').textContent()).toBe('Paused 2 jobs.');
+    await expect.poll(() => Promise.all(['stand-up', 'drink water', 'call Sam'].map(status))).toEqual(['paused', 'paused', 'paused']);
+    await page.getByRole('checkbox', { name: 'Every matching job' }).check();
+    expect(await page.getByRole('checkbox', { name: 'Select stand-up' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Resume selected' }).click();
-    await expect.poll(() => page.locator('.toast').textContent()).toContain('Resumed 2 of 2 jobs');
-    await page.getByRole('checkbox', { name: 'Select call Sam' }).check();
-    await page.getByRole('button', { name: 'Resume selected' }).click();
-    await expect.poll(() => page.locator(`.job-row[data-job="${ids['call Sam']}"]`).getAttribute('data-status')).toBe('active');
+    await expect.poll(() => page.locator('.toast').textContent()).toBe('Resumed 3 jobs.');
+    await expect.poll(() => Promise.all(['stand-up', 'drink water', 'call Sam'].map(status))).toEqual(['active', 'active', 'active']);
     const stats = (await (await chime.call('/api/v1/stats')).json()) as { jobsByStatus: Record<string, number> };
     expect(stats.jobsByStatus.active).toBe(3);
     await page.close();

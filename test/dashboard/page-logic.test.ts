@@ -27,11 +27,11 @@ describe('dashboard filters in the address', () => {
     expect(countableByStats({ kind: 'reminder' })).toBe(false);
   });
 
-  it('a bulk action by filter says "all" only when no filter narrows it, and never for filters it cannot apply', () => {
+  it('a bulk action by filter sends the filters, says "all" only when none narrows it, and leaves status and sort out', () => {
     expect(bulkBody({})).toEqual({ all: true });
+    expect(bulkBody({ status: 'paused', sort: 'name' })).toEqual({ all: true });
     expect(bulkBody({ kind: 'reminder', chat: 'telegram:42', sort: 'name' })).toEqual({ kind: 'reminder', chat: 'telegram:42' });
-    expect(bulkBody({ q: 'water' })).toBeUndefined();
-    expect(bulkBody({ recurring: 'true', kind: 'reminder' })).toBeUndefined();
+    expect(bulkBody({ q: 'water', recurring: 'false' })).toEqual({ q: 'water', recurring: false });
   });
 });
 
