@@ -168,10 +168,16 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     const page = await open(`/jobs/${ids['stand-up']}`);
     await page.locator('dl.facts').waitFor();
     await expect.poll(() => inPage(page, 'document.body.dataset.live')).toBe('open');
+    const runs = await open('/runs');
+    await runs.locator('main h1').waitFor();
+    await expect.poll(() => inPage(runs, 'document.body.dataset.live')).toBe('open');
     const before = await page.locator('tr[data-run]').count();
     // Started through the API, not by this page: only the live stream can tell the page.
     expect((await chime.call(`/api/v1/jobs/${ids['stand-up']}/run`, { method: 'POST' })).status).toBe(202);
     await expect.poll(() => page.locator('tr[data-run]').count(), { timeout: 15_000 }).toBeGreaterThan(before);
+    await expect.poll(() => runs.locator('tr[data-run].fresh').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await runs.locator('tr[data-run] a').first().textContent()).toBe(ids['stand-up']);
+    await runs.close();
     expect(await page.locator('tr[data-run].fresh').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('tr[data-run]').first().getAttribute('data-status'), { timeout: 15_000 }).toBe('success');
     await page.screenshot({ path: artifact('job-run-live.png'), fullPage: true });
@@ -227,6 +233,28 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     await expect.poll(() => page.getByRole('link', { name: 'made while offline' }).count(), { timeout: 10_000 }).toBe(1);
     await page.close();
   }, 60_000);
+
+  it('edit changes what the form changed, and cancel asks first, then ends the job', async () => {
+    const page = await open(`/jobs/${ids['drink water']}`);
+    await page.getByRole('link', { name: 'Edit drink water' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Edit drink water');
+    await page.getByLabel('Reminder text').fill('drink a glass of water');
+    await page.getByLabel('When').fill('every 3 hours');
+    await expect.poll(() => page.locator('#preview').textContent()).toContain('every:3h');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('pre.payload').textContent()).toContain('drink a glass of water');
+    expect(await page.locator('dl.facts').textContent()).toContain('every:3h');
+
+    // Dismissed: nothing happens. Accepted: the job is cancelled and offers no action any more.
+    page.once('dialog', (d) => void d.dismiss());
+    await page.getByRole('button', { name: 'Cancel drink water' }).click();
+    expect(((await (await chime.call(`/api/v1/jobs/${ids['drink water']}`)).json()) as { status: string }).status).toBe('active');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Cancel drink water' }).click();
+    await expect.poll(() => page.locator('.title-row .badge').textContent()).toBe('cancelled');
+    expect(await page.locator('[data-action]').count()).toBe(0);
+    await page.close();
+  });
 
   it('a read-only token sees the jobs and no action at all', async () => {
     const ro = await loggedIn(browser, `${chime.url}/login?token=${READONLY_TOKEN}`, { timezoneId: 'Europe/Berlin' });
