@@ -36,6 +36,8 @@ interface Subscriber {
   closed: boolean;
 }
 
+const unfiltered = (f: FeedFilter): boolean => (f.types === undefined || f.types.length === 0) && f.jobId === undefined;
+
 const matches = (f: FeedFilter, e: LoggedEvent): boolean =>
   (f.types === undefined || f.types.length === 0 || f.types.includes(e.type)) && (f.jobId === undefined || e.jobId === f.jobId);
 
@@ -128,10 +130,13 @@ export class EventFeed {
     this.hand(sub, buffered);
   }
 
-  /** Delivers the events above the subscriber's cursor. */
+  /**
+   * Delivers the events above the subscriber's cursor. An unfiltered subscriber of a live page
+   * gets the page's own array (one array for every such subscriber: SSE renders it once).
+   */
   private hand(sub: Subscriber, events: LoggedEvent[]): void {
     if (sub.closed) return;
-    const fresh = events.filter((e) => e.id > sub.cursor);
+    const fresh = (events[0]?.id ?? 0) > sub.cursor ? events : events.filter((e) => e.id > sub.cursor);
     if (fresh.length === 0) return;
     sub.cursor = fresh.at(-1)!.id;
     sub.deliver(fresh);
@@ -165,7 +170,7 @@ export class EventFeed {
   private dispatch(page: LoggedEvent[]): void {
     this.position = page.at(-1)!.id;
     for (const sub of this.subs) {
-      const wanted = page.filter((e) => matches(sub.filter, e));
+      const wanted = unfiltered(sub.filter) ? page : page.filter((e) => matches(sub.filter, e));
       if (wanted.length === 0) continue;
       if (sub.buffer) sub.buffer.push(...wanted);
       else this.hand(sub, wanted);

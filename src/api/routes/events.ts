@@ -19,9 +19,31 @@ export interface EventRoutesDeps {
 /** A client that stopped reading: past this much unsent output its stream is closed (it resumes with Last-Event-ID). */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Each event's message, made once: the feed hands every client the same event objects, so a
+ * hundred clients cost one JSON.stringify per event, not a hundred.
+ */
+const messages = new WeakMap<LoggedEvent, string>();
+
+/** A batch's messages, made once for every client handed the same batch (see EventFeed.hand). */
+const batches = new WeakMap<LoggedEvent[], string>();
+function sseBatch(events: LoggedEvent[]): string {
+  let text = batches.get(events);
+  if (text === undefined) {
+    text = events.map(sseMessage).join('');
+    batches.set(events, text);
+  }
+  return text;
+}
+
 /** One event as an SSE message: `id:` the event id, `event:` its type, `data:` its JSON. */
 export function sseMessage(e: LoggedEvent): string {
-  return `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(eventView(e))}\n\n`;
+  let m = messages.get(e);
+  if (m === undefined) {
+    m = `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify(eventView(e))}\n\n`;
+    messages.set(e, m);
+  }
+  return m;
 }
 
 const eventsPage = z.object({
@@ -118,7 +140,7 @@ export function registerEventRoutes(app: FastifyInstance, routes: RouteTable, de
       res.on('error', end);
       sub = deps.feed.subscribe(filter, (events) => {
         if (res.writableLength > MAX_BUFFERED_BYTES) return end();
-        res.write(events.map(sseMessage).join(''));
+        res.write(sseBatch(events));
       });
       sub.live.catch((err: unknown) => {
         request.log.warn({ err }, 'event stream: reading the backlog failed');
