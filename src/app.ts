@@ -2,6 +2,7 @@ import { createAgentRuntime } from './agent/agent-runtime.js';
 import { createChatAgent } from './agent/conversation/chat-agent.js';
 import type { ConversationDeps } from './agent/conversation/conversation-turn.js';
 import { createConversationResumer } from './agent/conversation/resume.js';
+import { promptToolCatalog } from './agent/tools/prompt-catalog.js';
 import type { ChatAgent } from './chat/command.js';
 import type { ConversationResumer } from './core/ports/conversation-resumer.js';
 import { type PromptToolCatalog, promptExecutor } from './agent/prompt-executor.js';
@@ -41,7 +42,7 @@ export interface AppOptions {
   executors?: Executor[];
   /** An opened store (see openStore: PostgreSQL or SQLite). Default the SQLite file of `config.db`. */
   store?: ChimeStore;
-  /** Tools prompt jobs may use (tests; default none until the chat's agent tools provide them). */
+  /** Tools prompt jobs may use (tests; default the scheduling tools, acting as the job's ghost). */
   promptTools?: PromptToolCatalog;
 }
 
@@ -230,7 +231,9 @@ export function createApp(opts: AppOptions): App {
   // The chat layer needs the scheduler and the scheduler's command executor needs the chat
   // layer: the executor reaches the chat through this late binding.
   const late: LateChat = { current: undefined };
-  const prompt = createPromptExecutor({ agent, store, tools: opts.promptTools });
+  // Prompt jobs' tools are the scheduling tools, acting as the job's ghost through the chat layer.
+  const promptTools = opts.promptTools ?? promptToolCatalog((job) => readyChat(late).ghostContext(job));
+  const prompt = createPromptExecutor({ agent, store, tools: promptTools });
   const executors = composeExecutors(config, late, opts.executors ?? [], prompt);
   // One lease owner for runs and messages, so a restart recognises both as its own.
   const identity = leaseIdentity({ instanceId: config.instanceId });

@@ -32,10 +32,11 @@ describe('scheduling tools (real app, fake model)', () => {
   let fake: FakeOpenAi;
   let dir: string;
   let app: App;
-  const clock = new ManualClock('2026-11-22T10:00:00Z');
+  let clock: ManualClock;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'chime-tools-'));
+    clock = new ManualClock('2026-11-22T10:00:00Z');
     fake = new FakeOpenAi();
     await fake.start();
     const config = loadConfig({
@@ -145,5 +146,27 @@ describe('scheduling tools (real app, fake model)', () => {
     );
     expect(registered.registered).toMatch(/^cl_/);
     expect(app.housekeeper.registrations().map((r) => r.directory)).toContain(join(dir, 'exports'));
+  });
+
+  it('schedule_task with a prompt makes a prompt job (/remind\'s "ask:" form), whose runs get the read-only tools as the job\'s ghost', async () => {
+    await app.start();
+    const stored = JSON.parse(
+      await toolResult(ALICE, { name: 'schedule_task', arguments: { when: 'in 2 minutes', prompt: 'summarise my day' } }),
+    );
+    expect(stored).toMatchObject({ stored: true, kind: 'prompt', time_zone: 'Europe/Berlin', next_fires_local: ['Sun 22 Nov 11:02'] });
+    expect((await app.store.jobs.getJob(stored.job_id))?.payload).toMatchObject({ prompt: 'summarise my day' });
+    const before = fake.requests.length;
+    fake.reply({ toolCalls: [{ name: 'list_tasks', arguments: {} }] }, { content: 'Your day: nothing else planned.' });
+    await clock.advance(2 * 60_000);
+    await expect.poll(() => fake.requests.length, { timeout: 5000 }).toBe(before + 2);
+    expect(fake.toolsOffered(before).sort()).toEqual(['list_jobs', 'list_tasks']);
+    expect(JSON.parse(fake.toolResultsShown(before + 1)[0]!)).toMatchObject({ jobs: [{ job_id: stored.job_id, kind: 'prompt' }] });
+  });
+
+  it("the prompt catalog names every scheduling tool but the admins' cleanup", async () => {
+    const { PROMPT_TOOL_NAMES } = await import('../../src/agent/tools/prompt-catalog.js');
+    const { schedulingTools } = await import('../../src/agent/tools/index.js');
+    const all = schedulingTools({ chat: undefined as never, isChimeAdmin: true, cleanup: app.housekeeper, changes: [] }).map((t) => t.name);
+    expect([...PROMPT_TOOL_NAMES, 'register_cleanup', 'run_cleanup'].sort()).toEqual(all.sort());
   });
 });

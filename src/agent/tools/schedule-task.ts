@@ -6,9 +6,6 @@ import { readReminderRequest } from '../../chat/reminder-request.js';
 import { echoJob, echoLine } from './job-echo.js';
 import { type ToolEnv, withExample } from './tool-env.js';
 
-/** The job kind the agent's own runtime executes (a scheduled prompt, see the prompt executor). */
-const PROMPT_KIND = 'prompt';
-
 function str(v: unknown): string {
   return typeof v === 'string' ? v.trim() : '';
 }
@@ -69,19 +66,19 @@ export function scheduleTask(env: ToolEnv): AgentTool {
         const when = str(args.when);
         if (!when) throw new UserError('agent.when', 'Say when.', '{"when":"tomorrow at 9","text":"call mom"}');
         const { kind, what } = whatOf(args);
-        // The typed-options path of /remind: `when` alone is parsed, the text is kept verbatim.
+        // The typed-options path of /remind: `when` alone is parsed, the text is kept verbatim;
+        // a prompt is /remind's "ask:" form (a prompt job).
         const { msg } = env.chat;
         const { replyTo: _reply, ...plain } = msg;
+        const typed = kind === 'prompt' ? `ask: ${what}` : what;
         const ctx = {
           ...env.chat,
           command: 'remind',
-          args: `${when} ${what}`,
-          msg: { ...plain, text: when, parts: { when, what: kind === 'prompt' ? 'prompt' : what } },
+          args: `${when} ${typed}`,
+          msg: { ...plain, text: when, parts: { when, what: typed } },
         };
-        const request = await readReminderRequest(ctx);
-        const input =
-          kind === 'prompt' ? { ...request.input, kind: PROMPT_KIND, name: what.slice(0, 80), payload: { prompt: what } } : request.input;
-        const duplicate = await findDuplicate(ctx, input, kind === 'prompt' ? (input.name ?? what) : request.text, request.parsed.next[0]);
+        const { input, text, parsed } = await readReminderRequest(ctx);
+        const duplicate = await findDuplicate(ctx, input, text, parsed.next[0]);
         if (duplicate) {
           throw new UserError(
             'agent.duplicate',
