@@ -215,6 +215,21 @@ describe('prompt jobs on Telegram (Bot API fake, OpenAI fake, real app)', () => 
     expect(model.requests).toHaveLength(2);
   });
 
+  it('a delivery that fails for good never re-runs the succeeded run: one model call, one success', async () => {
+    await startApp();
+    api.userSays(samChat, sam, 'in 3 minutes ask: anything due?');
+    await api.until(() => api.sent.length === 1);
+    const job = await onlyJob();
+    api.block(sam.id);
+    model.reply({ content: 'Two things are due.' });
+    await clock.advance(3 * MIN);
+    await waitFor(async () => (await app.store.jobs.listOutbox({ status: 'dead', jobId: job.id })).length === 1);
+    await clock.advance(10 * MIN);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(model.requests).toHaveLength(1);
+    expect((await app.store.jobs.listRuns({ jobId: job.id })).map((r) => r.status)).toEqual(['success']);
+  });
+
   it('with the agent off, "ask:" is refused in one line and nothing is created', async () => {
     await startApp({ CHIME_LLM_BASE_URL: '', CHIME_LLM_MODEL: '' });
     api.userSays(samChat, sam, '/remind every weekday at 8 ask: what should I focus on today?');
