@@ -43,6 +43,8 @@ export class DueLoop {
   private horizon: Date | undefined;
   /** Runs started in reserve slots, still in progress. */
   private reserveRunning = 0;
+  /** The last claim took all it asked for: more jobs are due. */
+  private moreDue = false;
   private readonly reserve: number;
 
   constructor(private readonly deps: DueLoopDeps) {
@@ -88,16 +90,32 @@ export class DueLoop {
     // Jobs already due when the loop starts were missed while it was down: the backlog.
     this.horizon ??= clock.now();
     const horizon = this.horizon;
-    const times = await store.dueTimes(horizon);
-    if (!this.active) return;
-    const now = clock.now();
-    const t = now.getTime();
-    const plan = planClaim({
+    const base = {
       maxConcurrent: this.deps.maxConcurrent,
       claimBatchSize: this.deps.claimBatchSize,
       reserve: this.reserve,
       running: this.deps.runningCount(),
       reserveRunning: this.reserveRunning,
+    };
+    if (this.moreDue && this.active) {
+      // The last claim came back full, so more is due: claim on without asking the store when
+      // (PostgreSQL walks the due index's dead entries of every claimed row until a vacuum: a
+      // burst paid ~25 ms a claim for it). An empty on-time lane costs one index seek.
+      this.moreDue = false;
+      const plan = planClaim({ ...base, onTimeDue: true, backlog: true, leaseDue: false });
+      if (plan.limit > 0 && !plan.reserve) {
+        await this.claim(clock.now(), horizon, plan);
+        await new Promise<void>((r) => setImmediate(r));
+        return;
+      }
+    }
+    const times = await store.dueTimes(horizon);
+    if (!this.active) return;
+    const now = clock.now();
+    const t = now.getTime();
+    const plan = planClaim({
+      ...base,
+      running: this.deps.runningCount(),
       onTimeDue: times.dueAfter !== undefined && times.dueAfter.getTime() <= t,
       // Bounded by now too: after the wall clock stepped back, jobs between now and the horizon are not due.
       backlog: times.due !== undefined && times.due.getTime() <= Math.min(horizon.getTime(), t),
@@ -120,6 +138,7 @@ export class DueLoop {
   private async claim(now: Date, horizon: Date, plan: ClaimPlan): Promise<void> {
     const lanes = { freshAfter: horizon, freshLimit: plan.freshLimit, backlogLimit: plan.backlogLimit };
     const claimed = await this.deps.store.claimDue(now, plan.limit, this.deps.lease, lanes);
+    this.moreDue = claimed.length === plan.limit;
     let onTime = 0;
     let lastOnTime = horizon;
     for (const run of claimed) {
