@@ -1,5 +1,4 @@
-import type { Statement } from 'better-sqlite3';
-import type { EventQueries, EventRow } from '../engine/event-log.js';
+import type { EventParams, EventQueries, EventRow } from '../engine/event-log.js';
 import type { Db } from './open-db.js';
 
 /** The filter of a read: null for "any"; `types` a JSON array. */
@@ -12,26 +11,16 @@ interface ReadParams {
 
 const TYPES = `(@types IS NULL OR type IN (SELECT value FROM json_each(@types)))`;
 
-/** Rows per multi-row insert: a burst's events go in a few statements, not one call each. */
-const CHUNK = 64;
-
 /**
  * The event log on SQLite. One writer at a time (BEGIN IMMEDIATE), so ids become visible in
- * id order and `id > since` misses nothing. Inserts are multi-row statements of up to
- * {@link CHUNK} rows, prepared once per row count: a settled burst's events cost a few calls.
+ * id order and `id > since` misses nothing. One prepared insert per event: in-process there is
+ * no round trip to save, and 50-row statements measured no faster (~7 µs per event either
+ * way, about 4.5 µs of it the events_job index).
  */
 export function sqliteEventQueries(db: Db): EventQueries {
-  const inserts = new Map<number, Statement<unknown[]>>();
-  const insertOf = (n: number): Statement<unknown[]> => {
-    let st = inserts.get(n);
-    if (!st) {
-      st = db.prepare<unknown[]>(
-        `INSERT INTO events (at, type, job_id, actor_type, actor_name, session_id, body) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      );
-      inserts.set(n, st);
-    }
-    return st;
-  };
+  const insert = db.prepare<EventParams>(`
+    INSERT INTO events (at, type, job_id, actor_type, actor_name, session_id, body)
+    VALUES (@at, @type, @job_id, @actor_type, @actor_name, @session_id, @body)`);
   // Two statements, so one job's log reads the events_job index instead of every newer event.
   const list = db.prepare<ReadParams, EventRow>(`
     SELECT * FROM events WHERE id > @since AND ${TYPES} AND @job_id IS NULL ORDER BY id LIMIT @limit`);
@@ -45,12 +34,7 @@ export function sqliteEventQueries(db: Db): EventQueries {
     WHERE id < COALESCE((SELECT id FROM events WHERE at >= @before ORDER BY id LIMIT 1), (SELECT MAX(id) FROM events))`);
   return {
     insertEvents(events) {
-      for (let i = 0; i < events.length; i += CHUNK) {
-        const chunk = events.slice(i, i + CHUNK);
-        const values: unknown[] = [];
-        for (const e of chunk) values.push(e.at, e.type, e.job_id, e.actor_type, e.actor_name, e.session_id, e.body);
-        insertOf(chunk.length).run(values);
-      }
+      for (const e of events) insert.run(e);
     },
     listEvents(q) {
       const p: ReadParams = { since: q.since, limit: q.limit, types: q.types ? JSON.stringify(q.types) : null, job_id: q.jobId ?? null };
