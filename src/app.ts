@@ -62,6 +62,13 @@ export interface App {
   /** Starts the scheduler loop, the dispatcher, housekeeping, then the adapters. */
   start(): Promise<void>;
   /**
+   * Readiness checks for `/readyz`, one per adapter (`adapter_telegram`, …): true once the
+   * adapter started and while its platform connection is up (Adapter.connected), false before
+   * start, after stop, or when the connection dropped. The API gets them as plain functions,
+   * so it never imports platform code.
+   */
+  readiness(): Record<string, () => Promise<boolean>>;
+  /**
    * Graceful shutdown: adapters stop receiving, the scheduler stops claiming and lets running
    * jobs finish (or releases their leases), the dispatcher finishes sends in flight, then
    * the store closes. Safe to call twice, and before `start()`.
@@ -258,13 +265,20 @@ export function createApp(opts: AppOptions): App {
 }
 
 /** start() and stop() over the wired parts; stop() is safe twice and before start(). */
-function appLifecycle(parts: AppParts): Pick<App, 'start' | 'stop'> {
+function appLifecycle(parts: AppParts): Pick<App, 'start' | 'stop' | 'readiness'> {
   let state: 'new' | 'running' | 'stopped' = 'new';
   let started: Adapter[] = [];
   let stopWatching: (() => void) | undefined;
   let maintenance: StoreMaintenance | undefined;
   const { config, clock, logger, store, scheduler, dispatcher, housekeeper } = parts;
   return {
+    readiness: () =>
+      Object.fromEntries(
+        parts.adapters.map((adapter) => [
+          `adapter_${adapter.platform}`,
+          async () => state === 'running' && started.includes(adapter) && (adapter.connected?.() ?? true),
+        ]),
+      ),
     async start() {
       if (state !== 'new') throw new Error(`app already ${state}`);
       state = 'running';

@@ -139,6 +139,8 @@ export async function runChime(io: CliIo): Promise<number> {
           maxTextLength: config.quotas.maxTextLength,
           logger,
           events: store.events,
+          notes: store.notes,
+          readiness: app.readiness(),
           taskEvents: (listener) => {
             app?.scheduler.on('task-event', listener);
             return () => app?.scheduler.off('task-event', listener);

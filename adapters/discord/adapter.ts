@@ -150,6 +150,7 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
     get applicationId() {
       return applicationId;
     },
+    connected: () => client.isReady(),
     async start(chat) {
       if (started) throw new Error('discord adapter: start() called twice');
       started = true;

@@ -146,6 +146,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     get botUsername() {
       return bot.isInited() ? bot.botInfo.username : undefined;
     },
+    connected: () => server?.listening === true || (polling?.running() ?? false),
     async start(chat) {
       if (started) throw new Error('telegram adapter: start() called twice');
       started = true;

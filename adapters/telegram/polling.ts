@@ -7,6 +7,8 @@ import { ALLOWED_UPDATES } from './webhook-server.js';
 export interface Polling {
   /** Stops fetching and confirms the updates seen so far; handlers still running are the caller's to await. */
   stop(): Promise<void>;
+  /** Whether updates are still being fetched (false once stopped or failed for good). */
+  running(): boolean;
 }
 
 /**
@@ -21,6 +23,7 @@ export async function startPolling(bot: Bot, logger: AdapterLogger, lastUpdateId
   const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
   const task = runner.task()?.catch((err: unknown) => logger.error({ err }, 'telegram: long polling stopped with an error'));
   return {
+    running: () => runner.isRunning(),
     async stop() {
       await runner.stop();
       await task;

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply } from 'fastify';
-import { ForbiddenError, NotFoundError, UserError } from '../core/errors.js';
+import { ForbiddenError, MemoryAccessDenied, NotFoundError, UserError } from '../core/errors.js';
 
 /** One wrong field of a request: where it is (`body.when`), what is wrong, and how to fix it. */
 export interface FieldProblem {
@@ -85,6 +85,12 @@ export function toProblem(err: unknown): { problem: ApiProblem; internal: boolea
   if (err instanceof ApiProblem) return { problem: err, internal: false };
   if (err instanceof NotFoundError)
     return { problem: new ApiProblem(404, 'not-found', 'Not found', err.message, { code: err.code }), internal: false };
+  if (err instanceof MemoryAccessDenied) {
+    // The notes store refused (its one access rule); say which setting decides it.
+    const allows = err.operation === 'read' ? 'read or readwrite' : 'readwrite';
+    const detail = `This server does not let API callers ${err.operation} people's notes. Fix: set CHIME_API_MEMORY=${allows} (default none) and restart Chime.`;
+    return { problem: new ApiProblem(403, 'memory-denied', 'Notes not available to the API', detail), internal: false };
+  }
   if (err instanceof ForbiddenError)
     return { problem: new ApiProblem(403, 'forbidden', 'Forbidden', err.message, { code: err.code }), internal: false };
   if (err instanceof UserError) {

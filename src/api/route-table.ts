@@ -21,6 +21,8 @@ export interface RouteInput<P, Q, B> {
 export interface ResponseDoc {
   description: string;
   schema?: z.ZodType;
+  /** A body that is not JSON (the Prometheus text format), documented as a string of this type. */
+  contentType?: string;
 }
 
 /**
@@ -43,6 +45,16 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   status?: number;
   handler(input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>): Promise<unknown>;
 }
+
+/**
+ * A route served without authentication (health, login, the OpenAPI document): its handler
+ * gets no caller, and runs outside any API actor's context.
+ */
+export type PublicRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> = Omit<RouteSpec<P, Q, B>, 'handler'> & {
+  handler(input: Omit<RouteInput<z.output<P>, z.output<Q>, z.output<B>>, 'auth'>): Promise<unknown>;
+};
+
+type AnySpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType> & { public?: boolean };
 
 const jsonSchema = (schema: z.ZodType): Record<string, unknown> => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
@@ -85,28 +97,42 @@ function validate<S extends z.ZodType>(
  * entity type `API` and the token's name.
  */
 export class RouteTable {
-  private readonly specs: Array<RouteSpec<z.ZodType, z.ZodType, z.ZodType>> = [];
+  private readonly specs: AnySpec[] = [];
 
   constructor(private readonly app: FastifyInstance) {}
 
   add<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
     spec: RouteSpec<P, Q, B>,
   ): void {
-    this.specs.push(spec as unknown as RouteSpec<z.ZodType, z.ZodType, z.ZodType>);
+    this.register(spec as unknown as AnySpec, false);
+  }
+
+  /** A route without authentication, validated and documented the same way (`security: []`). */
+  addPublic<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+    spec: PublicRouteSpec<P, Q, B>,
+  ): void {
+    this.register({ ...(spec as unknown as AnySpec), public: true }, true);
+  }
+
+  private register(spec: AnySpec, isPublic: boolean): void {
+    this.specs.push(spec);
     this.app.route({
       method: spec.method,
       url: spec.url,
+      config: { public: isPublic },
       handler: async (request, reply) => {
         const problems: FieldProblem[] = [];
         const params = validate(spec.params, request.params, 'path', problems);
         const query = validate(spec.query, request.query, 'query', problems);
         const body = validate(spec.body, request.body, 'body', problems);
         if (problems.length > 0) throw validationProblem(problems);
-        const auth = request.auth;
-        if (!auth) throw new Error(`route ${spec.url} reached without authentication`);
-        const result = await runWithContext(apiContext(auth), () =>
-          spec.handler({ params: params as z.output<P>, query: query as z.output<Q>, body: body as z.output<B>, auth, request, reply }),
-        );
+        let result: unknown;
+        if (isPublic) result = await spec.handler({ params, query, body, request, reply } as RouteInput<unknown, unknown, unknown>);
+        else {
+          const auth = request.auth;
+          if (!auth) throw new Error(`route ${spec.url} reached without authentication`);
+          result = await runWithContext(apiContext(auth), () => spec.handler({ params, query, body, auth, request, reply }));
+        }
         if (reply.sent) return reply;
         return reply.code(spec.status ?? 200).send(result);
       },
@@ -133,7 +159,9 @@ export class RouteTable {
                     [Number(status) >= 400 ? 'application/problem+json' : 'application/json']: { schema: jsonSchema(doc.schema) },
                   },
                 }
-              : {}),
+              : doc.contentType
+                ? { content: { [doc.contentType]: { schema: { type: 'string' } } } }
+                : {}),
           },
         ]),
       );
@@ -144,6 +172,7 @@ export class RouteTable {
         summary: spec.summary,
         ...(spec.description ? { description: spec.description } : {}),
         tags: spec.tags,
+        ...(spec.public ? { security: [] } : {}),
         ...(parameters.length > 0 ? { parameters } : {}),
         ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(spec.body) } } } } : {}),
         responses,

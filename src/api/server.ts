@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { EventFeed } from '../core/event-feed.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { EventLog } from '../core/ports/event-log.js';
+import type { NotesStore } from '../core/ports/notes-store.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
 import type { ParseResult } from '../nl/types.js';
 import type { ApiConfig } from './api-config.js';
@@ -15,14 +16,16 @@ import { eventSocketPaths, registerEventSocket } from './event-socket.js';
 import { ApiProblem, sendProblem, toProblem } from './problem.js';
 import { RouteTable } from './route-table.js';
 import { type TaskEventSource, trackRuns } from './run-metrics.js';
-import { type ReadinessCheck, createMetrics, registerHealthRoutes } from './routes/health.js';
+import { createMetrics } from './metrics.js';
+import { type ReadinessCheck, registerHealthRoutes } from './routes/health.js';
 import { registerBulkRoutes } from './routes/bulk.js';
 import { registerEventRoutes } from './routes/events.js';
 import { registerDashboardRoutes } from './routes/dashboard.js';
 import { registerJobRoutes } from './routes/jobs.js';
+import { registerNoteRoutes } from './routes/notes.js';
 import { registerRunRoutes } from './routes/runs.js';
 import { registerSeedAliases } from './routes/seed-aliases.js';
-import { registerSessionRoutes, sessionPaths } from './routes/session.js';
+import { registerSessionRoutes } from './routes/session.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -47,6 +50,8 @@ export interface ApiServerDeps {
   taskEvents?: TaskEventSource;
   /** Chime's version, for the OpenAPI document. */
   version?: string;
+  /** People's notes, for `/api/v1/notes/…`; the store enforces CHIME_API_MEMORY. Without it those routes are absent. */
+  notes?: NotesStore;
   /** The event log: `/api/v1/events`, its SSE stream and the WebSocket. Without it those routes are absent. */
   events?: EventLog;
   /** Stream timing (tests shorten it): keep-alive comment interval, and the feed's backstop poll (ms). */
@@ -66,7 +71,7 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
   });
   const nowMs = () => deps.clock.now().getTime();
   const authDeps = { tokens: deps.tokens, limiter: new BadTokenLimiter(nowMs), nowMs };
-  const { registry, httpDuration } = createMetrics(deps.scheduler);
+  const { registry, httpDuration, scrape } = createMetrics(deps.scheduler, nowMs);
   const stopTracking = deps.taskEvents ? trackRuns(registry, deps.taskEvents, nowMs) : undefined;
   app.addHook('onClose', async () => stopTracking?.());
 
@@ -108,11 +113,12 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
     defaultTimeZone: deps.defaultTimeZone,
     maxTextLength: deps.maxTextLength,
   };
-  registerSessionRoutes(app, routes, authDeps);
+  registerSessionRoutes(routes, authDeps);
   registerJobRoutes(routes, { scheduler: deps.scheduler, input });
   registerBulkRoutes(routes, deps.scheduler);
   registerRunRoutes(routes, { scheduler: deps.scheduler, parse: deps.parse, now: input.now, defaultTimeZone: deps.defaultTimeZone });
   registerSeedAliases(routes, { scheduler: deps.scheduler, input });
+  if (deps.notes) registerNoteRoutes(routes, deps.notes);
   if (deps.events) {
     const feed = new EventFeed(deps.events, deps.clock, {
       logger: deps.logger,
@@ -124,19 +130,18 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
     registerEventRoutes(app, routes, { log: deps.events, feed, clock: deps.clock, ...timing });
     registerEventSocket(app, { feed, auth: authDeps, clock: deps.clock, ...timing });
   }
-  registerHealthRoutes(app, { scheduler: deps.scheduler, ...(deps.readiness ? { readiness: deps.readiness } : {}) });
-
-  app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
-  app.get('/api/openapi.json', { config: { public: true } }, async () =>
-    routes.document(
-      {
-        title: 'Chime API',
-        version: deps.version ?? '1',
-        description: 'Jobs, runs and schedules of a Chime instance. Authenticate with "Authorization: Bearer <token>".',
-      },
-      deps.events ? { ...sessionPaths, ...eventSocketPaths } : sessionPaths,
-    ),
-  );
+  const info = {
+    title: 'Chime API',
+    version: deps.version ?? '1',
+    description: 'Jobs, runs and schedules of a Chime instance. Authenticate with "Authorization: Bearer <token>".',
+  };
+  registerHealthRoutes(routes, {
+    scheduler: deps.scheduler,
+    ...(deps.readiness ? { readiness: deps.readiness } : {}),
+    scrape,
+    contentType: registry.contentType,
+    document: () => routes.document(info, deps.events ? eventSocketPaths : {}),
+  });
   // The web dashboard, where the login URL lands.
   registerDashboardRoutes(app);
   return app;

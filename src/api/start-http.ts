@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { Clock } from '../core/ports/clock.js';
 import type { EventLog } from '../core/ports/event-log.js';
+import type { NotesStore } from '../core/ports/notes-store.js';
 import type { SchedulerApi } from '../core/scheduler-api.js';
 import type { ParseResult } from '../nl/types.js';
 import { type ApiConfig, ApiConfigError } from './api-config.js';
@@ -23,6 +24,7 @@ export interface HttpStartOptions {
   readiness?: Record<string, ReadinessCheck>;
   taskEvents?: TaskEventSource;
   events?: EventLog;
+  notes?: NotesStore;
 }
 
 /** The running server and what to tell the person who started Chime. */
@@ -54,6 +56,7 @@ export async function startHttp(opts: HttpStartOptions): Promise<StartedHttp> {
       ...(opts.readiness ? { readiness: opts.readiness } : {}),
       ...(opts.taskEvents ? { taskEvents: opts.taskEvents } : {}),
       ...(opts.events ? { events: opts.events } : {}),
+      ...(opts.notes ? { notes: opts.notes } : {}),
     });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

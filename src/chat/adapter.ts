@@ -15,4 +15,9 @@ export interface Adapter {
   start(chat: ChatService): Promise<void>;
   /** Stops receiving; in-flight handlers finish. */
   stop(): Promise<void>;
+  /**
+   * Whether the platform connection is up now (readiness: `/readyz`). Optional: an adapter
+   * without it counts as connected once start() has resolved, until stop().
+   */
+  connected?(): boolean;
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Clock } from '../core/ports/clock.js';
 import { ConfigError } from '../core/errors.js';
 import type { JobStore, MaybePromise } from '../core/ports/job-store.js';
-import type { NotesStore } from '../core/ports/notes-store.js';
+import type { ApiMemoryAccess, NotesStore } from '../core/ports/notes-store.js';
 import type { PrefsStore } from '../core/ports/prefs-store.js';
 import type { ConversationStore } from '../core/ports/conversation-store.js';
 import type { EventLog } from '../core/ports/event-log.js';
@@ -16,6 +16,17 @@ import { UnusableDatabaseError, openSqliteStore, startCheckpointer } from './sql
 export interface StoreLocation {
   db: string;
   databaseUrl?: string | undefined;
+  /**
+   * `CHIME_API_MEMORY` (the configuration's `api.memory`): what API callers may do with
+   * people's notes. The notes store enforces it, as it enforces every caller's access. Default none.
+   */
+  api?: { memory: 'none' | 'read' | 'readwrite' } | undefined;
+}
+
+/** The notes store's access table entry for API callers, from the setting. */
+function notesApiAccess(location: Pick<StoreLocation, 'api'>): ApiMemoryAccess {
+  const memory = location.api?.memory ?? 'none';
+  return memory === 'readwrite' ? 'full' : memory;
 }
 
 /** Background work a store wants while the app runs; `stop()` ends it before the store closes. */
@@ -64,10 +75,10 @@ export function databaseSettingError(err: UnusableDatabaseError): ConfigError {
 }
 
 /** The SQLite file of `location.db` (its directory created), as a ChimeStore. Synchronous. */
-export function openSqliteChimeStore(location: Pick<StoreLocation, 'db'>, clock?: Clock): ChimeStore {
+export function openSqliteChimeStore(location: Pick<StoreLocation, 'db' | 'api'>, clock?: Clock): ChimeStore {
   let s: ReturnType<typeof openSqliteStore>;
   try {
-    s = openSqliteStore(location.db, clock ? { clock } : {});
+    s = openSqliteStore(location.db, { notesApiAccess: notesApiAccess(location), ...(clock ? { clock } : {}) });
   } catch (err) {
     throw err instanceof UnusableDatabaseError ? databaseSettingError(err) : err;
   }
@@ -93,7 +104,7 @@ export async function openStore(location: StoreLocation, clock?: Clock): Promise
   const { openPostgresStore } = await import('./postgres/index.js');
   let s: Awaited<ReturnType<typeof openPostgresStore>>;
   try {
-    s = await openPostgresStore(location.databaseUrl, clock ? { clock } : {});
+    s = await openPostgresStore(location.databaseUrl, { notesApiAccess: notesApiAccess(location), ...(clock ? { clock } : {}) });
   } catch (err) {
     // The store's message names host, database and schema (never the password).
     const reason = (err instanceof Error ? err.message : String(err)).replace(/^store: /, '').replace(/\s*\n\s*/g, ' ');

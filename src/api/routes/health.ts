@@ -1,89 +1,77 @@
-import type { FastifyInstance } from 'fastify';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { z } from 'zod';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
+import type { RouteTable } from '../route-table.js';
 
 /** A readiness check: resolves true when its part works; a throw counts as not ready. */
 export type ReadinessCheck = () => Promise<boolean>;
 
 export interface HealthDeps {
   scheduler: SchedulerApi;
-  /** Extra checks by name (adapters connected); the store check is always there. */
+  /** Extra checks by name (the app's adapters: connected); the store check is always there. */
   readiness?: Record<string, ReadinessCheck>;
+  /** The Prometheus text of one scrape (metrics.ts). */
+  scrape: () => Promise<string>;
+  contentType: string;
+  /** The OpenAPI document. */
+  document: () => Record<string, unknown>;
 }
+
+const readyDoc = z.object({ status: z.enum(['ready', 'not ready']), checks: z.record(z.string(), z.boolean()) });
 
 /**
- * The server's metrics, in their own registry (no process-wide default): two servers in one
- * process (tests) never collide, and the store's counts are read when Prometheus scrapes,
- * not kept in step by hand.
+ * `/healthz` (the process answers), `/readyz` (the store answers and every adapter is
+ * connected), `/metrics` (Prometheus, with a token) and the OpenAPI document.
  */
-export function createMetrics(scheduler: SchedulerApi): { registry: Registry; httpDuration: Histogram<'method' | 'route' | 'status'> } {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'chime_' });
-  new Gauge({
-    name: 'chime_jobs',
-    help: 'Jobs by status',
-    labelNames: ['status'],
-    registers: [registry],
-    async collect() {
-      const stats = await scheduler.stats();
-      for (const [status, n] of Object.entries(stats.jobsByStatus)) this.set({ status }, n);
+export function registerHealthRoutes(routes: RouteTable, deps: HealthDeps): void {
+  const tags = ['operations'];
+  routes.addPublic({
+    method: 'GET',
+    url: '/healthz',
+    operationId: 'health',
+    summary: 'Liveness: the process answers',
+    tags,
+    responses: { 200: { description: 'Alive', schema: z.object({ status: z.literal('ok') }) } },
+    handler: async () => ({ status: 'ok' }),
+  });
+  routes.addPublic({
+    method: 'GET',
+    url: '/readyz',
+    operationId: 'ready',
+    summary: 'Readiness: the store answers and every chat platform is connected',
+    description: 'Each check by name (`store`, `adapter_telegram`, …); 503 when any is false.',
+    tags,
+    responses: { 200: { description: 'Ready', schema: readyDoc }, 503: { description: 'Not ready', schema: readyDoc } },
+    handler: async ({ reply }) => {
+      const checks: Record<string, ReadinessCheck> = {
+        store: async () => (await deps.scheduler.countJobs(undefined, 1)) >= 0,
+        ...deps.readiness,
+      };
+      const results: Record<string, boolean> = {};
+      await Promise.all(
+        Object.entries(checks).map(async ([name, check]) => {
+          results[name] = await check().catch(() => false);
+        }),
+      );
+      const ready = Object.values(results).every(Boolean);
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: results });
     },
   });
-  new Counter({
-    name: 'chime_runs',
-    help: 'Runs kept in history, by outcome',
-    labelNames: ['status'],
-    registers: [registry],
-    async collect() {
-      const stats = await scheduler.stats();
-      this.reset();
-      for (const [status, n] of Object.entries(stats.runsByStatus)) this.inc({ status }, n ?? 0);
-    },
+  routes.add({
+    method: 'GET',
+    url: '/metrics',
+    operationId: 'metrics',
+    summary: 'Prometheus metrics: jobs, runs, lateness, durations, outbox, deliveries, event-loop lag',
+    tags,
+    responses: { 200: { description: 'Prometheus text format', contentType: 'text/plain' } },
+    handler: async ({ reply }) => reply.type(deps.contentType).send(await deps.scrape()),
   });
-  new Gauge({
-    name: 'chime_outbox_messages',
-    help: 'Outbox messages waiting (pending) or given up (dead)',
-    labelNames: ['status'],
-    registers: [registry],
-    async collect() {
-      const stats = await scheduler.stats();
-      this.set({ status: 'pending' }, stats.outboxPending);
-      this.set({ status: 'dead' }, stats.outboxDead);
-    },
-  });
-  new Gauge({
-    name: 'chime_runs_in_progress',
-    help: 'Runs executing in this process',
-    registers: [registry],
-    async collect() {
-      this.set((await scheduler.stats()).running);
-    },
-  });
-  const httpDuration = new Histogram({
-    name: 'chime_http_request_duration_seconds',
-    help: 'HTTP API request duration',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
-  return { registry, httpDuration };
-}
-
-/** `/healthz` (the process answers), `/readyz` (the store and the named parts work). */
-export function registerHealthRoutes(app: FastifyInstance, deps: HealthDeps): void {
-  app.get('/healthz', { config: { public: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { config: { public: true } }, async (_request, reply) => {
-    const checks: Record<string, ReadinessCheck> = {
-      store: async () => (await deps.scheduler.countJobs(undefined, 1)) >= 0,
-      ...deps.readiness,
-    };
-    const results: Record<string, boolean> = {};
-    await Promise.all(
-      Object.entries(checks).map(async ([name, check]) => {
-        results[name] = await check().catch(() => false);
-      }),
-    );
-    const ready = Object.values(results).every(Boolean);
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks: results });
+  routes.addPublic({
+    method: 'GET',
+    url: '/api/openapi.json',
+    operationId: 'openapi',
+    summary: 'This document',
+    tags,
+    responses: { 200: { description: 'OpenAPI 3.1' } },
+    handler: async () => deps.document(),
   });
 }

@@ -1,10 +1,11 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AuthDeps } from '../auth/authenticate.js';
 import { assertNotThrottled } from '../auth/authenticate.js';
 import { SESSION_COOKIE, SESSION_MAX_AGE_MS, csrfFor, issueSession } from '../auth/session.js';
 import { type ApiToken, matchToken } from '../auth/tokens.js';
-import { ApiProblem, validationProblem } from '../problem.js';
+import { problemDoc } from '../job-schemas.js';
+import { ApiProblem } from '../problem.js';
 import type { RouteTable } from '../route-table.js';
 
 function setSession(reply: FastifyReply, token: ApiToken, nowMs: number): string {
@@ -25,31 +26,65 @@ function tokenOrFail(deps: AuthDeps, ip: string, presented: string): ApiToken {
   );
 }
 
+const loginQuery = z
+  .object({ token: z.string().min(1, 'is missing | Fix: open the login URL Chime printed at start').describe('The API token.') })
+  .strict();
+const loginBody = z
+  .object({ token: z.string().min(1, 'is empty | Fix: send {"token":"<your token>"}').describe('The API token.') })
+  .strict();
+const sessionDoc = z.object({ tokenName: z.string(), access: z.enum(['full', 'read']), csrfToken: z.string() });
+const wrongToken = { description: 'Wrong token', schema: problemDoc };
+const throttled = { description: 'Too many wrong tokens from this address (Retry-After)', schema: problemDoc };
+
 /**
  * Logging in turns a token into the dashboard's session cookie: `GET /login?token=…` is the
  * one-click URL printed at start (it redirects to the dashboard, so the token leaves the
- * address bar), `POST /api/v1/session` the same for scripts and the login form.
+ * address bar), `POST /api/v1/session` the same for scripts and the login form. Both run
+ * before any authentication, validated like every other route.
  */
-export function registerSessionRoutes(app: FastifyInstance, routes: RouteTable, deps: AuthDeps): void {
-  app.get('/login', { config: { public: true } }, async (request, reply) => {
-    assertNotThrottled(deps, request.ip);
-    const token = (request.query as { token?: unknown }).token;
-    if (typeof token !== 'string' || token === '')
-      throw validationProblem([{ field: 'query.token', message: 'is missing', fix: 'open the login URL Chime printed at start' }]);
-    setSession(reply, tokenOrFail(deps, request.ip, token), deps.nowMs());
-    return reply.redirect('/', 303);
+export function registerSessionRoutes(routes: RouteTable, deps: AuthDeps): void {
+  const tags = ['session'];
+  routes.addPublic({
+    method: 'GET',
+    url: '/login',
+    operationId: 'login',
+    summary: 'One-click login: sets the session cookie and redirects to the dashboard',
+    tags,
+    query: loginQuery,
+    status: 303,
+    responses: {
+      303: { description: 'Logged in; redirects to /' },
+      400: { description: 'No token', schema: problemDoc },
+      401: wrongToken,
+      429: throttled,
+    },
+    handler: async ({ query, request, reply }) => {
+      assertNotThrottled(deps, request.ip);
+      setSession(reply, tokenOrFail(deps, request.ip, query.token), deps.nowMs());
+      return reply.redirect('/', 303);
+    },
   });
 
-  app.post('/api/v1/session', { config: { public: true } }, async (request, reply) => {
-    assertNotThrottled(deps, request.ip);
-    const parsed = z
-      .object({ token: z.string().min(1) })
-      .strict()
-      .safeParse(request.body);
-    if (!parsed.success) throw validationProblem([{ field: 'body.token', message: 'is missing', fix: 'send {"token":"<your token>"}' }]);
-    const token = tokenOrFail(deps, request.ip, parsed.data.token);
-    const csrfToken = setSession(reply, token, deps.nowMs());
-    return reply.code(201).send({ tokenName: token.name, access: token.access, csrfToken });
+  routes.addPublic({
+    method: 'POST',
+    url: '/api/v1/session',
+    operationId: 'createSession',
+    summary: 'Log in with a token: sets the session cookie, returns the CSRF token',
+    tags,
+    body: loginBody,
+    status: 201,
+    responses: {
+      201: { description: 'Logged in', schema: sessionDoc },
+      400: { description: 'No token', schema: problemDoc },
+      401: wrongToken,
+      429: throttled,
+    },
+    handler: async ({ body, request, reply }) => {
+      assertNotThrottled(deps, request.ip);
+      const token = tokenOrFail(deps, request.ip, body.token);
+      const csrfToken = setSession(reply, token, deps.nowMs());
+      return reply.code(201).send({ tokenName: token.name, access: token.access, csrfToken });
+    },
   });
 
   routes.add({
@@ -57,7 +92,7 @@ export function registerSessionRoutes(app: FastifyInstance, routes: RouteTable, 
     url: '/api/v1/session',
     operationId: 'getSession',
     summary: 'Who is calling, and the CSRF token a dashboard session sends with changes',
-    tags: ['session'],
+    tags,
     responses: { 200: { description: 'The caller' } },
     handler: async ({ auth }) => ({
       tokenName: auth.token.name,
@@ -67,46 +102,17 @@ export function registerSessionRoutes(app: FastifyInstance, routes: RouteTable, 
     }),
   });
 
-  app.delete('/api/v1/session', { config: { public: true } }, async (_request, reply) => {
-    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.code(204).send();
+  routes.addPublic({
+    method: 'DELETE',
+    url: '/api/v1/session',
+    operationId: 'deleteSession',
+    summary: 'Log out (clears the cookie)',
+    tags,
+    status: 204,
+    responses: { 204: { description: 'Logged out' } },
+    handler: async ({ reply }) => {
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
   });
 }
-
-/** The login routes, which run before any authentication, described for the OpenAPI document. */
-export const sessionPaths: Record<string, unknown> = {
-  '/login': {
-    get: {
-      operationId: 'login',
-      summary: 'One-click login: sets the session cookie and redirects to the dashboard',
-      tags: ['session'],
-      security: [],
-      parameters: [{ name: 'token', in: 'query', required: true, schema: { type: 'string' } }],
-      responses: { 303: { description: 'Logged in' }, 401: { description: 'Wrong token' }, 429: { description: 'Too many wrong tokens' } },
-    },
-  },
-  '/api/v1/session': {
-    post: {
-      operationId: 'createSession',
-      summary: 'Log in with a token: sets the session cookie, returns the CSRF token',
-      tags: ['session'],
-      security: [],
-      requestBody: {
-        required: true,
-        content: {
-          'application/json': {
-            schema: { type: 'object', properties: { token: { type: 'string' } }, required: ['token'], additionalProperties: false },
-          },
-        },
-      },
-      responses: { 201: { description: 'Logged in' }, 401: { description: 'Wrong token' }, 429: { description: 'Too many wrong tokens' } },
-    },
-    delete: {
-      operationId: 'deleteSession',
-      summary: 'Log out (clears the cookie)',
-      tags: ['session'],
-      security: [],
-      responses: { 204: { description: 'Logged out' } },
-    },
-  },
-};
