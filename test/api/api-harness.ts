@@ -10,6 +10,7 @@ import { readApiConfig } from '../../src/api/api-config.js';
 import { type RunningApiServer, startApiServer } from '../../src/api/server.js';
 import type { ApiToken } from '../../src/api/auth/tokens.js';
 import { openStore } from '../../src/store/open-store.js';
+import type { Adapter } from '../../src/chat/adapter.js';
 import { PG_URL, freshSchema, dropSchema } from '../store/pg-harness.js';
 import { openPostgresStore } from '../../src/store/postgres/index.js';
 
@@ -39,18 +40,25 @@ export async function startFixture(
     /** An existing schema to share (several instances on one PostgreSQL schema); the caller drops it. */
     schema?: string;
     eventStream?: { keepAliveMs?: number; pollMs?: number };
+    /** CHIME_API_MEMORY: what API callers may do with notes. Default none. */
+    memory?: 'none' | 'read' | 'readwrite';
+    /** Readiness checks besides the store's (default: the app's adapters, none here). */
+    readiness?: Record<string, () => Promise<boolean>>;
+    /** Adapters given to the app (not started unless the test starts the app). */
+    adapters?: Adapter[];
   } = {},
 ): Promise<ApiFixture> {
   const clock = new ManualClock(opts.now ?? '2026-11-22T10:00:00Z');
   const dir = mkdtempSync(join(tmpdir(), 'chime-api-'));
-  const config = loadConfig({ CHIME_DB: join(dir, 'chime.db'), CHIME_TZ: 'Europe/Berlin' });
+  const config = loadConfig({ CHIME_DB: join(dir, 'chime.db'), CHIME_TZ: 'Europe/Berlin', CHIME_API_MEMORY: opts.memory ?? 'none' });
   let schema: string | undefined;
   const store =
     opts.backend === 'postgres'
       ? await (async () => {
           // A shared schema is the caller's to drop; a fresh one is dropped with the fixture.
           if (opts.schema === undefined) schema = freshSchema();
-          const s = await openPostgresStore(PG_URL, { schema: opts.schema ?? schema!, clock, poolSize: 3 });
+          const notesApiAccess = opts.memory === 'readwrite' ? 'full' : (opts.memory ?? 'none');
+          const s = await openPostgresStore(PG_URL, { schema: opts.schema ?? schema!, clock, poolSize: 3, notesApiAccess });
           return {
             jobs: s.jobs,
             notes: s.notes,
@@ -64,7 +72,7 @@ export async function startFixture(
           };
         })()
       : await openStore(config, clock);
-  const app = createApp({ config, clock, logger: silentLogger(), store });
+  const app = createApp({ config, clock, logger: silentLogger(), store, ...(opts.adapters ? { adapters: opts.adapters } : {}) });
   const server = await startApiServer({
     config: { ...readApiConfig({ CHIME_HTTP_PORT: '0' }) },
     tokens: opts.tokens ?? TOKENS,
@@ -75,6 +83,8 @@ export async function startFixture(
     maxTextLength: config.quotas.maxTextLength,
     logger: silentLogger(),
     events: store.events,
+    notes: store.notes,
+    readiness: opts.readiness ?? app.readiness(),
     ...(opts.eventStream ? { eventStream: opts.eventStream } : {}),
     taskEvents: (listener) => {
       app.scheduler.on('task-event', listener);
