@@ -10,7 +10,8 @@ import { ManualClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { AGENT_OFF } from '../../src/core/ports/agent.js';
 import { currentContext } from '../../src/core/runtime-context.js';
-import { silentLogger } from '../../src/log.js';
+import { Writable } from 'node:stream';
+import pino from 'pino';
 import { FakeOpenAi } from '../emulators/openai/fake-openai.js';
 import { FakeBotApi, type FakeChatSpec } from '../emulators/telegram/fake-bot-api.js';
 
@@ -33,6 +34,8 @@ describe('prompt jobs on Telegram (Bot API fake, OpenAI fake, real app)', () => 
   let forum: FakeChatSpec;
   /** What each tool call saw: the acting context, so the test knows it ran as the ghost. */
   let toolSessions: string[];
+  /** The app's log lines (JSON), for the one line per run. */
+  let logLines: Array<Record<string, unknown>>;
 
   /** Tools for the test: one that lists the owner's jobs, one that reads the owner's notes. */
   const catalog: PromptToolCatalog = {
@@ -71,7 +74,13 @@ describe('prompt jobs on Telegram (Bot API fake, OpenAI fake, real app)', () => 
       ...env,
     });
     const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 20 } });
-    app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter], promptTools: catalog });
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) logLines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    app = createApp({ config, clock, logger: pino({ level: 'info' }, sink), adapters: [adapter], promptTools: catalog });
     await app.start();
   }
 
@@ -85,6 +94,7 @@ describe('prompt jobs on Telegram (Bot API fake, OpenAI fake, real app)', () => 
     api.addTopic(forum.id, 7);
     clock = new ManualClock('2026-11-23T07:00:00Z'); // a Monday
     toolSessions = [];
+    logLines = [];
   });
 
   afterEach(async () => {
@@ -127,6 +137,21 @@ describe('prompt jobs on Telegram (Bot API fake, OpenAI fake, real app)', () => 
     expect(run).toMatchObject({ status: 'success', result: 'Focus on the release.', agent: { outcome: 'answered', usage: { total: 63 } } });
     expect(run!.agent!.transcript.map((e) => e.type)).toEqual(['message', 'message', 'message', 'tool_call', 'tool_result', 'message']);
     expect((await app.store.jobs.getJob(job.id))?.nextRunAt?.toISOString()).toBe('2026-11-24T08:00:00.000Z');
+    // One log line for the run: the ghost session, its parent (the topic's chat) and the tokens.
+    const runLog = logLines.filter((l) => l.msg === 'scheduled run' && l.job_id === job.id);
+    expect(runLog).toHaveLength(1);
+    expect(runLog[0]).toMatchObject({
+      ghost_session_id: `ghost_scheduler_${job.id}`,
+      entity_type: 'scheduler',
+      is_automated: true,
+      parent_session_id: `tg_${forum.id}`,
+      status: 'success',
+      agent_outcome: 'answered',
+      tokens_prompt: 50,
+      tokens_completion: 13,
+      tokens_total: 63,
+    });
+    expect(runLog[0]!.execution_time_seconds).toEqual(expect.any(Number));
 
     // /history <id> tells the agent run step by step.
     api.userSays(forum, sam, `/history ${job.id}`, { threadId: 7 });
