@@ -37,9 +37,9 @@ export function listQuery(f: Filters, limit: number, cursor?: string): string {
   return `/api/v1/jobs?${params}`;
 }
 
-/** Filters that the job count by status (GET /api/v1/stats) answers exactly: none, or status only. */
+/** Filters that the job counts (GET /api/v1/stats: by status, and by status and kind) answer exactly. */
 export function countableByStats(f: Filters): boolean {
-  return FILTER_KEYS.every((k) => k === 'status' || k === 'sort' || f[k] === undefined);
+  return FILTER_KEYS.every((k) => k === 'status' || k === 'kind' || k === 'sort' || f[k] === undefined);
 }
 
 /**

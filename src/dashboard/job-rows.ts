@@ -51,7 +51,7 @@ const reversed = (sort: string | undefined): string => {
 /**
  * The rows of one listing (one set of filters), loaded page by page as the view reaches them.
  * The API pages by cursor, so rows load in order from the start; when the total is known (the
- * job counts answer the filters: none, or status only) rows near the end load from the end, in
+ * job counts answer the filters: none, status, kind) rows near the end load from the end, in
  * the reversed sort, so dragging the scroll bar to the bottom of 100,000 jobs costs a page or
  * two, not two hundred. Without a total the list grows as pages arrive.
  */
@@ -104,7 +104,12 @@ export class JobRows {
   setTotalFromStats(stats: Stats): void {
     if (!countableByStats(this.filters)) return;
     const statuses = this.filters.status?.split(',') ?? Object.keys(stats.jobsByStatus);
-    this.total = statuses.reduce((n, s) => n + (stats.jobsByStatus[s] ?? 0), 0);
+    const { kind } = this.filters;
+    if (kind !== undefined && !stats.jobsByKind) return;
+    this.total =
+      kind === undefined
+        ? statuses.reduce((n, s) => n + (stats.jobsByStatus[s] ?? 0), 0)
+        : (stats.jobsByKind ?? []).filter((r) => r.kind === kind && statuses.includes(r.status)).reduce((n, r) => n + r.n, 0);
     this.changed();
   }
 

@@ -36,6 +36,7 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
   const sel = new Selection();
   const count = h('p', { class: 'list-count', 'aria-live': 'polite' });
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const empty = h('p', { class: 'muted empty', hidden: true });
 
   let rows: JobRows;
   const list = new VirtualList<JobRow>({
@@ -54,6 +55,8 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
         ? `${n} job${rows.count === 1 ? '' : 's'}`
         : `${n} jobs (loaded ${rows.loadedCount.toLocaleString()})`,
     );
+    empty.hidden = !(rows.done && rows.count === 0);
+    replace(empty, Object.keys(filters).some((k) => k !== 'sort') ? 'No job matches these filters.' : 'No jobs yet.');
     error.hidden = rows.error === undefined;
     replace(error, rows.error ? `Could not load jobs: ${rows.error}` : '');
   };
@@ -149,6 +152,7 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
     filterBar(filters, setFilters),
     h('div', { class: 'list-head' }, count, ctx.canWrite && bar),
     error,
+    empty,
     list.viewport,
   );
   reload();

@@ -42,6 +42,8 @@ export interface Run {
 
 export interface Stats {
   jobsByStatus: Record<string, number>;
+  /** Jobs by status and kind (absent from older servers). */
+  jobsByKind?: Array<{ status: string; kind: string; n: number }>;
   runsByStatus: Record<string, number>;
   outboxPending: number;
   outboxDead: number;

@@ -74,5 +74,14 @@ describe.skipIf(!chromiumPath())(
       await page.keyboard.press('ArrowDown');
       expect(await inPage(page, 'document.activeElement?.textContent')).toBe(seededName(COUNT - 9));
     });
+
+    it('filtered by status and kind the total is still known at once (from the job counts)', async () => {
+      await page.goto(`${chime.url}/jobs?status=active&kind=reminder`);
+      await row(0).waitFor();
+      await expect.poll(() => page.locator('.list-count').textContent(), { timeout: 20_000 }).toMatch(/^100,000 jobs/);
+      await page.goto(`${chime.url}/jobs?status=paused`);
+      await expect.poll(() => page.locator('.list-count').textContent(), { timeout: 20_000 }).toBe('0 jobs');
+      expect(await page.locator('.empty').textContent()).toBe('No job matches these filters.');
+    });
   },
 );

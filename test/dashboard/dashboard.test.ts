@@ -74,6 +74,7 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     await page.getByRole('combobox', { name: 'Recurrence' }).selectOption('true');
     await expect.poll(() => new URL(page.url()).search).toBe('?recurring=true&q=sam');
     await expect.poll(() => jobRows(page).count()).toBe(0);
+    await expect.poll(() => page.locator('.empty:visible').textContent()).toBe('No job matches these filters.');
 
     const shared = await open('/jobs?recurring=true');
     await expect.poll(() => jobRows(shared).count()).toBe(2);

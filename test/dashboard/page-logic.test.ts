@@ -20,11 +20,12 @@ describe('dashboard filters in the address', () => {
     );
   });
 
-  it('the job counts answer no filter or status alone; anything else has no known total', () => {
+  it('the job counts answer no filter, status and kind; anything else has no known total', () => {
     expect(countableByStats({})).toBe(true);
     expect(countableByStats({ status: 'paused', sort: 'name' })).toBe(true);
+    expect(countableByStats({ kind: 'reminder', status: 'active' })).toBe(true);
     expect(countableByStats({ status: 'paused', q: 'x' })).toBe(false);
-    expect(countableByStats({ kind: 'reminder' })).toBe(false);
+    expect(countableByStats({ platform: 'telegram' })).toBe(false);
   });
 
   it('a bulk action by filter sends the filters, says "all" only when none narrows it, and leaves status and sort out', () => {
