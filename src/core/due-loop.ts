@@ -98,9 +98,9 @@ export class DueLoop {
       reserveRunning: this.reserveRunning,
     };
     if (this.moreDue && this.active) {
-      // The last claim came back full, so more is due: claim on without asking the store when
-      // (PostgreSQL walks the due index's dead entries of every claimed row until a vacuum: a
-      // burst paid ~25 ms a claim for it). An empty on-time lane costs one index seek.
+      // The last claim came back full, so more is due: claim on without reading the due times
+      // first (on PostgreSQL that read walks the due index's dead entries of every row claimed
+      // since the last vacuum: ~25 ms a claim in a burst). An empty on-time lane costs one seek.
       this.moreDue = false;
       const plan = planClaim({ ...base, onTimeDue: true, backlog: true, leaseDue: false });
       if (plan.limit > 0 && !plan.reserve) {
