@@ -12,12 +12,21 @@ export const jobIdParams = z.object({
 });
 
 const origin = z
-  .object({
-    platform: z.string().min(1, 'is empty | Fix: telegram, discord or console'),
-    chatId: z.string().min(1, 'is empty | Fix: the chat id messages go to'),
-    chatType: z.enum(['private', 'group']).optional(),
-    threadId: z.string().min(1).optional(),
-  })
+  .object(
+    {
+      platform: z.string().min(1, 'is empty | Fix: telegram, discord or console'),
+      chatId: z.string().min(1, 'is empty | Fix: the chat id messages go to'),
+      chatType: z.enum(['private', 'group']).optional(),
+      threadId: z.string().min(1).optional(),
+    },
+    {
+      // A job with no chat would have nowhere to deliver: say which object is wanted, not zod's type words.
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is required: the chat the job reports to | Fix: e.g. {"platform":"telegram","chatId":"-1001234567890","threadId":"42"}'
+          : undefined,
+    },
+  )
   .strict()
   .describe('The chat (and thread) the job reports to.');
 

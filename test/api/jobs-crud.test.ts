@@ -116,6 +116,14 @@ function crud(backend: 'sqlite' | 'postgres') {
     expect(((await (await f.call('/api/v1/jobs')).json()) as { jobs: unknown[] }).jobs).toEqual([]);
   });
 
+  it('a missing origin is named as required, with an origin that works', async () => {
+    const res = await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'every day at 9am', text: 'x' } });
+    const p = (await res.json()) as { errors: Array<{ field: string; message: string; fix?: string }> };
+    const problem = p.errors.find((e) => e.field === 'body.origin');
+    expect(problem?.message).toMatch(/is required/);
+    expect(JSON.parse((problem?.fix ?? '').replace(/^e\.g\. /, ''))).toMatchObject({ platform: 'telegram', chatId: expect.any(String) });
+  });
+
   it('a refused update changes nothing', async () => {
     const { id } = (await (
       await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'every day at 9am', text: 'a', origin: ORIGIN } })
