@@ -3,42 +3,12 @@ import type { JobFilter, JobOrder, RunFilter } from '../../core/ports/job-store.
 import { type JobKeyset, type JobSqlDialect, jobPageSql, jobWhere } from '../engine/job-list-sql.js';
 import { runIdPrefix } from '../engine/run-history.js';
 import type { Db } from './open-db.js';
-import type { JobParams, JobRow, RunRow, SeqJobRow } from '../engine/rows.js';
+import { JOB_WRITE_COLUMNS, type JobParams, type JobRow, type RunRow, type SeqJobRow } from '../engine/rows.js';
 import type { SettleJobParams } from '../engine/write-params.js';
 
-/** Every column of `jobs`, in the order of raw claim rows. */
+/** Every column of `jobs`, in the order of raw claim rows: the written ones, then the lease. */
 export const JOB_COLUMNS = [
-  'id',
-  'name',
-  'kind',
-  'payload',
-  'owner_platform',
-  'owner_user_id',
-  'owner_name',
-  'origin',
-  'origin_platform',
-  'origin_chat_id',
-  'schedule',
-  'bounds',
-  'time_zone',
-  'status',
-  'next_run_at',
-  'attempts',
-  'max_attempts',
-  'retries',
-  'retry_delay_ms',
-  'timeout_ms',
-  'workflow_id',
-  'success_message',
-  'failure_message',
-  'completion_mode',
-  'created_at',
-  'updated_at',
-  'last_run_at',
-  'completed_at',
-  'run_count',
-  'last_error',
-  'recurring',
+  ...JOB_WRITE_COLUMNS,
   'lease_owner',
   'lease_expires_at',
   'lease_run_id',
