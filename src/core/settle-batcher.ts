@@ -13,10 +13,16 @@ interface Pending {
  * Collects the settles of runs that finish in the same event-loop turn and writes them in one
  * store transaction (`settleAll`), so a burst of due jobs is not bound by one commit per run.
  * Each settle stays atomic on its own; stores without `settleAll` settle one by one.
+ *
+ * One flush at a time: settles that arrive while a transaction is in flight wait for the next
+ * batch instead of opening a second transaction beside it. Two concurrent settles could commit
+ * in the other order than the one their outbox ids were handed out in (PostgreSQL), and a
+ * dispatcher would then send a chat's later message before its earlier one.
  */
 export class SettleBatcher {
   private queue: Pending[] = [];
   private scheduled = false;
+  private flushing = false;
 
   constructor(
     private readonly store: JobStore,
@@ -27,7 +33,7 @@ export class SettleBatcher {
   settle = (run: ClaimedRun, settlement: Settlement, now: Date): Promise<boolean> =>
     new Promise((resolve, reject) => {
       this.queue.push({ run, settlement, now, resolve, reject });
-      if (!this.scheduled) {
+      if (!this.scheduled && !this.flushing) {
         this.scheduled = true;
         setImmediate(() => void this.flush());
       }
@@ -35,6 +41,15 @@ export class SettleBatcher {
 
   private async flush(): Promise<void> {
     this.scheduled = false;
+    this.flushing = true;
+    try {
+      await this.drain();
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
       // The latest instant of the batch: every run in it had finished by then.

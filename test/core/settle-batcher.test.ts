@@ -37,4 +37,29 @@ describe('settle batching', () => {
     const out = await Promise.allSettled(['ok1', 'bad', 'ok2'].map((id) => b.settle(run(id), settlement, now)));
     expect(out.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
   });
+
+  it('settles arriving during a settle transaction wait for it: never two transactions at once', async () => {
+    let open = 0;
+    let most = 0;
+    const calls: string[][] = [];
+    const store = {
+      settleAll: async (items: Array<{ run: ClaimedRun }>) => {
+        open++;
+        most = Math.max(most, open);
+        calls.push(items.map((i) => i.run.runId));
+        await new Promise((r) => setTimeout(r, 5));
+        open--;
+        return items.map(() => true);
+      },
+    } as unknown as JobStore;
+    const b = new SettleBatcher(store);
+    const now = new Date();
+    const first = b.settle(run('a'), settlement, now);
+    await new Promise((r) => setImmediate(r));
+    // 'a' is in flight now; these two arrive during its transaction.
+    const later = [b.settle(run('b'), settlement, now), b.settle(run('c'), settlement, now)];
+    expect(await Promise.all([first, ...later])).toEqual([true, true, true]);
+    expect(most).toBe(1);
+    expect(calls).toEqual([['a'], ['b', 'c']]);
+  });
 });
