@@ -163,9 +163,12 @@ describe('telegram sender against the Bot API fake', () => {
       const sender = createTelegramAdapter({ token: limited.token, apiRoot: limited.apiRoot }).sender;
       await Promise.all([1, 2, 3].map((n) => sender.send(to(11), textMessage(`m${n}`))));
       const at = limited.sent.map((m) => m.at);
+      // The fake enforcing one per second per chat is the real check; the spacing proves the
+      // throttle spaced them (unthrottled they arrive ms apart). Arrival times carry each
+      // request's own latency, which jitters by tens of ms on a loaded machine (935 ms seen in CI).
       expect(limited.tooManyRequests).toBe(0);
-      expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(950);
-      expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(950);
+      expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(900);
+      expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(900);
     } finally {
       await limited.stop();
     }
