@@ -3,6 +3,9 @@
  * user starts it, in a fresh process each time; median of three starts:
  * - cli_start_ready_<db>: ms from spawning the process to its "chime ready" log line (Node's own
  *   start, module loading, opening the store, the scheduler's first look at the due jobs);
+ * - cli_start_http_<db>: ms from spawning the process to the API's banner ("Dashboard and API:",
+ *   printed once the HTTP server listens, after ready): the HTTP stack loads after ready, so this
+ *   says what a dashboard or API user waits;
  * - cli_start_rss_idle_<db>: the process's VmRSS after 3 s idle.
  * `<db>` is `empty` (a new database) or `1m` (1,000,000 pending jobs, due in a year).
  *
@@ -23,6 +26,7 @@ const ROUNDS = 3;
 
 interface Start {
   readyMs: number;
+  httpMs: number;
   rssMb: number;
 }
 
@@ -43,6 +47,8 @@ async function start(db: string, home: string, fromSource: boolean): Promise<Sta
       CHIME_DB: db,
       LOG_LEVEL: 'info',
       CHIME_LOG_FILE: 'stderr',
+      // Any free port: a second Chime (or a bench beside this one) may hold the default.
+      CHIME_HTTP_PORT: '0',
       CHIME_FROM_SOURCE: fromSource ? '1' : '',
     },
     stdio: ['pipe', 'ignore', 'pipe'],
@@ -57,12 +63,22 @@ async function start(db: string, home: string, fromSource: boolean): Promise<Sta
     });
     void exited.then((code) => reject(new Error(`chime start exited ${code} before ready:\n${err.slice(-2000)}`)));
   });
+  const httpMs = await new Promise<number>((resolve, reject) => {
+    const check = (): void => {
+      if (!err.includes('Dashboard and API:')) return;
+      child.stderr.off('data', check);
+      resolve(performance.now() - t0);
+    };
+    child.stderr.on('data', check);
+    check();
+    void exited.then((code) => reject(new Error(`chime start exited ${code} before listening:\n${err.slice(-2000)}`)));
+  });
   await new Promise((r) => setTimeout(r, IDLE_MS));
   const rssMb = vmRssMb(child.pid!);
   child.kill('SIGTERM');
   const code = await exited;
   if (code !== 0) throw new Error(`chime start exited ${code} on SIGTERM:\n${err.slice(-2000)}`);
-  return { readyMs, rssMb };
+  return { readyMs, httpMs, rssMb };
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -81,6 +97,7 @@ try {
       for (let i = 0; i < ROUNDS; i++) runs.push(await start(db, dir, fromSource));
       const suffix = fromSource ? '_tsx' : '';
       console.log(`cli_start_ready_${label}${suffix}: ${Math.round(median(runs.map((r) => r.readyMs)))} ms`);
+      console.log(`cli_start_http_${label}${suffix}: ${Math.round(median(runs.map((r) => r.httpMs)))} ms`);
       console.log(`cli_start_rss_idle_${label}${suffix}: ${median(runs.map((r) => r.rssMb)).toFixed(1)} MB`);
     }
   }

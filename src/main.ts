@@ -1,6 +1,5 @@
 import { createConsoleAdapter } from '../adapters/console/index.js';
 import { assertSafeBinding } from './api/api-config.js';
-import { startHttp } from './api/start-http.js';
 import { type App, createApp } from './app.js';
 import { parse } from './nl/parse.js';
 import { openStore } from './store/open-store.js';
@@ -128,8 +127,11 @@ export async function runChime(io: CliIo): Promise<number> {
     app = createApp({ config, logger, adapters, store });
     const signal = untilSignal(logger);
     await app.start();
+    // The HTTP stack (Fastify, its schema compilers, prom-client, the WebSocket server: about
+    // 300 modules) loads only now, after the scheduler is running, and only when the API is on;
+    // the API has always started after ready, so nothing waits for it that did not before.
     const http = config.api.enabled
-      ? await startHttp({
+      ? await (await import('./api/start-http.js')).startHttp({
           api: config.api,
           db: config.db,
           scheduler: app.scheduler,

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { TokenUsage } from '../core/ports/agent.js';
 import type { LlmConfig } from './llm-config.js';
 
@@ -47,17 +47,23 @@ export class ModelError extends Error {
  * only from `config`: the client would otherwise read OPENAI_* from the environment.
  */
 export function openAiModelClient(config: LlmConfig): ModelClient {
-  const client = new OpenAI({
-    baseURL: config.baseUrl,
-    // Servers such as Ollama take none, but the client insists on a value.
-    apiKey: config.apiKey ?? 'none',
-    organization: null,
-    project: null,
-    timeout: config.timeoutMs,
-    maxRetries: config.maxRetries,
-  });
+  // The client library (150 modules) loads at the first call, not when Chime starts: most
+  // starts never talk to a model, and none should wait for it.
+  let sdk: Promise<typeof OpenAI> | undefined;
+  let client: OpenAI | undefined;
   return {
     async complete({ messages, tools }, signal) {
+      sdk ??= import('openai').then((m) => m.default);
+      const Sdk = await sdk;
+      client ??= new Sdk({
+        baseURL: config.baseUrl,
+        // Servers such as Ollama take none, but the client insists on a value.
+        apiKey: config.apiKey ?? 'none',
+        organization: null,
+        project: null,
+        timeout: config.timeoutMs,
+        maxRetries: config.maxRetries,
+      });
       let completion: OpenAI.Chat.ChatCompletion;
       try {
         completion = await client.chat.completions.create(
@@ -69,7 +75,7 @@ export function openAiModelClient(config: LlmConfig): ModelClient {
           { signal },
         );
       } catch (err) {
-        throw signal.aborted ? err : modelError(err, config);
+        throw signal.aborted ? err : modelError(Sdk, err, config);
       }
       return fromOpenAi(completion);
     },
@@ -117,14 +123,14 @@ function fromOpenAi(completion: OpenAI.Chat.ChatCompletion): ModelReply {
 }
 
 /** One line a person can act on, for the run's history; never the request or the key. */
-function modelError(err: unknown, config: LlmConfig): ModelError {
-  if (err instanceof OpenAI.APIConnectionTimeoutError) {
+function modelError(Sdk: typeof OpenAI, err: unknown, config: LlmConfig): ModelError {
+  if (err instanceof Sdk.APIConnectionTimeoutError) {
     return new ModelError(
       `The model did not answer within ${config.timeoutMs} ms (CHIME_LLM_TIMEOUT_MS), tried ${config.maxRetries + 1} time${config.maxRetries === 0 ? '' : 's'}.`,
     );
   }
-  if (err instanceof OpenAI.APIConnectionError) return new ModelError(`Could not reach the model at ${config.baseUrl}: ${err.message}`);
-  if (err instanceof OpenAI.APIError) {
+  if (err instanceof Sdk.APIConnectionError) return new ModelError(`Could not reach the model at ${config.baseUrl}: ${err.message}`);
+  if (err instanceof Sdk.APIError) {
     const hint =
       err.status === 401 || err.status === 403
         ? ' (check CHIME_LLM_API_KEY)'

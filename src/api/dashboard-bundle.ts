@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { build } from 'esbuild';
 
 /** The browser entry point of the dashboard, inside its directory (src/dashboard/). */
 const ENTRY = 'main.ts';
@@ -13,6 +12,9 @@ export const BUNDLE_FILE = 'app.js';
  * sources calls it at its first page view instead, so both serve the code in the checkout.
  */
 export async function bundleDashboard(dashboardDir: string): Promise<string> {
+  // Loaded here, not with the server: a build in dist/ serves the bundle it made and never
+  // needs esbuild, which takes tens of ms to load.
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [join(dashboardDir, ENTRY)],
     bundle: true,
