@@ -224,16 +224,19 @@ describe('SQLite store: opening and migrations', () => {
     const s = openSqliteStore(':memory:');
     const jq = prepareJobQueries(s.db);
     const oq = prepareOutboxQueries(s.db);
-    const plan = (sql: string) =>
+    const plan = (sql: string, params: object = { after: 0 }) =>
       s.db
         .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all({ now: 0, after: 0, due_by: 0, limit: 1, owner: 'o', expires: 1 })
+        .all(params)
         .map((r) => (r as { detail: string }).detail)
         .join(' | ');
+    // The claims bind by position: owner, expires, now, now, after, due_by, limit; now, now, owner, owner, expires, now, now, limit.
+    const claimJobs = plan(jq.claimDueBatch.source, ['o', 1, 0, 0, 0, 0, 1]);
+    const claimOutbox = plan(oq.claimOutbox.source, [0, 0, 'o', 'o', 1, 0, 0, 1]);
     expect(plan(jq.nextDue.source)).toMatch(/jobs_due.*jobs_due.*jobs_leased/s);
-    expect(plan(jq.claimDueBatch.source)).toMatch(/jobs_due/);
-    expect(plan(jq.claimDueBatch.source)).not.toMatch(/jobs_status|SCAN jobs|TEMP B-TREE/);
-    expect(plan(oq.claimOutbox.source)).toMatch(/outbox_pending.*outbox_sending|outbox_sending.*outbox_pending/);
+    expect(claimJobs).toMatch(/jobs_due/);
+    expect(claimJobs).not.toMatch(/jobs_status|SCAN jobs|TEMP B-TREE/);
+    expect(claimOutbox).toMatch(/outbox_pending.*outbox_sending|outbox_sending.*outbox_pending/);
     // History pages come off an index in order, without sorting every run.
     const runsPlan = (f: Parameters<typeof listRunsSql>[0]) => {
       const { sql, params } = listRunsSql(f);

@@ -18,9 +18,10 @@ const TYPES = `(@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
  * way, about 4.5 µs of it the events_job index).
  */
 export function sqliteEventQueries(db: Db): EventQueries {
-  const insert = db.prepare<EventParams>(`
+  // Positional: binding by name costs ~2.5 µs more per event (job-queries.ts).
+  const insert = db.prepare<[EventParams['at'], EventParams['type'], string | null, string, string | null, string | null, string]>(`
     INSERT INTO events (at, type, job_id, actor_type, actor_name, session_id, body)
-    VALUES (@at, @type, @job_id, @actor_type, @actor_name, @session_id, @body)`);
+    VALUES (? /* at */, ? /* type */, ? /* job_id */, ? /* actor_type */, ? /* actor_name */, ? /* session_id */, ? /* body */)`);
   // Two statements, so one job's log reads the events_job index instead of every newer event.
   const list = db.prepare<ReadParams, EventRow>(`
     SELECT * FROM events WHERE id > @since AND ${TYPES} AND @job_id IS NULL ORDER BY id LIMIT @limit`);
@@ -34,7 +35,7 @@ export function sqliteEventQueries(db: Db): EventQueries {
     WHERE id < COALESCE((SELECT id FROM events WHERE at >= @before ORDER BY id LIMIT 1), (SELECT MAX(id) FROM events))`);
   return {
     insertEvents(events) {
-      for (const e of events) insert.run(e);
+      for (const e of events) insert.run(e.at, e.type, e.job_id, e.actor_type, e.actor_name, e.session_id, e.body);
     },
     listEvents(q) {
       const p: ReadParams = { since: q.since, limit: q.limit, types: q.types ? JSON.stringify(q.types) : null, job_id: q.jobId ?? null };

@@ -3,18 +3,34 @@ import type { OutboxStatus } from '../../core/run.js';
 import type { OutboxDbRow } from '../engine/rows.js';
 import type { OutboxParams } from '../engine/write-params.js';
 
-/** Parameters of an outbox insert: the message's columns plus the insert time. */
-export type OutboxInsert = OutboxParams & { now: number };
+/** insertOutbox's values in the order of its `?`s. */
+type OutboxArgs = [
+  key: string,
+  jobId: string | null,
+  platform: string,
+  chatId: string,
+  threadId: string | null,
+  replyTo: string | null,
+  text: string,
+  actions: string | null,
+  meta: string | null,
+  now: number,
+  now: number,
+];
 
-/** Every SQL statement on `outbox`, one named prepared statement each. Times are epoch ms. */
+/**
+ * Every SQL statement on `outbox`, one named prepared statement each. Times are epoch ms. The
+ * statements run per message bind positionally (`? /* now *\/`: the comment names the value),
+ * as job-queries.ts explains.
+ */
 export function prepareOutboxQueries(db: Db) {
   return {
     /** Adds a message; a second message with the same key is silently dropped (effectively-once). */
-    insertOutbox: db.prepare<OutboxInsert>(`
+    insertOutbox: db.prepare<OutboxArgs>(`
       INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
         status, attempts, available_at, created_at)
-      VALUES (@key, @job_id, @platform, @chat_id, @thread_id, @reply_to, @text, @actions, @meta,
-        'pending', 0, @now, @now)
+      VALUES (? /* key */, ? /* job_id */, ? /* platform */, ? /* chat_id */, ? /* thread_id */,
+        ? /* reply_to */, ? /* text */, ? /* actions */, ? /* meta */, 'pending', 0, ? /* now */, ? /* now */)
       ON CONFLICT (key) DO NOTHING`),
 
     /**
@@ -24,26 +40,29 @@ export function prepareOutboxQueries(db: Db) {
      * later) or is held under another owner's live lease. Taking them in id order makes what
      * is taken of a chat a prefix of what it may send. Order of RETURNING is unspecified (sort after).
      */
-    claimOutbox: db.prepare<{ now: number; limit: number; owner: string; expires: number }, OutboxDbRow>(`
+    claimOutbox: db.prepare<
+      [now: number, now: number, owner: string, owner: string, expires: number, now: number, now: number, limit: number],
+      OutboxDbRow
+    >(`
       WITH waiting AS MATERIALIZED (
         SELECT platform, chat_id, MIN(id) AS first_id FROM (
           SELECT platform, chat_id, id FROM outbox INDEXED BY outbox_pending
-          WHERE status = 'pending' AND available_at > @now
+          WHERE status = 'pending' AND available_at > ? /* now */
           UNION ALL
           SELECT platform, chat_id, id FROM outbox INDEXED BY outbox_sending
-          WHERE status = 'sending' AND lease_expires_at > @now AND lease_owner <> @owner)
+          WHERE status = 'sending' AND lease_expires_at > ? /* now */ AND lease_owner <> ? /* owner */)
         GROUP BY platform, chat_id)
-      UPDATE outbox SET status = 'sending', lease_owner = @owner, lease_expires_at = @expires
+      UPDATE outbox SET status = 'sending', lease_owner = ? /* owner */, lease_expires_at = ? /* expires */
       WHERE id IN (
         SELECT c.id FROM (
           SELECT id, platform, chat_id FROM outbox INDEXED BY outbox_pending
-          WHERE status = 'pending' AND available_at <= @now
+          WHERE status = 'pending' AND available_at <= ? /* now */
           UNION ALL
           SELECT id, platform, chat_id FROM outbox INDEXED BY outbox_sending
-          WHERE status = 'sending' AND lease_expires_at <= @now) c
+          WHERE status = 'sending' AND lease_expires_at <= ? /* now */) c
         LEFT JOIN waiting w ON w.platform = c.platform AND w.chat_id = c.chat_id
         WHERE w.first_id IS NULL OR c.id < w.first_id
-        ORDER BY c.id LIMIT @limit)
+        ORDER BY c.id LIMIT ? /* limit */)
       RETURNING *`),
 
     /**
@@ -67,10 +86,10 @@ export function prepareOutboxQueries(db: Db) {
       SELECT MIN(CASE o.status WHEN 'pending' THEN o.available_at ELSE o.lease_expires_at END) AS t
       FROM heads JOIN outbox AS o ON o.id = heads.id`),
 
-    markSent: db.prepare<{ id: number; sent_ref: string; now: number }>(`
-      UPDATE outbox SET status = 'sent', sent_ref = @sent_ref, sent_at = @now,
+    markSent: db.prepare<[sentRef: string, now: number, id: number]>(`
+      UPDATE outbox SET status = 'sent', sent_ref = ? /* sent_ref */, sent_at = ? /* now */,
         lease_owner = NULL, lease_expires_at = NULL
-      WHERE id = @id`),
+      WHERE id = ? /* id */`),
 
     /** Back to pending at @available_at, counting the failed attempt; a message already sent stays sent. */
     markRetry: db.prepare<{ id: number; error: string; available_at: number }>(`
@@ -118,6 +137,11 @@ export function prepareOutboxQueries(db: Db) {
       SELECT platform, status, COUNT(*) AS n, COALESCE(SUM(attempts), 0) AS failed_attempts, MIN(created_at) AS oldest
       FROM outbox GROUP BY platform, status`),
   };
+}
+
+/** Adds one pending message at `now` (a key already present: nothing). */
+export function insertOutbox(o: ReturnType<typeof prepareOutboxQueries>, m: OutboxParams, now: number): void {
+  o.insertOutbox.run(m.key, m.job_id, m.platform, m.chat_id, m.thread_id, m.reply_to, m.text, m.actions, m.meta, now, now);
 }
 
 const OUTBOX_STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(['pending', 'sending', 'sent', 'dead']);

@@ -3,10 +3,20 @@ import type { JobFilter } from '../../core/ports/job-store.js';
 import type { JobStoreQueries } from '../engine/job-queries.js';
 import type { JobRow, OutboxDbRow, PageJobRow, RunRow } from '../engine/rows.js';
 import type { OutboxParams } from '../engine/write-params.js';
-import { JOB_LIST_ORDER, countJobsSql, jobFilterSql, jobRowFromRaw, listRunsSql, pageJobsSql, prepareJobQueries } from './job-queries.js';
+import {
+  JOB_LIST_ORDER,
+  countJobsSql,
+  jobFilterSql,
+  jobRowFromRaw,
+  listRunsSql,
+  pageJobsSql,
+  prepareJobQueries,
+  runArgs,
+  settleJobArgs,
+} from './job-queries.js';
 import type { Db } from './open-db.js';
 import { sqliteEventQueries } from './event-queries.js';
-import { listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
+import { insertOutbox, listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
 
 /** Prepared statements keyed by their SQL text, for filter-shaped queries. */
 class StatementCache {
@@ -93,15 +103,17 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
   return {
     nextDue: (after) => q.nextDue.get({ after }) ?? { due: null, fresh: null, lease: null },
     claimDueBatch: (after, dueBy, now, limit, owner, expires) =>
-      q.claimDueBatch.all({ after, due_by: dueBy, now, limit, owner, expires }).map(jobRowFromRaw),
+      q.claimDueBatch.all(owner, expires, now, now, after, dueBy, limit).map(jobRowFromRaw),
     expiredLeases: (now, limit) => q.expiredLeases.all({ now, limit }),
-    leaseJob: (id, now, owner, expires, scheduledFor, trigger) =>
-      q.leaseJob.get({ id, now, owner, expires, scheduled_for: scheduledFor, trigger })!,
-    clearLease: (id, runId) => q.clearLease.run({ id, run_id: runId }).changes,
+    leaseJob: (id, now, owner, expires, scheduledFor, trigger) => q.leaseJob.get(owner, expires, now, scheduledFor, trigger, now, id)!,
+    clearLease: (id, runId) => q.clearLease.run(id, runId).changes,
     abandonLeasedRun: (id, now, error, ghost) => void q.abandonLeasedRun.run({ id, now, error, ghost_session_id: ghost }),
     countAbandoned: (jobId, scheduledFor) => q.countAbandoned.get({ job_id: jobId, scheduled_for: scheduledFor })?.n ?? 0,
     failPoisonJob: (id, now, error) => void q.failPoisonJob.run({ id, now, error }),
-    extendLeases: (runIds, owner, expires) => void q.extendLeases.run({ run_ids: JSON.stringify(runIds), owner, expires }),
+    extendLeases(runIds, owner, expires) {
+      const ids = JSON.stringify(runIds);
+      q.extendLeases.run(expires, ids, ids, owner);
+    },
     leaseOwners: () => [...new Set([...q.jobLeaseOwners.all(), ...o.outboxLeaseOwners.all()].map((r) => r.owner))],
     expireLeases(owners, now) {
       let n = 0;
@@ -111,11 +123,11 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
     /** Per run: the job first, as its WHERE checks the lease; no change means the lease was lost. */
     settleRuns: (records, now) =>
       records.map((r) => {
-        const settled = q.settleJob.get(r.job);
-        if (!settled) return null;
-        q.insertRun.run(r.run);
-        for (const m of r.outbox) o.insertOutbox.run({ ...m, now });
-        return settled.status;
+        const status = q.settleJob.get(...settleJobArgs(r.job));
+        if (status === undefined) return null;
+        q.insertRun.run(...runArgs(r.run));
+        for (const m of r.outbox) insertOutbox(o, m, now);
+        return status;
       }),
     counts: () => ({
       jobs: q.jobCountsByStatus.all(),
@@ -129,12 +141,12 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
 function outboxQueries(o: OutboxStatements, statements: StatementCache) {
   return {
     insertOutbox: (messages: OutboxParams[], now: number): void => {
-      for (const m of messages) o.insertOutbox.run({ ...m, now });
+      for (const m of messages) insertOutbox(o, m, now);
     },
     lockOutboxClaims: () => undefined,
-    claimOutbox: (now, limit, owner, expires) => o.claimOutbox.all({ now, limit, owner, expires }),
+    claimOutbox: (now, limit, owner, expires) => o.claimOutbox.all(now, now, owner, owner, expires, now, now, limit),
     nextOutboxAt: () => o.nextOutboxAt.get()?.t ?? null,
-    markSent: (id, sentRef, now) => o.markSent.run({ id, sent_ref: sentRef, now }).changes,
+    markSent: (id, sentRef, now) => o.markSent.run(sentRef, now, id).changes,
     markRetry: (id, error, availableAt) => o.markRetry.run({ id, error, available_at: availableAt }).changes,
     markPostponed: (id, reason, availableAt) => o.markPostponed.run({ id, reason, available_at: availableAt }).changes,
     markDead: (id, error) => o.markDead.run({ id, error }).changes,
