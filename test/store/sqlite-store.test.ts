@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
-import { JOB_COLUMNS, countJobsSql, listRunsSql, pageJobsSql, prepareJobQueries } from '../../src/store/sqlite/job-queries.js';
+import {
+  JOB_COLUMNS,
+  countJobsSql,
+  jobRowFromRaw,
+  listRunsSql,
+  pageJobsSql,
+  prepareJobQueries,
+} from '../../src/store/sqlite/job-queries.js';
 import { loadMigrations, migrate } from '../../src/store/sqlite/migrate.js';
 import { openDb } from '../../src/store/sqlite/open-db.js';
 import { listOutboxSql, prepareOutboxQueries } from '../../src/store/sqlite/outbox-queries.js';
@@ -218,6 +225,14 @@ describe('SQLite store: opening and migrations', () => {
       .map((c) => c.name);
     expect([...JOB_COLUMNS].sort()).toEqual(columns.sort());
     s.close();
+  });
+
+  it('jobRowFromRaw names each value of a raw claim row by its JOB_COLUMNS position, then the rowid as seq', () => {
+    const values = Array.from({ length: JOB_COLUMNS.length + 1 }, (_, i) => i);
+    const row = jobRowFromRaw(values) as unknown as Record<string, number>;
+    expect(Object.keys(row)).toEqual([...JOB_COLUMNS, 'seq']);
+    for (const [i, column] of JOB_COLUMNS.entries()) expect(row[column], column).toBe(i);
+    expect(row.seq).toBe(JOB_COLUMNS.length);
   });
 
   it('nextDueAt, the claim scan and the outbox claim read their partial indexes, never the status index', () => {

@@ -121,12 +121,54 @@ export const runArgs = (r: RunRow): RunArgs => [
   r.tokens_completion ?? null,
 ];
 
-/** A raw claim row (JOB_COLUMNS then rowid) as a JobRow with its rowid as `seq`. */
-export function jobRowFromRaw(values: unknown[]): SeqJobRow {
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < JOB_COLUMNS.length; i++) row[JOB_COLUMNS[i]!] = values[i];
-  row.seq = values[JOB_COLUMNS.length];
-  return row as unknown as SeqJobRow;
+/**
+ * A raw claim row (JOB_COLUMNS then rowid) as a JobRow with its rowid as `seq`. One object
+ * literal, so every row shares one hidden class: 38 properties added one by one under computed
+ * keys turn the object into a dictionary (~2.5 µs a row to build, slower to read). A test
+ * checks the literal against JOB_COLUMNS.
+ */
+// biome-ignore format: one column a line, in JOB_COLUMNS order
+export function jobRowFromRaw(v: unknown[]): SeqJobRow {
+  return {
+    id: v[0],
+    name: v[1],
+    kind: v[2],
+    payload: v[3],
+    owner_platform: v[4],
+    owner_user_id: v[5],
+    owner_name: v[6],
+    origin: v[7],
+    origin_platform: v[8],
+    origin_chat_id: v[9],
+    schedule: v[10],
+    bounds: v[11],
+    time_zone: v[12],
+    status: v[13],
+    next_run_at: v[14],
+    attempts: v[15],
+    max_attempts: v[16],
+    retries: v[17],
+    retry_delay_ms: v[18],
+    timeout_ms: v[19],
+    workflow_id: v[20],
+    success_message: v[21],
+    failure_message: v[22],
+    completion_mode: v[23],
+    created_at: v[24],
+    updated_at: v[25],
+    last_run_at: v[26],
+    completed_at: v[27],
+    run_count: v[28],
+    last_error: v[29],
+    recurring: v[30],
+    lease_owner: v[31],
+    lease_expires_at: v[32],
+    lease_run_id: v[33],
+    lease_scheduled_for: v[34],
+    lease_trigger: v[35],
+    lease_claimed_at: v[36],
+    seq: v[37],
+  } as SeqJobRow;
 }
 
 /** The SET clause that drops a job's lease (and with it the run in progress). */
