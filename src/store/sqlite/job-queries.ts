@@ -2,6 +2,7 @@ import type { JobStatus } from '../../core/job.js';
 import type { JobFilter, JobOrder, RunFilter } from '../../core/ports/job-store.js';
 import { type JobKeyset, type JobSqlDialect, jobPageSql, jobWhere } from '../engine/job-list-sql.js';
 import { runIdPrefix } from '../engine/run-history.js';
+import { multiRowInsert } from './multi-row.js';
 import type { Db } from './open-db.js';
 import { JOB_WRITE_COLUMNS, type JobParams, type JobRow, type RunRow, type SeqJobRow } from '../engine/rows.js';
 import type { SettleJobParams } from '../engine/write-params.js';
@@ -36,26 +37,6 @@ export const RUN_COLUMNS = [
   'tokens_prompt',
   'tokens_completion',
 ] as const satisfies ReadonlyArray<keyof RunRow>;
-
-/** The positional values of a `runs` insert: RunRow's fields in RUN_COLUMNS order. */
-type RunArgs = [
-  runId: string,
-  jobId: string,
-  scheduledFor: number,
-  startedAt: number,
-  finishedAt: number | null,
-  status: RunRow['status'],
-  trigger: RunRow['trigger'],
-  attempt: number,
-  lateMs: number,
-  durationMs: number | null,
-  result: string | null,
-  error: string | null,
-  ghostSessionId: string,
-  transcript: string | null,
-  tokensPrompt: number | null,
-  tokensCompletion: number | null,
-];
 
 /** The values of settleJob in the order of its `?`s (each value's name is in the SQL beside it). */
 type SettleJobArgs = [
@@ -101,25 +82,27 @@ export const settleJobArgs = (p: SettleJobParams): SettleJobArgs => [
   p.run_id,
 ];
 
-/** insertRun's arguments from a history row (the agent columns are null when absent). */
-export const runArgs = (r: RunRow): RunArgs => [
-  r.run_id,
-  r.job_id,
-  r.scheduled_for,
-  r.started_at,
-  r.finished_at,
-  r.status,
-  r.trigger,
-  r.attempt,
-  r.late_ms,
-  r.duration_ms,
-  r.result,
-  r.error,
-  r.ghost_session_id,
-  r.transcript ?? null,
-  r.tokens_prompt ?? null,
-  r.tokens_completion ?? null,
-];
+/** Appends a history row's values in RUN_COLUMNS order to `out` (insertRuns; the agent columns are null when absent). */
+export function pushRunValues(out: unknown[], r: RunRow): void {
+  out.push(
+    r.run_id,
+    r.job_id,
+    r.scheduled_for,
+    r.started_at,
+    r.finished_at,
+    r.status,
+    r.trigger,
+    r.attempt,
+    r.late_ms,
+    r.duration_ms,
+    r.result,
+    r.error,
+    r.ghost_session_id,
+    r.transcript ?? null,
+    r.tokens_prompt ?? null,
+    r.tokens_completion ?? null,
+  );
+}
 
 /**
  * A raw claim row (JOB_COLUMNS then rowid) as a JobRow with its rowid as `seq`. One object
@@ -339,10 +322,8 @@ export function prepareJobQueries(db: Db) {
       RETURNING status`)
       .pluck(true),
 
-    /** Adds a finished run to the history. */
-    insertRun: db.prepare<RunArgs>(`
-      INSERT INTO runs (${RUN_COLUMNS.join(', ')})
-      VALUES (${RUN_COLUMNS.map(() => '?').join(', ')})`),
+    /** Adds finished runs to the history: their values flat, in RUN_COLUMNS order (pushRunValues), row after row. */
+    insertRuns: multiRowInsert(db, `INSERT INTO runs (${RUN_COLUMNS.join(', ')})`, `(${RUN_COLUMNS.map(() => '?').join(', ')})`),
 
     /**
      * Writes a job's run in progress to the history as abandoned (its lease expired, or the

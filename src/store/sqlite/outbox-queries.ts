@@ -1,22 +1,8 @@
+import { multiRowInsert } from './multi-row.js';
 import type { Db } from './open-db.js';
 import type { OutboxStatus } from '../../core/run.js';
 import type { OutboxDbRow } from '../engine/rows.js';
 import type { OutboxParams } from '../engine/write-params.js';
-
-/** insertOutbox's values in the order of its `?`s. */
-type OutboxArgs = [
-  key: string,
-  jobId: string | null,
-  platform: string,
-  chatId: string,
-  threadId: string | null,
-  replyTo: string | null,
-  text: string,
-  actions: string | null,
-  meta: string | null,
-  now: number,
-  now: number,
-];
 
 /**
  * Every SQL statement on `outbox`, one named prepared statement each. Times are epoch ms. The
@@ -26,12 +12,18 @@ type OutboxArgs = [
 export function prepareOutboxQueries(db: Db) {
   return {
     /** Adds a message; a second message with the same key is silently dropped (effectively-once). */
-    insertOutbox: db.prepare<OutboxArgs>(`
-      INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
-        status, attempts, available_at, created_at)
-      VALUES (? /* key */, ? /* job_id */, ? /* platform */, ? /* chat_id */, ? /* thread_id */,
-        ? /* reply_to */, ? /* text */, ? /* actions */, ? /* meta */, 'pending', 0, ? /* now */, ? /* now */)
-      ON CONFLICT (key) DO NOTHING`),
+    /**
+     * Adds messages in order, their values flat (pushOutboxValues), row after row: ids follow
+     * that order. A message whose key is taken (earlier, or by an earlier row) is dropped.
+     */
+    insertOutbox: multiRowInsert(
+      db,
+      `INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
+        status, attempts, available_at, created_at)`,
+      `(? /* key */, ? /* job_id */, ? /* platform */, ? /* chat_id */, ? /* thread_id */,
+        ? /* reply_to */, ? /* text */, ? /* actions */, ? /* meta */, 'pending', 0, ? /* now */, ? /* now */)`,
+      'ON CONFLICT (key) DO NOTHING',
+    ),
 
     /**
      * Leases up to @limit messages: pending ones available at @now and `sending` ones whose
@@ -139,9 +131,9 @@ export function prepareOutboxQueries(db: Db) {
   };
 }
 
-/** Adds one pending message at `now` (a key already present: nothing). */
-export function insertOutbox(o: ReturnType<typeof prepareOutboxQueries>, m: OutboxParams, now: number): void {
-  o.insertOutbox.run(m.key, m.job_id, m.platform, m.chat_id, m.thread_id, m.reply_to, m.text, m.actions, m.meta, now, now);
+/** Appends the values of a pending message added at `now` to `out` (insertOutbox). */
+export function pushOutboxValues(out: unknown[], m: OutboxParams, now: number): void {
+  out.push(m.key, m.job_id, m.platform, m.chat_id, m.thread_id, m.reply_to, m.text, m.actions, m.meta, now, now);
 }
 
 const OUTBOX_STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(['pending', 'sending', 'sent', 'dead']);

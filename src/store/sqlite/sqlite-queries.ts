@@ -11,12 +11,12 @@ import {
   listRunsSql,
   pageJobsSql,
   prepareJobQueries,
-  runArgs,
+  pushRunValues,
   settleJobArgs,
 } from './job-queries.js';
 import type { Db } from './open-db.js';
 import { sqliteEventQueries } from './event-queries.js';
-import { insertOutbox, listOutboxSql, prepareOutboxQueries } from './outbox-queries.js';
+import { listOutboxSql, prepareOutboxQueries, pushOutboxValues } from './outbox-queries.js';
 
 /** Prepared statements keyed by their SQL text, for filter-shaped queries. */
 class StatementCache {
@@ -120,15 +120,25 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
       for (const owner of owners) n += q.expireJobLeases.run({ owner, now }).changes + o.expireOutboxLeases.run({ owner, now }).changes;
       return n;
     },
-    /** Per run: the job first, as its WHERE checks the lease; no change means the lease was lost. */
-    settleRuns: (records, now) =>
-      records.map((r) => {
+    /**
+     * Per run the job first, as its WHERE checks the lease; no change means the lease was lost.
+     * Then the history rows and messages of the runs that held theirs, in record order, a few
+     * multi-row statements each.
+     */
+    settleRuns(records, now) {
+      const runs: unknown[] = [];
+      const messages: unknown[] = [];
+      const statuses = records.map((r) => {
         const status = q.settleJob.get(...settleJobArgs(r.job));
         if (status === undefined) return null;
-        q.insertRun.run(...runArgs(r.run));
-        for (const m of r.outbox) insertOutbox(o, m, now);
+        pushRunValues(runs, r.run);
+        for (const m of r.outbox) pushOutboxValues(messages, m, now);
         return status;
-      }),
+      });
+      q.insertRuns(runs);
+      o.insertOutbox(messages);
+      return statuses;
+    },
     counts: () => ({
       jobs: q.jobCountsByStatus.all(),
       runs: q.runCountsByStatus.all(),
@@ -141,7 +151,9 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
 function outboxQueries(o: OutboxStatements, statements: StatementCache) {
   return {
     insertOutbox: (messages: OutboxParams[], now: number): void => {
-      for (const m of messages) insertOutbox(o, m, now);
+      const values: unknown[] = [];
+      for (const m of messages) pushOutboxValues(values, m, now);
+      o.insertOutbox(values);
     },
     lockOutboxClaims: () => undefined,
     claimOutbox: (now, limit, owner, expires) => o.claimOutbox.all(now, now, owner, owner, expires, now, now, limit),
