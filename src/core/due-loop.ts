@@ -1,11 +1,21 @@
 import type { Logger } from './ports/logger.js';
 import { type Clock, MAX_SINGLE_WAIT_MS } from './ports/clock.js';
-import type { JobStore } from './ports/job-store.js';
+import type { ClaimLanes, InstantClaim, JobStore } from './ports/job-store.js';
 import { type ClaimPlan, planClaim, reserveSize } from './claim-lanes.js';
-import type { ClaimedRun, Lease } from './run.js';
+import type { ClaimedRun, Lease, Settlement } from './run.js';
+
+/** Instant runs (instant-run.ts), settled inside the claim's transaction where the store can. */
+export interface InstantRunHooks {
+  /** Called by the store inside the claim's transaction, per claimed run. */
+  decide: (run: ClaimedRun) => Settlement | undefined;
+  /** After the commit: the runs settled there. */
+  report: (fired: Array<{ run: ClaimedRun; settled: boolean }>) => void;
+  /** After a rollback: forget what was decided. */
+  discard: () => void;
+}
 
 export interface DueLoopDeps {
-  store: Pick<JobStore, 'claimDue' | 'dueTimes'>;
+  store: Pick<JobStore, 'claimDue' | 'dueTimes' | 'claimDueSettlingInstant'>;
   clock: Clock;
   logger: Logger;
   lease: Lease;
@@ -17,7 +27,18 @@ export interface DueLoopDeps {
   runningCount: () => number;
   /** Starts a claimed run (without waiting for it); settles once the run is over. */
   launch: (run: ClaimedRun) => Promise<unknown>;
+  instant?: InstantRunHooks;
+  /**
+   * How long one claim with instant runs may hold the event loop on a synchronous store
+   * (SQLite) (ms): its batch is sized from the time a run took in the claims before, so timers
+   * due meanwhile wait at most about this long.
+   */
+  instantBudgetMs?: number;
 }
+
+/** Instant runs per claim before the first claim has been timed, and never fewer. */
+const FIRST_INSTANT_BATCH = 32;
+const MIN_INSTANT_BATCH = 8;
 
 /** Abort reason of the loop's wait when something changed. */
 const WAKE_UP = new Error('scheduler woken');
@@ -46,6 +67,10 @@ export class DueLoop {
   /** The last claim took all it asked for: more jobs are due. */
   private moreDue = false;
   private readonly reserve: number;
+  /** Event-loop time per claimed run of the recent synchronous claims (ms; an average that follows change). */
+  private msPerClaimedRun: number | undefined;
+  /** The store answered a claim with a promise: its transaction does not hold the event loop. */
+  private asyncStore = false;
 
   constructor(private readonly deps: DueLoopDeps) {
     this.reserve = reserveSize(deps.maxConcurrent);
@@ -134,18 +159,26 @@ export class DueLoop {
     await this.sleep(new Date(until), signal);
   }
 
-  /** Claims as planned (the on-time lane comes first) and launches the runs in that order. */
-  private async claim(now: Date, horizon: Date, plan: ClaimPlan): Promise<void> {
+  /**
+   * Claims as planned (the on-time lane comes first) and launches the runs in that order;
+   * instant runs were settled in the claim's transaction and are reported instead.
+   */
+  private async claim(now: Date, horizon: Date, planned: ClaimPlan): Promise<void> {
+    const plan = this.withinBudget(planned);
     const lanes = { freshAfter: horizon, freshLimit: plan.freshLimit, backlogLimit: plan.backlogLimit };
-    const claimed = await this.deps.store.claimDue(now, plan.limit, this.deps.lease, lanes);
+    const claimed = await this.claimRuns(now, plan.limit, lanes);
     this.moreDue = claimed.length === plan.limit;
     let onTime = 0;
     let lastOnTime = horizon;
-    for (const run of claimed) {
-      const done = this.deps.launch(run);
-      if (plan.reserve) {
-        this.reserveRunning++;
-        void done.finally(() => this.reserveRunning--);
+    const fired: Array<{ run: ClaimedRun; settled: boolean }> = [];
+    for (const { run, settled } of claimed) {
+      if (settled !== undefined) fired.push({ run, settled });
+      else {
+        const done = this.deps.launch(run);
+        if (plan.reserve) {
+          this.reserveRunning++;
+          void done.finally(() => this.reserveRunning--);
+        }
       }
       if (run.scheduledFor.getTime() > horizon.getTime()) {
         onTime++;
@@ -153,6 +186,50 @@ export class DueLoop {
       }
     }
     this.horizon = plan.freshLimit > 0 && onTime >= plan.freshLimit ? lastOnTime : now;
+    if (fired.length > 0) this.deps.instant!.report(fired);
+  }
+
+  /**
+   * The store's claim, with instant runs settled in it when the store and the scheduler can.
+   * A claim with instant runs that throws (something in a settle the store refuses) is claimed
+   * again without them, so the runs go through the pool, which settles each on its own: one
+   * bad run cannot stop the loop.
+   */
+  private async claimRuns(now: Date, limit: number, lanes: ClaimLanes): Promise<InstantClaim[]> {
+    const { store, instant, lease, logger } = this.deps;
+    if (instant && store.claimDueSettlingInstant) {
+      try {
+        const started = performance.now();
+        const claims = store.claimDueSettlingInstant(now, limit, lease, lanes, instant.decide);
+        if (claims instanceof Promise) {
+          this.asyncStore = true;
+          return await claims;
+        }
+        this.timeClaim(performance.now() - started, claims.length);
+        return claims;
+      } catch (err) {
+        instant.discard();
+        logger.warn({ err }, 'claim with instant runs failed; claiming the runs for the pool instead');
+      }
+    }
+    return (await store.claimDue(now, limit, lease, lanes)).map((run) => ({ run }));
+  }
+
+  /** Learns how long a synchronous claim held the event loop per run. */
+  private timeClaim(ms: number, runs: number): void {
+    if (runs < MIN_INSTANT_BATCH) return;
+    const each = ms / runs;
+    this.msPerClaimedRun = this.msPerClaimedRun === undefined ? each : 0.7 * this.msPerClaimedRun + 0.3 * each;
+  }
+
+  /** The plan cut to what one synchronous claim may do within the instant budget. */
+  private withinBudget(plan: ClaimPlan): ClaimPlan {
+    const budget = this.deps.instantBudgetMs;
+    if (!this.deps.instant || budget === undefined || this.asyncStore) return plan;
+    const most =
+      this.msPerClaimedRun === undefined ? FIRST_INSTANT_BATCH : Math.max(MIN_INSTANT_BATCH, Math.floor(budget / this.msPerClaimedRun));
+    if (plan.limit <= most) return plan;
+    return { ...plan, limit: most, freshLimit: Math.min(plan.freshLimit, most), backlogLimit: Math.min(plan.backlogLimit, most) };
   }
 
   private async sleep(until: Date, signal: AbortSignal): Promise<void> {

@@ -30,11 +30,22 @@ export type RunResult =
   | { status: 'pending'; result: string /** Delay before the next check (ms); default the job's retry delay. */; nextCheckMs?: number }
   | { status: 'failed'; error: string; retryable?: boolean; agent?: RunAgentRecord; pauseJob?: string };
 
-/** One job kind. `parsePayload` validates stored/user JSON and throws a UserError when bad. */
+/** What an instant run may use: no signal, since it cannot wait for anything. */
+export type InstantRunContext = Omit<RunContext, 'signal'>;
+
+/**
+ * One job kind. `parsePayload` validates stored/user JSON and throws a UserError when bad.
+ *
+ * `runInstant`, where a kind has one, is the same run as `run` done synchronously with no I/O
+ * (a reminder: its result is its text). The scheduler then runs it inside the transaction
+ * that claims the job and settles it there too (core/instant-run.ts): a burst of reminders
+ * costs one store transaction per batch instead of a claim, a run and a settle each.
+ */
 export interface Executor<P = unknown> {
   kind: string;
   parsePayload(raw: unknown): P;
   run(job: Job<P>, ctx: RunContext): Promise<RunResult>;
+  runInstant?(job: Job<P>, ctx: InstantRunContext): RunResult;
 }
 
 /**

@@ -16,7 +16,7 @@ export interface RunPoolDeps {
 }
 
 /** The `run` part of a task event: what the claim says plus how the run ended. */
-function runView(run: ClaimedRun, end: Pick<RunOutcome, 'status' | 'result' | 'error'>): TaskEvent['run'] {
+export function runView(run: ClaimedRun, end: Pick<RunOutcome, 'status' | 'result' | 'error'>): TaskEvent['run'] {
   const lateMs = Math.max(0, run.claimedAt.getTime() - run.scheduledFor.getTime());
   return {
     runId: run.runId,

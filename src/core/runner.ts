@@ -9,6 +9,7 @@ import type { Job } from './job.js';
 import { claimedOccurrence, parentSessionId } from './occurrence.js';
 import type { ClaimedRun, RunStatus, Settlement } from './run.js';
 import { runWithContext, schedulerContext } from './runtime-context.js';
+import type { GhostContext } from './ghost.js';
 import { type Plan, planSettlement } from './settlement-plan.js';
 
 export interface RunnerDeps {
@@ -70,10 +71,7 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
   const occurrence = claimedOccurrence(run, started, deps.misfireGraceMs);
   if (occurrence.skip) {
     status = 'skipped';
-    result = {
-      status: 'failed',
-      error: `skipped: ${Math.round((started.getTime() - occurrence.at.getTime()) / 1000)} s late, beyond the misfire grace window`,
-    };
+    result = skippedRun(started, occurrence.at);
   } else {
     try {
       result = await runWithContext(ghost, () => runWithTimeout(run, occurrence.at, deps, shutdown, ghost));
@@ -84,7 +82,7 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
         return { status: 'abandoned', event: null, settled: false, job, result: null, error: 'released at shutdown' };
       }
       status = err instanceof RunTimeout ? 'timeout' : 'failure';
-      result = { status: 'failed', error: err instanceof Error ? err.message : String(err), retryable: !(err instanceof UserError) };
+      result = failedRun(err);
     }
   }
 
@@ -96,17 +94,47 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
         )
       : planSettlement(run, occurrence.at, result, status, finished, deps.formatter);
   const settled = await deps.settle(run, plan.settlement, finished);
-  const seconds = (finished.getTime() - started.getTime()) / 1000;
+  logRun(logger, { run, ghost, status, started, finished, result, settled });
+  const r = plan.settlement.run;
+  return { status, event: plan.event, settled, job: { ...job, ...plan.settlement.job } as Job, result: r.result, error: r.error };
+}
+
+/** The result of an occurrence too late to run (see claimedOccurrence). */
+export function skippedRun(started: Date, occurrence: Date): Extract<RunResult, { status: 'failed' }> {
+  return {
+    status: 'failed',
+    error: `skipped: ${Math.round((started.getTime() - occurrence.getTime()) / 1000)} s late, beyond the misfire grace window`,
+  };
+}
+
+/** The result of a run that threw: a person's mistake (a UserError, e.g. a bad payload) is not retried. */
+export function failedRun(err: unknown): Extract<RunResult, { status: 'failed' }> {
+  return { status: 'failed', error: err instanceof Error ? err.message : String(err), retryable: !(err instanceof UserError) };
+}
+
+/** What one run's log line says. */
+export interface RunLogLine {
+  run: ClaimedRun;
+  ghost: GhostContext;
+  status: RunStatus;
+  started: Date;
+  finished: Date;
+  result: RunResult;
+  settled: boolean;
+}
+
+/** The one log line per run (see executeRun). */
+export function logRun(logger: Logger, { run, ghost, status, started, finished, result, settled }: RunLogLine): void {
   const agent = result.status === 'pending' ? undefined : result.agent;
   logger.info(
     {
-      job_id: job.id,
+      job_id: run.job.id,
       ghost_session_id: ghost.sessionId,
       entity_type: 'scheduler',
       is_automated: true,
       parent_session_id: ghost.parentSessionId,
       status,
-      execution_time_seconds: seconds,
+      execution_time_seconds: (finished.getTime() - started.getTime()) / 1000,
       late_ms: Math.max(0, started.getTime() - run.scheduledFor.getTime()),
       trigger: run.trigger,
       attempt: run.attempt,
@@ -123,8 +151,6 @@ export async function executeRun(run: ClaimedRun, deps: RunnerDeps, shutdown: Ab
     },
     'scheduled run',
   );
-  const r = plan.settlement.run;
-  return { status, event: plan.event, settled, job: { ...job, ...plan.settlement.job } as Job, result: r.result, error: r.error };
 }
 
 async function runWithTimeout(

@@ -3,6 +3,7 @@ import type { Logger } from './ports/logger.js';
 import type { Clock } from './ports/clock.js';
 import type { JobStore } from './ports/job-store.js';
 import { DueLoop } from './due-loop.js';
+import { InstantRuns } from './instant-run.js';
 import type { SchedulerEvents } from './events.js';
 import type { DeliveryFormatter, Executor } from './executor.js';
 import type { ConversationResumer } from './ports/conversation-resumer.js';
@@ -62,6 +63,15 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
     this.lease = { owner: deps.instanceId ?? leaseIdentity().owner, durationMs: this.opts.leaseMs };
     const executors = new Map(deps.executors.map((e) => [e.kind, e]));
     this.pool = this.createPool(deps, executors);
+    const instant = new InstantRuns({
+      clock: this.clock,
+      logger: this.logger,
+      executors,
+      formatter: deps.deliveryFormatter ?? plainText,
+      misfireGraceMs: this.opts.misfireGraceMs,
+      resumes: deps.resumer !== undefined,
+      emit: (event) => this.emit('task-event', event),
+    });
     this.dueLoop = new DueLoop({
       store: this.store,
       clock: this.clock,
@@ -71,6 +81,8 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       claimBatchSize: this.opts.claimBatchSize,
       runningCount: () => this.pool.size,
       launch: (run) => this.pool.launch(run),
+      instant,
+      instantBudgetMs: this.opts.instantBudgetMs,
     });
     this.ops = new JobOperations({
       store: this.store,

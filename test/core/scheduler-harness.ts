@@ -11,6 +11,11 @@ import type { NewJob } from '../../src/core/job.js';
 import { Scheduler, type SchedulerOptions } from '../../src/core/scheduler.js';
 import { openSqliteStore } from '../../src/store/sqlite/index.js';
 
+/** The executor with its instant run taken away: its runs go through the pool. */
+export function withoutInstantRun(e: Executor): Executor {
+  return { kind: e.kind, parsePayload: e.parsePayload, run: e.run };
+}
+
 /** A scheduler on a real SQLite file in a temp dir, a ManualClock, and captured log lines. */
 export function makeHarness(
   opts: {
@@ -20,8 +25,10 @@ export function makeHarness(
     fetch?: FetchLike;
     dir?: string;
     instanceId?: string;
-    /** Job kinds beside the built-in ones. */
+    /** Job kinds beside the built-in ones (or in place of a built-in one of the same kind). */
     executors?: Executor[];
+    /** false: no kind has an instant run, so every run goes through the pool. Default true. */
+    instant?: boolean;
   } = {},
 ) {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'chime-sched-'));
@@ -43,9 +50,9 @@ export function makeHarness(
       ...createExecutors({
         ...(opts.commandHandler ? { commandHandler: opts.commandHandler } : {}),
         ...(opts.fetch ? { fetch: opts.fetch } : {}),
-      }),
+      }).filter((e) => !opts.executors?.some((x) => x.kind === e.kind)),
       ...(opts.executors ?? []),
-    ],
+    ].map((e) => (opts.instant === false ? withoutInstantRun(e) : e)),
     ...(opts.instanceId ? { instanceId: opts.instanceId } : {}),
     options: { retryDelayMs: 1000, ...opts.options },
   });

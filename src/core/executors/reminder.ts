@@ -16,4 +16,5 @@ export const reminderExecutor: Executor<ReminderPayload> = {
   async run(job) {
     return { status: 'done', result: job.payload.text };
   },
+  runInstant: (job) => ({ status: 'done', result: job.payload.text }),
 };

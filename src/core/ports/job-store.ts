@@ -124,6 +124,12 @@ export interface PruneOptions {
  * when a process dies its lease expires and another claim takes the occurrence over (the old
  * run row becomes `abandoned`). PostgreSQL will do the same with FOR UPDATE SKIP LOCKED.
  */
+/** A run claimed by claimDueSettlingInstant: `settled` is set when it was also settled there. */
+export interface InstantClaim {
+  run: ClaimedRun;
+  settled?: boolean;
+}
+
 export interface JobStore {
   /** Creates a job with every optional field defaulted (src/store/job-defaults.ts); a generated 6-character id unless `input.id` is given (a taken id throws). */
   createJob(input: NewJobRecord, now: Date): MaybePromise<Job>;
@@ -163,6 +169,20 @@ export interface JobStore {
    * oldest first, within its own limit) and come first in the result, after any takeovers.
    */
   claimDue(now: Date, limit: number, lease: Lease, lanes?: ClaimLanes): MaybePromise<ClaimedRun[]>;
+  /**
+   * Optional: claimDue, and in the same transaction settles (as settleAll would) each claimed
+   * run that `decide` gives a settlement for: an instant run (core/instant-run.ts). `decide`
+   * is called inside the transaction, once per claimed run, in claim order. Returns every
+   * claimed run in claim order; `settled` is set on those settled here (false: its lease was
+   * lost). If anything throws, nothing is claimed or settled, and it throws.
+   */
+  claimDueSettlingInstant?(
+    now: Date,
+    limit: number,
+    lease: Lease,
+    lanes: ClaimLanes | undefined,
+    decide: (run: ClaimedRun) => Settlement | undefined,
+  ): MaybePromise<InstantClaim[]>;
   /** Claims one job now regardless of its schedule (run now); undefined if it is leased or missing. */
   claimJob(id: string, now: Date, lease: Lease): MaybePromise<ClaimedRun | undefined>;
   /** Heartbeat: pushes the lease of runs still in progress. */

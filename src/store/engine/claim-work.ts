@@ -1,8 +1,10 @@
 import { ghostSessionId } from '../../core/ghost.js';
 import type { EventActor } from '../../core/ports/event-log.js';
-import type { ClaimedRun, Lease, RunTrigger } from '../../core/run.js';
+import type { InstantClaim } from '../../core/ports/job-store.js';
+import type { ClaimedRun, Lease, RunTrigger, Settlement } from '../../core/run.js';
 import { type EventRecorder, schedulerActor } from './event-log.js';
 import type { JobStoreQueries } from './job-queries.js';
+import { settleWork } from './job-work.js';
 import { type JobRow, claimedRunFromRow } from './rows.js';
 import { type Work, requests } from './work.js';
 
@@ -60,6 +62,34 @@ export function* claimDueWork(t: number, limit: number, lease: Lease, ev: EventR
   }
   for (const run of claimed) ev.started(run, schedulerActor(run.job.id, lease.owner));
   return claimed;
+}
+
+/**
+ * claimDueWork, then, in the same transaction, the settles of the claimed runs `decide` gives
+ * a settlement for (instant runs: see JobStore.claimDueSettlingInstant). The claim locked
+ * their jobs already.
+ */
+export function* claimDueSettlingWork(
+  t: number,
+  limit: number,
+  lease: Lease,
+  ev: EventRecorder,
+  lanes: LaneLimits | undefined,
+  decide: (run: ClaimedRun) => Settlement | undefined,
+): Work<InstantClaim[]> {
+  const claims: InstantClaim[] = (yield* claimDueWork(t, limit, lease, ev, lanes)).map((run) => ({ run }));
+  const items: Array<{ run: ClaimedRun; settlement: Settlement }> = [];
+  const positions: number[] = [];
+  for (const [k, { run }] of claims.entries()) {
+    const settlement = decide(run);
+    if (!settlement) continue;
+    items.push({ run, settlement });
+    positions.push(k);
+  }
+  if (items.length === 0) return claims;
+  const kept = yield* settleWork(items, t, ev, true);
+  for (const [i, k] of positions.entries()) claims[k]!.settled = kept[i]!;
+  return claims;
 }
 
 /** Claims at `t` up to `limit` jobs due in (`after`, `dueBy`], oldest first, onto `into`; how many. */

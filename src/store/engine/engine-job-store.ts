@@ -3,6 +3,7 @@ import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement
 import type {
   ClaimLanes,
   DueTimes,
+  InstantClaim,
   JobFilter,
   JobPage,
   JobPageRequest,
@@ -15,7 +16,7 @@ import type {
 import { type EventQuery, type LoggedEvent, actorOf } from '../../core/ports/event-log.js';
 import { currentContext } from '../../core/runtime-context.js';
 import { newJobId } from '../job-id.js';
-import { claimDueWork, claimJobWork } from './claim-work.js';
+import { type LaneLimits, claimDueSettlingWork, claimDueWork, claimJobWork } from './claim-work.js';
 import type { JobStoreQueries, OutboxFilter } from './job-queries.js';
 import {
   claimOutboxWork,
@@ -140,8 +141,20 @@ export class EngineJobStore<F extends Kind> {
   claimDue(now: Date, limit: number, lease: Lease, lanes?: ClaimLanes): Out<F, ClaimedRun[]> {
     const t = this.see(now);
     if (limit <= 0) return this.run.single(answer([]));
-    const split = lanes && { freshAfter: lanes.freshAfter.getTime(), freshLimit: lanes.freshLimit, backlogLimit: lanes.backlogLimit };
-    return this.logged(t, (ev) => claimDueWork(t, limit, lease, ev, split), empty);
+    return this.logged(t, (ev) => claimDueWork(t, limit, lease, ev, laneLimits(lanes)), empty);
+  }
+
+  /** claimDue with the instant runs settled in its transaction: one commit for a batch of reminders. */
+  claimDueSettlingInstant(
+    now: Date,
+    limit: number,
+    lease: Lease,
+    lanes: ClaimLanes | undefined,
+    decide: (run: ClaimedRun) => Settlement | undefined,
+  ): Out<F, InstantClaim[]> {
+    const t = this.see(now);
+    if (limit <= 0) return this.run.single(answer([]));
+    return this.logged(t, (ev) => claimDueSettlingWork(t, limit, lease, ev, laneLimits(lanes), decide), empty);
   }
 
   /** PostgreSQL waits for a lock another transaction holds on the job: a person's "run now" should not fail spuriously. */
@@ -345,6 +358,11 @@ export class EngineJobStore<F extends Kind> {
       for (const l of [...this.eventListeners]) l();
     });
   }
+}
+
+/** A claim's lanes in epoch ms, as the work takes them. */
+function laneLimits(lanes: ClaimLanes | undefined): LaneLimits | undefined {
+  return lanes && { freshAfter: lanes.freshAfter.getTime(), freshLimit: lanes.freshLimit, backlogLimit: lanes.backlogLimit };
 }
 
 /** `work`, then the events it recorded, in the same transaction. */

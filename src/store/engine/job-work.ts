@@ -96,9 +96,15 @@ export function* pageJobsWork(filter: JobFilter, page: JobPageRequest): Work<Job
  * Settles the runs whose leases still hold, all or nothing; whether each settled, in input
  * order. Several jobs are locked in the one multi-job lock order first (see patchJobsWork).
  */
-export function* settleWork(items: Array<{ run: ClaimedRun; settlement: Settlement }>, t: number, ev: EventRecorder): Work<boolean[]> {
+export function* settleWork(
+  items: Array<{ run: ClaimedRun; settlement: Settlement }>,
+  t: number,
+  ev: EventRecorder,
+  /** The jobs are locked by this transaction already (it claimed them). */
+  locked = false,
+): Work<boolean[]> {
   const records = items.map((i) => settleRecord(i.run, i.settlement, t));
-  if (items.length > 1) yield* q.lockJobs([...new Set(items.map((i) => i.run.job.id))]);
+  if (items.length > 1 && !locked) yield* q.lockJobs([...new Set(items.map((i) => i.run.job.id))]);
   const stored = yield* q.settleRuns(records, t);
   return stored.map((status, k) => {
     if (status === null) return false;
