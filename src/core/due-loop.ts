@@ -67,8 +67,8 @@ export class DueLoop {
   /** The last claim took all it asked for: more jobs are due. */
   private moreDue = false;
   private readonly reserve: number;
-  /** Event-loop time per claimed run of the recent synchronous claims (ms; an average that follows change). */
-  private msPerClaimedRun: number | undefined;
+  /** Runs a synchronous claim with instant runs may take, learnt from the time such claims took (see timeClaim). */
+  private instantBatch = FIRST_INSTANT_BATCH;
   /** The store answered a claim with a promise: its transaction does not hold the event loop. */
   private asyncStore = false;
 
@@ -205,7 +205,7 @@ export class DueLoop {
           this.asyncStore = true;
           return await claims;
         }
-        this.timeClaim(performance.now() - started, claims.length);
+        this.timeClaim(performance.now() - started, limit, claims.length);
         return claims;
       } catch (err) {
         instant.discard();
@@ -215,19 +215,22 @@ export class DueLoop {
     return (await store.claimDue(now, limit, lease, lanes)).map((run) => ({ run }));
   }
 
-  /** Learns how long a synchronous claim held the event loop per run. */
-  private timeClaim(ms: number, runs: number): void {
-    if (runs < MIN_INSTANT_BATCH) return;
-    const each = ms / runs;
-    this.msPerClaimedRun = this.msPerClaimedRun === undefined ? each : 0.7 * this.msPerClaimedRun + 0.3 * each;
+  /**
+   * Learns from a synchronous claim that took all it asked for how many runs fit the budget:
+   * scaled by budget / time taken, at most doubling or halving at once. The time includes the
+   * claim's fixed cost (its reads, the commit), so the size settles where the whole claim fits.
+   */
+  private timeClaim(ms: number, asked: number, got: number): void {
+    if (got < asked || ms <= 0) return;
+    const budget = this.deps.instantBudgetMs ?? Number.POSITIVE_INFINITY;
+    const scaled = Math.round((asked * budget) / ms);
+    this.instantBatch = Math.max(MIN_INSTANT_BATCH, Math.min(2 * asked, Math.max(Math.ceil(asked / 2), scaled)));
   }
 
   /** The plan cut to what one synchronous claim may do within the instant budget. */
   private withinBudget(plan: ClaimPlan): ClaimPlan {
-    const budget = this.deps.instantBudgetMs;
-    if (!this.deps.instant || budget === undefined || this.asyncStore) return plan;
-    const most =
-      this.msPerClaimedRun === undefined ? FIRST_INSTANT_BATCH : Math.max(MIN_INSTANT_BATCH, Math.floor(budget / this.msPerClaimedRun));
+    if (!this.deps.instant || this.deps.instantBudgetMs === undefined || this.asyncStore) return plan;
+    const most = this.instantBatch;
     if (plan.limit <= most) return plan;
     return { ...plan, limit: most, freshLimit: Math.min(plan.freshLimit, most), backlogLimit: Math.min(plan.backlogLimit, most) };
   }
