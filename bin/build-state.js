@@ -17,6 +17,9 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]
 /** What the build compiles (TypeScript) or copies (everything else, e.g. SQL migrations). */
 export const SOURCE_DIRS = ['src', 'adapters'];
 export const DIST = join(ROOT, 'dist');
+/** The module bin/chime.js runs, and where the build bundles it (inside dist/, as chime.js). */
+export const BUNDLE_ENTRY = 'src/cli/main.ts';
+export const BUNDLE_DIR = 'bundle';
 /** The file inside dist/ holding the fingerprint of the sources the build was made from. */
 export const FINGERPRINT_FILE = '.source-fingerprint';
 /**
