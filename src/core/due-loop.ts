@@ -29,9 +29,9 @@ export interface DueLoopDeps {
   launch: (run: ClaimedRun) => Promise<unknown>;
   instant?: InstantRunHooks;
   /**
-   * How long one claim with instant runs may hold the event loop on a synchronous store
-   * (SQLite) (ms): its batch is sized from the time a run took in the claims before, so timers
-   * due meanwhile wait at most about this long.
+   * The longest one claim with instant runs may hold the event loop on a synchronous store
+   * (SQLite) (ms). Less when a job comes due sooner: the claim is sized to end before it, so
+   * it starts on time (see withinBudget). Unset: claims are not sized.
    */
   instantBudgetMs?: number;
 }
@@ -39,6 +39,8 @@ export interface DueLoopDeps {
 /** Instant runs per claim before the first claim has been timed, and never fewer. */
 const FIRST_INSTANT_BATCH = 32;
 const MIN_INSTANT_BATCH = 8;
+/** How long before the next job comes due a sized claim should have ended (ms). */
+const DUE_MARGIN_MS = 1;
 
 /** Abort reason of the loop's wait when something changed. */
 const WAKE_UP = new Error('scheduler woken');
@@ -67,8 +69,8 @@ export class DueLoop {
   /** The last claim took all it asked for: more jobs are due. */
   private moreDue = false;
   private readonly reserve: number;
-  /** Runs a synchronous claim with instant runs may take, learnt from the time such claims took (see timeClaim). */
-  private instantBatch = FIRST_INSTANT_BATCH;
+  /** Event-loop time per run of recent synchronous claims (ms, claims' fixed cost included; see timeClaim). */
+  private msPerRun: number | undefined;
   /** The store answered a claim with a promise: its transaction does not hold the event loop. */
   private asyncStore = false;
 
@@ -164,7 +166,7 @@ export class DueLoop {
    * instant runs were settled in the claim's transaction and are reported instead.
    */
   private async claim(now: Date, horizon: Date, planned: ClaimPlan): Promise<void> {
-    const plan = this.withinBudget(planned);
+    const plan = await this.withinBudget(now, planned);
     const lanes = { freshAfter: horizon, freshLimit: plan.freshLimit, backlogLimit: plan.backlogLimit };
     const claimed = await this.claimRuns(now, plan.limit, lanes);
     this.moreDue = claimed.length === plan.limit;
@@ -216,21 +218,31 @@ export class DueLoop {
   }
 
   /**
-   * Learns from a synchronous claim that took all it asked for how many runs fit the budget:
-   * scaled by budget / time taken, at most doubling or halving at once. The time includes the
-   * claim's fixed cost (its reads, the commit), so the size settles where the whole claim fits.
+   * Learns the time per run from a synchronous claim that took all it asked for. One slow
+   * claim (a GC pause, the machine busy) moves the average by at most a quarter of its excess.
    */
   private timeClaim(ms: number, asked: number, got: number): void {
-    if (got < asked || ms <= 0) return;
-    const budget = this.deps.instantBudgetMs ?? Number.POSITIVE_INFINITY;
-    const scaled = Math.round((asked * budget) / ms);
-    this.instantBatch = Math.max(MIN_INSTANT_BATCH, Math.min(2 * asked, Math.max(Math.ceil(asked / 2), scaled)));
+    if (got < asked || got < MIN_INSTANT_BATCH) return;
+    const each = ms / got;
+    const was = this.msPerRun;
+    this.msPerRun = was === undefined ? each : 0.75 * was + 0.25 * Math.min(each, 4 * was);
   }
 
-  /** The plan cut to what one synchronous claim may do within the instant budget. */
-  private withinBudget(plan: ClaimPlan): ClaimPlan {
-    if (!this.deps.instant || this.deps.instantBudgetMs === undefined || this.asyncStore) return plan;
-    const most = this.instantBatch;
+  /**
+   * The plan cut to what one synchronous claim may do in its budget: the longest hold
+   * (instantBudgetMs), or less when the next job comes due sooner, so the claim ends before it
+   * and the job is claimed on time. A burst with nothing else coming is claimed in full
+   * batches (a commit per few runs costs twice as much per run); a burst while timed jobs come
+   * due goes in claims that fit between them.
+   */
+  private async withinBudget(now: Date, plan: ClaimPlan): Promise<ClaimPlan> {
+    const { instant, instantBudgetMs, store } = this.deps;
+    if (!instant || instantBudgetMs === undefined || this.asyncStore || plan.limit <= MIN_INSTANT_BATCH) return plan;
+    const next = (await store.dueTimes(now)).dueAfter;
+    const untilNext = next === undefined ? Number.POSITIVE_INFINITY : next.getTime() - now.getTime() - DUE_MARGIN_MS;
+    const budget = Math.max(0, Math.min(instantBudgetMs, untilNext));
+    const most =
+      this.msPerRun === undefined ? FIRST_INSTANT_BATCH : Math.max(MIN_INSTANT_BATCH, Math.floor(budget / this.msPerRun));
     if (plan.limit <= most) return plan;
     return { ...plan, limit: most, freshLimit: Math.min(plan.freshLimit, most), backlogLimit: Math.min(plan.backlogLimit, most) };
   }

@@ -15,8 +15,9 @@ export interface SchedulerOptions {
   /** Run timeout for jobs created without their own (ms). Default 1 hour. */
   taskTimeoutMs?: number;
   /**
-   * How long one claim that runs instant runs (reminders) inside its transaction may hold the
-   * event loop on a synchronous store (SQLite) (ms); the batch is sized to it. Default 5 ms.
+   * The longest one claim that runs instant runs (reminders) inside its transaction may hold
+   * the event loop on a synchronous store (SQLite) (ms); less when a job comes due sooner, so
+   * that job starts on time. Default 25 ms.
    */
   instantBudgetMs?: number;
   /** How long `stop()` lets running jobs finish before aborting and releasing them (ms). Default 10 s. */
@@ -35,6 +36,6 @@ export function resolveSchedulerOptions(o: SchedulerOptions = {}): ResolvedSched
     retryDelayMs: o.retryDelayMs ?? 5_000,
     taskTimeoutMs: o.taskTimeoutMs ?? 3_600_000,
     shutdownGraceMs: o.shutdownGraceMs ?? 10_000,
-    instantBudgetMs: o.instantBudgetMs ?? 5,
+    instantBudgetMs: o.instantBudgetMs ?? 25,
   };
 }

@@ -27,8 +27,11 @@ function claimedRun(i: number, at: Date): ClaimedRun {
   };
 }
 
-/** A store with `backlog` overdue reminders whose claims take MS_PER_RUN of real time per run (busy). */
-function fakeStore(backlog: number, async: boolean) {
+/**
+ * A store with `backlog` overdue reminders whose claims take MS_PER_RUN of real time per run
+ * (busy); with `nextDueInMs`, another job always comes due that long after the time asked about.
+ */
+function fakeStore(backlog: number, async: boolean, nextDueInMs?: number) {
   let left = backlog;
   const limits: number[] = [];
   const due = new Date('2026-11-22T09:00:00Z');
@@ -43,15 +46,18 @@ function fakeStore(backlog: number, async: boolean) {
     return Array.from({ length: n }, (_, i) => ({ run: claimedRun(left + i, due), settled: true }));
   };
   const store: Pick<JobStore, 'claimDue' | 'dueTimes' | 'claimDueSettlingInstant'> = {
-    dueTimes: () => (left > 0 ? { due } : {}),
+    dueTimes: (after) => ({
+      ...(left > 0 ? { due } : {}),
+      ...(nextDueInMs !== undefined ? { dueAfter: new Date(after.getTime() + nextDueInMs) } : {}),
+    }),
     claimDue: () => [],
     claimDueSettlingInstant: (_now, limit) => (async ? Promise.resolve(claim(limit)) : claim(limit)),
   };
   return { store, limits };
 }
 
-async function claimLimits(opts: { async: boolean; budgetMs?: number }): Promise<number[]> {
-  const { store, limits } = fakeStore(3000, opts.async);
+async function claimLimits(opts: { async: boolean; budgetMs?: number; nextDueInMs?: number }): Promise<number[]> {
+  const { store, limits } = fakeStore(3000, opts.async, opts.nextDueInMs);
   const clock = new ManualClock('2026-11-22T10:00:00Z');
   let reported = 0;
   const loop = new DueLoop({
@@ -88,6 +94,19 @@ describe('claims with instant runs are sized to the event-loop budget', () => {
       expect(limit).toBeLessThanOrEqual(20);
       expect(limit).toBeGreaterThanOrEqual(8);
     }
+  });
+
+  it('a job coming due sooner than the budget shrinks the claims to end before it', async () => {
+    // 11 ms to the next job: 10 ms of room, 40 runs; 3 ms: the smallest claim, 8.
+    for (const limit of (await claimLimits({ async: false, budgetMs: 25, nextDueInMs: 11 })).slice(3, -1)) {
+      expect(limit).toBeLessThanOrEqual(40);
+      expect(limit).toBeGreaterThanOrEqual(8);
+    }
+    expect((await claimLimits({ async: false, budgetMs: 25, nextDueInMs: 3 })).slice(3, -1).every((l) => l === 8)).toBe(true);
+    // Nothing coming: the whole budget, 100 runs.
+    const free = (await claimLimits({ async: false, budgetMs: 25 })).slice(3, -1);
+    expect(Math.min(...free)).toBeGreaterThan(40);
+    expect(Math.max(...free)).toBeLessThanOrEqual(100);
   });
 
   it('without a budget, and on an asynchronous store, claims take the full batch', async () => {
