@@ -241,8 +241,7 @@ export class DueLoop {
     const next = (await store.dueTimes(now)).dueAfter;
     const untilNext = next === undefined ? Number.POSITIVE_INFINITY : next.getTime() - now.getTime() - DUE_MARGIN_MS;
     const budget = Math.max(0, Math.min(instantBudgetMs, untilNext));
-    const most =
-      this.msPerRun === undefined ? FIRST_INSTANT_BATCH : Math.max(MIN_INSTANT_BATCH, Math.floor(budget / this.msPerRun));
+    const most = this.msPerRun === undefined ? FIRST_INSTANT_BATCH : Math.max(MIN_INSTANT_BATCH, Math.floor(budget / this.msPerRun));
     if (plan.limit <= most) return plan;
     return { ...plan, limit: most, freshLimit: Math.min(plan.freshLimit, most), backlogLimit: Math.min(plan.backlogLimit, most) };
   }
