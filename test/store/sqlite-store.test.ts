@@ -16,7 +16,8 @@ import { openDb } from '../../src/store/sqlite/open-db.js';
 import { listOutboxSql, prepareOutboxQueries } from '../../src/store/sqlite/outbox-queries.js';
 import { type SqliteStore, openSqliteStore, startCheckpointer } from '../../src/store/sqlite/index.js';
 import { BACKSTOP_CHECKPOINT_PAGES } from '../../src/store/sqlite/checkpointer.js';
-import { T0, reminder, runJobStoreContract } from './contract.js';
+import type { ClaimedRun, Settlement } from '../../src/core/run.js';
+import { T0, at, reminder, runJobStoreContract } from './contract.js';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'chime-store-'));
@@ -291,6 +292,63 @@ describe('SQLite store: opening and migrations', () => {
       expect(p).toMatch(/INTEGER PRIMARY KEY \(rowid>\?\)/);
       expect(p).not.toMatch(/TEMP B-TREE/);
     }
+    s.close();
+  });
+});
+
+describe('SQLite store: settleAll', () => {
+  const lease = { owner: 'host-a:1:aaaa', durationMs: 60_000 };
+  const done = (run: ClaimedRun): { run: ClaimedRun; settlement: Settlement } => ({
+    run,
+    settlement: {
+      run: { status: 'success', finishedAt: at(10), durationMs: 1, result: 'ok', error: null },
+      job: { status: 'completed', nextRunAt: null, runCount: run.job.runCount + 1 },
+      outbox: [{ key: `${run.runId}:r`, jobId: run.job.id, to: { platform: 'console', chatId: 'c' }, text: 'done' }],
+    },
+  });
+
+  it('settles a batch across statement sizes (70 runs): results in input order, false for a lost lease', () => {
+    const s = openSqliteStore(':memory:');
+    for (let i = 0; i < 70; i++) s.jobs.createJob(reminder(0, { id: `job${String(i).padStart(3, '0')}` }), T0);
+    const runs = s.jobs.claimDue(at(1), 100, lease);
+    expect(runs).toHaveLength(70);
+    const lost = new Set([runs[3]!.job.id, runs[66]!.job.id]);
+    for (const id of lost) s.jobs.deleteJob(id, at(2));
+    const results = s.jobs.settleAll!(runs.map(done), at(10));
+    expect(results).toEqual(runs.map((r) => !lost.has(r.job.id)));
+    expect(s.jobs.countJobs({ status: 'completed' })).toBe(68);
+    expect(
+      s.jobs
+        .listRuns({ status: 'success', limit: 100 })
+        .map((r) => r.runId)
+        .sort(),
+    ).toEqual(
+      runs
+        .filter((r) => !lost.has(r.job.id))
+        .map((r) => r.runId)
+        .sort(),
+    );
+    // Messages in the order of the settles (ids follow it).
+    expect(s.jobs.listOutbox().map((m) => m.key)).toEqual(runs.filter((r) => !lost.has(r.job.id)).map((r) => `${r.runId}:r`));
+    s.close();
+  });
+
+  it('a batch naming a job twice settles in input order: the same run twice, or a stale run beside the current one', () => {
+    const s = openSqliteStore(':memory:');
+    s.jobs.createJob(reminder(0, { id: 'twice1' }), T0);
+    const [run] = s.jobs.claimDue(at(1), 10, lease);
+    expect(s.jobs.settleAll!([done(run!), done(run!)], at(10))).toEqual([true, false]);
+    expect(s.jobs.listRuns({ status: 'success' })).toHaveLength(1);
+    expect(s.jobs.listOutbox()).toHaveLength(1);
+
+    s.jobs.createJob(reminder(0, { id: 'stale1' }), T0);
+    const [stale] = s.jobs.claimDue(at(2), 10, lease);
+    // Its lease expires; another claim takes the occurrence over with a new run.
+    const [current] = s.jobs.claimDue(at(2 + lease.durationMs + 1), 10, lease);
+    expect(current!.job.id).toBe('stale1');
+    expect(current!.runId).not.toBe(stale!.runId);
+    expect(s.jobs.settleAll!([done(stale!), done(current!)], at(70_000))).toEqual([false, true]);
+    expect(s.jobs.listOutbox().map((m) => m.key)).toEqual([`${run!.runId}:r`, `${current!.runId}:r`]);
     s.close();
   });
 });

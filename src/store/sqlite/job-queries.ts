@@ -2,7 +2,7 @@ import type { JobStatus } from '../../core/job.js';
 import type { JobFilter, JobOrder, RunFilter } from '../../core/ports/job-store.js';
 import { type JobKeyset, type JobSqlDialect, jobPageSql, jobWhere } from '../engine/job-list-sql.js';
 import { runIdPrefix } from '../engine/run-history.js';
-import { multiRowInsert } from './multi-row.js';
+import { multiRowInsert, multiRowStatement } from './multi-row.js';
 import type { Db } from './open-db.js';
 import { JOB_WRITE_COLUMNS, type JobParams, type JobRow, type RunRow, type SeqJobRow } from '../engine/rows.js';
 import type { SettleJobParams } from '../engine/write-params.js';
@@ -38,49 +38,49 @@ export const RUN_COLUMNS = [
   'tokens_completion',
 ] as const satisfies ReadonlyArray<keyof RunRow>;
 
-/** The values of settleJob in the order of its `?`s (each value's name is in the SQL beside it). */
-type SettleJobArgs = [
-  claimedAt: number,
-  status: string,
-  claimedAt: number,
-  setNextRunAt: number,
-  nextRunAt: number | null,
-  setAttempts: number,
-  attempts: number | null,
-  setRunCount: number,
-  runCount: number | null,
-  setLastRunAt: number,
-  lastRunAt: number | null,
-  setCompletedAt: number,
-  completedAt: number | null,
-  setLastError: number,
-  lastError: string | null,
-  updatedAt: number,
-  id: string,
-  runId: string,
-];
+/** The columns of one row of settleJobs' VALUES (SettleJobParams), in order. */
+const SETTLE_COLUMNS = [
+  'id',
+  'run_id',
+  'claimed_at',
+  'status',
+  'updated_at',
+  'set_next_run_at',
+  'next_run_at',
+  'set_attempts',
+  'attempts',
+  'set_run_count',
+  'run_count',
+  'set_last_run_at',
+  'last_run_at',
+  'set_completed_at',
+  'completed_at',
+  'set_last_error',
+  'last_error',
+] as const satisfies ReadonlyArray<keyof SettleJobParams>;
 
-/** settleJob's arguments from its named parameters. */
-export const settleJobArgs = (p: SettleJobParams): SettleJobArgs => [
-  p.claimed_at,
-  p.status,
-  p.claimed_at,
-  p.set_next_run_at,
-  p.next_run_at,
-  p.set_attempts,
-  p.attempts,
-  p.set_run_count,
-  p.run_count,
-  p.set_last_run_at,
-  p.last_run_at,
-  p.set_completed_at,
-  p.completed_at,
-  p.set_last_error,
-  p.last_error,
-  p.updated_at,
-  p.id,
-  p.run_id,
-];
+/** Appends a settled job's values in SETTLE_COLUMNS order to `out` (settleJobs). */
+export function pushSettleValues(out: unknown[], p: SettleJobParams): void {
+  out.push(
+    p.id,
+    p.run_id,
+    p.claimed_at,
+    p.status,
+    p.updated_at,
+    p.set_next_run_at,
+    p.next_run_at,
+    p.set_attempts,
+    p.attempts,
+    p.set_run_count,
+    p.run_count,
+    p.set_last_run_at,
+    p.last_run_at,
+    p.set_completed_at,
+    p.completed_at,
+    p.set_last_error,
+    p.last_error,
+  );
+}
 
 /** Appends a history row's values in RUN_COLUMNS order to `out` (insertRuns; the agent columns are null when absent). */
 export function pushRunValues(out: unknown[], r: RunRow): void {
@@ -298,29 +298,35 @@ export function prepareJobQueries(db: Db) {
         AND lease_owner = ? /* owner */`),
 
     /**
-     * Writes a settled run's job state and drops its lease, only if the lease is still this
-     * run's (0 changes: the lease was lost). A field whose `set_` flag is 0 keeps its value. A
-     * person who paused or cancelled the job after the claim keeps that status and next run:
-     * the run's outcome does not undo it. One statement, no read first: every right-hand side
-     * sees the row as it was.
+     * Writes settled runs' job states and drops their leases, each only if the lease is still
+     * that run's (no row returned: the lease was lost); the values flat, SETTLE_COLUMNS order
+     * (pushSettleValues), row after row, one VALUES row per job. A field whose `set_` flag is 0
+     * keeps its value. A person who paused or cancelled the job after the claim keeps that
+     * status and next run: the run's outcome does not undo it. No read first: every right-hand
+     * side sees the row as it was. Rows are matched to jobs by id: at most one row per job in
+     * a call (UPDATE … FROM applies one of several matches).
      */
-    settleJob: db
-      .prepare<SettleJobArgs, JobStatus>(`
+    settleJobs: multiRowStatement<{ id: string; status: JobStatus }>(
+      db,
+      (values) => `
+      WITH s (${SETTLE_COLUMNS.join(', ')}) AS (VALUES ${values})
       UPDATE jobs SET
-        status = CASE WHEN updated_at > ? /* claimed_at */ AND status IN ('paused', 'cancelled') THEN status
-          ELSE ? /* status */ END,
-        next_run_at = CASE WHEN updated_at > ? /* claimed_at */ AND status IN ('paused', 'cancelled') THEN next_run_at
-          WHEN ? /* set_next_run_at */ THEN ? /* next_run_at */ ELSE next_run_at END,
-        attempts = iif(? /* set_attempts */, ? /* attempts */, attempts),
-        run_count = iif(? /* set_run_count */, ? /* run_count */, run_count),
-        last_run_at = iif(? /* set_last_run_at */, ? /* last_run_at */, last_run_at),
-        completed_at = iif(? /* set_completed_at */, ? /* completed_at */, completed_at),
-        last_error = iif(? /* set_last_error */, ? /* last_error */, last_error),
-        updated_at = ? /* updated_at */,
+        status = CASE WHEN jobs.updated_at > s.claimed_at AND jobs.status IN ('paused', 'cancelled') THEN jobs.status
+          ELSE s.status END,
+        next_run_at = CASE WHEN jobs.updated_at > s.claimed_at AND jobs.status IN ('paused', 'cancelled') THEN jobs.next_run_at
+          WHEN s.set_next_run_at THEN s.next_run_at ELSE jobs.next_run_at END,
+        attempts = iif(s.set_attempts, s.attempts, jobs.attempts),
+        run_count = iif(s.set_run_count, s.run_count, jobs.run_count),
+        last_run_at = iif(s.set_last_run_at, s.last_run_at, jobs.last_run_at),
+        completed_at = iif(s.set_completed_at, s.completed_at, jobs.completed_at),
+        last_error = iif(s.set_last_error, s.last_error, jobs.last_error),
+        updated_at = s.updated_at,
         ${NO_LEASE}
-      WHERE id = ? /* id */ AND lease_run_id = ? /* run_id */
-      RETURNING status`)
-      .pluck(true),
+      FROM s
+      WHERE jobs.id = s.id AND jobs.lease_run_id = s.run_id
+      RETURNING id, status`,
+      `(${SETTLE_COLUMNS.map(() => '?').join(', ')})`,
+    ),
 
     /** Adds finished runs to the history: their values flat, in RUN_COLUMNS order (pushRunValues), row after row. */
     insertRuns: multiRowInsert(db, `INSERT INTO runs (${RUN_COLUMNS.join(', ')})`, `(${RUN_COLUMNS.map(() => '?').join(', ')})`),

@@ -2,7 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import type { JobFilter } from '../../core/ports/job-store.js';
 import type { JobStoreQueries } from '../engine/job-queries.js';
 import type { JobRow, OutboxDbRow, PageJobRow, RunRow } from '../engine/rows.js';
-import type { OutboxParams } from '../engine/write-params.js';
+import type { OutboxParams, SettleRecord } from '../engine/write-params.js';
+import type { JobStatus } from '../../core/job.js';
 import {
   JOB_LIST_ORDER,
   countJobsSql,
@@ -12,7 +13,7 @@ import {
   pageJobsSql,
   prepareJobQueries,
   pushRunValues,
-  settleJobArgs,
+  pushSettleValues,
 } from './job-queries.js';
 import type { Db } from './open-db.js';
 import { sqliteEventQueries } from './event-queries.js';
@@ -121,23 +122,36 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
       return n;
     },
     /**
-     * Per run the job first, as its WHERE checks the lease; no change means the lease was lost.
-     * Then the history rows and messages of the runs that held theirs, in record order, a few
-     * multi-row statements each.
+     * The jobs first, as their WHERE checks the leases; a job not returned had lost its lease.
+     * Then the history rows and messages of the runs that held theirs, in record order. A batch
+     * naming a job twice (a stale settle beside the current one) settles one record at a time.
      */
     settleRuns(records, now) {
+      const statuses = new Map<string, JobStatus>();
+      const settle = (batch: SettleRecord[]): void => {
+        const values: unknown[] = [];
+        for (const r of batch) pushSettleValues(values, r.job);
+        for (const row of q.settleJobs.all(values)) statuses.set(row.id, row.status);
+      };
+      const out: Array<JobStatus | null> = [];
       const runs: unknown[] = [];
       const messages: unknown[] = [];
-      const statuses = records.map((r) => {
-        const status = q.settleJob.get(...settleJobArgs(r.job));
-        if (status === undefined) return null;
+      const once = new Set(records.map((r) => r.job.id)).size === records.length;
+      if (once) settle(records);
+      for (const r of records) {
+        if (!once) {
+          statuses.clear();
+          settle([r]);
+        }
+        const status = statuses.get(r.job.id);
+        out.push(status ?? null);
+        if (status === undefined) continue;
         pushRunValues(runs, r.run);
         for (const m of r.outbox) pushOutboxValues(messages, m, now);
-        return status;
-      });
+      }
       q.insertRuns(runs);
       o.insertOutbox(messages);
-      return statuses;
+      return out;
     },
     counts: () => ({
       jobs: q.jobCountsByStatus.all(),
