@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import { connectionConfig, exec } from '../../src/store/postgres/db.js';
+import { connectionConfig, exec, jsonRows } from '../../src/store/postgres/db.js';
 import { EVENT_SQL } from '../../src/store/postgres/event-queries.js';
 import { T0, at, reminder } from './contract.js';
 import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
@@ -10,7 +10,9 @@ import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
  * `id > since` never skips an event that commits later under a lower id (migration 0008).
  */
 
-const row = (type: string) => [[T0.getTime()], [type], [null], ['UNKNOWN'], [null], [null], ['{}']];
+const row = (type: string) => [
+  jsonRows([{ at: T0.getTime(), type, job_id: null, actor_type: 'UNKNOWN', actor_name: null, session_id: null, body: '{}' }]),
+];
 
 describePg('PostgreSQL event ids: visible in id order', () => {
   it('a second transaction gets its id only after the first one with events committed', async () => {

@@ -1,6 +1,6 @@
 import type { EventQueries, EventRow } from '../engine/event-log.js';
 import type { AsyncQueries } from '../engine/work.js';
-import { type Sql, type Statement, exec } from './db.js';
+import { type Sql, type Statement, exec, jsonRows } from './db.js';
 
 const st = (name: string, text: string): Statement => ({ name: `chime_${name}`, text });
 
@@ -11,16 +11,17 @@ const st = (name: string, text: string): Statement => ({ name: `chime_${name}`, 
  * 0008). The engine makes this insert the last statement of its transaction.
  */
 export const EVENT_SQL = {
-  /** $1…$7 parallel arrays (at, type, job id, actor type, actor name, session id, body): one round trip per transaction. */
+  /** $1 the events as a JSON array of EventParams (see `jsonRows`): one round trip per transaction. */
   insertEvents: st(
     'insert_events',
     `
-    WITH n AS (SELECT cardinality($1::bigint[]) AS n),
-    counter AS (UPDATE events_counter SET last_id = last_id + (SELECT n FROM n) WHERE one RETURNING last_id)
+    WITH u AS (
+      SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (at bigint, type text, job_id text,
+        actor_type text, actor_name text, session_id text, body text)) WITH ORDINALITY AS u),
+    counter AS (UPDATE events_counter SET last_id = last_id + (SELECT count(*) FROM u) WHERE one RETURNING last_id)
     INSERT INTO events (id, at, type, job_id, actor_type, actor_name, session_id, body)
-    SELECT counter.last_id - (SELECT n FROM n) + u.ord, u.at, u.type, u.job_id, u.actor_type, u.actor_name, u.session_id, u.body
-    FROM counter, unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-      WITH ORDINALITY AS u(at, type, job_id, actor_type, actor_name, session_id, body, ord)`,
+    SELECT counter.last_id - (SELECT count(*) FROM u) + u.ordinality, u.at, u.type, u.job_id, u.actor_type, u.actor_name, u.session_id, u.body
+    FROM counter, u`,
   ),
   /** $1 since, $2 limit, $3 types (null: any), $4 job id (null: any). */
   listEvents: st(
@@ -39,19 +40,7 @@ export const EVENT_SQL = {
 };
 
 export const pgEventQueries: AsyncQueries<EventQueries, Sql> = {
-  async insertEvents(c, events) {
-    const cols: unknown[][] = [[], [], [], [], [], [], []];
-    for (const e of events) {
-      cols[0]!.push(e.at);
-      cols[1]!.push(e.type);
-      cols[2]!.push(e.job_id);
-      cols[3]!.push(e.actor_type);
-      cols[4]!.push(e.actor_name);
-      cols[5]!.push(e.session_id);
-      cols[6]!.push(e.body);
-    }
-    await exec(c, EVENT_SQL.insertEvents, cols);
-  },
+  insertEvents: async (c, events) => void (await exec(c, EVENT_SQL.insertEvents, [jsonRows(events)])),
   listEvents: async (c, q) => (await exec<EventRow>(c, EVENT_SQL.listEvents, [q.since, q.limit, q.types ?? null, q.jobId ?? null])).rows,
   lastEventId: async (c) => (await exec<{ id: number }>(c, EVENT_SQL.lastEventId)).rows[0]?.id ?? 0,
   pruneEventsBefore: async (c, before) => (await exec(c, EVENT_SQL.pruneEvents, [before])).rowCount ?? 0,

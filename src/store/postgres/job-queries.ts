@@ -70,8 +70,13 @@ export const JOB_SQL = {
   /** $1 id; locks the row for a read-modify-write. */
   getJobForUpdate: st('get_job_for_update', 'SELECT * FROM jobs WHERE id = $1 FOR UPDATE'),
 
-  /** $1 ids: locks those jobs in byte order of their ids, the one order of every multi-job lock. */
-  lockJobs: st('lock_jobs', 'SELECT id FROM jobs WHERE id = ANY($1::text[]) ORDER BY id COLLATE "C" FOR UPDATE'),
+  /**
+   * $1 ids: locks those jobs in byte order of their ids, the one order of every multi-job lock.
+   * The ids go through `ARRAY(SELECT …)` so the planner, not knowing how many there are, looks
+   * each up on the primary key: with the array's length known it scans the whole table (plus
+   * every dead version of the burst's rows) for a few hundred ids.
+   */
+  lockJobs: st('lock_jobs', 'SELECT id FROM jobs WHERE id = ANY(ARRAY(SELECT unnest($1::text[]))) ORDER BY id COLLATE "C" FOR UPDATE'),
 
   /** $1 id. */
   deleteJob: st('delete_job', 'DELETE FROM jobs WHERE id = $1'),
@@ -93,7 +98,8 @@ export const JOB_SQL = {
    * $1 now, $2 limit, $3 owner, $4 lease expiry, $5 after, $6 due by. Claims at $1 unleased
    * active jobs due in ($5, $6], oldest occurrence first (ties: creation order), skipping rows another claim holds
    * locked. Each gets a fresh run id and its run in progress on the lease. RETURNING order is
-   * unspecified.
+   * unspecified. The claimed ids are looked up on the primary key (`= ANY(ARRAY(…))`), not
+   * hash-joined against a scan of the whole table.
    */
   claimDueBatch: st(
     'claim_due_batch',
@@ -107,7 +113,7 @@ export const JOB_SQL = {
     UPDATE jobs SET lease_owner = $3, lease_expires_at = $4, lease_run_id = ${newRunId('$1')},
       lease_scheduled_for = next_run_at, lease_claimed_at = $1,
       lease_trigger = CASE WHEN attempts > 0 THEN 'retry' ELSE 'schedule' END
-    WHERE id IN (SELECT id FROM due)
+    WHERE id = ANY(ARRAY(SELECT id FROM due))
     RETURNING *`,
   ),
 
