@@ -36,10 +36,12 @@ const due = store.jobs.nextDueAt();
 const readyMs = performance.now() - t0;
 const rss = process.memoryUsage().rss;
 if (!due) throw new Error('no due job found');
-// As chime start runs it: with the WAL checkpoint worker (its own thread and connection).
+// As chime start runs it: with the WAL checkpointer, whose worker thread (its own isolate and
+// connection) starts when the WAL holds frames to copy.
 const checkpointer = sqlite.startCheckpointer(store.db, { clock: new SystemClock() });
 await sleep(1000);
 const rssRunning = process.memoryUsage().rss;
+const workerIdle = checkpointer.workerRunning();
 const n0 = performance.now();
 for (let i = 0; i < 10_000; i++) store.jobs.nextDueAt();
 const nextDueUs = ((performance.now() - n0) * 1000) / 10_000;
@@ -49,6 +51,13 @@ if (mode === 'claim') {
   burstRate = claimRate(store, new Date(T0 + 59_999), CLAIM_ROWS);
   scatteredRate = claimRate(store, new Date(T0 + 10 * 365 * 86_400_000), CLAIM_ROWS);
 }
+// The worker runs only while the WAL holds frames to copy: up after a write (and the claims).
+store.db.exec('CREATE TABLE IF NOT EXISTS bench_touch (x); INSERT INTO bench_touch VALUES (1)');
+await sleep(1500);
+const rssActive = process.memoryUsage().rss;
+const workerActive = checkpointer.workerRunning();
 await checkpointer.stop();
 store.close();
-process.stdout.write(JSON.stringify({ from, readyMs, rss, rssRunning, baselineRss, burstRate, scatteredRate, nextDueUs }));
+process.stdout.write(
+  JSON.stringify({ from, readyMs, rss, rssRunning, rssActive, workerIdle, workerActive, baselineRss, burstRate, scatteredRate, nextDueUs }),
+);

@@ -10,8 +10,10 @@
  *   side by side in the file, the case of the scheduler's burst);
  * - store_claim_rate_scattered: 50,000 of the million scattered jobs, each on its own page
  *   (page I/O bound: every claimed row dirties a different page).
- * store_rss_<n>_with_checkpointer: a second later, with the WAL checkpoint worker thread of
- * `chime start` running (a worker is a second V8 isolate: about 7 MB).
+ * store_rss_<n>_with_checkpointer: a second later, with the WAL checkpointer of `chime start`
+ * running, idle: its worker thread (a second V8 isolate, about 10 MB) starts only when the WAL
+ * holds frames to copy, and leaves 30 s after it last did; store_rss_<n>_checkpointer_active:
+ * 1.5 s after a write, with that worker up (a `#` line says whether it was up each time).
  * store_rss_baseline is the same child's RSS before opening the store (Node + modules, + tsx
  * when it runs the sources); store_next_due_at_1m the mean cost of nextDueAt (two MINs over
  * partial indexes).
@@ -33,8 +35,12 @@ interface ChildReport {
   from: 'dist' | 'source';
   readyMs: number;
   rss: number;
-  /** RSS a second later with the checkpoint worker running. */
+  /** RSS a second later with the checkpointer running, nothing written (worker not started). */
   rssRunning: number;
+  /** RSS 1.5 s after a write: the checkpointer's worker up. */
+  rssActive: number;
+  workerIdle: boolean;
+  workerActive: boolean;
   baselineRss: number;
   burstRate: number;
   scatteredRate: number;
@@ -74,6 +80,8 @@ function main(): void {
       console.log(`store_time_to_ready_${label}: ${r.readyMs.toFixed(1)} ms`);
       console.log(`store_rss_${label}: ${mb(r.rss)} MB`);
       console.log(`store_rss_${label}_with_checkpointer: ${mb(r.rssRunning)} MB`);
+      console.log(`store_rss_${label}_checkpointer_active: ${mb(r.rssActive)} MB`);
+      console.log(`# store_rss_${label}: checkpoint worker up when idle: ${r.workerIdle}, after a write: ${r.workerActive}`);
       if (big) {
         console.log(`store_rss_baseline: ${mb(r.baselineRss)} MB`);
         console.log(`store_next_due_at_1m: ${r.nextDueUs.toFixed(2)} us`);

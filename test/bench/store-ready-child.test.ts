@@ -20,9 +20,21 @@ it('the store-ready child opens a filled store, claims and reports', () => {
     encoding: 'utf8',
     env: { ...process.env, CHIME_FROM_SOURCE: '1' },
   });
-  const report = JSON.parse(out) as { from: string; readyMs: number; rssRunning: number; burstRate: number };
+  const report = JSON.parse(out) as {
+    from: string;
+    readyMs: number;
+    rssRunning: number;
+    rssActive: number;
+    workerIdle: boolean;
+    workerActive: boolean;
+    burstRate: number;
+  };
   expect(report.from).toBe('source');
   expect(report.readyMs).toBeGreaterThan(0);
   expect(report.rssRunning).toBeGreaterThan(0);
   expect(report.burstRate).toBeGreaterThan(0);
+  // The checkpoint worker: not started on the idle store, up after the claims and a write.
+  expect(report.workerIdle).toBe(false);
+  expect(report.workerActive).toBe(true);
+  expect(report.rssActive).toBeGreaterThan(0);
 }, 30_000);
