@@ -119,6 +119,21 @@ describePg('PostgreSQL store: opening and migrations', () => {
     await expect(openPostgresStore(PG_URL, { schema: 'x; DROP TABLE jobs' })).rejects.toThrow(/schema name/);
   });
 
+  it('its connections name themselves chime/<schema> in pg_stat_activity', async () => {
+    const schema = freshSchema();
+    schemas.push(schema);
+    const s = await openPostgresStore(PG_URL, { schema, poolSize: 2 });
+    await s.jobs.createJob(reminder(1), T0);
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1', [
+      `chime/${schema}`,
+    ]);
+    await s.close();
+    await c.end();
+    expect(rows[0]!.n).toBeGreaterThan(0);
+  });
+
   it('times and counts come back as numbers without touching the global pg.types', async () => {
     const schema = freshSchema();
     schemas.push(schema);

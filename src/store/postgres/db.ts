@@ -69,10 +69,13 @@ export const CONNECT_TIMEOUT_MS = 10_000;
  * Connection settings shared by the pool and the LISTEN client: BIGINT as number,
  * `search_path` = the schema, a connect timeout, and TCP keep-alive so a connection that died
  * silently (a NAT or failover dropping it) errors instead of waiting forever for notifications.
+ * `application_name` is `chime/<schema>`, so pg_stat_activity (an operator's view, the burst
+ * bench's CPU count) tells Chime's connections apart, and which schema each serves.
  */
 export function connectionConfig(url: string, schema: string): pg.ClientConfig {
   return {
     connectionString: url,
+    application_name: `chime/${checkSchemaName(schema)}`,
     types: { getTypeParser },
     options: `-c search_path=${checkSchemaName(schema)}`,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
