@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { pino, type Logger as PinoLogger, type DestinationStream } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 /** Chime's logger: pino, one JSON object per line. */
 export type Logger = PinoLogger;
@@ -35,7 +36,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   const tty = opts.stream ? false : fd === 1 ? process.stdout.isTTY : process.stderr.isTTY;
   const human = opts.pretty ?? tty;
   const readable = (destination: number | DestinationStream): DestinationStream =>
-    pretty({ destination, sync: true, colorize: tty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+    prettyStream()({ destination, sync: true, colorize: tty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
   if (opts.file && level !== 'silent') {
     return pino(
       base,
@@ -48,6 +49,14 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
   if (human) return pino(base, readable(opts.stream ?? fd));
   if (opts.stream) return pino(base, opts.stream);
   return pino(base, pino.destination({ fd, sync: true }));
+}
+
+/**
+ * pino-pretty, loaded when a person watches the log in a terminal: a service's log (a file, a
+ * pipe, journald) is JSON, and its start need not load and compile the formatter (30 modules).
+ */
+function prettyStream(): typeof PinoPretty {
+  return createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
 }
 
 /** A logger that drops everything (tests, benchmarks). */
