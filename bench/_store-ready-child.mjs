@@ -42,6 +42,11 @@ const checkpointer = sqlite.startCheckpointer(store.db, { clock: new SystemClock
 await sleep(1000);
 const rssRunning = process.memoryUsage().rss;
 const workerIdle = checkpointer.workerRunning();
+// The worker runs only while the WAL holds frames to copy: up after a write (and for the claims).
+store.db.exec('CREATE TABLE IF NOT EXISTS bench_touch (x); INSERT INTO bench_touch VALUES (1)');
+await sleep(1500);
+const rssActive = process.memoryUsage().rss;
+const workerActive = checkpointer.workerRunning();
 const n0 = performance.now();
 for (let i = 0; i < 10_000; i++) store.jobs.nextDueAt();
 const nextDueUs = ((performance.now() - n0) * 1000) / 10_000;
@@ -51,11 +56,6 @@ if (mode === 'claim') {
   burstRate = claimRate(store, new Date(T0 + 59_999), CLAIM_ROWS);
   scatteredRate = claimRate(store, new Date(T0 + 10 * 365 * 86_400_000), CLAIM_ROWS);
 }
-// The worker runs only while the WAL holds frames to copy: up after a write (and the claims).
-store.db.exec('CREATE TABLE IF NOT EXISTS bench_touch (x); INSERT INTO bench_touch VALUES (1)');
-await sleep(1500);
-const rssActive = process.memoryUsage().rss;
-const workerActive = checkpointer.workerRunning();
 await checkpointer.stop();
 store.close();
 process.stdout.write(

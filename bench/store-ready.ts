@@ -13,7 +13,8 @@
  * store_rss_<n>_with_checkpointer: a second later, with the WAL checkpointer of `chime start`
  * running, idle: its worker thread (a second V8 isolate, about 10 MB) starts only when the WAL
  * holds frames to copy, and leaves 30 s after it last did; store_rss_<n>_checkpointer_active:
- * 1.5 s after a write, with that worker up (a `#` line says whether it was up each time).
+ * 1.5 s after a write, with that worker up, before the claims (a `#` line says whether it was
+ * up each time).
  * store_rss_baseline is the same child's RSS before opening the store (Node + modules, + tsx
  * when it runs the sources); store_next_due_at_1m the mean cost of nextDueAt (two MINs over
  * partial indexes).
