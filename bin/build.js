@@ -2,11 +2,12 @@
 // `npm run build` (and `prepare`, so every `npm install` / `npm ci`): compiles src/ and adapters/
 // to JavaScript in dist/, so `chime start` runs without a TypeScript loader.
 //
-// esbuild, file by file (no bundle): it is the transformer tsx already runs on these same files
-// in development and tests, so dist/ is the code the tests ran, compiled once instead of at each
-// start; it takes well under a second where `tsc` emitting the same files takes tens of seconds
-// on a small machine (type errors are `npm run typecheck`'s job, not the build's). Files that are
-// not TypeScript (SQL migrations) are copied beside the code that reads them by relative path.
+// esbuild, file by file: it is the transformer tsx already runs on these same files in development
+// and tests, so dist/ is the code the tests ran, compiled once instead of at each start; it takes
+// well under a second where `tsc` emitting the same files takes tens of seconds on a small
+// machine (type errors are `npm run typecheck`'s job, not the build's); the bundle below adds a
+// few seconds on a loaded 2-core machine. Files that are not TypeScript (SQL migrations) are
+// copied beside the code that reads them by relative path.
 //
 // The new build is written next to dist/ and swapped in whole, fingerprint last, so a start never
 // sees half a build as fresh. Usage: node bin/build.js [--if-stale]
