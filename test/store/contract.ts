@@ -3,6 +3,7 @@ import type { Address, Job } from '../../src/core/job.js';
 import type { ClaimedRun, Lease, OutboxMessage, Settlement } from '../../src/core/run.js';
 import { JOB_ID_ALPHABET } from '../../src/store/job-id.js';
 import type { JobStore, NewJobRecord } from '../../src/core/ports/job-store.js';
+import type { EventLog } from '../../src/core/ports/event-log.js';
 
 /** What a store implementation hands the contract suite. */
 export interface ContractHarness {
@@ -403,6 +404,81 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         // A backlog limit of 0 leaves the backlog alone even with room to spare.
         expect(await store.claimDue(at(8500), 10, leaseA, { freshAfter: at(5000), freshLimit: 5, backlogLimit: 0 })).toEqual([]);
         expect((await store.claimDue(at(8500), 10, leaseA)).map((r) => r.job.id)).toEqual([old[2]!.id]);
+      });
+
+      describe('claimDueSettlingInstant (instant runs settled in the claim)', () => {
+        /** Settles every run whose reminder text is not `pool`, with one message keyed by its job. */
+        const decideAll = (run: ClaimedRun, now: Date): Settlement | undefined =>
+          (run.job.payload as { text: string }).text === 'pool' ? undefined : success(run, now, [msg(`k-${run.job.id}`, run.job.id)]);
+
+        it('settles the runs decide answers in the same transaction, leases the rest, oldest first, with their events', async () => {
+          const j1 = await store.createJob(reminder(1000), T0);
+          const pool = await store.createJob(reminder(1500, { payload: { text: 'pool' } }), T0);
+          const j2 = await store.createJob(reminder(2000), T0);
+          await store.createJob(reminder(9000), T0); // not due
+          const asked: string[] = [];
+          const claims = await store.claimDueSettlingInstant!(at(3000), 10, leaseA, undefined, (run) => {
+            asked.push(run.job.id);
+            return decideAll(run, at(3000));
+          });
+          expect(asked).toEqual([j1.id, pool.id, j2.id]);
+          expect(claims.map((c) => [c.run.job.id, c.settled])).toEqual([
+            [j1.id, true],
+            [pool.id, undefined],
+            [j2.id, true],
+          ]);
+          expect(claims[0]!.run).toMatchObject({ scheduledFor: at(1000), claimedAt: at(3000), trigger: 'schedule', attempt: 1 });
+          expect(claims[0]!.run.runId).toMatch(new RegExp(`^[0-9a-f]{12}-${j1.id}-[0-9a-f]{4}$`));
+          // Settled: completed, no lease, one success row and one message each.
+          for (const job of [j1, j2]) {
+            expect(await store.getJob(job.id)).toMatchObject({ status: 'completed', nextRunAt: null, runCount: 1 });
+            const runs = await store.listRuns({ jobId: job.id });
+            expect(runs).toHaveLength(1);
+            expect(runs[0]).toMatchObject({ status: 'success', scheduledFor: expect.any(Date), startedAt: at(3000) });
+          }
+          expect((await store.listOutbox()).map((m) => m.key).sort()).toEqual([`k-${j1.id}`, `k-${j2.id}`].sort());
+          // The pool's run holds a lease (running), as a plain claim leaves it; nobody else gets it.
+          expect((await store.listRuns({ jobId: pool.id }))[0]).toMatchObject({ status: 'running', runId: claims[1]!.run.runId });
+          expect(await store.claimDue(at(3001), 10, leaseB)).toEqual([]);
+          expect(await store.settle(claims[1]!.run, success(claims[1]!.run, at(3100)), at(3100))).toBe(true);
+          // Events: each start, then each outcome.
+          // Both stores are the event log too.
+          const log = store as unknown as EventLog;
+          const events = (await log.listEvents({ since: 0, limit: 100 })).filter((e) => e.type.startsWith('run.'));
+          expect(events.filter((e) => e.type === 'run.started').map((e) => e.jobId)).toEqual([j1.id, pool.id, j2.id]);
+          expect(events.filter((e) => e.type === 'run.succeeded')).toHaveLength(3);
+        });
+
+        it('a job another claim holds is skipped, and nothing runs twice across two connections', async () => {
+          const ids = new Set<string>();
+          for (let i = 0; i < 60; i++) ids.add((await store.createJob(reminder(100 + i), T0)).id);
+          const held = await store.claimDue(at(5000), 5, leaseA);
+          const other = await h.second();
+          const settled: string[] = [];
+          for (let round = 0; round < 20; round++) {
+            const got = await Promise.all([
+              store.claimDueSettlingInstant!(at(5000), 7, leaseA, undefined, (r) => decideAll(r, at(5000))),
+              other.claimDueSettlingInstant!(at(5000), 7, leaseB, undefined, (r) => decideAll(r, at(5000))),
+            ]);
+            for (const c of got.flat()) if (c.settled) settled.push(c.run.job.id);
+            if (got.flat().length === 0) break;
+          }
+          expect(new Set(settled).size).toBe(settled.length);
+          expect(settled.sort()).toEqual([...ids].filter((id) => !held.some((r) => r.job.id === id)).sort());
+          expect((await store.listOutbox()).length).toBe(55);
+        });
+
+        it('a settle that throws leaves nothing claimed or written', async () => {
+          const job = await store.createJob(reminder(1000), T0);
+          const broken = (run: ClaimedRun): Settlement => ({
+            ...success(run, at(2000)),
+            outbox: [{ key: 'x', jobId: run.job.id, to: undefined as unknown as Address, text: 'x' }],
+          });
+          await expect(async () => store.claimDueSettlingInstant!(at(2000), 10, leaseA, undefined, broken)).rejects.toThrow();
+          expect(await store.listRuns({ jobId: job.id })).toEqual([]);
+          expect(await store.getJob(job.id)).toMatchObject({ status: 'active', runCount: 0 });
+          expect((await store.claimDue(at(2000), 10, leaseA)).map((r) => r.job.id)).toEqual([job.id]);
+        });
       });
 
       it('dueTimes: the earliest due time, the earliest after an instant, and the earliest lease expiry', async () => {

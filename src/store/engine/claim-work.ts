@@ -5,7 +5,8 @@ import type { ClaimedRun, Lease, RunTrigger, Settlement } from '../../core/run.j
 import { type EventRecorder, schedulerActor } from './event-log.js';
 import type { JobStoreQueries } from './job-queries.js';
 import { settleWork } from './job-work.js';
-import { type JobRow, claimedRunFromRow } from './rows.js';
+import { type JobRow, type SeqJobRow, claimedRunFromRow } from './rows.js';
+import { newRunId } from './run-history.js';
 import { type Work, requests } from './work.js';
 
 /**
@@ -65,9 +66,12 @@ export function* claimDueWork(t: number, limit: number, lease: Lease, ev: EventR
 }
 
 /**
- * claimDueWork, then, in the same transaction, the settles of the claimed runs `decide` gives
- * a settlement for (instant runs: see JobStore.claimDueSettlingInstant). The claim locked
- * their jobs already.
+ * A claim whose instant runs are settled in the same transaction (JobStore.claimDueSettlingInstant).
+ * Expired leases are taken over first, as by claimDueWork. The due jobs of each lane are then
+ * read (on PostgreSQL locked) without a lease: `decide` is asked about each, and an instant run
+ * is settled right away under a guard that the job still holds no lease, so its job row is
+ * written once, not leased and then settled. A job `decide` leaves to the pool is leased as
+ * claimDueWork leases it. Runs come back in claim order (takeovers, on-time lane, backlog).
  */
 export function* claimDueSettlingWork(
   t: number,
@@ -77,19 +81,64 @@ export function* claimDueSettlingWork(
   lanes: LaneLimits | undefined,
   decide: (run: ClaimedRun) => Settlement | undefined,
 ): Work<InstantClaim[]> {
-  const claims: InstantClaim[] = (yield* claimDueWork(t, limit, lease, ev, lanes)).map((run) => ({ run }));
-  const items: Array<{ run: ClaimedRun; settlement: Settlement }> = [];
-  const positions: number[] = [];
-  for (const [k, { run }] of claims.entries()) {
-    const settlement = decide(run);
-    if (!settlement) continue;
-    items.push({ run, settlement });
-    positions.push(k);
+  const claims: InstantClaim[] = (yield* takeOverExpired(t, limit, lease, ev)).map((run) => ({ run }));
+  let room = limit - claims.length;
+  const rows: SeqJobRow[] = [];
+  const read = function* (after: number, dueBy: number, most: number): Work<number> {
+    const got = yield* q.selectDueBatch(after, dueBy, most);
+    got.sort((a, b) => a.next_run_at! - b.next_run_at! || a.seq - b.seq);
+    rows.push(...got);
+    return got.length;
+  };
+  if (!lanes) {
+    if (room > 0) yield* read(EVER, t, room);
+  } else {
+    const fresh = Math.min(room, lanes.freshLimit);
+    if (fresh > 0) room -= yield* read(lanes.freshAfter, t, fresh);
+    const backlog = Math.min(room, lanes.backlogLimit);
+    if (backlog > 0) yield* read(EVER, Math.min(lanes.freshAfter, t), backlog);
   }
+  const items: Array<{ run: ClaimedRun; settlement: Settlement }> = [];
+  const unleased = new Set<string>();
+  // Takeovers hold leases already; they are settled under theirs.
+  for (const claim of claims) {
+    const settlement = decide(claim.run);
+    if (settlement) items.push({ run: claim.run, settlement });
+  }
+  for (const row of rows) {
+    const run = unleasedRun(row, t, lease);
+    const settlement = decide(run);
+    if (settlement) {
+      items.push({ run, settlement });
+      unleased.add(run.runId);
+      claims.push({ run });
+      continue;
+    }
+    const trigger: RunTrigger = row.attempts > 0 ? 'retry' : 'schedule';
+    claims.push({ run: claimedRunFromRow(yield* q.leaseJob(row.id, t, lease.owner, t + lease.durationMs, row.next_run_at!, trigger)) });
+  }
+  for (const { run } of claims) ev.started(run, schedulerActor(run.job.id, lease.owner));
   if (items.length === 0) return claims;
-  const kept = yield* settleWork(items, t, ev, true);
-  for (const [i, k] of positions.entries()) claims[k]!.settled = kept[i]!;
+  const kept = yield* settleWork(items, t, ev, true, unleased);
+  const settled = new Map(items.map((item, i) => [item.run.runId, kept[i]!]));
+  for (const claim of claims) {
+    const s = settled.get(claim.run.runId);
+    if (s !== undefined) claim.settled = s;
+  }
   return claims;
+}
+
+/** The run of a due job read without a lease, as a claim at `t` would have leased it. */
+function unleasedRun(row: SeqJobRow, t: number, lease: Lease): ClaimedRun {
+  return claimedRunFromRow({
+    ...row,
+    lease_owner: lease.owner,
+    lease_expires_at: t + lease.durationMs,
+    lease_run_id: newRunId(t, row.id),
+    lease_scheduled_for: row.next_run_at,
+    lease_claimed_at: t,
+    lease_trigger: row.attempts > 0 ? 'retry' : 'schedule',
+  });
 }
 
 /** Claims at `t` up to `limit` jobs due in (`after`, `dueBy`], oldest first, onto `into`; how many. */

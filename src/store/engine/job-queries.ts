@@ -51,6 +51,12 @@ export interface JobStoreQueries extends EventQueries {
   nextDue(after: number): { due: number | null; fresh: number | null; lease: number | null };
   /** Leases at `now` up to `limit` unleased active jobs due in (`after`, `dueBy`], each with a fresh run id; any order. */
   claimDueBatch(after: number, dueBy: number, now: number, limit: number, owner: string, expires: number): SeqJobRow[];
+  /**
+   * Up to `limit` unleased active jobs due in (`after`, `dueBy`], read without a lease (on
+   * PostgreSQL locked, skipping rows locked elsewhere), for a claim that settles them in the
+   * same transaction; any order.
+   */
+  selectDueBatch(after: number, dueBy: number, limit: number): SeqJobRow[];
   /** Jobs whose lease ran out, oldest expiry first (PostgreSQL: locked, skipping rows locked elsewhere). */
   expiredLeases(now: number, limit: number): JobRow[];
   /** A fresh lease with a new run id on one job, for the given occurrence; the leased row. */

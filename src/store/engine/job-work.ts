@@ -102,8 +102,10 @@ export function* settleWork(
   ev: EventRecorder,
   /** The jobs are locked by this transaction already (it claimed them). */
   locked = false,
+  /** Runs read without a lease in this transaction (instant runs): settled while their job holds none. */
+  unleased?: ReadonlySet<string>,
 ): Work<boolean[]> {
-  const records = items.map((i) => settleRecord(i.run, i.settlement, t));
+  const records = items.map((i) => settleRecord(i.run, i.settlement, t, unleased?.has(i.run.runId) ?? false));
   if (items.length > 1 && !locked) yield* q.lockJobs([...new Set(items.map((i) => i.run.job.id))]);
   const stored = yield* q.settleRuns(records, t);
   return stored.map((status, k) => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { ghostSessionId } from '../../core/ghost.js';
 import type { RunRecord } from '../../core/run.js';
 import type { RunFilter } from '../../core/ports/job-store.js';
@@ -27,6 +28,15 @@ export function mergeHistory(running: RunRecord[], finished: RunRecord[], limit:
  * primary key, and "started before t" is `run_id < runIdPrefix(t)`.
  */
 export const runIdPrefix = (t: Date): string => Math.max(0, t.getTime()).toString(16).padStart(12, '0');
+
+/**
+ * A fresh run id as the claim statements make them in SQL: `<claim ms, 12 hex>-<job id>-<4 hex
+ * random>` (time first so run indexes grow at their end; the job id inside so a heartbeat finds
+ * the job by primary key).
+ */
+export function newRunId(t: number, jobId: string): string {
+  return `${runIdPrefix(new Date(t))}-${jobId}-${randomBytes(2).toString('hex')}`;
+}
 
 /** Whether a run in progress (read from the leases) falls in the filter's time range and page. */
 export function runInRange(run: RunRecord, filter: RunFilter): boolean {

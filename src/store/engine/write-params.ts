@@ -32,7 +32,8 @@ export function outboxParams(m: OutboxMessage): OutboxParams {
  */
 export interface SettleJobParams {
   id: string;
-  run_id: string;
+  /** The lease the job must still hold; null: it must hold none (an instant run read without one). */
+  run_id: string | null;
   claimed_at: number;
   status: string;
   updated_at: number;
@@ -59,8 +60,8 @@ export interface SettleRecord {
 
 const flag = (v: unknown): number => (v !== undefined ? 1 : 0);
 
-/** The writes of settling `run` with `settlement` at `now` (epoch ms). */
-export function settleRecord(run: ClaimedRun, settlement: Settlement, now: number): SettleRecord {
+/** The writes of settling `run` with `settlement` at `now` (epoch ms); `unleased`: see SettleJobParams.run_id. */
+export function settleRecord(run: ClaimedRun, settlement: Settlement, now: number, unleased = false): SettleRecord {
   const j = settlement.job;
   const r = settlement.run;
   const scheduledFor = run.scheduledFor.getTime();
@@ -68,7 +69,7 @@ export function settleRecord(run: ClaimedRun, settlement: Settlement, now: numbe
   return {
     job: {
       id: run.job.id,
-      run_id: run.runId,
+      run_id: unleased ? null : run.runId,
       claimed_at: started,
       status: j.status,
       updated_at: now,

@@ -117,6 +117,17 @@ export const JOB_SQL = {
     RETURNING *`,
   ),
 
+  /** $1 after, $2 due by, $3 limit. claimDueBatch's rows locked without a lease (instant runs: settled in the same transaction). */
+  selectDueBatch: st(
+    'select_due_batch',
+    `
+    SELECT * FROM jobs
+    WHERE status = 'active' AND lease_owner IS NULL AND next_run_at > $1 AND next_run_at <= $2
+    ORDER BY next_run_at, seq
+    LIMIT $3
+    FOR UPDATE SKIP LOCKED`,
+  ),
+
   /** $1 now, $2 limit. Jobs whose lease ran out (their process died or hung), oldest expiry first, locked. */
   expiredLeases: st(
     'expired_leases',

@@ -70,6 +70,7 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
     },
   claimDueBatch: (c, after, dueBy, now, limit, owner, expires) =>
     rows(exec<SeqJobRow>(c, JOB_SQL.claimDueBatch, [now, limit, owner, expires, after, dueBy])),
+  selectDueBatch: (c, after, dueBy, limit) => rows(exec<SeqJobRow>(c, JOB_SQL.selectDueBatch, [after, dueBy, limit])),
   expiredLeases: (c, now, limit) => rows(exec<JobRow>(c, JOB_SQL.expiredLeases, [now, limit])),
   leaseJob: async (c, id, now, owner, expires, scheduledFor, trigger) =>
     (await rows(exec<JobRow>(c, JOB_SQL.leaseJob, [id, now, owner, expires, scheduledFor, trigger])))[0]!,

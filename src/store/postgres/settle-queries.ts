@@ -15,8 +15,9 @@ const KEPT_BY_PERSON = `(j.updated_at > i.claimed_at AND j.status IN ('paused', 
  * history row (RunRow), in the same order; $3 the messages (OutboxParams) with `run_ord`, the
  * 1-based index of their run; $4 now.
  *
- * A job is written, and its lease dropped, only while the lease is still that run's; only then
- * are its run row and messages inserted. Returns the index (`ord`) of every run that settled.
+ * A job is written, and its lease dropped, only while the lease is still that run's (for a null
+ * run id, an instant run read without a lease in this transaction: while it holds no lease);
+ * only then are its run row and messages inserted. Returns the index (`ord`) of every run that settled.
  * The jobs are found on the primary key (`= ANY(ARRAY(…))`, whose length the planner cannot
  * see), not by hash-joining the input against a scan of the whole table.
  */
@@ -42,7 +43,7 @@ export const SETTLE_RUNS: Statement = {
         updated_at = $4::bigint,
         ${NO_LEASE}
       FROM input i
-      WHERE j.id = ANY(ARRAY(SELECT id FROM input)) AND j.id = i.id AND j.lease_run_id = i.run_id
+      WHERE j.id = ANY(ARRAY(SELECT id FROM input)) AND j.id = i.id AND j.lease_run_id IS NOT DISTINCT FROM i.run_id
       RETURNING i.ordinality AS ord, j.status),
     added_runs AS (
       INSERT INTO runs (run_id, job_id, scheduled_for, started_at, finished_at, status, trigger,

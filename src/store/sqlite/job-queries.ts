@@ -253,6 +253,15 @@ export function prepareJobQueries(db: Db) {
       RETURNING ${JOB_COLUMNS.join(', ')}, rowid`)
       .raw(true),
 
+    /** claimDueBatch's rows read without a lease (instant runs: settled in the same transaction). */
+    selectDueBatch: db
+      .prepare<[after: number, dueBy: number, limit: number], unknown[]>(`
+      SELECT ${JOB_COLUMNS.join(', ')}, rowid FROM jobs INDEXED BY jobs_due
+      WHERE status = 'active' AND lease_owner IS NULL AND next_run_at > ? /* after */ AND next_run_at <= ? /* due_by */
+      ORDER BY next_run_at, rowid
+      LIMIT ? /* limit */`)
+      .raw(true),
+
     /** Jobs whose lease ran out (their process died or hung), oldest expiry first. */
     expiredLeases: db.prepare<{ now: number; limit: number }, JobRow>(`
       SELECT * FROM jobs INDEXED BY jobs_leased
@@ -299,7 +308,8 @@ export function prepareJobQueries(db: Db) {
 
     /**
      * Writes settled runs' job states and drops their leases, each only if the lease is still
-     * that run's (no row returned: the lease was lost); the values flat, SETTLE_COLUMNS order
+     * that run's (no row returned: the lease was lost), or, for a run id of NULL (an instant run
+     * read without a lease in this transaction), only if the job still holds no lease; the values flat, SETTLE_COLUMNS order
      * (pushSettleValues), row after row, one VALUES row per job. A field whose `set_` flag is 0
      * keeps its value. A person who paused or cancelled the job after the claim keeps that
      * status and next run: the run's outcome does not undo it. No read first: every right-hand
@@ -323,7 +333,7 @@ export function prepareJobQueries(db: Db) {
         updated_at = s.updated_at,
         ${NO_LEASE}
       FROM s
-      WHERE jobs.id = s.id AND jobs.lease_run_id = s.run_id
+      WHERE jobs.id = s.id AND jobs.lease_run_id IS s.run_id
       RETURNING id, status`,
       `(${SETTLE_COLUMNS.map(() => '?').join(', ')})`,
     ),
