@@ -52,15 +52,7 @@ export interface LaneLimits {
  */
 export function* claimDueWork(t: number, limit: number, lease: Lease, ev: EventRecorder, lanes?: LaneLimits): Work<ClaimedRun[]> {
   const claimed = yield* takeOverExpired(t, limit, lease, ev);
-  let room = limit - claimed.length;
-  if (!lanes) {
-    if (room > 0) yield* claimRange(claimed, EVER, t, t, room, lease);
-  } else {
-    const fresh = Math.min(room, lanes.freshLimit);
-    if (fresh > 0) room -= yield* claimRange(claimed, lanes.freshAfter, t, t, fresh, lease);
-    const backlog = Math.min(room, lanes.backlogLimit);
-    if (backlog > 0) yield* claimRange(claimed, EVER, Math.min(lanes.freshAfter, t), t, backlog, lease);
-  }
+  yield* eachLane(t, limit - claimed.length, lanes, (after, dueBy, most) => claimRange(claimed, after, dueBy, t, most, lease));
   for (const run of claimed) ev.started(run, schedulerActor(run.job.id, lease.owner));
   return claimed;
 }
@@ -82,22 +74,13 @@ export function* claimDueSettlingWork(
   decide: (run: ClaimedRun) => Settlement | undefined,
 ): Work<InstantClaim[]> {
   const claims: InstantClaim[] = (yield* takeOverExpired(t, limit, lease, ev)).map((run) => ({ run }));
-  let room = limit - claims.length;
   const rows: SeqJobRow[] = [];
-  const read = function* (after: number, dueBy: number, most: number): Work<number> {
+  yield* eachLane(t, limit - claims.length, lanes, function* (after, dueBy, most) {
     const got = yield* q.selectDueBatch(after, dueBy, most);
     got.sort((a, b) => a.next_run_at! - b.next_run_at! || a.seq - b.seq);
     rows.push(...got);
     return got.length;
-  };
-  if (!lanes) {
-    if (room > 0) yield* read(EVER, t, room);
-  } else {
-    const fresh = Math.min(room, lanes.freshLimit);
-    if (fresh > 0) room -= yield* read(lanes.freshAfter, t, fresh);
-    const backlog = Math.min(room, lanes.backlogLimit);
-    if (backlog > 0) yield* read(EVER, Math.min(lanes.freshAfter, t), backlog);
-  }
+  });
   const items: Array<{ run: ClaimedRun; settlement: Settlement }> = [];
   const unleased = new Set<string>();
   // Takeovers hold leases already; they are settled under theirs.
@@ -114,8 +97,8 @@ export function* claimDueSettlingWork(
       claims.push({ run });
       continue;
     }
-    const trigger: RunTrigger = row.attempts > 0 ? 'retry' : 'schedule';
-    claims.push({ run: claimedRunFromRow(yield* q.leaseJob(row.id, t, lease.owner, t + lease.durationMs, row.next_run_at!, trigger)) });
+    const leased = yield* q.leaseJob(row.id, t, lease.owner, t + lease.durationMs, run.scheduledFor.getTime(), run.trigger);
+    claims.push({ run: claimedRunFromRow(leased) });
   }
   for (const { run } of claims) ev.started(run, schedulerActor(run.job.id, lease.owner));
   if (items.length === 0) return claims;
@@ -139,6 +122,27 @@ function unleasedRun(row: SeqJobRow, t: number, lease: Lease): ClaimedRun {
     lease_claimed_at: t,
     lease_trigger: row.attempts > 0 ? 'retry' : 'schedule',
   });
+}
+
+/**
+ * Takes due jobs lane by lane with `take(after, dueBy, most)` (how many it took), `room` in all:
+ * without `lanes` the whole due range; with them the jobs due after `lanes.freshAfter` first
+ * (the on-time lane), then the older backlog, each within its own limit.
+ */
+function* eachLane(
+  t: number,
+  room: number,
+  lanes: LaneLimits | undefined,
+  take: (after: number, dueBy: number, most: number) => Work<number>,
+): Work<void> {
+  if (!lanes) {
+    if (room > 0) yield* take(EVER, t, room);
+    return;
+  }
+  const fresh = Math.min(room, lanes.freshLimit);
+  const took = fresh > 0 ? yield* take(lanes.freshAfter, t, fresh) : 0;
+  const backlog = Math.min(room - took, lanes.backlogLimit);
+  if (backlog > 0) yield* take(EVER, Math.min(lanes.freshAfter, t), backlog);
 }
 
 /** Claims at `t` up to `limit` jobs due in (`after`, `dueBy`], oldest first, onto `into`; how many. */
