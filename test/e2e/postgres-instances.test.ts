@@ -14,6 +14,7 @@ import { ManualClock, flushMicrotasks } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import { openStore } from '../../src/store/open-store.js';
+import type { PostgresJobStore } from '../../src/store/postgres/pg-job-store.js';
 import { FakeSender } from '../delivery/fake-sender.js';
 import { describePg, freshDatabase } from '../store/pg-harness.js';
 
@@ -88,6 +89,9 @@ describePg('several Chime instances on one PostgreSQL database', () => {
     const a = await instance(db.url);
     const b = await instance(db.url);
     await b.app.start(); // only B runs jobs; it sleeps (nothing due)
+    // Its LISTEN connection opens in the background; a write before it is in place is heard
+    // only at the 30 s re-arm, which this test never reaches.
+    await (b.app.store.jobs as PostgresJobStore).changesReady();
     await b.clock.advance(1000);
     await a.app.scheduler.createJob({
       kind: 'reminder',
