@@ -50,16 +50,24 @@ const sinceParam = z.coerce
   .optional()
   .describe('Only events with a greater id (the last id you saw).');
 
-/** Filters shared by the list, the SSE stream and `chime events tail`. */
-export const eventFilterQuery = z.object({
-  since: sinceParam,
-  type: typesParam,
-  job_id: z.string().min(1).max(100).optional().describe('Only events of this job.'),
-});
+/**
+ * Filters shared by the list, the SSE stream and `chime events tail`. Strict, as every other
+ * query of the API: a misspelt filter (`jobId` for `job_id`) is refused, not ignored, which
+ * would answer with the whole log as though it were the filtered one.
+ */
+export const eventFilterQuery = z
+  .object({
+    since: sinceParam,
+    type: typesParam,
+    job_id: z.string().min(1).max(100).optional().describe('Only events of this job.'),
+  })
+  .strict();
 
-export const listEventsQuery = eventFilterQuery.extend({
-  limit: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
-});
+export const listEventsQuery = eventFilterQuery
+  .extend({
+    limit: z.coerce.number({ message: 'must be a number' }).int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional(),
+  })
+  .strict();
 
 /** A Last-Event-ID header: the id of the last event the client received. */
 export function lastEventIdOf(header: string | string[] | undefined): number | undefined {

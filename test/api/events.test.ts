@@ -62,6 +62,15 @@ describe('GET /api/v1/events', () => {
     expect((await f.call('/api/v1/events', { token: null })).status).toBe(401);
   });
 
+  it('a misspelt filter is a 400 naming it, on the list and the stream, not the whole log unfiltered', async () => {
+    const f = await fixture();
+    for (const url of ['/api/v1/events?jobId=k7m2qd', '/api/v1/events/stream?jobId=k7m2qd']) {
+      const res = await f.call(url);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('jobId');
+    }
+  });
+
   it('is in the OpenAPI document', async () => {
     const f = await fixture();
     const doc = (await (await f.call('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
