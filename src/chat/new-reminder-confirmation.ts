@@ -1,5 +1,6 @@
 /**
- * The confirmation of a new reminder with the questions about how it was read: another
+ * The confirmation of a new reminder with what the schedule does that its words may not say
+ * (a DST gap or overlap, months skipped) and the questions about how it was read: another
  * meaning of its zone abbreviation, the other half of the day for a bare night hour, and a
  * new user's time zone. Each question comes with buttons; none holds the reminder up.
  */
@@ -7,6 +8,7 @@ import type { Job } from '../core/job.js';
 import { abbreviationMeanings } from '../nl/zone-names.js';
 import type { ParsedReminder } from '../nl/types.js';
 import { nightHourQuestion } from './bare-hour.js';
+import { scheduleNotes } from './schedule-notes.js';
 import type { CommandContext } from './command.js';
 import { confirmation, readerZone } from './confirmation.js';
 import type { Action, Reply } from './message.js';
@@ -49,6 +51,8 @@ export async function newReminderConfirmation(ctx: CommandContext, job: Job, par
   const reader = await readerZone(ctx);
   const ask = await firstReminderWithoutZone(ctx, job);
   let message = confirmation(job, parsed.next, ask ? { ...reader, show: 'no' } : reader, ctx.now);
+  const notes = scheduleNotes(parsed);
+  if (notes.length) message = withPart(message, notes.join('\n'), []);
   // Questions about how the text was read share one row of buttons (at most 4), so with the
   // zone picker a confirmation keeps within Discord's five rows.
   const questions = [otherMeanings(job, parsed), nightHourQuestion(job, parsed)].filter((q) => q !== undefined);

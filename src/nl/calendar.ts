@@ -11,6 +11,7 @@ import {
   daysInMonth,
   formatWallTime,
   isValidDate,
+  wallToUtcMs,
   weekdayOf as civilWeekdayOf,
   type WallTimeInput,
 } from '../core/time/civil.js';
@@ -91,4 +92,9 @@ export function toWall(instant: Date, zone: string): Wall {
 /** The instant at which `zone` shows wall time `w`. */
 export function fromWall(w: Wall, zone: string): Date {
   return fromWallTime(civil(w), zone);
+}
+
+/** Whether `zone` shows something other than `w` at `instant` (fields rolling over aside): `w` fell in a DST gap. */
+export function shiftedByGap(w: Wall, instant: Date, zone: string): boolean {
+  return wallToUtcMs(civil(w)) !== wallToUtcMs(civil(toWall(instant, zone)));
 }

@@ -3,23 +3,15 @@
  * and a date and/or time placed by the conventions in resolve.ts. chrono-node covers absolute
  * date formats our own grammar does not know (it runs last, on what is left).
  */
-import {
-  addDays,
-  addMonths,
-  at,
-  compareWall,
-  daysInMonth,
-  fromWall,
-  isValidDate,
-  toWall,
-  weekdayOf,
-  type LocalDate,
-  type Wall,
-} from './calendar.js';
-import { DURATION_SRC, parseDurationPhrase } from './duration-phrase.js';
+import { addDays, addMonths, at, compareWall, daysInMonth, isValidDate, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import { DURATION_SRC, parseDurationPhrase, type DurationParts } from './duration-phrase.js';
 import type { Group } from './groups.js';
 import type { Recognizer, TimeOfDay } from './pieces.js';
-import { addDuration, DEFAULT_TIME, nextTimeOfDay, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
+import { addDuration, DEFAULT_TIME, nextTimeOfDay, place, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
+
+function isZero(d: DurationParts): boolean {
+  return Object.values(d).every((v) => v === 0);
+}
 
 /** Durations after "in"/"within"/"after", or before "from now"/"later". */
 export const DURATION_RECOGNIZERS: Recognizer[] = [
@@ -31,6 +23,11 @@ export const DURATION_RECOGNIZERS: Recognizer[] = [
     ),
     make(m) {
       const duration = parseDurationPhrase(m[1]!);
+      if (duration && isZero(duration)) {
+        return {
+          refuse: { error: `"${m[0]}" is now, not a time to remind you: say how long from now.`, example: 'in 5 minutes check the oven' },
+        };
+      }
       return duration ? { duration } : null;
     },
   },
@@ -117,7 +114,7 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
     if (times.length === 0 && g.dates.length === 0) return [base];
     // "in 3 days at 5pm": the day from the duration, the time as written
     const w = toWallOf(base, ctx);
-    return times.map((t) => fromWall(at(w, settleBare(t).h, t.mi, t.s), ctx.zone));
+    return times.map((t) => place(at(w, settleBare(t).h, t.mi, t.s), ctx));
   }
   const spec = g.dates.find((d) => d.kind !== 'weekday') ?? g.dates[0];
   const weekday = g.dates.find((d) => d.kind === 'weekday');
@@ -146,10 +143,10 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
     if (isToday && t.bare && !t.hint) {
       // "today at 3" / "tonight at 9": the next such hour today on a 12-hour face
       instant = nextTimeOfDay(t, ctx, ctx.today, true);
-      instant ??= fromWall(at(placed.date, (t.h % 12) + 12, t.mi, t.s), ctx.zone);
+      instant ??= place(at(placed.date, (t.h % 12) + 12, t.mi, t.s), ctx);
     } else {
       const settled = settleBare(t);
-      instant = fromWall(at(placed.date, settled.h, settled.mi, settled.s), ctx.zone);
+      instant = place(at(placed.date, settled.h, settled.mi, settled.s), ctx);
     }
     if (instant.getTime() <= ctx.now.getTime()) {
       const rolled = rollForward(spec.kind, placed, settleBare(t), ctx);
@@ -181,7 +178,7 @@ function rollForward(kind: string, placed: ReturnType<typeof placeDate>, t: Time
     }
   }
   for (const date of candidates) {
-    const instant = fromWall(at(date, t.h, t.mi, t.s), ctx.zone);
+    const instant = place(at(date, t.h, t.mi, t.s), ctx);
     if (instant.getTime() > ctx.now.getTime()) return instant;
   }
   return undefined;

@@ -10,7 +10,9 @@
 import { isSupportedInstant, outOfRange } from '../core/instant-range.js';
 import type { DateOrder } from '../core/date-order.js';
 import { isRecurring, nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
-import type { ParseOptions, ParseRejection, ParseResult } from './types.js';
+import type { ParsedReminder, ParseOptions, ParseRejection, ParseResult } from './types.js';
+import { calendarCaveats } from './caveats.js';
+import { wallNotes } from './wall-notes.js';
 import { defaultDateOrder } from './date-order.js';
 import { dateRecognizers } from './date-phrases.js';
 import { explicitSchedule, findExplicit } from './explicit.js';
@@ -28,6 +30,7 @@ import { normalize } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
 import { reminderText } from './text.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
+import { twoTasks } from './two-tasks.js';
 import { isValidTimeZone } from '../core/time/zone-id.js';
 import { findZones, type ZoneMatch } from './zones.js';
 
@@ -107,6 +110,13 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
   const ctx = makeCtx(now, zone);
   const read = readPieces(norm.text, zones, ctx, options.dateOrder ?? defaultDateOrder(options.timeZone));
   if (isRejection(read)) return read;
+  const split = twoTasks(
+    input,
+    norm,
+    read.pieces.filter((p) => !read.keepAsText.has(p)),
+    zones,
+  );
+  if (split) return reject(split.error, split.example);
   const built = buildSchedule(read.pieces, read.recurring, norm.text, ctx);
   if (isRejection(built)) return built;
   const { schedule, bounds } = built;
@@ -128,6 +138,7 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     next,
     ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
     ...(schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
+    ...notes(schedule, zone, next, ctx),
   };
 }
 
@@ -276,6 +287,18 @@ function rangeRejection(): ParseRejection {
   return reject(err.message, err.example);
 }
 
+/** The daylight-saving notes on the listed fires and the calendar caveats, when there are any. */
+function notes(
+  schedule: Schedule,
+  zone: string,
+  next: Date[],
+  ctx: Pick<Ctx, 'gapShifted'>,
+): Pick<ParsedReminder, 'wallNotes' | 'caveats'> {
+  const wall = wallNotes(schedule, zone, next, ctx);
+  const caveats = calendarCaveats(schedule);
+  return { ...(wall.length ? { wallNotes: wall } : {}), ...(caveats.length ? { caveats } : {}) };
+}
+
 function combine(triggers: Trigger[]): Schedule {
   if (triggers.length === 1) return triggers[0]!;
   return { kind: 'multi', triggers };
@@ -300,5 +323,6 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string, realN
     timeZone: zone,
     spec: formatSpec(schedule, zone, bounds),
     next,
+    ...notes(schedule, zone, next, { gapShifted: new Set() }),
   };
 }

@@ -281,6 +281,11 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
       if (m[0] === 'everyday') return { repeat: { kind: 'every', unit: 'day', step: 1 } };
       const { unit, factor } = unitOf(m[3]!);
       const n = m[1] ? ORDINALS[m[1]] : m[2] ? parseNumber(m[2]) : 1;
+      if (n === 0) {
+        // "every 0 minutes" is no interval at all; "I could not find a time" would be the wrong reason
+        const example = `${unit === 'second' || unit === 'minute' ? 'every 5 minutes' : `every 2 ${unit}s`} stretch`;
+        return { refuse: { error: `"${m[0]}" is not an interval: a repeat needs a step above zero. Say how often.`, example } };
+      }
       if (n === undefined || !(n > 0)) return null;
       return { repeat: { kind: 'every', unit, step: n * factor } };
     },

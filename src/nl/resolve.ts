@@ -13,6 +13,7 @@ import {
   isValidDate,
   mondayOf,
   nextWeekday,
+  shiftedByGap,
   toWall,
   type LocalDate,
   type Wall,
@@ -31,11 +32,20 @@ export interface Ctx {
   today: LocalDate;
   /** Set when a bare hour ("at 3") was placed at the sooner of its two 12-hour readings. */
   meridiemGuessed?: boolean;
+  /** One-off instants placed from a wall time that did not exist (a DST gap), to be said so. */
+  gapShifted: Set<number>;
 }
 
 export function makeCtx(now: Date, zone: string): Ctx {
   const wall = toWall(now, zone);
-  return { now, zone, wall, today: { y: wall.y, m: wall.m, d: wall.d } };
+  return { now, zone, wall, today: { y: wall.y, m: wall.m, d: wall.d }, gapShifted: new Set() };
+}
+
+/** The instant `ctx.zone` shows `w` (DST rule of core/time/zoned.ts), noting a gap shift. */
+export function place(w: Wall, ctx: Ctx): Date {
+  const instant = fromWall(w, ctx.zone);
+  if (shiftedByGap(w, instant, ctx.zone)) ctx.gapShifted.add(instant.getTime());
+  return instant;
 }
 
 /** A failure a person can fix. */
@@ -71,7 +81,7 @@ export function nextTimeOfDay(t: TimeOfDay, ctx: Ctx, fromDate: LocalDate = ctx.
   for (const dd of days) {
     const date = addDays(fromDate, dd);
     for (const h of hours) {
-      const instant = fromWall(at(date, h, t.mi, t.s), ctx.zone);
+      const instant = place(at(date, h, t.mi, t.s), ctx);
       if (instant.getTime() > ctx.now.getTime()) return instant;
     }
   }
@@ -80,6 +90,10 @@ export function nextTimeOfDay(t: TimeOfDay, ctx: Ctx, fromDate: LocalDate = ctx.
 
 /** Wall time now + duration: calendar units on the wall clock, then exact hours/minutes/seconds. */
 export function addDuration(ctx: Ctx, d: DurationParts, base: Date = ctx.now): Date {
+  // "in 99999999 years" would overflow the calendar; it is simply too far (the 5-year rule).
+  if (d.years + d.months / 12 + d.weeks / 52 + d.days / 365 + exactMs(d) / 31_536_000_000 > 100) {
+    throw new Reject('That is more than 5 years away; I only keep reminders for up to 5 years.', 'in 2 years');
+  }
   const wholeDays = Math.trunc(d.days + d.weeks * 7);
   const fracMs = (d.days + d.weeks * 7 - wholeDays) * 86_400_000;
   const months = d.months + d.years * 12;
@@ -89,7 +103,7 @@ export function addDuration(ctx: Ctx, d: DurationParts, base: Date = ctx.now): D
   if (wholeDays !== 0 || wholeMonths !== 0 || monthFracDays !== 0) {
     const w = toWall(base, ctx.zone);
     const date = addDays(addMonths(w, wholeMonths), wholeDays + monthFracDays);
-    result = fromWall({ ...w, y: date.y, m: date.m, d: date.d }, ctx.zone);
+    result = place({ ...w, y: date.y, m: date.m, d: date.d }, ctx);
     // keep sub-second precision of the base
     result = new Date(result.getTime() + (base.getTime() % 1000));
   }

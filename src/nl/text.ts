@@ -5,12 +5,12 @@
 import type { Normalized } from './shorthand.js';
 
 /** Words that only glue time phrases together ("at 9am and 9pm", "monday, then friday"). */
-const GLUE = /^[\s,;&+]*(?:(?:and|or|then|also|plus|at|on|in|by|from|to|till|until|every)[\s,;&+]*)*$/i;
+export const GLUE = /^[\s,;&+]*(?:(?:and|or|then|also|plus|again|at|on|in|by|from|to|till|until|every)[\s,;&+]*)*$/i;
 
-const PREFIX =
+export const PREFIX =
   /^\s*(?:\/(?=remind))?(?:(?:hey|hi|ok|okay)\s+\w+[,!.]?\s+)?(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:remind|ping|nudge|tell|notify|alert)\s+(?:me|us|@\S+|#\S+|everyone|everybody|all)(?:\s+(?:and|,)\s+(?:me|us|@\S+|#\S+))*|set\s+(?:a|an|the)?\s*reminder|reminder|remember)\b[\s:,-]*(?:(?:to|that|about|of|for|re)\b\s*)?/i;
 const LEADING_GLUE = /^(?:[\s,;:.\-–—]+|(?:to|that|about|and|then)\b\s*)+/i;
-const TRAILING_GLUE = /(?:[\s,;:\-–—]+|\b(?:at|by|every|from|starting|until|till)\b)+$/i;
+const TRAILING_GLUE = /(?:[\s,;:\-–—]+|\b(?:and|then|at|by|every|from|starting|until|till)\b)+$/i;
 
 /**
  * Cuts the claimed spans (normalised coordinates) out of the original text and strips the

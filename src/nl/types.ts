@@ -35,7 +35,24 @@ export interface ParsedReminder {
    * the two readings; the other is the same clock time 12 hours later.
    */
   meridiemGuessed?: true;
+  /**
+   * Listed fires (`next`) whose wall time met a daylight-saving change: asked for a time that
+   * did not exist (run shifted forward by the gap), or one that happens twice (which was taken).
+   */
+  wallNotes?: WallNote[];
+  /**
+   * What the schedule does that its words may not say, in a sentence each: "every 31st" skips
+   * months without one, "every feb 29" fires in leap years only.
+   */
+  caveats?: string[];
 }
+
+/** A fire whose wall time met a daylight-saving change (see src/nl/wall-notes.ts). */
+export type WallNote =
+  /** `asked` (HH:MM) did not exist; the fire `at` is that much later (`minutes`: the jump). */
+  | { kind: 'gap'; at: Date; asked: string; minutes: number }
+  /** The wall time of `at` happens twice (clocks go back `minutes`); `which` one `at` is. */
+  | { kind: 'fold'; at: Date; which: 'first' | 'second'; minutes: number };
 
 export interface ParseRejection {
   ok: false;

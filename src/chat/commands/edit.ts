@@ -6,6 +6,7 @@ import { findChangeableJob, isOwner } from '../access.js';
 import { confirmation, readerZone } from '../confirmation.js';
 import { truncate } from '../format.js';
 import { parseWithPrefs } from '../parse-input.js';
+import { scheduleNotes } from '../schedule-notes.js';
 import { undoEditAction } from '../undo.js';
 import { checkGroupInterval, checkTextLength } from '../quotas.js';
 
@@ -82,6 +83,9 @@ export const edit: CommandModule = {
     }
     if (newText !== undefined) patch = { ...patch, ...withNewText(ctx, job, newText) };
     const updated = await ctx.deps.scheduler.updateJob(job.id, patch);
-    return [confirmation(updated, next, await readerZone(ctx), ctx.now, 'Reminder updated', undoEditAction(ctx.deps, job, updated))];
+    const reply = confirmation(updated, next, await readerZone(ctx), ctx.now, 'Reminder updated', undoEditAction(ctx.deps, job, updated));
+    // A new time says how it meets the calendar, as a new reminder's confirmation does.
+    const notes = parsed?.ok ? scheduleNotes(parsed) : [];
+    return [notes.length ? { ...reply, text: `${reply.text}\n${notes.join('\n')}` } : reply];
   },
 };

@@ -3,6 +3,7 @@ import { parseReference } from '../../nl/parse.js';
 import type { CommandModule } from '../command.js';
 import { findChangeableJob } from '../access.js';
 import { parseWithPrefs } from '../parse-input.js';
+import { scheduleNotes } from '../schedule-notes.js';
 import { applySnoozePlan } from '../snooze-apply.js';
 import { planSnooze } from '../snooze-rules.js';
 import type { SnoozeRequest } from '../snooze-rules.js';
@@ -37,6 +38,8 @@ export const snooze: CommandModule = {
     const { timeZone } = await ctx.prefs();
     const result = await applySnoozePlan(ctx.deps, job, planSnooze(job, request, ctx.now, timeZone), timeZone, ctx.now);
     if (!result.ok) throw new UserError('snooze.refused', `${result.text} Nothing was changed.`, `/snooze ${job.id} 1h`);
-    return [{ text: result.text, actions: result.actions }];
+    // A time of day (not a span) may fall in a DST gap or overlap: say which time was taken.
+    const notes = span ? [] : scheduleNotes(parsed, [at]);
+    return [{ text: [result.text, ...notes].join('\n'), actions: result.actions }];
   },
 };

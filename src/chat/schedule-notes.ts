@@ -1,0 +1,43 @@
+/**
+ * The lines a confirmation adds about how a schedule meets the calendar, so nothing is guessed
+ * silently: a listed fire whose wall time did not exist (DST gap: run shifted forward) or
+ * happens twice (DST overlap: which one was taken), and the parser's caveats ("every 31st"
+ * skips months without one). Times here are in the schedule's zone, which the line names.
+ */
+import { pad } from '../core/time/civil.js';
+import { toWallTime } from '../core/time/zoned.js';
+import type { ParsedReminder, WallNote } from '../nl/types.js';
+import { formatSpan } from './format.js';
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Chicago" for America/Chicago, "UTC" for UTC. */
+function placeName(zone: string): string {
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+function jump(minutes: number): string {
+  return minutes === 60 ? 'an hour' : formatSpan(minutes * 60_000);
+}
+
+function wallLine(note: WallNote, zone: string): string {
+  const w = toWallTime(note.at, zone);
+  const day = `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]} ${w.year}`;
+  const clock = `${pad(w.hour)}:${pad(w.minute)}`;
+  if (note.kind === 'gap') {
+    return `⚠️ ${note.asked} does not exist on ${day} in ${placeName(zone)} (clocks go forward ${jump(note.minutes)}); set for ${clock}.`;
+  }
+  const side = note.which === 'first' ? 'before' : 'after';
+  return `⚠️ ${clock} happens twice on ${day} in ${placeName(zone)} (clocks go back ${jump(note.minutes)}); set for the ${note.which} ${clock}, ${side} clocks go back.`;
+}
+
+/**
+ * The notes for `parsed`. `only`: the instants the reply shows (a snooze takes one of them);
+ * by default every listed fire's note.
+ */
+export function scheduleNotes(parsed: Pick<ParsedReminder, 'wallNotes' | 'caveats' | 'timeZone'>, only?: Date[]): string[] {
+  const shown = only ? new Set(only.map((d) => d.getTime())) : undefined;
+  const wall = (parsed.wallNotes ?? []).filter((n) => !shown || shown.has(n.at.getTime())).map((n) => wallLine(n, parsed.timeZone));
+  return [...wall, ...(parsed.caveats ?? []).map((c) => `ℹ️ ${c}`)];
+}
