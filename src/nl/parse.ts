@@ -12,7 +12,7 @@ import type { DateOrder } from '../core/date-order.js';
 import { isRecurring, nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
 import type { ParsedReminder, ParseOptions, ParseRejection, ParseResult } from './types.js';
 import { calendarCaveats } from './caveats.js';
-import { wallNotes } from './wall-notes.js';
+import { upcomingWallNotes, wallNotes } from './wall-notes.js';
 import { defaultDateOrder } from './date-order.js';
 import { dateRecognizers } from './date-phrases.js';
 import { explicitSchedule, findExplicit } from './explicit.js';
@@ -138,7 +138,7 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     next,
     ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
     ...(schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
-    ...notes(schedule, zone, next, ctx),
+    ...notes(schedule, zone, next, ctx, bounds),
   };
 }
 
@@ -287,14 +287,23 @@ function rangeRejection(): ParseRejection {
   return reject(err.message, err.example);
 }
 
-/** The daylight-saving notes on the listed fires and the calendar caveats, when there are any. */
+/**
+ * The daylight-saving notes on the listed fires and, for a repeat, on its fires around the next
+ * year's offset changes; and the calendar caveats. Each only when there is one.
+ */
 function notes(
   schedule: Schedule,
   zone: string,
   next: Date[],
-  ctx: Pick<Ctx, 'gapShifted'>,
+  ctx: Pick<Ctx, 'gapShifted' | 'now'>,
+  bounds: ScheduleBounds,
 ): Pick<ParsedReminder, 'wallNotes' | 'caveats'> {
-  const wall = wallNotes(schedule, zone, next, ctx);
+  const listed = wallNotes(schedule, zone, next, ctx);
+  // The next gap and the next overlap are enough to tell: not every year's again.
+  const upcoming = upcomingWallNotes(schedule, zone, ctx.now, bounds).filter(
+    (n, i, all) => !listed.some((l) => l.kind === n.kind) && all.findIndex((o) => o.kind === n.kind) === i,
+  );
+  const wall = [...listed, ...upcoming].sort((a, b) => a.at.getTime() - b.at.getTime());
   const caveats = calendarCaveats(schedule);
   return { ...(wall.length ? { wallNotes: wall } : {}), ...(caveats.length ? { caveats } : {}) };
 }
@@ -323,6 +332,6 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string, realN
     timeZone: zone,
     spec: formatSpec(schedule, zone, bounds),
     next,
-    ...notes(schedule, zone, next, { gapShifted: new Set() }),
+    ...notes(schedule, zone, next, { gapShifted: new Set(), now }, bounds),
   };
 }

@@ -6,9 +6,9 @@
  * or happens twice (and which one was taken).
  */
 import { cronMatcher } from '../core/cron-cache.js';
-import type { Schedule } from '../core/schedule.js';
+import { nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
 import { pad, utcMsToWall } from '../core/time/civil.js';
-import { offsetMsAt } from '../core/time/zone-offset.js';
+import { nextOffsetChange, offsetMsAt } from '../core/time/zone-offset.js';
 import type { Ctx } from './resolve.js';
 import type { WallNote } from './types.js';
 
@@ -76,4 +76,75 @@ export function wallNotes(schedule: Schedule, zone: string, fires: Date[], ctx: 
     if (twin !== undefined) notes.push({ kind: 'fold', at: fire, which: at < twin ? 'first' : 'second', minutes: back / 60_000 });
   }
   return notes;
+}
+
+/** How far ahead a repeat's DST days are looked for: the next change each way. */
+const AHEAD_MS = 366 * 24 * HOUR;
+/** Fires looked at around one offset change: enough for any fixed-time pattern's hours near it. */
+const FIRES_NEAR_CHANGE = 8;
+
+/**
+ * A repeat's notes on the next year's offset changes, even when its listed fires do not reach
+ * them: "every day at 2:30am" set in December says now that 14 March runs at 03:30. Only the
+ * fires within a few hours of each change are looked at, so this costs a few engine calls.
+ */
+export function upcomingWallNotes(schedule: Schedule, zone: string, now: Date, bounds: ScheduleBounds): WallNote[] {
+  if (schedule.kind === 'once' || schedule.kind === 'interval' || schedule.kind === 'manual') return [];
+  const notes: WallNote[] = [];
+  for (const change of offsetChanges(now.getTime(), zone)) {
+    // The wall times skipped or repeated at this change; most repeats ask for none of them.
+    const before = offsetMsAt(change - 1000, zone);
+    const after = offsetMsAt(change, zone);
+    const window = { from: change + Math.min(before, after), to: change + Math.max(before, after) };
+    if (!mayAskWithin(schedule, window)) continue;
+    const near = nextFires(schedule, zone, new Date(Math.max(now.getTime(), change - 3 * HOUR)), FIRES_NEAR_CHANGE, bounds).filter(
+      (f) => f.getTime() < change + 3 * HOUR,
+    );
+    notes.push(...wallNotes(schedule, zone, near, { gapShifted: new Set() }));
+  }
+  return notes;
+}
+
+/**
+ * Whether `schedule` may ask for a wall time in [from, to) (wall-as-UTC ms): a fixed-time
+ * cron matching one, a calendar step whose clock time lies in it (its day is left to the
+ * engine). A cheap filter before asking the engine for fires.
+ */
+function mayAskWithin(schedule: Schedule, window: { from: number; to: number }): boolean {
+  switch (schedule.kind) {
+    case 'multi':
+      return schedule.triggers.some((t) => mayAskWithin(t, window));
+    case 'cron': {
+      const m = cronMatcher(schedule.pattern);
+      const next = m.fixedTime ? m.nextWall(window.from - 1000) : null;
+      return next !== null && next < window.to;
+    }
+    case 'calendar': {
+      const [h = 0, mi = 0, sec = 0] = schedule.anchor.slice(11, 19).split(':').map(Number);
+      const day = 86_400_000;
+      const clock = ((h * 60 + mi) * 60 + sec) * 1000;
+      const from = window.from % day;
+      const to = from + (window.to - window.from);
+      return (clock >= from && clock < to) || (clock + day >= from && clock + day < to);
+    }
+    default:
+      return false;
+  }
+}
+
+/** Probe step for offset changes: shorter than the time between two changes in any zone. */
+const PROBE_MS = 14 * 24 * HOUR;
+
+/** The offset changes of `zone` in the year after `from`: 27 offset reads, then a bisection per change. */
+function offsetChanges(from: number, zone: string): number[] {
+  const out: number[] = [];
+  let prev = offsetMsAt(from, zone);
+  for (let t = from + PROBE_MS; t < from + AHEAD_MS + PROBE_MS; t += PROBE_MS) {
+    const off = offsetMsAt(t, zone);
+    if (off === prev) continue;
+    const change = nextOffsetChange(t - PROBE_MS, t, zone);
+    if (change !== null) out.push(change);
+    prev = off;
+  }
+  return out;
 }

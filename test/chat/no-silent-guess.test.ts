@@ -148,6 +148,19 @@ describe('daylight saving: the confirmation says what was taken', () => {
     expect(reply).toContain('set for the first 01:30');
   });
 
+  it('a daily 02:30 set in December says now that Sun 14 Mar 2027 runs at 03:30, and a daily 09:00 says nothing', async () => {
+    const t = await chicago();
+    const reply = await t.sayText(ALICE_DM, '/remind every day at 2:30am backup');
+    expect(reply).toContain('Then: Sat 5 Dec 02:30, Sun 6 Dec 02:30, Mon 7 Dec 02:30');
+    expect(reply).toContain('02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); set for 03:30.');
+    expect(await t.sayText(ALICE_DM, '/remind every day at 9am stretch')).not.toContain('⚠️');
+  });
+
+  it('a daily 02:30 that ends before March says nothing about March', async () => {
+    const t = await chicago();
+    expect(await t.sayText(ALICE_DM, '/remind every day at 2:30am until jan 31 backup')).not.toContain('does not exist');
+  });
+
   it('/edit to a time in the gap says so too', async () => {
     const t = await chicago();
     const id = await t.create(ALICE_DM, '/remind tomorrow at 9 check the clocks');
