@@ -6,6 +6,8 @@
  * gives the other behaviour.
  */
 import type { Schedule } from '../core/schedule.js';
+import { addDays, weekdayOf, type LocalDate } from './calendar.js';
+import type { Piece } from './pieces.js';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -70,4 +72,20 @@ export function calendarCaveats(schedule: Schedule): string[] {
     }
   }
   return [...new Set(out)];
+}
+
+/** Before this hour, a person still up often means the coming day by "tomorrow". */
+const LATE_NIGHT_UNTIL = 5;
+
+function dayName(d: LocalDate): string {
+  return `${WEEKDAY_NAMES[weekdayOf(d)]!.slice(0, 3)} ${d.d} ${MONTH_NAMES[d.m - 1]}`;
+}
+
+/**
+ * "tomorrow" written between midnight and 05:00 is the day after today, as always; but someone
+ * still up at 00:30 may mean the coming day. Said, with the word for the other reading.
+ */
+export function lateNightTomorrow(pieces: Piece[], hour: number, today: LocalDate): string | undefined {
+  if (hour >= LATE_NIGHT_UNTIL || !pieces.some((p) => !p.role && p.date?.kind === 'relDay' && p.date.days === 1)) return undefined;
+  return `It is past midnight, so "tomorrow" is ${dayName(addDays(today, 1))}; for ${dayName(today)} say "today".`;
 }

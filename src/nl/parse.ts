@@ -11,7 +11,7 @@ import { isSupportedInstant, outOfRange } from '../core/instant-range.js';
 import type { DateOrder } from '../core/date-order.js';
 import { isRecurring, nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
 import type { ParsedReminder, ParseOptions, ParseRejection, ParseResult } from './types.js';
-import { calendarCaveats } from './caveats.js';
+import { calendarCaveats, lateNightTomorrow } from './caveats.js';
 import { upcomingWallNotes, wallNotes } from './wall-notes.js';
 import { defaultDateOrder } from './date-order.js';
 import { dateRecognizers } from './date-phrases.js';
@@ -28,6 +28,7 @@ import { recurringTriggers, type Trigger } from './recurrence.js';
 import { makeCtx, Reject, type Ctx } from './resolve.js';
 import { normalize } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
+import { toWall } from './calendar.js';
 import { reminderText } from './text.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { twoTasks } from './two-tasks.js';
@@ -138,7 +139,7 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     next,
     ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
     ...(schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
-    ...notes(schedule, zone, next, ctx, bounds),
+    ...notes(schedule, zone, next, ctx, bounds, lateNightTomorrow(read.pieces, ctx.wall.h, ctx.today)),
   };
 }
 
@@ -263,7 +264,9 @@ function checkedFires(
     return reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
   }
   if (first.getTime() - now.getTime() > MAX_AHEAD_MS) {
-    return reject('That is more than 5 years away; I only keep reminders for up to 5 years.', 'on dec 24 at 6pm');
+    // "every 5th monday in february" first comes in 2044: say when, or it reads like a wrong guess
+    const year = recurring ? ` (it first comes in ${toWall(first, zone).y})` : '';
+    return reject(`That is more than 5 years away${year}; I only keep reminders for up to 5 years.`, 'on dec 24 at 6pm');
   }
   return next;
 }
@@ -297,6 +300,7 @@ function notes(
   next: Date[],
   ctx: Pick<Ctx, 'gapShifted' | 'now'>,
   bounds: ScheduleBounds,
+  ...more: Array<string | undefined>
 ): Pick<ParsedReminder, 'wallNotes' | 'caveats'> {
   const listed = wallNotes(schedule, zone, next, ctx);
   // The next gap and the next overlap are enough to tell: not every year's again.
@@ -304,7 +308,7 @@ function notes(
     (n, i, all) => !listed.some((l) => l.kind === n.kind) && all.findIndex((o) => o.kind === n.kind) === i,
   );
   const wall = [...listed, ...upcoming].sort((a, b) => a.at.getTime() - b.at.getTime());
-  const caveats = calendarCaveats(schedule);
+  const caveats = [...calendarCaveats(schedule), ...more.filter((c): c is string => c !== undefined)];
   return { ...(wall.length ? { wallNotes: wall } : {}), ...(caveats.length ? { caveats } : {}) };
 }
 

@@ -255,6 +255,33 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "every -5 minutes", "in -5 minutes": a negative span is no time; say so instead of "no time found"
+    name: 'negative-span',
+    re: new RegExp(`\\b(every|each|in)\\s+-\\s*\\d+(?:\\.\\d+)?\\s*${UNIT_SRC}(?![a-z0-9])`, 'g'),
+    make(m) {
+      const every = m[1] !== 'in';
+      return {
+        refuse: {
+          error: `"${m[0]}" is a negative span: ${every ? 'a repeat needs a step above zero' : 'I remind you from now on, not before'}.`,
+          example: every ? 'every 5 minutes stretch' : 'in 5 minutes check the oven',
+        },
+      };
+    },
+  },
+  {
+    // "every last day" of what? "every last day of the month" is read elsewhere; alone it is a question
+    name: 'every-last-day-alone',
+    re: /\b(?:every|each)\s+last\s+day\b(?!\s+of\b)/g,
+    make() {
+      return {
+        refuse: {
+          error: 'The last day of what? Say "every last day of the month".',
+          example: 'every last day of the month at 9am pay rent',
+        },
+      };
+    },
+  },
+  {
     // "every quarter" is "quarterly" (not "every quarter hour" or "every quarter past 3")
     name: 'repeat-every-quarter',
     re: /\b(?:every|each)\s+quarter\b(?!\s+(?:hour|of\s+an?\s+hour|past|to|after|before)\b)/g,

@@ -248,3 +248,50 @@ describe('zero and huge spans', () => {
     expect(t.scheduler.jobs.size).toBe(0);
   });
 });
+
+describe('more inputs that were guessed at or got the wrong reason', () => {
+  it('"tomorrow" at 00:30 on Fri 4 Dec is Sat 5 Dec, and the confirmation says how to get Friday', async () => {
+    const t = await chicago('2026-12-04T06:30:00Z'); // Fri 4 Dec 00:30 CST
+    const reply = await t.sayText(ALICE_DM, '/remind tomorrow at 9 dentist');
+    expect([...t.scheduler.jobs.values()][0]!.nextRunAt!.toISOString()).toBe('2026-12-05T15:00:00.000Z');
+    expect(reply).toContain('It is past midnight, so "tomorrow" is Sat 5 Dec; for Fri 4 Dec say "today".');
+    const today = await t.sayText(ALICE_DM, '/remind today at 9 dentist');
+    expect(today).toContain('Fri 4 Dec 09:00');
+    expect(today).not.toContain('past midnight');
+  });
+
+  it('"tomorrow" in the afternoon says nothing about midnight', async () => {
+    const t = await chicago();
+    expect(await t.sayText(ALICE_DM, '/remind tomorrow at 9 dentist')).not.toContain('past midnight');
+  });
+
+  it.each([
+    ['/remind in -5 minutes tea', 'negative span', 'Example: /remind in 5 minutes check the oven'],
+    ['/remind every -1 days tea', 'negative span', 'Example: /remind every 5 minutes stretch'],
+    ['/remind every last day at 9 rent', 'The last day of what?', 'Example: /remind every last day of the month at 9am pay rent'],
+  ])('%s is refused with its reason (%s) and a working example', async (text, reason, example) => {
+    const t = await chicago();
+    const reply = await t.sayText(ALICE_DM, text);
+    expect(reply).toContain(reason);
+    expect(reply).toContain(example);
+    expect(t.scheduler.jobs.size).toBe(0);
+  });
+
+  it('"every 5th monday in february" says when it first comes (2044: Feb 1 on a Monday in a leap year)', async () => {
+    const t = await chicago();
+    const reply = await t.sayText(ALICE_DM, '/remind every 5th monday in february x');
+    expect(reply).toContain('more than 5 years away (it first comes in 2044)');
+  });
+
+  it('"feb 29 2027" is refused as no such date', async () => {
+    const t = await chicago();
+    expect(await t.sayText(ALICE_DM, '/remind on feb 29 2027 leap')).toContain('February 29, 2027 is not a real date.');
+    expect(t.scheduler.jobs.size).toBe(0);
+  });
+
+  it('"at 13pm" is refused, not read as 13:00 or 1pm', async () => {
+    const t = await chicago();
+    expect(await t.sayText(ALICE_DM, '/remind at 13pm x')).toContain('"13pm" is not a time I can read.');
+    expect(t.scheduler.jobs.size).toBe(0);
+  });
+});
