@@ -21,23 +21,27 @@ function jump(minutes: number): string {
   return minutes === 60 ? 'an hour' : formatSpan(minutes * 60_000);
 }
 
-function wallLine(note: WallNote, zone: string): string {
+function wallLine(note: WallNote, zone: string, recurring: boolean): string {
   const w = toWallTime(note.at, zone);
   const day = `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]} ${w.year}`;
   const clock = `${pad(w.hour)}:${pad(w.minute)}`;
+  // A repeat runs at its usual time on other days: the note is about that one day.
+  const set = recurring ? 'that day it runs at' : 'set for';
   if (note.kind === 'gap') {
-    return `⚠️ ${note.asked} does not exist on ${day} in ${placeName(zone)} (clocks go forward ${jump(note.minutes)}); set for ${clock}.`;
+    return `⚠️ ${note.asked} does not exist on ${day} in ${placeName(zone)} (clocks go forward ${jump(note.minutes)}); ${set} ${clock}.`;
   }
   const side = note.which === 'first' ? 'before' : 'after';
-  return `⚠️ ${clock} happens twice on ${day} in ${placeName(zone)} (clocks go back ${jump(note.minutes)}); set for the ${note.which} ${clock}, ${side} clocks go back.`;
+  return `⚠️ ${clock} happens twice on ${day} in ${placeName(zone)} (clocks go back ${jump(note.minutes)}); ${set} the ${note.which} ${clock}, ${side} clocks go back.`;
 }
 
 /**
  * The notes for `parsed`. `only`: the instants the reply shows (a snooze takes one of them);
  * by default every listed fire's note.
  */
-export function scheduleNotes(parsed: Pick<ParsedReminder, 'wallNotes' | 'caveats' | 'timeZone'>, only?: Date[]): string[] {
+export function scheduleNotes(parsed: Pick<ParsedReminder, 'wallNotes' | 'caveats' | 'timeZone' | 'kind'>, only?: Date[]): string[] {
   const shown = only ? new Set(only.map((d) => d.getTime())) : undefined;
-  const wall = (parsed.wallNotes ?? []).filter((n) => !shown || shown.has(n.at.getTime())).map((n) => wallLine(n, parsed.timeZone));
+  const wall = (parsed.wallNotes ?? [])
+    .filter((n) => !shown || shown.has(n.at.getTime()))
+    .map((n) => wallLine(n, parsed.timeZone, parsed.kind === 'recurring'));
   return [...wall, ...(parsed.caveats ?? []).map((c) => `ℹ️ ${c}`)];
 }

@@ -22,6 +22,9 @@ interface Cluster {
 /** Glue at the end of a half ("call mom, and"). */
 const TRAILING = /(?:[\s,;&+]|\b(?:and|or|then|also|plus)\b)+$/i;
 
+/** What a text cut before a time phrase may end with ("book the flight for", "school ("). */
+const DANGLING = /(?:[\s,;:&+(\-–—]|\b(?:for|on|at|by|due|in|from|to|until|till|the|and|or|then|before|after)\b)+$/i;
+
 const EXTRA_GLUE = /\b(?:again|too|both|each|as well|remind me)\b/g;
 
 function hasWords(s: string): boolean {
@@ -89,8 +92,8 @@ export function twoTasks(
         if (/(?:[,;&+]|\b(?:and|or|then|also|plus|again|too)\b)\s*$/.test(text.slice(0, b.start))) continue;
         const second = slice(original, norm, b.start, b.end).trim();
         return {
-          error: `I found two times, and "${second}" comes after the text: is it when to remind you, or part of the text? Say "and ${second}" for both times; to keep it as text, write it so it is not a time.`,
-          example: slice(original, norm, 0, bounds[j]![1]).replace(TRAILING, '').trim(),
+          error: `I found two times, and "${second}" comes after the text: is it a second time to remind you, or part of the text? For a second time say "and ${second}"; to keep it in the text, write it as part of it (like "monday's flight" or "the 5:30 pickup"), or leave it out as in the example.`,
+          example: slice(original, norm, 0, bounds[j]![1]).replace(DANGLING, '').trim(),
         };
       }
       const [firstRegion, secondRegion] = outside <= i ? [outside, between] : [between, outside];

@@ -136,7 +136,7 @@ describe('daylight saving: the confirmation says what was taken', () => {
     const t = await chicago('2027-03-12T16:00:00Z');
     const reply = await t.sayText(ALICE_DM, '/remind every day at 2:30am backup');
     expect(reply).toContain('Then: Sun 14 Mar 03:30, Mon 15 Mar 02:30, Tue 16 Mar 02:30');
-    expect(reply).toContain('02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); set for 03:30.');
+    expect(reply).toContain('02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); that day it runs at 03:30.');
     expect(reply.match(/does not exist/g)).toHaveLength(1);
   });
 
@@ -145,14 +145,14 @@ describe('daylight saving: the confirmation says what was taken', () => {
     const t = await chicago('2027-11-05T16:00:00Z');
     const reply = await t.sayText(ALICE_DM, '/remind every day at 1:30am backup');
     expect(reply).toContain('01:30 happens twice on Sun 7 Nov 2027 in Chicago');
-    expect(reply).toContain('set for the first 01:30');
+    expect(reply).toContain('that day it runs at the first 01:30, before clocks go back.');
   });
 
   it('a daily 02:30 set in December says now that Sun 14 Mar 2027 runs at 03:30, and a daily 09:00 says nothing', async () => {
     const t = await chicago();
     const reply = await t.sayText(ALICE_DM, '/remind every day at 2:30am backup');
     expect(reply).toContain('Then: Sat 5 Dec 02:30, Sun 6 Dec 02:30, Mon 7 Dec 02:30');
-    expect(reply).toContain('02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); set for 03:30.');
+    expect(reply).toContain('02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); that day it runs at 03:30.');
     expect(await t.sayText(ALICE_DM, '/remind every day at 9am stretch')).not.toContain('⚠️');
   });
 
