@@ -28,7 +28,8 @@ import { recurringTriggers, type Trigger } from './recurrence.js';
 import { makeCtx, Reject, type Ctx } from './resolve.js';
 import { normalize } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
-import { toWall } from './calendar.js';
+import { shiftedByGap, toWall } from './calendar.js';
+import { parseWallTime } from '../core/time/civil.js';
 import { reminderText } from './text.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { twoTasks } from './two-tasks.js';
@@ -317,6 +318,14 @@ function combine(triggers: Trigger[]): Schedule {
   return { kind: 'multi', triggers };
 }
 
+/** `at:2027-03-14T02:30` (a wall time, no offset) that the zone skipped: its instant, to be said so. */
+function explicitGapShift(spec: string, schedule: Schedule, zone: string): Set<number> {
+  const wall = schedule.kind === 'once' && /^at:/i.test(spec) ? parseWallTime(spec.slice(3).replace(/\s*;.*$/, '')) : undefined;
+  if (!wall || schedule.kind !== 'once') return new Set();
+  const asked = { y: wall.year, m: wall.month, d: wall.day, h: wall.hour, mi: wall.minute, s: wall.second };
+  return shiftedByGap(asked, schedule.at, zone) ? new Set([schedule.at.getTime()]) : new Set();
+}
+
 function fromExplicit(spec: string, rest: string, now: Date, zone: string, realNow: Date): ParseResult {
   const parsed = explicitSchedule(spec, now, zone);
   if ('error' in parsed) return reject(parsed.error, parsed.example);
@@ -336,6 +345,6 @@ function fromExplicit(spec: string, rest: string, now: Date, zone: string, realN
     timeZone: zone,
     spec: formatSpec(schedule, zone, bounds),
     next,
-    ...notes(schedule, zone, next, { gapShifted: new Set(), now }, bounds),
+    ...notes(schedule, zone, next, { gapShifted: explicitGapShift(spec, schedule, zone), now }, bounds),
   };
 }

@@ -107,6 +107,14 @@ describe('daylight saving: the confirmation says what was taken', () => {
     expect(reply).toContain('02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); set for 03:30.');
   });
 
+  it('the explicit form at:2027-03-14T02:30 says so too; at:…T03:30 does not', async () => {
+    const t = await chicago();
+    const reply = await t.sayText(ALICE_DM, '/remind at:2027-03-14T02:30 check the clocks');
+    expect([...t.scheduler.jobs.values()][0]!.nextRunAt!.toISOString()).toBe('2027-03-14T08:30:00.000Z');
+    expect(reply).toContain('02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); set for 03:30.');
+    expect(await t.sayText(ALICE_DM, '/remind at:2027-03-14T03:30 check the clocks')).not.toContain('does not exist');
+  });
+
   it('03:30 on the same day exists: no note', async () => {
     const t = await chicago();
     const reply = await t.sayText(ALICE_DM, 'remind me on march 14 at 3:30am to check the clocks');
