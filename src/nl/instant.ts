@@ -4,13 +4,14 @@
  * date formats our own grammar does not know (it runs last, on what is left).
  */
 import { addDays, addMonths, at, compareWall, daysInMonth, isValidDate, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
-import { DURATION_SRC, parseDurationPhrase, type DurationParts } from './duration-phrase.js';
+import { DURATION_SRC, exactMs, parseDurationPhrase, type DurationParts } from './duration-phrase.js';
 import type { Group } from './groups.js';
 import type { Recognizer, TimeOfDay } from './pieces.js';
 import { addDuration, DEFAULT_TIME, nextTimeOfDay, place, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
 
+/** Under a second: "in 0 minutes", "in 0.1 seconds" are now, not a time to wait for. */
 function isZero(d: DurationParts): boolean {
-  return Object.values(d).every((v) => v === 0);
+  return d.years === 0 && d.months === 0 && d.weeks === 0 && d.days === 0 && exactMs(d) < 1000;
 }
 
 /** Durations after "in"/"within"/"after", or before "from now"/"later". */

@@ -269,6 +269,24 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "in 1,000 minutes", "in 1,5 hours": the comma split the number and "1" was read with no
+    // unit; which number was meant (1000? 1.5?) is not guessed
+    name: 'comma-number',
+    re: new RegExp(`\\b(?:(every|each|in)\\s+)?(\\d{1,3}(?:,\\d{3})+|\\d+,\\d{1,2})\\s*${UNIT_SRC}(?![a-z0-9])`, 'g'),
+    make(m) {
+      const number = m[2]!;
+      const thousands = /,\d{3}$/.test(number);
+      const plain = thousands ? number.replace(/,/g, '') : number.replace(',', '.');
+      const rest = m[0].slice(m[0].indexOf(number) + number.length).trim();
+      return {
+        refuse: {
+          error: `Please write "${number}" ${thousands ? 'without commas' : 'with a point'}: "${plain} ${rest}".`,
+          example: `${m[1] ?? 'in'} ${plain} ${rest} check the oven`,
+        },
+      };
+    },
+  },
+  {
     // "every last day" of what? "every last day of the month" is read elsewhere; alone it is a question
     name: 'every-last-day-alone',
     re: /\b(?:every|each)\s+last\s+day\b(?!\s+of\b)/g,

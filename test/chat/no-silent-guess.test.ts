@@ -277,6 +277,13 @@ describe('more inputs that were guessed at or got the wrong reason', () => {
     ['/remind in -5 minutes tea', 'negative span', 'Example: /remind in 5 minutes check the oven'],
     ['/remind every -1 days tea', 'negative span', 'Example: /remind every 5 minutes stretch'],
     ['/remind every last day at 9 rent', 'The last day of what?', 'Example: /remind every last day of the month at 9am pay rent'],
+    [
+      '/remind in 1,000 minutes tea',
+      'Please write "1,000" without commas: "1000 minutes".',
+      'Example: /remind in 1000 minutes check the oven',
+    ],
+    ['/remind in 1,5 hours tea', 'Please write "1,5" with a point: "1.5 hours".', 'Example: /remind in 1.5 hours check the oven'],
+    ['/remind in 0.1 seconds tea', '"in 0.1 seconds" is now', 'Example: /remind in 5 minutes check the oven'],
   ])('%s is refused with its reason (%s) and a working example', async (text, reason, example) => {
     const t = await chicago();
     const reply = await t.sayText(ALICE_DM, text);
