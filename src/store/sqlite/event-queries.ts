@@ -1,5 +1,5 @@
 import type { EventQueries, EventRow } from '../engine/event-log.js';
-import { multiRowInsert } from './multi-row.js';
+import { multiRowInsertAll } from './multi-row.js';
 import type { Db } from './open-db.js';
 
 /** The filter of a read: null for "any"; `types` a JSON array. */
@@ -18,12 +18,12 @@ const TYPES = `(@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
  * (multi-row.ts), bound by position: a settle batch of 500 runs records 1,000. Measured per
  * event (CPU, file in WAL): named one-row 5.0 µs, positional one-row 4.5, positional 64-row
  * 3.5. (Named 50-row statements had measured no faster than named one-row ones: the binding
- * by name was the cost.)
+ * by name was the cost.) `OR IGNORE`, every row checked in: no statement journal (multi-row.ts).
  */
 export function sqliteEventQueries(db: Db): EventQueries {
-  const insert = multiRowInsert(
+  const insert = multiRowInsertAll(
     db,
-    'INSERT INTO events (at, type, job_id, actor_type, actor_name, session_id, body)',
+    'INSERT OR IGNORE INTO events (at, type, job_id, actor_type, actor_name, session_id, body)',
     '(? /* at */, ? /* type */, ? /* job_id */, ? /* actor_type */, ? /* actor_name */, ? /* session_id */, ? /* body */)',
   );
   // Two statements, so one job's log reads the events_job index instead of every newer event.

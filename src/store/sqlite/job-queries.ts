@@ -2,7 +2,7 @@ import type { JobStatus } from '../../core/job.js';
 import type { JobFilter, JobOrder, RunFilter } from '../../core/ports/job-store.js';
 import { type JobKeyset, type JobSqlDialect, jobPageSql, jobWhere } from '../engine/job-list-sql.js';
 import { runIdPrefix } from '../engine/run-history.js';
-import { multiRowInsert, multiRowStatement } from './multi-row.js';
+import { multiRowInsertAll, multiRowStatement } from './multi-row.js';
 import type { Db } from './open-db.js';
 import { JOB_WRITE_COLUMNS, type JobParams, type JobRow, type RunRow, type SeqJobRow } from '../engine/rows.js';
 import type { SettleJobParams } from '../engine/write-params.js';
@@ -157,6 +157,30 @@ export function jobRowFromRaw(v: unknown[]): SeqJobRow {
 /** The SET clause that drops a job's lease (and with it the run in progress). */
 const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
   lease_scheduled_for = NULL, lease_trigger = NULL, lease_claimed_at = NULL`;
+
+/** One VALUES row of settleJobs. */
+const SETTLE_ROW = `(${SETTLE_COLUMNS.map(() => '?').join(', ')})`;
+
+/** settleJobs' SQL over the VALUES rows `values`, with the conflict clause `conflict` (`OR IGNORE` or none). */
+function settleJobsSql(values: string, conflict: 'OR IGNORE' | ''): string {
+  return `
+      WITH s (${SETTLE_COLUMNS.join(', ')}) AS (VALUES ${values})
+      UPDATE ${conflict} jobs SET
+        status = CASE WHEN jobs.updated_at > s.claimed_at AND jobs.status IN ('paused', 'cancelled') THEN jobs.status
+          ELSE s.status END,
+        next_run_at = CASE WHEN jobs.updated_at > s.claimed_at AND jobs.status IN ('paused', 'cancelled') THEN jobs.next_run_at
+          WHEN s.set_next_run_at THEN s.next_run_at ELSE jobs.next_run_at END,
+        attempts = iif(s.set_attempts, s.attempts, jobs.attempts),
+        run_count = iif(s.set_run_count, s.run_count, jobs.run_count),
+        last_run_at = iif(s.set_last_run_at, s.last_run_at, jobs.last_run_at),
+        completed_at = iif(s.set_completed_at, s.completed_at, jobs.completed_at),
+        last_error = iif(s.set_last_error, s.last_error, jobs.last_error),
+        updated_at = s.updated_at,
+        ${NO_LEASE}
+      FROM s
+      WHERE jobs.id = s.id AND jobs.lease_run_id IS s.run_id
+      RETURNING id, status`;
+}
 
 /** A fresh run id: `<claim ms, 12 hex>-<job id>-<4 hex>` (see migration 0001); `now` is bound there. */
 const NEW_RUN_ID = `printf('%012x-%s-', ? /* now */, id) || lower(hex(randomblob(2)))`;
@@ -314,32 +338,29 @@ export function prepareJobQueries(db: Db) {
      * keeps its value. A person who paused or cancelled the job after the claim keeps that
      * status and next run: the run's outcome does not undo it. No read first: every right-hand
      * side sees the row as it was. Rows are matched to jobs by id: at most one row per job in
-     * a call (UPDATE … FROM applies one of several matches).
+     * a call (UPDATE … FROM applies one of several matches). `OR IGNORE`: no statement journal
+     * (multi-row.ts); a row a constraint refused is not returned either, so the rows not
+     * returned go through settleJobsOrAbort, which finds the cause.
      */
-    settleJobs: multiRowStatement<{ id: string; status: JobStatus }>(
-      db,
-      (values) => `
-      WITH s (${SETTLE_COLUMNS.join(', ')}) AS (VALUES ${values})
-      UPDATE jobs SET
-        status = CASE WHEN jobs.updated_at > s.claimed_at AND jobs.status IN ('paused', 'cancelled') THEN jobs.status
-          ELSE s.status END,
-        next_run_at = CASE WHEN jobs.updated_at > s.claimed_at AND jobs.status IN ('paused', 'cancelled') THEN jobs.next_run_at
-          WHEN s.set_next_run_at THEN s.next_run_at ELSE jobs.next_run_at END,
-        attempts = iif(s.set_attempts, s.attempts, jobs.attempts),
-        run_count = iif(s.set_run_count, s.run_count, jobs.run_count),
-        last_run_at = iif(s.set_last_run_at, s.last_run_at, jobs.last_run_at),
-        completed_at = iif(s.set_completed_at, s.completed_at, jobs.completed_at),
-        last_error = iif(s.set_last_error, s.last_error, jobs.last_error),
-        updated_at = s.updated_at,
-        ${NO_LEASE}
-      FROM s
-      WHERE jobs.id = s.id AND jobs.lease_run_id IS s.run_id
-      RETURNING id, status`,
-      `(${SETTLE_COLUMNS.map(() => '?').join(', ')})`,
-    ),
+    settleJobs: multiRowStatement<{ id: string; status: JobStatus }>(db, (values) => settleJobsSql(values, 'OR IGNORE'), SETTLE_ROW),
 
-    /** Adds finished runs to the history: their values flat, in RUN_COLUMNS order (pushRunValues), row after row. */
-    insertRuns: multiRowInsert(db, `INSERT INTO runs (${RUN_COLUMNS.join(', ')})`, `(${RUN_COLUMNS.map(() => '?').join(', ')})`),
+    /**
+     * settleJobs as a statement that aborts on a refused row (a NOT NULL or CHECK failure),
+     * for the rows settleJobs did not return: one whose job matched aborts here with SQLite's
+     * own error; one whose lease was lost matches nothing again.
+     */
+    settleJobsOrAbort: multiRowStatement<{ id: string; status: JobStatus }>(db, (values) => settleJobsSql(values, ''), SETTLE_ROW),
+
+    /**
+     * Adds finished runs to the history: their values flat, in RUN_COLUMNS order (pushRunValues),
+     * row after row. A row refused (a run id taken, a NOT NULL) throws: no statement journal
+     * (multi-row.ts).
+     */
+    insertRuns: multiRowInsertAll(
+      db,
+      `INSERT OR IGNORE INTO runs (${RUN_COLUMNS.join(', ')})`,
+      `(${RUN_COLUMNS.map(() => '?').join(', ')})`,
+    ),
 
     /**
      * Writes a job's run in progress to the history as abandoned (its lease expired, or the

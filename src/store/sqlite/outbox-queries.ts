@@ -11,19 +11,12 @@ import type { OutboxParams } from '../engine/write-params.js';
  */
 export function prepareOutboxQueries(db: Db) {
   return {
-    /** Adds a message; a second message with the same key is silently dropped (effectively-once). */
     /**
      * Adds messages in order, their values flat (pushOutboxValues), row after row: ids follow
-     * that order. A message whose key is taken (earlier, or by an earlier row) is dropped.
+     * that order. A message whose key is taken (earlier, or by an earlier row) is dropped: the
+     * key is the message's occurrence and purpose, so a run settled twice sends once.
      */
-    insertOutbox: multiRowInsert(
-      db,
-      `INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
-        status, attempts, available_at, created_at)`,
-      `(? /* key */, ? /* job_id */, ? /* platform */, ? /* chat_id */, ? /* thread_id */,
-        ? /* reply_to */, ? /* text */, ? /* actions */, ? /* meta */, 'pending', 0, ? /* now */, ? /* now */)`,
-      'ON CONFLICT (key) DO NOTHING',
-    ),
+    insertOutbox: insertOutbox(db),
 
     /**
      * Leases up to @limit messages: pending ones available at @now and `sending` ones whose
@@ -128,6 +121,31 @@ export function prepareOutboxQueries(db: Db) {
     outboxByPlatform: db.prepare<[], { platform: string; status: string; n: number; failed_attempts: number; oldest: number | null }>(`
       SELECT platform, status, COUNT(*) AS n, COALESCE(SUM(attempts), 0) AS failed_attempts, MIN(created_at) AS oldest
       FROM outbox GROUP BY platform, status`),
+  };
+}
+
+/** The table and columns of insertOutbox. */
+const OUTBOX_INTO = `outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
+        status, attempts, available_at, created_at)`;
+const OUTBOX_ROW = `(? /* key */, ? /* job_id */, ? /* platform */, ? /* chat_id */, ? /* thread_id */,
+        ? /* reply_to */, ? /* text */, ? /* actions */, ? /* meta */, 'pending', 0, ? /* now */, ? /* now */)`;
+/** Values per message in insertOutbox. */
+const OUTBOX_WIDTH = OUTBOX_ROW.split('?').length - 1;
+
+/**
+ * insertOutbox: `OR IGNORE`, so no statement journal (multi-row.ts), which drops a message a
+ * NOT NULL refuses as silently as one whose key is taken. When fewer messages went in than
+ * were given, they go again through the insert that drops only taken keys and aborts on any
+ * other refusal: a malformed message throws there with SQLite's error, as it always did, and
+ * the rest, inserted or dropped by the first, change nothing.
+ */
+function insertOutbox(db: Db): (values: unknown[]) => void {
+  const insert = multiRowInsert(db, `INSERT OR IGNORE INTO ${OUTBOX_INTO}`, OUTBOX_ROW);
+  const insertOrAbort = multiRowInsert(db, `INSERT INTO ${OUTBOX_INTO}`, OUTBOX_ROW, 'ON CONFLICT (key) DO NOTHING');
+  return (values) => {
+    if (insert(values) === values.length / OUTBOX_WIDTH) return;
+    const late = insertOrAbort(values);
+    if (late > 0) throw new Error(`store: ${late} outbox messages were refused, then went in`);
   };
 }
 

@@ -132,7 +132,17 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
       const settle = (batch: SettleRecord[]): void => {
         const values: unknown[] = [];
         for (const r of batch) pushSettleValues(values, r.job);
-        for (const row of q.settleJobs.all(values)) statuses.set(row.id, row.status);
+        const rows = q.settleJobs.all(values);
+        for (const row of rows) statuses.set(row.id, row.status);
+        if (rows.length < batch.length) settleRefused(batch.filter((r) => !statuses.has(r.job.id)));
+      };
+      // Rows settleJobs did not return lost their lease, or a constraint refused them: the
+      // statement that aborts fails on the latter with SQLite's error and matches no other row.
+      const settleRefused = (missing: SettleRecord[]): void => {
+        const values: unknown[] = [];
+        for (const r of missing) pushSettleValues(values, r.job);
+        const rows = q.settleJobsOrAbort.all(values);
+        if (rows.length > 0) throw new Error(`store: settling job ${rows[0]!.id} was refused, then went through`);
       };
       const out: Array<JobStatus | null> = [];
       const runs: unknown[] = [];
