@@ -28,9 +28,9 @@ export function sqliteEventQueries(db: Db): EventQueries {
   );
   // Two statements, so one job's log reads the events_job index instead of every newer event.
   const list = db.prepare<ReadParams, EventRow>(`
-    SELECT * FROM events WHERE id > @since AND ${TYPES} AND @job_id IS NULL ORDER BY id LIMIT @limit`);
+    SELECT * FROM events WHERE id > @since AND ${TYPES} AND @job_id IS NULL ORDER BY id LIMIT CAST(@limit AS INTEGER)`);
   const listJob = db.prepare<ReadParams, EventRow>(`
-    SELECT * FROM events WHERE job_id = @job_id AND id > @since AND ${TYPES} ORDER BY id LIMIT @limit`);
+    SELECT * FROM events WHERE job_id = @job_id AND id > @since AND ${TYPES} ORDER BY id LIMIT CAST(@limit AS INTEGER)`);
   const last = db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM events');
   // The oldest events up to the first one at or after the cut-off (ids follow time; no index on
   // `at`), and never the newest row: it keeps the next rowid above every id handed out.

@@ -193,6 +193,11 @@ const NEW_RUN_ID = `printf('%012x-%s-', ? /* now */, id) || lower(hex(randomblob
  * up each named parameter in the object through V8's C++ API, ~2.5 µs more per statement of 7
  * values than binding arguments by position. Times are epoch milliseconds. The hot queries name their partial index (`INDEXED BY`): without
  * ANALYZE statistics the planner may prefer another index, which walks every active job.
+ *
+ * A bound LIMIT goes through CAST (`LIMIT CAST(? AS INTEGER)`), in every statement of the
+ * SQLite store: SQLite compiles a bare `LIMIT ?` with the value bound at the time and marks
+ * the statement stale whenever that parameter is bound again, so each run prepared it anew
+ * (~35 µs for a small SELECT, twice per claim). An expression is not folded into the plan.
  */
 export function prepareJobQueries(db: Db) {
   return {
@@ -273,7 +278,7 @@ export function prepareJobQueries(db: Db) {
         SELECT rowid FROM jobs INDEXED BY jobs_due
         WHERE status = 'active' AND lease_owner IS NULL AND next_run_at > ? /* after */ AND next_run_at <= ? /* due_by */
         ORDER BY next_run_at, rowid
-        LIMIT ? /* limit */)
+        LIMIT CAST(? /* limit */ AS INTEGER))
       RETURNING ${JOB_COLUMNS.join(', ')}, rowid`)
       .raw(true),
 
@@ -283,7 +288,7 @@ export function prepareJobQueries(db: Db) {
       SELECT ${JOB_COLUMNS.join(', ')}, rowid FROM jobs INDEXED BY jobs_due
       WHERE status = 'active' AND lease_owner IS NULL AND next_run_at > ? /* after */ AND next_run_at <= ? /* due_by */
       ORDER BY next_run_at, rowid
-      LIMIT ? /* limit */`)
+      LIMIT CAST(? /* limit */ AS INTEGER)`)
       .raw(true),
 
     /** Jobs whose lease ran out (their process died or hung), oldest expiry first. */
@@ -291,7 +296,7 @@ export function prepareJobQueries(db: Db) {
       SELECT * FROM jobs INDEXED BY jobs_leased
       WHERE lease_owner IS NOT NULL AND lease_expires_at <= @now
       ORDER BY lease_expires_at, rowid
-      LIMIT @limit`),
+      LIMIT CAST(@limit AS INTEGER)`),
 
     /** Owners of the jobs' leases. */
     jobLeaseOwners: db.prepare<[], { owner: string }>(
@@ -387,7 +392,7 @@ export function prepareJobQueries(db: Db) {
       FROM jobs INDEXED BY jobs_leased
       WHERE lease_owner IS NOT NULL AND (@job_id IS NULL OR id = @job_id)
       ORDER BY lease_claimed_at DESC, rowid DESC
-      LIMIT @limit`),
+      LIMIT CAST(@limit AS INTEGER)`),
 
     /** How often an occurrence was abandoned already (its process died while running it). */
     countAbandoned: db.prepare<{ job_id: string; scheduled_for: number }, { n: number }>(`
@@ -460,7 +465,7 @@ export function countJobsSql(f: JobFilter, atMost?: number): { sql: string; para
   const { where, params } = jobFilterSql(f);
   if (atMost === undefined) return { sql: `SELECT COUNT(*) AS n FROM jobs ${where}`, params };
   params.at_most = atMost;
-  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM jobs ${where} LIMIT @at_most)`, params };
+  return { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM jobs ${where} LIMIT CAST(@at_most AS INTEGER))`, params };
 }
 
 /**
@@ -495,7 +500,7 @@ export function listRunsSql(f: RunFilter = {}): { sql: string; params: Record<st
   if (f.startedBefore !== undefined) add('run_id < @before_id', 'before_id', runIdPrefix(f.startedBefore));
   if (f.afterRunId !== undefined) add('run_id < @after_run', 'after_run', f.afterRunId);
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  return { sql: `SELECT * FROM runs ${where} ORDER BY run_id DESC LIMIT @limit`, params };
+  return { sql: `SELECT * FROM runs ${where} ORDER BY run_id DESC LIMIT CAST(@limit AS INTEGER)`, params };
 }
 
 /** Soonest first; jobs with nothing due last; ties in creation order (rowid). */

@@ -47,7 +47,7 @@ export function prepareOutboxQueries(db: Db) {
           WHERE status = 'sending' AND lease_expires_at <= ? /* now */) c
         LEFT JOIN waiting w ON w.platform = c.platform AND w.chat_id = c.chat_id
         WHERE w.first_id IS NULL OR c.id < w.first_id
-        ORDER BY c.id LIMIT ? /* limit */)
+        ORDER BY c.id LIMIT CAST(? /* limit */ AS INTEGER))
       RETURNING *`),
 
     /**
@@ -176,5 +176,5 @@ export function listOutboxSql(f: { status?: OutboxStatus; jobId?: string; limit?
     params.job_id = f.jobId;
   }
   const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-  return { sql: `SELECT * FROM outbox ${where} ORDER BY id LIMIT @limit`, params };
+  return { sql: `SELECT * FROM outbox ${where} ORDER BY id LIMIT CAST(@limit AS INTEGER)`, params };
 }

@@ -15,7 +15,7 @@ function sqliteConversationQueries(db: Db): ConversationQueries {
     VALUES (@id, @role, @content, @entity_type, @now)`);
   const recent = db.prepare<[string, number], ConversationMessageRow>(`
     SELECT role, content, entity_type, created_at FROM conversation_messages
-    WHERE conversation_id = ? ORDER BY id DESC LIMIT ?`);
+    WHERE conversation_id = ? ORDER BY id DESC LIMIT CAST(? AS INTEGER)`);
   const deleteBefore = db.prepare<[number]>('DELETE FROM conversation_messages WHERE created_at < ?');
   const deleteEmpty = db.prepare<[number]>(`
     DELETE FROM conversations WHERE updated_at < ?

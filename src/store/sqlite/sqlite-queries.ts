@@ -40,7 +40,7 @@ function filtered(select: string, filter: JobFilter): { sql: string; params: Rec
   if (filter.limit !== undefined || filter.offset !== undefined) {
     params.limit = filter.limit ?? -1;
     params.offset = filter.offset ?? 0;
-    page = 'LIMIT @limit OFFSET @offset';
+    page = 'LIMIT CAST(@limit AS INTEGER) OFFSET @offset';
   }
   return { sql: `SELECT ${select} FROM jobs ${where} ${JOB_LIST_ORDER} ${page}`, params };
 }
