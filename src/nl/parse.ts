@@ -171,7 +171,10 @@ function readPieces(text: string, zones: ZoneMatch[], ctx: Ctx, dateOrder: DateO
     for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.role) pieces.splice(i, 1);
   }
   const refused = pieces.find((p) => p.refuse);
-  if (refused?.refuse) return reject(refused.refuse.error, refused.refuse.example);
+  if (refused?.refuse) {
+    const rejection = reject(refused.refuse.error, refused.refuse.example);
+    return refused.refuse.repeat ? { ...rejection, request: true } : rejection;
+  }
   const movingFeast = recurring ? pieces.find((p) => p.date?.kind === 'holiday' && !p.role) : undefined;
   if (movingFeast?.date?.kind === 'holiday') {
     // a cron or calendar step cannot follow Easter; as a repeat's bound ("until easter") it is fine

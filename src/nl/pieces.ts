@@ -71,7 +71,11 @@ export interface Piece {
   /** A word we recognise as a date but cannot place ("easter"): reject with this hint. */
   unknown?: string;
   /** A phrase we read but will not schedule ("last tuesday" has passed): the request is rejected with this. */
-  refuse?: { error: string; example: string };
+  /**
+   * Why the request cannot be kept. `repeat`: the phrase can only be a repeat ("every 0
+   * minutes"), so even a plain sentence with it asked for a reminder and gets the reason.
+   */
+  refuse?: { error: string; example: string; repeat?: true };
   /** Came from chrono rather than our own grammar (for diagnostics). */
   source?: string;
 }

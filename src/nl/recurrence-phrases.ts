@@ -264,6 +264,7 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
         refuse: {
           error: `"${m[0]}" is a negative span: ${every ? 'a repeat needs a step above zero' : 'I remind you from now on, not before'}.`,
           example: every ? 'every 5 minutes stretch' : 'in 5 minutes check the oven',
+          ...(every ? { repeat: true as const } : {}),
         },
       };
     },
@@ -282,6 +283,7 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
         refuse: {
           error: `Please write "${number}" ${thousands ? 'without commas' : 'with a point'}: "${plain} ${rest}".`,
           example: `${m[1] ?? 'in'} ${plain} ${rest} check the oven`,
+          ...(m[1] && m[1] !== 'in' ? { repeat: true as const } : {}),
         },
       };
     },
@@ -295,6 +297,7 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
         refuse: {
           error: 'The last day of what? Say "every last day of the month".',
           example: 'every last day of the month at 9am pay rent',
+          repeat: true,
         },
       };
     },
@@ -329,7 +332,9 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
       if (n === 0) {
         // "every 0 minutes" is no interval at all; "I could not find a time" would be the wrong reason
         const example = `${unit === 'second' || unit === 'minute' ? 'every 5 minutes' : `every 2 ${unit}s`} stretch`;
-        return { refuse: { error: `"${m[0]}" is not an interval: a repeat needs a step above zero. Say how often.`, example } };
+        return {
+          refuse: { error: `"${m[0]}" is not an interval: a repeat needs a step above zero. Say how often.`, example, repeat: true },
+        };
       }
       if (n === undefined || !(n > 0)) return null;
       return { repeat: { kind: 'every', unit, step: n * factor } };

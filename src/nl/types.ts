@@ -60,6 +60,11 @@ export interface ParseRejection {
   error: string;
   /** An input that would work. */
   example?: string;
+  /**
+   * The text holds a repeat phrase that cannot be kept ("every 0 minutes"): it was a request
+   * for a reminder, not chatter, so a plain sentence gets this reason too.
+   */
+  request?: true;
 }
 
 export type ParseResult = ParsedReminder | ParseRejection;

@@ -242,6 +242,14 @@ describe('zero and huge spans', () => {
     });
   });
 
+  it('a plain "every 0 minutes spam" in a private chat gets the same reason, not the chatter hint', async () => {
+    const t = await chicago();
+    const reply = await t.sayText(ALICE_DM, 'every 0 minutes spam');
+    expect(reply).toContain('"every 0 minutes" is not an interval');
+    expect(reply).not.toContain("I didn't catch that");
+    expect(t.scheduler.jobs.size).toBe(0);
+  });
+
   it('"in 0 minutes" is refused as now, not as "in the past"', async () => {
     const t = await chicago();
     const reply = await t.sayText(ALICE_DM, '/remind in 0 minutes tea');
