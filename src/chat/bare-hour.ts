@@ -44,6 +44,8 @@ function twelveHour(hour: number, minute: number): string {
 /** The question and its buttons when a new reminder's bare hour was read as a night hour. */
 export function nightHourQuestion(job: Job, parsed: ParsedReminder): { line: string; buttons: Action[] } | undefined {
   if (!parsed.meridiemGuessed) return undefined;
+  const shifted = gapAsked(job, parsed);
+  if (shifted) return shifted;
   const other = otherHalf(job);
   if (!other || job.schedule.kind !== 'once') return undefined;
   const read = toWallTime(job.schedule.at, job.timeZone);
@@ -57,6 +59,28 @@ export function nightHourQuestion(job: Job, parsed: ParsedReminder): { line: str
   return {
     line: `🌙 That is ${readText}, at night. Or did you mean ${altText}? It stays at ${readText.split(' (')[0]} unless you switch.`,
     buttons,
+  };
+}
+
+/**
+ * "at 2:30" sent at 01:00 on a spring-forward morning: 02:30 does not exist, so the reminder
+ * runs at 03:30 (the confirmation says so). The other reading is 14:30, which the switch button
+ * (it knows only the job, now at 03:30) would get wrong as 15:30: the question names the
+ * command instead.
+ */
+function gapAsked(job: Job, parsed: ParsedReminder): { line: string; buttons: Action[] } | undefined {
+  if (job.schedule.kind !== 'once') return undefined;
+  const at = job.schedule.at.getTime();
+  const note = parsed.wallNotes?.find((n) => n.kind === 'gap' && n.at.getTime() === at);
+  if (note?.kind !== 'gap') return undefined;
+  const [hour = 0, minute = 0] = note.asked.split(':').map(Number);
+  if (!isNightHour(hour)) return undefined;
+  const readText = twelveHour(hour, minute);
+  const altText = twelveHour(hour + 12, minute);
+  const alt = altText.split(' (')[0]!.replace(' PM', 'pm');
+  return {
+    line: `🌙 ${readText.split(' (')[0]} is at night. Or did you mean ${altText}? Then send /edit ${job.id} today at ${alt}.`,
+    buttons: [],
   };
 }
 

@@ -169,6 +169,18 @@ describe('daylight saving: the confirmation says what was taken', () => {
     expect(await t.sayText(ALICE_DM, '/remind every day at 2:30am until jan 31 backup')).not.toContain('does not exist');
   });
 
+  it('a bare "at 2:30" at 01:00 on the spring-forward morning: set for 03:30, and the other reading offered is 14:30, not 15:30', async () => {
+    const t = await chicago('2027-03-14T07:00:00Z'); // Sun 14 Mar 2027 01:00 CST
+    const reply = await t.sayText(ALICE_DM, '/remind at 2:30 check the clocks');
+    const [job] = [...t.scheduler.jobs.values()];
+    expect(job!.nextRunAt!.toISOString()).toBe('2027-03-14T08:30:00.000Z'); // 03:30 CDT
+    expect(reply).toContain('02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); set for 03:30.');
+    expect(reply).toContain(`Or did you mean 2:30 PM (14:30)? Then send /edit ${job!.id} today at 2:30pm.`);
+    expect(reply).not.toContain('3:30 PM');
+    await t.say(ALICE_DM, `/edit ${job!.id} today at 2:30pm`);
+    expect(t.scheduler.jobs.get(job!.id)!.nextRunAt!.toISOString()).toBe('2027-03-14T19:30:00.000Z'); // 14:30 CDT
+  });
+
   it('/edit to a time in the gap says so too', async () => {
     const t = await chicago();
     const id = await t.create(ALICE_DM, '/remind tomorrow at 9 check the clocks');
