@@ -123,7 +123,9 @@ describe('prompt jobs on Telegram (Bot API fake, OpenAI fake, real app)', () => 
       { toolCalls: [{ name: 'list_my_jobs', arguments: {} }] },
       { content: 'Focus on the release.', usage: { prompt_tokens: 40, completion_tokens: 8 } },
     );
-    await clock.advance(60 * MIN);
+    // Straight to the 08:00 fire: walking the hour wakes the app every 250 ms of fake time (its
+    // WAL checkpointer's pace) for nothing, ~1.5 s of real time.
+    await clock.jump('2026-11-23T08:00:00Z');
     await api.until(() => api.sentTo(forum.id, 7).length === 2);
     const answer = api.sentTo(forum.id, 7)[1]!;
     expect(answer.text).toContain('Focus on the release.');
@@ -187,7 +189,7 @@ describe('prompt jobs on Telegram (Bot API fake, OpenAI fake, real app)', () => 
     await api.until(() => api.sent.length === 1);
     const job = await onlyJob();
     model.respond(() => ({ toolCalls: [{ name: 'list_my_jobs', arguments: {} }] }));
-    await clock.advance(2 * 60 * MIN);
+    await clock.jump('2026-11-23T09:00:00Z'); // the first 09:00 fire (see the first test on jumps)
     await api.until(() => api.sentTo(sam.id).length === 2);
     expect(model.requests).toHaveLength(5); // the default max_iterations
     expect(api.sentTo(sam.id)[1]!.text).toContain('Stopped after 5 model calls without a final answer (max_iterations 5).');
@@ -227,7 +229,7 @@ describe('prompt jobs on Telegram (Bot API fake, OpenAI fake, real app)', () => 
       { content: 'Quiet day.', usage: { prompt_tokens: 50, completion_tokens: 10 } },
       { content: 'Busy day.', usage: { prompt_tokens: 50, completion_tokens: 10 } },
     );
-    await clock.advance(2 * 60 * MIN);
+    await clock.jump('2026-11-23T09:00:00Z'); // the first 09:00 fire (see the first test on jumps)
     await api.until(() => api.sentTo(sam.id).length === 2);
     expect((await app.store.jobs.getJob(job.id))?.status).toBe('active'); // 60 of 100
     await clock.jump('2026-11-24T09:00:00Z');
