@@ -12,6 +12,8 @@ export interface Group {
   dates: DateSpec[];
   times: TimeOfDay[];
   defaultTime?: TimeOfDay;
+  /** Every day part named ("morning and evening"), in order: several become the group's times. */
+  dayParts?: TimeOfDay[];
   duration?: DurationParts;
   window?: { from: TimeOfDay; to: TimeOfDay };
   /** Days a repeat skips ("except weekends"). */
@@ -176,12 +178,20 @@ export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; boun
       cur.times.push(p.time);
       cur.timeAt.push(p.start);
     }
-    if (p.defaultTime) cur.defaultTime = p.defaultTime;
+    if (p.defaultTime) {
+      cur.defaultTime = p.defaultTime;
+      cur.dayParts = [...(cur.dayParts ?? []), p.defaultTime];
+    }
     if (p.window) cur.window = p.window;
     if (p.past) cur.past = true;
     if (p.unknown) cur.unknown = p.unknown;
   }
   groups.push(cur);
+  // "tomorrow morning and evening": both day parts, not only the last one named
+  for (const g of groups) {
+    const parts = g.dayParts ?? [];
+    if (g.times.length === 0 && new Set(parts.map((t) => t.h * 60 + t.mi)).size > 1) g.times = parts.map((t) => ({ ...t, bare: false }));
+  }
   shareTimes(groups);
   return { groups: groups.filter((g) => hasAnchor(g) || g.times.length > 0 || g.defaultTime || g.window || g.unknown), bounds };
 }

@@ -237,6 +237,16 @@ function oneOffSchedule(groups: Group[], ctx: Ctx): { schedule: Schedule; bounds
   }
   instants.sort((a, b) => a.getTime() - b.getTime());
   const unique = [...new Set(instants.map((d) => d.getTime()))].map((ms) => new Date(ms));
+  const passed = unique.filter((d) => d.getTime() <= ctx.now.getTime());
+  if (unique.length > 1 && passed.length > 0) {
+    // "today at 9am and 5pm" at 10:00: keeping only 17:00 would drop the 9am without a word
+    const w = toWall(passed[0]!, ctx.zone);
+    const clock = `${String(w.h).padStart(2, '0')}:${String(w.mi).padStart(2, '0')}`;
+    return new Reject(
+      `${clock} on ${w.y}-${String(w.m).padStart(2, '0')}-${String(w.d).padStart(2, '0')} has already passed. Say only the times still ahead.`,
+      'today at 5pm',
+    );
+  }
   return { schedule: combine(unique.map((at) => ({ kind: 'once', at }))), bounds: {} };
 }
 

@@ -168,6 +168,18 @@ function looseNumber(text: string, masked: string, claimed: boolean[]): ParseRej
     let i = m.index - 1;
     while (i >= 0 && !claimed[i] && /[\s,]/.test(text[i]!)) i--;
     const afterTime = i >= 0 && claimed[i] === true;
+    // "at 9 and 5 take meds": the 5 is another time or part of the text; either guess is silent
+    const joined = /(?:^|[^\w])(and|or|&)$/.exec(text.slice(0, i + 1));
+    if (!afterTime && joined) {
+      let j = i - joined[1]!.length;
+      while (j >= 0 && !claimed[j] && /\s/.test(text[j]!)) j--;
+      if (j >= 0 && claimed[j] === true && /^\d{1,2}(?:[:.]\d{2})?$/.test(m[0])) {
+        return rejection(
+          `Is "${m[0]}" after "${joined[1]}" a second time? Write it as one ("at ${m[0]}", "${m[0]}pm"); if it belongs to the text, put the text first.`,
+          'at 9am and at 5pm take meds',
+        );
+      }
+    }
     const atStart = LEADING.test(masked.slice(0, m.index));
     if (!afterTime && !(atStart && CLOCK_LIKE.test(token))) continue;
     const n = Number(token);

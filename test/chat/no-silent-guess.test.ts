@@ -318,6 +318,41 @@ describe('more inputs that were guessed at or got the wrong reason', () => {
     expect(reply).toContain('more than 5 years away (it first comes in 2044)');
   });
 
+  it('"at 9 and 5 take meds" is asked about (it fired at 21:00 only, with the text "5 take meds")', async () => {
+    const t = await chicago();
+    const reply = await t.sayText(ALICE_DM, '/remind at 9 and 5 take meds');
+    expect(reply).toContain('Is "5" after "and" a second time?');
+    expect(reply).toContain('Example: /remind at 9am and at 5pm take meds');
+    expect(t.scheduler.jobs.size).toBe(0);
+  });
+
+  it('"tomorrow morning and evening" fires at both, Fri 4 Dec 09:00 and 18:00 (it kept only the evening)', async () => {
+    const t = await chicago();
+    await t.say(ALICE_DM, 'remind me tomorrow morning and evening to water plants');
+    const [job] = [...t.scheduler.jobs.values()];
+    expect(job!.payload).toEqual({ text: 'water plants' });
+    expect(job!.schedule).toEqual({
+      kind: 'multi',
+      triggers: [
+        { kind: 'once', at: new Date('2026-12-04T15:00:00Z') },
+        { kind: 'once', at: new Date('2026-12-05T00:00:00Z') },
+      ],
+    });
+  });
+
+  it('"every morning and evening" is 09:00 and 18:00 every day', async () => {
+    const t = await chicago();
+    await t.say(ALICE_DM, '/remind every morning and evening stretch');
+    expect([...t.scheduler.jobs.values()][0]!.schedule).toEqual({ kind: 'cron', pattern: '0 9,18 * * *' });
+  });
+
+  it('"today at 9am and 5pm" at 10:00 is refused: the 9am has passed (it kept 17:00 without a word)', async () => {
+    const t = await chicago();
+    const reply = await t.sayText(ALICE_DM, '/remind today at 9am and 5pm tea');
+    expect(reply).toContain('09:00 on 2026-12-03 has already passed. Say only the times still ahead.');
+    expect(t.scheduler.jobs.size).toBe(0);
+  });
+
   it('"feb 29 2027" is refused as no such date', async () => {
     const t = await chicago();
     expect(await t.sayText(ALICE_DM, '/remind on feb 29 2027 leap')).toContain('February 29, 2027 is not a real date.');
