@@ -17,7 +17,9 @@ export interface SchedulerOptions {
   /**
    * The longest one claim that runs instant runs (reminders) inside its transaction may hold
    * the event loop on a synchronous store (SQLite) (ms); less when a job comes due sooner, so
-   * that job starts on time. Default 25 ms.
+   * that job starts on time. Default 50 ms: claims of a burst commit fewer times (every index
+   * page a commit dirties goes to the WAL again; at 25 ms a burst cost 12% more CPU), and a
+   * chat message or API call waits at most that long behind one.
    */
   instantBudgetMs?: number;
   /** How long `stop()` lets running jobs finish before aborting and releasing them (ms). Default 10 s. */
@@ -36,6 +38,6 @@ export function resolveSchedulerOptions(o: SchedulerOptions = {}): ResolvedSched
     retryDelayMs: o.retryDelayMs ?? 5_000,
     taskTimeoutMs: o.taskTimeoutMs ?? 3_600_000,
     shutdownGraceMs: o.shutdownGraceMs ?? 10_000,
-    instantBudgetMs: o.instantBudgetMs ?? 25,
+    instantBudgetMs: o.instantBudgetMs ?? 50,
   };
 }
