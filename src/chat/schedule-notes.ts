@@ -6,7 +6,9 @@
  */
 import { pad } from '../core/time/civil.js';
 import { toWallTime } from '../core/time/zoned.js';
+import type { Job } from '../core/job.js';
 import type { ParsedReminder, WallNote } from '../nl/types.js';
+import { wallNotes } from '../nl/wall-notes.js';
 import { formatSpan } from './format.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -44,4 +46,22 @@ export function scheduleNotes(parsed: Pick<ParsedReminder, 'wallNotes' | 'caveat
     .filter((n) => !shown || shown.has(n.at.getTime()))
     .map((n) => wallLine(n, parsed.timeZone, parsed.kind === 'recurring'));
   return [...wall, ...(parsed.caveats ?? []).map((c) => `ℹ️ ${c}`)];
+}
+
+function sameWall(a: Date, aZone: string, b: Date, bZone: string): boolean {
+  const x = toWallTime(a, aZone);
+  const y = toWallTime(b, bZone);
+  return x.year === y.year && x.month === y.month && x.day === y.day && x.hour === y.hour && x.minute === y.minute;
+}
+
+/**
+ * A one-off moved to the same clock time in another zone (after /tz, or a zone button): the
+ * note when that clock time does not exist there or happens twice, as a new reminder gets.
+ */
+export function movedNote(before: Job, after: Job): string | undefined {
+  if (before.schedule.kind !== 'once' || after.schedule.kind !== 'once') return undefined;
+  const at = after.schedule.at;
+  const gap = !sameWall(before.schedule.at, before.timeZone, at, after.timeZone);
+  const [note] = wallNotes(after.schedule, after.timeZone, [at], { gapShifted: new Set(gap ? [at.getTime()] : []) });
+  return note ? `${wallLine(note, after.timeZone, false)} (reminder ${after.id})` : undefined;
 }

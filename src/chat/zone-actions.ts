@@ -16,6 +16,7 @@ import { resolvePrefs } from './prefs.js';
 import { parseZoneActionId, type ZoneAction } from './zone-action-ids.js';
 import { setUserZone } from './zone-change.js';
 import { keepClockTimes } from './zone-move.js';
+import { movedNote } from './schedule-notes.js';
 import { TYPE_A_CITY } from './zone-prompt.js';
 import { lookupZone } from './zones.js';
 
@@ -45,10 +46,10 @@ async function afterZoneChange(
     };
   }
   const { timeZone } = await resolvePrefs(deps, press);
-  const { moved, passed } = await keepClockTimes(deps, press, a.fromZone, timeZone, now);
+  const { moved, passed, notes } = await keepClockTimes(deps, press, a.fromZone, timeZone, now);
   if (moved.length === 0 && passed.length === 0)
     return { toast: 'Nothing to move', edit: { text: `✓ Nothing to move: no reminder of yours reads another time in ${timeZone}.` } };
-  const lines = [`✓ Kept their clock times, now in ${timeZone}:`, ...moved.map((j) => nextLine(j, now))];
+  const lines = [`✓ Kept their clock times, now in ${timeZone}:`, ...moved.map((j) => nextLine(j, now)), ...notes];
   if (passed.length) {
     lines.push(`Already past in ${timeZone}, so left at their moment:`, ...passed.map((j) => nextLine(j, now)));
   }
@@ -71,7 +72,9 @@ async function moveJobToZone(deps: ResolvedChatDeps, press: IncomingAction, jobI
     };
   }
   const updated = await deps.scheduler.updateJob(job.id, { schedule, bounds, timeZone: zone });
-  return { toast: `Now ${zone} time`, replies: [{ text: `🌍 Reminder ${job.id} now follows ${zone} time.\n${nextLine(updated, now)}` }] };
+  const note = movedNote(job, updated);
+  const text = [`🌍 Reminder ${job.id} now follows ${zone} time.`, nextLine(updated, now), ...(note ? [note] : [])].join('\n');
+  return { toast: `Now ${zone} time`, replies: [{ text }] };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
 import { formatLocalTime, truncate } from './format.js';
 import type { ChatContext, Reply } from './message.js';
+import { movedNote } from './schedule-notes.js';
 import { zoneButton } from './zone-action-ids.js';
 
 const DAY_MS = 86_400_000;
@@ -96,6 +97,8 @@ export interface MoveResult {
   moved: Job[];
   /** One-offs whose clock time has already passed in the new zone: left at their moment. */
   passed: Job[];
+  /** Moved one-offs whose clock time does not exist in the new zone, or happens twice there. */
+  notes: string[];
 }
 
 /** Moves the person's jobs set in `from` to `to`, keeping their clock times. */
@@ -106,7 +109,7 @@ export async function keepClockTimes(
   to: string,
   now: Date,
 ): Promise<MoveResult> {
-  const result: MoveResult = { moved: [], passed: [] };
+  const result: MoveResult = { moved: [], passed: [], notes: [] };
   for (const job of await jobsThatMove(deps, who, from, to, now)) {
     const { schedule, bounds } = rezoneKeepingWallTime(job.schedule, job.bounds, from, to);
     if (schedule.kind === 'once' && schedule.at.getTime() <= now.getTime()) {
@@ -115,9 +118,15 @@ export async function keepClockTimes(
     }
     // A snoozed job's next run is a moment the person picked ("in 30 minutes"): it stays.
     const held = job.nextRunAt !== null && job.nextRunAt.getTime() !== naturalNextRun(job, now)?.getTime();
-    result.moved.push(
-      await deps.scheduler.updateJob(job.id, { schedule, bounds, timeZone: to, ...(held ? { nextRunAt: job.nextRunAt } : {}) }),
-    );
+    const updated = await deps.scheduler.updateJob(job.id, {
+      schedule,
+      bounds,
+      timeZone: to,
+      ...(held ? { nextRunAt: job.nextRunAt } : {}),
+    });
+    result.moved.push(updated);
+    const note = movedNote(job, updated);
+    if (note) result.notes.push(note);
   }
   return result;
 }

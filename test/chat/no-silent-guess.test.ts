@@ -181,6 +181,19 @@ describe('daylight saving: the confirmation says what was taken', () => {
     expect(t.scheduler.jobs.get(job!.id)!.nextRunAt!.toISOString()).toBe('2027-03-14T19:30:00.000Z'); // 14:30 CDT
   });
 
+  it('moving a one-off to the same clock time in Chicago, where 02:30 on 14 Mar 2027 does not exist, says so', async () => {
+    const t = makeChat({ start: THURSDAY_10AM_CHICAGO });
+    await t.say(ALICE_DM, '/tz Europe/London');
+    const id = await t.create(ALICE_DM, '/remind on march 14 at 2:30am check the clocks'); // 02:30 GMT
+    expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2027-03-14T02:30:00.000Z');
+    const out = await t.say(ALICE_DM, '/tz America/Chicago');
+    const answer = await t.press(ALICE_DM, t.button(out[1], 'Keep clock times'));
+    expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2027-03-14T08:30:00.000Z'); // 03:30 CDT
+    expect(answer.edit?.text).toContain(
+      `02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); set for 03:30. (reminder ${id})`,
+    );
+  });
+
   it('/edit to a time in the gap says so too', async () => {
     const t = await chicago();
     const id = await t.create(ALICE_DM, '/remind tomorrow at 9 check the clocks');
