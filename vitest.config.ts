@@ -17,6 +17,10 @@ export default defineConfig({
     isolate: false,
     setupFiles: ['test/isolation-guard.ts'],
     testTimeout: 20_000,
+    // expect.poll waits for a state to appear (the dashboard's browser tests poll the page); its
+    // default of 1 s failed a preview that came later with two files sharing a loaded machine
+    // ("Matcher did not succeed in time"). A longer wait passes nothing that never arrives.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 30_000,
   },
 });
