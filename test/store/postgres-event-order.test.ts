@@ -1,7 +1,9 @@
 import pg from 'pg';
 import { expect, it } from 'vitest';
-import { connectionConfig, exec, jsonRows } from '../../src/store/postgres/db.js';
-import { EVENT_SQL } from '../../src/store/postgres/event-queries.js';
+import type { EventType } from '../../src/core/ports/event-log.js';
+import { connectionConfig, exec } from '../../src/store/postgres/db.js';
+import { EVENT_SQL, EVENT_TUPLE } from '../../src/store/postgres/event-queries.js';
+import { jsonTuples } from '../../src/store/postgres/json-tuples.js';
 import { T0, at, reminder } from './contract.js';
 import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
 
@@ -10,8 +12,11 @@ import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
  * `id > since` never skips an event that commits later under a lower id (migration 0008).
  */
 
-const row = (type: string) => [
-  jsonRows([{ at: T0.getTime(), type, job_id: null, actor_type: 'UNKNOWN', actor_name: null, session_id: null, body: '{}' }]),
+const row = (type: EventType) => [
+  jsonTuples(
+    [{ at: T0.getTime(), type, job_id: null, actor_type: 'UNKNOWN', actor_name: null, session_id: null, body: '{}' }],
+    EVENT_TUPLE,
+  ),
 ];
 
 describePg('PostgreSQL event ids: visible in id order', () => {

@@ -32,18 +32,6 @@ function textParam(v: unknown): unknown {
 }
 
 /**
- * Rows as one JSON parameter (read back with `json_to_recordset`): one JSON.stringify instead
- * of node-postgres escaping every element of a text array (a settle of 500 runs passed ~20,000
- * array elements, ~12% of the process's CPU in a burst). A NUL character, which PostgreSQL text
- * cannot hold, becomes U+FFFD as in {@link textParam}: in JSON text it is always the escape
- * `\u0000` after an even run of backslashes (an odd one would be an escaped backslash).
- */
-export function jsonRows(rows: readonly object[]): string {
-  const json = JSON.stringify(rows);
-  return json.includes('\\u0000') ? json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd') : json;
-}
-
-/**
  * Schema names become identifiers and channel names, so they are checked, never quoted by
  * hand: lower-case letters, digits and `_`, at most 40 characters (the LISTEN channel
  * `chime_changes_<schema>` must stay under PostgreSQL's 63-byte identifier limit).

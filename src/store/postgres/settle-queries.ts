@@ -1,5 +1,7 @@
-import type { OutboxParams, SettleRecord } from '../engine/write-params.js';
-import { type Statement, jsonRows } from './db.js';
+import type { RunRow } from '../engine/rows.js';
+import type { OutboxParams, SettleJobParams, SettleRecord } from '../engine/write-params.js';
+import type { Statement } from './db.js';
+import { type TupleColumn, jsonTuples, tupleFields } from './json-tuples.js';
 
 /** The SET clause that drops a job's lease (and with it the run in progress). */
 const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
@@ -8,12 +10,68 @@ const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NU
 /** A paused or cancelled status a person set after the run was claimed: the run's outcome keeps it. */
 const KEPT_BY_PERSON = `(j.updated_at > i.claimed_at AND j.status IN ('paused', 'cancelled'))`;
 
+/** $1's tuples: each run's job update (`updated_at` is $4, the same for all). */
+const JOB_TUPLE: ReadonlyArray<TupleColumn<SettleJobParams>> = [
+  ['id', 'text'],
+  ['run_id', 'text'],
+  ['claimed_at', 'bigint'],
+  ['status', 'text'],
+  ['set_next_run_at', 'int'],
+  ['next_run_at', 'bigint'],
+  ['set_attempts', 'int'],
+  ['attempts', 'int'],
+  ['set_run_count', 'int'],
+  ['run_count', 'int'],
+  ['set_last_run_at', 'int'],
+  ['last_run_at', 'bigint'],
+  ['set_completed_at', 'int'],
+  ['completed_at', 'bigint'],
+  ['set_last_error', 'int'],
+  ['last_error', 'text'],
+];
+
+/** $2's tuples: the history rows. */
+const RUN_TUPLE: ReadonlyArray<TupleColumn<RunRow>> = [
+  ['run_id', 'text'],
+  ['job_id', 'text'],
+  ['scheduled_for', 'bigint'],
+  ['started_at', 'bigint'],
+  ['finished_at', 'bigint'],
+  ['status', 'text'],
+  ['trigger', 'text'],
+  ['attempt', 'int'],
+  ['late_ms', 'bigint'],
+  ['duration_ms', 'bigint'],
+  ['result', 'text'],
+  ['error', 'text'],
+  ['ghost_session_id', 'text'],
+  ['transcript', 'text'],
+  ['tokens_prompt', 'int'],
+  ['tokens_completion', 'int'],
+];
+
+type TaggedMessage = OutboxParams & { run_ord: number };
+
+/** $3's tuples: the messages, each with `run_ord`, the 1-based index of its run. */
+const OUTBOX_TUPLE: ReadonlyArray<TupleColumn<TaggedMessage>> = [
+  ['run_ord', 'int'],
+  ['key', 'text'],
+  ['job_id', 'text'],
+  ['platform', 'text'],
+  ['chat_id', 'text'],
+  ['thread_id', 'text'],
+  ['reply_to', 'text'],
+  ['text', 'text'],
+  ['actions', 'text'],
+  ['meta', 'text'],
+];
+
 /**
  * Settles any number of runs in one statement (a burst of runs costs one round trip, not one
- * per run). The rows come as three JSON arrays (see `jsonRows`): $1 each run's job update
- * (engine/write-params.ts SettleJobParams: a `set_` flag of 0 keeps the stored value), $2 its
- * history row (RunRow), in the same order; $3 the messages (OutboxParams) with `run_ord`, the
- * 1-based index of their run; $4 now.
+ * per run). The rows come as three JSON arrays of tuples (see json-tuples.ts): $1 each run's
+ * job update (engine/write-params.ts SettleJobParams: a `set_` flag of 0 keeps the stored value),
+ * $2 its history row (RunRow), in the same order; $3 the messages (OutboxParams) with `run_ord`,
+ * the 1-based index of their run; $4 now.
  *
  * A job is written, and its lease dropped, only while the lease is still that run's (for a null
  * run id, an instant run read without a lease in this transaction: while it holds no lease);
@@ -25,11 +83,8 @@ export const SETTLE_RUNS: Statement = {
   name: 'chime_settle_runs',
   text: `
     WITH input AS (
-      SELECT * FROM ROWS FROM (json_to_recordset($1::json) AS (id text, run_id text,
-        claimed_at bigint, status text, set_next_run_at int, next_run_at bigint, set_attempts int,
-        attempts int, set_run_count int, run_count int, set_last_run_at int, last_run_at bigint,
-        set_completed_at int, completed_at bigint, set_last_error int, last_error text))
-      WITH ORDINALITY AS u),
+      SELECT u.ordinality, ${tupleFields(JOB_TUPLE, 'u.e')}
+      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS u(e, ordinality)),
     settled AS (
       UPDATE jobs j SET
         status = CASE WHEN ${KEPT_BY_PERSON} THEN j.status ELSE i.status END,
@@ -52,20 +107,16 @@ export const SETTLE_RUNS: Statement = {
       SELECT r.run_id, r.job_id, r.scheduled_for, r.started_at, r.finished_at, r.status, r.trigger,
         r.attempt, r.late_ms, r.duration_ms, r.result, r.error, r.ghost_session_id, r.transcript,
         r.tokens_prompt, r.tokens_completion
-      FROM ROWS FROM (json_to_recordset($2::json) AS (run_id text, job_id text,
-        scheduled_for bigint, started_at bigint, finished_at bigint, status text, trigger text,
-        attempt int, late_ms bigint, duration_ms bigint, result text, error text,
-        ghost_session_id text, transcript text, tokens_prompt int, tokens_completion int))
-      WITH ORDINALITY AS r
+      FROM (SELECT t.ordinality, ${tupleFields(RUN_TUPLE, 't.e')}
+        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, ordinality)) AS r
       JOIN settled s ON s.ord = r.ordinality),
     added_outbox AS (
       INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
         status, attempts, available_at, created_at)
       SELECT o.key, o.job_id, o.platform, o.chat_id, o.thread_id, o.reply_to, o.text, o.actions,
         o.meta, 'pending', 0, $4::bigint, $4::bigint
-      FROM ROWS FROM (json_to_recordset($3::json) AS (run_ord int, key text, job_id text,
-        platform text, chat_id text, thread_id text, reply_to text, text text, actions text,
-        meta text)) WITH ORDINALITY AS o
+      FROM (SELECT t.ordinality, ${tupleFields(OUTBOX_TUPLE, 't.e')}
+        FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, ordinality)) AS o
       JOIN settled s ON s.ord = o.run_ord
       ORDER BY o.ordinality
       ON CONFLICT (key) DO NOTHING)
@@ -74,7 +125,18 @@ export const SETTLE_RUNS: Statement = {
 
 /** The parameters of {@link SETTLE_RUNS}: the job updates, the history rows, the messages tagged with their run. */
 export function settleValues(records: SettleRecord[], now: number): unknown[] {
-  const messages: Array<OutboxParams & { run_ord: number }> = [];
+  const messages: TaggedMessage[] = [];
   for (const [k, { outbox }] of records.entries()) for (const m of outbox) messages.push({ ...m, run_ord: k + 1 });
-  return [jsonRows(records.map((r) => r.job)), jsonRows(records.map((r) => r.run)), jsonRows(messages), now];
+  return [
+    jsonTuples(
+      records.map((r) => r.job),
+      JOB_TUPLE,
+    ),
+    jsonTuples(
+      records.map((r) => r.run),
+      RUN_TUPLE,
+    ),
+    jsonTuples(messages, OUTBOX_TUPLE),
+    now,
+  ];
 }
