@@ -66,6 +66,14 @@ describePg('PostgreSQL store: the hot queries have indexes that serve them', () 
     const pagePlan = await plan(page.sql, page.params);
     expect(pagePlan).toMatch(/jobs_seq/);
     expect(pagePlan).not.toMatch(/Sort/);
+    // The id sort walks the primary key (bytewise since migration 0011): no index of its own.
+    const byId = pageJobsSql({}, { key: 'id' }, { seq: 0, value: 'a' }, 50);
+    const byIdPlan = await plan(byId.sql, byId.params);
+    expect(byIdPlan).toMatch(/jobs_pkey/);
+    // Ids are unique, so the tie on seq is only an incremental sort of one-row groups, never a sort of all jobs.
+    expect(byIdPlan).not.toMatch(/(?<!Incremental )Sort {2}\(/);
+    const byIdDesc = pageJobsSql({}, { key: 'id', desc: true }, undefined, 50);
+    expect(await plan(byIdDesc.sql, byIdDesc.params)).toMatch(/Index Scan Backward using jobs_pkey/);
     // With a filter on an empty table the planner may sort a bitmap scan; jobs_seq still bounds it.
     const filtered = pageJobsSql({ status: live }, { key: 'created' }, { seq: 0, value: 0 }, 500);
     expect(await plan(filtered.sql, filtered.params)).toMatch(/jobs_seq/);

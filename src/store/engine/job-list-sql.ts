@@ -75,7 +75,8 @@ export function jobWhere(f: JobFilter, d: JobSqlDialect): string {
 
 /**
  * The value a job sorts by, as an SQL expression. Each is the expression of an index
- * (migration 0009), so a page walks the index instead of sorting the table: `next_run` counts
+ * (migration 0009; on PostgreSQL the id sort walks the primary key, bytewise since 0011), so a
+ * page walks the index instead of sorting the table: `next_run` counts
  * nothing due as later than any time (last ascending, first descending: the reverse of a list
  * is the list reversed, and one index serves both).
  */
