@@ -17,20 +17,20 @@ const COLUMNS: ReadonlyArray<TupleColumn<Row>> = [
 ];
 
 describe('jsonTuples', () => {
-  it('writes each row as a tuple in column order, a missing field as null', () => {
+  it('writes each row as a tuple in column order, a missing field as null, a number as its text (NaN as null)', () => {
     expect(
       JSON.parse(
         jsonTuples<Row>(
           [
-            { s: 'a', n: 1, k: 2 },
-            { s: null, n: 3 },
+            { s: 'a', n: 1796304926222, k: -2 },
+            { s: null, n: 3, k: Number.NaN },
           ],
           COLUMNS,
         ),
       ),
     ).toEqual([
-      ['a', 1, 2],
-      [null, 3, null],
+      ['a', '1796304926222', '-2'],
+      [null, '3', null],
     ]);
   });
 
