@@ -16,6 +16,7 @@ import {
   type WallTimeInput,
 } from '../core/time/civil.js';
 import { fromWallTime, toWallTime } from '../core/time/zoned.js';
+import { offsetMsAt } from '../core/time/zone-offset.js';
 
 export { daysInMonth, isValidDate };
 
@@ -96,5 +97,9 @@ export function fromWall(w: Wall, zone: string): Date {
 
 /** Whether `zone` shows something other than `w` at `instant` (fields rolling over aside): `w` fell in a DST gap. */
 export function shiftedByGap(w: Wall, instant: Date, zone: string): boolean {
-  return wallToUtcMs(civil(w)) !== wallToUtcMs(civil(toWall(instant, zone)));
+  // The wall time `zone` shows, as "wall read as UTC" ms: toWall's arithmetic without building
+  // its fields only to turn them back into ms (every placed one-off time passes here).
+  const ms = Math.floor(instant.getTime() / 1000) * 1000;
+  if (!Number.isFinite(ms)) throw new RangeError('Invalid time value');
+  return wallToUtcMs(civil(w)) !== ms + offsetMsAt(ms, zone);
 }

@@ -25,6 +25,20 @@ function numbers(field: string | undefined): number[] | undefined {
   return field.split(',').map(Number);
 }
 
+/** {@link cronCaveats} per pattern: a request's cron is usually one of a few common ones. */
+const cronCaveatCache = new Map<string, readonly string[]>();
+const CRON_CAVEAT_CACHE_MAX = 1024;
+
+function cachedCronCaveats(pattern: string): readonly string[] {
+  let hit = cronCaveatCache.get(pattern);
+  if (hit === undefined) {
+    hit = cronCaveats(pattern);
+    if (cronCaveatCache.size >= CRON_CAVEAT_CACHE_MAX) cronCaveatCache.clear();
+    cronCaveatCache.set(pattern, hit);
+  }
+  return hit;
+}
+
 function cronCaveats(pattern: string): string[] {
   const fields = pattern.trim().split(/\s+/);
   // 5 fields (minute first) or 6 (seconds first)
@@ -65,7 +79,7 @@ export function calendarCaveats(schedule: Schedule): string[] {
   const triggers = schedule.kind === 'multi' ? schedule.triggers : [schedule];
   const out: string[] = [];
   for (const t of triggers) {
-    if (t.kind === 'cron') out.push(...cronCaveats(t.pattern));
+    if (t.kind === 'cron') out.push(...cachedCronCaveats(t.pattern));
     if (t.kind === 'calendar') {
       const c = calendarCaveat(t.unit, t.anchor);
       if (c) out.push(c);

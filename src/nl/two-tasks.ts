@@ -35,6 +35,18 @@ function hasWords(s: string): boolean {
   return !GLUE.test(rest) && /[\p{L}\p{N}]/u.test(rest);
 }
 
+/** Whether two pieces tell a clock time, or two a day (the kinds {@link clusters} compares). */
+function sameKindTwice(pieces: Piece[]): boolean {
+  let times = 0;
+  let days = 0;
+  for (const p of pieces) {
+    if (p.role) continue;
+    if (p.time !== undefined || p.defaultTime !== undefined || p.duration !== undefined || p.window !== undefined) times++;
+    if (p.date !== undefined || p.repeat !== undefined || p.duration !== undefined) days++;
+  }
+  return times > 1 || days > 1;
+}
+
 /** Time phrases next to each other (only glue between) form one cluster. */
 function clusters(pieces: Piece[], zones: Array<{ start: number; end: number }>, text: string): Cluster[] {
   const spans = [
@@ -70,9 +82,14 @@ export function twoTasks(
   zones: Array<{ start: number; end: number }>,
 ): { error: string; example: string } | undefined {
   const text = norm.text;
+  // Two clusters can only say the same kind of thing if two pieces do: most requests have one
+  // time and one day, and the clusters below cost a few regexes.
+  if (!sameKindTwice(pieces)) return undefined;
   // "in 1 hour /remind in 5 minutes tea": what follows a command is its arguments, not a time of ours
   const command = text.search(/\s\/[a-z]/);
   const cs = clusters(pieces, zones, text).filter((c) => command < 0 || c.start < command);
+  // Most requests have one time phrase, or a time and a day: no two say the same kind of thing.
+  if (!cs.some((a, i) => cs.some((b, j) => j > i && ((a.time && b.time) || (a.day && b.day))))) return undefined;
   // regions[k]: the text before cluster k (k = cs.length: after the last one)
   const regions = cs.map((c, k) => text.slice(k === 0 ? 0 : cs[k - 1]!.end, c.start));
   regions.push(text.slice(cs[cs.length - 1]?.end ?? 0));

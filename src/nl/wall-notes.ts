@@ -62,7 +62,10 @@ export function wallNotes(schedule: Schedule, zone: string, fires: Date[], ctx: 
   const wallTimed = schedule.kind !== 'interval';
   for (const fire of fires) {
     const at = fire.getTime();
-    const wall = wallMs(at, zone);
+    // Most fires are nowhere near an offset change: then neither check below finds one.
+    const off = offsetMsAt(at, zone);
+    if (offsetMsAt(at - 25 * HOUR, zone) === off && offsetMsAt(at + 25 * HOUR, zone) === off) continue;
+    const wall = at + off;
     const gap = gapBefore(at, zone);
     if (gap !== undefined && asksFor(schedule, wall - gap, ctx.gapShifted, at)) {
       notes.push({ kind: 'gap', at: fire, asked: clock(wall - gap), minutes: gap / 60_000 });
@@ -114,11 +117,8 @@ function mayAskWithin(schedule: Schedule, window: { from: number; to: number }):
   switch (schedule.kind) {
     case 'multi':
       return schedule.triggers.some((t) => mayAskWithin(t, window));
-    case 'cron': {
-      const m = cronMatcher(schedule.pattern);
-      const next = m.fixedTime ? m.nextWall(window.from - 1000) : null;
-      return next !== null && next < window.to;
-    }
+    case 'cron':
+      return cronAsksWithin(schedule.pattern, window);
     case 'calendar': {
       const [h = 0, mi = 0, sec = 0] = schedule.anchor.slice(11, 19).split(':').map(Number);
       const day = 86_400_000;
@@ -132,11 +132,52 @@ function mayAskWithin(schedule: Schedule, window: { from: number; to: number }):
   }
 }
 
+/**
+ * {@link mayAskWithin} of a cron, remembered per pattern and window: a zone's windows are the
+ * same for every request in a year, and finding the cron's next wall time costs microseconds.
+ */
+const cronWithin = new Map<string, Map<number, { to: number; asks: boolean }>>();
+const CRON_WITHIN_MAX = 1024;
+
+function cronAsksWithin(pattern: string, window: { from: number; to: number }): boolean {
+  let byFrom = cronWithin.get(pattern);
+  const hit = byFrom?.get(window.from);
+  if (hit?.to === window.to) return hit.asks;
+  const m = cronMatcher(pattern);
+  const next = m.fixedTime ? m.nextWall(window.from - 1000) : null;
+  const asks = next !== null && next < window.to;
+  if (!byFrom) {
+    if (cronWithin.size >= CRON_WITHIN_MAX) cronWithin.clear();
+    byFrom = new Map();
+    cronWithin.set(pattern, byFrom);
+  }
+  if (byFrom.size >= CRON_WITHIN_MAX) byFrom.clear();
+  byFrom.set(window.from, { to: window.to, asks });
+  return asks;
+}
+
 /** Probe step for offset changes: shorter than the time between two changes in any zone. */
 const PROBE_MS = 14 * 24 * HOUR;
 
-/** The offset changes of `zone` in the year after `from`: 27 offset reads, then a bisection per change. */
+/**
+ * The offset changes of `zone` in the year after `from`. Requests read in the same second (a
+ * burst, a benchmark) share one probe run: it is 27 offset reads and a bisection per change.
+ */
 function offsetChanges(from: number, zone: string): number[] {
+  const last = lastChanges.get(zone);
+  if (last?.from === from) return last.changes;
+  const changes = probeOffsetChanges(from, zone);
+  if (lastChanges.size >= LAST_CHANGES_MAX) lastChanges.clear();
+  lastChanges.set(zone, { from, changes });
+  return changes;
+}
+
+/** The last {@link offsetChanges} answer per zone. */
+const lastChanges = new Map<string, { from: number; changes: number[] }>();
+const LAST_CHANGES_MAX = 1024;
+
+/** {@link offsetChanges} found by probing every {@link PROBE_MS}, then bisecting. */
+function probeOffsetChanges(from: number, zone: string): number[] {
   const out: number[] = [];
   let prev = offsetMsAt(from, zone);
   for (let t = from + PROBE_MS; t < from + AHEAD_MS + PROBE_MS; t += PROBE_MS) {
