@@ -187,4 +187,20 @@ describe('operations', () => {
     expect(await no.json()).toMatchObject({ ok: false });
     expect((await f.call('/api/v1/parse', { method: 'POST', json: { text: 'at 5', zone: 'Nowhere/Land' } })).status).toBe(400);
   });
+
+  it('POST /api/v1/parse names a DST gap or overlap it met and the months a repeat skips, as the chat does', async () => {
+    const read = async (text: string) =>
+      (await (
+        await f.call('/api/v1/parse', { method: 'POST', json: { text, zone: 'America/New_York', now: '2026-12-03T15:00:00Z' } })
+      ).json()) as { ok: boolean; next: Array<{ local: string }>; wallNotes: unknown[]; caveats: string[] };
+    // 14 Mar 2027: New York's clocks jump from 02:00 to 03:00; 7 Nov 2027: 01:00-02:00 happens twice.
+    const gap = await read('on march 14 2027 at 2:30am check the clocks');
+    expect(gap.next[0]?.local).toBe('2027-03-14T03:30:00-04:00');
+    expect(gap.wallNotes).toEqual([{ kind: 'gap', at: '2027-03-14T07:30:00.000Z', local: '2027-03-14T03:30:00-04:00', minutes: 60, asked: '02:30' }]);
+    const fold = await read('on nov 7 2027 at 1:30am sleep');
+    expect(fold.wallNotes).toEqual([{ kind: 'fold', at: '2027-11-07T05:30:00.000Z', local: '2027-11-07T01:30:00-04:00', minutes: 60, which: 'first' }]);
+    const rent = await read('every 31st at 9am pay rent');
+    expect(rent.caveats.join(' ')).toContain('Feb, Apr, Jun, Sep, Nov');
+    expect((await read('tomorrow at 9 call mom')).wallNotes).toEqual([]);
+  });
 });

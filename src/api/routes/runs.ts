@@ -125,7 +125,10 @@ export function registerRunRoutes(routes: RouteTable, deps: RunRoutesDeps): void
     url: '/api/v1/parse',
     operationId: 'parse',
     summary: 'How a text is understood (nothing is created)',
-    description: 'The same parser as the chat: the schedule it reads, its canonical spec, and the next fire times in the zone.',
+    description:
+      'The same parser as the chat: the schedule it reads, its canonical spec, the next fire times in the zone, ' +
+      'the fires that meet a daylight-saving change (`wallNotes`: a wall time that does not exist, shifted forward; ' +
+      'one that happens twice, which was taken) and what the schedule does that its words may not say (`caveats`).',
     tags: ['parse'],
     body: parseBody,
     responses: {
@@ -146,6 +149,15 @@ export function registerRunRoutes(routes: RouteTable, deps: RunRoutesDeps): void
         spec: r.spec,
         schedule: r.schedule,
         next: r.next.map((d) => ({ at: d.toISOString(), local: formatInZone(d, r.timeZone) })),
+        // What the chat's confirmation says in words, for a client to show: nothing guessed silently.
+        wallNotes: (r.wallNotes ?? []).map((n) => ({
+          kind: n.kind,
+          at: n.at.toISOString(),
+          local: formatInZone(n.at, r.timeZone),
+          minutes: n.minutes,
+          ...(n.kind === 'gap' ? { asked: n.asked } : { which: n.which }),
+        })),
+        caveats: r.caveats ?? [],
       };
     },
   });
