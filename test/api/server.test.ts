@@ -196,9 +196,13 @@ describe('operations', () => {
     // 14 Mar 2027: New York's clocks jump from 02:00 to 03:00; 7 Nov 2027: 01:00-02:00 happens twice.
     const gap = await read('on march 14 2027 at 2:30am check the clocks');
     expect(gap.next[0]?.local).toBe('2027-03-14T03:30:00-04:00');
-    expect(gap.wallNotes).toEqual([{ kind: 'gap', at: '2027-03-14T07:30:00.000Z', local: '2027-03-14T03:30:00-04:00', minutes: 60, asked: '02:30' }]);
+    expect(gap.wallNotes).toEqual([
+      { kind: 'gap', at: '2027-03-14T07:30:00.000Z', local: '2027-03-14T03:30:00-04:00', minutes: 60, asked: '02:30' },
+    ]);
     const fold = await read('on nov 7 2027 at 1:30am sleep');
-    expect(fold.wallNotes).toEqual([{ kind: 'fold', at: '2027-11-07T05:30:00.000Z', local: '2027-11-07T01:30:00-04:00', minutes: 60, which: 'first' }]);
+    expect(fold.wallNotes).toEqual([
+      { kind: 'fold', at: '2027-11-07T05:30:00.000Z', local: '2027-11-07T01:30:00-04:00', minutes: 60, which: 'first' },
+    ]);
     const rent = await read('every 31st at 9am pay rent');
     expect(rent.caveats.join(' ')).toContain('Feb, Apr, Jun, Sep, Nov');
     expect((await read('tomorrow at 9 call mom')).wallNotes).toEqual([]);
