@@ -125,7 +125,8 @@ export async function keepClockTimes(
       ...(held ? { nextRunAt: job.nextRunAt } : {}),
     });
     result.moved.push(updated);
-    const note = movedNote(job, updated);
+    // A held (snoozed) run fires at its moment, not at the moved clock time: no note about that.
+    const note = held ? undefined : movedNote(job, updated);
     if (note) result.notes.push(note);
   }
   return result;

@@ -194,6 +194,20 @@ describe('daylight saving: the confirmation says what was taken', () => {
     );
   });
 
+  it('a snoozed one-off keeps its snoozed moment when its clock times move, and gets no note about the time it no longer fires at', async () => {
+    const t = makeChat({ start: THURSDAY_10AM_CHICAGO });
+    await t.say(ALICE_DM, '/tz America/Los_Angeles');
+    const id = await t.create(ALICE_DM, '/remind on nov 7 2027 at 1:30am sleep'); // the first 01:30 PDT = 08:30Z
+    await t.say(ALICE_DM, `/snooze ${id} nov 7 2027 at 1:45am`); // the first 01:45 PDT = 08:45Z
+    expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2027-11-07T08:45:00.000Z');
+    const out = await t.say(ALICE_DM, '/tz America/Chicago');
+    const answer = await t.press(ALICE_DM, t.button(out[1], 'Keep clock times'));
+    // Still the moment picked by the snooze: 08:45Z is 02:45 CST, after Chicago's clocks went back at 07:00Z.
+    expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2027-11-07T08:45:00.000Z');
+    expect(answer.edit?.text).toContain(`[${id}] sleep: Sun 7 Nov 2027 02:45`);
+    expect(answer.edit?.text).not.toContain('happens twice');
+  });
+
   it('/edit to a time in the gap says so too', async () => {
     const t = await chicago();
     const id = await t.create(ALICE_DM, '/remind tomorrow at 9 check the clocks');
