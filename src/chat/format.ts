@@ -21,6 +21,12 @@ export function formatLocalTime(at: Date, timeZone: string, now: Date): string {
   return `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]}${year} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
+/** `Sun 14 Mar 2027` (always with its year) and `03:30`: the day and clock time of `at` in `timeZone`. */
+export function formatLocalDayAndClock(at: Date, timeZone: string): { day: string; clock: string } {
+  const w = toWallTime(at, timeZone);
+  return { day: `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]} ${w.year}`, clock: `${pad(w.hour)}:${pad(w.minute)}` };
+}
+
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -4,15 +4,11 @@
  * happens twice (DST overlap: which one was taken), and the parser's caveats ("every 31st"
  * skips months without one). Times here are in the schedule's zone, which the line names.
  */
-import { pad } from '../core/time/civil.js';
 import { toWallTime } from '../core/time/zoned.js';
 import type { Job } from '../core/job.js';
 import type { ParsedReminder, WallNote } from '../nl/types.js';
 import { wallNotes } from '../nl/wall-notes.js';
-import { formatSpan } from './format.js';
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { formatLocalDayAndClock, formatSpan } from './format.js';
 
 /** "Chicago" for America/Chicago, "UTC" for UTC. */
 function placeName(zone: string): string {
@@ -24,9 +20,7 @@ function jump(minutes: number): string {
 }
 
 function wallLine(note: WallNote, zone: string, recurring: boolean): string {
-  const w = toWallTime(note.at, zone);
-  const day = `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]} ${w.year}`;
-  const clock = `${pad(w.hour)}:${pad(w.minute)}`;
+  const { day, clock } = formatLocalDayAndClock(note.at, zone);
   // A repeat runs at its usual time on other days: the note is about that one day.
   const set = recurring ? 'that day it runs at' : 'set for';
   if (note.kind === 'gap') {

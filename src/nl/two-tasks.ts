@@ -18,13 +18,13 @@ interface Cluster {
   day: boolean;
 }
 
-/** Words between two time phrases that add nothing to the text ("at 9 and again at 10"). */
 /** Glue at the end of a half ("call mom, and"). */
 const TRAILING = /(?:[\s,;&+]|\b(?:and|or|then|also|plus)\b)+$/i;
 
 /** What a text cut before a time phrase may end with ("book the flight for", "school ("). */
 const DANGLING = /(?:[\s,;:&+(\-–—]|\b(?:for|on|at|by|due|in|from|to|until|till|the|and|or|then|before|after)\b)+$/i;
 
+/** Words between two time phrases that add nothing to the text ("at 9 and again at 10"). */
 const EXTRA_GLUE = /\b(?:again|too|both|each|as well|remind me)\b/g;
 
 function hasWords(s: string): boolean {

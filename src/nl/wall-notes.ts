@@ -64,7 +64,9 @@ export function wallNotes(schedule: Schedule, zone: string, fires: Date[], ctx: 
     const at = fire.getTime();
     // Most fires are nowhere near an offset change: then neither check below finds one.
     const off = offsetMsAt(at, zone);
-    if (offsetMsAt(at - 25 * HOUR, zone) === off && offsetMsAt(at + 25 * HOUR, zone) === off) continue;
+    const offBefore = offsetMsAt(at - 25 * HOUR, zone);
+    const offAfter = offsetMsAt(at + 25 * HOUR, zone);
+    if (offBefore === off && offAfter === off) continue;
     const wall = at + off;
     const gap = gapBefore(at, zone);
     if (gap !== undefined && asksFor(schedule, wall - gap, ctx.gapShifted, at)) {
@@ -73,7 +75,7 @@ export function wallNotes(schedule: Schedule, zone: string, fires: Date[], ctx: 
     }
     if (!wallTimed) continue;
     // The same wall time an offset change earlier or later: clocks went back over it.
-    const back = offsetMsAt(at - 25 * HOUR, zone) - offsetMsAt(at + 25 * HOUR, zone);
+    const back = offBefore - offAfter;
     if (back <= 0) continue;
     const twin = [at - back, at + back].find((t) => wallMs(t, zone) === wall);
     if (twin !== undefined) notes.push({ kind: 'fold', at: fire, which: at < twin ? 'first' : 'second', minutes: back / 60_000 });
