@@ -6,6 +6,7 @@ import type { ParseResult } from '../nl/types.js';
 import type { JobPatch } from '../core/ports/job-store.js';
 import type { CreateJobBody, UpdateJobBody } from './job-schemas.js';
 import { type ApiProblem, type FieldProblem, validationProblem } from './problem.js';
+import { type ScheduleNotesView, scheduleNotesView } from './schedule-notes-view.js';
 
 /** What turning a request into a job needs from the rest of Chime. */
 export interface JobInputDeps {
@@ -17,7 +18,7 @@ export interface JobInputDeps {
   maxTextLength: number;
 }
 
-type Timing = { schedule: Schedule; bounds: ScheduleBounds; timeZone: string; parsedText?: string };
+type Timing = { schedule: Schedule; bounds: ScheduleBounds; timeZone: string; parsedText?: string; notes?: ScheduleNotesView };
 
 /** `when` (chat language) or `schedule` (spec), in `zone`; bad input names its field. */
 function timing(
@@ -28,7 +29,13 @@ function timing(
   if (body.when !== undefined) {
     const parsed = deps.parse(body.when, { now: deps.now(), timeZone: zone });
     if (!parsed.ok) throw refused('body.when', parsed.error, parsed.example);
-    return { schedule: parsed.schedule, bounds: parsed.bounds, timeZone: parsed.timeZone, parsedText: parsed.text };
+    return {
+      schedule: parsed.schedule,
+      bounds: parsed.bounds,
+      timeZone: parsed.timeZone,
+      parsedText: parsed.text,
+      notes: scheduleNotesView(parsed),
+    };
   }
   const spec = body.schedule ?? '';
   let parsed: { schedule: Schedule; bounds?: ScheduleBounds };
@@ -95,10 +102,19 @@ function work(
 }
 
 /**
+ * What a request asks for, and, when it said `when`, the parser's notes on it (DST days, months a
+ * repeat skips): the response carries them, as the chat's confirmation says them.
+ */
+export interface JobInput<T> {
+  value: T;
+  notes?: ScheduleNotesView;
+}
+
+/**
  * A create request as a NewJob owned by the API token. Everything is checked here or by the
  * scheduler before anything is written, so a refused request changes nothing.
  */
-export function newJobFromBody(body: CreateJobBody, owner: Owner, deps: JobInputDeps): NewJob {
+export function newJobFromBody(body: CreateJobBody, owner: Owner, deps: JobInputDeps): JobInput<NewJob> {
   const problems: FieldProblem[] = [];
   checkText('body.text', body.text, deps, problems);
   checkText('body.command', body.command, deps, problems);
@@ -106,7 +122,7 @@ export function newJobFromBody(body: CreateJobBody, owner: Owner, deps: JobInput
   const t = timing(body, zoneOf(body.zone, deps.defaultTimeZone), deps);
   const { kind, payload } = work(body, t.parsedText);
   const origin = originOf(body.origin);
-  return {
+  const value: NewJob = {
     ...(body.id !== undefined ? { id: body.id } : {}),
     name: body.name ?? (kind === 'reminder' ? String((payload as { text: string }).text).slice(0, 80) : kind),
     kind,
@@ -120,15 +136,17 @@ export function newJobFromBody(body: CreateJobBody, owner: Owner, deps: JobInput
     ...(body.retries !== undefined ? { retries: body.retries } : {}),
     ...(body.timeoutMs !== undefined ? { timeoutMs: body.timeoutMs } : {}),
   };
+  return { value, ...(t.notes ? { notes: t.notes } : {}) };
 }
 
 /** An update request as one patch, applied by the scheduler in one store write (all or nothing). */
-export function patchFromBody(body: UpdateJobBody, current: Job, deps: JobInputDeps): JobPatch {
+export function patchFromBody(body: UpdateJobBody, current: Job, deps: JobInputDeps): JobInput<JobPatch> {
   const problems: FieldProblem[] = [];
   checkText('body.text', body.text, deps, problems);
   checkText('body.command', body.command, deps, problems);
   if (problems.length > 0) throw validationProblem(problems);
   const patch: JobPatch = {};
+  let notes: ScheduleNotesView | undefined;
   if (body.name !== undefined) patch.name = body.name;
   if (body.zone !== undefined) patch.timeZone = zoneOf(body.zone, current.timeZone);
   if (body.when !== undefined || body.schedule !== undefined) {
@@ -136,6 +154,7 @@ export function patchFromBody(body: UpdateJobBody, current: Job, deps: JobInputD
     patch.schedule = t.schedule;
     patch.bounds = t.bounds;
     if (t.timeZone !== current.timeZone) patch.timeZone = t.timeZone;
+    notes = t.notes;
   }
   if (body.text !== undefined || body.command !== undefined || body.payload !== undefined) {
     if (body.text !== undefined && current.kind !== 'reminder')
@@ -158,5 +177,5 @@ export function patchFromBody(body: UpdateJobBody, current: Job, deps: JobInputD
   if (body.workflowId !== undefined) patch.workflowId = body.workflowId;
   if (body.retries !== undefined) patch.retries = body.retries;
   if (body.timeoutMs !== undefined) patch.timeoutMs = body.timeoutMs;
-  return patch;
+  return { value: patch, ...(notes ? { notes } : {}) };
 }

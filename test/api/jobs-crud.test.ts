@@ -48,6 +48,37 @@ function crud(backend: 'sqlite' | 'postgres') {
     expect(await res.json()).toMatchObject({ payload: { text: 'call Sam' }, nextRunLocal: '2026-11-23T17:00:00+01:00', recurring: false });
   });
 
+  it('a job made or changed with `when` answers with the DST notes and caveats POST /api/v1/parse gives; a spec gets none claimed', async () => {
+    type Created = { id: string; nextRuns: Array<{ local: string }>; wallNotes?: unknown[]; caveats?: string[] };
+    const create = async (json: Record<string, unknown>) => {
+      const res = await f.call('/api/v1/jobs', { method: 'POST', json: { origin: ORIGIN, zone: 'America/New_York', ...json } });
+      expect(res.status).toBe(201);
+      return (await res.json()) as Created;
+    };
+    // New York, 14 Mar 2027: clocks jump 02:00 EST -> 03:00 EDT at 07:00Z, so 02:30 does not exist and
+    // runs at 03:30 EDT = 07:30Z (Intl: 2027-03-14T07:30Z is 03:30 GMT-4).
+    const gap = await create({ when: 'every day at 2:30am', text: 'water' });
+    expect(gap.wallNotes).toEqual([
+      { kind: 'gap', at: '2027-03-14T07:30:00.000Z', local: '2027-03-14T03:30:00-04:00', minutes: 60, asked: '02:30' },
+    ]);
+    expect(gap.caveats).toEqual([]);
+    // 7 Nov 2027: 01:00-02:00 happens twice; the first 01:30 is EDT, 05:30Z (the second is 06:30Z EST).
+    const fold = await create({ when: 'on nov 7 2027 at 1:30am', text: 'sleep' });
+    expect(fold.wallNotes).toEqual([
+      { kind: 'fold', at: '2027-11-07T05:30:00.000Z', local: '2027-11-07T01:30:00-04:00', minutes: 60, which: 'first' },
+    ]);
+    const rent = await create({ when: 'every 31st at 9am', text: 'pay rent' });
+    expect(rent.wallNotes).toEqual([]);
+    expect(rent.caveats?.join(' ')).toContain('Feb, Apr, Jun, Sep, Nov');
+    // A spec is not read by the parser: no notes are claimed for it (absent, not an empty "nothing to say").
+    const spec = await create({ schedule: 'cron:0 9 * * *', text: 'spec' });
+    expect(spec).not.toHaveProperty('wallNotes');
+    // A change of `when` answers with the notes of the new reading.
+    const changed = await f.call(`/api/v1/jobs/${spec.id}`, { method: 'PATCH', json: { when: 'every day at 2:30am' } });
+    expect(changed.status).toBe(200);
+    expect(((await changed.json()) as Created).wallNotes).toEqual(gap.wallNotes);
+  });
+
   it('creates from a schedule spec, updates, pauses, resumes and deletes', async () => {
     const created = (await (
       await f.call('/api/v1/jobs', {

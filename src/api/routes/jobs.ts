@@ -32,6 +32,11 @@ async function mustGet(scheduler: SchedulerApi, id: string): Promise<Job> {
   return job;
 }
 
+/** What a job made or changed with `when` answers besides the job, as the chat's confirmation says it. */
+const WHEN_NOTES =
+  'With `when`, the answer also has `wallNotes` and `caveats` as `POST /api/v1/parse` gives them: the fires that meet a daylight-saving change ' +
+  '(a wall time that does not exist, shifted forward; one that happens twice, which was taken) and what the schedule does that its words may not say.';
+
 const notFound = { description: 'No job with that id', schema: problemDoc };
 const invalid = { description: 'Invalid request (each bad field named, with a fix)', schema: problemDoc };
 const refused = { description: 'Refused by the scheduler (e.g. a schedule that never fires)', schema: problemDoc };
@@ -75,15 +80,17 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
     operationId: 'createJob',
     summary: 'Create a job',
     description:
-      '`when` takes the chat language ("every weekday at 9am"), `schedule` a spec ("cron:0 9 * * 1-5"); one of them. A reminder takes `text` (or the text said in `when`), a command job `command`.',
+      '`when` takes the chat language ("every weekday at 9am"), `schedule` a spec ("cron:0 9 * * 1-5"); one of them. A reminder takes `text` (or the text said in `when`), a command job `command`. ' +
+      WHEN_NOTES,
     tags,
     body: createJobBody,
     status: 201,
     responses: { 201: { description: 'Created', schema: jobDoc }, 400: invalid, 422: refused },
     handler: async ({ body, auth, reply }) => {
-      const job = await scheduler.createJob(newJobFromBody(body, apiOwner(auth), deps.input));
+      const input = newJobFromBody(body, apiOwner(auth), deps.input);
+      const job = await scheduler.createJob(input.value);
       void reply.header('location', `/api/v1/jobs/${job.id}`);
-      return jobDetail(scheduler, job);
+      return { ...(await jobDetail(scheduler, job)), ...input.notes };
     },
   });
 
@@ -92,13 +99,15 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
     url: '/api/v1/jobs/:id',
     operationId: 'updateJob',
     summary: 'Change a job (only the fields given)',
+    description: WHEN_NOTES,
     tags,
     params: jobIdParams,
     body: updateJobBody,
     responses: { 200: { description: 'The changed job', schema: jobDoc }, 400: invalid, 404: notFound, 422: refused },
     handler: async ({ params, body }) => {
       const current = await mustGet(scheduler, params.id);
-      return jobDetail(scheduler, await scheduler.updateJob(params.id, patchFromBody(body, current, deps.input)));
+      const input = patchFromBody(body, current, deps.input);
+      return { ...(await jobDetail(scheduler, await scheduler.updateJob(params.id, input.value))), ...input.notes };
     },
   });
 

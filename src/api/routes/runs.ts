@@ -9,6 +9,7 @@ import { type ListRunsQuery, jobIdParams, jobRunsQuery, listRunsQuery, parseBody
 import { runDetail, runView } from '../job-view.js';
 import { validationProblem } from '../problem.js';
 import type { RouteTable } from '../route-table.js';
+import { scheduleNotesView } from '../schedule-notes-view.js';
 
 export interface RunRoutesDeps {
   scheduler: SchedulerApi;
@@ -149,15 +150,7 @@ export function registerRunRoutes(routes: RouteTable, deps: RunRoutesDeps): void
         spec: r.spec,
         schedule: r.schedule,
         next: r.next.map((d) => ({ at: d.toISOString(), local: formatInZone(d, r.timeZone) })),
-        // What the chat's confirmation says in words, for a client to show: nothing guessed silently.
-        wallNotes: (r.wallNotes ?? []).map((n) => ({
-          kind: n.kind,
-          at: n.at.toISOString(),
-          local: formatInZone(n.at, r.timeZone),
-          minutes: n.minutes,
-          ...(n.kind === 'gap' ? { asked: n.asked } : { which: n.which }),
-        })),
-        caveats: r.caveats ?? [],
+        ...scheduleNotesView(r),
       };
     },
   });

@@ -71,14 +71,14 @@ export function registerSeedAliases(routes: RouteTable, deps: SeedAliasDeps): vo
         return taskSchedule(
           await scheduler.updateJob(
             current.id,
-            patchFromBody({ schedule: body.schedule, ...(body.zone ? { zone: body.zone } : {}) }, current, deps.input),
+            patchFromBody({ schedule: body.schedule, ...(body.zone ? { zone: body.zone } : {}) }, current, deps.input).value,
           ),
         );
       }
       const create = createJobBody.safeParse({ ...body, id: params.task_id });
       // The same field problems as POST /api/v1/jobs would give.
       if (!create.success) throw zodProblem('body', create.error);
-      const job = await scheduler.createJob(newJobFromBody(create.data, apiOwner(auth), deps.input));
+      const job = await scheduler.createJob(newJobFromBody(create.data, apiOwner(auth), deps.input).value);
       return reply.code(201).send(taskSchedule(job));
     },
   });
