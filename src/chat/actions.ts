@@ -5,6 +5,7 @@ import { parseActionId, readInstantArg } from './action-ids.js';
 import type { ActionVerb } from './action-ids.js';
 import { canChange, canSee } from './access.js';
 import { reminderBody } from './delivery-format.js';
+import { formatWhen } from './format.js';
 import { stateVersion } from './job-version.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
 import { isNagging, startNag, stopNags } from './nag.js';
@@ -80,16 +81,25 @@ async function pressMove(p: JobPress): Promise<ActionAnswer> {
  * Done finishes a one-off still pending (snoozed, or pressed early) and any nag; a recurring
  * job keeps its schedule: Done acknowledges this occurrence only.
  */
-async function pressDone({ deps, job, base }: JobPress): Promise<ActionAnswer> {
+async function pressDone({ deps, job, base, now, timeZone }: JobPress): Promise<ActionAnswer> {
   const nags = await stopNags(deps, job);
   const stopped = nags > 0 || isNagging(job) ? ' No more nagging.' : '';
   if (live(job) && (!firesMoreThanOnce(job.schedule) || isNagging(job))) {
     const cancelled = await deps.scheduler.cancelJob(job.id);
     // Undo brings back exactly what Done ended; with nags of other jobs ended too it could not.
     const undo = nags === 0 ? { actions: [[undoStateAction(job, cancelled)]] } : {};
-    return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}`, ...undo } };
+    return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}${pendingCancelled(job, now, timeZone)}`, ...undo } };
   }
   return { toast: 'Done ✓', edit: { text: `${base}\n✓ Done.${stopped}` } };
+}
+
+/**
+ * What Done also ended, said aloud: a one-off pressed Done on before its time (run early from
+ * the dashboard, or snoozed) will not come at the time the user may still expect it.
+ */
+function pendingCancelled(job: Job, now: Date, timeZone: string): string {
+  if (isNagging(job) || !job.nextRunAt || job.nextRunAt.getTime() <= now.getTime()) return '';
+  return ` It won't come ${formatWhen(job.nextRunAt, timeZone, now)} either.`;
 }
 
 /** Stop a series for good, with the snoozed copies it left. */

@@ -33,7 +33,10 @@ describe('actions', () => {
     const t = makeChat();
     const once = await t.create(ALICE_DM, '/remind in 2 minutes once');
     const rec = await t.create(ALICE_DM, '/remind every 1 day rec');
-    expect((await t.press(ALICE_DM, `done:${once}`)).edit!.text).toContain('✓ Done');
+    // Pressed before its time (as after a Run now): the answer says the pending one is off too.
+    const text = (await t.press(ALICE_DM, `done:${once}`)).edit!.text;
+    expect(text).toContain('✓ Done');
+    expect(text).toContain("It won't come Sun 22 Nov 11:02 (in 2 minutes) either."); // 10:02Z, Berlin
     expect(t.scheduler.jobs.get(once)!.status).toBe('cancelled');
     await t.press(ALICE_DM, `done:${rec}`);
     expect(t.scheduler.jobs.get(rec)!.status).toBe('active');
