@@ -26,13 +26,14 @@ import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
 import { resolveBounds } from './bounds.js';
 import { recurringTriggers, type Trigger } from './recurrence.js';
 import { makeCtx, Reject, type Ctx } from './resolve.js';
-import { normalize } from './shorthand.js';
+import { normalize, type Normalized } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
 import { shiftedByGap, toWall } from './calendar.js';
 import { parseWallTime } from '../core/time/civil.js';
 import { reminderText } from './text.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { twoTasks } from './two-tasks.js';
+import { dropOccasions } from './occasion-dates.js';
 import { isValidTimeZone } from '../core/time/zone-id.js';
 import { findZones, type ZoneMatch } from './zones.js';
 
@@ -110,7 +111,7 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
   }
   const zone = zones[0]?.zone ?? options.timeZone;
   const ctx = makeCtx(now, zone);
-  const read = readPieces(norm.text, zones, ctx, options.dateOrder ?? defaultDateOrder(options.timeZone));
+  const read = readPieces(input, norm, zones, ctx, options.dateOrder ?? defaultDateOrder(options.timeZone));
   if (isRejection(read)) return read;
   const split = twoTasks(
     input,
@@ -152,7 +153,8 @@ interface ReadPieces {
 }
 
 /** The time pieces of `text` (zones already found), filtered, or why they cannot be used. */
-function readPieces(text: string, zones: ZoneMatch[], ctx: Ctx, dateOrder: DateOrder): ReadPieces | ParseRejection {
+function readPieces(input: string, norm: Normalized, zones: ZoneMatch[], ctx: Ctx, dateOrder: DateOrder): ReadPieces | ParseRejection {
+  const text = norm.text;
   const claimed = new Array<boolean>(text.length).fill(false);
   for (const z of zones) for (let i = z.start; i < z.end; i++) claimed[i] = true;
   const pieces = scan(text, recognizers(dateOrder), claimed);
@@ -163,6 +165,8 @@ function readPieces(text: string, zones: ZoneMatch[], ctx: Ctx, dateOrder: DateO
   const keepAsText = dropAttributive(text, pieces);
   pieces.push(...chronoPieces(text, claimed, ctx, dateOrder));
   pieces.sort((a, b) => a.start - b.start);
+  const occasion = dropOccasions(input, norm, pieces, claimed);
+  if (occasion) return occasion;
   absorbPrepositions(text, pieces, claimed);
   const recurring = pieces.some((p) => p.repeat);
   markRoles(text, pieces, recurring);
