@@ -9,7 +9,8 @@ export interface Ctx {
   /** False for a read-only token: views then draw no action buttons at all. */
   canWrite: boolean;
   live: LiveStream;
-  navigate(href: string, opts?: { replace?: boolean }): void;
+  /** Opens `href`; `notice` lines show above that view until the next navigation. */
+  navigate(href: string, opts?: { replace?: boolean; notice?: string[] }): void;
   /** A short message in the page's status area (screen readers hear it too). */
   say(message: string, kind?: 'info' | 'error'): void;
   /** The jobs list address last shown (with its filters), for "back to the list" links. */

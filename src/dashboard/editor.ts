@@ -2,6 +2,7 @@ import { ApiError } from './api.js';
 import type { Ctx, View } from './context.js';
 import { h, replace } from './dom.js';
 import { schedulePreview } from './preview.js';
+import { type ScheduleNotes, noteLines } from './schedule-notes.js';
 import { browserZone, knownZones } from './time.js';
 import type { Job } from './types.js';
 
@@ -105,10 +106,11 @@ export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
       }
       try {
         const saved = job
-          ? await ctx.api.send<Job>('PATCH', `/api/v1/jobs/${encodeURIComponent(job.id)}`, body, { retry: true })
-          : await ctx.api.send<Job>('POST', '/api/v1/jobs', body);
+          ? await ctx.api.send<Job & ScheduleNotes>('PATCH', `/api/v1/jobs/${encodeURIComponent(job.id)}`, body, { retry: true })
+          : await ctx.api.send<Job & ScheduleNotes>('POST', '/api/v1/jobs', body);
         ctx.say(job ? `Saved "${saved.name}".` : `Created "${saved.name}".`);
-        ctx.navigate(`/jobs/${encodeURIComponent(saved.id)}`);
+        // The server's notes on `when` (a DST day, skipped months) stay on the job's page, not in a passing toast.
+        ctx.navigate(`/jobs/${encodeURIComponent(saved.id)}`, { notice: noteLines(saved, saved.timeZone) });
       } catch (err) {
         const p = err instanceof ApiError ? err.problem : undefined;
         replace(

@@ -10,6 +10,7 @@ import { LiveStream, type LiveState } from './live.js';
 import { loginView } from './login.js';
 import { interceptLinks, type Route, routeOf } from './router.js';
 import { runsView } from './runs-view.js';
+import { noteList } from './schedule-notes.js';
 import { statsHeader } from './stats-header.js';
 
 // The dashboard's entry point: asks the server who is logged in (and whether that token may
@@ -48,6 +49,8 @@ function start(session: Session): void {
   const live = new LiveStream();
   const view = h('main', { id: 'view', tabindex: '-1' });
   const toast = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite' });
+  // What the server said about a schedule just saved (a DST day, skipped months): kept in view.
+  const notice = h('div', { class: 'notice', role: 'status', 'aria-live': 'polite' });
   const stats = statsHeader(api);
   const nav = h(
     'nav',
@@ -78,6 +81,7 @@ function start(session: Session): void {
     ),
     liveBanner(live),
     stats.el,
+    notice,
     view,
     toast,
   );
@@ -93,7 +97,7 @@ function start(session: Session): void {
     navigate(href, opts = {}) {
       if (opts.replace) history.replaceState(null, '', href);
       else history.pushState(null, '', href);
-      render();
+      render(opts.notice);
     },
     say(message, kind = 'info') {
       clearTimeout(sayTimer);
@@ -125,8 +129,9 @@ function start(session: Session): void {
         return {};
     }
   };
-  const render = (): void => {
+  const render = (lines: string[] = []): void => {
     current.stop?.();
+    replace(notice, noteList(lines));
     const route = routeOf(location.pathname);
     for (const a of nav.querySelectorAll('a')) {
       const here = a.dataset.view === route.view || (a.dataset.view === 'jobs' && ['job', 'new', 'edit'].includes(route.view));
@@ -140,7 +145,7 @@ function start(session: Session): void {
     stats.refresh();
   });
   interceptLinks((href) => ctx.navigate(href));
-  window.addEventListener('popstate', render);
+  window.addEventListener('popstate', () => render());
   render();
   // Where the stream resumes from if it drops before any event arrived; without the log's
   // newest id (an older server) it simply starts with the next event.

@@ -1,6 +1,7 @@
 import type { Api } from './api.js';
 import { debounce } from './backoff.js';
 import { h, replace } from './dom.js';
+import { noteList, noteLines } from './schedule-notes.js';
 import { zoned } from './time.js';
 import type { Reading } from './types.js';
 
@@ -39,6 +40,7 @@ export function schedulePreview(api: Api): { el: HTMLElement; update(text: strin
       h('p', {}, 'Reads as ', h('code', {}, r.spec), ` in ${r.timeZone}`, r.text ? `, reminding "${r.text}"` : ''),
       h('p', { class: 'muted' }, r.next.length > 1 ? 'Next fire times:' : 'Fires at:'),
       h('ol', { class: 'next-runs' }, ...r.next.map((n) => h('li', { title: n.at }, zoned(n.local)))),
+      noteList(noteLines(r, r.timeZone)),
     );
   };
 

@@ -1,3 +1,5 @@
+import type { ScheduleNotes } from './schedule-notes.js';
+
 // The API's JSON as the page reads it (src/api/job-view.ts and the routes define it).
 
 export interface Job {
@@ -62,5 +64,5 @@ export interface LiveEvent {
 
 /** POST /api/v1/parse. */
 export type Reading =
-  | { ok: true; kind: string; text: string; timeZone: string; spec: string; next: Array<{ at: string; local: string }> }
+  | ({ ok: true; kind: string; text: string; timeZone: string; spec: string; next: Array<{ at: string; local: string }> } & ScheduleNotes)
   | { ok: false; error: string; example?: string };

@@ -165,6 +165,37 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     await page.close();
   });
 
+  it('a schedule meeting a DST gap says so in the preview and, after creation, above the new job', async () => {
+    // The next spring-forward in New York after today, found from the calendar with Intl: the
+    // second Sunday of March, where 01:59 EST is followed by 03:00 EDT (offset -5 h, then -4 h).
+    const offsetAt = (ms: number) => {
+      const part = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', timeZoneName: 'shortOffset' })
+        .formatToParts(new Date(ms))
+        .find((p) => p.type === 'timeZoneName')!.value;
+      return Number(part.replace('GMT', ''));
+    };
+    const year = new Date().getUTCFullYear() + 1;
+    const firstSunday = 1 + ((7 - new Date(Date.UTC(year, 2, 1)).getUTCDay()) % 7);
+    const day = firstSunday + 7;
+    expect([offsetAt(Date.UTC(year, 2, day, 6, 59)), offsetAt(Date.UTC(year, 2, day, 7, 0))]).toEqual([-5, -4]);
+    const date = `${year}-03-${String(day).padStart(2, '0')}`;
+    const note = `02:30 does not exist on ${date} in America/New_York (clocks go forward an hour): it runs at 03:30 that day.`;
+
+    const page = await open('/jobs/new');
+    await page.getByLabel('Time zone').fill('America/New_York');
+    await page.getByLabel('When').fill(`on march ${day} ${year} at 2:30am`);
+    await expect.poll(() => page.locator('#preview .schedule-notes li').allTextContents()).toEqual([note]);
+    await page.getByLabel('Reminder text').fill('check the clocks');
+    await page.getByRole('button', { name: 'Create job' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('check the clocks');
+    expect(await page.locator('.notice li').allTextContents()).toEqual([note]);
+    await page.screenshot({ path: artifact('created-dst-note.png'), fullPage: true });
+    // The notice belongs to that creation: the next page does not repeat it.
+    await page.getByRole('link', { name: 'Runs' }).first().click();
+    await expect.poll(() => page.locator('.notice li').count()).toBe(0);
+    await page.close();
+  });
+
   it('a run started elsewhere appears on the job page as it happens, fading in', async () => {
     const page = await open(`/jobs/${ids['stand-up']}`);
     await page.locator('dl.facts').waitFor();
