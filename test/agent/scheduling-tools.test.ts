@@ -163,6 +163,27 @@ describe('scheduling tools (real app, fake model)', () => {
     expect(JSON.parse(fake.toolResultsShown(before + 1)[0]!)).toMatchObject({ jobs: [{ job_id: stored.job_id, kind: 'prompt' }] });
   });
 
+  it('schedule_task tells the model, and the person under its answer, about the DST days its time meets, as /remind does', async () => {
+    // Berlin (Intl): 28 Mar 2027 01:59 CET is followed by 03:00 CEST, so 02:30 does not exist and runs
+    // at 03:30; 31 Oct 2027 02:30 comes at 00:30Z (CEST) and again at 01:30Z (CET): the first is taken.
+    const notes = [
+      '⚠️ 02:30 does not exist on Sun 28 Mar 2027 in Berlin (clocks go forward an hour); that day it runs at 03:30.',
+      '⚠️ 02:30 happens twice on Sun 31 Oct 2027 in Berlin (clocks go back an hour); that day it runs at the first 02:30, before clocks go back.',
+    ];
+    const before = fake.requests.length;
+    fake.reply(
+      { toolCalls: [{ name: 'schedule_task', arguments: { when: 'every day at 2:30am', text: 'water the plants' } }] },
+      { content: 'Done.' },
+    );
+    const [reply] = await app.chat.handleMessage({ ...ALICE, text: '/ask water the plants every night at 2:30' });
+    const stored = JSON.parse(fake.toolResultsShown(before + 1)[0]!);
+    expect(stored).toMatchObject({ stored: true, time_zone: 'Europe/Berlin', notes });
+    for (const line of notes) expect(reply!.text).toContain(line);
+    // A time no DST day touches has no notes to repeat.
+    const plain = JSON.parse(await toolResult(ALICE, { name: 'schedule_task', arguments: { when: 'every day at 9am', text: 'stretch' } }));
+    expect(plain).not.toHaveProperty('notes');
+  });
+
   it("the prompt catalog names every scheduling tool but the admins' cleanup", async () => {
     const { PROMPT_TOOL_NAMES } = await import('../../src/agent/tools/prompt-catalog.js');
     const { schedulingTools } = await import('../../src/agent/tools/index.js');

@@ -3,6 +3,7 @@ import type { AgentTool } from '../../core/ports/agent.js';
 import { jobSubject } from '../../chat/describe.js';
 import { findDuplicate } from '../../chat/pending-creation.js';
 import { readReminderRequest } from '../../chat/reminder-request.js';
+import { scheduleNotes } from '../../chat/schedule-notes.js';
 import { echoJob, echoLine } from './job-echo.js';
 import { type ToolEnv, withExample } from './tool-env.js';
 
@@ -50,7 +51,8 @@ export function scheduleTask(env: ToolEnv): AgentTool {
     description:
       'Schedule a reminder (text), a chat command (command, e.g. "/list") or an instruction for you to carry out later (prompt). ' +
       '`when` is the time in plain English exactly as the person said it ("tomorrow at 9", "every weekday at 9", "in 2 hours", "every monday at 10 until march"); it is read in their time zone, never convert it. ' +
-      'The result says what was stored: id, schedule, zone, next times, where it goes.',
+      'The result says what was stored: id, schedule, zone, next times, where it goes, and in `notes` what the person must be told ' +
+      '(a time that does not exist or happens twice on a daylight-saving day and when it runs instead, months a repeat skips): say those too.',
     parameters: {
       type: 'object',
       properties: {
@@ -87,8 +89,11 @@ export function scheduleTask(env: ToolEnv): AgentTool {
         }
         const job = await env.chat.deps.scheduler.createJob(input);
         const echo = await echoJob(job, env);
-        env.changes.push({ tool: 'schedule_task', line: echoLine('✅ Stored', echo), created: true });
-        return { stored: true, ...echo };
+        // The lines /remind's confirmation adds: the model reads them, and the person sees them under
+        // the answer whatever the model says.
+        const notes = scheduleNotes(parsed);
+        env.changes.push({ tool: 'schedule_task', line: [echoLine('✅ Stored', echo), ...notes].join('\n'), created: true });
+        return { stored: true, ...echo, ...(notes.length ? { notes } : {}) };
       }),
   };
 }
