@@ -86,4 +86,35 @@ describe('chime parse --json rejection shape', () => {
     expect(Object.keys(obj).sort()).toEqual(['error', 'ok']);
     expect(obj.error).toMatch(/Try: "/);
   });
+  // Worked out from the calendar: New York springs forward at 02:00 on Sun 14 Mar 2027 (EST -05
+  // to EDT -04) and falls back at 02:00 on Sun 7 Nov 2027 (01:00-02:00 twice).
+  describe('says why a shown time is not the one asked for', () => {
+    const NY = ['--tz', 'America/New_York', '--now', '2026-12-03T10:00:00Z'];
+
+    it('a daily 02:30 names the day it does not exist and where it runs instead', async () => {
+      const s = streams();
+      expect(await parseCommand(['every day at 2:30am take pills', ...NY], s.io)).toBe(0);
+      expect(s.out()).toContain(
+        'Note:     02:30 does not exist on 2027-03-14 in America/New_York (clocks go forward 60 min): runs at 2027-03-14T03:30:00-04:00',
+      );
+    });
+
+    it('a 01:30 that happens twice says which one it runs at, in text and JSON', async () => {
+      const text = streams();
+      await parseCommand(['nov 7 2027 at 1:30am call the bank', ...NY], text.io);
+      expect(text.out()).toContain('01:30 happens twice on 2027-11-07 in America/New_York (clocks go back 60 min): runs at the first');
+      const json = streams();
+      await parseCommand(['nov 7 2027 at 1:30am call the bank', ...NY, '--json'], json.io);
+      expect(JSON.parse(json.out()).wallNotes).toEqual([{ kind: 'fold', at: '2027-11-07T01:30:00-04:00', which: 'first', minutes: 60 }]);
+    });
+
+    it('a repeat that skips months says so; a plain one has no notes', async () => {
+      const skips = streams();
+      await parseCommand(['every 31st at 8am rent', ...NY, '--json'], skips.io);
+      expect(JSON.parse(skips.out()).caveats).toEqual([expect.stringContaining('Feb, Apr, Jun, Sep, Nov')]);
+      const plain = streams();
+      await parseCommand(['every day at 9am stretch', ...NY], plain.io);
+      expect(plain.out()).not.toContain('Note:');
+    });
+  });
 });

@@ -11,7 +11,7 @@ import { systemTimeZone } from '../../core/time/zone-id.js';
 import { formatInZone } from '../../core/time/zoned.js';
 import { parse } from '../../nl/parse.js';
 import type { DateOrder } from '../../core/date-order.js';
-import type { ParseResult } from '../../nl/types.js';
+import type { ParseResult, WallNote } from '../../nl/types.js';
 
 type Sink = NodeJS.WritableStream | ((text: string) => void);
 
@@ -35,17 +35,38 @@ function writer(sink: Sink): (text: string) => void {
 export function resultJson(r: ParseResult): Record<string, unknown> {
   // Exactly the issue's shape: the example joins the message.
   if (!r.ok) return { ok: false, error: r.example ? `${r.error} Try: "${r.example}".` : r.error };
-  return { ok: true, kind: r.kind, text: r.text, next: r.next.map((d) => formatInZone(d, r.timeZone)), schedule: r.spec };
+  return {
+    ok: true,
+    kind: r.kind,
+    text: r.text,
+    next: r.next.map((d) => formatInZone(d, r.timeZone)),
+    schedule: r.spec,
+    ...(r.wallNotes?.length ? { wallNotes: r.wallNotes.map((n) => ({ ...n, at: formatInZone(n.at, r.timeZone) })) } : {}),
+    ...(r.caveats?.length ? { caveats: r.caveats } : {}),
+  };
+}
+
+/**
+ * A fire that meets a daylight-saving change, in the CLI's ISO style: the chat says the same in
+ * words (chat/schedule-notes.ts), so that nobody is shown a shifted time without its reason.
+ */
+function wallNoteLine(note: WallNote, timeZone: string): string {
+  const at = formatInZone(note.at, timeZone);
+  if (note.kind === 'gap')
+    return `${note.asked} does not exist on ${at.slice(0, 10)} in ${timeZone} (clocks go forward ${note.minutes} min): runs at ${at}`;
+  return `${at.slice(11, 16)} happens twice on ${at.slice(0, 10)} in ${timeZone} (clocks go back ${note.minutes} min): runs at the ${note.which}, ${at}`;
 }
 
 function human(r: ParseResult): string {
   if (!r.ok) return `Sorry: ${r.error}${r.example ? `\nTry: ${r.example}` : ''}\n`;
+  const notes = [...(r.wallNotes ?? []).map((n) => wallNoteLine(n, r.timeZone)), ...(r.caveats ?? [])];
   const lines = [
     `Reminder: ${r.text || '(no text)'}`,
     `Kind:     ${r.kind}`,
     `Zone:     ${r.timeZone}`,
     `Schedule: ${r.spec}`,
     `Next:     ${r.next.map((d) => formatInZone(d, r.timeZone)).join('\n          ')}`,
+    ...notes.map((n, i) => `${i === 0 ? 'Note:    ' : '         '} ${n}`),
   ];
   return `${lines.join('\n')}\n`;
 }
