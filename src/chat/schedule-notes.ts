@@ -6,8 +6,10 @@
  */
 import { toWallTime } from '../core/time/zoned.js';
 import type { Job } from '../core/job.js';
+import { nextFires } from '../core/schedule.js';
 import type { ParsedReminder, WallNote } from '../nl/types.js';
-import { wallNotes } from '../nl/wall-notes.js';
+import { NEXT_COUNT } from '../nl/parse.js';
+import { scheduleWallNotes, wallNotes } from '../nl/wall-notes.js';
 import { formatLocalDayAndClock, formatSpan } from './format.js';
 
 /** "Chicago" for America/Chicago, "UTC" for UTC. */
@@ -49,13 +51,26 @@ function sameWall(a: Date, aZone: string, b: Date, bZone: string): boolean {
 }
 
 /**
- * A one-off moved to the same clock time in another zone (after /tz, or a zone button): the
- * note when that clock time does not exist there or happens twice, as a new reminder gets.
+ * A job moved to the same clock times in another zone (after /tz, or a zone button): the notes
+ * a new reminder with that schedule gets there. A one-off: when its clock time does not exist
+ * there or happens twice. A repeat: its next fires' notes and the next year's DST days it meets.
+ * `heldRun`: a snoozed job's next run, a moment the person picked that the move keeps: a one-off
+ * gets no note about the time it no longer fires at, a repeat's notes start after that run.
  */
-export function movedNote(before: Job, after: Job): string | undefined {
-  if (before.schedule.kind !== 'once' || after.schedule.kind !== 'once') return undefined;
-  const at = after.schedule.at;
-  const gap = !sameWall(before.schedule.at, before.timeZone, at, after.timeZone);
-  const [note] = wallNotes(after.schedule, after.timeZone, [at], { gapShifted: new Set(gap ? [at.getTime()] : []) });
-  return note ? `${wallLine(note, after.timeZone, false)} (reminder ${after.id})` : undefined;
+export function movedNotes(before: Job, after: Job, now: Date, heldRun?: Date): string[] {
+  const zone = after.timeZone;
+  const tag = (line: string) => `${line} (reminder ${after.id})`;
+  if (after.schedule.kind === 'once') {
+    if (heldRun || before.schedule.kind !== 'once') return [];
+    const at = after.schedule.at;
+    const gap = !sameWall(before.schedule.at, before.timeZone, at, zone);
+    return wallNotes(after.schedule, zone, [at], { gapShifted: new Set(gap ? [at.getTime()] : []) }).map((n) =>
+      tag(wallLine(n, zone, false)),
+    );
+  }
+  const from = heldRun ?? now;
+  const next = nextFires(after.schedule, zone, from, NEXT_COUNT, after.bounds);
+  return scheduleWallNotes(after.schedule, zone, next, { gapShifted: new Set(), now: from }, after.bounds).map((n) =>
+    tag(wallLine(n, zone, true)),
+  );
 }

@@ -16,7 +16,7 @@ import { resolvePrefs } from './prefs.js';
 import { parseZoneActionId, type ZoneAction } from './zone-action-ids.js';
 import { setUserZone } from './zone-change.js';
 import { keepClockTimes } from './zone-move.js';
-import { movedNote } from './schedule-notes.js';
+import { movedNotes } from './schedule-notes.js';
 import { TYPE_A_CITY } from './zone-prompt.js';
 import { lookupZone } from './zones.js';
 
@@ -72,8 +72,8 @@ async function moveJobToZone(deps: ResolvedChatDeps, press: IncomingAction, jobI
     };
   }
   const updated = await deps.scheduler.updateJob(job.id, { schedule, bounds, timeZone: zone });
-  const note = movedNote(job, updated);
-  const text = [`🌍 Reminder ${job.id} now follows ${zone} time.`, nextLine(updated, now), ...(note ? [note] : [])].join('\n');
+  const notes = movedNotes(job, updated, now);
+  const text = [`🌍 Reminder ${job.id} now follows ${zone} time.`, nextLine(updated, now), ...notes].join('\n');
   return { toast: `Now ${zone} time`, replies: [{ text }] };
 }
 

@@ -12,7 +12,7 @@ import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
 import { formatLocalTime, truncate } from './format.js';
 import type { ChatContext, Reply } from './message.js';
-import { movedNote } from './schedule-notes.js';
+import { movedNotes } from './schedule-notes.js';
 import { zoneButton } from './zone-action-ids.js';
 
 const DAY_MS = 86_400_000;
@@ -97,7 +97,7 @@ export interface MoveResult {
   moved: Job[];
   /** One-offs whose clock time has already passed in the new zone: left at their moment. */
   passed: Job[];
-  /** Moved one-offs whose clock time does not exist in the new zone, or happens twice there. */
+  /** Moved jobs' clock times that do not exist in the new zone, or happen twice there (a repeat's next DST days). */
   notes: string[];
 }
 
@@ -126,8 +126,7 @@ export async function keepClockTimes(
     });
     result.moved.push(updated);
     // A held (snoozed) run fires at its moment, not at the moved clock time: no note about that.
-    const note = held ? undefined : movedNote(job, updated);
-    if (note) result.notes.push(note);
+    result.notes.push(...movedNotes(job, updated, now, held ? (job.nextRunAt ?? undefined) : undefined));
   }
   return result;
 }

@@ -12,7 +12,7 @@ import type { DateOrder } from '../core/date-order.js';
 import { isRecurring, nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
 import type { ParsedReminder, ParseOptions, ParseRejection, ParseResult } from './types.js';
 import { calendarCaveats, lateNightTomorrow } from './caveats.js';
-import { upcomingWallNotes, wallNotes } from './wall-notes.js';
+import { scheduleWallNotes } from './wall-notes.js';
 import { defaultDateOrder } from './date-order.js';
 import { dateRecognizers } from './date-phrases.js';
 import { explicitSchedule, findExplicit } from './explicit.js';
@@ -320,12 +320,7 @@ function notes(
   bounds: ScheduleBounds,
   ...more: Array<string | undefined>
 ): Pick<ParsedReminder, 'wallNotes' | 'caveats'> {
-  const listed = wallNotes(schedule, zone, next, ctx);
-  // The next gap and the next overlap are enough to tell: not every year's again.
-  const upcoming = upcomingWallNotes(schedule, zone, ctx.now, bounds).filter(
-    (n, i, all) => !listed.some((l) => l.kind === n.kind) && all.findIndex((o) => o.kind === n.kind) === i,
-  );
-  const wall = [...listed, ...upcoming].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const wall = scheduleWallNotes(schedule, zone, next, ctx, bounds);
   const caveats = [...calendarCaveats(schedule), ...more.filter((c): c is string => c !== undefined)];
   return { ...(wall.length ? { wallNotes: wall } : {}), ...(caveats.length ? { caveats } : {}) };
 }

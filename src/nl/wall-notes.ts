@@ -83,6 +83,25 @@ export function wallNotes(schedule: Schedule, zone: string, fires: Date[], ctx: 
   return notes;
 }
 
+/**
+ * The notes a schedule gets when it is set: those of its listed fires (`next`) and, for a
+ * repeat, those of the next gap and the next overlap its listed fires do not reach. The next of
+ * each is enough to tell: not every year's again.
+ */
+export function scheduleWallNotes(
+  schedule: Schedule,
+  zone: string,
+  next: Date[],
+  ctx: Pick<Ctx, 'gapShifted' | 'now'>,
+  bounds: ScheduleBounds,
+): WallNote[] {
+  const listed = wallNotes(schedule, zone, next, ctx);
+  const upcoming = upcomingWallNotes(schedule, zone, ctx.now, bounds).filter(
+    (n, i, all) => !listed.some((l) => l.kind === n.kind) && all.findIndex((o) => o.kind === n.kind) === i,
+  );
+  return [...listed, ...upcoming].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
 /** How far ahead a repeat's DST days are looked for: the next change each way. */
 const AHEAD_MS = 366 * 24 * HOUR;
 /** Fires looked at around one offset change: enough for any fixed-time pattern's hours near it. */
@@ -93,7 +112,7 @@ const FIRES_NEAR_CHANGE = 8;
  * them: "every day at 2:30am" set in December says now that 14 March runs at 03:30. Only the
  * fires within a few hours of each change are looked at, so this costs a few engine calls.
  */
-export function upcomingWallNotes(schedule: Schedule, zone: string, now: Date, bounds: ScheduleBounds): WallNote[] {
+function upcomingWallNotes(schedule: Schedule, zone: string, now: Date, bounds: ScheduleBounds): WallNote[] {
   if (schedule.kind === 'once' || schedule.kind === 'interval' || schedule.kind === 'manual') return [];
   const notes: WallNote[] = [];
   for (const change of offsetChanges(now.getTime(), zone)) {

@@ -208,6 +208,26 @@ describe('daylight saving: the confirmation says what was taken', () => {
     expect(answer.edit?.text).not.toContain('happens twice');
   });
 
+  it('moving a daily 02:30 and a daily 01:30 to the same clock times in Chicago gives each the DST note a new one gets there', async () => {
+    // Chicago (Intl): 14 Mar 2027 01:59 CST is followed by 03:00 CDT (08:00Z), so 02:30 does not exist;
+    // 7 Nov 2027 01:30 comes at 06:30Z (CDT) and again at 07:30Z (CST).
+    const t = makeChat({ start: THURSDAY_10AM_CHICAGO });
+    await t.say(ALICE_DM, '/tz Europe/London');
+    const backup = await t.create(ALICE_DM, '/remind every day at 2:30am backup');
+    const sleep = await t.create(ALICE_DM, '/remind every day at 1:30am sleep');
+    const stretch = await t.create(ALICE_DM, '/remind every day at 9am stretch');
+    const out = await t.say(ALICE_DM, '/tz America/Chicago');
+    const text = (await t.press(ALICE_DM, t.button(out[1], 'Keep clock times'))).edit?.text ?? '';
+    expect(text).toContain(
+      `⚠️ 02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); that day it runs at 03:30. (reminder ${backup})`,
+    );
+    expect(text).toContain(
+      `⚠️ 01:30 happens twice on Sun 7 Nov 2027 in Chicago (clocks go back an hour); that day it runs at the first 01:30, before clocks go back. (reminder ${sleep})`,
+    );
+    expect(text.match(/⚠️/g)).toHaveLength(2);
+    expect(text).not.toContain(`(reminder ${stretch})`);
+  });
+
   it('/edit to a time in the gap says so too', async () => {
     const t = await chicago();
     const id = await t.create(ALICE_DM, '/remind tomorrow at 9 check the clocks');
