@@ -8,8 +8,8 @@ import { formatSpan } from './format.js';
 /**
  * A job's rule in words, as /list shows it: "every weekday at 09:00, Europe/Berlin",
  * "every 10 minutes", "every 2 weeks on Tuesday at 08:00, Europe/Berlin". Wall-clock rules
- * name their zone (their times are that zone's); a cron pattern with no plain reading is shown
- * as it is ("cron 0 9-17/2 * * 1-5").
+ * name their zone (their times are that zone's); "every hour from 09:00 to 17:00" for a run of
+ * hours. A cron pattern with no exact plain reading is shown as it is ("cron 0 9-17 1-7 * 1").
  */
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -65,17 +65,118 @@ function cronDaysInWords(c: FixedTimeCron): string {
   return c.months ? `every day in ${monthsInWords(c.months)}` : 'every day';
 }
 
+/** The values of a cron hour field (numbers, ranges, lists, `*`, steps), or undefined for anything else. */
+function cronHours(field: string): number[] | undefined {
+  const out = new Set<number>();
+  for (const part of field.split(',')) {
+    const m = /^(?:(\*)|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
+    if (!m) return undefined;
+    const from = m[1] ? 0 : Number(m[2]);
+    const to = m[1] ? 23 : m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? 23 : from;
+    const step = m[4] !== undefined ? Number(m[4]) : 1;
+    if (to > 23 || from > to || step < 1) return undefined;
+    for (let h = from; h <= to; h += step) out.add(h);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * Hours as one run "from `first` every `step` hours to `last`": evenly spaced, or (step 1) a
+ * run that passes midnight (22, 23, 0, 1 is 22:00 to 01:00). Undefined when they are not.
+ */
+function hourRun(hours: number[]): { first: number; last: number; step: number } | undefined {
+  if (hours.length < 2) return undefined;
+  const step = (hours[1] as number) - (hours[0] as number);
+  if (hours.every((h, i) => i === 0 || h - (hours[i - 1] as number) === step)) {
+    return { first: hours[0] as number, last: hours[hours.length - 1] as number, step };
+  }
+  // Consecutive hours across midnight: exactly one break in the run, and 23 and 0 both in it.
+  const breaks = hours.filter((h, i) => i > 0 && h - (hours[i - 1] as number) !== 1);
+  if (breaks.length !== 1 || hours[0] !== 0 || hours[hours.length - 1] !== 23) return undefined;
+  const first = breaks[0] as number;
+  return { first, last: hours[hours.indexOf(first) - 1] as number, step: 1 };
+}
+
+/** The days of a cron's day fields in words ("every weekday"), or undefined when they have no plain reading. */
+function daysOf(days: string[]): string | undefined {
+  const c = fixedTimeCron(`0 0 ${days.join(' ')}`);
+  return c ? cronDaysInWords(c) : undefined;
+}
+
+/** "every weekday, every hour from 09:00 to 17:00"; "every day" goes without saying. */
+function onDays(days: string, times: string): string {
+  return days === 'every day' ? times : `${days}, ${times}`;
+}
+
+/**
+ * A pattern firing every few minutes, or at one minute of many hours, in words, with its first
+ * and last fire of the day; `last` of a run of minutes is its last minute (16:30 for every 30
+ * minutes from 9 to 16). Undefined when the fires are not evenly spaced through the day's run.
+ */
+function runInWords(minute: string, hour: string): { every: number; first: number; last: number } | undefined {
+  const hours = cronHours(hour);
+  if (!hours) return undefined;
+  const step = minute === '*' ? 1 : /^\*\/(\d+)$/.test(minute) ? Number(minute.slice(2)) : undefined;
+  if (step !== undefined) {
+    // "*/45" fires at :00 and :45, 15 minutes apart across the hour: only divisors of 60 are even.
+    if (step < 1 || 60 % step !== 0) return undefined;
+    if (hours.length === 24) return { every: step, first: 0, last: 24 * 60 - step };
+    const run = hours.length === 1 ? { first: hours[0] as number, last: hours[0] as number, step: 1 } : hourRun(hours);
+    if (run?.step !== 1) return undefined;
+    return { every: step, first: run.first * 60, last: run.last * 60 + 60 - step };
+  }
+  if (!/^\d+$/.test(minute) || Number(minute) > 59) return undefined;
+  const run = hourRun(hours);
+  if (!run) return undefined;
+  return { every: run.step * 60, first: run.first * 60 + Number(minute), last: run.last * 60 + Number(minute) };
+}
+
+/**
+ * A run past midnight (22:00 to 01:50) on some days only is not one run: the hours after
+ * midnight belong to the listed day, not the day after the evening's. Its pattern is shown.
+ */
+const wrapsOnSomeDays = (run: { first: number; last: number }, days: string) => run.last < run.first && days !== 'every day';
+
+const clockOf = (minutes: number) => `${pad(Math.floor(minutes / 60) % 24)}:${pad(minutes % 60)}`;
+
+function runWords(r: { every: number; first: number; last: number }): string {
+  const span = every(r.every * 60_000);
+  // Round the clock at most hourly: "every 15 minutes", "every hour at :30". Longer steps say
+  // their hours: "every 3 hours" alone would read as counted from when it was set.
+  const allDay = (r.last - r.first + r.every) % (24 * 60) === 0 && r.first < r.every && r.every <= 60;
+  if (allDay) return r.first === 0 ? span : `${span} at :${pad(r.first)}`;
+  return `${span} from ${clockOf(r.first)} to ${clockOf(r.last)}`;
+}
+
+/**
+ * "every 30 minutes between 9 and 5" is stored as two patterns, every 30 minutes from 09:00 to
+ * 16:30 and 17:00 on the same days: in words, one run to 17:00. Undefined for any other pair.
+ */
+function mergedRun(a: Schedule, b: Schedule): string | undefined {
+  if (a.kind !== 'cron' || b.kind !== 'cron') return undefined;
+  const [am = '', ah = '', ...aDays] = expandNickname(a.pattern).split(' ');
+  const [bm = '', bh = '', ...bDays] = expandNickname(b.pattern).split(' ');
+  if (aDays.length !== 3 || aDays.join(' ') !== bDays.join(' ') || !/^\d+$/.test(bm) || !/^\d+$/.test(bh)) return undefined;
+  const run = am.startsWith('*') ? runInWords(am, ah) : undefined;
+  const days = daysOf(aDays);
+  const end = Number(bh) * 60 + Number(bm);
+  if (!run || !days || wrapsOnSomeDays(run, days) || end >= 24 * 60 || end !== (run.last + run.every) % (24 * 60)) return undefined;
+  return onDays(days, runWords({ ...run, last: end }));
+}
+
 /** A cron pattern in words, or undefined when it has no plain reading. */
 function cronInWords(pattern: string): string | undefined {
   const fields = expandNickname(pattern).split(' ');
-  const [minute = '', hour = '', ...days] = fields;
-  const everyDay = fields.length === 5 && days.every((f) => f === '*');
-  const step = /^\*\/(\d+)$/.exec(minute);
-  if (everyDay && step && hour === '*') return every(Number(step[1]) * 60_000);
-  if (everyDay && minute === '0' && hour === '*') return 'every hour';
+  if (fields.length !== 5) return undefined;
+  const [minute = '', hour = '', ...dayFields] = fields;
   const c = fixedTimeCron(pattern);
-  if (!c || c.hours.length > 6) return undefined;
-  return `${cronDaysInWords(c)} at ${joinWords(c.hours.map((h) => `${pad(h)}:${pad(c.minute)}`))}`;
+  if (c && c.hours.length <= 6) return `${cronDaysInWords(c)} at ${joinWords(c.hours.map((h) => `${pad(h)}:${pad(c.minute)}`))}`;
+  const days = daysOf(dayFields);
+  const hours = /^\d+$/.test(minute) ? cronHours(hour) : undefined;
+  // A few listed hours read best as their times, whatever wrote them ("9-17/2").
+  if (days && hours && hours.length <= 6) return `${days} at ${joinWords(hours.map((h) => `${pad(h)}:${pad(Number(minute))}`))}`;
+  const run = runInWords(minute, hour);
+  return days && run && !wrapsOnSomeDays(run, days) ? onDays(days, runWords(run)) : undefined;
 }
 
 /** A calendar rule from its anchor (a local wall time `YYYY-MM-DDTHH:mm:ss`). */
@@ -102,6 +203,24 @@ function calendarInWords(s: Extract<Schedule, { kind: 'calendar' }>): string {
   }
 }
 
+/** The triggers, with each pair {@link mergedRun} reads as one run replaced by its words. */
+function mergeRuns(triggers: Schedule[]): Array<Schedule | string> {
+  const out: Array<Schedule | string> = [];
+  const used = new Set<number>();
+  for (const [i, t] of triggers.entries()) {
+    if (used.has(i)) continue;
+    used.add(i);
+    const j = triggers.findIndex((u, k) => !used.has(k) && mergedRun(t, u) !== undefined);
+    if (j < 0) {
+      out.push(t);
+      continue;
+    }
+    used.add(j);
+    out.push(mergedRun(t, triggers[j] as Schedule) as string);
+  }
+  return out;
+}
+
 function triggerInWords(s: Schedule): { words: string; wallClock: boolean } {
   switch (s.kind) {
     case 'once':
@@ -115,7 +234,7 @@ function triggerInWords(s: Schedule): { words: string; wallClock: boolean } {
     case 'cron':
       return { words: cronInWords(s.pattern) ?? `cron ${s.pattern}`, wallClock: true };
     case 'multi': {
-      const parts = s.triggers.map(triggerInWords);
+      const parts = mergeRuns(s.triggers).map((t) => (typeof t === 'string' ? { words: t, wallClock: true } : triggerInWords(t)));
       const repeating = parts.filter((p) => p.words !== 'once');
       const onceCount = parts.length - repeating.length;
       const words = [...repeating.map((p) => p.words), ...(onceCount ? [`${onceCount} set time${onceCount === 1 ? '' : 's'}`] : [])];

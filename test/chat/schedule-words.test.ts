@@ -18,7 +18,7 @@ describe('ruleInWords', () => {
     ['0 18 24 12 *', 'every year on 24 Dec at 18:00, Europe/Berlin'],
     ['*/15 * * * *', 'every 15 minutes, Europe/Berlin'],
     ['@daily', 'every day at 00:00, Europe/Berlin'],
-    ['0 9-17/2 * * 1-5', 'cron 0 9-17/2 * * 1-5, Europe/Berlin'],
+    ['0 9-17/2 * * 1-5', 'every weekday at 09:00, 11:00, 13:00, 15:00 and 17:00, Europe/Berlin'],
   ])('cron %s → %s', (pattern, words) => {
     expect(berlin({ kind: 'cron', pattern })).toBe(words);
   });
@@ -62,5 +62,57 @@ describe('ruleInWords, month days and nth weekdays', () => {
     ['0 9 * 1 *', 'every day in Jan at 09:00, Europe/Berlin'],
   ])('cron %s → %s', (pattern, words) => {
     expect(berlin({ kind: 'cron', pattern })).toBe(words);
+  });
+});
+
+describe('ruleInWords, runs of hours and minutes', () => {
+  // Worked out field by field: 9-17 is nine hours 09..17; */30 in 9-16 is 09:00, 09:30 … 16:30;
+  // */3 hours is 00, 03 … 21; 0,1,22,23 is 22:00 through 01:59 every day.
+  it.each([
+    ['0 9-17 * * *', 'every hour from 09:00 to 17:00, Europe/Berlin'],
+    ['30 9-17 * * *', 'every hour from 09:30 to 17:30, Europe/Berlin'],
+    ['0 9-17 * * 1-5', 'every weekday, every hour from 09:00 to 17:00, Europe/Berlin'],
+    ['0 8,10,12,14,16,18,20 * * *', 'every 2 hours from 08:00 to 20:00, Europe/Berlin'],
+    ['0 */3 * * 1-5', 'every weekday, every 3 hours from 00:00 to 21:00, Europe/Berlin'],
+    ['0 * * * 1-5', 'every weekday, every hour, Europe/Berlin'],
+    ['15 * * * *', 'every hour at :15, Europe/Berlin'],
+    ['*/30 9-16 * * *', 'every 30 minutes from 09:00 to 16:30, Europe/Berlin'],
+    ['*/30 * * * 0,6', 'every Saturday and Sunday, every 30 minutes, Europe/Berlin'],
+    ['*/10 0,1,22,23 * * *', 'every 10 minutes from 22:00 to 01:50, Europe/Berlin'],
+    ['* * * * *', 'every minute, Europe/Berlin'],
+  ])('cron %s → %s', (pattern, words) => {
+    expect(berlin({ kind: 'cron', pattern })).toBe(words);
+  });
+
+  it.each([
+    // 0,1 on a weekday follow that weekday's midnight, not the evening before: no one run.
+    '*/10 0,1,22,23 * * 1-5',
+    // */45 fires at :00 and :45, 15 minutes apart across the hour: not "every 45 minutes".
+    '*/45 9-17 * * *',
+    // A day of month and a weekday together fire on either (cron ORs them).
+    '0 9-17 1-7 * 1',
+    // Seven hours that are not evenly spaced.
+    '0 9,10,11,12,13,14,20 * * *',
+  ])('cron %s has no exact reading and is shown as it is', (pattern) => {
+    expect(berlin({ kind: 'cron', pattern })).toBe(`cron ${pattern}, Europe/Berlin`);
+  });
+
+  it('"every 30 minutes between 9 and 5" (a run to 16:30 and 17:00 on the same days) reads as one run to 17:00', () => {
+    const pair = (a: string, b: string): Schedule => ({
+      kind: 'multi',
+      triggers: [
+        { kind: 'cron', pattern: a },
+        { kind: 'cron', pattern: b },
+      ],
+    });
+    expect(berlin(pair('*/30 9-16 * * 1-5', '0 17 * * 1-5'))).toBe('every weekday, every 30 minutes from 09:00 to 17:00, Europe/Berlin');
+    expect(berlin(pair('*/10 0,1,22,23 * * *', '0 2 * * *'))).toBe('every 10 minutes from 22:00 to 02:00, Europe/Berlin');
+    // 18:00 is not the run's next step, and other days are other days: both stay as they are.
+    expect(berlin(pair('*/15 9-16 * * *', '0 18 * * *'))).toBe(
+      'every 15 minutes from 09:00 to 16:45 and every day at 18:00, Europe/Berlin',
+    );
+    expect(berlin(pair('*/30 9-16 * * 1', '0 17 * * 2'))).toBe(
+      'every Monday, every 30 minutes from 09:00 to 16:30 and every Tuesday at 17:00, Europe/Berlin',
+    );
   });
 });
