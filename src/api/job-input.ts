@@ -2,6 +2,7 @@ import type { Job, NewJob, Origin, Owner } from '../core/job.js';
 import type { Schedule, ScheduleBounds } from '../core/schedule.js';
 import { parseScheduleSpec } from '../core/schedule-spec.js';
 import { isValidTimeZone } from '../core/time/zone-id.js';
+import { specNotes } from '../nl/parse.js';
 import type { ParseResult } from '../nl/types.js';
 import type { JobPatch } from '../core/ports/job-store.js';
 import type { CreateJobBody, UpdateJobBody } from './job-schemas.js';
@@ -48,7 +49,8 @@ function timing(
   const bounds: ScheduleBounds = { ...(parsed.bounds ?? {}) };
   // `once` limits a recurring schedule to its first run, as the CLI's --once does.
   if (body.once && parsed.schedule.kind !== 'once' && parsed.schedule.kind !== 'manual') bounds.maxRuns = 1;
-  return { schedule: parsed.schedule, bounds, timeZone: zone };
+  const notes = specNotes(spec, parsed.schedule, bounds, zone, deps.now());
+  return { schedule: parsed.schedule, bounds, timeZone: zone, notes: scheduleNotesView({ ...notes, timeZone: zone }) };
 }
 
 function refused(field: string, message: string, example?: string): ApiProblem {
@@ -102,8 +104,8 @@ function work(
 }
 
 /**
- * What a request asks for, and, when it said `when`, the parser's notes on it (DST days, months a
- * repeat skips): the response carries them, as the chat's confirmation says them.
+ * What a request asks for, and, when it gave a schedule, the parser's notes on it (DST days,
+ * months a repeat skips): the response carries them, as the chat's confirmation says them.
  */
 export interface JobInput<T> {
   value: T;

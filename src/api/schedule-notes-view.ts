@@ -6,7 +6,7 @@ import type { ParsedReminder } from '../nl/types.js';
  * an API client to show (nothing guessed silently): the fires that meet a daylight-saving change
  * (`wallNotes`: a wall time that does not exist, shifted forward; one that happens twice, which
  * was taken) and what the schedule does that its words may not say (`caveats`). The same shape
- * for `POST /api/v1/parse` and for a job created or changed with `when`.
+ * for `POST /api/v1/parse` and for a job created or changed with `when` or `schedule`.
  */
 export interface ScheduleNotesView {
   wallNotes: Array<Record<string, unknown>>;

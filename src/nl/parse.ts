@@ -325,6 +325,23 @@ function notes(
   return { ...(wall.length ? { wallNotes: wall } : {}), ...(caveats.length ? { caveats } : {}) };
 }
 
+/**
+ * The notes a schedule written as a spec gets (an API job's `schedule`, read by core's spec
+ * reader): what this parser says when it reads that spec, so a cron at 02:30 is not shifted on
+ * a DST day without a word.
+ */
+export function specNotes(
+  spec: string,
+  schedule: Schedule,
+  bounds: ScheduleBounds,
+  zone: string,
+  now: Date,
+): Pick<ParsedReminder, 'wallNotes' | 'caveats'> {
+  if (schedule.kind === 'manual') return {};
+  const next = previewFires(schedule, zone, now, NEXT_COUNT, bounds);
+  return notes(schedule, zone, next, { gapShifted: explicitGapShift(spec, schedule, zone), now }, bounds);
+}
+
 function combine(triggers: Trigger[]): Schedule {
   if (triggers.length === 1) return triggers[0]!;
   return { kind: 'multi', triggers };

@@ -48,7 +48,7 @@ function crud(backend: 'sqlite' | 'postgres') {
     expect(await res.json()).toMatchObject({ payload: { text: 'call Sam' }, nextRunLocal: '2026-11-23T17:00:00+01:00', recurring: false });
   });
 
-  it('a job made or changed with `when` answers with the DST notes and caveats POST /api/v1/parse gives; a spec gets none claimed', async () => {
+  it('a job made or changed with `when` answers with the DST notes and caveats POST /api/v1/parse gives; so does one made from a spec', async () => {
     type Created = { id: string; nextRuns: Array<{ local: string }>; wallNotes?: unknown[]; caveats?: string[] };
     const create = async (json: Record<string, unknown>) => {
       const res = await f.call('/api/v1/jobs', { method: 'POST', json: { origin: ORIGIN, zone: 'America/New_York', ...json } });
@@ -70,9 +70,15 @@ function crud(backend: 'sqlite' | 'postgres') {
     const rent = await create({ when: 'every 31st at 9am', text: 'pay rent' });
     expect(rent.wallNotes).toEqual([]);
     expect(rent.caveats?.join(' ')).toContain('Feb, Apr, Jun, Sep, Nov');
-    // A spec is not read by the parser: no notes are claimed for it (absent, not an empty "nothing to say").
+    // A spec gets the same notes: cron 02:30 daily meets the same gap, and at:…T02:30 on that day is
+    // placed at 03:30 EDT; 09:00 daily meets none.
+    expect((await create({ schedule: 'cron:30 2 * * *', text: 'cron' })).wallNotes).toEqual(gap.wallNotes);
+    const at = await create({ schedule: 'at:2027-03-14T02:30:00', text: 'once' });
+    expect(at.nextRuns[0]?.local).toBe('2027-03-14T03:30:00-04:00');
+    expect(at.wallNotes).toEqual(gap.wallNotes);
     const spec = await create({ schedule: 'cron:0 9 * * *', text: 'spec' });
-    expect(spec).not.toHaveProperty('wallNotes');
+    expect([spec.wallNotes, spec.caveats]).toEqual([[], []]);
+    expect((await create({ schedule: 'cron:0 9 31 * *', text: 'rent' })).caveats?.join(' ')).toContain('Feb, Apr, Jun, Sep, Nov');
     // A change of `when` answers with the notes of the new reading.
     const changed = await f.call(`/api/v1/jobs/${spec.id}`, { method: 'PATCH', json: { when: 'every day at 2:30am' } });
     expect(changed.status).toBe(200);

@@ -32,9 +32,9 @@ async function mustGet(scheduler: SchedulerApi, id: string): Promise<Job> {
   return job;
 }
 
-/** What a job made or changed with `when` answers besides the job, as the chat's confirmation says it. */
+/** What a job made or changed with `when` or `schedule` answers besides the job, as the chat's confirmation says it. */
 const WHEN_NOTES =
-  'With `when`, the answer also has `wallNotes` and `caveats` as `POST /api/v1/parse` gives them: the fires that meet a daylight-saving change ' +
+  'With `when` or `schedule`, the answer also has `wallNotes` and `caveats` as `POST /api/v1/parse` gives them: the fires that meet a daylight-saving change ' +
   '(a wall time that does not exist, shifted forward; one that happens twice, which was taken) and what the schedule does that its words may not say.';
 
 const notFound = { description: 'No job with that id', schema: problemDoc };
