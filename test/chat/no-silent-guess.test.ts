@@ -228,6 +228,20 @@ describe('daylight saving: the confirmation says what was taken', () => {
     expect(text).not.toContain(`(reminder ${stretch})`);
   });
 
+  it('a snoozed repeat keeps its snoozed run when its clock times move, and its later fires still get the DST note', async () => {
+    const t = makeChat({ start: THURSDAY_10AM_CHICAGO });
+    await t.say(ALICE_DM, '/tz Europe/London');
+    const id = await t.create(ALICE_DM, '/remind every day at 2:30am backup'); // next: Fri 4 Dec 02:30 GMT
+    await t.say(ALICE_DM, `/snooze ${id} dec 4 at 3am`); // 03:00 GMT = 03:00Z
+    expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2026-12-04T03:00:00.000Z');
+    const out = await t.say(ALICE_DM, '/tz America/Chicago');
+    const text = (await t.press(ALICE_DM, t.button(out[1], 'Keep clock times'))).edit?.text ?? '';
+    expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2026-12-04T03:00:00.000Z');
+    expect(text).toContain(
+      `⚠️ 02:30 does not exist on Sun 14 Mar 2027 in Chicago (clocks go forward an hour); that day it runs at 03:30. (reminder ${id})`,
+    );
+  });
+
   it('/edit to a time in the gap says so too', async () => {
     const t = await chicago();
     const id = await t.create(ALICE_DM, '/remind tomorrow at 9 check the clocks');
