@@ -2,8 +2,8 @@ import pg from 'pg';
 import { expect, it } from 'vitest';
 import type { EventType } from '../../src/core/ports/event-log.js';
 import { connectionConfig, exec } from '../../src/store/postgres/db.js';
-import { EVENT_SQL, EVENT_TUPLE } from '../../src/store/postgres/event-queries.js';
-import { jsonTuples } from '../../src/store/postgres/json-tuples.js';
+import { EVENT_COLUMNS, EVENT_SQL } from '../../src/store/postgres/event-queries.js';
+import { columnArrays } from '../../src/store/postgres/column-arrays.js';
 import { T0, at, reminder } from './contract.js';
 import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
 
@@ -12,12 +12,11 @@ import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
  * `id > since` never skips an event that commits later under a lower id (migration 0008).
  */
 
-const row = (type: EventType) => [
-  jsonTuples(
+const row = (type: EventType) =>
+  columnArrays(
     [{ at: T0.getTime(), type, job_id: null, actor_type: 'UNKNOWN', actor_name: null, session_id: null, body: '{}' }],
-    EVENT_TUPLE,
-  ),
-];
+    EVENT_COLUMNS,
+  );
 
 describePg('PostgreSQL event ids: visible in id order', () => {
   it('a second transaction gets its id only after the first one with events committed', async () => {

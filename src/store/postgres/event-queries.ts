@@ -1,10 +1,10 @@
 import type { EventParams, EventQueries, EventRow } from '../engine/event-log.js';
 import type { AsyncQueries } from '../engine/work.js';
 import { type Sql, type Statement, exec } from './db.js';
-import { type TupleColumn, jsonTuples, tupleFields } from './json-tuples.js';
+import { type ArrayColumn, columnArrays, unnestColumns } from './column-arrays.js';
 
-/** The tuples of `insertEvents`' parameter. */
-export const EVENT_TUPLE: ReadonlyArray<TupleColumn<EventParams>> = [
+/** The columns of `insertEvents`' parameters, one array each. */
+export const EVENT_COLUMNS: ReadonlyArray<ArrayColumn<EventParams>> = [
   ['at', 'bigint'],
   ['type', 'text'],
   ['job_id', 'text'],
@@ -23,13 +23,12 @@ const st = (name: string, text: string): Statement => ({ name: `chime_${name}`, 
  * 0008). The engine makes this insert the last statement of its transaction.
  */
 export const EVENT_SQL = {
-  /** $1 the events as a JSON array of EVENT_TUPLE tuples (see json-tuples.ts): one round trip per transaction. */
+  /** $1… the events, one array per EVENT_COLUMNS column (see column-arrays.ts): one round trip per transaction. */
   insertEvents: st(
     'insert_events',
     `
     WITH u AS (
-      SELECT t.ordinality, ${tupleFields(EVENT_TUPLE, 't.e')}
-      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, ordinality)),
+      SELECT * FROM ${unnestColumns(EVENT_COLUMNS, 1, 't')}),
     counter AS (UPDATE events_counter SET last_id = last_id + (SELECT count(*) FROM u) WHERE one RETURNING last_id)
     INSERT INTO events (id, at, type, job_id, actor_type, actor_name, session_id, body)
     SELECT counter.last_id - (SELECT count(*) FROM u) + u.ordinality, u.at, u.type, u.job_id, u.actor_type, u.actor_name, u.session_id, u.body
@@ -52,7 +51,7 @@ export const EVENT_SQL = {
 };
 
 export const pgEventQueries: AsyncQueries<EventQueries, Sql> = {
-  insertEvents: async (c, events) => void (await exec(c, EVENT_SQL.insertEvents, [jsonTuples(events, EVENT_TUPLE)])),
+  insertEvents: async (c, events) => void (await exec(c, EVENT_SQL.insertEvents, columnArrays(events, EVENT_COLUMNS))),
   listEvents: async (c, q) => (await exec<EventRow>(c, EVENT_SQL.listEvents, [q.since, q.limit, q.types ?? null, q.jobId ?? null])).rows,
   lastEventId: async (c) => (await exec<{ id: number }>(c, EVENT_SQL.lastEventId)).rows[0]?.id ?? 0,
   pruneEventsBefore: async (c, before) => (await exec(c, EVENT_SQL.pruneEvents, [before])).rowCount ?? 0,

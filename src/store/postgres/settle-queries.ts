@@ -1,7 +1,7 @@
 import type { RunRow } from '../engine/rows.js';
 import type { OutboxParams, SettleJobParams, SettleRecord } from '../engine/write-params.js';
 import type { Statement } from './db.js';
-import { type TupleColumn, jsonTuples, tupleFields } from './json-tuples.js';
+import { type ArrayColumn, columnArrays, unnestColumns } from './column-arrays.js';
 
 /** The SET clause that drops a job's lease (and with it the run in progress). */
 const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
@@ -10,8 +10,8 @@ const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NU
 /** A paused or cancelled status a person set after the run was claimed: the run's outcome keeps it. */
 const KEPT_BY_PERSON = `(j.updated_at > i.claimed_at AND j.status IN ('paused', 'cancelled'))`;
 
-/** $1's tuples: each run's job update (`updated_at` is $4, the same for all). */
-const JOB_TUPLE: ReadonlyArray<TupleColumn<SettleJobParams>> = [
+/** Each run's job update (`updated_at` is $1, the same for all). */
+const JOB_COLUMNS: ReadonlyArray<ArrayColumn<SettleJobParams>> = [
   ['id', 'text'],
   ['run_id', 'text'],
   ['claimed_at', 'bigint'],
@@ -30,8 +30,8 @@ const JOB_TUPLE: ReadonlyArray<TupleColumn<SettleJobParams>> = [
   ['last_error', 'text'],
 ];
 
-/** $2's tuples: the history rows. */
-const RUN_TUPLE: ReadonlyArray<TupleColumn<RunRow>> = [
+/** The history rows. */
+const RUN_COLUMNS: ReadonlyArray<ArrayColumn<RunRow>> = [
   ['run_id', 'text'],
   ['job_id', 'text'],
   ['scheduled_for', 'bigint'],
@@ -52,8 +52,8 @@ const RUN_TUPLE: ReadonlyArray<TupleColumn<RunRow>> = [
 
 type TaggedMessage = OutboxParams & { run_ord: number };
 
-/** $3's tuples: the messages, each with `run_ord`, the 1-based index of its run. */
-const OUTBOX_TUPLE: ReadonlyArray<TupleColumn<TaggedMessage>> = [
+/** The messages, each with `run_ord`, the 1-based index of its run. */
+const OUTBOX_COLUMNS: ReadonlyArray<ArrayColumn<TaggedMessage>> = [
   ['run_ord', 'int'],
   ['key', 'text'],
   ['job_id', 'text'],
@@ -66,12 +66,17 @@ const OUTBOX_TUPLE: ReadonlyArray<TupleColumn<TaggedMessage>> = [
   ['meta', 'text'],
 ];
 
+/** Where each input's arrays start among SETTLE_RUNS' parameters ($1 is now). */
+const JOBS_AT = 2;
+const RUNS_AT = JOBS_AT + JOB_COLUMNS.length;
+const OUTBOX_AT = RUNS_AT + RUN_COLUMNS.length;
+
 /**
  * Settles any number of runs in one statement (a burst of runs costs one round trip, not one
- * per run). The rows come as three JSON arrays of tuples (see json-tuples.ts): $1 each run's
- * job update (engine/write-params.ts SettleJobParams: a `set_` flag of 0 keeps the stored value),
- * $2 its history row (RunRow), in the same order; $3 the messages (OutboxParams) with `run_ord`,
- * the 1-based index of their run; $4 now.
+ * per run). $1 is now; the rows come as one array parameter per column (see column-arrays.ts),
+ * from JOBS_AT each run's job update (engine/write-params.ts SettleJobParams: a `set_` flag of
+ * 0 keeps the stored value), from RUNS_AT its history row (RunRow), in the same order, from
+ * OUTBOX_AT the messages (OutboxParams) with `run_ord`, the 1-based index of their run.
  *
  * A job is written, and its lease dropped, only while the lease is still that run's (for a null
  * run id, an instant run read without a lease in this transaction: while it holds no lease);
@@ -83,8 +88,7 @@ export const SETTLE_RUNS: Statement = {
   name: 'chime_settle_runs',
   text: `
     WITH input AS (
-      SELECT u.ordinality, ${tupleFields(JOB_TUPLE, 'u.e')}
-      FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS u(e, ordinality)),
+      SELECT * FROM ${unnestColumns(JOB_COLUMNS, JOBS_AT, 'u')}),
     settled AS (
       UPDATE jobs j SET
         status = CASE WHEN ${KEPT_BY_PERSON} THEN j.status ELSE i.status END,
@@ -95,7 +99,7 @@ export const SETTLE_RUNS: Statement = {
         last_run_at = CASE WHEN i.set_last_run_at = 1 THEN i.last_run_at ELSE j.last_run_at END,
         completed_at = CASE WHEN i.set_completed_at = 1 THEN i.completed_at ELSE j.completed_at END,
         last_error = CASE WHEN i.set_last_error = 1 THEN i.last_error ELSE j.last_error END,
-        updated_at = $4::bigint,
+        updated_at = $1::bigint,
         ${NO_LEASE}
       FROM input i
       WHERE j.id = ANY(ARRAY(SELECT id FROM input)) AND j.id = i.id AND j.lease_run_id IS NOT DISTINCT FROM i.run_id
@@ -107,16 +111,14 @@ export const SETTLE_RUNS: Statement = {
       SELECT r.run_id, r.job_id, r.scheduled_for, r.started_at, r.finished_at, r.status, r.trigger,
         r.attempt, r.late_ms, r.duration_ms, r.result, r.error, r.ghost_session_id, r.transcript,
         r.tokens_prompt, r.tokens_completion
-      FROM (SELECT t.ordinality, ${tupleFields(RUN_TUPLE, 't.e')}
-        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(e, ordinality)) AS r
+      FROM ${unnestColumns(RUN_COLUMNS, RUNS_AT, 'r')}
       JOIN settled s ON s.ord = r.ordinality),
     added_outbox AS (
       INSERT INTO outbox (key, job_id, platform, chat_id, thread_id, reply_to, text, actions, meta,
         status, attempts, available_at, created_at)
       SELECT o.key, o.job_id, o.platform, o.chat_id, o.thread_id, o.reply_to, o.text, o.actions,
-        o.meta, 'pending', 0, $4::bigint, $4::bigint
-      FROM (SELECT t.ordinality, ${tupleFields(OUTBOX_TUPLE, 't.e')}
-        FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, ordinality)) AS o
+        o.meta, 'pending', 0, $1::bigint, $1::bigint
+      FROM ${unnestColumns(OUTBOX_COLUMNS, OUTBOX_AT, 'o')}
       JOIN settled s ON s.ord = o.run_ord
       ORDER BY o.ordinality
       ON CONFLICT (key) DO NOTHING)
@@ -128,15 +130,15 @@ export function settleValues(records: SettleRecord[], now: number): unknown[] {
   const messages: TaggedMessage[] = [];
   for (const [k, { outbox }] of records.entries()) for (const m of outbox) messages.push({ ...m, run_ord: k + 1 });
   return [
-    jsonTuples(
-      records.map((r) => r.job),
-      JOB_TUPLE,
-    ),
-    jsonTuples(
-      records.map((r) => r.run),
-      RUN_TUPLE,
-    ),
-    jsonTuples(messages, OUTBOX_TUPLE),
     now,
+    ...columnArrays(
+      records.map((r) => r.job),
+      JOB_COLUMNS,
+    ),
+    ...columnArrays(
+      records.map((r) => r.run),
+      RUN_COLUMNS,
+    ),
+    ...columnArrays(messages, OUTBOX_COLUMNS),
   ];
 }
