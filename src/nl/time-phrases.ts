@@ -4,7 +4,8 @@
  * Day-part conventions: morning 09:00, afternoon 15:00, evening 18:00, tonight and
  * night 20:00, end of day 17:00, lunchtime and noon 12:00, midnight 00:00.
  */
-import type { Recognizer, TimeOfDay } from './pieces.js';
+import type { Piece, Recognizer, TimeOfDay } from './pieces.js';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './shorthand.js';
 
 /** Builds a time; `bare` marks a 12-hour-face hour with no am/pm. */
 export function tod(h: number, mi = 0, bare = false, hint?: 'am' | 'pm'): TimeOfDay {
@@ -99,13 +100,47 @@ function pastTo(m: RegExpExecArray | RegExpMatchArray): { time: TimeOfDay } | nu
   return { time: tod(hour, mi, true) };
 }
 
+/** Words a bare hour may follow and still be the time ("tomorrow 7 in the morning", "remind me 10 tonight"). */
+const BEFORE_BARE_HOUR = new RegExp(
+  `^(?:me|us|and|or|then|also|plus|tomorrow|today|every|each|day|days|daily|week|month|year|weekdays?|weekends?|${WEEKDAY_NAMES.join('|')}|(?:mon|tues|wednes|thurs|fri|satur|sun)days|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$`,
+);
+/** "dec 5 in the evening": the number is the month's day, for the date recognisers. */
+const MONTH_WORD = new RegExp(`^(?:${MONTH_NAMES.join('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$`);
+
+/**
+ * "read chapter 3 tonight", "check room 5 at night": an hour without "at" right after a word
+ * of the text may be that word's number; reading it as the time drops it from the text and
+ * moves the reminder, reading it as text may miss the time ("call mom 10 tonight"). Asked.
+ * Returns null when the number is a month's day, the piece to use otherwise.
+ */
+function numberOfText(m: RegExpExecArray | RegExpMatchArray, daypart: string): Omit<Piece, 'start' | 'end'> | null | undefined {
+  // With minutes ("room 5:30 tonight") it is a clock time.
+  if (!/^\d/.test(m[0]) || m[2] || m.input === undefined || m.index === undefined) return undefined;
+  const before = m.input.slice(Math.max(0, m.index - 24), m.index);
+  const word = /(?:^|[^\p{L}\p{N}'’])(\p{L}[\p{L}'’]*)\s+$/u.exec(before)?.[1];
+  if (!word || BEFORE_BARE_HOUR.test(word)) return undefined;
+  if (MONTH_WORD.test(word)) return null;
+  const clock = m[1]!;
+  const part = m[0].slice(clock.length).trim();
+  const time = part === 'at night' ? `at ${clock}pm` : `at ${clock} ${part}`;
+  // The number kept in the text, the day part said as its clock time ("at 8pm" for tonight)
+  const h = DAYPART_TIMES[daypart]?.h ?? 20;
+  const asText = `${m.input.slice(0, m.index + clock.length)}${m.input.slice(m.index + m[0].length)}`.trim();
+  return {
+    refuse: {
+      error: `Is "${clock}" after "${word}" the time, or part of the text ("${word} ${clock}")? If it is the time, write "${time}"; if it belongs to the text, say the time apart from it, as in the example.`,
+      example: `${asText} at ${h % 12 || 12}${h < 12 ? 'am' : 'pm'}`,
+    },
+  };
+}
+
 /** Time recognisers, most specific first. */
 export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "7 in the evening", "5 in the morning", "9 at night", "10 tonight"
     name: 'time-daypart-modifier',
     re: new RegExp(
-      `\\b${PREFIX}${HOUR_SRC}(?:[:.](\\d{2}))?\\s*(?:oclock\\s+)?(?:in the (morning|afternoon|evening)|at (night)|(tonight))\\b`,
+      `${NOT_IN_CLOCK}\\b${PREFIX}${HOUR_SRC}(?:[:.](\\d{2}))?\\s*(?:oclock\\s+)?(?:in the (morning|afternoon|evening)|at (night)|(tonight))\\b`,
       'g',
     ),
     make(m) {
@@ -113,6 +148,8 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
       const h = hourOf(m[1]!);
       const mi = Number(m[2] ?? 0);
       if (h < 1 || h > 12 || mi > 59) return null;
+      const counted = numberOfText(m, word);
+      if (counted !== undefined) return counted;
       const pm = daypartHint(word) === 'pm' && !(word === 'night' && h === 12);
       const time = tod((h % 12) + (pm ? 12 : 0), mi);
       return word === 'tonight' ? { time, date: { kind: 'relDay', days: 0 } } : { time };

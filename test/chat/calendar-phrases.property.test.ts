@@ -1,0 +1,255 @@
+/**
+ * Requests built from the calendar, checked against instants worked out independently (Intl
+ * and day arithmetic in civil-calendar.ts, never the parser): what the chat layer sets (the
+ * job's instant and its text) must be what the words say, or nothing at all. Clocks are drawn
+ * around the changes of America/New_York (14 Mar, 7 Nov 2027) and Europe/London (28 Mar, 31 Oct
+ * 2027), month and year ends and 29 Feb 2028. Conventions (src/nl/README.md): a date without a
+ * time is 09:00; a weekday is the first such day after today ("this"/"next" alike); a bare hour
+ * with a date is 7–11 morning, 12 noon, 1–6 afternoon; noon 12:00, midnight the coming 00:00,
+ * tonight 20:00, end of month its last day 17:00; a yearless date or "the 5th" is its next
+ * occurrence; days keep the wall clock, hours are exact; a skipped wall time moves forward by
+ * the jump, a repeated one is the first.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ALICE_DM, makeChat } from './harness.js';
+import { addDays, daysInMonth, instantOf, type Wall, wallOf } from './civil-calendar.js';
+
+const RUNS = Number(process.env.CHAT_PROP_RUNS ?? 60);
+const ZONES = ['America/New_York', 'Europe/London'];
+const ANCHORS = [
+  '2027-03-14T07:00:00Z', // New York springs forward (02:00 EST -> 03:00 EDT)
+  '2027-11-07T06:00:00Z', // New York falls back (02:00 EDT -> 01:00 EST)
+  '2027-03-28T01:00:00Z', // London springs forward (01:00 GMT -> 02:00 BST)
+  '2027-10-31T01:00:00Z', // London falls back (02:00 BST -> 01:00 GMT)
+  '2026-12-31T12:00:00Z', // year end
+  '2027-01-31T12:00:00Z', // month end (31 days)
+  '2027-02-28T12:00:00Z', // February end
+  '2028-02-28T12:00:00Z', // leap day ahead
+  '2027-04-30T12:00:00Z', // month end (30 days)
+].map((s) => new Date(s).getTime());
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A clock time as written and the 24-hour time it means; `bare`: no am/pm (placed by the convention). */
+interface Clock {
+  words: string;
+  h: number;
+  mi: number;
+  /** No am/pm and no leading zero ("10:30"): alone it is the next such time on a 12-hour face. */
+  bare?: true;
+}
+
+const h12 = fc.integer({ min: 1, max: 12 });
+const pm = fc.boolean();
+const to24 = (h: number, isPm: boolean) => (h % 12) + (isPm ? 12 : 0);
+const clock: fc.Arbitrary<Clock> = fc.oneof(
+  fc.tuple(h12, pm).map(([h, p]) => ({ words: `${h}${p ? 'pm' : 'am'}`, h: to24(h, p), mi: 0 })),
+  fc
+    .tuple(h12, fc.integer({ min: 1, max: 59 }), pm)
+    .map(([h, mi, p]) => ({ words: `${h}:${String(mi).padStart(2, '0')} ${p ? 'pm' : 'am'}`, h: to24(h, p), mi })),
+  // "09:30", "00:15", "17:45" are 24-hour times; "10:30" to "12:59" have no leading zero to tell
+  fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, mi]) => ({
+    words: `${String(h).padStart(2, '0')}:${String(mi).padStart(2, '0')}`,
+    h,
+    mi,
+    ...(h >= 10 && h <= 12 ? { bare: true as const } : {}),
+  })),
+  fc.tuple(h12, pm).map(([h, p]) => ({ words: `half past ${h} ${p ? 'pm' : 'am'}`, h: to24(h, p), mi: 30 })),
+  fc
+    .tuple(fc.integer({ min: 2, max: 11 }), pm)
+    .map(([h, p]) => ({ words: `quarter to ${h} ${p ? 'pm' : 'am'}`, h: to24(h, p) - 1, mi: 45 })),
+  fc.constantFrom<Clock>({ words: 'noon', h: 12, mi: 0 }, { words: '12am', h: 0, mi: 0 }, { words: '12pm', h: 12, mi: 0 }),
+);
+/** A bare hour after a date: 7–11 morning, 12 noon, 1–6 afternoon. */
+const bareWithDate: fc.Arbitrary<Clock> = h12.map((h) => ({ words: String(h), h: h >= 7 && h <= 12 ? h : h + 12, mi: 0, bare: true }));
+
+type Day = { y: number; m: number; d: number };
+/** What a phrase means at a given now and zone: the instant, or undefined when the draw says nothing (today's date). */
+type Expect = (now: Date, today: Wall, zone: string) => Date | undefined;
+interface When {
+  words: string;
+  expect: Expect;
+}
+
+const at = (day: Day, c: Clock, zone: string) => instantOf(day, c.h, c.mi, zone);
+const nextWeekday = (today: Wall, wd: number) => addDays(today, ((wd - today.wd + 6) % 7) + 1);
+
+const when: fc.Arbitrary<When> = fc.oneof(
+  // "on friday at 5pm", "next friday at 5pm", "this friday at 5pm": the first friday after today
+  fc
+    .tuple(fc.constantFrom('on ', 'next ', 'this ', ''), fc.integer({ min: 0, max: 6 }), fc.oneof(clock, bareWithDate))
+    .map(([lead, wd, c]): When => ({ words: `${lead}${WEEKDAYS[wd]} at ${c.words}`, expect: (_n, t, z) => at(nextWeekday(t, wd), c, z) })),
+  fc.oneof(clock, bareWithDate).map((c): When => ({ words: `tomorrow at ${c.words}`, expect: (_n, t, z) => at(addDays(t, 1), c, z) })),
+  // a time alone: today if still ahead, else tomorrow; a bare hour the next on a 12-hour face
+  fc.oneof(clock, bareWithDate).map(
+    (c): When => ({
+      words: `at ${c.words}`,
+      expect: (n, t, z) => {
+        const hours = c.bare ? [c.h % 12, (c.h % 12) + 12] : [c.h];
+        const candidates = [0, 1].flatMap((days) => hours.map((h) => at(addDays(t, days), { ...c, h }, z)));
+        return candidates.filter((d) => d.getTime() > n.getTime()).sort((a, b) => a.getTime() - b.getTime())[0];
+      },
+    }),
+  ),
+  fc.constant<When>({ words: 'at midnight', expect: (_n, t, z) => instantOf(addDays(t, 1), 0, 0, z) }),
+  fc.constant<When>({ words: 'tomorrow at midnight', expect: (_n, t, z) => instantOf(addDays(t, 1), 0, 0, z) }),
+  // tonight is 20:00 today: only drawn while it is ahead
+  fc.constant<When>({ words: 'tonight', expect: (_n, t, z) => (t.h < 19 ? instantOf(t, 20, 0, z) : undefined) }),
+  fc.integer({ min: 1, max: 48 }).map(
+    (n): When => ({
+      words: `in ${n} hour${n > 1 ? 's' : ''}`,
+      expect: (now) => new Date(Math.floor(now.getTime() / 1000) * 1000 + n * 3_600_000),
+    }),
+  ),
+  fc.integer({ min: 1, max: 40 }).map(
+    (n): When => ({
+      words: `in ${n} day${n > 1 ? 's' : ''}`,
+      expect: (_now, t, z) => instantOf(addDays(t, n), t.h, t.mi, z, t.s),
+    }),
+  ),
+  // "on march 14 at 2:30am", "on 1 april": the next such date, never today (today may have passed)
+  fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.option(clock), fc.boolean()).map(
+    ([m, d, c, dayFirst]): When => ({
+      words: `on ${dayFirst ? `${d} ${MONTHS[m - 1]}` : `${MONTHS[m - 1]} ${d}`}${c ? ` at ${c.words}` : ''}`,
+      expect: (_n, t, z) => {
+        if (t.m === m && t.d === d) return undefined;
+        const y = t.m < m || (t.m === m && t.d < d) ? t.y : t.y + 1;
+        if (d > daysInMonth(y, m)) return undefined; // "feb 29" in a common year is refused: another property
+        return at({ y, m, d }, c ?? { words: '', h: 9, mi: 0 }, z);
+      },
+    }),
+  ),
+  // "on the 1st", "the 15th at 9pm": the next such day of a month
+  fc.tuple(fc.integer({ min: 1, max: 28 }), fc.option(clock)).map(
+    ([d, c]): When => ({
+      words: `on the ${d}${d % 10 === 1 && d !== 11 ? 'st' : d % 10 === 2 && d !== 12 ? 'nd' : d % 10 === 3 && d !== 13 ? 'rd' : 'th'}${c ? ` at ${c.words}` : ''}`,
+      expect: (_n, t, z) => {
+        if (t.d === d) return undefined;
+        const day = t.d < d ? { y: t.y, m: t.m, d } : t.m === 12 ? { y: t.y + 1, m: 1, d } : { y: t.y, m: t.m + 1, d };
+        return at(day, c ?? { words: '', h: 9, mi: 0 }, z);
+      },
+    }),
+  ),
+  fc.constant<When>({
+    words: 'end of month',
+    expect: (_n, t, z) => (t.d === daysInMonth(t.y, t.m) ? undefined : instantOf({ y: t.y, m: t.m, d: daysInMonth(t.y, t.m) }, 17, 0, z)),
+  }),
+);
+
+/** Task texts that hold numbers and words the time grammar knows; each must come back verbatim. */
+const PLAIN_TASKS = [
+  'read chapter 3',
+  'buy 2 eggs',
+  'call room 5',
+  'check in at the front desk',
+  'put on the kettle',
+  'water the plants in the garden',
+  'ask about every invoice',
+  'read the sunday paper',
+  'print 10 copies',
+  'fix bug 1234',
+  'plan every detail',
+  'review the q4 numbers',
+  'go over the 3 points at work',
+  'reserve 2 nights at the inn',
+  'log in at work',
+  'pick up 3 parcels at the post office',
+  'call the 24 hour pharmacy',
+  'do 20 minutes of yoga',
+  'finish section 2.3',
+  'meet sam at the station',
+  'tidy up every room',
+];
+/** Task texts naming a day the task is for: only after the time ("at noon to order the cake for saturday"). */
+const DATED_TASKS = [
+  'order the cake for saturday',
+  'pay the bill due on the 15th',
+  'finish the report by friday',
+  'book flights for march 3',
+  'prepare the friday slides',
+  "prepare for monday's meeting",
+  'buy a gift for christmas',
+];
+
+const request = fc.oneof(
+  fc
+    .tuple(when, fc.constantFrom(...PLAIN_TASKS, ...DATED_TASKS))
+    .map(([w, task]) => ({ w, task, text: `remind me ${w.words} to ${task}`, asked: false })),
+  // "read chapter 3 tonight": is 3 the hour? Asked, never read either way.
+  fc.tuple(when, fc.constantFrom(...PLAIN_TASKS)).map(([w, task]) => ({
+    w,
+    task,
+    text: `remind me to ${task} ${w.words}`,
+    asked: /[a-z] (?:[1-9]|1[0-2])$/.test(task) && w.words === 'tonight',
+  })),
+);
+const now = fc
+  .tuple(fc.constantFrom(...ANCHORS), fc.integer({ min: -4 * 24 * 60, max: 4 * 24 * 60 }), fc.integer({ min: 1, max: 59 }))
+  .map(([anchor, minutes, s]) => new Date(anchor + minutes * 60_000 + s * 1000));
+
+describe('requests built from the calendar: the chat sets the instant and the text they say', () => {
+  it(
+    'each request is set for the worked-out instant with the task as its text',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(request, now, fc.constantFrom(...ZONES), async ({ w, task, text, asked }, n, zone) => {
+          const expected = w.expect(n, wallOf(n, zone), zone);
+          fc.pre(expected !== undefined);
+          const t = makeChat({ start: n.toISOString() });
+          await t.say(ALICE_DM, `/tz ${zone}`);
+          const reply = await t.sayText(ALICE_DM, text);
+          const jobs = [...t.scheduler.jobs.values()];
+          const where = `"${text}" at ${n.toISOString()} in ${zone}: ${reply}`;
+          if (asked) {
+            expect(reply, where).toContain('the time, or part of the text');
+            expect(jobs, where).toHaveLength(0);
+            return;
+          }
+          expect(jobs, where).toHaveLength(1);
+          expect(jobs[0]!.payload, where).toEqual({ text: task });
+          expect(jobs[0]!.schedule, where).toEqual({ kind: 'once', at: expected });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    10_000 + RUNS * 100,
+  );
+});
+
+describe('misreadings the generator found (Chicago, Thu 3 Dec 2026 10:00 CST = 16:00 UTC)', () => {
+  async function chicago() {
+    const t = makeChat({ start: '2026-12-03T16:00:00Z' });
+    await t.say(ALICE_DM, '/tz America/Chicago');
+    return t;
+  }
+
+  it.each([
+    // was Fri 20:00 with the text "reserve 2 at the inn": "nights" after a count is no day part
+    ['remind me tomorrow to reserve 2 nights at the inn', 'reserve 2 nights at the inn', '2026-12-04T15:00:00.000Z'],
+    // was today 17:00 with the text "on dec to pick up the tree": 5 is the day of "dec", the evening 18:00
+    ['remind me on dec 5 in the evening to pick up the tree', 'pick up the tree', '2026-12-06T00:00:00.000Z'],
+    // was 15:00 with the text "finish section 2.": "3" of "2.3" is no hour; tonight is 20:00 CST
+    ['remind me to finish section 2.3 tonight', 'finish section 2.3', '2026-12-04T02:00:00.000Z'],
+  ])('"%s" is set with the text "%s" at %s', async (request, text, at) => {
+    const t = await chicago();
+    await t.say(ALICE_DM, request);
+    const jobs = [...t.scheduler.jobs.values()];
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.payload).toEqual({ text });
+    expect(jobs[0]!.schedule).toEqual({ kind: 'once', at: new Date(at) });
+  });
+
+  it('"read chapter 3 tonight" is asked about (it was 15:00 with the text "read chapter"); the example keeps the 3 and works', async () => {
+    const t = await chicago();
+    const reply = await t.sayText(ALICE_DM, 'remind me to read chapter 3 tonight');
+    expect(reply).toContain('Is "3" after "chapter" the time, or part of the text ("chapter 3")?');
+    expect(t.scheduler.jobs.size).toBe(0);
+    const example = /Example: (.*)/.exec(reply)![1]!;
+    expect(example).toBe('remind me to read chapter 3 at 8pm');
+    await t.say(ALICE_DM, example);
+    const jobs = [...t.scheduler.jobs.values()];
+    expect(jobs[0]!.payload).toEqual({ text: 'read chapter 3' });
+    expect(jobs[0]!.schedule).toEqual({ kind: 'once', at: new Date('2026-12-04T02:00:00.000Z') }); // 20:00 CST
+  });
+});
