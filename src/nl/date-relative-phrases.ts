@@ -55,7 +55,7 @@ export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
   {
     name: 'daypart',
     // Not after a count: "reserve 2 nights at the inn", "a 3 night stay" count nights, they say no time.
-    re: /\b(?:(?:in|during)\s+the\s+|at\s+|first thing in the\s+)?(?<!(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of))[\s-]*)(morning|afternoon|evening|night)s?\b|\b(first thing)\b/g,
+    re: /\b(?:(?:in|during)\s+the\s+|at\s+|first thing in the\s+)?(?=[maen])(?<!(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of))[\s-]*)(morning|afternoon|evening|night)s?\b|\b(first thing)\b/g,
     make(m) {
       if (m[2]) return { defaultTime: { ...tod(9), hint: 'am' } };
       return withDaypart(m[1]!);

@@ -72,6 +72,10 @@ export function dropAttributiveRepeats(text: string, pieces: Piece[]): void {
   for (const p of adjectives) pieces.splice(pieces.indexOf(p), 1);
 }
 
+/** A word that makes the day after it the reminder's day ("on the 2nd", "at the weekend"). */
+const DAY_PREPOSITION_BEFORE =
+  /(?:^|\s)(?:on|at|by|for|until|till|from|starting|before|after|of|every|each|this|next|over|during|in|me|us)\s+(?:a\s+|the\s+)?$/;
+
 export function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
   const nounAfterPiece = (p: Piece): boolean => nounAfter(text, p);
   const articleBefore = (p: Piece): boolean => /\b(?:the|a|an|my|your|our|their)\s+$/.test(text.slice(Math.max(0, p.start - 8), p.start));
@@ -82,7 +86,15 @@ export function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
       // "the 7pm show", "the 3rd floor"
       (articleBefore(p) && /^\d/.test(text.slice(p.start, p.end)) && nounAfterPiece(p)) ||
       // "the monday meeting"
-      (p.date?.kind === 'weekday' && /^the\s/.test(text.slice(p.start, p.end)) && nounAfterPiece(p)));
+      (p.date?.kind === 'weekday' && /^the\s/.test(text.slice(p.start, p.end)) && nounAfterPiece(p)) ||
+      // "pay the 2nd installment", "buy a sunday roast", "look at the weekend plan" (not "on the 2nd", "at the weekend")
+      (!p.time &&
+        (/^the\s+\d/.test(text.slice(p.start, p.end)) ||
+          ((p.date?.kind === 'weekday' || p.date?.kind === 'weekend') &&
+            (articleBefore(p) || /^the\s/.test(text.slice(p.start, p.end))))) &&
+        /\p{L}\s+$/u.test(text.slice(Math.max(0, p.start - 12), p.start)) &&
+        !DAY_PREPOSITION_BEFORE.test(text.slice(Math.max(0, p.start - 12), p.start)) &&
+        nounAfterPiece(p)));
   const marked = pieces.filter(attributive);
   const keep = new Set<Piece>();
   if (marked.length === 0) return keep;

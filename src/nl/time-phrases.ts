@@ -140,7 +140,7 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     // "7 in the evening", "5 in the morning", "9 at night", "10 tonight"
     name: 'time-daypart-modifier',
     re: new RegExp(
-      `${NOT_IN_CLOCK}\\b${PREFIX}${HOUR_SRC}(?:[:.](\\d{2}))?\\s*(?:oclock\\s+)?(?:in the (morning|afternoon|evening)|at (night)|(tonight))\\b`,
+      `\\b${PREFIX}${NOT_IN_CLOCK}${HOUR_SRC}(?:[:.](\\d{2}))?\\s*(?:oclock\\s+)?(?:in the (morning|afternoon|evening)|at (night)|(tonight))\\b`,
       'g',
     ),
     make(m) {

@@ -170,6 +170,8 @@ const DATED_TASKS = [
   'prepare the friday slides',
   "prepare for monday's meeting",
   'buy a gift for christmas',
+  'pay the 2nd installment',
+  'buy a sunday roast',
 ];
 
 const request = fc.oneof(
@@ -231,6 +233,11 @@ describe('misreadings the generator found (Chicago, Thu 3 Dec 2026 10:00 CST = 1
     ['remind me on dec 5 in the evening to pick up the tree', 'pick up the tree', '2026-12-06T00:00:00.000Z'],
     // was 15:00 with the text "finish section 2.": "3" of "2.3" is no hour; tonight is 20:00 CST
     ['remind me to finish section 2.3 tonight', 'finish section 2.3', '2026-12-04T02:00:00.000Z'],
+    // were refused as "two reminders" ("pay" and "installment"): a day between an article and a noun names a thing
+    ['remind me tomorrow at 9 to pay the 2nd installment', 'pay the 2nd installment', '2026-12-04T15:00:00.000Z'],
+    ['remind me tomorrow at 9 to buy a sunday roast', 'buy a sunday roast', '2026-12-04T15:00:00.000Z'],
+    // and a day after the time is still the day: Tue 15 Dec 17:00 CST
+    ['remind me at 5 the 15th call the bank', 'call the bank', '2026-12-15T23:00:00.000Z'],
   ])('"%s" is set with the text "%s" at %s', async (request, text, at) => {
     const t = await chicago();
     await t.say(ALICE_DM, request);
