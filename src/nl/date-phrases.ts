@@ -15,7 +15,8 @@ import { FULL_MONTH_SRC, MONTH_SRC, monthIndex, NTH, NTH_SRC, WEEKDAY_SRC, weekd
 const ISO_DATE: Recognizer = {
   // 2026-12-01, 2026-12-01T14:30, 2026-12-01 14:30:00
   name: 'date-iso',
-  re: /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:t|\s+|\s*at\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?![\d:])/g,
+  // A time with am/pm after it ("2027-03-01 at 1:01 pm") is left to the time recognisers, whole.
+  re: /\b(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:t|\s+|\s*at\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?!\s*[ap]\.?m\b))?(?![\d:])/g,
   make(m) {
     const date = { kind: 'ymd' as const, y: Number(m[1]), m: Number(m[3]), d: Number(m[4]) };
     if (m[5] === undefined) return { date };

@@ -70,6 +70,8 @@ type Expect = (now: Date, today: Wall, zone: string) => Date | undefined;
 interface When {
   words: string;
   expect: Expect;
+  /** A repeat: its first fire is checked (the job's next run). */
+  repeat?: true;
 }
 
 const at = (day: Day, c: Clock, zone: string) => instantOf(day, c.h, c.mi, zone);
@@ -135,6 +137,60 @@ const when: fc.Arbitrary<When> = fc.oneof(
     words: 'end of month',
     expect: (_n, t, z) => (t.d === daysInMonth(t.y, t.m) ? undefined : instantOf({ y: t.y, m: t.m, d: daysInMonth(t.y, t.m) }, 17, 0, z)),
   }),
+  // the time before the day: "at 5pm tomorrow"
+  clock.map((c): When => ({ words: `at ${c.words} tomorrow`, expect: (_n, t, z) => at(addDays(t, 1), c, z) })),
+  fc.integer({ min: 1, max: 600 }).map(
+    (n): When => ({
+      words: `in ${n} minute${n > 1 ? 's' : ''}`,
+      expect: (now) => new Date(Math.floor(now.getTime() / 1000) * 1000 + n * 60_000),
+    }),
+  ),
+  fc.integer({ min: 1, max: 10 }).map(
+    (n): When => ({
+      words: `in ${n} week${n > 1 ? 's' : ''}`,
+      expect: (_now, t, z) => instantOf(addDays(t, 7 * n), t.h, t.mi, z, t.s),
+    }),
+  ),
+  // Monday of next week (Monday–Sunday weeks), 09:00
+  fc.constant<When>({ words: 'next week', expect: (_n, t, z) => instantOf(addDays(t, 8 - (t.wd || 7)), 9, 0, z) }),
+  // Saturday 09:00; on a weekend day "this weekend" has begun: not drawn
+  fc.constant<When>({
+    words: 'this weekend',
+    expect: (_n, t, z) => (t.wd === 0 || t.wd === 6 ? undefined : instantOf(addDays(t, 6 - t.wd), 9, 0, z)),
+  }),
+  // an ISO date this year or next, 09:00 or at a time; past ones are not drawn
+  fc.tuple(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), fc.option(clock)).map(
+    ([dy, m, d, c]): When => ({
+      words: `on {Y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}${c ? ` at ${c.words}` : ''}`.replace(
+        '{Y}',
+        String(2027 + dy),
+      ),
+      expect: (n, _t, z) => {
+        const fire = at({ y: 2027 + dy, m, d }, c ?? { words: '', h: 9, mi: 0 }, z);
+        return fire.getTime() > n.getTime() + 86_400_000 ? fire : undefined;
+      },
+    }),
+  ),
+  // repeats: the first fire
+  fc.tuple(fc.integer({ min: 0, max: 6 }), clock).map(
+    ([wd, c]): When => ({
+      words: `every ${WEEKDAYS[wd]} at ${c.words}`,
+      repeat: true,
+      expect: (n, t, z) =>
+        [0, 1, 2, 3, 4, 5, 6, 7]
+          .map((k) => addDays(t, k))
+          .filter((day) => day.wd === wd)
+          .map((day) => at(day, c, z))
+          .find((d) => d.getTime() > n.getTime()),
+    }),
+  ),
+  clock.map(
+    (c): When => ({
+      words: `every day at ${c.words}`,
+      repeat: true,
+      expect: (n, t, z) => [at(t, c, z), at(addDays(t, 1), c, z)].find((d) => d.getTime() > n.getTime()),
+    }),
+  ),
 );
 
 /** Task texts that hold numbers and words the time grammar knows; each must come back verbatim. */
@@ -210,7 +266,8 @@ describe('requests built from the calendar: the chat sets the instant and the te
           }
           expect(jobs, where).toHaveLength(1);
           expect(jobs[0]!.payload, where).toEqual({ text: task });
-          expect(jobs[0]!.schedule, where).toEqual({ kind: 'once', at: expected });
+          if (w.repeat) expect(jobs[0]!.nextRunAt, where).toEqual(expected);
+          else expect(jobs[0]!.schedule, where).toEqual({ kind: 'once', at: expected });
         }),
         { numRuns: RUNS },
       );
@@ -236,6 +293,8 @@ describe('misreadings the generator found (Chicago, Thu 3 Dec 2026 10:00 CST = 1
     // were refused as "two reminders" ("pay" and "installment"): a day between an article and a noun names a thing
     ['remind me tomorrow at 9 to pay the 2nd installment', 'pay the 2nd installment', '2026-12-04T15:00:00.000Z'],
     ['remind me tomorrow at 9 to buy a sunday roast', 'buy a sunday roast', '2026-12-04T15:00:00.000Z'],
+    // was 01:01 with the text "pm to file the taxes": 13:01 CST on Mon 1 Mar 2027 = 19:01 UTC
+    ['remind me on 2027-03-01 at 1:01 pm to file the taxes', 'file the taxes', '2027-03-01T19:01:00.000Z'],
     // and a day after the time is still the day: Tue 15 Dec 17:00 CST
     ['remind me at 5 the 15th call the bank', 'call the bank', '2026-12-15T23:00:00.000Z'],
   ])('"%s" is set with the text "%s" at %s', async (request, text, at) => {
