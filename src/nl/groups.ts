@@ -18,6 +18,10 @@ export interface Group {
   window?: { from: TimeOfDay; to: TimeOfDay };
   /** Days a repeat skips ("except weekends"). */
   exceptDays?: number[];
+  /** Minutes of each hour an hourly repeat fires at ("every hour at :15 and :45"). */
+  minutes?: number[];
+  /** More than one window of hours was written ("from 9 to 12 and from 1 to 5"). */
+  windows?: number;
   /** "15 minutes before 5pm": shift the resolved time by this duration. */
   offset?: { duration: DurationParts; sign: -1 | 1 };
   past: boolean;
@@ -156,6 +160,10 @@ export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; boun
       target.exceptDays = [...(target.exceptDays ?? []), ...p.exceptDays];
       continue;
     }
+    if (p.minuteOfHour !== undefined) {
+      cur.minutes = [...(cur.minutes ?? []), p.minuteOfHour];
+      continue;
+    }
     const anchor = p.repeat !== undefined || p.date !== undefined || p.duration !== undefined;
     const glued = lastEnd >= 0 && !/\b(?:and|or|then|also|plus)\b|[,;&]/.test(text.slice(lastEnd, p.start));
     if (anchor && !canJoin(cur, p, glued)) {
@@ -182,7 +190,10 @@ export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; boun
       cur.defaultTime = p.defaultTime;
       cur.dayParts = [...(cur.dayParts ?? []), p.defaultTime];
     }
-    if (p.window) cur.window = p.window;
+    if (p.window) {
+      cur.window = p.window;
+      cur.windows = (cur.windows ?? 0) + 1;
+    }
     if (p.past) cur.past = true;
     if (p.unknown) cur.unknown = p.unknown;
   }
@@ -193,5 +204,5 @@ export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; boun
     if (g.times.length === 0 && new Set(parts.map((t) => t.h * 60 + t.mi)).size > 1) g.times = parts.map((t) => ({ ...t, bare: false }));
   }
   shareTimes(groups);
-  return { groups: groups.filter((g) => hasAnchor(g) || g.times.length > 0 || g.defaultTime || g.window || g.unknown), bounds };
+  return { groups: groups.filter((g) => hasAnchor(g) || g.times.length > 0 || g.defaultTime || g.window || g.unknown || g.minutes), bounds };
 }

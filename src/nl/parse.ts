@@ -23,6 +23,7 @@ import { parseDurationPhrase } from './duration-phrase.js';
 import { scan, type Piece, type Recognizer } from './pieces.js';
 import { absorbPrepositions, dropAttributive, dropAttributiveRepeats, dropLooseHolidays, markRoles, unreadTime } from './piece-filters.js';
 import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
+import { HOUR_MINUTE_RECOGNIZERS, minutesProblem } from './hour-minutes.js';
 import { resolveBounds } from './bounds.js';
 import { recurringTriggers, type Trigger } from './recurrence.js';
 import { makeCtx, Reject, type Ctx } from './resolve.js';
@@ -55,7 +56,7 @@ function recognizers(order: 'dmy' | 'mdy'): Recognizer[] {
     const dates = dateRecognizers(order);
     const iso = dates.filter((r) => r.name === 'date-iso');
     const rest = dates.filter((r) => r.name !== 'date-iso');
-    list = [...RECURRENCE_RECOGNIZERS, ...DURATION_RECOGNIZERS, ...iso, ...TIME_RECOGNIZERS, ...rest];
+    list = [...HOUR_MINUTE_RECOGNIZERS, ...RECURRENCE_RECOGNIZERS, ...DURATION_RECOGNIZERS, ...iso, ...TIME_RECOGNIZERS, ...rest];
     recognizerCache.set(order, list);
   }
   return list;
@@ -211,6 +212,9 @@ function buildSchedule(
   if (groups.length === 0) {
     return reject('When should I remind you? I could not find a time in that.', 'remind me to call mom tomorrow at 9am');
   }
+  // "every day at 15 past": minutes of the hour without an hourly repeat are asked about
+  const minutes = groups.map(minutesProblem).find((r) => r !== undefined);
+  if (minutes) return reject(minutes.error, minutes.example);
   const built = recurring ? recurringSchedule(groups, bounds, ctx) : oneOffSchedule(groups, ctx);
   if (built instanceof Reject) return reject(built.error, built.example);
   const { schedule } = built;

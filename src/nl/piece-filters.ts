@@ -18,7 +18,7 @@ const END_WORDS =
 export function markRoles(text: string, pieces: Piece[], recurring: boolean): void {
   if (!recurring) return;
   for (const p of pieces) {
-    if (p.repeat || p.role || p.count !== undefined || p.window) continue;
+    if (p.repeat || p.role || p.count !== undefined || p.window || p.minuteOfHour !== undefined) continue;
     const before = text.slice(Math.max(0, p.start - 40), p.start);
     const s = START_WORDS.exec(before);
     const e = END_WORDS.exec(before);

@@ -62,6 +62,8 @@ export interface Piece {
   count?: number;
   /** Days left out of a repeat ("except weekends"), 0-6. */
   exceptDays?: number[];
+  /** A minute of each hour for an hourly repeat ("at :15", "quarter past", "on the hour"), 0-59. */
+  minuteOfHour?: number;
   /** "15 minutes before 5pm": the duration moves the time it is attached to (-1 or +1). */
   offsetSign?: -1 | 1;
   /** What the piece is for: the schedule itself, or the start/end bound of a repeat. */

@@ -10,6 +10,7 @@ import type { Group } from './groups.js';
 import type { DateSpec, RepeatSpec, TimeOfDay } from './pieces.js';
 import { DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
 import { resolveOnce } from './instant.js';
+import { windowHours } from './hour-minutes.js';
 
 export type Trigger = OnceSchedule | IntervalSchedule | CalendarSchedule | CronSchedule;
 
@@ -78,6 +79,11 @@ function subDaily(
   if (everyMs < 60_000) return new Reject('Reminders can repeat at most once a minute.', 'every 5 minutes');
   if (!Number.isFinite(everyMs) || everyMs > 5 * 366 * 86_400_000)
     return new Reject('That repeat is too far apart; I keep reminders for up to 5 years.', 'every 2 hours');
+  if ((g.windows ?? 0) > 1) {
+    // only one window is kept: the others would be dropped without a word
+    return new Reject('One window of hours per reminder, please: make one reminder per window.', 'every hour from 9 to 12 ping');
+  }
+  if (g.minutes) return minuteTriggers(r.step, g.minutes, g, days, ctx, startAt);
   const dow = days ? dowField(days) : '*';
   if (g.window || days) {
     // Windows and weekdays are cron fields: the step has to fit inside a day.
@@ -91,7 +97,7 @@ function subDaily(
       return subDaily({ kind: 'every', unit: 'hour', step: r.step / 60 }, g, days, ctx, startAt);
     const { from, to } = g.window ? settleWindow(g.window.from, g.window.to) : { from: undefined, to: undefined };
     if (unit === 'hour' && Number.isInteger(r.step)) {
-      const hours = from && to ? hourRange(from.h, to.h, r.step) : r.step > 1 ? `*/${r.step}` : '*';
+      const hours = from && to ? hourField(windowHours(minuteOfDay(from), minuteOfDay(to), from.mi, r.step)) : r.step > 1 ? `*/${r.step}` : '*';
       return [{ kind: 'cron', pattern: `${from?.mi ?? 0} ${hours} * * ${dow}` }];
     }
     if (unit === 'minute' && Number.isInteger(r.step) && 60 % r.step !== 0) {
@@ -124,6 +130,48 @@ function subDaily(
     if (at0) anchor = at0;
   }
   return [{ kind: 'interval', everyMs, anchor }];
+}
+
+/**
+ * "every hour at :15" (cron, the clock's minute in every hour), "every 2 hours at :15 from 9 to
+ * 5" (the window's hours whose :15 lies inside it), "every 2 hours at :15" (every 2 hours from
+ * the next :15; `minutesProblem` has refused what does not fit).
+ */
+function minuteTriggers(
+  step: number,
+  minutes: number[],
+  g: Group,
+  days: number[] | undefined,
+  ctx: Ctx,
+  startAt: Date | undefined,
+): Trigger[] {
+  const dow = days ? dowField(days) : '*';
+  if (g.window) {
+    const { from, to } = settleWindow(g.window.from, g.window.to);
+    return minutes.flatMap((mi) => {
+      const hours = windowHours(minuteOfDay(from), minuteOfDay(to), mi, step);
+      return hours.length > 0 ? [{ kind: 'cron' as const, pattern: `${mi} ${hourField(hours)} * * ${dow}` }] : [];
+    });
+  }
+  const field = [...new Set(minutes)].sort((a, b) => a - b).join(',');
+  if (step === 1 || days) return [{ kind: 'cron', pattern: `${field} ${step > 1 ? `*/${step}` : '*'} * * ${dow}` }];
+  const base = startAt && startAt.getTime() > ctx.now.getTime() ? startAt : ctx.now;
+  // the first whole minute after `base` whose wall clock shows that minute
+  const t = Math.floor(base.getTime() / 60_000) * 60_000 + 60_000;
+  const wallMi = toWall(new Date(t), ctx.zone).mi;
+  const anchor = new Date(t + ((minutes[0]! - wallMi + 60) % 60) * 60_000);
+  return [{ kind: 'interval', everyMs: step * 3_600_000, anchor }];
+}
+
+function minuteOfDay(t: TimeOfDay): number {
+  return t.h * 60 + t.mi;
+}
+
+/** Cron hour field: one ascending run as a range (`9-17`), else the hours listed. */
+function hourField(hours: number[]): string {
+  const sorted = [...hours].sort((a, b) => a - b);
+  const run = sorted.length > 1 && sorted.every((h, i) => i === 0 || h === sorted[i - 1]! + 1) && hours[0] === sorted[0];
+  return run ? `${sorted[0]}-${sorted[sorted.length - 1]}` : sorted.join(',');
 }
 
 /**

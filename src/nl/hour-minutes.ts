@@ -1,0 +1,146 @@
+/**
+ * Minutes of the hour for hourly repeats ("every hour at :15", "hourly at quarter past",
+ * "every hour on the hour", "every hour at 20 to"), and the hour phrases that have no exact
+ * meaning ("during work hours", "except lunch", "every 30 min past the hour"), refused with
+ * the reason instead of being left in the text.
+ */
+import type { Group } from './groups.js';
+import { NUMBER_WORD_SRC, parseNumber } from './duration-phrase.js';
+import type { Recognizer, RepeatSpec } from './pieces.js';
+import { Reject } from './resolve.js';
+
+const HOUR_SRC = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+/** Right after an hourly repeat a bare "at 15 past" can only mean minutes of each hour. */
+const AFTER_HOURLY = /\b(?:hours?|hourly|hrs?)\s+$/;
+
+/**
+ * "15 past", "quarter to", "20 minutes past the hour", "half past": minutes before or after an
+ * hour that is not written. When an hour follows ("15 past 9") it is a clock time, read elsewhere.
+ */
+const PAST_TO_RE = new RegExp(
+  `(?<![\\d:.])(?:\\b(?:at|on)\\s+)?(?:\\ba\\s+)?\\b(quarter|half|\\d{1,2}|${NUMBER_WORD_SRC})(\\s+(?:minutes?|mins?))?\\s+(past|after|to|before)(\\s+(?:the|every|each|an)\\s+hour)?\\b(?!\\s+${HOUR_SRC}\\b|\\s*(?:am|pm)\\b|\\s*[:.]\\d)`,
+  'g',
+);
+
+function pastTo(m: RegExpExecArray | RegExpMatchArray): { minuteOfHour: number } | { refuse: { error: string; example: string } } | null {
+  const [whole, amount, unitWord, dir, theHour] = m;
+  const n = amount === 'quarter' ? 15 : amount === 'half' ? 30 : parseNumber(amount!);
+  const before = dir === 'to' || dir === 'before';
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > 59 || (amount === 'half' && before)) return null;
+  const minute = before ? 60 - n : n;
+  const named = amount === 'quarter' || amount === 'half';
+  const afterHourly = AFTER_HOURLY.test((m.input ?? '').slice(0, m.index ?? 0));
+  if (theHour || named) return { minuteOfHour: minute };
+  // "at 5 to buy milk", "15 minutes before the call": not minutes of the hour unless a repeat
+  // of hours comes right before; "past" has no other reading
+  if (!afterHourly) return dir === 'past' && !unitWord ? { minuteOfHour: minute } : null;
+  if (dir === 'past' || unitWord) return { minuteOfHour: minute };
+  const rest = (m.input ?? '').slice((m.index ?? 0) + whole!.length);
+  if (/^\s*(?:$|[,.;!?])/.test(rest)) return { minuteOfHour: minute };
+  // "every hour at 20 to ping": 20 to the hour (:40), or from 20:00 "to ping"?
+  const mm = String(minute).padStart(2, '0');
+  return {
+    refuse: {
+      error: `"${whole!.trim()}" could be ${n} minutes to the hour (:${mm}) or ${amount}:00 with "${dir} …" as the task. Write the minute.`,
+      example: `every hour at :${mm} ping`,
+    },
+  };
+}
+
+/** Recognisers for minutes of the hour and hour phrases we refuse; they run before the repeats. */
+export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
+  {
+    // "every 30 min past the hour": every 30 minutes, or once an hour at :30?
+    name: 'step-past-the-hour',
+    re: new RegExp(
+      `\\b(?:every|each)\\s+(\\d{1,2}|${NUMBER_WORD_SRC})\\s*(?:minutes?|mins?|m)\\s+(?:past|after|to|before)\\s+(?:the|every|each|an)\\s+hour\\b`,
+      'g',
+    ),
+    make(m) {
+      return {
+        refuse: {
+          error: `"${m[0]}": every ${m[1]} minutes, or once an hour at ${m[1]} past? Say which.`,
+          example: 'every hour at :30 ping',
+          repeat: true,
+        },
+      };
+    },
+  },
+  {
+    // "during work hours", "in business hours", "outside office hours": whose hours?
+    name: 'named-hours',
+    re: /\b(?:(?:during|in|within|outside(?:\s+of)?|over|through|after|before)\s+)?(?:the\s+|my\s+|our\s+)?(work|working|business|office|opening|school)\s+hours\b/g,
+    make(m) {
+      return {
+        refuse: {
+          error: `"${m[1]} hours" has no exact times I can use. Say the hours.`,
+          example: 'every hour from 9 to 5 on weekdays ping',
+        },
+      };
+    },
+  },
+  {
+    // "every hour except lunch", "except at night", "except holidays": no exact hours or days
+    name: 'except-unclear',
+    re: /\b(?:except|excluding|apart from|other than|but not)\s+(?:(?:during|at|over|in|on)\s+)?(?:the\s+)?(lunch\s*time|lunch(?:\s+break)?|noon|midday|night\s*time|nights?|overnight|mornings?|afternoons?|evenings?|breakfast|dinner|meetings?|(?:public\s+|bank\s+)?holidays?)\b/g,
+    make(m) {
+      const holiday = /holiday/.test(m[1]!);
+      return {
+        refuse: {
+          error: holiday
+            ? "I can't leave holidays out of a repeat: I don't know which days are yours."
+            : `I can't leave "${m[1]}" out of a repeat: it has no exact hours. Make one reminder per stretch of hours.`,
+          example: holiday ? 'every weekday at 9 ping' : 'every hour from 9 to 12 ping',
+        },
+      };
+    },
+  },
+  {
+    // "every hour on the hour", "at the top of the hour"
+    name: 'on-the-hour',
+    re: /\b(?:(?:on|at)\s+the\s+hour|(?:at\s+)?(?:the\s+)?top\s+of\s+(?:the|every|each)\s+hour)\b/g,
+    make() {
+      return { minuteOfHour: 0 };
+    },
+  },
+  {
+    // "hourly at :30", "every hour at :15", "at minute 15"
+    name: 'colon-minute',
+    re: /(?:\bat\s+)?(?<![\w:.])(?::(\d{2})|\bminute\s+(\d{1,2}))(?![\d:.]?\d)/g,
+    make(m) {
+      const minute = Number(m[1] ?? m[2]);
+      return minute <= 59 ? { minuteOfHour: minute } : null;
+    },
+  },
+  { name: 'minutes-past-to', re: PAST_TO_RE, make: pastTo },
+];
+
+/**
+ * Why a group's minutes of the hour cannot be kept, or undefined. They need a repeat of whole
+ * hours and no clock time of their own ("every day at 15 past" is past which hour?).
+ */
+export function minutesProblem(g: Group): Reject | undefined {
+  if (!g.minutes) return undefined;
+  const every = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'every' }> => r.kind === 'every');
+  if (!every || every.unit !== 'hour' || g.repeats.length > 2) {
+    return new Reject('Past which hour? Say the hour, or repeat every hour.', 'every day at 15 past 9 ping');
+  }
+  if (!Number.isInteger(every.step))
+    return new Reject('Minutes of the hour go with a repeat of whole hours.', 'every 2 hours at :15 ping');
+  if (g.times.length > 0) return new Reject('Say a start time or the minutes of the hour, not both.', 'every hour at :15 ping');
+  if (every.step > 1 && new Set(g.minutes).size > 1)
+    return new Reject('One minute of the hour per repeat of several hours.', 'every 2 hours at :15 ping');
+  return undefined;
+}
+
+/**
+ * Hours of a window (minutes of the day, `to` inclusive, may wrap past midnight) whose minute
+ * `mi` falls inside it, every `step` hours from the first: 9:30 to 17:00 at :30 -> 9..16.
+ */
+export function windowHours(from: number, to: number, mi: number, step: number): number[] {
+  const span = (to - from + 1440) % 1440;
+  const hours: number[] = [];
+  let t = from + ((mi - (from % 60) + 60) % 60);
+  for (; t <= from + span; t += step * 60) hours.push(Math.floor(t / 60) % 24);
+  return hours;
+}
