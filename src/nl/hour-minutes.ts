@@ -122,10 +122,10 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
 export function minutesProblem(g: Group): Reject | undefined {
   if (!g.minutes) return undefined;
   const every = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'every' }> => r.kind === 'every');
-  if (!every || every.unit !== 'hour' || g.repeats.length > 2) {
+  if (!every || !['hour', 'minute', 'second'].includes(every.unit)) {
     return new Reject('Past which hour? Say the hour, or repeat every hour.', 'every day at 15 past 9 ping');
   }
-  if (!Number.isInteger(every.step))
+  if (every.unit !== 'hour' || !Number.isInteger(every.step))
     return new Reject('Minutes of the hour go with a repeat of whole hours.', 'every 2 hours at :15 ping');
   if (g.times.length > 0) return new Reject('Say a start time or the minutes of the hour, not both.', 'every hour at :15 ping');
   if (every.step > 1 && new Set(g.minutes).size > 1)
