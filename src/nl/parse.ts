@@ -178,7 +178,8 @@ function readPieces(input: string, norm: Normalized, zones: ZoneMatch[], ctx: Ct
   const refused = pieces.find((p) => p.refuse);
   if (refused?.refuse) {
     const rejection = reject(refused.refuse.error, refused.refuse.example);
-    return refused.refuse.repeat ? { ...rejection, request: true } : rejection;
+    // a sentence with a repeat in it asked for a reminder, even when a phrase of it cannot be kept
+    return refused.refuse.repeat || recurring ? { ...rejection, request: true } : rejection;
   }
   const movingFeast = recurring ? pieces.find((p) => p.date?.kind === 'holiday' && !p.role) : undefined;
   if (movingFeast?.date?.kind === 'holiday') {
@@ -214,7 +215,7 @@ function buildSchedule(
   }
   // "every day at 15 past": minutes of the hour without an hourly repeat are asked about
   const minutes = groups.map(minutesProblem).find((r) => r !== undefined);
-  if (minutes) return reject(minutes.error, minutes.example);
+  if (minutes) return recurring ? { ...reject(minutes.error, minutes.example), request: true } : reject(minutes.error, minutes.example);
   const built = recurring ? recurringSchedule(groups, bounds, ctx) : oneOffSchedule(groups, ctx);
   if (built instanceof Reject) return reject(built.error, built.example);
   const { schedule } = built;

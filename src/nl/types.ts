@@ -61,8 +61,9 @@ export interface ParseRejection {
   /** An input that would work. */
   example?: string;
   /**
-   * The text holds a repeat phrase that cannot be kept ("every 0 minutes"): it was a request
-   * for a reminder, not chatter, so a plain sentence gets this reason too.
+   * The text holds a repeat phrase that cannot be kept ("every 0 minutes"), or a repeat with a
+   * phrase that cannot ("every hour during work hours"): it was a request for a reminder, not
+   * chatter, so a plain sentence gets this reason too.
    */
   request?: true;
 }
