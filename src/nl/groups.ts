@@ -162,7 +162,8 @@ export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; boun
     }
     if (p.minuteOfHour !== undefined) {
       cur.minutes = [...(cur.minutes ?? []), p.minuteOfHour];
-      continue;
+      // "every 15 past the hour" is its repeat too
+      if (!p.repeat) continue;
     }
     const anchor = p.repeat !== undefined || p.date !== undefined || p.duration !== undefined;
     const glued = lastEnd >= 0 && !/\b(?:and|or|then|also|plus)\b|[,;&]/.test(text.slice(lastEnd, p.start));

@@ -41,7 +41,7 @@ function pastTo(m: RegExpExecArray | RegExpMatchArray): { minuteOfHour: number }
   const mm = String(minute).padStart(2, '0');
   return {
     refuse: {
-      error: `"${whole!.trim()}" could be ${n} minutes to the hour (:${mm}) or ${amount}:00 with "${dir} …" as the task. Write the minute.`,
+      error: `"${whole!.trim()}" could be ${n} minutes ${before ? 'to' : 'past'} the hour (:${mm}) or ${amount}:00 with "${dir} …" as the task. Write the minute.`,
       example: `every hour at :${mm} ping`,
     },
   };
@@ -63,6 +63,23 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
           example: 'every hour at :30 ping',
           repeat: true,
         },
+      };
+    },
+  },
+  {
+    // "every quarter past 3": every day at 03:15, or every hour? Not guessed. "every 15 past the
+    // hour" can only be hourly
+    name: 'every-past-hour',
+    re: new RegExp(`\\b(?:every|each)\\s+(quarter|half|\\d{1,2})\\s+(past|to|after|before)\\s+(${HOUR_SRC}|the\\s+hour)\\b`, 'g'),
+    make(m) {
+      const [whole, amount, dir, hour] = m;
+      const n = amount === 'quarter' ? 15 : amount === 'half' ? 30 : Number(amount);
+      const before = dir === 'to' || dir === 'before';
+      if (hour!.startsWith('the') && n >= 1 && n <= 59 && !(amount === 'half' && before)) {
+        return { repeat: { kind: 'every', unit: 'hour', step: 1 }, minuteOfHour: before ? 60 - n : n };
+      }
+      return {
+        refuse: { error: `"${whole}": every day at that time, or every hour? Say which.`, example: `every day at ${amount} ${dir} ${hour} ping`, repeat: true },
       };
     },
   },
@@ -96,11 +113,27 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
-    // "every hour on the hour", "at the top of the hour"
-    name: 'on-the-hour',
-    re: /\b(?:(?:on|at)\s+the\s+hour|(?:at\s+)?(?:the\s+)?top\s+of\s+(?:the|every|each)\s+hour)\b/g,
+    // "every quarter hour", "every quarter of an hour": every 15 minutes
+    name: 'every-quarter-hour',
+    re: /\b(?:every|each)\s+quarter(?:[\s-]+hour|\s+of\s+an\s+hour)\b/g,
     make() {
-      return { minuteOfHour: 0 };
+      return { repeat: { kind: 'every', unit: 'minute', step: 15 } };
+    },
+  },
+  {
+    // "every hour on the hour", "at the top of the hour", "on the half hour"
+    name: 'on-the-hour',
+    re: /\b(?:(?:on|at)\s+the\s+(half\s+)?hour|(?:at\s+)?(?:the\s+)?top\s+of\s+(?:the|every|each)\s+hour)\b/g,
+    make(m) {
+      return { minuteOfHour: m[1] ? 30 : 0 };
+    },
+  },
+  {
+    // "on the quarter hour": :00, :15, :30 and :45, or :15 only? Not guessed
+    name: 'on-the-quarter-hour',
+    re: /\b(?:on|at)\s+the\s+quarter[\s-]+hours?\b/g,
+    make() {
+      return { refuse: { error: '"the quarter hour" can be every 15 minutes or :15 of each hour. Say which.', example: 'every 15 minutes ping' } };
     },
   },
   {
@@ -109,7 +142,8 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
     re: /(?:\bat\s+)?(?<![\w:.])(?::(\d{2})|\bminute\s+(\d{1,2}))(?![\d:.]?\d)/g,
     make(m) {
       const minute = Number(m[1] ?? m[2]);
-      return minute <= 59 ? { minuteOfHour: minute } : null;
+      if (minute <= 59) return { minuteOfHour: minute };
+      return { refuse: { error: `"${m[0].trim()}" is not a minute of the hour (0 to 59).`, example: 'every hour at :15 ping' } };
     },
   },
   { name: 'minutes-past-to', re: PAST_TO_RE, make: pastTo },

@@ -52,6 +52,10 @@ describe('minutes of the hour in an hourly repeat are the schedule, not the text
     ['every hour at quarter to ping', 45],
     ['every hour at 15 minutes to ping', 45],
     ['at :15 every hour ping', 15],
+    ['every hour on the half hour ping', 30],
+    ['every hour at five past ping', 5],
+    ['every 15 past the hour ping', 15],
+    ['every quarter to the hour ping', 45],
   ])('"%s" fires at minute %i of every hour, text "ping"', (text, minute) => {
     const r = p(text, { now: NOW, tz: TZ });
     expect(r.ok).toBe(true);
@@ -109,6 +113,12 @@ describe('minutes of the hour in an hourly repeat are the schedule, not the text
   });
 });
 
+it('"every quarter hour" is every 15 minutes from now', () => {
+  const r = p('every quarter hour ping', { now: NOW, tz: TZ });
+  expect(r.text).toBe('ping');
+  expect(r.next).toEqual([1, 2, 3, 4].map((i) => wall(new Date(new Date(NOW).getTime() + i * 15 * 60_000), TZ).iso));
+});
+
 describe('hour phrases without an exact meaning are refused with a form that works', () => {
   it.each([
     ['every hour during work hours ping', /work hours/, 'every hour from 9 to 5 on weekdays ping'],
@@ -121,6 +131,10 @@ describe('hour phrases without an exact meaning are refused with a form that wor
     ['tomorrow at quarter past ping', /which hour/, 'every day at 15 past 9 ping'],
     ['every hour from 9 to 12 and from 1 to 5 ping', /One window/, 'every hour from 9 to 12 ping'],
     ['every 30 minutes at :15 ping', /whole hours/, 'every 2 hours at :15 ping'],
+    ['every hour at :75 ping', /not a minute/, 'every hour at :15 ping'],
+    ['every hour on the quarter hour ping', /quarter hour/, 'every 15 minutes ping'],
+    ['every quarter past 3 ping', /every day at that time, or every hour/, 'every day at quarter past 3 ping'],
+    ['every hour at 5 after lunch', /5 minutes past the hour/, 'every hour at :05 ping'],
   ])('"%s" is refused', (text, reason, example) => {
     const r = p(text, { now: NOW, tz: TZ });
     expect(r.ok).toBe(false);
