@@ -205,5 +205,8 @@ export function groupPieces(pieces: Piece[], text = ''): { groups: Group[]; boun
     if (g.times.length === 0 && new Set(parts.map((t) => t.h * 60 + t.mi)).size > 1) g.times = parts.map((t) => ({ ...t, bare: false }));
   }
   shareTimes(groups);
-  return { groups: groups.filter((g) => hasAnchor(g) || g.times.length > 0 || g.defaultTime || g.window || g.unknown || g.minutes), bounds };
+  return {
+    groups: groups.filter((g) => hasAnchor(g) || g.times.length > 0 || g.defaultTime || g.window || g.unknown || g.minutes),
+    bounds,
+  };
 }

@@ -79,7 +79,11 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
         return { repeat: { kind: 'every', unit: 'hour', step: 1 }, minuteOfHour: before ? 60 - n : n };
       }
       return {
-        refuse: { error: `"${whole}": every day at that time, or every hour? Say which.`, example: `every day at ${amount} ${dir} ${hour} ping`, repeat: true },
+        refuse: {
+          error: `"${whole}": every day at that time, or every hour? Say which.`,
+          example: `every day at ${amount} ${dir} ${hour} ping`,
+          repeat: true,
+        },
       };
     },
   },
@@ -133,7 +137,9 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
     name: 'on-the-quarter-hour',
     re: /\b(?:on|at)\s+the\s+quarter[\s-]+hours?\b/g,
     make() {
-      return { refuse: { error: '"the quarter hour" can be every 15 minutes or :15 of each hour. Say which.', example: 'every 15 minutes ping' } };
+      return {
+        refuse: { error: '"the quarter hour" can be every 15 minutes or :15 of each hour. Say which.', example: 'every 15 minutes ping' },
+      };
     },
   },
   {

@@ -97,7 +97,8 @@ function subDaily(
       return subDaily({ kind: 'every', unit: 'hour', step: r.step / 60 }, g, days, ctx, startAt);
     const { from, to } = g.window ? settleWindow(g.window.from, g.window.to) : { from: undefined, to: undefined };
     if (unit === 'hour' && Number.isInteger(r.step)) {
-      const hours = from && to ? hourField(windowHours(minuteOfDay(from), minuteOfDay(to), from.mi, r.step)) : r.step > 1 ? `*/${r.step}` : '*';
+      const hours =
+        from && to ? hourField(windowHours(minuteOfDay(from), minuteOfDay(to), from.mi, r.step)) : r.step > 1 ? `*/${r.step}` : '*';
       return [{ kind: 'cron', pattern: `${from?.mi ?? 0} ${hours} * * ${dow}` }];
     }
     if (unit === 'minute' && Number.isInteger(r.step) && 60 % r.step !== 0) {
