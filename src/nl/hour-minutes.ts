@@ -90,7 +90,8 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
   {
     // "during work hours", "in business hours", "outside office hours": whose hours?
     name: 'named-hours',
-    re: /\b(?:(?:during|in|within|outside(?:\s+of)?|over|through|after|before)\s+)?(?:the\s+|my\s+|our\s+)?(work|working|business|office|opening|school)\s+hours\b/g,
+    // (a refusal: its span does not matter, so the words before it are not matched)
+    re: /\b(work|working|business|office|opening|school)\s+hours\b/g,
     make(m) {
       return {
         refuse: {
@@ -135,7 +136,7 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
   {
     // "on the quarter hour": :00, :15, :30 and :45, or :15 only? Not guessed
     name: 'on-the-quarter-hour',
-    re: /\b(?:on|at)\s+the\s+quarter[\s-]+hours?\b/g,
+    re: /\bthe\s+quarter[\s-]+hours?\b/g,
     make() {
       return {
         refuse: { error: '"the quarter hour" can be every 15 minutes or :15 of each hour. Say which.', example: 'every 15 minutes ping' },
