@@ -11,7 +11,9 @@ import { Reject } from './resolve.js';
 
 const HOUR_SRC = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 /** Right after an hourly repeat a bare "at 15 past" can only mean minutes of each hour. */
-const AFTER_HOURLY = /\b(?:hours?|hourly|hrs?)\s+$/;
+const AFTER_HOURLY = /\b(?:hours?|hourly|hrs?)\s*,?\s+$/;
+/** The repeat words after which a bare "9 to 5" is more likely a window than 4:51. */
+const REPEAT_WORD = '(?:hours?|hourly|hrs?|minutes?|mins?|day|daily|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)';
 
 /**
  * "15 past", "quarter to", "20 minutes past the hour", "half past": minutes before or after an
@@ -82,6 +84,23 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
         refuse: {
           error: `"${whole}": every day at that time, or every hour? Say which.`,
           example: `every day at ${amount} ${dir} ${hour} ping`,
+          repeat: true,
+        },
+      };
+    },
+  },
+  {
+    // "every weekday 9 to 5", "every hour 9-5": the window from 9 to 5, or 9 minutes to 5 (4:51)?
+    name: 'bare-range-after-repeat',
+    re: new RegExp(
+      `(?<=\\b${REPEAT_WORD}\\s*,?\\s+)(\\d{1,2}(?:[:.]\\d{2})?)\\s*(?:to|-|–)\\s*(\\d{1,2}(?:[:.]\\d{2})?)\\b(?![:./-]\\d)`,
+      'g',
+    ),
+    make(m) {
+      return {
+        refuse: {
+          error: `Is "${m[0]}" the hours from ${m[1]} to ${m[2]}? Say "from ${m[1]} to ${m[2]}": without "from" it can also be one time${/[:.]/.test(m[0]) ? '' : ` (${m[1]} minutes to ${m[2]})`}.`,
+          example: `every hour from ${m[1]} to ${m[2]} ping`,
           repeat: true,
         },
       };

@@ -75,6 +75,15 @@ describe('minutes of the hour in an hourly repeat are the schedule, not the text
     expect(p('every hour at :40 ping', { now: NOW, tz: TZ }).next).toEqual(calendar(NOW, TZ, 4, (w) => w.mi === 40));
   });
 
+  it('"every hour, at 20 to" (a comma after the repeat) is still :40', () => {
+    expect(p('every hour, at 20 to', { now: NOW, tz: TZ }).next).toEqual(calendar(NOW, TZ, 4, (w) => w.mi === 40));
+  });
+
+  it('"every weekday at 20 to 5" is still 16:40 on weekdays', () => {
+    const r = p('every weekday at 20 to 5 ping', { now: NOW, tz: TZ });
+    expect(r.next).toEqual(calendar(NOW, TZ, 4, (w) => w.h === 16 && w.mi === 40 && w.dow >= 1 && w.dow <= 5));
+  });
+
   it('"every hour at :15 and :45" fires at both minutes', () => {
     const r = p('every hour at :15 and :45 ping', { now: NOW, tz: TZ });
     expect(r.next).toEqual(calendar(NOW, TZ, 4, (w) => w.mi === 15 || w.mi === 45));
@@ -135,6 +144,8 @@ describe('hour phrases without an exact meaning are refused with a form that wor
     ['every hour on the quarter hour ping', /quarter hour/, 'every 15 minutes ping'],
     ['every quarter past 3 ping', /every day at that time, or every hour/, 'every day at quarter past 3 ping'],
     ['every hour at 5 after lunch', /5 minutes past the hour/, 'every hour at :05 ping'],
+    ['every weekday 9 to 5 ping', /hours from 9 to 5/, 'every hour from 9 to 5 ping'],
+    ['every hour 9-5 ping', /hours from 9 to 5/, 'every hour from 9 to 5 ping'],
   ])('"%s" is refused', (text, reason, example) => {
     const r = p(text, { now: NOW, tz: TZ });
     expect(r.ok).toBe(false);
