@@ -8,6 +8,7 @@ import { maskClaimed, type Piece } from './pieces.js';
 import type { ParseRejection } from './types.js';
 import { foreignClockPreposition, foreignTimeWords } from './foreign.js';
 import { suspiciousDateWord } from './suspicious.js';
+import { PREFIX } from './text.js';
 
 const START_WORDS =
   /(?:^|\s)(?:starting(?:\s+from)?|start(?:ing)?\s+on|beginning|from|as\s+of|effective|commencing)\s+(?:on\s+|at\s+|the\s+)?$/;
@@ -88,9 +89,10 @@ export function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
       // "the monday meeting"
       (p.date?.kind === 'weekday' && /^the\s/.test(text.slice(p.start, p.end)) && nounAfterPiece(p)) ||
       // "pay the 2nd installment", "buy a sunday roast", "look at the weekend plan" (not "on the 2nd", "at the weekend")
+      // "plan the new year party", "buy the christmas tree"
       (!p.time &&
         (/^the\s+\d/.test(text.slice(p.start, p.end)) ||
-          ((p.date?.kind === 'weekday' || p.date?.kind === 'weekend') &&
+          ((p.date?.kind === 'weekday' || p.date?.kind === 'weekend' || isHoliday(p)) &&
             (articleBefore(p) || /^the\s/.test(text.slice(p.start, p.end))))) &&
         /\p{L}\s+$/u.test(text.slice(Math.max(0, p.start - 12), p.start)) &&
         !DAY_PREPOSITION_BEFORE.test(text.slice(Math.max(0, p.start - 12), p.start)) &&
@@ -101,6 +103,8 @@ export function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
   const others = pieces.some((p) => !marked.includes(p) && (p.date || p.time || p.duration || p.repeat));
   for (const p of marked) {
     if (others) pieces.splice(pieces.indexOf(p), 1);
+    // "buy the christmas tree" names the tree, not the day: reminding on Christmas would be a guess
+    else if (isHoliday(p) && !/^'s\b/.test(text.slice(p.end, p.end + 3))) p.refuse = holidayAsThing(text, p);
     else keep.add(p);
   }
   return keep;
@@ -121,6 +125,25 @@ export function absorbPrepositions(text: string, pieces: Piece[], claimed: boole
   }
 }
 
+function isHoliday(p: Piece): boolean {
+  return p.source === 'date-holiday' || p.source === 'date-holiday-moving';
+}
+
+function holidayAsThing(text: string, p: Piece): { error: string; example: string } {
+  const thing = /^\s*([\p{L}'’-]+)/u.exec(text.slice(p.end))?.[1] ?? '';
+  const phrase = `${text.slice(p.start, p.end).replace(/^the\s+/, '')} ${thing}`.trim();
+  const prefix = PREFIX.exec(text)?.[0] ?? '';
+  const about = /\b(that|about)\s*$/.exec(prefix)?.[1] ?? 'to';
+  const task = text
+    .slice(prefix.length)
+    .replace(/^(?:to|that|about)\s+/, '')
+    .trim();
+  return {
+    error: `When should I remind you? "${phrase}" names a thing, not the day to remind you. Say when before the task.`,
+    example: `remind me tomorrow at 9 ${about} ${task}`,
+  };
+}
+
 const HOLIDAY_PREFIX = /\b(?:on|at|by|for|until|till|before|after|this|next|from|starting|every|each)\s+(?:the\s+)?$/;
 
 /**
@@ -128,7 +151,6 @@ const HOLIDAY_PREFIX = /\b(?:on|at|by|for|until|till|before|after|this|next|from
  * christmas eve") or when nothing else in the request is a date.
  */
 export function dropLooseHolidays(text: string, pieces: Piece[]): void {
-  const isHoliday = (p: Piece): boolean => p.source === 'date-holiday' || p.source === 'date-holiday-moving';
   const others = pieces.some((p) => !isHoliday(p) && (p.date || p.duration || p.repeat));
   if (!others) return;
   for (let i = pieces.length - 1; i >= 0; i--) {

@@ -216,6 +216,10 @@ const PLAIN_TASKS = [
   'finish section 2.3',
   'meet sam at the station',
   'tidy up every room',
+  'watch episode 4',
+  'plan the new year party',
+  'book a 2 night stay',
+  'read the friday notes',
 ];
 /** Task texts naming a day the task is for: only after the time ("at noon to order the cake for saturday"). */
 const DATED_TASKS = [
@@ -295,6 +299,10 @@ describe('misreadings the generator found (Chicago, Thu 3 Dec 2026 10:00 CST = 1
     ['remind me tomorrow at 9 to buy a sunday roast', 'buy a sunday roast', '2026-12-04T15:00:00.000Z'],
     // was 01:01 with the text "pm to file the taxes": 13:01 CST on Mon 1 Mar 2027 = 19:01 UTC
     ['remind me on 2027-03-01 at 1:01 pm to file the taxes', 'file the taxes', '2027-03-01T19:01:00.000Z'],
+    // was two fires, 16:00 and 20:00, with the text "watch episode"
+    ['remind me to watch episode 4 tonight at 8', 'watch episode 4', '2026-12-04T02:00:00.000Z'],
+    // was Fri 1 Jan 17:00 with the text "plan party": the holiday names the party
+    ['remind me at 5pm to plan the new year party', 'plan the new year party', '2026-12-03T23:00:00.000Z'],
     // and a day after the time is still the day: Tue 15 Dec 17:00 CST
     ['remind me at 5 the 15th call the bank', 'call the bank', '2026-12-15T23:00:00.000Z'],
   ])('"%s" is set with the text "%s" at %s', async (request, text, at) => {
@@ -304,6 +312,18 @@ describe('misreadings the generator found (Chicago, Thu 3 Dec 2026 10:00 CST = 1
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.payload).toEqual({ text });
     expect(jobs[0]!.schedule).toEqual({ kind: 'once', at: new Date(at) });
+  });
+
+  it('"buy the christmas tree" alone is asked about (it was Fri 25 Dec 09:00 with the text "buy tree"); the example works', async () => {
+    const t = await chicago();
+    const reply = await t.sayText(ALICE_DM, 'remind me to buy the christmas tree');
+    expect(reply).toContain('"christmas tree" names a thing, not the day to remind you');
+    expect(t.scheduler.jobs.size).toBe(0);
+    const example = /Example: (.*)/.exec(reply)![1]!;
+    await t.say(ALICE_DM, example);
+    const jobs = [...t.scheduler.jobs.values()];
+    expect(jobs[0]!.payload).toEqual({ text: 'buy the christmas tree' });
+    expect(jobs[0]!.schedule).toEqual({ kind: 'once', at: new Date('2026-12-04T15:00:00.000Z') }); // Fri 09:00 CST
   });
 
   it('"read chapter 3 tonight" is asked about (it was 15:00 with the text "read chapter"); the example keeps the 3 and works', async () => {
