@@ -16,11 +16,10 @@ export function toOutboxContent(msg: OutgoingMessage): OutboxContent {
   if (msg.quote) meta.quote = msg.quote;
   if (msg.silent) meta.silent = true;
   if (msg.ephemeral !== undefined) meta.ephemeral = msg.ephemeral;
-  return {
-    text: plainText(msg),
-    ...(msg.actions?.length ? { actions: msg.actions } : {}),
-    ...(Object.keys(meta).length ? { meta } : {}),
-  };
+  const content: OutboxContent = { text: plainText(msg) };
+  if (msg.actions?.length) content.actions = msg.actions;
+  if (Object.keys(meta).length) content.meta = meta;
+  return content;
 }
 
 /**

@@ -126,31 +126,29 @@ export interface RunLogLine {
 /** The one log line per run (see executeRun). */
 export function logRun(logger: Logger, { run, ghost, status, started, finished, result, settled }: RunLogLine): void {
   const agent = result.status === 'pending' ? undefined : result.agent;
-  logger.info(
-    {
-      job_id: run.job.id,
-      ghost_session_id: ghost.sessionId,
-      entity_type: 'scheduler',
-      is_automated: true,
-      parent_session_id: ghost.parentSessionId,
-      status,
-      execution_time_seconds: (finished.getTime() - started.getTime()) / 1000,
-      late_ms: Math.max(0, started.getTime() - run.scheduledFor.getTime()),
-      trigger: run.trigger,
-      attempt: run.attempt,
-      ...(agent
-        ? {
-            agent_outcome: agent.outcome,
-            tokens_prompt: agent.usage.prompt,
-            tokens_completion: agent.usage.completion,
-            tokens_total: agent.usage.total,
-            model_time_seconds: agent.modelMs / 1000,
-          }
-        : {}),
-      ...(settled ? {} : { lease_lost: true }),
-    },
-    'scheduled run',
-  );
+  // The optional fields are assigned, not spread from conditional literals (a clone each, on
+  // every run of a burst); same fields, same order.
+  const line: Record<string, unknown> = {
+    job_id: run.job.id,
+    ghost_session_id: ghost.sessionId,
+    entity_type: 'scheduler',
+    is_automated: true,
+    parent_session_id: ghost.parentSessionId,
+    status,
+    execution_time_seconds: (finished.getTime() - started.getTime()) / 1000,
+    late_ms: Math.max(0, started.getTime() - run.scheduledFor.getTime()),
+    trigger: run.trigger,
+    attempt: run.attempt,
+  };
+  if (agent) {
+    line.agent_outcome = agent.outcome;
+    line.tokens_prompt = agent.usage.prompt;
+    line.tokens_completion = agent.usage.completion;
+    line.tokens_total = agent.usage.total;
+    line.model_time_seconds = agent.modelMs / 1000;
+  }
+  if (!settled) line.lease_lost = true;
+  logger.info(line, 'scheduled run');
 }
 
 async function runWithTimeout(

@@ -210,15 +210,13 @@ function message(
   // Keyed by the claimed occurrence, which a run taken over after a crash keeps, so the
   // retaken run adds no second copy.
   const claimed = run.trigger === 'manual' ? `manual-${run.runId}` : run.scheduledFor.toISOString();
-  return {
-    key: `${claimed}:${job.id}:${purpose}`,
-    jobId: job.id,
-    to: {
-      platform: job.origin.platform,
-      chatId: job.origin.chatId,
-      ...(job.origin.threadId !== undefined ? { threadId: job.origin.threadId } : {}),
-      ...(job.origin.messageId !== undefined ? { replyTo: job.origin.messageId } : {}),
-    },
-    ...toOutboxContent(shaped),
-  };
+  // Optional fields assigned, not spread from conditional literals (a clone each, per message).
+  const to: OutboxMessage['to'] = { platform: job.origin.platform, chatId: job.origin.chatId };
+  if (job.origin.threadId !== undefined) to.threadId = job.origin.threadId;
+  if (job.origin.messageId !== undefined) to.replyTo = job.origin.messageId;
+  const content = toOutboxContent(shaped);
+  const out: OutboxMessage = { key: `${claimed}:${job.id}:${purpose}`, jobId: job.id, to, text: content.text };
+  if (content.actions !== undefined) out.actions = content.actions;
+  if (content.meta !== undefined) out.meta = content.meta;
+  return out;
 }

@@ -411,6 +411,28 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         const decideAll = (run: ClaimedRun, now: Date): Settlement | undefined =>
           (run.job.payload as { text: string }).text === 'pool' ? undefined : success(run, now, [msg(`k-${run.job.id}`, run.job.id)]);
 
+        it("hands decide the job as stored, every field (the due row is read with only its Job's columns)", async () => {
+          const job = await store.createJob(
+            reminder(1000, { name: 'water', successMessage: 'done: {result}', failureMessage: 'oops', workflowId: 'wf1', retries: 2 }),
+            T0,
+          );
+          const stored = await store.getJob(job.id);
+          let seen: ClaimedRun | undefined;
+          await store.claimDueSettlingInstant!(at(3000), 10, leaseA, undefined, (run) => {
+            seen = run;
+            return decideAll(run, at(3000));
+          });
+          expect(seen?.job).toEqual(stored);
+          expect(seen).toMatchObject({
+            scheduledFor: at(1000),
+            claimedAt: at(3000),
+            leaseOwner: leaseA.owner,
+            trigger: 'schedule',
+            attempt: 1,
+          });
+          expect(seen?.leaseExpiresAt).toEqual(at(3000 + leaseA.durationMs));
+        });
+
         it('settles the runs decide answers in the same transaction, leases the rest, oldest first, with their events', async () => {
           const j1 = await store.createJob(reminder(1000), T0);
           const pool = await store.createJob(reminder(1500, { payload: { text: 'pool' } }), T0);

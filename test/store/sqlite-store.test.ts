@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/clock.js';
 import {
+  DUE_JOB_COLUMNS,
   JOB_COLUMNS,
   countJobsSql,
+  dueJobRowFromRaw,
   jobRowFromRaw,
   listRunsSql,
   pageJobsSql,
@@ -234,6 +236,14 @@ describe('SQLite store: opening and migrations', () => {
     expect(Object.keys(row)).toEqual([...JOB_COLUMNS, 'seq']);
     for (const [i, column] of JOB_COLUMNS.entries()) expect(row[column], column).toBe(i);
     expect(row.seq).toBe(JOB_COLUMNS.length);
+  });
+
+  it('dueJobRowFromRaw names each value of a raw due row by its DUE_JOB_COLUMNS position, then the rowid as seq', () => {
+    const values = Array.from({ length: DUE_JOB_COLUMNS.length + 1 }, (_, i) => i);
+    const row = dueJobRowFromRaw(values) as unknown as Record<string, number>;
+    expect(Object.keys(row)).toEqual([...DUE_JOB_COLUMNS, 'seq']);
+    for (const [i, column] of DUE_JOB_COLUMNS.entries()) expect(row[column], column).toBe(i);
+    expect(row.seq).toBe(DUE_JOB_COLUMNS.length);
   });
 
   it('nextDueAt, the claim scan and the outbox claim read their partial indexes, never the status index', () => {

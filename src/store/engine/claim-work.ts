@@ -5,7 +5,7 @@ import type { ClaimedRun, Lease, RunTrigger, Settlement } from '../../core/run.j
 import { type EventRecorder, schedulerActor } from './event-log.js';
 import type { JobStoreQueries } from './job-queries.js';
 import { settleWork } from './job-work.js';
-import { type JobRow, type SeqJobRow, claimedRunFromRow } from './rows.js';
+import { type DueJobRow, type JobRow, claimedRunFromRow, jobFromRow } from './rows.js';
 import { newRunId } from './run-history.js';
 import { type Work, requests } from './work.js';
 
@@ -74,7 +74,7 @@ export function* claimDueSettlingWork(
   decide: (run: ClaimedRun) => Settlement | undefined,
 ): Work<InstantClaim[]> {
   const claims: InstantClaim[] = (yield* takeOverExpired(t, limit, lease, ev)).map((run) => ({ run }));
-  const rows: SeqJobRow[] = [];
+  const rows: DueJobRow[] = [];
   yield* eachLane(t, limit - claims.length, lanes, function* (after, dueBy, most) {
     const got = yield* q.selectDueBatch(after, dueBy, most);
     got.sort((a, b) => a.next_run_at! - b.next_run_at! || a.seq - b.seq);
@@ -111,17 +111,22 @@ export function* claimDueSettlingWork(
   return claims;
 }
 
-/** The run of a due job read without a lease, as a claim at `t` would have leased it. */
-function unleasedRun(row: SeqJobRow, t: number, lease: Lease): ClaimedRun {
-  return claimedRunFromRow({
-    ...row,
-    lease_owner: lease.owner,
-    lease_expires_at: t + lease.durationMs,
-    lease_run_id: newRunId(t, row.id),
-    lease_scheduled_for: row.next_run_at,
-    lease_claimed_at: t,
-    lease_trigger: row.attempts > 0 ? 'retry' : 'schedule',
-  });
+/**
+ * The run of a due job read without a lease, as a claim at `t` would have leased it (what
+ * claimedRunFromRow makes of the row claimDueBatch returns), built from the row directly: no
+ * copy of the whole row with the lease columns set.
+ */
+function unleasedRun(row: DueJobRow, t: number, lease: Lease): ClaimedRun {
+  return {
+    runId: newRunId(t, row.id),
+    job: jobFromRow(row),
+    scheduledFor: new Date(row.next_run_at!),
+    claimedAt: new Date(t),
+    leaseOwner: lease.owner,
+    leaseExpiresAt: new Date(t + lease.durationMs),
+    trigger: row.attempts > 0 ? 'retry' : 'schedule',
+    attempt: row.attempts + 1,
+  };
 }
 
 /**

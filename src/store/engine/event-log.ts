@@ -100,20 +100,18 @@ export class EventRecorder {
     const failed = s.run.status === 'failure' || s.run.status === 'timeout';
     const retry = failed && s.job.status === 'active' && (s.job.attempts ?? 0) > 0;
     const type: EventType = failed ? (retry ? 'run.retry' : 'run.failed') : runEventType[s.run.status as keyof typeof runEventType];
-    this.add(
-      type,
-      run.job.id,
-      {
-        runId: run.runId,
-        status: s.run.status,
-        trigger: run.trigger,
-        attempt: run.attempt,
-        durationMs: s.run.durationMs,
-        ...(s.run.error ? { error: clip(s.run.error) } : {}),
-        ...(s.job.nextRunAt !== undefined ? { nextRunAt: msOrNull(s.job.nextRunAt) } : {}),
-      },
-      actor,
-    );
+    // Optional fields assigned, not spread from conditional literals: one settled event per
+    // run of a burst, and each spread cost a clone of an object.
+    const body: Record<string, unknown> = {
+      runId: run.runId,
+      status: s.run.status,
+      trigger: run.trigger,
+      attempt: run.attempt,
+      durationMs: s.run.durationMs,
+    };
+    if (s.run.error) body.error = clip(s.run.error);
+    if (s.job.nextRunAt !== undefined) body.nextRunAt = msOrNull(s.job.nextRunAt);
+    this.add(type, run.job.id, body, actor);
     if (stored === s.job.status) this.status(run.job.id, run.job.status, stored, {}, actor);
   }
 }

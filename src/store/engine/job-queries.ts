@@ -2,7 +2,7 @@ import type { JobStatus } from '../../core/job.js';
 import type { RunTrigger } from '../../core/run.js';
 import type { JobFilter, JobOrder, RunFilter } from '../../core/ports/job-store.js';
 import type { JobKeyset } from './job-list-sql.js';
-import type { JobParams, JobRow, OutboxDbRow, PageJobRow, RunRow, SeqJobRow } from './rows.js';
+import type { DueJobRow, JobParams, JobRow, OutboxDbRow, PageJobRow, RunRow, SeqJobRow } from './rows.js';
 import type { EventQueries } from './event-log.js';
 import type { OutboxParams, SettleRecord } from './write-params.js';
 
@@ -56,7 +56,7 @@ export interface JobStoreQueries extends EventQueries {
    * PostgreSQL locked, skipping rows locked elsewhere), for a claim that settles them in the
    * same transaction; any order.
    */
-  selectDueBatch(after: number, dueBy: number, limit: number): SeqJobRow[];
+  selectDueBatch(after: number, dueBy: number, limit: number): DueJobRow[];
   /** Jobs whose lease ran out, oldest expiry first (PostgreSQL: locked, skipping rows locked elsewhere). */
   expiredLeases(now: number, limit: number): JobRow[];
   /** A fresh lease with a new run id on one job, for the given occurrence; the leased row. */

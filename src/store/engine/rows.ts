@@ -54,6 +54,16 @@ export interface JobRow {
 /** A `jobs` row with its creation order (SQLite's rowid, PostgreSQL's identity column `seq`). */
 export type SeqJobRow = JobRow & { seq: number };
 
+/**
+ * The columns a Job is made of (jobFromRow): a row without the lease, and without the columns
+ * derived from others for filters and indexes (origin_platform and origin_chat_id are in
+ * `origin`, `recurring` is the schedule's).
+ */
+export type JobFields = Omit<JobRow, 'origin_platform' | 'origin_chat_id' | 'recurring' | `lease_${string}`>;
+
+/** A due job read without a lease (selectDueBatch): its Job's columns and its creation order. */
+export type DueJobRow = JobFields & { seq: number };
+
 /** A row of a sorted page of jobs: its sort value and creation order, the keyset of the next page. */
 export type PageJobRow = JobRow & { sort_value: string | number; page_seq: number };
 
@@ -99,7 +109,7 @@ const dateOrNull = (ms: number | null): Date | null => (ms === null ? null : new
 /** Epoch ms of an optional Date (null for null or undefined). */
 export const msOrNull = (d: Date | null | undefined): number | null => (d ? d.getTime() : null);
 
-export function jobFromRow(r: JobRow): Job {
+export function jobFromRow(r: JobFields): Job {
   const owner: Owner = { platform: r.owner_platform, userId: r.owner_user_id };
   if (r.owner_name !== null) owner.name = r.owner_name;
   return {

@@ -4,7 +4,7 @@ import { type JobKeyset, type JobSqlDialect, jobPageSql, jobWhere } from '../eng
 import { runIdPrefix } from '../engine/run-history.js';
 import { multiRowInsertAll, multiRowStatement } from './multi-row.js';
 import type { Db } from './open-db.js';
-import { JOB_WRITE_COLUMNS, type JobParams, type JobRow, type RunRow, type SeqJobRow } from '../engine/rows.js';
+import { type DueJobRow, JOB_WRITE_COLUMNS, type JobParams, type JobRow, type RunRow, type SeqJobRow } from '../engine/rows.js';
 import type { SettleJobParams } from '../engine/write-params.js';
 
 /** Every column of `jobs`, in the order of raw claim rows: the written ones, then the lease. */
@@ -17,6 +17,18 @@ export const JOB_COLUMNS = [
   'lease_trigger',
   'lease_claimed_at',
 ] as const satisfies ReadonlyArray<keyof JobRow>;
+
+/** Columns derived from others, for filters and indexes: in `origin`, and the schedule's. */
+const DERIVED_JOB_COLUMNS: ReadonlySet<string> = new Set(['origin_platform', 'origin_chat_id', 'recurring']);
+
+/**
+ * The columns of a due job read without a lease (selectDueBatch, then rowid): what jobFromRow
+ * reads. The lease columns are all NULL on such a row and the derived ones are not needed, so
+ * they are not converted to JavaScript values for each of a burst's jobs.
+ */
+export const DUE_JOB_COLUMNS = JOB_COLUMNS.filter((c) => !c.startsWith('lease_') && !DERIVED_JOB_COLUMNS.has(c)) as ReadonlyArray<
+  keyof DueJobRow
+>;
 
 /** The columns of a `runs` insert, in the order of its positional parameters. */
 export const RUN_COLUMNS = [
@@ -154,6 +166,42 @@ export function jobRowFromRaw(v: unknown[]): SeqJobRow {
   } as SeqJobRow;
 }
 
+/** A raw due row (DUE_JOB_COLUMNS then rowid) as a DueJobRow: one literal, as jobRowFromRaw. A test checks it against DUE_JOB_COLUMNS. */
+// biome-ignore format: one column a line, in DUE_JOB_COLUMNS order
+export function dueJobRowFromRaw(v: unknown[]): DueJobRow {
+  return {
+    id: v[0],
+    name: v[1],
+    kind: v[2],
+    payload: v[3],
+    owner_platform: v[4],
+    owner_user_id: v[5],
+    owner_name: v[6],
+    origin: v[7],
+    schedule: v[8],
+    bounds: v[9],
+    time_zone: v[10],
+    status: v[11],
+    next_run_at: v[12],
+    attempts: v[13],
+    max_attempts: v[14],
+    retries: v[15],
+    retry_delay_ms: v[16],
+    timeout_ms: v[17],
+    workflow_id: v[18],
+    success_message: v[19],
+    failure_message: v[20],
+    completion_mode: v[21],
+    created_at: v[22],
+    updated_at: v[23],
+    last_run_at: v[24],
+    completed_at: v[25],
+    run_count: v[26],
+    last_error: v[27],
+    seq: v[28],
+  } as DueJobRow;
+}
+
 /** The SET clause that drops a job's lease (and with it the run in progress). */
 const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
   lease_scheduled_for = NULL, lease_trigger = NULL, lease_claimed_at = NULL`;
@@ -282,10 +330,13 @@ export function prepareJobQueries(db: Db) {
       RETURNING ${JOB_COLUMNS.join(', ')}, rowid`)
       .raw(true),
 
-    /** claimDueBatch's rows read without a lease (instant runs: settled in the same transaction). */
+    /**
+     * claimDueBatch's jobs read without a lease (instant runs: settled in the same transaction),
+     * only the columns of their Job (DUE_JOB_COLUMNS, raw rows: see dueJobRowFromRaw).
+     */
     selectDueBatch: db
       .prepare<[after: number, dueBy: number, limit: number], unknown[]>(`
-      SELECT ${JOB_COLUMNS.join(', ')}, rowid FROM jobs INDEXED BY jobs_due
+      SELECT ${DUE_JOB_COLUMNS.join(', ')}, rowid FROM jobs INDEXED BY jobs_due
       WHERE status = 'active' AND lease_owner IS NULL AND next_run_at > ? /* after */ AND next_run_at <= ? /* due_by */
       ORDER BY next_run_at, rowid
       LIMIT CAST(? /* limit */ AS INTEGER)`)

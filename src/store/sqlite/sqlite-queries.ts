@@ -7,6 +7,7 @@ import type { JobStatus } from '../../core/job.js';
 import {
   JOB_LIST_ORDER,
   countJobsSql,
+  dueJobRowFromRaw,
   jobFilterSql,
   jobRowFromRaw,
   listRunsSql,
@@ -105,7 +106,7 @@ function claimQueries(q: JobStatements, o: OutboxStatements) {
     nextDue: (after) => q.nextDue.get({ after }) ?? { due: null, fresh: null, lease: null },
     claimDueBatch: (after, dueBy, now, limit, owner, expires) =>
       q.claimDueBatch.all(owner, expires, now, now, after, dueBy, limit).map(jobRowFromRaw),
-    selectDueBatch: (after, dueBy, limit) => q.selectDueBatch.all(after, dueBy, limit).map(jobRowFromRaw),
+    selectDueBatch: (after, dueBy, limit) => q.selectDueBatch.all(after, dueBy, limit).map(dueJobRowFromRaw),
     expiredLeases: (now, limit) => q.expiredLeases.all({ now, limit }),
     leaseJob: (id, now, owner, expires, scheduledFor, trigger) => q.leaseJob.get(owner, expires, now, scheduledFor, trigger, now, id)!,
     clearLease: (id, runId) => q.clearLease.run(id, runId).changes,
