@@ -110,7 +110,7 @@ export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
           : await ctx.api.send<Job & ScheduleNotes>('POST', '/api/v1/jobs', body);
         ctx.say(job ? `Saved "${saved.name}".` : `Created "${saved.name}".`);
         // The server's notes on `when` (a DST day, skipped months) stay on the job's page, not in a passing toast.
-        ctx.navigate(`/jobs/${encodeURIComponent(saved.id)}`, { notice: noteLines(saved, saved.timeZone) });
+        ctx.navigate(`/jobs/${encodeURIComponent(saved.id)}`, { notice: noteLines(saved) });
       } catch (err) {
         const p = err instanceof ApiError ? err.problem : undefined;
         replace(

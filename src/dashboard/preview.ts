@@ -40,7 +40,7 @@ export function schedulePreview(api: Api): { el: HTMLElement; update(text: strin
       h('p', {}, 'Reads as ', h('code', {}, r.spec), ` in ${r.timeZone}`, r.text ? `, reminding "${r.text}"` : ''),
       h('p', { class: 'muted' }, r.next.length > 1 ? 'Next fire times:' : 'Fires at:'),
       h('ol', { class: 'next-runs' }, ...r.next.map((n) => h('li', { title: n.at }, zoned(n.local)))),
-      noteList(noteLines(r, r.timeZone)),
+      noteList(noteLines(r)),
     );
   };
 

@@ -6,15 +6,10 @@ import { h } from './dom.js';
  * does not exist or happens twice, and what the schedule does that its words may not say. The
  * dashboard shows them as the chat's confirmation does, so a shifted run is never a surprise.
  */
+
+/** A note on a fire that meets a daylight-saving change, worded by the server (nl/wall-note-text.ts). */
 export interface WallNote {
-  kind: 'gap' | 'fold';
-  /** The fire in the schedule's zone, "2027-03-14T03:30:00-04:00". */
-  local: string;
-  minutes: number;
-  /** gap: the wall time asked for, "02:30". */
-  asked?: string;
-  /** fold: which of the two times the fire is. */
-  which?: 'first' | 'second';
+  text: string;
 }
 
 export interface ScheduleNotes {
@@ -22,20 +17,9 @@ export interface ScheduleNotes {
   caveats?: string[];
 }
 
-const span = (minutes: number): string => (minutes === 60 ? 'an hour' : `${minutes} minutes`);
-
-/** One sentence per note; `zone` is the schedule's, whose clock the times are. */
-export function noteLines(notes: ScheduleNotes, zone: string): string[] {
-  const wall = (notes.wallNotes ?? []).map((n) => {
-    const day = n.local.slice(0, 10);
-    const clock = n.local.slice(11, 16);
-    if (n.kind === 'gap') {
-      return `${n.asked ?? clock} does not exist on ${day} in ${zone} (clocks go forward ${span(n.minutes)}): it runs at ${clock} that day.`;
-    }
-    const side = n.which === 'first' ? 'before' : 'after';
-    return `${clock} happens twice on ${day} in ${zone} (clocks go back ${span(n.minutes)}): it runs at the ${n.which} ${clock}, ${side} clocks go back.`;
-  });
-  return [...wall, ...(notes.caveats ?? [])];
+/** One sentence per note, the server's. */
+export function noteLines(notes: ScheduleNotes): string[] {
+  return [...(notes.wallNotes ?? []).map((n) => n.text), ...(notes.caveats ?? [])];
 }
 
 /** The lines as a list, or nothing when there are none. */

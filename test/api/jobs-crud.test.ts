@@ -59,13 +59,27 @@ function crud(backend: 'sqlite' | 'postgres') {
     // runs at 03:30 EDT = 07:30Z (Intl: 2027-03-14T07:30Z is 03:30 GMT-4).
     const gap = await create({ when: 'every day at 2:30am', text: 'water' });
     expect(gap.wallNotes).toEqual([
-      { kind: 'gap', at: '2027-03-14T07:30:00.000Z', local: '2027-03-14T03:30:00-04:00', minutes: 60, asked: '02:30' },
+      {
+        kind: 'gap',
+        at: '2027-03-14T07:30:00.000Z',
+        local: '2027-03-14T03:30:00-04:00',
+        minutes: 60,
+        asked: '02:30',
+        text: '02:30 does not exist on 2027-03-14 in America/New_York (clocks go forward an hour): it runs at 03:30 that day.',
+      },
     ]);
     expect(gap.caveats).toEqual([]);
     // 7 Nov 2027: 01:00-02:00 happens twice; the first 01:30 is EDT, 05:30Z (the second is 06:30Z EST).
     const fold = await create({ when: 'on nov 7 2027 at 1:30am', text: 'sleep' });
     expect(fold.wallNotes).toEqual([
-      { kind: 'fold', at: '2027-11-07T05:30:00.000Z', local: '2027-11-07T01:30:00-04:00', minutes: 60, which: 'first' },
+      {
+        kind: 'fold',
+        at: '2027-11-07T05:30:00.000Z',
+        local: '2027-11-07T01:30:00-04:00',
+        minutes: 60,
+        which: 'first',
+        text: '01:30 happens twice on 2027-11-07 in America/New_York (clocks go back an hour): it runs at the first 01:30, before clocks go back.',
+      },
     ]);
     const rent = await create({ when: 'every 31st at 9am', text: 'pay rent' });
     expect(rent.wallNotes).toEqual([]);

@@ -197,11 +197,25 @@ describe('operations', () => {
     const gap = await read('on march 14 2027 at 2:30am check the clocks');
     expect(gap.next[0]?.local).toBe('2027-03-14T03:30:00-04:00');
     expect(gap.wallNotes).toEqual([
-      { kind: 'gap', at: '2027-03-14T07:30:00.000Z', local: '2027-03-14T03:30:00-04:00', minutes: 60, asked: '02:30' },
+      {
+        kind: 'gap',
+        at: '2027-03-14T07:30:00.000Z',
+        local: '2027-03-14T03:30:00-04:00',
+        minutes: 60,
+        asked: '02:30',
+        text: '02:30 does not exist on 2027-03-14 in America/New_York (clocks go forward an hour): it runs at 03:30 that day.',
+      },
     ]);
     const fold = await read('on nov 7 2027 at 1:30am sleep');
     expect(fold.wallNotes).toEqual([
-      { kind: 'fold', at: '2027-11-07T05:30:00.000Z', local: '2027-11-07T01:30:00-04:00', minutes: 60, which: 'first' },
+      {
+        kind: 'fold',
+        at: '2027-11-07T05:30:00.000Z',
+        local: '2027-11-07T01:30:00-04:00',
+        minutes: 60,
+        which: 'first',
+        text: '01:30 happens twice on 2027-11-07 in America/New_York (clocks go back an hour): it runs at the first 01:30, before clocks go back.',
+      },
     ]);
     const rent = await read('every 31st at 9am pay rent');
     expect(rent.caveats.join(' ')).toContain('Feb, Apr, Jun, Sep, Nov');

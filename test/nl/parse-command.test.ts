@@ -95,14 +95,16 @@ describe('chime parse --json rejection shape', () => {
       const s = streams();
       expect(await parseCommand(['every day at 2:30am take pills', ...NY], s.io)).toBe(0);
       expect(s.out()).toContain(
-        'Note:     02:30 does not exist on 2027-03-14 in America/New_York (clocks go forward 60 min): runs at 2027-03-14T03:30:00-04:00',
+        'Note:     02:30 does not exist on 2027-03-14 in America/New_York (clocks go forward an hour): it runs at 03:30 that day.',
       );
     });
 
     it('a 01:30 that happens twice says which one it runs at, in text and JSON', async () => {
       const text = streams();
       await parseCommand(['nov 7 2027 at 1:30am call the bank', ...NY], text.io);
-      expect(text.out()).toContain('01:30 happens twice on 2027-11-07 in America/New_York (clocks go back 60 min): runs at the first');
+      expect(text.out()).toContain(
+        '01:30 happens twice on 2027-11-07 in America/New_York (clocks go back an hour): it runs at the first 01:30, before clocks go back.',
+      );
       const json = streams();
       await parseCommand(['nov 7 2027 at 1:30am call the bank', ...NY, '--json'], json.io);
       expect(JSON.parse(json.out()).wallNotes).toEqual([{ kind: 'fold', at: '2027-11-07T01:30:00-04:00', which: 'first', minutes: 60 }]);

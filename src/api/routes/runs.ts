@@ -129,7 +129,7 @@ export function registerRunRoutes(routes: RouteTable, deps: RunRoutesDeps): void
     description:
       'The same parser as the chat: the schedule it reads, its canonical spec, the next fire times in the zone, ' +
       'the fires that meet a daylight-saving change (`wallNotes`: a wall time that does not exist, shifted forward; ' +
-      'one that happens twice, which was taken) and what the schedule does that its words may not say (`caveats`).',
+      'one that happens twice, which was taken; each with its `text`, one sentence) and what the schedule does that its words may not say (`caveats`).',
     tags: ['parse'],
     body: parseBody,
     responses: {

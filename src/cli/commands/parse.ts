@@ -11,7 +11,8 @@ import { systemTimeZone } from '../../core/time/zone-id.js';
 import { formatInZone } from '../../core/time/zoned.js';
 import { parse } from '../../nl/parse.js';
 import type { DateOrder } from '../../core/date-order.js';
-import type { ParseResult, WallNote } from '../../nl/types.js';
+import type { ParseResult } from '../../nl/types.js';
+import { wallNoteText } from '../../nl/wall-note-text.js';
 
 type Sink = NodeJS.WritableStream | ((text: string) => void);
 
@@ -46,20 +47,9 @@ export function resultJson(r: ParseResult): Record<string, unknown> {
   };
 }
 
-/**
- * A fire that meets a daylight-saving change, in the CLI's ISO style: the chat says the same in
- * words (chat/schedule-notes.ts), so that nobody is shown a shifted time without its reason.
- */
-function wallNoteLine(note: WallNote, timeZone: string): string {
-  const at = formatInZone(note.at, timeZone);
-  if (note.kind === 'gap')
-    return `${note.asked} does not exist on ${at.slice(0, 10)} in ${timeZone} (clocks go forward ${note.minutes} min): runs at ${at}`;
-  return `${at.slice(11, 16)} happens twice on ${at.slice(0, 10)} in ${timeZone} (clocks go back ${note.minutes} min): runs at the ${note.which}, ${at}`;
-}
-
 function human(r: ParseResult): string {
   if (!r.ok) return `Sorry: ${r.error}${r.example ? `\nTry: ${r.example}` : ''}\n`;
-  const notes = [...(r.wallNotes ?? []).map((n) => wallNoteLine(n, r.timeZone)), ...(r.caveats ?? [])];
+  const notes = [...(r.wallNotes ?? []).map((n) => wallNoteText(n, r.timeZone)), ...(r.caveats ?? [])];
   const lines = [
     `Reminder: ${r.text || '(no text)'}`,
     `Kind:     ${r.kind}`,
