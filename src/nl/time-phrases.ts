@@ -107,6 +107,10 @@ const BEFORE_BARE_HOUR = new RegExp(
 /** "dec 5 in the evening": the number is the month's day, for the date recognisers. */
 const MONTH_WORD = new RegExp(`^(?:${MONTH_NAMES.join('|')}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$`);
 
+/** A clock time, a day part or a span from now ("at 9", "5pm", "noon", "tonight", "in 2 hours"): the request is timed already. */
+const CLOCK_ELSEWHERE =
+  /(?:\b(?:at|@)\s*\d|\d\s*(?:am|pm)\b|\b(?:noon|midnight|tonight)\b|\bthis (?:morning|afternoon|evening)\b|\bin\s+(?:\d+|an?|one)\s+\p{L}+)/iu;
+
 /**
  * "read chapter 3 tonight", "check room 5 at night": an hour without "at" right after a word
  * of the text may be that word's number; reading it as the time drops it from the text and
@@ -127,10 +131,13 @@ function numberOfText(m: RegExpExecArray | RegExpMatchArray, daypart: string): O
   // The number kept in the text, the day part said as its clock time ("at 8pm" for tonight)
   const h = DAYPART_TIMES[daypart]?.h ?? 20;
   const asText = `${m.input.slice(0, m.index + clock.length)}${m.input.slice(m.index + m[0].length)}`.trim();
+  // A request that says its time elsewhere too ("tomorrow at 9 to read chapter 3 tonight") keeps
+  // that time: a second one in the example would be refused as two times.
+  const timed = CLOCK_ELSEWHERE.test(asText);
   return {
     refuse: {
       error: `Is "${clock}" after "${word}" the time, or part of the text ("${word} ${clock}")? If it is the time, write "${time}"; if it belongs to the text, say the time apart from it, as in the example.`,
-      example: `${asText} at ${h % 12 || 12}${h < 12 ? 'am' : 'pm'}`,
+      example: timed ? asText : `${asText} at ${h % 12 || 12}${h < 12 ? 'am' : 'pm'}`,
     },
   };
 }
