@@ -53,7 +53,7 @@ function nounAfter(text: string, p: Piece): boolean {
   if (/^\s+(?:1:1|1-on-1|1on1)(?![\w:])/.test(text.slice(p.end))) return true;
   return (
     /^\s+[a-z]/.test(text.slice(p.end, p.end + 3)) &&
-    !/^\s+(?:at|on|in|by|and|or|to|every|each|until|till|for|from|next|after|before|starting|except|between|tomorrow|today|tonight|morning|afternoon|evening|night|noon|midnight|\d)\b/.test(
+    !/^\s+(?:at|on|in|by|and|or|to|every|each|until|till|for|from|next|after|before|starting|except|between|tomorrow|today|tonight|morning|afternoon|evening|night|noon|midnight|about|with|without|please|if|so|because|when|while|as|but|then|again|too|also|instead|\d)\b/.test(
       text.slice(p.end),
     )
   );
@@ -93,7 +93,12 @@ export function dropAttributive(text: string, pieces: Piece[]): Set<Piece> {
       (!p.time &&
         (/^the\s+\d/.test(text.slice(p.start, p.end)) ||
           ((p.date?.kind === 'weekday' || p.date?.kind === 'weekend' || isHoliday(p)) &&
-            (articleBefore(p) || /^the\s/.test(text.slice(p.start, p.end))))) &&
+            (articleBefore(p) || /^the\s/.test(text.slice(p.start, p.end)))) ||
+          // "look at the weekend plan", "shop at the weekend market": the "at" is the text's verb's
+          (p.date?.kind === 'weekend' && /^(?:at|on|over)\s+the\s/.test(text.slice(p.start, p.end))) ||
+          // "call mom about sunday lunch": what the call is about
+          ((p.date?.kind === 'weekday' || p.date?.kind === 'weekend') &&
+            /\babout\s+$/.test(text.slice(Math.max(0, p.start - 8), p.start)))) &&
         /\p{L}\s+$/u.test(text.slice(Math.max(0, p.start - 12), p.start)) &&
         !DAY_PREPOSITION_BEFORE.test(text.slice(Math.max(0, p.start - 12), p.start)) &&
         nounAfterPiece(p)));

@@ -36,6 +36,11 @@ describe('a day after "for", "by", "before", "due" in the task stays in the text
     ['remind me tomorrow at 9 to book flights for march 3', 'book flights for march 3', '2026-12-04T15:00:00.000Z'],
     // 9pm CST = 03:00 UTC Friday, not Friday 21:00
     ['remind me at 9pm to set an alarm for tomorrow', 'set an alarm for tomorrow', '2026-12-04T03:00:00.000Z'],
+    // The day names a thing of the task: 17:00 CST today = 23:00 UTC (was Sat 17:00 with the text "look plan")
+    ['remind me at 5pm to look at the weekend plan', 'look at the weekend plan', '2026-12-03T23:00:00.000Z'],
+    ['remind me at noon to shop at the weekend market', 'shop at the weekend market', '2026-12-03T18:00:00.000Z'],
+    // What the call is about: Fri 4 Dec 09:00 CST = 15:00 UTC (was refused as two reminders, "call mom about" and "lunch")
+    ['remind me tomorrow at 9 to call mom about sunday lunch', 'call mom about sunday lunch', '2026-12-04T15:00:00.000Z'],
   ])('"%s" is set with the text "%s" at %s', async (request, text, at) => {
     const t = await chicago();
     await t.say(ALICE_DM, request);
@@ -66,6 +71,20 @@ describe('a day after "on", or at the start, is still when to remind', () => {
     const job = await onlyJob(t);
     expect(job.payload).toEqual({ text });
     expect(job.schedule).toEqual({ kind: 'once', at: new Date('2026-12-04T15:00:00.000Z') });
+  });
+});
+
+describe('"at the weekend" with no noun of its own is still when to remind', () => {
+  it.each([
+    ['remind me at 5pm to call mom at the weekend about the trip', 'call mom about the trip'],
+    ['remind me at 5pm to mow the lawn at the weekend please', 'mow the lawn please'],
+    ['remind me at 5pm to clean the car at the weekend', 'clean the car'],
+  ])('"%s" is Sat 5 Dec 17:00 CST (23:00 UTC) with the text "%s"', async (request, text) => {
+    const t = await chicago();
+    await t.say(ALICE_DM, request);
+    const job = await onlyJob(t);
+    expect(job.payload).toEqual({ text });
+    expect(job.schedule).toEqual({ kind: 'once', at: new Date('2026-12-05T23:00:00.000Z') });
   });
 });
 
