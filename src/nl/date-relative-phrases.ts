@@ -10,6 +10,14 @@ import { WEEKDAY_SRC, weekdayIndex, withDaypart } from './date-words.js';
 /** Days named relative to today, day parts and weekdays. */
 export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
   {
+    // "a week tomorrow", "a fortnight today" (British): a week or two after that day; before "today"/"tomorrow" alone
+    name: 'date-day-plus-weeks',
+    re: /\ba\s+(week|fortnight)\s+(today|tomorrow)\b/g,
+    make(m) {
+      return { date: { kind: 'relDay', days: (m[2] === 'tomorrow' ? 1 : 0) + (m[1] === 'fortnight' ? 14 : 7) } };
+    },
+  },
+  {
     name: 'date-relative-day',
     re: /\b(?:on\s+)?(?:the\s+)?(day after tomorrow|day before yesterday|tomorrow|today|yesterday)\b/g,
     make(m) {
@@ -62,11 +70,24 @@ export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
-    // "the friday after next", "a week from friday"
+    // "the friday after next"
     name: 'date-weekday-after-next',
-    re: new RegExp(`\\b(?:on\\s+)?(?:the\\s+)?${WEEKDAY_SRC}\\s+after\\s+next\\b|\\ba\\s+week\\s+(?:from|on)\\s+${WEEKDAY_SRC}\\b`, 'g'),
+    re: new RegExp(`\\b(?:on\\s+)?(?:the\\s+)?${WEEKDAY_SRC}\\s+after\\s+next\\b`, 'g'),
     make(m) {
-      return { date: { kind: 'weekday', weekday: weekdayIndex(m[1] ?? m[2]!), nextWeek: false, plusWeeks: 1 } };
+      return { date: { kind: 'weekday', weekday: weekdayIndex(m[1]!), nextWeek: false, plusWeeks: 1 } };
+    },
+  },
+  {
+    // "a week from friday", "a fortnight on tuesday", "tuesday week" (British): that weekday, then
+    // one or two weeks more. Not "every tuesday week …", where the week belongs to the repeat.
+    name: 'date-weekday-plus-weeks',
+    re: new RegExp(
+      `\\ba\\s+(week|fortnight)\\s+(?:from|on)\\s+${WEEKDAY_SRC}\\b|(?<!\\b(?:every|each|next|last|this)\\s+)\\b(?:on\\s+)?${WEEKDAY_SRC}\\s+(week|fortnight)\\b(?!\\s*(?:\\d|of\\b|after\\b))`,
+      'g',
+    ),
+    make(m) {
+      const weeks = (m[1] ?? m[4]) === 'fortnight' ? 2 : 1;
+      return { date: { kind: 'weekday', weekday: weekdayIndex(m[2] ?? m[3]!), nextWeek: false, plusWeeks: weeks } };
     },
   },
   {
