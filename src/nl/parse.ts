@@ -30,7 +30,7 @@ import { makeCtx, Reject, type Ctx } from './resolve.js';
 import { normalize, type Normalized } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
 import { shiftedByGap, toWall } from './calendar.js';
-import { parseWallTime } from '../core/time/civil.js';
+import { pad, parseWallTime } from '../core/time/civil.js';
 import { reminderText } from './text.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { twoTasks } from './two-tasks.js';
@@ -62,8 +62,10 @@ function recognizers(order: 'dmy' | 'mdy'): Recognizer[] {
   return list;
 }
 
-function reject(error: string, example?: string): ParseRejection {
-  return example ? { ok: false, error, example } : { ok: false, error };
+/** `request`: the text asked for a reminder (it holds a repeat), even though it cannot be read. */
+function reject(error: string, example?: string, request = false): ParseRejection {
+  const r: ParseRejection = example ? { ok: false, error, example } : { ok: false, error };
+  return request ? { ...r, request: true } : r;
 }
 
 function isRejection(x: object): x is ParseRejection {
@@ -177,9 +179,8 @@ function readPieces(input: string, norm: Normalized, zones: ZoneMatch[], ctx: Ct
   }
   const refused = pieces.find((p) => p.refuse);
   if (refused?.refuse) {
-    const rejection = reject(refused.refuse.error, refused.refuse.example);
     // a sentence with a repeat in it asked for a reminder, even when a phrase of it cannot be kept
-    return refused.refuse.repeat || recurring ? { ...rejection, request: true } : rejection;
+    return reject(refused.refuse.error, refused.refuse.example, refused.refuse.repeat === true || recurring);
   }
   const movingFeast = recurring ? pieces.find((p) => p.date?.kind === 'holiday' && !p.role) : undefined;
   if (movingFeast?.date?.kind === 'holiday') {
@@ -215,7 +216,7 @@ function buildSchedule(
   }
   // "every day at 15 past": minutes of the hour without an hourly repeat are asked about
   const minutes = groups.map(minutesProblem).find((r) => r !== undefined);
-  if (minutes) return recurring ? { ...reject(minutes.error, minutes.example), request: true } : reject(minutes.error, minutes.example);
+  if (minutes) return reject(minutes.error, minutes.example, recurring);
   const built = recurring ? recurringSchedule(groups, bounds, ctx) : oneOffSchedule(groups, ctx);
   if (built instanceof Reject) return reject(built.error, built.example);
   const { schedule } = built;
@@ -250,9 +251,8 @@ function oneOffSchedule(groups: Group[], ctx: Ctx): { schedule: Schedule; bounds
   if (unique.length > 1 && passed.length > 0) {
     // "today at 9am and 5pm" at 10:00: keeping only 17:00 would drop the 9am without a word
     const w = toWall(passed[0]!, ctx.zone);
-    const clock = `${String(w.h).padStart(2, '0')}:${String(w.mi).padStart(2, '0')}`;
     return new Reject(
-      `${clock} on ${w.y}-${String(w.m).padStart(2, '0')}-${String(w.d).padStart(2, '0')} has already passed. Say only the times still ahead.`,
+      `${pad(w.h)}:${pad(w.mi)} on ${w.y}-${pad(w.m)}-${pad(w.d)} has already passed. Say only the times still ahead.`,
       'today at 5pm',
     );
   }
