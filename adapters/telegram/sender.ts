@@ -39,7 +39,7 @@ export interface RenderedText {
 
 /**
  * The body as Telegram text: text parts verbatim (no parse mode, so markdown characters are just
- * characters), each mention a text_mention entity over the person's name, which pings them.
+ * characters), each mention of a person a text_mention entity over their name, which pings them.
  */
 export function renderParts(parts: Part[]): RenderedText {
   let text = '';
@@ -50,7 +50,9 @@ export function renderParts(parts: Part[]): RenderedText {
       continue;
     }
     const userId = asInt(part.userId);
-    if (userId !== undefined && part.name) {
+    // Only people can be mentioned: a reminder set on behalf of a group or channel is owned by
+    // that chat (a negative id), and a text_mention of it would fail the whole message.
+    if (userId !== undefined && userId > 0 && part.name) {
       entities.push({
         type: 'text_mention',
         offset: text.length,

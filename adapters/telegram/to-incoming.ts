@@ -81,14 +81,32 @@ function topicOf(message: Pick<Message, 'is_topic_message' | 'message_thread_id'
   return message.is_topic_message && message.message_thread_id !== undefined ? String(message.message_thread_id) : undefined;
 }
 
-function context(chat: Chat, from: User, threadId: string | undefined, isAdmin: boolean): ChatContext | undefined {
+/**
+ * Who speaks: the person in `from`, or the chat a message was sent on behalf of. For those
+ * Telegram puts one shared placeholder in `from`, GroupAnonymousBot for every anonymous admin of
+ * every group and Channel_Bot for every member posting as a channel: taken as the owner, anyone
+ * posting that way anywhere would own (and could cancel, and read the notes of) everything any
+ * other did. `sender_chat` is the one that tells them apart.
+ */
+function speaker(from: User, senderChat: Chat | undefined): Pick<ChatContext, 'userId' | 'userName'> {
+  if (!senderChat) return { userId: String(from.id), userName: displayName(from) };
+  const title = 'title' in senderChat ? senderChat.title : undefined;
+  const username = 'username' in senderChat && senderChat.username ? `@${senderChat.username}` : undefined;
+  return { userId: String(senderChat.id), userName: title || username || String(senderChat.id) };
+}
+
+function context(
+  chat: Chat,
+  who: Pick<ChatContext, 'userId' | 'userName'>,
+  threadId: string | undefined,
+  isAdmin: boolean,
+): ChatContext | undefined {
   if (chat.type === 'channel') return undefined;
   const ctx: ChatContext = {
     platform: TELEGRAM,
     chatId: String(chat.id),
     chatType: chat.type === 'private' ? 'private' : 'group',
-    userId: String(from.id),
-    userName: displayName(from),
+    ...who,
     isAdmin,
   };
   if (threadId !== undefined) ctx.threadId = threadId;
@@ -114,7 +132,7 @@ export function isForUs(message: Message, bot: BotIdentity): boolean {
 export function toIncomingMessage(message: Message, bot: BotIdentity, isAdmin: boolean): IncomingMessage | undefined {
   if (!isForUs(message, bot) || !message.from) return undefined;
   const raw = message.text ?? message.caption ?? '';
-  const ctx = context(message.chat, message.from, topicOf(message), isAdmin);
+  const ctx = context(message.chat, speaker(message.from, message.sender_chat), topicOf(message), isAdmin);
   if (!ctx) return undefined;
   const addressed = addressedText(raw, message.entities ?? message.caption_entities, bot);
   const reply = realReply(message);
@@ -137,7 +155,8 @@ export function toIncomingAction(query: CallbackQuery, isAdmin: boolean): Incomi
   const message = query.message;
   if (!message || query.data === undefined) return undefined;
   const thread = 'is_topic_message' in message ? topicOf(message) : undefined;
-  const ctx = context(message.chat, query.from, thread, isAdmin);
+  // A press always comes from the person: callback queries have no sender_chat.
+  const ctx = context(message.chat, speaker(query.from, undefined), thread, isAdmin);
   if (!ctx) return undefined;
   return { ...ctx, messageId: String(message.message_id), actionId: query.data };
 }

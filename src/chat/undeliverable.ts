@@ -18,6 +18,9 @@ const PRIVATE_CHAT_IS_USER_ID = new Set(['telegram', 'console']);
 export function undeliverableNotice(job: Job, error: Error, failedChatId: string): OutboxMessage | undefined {
   const { platform, userId } = job.owner;
   if (!PRIVATE_CHAT_IS_USER_ID.has(platform) || failedChatId === userId || job.origin.chatType !== 'group') return undefined;
+  // An owner that is a chat (a reminder set on behalf of a group or a channel: a negative
+  // Telegram id) has no private chat to be told in.
+  if (userId.startsWith('-')) return undefined;
   return {
     key: `undeliverable:${job.id}:${failedChatId}`,
     jobId: job.id,

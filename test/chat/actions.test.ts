@@ -137,4 +137,9 @@ describe('undeliverable reminders', async () => {
     const id = await t.create(ALICE_DM, '/remind in 2 minutes x');
     expect(undeliverableNotice(t.scheduler.jobs.get(id)!, new Error('blocked'), '100')).toBeUndefined();
   });
+  it('stay silent when the owner is a chat (set on behalf of a channel), which has no private chat', async () => {
+    const t = makeChat();
+    const id = await t.create({ ...ALICE_GROUP, userId: '-1003001', userName: 'Bob News' }, '/remind in 2 minutes digest');
+    expect(undeliverableNotice(t.scheduler.jobs.get(id)!, new Error('bot was kicked'), '-500')).toBeUndefined();
+  });
 });

@@ -156,12 +156,17 @@ export class FakeBotApi {
     this.script = script;
   }
 
-  /** A user writes `text` in `chat` (optionally in a topic, or as a reply). Returns the message. */
+  /**
+   * A user writes `text` in `chat` (optionally in a topic, or as a reply). `senderChat`: the
+   * message is sent on behalf of a chat, as Telegram does for anonymous admins (the group
+   * itself, from GroupAnonymousBot) and for members posting as one of their channels (from
+   * Channel_Bot): `from` is then Telegram's shared placeholder user. Returns the message.
+   */
   userSays(
     chat: FakeChatSpec,
     user: User,
     text: string,
-    opts: { threadId?: number; replyTo?: Message | SentMessage; entities?: Message['entities'] } = {},
+    opts: { threadId?: number; replyTo?: Message | SentMessage; entities?: Message['entities']; senderChat?: Chat } = {},
   ): Message {
     const message = {
       message_id: this.nextMessageId++,
@@ -169,6 +174,7 @@ export class FakeBotApi {
       chat: this.chatObject(chat, user),
       from: user,
       text,
+      ...(opts.senderChat ? { sender_chat: opts.senderChat } : {}),
     } as Message;
     const cmd = /^\/\S+/.exec(text);
     const entities = opts.entities ?? (cmd ? [{ type: 'bot_command' as const, offset: 0, length: cmd[0].length }] : undefined);
