@@ -9,7 +9,7 @@ import {
 import type { IncomingMessage, Reply } from '../../src/chat/message.js';
 import { GENERIC_FAILURE } from '../../src/core/errors.js';
 import { invokerOf, placeOf, replyBody, type InteractionDeps } from './interactions.js';
-import { contextOf, type InteractionPlace } from './to-incoming.js';
+import { contextOf, refuseRolePings, type InteractionPlace } from './to-incoming.js';
 
 /** Modal custom ids start with this, followed by the menu interaction's id. */
 export const MODAL_PREFIX = 'chime-about:';
@@ -101,8 +101,12 @@ export async function handleAboutModal(deps: InteractionDeps, picks: PendingPick
   const when = i.fields.getTextInputValue('when').trim();
   const what = fieldOrEmpty(i, 'what');
   let replies: Reply[];
+  // The picked message itself may ping a role: it is only quoted, and quotes never ping.
+  const rolePing = refuseRolePings(invokerOf(i), when, what);
   if (!pick) {
     replies = [{ text: 'That request expired. Pick "Remind me about this" on the message again.' }];
+  } else if (rolePing) {
+    replies = [{ text: rolePing.refused }];
   } else {
     const incoming: IncomingMessage = {
       ...contextOf(placeOf(i), invokerOf(i)),

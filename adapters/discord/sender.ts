@@ -110,8 +110,9 @@ function contentWithQuote(msg: OutgoingMessage): string {
 }
 
 /**
- * Role ids pinged in the text (`<@&id>`): written by the person who created the reminder, which
- * needed Manage Channels, so the ping they typed is honoured.
+ * Role ids pinged in the body (`<@&id>`): written by the person who created the reminder, which
+ * needed Manage Channels, so the ping they typed is honoured. Never the quoted message's: someone
+ * else wrote that, and quoting it must not ping their roles again.
  */
 function rolesIn(text: string): string[] {
   return [...new Set([...text.matchAll(/<@&(\d{1,20})>/g)].map((m) => m[1] as string))].slice(0, 100);
@@ -129,7 +130,7 @@ export function toMessagePayload(msg: OutgoingMessage, replyTo?: string): Messag
   const payload: MessagePayload = {
     content,
     components: actionRows(msg.actions),
-    allowed_mentions: { parse: [], users, roles: rolesIn(content) },
+    allowed_mentions: { parse: [], users, roles: rolesIn(renderParts(msg.parts)) },
   };
   const ref = msg.quote?.messageId ?? replyTo;
   if (ref !== undefined && SNOWFLAKE.test(ref)) payload.message_reference = { message_id: ref, fail_if_not_exists: false };

@@ -84,6 +84,27 @@ export interface Refusal {
   refused: string;
 }
 
+/**
+ * The refusal for text that would ping a role (or try @everyone/@here) when a reminder made of
+ * it fires, from someone without Manage Channels; undefined when allowed. The sender pings the
+ * roles a reminder's text names, so every way text reaches a reminder is checked with this.
+ */
+export function refuseRolePings(who: Invoker, ...texts: string[]): Refusal | undefined {
+  if (!texts.some(mentionsRoles) || hasPermission(who.permissions, Perm.ManageChannels)) return undefined;
+  return { refused: NEEDS_MANAGE_CHANNELS_ROLES };
+}
+
+/**
+ * The options whose text can end up in a reminder: /remind's and /reminders edit's (either part,
+ * `when` may carry words the parser leaves as text), and /ask's, from which the assistant may set one.
+ */
+function reminderTexts(inv: SlashInvocation): string[] {
+  if (inv.name === 'remind') return [str(inv, 'when'), str(inv, 'what')];
+  if (inv.name === 'reminders' && inv.subcommand === 'edit') return [str(inv, 'when'), str(inv, 'text')];
+  if (inv.name === 'ask') return [str(inv, 'text')];
+  return [];
+}
+
 export const NEEDS_MANAGE_CHANNELS_CHANNEL =
   '🔒 Reminders for another channel need the Manage Channels permission. Leave out `channel:` to be reminded here.';
 export const NEEDS_MANAGE_CHANNELS_ROLES = '🔒 Reminders that mention roles, @everyone or @here need the Manage Channels permission.';
@@ -169,10 +190,9 @@ export function toIncomingMessage(
   const ctx: IncomingMessage = { ...contextOf(place, who), text };
   const parts = partsOf(inv);
   if (parts) ctx.parts = parts;
+  const rolePing = refuseRolePings(who, ...reminderTexts(inv));
+  if (rolePing) return rolePing;
   if (inv.name === 'remind') {
-    if (mentionsRoles(str(inv, 'what')) && !hasPermission(who.permissions, Perm.ManageChannels)) {
-      return { refused: NEEDS_MANAGE_CHANNELS_ROLES };
-    }
     if (picked && picked.id !== place.channelId) {
       if (place.guildId === undefined) return { refused: NO_CHANNEL_IN_DMS };
       if (!hasPermission(who.permissions, Perm.ManageChannels)) return { refused: NEEDS_MANAGE_CHANNELS_CHANNEL };

@@ -9,6 +9,7 @@ import {
   Perm,
   toIncomingAction,
   toIncomingMessage,
+  type SlashInvocation,
 } from '../../../adapters/discord/to-incoming.js';
 
 const GUILD = '900';
@@ -161,6 +162,20 @@ describe('permission rules for /remind', () => {
       expect(isRefusal(toIncomingMessage(remind(what), here, manager))).toBe(false);
     }
     expect(isRefusal(toIncomingMessage(remind('ping <@123> (a user)'), here, member))).toBe(false);
+  });
+
+  it('so do role mentions written into a reminder any other way: /reminders edit (text or when), /ask', () => {
+    const edit = (o: SlashInvocation['options']): SlashInvocation => ({
+      name: 'reminders',
+      subcommand: 'edit',
+      options: { id: 'k7m2qd', ...o },
+    });
+    const ask: SlashInvocation = { name: 'ask', options: { text: 'remind us at 5 <@&123> standup' } };
+    for (const inv of [edit({ text: '<@&123> standup' }), edit({ when: 'at 5 <@&123>' }), ask]) {
+      expect(toIncomingMessage(inv, here, member)).toEqual({ refused: NEEDS_MANAGE_CHANNELS_ROLES });
+      expect(isRefusal(toIncomingMessage(inv, here, manager))).toBe(false);
+    }
+    expect(isRefusal(toIncomingMessage({ name: 'remember', options: { note: 'the <@&123> role' } }, here, member))).toBe(false);
   });
 
   it('in a DM, channel: other than the DM is refused', () => {
