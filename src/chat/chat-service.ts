@@ -9,7 +9,9 @@ import { createDeliveryFormatter } from './delivery-format.js';
 import { createChatMemory } from './memory.js';
 import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage } from './message.js';
 import { resolvePrefs } from './prefs.js';
+import { parseActionId } from './action-ids.js';
 import { handleZonePress } from './zone-actions.js';
+import { parseZoneActionId } from './zone-action-ids.js';
 import { GENERIC_FAILURE } from '../core/errors.js';
 import { createRouter } from './router.js';
 import { sessionIdFor } from './who.js';
@@ -62,12 +64,26 @@ async function suggestOwnJobs(deps: ResolvedChatDeps, who: ChatContext, partial:
     .map((j) => ({ id: j.id, label: `${j.id} · ${j.status === 'paused' ? '(paused) ' : ''}${j.name}`.slice(0, 100) }));
 }
 
+/**
+ * What a press acts on, for answering presses on it one at a time: the job (or the question) its
+ * button names; zone buttons that name no job change only the presser's own settings.
+ */
+function pressTarget(press: IncomingAction): string {
+  const zone = parseZoneActionId(press.actionId);
+  if (zone) return 'jobId' in zone ? `job:${zone.jobId}` : `user:${press.platform}:${press.userId}`;
+  const parsed = parseActionId(press.actionId);
+  return parsed ? `job:${parsed.jobId}` : `user:${press.platform}:${press.userId}`;
+}
+
 /** A button press: a zone button, else a job's button; a failure is logged and answered politely. */
 async function answerPress(deps: ResolvedChatDeps, press: IncomingAction): Promise<ActionAnswer> {
   const zoneOf = async (who: IncomingAction): Promise<string> => (await resolvePrefs(deps, who)).timeZone;
   try {
-    const now = deps.clock.now();
-    return (await handleZonePress(deps, press, now)) ?? (await handleActionPress(deps, press, now, zoneOf));
+    return await deps.memory.presses.run(pressTarget(press), async () => {
+      // The time of the press's turn: an earlier press on the same job may have taken a while.
+      const now = deps.clock.now();
+      return (await handleZonePress(deps, press, now)) ?? (await handleActionPress(deps, press, now, zoneOf));
+    });
   } catch (err) {
     deps.logger.error(
       { err, platform: press.platform, chatId: press.chatId, userId: press.userId, actionId: press.actionId },

@@ -2,6 +2,7 @@ import type { Clock } from '../core/ports/clock.js';
 import type { NewJob } from '../core/job.js';
 import { ExpiringMap } from './expiring-map.js';
 import type { JobDefinition } from './job-version.js';
+import { OneAtATime } from './one-at-a-time.js';
 import type { ReaderZone } from './reader-zone.js';
 
 /** A reminder waiting for its creator's answer ("Add anyway" / "Cancel"). */
@@ -21,11 +22,13 @@ export interface ChatMemory {
   editsUndone: ExpiringMap<JobDefinition>;
   /** Reminders waiting for an answer, keyed by the question's token. */
   pendingCreations: ExpiringMap<PendingCreation>;
+  /** Button presses on one job (or one question), answered one after another. */
+  presses: OneAtATime;
 }
 
 const DAY_MS = 24 * 3600_000;
 
 export function createChatMemory(clock: Clock): ChatMemory {
   const now = () => clock.now();
-  return { editsUndone: new ExpiringMap(now, DAY_MS), pendingCreations: new ExpiringMap(now, DAY_MS) };
+  return { editsUndone: new ExpiringMap(now, DAY_MS), pendingCreations: new ExpiringMap(now, DAY_MS), presses: new OneAtATime() };
 }
