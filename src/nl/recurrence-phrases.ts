@@ -57,6 +57,25 @@ function weekdayList(text: string): number[] {
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
+/**
+ * "every second tuesday" (no month after it) is said both for the 2nd Tuesday of each month and
+ * for every other Tuesday (bins, paydays); "every third friday" likewise for every 3 weeks. Asked,
+ * never guessed: the two readings share no date after the first. ("every 5th friday" is only
+ * ever the fifth of a month.)
+ */
+function everyNthOrWeeks(nth: number, m: RegExpMatchArray): { error: string; example: string; repeat: true } {
+  const weekday = m[4]!;
+  const ordinal = ['', '1st', '2nd', '3rd', '4th', '5th'][nth]!;
+  const weeks = nth === 2 ? `every other ${weekday}` : `every ${nth} weeks on ${weekday}`;
+  // the request itself with the weeks reading in place of the phrase: its time and text kept
+  const example = `${m.input!.slice(0, m.index)}${weeks}${m.input!.slice(m.index! + m[0].length)}`;
+  return {
+    error: `The ${ordinal} ${weekday} of every month, or ${weeks}? Say which: "every ${ordinal} ${weekday} of the month" or "${weeks}".`,
+    example,
+    repeat: true,
+  };
+}
+
 /** Repeat recognisers, most specific first. They run before the date and time recognisers. */
 export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
@@ -157,6 +176,8 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     make(m) {
       const list = m[1] ?? m[3]!;
       const nth = [...list.matchAll(new RegExp(NTH_SRC, 'g'))].map((x) => NTH[x[1]!]!);
+      const everyNthWeek = m[3] !== undefined && m[5] === undefined && nth.length === 1 ? nth[0] : undefined;
+      if (typeof everyNthWeek === 'number' && everyNthWeek > 1 && everyNthWeek < 5) return { refuse: everyNthOrWeeks(everyNthWeek, m) };
       const repeat: RepeatSpec = { kind: 'nthWeekday', weekday: weekdayIndex(m[2] ?? m[4]!), nth: [...new Set(nth)] };
       return { repeat: m[5] ? { ...repeat, month: monthIndex(m[5]) } : repeat };
     },
