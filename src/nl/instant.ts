@@ -8,6 +8,7 @@ import { DURATION_SRC, exactMs, parseDurationPhrase, type DurationParts } from '
 import type { Group } from './groups.js';
 import type { Recognizer, TimeOfDay } from './pieces.js';
 import { addDuration, DEFAULT_TIME, nextTimeOfDay, place, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './shorthand.js';
 
 /** Under a second: "in 0 minutes", "in 0.1 seconds" are now, not a time to wait for. */
 function isZero(d: DurationParts): boolean {
@@ -130,11 +131,7 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   const placed = placeDate(spec, ctx);
   if (placed instanceof Reject) return placed;
   if (weekday && weekday !== spec && weekday.kind === 'weekday' && weekdayOf(placed.date) !== weekday.weekday) {
-    const names = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-    return new Reject(
-      `${placed.date.y}-${String(placed.date.m).padStart(2, '0')}-${String(placed.date.d).padStart(2, '0')} is a ${names[weekdayOf(placed.date)]}, not a ${names[weekday.weekday]}.`,
-      'on tuesday dec 1 at 9am',
-    );
+    return weekdayMismatch(placed.date, weekday.weekday, times[0]);
   }
   const chosen = times.length > 0 ? times : [g.defaultTime ?? placed.defaultTime ?? DEFAULT_TIME];
   const out: Date[] = [];
@@ -187,4 +184,20 @@ function rollForward(kind: string, placed: ReturnType<typeof placeDate>, t: Time
 
 function toWallOf(instant: Date, ctx: Ctx): Wall {
   return toWall(instant, ctx.zone);
+}
+
+/**
+ * "on friday the 12th" when the 12th is a Saturday: which of the two was meant cannot be known.
+ * The example keeps the date with its own weekday, and the time said, settled as it would be.
+ */
+function weekdayMismatch(date: LocalDate, said: number, time: TimeOfDay | undefined): Reject {
+  const names = WEEKDAY_NAMES.map((n) => n[0]!.toUpperCase() + n.slice(1));
+  const real = weekdayOf(date);
+  const iso = `${date.y}-${String(date.m).padStart(2, '0')}-${String(date.d).padStart(2, '0')}`;
+  const settled = time ? settleBare(time) : undefined;
+  const clock = settled ? `${String(settled.h).padStart(2, '0')}:${String(settled.mi).padStart(2, '0')}` : '9am';
+  return new Reject(
+    `${iso} is a ${names[real]}, not a ${names[said]}.`,
+    `on ${WEEKDAY_NAMES[real]} ${MONTH_NAMES[date.m - 1]!.slice(0, 3)} ${date.d} ${date.y} at ${clock}`,
+  );
 }

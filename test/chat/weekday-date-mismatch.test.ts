@@ -1,0 +1,30 @@
+/**
+ * "on friday the 12th" when the 12th is a Saturday: Chime cannot know which was meant, so it
+ * asks, with an example that keeps the date (with its real weekday) and the time said. London,
+ * Thursday 3 Dec 2026 18:00 GMT. From the calendar: 12 Dec 2026 and 2 Jan 2027 are Saturdays.
+ */
+import { describe, expect, it } from 'vitest';
+import { ALICE_DM, makeChat } from './harness.js';
+
+async function london() {
+  const t = makeChat({ start: '2026-12-03T18:00:00Z' });
+  await t.say(ALICE_DM, '/tz Europe/London');
+  return t;
+}
+
+describe('a weekday that does not match its date', () => {
+  it.each([
+    ['remind me on friday the 12th at 6 to pay the plumber', '2026-12-12 is a Saturday, not a Friday.', '2026-12-12T18:00:00.000Z'],
+    ['/remind friday 12 december pay the plumber', '2026-12-12 is a Saturday, not a Friday.', '2026-12-12T09:00:00.000Z'],
+    ['remind me on friday 2027-01-02 at 9:30 to pay the plumber', '2027-01-02 is a Saturday, not a Friday.', '2027-01-02T09:30:00.000Z'],
+  ])('"%s" is refused; the example is that date on its own weekday, at the time said, and works', async (text, error, at) => {
+    const t = await london();
+    const reply = await t.sayText(ALICE_DM, text);
+    expect(reply).toContain(error);
+    expect(t.scheduler.jobs.size).toBe(0);
+    const example = /Example: (.*)/.exec(reply)![1]!;
+    expect(example).not.toContain('dec 1 ');
+    await t.sayText(ALICE_DM, `${example} pay the plumber`);
+    expect([...t.scheduler.jobs.values()].map((j) => j.nextRunAt?.toISOString())).toEqual([at]);
+  });
+});
