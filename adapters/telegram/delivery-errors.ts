@@ -42,6 +42,18 @@ export function migratedTo(err: unknown): number | undefined {
   return err instanceof GrammyError ? err.parameters.migrate_to_chat_id : undefined;
 }
 
+/**
+ * A 400 that blames the message's entities or its buttons, not the chat or the text: the same
+ * text can still go without them. Telegram's wordings: "can't parse entities: …",
+ * "BUTTON_DATA_INVALID", "can't parse inline keyboard button: …", "BUTTON_URL_INVALID".
+ */
+export function refusedDressing(err: unknown): 'entities' | 'buttons' | undefined {
+  if (!(err instanceof GrammyError) || err.error_code !== 400) return undefined;
+  if (/entit/i.test(err.description)) return 'entities';
+  if (/button|reply markup|keyboard/i.test(err.description)) return 'buttons';
+  return undefined;
+}
+
 /** Editing a message to exactly what it already shows: harmless, nothing to do. */
 export function isNotModified(err: unknown): boolean {
   return err instanceof GrammyError && err.error_code === 400 && /message is not modified/i.test(err.description);

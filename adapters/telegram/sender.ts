@@ -2,7 +2,7 @@ import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types';
 import type { Address } from '../../src/core/job.js';
 import type { Action, OutgoingMessage, Part, Sender, SentRef } from '../../src/core/ports/sender.js';
-import { isThreadNotFound, migratedTo, toDeliveryError } from './delivery-errors.js';
+import { isThreadNotFound, migratedTo, refusedDressing, toDeliveryError } from './delivery-errors.js';
 import type { AdapterLogger } from './logger.js';
 import { TELEGRAM } from './to-incoming.js';
 import { clip } from '../../src/core/text-limit.js';
@@ -107,8 +107,47 @@ export function toSendPayload(to: Address, msg: OutgoingMessage): SendMessagePay
 }
 
 /**
+ * The same message in a form that may get through after `err`, or undefined when none can:
+ * - a deleted forum topic: to the chat's General topic, instead of losing the reminder;
+ * - a group upgraded to a supergroup: to the new id Telegram names;
+ * - an entity or a button Telegram refuses (a 400 for the whole message, though only its
+ *   dressing is wrong): without the entities, or without the buttons. The words of a reminder
+ *   matter more than its ping or its buttons, and a 400 is otherwise given up for good.
+ */
+function repaired(payload: SendMessagePayload, err: unknown, to: Address, logger: AdapterLogger): SendMessagePayload | undefined {
+  const where = { chatId: to.chatId, threadId: to.threadId };
+  if (isThreadNotFound(err) && payload.message_thread_id !== undefined) {
+    logger.warn(where, 'telegram: topic gone, sending to the chat instead');
+    const { message_thread_id: _gone, ...rest } = payload;
+    return rest;
+  }
+  const newChat = migratedTo(err);
+  if (newChat !== undefined && newChat !== payload.chat_id) {
+    logger.warn({ ...where, newChatId: newChat }, 'telegram: group migrated to a supergroup');
+    const { message_thread_id: _t, reply_parameters: _r, ...rest } = payload;
+    return { ...rest, chat_id: newChat };
+  }
+  const refused = refusedDressing(err);
+  if (refused === 'entities' && payload.entities) {
+    logger.warn({ ...where, err }, 'telegram: entities refused, sending the message without them');
+    const { entities: _e, ...rest } = payload;
+    return rest;
+  }
+  if (refused === 'buttons' && payload.reply_markup) {
+    logger.warn({ ...where, err }, 'telegram: buttons refused, sending the message without them');
+    const { reply_markup: _m, ...rest } = payload;
+    return rest;
+  }
+  return undefined;
+}
+
+/** Repairs tried for one message at most: topic, migration, entities, buttons. */
+const MAX_REPAIRS = 4;
+
+/**
  * The Telegram Sender: replies and due reminders both go through it, so both share the
- * throttle installed on `api`. Failures are thrown as delivery errors (see toDeliveryError).
+ * throttle installed on `api`. Failures are thrown as delivery errors (see toDeliveryError),
+ * after the repairs `repaired` knows were tried.
  */
 export function createTelegramSender(api: Api, logger: AdapterLogger): Sender {
   async function post(payload: SendMessagePayload): Promise<SentRef> {
@@ -119,29 +158,15 @@ export function createTelegramSender(api: Api, logger: AdapterLogger): Sender {
   return {
     platform: TELEGRAM,
     async send(to: Address, msg: OutgoingMessage): Promise<SentRef> {
-      const payload = toSendPayload(to, msg);
-      try {
-        return await post(payload);
-      } catch (err) {
-        // Two failures that a second attempt can repair: a deleted forum topic (post to the
-        // chat's General topic instead of losing the reminder) and a group upgraded to a
-        // supergroup (Telegram names the new id).
+      let payload = toSendPayload(to, msg);
+      for (let repairs = 0; ; repairs++) {
         try {
-          if (isThreadNotFound(err) && payload.message_thread_id !== undefined) {
-            logger.warn({ chatId: to.chatId, threadId: to.threadId }, 'telegram: topic gone, sending to the chat instead');
-            const { message_thread_id: _gone, ...rest } = payload;
-            return await post(rest);
-          }
-          const newChat = migratedTo(err);
-          if (newChat !== undefined) {
-            logger.warn({ chatId: to.chatId, newChatId: newChat }, 'telegram: group migrated to a supergroup');
-            const { message_thread_id: _t, reply_parameters: _r, ...rest } = payload;
-            return await post({ ...rest, chat_id: newChat });
-          }
-        } catch (retryErr) {
-          throw toDeliveryError(retryErr);
+          return await post(payload);
+        } catch (err) {
+          const next = repairs < MAX_REPAIRS ? repaired(payload, err, to, logger) : undefined;
+          if (!next) throw toDeliveryError(err);
+          payload = next;
         }
-        throw toDeliveryError(err);
       }
     },
   };
