@@ -1,3 +1,6 @@
+import type { Job } from '../core/job.js';
+import { definitionVersion } from './job-version.js';
+
 /**
  * Button ids: `<verb>:<target>[.<arg>…]`, short enough for Telegram's 64-byte callback data.
  * The target is a job id, except for answers to a question (`add`, `drop`), where it is the
@@ -61,6 +64,16 @@ export function action(
   label = ACTION_LABELS[verb],
 ): { id: string; label: string } {
   return { id: actionId(verb, target, args), label };
+}
+
+/**
+ * Done or Stop under a delivered reminder: they end the job, so they carry the definition the
+ * message showed (job-version.ts) and refuse once an edit changed it. Ids sent before carry none.
+ */
+export function endAction(verb: 'done' | 'stop', job: Job): { id: string; label: string } {
+  const versioned = action(verb, job.id, [definitionVersion(job)]);
+  // A long job id (given through the API) leaves no room within Telegram's 64 bytes.
+  return Buffer.byteLength(versioned.id) <= MAX_ACTION_ID_BYTES ? versioned : action(verb, job.id);
 }
 
 /** Splits an action id; undefined for anything that is not one of ours. */

@@ -6,7 +6,7 @@ import type { ActionVerb } from './action-ids.js';
 import { canChange, canSee } from './access.js';
 import { reminderBody } from './delivery-format.js';
 import { formatWhen } from './format.js';
-import { stateVersion } from './job-version.js';
+import { definitionVersion, stateVersion } from './job-version.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
 import { isNagging, startNag, stopNags } from './nag.js';
 import { answerPendingCreation } from './pending-creation.js';
@@ -81,10 +81,14 @@ async function pressMove(p: JobPress): Promise<ActionAnswer> {
  * Done finishes a one-off still pending (snoozed, or pressed early) and any nag; a recurring
  * job keeps its schedule: Done acknowledges this occurrence only.
  */
-async function pressDone({ deps, job, base, now, timeZone }: JobPress): Promise<ActionAnswer> {
+async function pressDone(p: JobPress): Promise<ActionAnswer> {
+  const { deps, job, base, now, timeZone } = p;
+  const ends = live(job) && (!firesMoreThanOnce(job.schedule) || isNagging(job));
+  const edited = ends ? editedSince(p) : undefined;
+  if (edited) return edited;
   const nags = await stopNags(deps, job);
   const stopped = nags > 0 || isNagging(job) ? ' No more nagging.' : '';
-  if (live(job) && (!firesMoreThanOnce(job.schedule) || isNagging(job))) {
+  if (ends) {
     const cancelled = await deps.scheduler.cancelJob(job.id);
     // Undo brings back exactly what Done ended; with nags of other jobs ended too it could not.
     const undo = nags === 0 ? { actions: [[undoStateAction(job, cancelled)]] } : {};
@@ -102,8 +106,22 @@ function pendingCancelled(job: Job, now: Date, timeZone: string): string {
   return ` It won't come ${formatWhen(job.nextRunAt, timeZone, now)} either.`;
 }
 
+/**
+ * The refusal of a Done or Stop that would end a job edited after its message was delivered:
+ * the message shows what the job was, and ending what it became is not what was pressed.
+ * Buttons carry the definition they were delivered with (endAction); older ones carry none.
+ */
+function editedSince({ job, args }: JobPress): ActionAnswer | undefined {
+  const [shown] = args;
+  if (shown === undefined || shown === definitionVersion(job)) return undefined;
+  return { toast: `Reminder ${job.id} was changed after this message; nothing was done. /cancel ${job.id} ends it as it is now.` };
+}
+
 /** Stop a series for good, with the snoozed copies it left. */
-async function pressStop({ deps, job, base }: JobPress): Promise<ActionAnswer> {
+async function pressStop(p: JobPress): Promise<ActionAnswer> {
+  const { deps, job, base } = p;
+  const edited = live(job) ? editedSince(p) : undefined;
+  if (edited) return edited;
   const copies = await cancelSnoozedCopies(deps, job);
   const alsoCopies =
     copies.length > 0

@@ -1,7 +1,7 @@
 import type { Job } from '../core/job.js';
 import { firesMoreThanOnce, nextFires, type Schedule } from '../core/schedule.js';
 import type { ParsedReminder } from '../nl/types.js';
-import { action } from './action-ids.js';
+import { endAction } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import type { ReminderPayload } from './describe.js';
 import { jobSubject } from './describe.js';
@@ -86,5 +86,5 @@ export async function startNag(
     workflowId: nagWorkflow(job),
   });
   const text = `${base}\n🔁 Nagging [${nag.id}] about ${truncate(jobSubject(job))} every ${formatSpan(everyMs)} until you press Done.`;
-  return { toast: `Nagging every ${formatSpan(everyMs)}`, edit: { text, actions: [[action('done', job.id), undoCreateAction(nag)]] } };
+  return { toast: `Nagging every ${formatSpan(everyMs)}`, edit: { text, actions: [[endAction('done', job), undoCreateAction(nag)]] } };
 }
