@@ -183,7 +183,7 @@ export async function handleActionPress(
     case 'ur':
       return pressUndo(p, verb);
     case 'nag':
-      return startNag(deps, press, job, p.base, now, p.timeZone);
+      return startNag(deps, job, p.base, now, p.timeZone);
     case 'edit':
       return pressEdit(p);
   }

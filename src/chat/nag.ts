@@ -6,7 +6,7 @@ import type { ResolvedChatDeps } from './command.js';
 import type { ReminderPayload } from './describe.js';
 import { jobSubject } from './describe.js';
 import { formatSpan, formatWhen, truncate } from './format.js';
-import type { ActionAnswer, ChatContext } from './message.js';
+import type { ActionAnswer } from './message.js';
 import { undoCreateAction } from './undo.js';
 
 /** How often a nag repeats when the person gives no interval ("Nag me" button, "at 5 until done"). */
@@ -55,25 +55,21 @@ export async function stopNags(deps: ResolvedChatDeps, job: Job): Promise<number
   return (await deps.scheduler.cancelWorkflow(nagWorkflow(job))).length;
 }
 
-/** Interval of a nag in this chat: the default, or the chat's minimum for repeating reminders when larger. */
-function nagInterval(deps: ResolvedChatDeps, who: ChatContext): number {
-  return who.chatType === 'group' ? Math.max(DEFAULT_NAG_MS, deps.quotas.minGroupIntervalMs) : DEFAULT_NAG_MS;
+/**
+ * Interval of a nag of `job`: the default, or the group minimum for repeating reminders when
+ * larger. The nag is delivered where the job is, so the job's chat decides, not the presser's.
+ */
+function nagInterval(deps: ResolvedChatDeps, job: Job): number {
+  return job.origin.chatType === 'group' ? Math.max(DEFAULT_NAG_MS, deps.quotas.minGroupIntervalMs) : DEFAULT_NAG_MS;
 }
 
 /** "Nag me" under a delivered reminder: it comes again every few minutes until Done. */
-export async function startNag(
-  deps: ResolvedChatDeps,
-  who: ChatContext,
-  job: Job,
-  base: string,
-  now: Date,
-  timeZone: string,
-): Promise<ActionAnswer> {
+export async function startNag(deps: ResolvedChatDeps, job: Job, base: string, now: Date, timeZone: string): Promise<ActionAnswer> {
   if (job.kind !== 'reminder') return { toast: 'Only reminders can nag.' };
   if (isNagging(job)) return { toast: 'This one already nags until you press Done.' };
   const [running] = await deps.scheduler.listJobs({ workflowId: nagWorkflow(job), status: 'active' });
   if (running) return { toast: `Already nagging: next ${running.nextRunAt ? formatWhen(running.nextRunAt, timeZone, now) : 'soon'}.` };
-  const everyMs = nagInterval(deps, who);
+  const everyMs = nagInterval(deps, job);
   const nag = await deps.scheduler.createJob({
     kind: 'reminder',
     name: job.name,

@@ -35,6 +35,16 @@ describe('nag until done', () => {
     expect(t.scheduler.jobs.size).toBe(0);
   });
 
+  it('"Nag me" on a group reminder follows the group minimum even when the press comes from a private chat', async () => {
+    const t = makeChat({ quotas: { minGroupIntervalMs: 30 * 60_000 } });
+    const id = await t.create(ALICE_GROUP, '/remind in 5 minutes call the bank');
+    await t.fire(id);
+    // A press carrying a group job's id from the owner's private chat (typed on the console, or forged data).
+    expect((await t.press(ALICE_DM, `nag:${id}`)).toast).toBe('Nagging every 30 minutes');
+    const nag = [...t.scheduler.jobs.values()].find((j) => j.workflowId === `nag-${id}`)!;
+    expect(nag.schedule).toMatchObject({ kind: 'interval', everyMs: 30 * 60_000 });
+  });
+
   it('"Nag me" under a delivered reminder nags until Done; Done on the reminder ends the nag too', async () => {
     const t = makeChat();
     const id = await t.create(ALICE_DM, '/remind in 5 minutes call the bank');
