@@ -1,4 +1,5 @@
 import {
+  ChannelType,
   MessageFlags,
   type AutocompleteInteraction,
   type BaseInteraction,
@@ -29,12 +30,21 @@ export interface InteractionDeps {
   logger: AdapterLogger;
 }
 
-/** Where the interaction happened; a thread's parent comes from the cached channel. */
+/**
+ * A private thread is seen only by its members, so it is a chat of its own: as part of its
+ * channel, everyone there would see its reminders in /list, and a delivery would fall back to
+ * the channel when the thread is gone. Public threads belong to their channel (like topics).
+ */
+function isPrivateThread(channel: { type?: unknown }): boolean {
+  return channel.type === ChannelType.PrivateThread;
+}
+
+/** Where the interaction happened; a (public) thread's parent comes from the cached channel. */
 export function placeOf(i: BaseInteraction): InteractionPlace {
   const place: InteractionPlace = { channelId: i.channelId ?? '' };
   if (i.guildId) place.guildId = i.guildId;
   const channel = i.channel;
-  if (channel?.isThread() && channel.parentId) place.parentId = channel.parentId;
+  if (channel?.isThread() && channel.parentId && !isPrivateThread(channel)) place.parentId = channel.parentId;
   return place;
 }
 
@@ -66,7 +76,7 @@ function pickedChannel(i: ChatInputCommandInteraction): ResolvedChannel | undefi
   const picked: ResolvedChannel = { id: channel.id };
   const parent = 'parent_id' in channel ? channel.parent_id : 'parentId' in channel ? channel.parentId : undefined;
   const isThread = 'thread_metadata' in channel || ('isThread' in channel && typeof channel.isThread === 'function' && channel.isThread());
-  if (isThread && typeof parent === 'string') picked.parentId = parent;
+  if (isThread && typeof parent === 'string' && !isPrivateThread(channel)) picked.parentId = parent;
   return picked;
 }
 

@@ -17,7 +17,7 @@ export interface InteractionPlace {
   channelId: string;
   /** Absent in DMs with the bot. */
   guildId?: string;
-  /** Set when `channelId` is a thread: the text channel the thread belongs to. */
+  /** Set when `channelId` is a public thread: the text channel the thread belongs to (a private thread is a chat of its own). */
   parentId?: string;
 }
 

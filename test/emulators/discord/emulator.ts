@@ -137,9 +137,12 @@ export class DiscordEmulator {
     return channel;
   }
 
-  /** Adds a public thread under `parentId` (dispatching THREAD_CREATE if a bot is connected). */
-  addThread(parentId: string, name: string): EmulatedChannel {
-    const thread = this.addChannel({ id: snowflake(), name, type: 11, guildId: this.guildId, parentId });
+  /**
+   * Adds a thread under `parentId`, public (type 11) unless `private` (type 12: only its
+   * members see it), dispatching THREAD_CREATE if a bot is connected.
+   */
+  addThread(parentId: string, name: string, opts: { private?: boolean } = {}): EmulatedChannel {
+    const thread = this.addChannel({ id: snowflake(), name, type: opts.private ? 12 : 11, guildId: this.guildId, parentId });
     if (this.gateway?.connected) this.gateway.dispatch('THREAD_CREATE', { ...this.channelPayload(thread), newly_created: true });
     return thread;
   }
