@@ -144,8 +144,27 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     next,
     ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
     ...(schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
+    ...(zones.length === 0 && clockTimeOnly(read.pieces.filter((p) => !read.keepAsText.has(p))) ? { clockTimeOnly: true as const } : {}),
     ...notes(schedule, zone, next, ctx, bounds, lateNightTomorrow(read.pieces, ctx.wall.h, ctx.today)),
   };
+}
+
+/** One clock time and nothing else: no day, delay, repeat, window or bound ("at 9:30", "3pm"). */
+function clockTimeOnly(said: Piece[]): boolean {
+  if (said.length !== 1) return false;
+  const p = said[0]!;
+  return (
+    p.time !== undefined &&
+    p.date === undefined &&
+    p.duration === undefined &&
+    p.repeat === undefined &&
+    p.window === undefined &&
+    p.role === undefined &&
+    p.defaultTime === undefined &&
+    p.sameTimeAsNow === undefined &&
+    p.minuteOfHour === undefined &&
+    p.offsetSign === undefined
+  );
 }
 
 interface ReadPieces {

@@ -36,6 +36,11 @@ export interface ParsedReminder {
    */
   meridiemGuessed?: true;
   /**
+   * Only a clock time was said ("at 9:30", "3pm"): no day, delay, repeat or zone. An edit
+   * reads it as a new time of day for the reminder's own day or repeat (chat/edit-time-of-day.ts).
+   */
+  clockTimeOnly?: true;
+  /**
    * Listed fires (`next`) whose wall time met a daylight-saving change: asked for a time that
    * did not exist (run shifted forward by the gap), or one that happens twice (which was taken).
    */

@@ -82,10 +82,10 @@ describe('a command job acts only within the chat it was created in', () => {
     expect(reply).toContain(`Only its owner (Alice) can change what scheduled command ${groupJob} runs`);
     expect(job(t, groupJob).payload).toEqual({ command: '/next' });
     // Rescheduling with a new command in the same breath is refused too.
-    expect(await t.sayText(CAROL_ADMIN, `/edit ${groupJob} in 2 hours /cancel ${secret}`)).toContain('Only its owner (Alice)');
+    expect(await t.sayText(CAROL_ADMIN, `/edit ${groupJob} every 2 hours /cancel ${secret}`)).toContain('Only its owner (Alice)');
     expect(job(t, groupJob).payload).toEqual({ command: '/next' });
     // What an admin may do to it: change its time, pause, cancel.
-    expect(await t.sayText(CAROL_ADMIN, `/edit ${groupJob} in 2 hours`)).toContain('Reminder updated');
+    expect(await t.sayText(CAROL_ADMIN, `/edit ${groupJob} every 2 hours`)).toContain('Reminder updated');
     expect(await t.sayText(CAROL_ADMIN, `/pause ${groupJob}`)).toContain('Paused');
     expect(job(t, secret).status).toBe('active');
   });

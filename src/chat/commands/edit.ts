@@ -5,6 +5,7 @@ import type { CommandContext, CommandModule } from '../command.js';
 import { findChangeableJob, isOwner } from '../access.js';
 import { confirmation, readerZone } from '../confirmation.js';
 import { truncate } from '../format.js';
+import { editedWhen } from '../edit-time-of-day.js';
 import { parseWithPrefs } from '../parse-input.js';
 import { scheduleNotes } from '../schedule-notes.js';
 import { undoEditAction } from '../undo.js';
@@ -61,7 +62,8 @@ export const edit: CommandModule = {
     if (!raw) throw new UserError('edit.empty', 'What should change? Give a new time or a new text.', EXAMPLE);
     checkTextLength(ctx, raw);
     const { input, force } = forcedReading(raw);
-    const parsed = force === 'text' ? undefined : await parseWithPrefs(ctx, input);
+    const read = force === 'text' ? undefined : await parseWithPrefs(ctx, input);
+    const parsed = read?.ok ? await editedWhen(ctx, job, input, read) : read;
     let patch: JobPatch = {};
     let newText: string | undefined;
     let next: Date[] = job.nextRunAt ? [job.nextRunAt] : [];
