@@ -1,6 +1,7 @@
 import type { Logger } from './ports/logger.js';
 import { type Clock, MAX_SINGLE_WAIT_MS } from './ports/clock.js';
 import type { ClaimLanes, InstantClaim, JobStore } from './ports/job-store.js';
+import { BacklogClaims } from './backlog-claims.js';
 import { type ClaimPlan, planClaim, reserveSize } from './claim-lanes.js';
 import type { ClaimedRun, Lease, Settlement } from './run.js';
 
@@ -10,8 +11,8 @@ export interface InstantRunHooks {
   decide: (run: ClaimedRun) => Settlement | undefined;
   /** After the commit: the runs settled there. */
   report: (fired: Array<{ run: ClaimedRun; settled: boolean }>) => void;
-  /** After a rollback: forget what was decided. */
-  discard: () => void;
+  /** After a rollback: forget what was decided for these runs (other claims may be in flight). */
+  discard: (runIds: readonly string[]) => void;
 }
 
 export interface DueLoopDeps {
@@ -39,6 +40,12 @@ export interface DueLoopDeps {
    * hold, not the clock's time). Default performance.now; tests pass one their store moves.
    */
   stopwatch?: () => number;
+  /**
+   * Claim transactions in flight at once while a backlog is claimed, on an asynchronous store
+   * (PostgreSQL): see BacklogClaims. Default 1, one at a time; a synchronous store's claims
+   * hold the event loop, so there they always go one at a time.
+   */
+  claimsInFlight?: number;
 }
 
 /** Instant runs per claim before the first claim has been timed, and never fewer. */
@@ -62,6 +69,13 @@ const WAKE_UP = new Error('scheduler woken');
  * claim that could not take every on-time job moves the horizon only to the last it took, so
  * the rest stay on time and go first next round. How much each lane gets, and the pool's
  * reserve of slots for on-time jobs, is claim-lanes.ts.
+ *
+ * On an asynchronous store, a backlog that fills a claim is handed to `claimsInFlight`
+ * claimers (BacklogClaims) that keep that many backlog claims in flight; while they run, the
+ * loop claims only the on-time lane, still one claim at a time and still the only one to move
+ * the horizon. The claimers take jobs due at or before the horizon only, so the two never
+ * compete for a job and on-time jobs keep their order and their lead. Backlog batches in flight
+ * together may commit in either order (as two schedulers sharing the store do).
  */
 export class DueLoop {
   private wakeUp = new AbortController();
@@ -78,9 +92,27 @@ export class DueLoop {
   private msPerRun: number | undefined;
   /** The store answered a claim with a promise: its transaction does not hold the event loop. */
   private asyncStore = false;
+  /** Backlog runs the last claim took. */
+  private backlogClaimed = 0;
+  /** Concurrent backlog claims (asynchronous store, claimsInFlight > 1). */
+  private readonly backlog: BacklogClaims | undefined;
 
   constructor(private readonly deps: DueLoopDeps) {
     this.reserve = reserveSize(deps.maxConcurrent);
+    const count = deps.claimsInFlight ?? 1;
+    if (count > 1) {
+      const mainSize = deps.maxConcurrent - this.reserve;
+      this.backlog = new BacklogClaims({
+        count,
+        // The claims in flight share the main part of the pool: their runs could all need a slot.
+        share: Math.max(1, Math.min(deps.claimBatchSize, Math.floor(mainSize / count))),
+        freeSlots: () => mainSize - Math.max(0, deps.runningCount() - this.reserveRunning),
+        active: () => this.active,
+        claim: (limit) => this.claimBacklog(limit),
+        failed: (err) => deps.logger.error({ err }, 'backlog claim failed; the scheduler loop claims on'),
+        idle: () => this.wake(),
+      });
+    }
   }
 
   start(): void {
@@ -114,6 +146,7 @@ export class DueLoop {
         await this.sleep(new Date(this.deps.clock.now().getTime() + 1000), signal);
       }
     }
+    await this.backlog?.drained();
   }
 
   /** One round: claim what is worth claiming now, else sleep until something may be. */
@@ -126,15 +159,21 @@ export class DueLoop {
       maxConcurrent: this.deps.maxConcurrent,
       claimBatchSize: this.deps.claimBatchSize,
       reserve: this.reserve,
-      running: this.deps.runningCount(),
+      running: this.deps.runningCount() + (this.backlog?.heldSlots ?? 0),
       reserveRunning: this.reserveRunning,
     };
+    // A full claim with backlog in it on an asynchronous store: the claimers take the backlog on.
+    if (this.moreDue && this.backlogClaimed > 0 && this.asyncStore && this.backlog && this.active) {
+      this.backlog.start();
+      base.running = this.deps.runningCount() + this.backlog.heldSlots;
+    }
+    const backlogOwned = this.backlog?.busy ?? false;
     if (this.moreDue && this.active) {
       // The last claim came back full, so more is due: claim on without reading the due times
       // first (on PostgreSQL that read walks the due index's dead entries of every row claimed
       // since the last vacuum: ~25 ms a claim in a burst). An empty on-time lane costs one seek.
       this.moreDue = false;
-      const plan = planClaim({ ...base, onTimeDue: true, backlog: true, leaseDue: false });
+      const plan = planClaim({ ...base, onTimeDue: true, backlog: !backlogOwned, leaseDue: false });
       if (plan.limit > 0 && !plan.reserve) {
         await this.claim(clock.now(), horizon, plan);
         await new Promise<void>((r) => setImmediate(r));
@@ -147,10 +186,11 @@ export class DueLoop {
     const t = now.getTime();
     const plan = planClaim({
       ...base,
-      running: this.deps.runningCount(),
+      running: this.deps.runningCount() + (this.backlog?.heldSlots ?? 0),
       onTimeDue: times.dueAfter !== undefined && times.dueAfter.getTime() <= t,
       // Bounded by now too: after the wall clock stepped back, jobs between now and the horizon are not due.
-      backlog: times.due !== undefined && times.due.getTime() <= Math.min(horizon.getTime(), t),
+      // While the claimers run, the backlog is theirs.
+      backlog: !(this.backlog?.busy ?? false) && times.due !== undefined && times.due.getTime() <= Math.min(horizon.getTime(), t),
       leaseDue: times.leaseExpiry !== undefined && times.leaseExpiry.getTime() <= t,
     });
     if (plan.limit > 0) {
@@ -177,22 +217,38 @@ export class DueLoop {
     this.moreDue = claimed.length === plan.limit;
     let onTime = 0;
     let lastOnTime = horizon;
-    const fired: Array<{ run: ClaimedRun; settled: boolean }> = [];
-    for (const { run, settled } of claimed) {
-      if (settled !== undefined) fired.push({ run, settled });
-      else {
-        const done = this.deps.launch(run);
-        if (plan.reserve) {
-          this.reserveRunning++;
-          void done.finally(() => this.reserveRunning--);
-        }
-      }
+    for (const { run } of claimed) {
       if (run.scheduledFor.getTime() > horizon.getTime()) {
         onTime++;
         if (run.scheduledFor > lastOnTime) lastOnTime = run.scheduledFor;
       }
     }
+    this.backlogClaimed = claimed.length - onTime;
     this.horizon = plan.freshLimit > 0 && onTime >= plan.freshLimit ? lastOnTime : now;
+    this.dispatch(claimed, plan.reserve);
+  }
+
+  /** A claimer's claim (BacklogClaims): the backlog lane only, up to the horizon; the horizon stays. */
+  private async claimBacklog(limit: number): Promise<number> {
+    const now = this.deps.clock.now();
+    const claimed = await this.claimRuns(now, limit, { freshAfter: this.horizon ?? now, freshLimit: 0, backlogLimit: limit });
+    this.dispatch(claimed, false);
+    return claimed.length;
+  }
+
+  /** Launches the claimed runs for the pool in claim order; the instant ones, settled in the claim, are reported. */
+  private dispatch(claimed: InstantClaim[], reserve: boolean): void {
+    const fired: Array<{ run: ClaimedRun; settled: boolean }> = [];
+    for (const { run, settled } of claimed) {
+      if (settled !== undefined) fired.push({ run, settled });
+      else {
+        const done = this.deps.launch(run);
+        if (reserve) {
+          this.reserveRunning++;
+          void done.finally(() => this.reserveRunning--);
+        }
+      }
+    }
     if (fired.length > 0) this.deps.instant!.report(fired);
   }
 
@@ -205,10 +261,17 @@ export class DueLoop {
   private async claimRuns(now: Date, limit: number, lanes: ClaimLanes): Promise<InstantClaim[]> {
     const { store, instant, lease, logger } = this.deps;
     if (instant && store.claimDueSettlingInstant) {
+      // What this claim decided, to forget if it rolls back (other claims may be in flight).
+      const decided: string[] = [];
+      const decide = (run: ClaimedRun): Settlement | undefined => {
+        const settlement = instant.decide(run);
+        if (settlement) decided.push(run.runId);
+        return settlement;
+      };
       try {
         const stopwatch = this.deps.stopwatch ?? performance.now.bind(performance);
         const started = stopwatch();
-        const claims = store.claimDueSettlingInstant(now, limit, lease, lanes, instant.decide);
+        const claims = store.claimDueSettlingInstant(now, limit, lease, lanes, decide);
         if (claims instanceof Promise) {
           this.asyncStore = true;
           return await claims;
@@ -216,11 +279,13 @@ export class DueLoop {
         this.timeClaim(stopwatch() - started, limit, claims.length);
         return claims;
       } catch (err) {
-        instant.discard();
+        instant.discard(decided);
         logger.warn({ err }, 'claim with instant runs failed; claiming the runs for the pool instead');
       }
     }
-    return (await store.claimDue(now, limit, lease, lanes)).map((run) => ({ run }));
+    const runs = store.claimDue(now, limit, lease, lanes);
+    if (runs instanceof Promise) this.asyncStore = true;
+    return (await runs).map((run) => ({ run }));
   }
 
   /**

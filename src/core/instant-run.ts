@@ -101,9 +101,9 @@ export class InstantRuns {
     }
   }
 
-  /** Forgets what a rolled-back transaction decided. */
-  discard(): void {
-    this.decided.clear();
+  /** Forgets what a rolled-back transaction decided for `runIds` (other claims' runs stay). */
+  discard(runIds: readonly string[]): void {
+    for (const id of runIds) this.decided.delete(id);
   }
 }
 

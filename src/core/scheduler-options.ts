@@ -4,6 +4,16 @@ export interface SchedulerOptions {
   maxConcurrent?: number;
   /** Jobs claimed per store round trip. Default 500. */
   claimBatchSize?: number;
+  /**
+   * Backlog claims in flight at once on an asynchronous store (PostgreSQL), so the process runs
+   * one batch while the server writes another (see BacklogClaims). 1: one claim at a time.
+   * A synchronous store (SQLite) always claims one at a time. Default 3: in a 10,000-reminder
+   * burst on a shared 2-core machine, 3 claimed fastest (medians of 9 rounds: 1 claim 1,209
+   * jobs/s, 2: 1,716, 3: 1,874; 4 claims, 4 rounds: 1,777). The claims share the pool's slots
+   * (each claims at most a third of them), and PostgreSQL's pool of 10 has room for them, the
+   * loop's on-time claim, the outbox dispatcher and the API.
+   */
+  claimsInFlight?: number;
   /** Lease length (ms), extended by a heartbeat every third of it. Default 60 s. */
   leaseMs?: number;
   /** A recurring occurrence started later than this is skipped (ms). Default 1 hour. */
@@ -32,6 +42,7 @@ export function resolveSchedulerOptions(o: SchedulerOptions = {}): ResolvedSched
   return {
     maxConcurrent: o.maxConcurrent ?? 100,
     claimBatchSize: o.claimBatchSize ?? 500,
+    claimsInFlight: o.claimsInFlight ?? 3,
     leaseMs: o.leaseMs ?? 60_000,
     misfireGraceMs: o.misfireGraceMs ?? 3_600_000,
     defaultRetries: o.defaultRetries ?? 3,

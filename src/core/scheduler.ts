@@ -83,6 +83,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       launch: (run) => this.pool.launch(run),
       instant,
       instantBudgetMs: this.opts.instantBudgetMs,
+      claimsInFlight: this.opts.claimsInFlight,
     });
     this.ops = new JobOperations({
       store: this.store,
