@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { UserError } from '../core/errors.js';
 import { firesMoreThanOnce } from '../core/schedule.js';
 import type { Job, NewJob } from '../core/job.js';
 import { action } from './action-ids.js';
 import type { CommandContext, ResolvedChatDeps } from './command.js';
 import { confirmation } from './confirmation.js';
+import { checkQuotaFor } from './quotas.js';
 import { jobSubject } from './describe.js';
 import { formatWhen, truncate } from './format.js';
 import type { ActionAnswer, ChatContext, Reply } from './message.js';
@@ -77,6 +79,15 @@ export async function answerPendingCreation(
     return { toast: 'This question has expired (after a day, or a restart); nothing was added. Send the reminder again if you want it.' };
   }
   if (pending.platform !== who.platform || pending.userId !== who.userId) return { toast: 'Only the person who asked can answer this.' };
+  if (verb === 'add') {
+    try {
+      await checkQuotaFor(deps, pending.job.owner, pending.job.origin);
+    } catch (err) {
+      // The question stays: once a reminder is cancelled, the same button adds this one.
+      if (err instanceof UserError) return { toast: err.message };
+      throw err;
+    }
+  }
   deps.memory.pendingCreations.delete(token);
   if (verb === 'drop') return { toast: 'Not added', edit: { text: 'Not added: you keep the reminder you already had.' } };
   const job = await deps.scheduler.createJob(pending.job);

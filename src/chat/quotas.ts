@@ -2,7 +2,7 @@ import { UserError } from '../core/errors.js';
 import { checkTextLength as checkLength } from '../core/text-limit.js';
 import type { Job } from '../core/job.js';
 import type { ParsedReminder } from '../nl/types.js';
-import type { CommandContext } from './command.js';
+import type { CommandContext, ResolvedChatDeps } from './command.js';
 import { formatSpan } from './format.js';
 
 /** Statuses that count against quotas: jobs that may still fire. */
@@ -19,10 +19,22 @@ export function checkTextLength(ctx: CommandContext, text: string, what = 'Remin
  * to check than one at its limit.
  */
 export async function checkCreateQuota(ctx: CommandContext): Promise<void> {
-  const { scheduler, quotas } = ctx.deps;
   const { msg } = ctx;
+  await checkQuotaFor(ctx.deps, { platform: msg.platform, userId: msg.userId }, { platform: msg.platform, chatId: msg.chatId });
+}
+
+/**
+ * The same rule for a job made later than it was asked for ("Add anyway" under a duplicate
+ * question): counted when it is made, or questions asked under the limit could all be answered.
+ */
+export async function checkQuotaFor(
+  deps: Pick<ResolvedChatDeps, 'scheduler' | 'quotas'>,
+  owner: { platform: string; userId: string },
+  chat: { platform: string; chatId: string },
+): Promise<void> {
+  const { scheduler, quotas } = deps;
   const perUser = quotas.maxRemindersPerUser;
-  if ((await scheduler.countJobs({ ownerPlatform: msg.platform, ownerUserId: msg.userId, status: LIVE }, perUser)) >= perUser) {
+  if ((await scheduler.countJobs({ ownerPlatform: owner.platform, ownerUserId: owner.userId, status: LIVE }, perUser)) >= perUser) {
     throw new UserError(
       'quota.user',
       `You already have ${perUser} active reminders, the most one person may have. Cancel some first.`,
@@ -30,7 +42,7 @@ export async function checkCreateQuota(ctx: CommandContext): Promise<void> {
     );
   }
   const perChat = quotas.maxRemindersPerChat;
-  if ((await scheduler.countJobs({ originPlatform: msg.platform, originChatId: msg.chatId, status: LIVE }, perChat)) >= perChat) {
+  if ((await scheduler.countJobs({ originPlatform: chat.platform, originChatId: chat.chatId, status: LIVE }, perChat)) >= perChat) {
     throw new UserError(
       'quota.chat',
       `This chat already has ${perChat} active reminders, the most one chat may have. Cancel some first.`,

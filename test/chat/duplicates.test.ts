@@ -45,4 +45,21 @@ describe('duplicate reminders', () => {
     expect(await t.sayText(ALICE_DM, '/remind every weekday at 9 standup')).toContain('You already have this reminder');
     expect(await t.sayText(ALICE_DM, '/remind every monday at 9 standup')).toContain('Reminder set');
   });
+
+  it('"Add anyway" checks the quota when pressed: questions asked under the limit cannot add past it', async () => {
+    const t = makeChat({ quotas: { maxRemindersPerUser: 2 } });
+    await t.create(ALICE_DM, '/remind in 1 hour stretch');
+    // Each ask passed the quota (1 of 2 live); answering all of them would make four.
+    const questions = [];
+    for (let i = 0; i < 3; i++) questions.push((await t.say(ALICE_DM, '/remind in 1 hour stretch'))[0]);
+    const answers = [];
+    for (const q of questions) answers.push(await t.press(ALICE_DM, t.button(q, 'Add anyway')));
+    expect(answers[0]!.toast).toBe('Added');
+    expect(answers[1]!.toast).toMatch(/already have 2 active reminders/);
+    expect(answers[2]!.toast).toMatch(/already have 2 active reminders/);
+    expect([...t.scheduler.jobs.values()].filter((j) => j.status === 'active')).toHaveLength(2);
+    // The refused question still stands: once one is cancelled, it can be added.
+    await t.sayText(ALICE_DM, `/cancel ${[...t.scheduler.jobs.keys()][0]}`);
+    expect((await t.press(ALICE_DM, t.button(questions[1], 'Add anyway'))).toast).toBe('Added');
+  });
 });
