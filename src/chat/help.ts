@@ -79,7 +79,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       'Changes the time or the text of a reminder. What reads as a time changes the time; anything else becomes the new text. Start with "when:" or "text:" to say which. A time alone ("at 9:30") keeps the day, and a repeating reminder keeps its repeat; to change a repeat, say the new one.',
     examples: [
       { input: `/edit ${EXAMPLE_ID} tomorrow at 10`, does: 'new time' },
-      { input: `/edit ${EXAMPLE_ID} at 9:30`, does: 'new time of day, same day or repeat' },
+      { input: `/edit ${EXAMPLE_ID} at 11pm`, does: 'new time of day, same day or repeat' },
       { input: `/edit ${EXAMPLE_ID} text: call the bank`, does: 'new text, same time' },
     ],
   },

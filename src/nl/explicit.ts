@@ -1,7 +1,7 @@
 /**
  * Explicit schedule forms at the start of a request, shared with the core's spec parser:
  * `in:1h`, `at:2026-12-01T14:30:00`, `cron:30 2 * * *`, a bare 5-field cron, `every 30m`,
- * `@daily`. What follows the form is the reminder text.
+ * `every:30m`, `calendar:2w@2026-12-08T19:00:00` (as `chime parse` and the API print them), `@daily`. What follows the form is the reminder text.
  */
 
 const NAME = '(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
@@ -12,7 +12,7 @@ const EXPLICIT_RE = new RegExp(
   String.raw`^\s*(?:(?:remind|ping)\s+(?:me|us|@\S+|#\S+)\s+)?((?:` +
     // Every field-like word after `cron:` belongs to the pattern, so a 7th (a year) is refused
     // by the pattern check rather than read as the start of the reminder text.
-    String.raw`in:\S+|at:\S+|cron:\s*${CRON_FIELD}(?:\s+${CRON_FIELD}){4,}|@(?:yearly|annually|monthly|weekly|daily|midnight|hourly)\b` +
+    String.raw`in:\S+|at:\S+|every:\S+|calendar:\S+|cron:\s*${CRON_FIELD}(?:\s+${CRON_FIELD}){4,}|@(?:yearly|annually|monthly|weekly|daily|midnight|hourly)\b` +
     String.raw`|every\s+\d+(?:\.\d+)?\s*(?:ms|s|m|h|d|w)(?![a-z0-9])` +
     String.raw`|${CRON_FIELD}(?:\s+${CRON_FIELD}){4}` +
     String.raw`)${BOUNDS})(?=\s|$)`,
@@ -31,7 +31,7 @@ export function findExplicit(text: string): ExplicitMatch | undefined {
   if (!m) return undefined;
   let spec = m[1]!.trim();
   // A bare 5-field "cron" needs at least one digit or star, so five words never count.
-  if (!/^(in:|at:|cron:|@|every)/i.test(spec)) {
+  if (!/^(in:|at:|cron:|calendar:|@|every)/i.test(spec)) {
     const fields = spec.replace(/\s*;.*$/, '').split(/\s+/);
     if (
       !fields.every(

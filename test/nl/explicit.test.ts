@@ -10,6 +10,8 @@ describe('explicit forms first', () => {
     ['30 2 * * * backup', '30 2 * * *', 'backup'],
     ['every 30m drink', 'every 30m', 'drink'],
     ['@daily standup', '@daily', 'standup'],
+    ['every:30m drink', 'every:30m', 'drink'],
+    ['calendar:2w@2026-12-08T19:00:00 put the bins out', 'calendar:2w@2026-12-08T19:00:00', 'put the bins out'],
   ])('"%s" is the spec %s', (text, spec, rest) => {
     expect(findExplicit(text)).toEqual({ spec, rest });
   });
@@ -25,7 +27,17 @@ describe('explicit forms first', () => {
     expect(p('@hourly').next[0]).toBe('2026-11-22T11:00:00+01:00');
   });
 
+  it('the specs `chime parse` and the API print read back as themselves (calendar: was a one-off on its date)', () => {
+    // Tuesday 8 Dec 2026 19:00 Berlin, then every two weeks: 22 Dec, 5 Jan
+    const r = p('calendar:2w@2026-12-08T19:00:00 put the bins out');
+    expect(r.spec).toBe('calendar:2w@2026-12-08T19:00:00');
+    expect(r.text).toBe('put the bins out');
+    expect(r.next.slice(0, 3)).toEqual(['2026-12-08T19:00:00+01:00', '2026-12-22T19:00:00+01:00', '2027-01-05T19:00:00+01:00']);
+    expect(p('every:30m drink').kind).toBe('recurring');
+  });
+
   it('a broken explicit form is rejected, not guessed', () => {
+    expect(p('calendar:2x@2026 pills').ok).toBe(false);
     expect(p('cron:99 * * * *').ok).toBe(false);
     expect(p('at:2026-02-30T10:00:00').ok).toBe(false);
   });
