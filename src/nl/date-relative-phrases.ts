@@ -99,9 +99,10 @@ export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
-    // "friday", "next friday", "this friday", "on friday", "coming friday"
+    // "friday", "next friday", "this friday", "on friday", "coming friday", "by friday"; not the
+    // "by" of "drop by on friday", which is the task's verb
     name: 'date-weekday',
-    re: new RegExp(`\\b(?:(?:on|next|this|coming|the|upcoming|by|before)\\s+)*${WEEKDAY_SRC}\\b(?!s)`, 'g'),
+    re: new RegExp(`\\b(?:(?:by|before)\\s+(?!on\\b))?(?:(?:on|next|this|coming|the|upcoming)\\s+)*${WEEKDAY_SRC}\\b(?!s)`, 'g'),
     make(m) {
       return { date: { kind: 'weekday', weekday: weekdayIndex(m[1]!), nextWeek: false } };
     },

@@ -123,6 +123,8 @@ export function absorbPrepositions(text: string, pieces: Piece[], claimed: boole
     if (!(p.date || p.time)) continue;
     const m = PREPOSITION_BEFORE.exec(text.slice(Math.max(0, p.start - 12), p.start));
     if (!m) continue;
+    // "drop by on friday", "stop by at 5": a piece with its own preposition takes no second one
+    if (!m[0].startsWith('the') && /^(?:on|at|by|around|@)\s/.test(text.slice(p.start, p.end))) continue;
     const start = p.start - m[0].length;
     if (claimed.slice(start, p.start).some(Boolean)) continue;
     for (let i = start; i < p.start; i++) claimed[i] = true;

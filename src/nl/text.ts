@@ -10,7 +10,9 @@ export const GLUE = /^[\s,;&+]*(?:(?:and|or|then|also|plus|again|at|on|in|by|fro
 export const PREFIX =
   /^\s*(?:\/(?=remind))?(?:(?:hey|hi|ok|okay)\s+\w+[,!.]?\s+)?(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:(?:remind|ping|nudge|tell|notify|alert)\s+(?:me|us|@\S+|#\S+|everyone|everybody|all)(?:\s+(?:and|,)\s+(?:me|us|@\S+|#\S+))*|set\s+(?:a|an|the)?\s*reminder|reminder|remember)\b[\s:,-]*(?:(?:to|that|about|of|for|re)\b\s*)?/i;
 const LEADING_GLUE = /^(?:[\s,;:.\-–—]+|(?:to|that|about|and|then)\b\s*)+/i;
-const TRAILING_GLUE = /(?:[\s,;:\-–—]+|\b(?:and|then|at|by|every|from|starting|until|till)\b)+$/i;
+/** Glue left at the end once the time is cut; not the "by" of "drop by", "stop by", which is the task's verb. */
+const TRAILING_GLUE =
+  /(?:[\s,;:\-–—]+|\b(?:and|then|at|(?<!\b(?:drop|stop|come|pop|swing|pass|stand)\s+)by|every|from|starting|until|till)\b)+$/i;
 
 /**
  * Cuts the claimed spans (normalised coordinates) out of the original text and strips the

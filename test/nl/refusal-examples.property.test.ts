@@ -50,6 +50,11 @@ const TASKS = [
   'to call mom about sunday lunch',
   'to go every day at 15 past',
   'to ping every hour except lunch',
+  'to send the weekly report by 5pm',
+  'to submit the form no later than 17:30',
+  'to leave by 8',
+  'to prepare for the meeting on monday',
+  'to call the school about the trip next week',
 ];
 
 describe('refusal examples', () => {
