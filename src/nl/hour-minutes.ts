@@ -12,6 +12,8 @@ import { Reject } from './resolve.js';
 const HOUR_SRC = '(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 /** Right after an hourly repeat a bare "at 15 past" can only mean minutes of each hour. */
 const AFTER_HOURLY = /\b(?:hours?|hourly|hrs?)\s*,?\s+$/;
+/** The repeat of hours right before "at 15" ("every 2 hours", "hourly"). */
+const HOURLY_BEFORE = /((?:every|each)\s+(?:\d+\s+|other\s+)?(?:hours?|hrs?)|hourly)\s*,?\s+$/;
 /** The repeat words after which a bare "9 to 5" is more likely a window than 4:51. */
 const REPEAT_WORD = '(?:hours?|hourly|hrs?|minutes?|mins?|day|daily|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)';
 
@@ -173,6 +175,25 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
     },
   },
   { name: 'minutes-past-to', re: PAST_TO_RE, make: pastTo },
+  {
+    // "every hour at 15 ping": minute 15 of each hour, or hourly from 15:00? Not guessed; "at :15",
+    // "from 15:00", "starting at 3pm" say which. (Runs after the past/to forms: "at 15 past" is read.)
+    name: 'bare-number-after-hourly',
+    re: /(?<=\b(?:(?:every|each)\s+(?:\d+\s+|other\s+)?(?:hours?|hrs?)|hourly)\s*,?\s+)(?:at|@)\s+(\d{1,2})\b(?![:.]?\d|\s*(?:am|pm|a\.m|p\.m|o\s?clock|h|hrs|sharp|minutes?|mins?)\b)/g,
+    make(m) {
+      const n = Number(m[1]);
+      const mm = String(n).padStart(2, '0');
+      const repeat = HOURLY_BEFORE.exec((m.input ?? '').slice(0, m.index ?? 0))?.[1] ?? 'every hour';
+      const minute = `${repeat} at :${mm} ping`;
+      const error =
+        n <= 23
+          ? `"${m[0]}" could be minute ${n} of every hour (:${mm}) or every hour from ${mm}:00. Say "${minute}" for the minute, or "${repeat} from ${mm}:00 ping" for the start.`
+          : n <= 59
+            ? `"${m[0]}" reads as minute ${n} of every hour: write it ":${mm}".`
+            : `"${m[0]}" is neither a minute of the hour (0 to 59) nor an hour.`;
+      return { refuse: { error, example: n <= 59 ? minute : `${repeat} at :15 ping`, repeat: true } };
+    },
+  },
 ];
 
 /**

@@ -153,3 +153,40 @@ describe('hour phrases without an exact meaning are refused with a form that wor
     expect(p(example, { now: NOW, tz: TZ }).ok).toBe(true);
   });
 });
+
+describe('a bare number after "every hour at" is minute or start: asked about, with both forms', () => {
+  it.each([
+    ['every hour at 15 ping', 'every hour at :15 ping', 'every hour from 15:00 ping', 15],
+    ['every 2 hours at 9 ping', 'every 2 hours at :09 ping', 'every 2 hours from 09:00 ping', 9],
+    ['hourly at 3 ping', 'hourly at :03 ping', 'hourly from 03:00 ping', 3],
+    ['every hour, at 0 ping', 'every hour at :00 ping', 'every hour from 00:00 ping', 0],
+  ])('"%s" was hourly from that hour; now refused, and both readings parse as said', (text, minute, start, n) => {
+    const r = p(text, { now: NOW, tz: TZ });
+    expect(r.ok).toBe(false);
+    expect(r.error).toContain(`Say "${minute}" for the minute, or "${start}" for the start.`);
+    // minute n of the hours: the first fire is the next wall clock at :n (Thursday 11:00 Berlin)
+    expect(p(minute, { now: NOW, tz: TZ }).next[0]).toBe(calendar(NOW, TZ, 1, (w) => w.mi === n)[0]);
+    // from n:00: the first fire is the next n:00 on the wall clock
+    expect(p(start, { now: NOW, tz: TZ }).next[0]).toBe(calendar(NOW, TZ, 1, (w) => w.h === n && w.mi === 0)[0]);
+  });
+
+  it.each([
+    // no hour 45: only a minute, written ":45" (was left in the text: "at 45 ping")
+    ['every hour at 45 ping', /minute 45 of every hour: write it ":45"/, 'every hour at :45 ping'],
+    ['every hour at 75 ping', /neither a minute of the hour/, 'every hour at :15 ping'],
+  ])('"%s" is refused', (text, reason, example) => {
+    const r = p(text, { now: NOW, tz: TZ });
+    expect(r.ok).toBe(false);
+    expect(r.error).toMatch(reason);
+    expect(p(example, { now: NOW, tz: TZ }).ok).toBe(true);
+  });
+
+  it.each([
+    // the forms that say which are read as before
+    ['every hour at 15 past ping', (w: { mi: number }) => w.mi === 15],
+    ['every hour at 3pm ping', (w: { h: number; mi: number }) => w.h === 15 && w.mi === 0],
+    ['every hour at 15:00 ping', (w: { h: number; mi: number }) => w.h === 15 && w.mi === 0],
+  ])('"%s" still reads', (text, keep) => {
+    expect(p(text, { now: NOW, tz: TZ }).next[0]).toBe(calendar(NOW, TZ, 1, keep)[0]);
+  });
+});

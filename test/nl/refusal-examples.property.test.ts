@@ -55,6 +55,7 @@ const TASKS = [
   'to leave by 8',
   'to prepare for the meeting on monday',
   'to call the school about the trip next week',
+  'to ping every hour at 15',
 ];
 
 describe('refusal examples', () => {
