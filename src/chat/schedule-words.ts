@@ -3,6 +3,7 @@ import { expandNickname } from '../core/cron-cache.js';
 import { type FixedTimeCron, fixedTimeCron } from '../core/cron-fixed-time.js';
 import type { Schedule } from '../core/schedule.js';
 import { parseWallTime } from '../core/time/civil.js';
+import { toWallTime } from '../core/time/zoned.js';
 import { formatSpan } from './format.js';
 
 /**
@@ -31,6 +32,18 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function every(ms: number): string {
   const span = formatSpan(ms);
   return `every ${span.replace(/^1 (minute|hour|day)$/, '$1')}`;
+}
+
+/**
+ * "every 2 hours at :15": an interval of whole hours fires at one minute of each hour, its
+ * anchor's, in the job's zone (a zone whose offset has half hours moves it). ":00" goes without
+ * saying, as for a cron. Other spans ("every 10 minutes", "every 1 hour 30 minutes") have none.
+ */
+function intervalInWords(s: Extract<Schedule, { kind: 'interval' }>, zone: string): string {
+  const words = every(s.everyMs);
+  if (s.everyMs % 3_600_000 !== 0) return words;
+  const { minute } = toWallTime(s.anchor, zone);
+  return minute === 0 ? words : `${words} at :${pad(minute)}`;
 }
 
 function weekdaysInWords(set: Set<number>): string {
@@ -221,20 +234,20 @@ function mergeRuns(triggers: Schedule[]): Array<Schedule | string> {
   return out;
 }
 
-function triggerInWords(s: Schedule): { words: string; wallClock: boolean } {
+function triggerInWords(s: Schedule, zone: string): { words: string; wallClock: boolean } {
   switch (s.kind) {
     case 'once':
       return { words: 'once', wallClock: false };
     case 'manual':
       return { words: 'only when run by hand', wallClock: false };
     case 'interval':
-      return { words: every(s.everyMs), wallClock: false };
+      return { words: intervalInWords(s, zone), wallClock: false };
     case 'calendar':
       return { words: calendarInWords(s), wallClock: true };
     case 'cron':
       return { words: cronInWords(s.pattern) ?? `cron ${s.pattern}`, wallClock: true };
     case 'multi': {
-      const parts = mergeRuns(s.triggers).map((t) => (typeof t === 'string' ? { words: t, wallClock: true } : triggerInWords(t)));
+      const parts = mergeRuns(s.triggers).map((t) => (typeof t === 'string' ? { words: t, wallClock: true } : triggerInWords(t, zone)));
       const repeating = parts.filter((p) => p.words !== 'once');
       const onceCount = parts.length - repeating.length;
       const words = [...repeating.map((p) => p.words), ...(onceCount ? [`${onceCount} set time${onceCount === 1 ? '' : 's'}`] : [])];
@@ -245,6 +258,6 @@ function triggerInWords(s: Schedule): { words: string; wallClock: boolean } {
 
 /** The rule of `job` in words, with its zone when its times are wall-clock times. */
 export function ruleInWords(job: Pick<Job, 'schedule' | 'timeZone'>): string {
-  const { words, wallClock } = triggerInWords(job.schedule);
+  const { words, wallClock } = triggerInWords(job.schedule, job.timeZone);
   return wallClock ? `${words}, ${job.timeZone}` : words;
 }

@@ -49,6 +49,13 @@ describe('/list shows rules and, with "all", the last 30 days', () => {
     expect(text).toMatch(/Sun 22 Nov 13:00 \(in 2 hours\) · tea$/m);
   });
 
+  it('"every 2 hours at :15" is listed with its minute (was "every 2 hours")', async () => {
+    const t = makeChat(); // Sunday 22 Nov 2026, 11:00 Berlin: the next :15 is 11:15, then 13:15
+    await t.create(ALICE_DM, '/remind every 2 hours at :15 ping');
+    const text = await t.sayText(ALICE_DM, '/list');
+    expect(text).toMatch(/Sun 22 Nov 11:15 .* · ping · 🔁 every 2 hours at :15$/m);
+  });
+
   it('repeats over a range of hours are listed in words, never as a cron pattern', async () => {
     const t = makeChat(); // Sunday 22 Nov 2026, 11:00 Berlin
     // 09:00, 10:00, … 17:00: 11:00 is one of them and not past (it is now), so it comes first.

@@ -30,6 +30,23 @@ describe('ruleInWords', () => {
     expect(berlin({ kind: 'interval', everyMs: 5_400_000, anchor })).toBe('every 1 hour 30 minutes');
   });
 
+  it("an interval of whole hours says the minute of the hour it fires at, in the job's zone", () => {
+    // "every 2 hours at :15" was listed as "every 2 hours", as if counted from when it was set
+    expect(berlin({ kind: 'interval', everyMs: 7_200_000, anchor: new Date('2026-11-22T10:15:00Z') })).toBe('every 2 hours at :15');
+    expect(berlin({ kind: 'interval', everyMs: 3_600_000, anchor: new Date('2026-11-22T10:40:00Z') })).toBe('every hour at :40');
+    // on the hour goes without saying, as for a cron
+    expect(berlin({ kind: 'interval', everyMs: 7_200_000, anchor: new Date('2026-11-22T10:00:00Z') })).toBe('every 2 hours');
+    // a span that is not whole hours has no one minute of the hour
+    expect(berlin({ kind: 'interval', everyMs: 5_400_000, anchor: new Date('2026-11-22T10:15:00Z') })).toBe('every 1 hour 30 minutes');
+    // Kolkata is UTC+05:30: 10:15 UTC is a quarter to the hour there (Intl says which)
+    const anchor = new Date('2026-11-22T10:15:00Z');
+    const minute = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', minute: '2-digit' }).format(anchor).padStart(2, '0');
+    expect(minute).toBe('45');
+    expect(ruleInWords({ schedule: { kind: 'interval', everyMs: 7_200_000, anchor }, timeZone: 'Asia/Kolkata' })).toBe(
+      `every 2 hours at :${minute}`,
+    );
+  });
+
   it('calendar steps read their weekday and date from the anchor', () => {
     // 24 Nov 2026 is a Tuesday.
     expect(berlin({ kind: 'calendar', unit: 'week', step: 2, anchor: '2026-11-24T08:00:00' })).toBe(
