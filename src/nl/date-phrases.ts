@@ -10,7 +10,18 @@ import type { DateSpec, Recognizer } from './pieces.js';
 import { plainTime } from './time-phrases.js';
 import { HOLIDAY_DATE_RECOGNIZERS } from './date-holiday-phrases.js';
 import { PERIOD_RECOGNIZERS, RELATIVE_DATE_RECOGNIZERS } from './date-relative-phrases.js';
-import { FULL_MONTH_SRC, MONTH_SRC, monthIndex, NTH, NTH_SRC, WEEKDAY_SRC, weekdayIndex, year } from './date-words.js';
+import {
+  FULL_MONTH_SRC,
+  MONTH_SRC,
+  monthIndex,
+  NTH,
+  NTH_SRC,
+  ORDINAL_DAY_SRC,
+  ordinalDay,
+  WEEKDAY_SRC,
+  weekdayIndex,
+  year,
+} from './date-words.js';
 
 const ISO_DATE: Recognizer = {
   // 2026-12-01, 2026-12-01T14:30, 2026-12-01 14:30:00
@@ -141,6 +152,20 @@ const MONTH_OR_DAY_RECOGNIZERS: Recognizer[] = [
     re: /\b(?:on\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\s+(?:every|each|the)\s+month)/g,
     make(m) {
       return { date: { kind: 'dayOfMonth', d: Number(m[1]) } };
+    },
+  },
+  {
+    // "on the third at 9", "on the twenty-first": the day in words (was left in the text, and the
+    // time read for today). Only after "on" and before a time or the end: "the first to arrive",
+    // "on the second floor" are not days.
+    name: 'date-day-of-month-word',
+    re: new RegExp(
+      `\\bon\\s+the\\s+${ORDINAL_DAY_SRC}\\b(?=\\s*(?:$|[,.;!?]|(?:at|@|around|by|and|or|then|to|in the|morning|afternoon|evening|night|noon|midnight|\\d)\\b))`,
+      'g',
+    ),
+    make(m) {
+      const d = ordinalDay(m[1]!);
+      return d === undefined ? null : { date: { kind: 'dayOfMonth', d } };
     },
   },
 ];

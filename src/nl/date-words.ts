@@ -29,6 +29,34 @@ export const NTH: Record<string, number | 'L'> = {
 };
 export const NTH_SRC = '(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
 
+const UNIT_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const TEEN_ORDINALS = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+
+/** A day of the month written as a word ("third", "twenty-first", "thirty first") -> 1-31, or undefined. */
+export function ordinalDay(word: string): number | undefined {
+  const [tens, unit] = word.split(/[\s-]+/);
+  if (unit === undefined) {
+    const i = [...UNIT_ORDINALS, ...TEEN_ORDINALS, 'twentieth'].indexOf(tens!);
+    if (i >= 0) return i + 1;
+    return tens === 'thirtieth' ? 30 : undefined;
+  }
+  const base = tens === 'twenty' ? 20 : tens === 'thirty' ? 30 : undefined;
+  const n = UNIT_ORDINALS.indexOf(unit) + 1;
+  return base !== undefined && n > 0 && base + n <= 31 ? base + n : undefined;
+}
+export const ORDINAL_DAY_SRC = `((?:(?:twenty|thirty)[\\s-]+)?(?:${UNIT_ORDINALS.join('|')})|${TEEN_ORDINALS.join('|')}|twentieth|thirtieth)`;
+
 /** Weekday name (full, lower case) -> 0-6. */
 export function weekdayIndex(name: string): number {
   return WEEKDAY_NAMES.indexOf(name.endsWith('s') ? name.slice(0, -1) : name);

@@ -114,8 +114,14 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   if (g.duration) {
     const base = addDuration(ctx, g.duration);
     if (times.length === 0 && g.dates.length === 0) return [base];
+    const { years, months, weeks, days } = g.duration;
+    // "in 2 hours at 5": a span of hours says the time itself; keeping only "at 5" dropped it
+    if (years + months + weeks + days === 0) {
+      return new Reject('Say either how long from now or what time, not both.', 'in 2 hours');
+    }
     // "in 3 days at 5pm": the day from the duration, the time as written
     const w = toWallOf(base, ctx);
+    if (times.some((t) => t.midnight)) return midnightOn(w);
     return times.map((t) => place(at(w, settleBare(t).h, t.mi, t.s), ctx));
   }
   const spec = g.dates.find((d) => d.kind !== 'weekday') ?? g.dates[0];
@@ -136,7 +142,15 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   const chosen = times.length > 0 ? times : [g.defaultTime ?? placed.defaultTime ?? DEFAULT_TIME];
   const out: Date[] = [];
   const isToday = compareWall(at(placed.date, 0), at(ctx.today, 0)) === 0;
+  // "tomorrow at midnight", "on new year's eve at midnight": the day's start or its end? (today's
+  // can only be its end, the coming 00:00)
+  if (!isToday && chosen.some((t) => t.midnight)) return midnightOn(placed.date);
   for (const t of chosen) {
+    if (t.midnight) {
+      // "tonight at midnight", "today at midnight": the coming 00:00 (it was refused as passed)
+      out.push(place(at(addDays(placed.date, 1), 0), ctx));
+      continue;
+    }
     let instant: Date | undefined;
     if (isToday && t.bare && !t.hint) {
       // "today at 3" / "tonight at 9": the next such hour today on a 12-hour face
@@ -153,6 +167,21 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
     out.push(instant);
   }
   return out;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "midnight" on a day other than today: both readings, each written so that it reads exactly. */
+function midnightOn(d: LocalDate): Reject {
+  const next = addDays(d, 1);
+  const name = (x: LocalDate) => `${WEEKDAYS[weekdayOf(x)]} ${x.d} ${MONTHS[x.m - 1]!.replace(/^./, (c) => c.toUpperCase())}`;
+  const start = `on ${MONTHS[d.m - 1]} ${d.d} at 00:00`;
+  const end = `on ${MONTHS[next.m - 1]} ${next.d} at 00:00`;
+  return new Reject(
+    `Is "midnight" the start of ${name(d)} (00:00, right after ${name(addDays(d, -1))}) or its end (00:00 on ${name(next)})? Say "${start}" or "${end}".`,
+    end,
+  );
 }
 
 /**

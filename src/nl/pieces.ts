@@ -14,6 +14,8 @@ export interface TimeOfDay {
   bare: boolean;
   /** A hint from the context for bare hours ("tonight at 9" -> pm). */
   hint?: 'am' | 'pm';
+  /** Written "midnight": on a named day it may be that day's start or its end (instant.ts asks). */
+  midnight?: true;
 }
 
 /** A date as written, not yet placed on the calendar. */

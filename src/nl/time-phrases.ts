@@ -38,7 +38,7 @@ export const DAYPART_TIMES: Record<string, TimeOfDay> = {
   midday: tod(12),
   lunchtime: tod(12),
   lunch: tod(12),
-  midnight: tod(0),
+  midnight: { ...tod(0), midnight: true },
   eod: tod(17),
 };
 
