@@ -12,6 +12,7 @@
  *   cli       command line                                     imports core, nl, and the store and
  *                                                              adapters only through the composition root
  *   adapters/ telegram, discord, console: translate only
+ *   shared    wording rules the server and the browser share    imports nothing; anyone may import it
  *   src/app.ts, src/main.ts (and bin/): the composition root, the only place that wires concrete parts
  *
  * Each rule is named after the rule it keeps; a violation prints that name and the import.
@@ -19,8 +20,12 @@
  * discord.js), which only adapters/ may import.
  */
 
-/** Any module of the repository outside `layers` (node_modules and node: builtins are not modules here). */
-const outside = (...layers) => `^(?!(${layers.join('|')}))(src|adapters|bin)/`;
+/**
+ * Any module of the repository outside `layers` (node_modules and node: builtins are not modules
+ * here). src/shared/ is inside every layer: it is the few wording rules that the server and the
+ * browser's dashboard both need, and it imports nothing (rule shared-imports-nothing).
+ */
+const outside = (...layers) => `^(?!(${[...layers, 'src/shared/'].join('|')}))(src|adapters|bin)/`;
 
 /** A rule that modules under `from` import nothing of ours outside `allowed` (regexes). */
 const importsOnly = (name, from, allowed, comment) => ({
@@ -91,8 +96,16 @@ module.exports = {
       'dashboard-is-browser-code',
       '^src/dashboard/',
       ['src/dashboard/'],
-      'The web dashboard runs in a browser: it talks to Chime only over HTTP (the API), never by importing server modules, which would drag Node code into its bundle.',
+      'The web dashboard runs in a browser: it talks to Chime only over HTTP (the API), never by importing server modules, which would drag Node code into its bundle. The one exception is src/shared/, which imports nothing.',
     ),
+    {
+      name: 'shared-imports-nothing',
+      comment:
+        "src/shared/ holds rules that both the server and the dashboard's browser bundle use (how a span of time is worded): it imports nothing outside itself, no Node builtin and no package, so it runs in either place and drags nothing into the bundle.",
+      severity: 'error',
+      from: { path: '^src/shared/' },
+      to: { pathNot: '^src/shared/' },
+    },
     importsOnly(
       'cli-reaches-store-and-adapters-through-the-composition-root',
       '^src/cli/',

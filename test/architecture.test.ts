@@ -69,6 +69,8 @@ describe('layer rules (npm run lint:layers)', () => {
     { rule: 'only-the-composition-root-wires-adapters', file: 'src/delivery/clip.ts', code: "import '../../adapters/console/index.js';" },
     { rule: 'only-the-composition-root-wires-concrete-stores', file: 'src/nl/text.ts', code: "import '../store/sqlite/index.js';" },
     { rule: 'chat-imports-core-and-nl', file: 'src/chat/help.ts', code: "import '../delivery/backoff.js';" },
+    { rule: 'dashboard-is-browser-code', file: 'src/dashboard/time.ts', code: "import '../core/duration.js';" },
+    { rule: 'shared-imports-nothing', file: 'src/shared/span-words.ts', code: "import 'node:os';\nimport '../core/duration.js';" },
     { rule: 'adapters-translate-only', file: 'adapters/console/render.ts', code: "import '../../src/store/open-store.js';" },
     {
       rule: 'no-circular',

@@ -184,7 +184,19 @@ export const parseBody = z
 
 /** Documentation-only shapes (responses are not validated at run time). */
 export const jobDoc = z
-  .object({ id: z.string(), name: z.string(), kind: z.string(), status: z.enum(JOB_STATUSES), nextRunAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    status: z.enum(JOB_STATUSES),
+    scheduleSpec: z.string().describe('The schedule as a spec, what `schedule` accepts back: "cron:0 9 * * 5#L", "every:7200000".'),
+    scheduleText: z
+      .string()
+      .describe(
+        'The schedule in words, as the chat\'s /list says it: "on the last Friday of every month at 09:00, Europe/Berlin", "every 2 hours".',
+      ),
+    nextRunAt: z.string().nullable(),
+  })
   .loose();
 export const problemDoc = z
   .object({

@@ -2,6 +2,7 @@ import type { Job } from '../core/job.js';
 import type { RunRecord } from '../core/run.js';
 import { isRecurring } from '../core/schedule.js';
 import { formatScheduleSpec } from '../core/schedule-spec.js';
+import { ruleInWords } from '../core/schedule-words.js';
 import { formatInZone } from '../core/time/zoned.js';
 import { ghostSessionId } from '../core/ghost.js';
 
@@ -9,7 +10,9 @@ const iso = (d: Date | null): string | null => (d === null ? null : d.toISOStrin
 
 /**
  * A job as the API shows it: instants in UTC (ISO 8601), the next run also in the job's zone,
- * and the schedule both as data and as its canonical spec (what `schedule` accepts back).
+ * and the schedule as data, as its canonical spec (what `schedule` accepts back) and in words,
+ * the words the chat's /list says ("every last Friday at 09:00, Europe/Berlin"), so a client
+ * such as the dashboard shows the same rule without wording it again.
  */
 export function jobView(job: Job): Record<string, unknown> {
   return {
@@ -23,6 +26,7 @@ export function jobView(job: Job): Record<string, unknown> {
     timeZone: job.timeZone,
     schedule: job.schedule,
     scheduleSpec: formatScheduleSpec(job.schedule, job.bounds, job.timeZone),
+    scheduleText: ruleInWords(job),
     recurring: isRecurring(job.schedule),
     bounds: job.bounds,
     nextRunAt: iso(job.nextRunAt),

@@ -1,7 +1,7 @@
 import type { Job } from '../core/job.js';
 import { firesMoreThanOnce, type ScheduleBounds } from '../core/schedule.js';
 import { formatLocalTime, formatWhen, truncate } from './format.js';
-import { ruleInWords } from './schedule-words.js';
+import { ruleInWords } from '../core/schedule-words.js';
 
 /** Payload of a `reminder` job made by the chat layer. */
 export interface ReminderPayload {

@@ -9,7 +9,7 @@ import { NEXT_COUNT, specNotes } from '../nl/parse.js';
 import type { ParsedReminder } from '../nl/types.js';
 import type { CommandContext } from './command.js';
 import { parseWithPrefs } from './parse-input.js';
-import { ruleInWords } from './schedule-words.js';
+import { ruleInWords } from '../core/schedule-words.js';
 
 /**
  * What `/edit <id> <when>` does to a reminder's day and repeat. Read on its own, a new "when" is

@@ -6,6 +6,10 @@ import { clip } from '../core/text-limit.js';
  */
 import { pad } from '../core/time/civil.js';
 import { toWallTime } from '../core/time/zoned.js';
+import { relativeSpan } from '../shared/span-words.js';
+
+// Spans in words are one rule shared with the dashboard's browser code.
+export { formatSpan } from '../shared/span-words.js';
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -27,28 +31,9 @@ export function formatLocalDayAndClock(at: Date, timeZone: string): { day: strin
   return { day: `${WEEKDAYS[w.weekday]} ${w.day} ${MONTHS[w.month - 1]} ${w.year}`, clock: `${pad(w.hour)}:${pad(w.minute)}` };
 }
 
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
-/** A span in words at minute precision: "2 hours 30 minutes", "3 days", "1 day 4 hours". */
-export function formatSpan(ms: number): string {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return plural(minutes, 'minute');
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days === 0) return mins ? `${plural(hours, 'hour')} ${plural(mins, 'minute')}` : plural(hours, 'hour');
-  if (days >= 7 || hours === 0) return plural(days, 'day');
-  return `${plural(days, 'day')} ${plural(hours, 'hour')}`;
-}
-
-/** "in 23 hours" / "2 minutes ago". */
+/** "in 23 hours" / "2 minutes ago" (the rule is src/shared/span-words.ts, which the dashboard shares). */
 export function formatRelative(at: Date, now: Date): string {
-  const diff = at.getTime() - now.getTime();
-  const span = formatSpan(diff);
-  return diff >= 0 ? `in ${span}` : `${span} ago`;
+  return relativeSpan(at.getTime(), now.getTime());
 }
 
 /** `Mon 23 Nov 09:00 (in 23 hours)`. */

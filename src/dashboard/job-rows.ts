@@ -9,6 +9,7 @@ export interface JobRow {
   status: string;
   kind: string;
   scheduleSpec: string;
+  scheduleText: string;
   recurring: boolean;
   nextRunAt: string | null;
   nextRunLocal: string | null;
@@ -24,6 +25,7 @@ export function rowOf(job: Job, fresh?: number): JobRow {
     status: job.status,
     kind: job.kind,
     scheduleSpec: job.scheduleSpec,
+    scheduleText: job.scheduleText,
     recurring: job.recurring,
     nextRunAt: job.nextRunAt,
     nextRunLocal: job.nextRunLocal,

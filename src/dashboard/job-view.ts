@@ -4,7 +4,8 @@ import { debounce } from './backoff.js';
 import type { Ctx, View } from './context.js';
 import { type Child, badge, h, replace } from './dom.js';
 import { runsTable } from './runs-table.js';
-import { localTime, relative, zoned } from './time.js';
+import { relativeSpan } from '../shared/span-words.js';
+import { localTime, zoned } from './time.js';
 import type { Job, LiveEvent, Run } from './types.js';
 
 const row = (term: string, ...value: Child[]): HTMLElement[] => [h('dt', {}, term), h('dd', {}, ...value)];
@@ -21,9 +22,10 @@ function details(job: Job): HTMLElement {
   return h(
     'dl',
     { class: 'facts' },
-    ...row('Schedule', h('code', {}, job.scheduleSpec), job.recurring ? ' (recurring)' : ' (once)'),
+    // In words as the chat says them (the server words them), and as the spec the API and CLI take.
+    ...row('Schedule', job.scheduleText, ' · ', h('code', {}, job.scheduleSpec), job.recurring ? ' (recurring)' : ' (once)'),
     ...row('Time zone', job.timeZone),
-    ...row('Next run', job.nextRunAt === null ? 'none' : `${relative(Date.parse(job.nextRunAt), now)} · ${zoned(job.nextRunLocal)}`),
+    ...row('Next run', job.nextRunAt === null ? 'none' : `${relativeSpan(Date.parse(job.nextRunAt), now)} · ${zoned(job.nextRunLocal)}`),
     ...row(
       'Next runs',
       (job.nextRuns ?? []).length === 0

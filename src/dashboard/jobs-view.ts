@@ -6,7 +6,8 @@ import { filterBar } from './filter-bar.js';
 import { type Filters, filtersFromSearch, searchOf } from './filters.js';
 import { type JobRow, JobRows } from './job-rows.js';
 import { Selection, selectionBar } from './selection.js';
-import { relative, zoned } from './time.js';
+import { relativeSpan } from '../shared/span-words.js';
+import { zoned } from './time.js';
 import type { Job, LiveEvent, Stats } from './types.js';
 import { VirtualList } from './virtual-list.js';
 
@@ -14,14 +15,14 @@ import { VirtualList } from './virtual-list.js';
 const FRESH_MS = 2000;
 const FIRST_ROW_MARK = 'chime:first-job-row';
 
-/** "in 5 min · 2026-11-23 09:00+01:00 (Europe/Berlin)": relative, then in the job's own zone. */
+/** "in 5 minutes · 2026-11-23 09:00+01:00 (Europe/Berlin)": relative as the chat says it, then in the job's own zone. */
 function nextRun(row: JobRow, now: number): HTMLElement {
   if (row.nextRunAt === null) return h('span', { class: 'next muted' }, 'no next run');
   const local = zoned(row.nextRunLocal);
   return h(
     'span',
     { class: 'next', title: row.nextRunAt },
-    h('strong', {}, relative(Date.parse(row.nextRunAt), now)),
+    h('strong', {}, relativeSpan(Date.parse(row.nextRunAt), now)),
     h('span', { class: 'muted' }, ` · ${local} (${row.timeZone})`),
   );
 }
@@ -105,7 +106,8 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
         'div',
         { class: 'job-main' },
         h('a', { href: `/jobs/${encodeURIComponent(row.id)}`, class: 'job-name' }, row.name),
-        h('span', { class: 'muted spec' }, `${row.scheduleSpec} · ${row.kind}`),
+        // The rule as the chat's /list words it; the spec for those who write specs, on hover.
+        h('span', { class: 'muted spec', title: row.scheduleSpec }, `${row.scheduleText} · ${row.kind}`),
       ),
       badge(row.status),
       nextRun(row, Date.now()),
@@ -157,7 +159,7 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
   );
   reload();
 
-  // Relative times ("in 5 min") move on by themselves.
+  // Relative times ("in 5 minutes") move on by themselves.
   const tick = setInterval(() => list.refresh(), 30_000);
   const refetch = new Map<string, string>();
   const flush = debounce(async () => {

@@ -12,6 +12,8 @@ export interface Job {
   origin: { platform: string; chatId: string; chatType?: string; threadId?: string };
   timeZone: string;
   scheduleSpec: string;
+  /** The schedule in the chat's words ("every weekday at 09:00, Europe/Berlin"). */
+  scheduleText: string;
   recurring: boolean;
   nextRunAt: string | null;
   nextRunLocal: string | null;

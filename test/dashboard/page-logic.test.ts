@@ -1,10 +1,10 @@
 // The dashboard's pure rules, without a browser: filters to and from the address (a shared link
-// opens the same view), which filters the bulk routes and the job counts can answer, relative
-// times, and the retry backoff.
+// opens the same view), which filters the bulk routes and the job counts can answer, and the
+// retry backoff. Relative times are the chat's rule (test/shared/span-words.test.ts).
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/dashboard/backoff.js';
 import { bulkBody, countableByStats, filtersFromSearch, listQuery, searchOf } from '../../src/dashboard/filters.js';
-import { relative, zoned } from '../../src/dashboard/time.js';
+import { zoned } from '../../src/dashboard/time.js';
 
 describe('dashboard filters in the address', () => {
   it('round-trips, in a fixed order, dropping blanks and unknown parameters', () => {
@@ -33,21 +33,6 @@ describe('dashboard filters in the address', () => {
     expect(bulkBody({ status: 'paused', sort: 'name' })).toEqual({ all: true });
     expect(bulkBody({ kind: 'reminder', chat: 'telegram:42', sort: 'name' })).toEqual({ kind: 'reminder', chat: 'telegram:42' });
     expect(bulkBody({ q: 'water', recurring: 'false' })).toEqual({ q: 'water', recurring: false });
-  });
-});
-
-describe('relative times', () => {
-  const now = Date.UTC(2026, 10, 22, 10);
-  it.each([
-    [0, 'now'],
-    [30_000, 'in 30 s'],
-    [-5 * 60_000, '5 min ago'],
-    [52 * 60_000, 'in 52 min'],
-    [33 * 3600_000, 'in 33 h'],
-    [-3 * 86_400_000, '3 d ago'],
-    [200 * 86_400_000, 'in 7 mo'],
-  ])('%i ms from now reads "%s"', (diff, text) => {
-    expect(relative(now + diff, now)).toBe(text);
   });
 });
 

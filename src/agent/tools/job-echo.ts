@@ -2,7 +2,7 @@ import type { Job } from '../../core/job.js';
 import { firesMoreThanOnce } from '../../core/schedule.js';
 import { jobSubject } from '../../chat/describe.js';
 import { formatLocalTime } from '../../chat/format.js';
-import { ruleInWords } from '../../chat/schedule-words.js';
+import { ruleInWords } from '../../core/schedule-words.js';
 import type { ToolEnv } from './tool-env.js';
 
 /** How many fire times a tool result lists. */

@@ -1,6 +1,6 @@
 /** Rules in words, as /list shows them. Cases written from what a person would say. */
 import { describe, expect, it } from 'vitest';
-import { ruleInWords } from '../../src/chat/schedule-words.js';
+import { ruleInWords } from '../../src/core/schedule-words.js';
 import type { Schedule } from '../../src/core/schedule.js';
 
 const berlin = (schedule: Schedule) => ruleInWords({ schedule, timeZone: 'Europe/Berlin' });

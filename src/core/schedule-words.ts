@@ -1,13 +1,14 @@
-import type { Job } from '../core/job.js';
-import { expandNickname } from '../core/cron-cache.js';
-import { type FixedTimeCron, fixedTimeCron } from '../core/cron-fixed-time.js';
-import type { Schedule } from '../core/schedule.js';
-import { parseWallTime } from '../core/time/civil.js';
-import { toWallTime } from '../core/time/zoned.js';
-import { formatSpan } from './format.js';
+import type { Job } from './job.js';
+import { expandNickname } from './cron-cache.js';
+import { type FixedTimeCron, fixedTimeCron } from './cron-fixed-time.js';
+import type { Schedule } from './schedule.js';
+import { parseWallTime } from './time/civil.js';
+import { toWallTime } from './time/zoned.js';
+import { formatSpan } from '../shared/span-words.js';
 
 /**
- * A job's rule in words, as /list shows it: "every weekday at 09:00, Europe/Berlin",
+ * A job's rule in words, as /list shows it (and the API's `scheduleText`, which the dashboard
+ * shows, so a person reads the same words everywhere): "every weekday at 09:00, Europe/Berlin",
  * "every 10 minutes", "every 2 weeks on Tuesday at 08:00, Europe/Berlin". Wall-clock rules
  * name their zone (their times are that zone's); "every hour from 09:00 to 17:00" for a run of
  * hours. A cron pattern with no exact plain reading is shown as it is ("cron 0 9-17 1-7 * 1").
