@@ -43,6 +43,12 @@ export interface CallOptions {
    * and run now, where a lost answer to a request that did arrive would do it twice.
    */
   retry?: boolean;
+  /**
+   * Share a read of the same path already in flight instead of asking again. Only for answers
+   * that may be a moment old: a read that the server answered before some change would hand that
+   * older answer to a caller asking because of the change.
+   */
+  share?: boolean;
 }
 
 const RETRIES = 4;
@@ -55,9 +61,16 @@ const transient = (status: number): boolean => status === 0 || status === 429 ||
 export class Api {
   csrfToken: string | undefined;
   onUnauthorized: () => void = () => {};
+  /** Shared reads in flight, by path (CallOptions.share). */
+  private readonly sharing = new Map<string, Promise<unknown>>();
 
-  async get<T>(path: string, opts: CallOptions = {}): Promise<T> {
-    return this.call<T>('GET', path, undefined, { retry: true, ...opts });
+  get<T>(path: string, opts: CallOptions = {}): Promise<T> {
+    if (!opts.share) return this.call<T>('GET', path, undefined, { retry: true, ...opts });
+    const pending = this.sharing.get(path);
+    if (pending) return pending as Promise<T>;
+    const read = this.call<T>('GET', path, undefined, { retry: true, ...opts }).finally(() => this.sharing.delete(path));
+    this.sharing.set(path, read);
+    return read;
   }
 
   async send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {

@@ -63,7 +63,7 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
   };
   const loadStats = async (): Promise<void> => {
     try {
-      rows.setTotalFromStats(await ctx.api.get<Stats>('/api/v1/stats'));
+      rows.setTotalFromStats(await ctx.api.get<Stats>('/api/v1/stats', { share: true }));
     } catch {
       // The list still works without a total: it grows page by page.
     }

@@ -147,6 +147,8 @@ function start(session: Session): void {
   interceptLinks((href) => ctx.navigate(href));
   window.addEventListener('popstate', () => render());
   render();
+  // After the view's own requests (the jobs list's first page): see statsHeader.
+  stats.start();
   // Where the stream resumes from if it drops before any event arrived; without the log's
   // newest id (an older server) it simply starts with the next event.
   newestEventId(api)

@@ -65,6 +65,22 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     await page.close();
   });
 
+  it('at page load the first page of jobs is asked for before the counts, and the counts once', async () => {
+    // The counts (/api/v1/stats) are a query over every job that holds the server while it runs:
+    // asked first, the list's first rows waited behind it (twice: the header and the list each asked).
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path === '/api/v1/jobs' || path === '/api/v1/stats') asked.push(path);
+    });
+    await page.goto(`${chime.url}/jobs`);
+    await expect.poll(() => jobRows(page).count()).toBe(3);
+    await expect.poll(() => page.locator('.stats').textContent()).toContain('3 active');
+    expect(asked).toEqual(['/api/v1/jobs', '/api/v1/stats']);
+    await page.close();
+  });
+
   it('a filter goes into the address, and opening that address shows the same view', async () => {
     const page = await open('/jobs');
     await expect.poll(() => jobRows(page).count()).toBe(3);
