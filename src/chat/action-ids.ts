@@ -66,14 +66,23 @@ export function action(
   return { id: actionId(verb, target, args), label };
 }
 
+/** The buttons that act on a delivered reminder as the message showed it (see versionedAction). */
+export type VersionedVerb = 'done' | 'stop' | 's10' | 's60' | 'tm' | 'rf';
+
 /**
- * Done or Stop under a delivered reminder: they end the job, so they carry the definition the
- * message showed (job-version.ts) and refuse once an edit changed it. Ids sent before carry none.
+ * A button under a delivered reminder (or a question about it) that ends or moves the job: it
+ * carries the definition the message showed (job-version.ts), after its own arguments, and
+ * refuses once an edit changed it (actions.ts, editedSince). Ids sent before carry none.
  */
-export function endAction(verb: 'done' | 'stop', job: Job): { id: string; label: string } {
-  const versioned = action(verb, job.id, [definitionVersion(job)]);
+export function versionedAction(
+  verb: VersionedVerb,
+  job: Job,
+  args: readonly string[] = [],
+  label?: string,
+): { id: string; label: string } {
+  const versioned = action(verb, job.id, [...args, definitionVersion(job)], label);
   // A long job id (given through the API) leaves no room within Telegram's 64 bytes.
-  return Buffer.byteLength(versioned.id) <= MAX_ACTION_ID_BYTES ? versioned : action(verb, job.id);
+  return Buffer.byteLength(versioned.id) <= MAX_ACTION_ID_BYTES ? versioned : action(verb, job.id, args, label);
 }
 
 /** Splits an action id; undefined for anything that is not one of ours. */

@@ -55,6 +55,8 @@ const passed = (): ActionAnswer => ({ toast: 'That time has passed; snooze again
 
 /** Snooze 10 min, 1 hour or until tomorrow morning, after the reminder fired. */
 async function pressSnooze(p: JobPress, verb: 's10' | 's60' | 'tm'): Promise<ActionAnswer> {
+  const edited = editedSince(p, 0, SNOOZE_AGAIN);
+  if (edited) return edited;
   const at = verb === 'tm' ? await tomorrowMorning(p.deps, p.now, p.timeZone) : new Date(p.now.getTime() + (SNOOZE_MS[verb] ?? 0));
   return snoozeAnswer(p.base, await applySnoozePlan(p.deps, p.job, planFiredSnooze(p.job, at, p.now, p.timeZone), p.timeZone, p.now));
 }
@@ -63,6 +65,8 @@ async function pressSnooze(p: JobPress, verb: 's10' | 's60' | 'tm'): Promise<Act
 async function pressSnoozeUntil(p: JobPress): Promise<ActionAnswer> {
   const at = readInstantArg(p.args[0]);
   if (!at) return invalid();
+  const edited = editedSince(p, 1, SNOOZE_AGAIN);
+  if (edited) return edited;
   if (at.getTime() <= p.now.getTime()) return passed();
   return snoozeAnswer(p.base, await applySnoozePlan(p.deps, p.job, planFiredSnooze(p.job, at, p.now, p.timeZone), p.timeZone, p.now));
 }
@@ -84,7 +88,7 @@ async function pressMove(p: JobPress): Promise<ActionAnswer> {
 async function pressDone(p: JobPress): Promise<ActionAnswer> {
   const { deps, job, base, now, timeZone } = p;
   const ends = live(job) && (!firesMoreThanOnce(job.schedule) || isNagging(job));
-  const edited = ends ? editedSince(p) : undefined;
+  const edited = ends ? editedSince(p, 0, CANCEL_INSTEAD) : undefined;
   if (edited) return edited;
   const nags = await stopNags(deps, job);
   const stopped = nags > 0 || isNagging(job) ? ' No more nagging.' : '';
@@ -107,20 +111,25 @@ function pendingCancelled(job: Job, now: Date, timeZone: string): string {
 }
 
 /**
- * The refusal of a Done or Stop that would end a job edited after its message was delivered:
- * the message shows what the job was, and ending what it became is not what was pressed.
- * Buttons carry the definition they were delivered with (endAction); older ones carry none.
+ * The refusal of a button that would end or move a job edited after its message was delivered:
+ * the message shows what the job was, and acting on what it became is not what was pressed
+ * (a Snooze would push back a reminder edited to come sooner). Buttons carry the definition
+ * they were shown with at `versionAt`, after their own arguments (versionedAction); older ones
+ * carry none and act as before. `instead` says how to do it on purpose.
  */
-function editedSince({ job, args }: JobPress): ActionAnswer | undefined {
-  const [shown] = args;
+function editedSince({ job, args }: JobPress, versionAt: number, instead: (id: string) => string): ActionAnswer | undefined {
+  const shown = args[versionAt];
   if (shown === undefined || shown === definitionVersion(job)) return undefined;
-  return { toast: `Reminder ${job.id} was changed after this message; nothing was done. /cancel ${job.id} ends it as it is now.` };
+  return { toast: `Reminder ${job.id} was changed after this message; nothing was done. ${instead(job.id)}` };
 }
+
+const CANCEL_INSTEAD = (id: string): string => `/cancel ${id} ends it as it is now.`;
+const SNOOZE_AGAIN = (id: string): string => `/snooze ${id} 30m snoozes it as it is now.`;
 
 /** Stop a series for good, with the snoozed copies it left. */
 async function pressStop(p: JobPress): Promise<ActionAnswer> {
   const { deps, job, base } = p;
-  const edited = live(job) ? editedSince(p) : undefined;
+  const edited = live(job) ? editedSince(p, 0, CANCEL_INSTEAD) : undefined;
   if (edited) return edited;
   const copies = await cancelSnoozedCopies(deps, job);
   const alsoCopies =

@@ -3,7 +3,7 @@ import type { Job } from '../core/job.js';
 import { mentionPart, outgoing, plainText, textPart } from '../core/outgoing-message.js';
 import type { Part } from '../core/ports/sender.js';
 import { firesMoreThanOnce } from '../core/schedule.js';
-import { action, endAction } from './action-ids.js';
+import { action, versionedAction } from './action-ids.js';
 import type { ReminderPayload } from './describe.js';
 import { jobSubject } from './describe.js';
 import { formatSpan } from './format.js';
@@ -19,10 +19,10 @@ type Rows = Array<Array<{ id: string; label: string }>>;
  * until Done) and Stop when it repeats. A nag has only Done: it comes back anyway.
  */
 export function reminderActions(job: Job): Rows {
-  if (isNagging(job)) return [[endAction('done', job)]];
-  const last = [endAction('done', job), action('nag', job.id)];
-  if (firesMoreThanOnce(job.schedule)) last.push(endAction('stop', job));
-  return [[action('s10', job.id), action('s60', job.id), action('tm', job.id)], last];
+  if (isNagging(job)) return [[versionedAction('done', job)]];
+  const last = [versionedAction('done', job), action('nag', job.id)];
+  if (firesMoreThanOnce(job.schedule)) last.push(versionedAction('stop', job));
+  return [[versionedAction('s10', job), versionedAction('s60', job), versionedAction('tm', job)], last];
 }
 
 /**
@@ -47,7 +47,7 @@ export function createDeliveryFormatter(): DeliveryFormatter {
   return (job, outcome) => {
     const quote = job.kind === 'reminder' ? (job.payload as ReminderPayload | undefined)?.quote : undefined;
     const late = outcome.lateMs >= LATE_NOTICE_MS ? `\n(${formatSpan(outcome.lateMs)} late: Chime was offline)` : '';
-    const stop: Rows = firesMoreThanOnce(job.schedule) ? [[endAction('stop', job)]] : [];
+    const stop: Rows = firesMoreThanOnce(job.schedule) ? [[versionedAction('stop', job)]] : [];
 
     if (outcome.type === 'failure') {
       const actions = job.status === 'active' ? stop : [];

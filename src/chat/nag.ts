@@ -1,7 +1,7 @@
 import type { Job } from '../core/job.js';
 import { firesMoreThanOnce, nextFires, type Schedule } from '../core/schedule.js';
 import type { ParsedReminder } from '../nl/types.js';
-import { endAction } from './action-ids.js';
+import { versionedAction } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import type { ReminderPayload } from './describe.js';
 import { jobSubject } from './describe.js';
@@ -82,5 +82,8 @@ export async function startNag(deps: ResolvedChatDeps, job: Job, base: string, n
     workflowId: nagWorkflow(job),
   });
   const text = `${base}\n🔁 Nagging [${nag.id}] about ${truncate(jobSubject(job))} every ${formatSpan(everyMs)} until you press Done.`;
-  return { toast: `Nagging every ${formatSpan(everyMs)}`, edit: { text, actions: [[endAction('done', job), undoCreateAction(nag)]] } };
+  return {
+    toast: `Nagging every ${formatSpan(everyMs)}`,
+    edit: { text, actions: [[versionedAction('done', job), undoCreateAction(nag)]] },
+  };
 }

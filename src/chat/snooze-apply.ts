@@ -1,5 +1,5 @@
 import type { Job } from '../core/job.js';
-import { action, instantArg } from './action-ids.js';
+import { action, instantArg, versionedAction } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
 import { formatLocalTime, formatWhen, truncate } from './format.js';
@@ -108,7 +108,7 @@ export async function applySnoozePlan(
         note: `It${fired} comes next at ${from}. Which one should wait?`,
         short: 'Which one should wait?',
         actions: [
-          [action('rf', job.id, [instantArg(plan.refireAt)], `The one that fired: again at ${again}`)],
+          [versionedAction('rf', job, [instantArg(plan.refireAt)], `The one that fired: again at ${again}`)],
           [action('mv', job.id, [stateVersion(job), instantArg(plan.moveTo)], `The next one: ${from} → ${to}`)],
         ],
       };

@@ -48,3 +48,51 @@ describe('Done and Stop under a delivery made before an edit', () => {
     expect(t.scheduler.jobs.get(series)!.status).toBe('cancelled');
   });
 });
+
+/**
+ * Snooze buttons move a one-off's pending run to their time: pressed on an old delivery after
+ * the reminder was edited to come sooner, they pushed the edited reminder back. They carry the
+ * version the message showed, as Done and Stop do, and refuse once an edit changed it.
+ */
+describe('Snooze buttons under a delivery made before an edit', () => {
+  it('each Snooze refuses once the fired one-off was edited to come sooner, and the edited reminder stays', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 1 hour call mom');
+    const delivered = await t.fire(id);
+    // Fired at 11:00 UTC; edited to come again at 11:05, before any snooze's time.
+    await t.sayText(ALICE_DM, `/edit ${id} in 5 minutes`);
+    const edited = t.scheduler.jobs.get(id)!;
+    expect(edited.nextRunAt).toEqual(new Date('2026-11-22T11:05:00Z'));
+    for (const label of ['Snooze 10 min', 'Snooze 1 h', 'Tomorrow']) {
+      const answer = await t.press(ALICE_DM, t.button(delivered, label));
+      expect(answer.toast).toMatch(/changed after this message.*nothing was done/i);
+      expect(answer.toast).toContain(`/snooze ${id} `);
+      expect(answer.edit).toBeUndefined();
+      expect(t.scheduler.jobs.get(id)).toEqual(edited);
+    }
+  });
+
+  it('Snooze on a series edited since adds no copy; nor does "the one that fired" asked for before the edit', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind every day at 11 standup');
+    const delivered = await t.fire(id);
+    const asked = await t.say(ALICE_DM, `/snooze ${id} 30m`);
+    await t.sayText(ALICE_DM, `/edit ${id} every day at 11 retro`);
+    const before = [...t.scheduler.jobs.values()];
+    expect((await t.press(ALICE_DM, t.button(delivered, 'Snooze 1 h'))).toast).toMatch(/changed after this message/i);
+    expect((await t.press(ALICE_DM, t.button(asked[0], 'The one that fired'))).toast).toMatch(/changed after this message/i);
+    expect([...t.scheduler.jobs.values()]).toEqual(before);
+  });
+
+  it('without an edit, and from buttons sent before they carried a version, Snooze acts as before', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 1 hour call mom');
+    const delivered = await t.fire(id);
+    expect((await t.press(ALICE_DM, t.button(delivered, 'Snooze 10 min'))).toast).toMatch(/^Snoozed until/);
+    expect(t.scheduler.jobs.get(id)!.nextRunAt).toEqual(new Date('2026-11-22T11:10:00Z'));
+
+    await t.sayText(ALICE_DM, `/edit ${id} in 5 minutes`);
+    expect((await t.press(ALICE_DM, `s60:${id}`)).toast).toMatch(/^Snoozed until/);
+    expect(t.scheduler.jobs.get(id)!.nextRunAt).toEqual(new Date('2026-11-22T12:00:00Z'));
+  });
+});
