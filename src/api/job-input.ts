@@ -2,8 +2,10 @@ import type { Job, NewJob, Origin, Owner } from '../core/job.js';
 import type { Schedule, ScheduleBounds } from '../core/schedule.js';
 import { parseScheduleSpec } from '../core/schedule-spec.js';
 import { isValidTimeZone } from '../core/time/zone-id.js';
+import { UserError } from '../core/errors.js';
+import { editWhen } from '../nl/edit-when.js';
 import { specNotes } from '../nl/parse.js';
-import type { ParseResult } from '../nl/types.js';
+import type { ParsedReminder, ParseResult } from '../nl/types.js';
 import type { JobPatch } from '../core/ports/job-store.js';
 import type { CreateJobBody, UpdateJobBody } from './job-schemas.js';
 import { type ApiProblem, type FieldProblem, validationProblem } from './problem.js';
@@ -27,17 +29,7 @@ function timing(
   zone: string,
   deps: JobInputDeps,
 ): Timing {
-  if (body.when !== undefined) {
-    const parsed = deps.parse(body.when, { now: deps.now(), timeZone: zone });
-    if (!parsed.ok) throw refused('body.when', parsed.error, parsed.example);
-    return {
-      schedule: parsed.schedule,
-      bounds: parsed.bounds,
-      timeZone: parsed.timeZone,
-      parsedText: parsed.text,
-      notes: scheduleNotesView(parsed),
-    };
-  }
+  if (body.when !== undefined) return fromParsed(readWhen(body.when, zone, deps));
   const spec = body.schedule ?? '';
   let parsed: { schedule: Schedule; bounds?: ScheduleBounds };
   try {
@@ -51,6 +43,36 @@ function timing(
   if (body.once && parsed.schedule.kind !== 'once' && parsed.schedule.kind !== 'manual') bounds.maxRuns = 1;
   const notes = specNotes(spec, parsed.schedule, bounds, zone, deps.now());
   return { schedule: parsed.schedule, bounds, timeZone: zone, notes: scheduleNotesView({ ...notes, timeZone: zone }) };
+}
+
+function readWhen(when: string, zone: string, deps: JobInputDeps): ParsedReminder {
+  const parsed = deps.parse(when, { now: deps.now(), timeZone: zone });
+  if (!parsed.ok) throw refused('body.when', parsed.error, parsed.example);
+  return parsed;
+}
+
+function fromParsed(parsed: ParsedReminder): Timing {
+  return {
+    schedule: parsed.schedule,
+    bounds: parsed.bounds,
+    timeZone: parsed.timeZone,
+    parsedText: parsed.text,
+    notes: scheduleNotesView(parsed),
+  };
+}
+
+/**
+ * A new `when` for an existing job, by the rule the chat's /edit follows (nl/edit-when.ts):
+ * "at 9:30" keeps a one-off's day and a repeat's days; another single time for a repeating
+ * job is refused (422, with a `when` that works) instead of silently ending the repeat.
+ */
+async function editedTiming(when: string, zone: string, current: Job, deps: JobInputDeps): Promise<Timing> {
+  const now = deps.now();
+  const parsed = readWhen(when, zone, deps);
+  const read = (text: string) => deps.parse(text, { now, timeZone: zone });
+  const result = await editWhen({ job: current, input: when, parsed, now, zone, read });
+  if (!result.ok) throw new UserError(result.code, result.reason, JSON.stringify({ when: result.example }));
+  return fromParsed(result.parsed);
 }
 
 function refused(field: string, message: string, example?: string): ApiProblem {
@@ -141,8 +163,11 @@ export function newJobFromBody(body: CreateJobBody, owner: Owner, deps: JobInput
   return { value, ...(t.notes ? { notes: t.notes } : {}) };
 }
 
-/** An update request as one patch, applied by the scheduler in one store write (all or nothing). */
-export function patchFromBody(body: UpdateJobBody, current: Job, deps: JobInputDeps): JobInput<JobPatch> {
+/**
+ * An update request as one patch, applied by the scheduler in one store write (all or nothing).
+ * `when` is an edit of the job's timing (editedTiming); `schedule` is a full spec and replaces it.
+ */
+export async function patchFromBody(body: UpdateJobBody, current: Job, deps: JobInputDeps): Promise<JobInput<JobPatch>> {
   const problems: FieldProblem[] = [];
   checkText('body.text', body.text, deps, problems);
   checkText('body.command', body.command, deps, problems);
@@ -152,7 +177,8 @@ export function patchFromBody(body: UpdateJobBody, current: Job, deps: JobInputD
   if (body.name !== undefined) patch.name = body.name;
   if (body.zone !== undefined) patch.timeZone = zoneOf(body.zone, current.timeZone);
   if (body.when !== undefined || body.schedule !== undefined) {
-    const t = timing(body, patch.timeZone ?? current.timeZone, deps);
+    const zone = patch.timeZone ?? current.timeZone;
+    const t = body.when !== undefined ? await editedTiming(body.when, zone, current, deps) : timing(body, zone, deps);
     patch.schedule = t.schedule;
     patch.bounds = t.bounds;
     if (t.timeZone !== current.timeZone) patch.timeZone = t.timeZone;

@@ -37,6 +37,12 @@ const WHEN_NOTES =
   'With `when` or `schedule`, the answer also has `wallNotes` and `caveats` as `POST /api/v1/parse` gives them: the fires that meet a daylight-saving change ' +
   '(a wall time that does not exist, shifted forward; one that happens twice, which was taken) and what the schedule does that its words may not say.';
 
+/** `when` on PATCH edits the job's timing by the chat's /edit rule (nl/edit-when.ts); `schedule` replaces it. */
+const PATCH_WHEN =
+  "`when` changes the timing as the chat's /edit does: a clock time alone (\"at 9:30\") keeps a one-off's day and a repeating job's repeat, " +
+  'changing only the time of day; any other single time ("tomorrow at 10") for a repeating job is refused (422, with a `when` that works) instead of ending the repeat: ' +
+  'say the new repeat ("every day at 9:30") to change it. `schedule` is a full spec and replaces the schedule. ';
+
 const notFound = { description: 'No job with that id', schema: problemDoc };
 const invalid = { description: 'Invalid request (each bad field named, with a fix)', schema: problemDoc };
 const refused = { description: 'Refused by the scheduler (e.g. a schedule that never fires)', schema: problemDoc };
@@ -99,14 +105,14 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
     url: '/api/v1/jobs/:id',
     operationId: 'updateJob',
     summary: 'Change a job (only the fields given)',
-    description: WHEN_NOTES,
+    description: PATCH_WHEN + WHEN_NOTES,
     tags,
     params: jobIdParams,
     body: updateJobBody,
     responses: { 200: { description: 'The changed job', schema: jobDoc }, 400: invalid, 404: notFound, 422: refused },
     handler: async ({ params, body }) => {
       const current = await mustGet(scheduler, params.id);
-      const input = patchFromBody(body, current, deps.input);
+      const input = await patchFromBody(body, current, deps.input);
       return { ...(await jobDetail(scheduler, await scheduler.updateJob(params.id, input.value))), ...input.notes };
     },
   });

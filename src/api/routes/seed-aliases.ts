@@ -71,7 +71,7 @@ export function registerSeedAliases(routes: RouteTable, deps: SeedAliasDeps): vo
         return taskSchedule(
           await scheduler.updateJob(
             current.id,
-            patchFromBody({ schedule: body.schedule, ...(body.zone ? { zone: body.zone } : {}) }, current, deps.input).value,
+            (await patchFromBody({ schedule: body.schedule, ...(body.zone ? { zone: body.zone } : {}) }, current, deps.input)).value,
           ),
         );
       }
