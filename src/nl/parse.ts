@@ -237,7 +237,7 @@ function buildSchedule(
   const minutes = groups.map(minutesProblem).find((r) => r !== undefined);
   if (minutes) return reject(minutes.error, minutes.example, recurring);
   const built = recurring ? recurringSchedule(groups, bounds, ctx) : oneOffSchedule(groups, ctx);
-  if (built instanceof Reject) return reject(built.error, built.example);
+  if (built instanceof Reject) return reject(built.error, built.example, recurring);
   const { schedule } = built;
   if (schedule.kind === 'multi' && schedule.triggers.length > MAX_TRIGGERS) {
     return reject(

@@ -210,6 +210,13 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   if (every && (every.unit === 'second' || every.unit === 'minute' || every.unit === 'hour')) {
     return subDaily(every, g, days, ctx, startAt);
   }
+  if (g.window) {
+    // "every day from 9 to 5": a window needs a step inside it; alone its end was dropped without a word
+    return new Reject(
+      'A window of hours ("from … to …") needs to know how often in between: say "every hour from 9 to 5", or "every day at 9" for once at the start.',
+      'every hour from 9 to 5 drink water',
+    );
+  }
   const { ref, date: from } = reference(ctx, startAt);
   const slots: Slots = { times: settledTimes(g), from, ctx, ref };
   const named = namedSlotTriggers(

@@ -123,8 +123,8 @@ function numberOfText(m: RegExpExecArray | RegExpMatchArray, daypart: string): O
   const before = m.input.slice(Math.max(0, m.index - 24), m.index);
   const word = /(?:^|[^\p{L}\p{N}'’])(\p{L}[\p{L}'’]*)\s+$/u.exec(before)?.[1];
   if (!word || BEFORE_BARE_HOUR.test(word)) return undefined;
-  // "watch episode 4 tonight at 8": the time is said, the number is the text's; "tonight" alone is read apart
-  if (MONTH_WORD.test(word) || /^\s*(?:at|@)\s*\d/.test(m.input.slice(m.index + m[0].length))) return null;
+  // "watch episode 4 tonight at 8" (or "at midnight"): the time is said, the number is the text's; "tonight" alone is read apart
+  if (MONTH_WORD.test(word) || /^\s*(?:at|@)\s*(?:\d|noon\b|midnight\b)/.test(m.input.slice(m.index + m[0].length))) return null;
   const clock = m[1]!;
   const part = m[0].slice(clock.length).trim();
   const time = part === 'at night' ? `at ${clock}pm` : `at ${clock} ${part}`;
