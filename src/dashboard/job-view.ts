@@ -3,6 +3,7 @@ import { ApiError } from './api.js';
 import { debounce } from './backoff.js';
 import type { Ctx, View } from './context.js';
 import { type Child, badge, h, replace } from './dom.js';
+import { freshRuns } from './fresh.js';
 import { runsTable } from './runs-table.js';
 import { relativeSpan } from '../shared/span-words.js';
 import { localTime, zoned } from './time.js';
@@ -51,8 +52,7 @@ function details(job: Job): HTMLElement {
  */
 export function jobView(ctx: Ctx, root: HTMLElement, id: string): View {
   const abort = new AbortController();
-  const seen = new Set<string>();
-  let first = true;
+  const fresh = freshRuns();
   const path = `/api/v1/jobs/${encodeURIComponent(id)}`;
 
   const draw = (job: Job, runs: Run[]): void => {
@@ -73,10 +73,8 @@ export function jobView(ctx: Ctx, root: HTMLElement, id: string): View {
       h('h2', {}, 'Payload'),
       h('pre', { class: 'payload' }, JSON.stringify(job.payload, null, 2)),
       h('h2', {}, 'Run history'),
-      runsTable(runs, first ? { caption: 'Run history' } : { seen, caption: 'Run history' }),
+      runsTable(runs, { fresh: fresh(runs), caption: 'Run history' }),
     );
-    first = false;
-    for (const r of runs) seen.add(r.runId);
   };
 
   const load = async (): Promise<void> => {

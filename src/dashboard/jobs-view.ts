@@ -3,6 +3,7 @@ import { debounce } from './backoff.js';
 import type { Ctx, View } from './context.js';
 import { badge, h, replace } from './dom.js';
 import { filterBar } from './filter-bar.js';
+import { FRESH_MS } from './fresh.js';
 import { type Filters, filtersFromSearch, searchOf } from './filters.js';
 import { type JobRow, JobRows } from './job-rows.js';
 import { Selection, selectionBar } from './selection.js';
@@ -11,8 +12,6 @@ import { zoned } from './time.js';
 import type { Job, LiveEvent, Stats } from './types.js';
 import { VirtualList } from './virtual-list.js';
 
-/** A row that changed within this long fades in when drawn. */
-const FRESH_MS = 2000;
 const FIRST_ROW_MARK = 'chime:first-job-row';
 
 /** "in 5 minutes · 2026-11-23 09:00+01:00 (Europe/Berlin)": relative as the chat says it, then in the job's own zone. */

@@ -6,9 +6,12 @@ const ms = (n: number | null): string => (n === null ? '—' : n < 1000 ? `${n} 
 
 /**
  * Runs as a table, newest first: when, outcome, why it ran, lateness, duration and the error.
- * Runs not in `seen` (new since the last draw) fade in; `withJob` adds a link to each run's job.
+ * Runs `fresh` says are new fade in (see fresh.ts); `withJob` adds a link to each run's job.
  */
-export function runsTable(runs: Run[], opts: { seen?: Set<string>; withJob?: boolean; caption: string }): HTMLElement {
+export function runsTable(
+  runs: Run[],
+  opts: { fresh?: ((runId: string) => boolean) | undefined; withJob?: boolean; caption: string },
+): HTMLElement {
   if (runs.length === 0) return h('p', { class: 'muted' }, 'No runs yet.');
   return h(
     'div',
@@ -38,7 +41,7 @@ export function runsTable(runs: Run[], opts: { seen?: Set<string>; withJob?: boo
         ...runs.map((r) =>
           h(
             'tr',
-            { class: opts.seen && !opts.seen.has(r.runId) ? 'fresh' : '', 'data-run': r.runId, 'data-status': r.status },
+            { class: opts.fresh?.(r.runId) ? 'fresh' : '', 'data-run': r.runId, 'data-status': r.status },
             h('td', { title: r.startedAt }, localTime(r.startedAt)),
             opts.withJob && h('td', {}, h('a', { href: `/jobs/${encodeURIComponent(r.jobId)}` }, r.jobId)),
             h('td', {}, badge(r.status)),

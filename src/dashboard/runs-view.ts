@@ -1,6 +1,7 @@
 import { debounce } from './backoff.js';
 import type { Ctx, View } from './context.js';
 import { h, replace } from './dom.js';
+import { freshRuns } from './fresh.js';
 import { runsTable } from './runs-table.js';
 import type { LiveEvent, Run } from './types.js';
 
@@ -11,8 +12,7 @@ export function runsView(ctx: Ctx, root: HTMLElement): View {
   const params = new URLSearchParams(location.search);
   const status = params.get('status') ?? '';
   const abort = new AbortController();
-  const seen = new Set<string>();
-  let first = true;
+  const fresh = freshRuns();
   const table = h('div', {}, h('p', { class: 'muted' }, 'Loading…'));
   const filter = h('select', { 'aria-label': 'Outcome', name: 'status' }, h('option', { value: '' }, 'Any outcome'));
   for (const s of RUN_STATUSES) filter.append(h('option', { value: s, selected: s === status }, s));
@@ -22,9 +22,7 @@ export function runsView(ctx: Ctx, root: HTMLElement): View {
     try {
       const q = new URLSearchParams({ limit: '200', ...(status ? { status } : {}) });
       const { runs } = await ctx.api.get<{ runs: Run[] }>(`/api/v1/runs?${q}`, { signal: abort.signal });
-      replace(table, runsTable(runs, first ? { withJob: true, caption: 'Runs' } : { withJob: true, seen, caption: 'Runs' }));
-      first = false;
-      for (const r of runs) seen.add(r.runId);
+      replace(table, runsTable(runs, { fresh: fresh(runs), withJob: true, caption: 'Runs' }));
     } catch (err) {
       if (!abort.signal.aborted) replace(table, h('p', { class: 'error', role: 'alert' }, (err as Error).message));
     }
