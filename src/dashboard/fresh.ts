@@ -1,5 +1,3 @@
-import type { Run } from './types.js';
-
 /** A row that appeared or changed within this long fades in when drawn. */
 export const FRESH_MS = 2000;
 
@@ -9,7 +7,7 @@ export const FRESH_MS = 2000;
  * run that starts and succeeds at once is redrawn a few ms later, which would cut its fade short.
  * Returns, per draw, the test for a run id (undefined on the first draw: nothing there is new).
  */
-export function freshRuns(): (runs: Run[]) => ((runId: string) => boolean) | undefined {
+export function freshRuns(): (runs: ReadonlyArray<{ runId: string }>) => ((runId: string) => boolean) | undefined {
   let first = true;
   const firstDrawn = new Map<string, number>();
   return (runs) => {

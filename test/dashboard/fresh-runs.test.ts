@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FRESH_MS, freshRuns } from '../../src/dashboard/fresh.js';
-import type { Run } from '../../src/dashboard/types.js';
 
-const run = (runId: string): Run => ({ runId }) as Run;
+const run = (runId: string) => ({ runId });
 
 describe('which runs of a redrawn table fade in', () => {
   afterEach(() => vi.useRealTimers());
