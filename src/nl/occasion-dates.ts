@@ -25,6 +25,7 @@
  */
 import { maskClaimed, type Piece } from './pieces.js';
 import { originalSpan, type Normalized } from './shorthand.js';
+import { reject } from './rejection.js';
 import { GLUE, PREFIX, reminderText } from './text.js';
 import type { ParseRejection } from './types.js';
 import { deadlineRefusal, eventDayRefusal } from './occasion-refusals.js';
@@ -203,11 +204,10 @@ export function dropOccasions(input: string, norm: Normalized, pieces: Piece[], 
     if (o.kind === 'occasion') {
       if (!others.some(saysWhen)) {
         const [from, to] = originalSpan(norm, o.start, o.end);
-        return {
-          ok: false,
-          error: `When should I remind you? "${input.slice(from, to)}" reads as part of the task (what it is for, or when it is due), not as the time to remind you. Say when before the task.`,
-          example: `remind me in 1 hour to ${reminderText(input, norm, [])}`,
-        };
+        return reject(
+          `When should I remind you? "${input.slice(from, to)}" reads as part of the task (what it is for, or when it is due), not as the time to remind you. Say when before the task.`,
+          `remind me in 1 hour to ${reminderText(input, norm, [])}`,
+        );
       }
       drop.push(o);
     } else if (o.kind === 'deadline') {

@@ -5,6 +5,7 @@
  */
 import type { Piece, TimeOfDay } from './pieces.js';
 import { originalSpan, type Normalized } from './shorthand.js';
+import { reject } from './rejection.js';
 import { GLUE, PREFIX } from './text.js';
 import type { ParseRejection } from './types.js';
 
@@ -56,12 +57,11 @@ export function deadlineRefusal(input: string, norm: Normalized, o: OccasionSpan
   const [from, to] = originalSpan(norm, o.start, o.end);
   const time = o.pieces.find((p) => p.time)!.time!;
   const example = insertAt(input, whereTimeGoes(input, norm, others), `at ${twoHoursBefore(time)}`);
-  const r: ParseRejection = {
-    ok: false,
-    error: `When should I remind you? "${input.slice(from, to)}" reads as when the task is due, and a reminder then would come too late. Say when to remind you.`,
+  return reject(
+    `When should I remind you? "${input.slice(from, to)}" reads as when the task is due, and a reminder then would come too late. Say when to remind you.`,
     example,
-  };
-  return repeat ? { ...r, request: true } : r;
+    repeat,
+  );
 }
 
 /** "at 5pm to prepare for the meeting on monday": the reminder on monday, or the meeting? */
@@ -81,9 +81,8 @@ export function eventDayRefusal(input: string, norm: Normalized, o: OccasionSpan
   const eventStart = det ? det.index : nounFrom;
   const possessive = `${day.replace(/^(?:on|in)\s+/i, '')}'s ${owned}${noun}`;
   const onEvent = `${input.slice(0, eventStart)}${possessive}${input.slice(dayTo)}`;
-  return {
-    ok: false,
-    error: `Is "${day}" when to remind you, or when the ${noun} is? For a reminder that day say "${onDay}"; for the ${noun}'s day say "${onEvent}".`,
-    example: onDay,
-  };
+  return reject(
+    `Is "${day}" when to remind you, or when the ${noun} is? For a reminder that day say "${onDay}"; for the ${noun}'s day say "${onEvent}".`,
+    onDay,
+  );
 }

@@ -21,6 +21,7 @@ import { chronoPieces } from './chrono-dates.js';
 import { DURATION_RECOGNIZERS, LEADING_DURATION_RE, resolveOnce } from './instant.js';
 import { parseDurationPhrase } from './duration-phrase.js';
 import { scan, type Piece, type Recognizer } from './pieces.js';
+import { reject } from './rejection.js';
 import { absorbPrepositions, dropAttributive, dropAttributiveRepeats, dropLooseHolidays, markRoles, unreadTime } from './piece-filters.js';
 import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
 import { HOUR_MINUTE_RECOGNIZERS, minutesProblem } from './hour-minutes.js';
@@ -60,12 +61,6 @@ function recognizers(order: 'dmy' | 'mdy'): Recognizer[] {
     recognizerCache.set(order, list);
   }
   return list;
-}
-
-/** `request`: the text asked for a reminder (it holds a repeat), even though it cannot be read. */
-function reject(error: string, example?: string, request = false): ParseRejection {
-  const r: ParseRejection = example ? { ok: false, error, example } : { ok: false, error };
-  return request ? { ...r, request: true } : r;
 }
 
 function isRejection(x: object): x is ParseRejection {

@@ -8,6 +8,7 @@ import { maskClaimed, type Piece } from './pieces.js';
 import type { ParseRejection } from './types.js';
 import { foreignClockPreposition, foreignTimeWords } from './foreign.js';
 import { suspiciousDateWord } from './suspicious.js';
+import { reject } from './rejection.js';
 import { PREFIX } from './text.js';
 
 const START_WORDS =
@@ -174,22 +175,22 @@ export function dropLooseHolidays(text: string, pieces: Piece[]): void {
 export function unreadTime(text: string, claimed: boolean[]): ParseRejection | undefined {
   const masked = maskClaimed(text, claimed);
   const foreign = foreignTimeWords(masked) ?? foreignClockPreposition(text, claimed);
-  if (foreign) return rejection(foreign.error, foreign.example);
+  if (foreign) return reject(foreign.error, foreign.example);
   const loose = looseNumber(text, masked, claimed);
   if (loose) return loose;
   // "3:5pm", "3.5pm", "3:555pm", "1:2:3pm": a clock with its minutes miswritten
   const malformed = /(?<![\w:.])(\d{1,2}(?:[:.]\d+)+\s*(?:am|pm))\b/.exec(masked);
-  if (malformed) return rejection(`"${malformed[1]}" is not a time I can read. Write minutes with two digits.`, 'at 3:05pm');
+  if (malformed) return reject(`"${malformed[1]}" is not a time I can read. Write minutes with two digits.`, 'at 3:05pm');
   // "at 7 pn": a misspelt am/pm next to the hour; reading "7" alone would guess the half of the day
   const meridiemTypo = /\b\d{1,2}\s*(pn|pmm|amm|apm|a\.n|p\.n)(?![\w])/.exec(text);
   if (meridiemTypo && !claimed[meridiemTypo.index + meridiemTypo[0].length - 1])
-    return rejection(`I don't know "${meridiemTypo[1]}" next to the time. Did you mean am or pm?`, 'tomorrow at 7pm');
+    return reject(`I don't know "${meridiemTypo[1]}" next to the time. Did you mean am or pm?`, 'tomorrow at 7pm');
   const bad = /\b(?:at\s+)?(\d{1,2}:\d{2}|\d{1,2}\s*(?:am|pm))\b/.exec(masked);
-  if (bad) return rejection(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
+  if (bad) return reject(`"${bad[1]}" is not a time I can read.`, 'at 5:30pm');
   const suspicious = suspiciousDateWord(masked);
-  if (suspicious) return rejection(suspicious.error, suspicious.example);
+  if (suspicious) return reject(suspicious.error, suspicious.example);
   const unitless = /\bin\s+(\d+(?:\.\d+)?)(?!\s*[a-z\d:./])/.exec(masked);
-  if (unitless) return rejection(`In ${unitless[1]} what? Say minutes, hours or days.`, `in ${unitless[1]} minutes`);
+  if (unitless) return reject(`In ${unitless[1]} what? Say minutes, hours or days.`, `in ${unitless[1]} minutes`);
   return undefined;
 }
 
@@ -215,7 +216,7 @@ function looseNumber(text: string, masked: string, claimed: boolean[]): ParseRej
       let j = i - joined[1]!.length;
       while (j >= 0 && !claimed[j] && /\s/.test(text[j]!)) j--;
       if (j >= 0 && claimed[j] === true && /^\d{1,2}(?:[:.]\d{2})?$/.test(m[0])) {
-        return rejection(
+        return reject(
           `Is "${m[0]}" after "${joined[1]}" a second time? Write it as one ("at ${m[0]}", "${m[0]}pm"); if it belongs to the text, put the text first.`,
           'at 9am and at 5pm take meds',
         );
@@ -225,19 +226,15 @@ function looseNumber(text: string, masked: string, claimed: boolean[]): ParseRej
     if (!afterTime && !(atStart && CLOCK_LIKE.test(token))) continue;
     const n = Number(token);
     if (/^\d{4}$/.test(token) && n >= 1900 && n < 2200) {
-      return rejection(`Is "${token}" a year? Write it right after the date.`, `on dec 24 ${token} at 9am`);
+      return reject(`Is "${token}" a year? Write it right after the date.`, `on dec 24 ${token} at 9am`);
     }
     if (CLOCK_LIKE.test(token)) {
-      return rejection(`I can't read "${token}" as a time. Write it with a colon, like 09:30.`, 'tomorrow at 09:30');
+      return reject(`I can't read "${token}" as a time. Write it with a colon, like 09:30.`, 'tomorrow at 09:30');
     }
-    return rejection(
+    return reject(
       `I could not tell what "${token}" means next to the time. Write times like 9:30 and dates like dec 24.`,
       'tomorrow at 9:30am',
     );
   }
   return undefined;
-}
-
-function rejection(error: string, example?: string): ParseRejection {
-  return example ? { ok: false, error, example } : { ok: false, error };
 }
