@@ -70,7 +70,8 @@ async function editedTiming(when: string, zone: string, current: Job, deps: JobI
   const now = deps.now();
   const parsed = readWhen(when, zone, deps);
   const read = (text: string) => deps.parse(text, { now, timeZone: zone });
-  const result = await editWhen({ job: current, input: when, parsed, now, zone, read });
+  // A `zone` given beside `when` is the repeat's new zone: its days, times and DST notes are read there.
+  const result = await editWhen({ job: { ...current, timeZone: zone }, input: when, parsed, now, zone, read });
   if (!result.ok) throw new UserError(result.code, result.reason, JSON.stringify({ when: result.example }));
   return fromParsed(result.parsed);
 }

@@ -61,4 +61,45 @@ describe('PATCH /api/v1/jobs/:id with `when` edits the timing as /edit does', ()
     // The example itself works.
     expect((await patch(job.id, JSON.parse(problem.example))).status).toBe(200);
   });
+
+  it('"at 9:30" with a new `zone` on a repeat fires at 9:30 in the new zone, and says so', async () => {
+    const job = await create('every weekday at 9', 'standup');
+    const res = await patch(job.id, { when: 'at 9:30', zone: 'America/New_York' });
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as JobView & { timeZone: string };
+    expect(after.timeZone).toBe('America/New_York');
+    // 10:00Z Sun 22 Nov is 05:00 in New York (EST = UTC-5): Mon 23 Nov 09:30 there is the first.
+    expect(after.nextRuns.map((n) => n.local).slice(0, 2)).toEqual(['2026-11-23T09:30:00-05:00', '2026-11-24T09:30:00-05:00']);
+    expect(after.nextRunLocal).toBe('2026-11-23T09:30:00-05:00');
+    const stored = (await (await f.call(`/api/v1/jobs/${job.id}`)).json()) as JobView;
+    expect(stored.nextRunLocal).toBe('2026-11-23T09:30:00-05:00');
+  });
+
+  it('`zone` alone on a repeat keeps its wall-clock time in the new zone', async () => {
+    const job = await create('every weekday at 9', 'standup');
+    const res = await patch(job.id, { zone: 'America/New_York' });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as JobView).nextRunLocal).toBe('2026-11-23T09:00:00-05:00');
+  });
+
+  it('`schedule` replaces the timing, and a `zone` beside it is the zone it is read in', async () => {
+    const job = await create('every weekday at 9', 'standup');
+    const res = await patch(job.id, { schedule: 'cron:0 7 * * *', zone: 'Asia/Tokyo' });
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as JobView;
+    // 10:00Z is 19:00 in Tokyo (UTC+9): the next 07:00 there is Mon 23 Nov.
+    expect(after.nextRunLocal).toBe('2026-11-23T07:00:00+09:00');
+    expect(after.scheduleSpec).toContain('0 7 * * *');
+  });
+
+  it('"at 2:30am" with a new `zone` on a repeat answers with the new zone\'s DST notes', async () => {
+    const job = await create('every day at 9', 'water');
+    const res = await patch(job.id, { when: 'at 2:30am', zone: 'America/New_York' });
+    expect(res.status).toBe(200);
+    // New York, 14 Mar 2027: 02:00 EST jumps to 03:00 EDT at 07:00Z, so 02:30 runs at 03:30 EDT.
+    // (Berlin's own change, 28 Mar 2027 02:00 -> 03:00, would name another day.)
+    const body = (await res.json()) as { wallNotes: Array<{ local: string; text: string }> };
+    expect(body.wallNotes.map((n) => n.local)).toEqual(['2027-03-14T03:30:00-04:00']);
+    expect(body.wallNotes[0]?.text).toContain('America/New_York');
+  });
 });
