@@ -10,14 +10,15 @@ import { ALICE_DM, ALICE_GROUP, CAROL_ADMIN, makeChat } from './harness.js';
 describe('presses on one job at the same moment', () => {
   it('Snooze 10 min tapped twice on a fired series brings that occurrence back once, not twice', async () => {
     const t = makeChat();
+    // Made at 11:00 itself: the first fire is tomorrow's (strictly after now, as the scheduler does).
     const id = await t.create(ALICE_DM, '/remind every day at 11 stretch');
     const msg = await t.fire(id);
     const snooze = t.button(msg, 'Snooze 10');
     const answers = await Promise.all([t.press(ALICE_DM, snooze), t.press(ALICE_DM, snooze)]);
     const copies = [...t.scheduler.jobs.values()].filter((j) => j.id !== id && j.status === 'active');
     expect(copies).toHaveLength(1);
-    expect(copies[0]!.nextRunAt?.toISOString()).toBe('2026-11-22T10:10:00.000Z');
-    expect(answers.map((a) => a.toast)).toEqual(['Snoozed until Sun 22 Nov 11:10 (in 10 minutes)', expect.stringMatching(/already/i)]);
+    expect(copies[0]!.nextRunAt?.toISOString()).toBe('2026-11-23T10:10:00.000Z');
+    expect(answers.map((a) => a.toast)).toEqual(['Snoozed until Mon 23 Nov 11:10 (in 10 minutes)', expect.stringMatching(/already/i)]);
   });
 
   it('Snooze on two deliveries of the same series at once (the owner and an admin) also adds one copy', async () => {

@@ -21,12 +21,14 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     if (!j) throw new Error(`no job ${id}`);
     return j;
   };
-  // Once: its instant even if past (the real scheduler runs missed one-offs once).
-  const firstRun = (s: Job['schedule'], tz: string, bounds: Job['bounds'] = {}): Date | null =>
-    s.kind === 'once' ? s.at : nextFireWithin(s, tz, new Date(clock.now().getTime() - 1), bounds);
+  // As JobOperations' firstFire: a one-off's instant even if past (the real scheduler runs
+  // missed one-offs once), else the first fire strictly after now. An interval's anchor is
+  // "now" when it was read, so reaching back before now fired it at once, an interval early.
+  const firstRun = (s: Job['schedule'], tz: string, bounds: Job['bounds'] = {}, runCount = 0): Date | null =>
+    s.kind === 'once' ? s.at : s.kind === 'manual' ? null : nextFireWithin(s, tz, clock.now(), bounds, runCount);
   const update = (id: string, patch: JobPatch): Job => {
     const j = { ...must(id), ...patch, updatedAt: clock.now() };
-    if (patch.schedule && patch.nextRunAt === undefined) j.nextRunAt = firstRun(patch.schedule, j.timeZone, j.bounds);
+    if (patch.schedule && patch.nextRunAt === undefined) j.nextRunAt = firstRun(patch.schedule, j.timeZone, j.bounds, j.runCount);
     jobs.set(id, j);
     return j;
   };
@@ -93,7 +95,7 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     },
     async resumeJob(id) {
       const j = must(id);
-      return update(id, { status: 'active', nextRunAt: firstRun(j.schedule, j.timeZone, j.bounds) });
+      return update(id, { status: 'active', nextRunAt: firstRun(j.schedule, j.timeZone, j.bounds, j.runCount) });
     },
     async pauseAll() {
       return [];

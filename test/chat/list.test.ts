@@ -58,12 +58,12 @@ describe('/list shows rules and, with "all", the last 30 days', () => {
 
   it('repeats over a range of hours are listed in words, never as a cron pattern', async () => {
     const t = makeChat(); // Sunday 22 Nov 2026, 11:00 Berlin
-    // 09:00, 10:00, … 17:00: 11:00 is one of them and not past (it is now), so it comes first.
+    // 09:00, 10:00, … 17:00: 11:00 is now, so the first is 12:00 (the scheduler's first fire is strictly after now).
     await t.create(ALICE_DM, '/remind every hour between 9 and 5 stretch');
     await t.create(ALICE_DM, '/remind every 30 minutes between 9 and 5 on weekdays water'); // Mon 09:00 first
     await t.create(ALICE_DM, '/remind every 2 hours between 8 and 20 drink'); // 08:00, 10:00, … 20:00: next today 12:00
     const text = await t.sayText(ALICE_DM, '/list');
-    expect(text).toMatch(/Sun 22 Nov 11:00 .* · stretch · 🔁 every hour from 09:00 to 17:00, Europe\/Berlin/);
+    expect(text).toMatch(/Sun 22 Nov 12:00 .* · stretch · 🔁 every hour from 09:00 to 17:00, Europe\/Berlin/);
     expect(text).toMatch(/Mon 23 Nov 09:00 .* · water · 🔁 every weekday, every 30 minutes from 09:00 to 17:00, Europe\/Berlin/);
     expect(text).toMatch(/Sun 22 Nov 12:00 .* · drink · 🔁 every 2 hours from 08:00 to 20:00, Europe\/Berlin/);
     expect(text).not.toContain('cron');
