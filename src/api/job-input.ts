@@ -24,11 +24,7 @@ export interface JobInputDeps {
 type Timing = { schedule: Schedule; bounds: ScheduleBounds; timeZone: string; parsedText?: string; notes?: ScheduleNotesView };
 
 /** `when` (chat language) or `schedule` (spec), in `zone`; bad input names its field. */
-function timing(
-  body: { when?: string | undefined; schedule?: string | undefined; once?: boolean | undefined },
-  zone: string,
-  deps: JobInputDeps,
-): Timing {
+function timing(body: { when?: string | undefined; schedule?: string | undefined }, zone: string, deps: JobInputDeps): Timing {
   if (body.when !== undefined) return fromParsed(readWhen(body.when, zone, deps));
   const spec = body.schedule ?? '';
   let parsed: { schedule: Schedule; bounds?: ScheduleBounds };
@@ -39,10 +35,18 @@ function timing(
     throw refused('body.schedule', e.message, e.example);
   }
   const bounds: ScheduleBounds = { ...(parsed.bounds ?? {}) };
-  // `once` limits a recurring schedule to its first run, as the CLI's --once does.
-  if (body.once && parsed.schedule.kind !== 'once' && parsed.schedule.kind !== 'manual') bounds.maxRuns = 1;
   const notes = specNotes(spec, parsed.schedule, bounds, zone, deps.now());
   return { schedule: parsed.schedule, bounds, timeZone: zone, notes: scheduleNotesView({ ...notes, timeZone: zone }) };
+}
+
+/**
+ * `once` limits a recurring schedule to one more run, as the CLI's --once does, whether the
+ * schedule came as `when` or as `schedule` (a job's count of runs includes those it has had,
+ * so an edited job gets its next run and no more). A one-off already runs once.
+ */
+function limitedToOnce(schedule: Schedule, bounds: ScheduleBounds, runsSoFar: number): ScheduleBounds {
+  if (schedule.kind === 'once' || schedule.kind === 'manual') return bounds;
+  return { ...bounds, maxRuns: runsSoFar + 1 };
 }
 
 function readWhen(when: string, zone: string, deps: JobInputDeps): ParsedReminder {
@@ -145,6 +149,7 @@ export function newJobFromBody(body: CreateJobBody, owner: Owner, deps: JobInput
   checkText('body.command', body.command, deps, problems);
   if (problems.length > 0) throw validationProblem(problems);
   const t = timing(body, zoneOf(body.zone, deps.defaultTimeZone), deps);
+  if (body.once) t.bounds = limitedToOnce(t.schedule, t.bounds, 0);
   const { kind, payload } = work(body, t.parsedText);
   const origin = originOf(body.origin);
   const value: NewJob = {
@@ -181,9 +186,12 @@ export async function patchFromBody(body: UpdateJobBody, current: Job, deps: Job
     const zone = patch.timeZone ?? current.timeZone;
     const t = body.when !== undefined ? await editedTiming(body.when, zone, current, deps) : timing(body, zone, deps);
     patch.schedule = t.schedule;
-    patch.bounds = t.bounds;
+    patch.bounds = body.once ? limitedToOnce(t.schedule, t.bounds, current.runCount) : t.bounds;
     if (t.timeZone !== current.timeZone) patch.timeZone = t.timeZone;
     notes = t.notes;
+  } else if (body.once) {
+    // `once` alone limits the job's own schedule: before, it was accepted and changed nothing.
+    patch.bounds = limitedToOnce(current.schedule, current.bounds, current.runCount);
   }
   if (body.text !== undefined || body.command !== undefined || body.payload !== undefined) {
     if (body.text !== undefined && current.kind !== 'reminder')

@@ -50,7 +50,10 @@ const common = {
   name: z.string().trim().min(1, 'is empty').max(200, 'is longer than 200 characters').optional(),
   when: when.optional(),
   schedule: schedule.optional(),
-  once: z.boolean().optional().describe('Run a recurring schedule only once.'),
+  once: z
+    .boolean()
+    .optional()
+    .describe('Run a recurring schedule only once (on PATCH: once more), with `when` or `schedule`, or alone on PATCH.'),
   text: text.optional(),
   command: command.optional(),
   payload: payload.optional(),

@@ -190,6 +190,52 @@ function crud(backend: 'sqlite' | 'postgres') {
     expect(await (await f.call(`/api/v1/jobs/${id}`)).json()).toMatchObject({ name: 'a' });
   });
 
+  it('`once` limits a recurring schedule to one run, given with `when` or `schedule`, and alone on PATCH to one more run', async () => {
+    type Made = { id: string; bounds: { maxRuns?: number }; nextRuns: unknown[]; runCount: number };
+    const create = async (json: Record<string, unknown>) => {
+      const res = await f.call('/api/v1/jobs', { method: 'POST', json: { text: 'water', origin: ORIGIN, ...json } });
+      expect(res.status).toBe(201);
+      return (await res.json()) as Made;
+    };
+    const patch = async (id: string, json: Record<string, unknown>) => {
+      const res = await f.call(`/api/v1/jobs/${id}`, { method: 'PATCH', json });
+      expect(res.status, JSON.stringify(json)).toBe(200);
+      return (await res.json()) as Made;
+    };
+    // Before, `once` was read only beside `schedule`: with `when` it made an every-day job.
+    expect(await create({ when: 'every day at 9am', once: true })).toMatchObject({ bounds: { maxRuns: 1 }, nextRuns: [expect.anything()] });
+    expect(await create({ schedule: 'cron:0 9 * * *', once: true })).toMatchObject({
+      bounds: { maxRuns: 1 },
+      nextRuns: [expect.anything()],
+    });
+
+    const daily = await create({ when: 'every day at 9am' });
+    expect(daily.nextRuns).toHaveLength(5);
+    // Before, PATCH {"once":true} answered 200 and changed nothing.
+    expect(await patch(daily.id, { once: true })).toMatchObject({ bounds: { maxRuns: 1 }, nextRuns: [expect.anything()] });
+    // A new repeat without `once` is a repeat again.
+    expect((await patch(daily.id, { when: 'every day at 10am' })).nextRuns).toHaveLength(5);
+    expect(await patch(daily.id, { when: 'every day at 11am', once: true })).toMatchObject({
+      bounds: { maxRuns: 1 },
+      nextRuns: [expect.anything()],
+    });
+
+    // A job that has run: `once` is its next run, not "1 run in all", which would never fire again.
+    const ran = await create({ when: 'every day at 9am' });
+    expect((await f.call(`/api/v1/jobs/${ran.id}/run`, { method: 'POST' })).status).toBe(202);
+    let runCount = 0;
+    for (let i = 0; i < 100 && runCount === 0; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 20));
+      runCount = ((await (await f.call(`/api/v1/jobs/${ran.id}`)).json()) as Made).runCount;
+    }
+    expect(runCount).toBe(1);
+    expect(await patch(ran.id, { once: true })).toMatchObject({ status: 'active', bounds: { maxRuns: 2 }, nextRuns: [expect.anything()] });
+    expect(await patch(ran.id, { schedule: 'cron:0 8 * * *', once: true })).toMatchObject({
+      bounds: { maxRuns: 2 },
+      nextRuns: [expect.anything()],
+    });
+  });
+
   it('unknown ids are 404 on every job route', async () => {
     for (const [method, path] of [
       ['GET', '/api/v1/jobs/nope42'],
