@@ -47,7 +47,15 @@ const BOUND_WORD = /^(?:until|till|til|(?:no|not)\s+later\s+than)/;
  */
 const EVENT_NOUNS =
   'meeting call appointment interview exam test class lesson lecture seminar webinar workshop conference presentation talk demo review standup stand-up session trip flight holiday vacation party dinner lunch brunch wedding funeral birthday anniversary ceremony concert show gig game match race recital rehearsal practice training visit check-?up surgery event launch release reunion picnic barbecue bbq festival meetup hearing shift tournament performance deadline';
-const EVENT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${EVENT_NOUNS.split(' ').join('|')})s?\\s+(?:on\\s+|in\\s+)?(?:the\\s+)?$`, 'u');
+/**
+ * An event's noun right before a day, with up to three words of who or what it is with or about
+ * ("the meeting with bob on monday", "the call about the budget on friday"): the day may as well
+ * be the event's. Group 1 is the words between the noun (or its complement) and the day.
+ */
+const EVENT_BEFORE = new RegExp(
+  `(?:^|[^\\p{L}])(?:${EVENT_NOUNS.split(' ').join('|')})s?(?:\\s+(?:with|about|at|of)(?:\\s+[\\p{L}'’-]+){1,3})?(\\s+(?:on\\s+|in\\s+)?(?:the\\s+)?)$`,
+  'u',
+);
 /** The last word before the introducing one. */
 const WORD_BEFORE = /([\p{L}\p{N}'’]+)[\s,]*$/u;
 
@@ -58,6 +66,8 @@ export interface Occasion {
   /** Start of "for"/"by"/… (of the event's noun: "meeting on monday") in the normalised text. */
   start: number;
   end: number;
+  /** An event's: where its day's words begin ("on monday" of "the meeting with bob on monday"). */
+  dayStart?: number;
 }
 
 /** A day that says no clock time (a clock time may be the reminder's own, see above). */
@@ -102,12 +112,19 @@ function deadlineIntro(text: string, p: Piece, claimed: boolean[]): { start: num
   return m && !claimed[start] ? { start, word: m[1]! } : undefined;
 }
 
-/** Where the event's noun right before the day `p` starts ("meeting" of "the meeting on monday"), if there is one. */
-function eventNounStart(text: string, p: Piece): number | undefined {
-  const before = text.slice(Math.max(0, p.start - 40), p.start);
+/**
+ * Where the event's noun right before the day `p` starts ("meeting" of "the meeting with bob on
+ * monday") and where the day's words begin, if there is one. A complement holding another time
+ * phrase ("the meeting at noon on monday") is not one.
+ */
+function eventNoun(text: string, p: Piece, claimed: boolean[]): { start: number; dayStart: number } | undefined {
+  const before = text.slice(Math.max(0, p.start - 64), p.start);
   const m = EVENT_BEFORE.exec(before);
   if (!m) return undefined;
-  return p.start - before.length + m.index + (/^\p{L}/u.test(m[0]) ? 0 : 1);
+  const start = p.start - before.length + m.index + (/^\p{L}/u.test(m[0]) ? 0 : 1);
+  const dayStart = p.start - m[1]!.length;
+  for (let i = start; i < dayStart; i++) if (claimed[i]) return undefined;
+  return { start, dayStart };
 }
 
 /** Words of the task end right before `at` (not a time phrase, not glue, not "remind me"). */
@@ -160,8 +177,8 @@ function findOccasions(text: string, pieces: Piece[], claimed: boolean[]): Occas
     }
     if (!dayOnly(first)) continue;
     const start = introStart(text, first);
-    const noun = start === undefined ? eventNounStart(text, first) : undefined;
-    const from = start ?? noun;
+    const noun = start === undefined ? eventNoun(text, first, claimed) : undefined;
+    const from = start ?? noun?.start;
     if (from === undefined) continue;
     if (start !== undefined ? !taskWordBefore(text, start, claimed) : claimed[from] || !taskBegunBefore(text, from, claimed)) continue;
     // The pieces right after it, joined by glue only, say the same occasion.
@@ -169,7 +186,12 @@ function findOccasions(text: string, pieces: Piece[], claimed: boolean[]): Occas
     const chain = pieces.slice(i, j + 1);
     i = j;
     if (chain.some((p) => p.time !== undefined || p.repeat || p.duration)) continue;
-    out.push({ kind: start !== undefined ? 'occasion' : 'event', pieces: chain, start: from, end: chain[chain.length - 1]!.end });
+    const end = chain[chain.length - 1]!.end;
+    out.push(
+      start !== undefined
+        ? { kind: 'occasion', pieces: chain, start: from, end }
+        : { kind: 'event', pieces: chain, start: from, end, dayStart: noun!.dayStart },
+    );
   }
   return out;
 }

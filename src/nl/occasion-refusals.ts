@@ -14,6 +14,8 @@ export interface OccasionSpan {
   pieces: Piece[];
   start: number;
   end: number;
+  /** An event's: where its day's words begin, after the noun and what it is with or about. */
+  dayStart?: number;
 }
 
 /** "3pm", "3:30pm", or a bare "6" when the deadline's hour was bare: two hours before `t`. */
@@ -70,16 +72,19 @@ export function eventDayRefusal(input: string, norm: Normalized, o: OccasionSpan
   const noun = /^[\p{L}-]+/u.exec(input.slice(nounFrom))![0];
   const nounTo = nounFrom + noun.length;
   const [, dayTo] = originalSpan(norm, o.start, o.end);
-  const day = input.slice(nounTo, dayTo).trim();
+  // "with bob" of "the meeting with bob on monday" stays with the meeting in both readings
+  const [dayFrom] = o.dayStart !== undefined ? originalSpan(norm, o.dayStart, o.end) : [nounTo];
+  const withWhom = input.slice(nounTo, dayFrom).trimEnd();
+  const day = input.slice(dayFrom, dayTo).trim();
   // Reminder's day: the day moved before the time said ("remind me on monday at 5pm to …")
   const [firstWhen] = originalSpan(norm, others[0]!.start, others[0]!.end);
-  const withoutDay = `${input.slice(0, nounTo)}${input.slice(dayTo)}`;
+  const withoutDay = `${input.slice(0, nounTo)}${withWhom}${input.slice(dayTo)}`;
   const onDay = insertAt(withoutDay, firstWhen < nounTo ? firstWhen : headEnd(input), day);
   // Event's day: "monday's meeting", "next week's school trip" (a day before 's names a thing)
   const det = /\b(?:the|a|an|my|our|your|his|her|their)\s+((?:[\p{L}-]+\s+){0,2})$/iu.exec(input.slice(0, nounFrom));
   const owned = det?.[1] ?? '';
   const eventStart = det ? det.index : nounFrom;
-  const possessive = `${day.replace(/^(?:on|in)\s+/i, '')}'s ${owned}${noun}`;
+  const possessive = `${day.replace(/^(?:on|in)\s+/i, '')}'s ${owned}${noun}${withWhom}`;
   const onEvent = `${input.slice(0, eventStart)}${possessive}${input.slice(dayTo)}`;
   return reject(
     `Is "${day}" when to remind you, or when the ${noun} is? For a reminder that day say "${onDay}"; for the ${noun}'s day say "${onEvent}".`,

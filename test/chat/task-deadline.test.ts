@@ -133,6 +133,21 @@ describe("a day after an event's noun, next to a bare clock time, is asked about
       ['remind me on monday at 5pm to prepare for the meeting', 'prepare for the meeting', at(MON, 17)],
       ["remind me at 5pm to prepare for monday's meeting", "prepare for monday's meeting", at(THU, 17)],
     ],
+    // who the meeting is with sits between the noun and the day (was set for Mon 17:00 without a word)
+    [
+      'remind me at 5pm to prepare for the meeting with bob on monday',
+      'on monday',
+      'meeting',
+      ['remind me on monday at 5pm to prepare for the meeting with bob', 'prepare for the meeting with bob', at(MON, 17)],
+      ["remind me at 5pm to prepare for monday's meeting with bob", "prepare for monday's meeting with bob", at(THU, 17)],
+    ],
+    [
+      'remind me at 5pm to prepare for the call about the budget on friday',
+      'on friday',
+      'call',
+      ['remind me on friday at 5pm to prepare for the call about the budget', 'prepare for the call about the budget', at(FRI, 17)],
+      ["remind me at 5pm to prepare for friday's call about the budget", "prepare for friday's call about the budget", at(THU, 17)],
+    ],
   ] as const)('"%s": nothing is created, and each reading works as written', async (request, day, noun, onDay, onEvent) => {
     const t = await london();
     const reply = await t.sayText(ALICE_DM, request);
@@ -151,6 +166,9 @@ describe("a day after an event's noun, next to a bare clock time, is asked about
     ['remind me tomorrow at 5pm to prepare for the meeting on monday', 'prepare for the meeting on monday', at(FRI, 17)],
     ['remind me in 2 hours to prepare for the meeting on monday', 'prepare for the meeting on monday', at(THU, 12)],
     ['remind me on monday at 10 about the meeting on tuesday', 'the meeting on tuesday', at(MON, 10)],
+    ['remind me tomorrow at 5pm to prepare for the meeting with bob on monday', 'prepare for the meeting with bob on monday', at(FRI, 17)],
+    // the day and time together, as "the meeting on monday at 3pm": the reminder's
+    ['remind me about the meeting with bob on monday at 3pm', 'the meeting with bob', at(MON, 15)],
   ])('"%s" is unambiguous: set with the text "%s"', async (request, text, first) => {
     await setsJob(await london(), request, text, first);
   });
