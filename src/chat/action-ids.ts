@@ -67,10 +67,11 @@ export function action(
 }
 
 /** The buttons that act on a delivered reminder as the message showed it (see versionedAction). */
-export type VersionedVerb = 'done' | 'stop' | 's10' | 's60' | 'tm' | 'rf';
+export type VersionedVerb = 'done' | 'stop' | 's10' | 's60' | 'tm' | 'rf' | 'nag';
 
 /**
- * A button under a delivered reminder (or a question about it) that ends or moves the job: it
+ * A button under a delivered reminder (or a question about it) that ends, moves or nags about
+ * the job: it
  * carries the definition the message showed (job-version.ts), after its own arguments, and
  * refuses once an edit changed it (actions.ts, editedSince). Ids sent before carry none.
  */

@@ -8,7 +8,7 @@ import { reminderBody } from './delivery-format.js';
 import { formatWhen } from './format.js';
 import { definitionVersion, stateVersion } from './job-version.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
-import { isNagging, startNag, stopNags } from './nag.js';
+import { isNagging, nagOnPurpose, startNag, stopNags } from './nag.js';
 import { answerPendingCreation } from './pending-creation.js';
 import { applySnoozePlan, cancelSnoozedCopies } from './snooze-apply.js';
 import type { SnoozeResult } from './snooze-apply.js';
@@ -123,6 +123,16 @@ function editedSince({ job, args }: JobPress, versionAt: number, instead: (id: s
   return { toast: `Reminder ${job.id} was changed after this message; nothing was done. ${instead(job.id)}` };
 }
 
+/**
+ * "Nag me" copies the reminder into a nag: pressed on a delivery made before an edit, the copy
+ * would nag about what the reminder became (a new text, a new time) beside the edited one.
+ */
+async function pressNag(p: JobPress): Promise<ActionAnswer> {
+  const edited = editedSince(p, 0, () => nagOnPurpose(p.deps, p.job));
+  if (edited) return edited;
+  return startNag(p.deps, p.job, p.base, p.now, p.timeZone);
+}
+
 const CANCEL_INSTEAD = (id: string): string => `/cancel ${id} ends it as it is now.`;
 const SNOOZE_AGAIN = (id: string): string => `/snooze ${id} 30m snoozes it as it is now.`;
 
@@ -192,7 +202,7 @@ export async function handleActionPress(
     case 'ur':
       return pressUndo(p, verb);
     case 'nag':
-      return startNag(deps, job, p.base, now, p.timeZone);
+      return pressNag(p);
     case 'edit':
       return pressEdit(p);
   }

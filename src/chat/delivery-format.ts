@@ -3,7 +3,7 @@ import type { Job } from '../core/job.js';
 import { mentionPart, outgoing, plainText, textPart } from '../core/outgoing-message.js';
 import type { Part } from '../core/ports/sender.js';
 import { firesMoreThanOnce } from '../core/schedule.js';
-import { action, versionedAction } from './action-ids.js';
+import { versionedAction } from './action-ids.js';
 import type { ReminderPayload } from './describe.js';
 import { jobSubject } from './describe.js';
 import { formatSpan } from './format.js';
@@ -20,7 +20,7 @@ type Rows = Array<Array<{ id: string; label: string }>>;
  */
 export function reminderActions(job: Job): Rows {
   if (isNagging(job)) return [[versionedAction('done', job)]];
-  const last = [versionedAction('done', job), action('nag', job.id)];
+  const last = [versionedAction('done', job), versionedAction('nag', job)];
   if (firesMoreThanOnce(job.schedule)) last.push(versionedAction('stop', job));
   return [[versionedAction('s10', job), versionedAction('s60', job), versionedAction('tm', job)], last];
 }

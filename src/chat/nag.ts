@@ -63,6 +63,11 @@ function nagInterval(deps: ResolvedChatDeps, job: Job): number {
   return job.origin.chatType === 'group' ? Math.max(DEFAULT_NAG_MS, deps.quotas.minGroupIntervalMs) : DEFAULT_NAG_MS;
 }
 
+/** The command that starts a nag about `job` as it is now: what a refused "Nag me" offers instead. */
+export function nagOnPurpose(deps: ResolvedChatDeps, job: Job): string {
+  return `/remind every ${formatSpan(nagInterval(deps, job))} until done ${jobSubject(job)} nags about it as it is now.`;
+}
+
 /** "Nag me" under a delivered reminder: it comes again every few minutes until Done. */
 export async function startNag(deps: ResolvedChatDeps, job: Job, base: string, now: Date, timeZone: string): Promise<ActionAnswer> {
   if (job.kind !== 'reminder') return { toast: 'Only reminders can nag.' };

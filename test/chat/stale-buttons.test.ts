@@ -96,3 +96,42 @@ describe('Snooze buttons under a delivery made before an edit', () => {
     expect(t.scheduler.jobs.get(id)!.nextRunAt).toEqual(new Date('2026-11-22T12:00:00Z'));
   });
 });
+
+/**
+ * "Nag me" copies the reminder into a nag. Pressed on a delivery made before an edit, it made
+ * a second, nagging copy of the edited reminder beside it. It carries the version the message
+ * showed, as the other buttons do, and refuses once an edit changed it.
+ */
+describe('Nag me under a delivery made before an edit', () => {
+  it('refuses once the reminder was edited, starts no nag, and the command it offers nags about it as it is now', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 1 hour call mom');
+    const delivered = await t.fire(id);
+    await t.sayText(ALICE_DM, `/edit ${id} tomorrow at 10 call dad`);
+    const before = [...t.scheduler.jobs.values()];
+
+    const answer = await t.press(ALICE_DM, t.button(delivered, 'Nag me'));
+    expect(answer.toast).toMatch(/changed after this message.*nothing was done/i);
+    expect(answer.toast).toContain('/remind every 10 minutes until done call dad');
+    expect(answer.edit).toBeUndefined();
+    expect([...t.scheduler.jobs.values()]).toEqual(before);
+
+    // The command offered works: one nag, about the reminder as it is now.
+    await t.sayText(ALICE_DM, '/remind every 10 minutes until done call dad');
+    const nags = [...t.scheduler.jobs.values()].filter((j) => (j.payload as { nag?: boolean }).nag);
+    expect(nags).toHaveLength(1);
+    expect(nags[0]!.payload).toMatchObject({ text: 'call dad' });
+  });
+
+  it('without an edit, and from a button sent before it carried a version, Nag me acts as before', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 1 hour call mom');
+    const delivered = await t.fire(id);
+    expect((await t.press(ALICE_DM, t.button(delivered, 'Nag me'))).toast).toBe('Nagging every 10 minutes');
+
+    const other = await t.create(ALICE_DM, '/remind in 2 hours water the plants');
+    await t.fire(other);
+    await t.sayText(ALICE_DM, `/edit ${other} in 5 minutes`);
+    expect((await t.press(ALICE_DM, `nag:${other}`)).toast).toBe('Nagging every 10 minutes');
+  });
+});
