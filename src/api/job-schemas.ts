@@ -11,10 +11,21 @@ export const jobIdParams = z.object({
     .describe('Job id'),
 });
 
+/**
+ * The platforms Chime has adapters for (adapters/). A job for any other name would run and then
+ * wait forever for a sender, so a typo ("telegarm") would be a reminder silently never delivered.
+ */
+export const CHAT_PLATFORMS = ['telegram', 'discord', 'console'] as const;
+
 const origin = z
   .object(
     {
-      platform: z.string().min(1, 'is empty | Fix: telegram, discord or console'),
+      platform: z
+        .string()
+        .min(1, 'is empty | Fix: telegram, discord or console')
+        .refine((p) => (CHAT_PLATFORMS as readonly string[]).includes(p), {
+          error: (issue) => `"${String(issue.input)}" is not a platform Chime delivers to | Fix: ${CHAT_PLATFORMS.join(', ')}`,
+        }),
       chatId: z.string().min(1, 'is empty | Fix: the chat id messages go to'),
       chatType: z.enum(['private', 'group']).optional(),
       threadId: z.string().min(1).optional(),
