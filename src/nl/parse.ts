@@ -33,6 +33,7 @@ import { formatSpec } from './spec-bridge.js';
 import { shiftedByGap, toWall } from './calendar.js';
 import { pad, parseWallTime } from '../core/time/civil.js';
 import { reminderText } from './text.js';
+import { correctedRequest } from './corrected-request.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { twoTasks } from './two-tasks.js';
 import { dropOccasions } from './occasion-dates.js';
@@ -118,7 +119,16 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     zones,
   );
   if (split) return reject(split.error, split.example);
-  const built = buildSchedule(read.pieces, read.recurring, norm.text, ctx);
+  const said = read.pieces.filter((p) => !read.keepAsText.has(p));
+  const built = buildSchedule(read.pieces, read.recurring, norm.text, ctx, (when) =>
+    // the zone's words stay: the example is read in the zone the request named
+    correctedRequest(
+      input,
+      norm,
+      said.map((p): [number, number] => [p.start, p.end]),
+      when,
+    ),
+  );
   if (isRejection(built)) return built;
   const { schedule, bounds } = built;
   const next = checkedFires(schedule, zone, now, options.now, bounds, read.recurring, norm.text);
@@ -223,6 +233,7 @@ function buildSchedule(
   recurring: boolean,
   text: string,
   ctx: Ctx,
+  withTime: (when: string) => string,
 ): { schedule: Schedule; bounds: ScheduleBounds } | ParseRejection {
   const { groups, bounds } = groupPieces(pieces, text);
   if (groups.length === 0) {
@@ -232,7 +243,11 @@ function buildSchedule(
   const minutes = groups.map(minutesProblem).find((r) => r !== undefined);
   if (minutes) return reject(minutes.error, minutes.example, recurring);
   const built = recurring ? recurringSchedule(groups, bounds, ctx) : oneOffSchedule(groups, ctx);
-  if (built instanceof Reject) return reject(built.error, built.example, recurring);
+  if (built instanceof Reject) {
+    // one schedule: its time words can be swapped for the example's; with several, which ones?
+    const example = built.inPlaceOfTime && built.example && groups.length === 1 ? withTime(built.example) : built.example;
+    return reject(built.error, example, recurring);
+  }
   const { schedule } = built;
   if (schedule.kind === 'multi' && schedule.triggers.length > MAX_TRIGGERS) {
     return reject(

@@ -53,6 +53,11 @@ export class Reject {
   constructor(
     readonly error: string,
     readonly example?: string,
+    /**
+     * The example is only a time phrase, to say in place of the request's own time words: the
+     * refusal's example is then the whole request with it (corrected-request.ts).
+     */
+    readonly inPlaceOfTime = false,
   ) {}
 }
 

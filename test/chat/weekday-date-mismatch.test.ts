@@ -17,14 +17,32 @@ describe('a weekday that does not match its date', () => {
     ['remind me on friday the 12th at 6 to pay the plumber', '2026-12-12 is a Saturday, not a Friday.', '2026-12-12T18:00:00.000Z'],
     ['/remind friday 12 december pay the plumber', '2026-12-12 is a Saturday, not a Friday.', '2026-12-12T09:00:00.000Z'],
     ['remind me on friday 2027-01-02 at 9:30 to pay the plumber', '2027-01-02 is a Saturday, not a Friday.', '2027-01-02T09:30:00.000Z'],
-  ])('"%s" is refused; the example is that date on its own weekday, at the time said, and works', async (text, error, at) => {
+  ])(
+    '"%s" is refused; the example is the request with that date on its own weekday, at the time said, and works as pasted',
+    async (text, error, at) => {
+      const t = await london();
+      const reply = await t.sayText(ALICE_DM, text);
+      expect(reply).toContain(error);
+      expect(t.scheduler.jobs.size).toBe(0);
+      const example = /Example: (.*)/.exec(reply)![1]!;
+      expect(example).not.toContain('dec 1 ');
+      // the task is in the example (it was the time alone, and the person had to add the task back)
+      await t.sayText(ALICE_DM, example);
+      const jobs = [...t.scheduler.jobs.values()];
+      expect(jobs.map((j) => j.nextRunAt?.toISOString())).toEqual([at]);
+      expect(jobs[0]!.payload).toEqual({ text: 'pay the plumber' });
+    },
+  );
+
+  it('a zone named in the request stays in the example, so it is read in that zone', async () => {
     const t = await london();
-    const reply = await t.sayText(ALICE_DM, text);
-    expect(reply).toContain(error);
-    expect(t.scheduler.jobs.size).toBe(0);
+    // 8 Dec 2026 is a Tuesday; 09:00 in New York (EST, UTC-5) is 14:00 UTC
+    const reply = await t.sayText(ALICE_DM, 'remind me to call mom on monday dec 8 at 9am new york time');
+    expect(reply).toContain('2026-12-08 is a Tuesday, not a Monday.');
     const example = /Example: (.*)/.exec(reply)![1]!;
-    expect(example).not.toContain('dec 1 ');
-    await t.sayText(ALICE_DM, `${example} pay the plumber`);
-    expect([...t.scheduler.jobs.values()].map((j) => j.nextRunAt?.toISOString())).toEqual([at]);
+    await t.sayText(ALICE_DM, example);
+    const jobs = [...t.scheduler.jobs.values()];
+    expect(jobs.map((j) => j.nextRunAt?.toISOString())).toEqual(['2026-12-08T14:00:00.000Z']);
+    expect(jobs[0]!.payload).toEqual({ text: 'call mom' });
   });
 });
