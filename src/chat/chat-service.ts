@@ -10,6 +10,7 @@ import { createChatMemory } from './memory.js';
 import type { ActionAnswer, ChatContext, ChatService, IncomingAction, IncomingMessage } from './message.js';
 import { resolvePrefs } from './prefs.js';
 import { parseActionId } from './action-ids.js';
+import { jobTurnKey } from './job-turn.js';
 import { handleZonePress } from './zone-actions.js';
 import { parseZoneActionId } from './zone-action-ids.js';
 import { GENERIC_FAILURE } from '../core/errors.js';
@@ -70,16 +71,16 @@ async function suggestOwnJobs(deps: ResolvedChatDeps, who: ChatContext, partial:
  */
 function pressTarget(press: IncomingAction): string {
   const zone = parseZoneActionId(press.actionId);
-  if (zone) return 'jobId' in zone ? `job:${zone.jobId}` : `user:${press.platform}:${press.userId}`;
+  if (zone) return 'jobId' in zone ? jobTurnKey(zone.jobId) : `user:${press.platform}:${press.userId}`;
   const parsed = parseActionId(press.actionId);
-  return parsed ? `job:${parsed.jobId}` : `user:${press.platform}:${press.userId}`;
+  return parsed ? jobTurnKey(parsed.jobId) : `user:${press.platform}:${press.userId}`;
 }
 
 /** A button press: a zone button, else a job's button; a failure is logged and answered politely. */
 async function answerPress(deps: ResolvedChatDeps, press: IncomingAction): Promise<ActionAnswer> {
   const zoneOf = async (who: IncomingAction): Promise<string> => (await resolvePrefs(deps, who)).timeZone;
   try {
-    return await deps.memory.presses.run(pressTarget(press), async () => {
+    return await deps.memory.turns.run(pressTarget(press), async () => {
       // The time of the press's turn: an earlier press on the same job may have taken a while.
       const now = deps.clock.now();
       return (await handleZonePress(deps, press, now)) ?? (await handleActionPress(deps, press, now, zoneOf));

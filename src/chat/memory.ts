@@ -22,13 +22,16 @@ export interface ChatMemory {
   editsUndone: ExpiringMap<JobDefinition>;
   /** Reminders waiting for an answer, keyed by the question's token. */
   pendingCreations: ExpiringMap<PendingCreation>;
-  /** Button presses on one job (or one question), answered one after another. */
-  presses: OneAtATime;
+  /**
+   * Presses and typed changes on one job (job-turn.ts), presses on one question, one after
+   * another.
+   */
+  turns: OneAtATime;
 }
 
 const DAY_MS = 24 * 3600_000;
 
 export function createChatMemory(clock: Clock): ChatMemory {
   const now = () => clock.now();
-  return { editsUndone: new ExpiringMap(now, DAY_MS), pendingCreations: new ExpiringMap(now, DAY_MS), presses: new OneAtATime() };
+  return { editsUndone: new ExpiringMap(now, DAY_MS), pendingCreations: new ExpiringMap(now, DAY_MS), turns: new OneAtATime() };
 }

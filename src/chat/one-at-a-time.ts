@@ -4,7 +4,8 @@
  * one job at once (a double tap, the owner and an admin together, the same button on two
  * messages) would both act on the state before either, and a series snoozed twice would come
  * back twice. Discord hands interactions over concurrently, so the chat layer keeps the order
- * itself. In this process only, like the rest of the chat's memory.
+ * itself. Typed commands that change a job take the same job's turn (job-turn.ts). In this
+ * process only, like the rest of the chat's memory.
  */
 export class OneAtATime {
   private readonly tails = new Map<string, Promise<void>>();

@@ -1,6 +1,7 @@
 import { UserError } from '../../core/errors.js';
 import type { CommandContext, CommandModule } from '../command.js';
-import { findChangeableJob, normaliseId } from '../access.js';
+import { normaliseId } from '../access.js';
+import { inJobTurn } from '../job-turn.js';
 import { jobSubject } from '../describe.js';
 import { truncate } from '../format.js';
 import type { Action, Reply } from '../message.js';
@@ -18,15 +19,16 @@ interface Outcome {
 
 async function cancelOne(ctx: CommandContext, id: string, several: boolean): Promise<Outcome> {
   try {
-    const job = await findChangeableJob(ctx, id);
-    if (job.status === 'cancelled' || job.status === 'completed') {
-      throw new UserError('job.finished', `Reminder ${job.id} is already ${job.status}.`, '/list');
-    }
-    const cancelled = await ctx.deps.scheduler.cancelJob(job.id);
-    return {
-      line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}`,
-      undo: { ...undoStateAction(job, cancelled), label: several ? `Undo ${job.id}` : 'Undo' },
-    };
+    return await inJobTurn(ctx, id, async (job) => {
+      if (job.status === 'cancelled' || job.status === 'completed') {
+        throw new UserError('job.finished', `Reminder ${job.id} is already ${job.status}.`, '/list');
+      }
+      const cancelled = await ctx.deps.scheduler.cancelJob(job.id);
+      return {
+        line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}`,
+        undo: { ...undoStateAction(job, cancelled), label: several ? `Undo ${job.id}` : 'Undo' },
+      };
+    });
   } catch (err) {
     if (err instanceof UserError) return { line: `⚠️ ${truncate(normaliseId(id), 20)}: ${err.message} Not cancelled.`, refused: err };
     throw err;

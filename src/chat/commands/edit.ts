@@ -2,7 +2,9 @@ import { ForbiddenError, UserError } from '../../core/errors.js';
 import type { JobPatch } from '../../core/ports/job-store.js';
 import type { Job } from '../../core/job.js';
 import type { CommandContext, CommandModule } from '../command.js';
-import { findChangeableJob, isOwner } from '../access.js';
+import { isOwner } from '../access.js';
+import { inJobTurn } from '../job-turn.js';
+import type { Reply } from '../message.js';
 import { confirmation, readerZone } from '../confirmation.js';
 import { truncate } from '../format.js';
 import { editedWhen } from '../edit-time-of-day.js';
@@ -55,39 +57,41 @@ export const edit: CommandModule = {
   name: 'edit',
   description: 'Change time or text: /edit <id> <when or text>',
   usage: '/edit <id> <when or text>',
-  async run(ctx) {
+  run(ctx) {
     const [rawId = '', ...rest] = ctx.args.split(/\s+/);
-    const raw = rest.join(' ').trim();
-    const job = await findChangeableJob(ctx, rawId);
-    if (!raw) throw new UserError('edit.empty', 'What should change? Give a new time or a new text.', EXAMPLE);
-    checkTextLength(ctx, raw);
-    const { input, force } = forcedReading(raw);
-    const read = force === 'text' ? undefined : await parseWithPrefs(ctx, input);
-    const parsed = read?.ok ? await editedWhen(ctx, job, input, read) : read;
-    let patch: JobPatch = {};
-    let newText: string | undefined;
-    let next: Date[] = job.nextRunAt ? [job.nextRunAt] : [];
-    if (parsed?.ok) {
-      checkGroupInterval(ctx, parsed);
-      patch = { schedule: parsed.schedule, bounds: parsed.bounds, timeZone: parsed.timeZone };
-      if (job.status === 'completed' || job.status === 'failed') patch.status = 'active';
-      if (parsed.text.trim()) newText = parsed.text.trim();
-      next = parsed.next;
-    } else if (parsed && (force === 'when' || LOOKS_LIKE_TIME.test(input))) {
-      throw new UserError(
-        'edit.bad_time',
-        `${parsed.error} (To change the text instead: /edit ${job.id} text: …)`,
-        parsed.example ?? EXAMPLE,
-      );
-    } else {
-      if (!input) throw new UserError('edit.empty', 'The new text is empty.', `/edit ${job.id} text: call mom`);
-      newText = input;
-    }
-    if (newText !== undefined) patch = { ...patch, ...withNewText(ctx, job, newText) };
-    const updated = await ctx.deps.scheduler.updateJob(job.id, patch);
-    const reply = confirmation(updated, next, await readerZone(ctx), ctx.now, 'Reminder updated', undoEditAction(ctx.deps, job, updated));
-    // A new time says how it meets the calendar, as a new reminder's confirmation does.
-    const notes = parsed?.ok ? scheduleNotes(parsed) : [];
-    return [notes.length ? { ...reply, text: `${reply.text}\n${notes.join('\n')}` } : reply];
+    return inJobTurn(ctx, rawId, (job) => editJob(ctx, job, rest.join(' ').trim()));
   },
 };
+
+async function editJob(ctx: CommandContext, job: Job, raw: string): Promise<Reply[]> {
+  if (!raw) throw new UserError('edit.empty', 'What should change? Give a new time or a new text.', EXAMPLE);
+  checkTextLength(ctx, raw);
+  const { input, force } = forcedReading(raw);
+  const read = force === 'text' ? undefined : await parseWithPrefs(ctx, input);
+  const parsed = read?.ok ? await editedWhen(ctx, job, input, read) : read;
+  let patch: JobPatch = {};
+  let newText: string | undefined;
+  let next: Date[] = job.nextRunAt ? [job.nextRunAt] : [];
+  if (parsed?.ok) {
+    checkGroupInterval(ctx, parsed);
+    patch = { schedule: parsed.schedule, bounds: parsed.bounds, timeZone: parsed.timeZone };
+    if (job.status === 'completed' || job.status === 'failed') patch.status = 'active';
+    if (parsed.text.trim()) newText = parsed.text.trim();
+    next = parsed.next;
+  } else if (parsed && (force === 'when' || LOOKS_LIKE_TIME.test(input))) {
+    throw new UserError(
+      'edit.bad_time',
+      `${parsed.error} (To change the text instead: /edit ${job.id} text: …)`,
+      parsed.example ?? EXAMPLE,
+    );
+  } else {
+    if (!input) throw new UserError('edit.empty', 'The new text is empty.', `/edit ${job.id} text: call mom`);
+    newText = input;
+  }
+  if (newText !== undefined) patch = { ...patch, ...withNewText(ctx, job, newText) };
+  const updated = await ctx.deps.scheduler.updateJob(job.id, patch);
+  const reply = confirmation(updated, next, await readerZone(ctx), ctx.now, 'Reminder updated', undoEditAction(ctx.deps, job, updated));
+  // A new time says how it meets the calendar, as a new reminder's confirmation does.
+  const notes = parsed?.ok ? scheduleNotes(parsed) : [];
+  return [notes.length ? { ...reply, text: `${reply.text}\n${notes.join('\n')}` } : reply];
+}

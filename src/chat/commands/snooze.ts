@@ -1,7 +1,9 @@
 import { UserError } from '../../core/errors.js';
 import { parseReference } from '../../nl/parse.js';
-import type { CommandModule } from '../command.js';
-import { findChangeableJob } from '../access.js';
+import type { CommandContext, CommandModule } from '../command.js';
+import type { Job } from '../../core/job.js';
+import { inJobTurn } from '../job-turn.js';
+import type { Reply } from '../message.js';
 import { parseWithPrefs } from '../parse-input.js';
 import { scheduleNotes } from '../schedule-notes.js';
 import { applySnoozePlan } from '../snooze-apply.js';
@@ -22,24 +24,26 @@ export const snooze: CommandModule = {
   name: 'snooze',
   description: 'Move a reminder later: /snooze <id> 30m',
   usage: '/snooze <id> <duration or time>',
-  async run(ctx) {
+  run(ctx) {
     const [rawId = '', ...rest] = ctx.args.split(/\s+/);
-    const when = rest.join(' ').trim();
-    const job = await findChangeableJob(ctx, rawId);
-    if (!when) throw new UserError('snooze.no_time', 'For how long? Add a duration or a time.', EXAMPLE);
-    const span = SPAN.test(when) && !/[:/]/.test(when);
-    const parsed = await parseWithPrefs(ctx, span ? `in ${when}` : when);
-    if (!parsed.ok) throw new UserError('snooze.bad_time', parsed.error, EXAMPLE);
-    const at = parsed.next[0];
-    if (parsed.kind !== 'once' || !at) {
-      throw new UserError('snooze.recurring', 'Snooze takes one time or a duration, not a repetition.', EXAMPLE);
-    }
-    const request: SnoozeRequest = span ? { by: at.getTime() - parseReference(ctx.now).getTime() } : { at };
-    const { timeZone } = await ctx.prefs();
-    const result = await applySnoozePlan(ctx.deps, job, planSnooze(job, request, ctx.now, timeZone), timeZone, ctx.now);
-    if (!result.ok) throw new UserError('snooze.refused', `${result.text} Nothing was changed.`, `/snooze ${job.id} 1h`);
-    // A time of day (not a span) may fall in a DST gap or overlap: say which time was taken.
-    const notes = span ? [] : scheduleNotes(parsed, [at]);
-    return [{ text: [result.text, ...notes].join('\n'), actions: result.actions }];
+    return inJobTurn(ctx, rawId, (job) => snoozeJob(ctx, job, rest.join(' ').trim()));
   },
 };
+
+async function snoozeJob(ctx: CommandContext, job: Job, when: string): Promise<Reply[]> {
+  if (!when) throw new UserError('snooze.no_time', 'For how long? Add a duration or a time.', EXAMPLE);
+  const span = SPAN.test(when) && !/[:/]/.test(when);
+  const parsed = await parseWithPrefs(ctx, span ? `in ${when}` : when);
+  if (!parsed.ok) throw new UserError('snooze.bad_time', parsed.error, EXAMPLE);
+  const at = parsed.next[0];
+  if (parsed.kind !== 'once' || !at) {
+    throw new UserError('snooze.recurring', 'Snooze takes one time or a duration, not a repetition.', EXAMPLE);
+  }
+  const request: SnoozeRequest = span ? { by: at.getTime() - parseReference(ctx.now).getTime() } : { at };
+  const { timeZone } = await ctx.prefs();
+  const result = await applySnoozePlan(ctx.deps, job, planSnooze(job, request, ctx.now, timeZone), timeZone, ctx.now);
+  if (!result.ok) throw new UserError('snooze.refused', `${result.text} Nothing was changed.`, `/snooze ${job.id} 1h`);
+  // A time of day (not a span) may fall in a DST gap or overlap: say which time was taken.
+  const notes = span ? [] : scheduleNotes(parsed, [at]);
+  return [{ text: [result.text, ...notes].join('\n'), actions: result.actions }];
+}
