@@ -131,6 +131,28 @@ describe('scheduling tools (real app, fake model)', () => {
     expect((await app.store.jobs.getJob(bobs.job_id))?.status).toBe('active');
   });
 
+  it("add_job's messages are held to the reminder text limit (CHIME_MAX_TEXT_LENGTH), and a refused add_job stores nothing", async () => {
+    const long = 'y'.repeat(1801);
+    for (const args of [
+      { job_type: 'delay', delay_seconds: 60, on_success_message: long },
+      { job_type: 'delay', delay_seconds: 60, on_success_message: 'done', on_failure_message: long },
+    ]) {
+      // Before, a model's 200,000-character message was stored and sent clipped.
+      const field = args.on_failure_message ? 'on_failure_message' : 'on_success_message';
+      expect(await toolResult(ALICE, { name: 'add_job', arguments: args })).toBe(
+        `Refused: ${field} is too long (1801 characters, at most 1800). An input that works: {"job_type":"delay","delay_seconds":600,"on_success_message":"the tea is ready"}`,
+      );
+    }
+    expect(await app.store.jobs.listJobs({})).toEqual([]);
+    const fits = JSON.parse(
+      await toolResult(ALICE, {
+        name: 'add_job',
+        arguments: { job_type: 'delay', delay_seconds: 60, on_success_message: 'y'.repeat(1800) },
+      }),
+    );
+    expect(fits.stored).toBe(true);
+  });
+
   it("remember keeps a note for a person; cleanup tools are the console's (an admin) and register a directory", async () => {
     expect(JSON.parse(await toolResult(ALICE, { name: 'remember', arguments: { note: 'the key is under the mat' } })).done).toMatch(
       /Noted/,

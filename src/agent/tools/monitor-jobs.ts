@@ -1,5 +1,6 @@
 import { NotFoundError, UserError } from '../../core/errors.js';
 import type { Job, NewJob } from '../../core/job.js';
+import { checkTextLength } from '../../core/text-limit.js';
 import type { AgentTool } from '../../core/ports/agent.js';
 import { canChange, jobsVisibleHere } from '../../chat/access.js';
 import { cancel } from '../../chat/commands/cancel.js';
@@ -91,9 +92,21 @@ export function addJob(env: ToolEnv): AgentTool {
         const maxAttempts = int(args.max_attempts) ?? DEFAULT_MAX_ATTEMPTS;
         if (maxAttempts < 1 || maxAttempts > 10_000) throw new UserError('agent.max_attempts', 'max_attempts must be from 1 to 10000.');
         const { payload, startsInS } = payloadOf(env, type, args, interval);
+        const failure = str(args.on_failure_message);
+        // The messages are delivered as a reminder's text is: the same limit (before, any length was stored).
+        for (const [field, text] of [
+          ['on_success_message', str(args.on_success_message)],
+          ['on_failure_message', failure],
+        ] as const) {
+          checkTextLength(
+            text,
+            env.chat.deps.quotas.maxTextLength,
+            field,
+            '{"job_type":"delay","delay_seconds":600,"on_success_message":"the tea is ready"}',
+          );
+        }
         await checkCreateQuota(env.chat);
         const { msg, now } = env.chat;
-        const failure = str(args.on_failure_message);
         const workflow = str(args.workflow_id);
         const input: NewJob = {
           kind: type,
