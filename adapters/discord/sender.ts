@@ -73,20 +73,35 @@ function styleOf(action: Action): ButtonStyle {
   return ButtonStyle.Secondary;
 }
 
-/** Rows of buttons; each button's custom_id is the action id. Empty rows are dropped. */
+/**
+ * The rows as given when Discord takes them (5 rows of at most 5 buttons); otherwise the same
+ * buttons in their order, 5 to a row. The chat lays rows out for the narrowest platform (a
+ * /cancel of 20 ids: 7 rows of 3 Undos), and Discord rejects a sixth row, so cutting rows
+ * dropped the Undo of every id after the 15th without a word.
+ */
+function fitRows(actions: Action[][]): Action[][] {
+  const rows = actions.filter((row) => row.length > 0);
+  if (rows.length <= MAX_ROWS && rows.every((row) => row.length <= MAX_BUTTONS_PER_ROW)) return rows;
+  const all = rows.flat();
+  const fitted: Action[][] = [];
+  for (let i = 0; i < all.length && fitted.length < MAX_ROWS; i += MAX_BUTTONS_PER_ROW) fitted.push(all.slice(i, i + MAX_BUTTONS_PER_ROW));
+  return fitted;
+}
+
+/**
+ * Rows of buttons; each button's custom_id is the action id. Empty rows are dropped. More than
+ * 25 buttons cannot be shown on one message: no chat message has that many (/cancel takes 20).
+ */
 export function actionRows(actions: Action[][] | undefined): MessagePayload['components'] {
-  return (actions ?? [])
-    .filter((row) => row.length > 0)
-    .slice(0, MAX_ROWS)
-    .map((row) => ({
-      type: ComponentType.ActionRow as const,
-      components: row.slice(0, MAX_BUTTONS_PER_ROW).map((a) => ({
-        type: ComponentType.Button as const,
-        style: styleOf(a),
-        label: clip(a.label, MAX_LABEL),
-        custom_id: a.id.slice(0, MAX_CUSTOM_ID),
-      })),
-    }));
+  return fitRows(actions ?? []).map((row) => ({
+    type: ComponentType.ActionRow as const,
+    components: row.map((a) => ({
+      type: ComponentType.Button as const,
+      style: styleOf(a),
+      label: clip(a.label, MAX_LABEL),
+      custom_id: a.id.slice(0, MAX_CUSTOM_ID),
+    })),
+  }));
 }
 
 /** A Discord user id (snowflake). */

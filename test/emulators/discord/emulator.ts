@@ -71,6 +71,30 @@ export interface InteractionRecord {
 }
 
 /**
+ * Discord's checks on a message's buttons: at most 5 action rows of at most 5 components, each
+ * custom_id at most 100 characters and unique within the message. Anything else is refused
+ * with 400 Invalid Form Body (50035), as Discord does, so a layout it would reject fails here.
+ */
+function invalidComponents(body: unknown): { status: number; body: unknown } | undefined {
+  const rows = (body as { components?: unknown } | undefined)?.components;
+  if (!Array.isArray(rows)) return undefined;
+  const refuse = (why: string) => ({ status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { components: why } } });
+  if (rows.length > 5) return refuse('Must be 5 or fewer in length.');
+  const ids = new Set<string>();
+  for (const row of rows as Array<{ components?: Array<{ custom_id?: string }> }>) {
+    const buttons = row.components ?? [];
+    if (buttons.length > 5) return refuse('Must be 5 or fewer in length.');
+    for (const b of buttons) {
+      if (b.custom_id === undefined) continue;
+      if (b.custom_id.length > 100) return refuse('Must be 100 or fewer in length.');
+      if (ids.has(b.custom_id)) return refuse('Component custom id cannot be duplicated');
+      ids.add(b.custom_id);
+    }
+  }
+  return undefined;
+}
+
+/**
  * A local Discord: REST under `/api/v10` and a gateway WebSocket, enough for discord.js 14
  * to log in, receive guilds, get slash commands, autocomplete and button presses, and
  * answer them. Records everything; injects 429/5xx and gateway drops on demand.
@@ -477,6 +501,8 @@ export class DiscordEmulator {
       const record = this.interactions.get(id!);
       if (!record) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
       const cb = body as { type: number; data?: Record<string, unknown> };
+      const invalid = invalidComponents(cb.data);
+      if (invalid) return invalid;
       if (record.callbacks.some((c) => c.type !== 8) || (cb.type === 8 && record.callbacks.length > 0)) {
         return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
       }
@@ -502,6 +528,8 @@ export class DiscordEmulator {
       const record = this.interactions.get(token!);
       if (!record) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
       if (!record.original) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+      const invalid = invalidComponents(body);
+      if (invalid) return invalid;
       this.editMessage(record.original, body as Record<string, unknown>);
       if (!record.messages.includes(record.original)) record.messages.push(record.original);
       return { status: 200, body: this.messagePayload(record.original) };
@@ -509,6 +537,8 @@ export class DiscordEmulator {
     const followUp = ([, token]: string[], body: unknown): { status: number; body?: unknown } => {
       const record = this.interactions.get(token!);
       if (!record) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      const invalid = invalidComponents(body);
+      if (invalid) return invalid;
       const msg = this.createMessage(this.interactionChannel(record), body as Record<string, unknown>, 'interaction', record.token);
       record.messages.push(msg);
       return { status: 200, body: this.messagePayload(msg) };
@@ -524,6 +554,8 @@ export class DiscordEmulator {
       const record = this.interactions.get(token!);
       const msg = record?.messages.find((m) => m.id === messageId);
       if (!record || !msg) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+      const invalid = invalidComponents(body);
+      if (invalid) return invalid;
       this.editMessage(msg, body as Record<string, unknown>);
       void app;
       return { status: 200, body: this.messagePayload(msg) };
@@ -537,6 +569,8 @@ export class DiscordEmulator {
     });
     r.on('POST', /^\/channels\/(\d+)\/messages$/, ([id], body) => {
       if (!this.channels.has(id!)) return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      const invalid = invalidComponents(body);
+      if (invalid) return invalid;
       const limit = this.channelLimit(id!);
       if (limit && limit.remaining < 0) {
         this.rateLimited += 1;
@@ -552,6 +586,8 @@ export class DiscordEmulator {
     r.on('PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, ([channelId, messageId], body) => {
       const msg = this.messages.find((m) => m.id === messageId && m.channel_id === channelId);
       if (!msg) return { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+      const invalid = invalidComponents(body);
+      if (invalid) return invalid;
       this.editMessage(msg, body as Record<string, unknown>);
       return { status: 200, body: this.messagePayload(msg) };
     });
