@@ -35,3 +35,8 @@ export function correctedRequest(input: string, norm: Normalized, spans: Array<[
     .replace(/\s+([,.!?;:])/g, '$1')
     .trim();
 }
+
+/** The request with its "midnight" written as the clock time it reads as, 00:00 ("every 1st at 00:00"). */
+export function midnightAsClock(input: string): string {
+  return input.replace(/(\b(?:at|@)\s*)?(?:\b12\s*)?\bmidnight\b/i, (_, at: string | undefined) => `${at ?? 'at '}00:00`);
+}

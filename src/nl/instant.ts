@@ -181,7 +181,7 @@ function midnightOn(d: LocalDate): Reject {
   return new Reject(
     `Is "midnight" the start of ${name(d)} (00:00, right after ${name(addDays(d, -1))}) or its end (00:00 on ${name(next)})? Say "${start}" or "${end}".`,
     end,
-    true,
+    'time',
   );
 }
 
@@ -229,6 +229,6 @@ function weekdayMismatch(date: LocalDate, said: number, time: TimeOfDay | undefi
   return new Reject(
     `${iso} is a ${names[real]}, not a ${names[said]}.`,
     `on ${WEEKDAY_NAMES[real]} ${MONTH_NAMES[date.m - 1]!.slice(0, 3)} ${date.d} ${date.y} at ${clock}`,
-    true,
+    'time',
   );
 }

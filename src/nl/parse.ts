@@ -33,7 +33,7 @@ import { formatSpec } from './spec-bridge.js';
 import { shiftedByGap, toWall } from './calendar.js';
 import { pad, parseWallTime } from '../core/time/civil.js';
 import { reminderText } from './text.js';
-import { correctedRequest } from './corrected-request.js';
+import { correctedRequest, midnightAsClock } from './corrected-request.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { twoTasks } from './two-tasks.js';
 import { dropOccasions } from './occasion-dates.js';
@@ -119,15 +119,18 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     zones,
   );
   if (split) return reject(split.error, split.example);
-  const said = read.pieces.filter((p) => !read.keepAsText.has(p));
-  const built = buildSchedule(read.pieces, read.recurring, norm.text, ctx, (when) =>
-    // the zone's words stay: the example is read in the zone the request named
-    correctedRequest(
-      input,
-      norm,
-      said.map((p): [number, number] => [p.start, p.end]),
-      when,
-    ),
+  // a repeat's bounds ("until march") stay as written in a corrected example
+  const said = read.pieces.filter((p) => !read.keepAsText.has(p) && !p.role);
+  const built = buildSchedule(read.pieces, read.recurring, norm.text, ctx, (r) =>
+    r.inPlaceOf === 'midnight'
+      ? midnightAsClock(input)
+      : // the zone's words stay: the example is read in the zone the request named
+        correctedRequest(
+          input,
+          norm,
+          said.map((p): [number, number] => [p.start, p.end]),
+          r.example ?? '',
+        ),
   );
   if (isRejection(built)) return built;
   const { schedule, bounds } = built;
@@ -233,7 +236,7 @@ function buildSchedule(
   recurring: boolean,
   text: string,
   ctx: Ctx,
-  withTime: (when: string) => string,
+  corrected: (r: Reject) => string,
 ): { schedule: Schedule; bounds: ScheduleBounds } | ParseRejection {
   const { groups, bounds } = groupPieces(pieces, text);
   if (groups.length === 0) {
@@ -245,7 +248,8 @@ function buildSchedule(
   const built = recurring ? recurringSchedule(groups, bounds, ctx) : oneOffSchedule(groups, ctx);
   if (built instanceof Reject) {
     // one schedule: its time words can be swapped for the example's; with several, which ones?
-    const example = built.inPlaceOfTime && built.example && groups.length === 1 ? withTime(built.example) : built.example;
+    const whole = built.inPlaceOf === 'midnight' || (built.inPlaceOf === 'time' && built.example && groups.length === 1);
+    const example = whole ? corrected(built) : built.example;
     return reject(built.error, example, recurring);
   }
   const { schedule } = built;

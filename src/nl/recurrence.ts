@@ -11,6 +11,7 @@ import type { DateSpec, RepeatSpec, TimeOfDay } from './pieces.js';
 import { DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
 import { resolveOnce } from './instant.js';
 import { windowHours } from './hour-minutes.js';
+import { midnightOnRepeatDays } from './midnight-repeat.js';
 
 export type Trigger = OnceSchedule | IntervalSchedule | CalendarSchedule | CronSchedule;
 
@@ -217,14 +218,15 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
       'every hour from 9 to 5 drink water',
     );
   }
+  const other = g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays');
+  const weeks = every?.unit === 'week' ? every.step : (weekdaysRepeat?.step ?? 1);
+  const named = other !== undefined || g.dates.some((d) => d.kind === 'dayOfMonth' || d.kind === 'ymd');
+  const midnight = midnightOnRepeatDays(g, days, weeks, named);
+  if (midnight) return midnight;
   const { ref, date: from } = reference(ctx, startAt);
   const slots: Slots = { times: settledTimes(g), from, ctx, ref };
-  const named = namedSlotTriggers(
-    g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays'),
-    every,
-    slots,
-  );
-  if (named) return named;
+  const slotted = namedSlotTriggers(other, every, slots);
+  if (slotted) return slotted;
   const step = every ? every.step : (weekdaysRepeat?.step ?? 1);
   if (!Number.isInteger(step) || step < 1)
     return new Reject('Repeat days, weeks, months or years in whole numbers.', 'every 2 weeks on monday');

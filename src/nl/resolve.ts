@@ -54,10 +54,11 @@ export class Reject {
     readonly error: string,
     readonly example?: string,
     /**
-     * The example is only a time phrase, to say in place of the request's own time words: the
-     * refusal's example is then the whole request with it (corrected-request.ts).
+     * The refusal's example is the whole request, corrected (corrected-request.ts): `time`, the
+     * example is a time phrase to say in place of the request's own time words; `midnight`, the
+     * request with its "midnight" written "00:00" (the day's start, which reads exactly).
      */
-    readonly inPlaceOfTime = false,
+    readonly inPlaceOf?: 'time' | 'midnight',
   ) {}
 }
 

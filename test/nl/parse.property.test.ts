@@ -42,9 +42,11 @@ const recurringPhrase = fc.oneof(
   fc
     .tuple(fc.integer({ min: 1, max: 60 }), fc.constantFrom('minutes', 'hours', 'days', 'weeks', 'months'))
     .map(([n, u]) => `every ${n} ${u}`),
-  fc.tuple(fc.constantFrom(...WEEKDAYS), time).map(([d, t]) => `every ${d} at ${t}`),
-  fc.tuple(fc.constantFrom('day', 'weekday', 'other day', 'weekend'), time).map(([d, t]) => `every ${d} at ${t}`),
-  fc.tuple(fc.integer({ min: 1, max: 28 }), time).map(([d, t]) => `on the ${d}th of every month at ${t}`),
+  // (on named days "midnight" is asked about too: the start of the day or its end?)
+  fc.tuple(fc.constantFrom(...WEEKDAYS), dayTime).map(([d, t]) => `every ${d} at ${t}`),
+  fc.tuple(fc.constantFrom('day', 'other day'), time).map(([d, t]) => `every ${d} at ${t}`),
+  fc.tuple(fc.constantFrom('weekday', 'weekend'), dayTime).map(([d, t]) => `every ${d} at ${t}`),
+  fc.tuple(fc.integer({ min: 1, max: 28 }), dayTime).map(([d, t]) => `on the ${d}th of every month at ${t}`),
   fc.tuple(fc.constantFrom('first', 'second', 'last'), fc.constantFrom(...WEEKDAYS)).map(([n, d]) => `every ${n} ${d} of the month`),
   fc
     .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.constantFrom('hourly', 'every 30 minutes', 'every 2 hours'))
@@ -82,6 +84,41 @@ describe('parse properties', () => {
         expect(r.next.length).toBeGreaterThanOrEqual(4);
         expect(r.next[0]!.getTime()).toBeGreaterThan(n.getTime());
         for (let i = 1; i < r.next.length; i++) expect(r.next[i]!.getTime()).toBeGreaterThan(r.next[i - 1]!.getTime());
+      }),
+      { numRuns: Number(process.env.NL_PROP_RUNS ?? 300) },
+    );
+  });
+
+  it('"midnight" on the named days of a repeat is asked; the example keeps the task and fires at 00:00 on the day after', () => {
+    const named = fc.oneof(
+      fc.constantFrom(...WEEKDAYS).map((d) => ({ words: `every ${d}`, days: [WEEKDAYS.indexOf(d)] })),
+      fc.constant({ words: 'every weekday', days: [0, 1, 2, 3, 4] }),
+      fc.constant({ words: 'every weekend', days: [5, 6] }),
+    );
+    fc.assert(
+      fc.property(named, now, zone, ({ words, days }, n, tz) => {
+        const r = parse(`remind me ${words} at midnight to water the plants`, { now: n, timeZone: tz });
+        expect(r.ok).toBe(false);
+        if (r.ok) return;
+        const again = parse(r.example!, { now: n, timeZone: tz });
+        expect(again.ok, `${r.example}: ${again.ok ? '' : again.error}`).toBe(true);
+        if (!again.ok) return;
+        expect(again.text).toBe('water the plants');
+        // each fire, read on the zone's own wall clock (Intl), is 00:00 on the day after one of the days said (Monday = 0)
+        const wall = new Intl.DateTimeFormat('en-GB', {
+          timeZone: tz,
+          weekday: 'long',
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        });
+        for (const fire of again.next) {
+          const parts = Object.fromEntries(wall.formatToParts(fire).map((p) => [p.type, p.value]));
+          const before = (WEEKDAYS.indexOf(parts.weekday!.toLowerCase()) + 6) % 7;
+          expect(days, `${r.example}: ${fire.toISOString()}`).toContain(before);
+          // (00:00 may not exist on a DST day; then the fire is later, and says so)
+          if (!again.wallNotes?.some((w) => w.at.getTime() === fire.getTime())) expect(`${parts.hour}:${parts.minute}`).toBe('00:00');
+        }
       }),
       { numRuns: Number(process.env.NL_PROP_RUNS ?? 300) },
     );

@@ -56,6 +56,11 @@ const TASKS = [
   'to prepare for the meeting on monday',
   'to call the school about the trip next week',
   'to ping every hour at 15',
+  'to take out the bins every friday at midnight',
+  'to pay rent every month on the 1st at midnight',
+  'to pay rent tomorrow at midnight',
+  'to call mom on monday dec 8 at 9',
+  'to prepare for the meeting with bob on monday',
 ];
 
 describe('refusal examples', () => {

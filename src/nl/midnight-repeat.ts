@@ -1,0 +1,46 @@
+/**
+ * "every friday at midnight": the night before Friday (00:00 as Friday begins) or the night
+ * after it (00:00 as Saturday begins)? People say both, and the two readings are a day apart,
+ * so a repeat on named days asks, as "tomorrow at midnight" does (instant.ts). "every day at
+ * midnight" and "every 2 weeks at midnight" name no day: every midnight is both, nothing to ask.
+ * Each reading is offered as the request's own repeat with "00:00", which reads exactly.
+ */
+import type { Group } from './groups.js';
+import { Reject } from './resolve.js';
+
+const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** "friday", "friday and saturday", "monday, tuesday and friday", Monday first. */
+function dayList(days: number[]): string {
+  const names = [...new Set(days)].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => DAY_NAMES[d]!);
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** "Friday and Saturday": the day names capitalised, for a sentence. */
+function capital(s: string): string {
+  return s.replace(/\b(?!and\b)[a-z]/g, (c) => c.toUpperCase());
+}
+
+/**
+ * The question, when `g` says "midnight" on named days: weekdays (`days`, every `weeks` weeks), or
+ * days of the month or the year (`namedDates`). Undefined when there is nothing to ask.
+ */
+export function midnightOnRepeatDays(g: Group, days: number[] | undefined, weeks: number, namedDates: boolean): Reject | undefined {
+  if (!g.times.some((t) => t.midnight)) return undefined;
+  if (days && days.length < 7) {
+    const every = weeks > 1 ? `every ${weeks} weeks on` : 'every';
+    const start = `${every} ${dayList(days)} at 00:00`;
+    const end = `${every} ${dayList(days.map((d) => (d + 1) % 7))} at 00:00`;
+    return new Reject(
+      `Is "midnight" the start of each ${capital(dayList(days))} (00:00, right after the day before) or its end (00:00 as the next day begins)? Say "${start}" or "${end}".`,
+      end,
+      'time',
+    );
+  }
+  if (!namedDates) return undefined;
+  return new Reject(
+    'Is "midnight" the start of that day (00:00, right after the day before) or its end? "00:00" is when a day begins: say the day at 00:00 for its start, or the day after it at 00:00 for its end.',
+    undefined,
+    'midnight',
+  );
+}
