@@ -9,7 +9,7 @@ import { EVENT_TYPES, type EventType, type LoggedEvent } from '../core/ports/eve
 import { type AuthDeps, authenticateParts, sameOrigin } from './auth/authenticate.js';
 import { eventView } from './event-view.js';
 import { ApiProblem } from './problem.js';
-import { keepAlive } from './routes/events.js';
+import { keepAlive, MAX_BUFFERED_BYTES } from './routes/events.js';
 
 /** Where the WebSocket is served. */
 export const EVENT_SOCKET_PATH = '/api/v1/ws';
@@ -90,6 +90,7 @@ export interface EventSocketDeps {
   auth: AuthDeps;
   clock: Clock;
   keepAliveMs?: number;
+  maxBufferedBytes?: number;
 }
 
 /**
@@ -142,6 +143,11 @@ function serve(ws: WebSocket, deps: EventSocketDeps): void {
   const send = (msg: unknown): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
+  // Close frame queued behind what the client has not read: it learns why once it catches up.
+  const fellBehind = (): void => {
+    sub?.close();
+    ws.close(1013, 'fell behind: subscribe again with resume_from set to the last event id received');
+  };
   ws.on('message', (data, isBinary) => {
     let parsed: unknown;
     try {
@@ -160,12 +166,20 @@ function serve(ws: WebSocket, deps: EventSocketDeps): void {
     sub?.close();
     const { feed, names } = filterOf(msg.data);
     const subscription = deps.feed.subscribe(feed, (events) => {
+      // Checked per batch, as the SSE stream does: a reader is behind when earlier batches are still unsent.
+      if (ws.bufferedAmount > (deps.maxBufferedBytes ?? MAX_BUFFERED_BYTES)) return fellBehind();
+      const out: string[] = [];
       for (const e of events) {
         const name = socketEventName(e);
         // schedule_removed asks for job.status to cancelled only, schedule_update for the others.
         if (names && !names.has(name) && !names.has(e.type)) continue;
-        send({ type: name, event: eventView(e) });
+        out.push(JSON.stringify({ type: name, event: eventView(e) }));
       }
+      if (out.length === 0 || ws.readyState !== ws.OPEN) return;
+      for (const m of out.slice(0, -1)) ws.send(m);
+      // Settles once the batch is handed to the connection (or the socket failed): the backlog
+      // read waits for it (EventFeed's Deliver), so a replay is paced by the reader.
+      return new Promise<void>((resolve) => ws.send(out.at(-1)!, () => resolve()));
     });
     sub = subscription;
     send({ type: 'subscribed', resume_from: msg.data.resume_from ?? null });

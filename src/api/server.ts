@@ -54,8 +54,8 @@ export interface ApiServerDeps {
   notes?: NotesStore;
   /** The event log: `/api/v1/events`, its SSE stream and the WebSocket. Without it those routes are absent. */
   events?: EventLog;
-  /** Stream timing (tests shorten it): keep-alive comment interval, and the feed's backstop poll (ms). */
-  eventStream?: { keepAliveMs?: number; pollMs?: number };
+  /** Stream timing and limits (tests shorten them): keep-alive comment interval, the feed's backstop poll (ms), a stalled reader's unsent bytes. */
+  eventStream?: { keepAliveMs?: number; pollMs?: number; maxBufferedBytes?: number };
 }
 
 /** The HTTP API, built but not listening. */
@@ -125,8 +125,11 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
       ...(deps.eventStream?.pollMs !== undefined ? { pollMs: deps.eventStream.pollMs } : {}),
     });
     app.addHook('onClose', async () => feed.close());
-    const keepAliveMs = deps.eventStream?.keepAliveMs;
-    const timing = keepAliveMs !== undefined ? { keepAliveMs } : {};
+    const { keepAliveMs, maxBufferedBytes } = deps.eventStream ?? {};
+    const timing = {
+      ...(keepAliveMs !== undefined ? { keepAliveMs } : {}),
+      ...(maxBufferedBytes !== undefined ? { maxBufferedBytes } : {}),
+    };
     registerEventRoutes(app, routes, { log: deps.events, feed, clock: deps.clock, ...timing });
     registerEventSocket(app, { feed, auth: authDeps, clock: deps.clock, ...timing });
   }

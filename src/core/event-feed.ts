@@ -26,9 +26,16 @@ export interface EventFeedOptions {
   logger?: Logger;
 }
 
+/**
+ * Takes a batch. A promise returned means "ready for more when it settles": the backlog read
+ * waits for it, so a reader replaying a long log is paced by its connection, not buffered in
+ * memory. The live reader does not wait (it serves everyone); the subscriber bounds that itself.
+ */
+export type Deliver = (events: LoggedEvent[]) => void | Promise<void>;
+
 interface Subscriber {
   filter: FeedFilter;
-  deliver: (events: LoggedEvent[]) => void;
+  deliver: Deliver;
   /** Id of the last event delivered (or skipped as before the start). */
   cursor: number;
   /** While catching up from the store: what the live reader dispatched meanwhile. */
@@ -79,7 +86,7 @@ export class EventFeed {
   private readonly logger: Logger | undefined;
 
   /** Follows the log for `deliver` (called with batches in id order) until `close()`. */
-  subscribe(filter: FeedFilter, deliver: (events: LoggedEvent[]) => void): FeedSubscription {
+  subscribe(filter: FeedFilter, deliver: Deliver): FeedSubscription {
     const sub: Subscriber = { filter, deliver, cursor: filter.since ?? 0, buffer: [], closed: false };
     this.subs.add(sub);
     const live = this.catchUp(sub);
@@ -122,24 +129,24 @@ export class EventFeed {
         ...(types ? { types } : {}),
         ...(jobId !== undefined ? { jobId } : {}),
       });
-      this.hand(sub, page);
+      await this.hand(sub, page);
       if (page.length < this.pageSize) break;
     }
     const buffered = sub.buffer ?? [];
     sub.buffer = undefined;
-    this.hand(sub, buffered);
+    await this.hand(sub, buffered);
   }
 
   /**
    * Delivers the events above the subscriber's cursor. An unfiltered subscriber of a live page
    * gets the page's own array (one array for every such subscriber: SSE renders it once).
    */
-  private hand(sub: Subscriber, events: LoggedEvent[]): void {
+  private hand(sub: Subscriber, events: LoggedEvent[]): void | Promise<void> {
     if (sub.closed) return;
     const fresh = (events[0]?.id ?? 0) > sub.cursor ? events : events.filter((e) => e.id > sub.cursor);
     if (fresh.length === 0) return;
     sub.cursor = fresh.at(-1)!.id;
-    sub.deliver(fresh);
+    return sub.deliver(fresh);
   }
 
   /** Reads everything after the live position, page by page, and dispatches it. One read at a time. */
@@ -173,7 +180,8 @@ export class EventFeed {
       const wanted = unfiltered(sub.filter) ? page : page.filter((e) => matches(sub.filter, e));
       if (wanted.length === 0) continue;
       if (sub.buffer) sub.buffer.push(...wanted);
-      else this.hand(sub, wanted);
+      // Not awaited: one slow reader must not hold up the others (see Deliver).
+      else void this.hand(sub, wanted)?.catch(() => {});
     }
   }
 

@@ -27,6 +27,8 @@ export interface ApiFixture {
   server: RunningApiServer;
   clock: ManualClock;
   url: string;
+  /** The SQLite file (sqlite backend). */
+  dbPath: string;
   /** fetch against the server with the full token (unless headers say otherwise). */
   call(path: string, init?: RequestInit & { json?: unknown; token?: string | null }): Promise<Response>;
   close(): Promise<void>;
@@ -39,7 +41,7 @@ export async function startFixture(
     tokens?: ApiToken[];
     /** An existing schema to share (several instances on one PostgreSQL schema); the caller drops it. */
     schema?: string;
-    eventStream?: { keepAliveMs?: number; pollMs?: number };
+    eventStream?: { keepAliveMs?: number; pollMs?: number; maxBufferedBytes?: number };
     /** CHIME_API_MEMORY: what API callers may do with notes. Default none. */
     memory?: 'none' | 'read' | 'readwrite';
     /** Readiness checks besides the store's (default: the app's adapters, none here). */
@@ -103,6 +105,7 @@ export async function startFixture(
     server,
     clock,
     url: server.url,
+    dbPath: config.db,
     call,
     async close() {
       await server.close();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import { socketEventName } from '../../src/api/event-socket.js';
 import { type ApiFixture, FULL, ORIGIN, READONLY, startFixture } from './api-harness.js';
@@ -111,4 +112,75 @@ describe('GET /api/v1/ws', () => {
     expect(socketEventName({ type: 'job.status', body: { to: 'completed' } })).toBe('schedule_update');
     expect(socketEventName({ type: 'delivery.sent', body: {} })).toBe('delivery.sent');
   });
+
+  it('a replay is paced by the reader: one that pauses mid-way gets every event after, never closed', async () => {
+    f = await startFixture({ eventStream: { maxBufferedBytes: 256 * 1024 } });
+    // 12 MB of backlog, far past the kernel's socket buffers and the 256 KB limit: sent all at
+    // once, it would be held in memory for a reader that reads nothing (or the reader closed).
+    addEvents(f.dbPath, N);
+    const c = await connect(FULL);
+    c.ws.send(JSON.stringify({ type: 'subscribe', resume_from: 0 }));
+    await c.until(1);
+    await stall(c.ws, 1500);
+    await c.until(N + 1);
+    expect(c.ws.readyState).toBe(WebSocket.OPEN);
+    const ids = c.got.filter((m) => m.event).map((m) => m.event!.id);
+    expect(ids).toEqual(Array.from({ length: N }, (_, i) => ids[0]! + i));
+    c.ws.close();
+  }, 30_000);
+
+  it('a reader that stops reading while live events pour in is closed (1013), not held in memory; resume_from loses nothing', async () => {
+    f = await startFixture({ eventStream: { maxBufferedBytes: 256 * 1024 } });
+    const c = await connect(FULL);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      c.ws.once('close', (code, reason) => resolve({ code, reason: String(reason) })),
+    );
+    c.ws.send(JSON.stringify({ type: 'subscribe', resume_from: 0 }));
+    await c.until(1);
+    const socket = pausable(c.ws);
+    socket.pause();
+    addEvents(f.dbPath, N);
+    await f.app.store.events.listEvents({ limit: 1 }); // the live reader is woken by the file watcher
+    await new Promise((r) => setTimeout(r, 1500));
+    socket.resume();
+    const end = await Promise.race([closed, c.until(N + 1).then(() => ({ code: 0, reason: 'read everything' }))]);
+    expect(end.code).toBe(1013);
+    expect(end.reason).toContain('resume_from');
+    const firstPart = c.got.filter((m) => m.event).map((m) => m.event!.id);
+    expect(firstPart.length).toBeLessThan(N);
+    const again = await connect(FULL);
+    again.ws.send(JSON.stringify({ type: 'subscribe', resume_from: firstPart.at(-1) ?? 0 }));
+    await again.until(N - firstPart.length + 1);
+    const ids = [...firstPart, ...again.got.filter((m) => m.event).map((m) => m.event!.id)];
+    expect(ids).toHaveLength(N);
+    expect(ids).toEqual(Array.from({ length: N }, (_, i) => ids[0]! + i));
+    again.ws.close();
+  }, 30_000);
 });
+
+const N = 12_000;
+
+/** N events of ~1 KB written straight to the file, as another process sharing it would. */
+function addEvents(dbPath: string, n: number): void {
+  const db = new Database(dbPath);
+  const insert = db.prepare(
+    "INSERT INTO events (at, type, job_id, actor_type, actor_name, session_id, body) VALUES (?, 'job.updated', 'k7m2qd', 'API', 'test', NULL, ?)",
+  );
+  const body = JSON.stringify({ note: 'x'.repeat(1000) });
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) insert.run(Date.parse('2026-11-22T09:00:00Z'), body);
+  })();
+  db.close();
+}
+
+/** The client's TCP socket: paused, it reads nothing, as a stalled client. */
+function pausable(ws: WebSocket): { pause(): void; resume(): void } {
+  return (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+}
+
+async function stall(ws: WebSocket, ms: number): Promise<void> {
+  const socket = pausable(ws);
+  socket.pause();
+  await new Promise((r) => setTimeout(r, ms));
+  socket.resume();
+}

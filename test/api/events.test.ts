@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { describePg, dropSchema, freshSchema } from '../store/pg-harness.js';
 import { reminder, T0 } from '../store/contract.js';
@@ -156,6 +157,25 @@ describe('GET /api/v1/events/stream (SSE)', () => {
     await sse.until(() => sse.comments.includes('keep-alive'));
     sse.close();
   });
+
+  it('a long replay is paced by the reader, not buffered: 12 MB of backlog past a 256 KB limit arrives whole', async () => {
+    const f = await fixture({ eventStream: { maxBufferedBytes: 256 * 1024 } });
+    const n = 12_000;
+    const db = new Database(f.dbPath);
+    const insert = db.prepare(
+      "INSERT INTO events (at, type, job_id, actor_type, actor_name, session_id, body) VALUES (?, 'job.updated', 'k7m2qd', 'API', 'test', NULL, ?)",
+    );
+    const body = JSON.stringify({ note: 'x'.repeat(1000) });
+    db.transaction(() => {
+      for (let i = 0; i < n; i++) insert.run(T0.getTime(), body);
+    })();
+    db.close();
+    const sse = await openSse(`${f.url}/api/v1/events/stream?since=0`, auth(READONLY));
+    await sse.until((ms) => ms.length >= n, 20_000);
+    const got = ids(sse.messages);
+    expect(got).toEqual(Array.from({ length: n }, (_, i) => got[0]! + i));
+    sse.close();
+  }, 30_000);
 
   it('a bad Last-Event-ID is a 400', async () => {
     const f = await fixture();

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { EventFeed, FeedFilter } from '../../core/event-feed.js';
@@ -14,10 +15,16 @@ export interface EventRoutesDeps {
   clock: Clock;
   /** Comment line sent on an idle stream so proxies keep it open (ms). Default 15 s. */
   keepAliveMs?: number;
+  /** Unsent output past which a client that stopped reading is closed. Default MAX_BUFFERED_BYTES. */
+  maxBufferedBytes?: number;
 }
 
-/** A client that stopped reading: past this much unsent output its stream is closed (it resumes with Last-Event-ID). */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/**
+ * A client that stopped reading (SSE or WebSocket): past this much unsent output its stream is
+ * closed, so one stalled reader cannot make the server hold the whole event log in memory. It
+ * resumes where it was (SSE: Last-Event-ID; WebSocket: resume_from).
+ */
+export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 /**
  * Each event's message, made once: the feed hands every client the same event objects, so a
@@ -139,8 +146,8 @@ export function registerEventRoutes(app: FastifyInstance, routes: RouteTable, de
       request.raw.on('close', end);
       res.on('error', end);
       sub = deps.feed.subscribe(filter, (events) => {
-        if (res.writableLength > MAX_BUFFERED_BYTES) return end();
-        res.write(sseBatch(events));
+        if (res.writableLength > (deps.maxBufferedBytes ?? MAX_BUFFERED_BYTES)) return end();
+        if (!res.write(sseBatch(events))) return drained(res);
       });
       sub.live.catch((err: unknown) => {
         request.log.warn({ err }, 'event stream: reading the backlog failed');
@@ -148,6 +155,19 @@ export function registerEventRoutes(app: FastifyInstance, routes: RouteTable, de
       });
       void keepAlive(deps.clock, deps.keepAliveMs ?? 15_000, stop.signal, () => res.write(': keep-alive\n\n'));
     },
+  });
+}
+
+/** Settles when `res` has written out what it holds, or has closed (the backlog read then stops). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
   });
 }
 
