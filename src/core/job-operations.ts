@@ -109,6 +109,15 @@ export class JobOperations implements SchedulerApi {
     const current = await this.mustGet(id);
     const next: JobPatch = { ...patch };
     if (patch.schedule !== undefined || patch.timeZone !== undefined || patch.bounds !== undefined) {
+      // A run in progress settles with the next time of the schedule it was claimed with, over
+      // the one computed here: the job would fire once at the old time under the new schedule.
+      const running = await this.deps.store.listRuns({ jobId: id, status: 'running', limit: 1 });
+      if (running.length > 0) {
+        throw new UserError(
+          'job.busy',
+          `Job ${id} is running right now; change its schedule when this run has finished, so its next time comes from the new schedule.`,
+        );
+      }
       const now = this.deps.clock.now();
       const schedule = patch.schedule ?? current.schedule;
       const timeZone = patch.timeZone ?? current.timeZone;
