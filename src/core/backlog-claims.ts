@@ -8,13 +8,23 @@
  * while its claims come back full, so its claims never touch the on-time lane, which the loop
  * keeps claiming one claim at a time. The store keeps claims disjoint (PostgreSQL: FOR UPDATE
  * SKIP LOCKED, so each claim takes the oldest jobs no other one holds).
+ *
+ * Fewer claimers while `allowed()` says so (another process claims the same backlog: its claims
+ * overlap ours already, and each claim of ours in flight makes every other one's select step past
+ * the rows it holds, for CPU both processes share): a claimer beyond it stops after its claim,
+ * and each claim then takes the slots of the claimers allowed, so one claimer claims full batches.
  */
 
 export interface BacklogClaimsDeps {
-  /** Claimers at once. */
+  /** Claimers at once, at most. */
   count: number;
-  /** Jobs per claim: every claim in flight holds this many of the pool's slots until it ends. */
-  share: number;
+  /** Claimers allowed now (1 to count). */
+  allowed: () => number;
+  /**
+   * Jobs per claim when `claimers` claim together: every claim in flight holds this many of the
+   * pool's slots until it ends.
+   */
+  share: (claimers: number) => number;
   /** Slots of the pool's main part not taken by runs in progress. */
   freeSlots: () => number;
   /** Whether the loop still claims. */
@@ -46,9 +56,14 @@ export class BacklogClaims {
     return this.held;
   }
 
-  /** Starts claimers up to `count` (one with no share of free slots stops at once). */
+  /** Claimers allowed now, from 1 to `count`. */
+  private allowed(): number {
+    return Math.max(1, Math.min(this.deps.count, this.deps.allowed()));
+  }
+
+  /** Starts claimers up to those allowed (one with no share of free slots stops at once). */
   start(): void {
-    for (let n = this.deps.count - this.running; n > 0; n--) {
+    for (let n = this.allowed() - this.running; n > 0; n--) {
       this.running++;
       const claimer = this.claimer();
       this.claimers.add(claimer);
@@ -63,13 +78,17 @@ export class BacklogClaims {
 
   /**
    * Claims while the backlog lasts: stops at a claim that came back short (what is left is
-   * held by other claims, or nothing is), or when a whole share of slots is no longer free
-   * (runs of the pool fill them; the loop claims again as they end).
+   * held by other claims, or nothing is), when a whole share of slots is no longer free
+   * (runs of the pool fill them; the loop claims again as they end), or when more claimers run
+   * than are allowed now.
    */
   private async claimer(): Promise<void> {
-    const { share } = this.deps;
     try {
-      while (this.deps.active() && this.deps.freeSlots() - this.held >= share) {
+      for (;;) {
+        const allowed = this.allowed();
+        if (!this.deps.active() || this.running > allowed) break;
+        const share = this.deps.share(allowed);
+        if (this.deps.freeSlots() - this.held < share) break;
         this.held += share;
         let got: number;
         try {
@@ -78,6 +97,8 @@ export class BacklogClaims {
           this.held -= share;
         }
         if (got < share) break;
+        // A full claim: more is due, for as many claimers as are allowed now (again).
+        this.start();
       }
     } catch (err) {
       this.deps.failed(err);

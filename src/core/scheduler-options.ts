@@ -11,7 +11,8 @@ export interface SchedulerOptions {
    * burst on a shared 2-core machine, 3 claimed fastest (medians of 9 rounds: 1 claim 1,209
    * jobs/s, 2: 1,716, 3: 1,874; 4 claims, 4 rounds: 1,777). The claims share the pool's slots
    * (each claims at most a third of them), and PostgreSQL's pool of 10 has room for them, the
-   * loop's on-time claim, the outbox dispatcher and the API.
+   * loop's on-time claim, the outbox dispatcher and the API. While another process writes to
+   * the store (another scheduler sharing the burst), one claim at a time (see DueLoop.othersWrote).
    */
   claimsInFlight?: number;
   /** Lease length (ms), extended by a heartbeat every third of it. Default 60 s. */

@@ -125,7 +125,11 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
     if (this.active) return;
     this.active = true;
     // A job written by another process (the CLI) re-arms the timer now, not at the next re-arm.
-    this.unwatch = this.store.onExternalChange?.(() => this.wake());
+    // It also tells the due loop that another process (maybe another scheduler) shares the store.
+    this.unwatch = this.store.onExternalChange?.(() => {
+      this.dueLoop.othersWrote();
+      this.wake();
+    });
     this.dueLoop.start();
     const heartbeat = { store: this.store, clock: this.clock, logger: this.logger, lease: this.lease, runningIds: () => this.pool.ids() };
     this.heartbeatDone = runLeaseHeartbeat(heartbeat, this.heartbeatStop.signal);

@@ -102,6 +102,7 @@ function dueLoop(
     runningCount: () => 0,
     launch: async () => undefined,
   },
+  stopwatch?: () => number,
 ) {
   return new DueLoop({
     store,
@@ -111,6 +112,7 @@ function dueLoop(
     ...pool,
     instant: { decide: () => undefined, report: (runs) => fired.push(...runs.map((r) => r.run.job.id)), discard: () => undefined },
     claimsInFlight,
+    ...(stopwatch ? { stopwatch } : {}),
   });
 }
 
@@ -196,5 +198,34 @@ describe('due loop: backlog claims in flight together on an asynchronous store',
     await loop.stop();
     expect(fired).toHaveLength(1000);
     expect(Math.max(...claims.map((c) => c.inFlight))).toBe(1);
+  });
+
+  it('keeps one backlog claim in flight, in full batches, while another process writes; three again a second after', async () => {
+    const { store, claims, left } = fakeStore(Array.from({ length: 6000 }, (_, i) => -60_000 + i));
+    const clock = new ManualClock(new Date(T0));
+    const fired: string[] = [];
+    let ms = 0;
+    const pool = { maxConcurrent: 1000, claimBatchSize: 500, runningCount: () => 0, launch: async () => undefined };
+    const loop = dueLoop(store, clock, 3, fired, pool, () => ms);
+    // Another scheduler on the schema commits its claims (its change notifications).
+    loop.othersWrote();
+    loop.start();
+    for (let i = 0; i < 200 && left() > 3000; i++) await flushMicrotasks(1);
+    const shared = claims.filter((c) => c.lanes.freshLimit === 0);
+    expect(shared.length).toBeGreaterThan(3);
+    // One backlog claim at a time, each as big as a claim may be (900 main slots, batches of 500).
+    expect(Math.max(...shared.map((c) => c.inFlight - c.onTimeInFlight))).toBe(1);
+    expect(shared.every((c) => c.lanes.backlogLimit === 500)).toBe(true);
+
+    // The other process has been quiet for a second: three claims, each a third of the slots.
+    ms += 1000;
+    const from = claims.length;
+    for (let i = 0; i < 2000 && left() > 0; i++) await flushMicrotasks(1);
+    await loop.stop();
+    const alone = claims.slice(from).filter((c) => c.lanes.freshLimit === 0);
+    expect(Math.max(...alone.map((c) => c.inFlight - c.onTimeInFlight))).toBe(3);
+    expect(alone.every((c) => c.lanes.backlogLimit === 300)).toBe(true);
+    expect(fired).toHaveLength(6000);
+    expect(new Set(fired).size).toBe(6000);
   });
 });
