@@ -129,7 +129,9 @@ function installHandlers(
 export function createTelegramAdapter(options: TelegramAdapterOptions): TelegramAdapter {
   const logger = options.logger ?? silentLogger;
   const bot = createBot(options);
-  const sender = createTelegramSender(bot.api, logger);
+  // The chat service comes with start(); a send before it (the outbox) still reaches the new chat.
+  let chatService: ChatService | undefined;
+  const sender = createTelegramSender(bot.api, logger, (move) => chatService?.moveChat?.(move));
   const admins = createAdminCache(bot.api, logger, options.adminCacheMs ?? DEFAULT_ADMIN_CACHE_MS);
   const inFlight = new UpdatesInFlight();
   let server: Server | undefined;
@@ -150,6 +152,7 @@ export function createTelegramAdapter(options: TelegramAdapterOptions): Telegram
     async start(chat) {
       if (started) throw new Error('telegram adapter: start() called twice');
       started = true;
+      chatService = chat;
       const deps = (): HandlerDeps => ({
         api: bot.api,
         sender,

@@ -52,8 +52,24 @@ async function sendAll(deps: HandlerDeps, to: Address, messages: Reply[]): Promi
   }
 }
 
+/**
+ * Telegram's notice that a group became a supergroup (a new chat id): `migrate_to_chat_id` in
+ * the old chat and `migrate_from_chat_id` in the new one. Either moves the group's reminders
+ * and settings to the new id; the second finds nothing left to move.
+ */
+async function handleChatMove(deps: HandlerDeps, message: Message): Promise<void> {
+  const from = message.migrate_from_chat_id ?? message.chat.id;
+  const to = message.migrate_to_chat_id ?? message.chat.id;
+  try {
+    await deps.chat.moveChat?.({ platform: TELEGRAM, from: String(from), to: String(to) });
+  } catch (err) {
+    deps.logger.error({ err, chatId: String(from), newChatId: String(to) }, 'telegram: could not move the group’s reminders');
+  }
+}
+
 /** A text message: ask the chat layer, post its answers in the same chat and topic, replying to the request. */
 export async function handleMessage(deps: HandlerDeps, message: Message): Promise<void> {
+  if (message.migrate_to_chat_id !== undefined || message.migrate_from_chat_id !== undefined) return handleChatMove(deps, message);
   if (!isForUs(message, deps.bot) || !message.from) return;
   const isAdmin = await adminFor(deps, message.chat, message.from.id, message);
   const incoming = toIncomingMessage(message, deps.bot, isAdmin);

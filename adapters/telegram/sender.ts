@@ -107,9 +107,20 @@ export function toSendPayload(to: Address, msg: OutgoingMessage): SendMessagePay
 }
 
 /**
+ * The message for the supergroup a group became: message ids and topics of the old chat mean
+ * nothing there (replying to the same number would quote someone else's message).
+ */
+function inMovedChat(payload: SendMessagePayload, newChat: number): SendMessagePayload {
+  const { message_thread_id: _t, reply_parameters: _r, ...rest } = payload;
+  return { ...rest, chat_id: newChat };
+}
+
+/** Told when Telegram says a group became a supergroup, so the group's reminders and settings follow. */
+export type ChatMovedHook = (move: { platform: typeof TELEGRAM; from: string; to: string }) => Promise<void> | undefined;
+
+/**
  * The same message in a form that may get through after `err`, or undefined when none can:
  * - a deleted forum topic: to the chat's General topic, instead of losing the reminder;
- * - a group upgraded to a supergroup: to the new id Telegram names;
  * - an entity or a button Telegram refuses (a 400 for the whole message, though only its
  *   dressing is wrong): without the entities, or without the buttons. The words of a reminder
  *   matter more than its ping or its buttons, and a 400 is otherwise given up for good.
@@ -120,12 +131,6 @@ function repaired(payload: SendMessagePayload, err: unknown, to: Address, logger
     logger.warn(where, 'telegram: topic gone, sending to the chat instead');
     const { message_thread_id: _gone, ...rest } = payload;
     return rest;
-  }
-  const newChat = migratedTo(err);
-  if (newChat !== undefined && newChat !== payload.chat_id) {
-    logger.warn({ ...where, newChatId: newChat }, 'telegram: group migrated to a supergroup');
-    const { message_thread_id: _t, reply_parameters: _r, ...rest } = payload;
-    return { ...rest, chat_id: newChat };
   }
   const refused = refusedDressing(err);
   if (refused === 'entities' && payload.entities) {
@@ -148,22 +153,49 @@ const MAX_REPAIRS = 4;
  * The Telegram Sender: replies and due reminders both go through it, so both share the
  * throttle installed on `api`. Failures are thrown as delivery errors (see toDeliveryError),
  * after the repairs `repaired` knows were tried.
+ *
+ * A group upgraded to a supergroup refuses every send (400, naming the new id in
+ * migrate_to_chat_id): the message goes to the new id, `chatMoved` moves the group's
+ * reminders there, and messages already queued for the old id (outbox rows) go straight to
+ * the new one from then on, in this process.
  */
-export function createTelegramSender(api: Api, logger: AdapterLogger): Sender {
+export function createTelegramSender(api: Api, logger: AdapterLogger, chatMoved?: ChatMovedHook): Sender {
+  const movedChats = new Map<string, number>();
+
   async function post(payload: SendMessagePayload): Promise<SentRef> {
     const sent = await api.raw.sendMessage(payload);
     return { messageId: String(sent.message_id) };
   }
 
+  async function learnMove(from: string, to: number): Promise<void> {
+    logger.warn({ chatId: from, newChatId: to }, 'telegram: group migrated to a supergroup');
+    movedChats.set(from, to);
+    try {
+      await chatMoved?.({ platform: TELEGRAM, from, to: String(to) });
+    } catch (err) {
+      // The message itself still goes; the move is tried again by the next send or update.
+      movedChats.delete(from);
+      logger.error({ err, chatId: from, newChatId: to }, 'telegram: could not move the group’s reminders');
+    }
+  }
+
   return {
     platform: TELEGRAM,
     async send(to: Address, msg: OutgoingMessage): Promise<SentRef> {
-      let payload = toSendPayload(to, msg);
+      const known = movedChats.get(to.chatId);
+      let payload = known === undefined ? toSendPayload(to, msg) : inMovedChat(toSendPayload(to, msg), known);
       for (let repairs = 0; ; repairs++) {
         try {
           return await post(payload);
         } catch (err) {
-          const next = repairs < MAX_REPAIRS ? repaired(payload, err, to, logger) : undefined;
+          if (repairs >= MAX_REPAIRS) throw toDeliveryError(err);
+          const newChat = migratedTo(err);
+          if (newChat !== undefined && newChat !== payload.chat_id) {
+            await learnMove(String(payload.chat_id), newChat);
+            payload = inMovedChat(payload, newChat);
+            continue;
+          }
+          const next = repaired(payload, err, to, logger);
           if (!next) throw toDeliveryError(err);
           payload = next;
         }

@@ -85,4 +85,9 @@ export interface ChatService {
    * (e.g. the /list line without the id). Adapters must work when it is absent.
    */
   suggestJobs?(ctx: ChatContext, partial: string): Promise<Array<{ id: string; label: string }>>;
+  /**
+   * Optional: the platform gave a chat a new id (a Telegram group upgraded to a supergroup);
+   * its reminders and settings move there (chat-move.ts). Safe to call more than once.
+   */
+  moveChat?(move: { platform: Platform; from: string; to: string }): Promise<void>;
 }

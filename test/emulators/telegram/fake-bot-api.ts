@@ -85,6 +85,8 @@ export class FakeBotApi {
   private readonly topics = new Map<number, Set<number>>();
   private readonly admins = new Set<string>();
   private readonly blocked = new Set<number>();
+  /** Basic groups upgraded to supergroups: old id → new id. */
+  private readonly migrated = new Map<number, number>();
   private readonly failures = new Map<string, InjectedFailure>();
   private script: ((method: string, params: Params) => InjectedFailure | undefined) | undefined;
   private readonly updates: Update[] = [];
@@ -145,6 +147,28 @@ export class FakeBotApi {
   block(chatId: number): void {
     this.blocked.add(chatId);
   }
+  /**
+   * A basic group becomes a supergroup, as Telegram does it: a new chat with a new id; the old
+   * id refuses every send (400, `migrate_to_chat_id` naming the new one); and, with `by` (the
+   * member who made the change), the two service messages: `migrate_to_chat_id` in the old
+   * chat, `migrate_from_chat_id` in the new one. Returns the new chat.
+   */
+  migrateToSupergroup(group: FakeChatSpec, newId: number, by?: User): FakeChatSpec {
+    const supergroup = this.addChat({ id: newId, type: 'supergroup', title: group.title ?? 'Group' });
+    this.migrated.set(group.id, newId);
+    if (by) {
+      const date = Math.floor(Date.now() / 1000);
+      const service = (chat: FakeChatSpec, extra: Partial<Message>) =>
+        this.push({
+          update_id: this.nextUpdateId++,
+          message: { message_id: this.nextMessageId++, date, chat: this.chatObject(chat, by), from: by, ...extra } as Message,
+        } as Update);
+      service(group, { migrate_to_chat_id: newId });
+      service(supergroup, { migrate_from_chat_id: group.id });
+    }
+    return supergroup;
+  }
+
   failNext(method: string, failure: InjectedFailure): void {
     this.failures.set(method, { times: 1, ...failure });
   }
@@ -369,6 +393,10 @@ export class FakeBotApi {
     let chat = this.chats.get(chatId);
     if (!chat && this.options.acceptUnknownChats) chat = { id: chatId, type: chatId > 0 ? 'private' : 'supergroup' };
     if (!chat) throw new ApiError(400, 'Bad Request: chat not found');
+    const movedTo = this.migrated.get(chatId);
+    if (movedTo !== undefined) {
+      throw new ApiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: movedTo });
+    }
     if (this.blocked.has(chatId)) {
       throw new ApiError(
         403,
