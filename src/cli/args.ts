@@ -9,11 +9,34 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * command's usage (`Unknown option '--colour'. Usage: chime jobs list …`).
  */
 export function parseOptions<O extends Options>(argv: string[], options: O, usage: string) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false, tokens: true });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new UserError('cli.arguments', message.replace(/\. To specify a positional argument.*$/s, '.'), usage);
+  }
+  refuseRepeats(parsed.tokens, options, usage);
+  return parsed.values;
+}
+
+/**
+ * An option given twice (`--text hi --text bye`) is refused: parseArgs keeps the last one, so
+ * the other would be dropped without a word.
+ */
+function refuseRepeats(
+  tokens: ReadonlyArray<{ kind: string; name?: string; value?: string | undefined }>,
+  options: Options,
+  usage: string,
+): void {
+  const seen = new Map<string, string | undefined>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.name === undefined || options[t.name]?.multiple) continue;
+    if (seen.has(t.name)) {
+      const values = options[t.name]?.type === 'string' ? ` ("${seen.get(t.name)}" and "${t.value}")` : '';
+      throw new UserError('cli.arguments', `--${t.name} is given twice${values}; give it once.`, usage);
+    }
+    seen.set(t.name, t.value);
   }
 }
 

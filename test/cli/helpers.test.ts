@@ -19,6 +19,12 @@ describe('CLI helpers', () => {
     })();
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).example).toBe('chime x --id ID');
+    // Before, the last of two --text values was kept and the other dropped without a word.
+    expect(() => parseOptions(['--text', 'hi', '--text', 'bye'], { text: { type: 'string' } }, 'u')).toThrow(
+      '--text is given twice ("hi" and "bye"); give it once.',
+    );
+    expect(() => parseOptions(['--all', '--all'], { all: { type: 'boolean' } }, 'u')).toThrow('--all is given twice; give it once.');
+    expect(parseOptions(['--tag', 'a', '--tag', 'b'], { tag: { type: 'string', multiple: true } }, 'u')).toEqual({ tag: ['a', 'b'] });
     expect(() => required(undefined, 'id', 'u')).toThrow('--id is required.');
     expect(positiveInt(undefined, 'limit', 50)).toBe(50);
     expect(() => positiveInt('0', 'limit', 50)).toThrow(/--limit must be a positive whole number/);
