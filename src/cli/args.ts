@@ -9,13 +9,14 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * command's usage (`Unknown option '--colour'. Usage: chime jobs list …`).
  */
 export function parseOptions<O extends Options>(argv: string[], options: O, usage: string) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: false, tokens: true });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new UserError('cli.arguments', message.replace(/\. To specify a positional argument.*$/s, '.'), usage);
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({ args: argv, options, strict: true, allowPositionals: false, tokens: true });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      throw new UserError('cli.arguments', message.replace(/\. To specify a positional argument.*$/s, '.'), usage);
+    }
+  })();
   refuseRepeats(parsed.tokens, options, usage);
   return parsed.values;
 }
