@@ -6,6 +6,14 @@ import type { TimeOfDay } from './pieces.js';
 import { DAYPART_TIMES, daypartHint } from './time-phrases.js';
 import { WEEKDAY_NAMES } from './shorthand.js';
 
+const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** Days of the week (0 = Sunday) as a request says them, Monday first: "friday", "monday, tuesday and friday". */
+export function spokenDays(days: number[]): string {
+  const names = [...new Set(days)].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => DAY_NAMES[d]!);
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 export const WEEKDAY_SRC = '(sunday|monday|tuesday|wednesday|thursday|friday|saturday)';
 export const MONTH_SRC =
   '(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)';

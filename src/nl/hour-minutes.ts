@@ -15,14 +15,15 @@ const AFTER_HOURLY = /\b(?:hours?|hourly|hrs?)\s*,?\s+$/;
 /** The repeat of hours right before "at 15" ("every 2 hours", "hourly"). */
 const HOURLY_BEFORE = /((?:every|each)\s+(?:\d+\s+|other\s+)?(?:hours?|hrs?)|hourly)\s*,?\s+$/;
 /** The repeat words after which a bare "9 to 5" is more likely a window than 4:51. */
-const REPEAT_WORD = '(?:hours?|hourly|hrs?|minutes?|mins?|day|daily|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)';
+export const REPEAT_WORD =
+  '(?:hours?|hourly|hrs?|minutes?|mins?|day|daily|weekdays?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)';
 
 /**
  * "15 past", "quarter to", "20 minutes past the hour", "half past": minutes before or after an
  * hour that is not written. When an hour follows ("15 past 9") it is a clock time, read elsewhere.
  */
 const PAST_TO_RE = new RegExp(
-  `(?<![\\d:.])(?:\\b(?:at|on)\\s+)?(?:\\ba\\s+)?\\b(quarter|half|\\d{1,2}|${NUMBER_WORD_SRC})(\\s+(?:minutes?|mins?))?\\s+(past|after|to|before)(\\s+(?:the|every|each|an)\\s+hour)?\\b(?!\\s+${HOUR_SRC}\\b|\\s*(?:am|pm)\\b|\\s*[:.]\\d)`,
+  `(?<![\\d:.])(?:\\b(?:at|on)\\s+)?(?:\\ba\\s+)?\\b(quarter|half|\\d{1,2}|${NUMBER_WORD_SRC})(\\s+(?:minutes?|mins?))?\\s+(past|after|to|before)(\\s+(?:the|every|each|an)\\s+hour)?\\b(?!\\s+${HOUR_SRC}\\b|\\s*(?:am|pm)\\b|\\s*[:.]\\d|\\s+noon\\b|(?<=\\b(?:to|before))\\s+midnight\\b)`,
   'g',
 );
 
@@ -92,10 +93,11 @@ export const HOUR_MINUTE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
-    // "every weekday 9 to 5", "every hour 9-5": the window from 9 to 5, or 9 minutes to 5 (4:51)?
+    // "every weekday 9 to 5", "every hour 9-5", "every day 10 to midnight": the window from 9 to
+    // 5, or 9 minutes to 5 (4:51)? (With am/pm on the start, "9am to 5pm", it can only be a window.)
     name: 'bare-range-after-repeat',
     re: new RegExp(
-      `(?<=\\b${REPEAT_WORD}\\s*,?\\s+)(\\d{1,2}(?:[:.]\\d{2})?)\\s*(?:to|-|–)\\s*(\\d{1,2}(?:[:.]\\d{2})?)\\b(?![:./-]\\d)`,
+      `(?<=\\b${REPEAT_WORD}\\s*,?\\s+)(\\d{1,2}(?:[:.]\\d{2})?)\\s*(?:to|-|–)\\s*(\\d{1,2}(?:[:.]\\d{2})?(?:\\s*(?:am|pm))?|noon|midnight)\\b(?![:./-]\\d)`,
       'g',
     ),
     make(m) {

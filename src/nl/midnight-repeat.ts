@@ -7,14 +7,7 @@
  */
 import type { Group } from './groups.js';
 import { Reject } from './resolve.js';
-
-const DAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
-/** "friday", "friday and saturday", "monday, tuesday and friday", Monday first. */
-function dayList(days: number[]): string {
-  const names = [...new Set(days)].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => DAY_NAMES[d]!);
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
+import { spokenDays } from './date-words.js';
 
 /** "Friday and Saturday": the day names capitalised, for a sentence. */
 function capital(s: string): string {
@@ -29,10 +22,10 @@ export function midnightOnRepeatDays(g: Group, days: number[] | undefined, weeks
   if (!g.times.some((t) => t.midnight)) return undefined;
   if (days && days.length < 7) {
     const every = weeks > 1 ? `every ${weeks} weeks on` : 'every';
-    const start = `${every} ${dayList(days)} at 00:00`;
-    const end = `${every} ${dayList(days.map((d) => (d + 1) % 7))} at 00:00`;
+    const start = `${every} ${spokenDays(days)} at 00:00`;
+    const end = `${every} ${spokenDays(days.map((d) => (d + 1) % 7))} at 00:00`;
     return new Reject(
-      `Is "midnight" the start of each ${capital(dayList(days))} (00:00, right after the day before) or its end (00:00 as the next day begins)? Say "${start}" or "${end}".`,
+      `Is "midnight" the start of each ${capital(spokenDays(days))} (00:00, right after the day before) or its end (00:00 as the next day begins)? Say "${start}" or "${end}".`,
       end,
       'time',
     );

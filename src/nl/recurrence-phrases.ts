@@ -8,6 +8,7 @@ import type { Recognizer, RepeatSpec, TimeOfDay } from './pieces.js';
 import { DURATION_SRC, NUMBER_WORD_SRC, parseDurationPhrase, parseNumber } from './duration-phrase.js';
 import { MONTH_SRC, NTH, NTH_SRC, WEEKDAY_SRC, monthIndex, weekdayIndex } from './date-words.js';
 import { plainTime, withMeridiem, tod } from './time-phrases.js';
+import { REPEAT_WORD } from './hour-minutes.js';
 
 const UNIT_SRC = '(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|fortnights?|mo|s|m|h|d|w|y)';
 
@@ -39,6 +40,8 @@ const NTH_WORD = '(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)';
 const NTH_LIST_SRC = `${NTH_WORD}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${NTH_WORD})*`;
 const DOM_SRC = '(?:\\d{1,2}(?:st|nd|rd|th)?|last(?: day)?|first(?: day)?)';
 const WINDOW_TIME_SRC = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)?|(noon|midnight)';
+/** A window's start that cannot be a count of minutes: with am/pm, or noon, midnight (same groups). */
+const MARKED_TIME_SRC = '(\\d{1,2})(?:[:.](\\d{2}))?\\s*(am|pm)|(noon|midnight)';
 
 function windowTime(
   h: string | undefined,
@@ -50,6 +53,13 @@ function windowTime(
   if (h === undefined) return undefined;
   if (mer) return withMeridiem(Number(h), Number(mi ?? 0), mer);
   return plainTime(h, Number(mi ?? 0));
+}
+
+/** A window's start and end from the groups of {@link WINDOW_TIME_SRC} twice. */
+function windowOf(m: RegExpExecArray | RegExpMatchArray): { window: { from: TimeOfDay; to: TimeOfDay } } | null {
+  const from = windowTime(m[1], m[2], m[3], m[4]);
+  const to = windowTime(m[5], m[6], m[7], m[8]);
+  return from && to ? { window: { from, to } } : null;
 }
 
 function weekdayList(text: string): number[] {
@@ -94,12 +104,22 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
     // "from 9 to 5", "between 9am and 5pm", "9-17"
     name: 'repeat-window',
-    re: new RegExp(`\\b(?:from|between)\\s+(?:${WINDOW_TIME_SRC})\\s*(?:to|until|till|and|-)\\s*(?:${WINDOW_TIME_SRC})\\b`, 'g'),
-    make(m) {
-      const from = windowTime(m[1], m[2], m[3], m[4]);
-      const to = windowTime(m[5], m[6], m[7], m[8]);
-      return from && to ? { window: { from, to } } : null;
-    },
+    re: new RegExp(
+      `\\b(?:from|between)\\s+(?:${WINDOW_TIME_SRC})\\s*(?:to|until|till|through|thru|and|-)\\s*(?:${WINDOW_TIME_SRC})\\b`,
+      'g',
+    ),
+    make: windowOf,
+  },
+  {
+    // "every day 9am-midnight", "every hour 9am to 5pm": right after a repeat, a range whose start
+    // says am/pm (or noon, midnight) is a window too; it cannot be minutes to an hour as "9 to 5"
+    // can (asked, hour-minutes.ts). It was read as two times, 09:00 and 00:00.
+    name: 'repeat-window-after-repeat',
+    re: new RegExp(
+      `(?<=\\b${REPEAT_WORD}\\s*,?\\s+)(?:${MARKED_TIME_SRC})\\s*(?:to|until|till|through|thru|-|–)\\s*(?:${WINDOW_TIME_SRC})\\b`,
+      'g',
+    ),
+    make: windowOf,
   },
   {
     // "for 5 times", "5 times", "for ten occurrences"

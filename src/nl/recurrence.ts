@@ -12,6 +12,7 @@ import { DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './res
 import { resolveOnce } from './instant.js';
 import { windowHours } from './hour-minutes.js';
 import { midnightOnRepeatDays } from './midnight-repeat.js';
+import { spokenDays } from './date-words.js';
 
 export type Trigger = OnceSchedule | IntervalSchedule | CalendarSchedule | CronSchedule;
 
@@ -97,10 +98,37 @@ function subDaily(
     if (unit === 'minute' && r.step >= 60 && r.step % 60 === 0)
       return subDaily({ kind: 'every', unit: 'hour', step: r.step / 60 }, g, days, ctx, startAt);
     const { from, to } = g.window ? settleWindow(g.window.from, g.window.to) : { from: undefined, to: undefined };
+    // "from 10pm to 2am on fridays": the hours after midnight are Saturday's, not Friday's own early hours
+    const pastMidnight = days !== undefined && from !== undefined && to !== undefined && minuteOfDay(to) < minuteOfDay(from);
     if (unit === 'hour' && Number.isInteger(r.step)) {
+      if (pastMidnight) {
+        const hours = windowHours(minuteOfDay(from), minuteOfDay(to), from.mi, r.step);
+        const [late, early] = [hours.filter((h) => h >= from.h), hours.filter((h) => h < from.h)];
+        const next = dowField(days.map((d) => (d + 1) % 7));
+        return [
+          { kind: 'cron', pattern: `${from.mi} ${hourField(late)} * * ${dow}` },
+          ...(early.length > 0 ? [{ kind: 'cron' as const, pattern: `${from.mi} ${hourField(early)} * * ${next}` }] : []),
+        ];
+      }
       const hours =
         from && to ? hourField(windowHours(minuteOfDay(from), minuteOfDay(to), from.mi, r.step)) : r.step > 1 ? `*/${r.step}` : '*';
       return [{ kind: 'cron', pattern: `${from?.mi ?? 0} ${hours} * * ${dow}` }];
+    }
+    if (pastMidnight && unit === 'minute' && Number.isInteger(r.step) && 60 % r.step === 0) {
+      // "every 30 minutes from 10pm to 2am on fridays": Friday 22:00-23:30, then Saturday 00:00-02:00
+      const next = dowField(days.map((d) => (d + 1) % 7));
+      const last = to.mi === 0 ? to.h - 1 : to.h;
+      return [
+        { kind: 'cron', pattern: `*/${r.step} ${hourRange(from.h, 23)} * * ${dow}` },
+        ...(last >= 0 ? [{ kind: 'cron' as const, pattern: `*/${r.step} ${hourRange(0, last)} * * ${next}` }] : []),
+        ...(to.mi === 0 ? [{ kind: 'cron' as const, pattern: `0 ${to.h} * * ${next}` }] : []),
+      ];
+    }
+    if (pastMidnight) {
+      return new Reject(
+        "A window of minutes past midnight on certain days would run in those days' own early hours: make one reminder until midnight and one from midnight on the next day.",
+        'every 30 minutes from 10pm to 2am on fridays ping',
+      );
     }
     if (unit === 'minute' && Number.isInteger(r.step) && 60 % r.step !== 0) {
       // "every 45 minutes between 9 and 5": cron steps restart each hour, so list the times
@@ -146,10 +174,16 @@ function minuteTriggers(
   days: number[] | undefined,
   ctx: Ctx,
   startAt: Date | undefined,
-): Trigger[] {
+): Trigger[] | Reject {
   const dow = days ? dowField(days) : '*';
   if (g.window) {
     const { from, to } = settleWindow(g.window.from, g.window.to);
+    if (days && minuteOfDay(to) < minuteOfDay(from)) {
+      return new Reject(
+        "A window past midnight on certain days would run in those days' own early hours: make one reminder until midnight and one from midnight on the next day.",
+        'every hour at :15 from 6pm to 11pm on fridays ping',
+      );
+    }
     return minutes.flatMap((mi) => {
       const hours = windowHours(minuteOfDay(from), minuteOfDay(to), mi, step);
       return hours.length > 0 ? [{ kind: 'cron' as const, pattern: `${mi} ${hourField(hours)} * * ${dow}` }] : [];
@@ -192,6 +226,28 @@ function settleWindow(fromRaw: TimeOfDay, toRaw: TimeOfDay): { from: TimeOfDay; 
   return { from, to };
 }
 
+/** "9am", "5:30pm", "noon", "midnight": a settled window end as a request says it. */
+function spokenClock(t: TimeOfDay): string {
+  if (t.mi === 0 && t.h === 0) return 'midnight';
+  if (t.mi === 0 && t.h === 12) return 'noon';
+  const mi = t.mi ? `:${String(t.mi).padStart(2, '0')}` : '';
+  return `${t.h % 12 === 0 ? 12 : t.h % 12}${mi}${t.h < 12 ? 'am' : 'pm'}`;
+}
+
+/**
+ * "every day from 9 to 5": a window needs a step inside it; read alone its end was dropped
+ * without a word. The example is the request with "every hour" over the same window and days
+ * (a window on days of the month has no such phrase: the general example then).
+ */
+function windowWithoutStep(window: { from: TimeOfDay; to: TimeOfDay }, days: number[] | undefined, datesNamed: boolean): Reject {
+  const error =
+    'A window of hours ("from … to …") needs to know how often in between: say "every hour from 9 to 5", or "every day at 9" for once at the start.';
+  if (datesNamed) return new Reject(error, 'every hour from 9 to 5 drink water');
+  const { from, to } = settleWindow(window.from, window.to);
+  const on = days && days.length < 7 ? ` on ${spokenDays(days)}` : '';
+  return new Reject(error, `every hour from ${spokenClock(from)} to ${spokenClock(to)}${on}`, 'time');
+}
+
 /** Cron hour field from `a` to `b` inclusive, every `step` hours, wrapping past midnight. */
 function hourRange(a: number, b: number, step = 1): string {
   if (a === b) return String(a);
@@ -211,14 +267,8 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   if (every && (every.unit === 'second' || every.unit === 'minute' || every.unit === 'hour')) {
     return subDaily(every, g, days, ctx, startAt);
   }
-  if (g.window) {
-    // "every day from 9 to 5": a window needs a step inside it; alone its end was dropped without a word
-    return new Reject(
-      'A window of hours ("from … to …") needs to know how often in between: say "every hour from 9 to 5", or "every day at 9" for once at the start.',
-      'every hour from 9 to 5 drink water',
-    );
-  }
   const other = g.repeats.find((r) => r.kind !== 'every' && r.kind !== 'weekdays');
+  if (g.window) return windowWithoutStep(g.window, days, other !== undefined || g.dates.some((d) => d.kind !== 'weekday'));
   const weeks = every?.unit === 'week' ? every.step : (weekdaysRepeat?.step ?? 1);
   const named = other !== undefined || g.dates.some((d) => d.kind === 'dayOfMonth' || d.kind === 'ymd');
   const midnight = midnightOnRepeatDays(g, days, weeks, named);

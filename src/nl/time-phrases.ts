@@ -85,9 +85,36 @@ const MINUTE_WORDS: Record<string, number> = {
 };
 const MINUTE_WORD_SRC = '(fifteen|twenty|thirty|forty-five|forty five|forty|fifty)';
 
-/** "half past 5", "a quarter to 9", "20 past 4 pm": minutes before or after an hour. */
+/** Minutes before or after an hour in words ("ten to midnight", "quarter past noon"). */
+const PAST_TO_MINUTES: Record<string, number> = {
+  half: 30,
+  quarter: 15,
+  five: 5,
+  ten: 10,
+  twenty: 20,
+  'twenty-five': 25,
+  'twenty five': 25,
+};
+
+/**
+ * Noon and midnight as the hour: "ten to midnight" is 23:50, "quarter past noon" 12:15. Not
+ * "past midnight": on a named day that is asked about as "midnight" is (which night?), and
+ * its minutes would be lost from the question, so it is left to the "which hour?" refusal.
+ */
+function pastToNamedHour(word: string, minutes: number, before: boolean): { time: TimeOfDay } | null {
+  if (word === 'noon') return { time: before ? tod(11, 60 - minutes) : tod(12, minutes) };
+  return before ? { time: tod(23, 60 - minutes) } : null;
+}
+
+/** "half past 5", "a quarter to 9", "20 past 4 pm", "ten to midnight": minutes before or after an hour. */
 function pastTo(m: RegExpExecArray | RegExpMatchArray): { time: TimeOfDay } | null {
-  const minutes = m[1] === 'half' ? 30 : m[1] === 'quarter' ? 15 : Number(m[1]);
+  const minutes = PAST_TO_MINUTES[m[1]!] ?? Number(m[1]);
+  if (m[3] === 'noon' || m[3] === 'midnight') {
+    if (m[4] || minutes < 1 || minutes > 59 || (m[1] === 'half' && /to|before/.test(m[2]!))) return null;
+    return pastToNamedHour(m[3], minutes, m[2] === 'to' || m[2] === 'before');
+  }
+  // "five to ten" before a clock hour is as often a count ("invite five to ten friends"): digits only
+  if (!/^(?:\d|half|quarter)/.test(m[1]!)) return null;
   const h = hourOf(m[3]!);
   if (h < 1 || h > 12 || minutes < 1 || minutes > 59 || (m[1] === 'half' && /to|before/.test(m[2]!))) return null;
   const before = m[2] === 'to' || m[2] === 'before';
@@ -197,10 +224,10 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
-    // "half past 5", "quarter past 3", "quarter to 9", "20 past 4"
+    // "half past 5", "quarter past 3", "quarter to 9", "20 past 4", "ten to midnight", "quarter past noon"
     name: 'time-past-to',
     re: new RegExp(
-      `(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b`,
+      `(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter|\\d{1,2}|five|ten|twenty(?:[\\s-]five)?)\\s+(past|to|after|before)\\s+(${HOUR_SRC.slice(1, -1)}|noon|midnight)(?:\\s*(am|pm))?\\b`,
       'g',
     ),
     make: pastTo,
