@@ -11,7 +11,7 @@ import type { PrefValues } from '../../src/core/ports/prefs-store.js';
 import type { ParseOptions, ParseResult } from '../../src/nl/types.js';
 import type { Clock } from '../../src/core/ports/clock.js';
 import type { JobFilter, JobPatch } from '../../src/core/ports/job-store.js';
-import { nextFireWithin } from '../../src/core/schedule-next.js';
+import { isRecurring, nextFireWithin } from '../../src/core/schedule-next.js';
 
 export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, Job> } {
   const jobs = new Map<string, Job>();
@@ -90,12 +90,17 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     async deleteJob(id) {
       return jobs.delete(id);
     },
+    // As JobOperations: a paused job keeps its next run; resuming keeps it unless it passed
+    // meanwhile, when a recurring job goes on at its next fire (a one-off runs late).
     async pauseJob(id) {
-      return update(id, { status: 'paused', nextRunAt: null });
+      return update(id, { status: 'paused' });
     },
     async resumeJob(id) {
       const j = must(id);
-      return update(id, { status: 'active', nextRunAt: firstRun(j.schedule, j.timeZone, j.bounds, j.runCount) });
+      const now = clock.now();
+      const stale = j.nextRunAt === null || j.nextRunAt.getTime() < now.getTime();
+      const nextRunAt = isRecurring(j.schedule) && stale ? nextFireWithin(j.schedule, j.timeZone, now, j.bounds, j.runCount) : j.nextRunAt;
+      return update(id, { status: nextRunAt === null && j.schedule.kind !== 'manual' ? 'completed' : 'active', nextRunAt });
     },
     async pauseAll() {
       return [];

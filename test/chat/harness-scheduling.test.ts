@@ -29,4 +29,14 @@ describe('the chat harness schedules as the scheduler does', () => {
     await t.sayText(ALICE_DM, `/edit ${id} every 15 minutes`);
     expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe('2026-11-22T10:15:00.000Z');
   });
+
+  it('pause keeps the next run and resume keeps a snoozed time, as JobOperations does', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 1 hour stretch'); // 11:00 UTC
+    await t.sayText(ALICE_DM, `/snooze ${id} 30m`);
+    await t.sayText(ALICE_DM, `/pause ${id}`);
+    expect(t.scheduler.jobs.get(id)).toMatchObject({ status: 'paused', nextRunAt: new Date('2026-11-22T11:30:00Z') });
+    await t.sayText(ALICE_DM, `/resume ${id}`);
+    expect(t.scheduler.jobs.get(id)).toMatchObject({ status: 'active', nextRunAt: new Date('2026-11-22T11:30:00Z') });
+  });
 });
