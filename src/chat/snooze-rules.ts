@@ -74,7 +74,13 @@ export function planFiredSnooze(job: Job, at: Date, now: Date, timeZone: string)
   if (firesMoreThanOnce(job.schedule)) return refireUnlessRegular(job, at, now, timeZone);
   const pending = pendingRun(job, now);
   if (pending && pending.getTime() > at.getTime()) {
-    return { kind: 'refuse', reason: `It is already set for ${formatWhen(pending, timeZone, now)}, later than that.` };
+    // A paused one keeps its time but will not come then: "already set for" would promise it.
+    const set = formatWhen(pending, timeZone, now);
+    const reason =
+      job.status === 'paused'
+        ? `It is paused: it will not come ${set} unless you /resume ${job.id}.`
+        : `It is already set for ${set}, later than that.`;
+    return { kind: 'refuse', reason };
   }
   return { kind: 'move', at, from: pending };
 }

@@ -96,3 +96,22 @@ describe('snooze', () => {
     expect(t.scheduler.jobs.get(id)!.nextRunAt!.toISOString()).toBe(later);
   });
 });
+
+/**
+ * A Snooze pressed under a delivered one-off that was snoozed and then paused: it keeps its
+ * time while paused but will not come then. The refusal said "It is already set for 12:30",
+ * which promises a reminder that does not come.
+ */
+describe('Snooze on a paused reminder', () => {
+  it('says it is paused and how to resume it, instead of "already set for", and changes nothing', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 1 hour call mom');
+    const delivered = await t.fire(id);
+    await t.sayText(ALICE_DM, `/snooze ${id} 30m`);
+    await t.sayText(ALICE_DM, `/pause ${id}`);
+    const paused = t.scheduler.jobs.get(id)!;
+    const answer = await t.press(ALICE_DM, t.button(delivered, 'Snooze 10 min'));
+    expect(answer.toast).toBe(`It is paused: it will not come Sun 22 Nov 12:30 (in 30 minutes) unless you /resume ${id}.`);
+    expect(t.scheduler.jobs.get(id)).toEqual(paused);
+  });
+});
