@@ -191,10 +191,34 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
-    // "half past 3 pm", "a quarter to 9am": read whole before "3 pm" alone is taken
+    // "at half 5", "tomorrow half 5": British for 5:30 (not "half past 4"), a bare hour on the
+    // 12-hour face as "at 5:30" would be. Only after "at" or a day, so "half 5 apples" stays text;
+    // it was left in the text and the reminder set for 09:00.
+    name: 'time-half-hour-british',
+    re: new RegExp(
+      `(?:\\b(?:at|@|around|by|about)\\s+|(?<=\\b(?:tomorrow|today|tonight|${WEEKDAY_NAMES.join('|')}|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\\s+))half\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b(?![:.]\\d|\\s*(?:an?|of|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|st|nd|rd|th|%)\\b)`,
+      'g',
+    ),
+    make(m) {
+      const h = hourOf(m[1]!);
+      if (h < 1 || h > 12) return null;
+      if (m[2]) {
+        const t = withMeridiem(h, 30, m[2]);
+        return t ? { time: t } : null;
+      }
+      return { time: tod(h, 30, true) };
+    },
+  },
+  {
+    // "half past 3 pm", "a quarter to 9am", "20 past 4 pm", "5 to 9am": read whole before "3 pm"
+    // alone is taken (it was, and "20 past" was left in the text)
     name: 'time-half-quarter-meridiem',
-    re: new RegExp(`(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter)\\s+(past|to|after|before)\\s+${HOUR_SRC}\\s*(am|pm)\\b`, 'g'),
-    make: pastTo,
+    re: new RegExp(`(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}\\s*(am|pm)\\b`, 'g'),
+    make(m) {
+      // "meet 3 to 5pm" is a span of hours more often than 4:57pm: a number "to" an hour needs "at"
+      if (/^\d/.test(m[1]!) && /^(?:to|before)$/.test(m[2]!) && !/^(?:at|by|around|about|before|@)\s/.test(m[0])) return null;
+      return pastTo(m);
+    },
   },
   {
     // "5pm", "at 5:30 pm", "9.30am", "11a", "12:15am"
