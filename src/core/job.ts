@@ -85,7 +85,10 @@ export interface Job<P = unknown> {
   updatedAt: Date;
   lastRunAt: Date | null;
   completedAt: Date | null;
-  /** Number of runs that finished (any outcome). */
+  /**
+   * Runs of its schedule that finished (any outcome): what a count (`maxRuns`) is measured
+   * against. An extra manual run that leaves the schedule as it was is not one of them.
+   */
   runCount: number;
   /** Last error text, for `history` and failure notices. */
   lastError: string | null;

@@ -37,7 +37,14 @@ interface PlanBase {
 
 function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Date, formatter: DeliveryFormatter): PlanBase {
   const job = run.job;
-  const runCount = job.runCount + 1;
+  // A manual run is an extra delivery: it leaves alone a job with more fires to come, a paused
+  // one, and a one-off whose time is still ahead (it still comes then). Only a one-off already
+  // due is used up by it, so it does not come twice.
+  const stillAhead = job.nextRunAt !== null && job.nextRunAt.getTime() > run.claimedAt.getTime();
+  const keepSchedule = run.trigger === 'manual' && (firesMoreThanOnce(job.schedule) || job.status !== 'active' || stillAhead);
+  // runCount is what a count ("3 times", ;count:3) is measured against: an extra run leaves the
+  // schedule as it was, so it is not one of them (counted, "3 times" lost its last fire).
+  const runCount = keepSchedule ? job.runCount : job.runCount + 1;
   const counted = { runCount, lastRunAt: now };
   const record = (res: string | null, error: string | null): Settlement['run'] => ({
     status,
@@ -46,11 +53,6 @@ function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Dat
     result: res,
     error,
   });
-  // A manual run is an extra delivery: it leaves alone a job with more fires to come, a paused
-  // one, and a one-off whose time is still ahead (it still comes then). Only a one-off already
-  // due is used up by it, so it does not come twice.
-  const stillAhead = job.nextRunAt !== null && job.nextRunAt.getTime() > run.claimedAt.getTime();
-  const keepSchedule = run.trigger === 'manual' && (firesMoreThanOnce(job.schedule) || job.status !== 'active' || stillAhead);
   // Literals rather than `{ ...counted, … }`: a spread followed by more properties missed its
   // inline cache on every run (V8 went to the runtime), a measurable part of each instant run.
   const afterOccurrence = (): Settlement['job'] => {
