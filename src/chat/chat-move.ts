@@ -1,5 +1,6 @@
 import type { Job, Platform } from '../core/job.js';
 import type { ResolvedChatDeps } from './command.js';
+import type { ReminderPayload } from './describe.js';
 
 const PAGE = 200;
 
@@ -11,14 +12,26 @@ export interface ChatMove {
 }
 
 /**
- * Where a job of the old chat belongs now. The request's message id is dropped: message ids
- * of the old chat mean nothing in the new one, and replying to that number there would quote
- * someone else's message. A job the group itself owns (set by an anonymous admin) moves owner too.
+ * Where a job of the old chat belongs now. The request's message id is dropped, and the
+ * replied-to message's id of a reminder about one: message ids of the old chat mean nothing in
+ * the new one, and replying to that number there would quote someone else's message. A job the group itself owns (set by an anonymous admin) moves owner too.
  */
-function moved(job: Job, move: ChatMove): Pick<Job, 'origin'> & Partial<Pick<Job, 'owner'>> {
+function moved(job: Job, move: ChatMove): Pick<Job, 'origin'> & Partial<Pick<Job, 'owner' | 'payload'>> {
   const { messageId: _oldMessage, ...origin } = job.origin;
   const ownedByChat = job.owner.platform === move.platform && job.owner.userId === move.from;
-  return { origin: { ...origin, chatId: move.to }, ...(ownedByChat ? { owner: { ...job.owner, userId: move.to } } : {}) };
+  return {
+    origin: { ...origin, chatId: move.to },
+    ...(ownedByChat ? { owner: { ...job.owner, userId: move.to } } : {}),
+    ...withoutOldReply(job),
+  };
+}
+
+/** A reminder about a replied-to message keeps its quoted text, not the old chat's message id. */
+function withoutOldReply(job: Job): Partial<Pick<Job, 'payload'>> {
+  const payload = job.payload as ReminderPayload | undefined;
+  if (job.kind !== 'reminder' || payload?.quote?.messageId === undefined) return {};
+  const { messageId: _oldMessage, ...quote } = payload.quote;
+  return { payload: { ...payload, quote } };
 }
 
 /**

@@ -6,8 +6,8 @@ import { ruleInWords } from '../core/schedule-words.js';
 /** Payload of a `reminder` job made by the chat layer. */
 export interface ReminderPayload {
   text: string;
-  /** The replied-to message this reminder is about. */
-  quote?: { messageId: string; text?: string; link?: string };
+  /** The replied-to message this reminder is about (no id once its chat moved: chat-move.ts). */
+  quote?: { messageId?: string; text?: string; link?: string };
   /** Repeats until Done is pressed ("every 10 minutes until done", the "Nag me" button). */
   nag?: true;
 }

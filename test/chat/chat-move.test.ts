@@ -18,6 +18,17 @@ describe('moveChat', () => {
     expect(await t.sayText({ ...ALICE_GROUP, chatId: '-1009' }, '/list')).toContain('stretch');
   });
 
+  it('a reminder about a replied-to message keeps its quote, without the old chat’s message id', async () => {
+    const t = makeChat();
+    const [confirmed] = await t.say(ALICE_GROUP, '/remind in 1 hour', { replyTo: { messageId: '77', text: 'send the report' } });
+    const id = /\[(\w+)\]/.exec(confirmed!.text)![1]!;
+    expect(t.scheduler.jobs.get(id)!.payload).toMatchObject({ quote: { messageId: '77' } });
+    await t.chat.moveChat!({ platform: 'telegram', from: ALICE_GROUP.chatId, to: '-1009' });
+    const delivered = await t.fire(id);
+    // Message 77 of the supergroup is someone else's: the reminder quotes the text instead.
+    expect(delivered.quote).toEqual({ text: 'send the report' });
+  });
+
   it("carries the chat's zone over, unless the new chat already has its own", async () => {
     const t = makeChat();
     const admin = { ...ALICE_GROUP, isAdmin: true };
