@@ -86,6 +86,21 @@ function everyNthOrWeeks(nth: number, m: RegExpMatchArray): { error: string; exa
   };
 }
 
+/** "1st, 15th and last" -> [1, 15, 'L']; undefined when a day cannot be in a month. */
+function monthDayList(list: string): Array<number | 'L'> | undefined {
+  const days: Array<number | 'L'> = [];
+  for (const d of list.matchAll(/(\d{1,2})|last|first/g)) {
+    if (d[0] === 'first') days.push(1);
+    else if (d[1] === undefined) days.push('L');
+    else {
+      const n = Number(d[1]);
+      if (n < 1 || n > 31) return undefined;
+      days.push(n);
+    }
+  }
+  return days;
+}
+
 /** Repeat recognisers, most specific first. They run before the date and time recognisers. */
 export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   {
@@ -173,6 +188,22 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "every month on the 1st and 15th", "every 2 months on the last day", "every other month on
+    // the 15th": days of the month with the repeat's step. It was "every month" with "on the 1st"
+    // as a day: the 15th, or the last day, was left in the text, and a step of months was
+    // anchored on today's date instead.
+    name: 'repeat-months-on-days',
+    re: new RegExp(
+      `\\b(?:monthly|(?:every|each)\\s+(?:(\\d{1,2}|other)\\s+)?months?)\\s+on\\s+(?:the\\s+)?(${DOM_SRC}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${DOM_SRC})*)(?:\\s+day)?(?:\\s+of\\s+(?:the|each|every)\\s+month)?\\b(?!\\s+(?:${WEEKDAY_SRC}|weekdays?|weekends?|work ?days?|business days?|working days?|(?:of\\s+)?${MONTH_SRC})\\b)`,
+      'g',
+    ),
+    make(m) {
+      const step = m[1] === undefined ? 1 : m[1] === 'other' ? 2 : Number(m[1]);
+      const days = monthDayList(m[2]!);
+      return days && step >= 1 ? { repeat: { kind: 'monthDays', days, step } } : null;
+    },
+  },
+  {
     // "every month on the last weekday" (last working day): no schedule we keep can say it
     name: 'repeat-monthly-last-workday',
     re: /\b(?:monthly|(?:every|each)\s+month)\s+on\s+(?:the\s+)?(?:last|first)\s+(?:weekday|work ?day|business day|working day)\b|\b(?:the\s+)?(?:last|first)\s+(?:weekday|work ?day|business day|working day)\s+of\s+(?:the|every|each)\s+month\b/g,
@@ -211,18 +242,8 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
       'g',
     ),
     make(m) {
-      const list = m[1] ?? m[2]!;
-      const days: Array<number | 'L'> = [];
-      for (const d of list.matchAll(/(\d{1,2})|last|first/g)) {
-        if (d[0] === 'first') days.push(1);
-        else if (d[1] === undefined) days.push('L');
-        else {
-          const n = Number(d[1]);
-          if (n < 1 || n > 31) return null;
-          days.push(n);
-        }
-      }
-      return { repeat: { kind: 'monthDays', days, step: 1 } };
+      const days = monthDayList(m[1] ?? m[2]!);
+      return days ? { repeat: { kind: 'monthDays', days, step: 1 } } : null;
     },
   },
   {

@@ -324,7 +324,7 @@ function namedSlotTriggers(
     );
   }
   if (other?.kind === 'monthDays') {
-    const step = every?.unit === 'month' ? every.step : 1;
+    const step = every?.unit === 'month' ? every.step : other.step;
     if (step === 1) return crons(slots.times, other.days.map(String).join(','), '*', '*');
     return monthCalendars(other.days, step, slots);
   }
