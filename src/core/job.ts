@@ -86,8 +86,9 @@ export interface Job<P = unknown> {
   lastRunAt: Date | null;
   completedAt: Date | null;
   /**
-   * Runs of its schedule that finished (any outcome): what a count (`maxRuns`) is measured
-   * against. An extra manual run that leaves the schedule as it was is not one of them.
+   * Occurrences of its schedule that are over (any outcome, retries and checks included once):
+   * what a count (`maxRuns`) is measured against. An extra manual run that leaves the schedule
+   * as it was is not one of them.
    */
   runCount: number;
   /** Last error text, for `history` and failure notices. */

@@ -27,8 +27,8 @@ interface PlanBase {
   now: Date;
   /** Shapes the messages to deliver (buttons, wording) for the chat layer. */
   formatter: DeliveryFormatter;
-  /** The job fields every settle writes. */
-  counted: { runCount: number; lastRunAt: Date };
+  /** The job fields a settle writes while its occurrence is not over (a retry or another check follows). */
+  pendingOccurrence: { runCount: number; lastRunAt: Date };
   /** The run record with this result and error. */
   record: (res: string | null, error: string | null) => Settlement['run'];
   /** The job once this occurrence is behind it: its next fire, or completed. */
@@ -45,7 +45,9 @@ function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Dat
   // runCount is what a count ("3 times", ;count:3) is measured against: an extra run leaves the
   // schedule as it was, so it is not one of them (counted, "3 times" lost its last fire).
   const runCount = keepSchedule ? job.runCount : job.runCount + 1;
-  const counted = { runCount, lastRunAt: now };
+  // An occurrence counts once, when it is over: an attempt that a retry or another check follows
+  // is not (counted, one flaky failure of a "3 times" job used up a fire).
+  const pendingOccurrence = { runCount: job.runCount, lastRunAt: now };
   const record = (res: string | null, error: string | null): Settlement['run'] => ({
     status,
     finishedAt: now,
@@ -53,7 +55,7 @@ function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Dat
     result: res,
     error,
   });
-  // Literals rather than `{ ...counted, … }`: a spread followed by more properties missed its
+  // Literals rather than `{ ...pendingOccurrence, … }`: a spread followed by more properties missed its
   // inline cache on every run (V8 went to the runtime), a measurable part of each instant run.
   const afterOccurrence = (): Settlement['job'] => {
     if (keepSchedule) return { runCount, lastRunAt: now, status: job.status, nextRunAt: job.nextRunAt, attempts: 0 };
@@ -62,7 +64,7 @@ function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Dat
       ? { runCount, lastRunAt: now, status: 'active', nextRunAt: next, attempts: 0 }
       : { runCount, lastRunAt: now, status: 'completed', nextRunAt: null, attempts: 0, completedAt: now };
   };
-  return { run, job, occurrence, now, formatter, counted, record, afterOccurrence };
+  return { run, job, occurrence, now, formatter, pendingOccurrence, record, afterOccurrence };
 }
 
 /**
@@ -119,7 +121,7 @@ function planPending(p: PlanBase, result: Extract<RunResult, { status: 'pending'
     return {
       settlement: {
         run: p.record(result.result, null),
-        job: { ...p.counted, status: job.status === 'paused' ? 'paused' : 'active', nextRunAt: at, attempts },
+        job: { ...p.pendingOccurrence, status: job.status === 'paused' ? 'paused' : 'active', nextRunAt: at, attempts },
         outbox: [],
       },
       event: null,
@@ -165,7 +167,7 @@ function planFailed(p: PlanBase, result: Extract<RunResult, { status: 'failed' }
     return {
       settlement: {
         run: p.record(null, result.error),
-        job: { ...p.counted, status: 'active', nextRunAt: at, attempts, lastError: result.error },
+        job: { ...p.pendingOccurrence, status: 'active', nextRunAt: at, attempts, lastError: result.error },
         outbox: [],
       },
       event: null,

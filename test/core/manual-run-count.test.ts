@@ -29,3 +29,32 @@ describe('run now on a job with a count', () => {
     expect(await h.scheduler.getJob(job.id)).toMatchObject({ status: 'completed', runCount: 3 });
   });
 });
+
+describe('retries on a job with a count', () => {
+  it('an occurrence retried after a failure counts once: every fire of "3 times" still comes', async () => {
+    let calls = 0;
+    const h = makeHarness({
+      start: '2026-11-22T07:00:00Z',
+      commandHandler: async () => {
+        calls++;
+        if (calls === 1) throw new Error('flaky backend');
+        return 'ok';
+      },
+    });
+    harnesses.push(h);
+    await h.scheduler.start();
+    const job = await h.scheduler.createJob({
+      ...h.reminder('x', { kind: 'cron', pattern: '0 9 * * *' }),
+      kind: 'command',
+      payload: { command: '/list' },
+      bounds: { maxRuns: 3 },
+    });
+    for (let min = 0; min < 4 * 24 * 60; min += 10) await h.advance(10 * 60_000);
+    const runs = await h.store.jobs.listRuns({ jobId: job.id, limit: 20 });
+    // Before: the failed first attempt counted too, and 24 Nov never came.
+    expect(new Set(runs.filter((r) => r.status === 'success').map((r) => r.scheduledFor.toISOString().slice(0, 10)))).toEqual(
+      new Set(['2026-11-22', '2026-11-23', '2026-11-24']),
+    );
+    expect(await h.scheduler.getJob(job.id)).toMatchObject({ status: 'completed', runCount: 3 });
+  });
+});
