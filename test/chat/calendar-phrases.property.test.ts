@@ -60,9 +60,26 @@ const clock: fc.Arbitrary<Clock> = fc.oneof(
     .tuple(fc.integer({ min: 2, max: 11 }), pm)
     .map(([h, p]) => ({ words: `quarter to ${h} ${p ? 'pm' : 'am'}`, h: to24(h, p) - 1, mi: 45 })),
   fc.constantFrom<Clock>({ words: 'noon', h: 12, mi: 0 }, { words: '12am', h: 0, mi: 0 }, { words: '12pm', h: 12, mi: 0 }),
+  // British "half 5pm" is 17:30; "20 past 4 pm", "5 to 9am" (after "at"), "ten to midnight", "quarter past noon"
+  fc.tuple(h12, pm).map(([h, p]) => ({ words: `half ${h}${p ? 'pm' : 'am'}`, h: to24(h, p), mi: 30 })),
+  fc
+    .tuple(fc.integer({ min: 1, max: 29 }), h12, pm)
+    .map(([n, h, p]) => ({ words: `${n} past ${h} ${p ? 'pm' : 'am'}`, h: to24(h, p), mi: n })),
+  fc
+    .tuple(fc.integer({ min: 1, max: 29 }), fc.integer({ min: 2, max: 11 }), pm)
+    .map(([n, h, p]) => ({ words: `${n} to ${h}${p ? 'pm' : 'am'}`, h: to24(h, p) - 1, mi: 60 - n })),
+  fc.constantFrom<Clock>(
+    { words: 'ten to midnight', h: 23, mi: 50 },
+    { words: 'quarter to midnight', h: 23, mi: 45 },
+    { words: 'quarter past noon', h: 12, mi: 15 },
+  ),
 );
 /** A bare hour after a date: 7–11 morning, 12 noon, 1–6 afternoon. */
-const bareWithDate: fc.Arbitrary<Clock> = h12.map((h) => ({ words: String(h), h: h >= 7 && h <= 12 ? h : h + 12, mi: 0, bare: true }));
+const bareWithDate: fc.Arbitrary<Clock> = fc.oneof(
+  h12.map((h) => ({ words: String(h), h: h >= 7 && h <= 12 ? h : h + 12, mi: 0, bare: true as const })),
+  // British "half 5": 5:30, a bare hour as "5:30" would be
+  h12.map((h) => ({ words: `half ${h}`, h: h >= 7 && h <= 12 ? h : h + 12, mi: 30, bare: true as const })),
+);
 
 type Day = { y: number; m: number; d: number };
 /** What a phrase means at a given now and zone: the instant, or undefined when the draw says nothing (today's date). */
