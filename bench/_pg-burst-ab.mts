@@ -14,7 +14,8 @@ const results = new Map<string, Array<Record<string, number>>>();
 for (let i = 0; i < Number(roundsArg); i++) {
   for (const instances of instancesArg.split(',')) {
     for (const tree of i % 2 === 0 ? [a, b] : [b, a]) {
-      const [dir, envs = ''] = tree.split(':');
+      const at = tree.indexOf(':');
+      const [dir, envs] = at < 0 ? [tree, ''] : [tree.slice(0, at), tree.slice(at + 1)];
       const env = {
         ...process.env,
         ...Object.fromEntries(

@@ -3,7 +3,7 @@
  * once) on the tree given as argv[2], with argv[3] schedulers sharing one fresh schema, after a
  * warm-up burst of 2,000 (the JIT). Prints one JSON line: jobs/s, this process's CPU and the
  * PostgreSQL backends' CPU per job (µs), claim transactions and round trips per claim.
- * CLAIMS_IN_FLIGHT=n sets the schedulers' claimsInFlight; CPUPROF=file writes a V8 CPU profile
+ * EXP_SQL runs SQL on the fresh schema first (to price an index). CLAIMS_IN_FLIGHT=n sets the schedulers' claimsInFlight; CPUPROF=file writes a V8 CPU profile
  * of the measured burst. Driven by bench/_pg-burst-ab.mts.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -98,6 +98,8 @@ async function round(n: number, measured: boolean) {
           .join(', ')} FROM generate_series(1, ${Math.ceil(n / first) - 1}) g, ${schema}.jobs j`,
       );
     });
+    // EXP_SQL: SQL run on the fresh schema before the burst (e.g. `DROP INDEX events_job`, to price an index).
+    if (process.env.EXP_SQL) await admin((c) => c.query(`SET search_path = ${schema}; ${process.env.EXP_SQL}`));
     await admin((c) => c.query(`VACUUM ANALYZE ${schema}.jobs`));
     const inFlight = process.env.CLAIMS_IN_FLIGHT ? { claimsInFlight: Number(process.env.CLAIMS_IN_FLIGHT) } : {};
     let claims = 0;
