@@ -1,4 +1,4 @@
-import type { Api } from './api.js';
+import { type Api, ApiError } from './api.js';
 import { type Filters, countableByStats, listQuery } from './filters.js';
 import type { Job, Stats } from './types.js';
 
@@ -65,6 +65,12 @@ export class JobRows {
   private total: number | undefined;
   private readonly abort = new AbortController();
   error: string | undefined;
+  /**
+   * The API refused this listing (4xx: a filter or sort of a hand-made address it does not
+   * accept). Asking again gets the same answer: before, each redraw asked again, dozens of
+   * requests a second, under placeholder rows for jobs that would never load.
+   */
+  private refused = false;
 
   constructor(
     private readonly api: Api,
@@ -74,12 +80,13 @@ export class JobRows {
 
   /** Every row is loaded (the two ends met, or the start reached the last page). */
   get done(): boolean {
-    if (this.head.started && this.head.next === undefined) return true;
+    if (this.refused || (this.head.started && this.head.next === undefined)) return true;
     return this.total !== undefined && this.head.rows.length + this.tail.rows.length >= this.total;
   }
 
   /** Rows the list has room for: the known total, or what is loaded plus one page to come. */
   get count(): number {
+    if (this.refused) return this.head.rows.length + this.tail.rows.length;
     if (this.head.started && this.head.next === undefined) return this.head.rows.length;
     if (this.total !== undefined) return Math.max(this.total, this.head.rows.length + this.tail.rows.length);
     return this.head.rows.length + (this.head.started ? PAGE : FIRST_PAGE);
@@ -199,6 +206,7 @@ export class JobRows {
       }
     } catch (err) {
       if (this.abort.signal.aborted) return;
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500) this.refused = true;
       this.error = (err as Error).message;
       this.changed();
     }

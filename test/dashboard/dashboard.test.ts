@@ -100,6 +100,21 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     await shared.close();
   });
 
+  it('an address whose filters the API refuses says why, once: no placeholder rows, no request storm', async () => {
+    const page = await context.newPage();
+    let asked = 0;
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v1/jobs') asked++;
+    });
+    await page.goto(`${chime.url}/jobs?sort=zzz`);
+    await expect.poll(() => page.locator('.error:visible').textContent()).toContain('Could not load jobs: query.sort');
+    await page.waitForTimeout(1000);
+    // Before: "3 jobs (loaded 0)" over "Loading job 1…" rows, and the refused request again at every redraw (50+ a second).
+    expect(asked).toBeLessThanOrEqual(2);
+    expect(await page.locator('main').textContent()).not.toContain('Loading job');
+    await page.close();
+  });
+
   it("a job's page shows its schedule, next runs in its zone, payload, origin chat and thread, owner and ghost session", async () => {
     const page = await open('/jobs');
     await page.getByRole('link', { name: 'stand-up' }).click();
