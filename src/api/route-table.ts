@@ -85,6 +85,15 @@ function validate<S extends z.ZodType>(
   problems: FieldProblem[],
 ): z.output<S> | undefined {
   if (!schema) return undefined;
+  if (where === 'body' && (value === undefined || value === null)) {
+    // zod would say "expected object, received undefined": say what to send instead.
+    problems.push({
+      field: 'body',
+      message: 'is missing: this route takes a JSON object',
+      fix: 'see its requestBody in GET /api/openapi.json',
+    });
+    return undefined;
+  }
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
   problems.push(...fieldProblems(where, result.error));

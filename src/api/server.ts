@@ -79,6 +79,9 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
   // JSON only: a text body would reach the schemas as a string and fail with a less useful message.
   app.removeContentTypeParser('text/plain');
   app.addHook('onRequest', async (request, reply) => {
+    // An empty body sent as JSON (many clients label every POST so) is no body, not malformed
+    // JSON: `POST /jobs/{id}/pause` with Content-Type: application/json and nothing else works.
+    if (request.headers['content-length'] === '0') delete request.headers['content-type'];
     if (request.routeOptions.config.public === true) return;
     await authenticate(authDeps)(request, reply);
   });

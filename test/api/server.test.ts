@@ -38,10 +38,31 @@ describe('request errors', () => {
     expect(res.status).toBe(415);
   });
 
-  it('a missing body on create is 400 naming the body', async () => {
-    const res = await f.call('/api/v1/jobs', { method: 'POST' });
-    expect(res.status).toBe(400);
-    expect(((await res.json()) as { errors: Array<{ field: string }> }).errors[0]?.field).toBe('body');
+  it('a missing body on create is 400 naming the body, also when sent as empty JSON or null', async () => {
+    for (const init of [
+      {},
+      { headers: { 'content-type': 'application/json' }, body: '' },
+      { headers: { 'content-type': 'application/json' }, body: 'null' },
+    ]) {
+      const res = await f.call('/api/v1/jobs', { method: 'POST', ...init });
+      expect(res.status).toBe(400);
+      // Before: "Invalid input: expected object, received undefined", or bad-json for an empty body.
+      expect(((await res.json()) as { errors: Array<{ field: string; message: string }> }).errors[0]).toMatchObject({
+        field: 'body',
+        message: 'is missing: this route takes a JSON object',
+      });
+    }
+  });
+
+  it('a route without a body takes an empty one labelled JSON (before: 400 "Body cannot be empty")', async () => {
+    const { id } = (await (
+      await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'every day at 9am', text: 'x', origin: ORIGIN } })
+    ).json()) as {
+      id: string;
+    };
+    const res = await f.call(`/api/v1/jobs/${id}/pause`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'paused' });
   });
 
   it('an unknown route is 404 problem+json', async () => {
