@@ -128,6 +128,10 @@ export class JobOperations implements SchedulerApi {
         if (next.nextRunAt === null) assertFiresAtAll(schedule);
       }
       if (current.status === 'completed' && next.nextRunAt) next.status = 'active';
+      // A cancelled or failed job never runs again: a new schedule is kept, but no next time is
+      // shown for it (before, the list said "in 12 hours" for a job that would never come).
+      const stays = next.status ?? current.status;
+      if ((stays === 'cancelled' || stays === 'failed') && patch.nextRunAt === undefined) next.nextRunAt = null;
     }
     if (patch.payload !== undefined) this.deps.executors.get(patch.kind ?? current.kind)?.parsePayload(patch.payload);
     const job = await this.patch(id, next);

@@ -232,6 +232,20 @@ function crud(backend: 'sqlite' | 'postgres') {
     });
   });
 
+  it('a new schedule for a cancelled job shows no next run: it never runs again', async () => {
+    const { id } = (await (
+      await f.call('/api/v1/jobs', { method: 'POST', json: { schedule: 'cron:0 9 * * *', text: 'x', origin: ORIGIN } })
+    ).json()) as { id: string };
+    expect((await f.call(`/api/v1/jobs/${id}/cancel`, { method: 'POST' })).status).toBe(200);
+    const res = await f.call(`/api/v1/jobs/${id}`, { method: 'PATCH', json: { schedule: 'cron:0 10 * * *' } });
+    // Before: status cancelled with nextRunAt tomorrow 09:00Z, listed as due then.
+    expect(await res.json()).toMatchObject({ status: 'cancelled', nextRunAt: null, nextRuns: [] });
+    const listed = (await (await f.call('/api/v1/jobs?status=cancelled')).json()) as {
+      jobs: Array<{ id: string; nextRunAt: string | null }>;
+    };
+    expect(listed.jobs).toEqual([expect.objectContaining({ id, nextRunAt: null })]);
+  });
+
   it('unknown ids are 404 on every job route', async () => {
     for (const [method, path] of [
       ['GET', '/api/v1/jobs/nope42'],
