@@ -42,6 +42,33 @@ describe('task schedule routes', () => {
     expect(await (await f.call('/api/tasks/report-1/runs')).json()).toEqual([]);
   });
 
+  it('POST to an existing task applies all it says (text, name, origin), or refuses and changes nothing', async () => {
+    await f.call('/api/tasks/report-2/schedule', {
+      method: 'POST',
+      json: { schedule: 'cron:30 2 * * *', text: 'old text', origin: ORIGIN },
+    });
+    const again = await f.call('/api/tasks/report-2/schedule', {
+      method: 'POST',
+      json: { schedule: 'cron:0 3 * * *', text: 'new text', name: 'renamed', origin: { platform: 'telegram', chatId: '43' } },
+    });
+    expect(again.status).toBe(200);
+    // Before: 200, and the job kept "old text", its name and chat 42.
+    expect(await (await f.call('/api/v1/jobs/report-2')).json()).toMatchObject({
+      name: 'renamed',
+      payload: { text: 'new text' },
+      origin: { platform: 'telegram', chatId: '43' },
+      scheduleSpec: 'cron:0 3 * * *',
+    });
+    for (const json of [
+      { schedule: 'cron:0 4 * * *', command: '/list' },
+      { schedule: 'cron:0 4 * * *', origin: { platform: 'telegarm', chatId: '43' } },
+    ]) {
+      const wrong = await f.call('/api/tasks/report-2/schedule', { method: 'POST', json });
+      expect(wrong.status, JSON.stringify(json)).toBe(400);
+    }
+    expect(await (await f.call('/api/v1/jobs/report-2')).json()).toMatchObject({ scheduleSpec: 'cron:0 3 * * *' });
+  });
+
   it('a new task without what to do is 400 naming the field; unknown tasks are 404', async () => {
     const res = await f.call('/api/tasks/x1/schedule', { method: 'POST', json: { schedule: 'in:1h' } });
     expect(res.status).toBe(400);

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../core/errors.js';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
 import { type JobInputDeps, newJobFromBody, patchFromBody } from '../job-input.js';
 import { listJobsPage } from '../job-query.js';
-import { createJobBody, problemDoc } from '../job-schemas.js';
+import { createJobBody, problemDoc, updateJobBody } from '../job-schemas.js';
 import { jobView, runView } from '../job-view.js';
 import { type RouteTable, zodProblem } from '../route-table.js';
 import { apiOwner, jobDetail } from './jobs.js';
@@ -68,12 +68,21 @@ export function registerSeedAliases(routes: RouteTable, deps: SeedAliasDeps): vo
     handler: async ({ params, body, auth, reply }) => {
       const current = await scheduler.getJob(params.task_id);
       if (current) {
-        return taskSchedule(
-          await scheduler.updateJob(
-            current.id,
-            (await patchFromBody({ schedule: body.schedule, ...(body.zone ? { zone: body.zone } : {}) }, current, deps.input)).value,
-          ),
-        );
+        // Everything the body says applies, as PATCH would (before, all but schedule and zone was
+        // dropped without a word: a new text answered 200 and the old text stayed).
+        const { schedule, zone, name, text, command, origin } = body;
+        const asked = {
+          schedule,
+          ...(zone !== undefined ? { zone } : {}),
+          ...(name !== undefined ? { name } : {}),
+          ...(text !== undefined ? { text } : {}),
+          ...(command !== undefined ? { command } : {}),
+          ...(origin !== undefined ? { origin } : {}),
+        };
+        // Checked as PATCH checks it (the origin's platform included).
+        const update = updateJobBody.safeParse(asked);
+        if (!update.success) throw zodProblem('body', update.error);
+        return taskSchedule(await scheduler.updateJob(current.id, (await patchFromBody(update.data, current, deps.input)).value));
       }
       const create = createJobBody.safeParse({ ...body, id: params.task_id });
       // The same field problems as POST /api/v1/jobs would give.
