@@ -68,6 +68,11 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
     bodyLimit: deps.config.bodyLimit,
     // Behind no proxy by default: request.ip is the peer, which the bad-token limit counts.
     trustProxy: false,
+    // The router's own refusals (a malformed %-escape, a path segment over its length limit)
+    // are problems like every other answer, not Fastify's {"error","code"} shape.
+    frameworkErrors: (err, request, reply) => {
+      void sendProblem(reply, toProblem(err).problem, request.url);
+    },
   });
   const nowMs = () => deps.clock.now().getTime();
   const authDeps = { tokens: deps.tokens, limiter: new BadTokenLimiter(nowMs), nowMs };
@@ -81,7 +86,9 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
   app.addHook('onRequest', async (request, reply) => {
     // An empty body sent as JSON (many clients label every POST so) is no body, not malformed
     // JSON: `POST /jobs/{id}/pause` with Content-Type: application/json and nothing else works.
-    if (request.headers['content-length'] === '0') delete request.headers['content-type'];
+    const length = request.headers['content-length'];
+    if (length === '0' || (length === undefined && request.headers['transfer-encoding'] === undefined))
+      delete request.headers['content-type'];
     if (request.routeOptions.config.public === true) return;
     await authenticate(authDeps)(request, reply);
   });

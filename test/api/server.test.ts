@@ -27,6 +27,19 @@ describe('request errors', () => {
     expect(((await (await f.call('/api/v1/jobs')).json()) as { jobs: unknown[] }).jobs).toEqual([]);
   });
 
+  it("the router's own refusals are problems too: a bad %-escape is 400, an over-long path segment 414", async () => {
+    for (const [path, status] of [
+      ['/api/v1/jobs/%E0%A4%A', 400],
+      [`/api/v1/workflows/${'w'.repeat(300)}/cancel`, 414],
+    ] as const) {
+      const res = await f.call(path, { method: path.endsWith('cancel') ? 'POST' : 'GET' });
+      expect(res.status, path).toBe(status);
+      // Before: Fastify's {"error":"Bad Request","code":"FST_ERR_BAD_URL",…} as application/json.
+      expect(res.headers.get('content-type'), path).toContain('application/problem+json');
+      expect(await res.json(), path).toMatchObject({ status, instance: path });
+    }
+  });
+
   it('a body over the limit is 413', async () => {
     const res = await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'at 5pm', text: 'x'.repeat(70_000), origin: ORIGIN } });
     expect(res.status).toBe(413);
