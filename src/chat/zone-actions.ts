@@ -13,7 +13,7 @@ import { jobSubject } from './describe.js';
 import { formatWhen, truncate } from './format.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
 import { resolvePrefs } from './prefs.js';
-import { parseZoneActionId, type ZoneAction } from './zone-action-ids.js';
+import { parseZoneActionId, type ZoneAction, zoneButton } from './zone-action-ids.js';
 import { setUserZone } from './zone-change.js';
 import { keepClockTimes } from './zone-move.js';
 import { movedNotes } from './schedule-notes.js';
@@ -46,14 +46,22 @@ async function afterZoneChange(
     };
   }
   const { timeZone } = await resolvePrefs(deps, press);
-  const { moved, passed, notes } = await keepClockTimes(deps, press, a.fromZone, timeZone, now);
-  if (moved.length === 0 && passed.length === 0)
+  const { moved, passed, notes, busy } = await keepClockTimes(deps, press, a.fromZone, timeZone, now);
+  if (moved.length === 0 && passed.length === 0 && busy.length === 0)
     return { toast: 'Nothing to move', edit: { text: `✓ Nothing to move: no reminder of yours reads another time in ${timeZone}.` } };
   const lines = [`✓ Kept their clock times, now in ${timeZone}:`, ...moved.map((j) => nextLine(j, now)), ...notes];
   if (passed.length) {
     lines.push(`Already past in ${timeZone}, so left at their moment:`, ...passed.map((j) => nextLine(j, now)));
   }
-  return { toast: `Moved ${moved.length}`, edit: { text: lines.join('\n') } };
+  if (busy.length) {
+    lines.push(
+      `Running right now, so not moved yet (press "Keep clock times" again when it has finished):`,
+      ...busy.map((j) => nextLine(j, now)),
+    );
+  }
+  // The button stays while a job waits for its run to end: a second press moves what is left.
+  const again = busy.length ? zoneButton({ verb: 'zwall', userId: a.userId, fromZone: a.fromZone }, 'Keep clock times') : undefined;
+  return { toast: `Moved ${moved.length}`, edit: { text: lines.join('\n'), ...(again ? { actions: [[again]] } : {}) } };
 }
 
 async function moveJobToZone(deps: ResolvedChatDeps, press: IncomingAction, jobId: string, zone: string, now: Date): Promise<ActionAnswer> {

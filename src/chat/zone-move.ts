@@ -6,6 +6,7 @@
  */
 import { rezoneKeepingWallTime } from '../core/schedule-rezone.js';
 import { nextFireWithin } from '../core/schedule.js';
+import { UserError } from '../core/errors.js';
 import type { Job } from '../core/job.js';
 import { offsetMinutes } from '../core/time/zone-offset.js';
 import type { ResolvedChatDeps } from './command.js';
@@ -99,6 +100,8 @@ export interface MoveResult {
   passed: Job[];
   /** Moved jobs' clock times that do not exist in the new zone, or happen twice there (a repeat's next DST days). */
   notes: string[];
+  /** Jobs running right now (a prompt or command job): their schedule is not changed under a run, so they stay. */
+  busy: Job[];
 }
 
 /** Moves the person's jobs set in `from` to `to`, keeping their clock times. */
@@ -109,7 +112,7 @@ export async function keepClockTimes(
   to: string,
   now: Date,
 ): Promise<MoveResult> {
-  const result: MoveResult = { moved: [], passed: [], notes: [] };
+  const result: MoveResult = { moved: [], passed: [], notes: [], busy: [] };
   for (const job of await jobsThatMove(deps, who, from, to, now)) {
     const { schedule, bounds } = rezoneKeepingWallTime(job.schedule, job.bounds, from, to);
     if (schedule.kind === 'once' && schedule.at.getTime() <= now.getTime()) {
@@ -118,12 +121,22 @@ export async function keepClockTimes(
     }
     // A snoozed job's next run is a moment the person picked ("in 30 minutes"): it stays.
     const held = job.nextRunAt !== null && job.nextRunAt.getTime() !== naturalNextRun(job, now)?.getTime();
-    const updated = await deps.scheduler.updateJob(job.id, {
-      schedule,
-      bounds,
-      timeZone: to,
-      ...(held ? { nextRunAt: job.nextRunAt } : {}),
-    });
+    let updated: Job;
+    try {
+      updated = await deps.scheduler.updateJob(job.id, {
+        schedule,
+        bounds,
+        timeZone: to,
+        ...(held ? { nextRunAt: job.nextRunAt } : {}),
+      });
+    } catch (err) {
+      // One running job must not stop the others from moving; it is named, to be moved after.
+      if (err instanceof UserError && err.code === 'job.busy') {
+        result.busy.push(job);
+        continue;
+      }
+      throw err;
+    }
     result.moved.push(updated);
     // A held (snoozed) run fires at its moment, not at the moved clock time: no note about that.
     result.notes.push(...movedNotes(job, updated, now, held ? (job.nextRunAt ?? undefined) : undefined));

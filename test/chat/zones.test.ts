@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseZoneActionId, zoneActionId } from '../../src/chat/zone-action-ids.js';
+import { UserError } from '../../src/core/errors.js';
 import { ALICE_DM, ALICE_GROUP, BOB_DM, CAROL_ADMIN, makeChat } from './harness.js';
 
 // Sun 22 Nov 2026 10:00 UTC. New York is UTC-5 (EST), Tokyo UTC+9, Berlin UTC+1 in November.
@@ -164,6 +165,32 @@ describe('a zone change offers to keep the reminders’ clock times', () => {
     const job = t.scheduler.jobs.get(id)!;
     expect(job.timeZone).toBe('America/New_York');
     expect(job.nextRunAt).toEqual(new Date('2026-11-23T14:00:00Z'));
+  });
+
+  it('a job running right now is named and left; the others move, and a second press moves it once it has finished', async () => {
+    const t = makeChat(NEW_USER);
+    const standup = await t.create(ALICE_DM, 'every weekday at 9 standup');
+    const report = await t.create(ALICE_DM, 'every weekday at 10 report');
+    const out = await t.say(ALICE_DM, '/tz America/New_York');
+    // The scheduler refuses a schedule change under a run (JobOperations.updateJob): the report is running.
+    const update = t.scheduler.updateJob.bind(t.scheduler);
+    let running = true;
+    t.scheduler.updateJob = async (id, patch) => {
+      if (id === report && running) throw new UserError('job.busy', `Job ${id} is running right now.`);
+      return update(id, patch);
+    };
+    const answer = await t.press(ALICE_DM, out[1]!.actions![0]![0]!.id);
+    expect(t.scheduler.jobs.get(standup)!.timeZone).toBe('America/New_York');
+    expect(t.scheduler.jobs.get(report)!.timeZone).toBe('UTC');
+    expect(answer.edit?.text).toContain('Running right now, so not moved yet');
+    expect(answer.edit?.text).toContain(`[${report}] report`);
+    const again = answer.edit?.actions?.[0]?.[0];
+    expect(again?.label).toBe('Keep clock times');
+    running = false;
+    const second = await t.press(ALICE_DM, again!.id);
+    expect(t.scheduler.jobs.get(report)!.timeZone).toBe('America/New_York');
+    expect(t.scheduler.jobs.get(report)!.nextRunAt).toEqual(new Date('2026-11-23T15:00:00Z')); // 10:00 New York
+    expect(second.edit?.text).not.toContain('Running right now');
   });
 
   it('"Keep the moments" changes nothing', async () => {
