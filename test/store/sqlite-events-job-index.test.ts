@@ -68,17 +68,13 @@ describe('SQLite event log: the job log index (migration 0012)', () => {
     const before = loadMigrations().filter((m) => m.version < 12);
     migrate(db, 0, before);
     expect(indexColumns(db)).toEqual(['job_id', 'id']);
-    // Written and read as the store did then (no `more` column before migration 0013).
-    const insert = db.prepare(
-      'INSERT INTO events (at, type, job_id, actor_type, actor_name, session_id, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const e of someEvents(30)) insert.run(e.at, e.type, e.job_id, e.actor_type, e.actor_name, e.session_id, e.body);
-    const readOld = db.prepare('SELECT id FROM events WHERE job_id = ? AND id > 4 ORDER BY id LIMIT 4').pluck();
-    const old = ['a', 'b', 'c'].map((jobId) => readOld.all(jobId));
+    const q = sqliteEventQueries(db);
+    q.insertEvents(someEvents(30));
+    const read = () => ['a', 'b', 'c'].map((jobId) => q.listEvents({ since: 4, limit: 4, jobId }).map((e) => e.id));
+    const old = read();
     expect(migrate(db, 0)).toContain(12);
     expect(indexColumns(db)).toEqual(['job_id']);
-    const q = sqliteEventQueries(db);
-    expect(['a', 'b', 'c'].map((jobId) => q.listEvents({ since: 4, limit: 4, jobId }).map((e) => e.id))).toEqual(old);
+    expect(read()).toEqual(old);
     expect(old).toEqual([
       [5, 8, 11, 14],
       [7, 10, 13, 16],

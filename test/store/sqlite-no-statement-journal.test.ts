@@ -77,8 +77,7 @@ describe('SQLite store: a row refused in a multi-row write rolls the whole claim
     ['the history', 'CREATE UNIQUE INDEX refuse ON runs (status)', /2 of 3 rows refused by a constraint of runs/],
     [
       'the events',
-      // A run's events share a row whose type is its last event's (migration 0013): job.status.
-      `CREATE UNIQUE INDEX refuse ON events (type) WHERE type = 'job.status'`,
+      `CREATE UNIQUE INDEX refuse ON events (type) WHERE type = 'run.succeeded'`,
       /2 of \d+ rows refused by a constraint of events/,
     ],
     ['the messages', 'CREATE UNIQUE INDEX refuse ON outbox (text)', /UNIQUE constraint failed: outbox.text/],

@@ -100,23 +100,9 @@ export function* claimDueSettlingWork(
     const leased = yield* q.leaseJob(row.id, t, lease.owner, t + lease.durationMs, run.scheduledFor.getTime(), run.trigger);
     claims.push({ run: claimedRunFromRow(leased) });
   }
-  // Starts are recorded in claim order, each settled run's right before its outcome (settleWork
-  // calls `startUpTo` per item, in claim order too), so one run's events are consecutive and the
-  // SQLite log keeps them in one row (migration 0013).
-  let started = 0;
-  const startUpTo = (run: ClaimedRun | undefined): void => {
-    while (started < claims.length) {
-      const next = claims[started++]!.run;
-      ev.started(next, schedulerActor(next.job.id, lease.owner));
-      if (next === run) return;
-    }
-  };
-  if (items.length === 0) {
-    startUpTo(undefined);
-    return claims;
-  }
-  const kept = yield* settleWork(items, t, ev, true, unleased, startUpTo);
-  startUpTo(undefined);
+  for (const { run } of claims) ev.started(run, schedulerActor(run.job.id, lease.owner));
+  if (items.length === 0) return claims;
+  const kept = yield* settleWork(items, t, ev, true, unleased);
   const settled = new Map(items.map((item, i) => [item.run.runId, kept[i]!]));
   for (const claim of claims) {
     const s = settled.get(claim.run.runId);

@@ -104,14 +104,11 @@ export function* settleWork(
   locked = false,
   /** Runs read without a lease in this transaction (instant runs): settled while their job holds none. */
   unleased?: ReadonlySet<string>,
-  /** Records each run's start right before its outcome (a claim that settles what it claimed). */
-  started?: (run: ClaimedRun) => void,
 ): Work<boolean[]> {
   const records = items.map((i) => settleRecord(i.run, i.settlement, t, unleased?.has(i.run.runId) ?? false));
   if (items.length > 1 && !locked) yield* q.lockJobs([...new Set(items.map((i) => i.run.job.id))]);
   const stored = yield* q.settleRuns(records, t);
   return stored.map((status, k) => {
-    started?.(items[k]!.run);
     if (status === null) return false;
     ev.settled(items[k]!.run, items[k]!.settlement, status);
     return true;
