@@ -192,11 +192,11 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   },
   {
     // "at half 5", "tomorrow half 5": British for 5:30 (not "half past 4"), a bare hour on the
-    // 12-hour face as "at 5:30" would be. Only after "at" or a day, so "half 5 apples" stays text;
-    // it was left in the text and the reminder set for 09:00.
+    // 12-hour face as "at 5:30" would be. Only after "at" or a day, or right before a day ("half 5
+    // tomorrow"), so "half 5 apples" stays text; it was left in the text and the reminder set for 09:00.
     name: 'time-half-hour-british',
     re: new RegExp(
-      `(?:\\b(?:at|@|around|by|about)\\s+|(?<=\\b(?:tomorrow|today|tonight|${WEEKDAY_NAMES.join('|')}|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\\s+))half\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b(?![:.]\\d|\\s*(?:an?|of|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|st|nd|rd|th|%)\\b)`,
+      `(?:\\b(?:at|@|around|by|about)\\s+|(?<=\\b(?:tomorrow|today|tonight|${WEEKDAY_NAMES.join('|')}|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\\s+)|\\b(?=half\\s+${HOUR_SRC.replace('(', '(?:')}(?:\\s*(?:am|pm))?\\s+(?:tomorrow|today|tonight|on|this|next|${WEEKDAY_NAMES.join('|')})\\b))half\\s+${HOUR_SRC}(?:\\s*(am|pm))?\\b(?![:.]\\d|\\s*(?:an?|of|hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|st|nd|rd|th|%)\\b)`,
       'g',
     ),
     make(m) {

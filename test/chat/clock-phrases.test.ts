@@ -26,6 +26,11 @@ describe('clock phrases are read whole, never half-read into the text', () => {
     // 09:30 has passed at 10:00: the next half 9 on the clock is 21:30
     ['remind me at half 9 to call the plumber', 'call the plumber', at(3, 21, 30)],
     ['friday half 6 drinks with sam', 'drinks with sam', at(4, 18, 30)],
+    // before its day, as it is said as often
+    ['half 5 tomorrow call dad', 'call dad', at(4, 17, 30)],
+    ['remind me half 6 on friday drinks with sam', 'drinks with sam', at(4, 18, 30)],
+    // another day: 7 is the morning, as "at 7 next tuesday" is (1-6 would be the afternoon)
+    ['remind me half 7 next tuesday to call the vet', 'call the vet', at(8, 7, 30)],
     ['remind me at half 5pm to leave', 'leave', at(3, 17, 30)],
     ['remind me at 20 past 4 pm to call', 'call', at(3, 16, 20)],
     ['remind me at a quarter to 9am to call', 'call', at(4, 8, 45)],
