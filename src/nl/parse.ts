@@ -36,6 +36,7 @@ import { reminderText } from './text.js';
 import { correctedRequest, midnightAsClock } from './corrected-request.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { twoTasks } from './two-tasks.js';
+import { nextWeekdayQuestion } from './next-weekday.js';
 import { dropOccasions } from './occasion-dates.js';
 import { isValidTimeZone } from '../core/time/zone-id.js';
 import { findZones, type ZoneMatch } from './zones.js';
@@ -119,6 +120,9 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     zones,
   );
   if (split) return reject(split.error, split.example);
+  const timeWords = read.pieces.filter((p) => !read.keepAsText.has(p));
+  const nextDay = nextWeekdayQuestion(input, norm, now, zone, (start, end) => timeWords.some((p) => p.start < end && p.end > start));
+  if (nextDay) return nextDay;
   // a repeat's bounds ("until march") stay as written in a corrected example
   const said = read.pieces.filter((p) => !read.keepAsText.has(p) && !p.role);
   const built = buildSchedule(read.pieces, read.recurring, norm.text, ctx, (r) =>

@@ -32,10 +32,13 @@ describe('one-off conventions (src/nl/README.md)', () => {
     expect(first('eow', { now: '2026-11-27T18:00:00+01:00' })).toBe('2026-12-04T17:00:00+01:00');
   });
 
-  it('a weekday name is the first such day strictly after today, "next friday" too', () => {
+  it('a weekday name is the first such day strictly after today; "next friday" too once that day is in next week', () => {
     expect(first('sunday at 8pm')).toBe('2026-11-29T20:00:00+01:00');
     expect(first('friday', { now: '2026-11-25T10:00:00+01:00' })).toBe('2026-11-27T09:00:00+01:00');
-    expect(first('next friday', { now: '2026-11-25T10:00:00+01:00' })).toBe('2026-11-27T09:00:00+01:00');
+    // Sunday 22 Nov: the first Friday after is in next week, the one reading
+    expect(first('next friday', { now: '2026-11-22T10:00:00+01:00' })).toBe('2026-11-27T09:00:00+01:00');
+    // Wednesday 25 Nov: Monday is in next week either way
+    expect(first('next monday', { now: '2026-11-25T10:00:00+01:00' })).toBe('2026-11-30T09:00:00+01:00');
   });
 
   it('"friday next week" is the Friday of next week (Monday-Sunday weeks)', () => {
