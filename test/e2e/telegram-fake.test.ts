@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { User } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramAdapter } from '../../adapters/telegram/index.js';
-import { type App, createApp } from '../../src/app.js';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import type { App } from '../../src/app.js';
+import type { ManualClock } from '../../src/clock.js';
 import { FakeBotApi, type FakeChatSpec } from '../emulators/telegram/fake-bot-api.js';
+import { startTelegramApp } from './fixtures/telegram-app.js';
 
 /**
  * End to end against Chime's own Bot API fake, for what telegram-test-api cannot show:
@@ -21,37 +16,23 @@ const bo: User = { id: 503, is_bot: false, first_name: 'Bo' };
 
 describe('Telegram end to end (Bot API fake, real app)', () => {
   let api: FakeBotApi;
-  let dir: string;
   let clock: ManualClock;
   let app: App;
+  let stopApp: () => Promise<void>;
   let samChat: FakeChatSpec;
   let group: FakeChatSpec;
   let forum: FakeChatSpec;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chime-tg-fake-'));
     api = await new FakeBotApi().start();
     samChat = api.addChat({ id: sam.id, type: 'private' });
     group = api.addChat({ id: -4001, type: 'group', title: 'Friends' });
     forum = api.addChat({ id: -1009876543210, type: 'supergroup', isForum: true, title: 'Team' });
     api.addTopic(forum.id, 12);
-    clock = new ManualClock('2026-11-22T10:00:00Z');
-    const config = loadConfig({
-      CHIME_DB: join(dir, 'chime.db'),
-      LOG_LEVEL: 'silent',
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-    });
-    const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 20 } });
-    app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
-    await app.start();
+    ({ app, clock, stop: stopApp } = await startTelegramApp(api, { dirPrefix: 'chime-tg-fake-' }));
   });
 
-  afterEach(async () => {
-    await app.stop();
-    await api.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => stopApp());
 
   async function onlyJob(chatId: number) {
     const jobs = await app.store.jobs.listJobs({ originChatId: String(chatId) });

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { User } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramAdapter } from '../../adapters/telegram/index.js';
-import { type App, createApp } from '../../src/app.js';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import type { App } from '../../src/app.js';
+import type { ManualClock } from '../../src/clock.js';
 import { FakeBotApi, type FakeChatSpec } from '../emulators/telegram/fake-bot-api.js';
+import { startTelegramApp } from './fixtures/telegram-app.js';
 
 /**
  * Telegram refuses a whole message (400) for a part of its dressing: an entity it cannot parse
@@ -21,32 +16,18 @@ const sam: User = { id: 501, is_bot: false, first_name: 'Sam' };
 
 describe('Telegram: a reminder whose dressing Telegram refuses is delivered plainer, not lost', () => {
   let api: FakeBotApi;
-  let dir: string;
   let clock: ManualClock;
   let app: App;
+  let stopApp: () => Promise<void>;
   let group: FakeChatSpec;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chime-tg-plain-'));
     api = await new FakeBotApi().start();
     group = api.addChat({ id: -4001, type: 'group', title: 'Friends' });
-    clock = new ManualClock('2026-11-22T10:00:00Z');
-    const config = loadConfig({
-      CHIME_DB: join(dir, 'chime.db'),
-      LOG_LEVEL: 'silent',
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-    });
-    const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 20 } });
-    app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
-    await app.start();
+    ({ app, clock, stop: stopApp } = await startTelegramApp(api, { dirPrefix: 'chime-tg-plain-' }));
   });
 
-  afterEach(async () => {
-    await app.stop();
-    await api.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => stopApp());
 
   async function deliverStandup(): Promise<string> {
     api.userSays(group, sam, '/remind every day at 10:01 standup');

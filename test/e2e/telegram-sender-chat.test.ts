@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Chat, User } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramAdapter } from '../../adapters/telegram/index.js';
-import { type App, createApp } from '../../src/app.js';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import type { App } from '../../src/app.js';
+import type { ManualClock } from '../../src/clock.js';
 import { FakeBotApi, type FakeChatSpec } from '../emulators/telegram/fake-bot-api.js';
+import { startTelegramApp } from './fixtures/telegram-app.js';
 
 /**
  * Messages sent on behalf of a chat: Telegram puts one shared placeholder user in `from` for
@@ -23,37 +18,23 @@ const bob: User = { id: 601, is_bot: false, first_name: 'Bob' };
 
 describe('Telegram: messages sent on behalf of a chat (anonymous admins, channels)', () => {
   let api: FakeBotApi;
-  let dir: string;
   let clock: ManualClock;
   let app: App;
+  let stopApp: () => Promise<void>;
   let team: FakeChatSpec;
   let mallorys: FakeChatSpec;
   const asChat = (spec: FakeChatSpec): Chat => ({ id: spec.id, type: 'supergroup', title: spec.title ?? 'Group' });
   const channel = (id: number, title: string): Chat => ({ id, type: 'channel', title });
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chime-tg-sender-chat-'));
     api = await new FakeBotApi().start();
     team = api.addChat({ id: -1001234, type: 'supergroup', title: 'Team' });
     mallorys = api.addChat({ id: -1009999, type: 'supergroup', title: 'Mallory HQ' });
     api.addChat({ id: bob.id, type: 'private' });
-    clock = new ManualClock('2026-11-22T10:00:00Z');
-    const config = loadConfig({
-      CHIME_DB: join(dir, 'chime.db'),
-      LOG_LEVEL: 'silent',
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-    });
-    const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 20 } });
-    app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
-    await app.start();
+    ({ app, clock, stop: stopApp } = await startTelegramApp(api, { dirPrefix: 'chime-tg-sender-chat-' }));
   });
 
-  afterEach(async () => {
-    await app.stop();
-    await api.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => stopApp());
 
   /** Sends `text` and waits for the bot's answer in that chat; returns the answer's text. */
   async function say(chat: FakeChatSpec, from: User, text: string, senderChat?: Chat): Promise<string> {

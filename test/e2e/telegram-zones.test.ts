@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { User } from 'grammy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTelegramAdapter } from '../../adapters/telegram/index.js';
-import { type App, createApp } from '../../src/app.js';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import type { App } from '../../src/app.js';
+import type { ManualClock } from '../../src/clock.js';
 import { FakeBotApi, type FakeChatSpec, type SentMessage } from '../emulators/telegram/fake-bot-api.js';
+import { startTelegramApp } from './fixtures/telegram-app.js';
 
 /**
  * A new user's first minutes on Telegram, through the real app and Chime's Bot API fake:
@@ -20,34 +15,21 @@ const sam: User = { id: 601, is_bot: false, first_name: 'Sam' };
 
 describe('Telegram: reading what a new user types (Bot API fake, real app)', () => {
   let api: FakeBotApi;
-  let dir: string;
   let clock: ManualClock;
   let app: App;
+  let stopApp: () => Promise<void>;
   let samChat: FakeChatSpec;
   let group: FakeChatSpec;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chime-tg-zones-'));
     api = await new FakeBotApi().start();
     samChat = api.addChat({ id: sam.id, type: 'private' });
     group = api.addChat({ id: -6001, type: 'group', title: 'Family' });
-    clock = new ManualClock('2026-11-22T10:00:00Z'); // a Sunday
-    const config = loadConfig({
-      CHIME_DB: join(dir, 'chime.db'),
-      LOG_LEVEL: 'silent',
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.apiRoot,
-    });
-    const adapter = createTelegramAdapter({ token: api.token, apiRoot: api.apiRoot, rateLimits: { perChatIntervalMs: 20 } });
-    app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
-    await app.start();
+    // 2026-11-22 is a Sunday
+    ({ app, clock, stop: stopApp } = await startTelegramApp(api, { dirPrefix: 'chime-tg-zones-', clockStart: '2026-11-22T10:00:00Z' }));
   });
 
-  afterEach(async () => {
-    await app.stop();
-    await api.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => stopApp());
 
   /** Sends `text` as Sam in `chat` and returns the bot's next message there. */
   async function samSays(chat: FakeChatSpec, text: string): Promise<SentMessage> {
