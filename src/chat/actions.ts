@@ -10,7 +10,7 @@ import { definitionVersion, stateVersion } from './job-version.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
 import { isNagging, nagOnPurpose, startNag, stopNags } from './nag.js';
 import { answerPendingCreation } from './pending-creation.js';
-import { applySnoozePlan, cancelSnoozedCopies } from './snooze-apply.js';
+import { applySnoozePlan, cancelWithSnoozedCopies, copiesEndedNote } from './snooze-apply.js';
 import type { SnoozeResult } from './snooze-apply.js';
 import { planFiredSnooze } from './snooze-rules.js';
 import { applyUndo, undoStateAction } from './undo.js';
@@ -141,16 +141,10 @@ async function pressStop(p: JobPress): Promise<ActionAnswer> {
   const { deps, job, base } = p;
   const edited = live(job) ? editedSince(p, 0, CANCEL_INSTEAD) : undefined;
   if (edited) return edited;
-  const copies = await cancelSnoozedCopies(deps, job);
-  const alsoCopies =
-    copies.length > 0
-      ? ` Its snoozed ${copies.length === 1 ? 'one' : 'ones'} (${copies.map((c) => `[${c.id}]`).join(', ')}) won't come either.`
-      : '';
-  const stopped = `${base}\n⏹ Stopped, it won't repeat.${alsoCopies}`;
-  if (!live(job)) return { toast: `Reminder ${job.id} is ${job.status}.`, edit: { text: stopped } };
-  const cancelled = await deps.scheduler.cancelJob(job.id);
-  // Undo brings back exactly what Stop ended; with snoozed copies ended too it could not.
-  return { toast: 'Stopped', edit: { text: stopped, ...(copies.length === 0 ? { actions: [[undoStateAction(job, cancelled)]] } : {}) } };
+  const ended = await cancelWithSnoozedCopies(deps, job);
+  const stopped = `${base}\n⏹ Stopped, it won't repeat.${copiesEndedNote(ended.copies)}`;
+  if (!ended.undo) return { toast: `Reminder ${job.id} is ${job.status}.`, edit: { text: stopped } };
+  return { toast: 'Stopped', edit: { text: stopped, actions: [[ended.undo]] } };
 }
 
 async function pressUndo(p: JobPress, verb: 'undo' | 'ue' | 'ur'): Promise<ActionAnswer> {

@@ -6,7 +6,7 @@ import { formatLocalTime, formatWhen, truncate } from './format.js';
 import { stateVersion } from './job-version.js';
 import type { Action } from './message.js';
 import type { SnoozePlan } from './snooze-rules.js';
-import { undoCreateAction, undoStateAction } from './undo.js';
+import { undoCancelAction, undoCreateAction, undoStateAction } from './undo.js';
 
 /** What a snooze did, in words, with the buttons that go with it (Undo, or the choice when asked). */
 export interface SnoozeResult {
@@ -66,10 +66,34 @@ async function refire(deps: ResolvedChatDeps, job: Job, at: Date, timeZone: stri
   };
 }
 
-/** Stopping a series stops the snoozed copies of its occurrences too; returns the ones cancelled. */
-export async function cancelSnoozedCopies(deps: ResolvedChatDeps, job: Job): Promise<Job[]> {
-  const copies = await deps.scheduler.listJobs({ workflowId: againWorkflow(job), status: 'active' });
-  return Promise.all(copies.map((copy) => deps.scheduler.cancelJob(copy.id)));
+/** A series ended on purpose (Stop, /cancel), with the snoozed copies of its occurrences. */
+export interface SeriesEnded {
+  /** The series as cancelled; absent when it had already ended (only its copies were). */
+  cancelled?: Job;
+  copies: { before: Job; after: Job }[];
+  /** Puts back the series and every copy together; absent when the series had already ended. */
+  undo?: Action;
+}
+
+/**
+ * Ending a series ends the snoozed copies of its occurrences too: a copy would still remind
+ * after the person said stop. The one place Stop and /cancel both end a series.
+ */
+export async function cancelWithSnoozedCopies(deps: ResolvedChatDeps, job: Job): Promise<SeriesEnded> {
+  const pending = await deps.scheduler.listJobs({ workflowId: againWorkflow(job), status: 'active' });
+  const copies = await Promise.all(pending.map(async (before) => ({ before, after: await deps.scheduler.cancelJob(before.id) })));
+  if (job.status !== 'active' && job.status !== 'paused') return { copies };
+  const cancelled = await deps.scheduler.cancelJob(job.id);
+  return { cancelled, copies, undo: undoCancelAction(deps, job, cancelled, copies) };
+}
+
+/** The words for the copies a series' end took with it, with their count; '' when none. */
+export function copiesEndedNote(copies: readonly { after: Job }[]): string {
+  if (copies.length === 0) return '';
+  const ids = copies.map((c) => `[${c.after.id}]`).join(', ');
+  return copies.length === 1
+    ? ` Its 1 snoozed copy (${ids}) won't come either.`
+    : ` Its ${copies.length} snoozed copies (${ids}) won't come either.`;
 }
 
 /** Carries out a snooze plan; a refusal changes nothing and says why. */

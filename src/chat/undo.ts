@@ -29,6 +29,23 @@ export function undoStateAction(before: Job, after: Job): Action {
   return action('ur', after.id, [stateVersion(after), STATUS_CODE[before.status], before.nextRunAt ? instantArg(before.nextRunAt) : 'n']);
 }
 
+/** Marks an Undo of a cancel that ended snoozed copies too; they wait in `copiesUndone`. */
+const WITH_COPIES = 'c';
+
+/**
+ * Undo for a cancel of a series that ended its snoozed copies with it: one button puts back
+ * the series and every copy, or (changed since, or forgotten after a restart) nothing.
+ */
+export function undoCancelAction(deps: ResolvedChatDeps, before: Job, after: Job, copies: readonly { before: Job; after: Job }[]): Action {
+  const undo = undoStateAction(before, after);
+  if (copies.length === 0) return undo;
+  deps.memory.copiesUndone.set(
+    `${after.id}.${stateVersion(after)}`,
+    copies.map((c) => ({ id: c.after.id, version: stateVersion(c.after), status: c.before.status, nextRunAt: c.before.nextRunAt })),
+  );
+  return { ...undo, id: `${undo.id}.${WITH_COPIES}` };
+}
+
 export interface UndoResult {
   ok: boolean;
   text: string;
@@ -100,12 +117,49 @@ export async function applyUndo(
     const status = CODE_STATUS[args[1] ?? ''];
     const next = args[2] === 'n' ? null : readInstantArg(args[2]);
     if (!status || next === undefined) return { ok: false, text: 'That button is no longer valid.' };
-    const finished = status === 'completed' || status === 'cancelled' || status === 'failed';
-    patch = { status, nextRunAt: restoredNextRun(job, status, next, now), completedAt: finished ? (job.completedAt ?? now) : null };
+    if (args[3] === WITH_COPIES) return undoWithCopies(deps, job, version, status, next, now, timeZone);
+    patch = statePatch(job, status, next, now);
   }
   const restored = await deps.scheduler.updateJob(job.id, patch);
-  return {
-    ok: true,
-    text: `↩️ Undone: reminder ${job.id} (${truncate(jobSubject(restored))}) is back as it was: ${describeNow(restored, timeZone, now)}.`,
-  };
+  return { ok: true, text: backAsItWas(restored, timeZone, now) };
+}
+
+function statePatch(job: Job, status: JobStatus, next: Date | null, now: Date): JobPatch {
+  const finished = status === 'completed' || status === 'cancelled' || status === 'failed';
+  return { status, nextRunAt: restoredNextRun(job, status, next, now), completedAt: finished ? (job.completedAt ?? now) : null };
+}
+
+function backAsItWas(restored: Job, timeZone: string, now: Date): string {
+  return `↩️ Undone: reminder ${restored.id} (${truncate(jobSubject(restored))}) is back as it was: ${describeNow(restored, timeZone, now)}.`;
+}
+
+/** The series and the snoozed copies its cancel ended, all back, once every one is checked unchanged. */
+async function undoWithCopies(
+  deps: ResolvedChatDeps,
+  job: Job,
+  version: string,
+  status: JobStatus,
+  next: Date | null,
+  now: Date,
+  timeZone: string,
+): Promise<UndoResult> {
+  const key = `${job.id}.${version}`;
+  const cancelled = deps.memory.copiesUndone.get(key);
+  if (!cancelled)
+    return refused(job, 'this Undo has expired (Chime keeps cancelled snoozed copies to undo for a day, and not across restarts).');
+  const copies: Job[] = [];
+  for (const c of cancelled) {
+    const copy = await deps.scheduler.getJob(c.id);
+    if (!copy || stateVersion(copy) !== c.version)
+      return refused(job, `its snoozed copy ${c.id} changed after this message, and undoing would overwrite that.`);
+    copies.push(copy);
+  }
+  deps.memory.copiesUndone.delete(key);
+  const restored = await deps.scheduler.updateJob(job.id, statePatch(job, status, next, now));
+  const lines = [backAsItWas(restored, timeZone, now)];
+  for (const [i, c] of cancelled.entries()) {
+    const copy = await deps.scheduler.updateJob(c.id, statePatch(copies[i]!, c.status, c.nextRunAt, now));
+    lines.push(`↩️ Its snoozed copy ${copy.id} is back too: ${describeNow(copy, timeZone, now)}.`);
+  }
+  return { ok: true, text: lines.join('\n') };
 }

@@ -5,7 +5,7 @@ import { inJobTurn } from '../job-turn.js';
 import { jobSubject } from '../describe.js';
 import { truncate } from '../format.js';
 import type { Action, Reply } from '../message.js';
-import { undoStateAction } from '../undo.js';
+import { cancelWithSnoozedCopies, copiesEndedNote } from '../snooze-apply.js';
 
 /** Most ids one /cancel takes; more are refused as a whole (nothing cancelled) so none is skipped silently. */
 const MAX_IDS = 20;
@@ -23,10 +23,10 @@ async function cancelOne(ctx: CommandContext, id: string, several: boolean): Pro
       if (job.status === 'cancelled' || job.status === 'completed') {
         throw new UserError('job.finished', `Reminder ${job.id} is already ${job.status}.`, '/list');
       }
-      const cancelled = await ctx.deps.scheduler.cancelJob(job.id);
+      const { copies, undo } = await cancelWithSnoozedCopies(ctx.deps, job);
       return {
-        line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}`,
-        undo: { ...undoStateAction(job, cancelled), label: several ? `Undo ${job.id}` : 'Undo' },
+        line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}${copiesEndedNote(copies)}`,
+        ...(undo ? { undo: { ...undo, label: several ? `Undo ${job.id}` : 'Undo' } } : {}),
       };
     });
   } catch (err) {
