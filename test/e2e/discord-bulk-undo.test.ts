@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../../adapters/discord/index.js';
-import { type App, createApp } from '../../src/app.js';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import type { App } from '../../src/app.js';
 import { DiscordEmulator, type EmulatedMessage, type EmulatedUser } from '../emulators/discord/emulator.js';
+import { startDiscordApp } from './fixtures/discord-app.js';
 
 /**
  * /cancel takes up to 20 ids and offers an Undo for each, laid out 3 to a row (7 rows). Discord
@@ -23,29 +17,15 @@ type Row = { components: Array<{ custom_id: string; label: string }> };
 
 describe('Discord: the Undos of a bulk /cancel', () => {
   let emu: DiscordEmulator;
-  let dir: string;
   let app: App;
+  let stopApp: () => Promise<void>;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chime-dc-bulk-'));
     emu = await new DiscordEmulator().start();
-    const clock = new ManualClock('2026-11-22T10:00:00Z');
-    const config = loadConfig({
-      CHIME_DB: join(dir, 'chime.db'),
-      LOG_LEVEL: 'silent',
-      DISCORD_TOKEN: emu.token,
-      DISCORD_REST_API: emu.apiUrl,
-    });
-    const adapter = createDiscordAdapter({ token: emu.token, restApi: emu.apiUrl, waitGuildTimeout: 50, commands: 'none' });
-    app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
-    await app.start();
+    ({ app, stop: stopApp } = await startDiscordApp(emu, { dirPrefix: 'chime-dc-bulk-' }));
   });
 
-  afterEach(async () => {
-    await app.stop();
-    await emu.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => stopApp());
 
   async function ask(name: string, options: unknown[]): Promise<EmulatedMessage> {
     const rec = emu.slashCommand({ user: sam, channelId: emu.generalChannel.id, name, options });

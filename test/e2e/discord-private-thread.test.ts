@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../../adapters/discord/index.js';
-import { type App, createApp } from '../../src/app.js';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import type { ManualClock } from '../../src/clock.js';
 import { DiscordEmulator, type EmulatedUser } from '../emulators/discord/emulator.js';
+import { startDiscordApp } from './fixtures/discord-app.js';
 
 /**
  * A public thread belongs to its channel, like a Telegram forum topic: the channel's /list
@@ -22,30 +16,15 @@ const sub = (name: string, options: unknown[] = []) => ({ name, type: 1, options
 
 describe('Discord: reminders in a private thread stay in it', () => {
   let emu: DiscordEmulator;
-  let dir: string;
   let clock: ManualClock;
-  let app: App;
+  let stopApp: () => Promise<void>;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chime-dc-private-'));
     emu = await new DiscordEmulator().start();
-    clock = new ManualClock('2026-11-22T10:00:00Z');
-    const config = loadConfig({
-      CHIME_DB: join(dir, 'chime.db'),
-      LOG_LEVEL: 'silent',
-      DISCORD_TOKEN: emu.token,
-      DISCORD_REST_API: emu.apiUrl,
-    });
-    const adapter = createDiscordAdapter({ token: emu.token, restApi: emu.apiUrl, waitGuildTimeout: 50, commands: 'none' });
-    app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
-    await app.start();
+    ({ clock, stop: stopApp } = await startDiscordApp(emu, { dirPrefix: 'chime-dc-private-' }));
   });
 
-  afterEach(async () => {
-    await app.stop();
-    await emu.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => stopApp());
 
   async function ask(user: EmulatedUser, channelId: string, name: string, options: unknown[]): Promise<string> {
     const rec = emu.slashCommand({ user, channelId, name, options });

@@ -1,13 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDiscordAdapter } from '../../adapters/discord/index.js';
-import { type App, createApp } from '../../src/app.js';
-import { ManualClock } from '../../src/clock.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import type { App } from '../../src/app.js';
+import type { ManualClock } from '../../src/clock.js';
 import { DiscordEmulator, type EmulatedMessage, type EmulatedUser } from '../emulators/discord/emulator.js';
+import { startDiscordApp } from './fixtures/discord-app.js';
 
 /**
  * A role ping (`<@&id>`) in a reminder pings the whole role when it fires; only someone with
@@ -25,30 +20,19 @@ const sub = (name: string, options: unknown[] = []) => ({ name, type: 1, options
 
 describe('Discord: role pings need Manage Channels, however the text gets in', () => {
   let emu: DiscordEmulator;
-  let dir: string;
   let clock: ManualClock;
   let app: App | undefined;
+  let stopApp: (() => Promise<void>) | undefined;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'chime-dc-roles-'));
     emu = await new DiscordEmulator().start();
-    clock = new ManualClock('2026-11-22T10:00:00Z');
-    const config = loadConfig({
-      CHIME_DB: join(dir, 'chime.db'),
-      LOG_LEVEL: 'silent',
-      DISCORD_TOKEN: emu.token,
-      DISCORD_REST_API: emu.apiUrl,
-    });
-    const adapter = createDiscordAdapter({ token: emu.token, restApi: emu.apiUrl, waitGuildTimeout: 50, commands: 'none' });
-    app = createApp({ config, clock, logger: silentLogger(), adapters: [adapter] });
-    await app.start();
+    ({ app, clock, stop: stopApp } = await startDiscordApp(emu, { dirPrefix: 'chime-dc-roles-' }));
   });
 
   afterEach(async () => {
-    await app?.stop();
+    await stopApp?.();
+    stopApp = undefined;
     app = undefined;
-    await emu.stop();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   async function ask(user: EmulatedUser, name: string, options: unknown[]): Promise<string> {
