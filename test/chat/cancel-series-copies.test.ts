@@ -22,7 +22,7 @@ describe('/cancel of a series with a snoozed copy', () => {
     expect(copy.status).toBe('active');
     const [reply] = await t.say(ALICE_DM, `/cancel ${id}`);
     expect(reply!.text).toContain(`Cancelled [${id}]`);
-    expect(reply!.text).toContain(`Its 1 snoozed copy ([${copy.id}]) won't come either.`);
+    expect(reply!.text).toContain(`\nIts 1 snoozed copy ([${copy.id}]) won't come either.`);
     expect(t.scheduler.jobs.get(id)!.status).toBe('cancelled');
     expect(t.scheduler.jobs.get(copy.id)!).toMatchObject({ status: 'cancelled', nextRunAt: null });
     // Past the copy's time, nothing of the series is left to remind.

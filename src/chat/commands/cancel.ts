@@ -25,7 +25,8 @@ async function cancelOne(ctx: CommandContext, id: string, several: boolean): Pro
       }
       const { copies, undo } = await cancelWithSnoozedCopies(ctx.deps, job);
       return {
-        line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}${copiesEndedNote(copies)}`,
+        // The note is its own sentence: the text before it ends without a full stop.
+        line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}${copies.length ? `\n${copiesEndedNote(copies).trimStart()}` : ''}`,
         ...(undo ? { undo: { ...undo, label: several ? `Undo ${job.id}` : 'Undo' } } : {}),
       };
     });
