@@ -8,16 +8,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { instantOf } from './civil-calendar.js';
-import { ALICE_DM, makeChat } from './harness.js';
+import { ALICE_DM, chatInZone } from './harness.js';
 
 const ZONE = 'Europe/London';
 const at = (d: number, h: number, mi = 0) => instantOf({ y: 2026, m: 12, d }, h, mi, ZONE).toISOString();
 
-async function london() {
-  const t = makeChat({ start: '2026-12-03T10:00:00Z' });
-  await t.say(ALICE_DM, `/tz ${ZONE}`);
-  return t;
-}
+const london = () => chatInZone(ZONE, '2026-12-03T10:00:00Z');
 
 describe('clock phrases are read whole, never half-read into the text', () => {
   it.each([

@@ -4,13 +4,9 @@
  * without a word. Asked now, in a plain sentence too. London, Thursday 3 Dec 2026 18:00 GMT.
  */
 import { describe, expect, it } from 'vitest';
-import { ALICE_DM, makeChat } from './harness.js';
+import { ALICE_DM, chatInZone, makeChat } from './harness.js';
 
-async function london() {
-  const t = makeChat({ start: '2026-12-03T18:00:00Z' });
-  await t.say(ALICE_DM, '/tz Europe/London');
-  return t;
-}
+const london = () => chatInZone('Europe/London', '2026-12-03T18:00:00Z');
 
 describe('a window of hours with a daily or weekly repeat', () => {
   it.each([

@@ -7,13 +7,9 @@
  * next one (4 Dec) is 4 Dec, 25 Dec, 15 Jan.
  */
 import { describe, expect, it } from 'vitest';
-import { ALICE_DM, makeChat } from './harness.js';
+import { ALICE_DM, chatInZone } from './harness.js';
 
-async function london() {
-  const t = makeChat({ start: '2026-12-03T18:00:00Z' });
-  await t.say(ALICE_DM, '/tz Europe/London');
-  return t;
-}
+const london = () => chatInZone('Europe/London', '2026-12-03T18:00:00Z');
 
 const fires = (t: Awaited<ReturnType<typeof london>>) => [...t.scheduler.jobs.values()].map((j) => j.nextRunAt?.toISOString());
 

@@ -123,3 +123,10 @@ export function makeChat(opts: { quotas?: Partial<ChatQuotas>; start?: string; c
   }
   return { clock, scheduler, chat, say, sayText, create, press, fire, button, errors };
 }
+
+/** A chat at `start` whose Alice has set her own zone by /tz in her private chat, as a person in that zone would first. */
+export async function chatInZone(zone: string, start: string): Promise<ReturnType<typeof makeChat>> {
+  const t = makeChat({ start });
+  await t.say(ALICE_DM, `/tz ${zone}`);
+  return t;
+}

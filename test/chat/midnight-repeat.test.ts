@@ -6,16 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { instantOf } from './civil-calendar.js';
-import { ALICE_DM, makeChat } from './harness.js';
+import { ALICE_DM, chatInZone } from './harness.js';
 
 const ZONE = 'Europe/London';
 const midnightOf = (y: number, m: number, d: number) => instantOf({ y, m, d }, 0, 0, ZONE).toISOString();
 
-async function london() {
-  const t = makeChat({ start: '2026-12-03T18:00:00Z' });
-  await t.say(ALICE_DM, `/tz ${ZONE}`);
-  return t;
-}
+const london = () => chatInZone(ZONE, '2026-12-03T18:00:00Z');
 
 type Chat = Awaited<ReturnType<typeof london>>;
 

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { instantOf } from './civil-calendar.js';
-import { ALICE_DM, makeChat } from './harness.js';
+import { ALICE_DM, chatInZone } from './harness.js';
 
 const ZONE = 'Europe/London';
 const THU = { y: 2026, m: 12, d: 3 };
@@ -16,11 +16,7 @@ const FRI = { y: 2026, m: 12, d: 4 };
 const MON = { y: 2026, m: 12, d: 7 };
 const at = (day: typeof THU, h: number, mi = 0) => instantOf(day, h, mi, ZONE);
 
-async function london() {
-  const t = makeChat({ start: '2026-12-03T10:00:00Z' });
-  await t.say(ALICE_DM, `/tz ${ZONE}`);
-  return t;
-}
+const london = () => chatInZone(ZONE, '2026-12-03T10:00:00Z');
 
 type Chat = Awaited<ReturnType<typeof london>>;
 

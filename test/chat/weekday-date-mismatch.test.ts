@@ -4,13 +4,9 @@
  * Thursday 3 Dec 2026 18:00 GMT. From the calendar: 12 Dec 2026 and 2 Jan 2027 are Saturdays.
  */
 import { describe, expect, it } from 'vitest';
-import { ALICE_DM, makeChat } from './harness.js';
+import { ALICE_DM, chatInZone } from './harness.js';
 
-async function london() {
-  const t = makeChat({ start: '2026-12-03T18:00:00Z' });
-  await t.say(ALICE_DM, '/tz Europe/London');
-  return t;
-}
+const london = () => chatInZone('Europe/London', '2026-12-03T18:00:00Z');
 
 describe('a weekday that does not match its date', () => {
   it.each([
