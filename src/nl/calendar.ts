@@ -49,6 +49,14 @@ export function weekdayOf(date: LocalDate): number {
 }
 
 /** `date` moved by `n` days (may be negative). */
+const SHORT_WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A day as the parser's questions and notes name it: "Fri 4 Dec". */
+export function dayName(d: LocalDate): string {
+  return `${SHORT_WEEKDAYS[weekdayOf(d)]} ${d.d} ${SHORT_MONTHS[d.m - 1]}`;
+}
+
 export function addDays(date: LocalDate, n: number): LocalDate {
   return dateOf(addCalendar(civil(date), 'day', n));
 }

@@ -6,7 +6,7 @@
  * gives the other behaviour.
  */
 import type { Schedule } from '../core/schedule.js';
-import { addDays, weekdayOf, type LocalDate } from './calendar.js';
+import { addDays, dayName, type LocalDate } from './calendar.js';
 import type { Piece } from './pieces.js';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -90,10 +90,6 @@ export function calendarCaveats(schedule: Schedule): string[] {
 
 /** Before this hour, a person still up often means the coming day by "tomorrow". */
 const LATE_NIGHT_UNTIL = 5;
-
-function dayName(d: LocalDate): string {
-  return `${WEEKDAY_NAMES[weekdayOf(d)]!.slice(0, 3)} ${d.d} ${MONTH_NAMES[d.m - 1]}`;
-}
 
 /**
  * "tomorrow" written between midnight and 05:00 is the day after today, as always; but someone

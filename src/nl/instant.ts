@@ -3,7 +3,19 @@
  * and a date and/or time placed by the conventions in resolve.ts. chrono-node covers absolute
  * date formats our own grammar does not know (it runs last, on what is left).
  */
-import { addDays, addMonths, at, compareWall, daysInMonth, isValidDate, toWall, weekdayOf, type LocalDate, type Wall } from './calendar.js';
+import {
+  addDays,
+  addMonths,
+  at,
+  compareWall,
+  dayName,
+  daysInMonth,
+  isValidDate,
+  toWall,
+  weekdayOf,
+  type LocalDate,
+  type Wall,
+} from './calendar.js';
 import { DURATION_SRC, exactMs, parseDurationPhrase, type DurationParts } from './duration-phrase.js';
 import type { Group } from './groups.js';
 import type { Recognizer, TimeOfDay } from './pieces.js';
@@ -170,16 +182,14 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** "midnight" on a day other than today: both readings, each written so that it reads exactly. */
 function midnightOn(d: LocalDate): Reject {
   const next = addDays(d, 1);
-  const name = (x: LocalDate) => `${WEEKDAYS[weekdayOf(x)]} ${x.d} ${MONTHS[x.m - 1]!.replace(/^./, (c) => c.toUpperCase())}`;
   const start = `on ${MONTHS[d.m - 1]} ${d.d} at 00:00`;
   const end = `on ${MONTHS[next.m - 1]} ${next.d} at 00:00`;
   return new Reject(
-    `Is "midnight" the start of ${name(d)} (00:00, right after ${name(addDays(d, -1))}) or its end (00:00 on ${name(next)})? Say "${start}" or "${end}".`,
+    `Is "midnight" the start of ${dayName(d)} (00:00, right after ${dayName(addDays(d, -1))}) or its end (00:00 on ${dayName(next)})? Say "${start}" or "${end}".`,
     end,
     'time',
   );

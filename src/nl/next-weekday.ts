@@ -7,6 +7,7 @@
  */
 import { addCalendar, type WallTime } from '../core/time/civil.js';
 import { toWallTime } from '../core/time/zoned.js';
+import { dayName } from './calendar.js';
 import { correctedRequest } from './corrected-request.js';
 import { reject } from './rejection.js';
 import type { Normalized } from './shorthand.js';
@@ -15,8 +16,6 @@ import type { ParseRejection } from './types.js';
 const DAY_WORDS = 'sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?';
 const NEXT_DAY_RE = new RegExp(`\\bnext\\s+(${DAY_WORDS})\\b(?!\\s+week)`, 'i');
 const FIRST_THREE = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const SHORT_DAY = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const SHORT_MONTH = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const FULL_DAY = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
@@ -47,5 +46,5 @@ export function nextWeekdayQuestion(
 }
 
 function dayWords(d: WallTime): string {
-  return `${SHORT_DAY[d.weekday]} ${d.day} ${SHORT_MONTH[d.month - 1]}`;
+  return dayName({ y: d.year, m: d.month, d: d.day });
 }
