@@ -79,20 +79,22 @@ function cronDaysInWords(c: FixedTimeCron): string {
   return c.months ? `every day in ${monthsInWords(c.months)}` : 'every day';
 }
 
-/** The values of a cron hour field (numbers, ranges, lists, `*`, steps), or undefined for anything else. */
-function cronHours(field: string): number[] | undefined {
+/** The values of a cron field up to `max` (numbers, ranges, lists, `*`, steps), or undefined for anything else. */
+function fieldValues(field: string, max: number): number[] | undefined {
   const out = new Set<number>();
   for (const part of field.split(',')) {
     const m = /^(?:(\*)|(\d+)(?:-(\d+))?)(?:\/(\d+))?$/.exec(part);
     if (!m) return undefined;
     const from = m[1] ? 0 : Number(m[2]);
-    const to = m[1] ? 23 : m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? 23 : from;
+    const to = m[1] ? max : m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? max : from;
     const step = m[4] !== undefined ? Number(m[4]) : 1;
-    if (to > 23 || from > to || step < 1) return undefined;
+    if (to > max || from > to || step < 1) return undefined;
     for (let h = from; h <= to; h += step) out.add(h);
   }
   return [...out].sort((a, b) => a - b);
 }
+
+const cronHours = (field: string) => fieldValues(field, 23);
 
 /**
  * Hours as one run "from `first` every `step` hours to `last`": evenly spaced, or (step 1) a
@@ -163,19 +165,51 @@ function runWords(r: { every: number; first: number; last: number }): string {
 }
 
 /**
- * "every 30 minutes between 9 and 5" is stored as two patterns, every 30 minutes from 09:00 to
- * 16:30 and 17:00 on the same days: in words, one run to 17:00. Undefined for any other pair.
+ * The minutes of the day a cron fires at, with its day fields, or undefined when its minute or
+ * hour field is not a plain list (seconds, `L`, …).
  */
-function mergedRun(a: Schedule, b: Schedule): string | undefined {
-  if (a.kind !== 'cron' || b.kind !== 'cron') return undefined;
-  const [am = '', ah = '', ...aDays] = expandNickname(a.pattern).split(' ');
-  const [bm = '', bh = '', ...bDays] = expandNickname(b.pattern).split(' ');
-  if (aDays.length !== 3 || aDays.join(' ') !== bDays.join(' ') || !/^\d+$/.test(bm) || !/^\d+$/.test(bh)) return undefined;
-  const run = am.startsWith('*') ? runInWords(am, ah) : undefined;
-  const days = daysOf(aDays);
-  const end = Number(bh) * 60 + Number(bm);
-  if (!run || !days || wrapsOnSomeDays(run, days) || end >= 24 * 60 || end !== (run.last + run.every) % (24 * 60)) return undefined;
-  return onDays(days, runWords({ ...run, last: end }));
+function dayFires(s: Schedule): { days: string; fires: number[] } | undefined {
+  if (s.kind !== 'cron') return undefined;
+  const [minute = '', hour = '', ...days] = expandNickname(s.pattern).split(' ');
+  const minutes = fieldValues(minute, 59);
+  const hours = cronHours(hour);
+  if (days.length !== 3 || !minutes || !hours) return undefined;
+  return { days: days.join(' '), fires: hours.flatMap((h) => minutes.map((mi) => h * 60 + mi)) };
+}
+
+/**
+ * Minutes of the day evenly spaced as one run, possibly through midnight (23:00 … 00:30 is one
+ * run from 23:00), or undefined.
+ */
+function evenRun(fires: number[]): { every: number; first: number; last: number } | undefined {
+  const sorted = [...new Set(fires)].sort((a, b) => a - b);
+  if (sorted.length < 3) return undefined;
+  const gaps = sorted.slice(1).map((m, i) => m - (sorted[i] as number));
+  const every = Math.min(...gaps);
+  const breaks = gaps.flatMap((g, i) => (g === every ? [] : [i]));
+  if (breaks.length === 0) return { every, first: sorted[0] as number, last: sorted[sorted.length - 1] as number };
+  // one break, and the run closes through midnight with the same step
+  const [b] = breaks;
+  if (breaks.length !== 1 || b === undefined || (sorted[0] as number) + 24 * 60 - (sorted[sorted.length - 1] as number) !== every)
+    return undefined;
+  return { every, first: sorted[b + 1] as number, last: sorted[b] as number };
+}
+
+/**
+ * A window stored as several patterns on the same days ("every 30 minutes between 9 and 5":
+ * every 30 minutes from 09:00 to 16:30, then 17:00; "every 20 minutes from 10:30pm to 1:10am":
+ * :30 and :50 of 22, :10, :30, :50 of 23 and 0, then 01:10) in words, as one run. Undefined
+ * unless the patterns together fire evenly through one run of the day and one of them fires
+ * more than once (three set times "at 9, 9:30 and 10" stay set times).
+ */
+function mergedRun(triggers: Schedule[]): string | undefined {
+  const each = triggers.map(dayFires);
+  const [head] = each;
+  if (!head || each.some((e) => e?.days !== head.days) || !each.some((e) => (e?.fires.length ?? 0) > 1)) return undefined;
+  const run = evenRun(each.flatMap((e) => e?.fires ?? []));
+  const days = daysOf(head.days.split(' '));
+  if (!run || !days || wrapsOnSomeDays(run, days)) return undefined;
+  return onDays(days, runWords(run));
 }
 
 /** A cron pattern in words, or undefined when it has no plain reading. */
@@ -217,20 +251,26 @@ function calendarInWords(s: Extract<Schedule, { kind: 'calendar' }>): string {
   }
 }
 
-/** The triggers, with each pair {@link mergedRun} reads as one run replaced by its words. */
+/** The triggers, with the crons of each set of days that {@link mergedRun} reads as one run replaced by its words. */
 function mergeRuns(triggers: Schedule[]): Array<Schedule | string> {
-  const out: Array<Schedule | string> = [];
-  const used = new Set<number>();
+  const byDays = new Map<string, number[]>();
   for (const [i, t] of triggers.entries()) {
-    if (used.has(i)) continue;
-    used.add(i);
-    const j = triggers.findIndex((u, k) => !used.has(k) && mergedRun(t, u) !== undefined);
-    if (j < 0) {
+    const days = dayFires(t)?.days;
+    if (days !== undefined) byDays.set(days, [...(byDays.get(days) ?? []), i]);
+  }
+  const out: Array<Schedule | string> = [];
+  const done = new Set<number>();
+  for (const [i, t] of triggers.entries()) {
+    if (done.has(i)) continue;
+    const group = byDays.get(dayFires(t)?.days ?? '') ?? [];
+    const words = group.length > 1 ? mergedRun(group.map((k) => triggers[k] as Schedule)) : undefined;
+    if (words === undefined) {
       out.push(t);
+      done.add(i);
       continue;
     }
-    used.add(j);
-    out.push(mergedRun(t, triggers[j] as Schedule) as string);
+    for (const k of group) done.add(k);
+    out.push(words);
   }
   return out;
 }

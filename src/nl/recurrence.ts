@@ -11,6 +11,7 @@ import type { DateSpec, RepeatSpec, TimeOfDay } from './pieces.js';
 import { DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
 import { resolveOnce } from './instant.js';
 import { windowHours } from './hour-minutes.js';
+import { dowField, hourField, minuteWindowCrons } from './minute-window.js';
 import { midnightOnRepeatDays } from './midnight-repeat.js';
 import { spokenDays } from './date-words.js';
 
@@ -39,19 +40,6 @@ function crons(times: TimeOfDay[], dom: string, month: string, dow: string): Cro
     const fields = `${mi} ${hours.sort((a, b) => a - b).join(',')} ${dom} ${month} ${dow}`;
     return { kind: 'cron', pattern: s === '0' ? fields : `${s} ${fields}` };
   });
-}
-
-/** Cron day-of-week field, runs of 3+ days as ranges: [1,2,3,4,5] -> `1-5`, [0,6] -> `0,6`. */
-function dowField(days: number[]): string {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(j - i >= 2 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(','));
-    i = j + 1;
-  }
-  return parts.join(',');
 }
 
 /** Reference for anchors: the start bound when it is later than now. */
@@ -98,58 +86,21 @@ function subDaily(
     if (unit === 'minute' && r.step >= 60 && r.step % 60 === 0)
       return subDaily({ kind: 'every', unit: 'hour', step: r.step / 60 }, g, days, ctx, startAt);
     const { from, to } = g.window ? settleWindow(g.window.from, g.window.to) : { from: undefined, to: undefined };
-    // "from 10pm to 2am on fridays": the hours after midnight are Saturday's, not Friday's own early hours
-    const pastMidnight = days !== undefined && from !== undefined && to !== undefined && minuteOfDay(to) < minuteOfDay(from);
-    if (unit === 'hour' && Number.isInteger(r.step)) {
-      if (pastMidnight) {
-        const hours = windowHours(minuteOfDay(from), minuteOfDay(to), from.mi, r.step);
-        const [late, early] = [hours.filter((h) => h >= from.h), hours.filter((h) => h < from.h)];
-        const next = dowField(days.map((d) => (d + 1) % 7));
-        return [
-          { kind: 'cron', pattern: `${from.mi} ${hourField(late)} * * ${dow}` },
-          ...(early.length > 0 ? [{ kind: 'cron' as const, pattern: `${from.mi} ${hourField(early)} * * ${next}` }] : []),
-        ];
-      }
-      const hours =
-        from && to ? hourField(windowHours(minuteOfDay(from), minuteOfDay(to), from.mi, r.step)) : r.step > 1 ? `*/${r.step}` : '*';
-      return [{ kind: 'cron', pattern: `${from?.mi ?? 0} ${hours} * * ${dow}` }];
-    }
-    if (pastMidnight && unit === 'minute' && Number.isInteger(r.step) && 60 % r.step === 0) {
-      // "every 30 minutes from 10pm to 2am on fridays": Friday 22:00-23:30, then Saturday 00:00-02:00
-      const next = dowField(days.map((d) => (d + 1) % 7));
-      const last = to.mi === 0 ? to.h - 1 : to.h;
-      return [
-        { kind: 'cron', pattern: `*/${r.step} ${hourRange(from.h, 23)} * * ${dow}` },
-        ...(last >= 0 ? [{ kind: 'cron' as const, pattern: `*/${r.step} ${hourRange(0, last)} * * ${next}` }] : []),
-        ...(to.mi === 0 ? [{ kind: 'cron' as const, pattern: `0 ${to.h} * * ${next}` }] : []),
-      ];
-    }
-    if (pastMidnight) {
+    if (!Number.isInteger(r.step)) {
       return new Reject(
-        "A window of minutes past midnight on certain days would run in those days' own early hours: make one reminder until midnight and one from midnight on the next day.",
-        'every 30 minutes from 10pm to 2am on fridays ping',
+        'Within a window or on certain days, repeat every whole number of minutes.',
+        'every 30 minutes from 9 to 5 on weekdays',
       );
     }
-    if (unit === 'minute' && Number.isInteger(r.step) && 60 % r.step !== 0) {
-      // "every 45 minutes between 9 and 5": cron steps restart each hour, so list the times
-      const start = from ? from.h * 60 + from.mi : 0;
-      const end = to ? to.h * 60 + to.mi : 24 * 60 - 1;
-      const times: TimeOfDay[] = [];
-      for (let t = start; t <= end; t += r.step) times.push({ h: Math.floor(t / 60) % 24, mi: t % 60, s: 0, bare: false });
-      return crons(times, '*', '*', dow);
-    }
-    if (unit === 'minute' && Number.isInteger(r.step) && r.step < 60) {
-      if (!from || !to) return [{ kind: 'cron', pattern: `*/${r.step} * * * ${dow}` }];
-      // inclusive end: "every 30 minutes from 9 to 5" ends with 17:00, not 17:30
-      const last = to.mi === 0 ? (to.h + 23) % 24 : to.h;
-      const out: Trigger[] = [{ kind: 'cron', pattern: `*/${r.step} ${hourRange(from.h, last)} * * ${dow}` }];
-      if (to.mi === 0) out.push({ kind: 'cron', pattern: `0 ${to.h} * * ${dow}` });
-      return out;
-    }
-    return new Reject(
-      'Within a window or on certain days, repeat every whole number of minutes.',
-      'every 30 minutes from 9 to 5 on weekdays',
-    );
+    const stepMinutes = unit === 'hour' ? r.step * 60 : r.step;
+    // inclusive end: "every 30 minutes from 9 to 5" ends with 17:00, not 17:30; from 10:30pm to
+    // 1:10am it is 22:30, 22:50, … 01:10, never 22:00 or 01:20; "from 10pm to 2am on fridays"
+    // runs its hours after midnight on Saturday (minute-window.ts)
+    if (from && to) return minuteWindowCrons(minuteOfDay(from), minuteOfDay(to), stepMinutes, days);
+    if (unit === 'hour') return [{ kind: 'cron', pattern: `0 ${r.step > 1 ? `*/${r.step}` : '*'} * * ${dow}` }];
+    if (60 % r.step === 0) return [{ kind: 'cron', pattern: `*/${r.step} * * * ${dow}` }];
+    // "every 45 minutes on fridays": `*/45` would fire at :00 and :45, 15 minutes apart
+    return minuteWindowCrons(0, 24 * 60 - 1, r.step, days);
   }
   // "every 2 hours starting at 9": the interval counts from the first time written. The anchor
   // is the first fire when it lies ahead; `now` as anchor fires one interval later.
@@ -203,13 +154,6 @@ function minuteOfDay(t: TimeOfDay): number {
   return t.h * 60 + t.mi;
 }
 
-/** Cron hour field: one ascending run as a range (`9-17`), else the hours listed. */
-function hourField(hours: number[]): string {
-  const sorted = [...hours].sort((a, b) => a - b);
-  const run = sorted.length > 1 && sorted.every((h, i) => i === 0 || h === sorted[i - 1]! + 1) && hours[0] === sorted[0];
-  return run ? `${sorted[0]}-${sorted[sorted.length - 1]}` : sorted.join(',');
-}
-
 /**
  * Hours of a window ("from 9 to 5"): a bare start of 5-11 is morning, 12 noon, 1-4 afternoon;
  * a bare end is the first such hour after the start (9 to 5 -> 17:00).
@@ -246,16 +190,6 @@ function windowWithoutStep(window: { from: TimeOfDay; to: TimeOfDay }, days: num
   const { from, to } = settleWindow(window.from, window.to);
   const on = days && days.length < 7 ? ` on ${spokenDays(days)}` : '';
   return new Reject(error, `every hour from ${spokenClock(from)} to ${spokenClock(to)}${on}`, 'time');
-}
-
-/** Cron hour field from `a` to `b` inclusive, every `step` hours, wrapping past midnight. */
-function hourRange(a: number, b: number, step = 1): string {
-  if (a === b) return String(a);
-  if (a < b && step === 1) return `${a}-${b}`;
-  const hours: number[] = [];
-  const span = (b - a + 24) % 24;
-  for (let i = 0; i <= span; i += step) hours.push((a + i) % 24);
-  return hours.sort((x, y) => x - y).join(',');
 }
 
 /** Triggers for one recurring group. */

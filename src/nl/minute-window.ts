@@ -1,0 +1,65 @@
+/**
+ * "every 20 minutes from 10:30pm to 1:10am": a step of minutes inside a window of the day, as
+ * cron patterns that fire exactly at the window's own times (22:30, 22:50, … 01:10) and never
+ * outside it. The times count from the window's start and end at its end, inclusive; a `*\/N`
+ * minute field alone would restart at :00 every hour (22:00 before the start, 01:20 after the
+ * end), so it is used only for the hours whose fires it matches exactly.
+ */
+import type { CronSchedule } from '../core/schedule.js';
+
+/**
+ * The cron patterns of every `step` minutes from `from` to `to` (minutes of the day; a `to` not
+ * after `from` is on the next day). With `days` (cron weekdays), the times after midnight are
+ * the next day's: "from 11pm to 1:30am on fridays" runs into Saturday morning.
+ */
+export function minuteWindowCrons(from: number, to: number, step: number, days: number[] | undefined): CronSchedule[] {
+  const span = (to - from + 1440) % 1440;
+  // day (0: the window's own, 1: the next) -> hour -> minutes
+  const byDay = new Map<number, Map<number, number[]>>();
+  for (let t = from; t <= from + span; t += step) {
+    const day = t >= 1440 && days ? 1 : 0;
+    const hours = byDay.get(day) ?? new Map<number, number[]>();
+    const h = Math.floor(t / 60) % 24;
+    hours.set(h, [...(hours.get(h) ?? []), t % 60]);
+    byDay.set(day, hours);
+  }
+  const out: CronSchedule[] = [];
+  for (const [day, hours] of byDay) {
+    const dow = days ? dowField(days.map((d) => (d + day) % 7)) : '*';
+    // hours with the same minutes share one pattern, in the order the window meets them
+    const byMinutes = new Map<string, number[]>();
+    for (const [h, minutes] of hours) {
+      const key = minuteField(minutes, step);
+      byMinutes.set(key, [...(byMinutes.get(key) ?? []), h]);
+    }
+    for (const [minutes, hs] of byMinutes) out.push({ kind: 'cron', pattern: `${minutes} ${hourField(hs)} * * ${dow}` });
+  }
+  return out;
+}
+
+/** `*\/15` when the minutes are exactly :00, :15, :30, :45 (a step dividing the hour), else the list. */
+function minuteField(minutes: number[], step: number): string {
+  const whole = step < 60 && 60 % step === 0 && minutes.length === 60 / step && minutes.every((m, i) => m === i * step);
+  if (whole) return step === 1 ? '*' : `*/${step}`;
+  return [...minutes].sort((a, b) => a - b).join(',');
+}
+
+/** Cron hour field: one ascending run as a range (`9-17`), else the hours listed in order. */
+export function hourField(hours: number[]): string {
+  const sorted = [...hours].sort((a, b) => a - b);
+  const run = sorted.length > 1 && sorted.every((h, i) => i === 0 || h === sorted[i - 1]! + 1) && hours[0] === sorted[0];
+  return run ? `${sorted[0]}-${sorted[sorted.length - 1]}` : sorted.join(',');
+}
+
+/** Cron day-of-week field, runs of 3+ days as ranges: [1,2,3,4,5] -> `1-5`, [0,6] -> `0,6`. */
+export function dowField(days: number[]): string {
+  const sorted = [...new Set(days)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}-${sorted[j]}` : sorted.slice(i, j + 1).join(','));
+    i = j + 1;
+  }
+  return parts.join(',');
+}
