@@ -11,9 +11,25 @@ import type { Action } from './message.js';
 const STATUS_CODE: Record<JobStatus, string> = { active: 'a', paused: 'p', completed: 'c', failed: 'f', cancelled: 'x' };
 const CODE_STATUS = Object.fromEntries(Object.entries(STATUS_CODE).map(([s, c]) => [c, s as JobStatus])) as Record<string, JobStatus>;
 
-/** Undo under a creation's confirmation: removes the job, as long as nobody changed what it says. */
+/**
+ * Undo under a creation's confirmation: removes the job, as long as nobody changed it since.
+ * It carries the job's state version, not only its definition: a /snooze, /pause or Keep
+ * clock times leaves the text and schedule as they were, and the Undo deleted the reminder the
+ * person had just moved.
+ */
 export function undoCreateAction(job: Job): Action {
-  return action('undo', job.id, [definitionVersion(job)]);
+  return action('undo', job.id, [stateVersion(job)]);
+}
+
+/**
+ * Whether a creation's Undo still finds the job as its message showed it. Buttons sent before
+ * the state version carry the definition's (or nothing): those count only on a job never
+ * written since it was created.
+ */
+function unchangedSinceCreated(job: Job, version: string | undefined): boolean {
+  if (version !== undefined && stateVersion(job) === version) return true;
+  const untouched = job.updatedAt.getTime() === job.createdAt.getTime();
+  return untouched && (version === undefined || definitionVersion(job) === version);
 }
 
 /** Undo under an edit's confirmation: puts back the definition the edit replaced. */
@@ -86,21 +102,19 @@ export async function applyUndo(
 ): Promise<UndoResult> {
   const subject = truncate(jobSubject(job));
   if (verb === 'undo') {
-    const [version] = args;
-    // Buttons sent before versions existed carry none: only a job nobody touched may go.
-    const untouched = version ? definitionVersion(job) === version : job.updatedAt.getTime() === job.createdAt.getTime();
-    if (!untouched)
-      return refused(
-        job,
-        `reminder ${job.id} was changed after it was set; Undo would remove more than it set. /cancel ${job.id} removes it.`,
-      );
     // Once it has reminded, removing it would erase that run from /history as if it never came.
+    // Said first: a run changes the job too, and this is the more exact reason.
     const ranAt = job.lastRunAt ?? (job.status === 'completed' || job.status === 'failed' ? (job.completedAt ?? job.updatedAt) : null);
     if (ranAt) {
       const when = formatLocalTime(ranAt, timeZone, now);
       const future = isRecurring(job.schedule) && job.status !== 'completed' ? ` Use /cancel ${job.id} to stop future ones.` : '';
       return refused(job, `reminder ${job.id} already reminded you at ${when}.${future}`);
     }
+    if (!unchangedSinceCreated(job, args[0]))
+      return refused(
+        job,
+        `reminder ${job.id} was changed after this message (edited, snoozed, paused or cancelled); Undo would remove more than it set. /cancel ${job.id} removes it.`,
+      );
     await deps.scheduler.deleteJob(job.id);
     return { ok: true, text: `↩️ Undone: reminder ${job.id} (${subject}) was removed.` };
   }

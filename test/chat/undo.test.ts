@@ -4,6 +4,7 @@
  * due time and status. An Undo pressed after the reminder changed again refuses and changes nothing.
  */
 import { describe, expect, it } from 'vitest';
+import { definitionVersion } from '../../src/chat/job-version.js';
 import { ALICE_DM, BOB_DM, makeChat } from './harness.js';
 
 // The harness clock starts on Sunday 22 Nov 2026, 11:00 in Berlin (the reader's zone).
@@ -61,6 +62,47 @@ describe('Undo', () => {
     expect(answer.toast).toContain("Can't undo");
     expect(answer.toast).toContain(`/cancel ${id}`);
     expect(t.scheduler.jobs.has(id)).toBe(true);
+  });
+
+  it("a creation's Undo after a /snooze or /pause refuses instead of deleting the reminder the person moved", async () => {
+    const t = makeChat();
+    for (const change of ['/snooze {id} 30m', '/pause {id}', '/cancel {id}']) {
+      const [created] = await t.say(ALICE_DM, '/remind tomorrow at 10 call mom');
+      const id = /\[(\w+)\]/.exec(created!.text)![1]!;
+      await t.say(ALICE_DM, change.replace('{id}', id));
+      const changed = t.scheduler.jobs.get(id)!;
+      const answer = await t.press(ALICE_DM, t.button(created, 'Undo'));
+      expect(answer.edit).toBeUndefined();
+      expect(answer.toast).toMatch(/Can't undo: reminder \w+ was changed after this message/);
+      expect(t.scheduler.jobs.get(id)).toEqual(changed);
+    }
+  });
+
+  it('the Undo of a snoozed copy refuses once the copy was snoozed again', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind every day at 11 standup');
+    const delivered = await t.fire(id);
+    const snoozed = await t.press(ALICE_DM, t.button(delivered, 'Snooze 10 min'));
+    const copy = [...t.scheduler.jobs.values()].find((j) => j.id !== id)!;
+    await t.say(ALICE_DM, `/snooze ${copy.id} 2h`);
+    const moved = t.scheduler.jobs.get(copy.id)!;
+    expect((await t.press(ALICE_DM, t.button(snoozed.edit, 'Undo'))).toast).toMatch(/Can't undo/);
+    expect(t.scheduler.jobs.get(copy.id)).toEqual(moved);
+  });
+
+  it("a creation's Undo sent before it carried the state (definition version) removes only a job never written since", async () => {
+    const t = makeChat();
+    const [created] = await t.say(ALICE_DM, '/remind tomorrow at 10 call mom');
+    const id = /\[(\w+)\]/.exec(created!.text)![1]!;
+    const legacy = `undo:${id}.${definitionVersion(t.scheduler.jobs.get(id)!)}`;
+    await t.clock.advance(60_000);
+    await t.say(ALICE_DM, `/snooze ${id} 30m`);
+    expect((await t.press(ALICE_DM, legacy)).toast).toMatch(/Can't undo/);
+    expect(t.scheduler.jobs.has(id)).toBe(true);
+    const other = await t.create(ALICE_DM, '/remind tomorrow at 12 call dad');
+    expect((await t.press(ALICE_DM, `undo:${other}.${definitionVersion(t.scheduler.jobs.get(other)!)}`)).edit!.text).toContain(
+      'was removed',
+    );
   });
 
   it("a creation's Undo removes the reminder it created, and only once", async () => {
