@@ -18,6 +18,8 @@ import type { Action, ActionAnswer, IncomingAction } from './message.js';
 import { resolvePrefs } from './prefs.js';
 import { zoneButton } from './zone-action-ids.js';
 import { undoEditAction } from './undo.js';
+import { stateVersion } from './job-version.js';
+import { changedSinceAsked } from './zone-action-ids.js';
 
 /** Night hours in which a bare hour's reading is confirmed: 23:00 to 06:59. */
 function isNightHour(hour: number): boolean {
@@ -53,7 +55,7 @@ export function nightHourQuestion(job: Job, parsed: ParsedReminder): { line: str
   const readText = twelveHour(read.hour, read.minute);
   const altText = twelveHour(alt.hour, alt.minute);
   const buttons = [
-    zoneButton({ verb: 'half', jobId: job.id }, `${altText.split(' (')[0]} instead`),
+    zoneButton({ verb: 'half', jobId: job.id, version: stateVersion(job) }, `${altText.split(' (')[0]} instead`),
     zoneButton({ verb: 'halfok', jobId: job.id }, `${readText.split(' (')[0]} is right`),
   ].filter((b): b is Action => b !== undefined);
   return {
@@ -85,11 +87,19 @@ function gapAsked(job: Job, parsed: ParsedReminder): { line: string; buttons: Ac
 }
 
 /** "… instead": moves the one-off to the other half of the day, with an Undo of that change. */
-export async function switchToOtherHalf(deps: ResolvedChatDeps, press: IncomingAction, jobId: string, now: Date): Promise<ActionAnswer> {
+export async function switchToOtherHalf(
+  deps: ResolvedChatDeps,
+  press: IncomingAction,
+  jobId: string,
+  version: string | undefined,
+  now: Date,
+): Promise<ActionAnswer> {
   const job = await deps.scheduler.getJob(jobId);
   if (!job || !canSee(job, press)) return { toast: `No reminder with id "${jobId}".` };
   if (!canChange(job, press)) return { toast: 'Only the owner or a chat admin can do that.' };
   if (job.status !== 'active') return { toast: `Reminder ${job.id} is ${job.status}.` };
+  // Snoozed or edited to another night hour since: the switch would undo that change.
+  if (version !== undefined && stateVersion(job) !== version) return changedSinceAsked(job);
   const other = otherHalf(job);
   // Edited since (no longer a night hour): the button no longer says what it would do.
   if (!other) return { toast: `Reminder ${job.id} was changed since; see /list.` };

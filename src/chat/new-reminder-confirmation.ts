@@ -13,6 +13,7 @@ import type { CommandContext } from './command.js';
 import { confirmation, readerZone } from './confirmation.js';
 import type { Action, Reply } from './message.js';
 import { zoneButton } from './zone-action-ids.js';
+import { stateVersion } from './job-version.js';
 import { zonePicker, zoneQuestion } from './zone-prompt.js';
 
 /**
@@ -25,7 +26,7 @@ function otherMeanings(job: Job, parsed: ParsedReminder): { line: string; button
   if (!usual || others.length === 0 || job.timeZone !== usual.zone) return undefined;
   const name = parsed.zoneAbbreviation!.toUpperCase();
   const buttons = others
-    .map((o) => zoneButton({ verb: 'zjob', jobId: job.id, zone: o.zone }, `${name} = ${o.label}`))
+    .map((o) => zoneButton({ verb: 'zjob', jobId: job.id, zone: o.zone, version: stateVersion(job) }, `${name} = ${o.label}`))
     .filter((b): b is Action => b !== undefined);
   const line = `🌍 ${name} read as ${usual.label} (${usual.zone}). It can also mean ${others.map((o) => `${o.label} (${o.zone})`).join(' or ')}${buttons.length ? ': press to switch.' : '.'}`;
   return { line, buttons };

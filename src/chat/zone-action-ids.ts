@@ -5,7 +5,9 @@
  * ('/', '+', '.'), so every byte outside `[A-Za-z0-9]` is written `_XX` (hex); `-` separates
  * the parts of a payload.
  */
+import type { Job } from '../core/job.js';
 import { MAX_ACTION_ID_BYTES } from './action-ids.js';
+import type { ActionAnswer } from './message.js';
 
 export type ZoneAction =
   /** Set the presser's own zone. */
@@ -16,10 +18,14 @@ export type ZoneAction =
   | { verb: 'zwall'; userId: string; fromZone: string }
   /** After a zone change from `fromZone`: keep the reminders at their instants (changes nothing). */
   | { verb: 'zkeep'; userId: string; fromZone: string }
-  /** Move one job to `zone`, keeping its wall time (an ambiguous abbreviation meant another zone). */
-  | { verb: 'zjob'; jobId: string; zone: string }
-  /** A bare hour read in the night: switch the job to the other half of the day. */
-  | { verb: 'half'; jobId: string }
+  /**
+   * Move one job to `zone`, keeping its wall time (an ambiguous abbreviation meant another zone).
+   * `version`: the job's state version when the button was made (job-version.ts), so a press
+   * after an /edit or /snooze refuses; ids sent before carry none.
+   */
+  | { verb: 'zjob'; jobId: string; zone: string; version?: string }
+  /** A bare hour read in the night: switch the job to the other half of the day (`version` as for zjob). */
+  | { verb: 'half'; jobId: string; version?: string }
   /** A bare hour read in the night: that reading is right. */
   | { verb: 'halfok'; jobId: string };
 
@@ -64,9 +70,11 @@ export function zoneActionId(a: ZoneAction): string | undefined {
       parts = [a.userId, a.fromZone];
       break;
     case 'zjob':
-      parts = [a.jobId, a.zone];
+      parts = [a.jobId, a.zone, ...(a.version ? [a.version] : [])];
       break;
     case 'half':
+      parts = [a.jobId, ...(a.version ? [a.version] : [])];
+      break;
     case 'halfok':
       parts = [a.jobId];
       break;
@@ -81,7 +89,7 @@ export function parseZoneActionId(id: string): ZoneAction | undefined {
   if (!m || !(VERBS as readonly string[]).includes(m[1]!)) return undefined;
   const parts = m[2]!.split('-').map(unescapePart);
   if (parts.some((p) => p === undefined || p === '')) return undefined;
-  const [a, b] = parts as string[];
+  const [a, b, c] = parts as string[];
   switch (m[1] as (typeof VERBS)[number]) {
     case 'tz':
       return parts.length === 1 ? { verb: 'tz', zone: a! } : undefined;
@@ -92,16 +100,28 @@ export function parseZoneActionId(id: string): ZoneAction | undefined {
     case 'zkeep':
       return parts.length === 2 ? { verb: 'zkeep', userId: a!, fromZone: b! } : undefined;
     case 'zjob':
+      if (parts.length === 3) return { verb: 'zjob', jobId: a!, zone: b!, version: c! };
       return parts.length === 2 ? { verb: 'zjob', jobId: a!, zone: b! } : undefined;
     case 'half':
+      if (parts.length === 2) return { verb: 'half', jobId: a!, version: b! };
       return parts.length === 1 ? { verb: 'half', jobId: a! } : undefined;
     case 'halfok':
       return parts.length === 1 ? { verb: 'halfok', jobId: a! } : undefined;
   }
 }
 
+function unversioned(a: Extract<ZoneAction, { verb: 'zjob' | 'half' }>): ZoneAction {
+  return a.verb === 'zjob' ? { verb: 'zjob', jobId: a.jobId, zone: a.zone } : { verb: 'half', jobId: a.jobId };
+}
+
 /** A button, or nothing when its id would be too long (the message then says how to type it). */
 export function zoneButton(a: ZoneAction, label: string): { id: string; label: string } | undefined {
-  const id = zoneActionId(a);
+  // A version that leaves no room within Telegram's 64 bytes is left off, as versionedAction does.
+  const id = zoneActionId(a) ?? (a.verb === 'zjob' || a.verb === 'half' ? zoneActionId(unversioned(a)) : undefined);
   return id ? { id, label } : undefined;
+}
+
+/** The refusal of a versioned zone button whose job changed after its message (an edit, a snooze): nothing is done. */
+export function changedSinceAsked(job: Job): ActionAnswer {
+  return { toast: `Reminder ${job.id} was changed after this message; nothing was done. /edit ${job.id} changes it as it is now.` };
 }

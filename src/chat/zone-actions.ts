@@ -13,7 +13,8 @@ import { jobSubject } from './describe.js';
 import { formatWhen, truncate } from './format.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
 import { resolvePrefs } from './prefs.js';
-import { parseZoneActionId, type ZoneAction, zoneButton } from './zone-action-ids.js';
+import { stateVersion } from './job-version.js';
+import { changedSinceAsked, parseZoneActionId, type ZoneAction, zoneButton } from './zone-action-ids.js';
 import { setUserZone } from './zone-change.js';
 import { keepClockTimes } from './zone-move.js';
 import { movedNotes } from './schedule-notes.js';
@@ -64,12 +65,20 @@ async function afterZoneChange(
   return { toast: `Moved ${moved.length}`, edit: { text: lines.join('\n'), ...(again ? { actions: [[again]] } : {}) } };
 }
 
-async function moveJobToZone(deps: ResolvedChatDeps, press: IncomingAction, jobId: string, zone: string, now: Date): Promise<ActionAnswer> {
+async function moveJobToZone(
+  deps: ResolvedChatDeps,
+  press: IncomingAction,
+  a: Extract<ZoneAction, { verb: 'zjob' }>,
+  now: Date,
+): Promise<ActionAnswer> {
+  const { jobId, zone } = a;
   const job = await deps.scheduler.getJob(jobId);
   if (!job || !canSee(job, press)) return { toast: `No reminder with id "${jobId}".` };
   if (!canChange(job, press)) return { toast: 'Only the owner or a chat admin can do that.' };
   if (job.status !== 'active' && job.status !== 'paused') return { toast: `Reminder ${job.id} is ${job.status}.` };
   if (job.timeZone === zone) return { toast: `It already follows ${zone} time.` };
+  // Edited or snoozed since: moving it would recompute its time from the schedule and lose that.
+  if (a.version !== undefined && stateVersion(job) !== a.version) return changedSinceAsked(job);
   const { schedule, bounds } = rezoneKeepingWallTime(job.schedule, job.bounds, job.timeZone, zone);
   if (schedule.kind === 'once' && schedule.at.getTime() <= now.getTime()) {
     return {
@@ -101,9 +110,9 @@ export async function handleZonePress(deps: ResolvedChatDeps, press: IncomingAct
     case 'zkeep':
       return afterZoneChange(deps, press, a, now);
     case 'zjob':
-      return moveJobToZone(deps, press, a.jobId, a.zone, now);
+      return moveJobToZone(deps, press, a, now);
     case 'half':
-      return switchToOtherHalf(deps, press, a.jobId, now);
+      return switchToOtherHalf(deps, press, a.jobId, a.version, now);
     case 'halfok':
       return keepNightHour();
   }

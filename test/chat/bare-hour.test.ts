@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stateVersion } from '../../src/chat/job-version.js';
 import { zoneActionId } from '../../src/chat/zone-action-ids.js';
 import { ALICE_DM, ALICE_GROUP, BOB_GROUP, makeChat } from './harness.js';
 
@@ -20,7 +21,7 @@ describe('a bare hour that lands in the night is confirmed with the other readin
     expect(job.nextRunAt).toEqual(new Date('2026-11-23T03:00:00Z'));
     expect(msg!.text).toContain('That is 3 AM (03:00), at night. Or did you mean 3 PM (15:00)?');
     const ids = msg!.actions!.flat().map((a) => [a.id, a.label]);
-    expect(ids).toContainEqual([half(job.id), '3 PM instead']);
+    expect(ids).toContainEqual([zoneActionId({ verb: 'half', jobId: job.id, version: stateVersion(job) }), '3 PM instead']);
     expect(ids).toContainEqual([halfOk(job.id), '3 AM is right']);
   });
 
@@ -35,6 +36,21 @@ describe('a bare hour that lands in the night is confirmed with the other readin
     expect(undo.label).toBe('Undo');
     await t.press(ALICE_DM, undo.id);
     expect(t.scheduler.jobs.get(id)!.nextRunAt).toEqual(new Date('2026-11-23T03:00:00Z'));
+  });
+
+  it('"3 PM instead" pressed after the reminder was snoozed or edited to another night hour refuses and changes nothing', async () => {
+    const t = await londoner('2026-11-22T17:03:00Z');
+    for (const change of ['/snooze {id} 1h', '/edit {id} tomorrow at 4am']) {
+      const [msg] = await t.say(ALICE_DM, 'remind me at 3 to pick up the kids');
+      const id = /\[(\w+)\]/.exec(msg!.text)![1]!;
+      await t.say(ALICE_DM, change.replace('{id}', id));
+      const changed = t.scheduler.jobs.get(id)!;
+      // Both changes keep a night hour (04:00), where the unversioned button switched to 16:00.
+      expect(changed.nextRunAt).toEqual(new Date('2026-11-23T04:00:00Z'));
+      const answer = await t.press(ALICE_DM, t.button(msg, '3 PM instead'));
+      expect(answer.toast).toMatch(/changed after this message; nothing was done/);
+      expect(t.scheduler.jobs.get(id)).toEqual(changed);
+    }
   });
 
   it('"3 AM is right" and no answer at all both leave it at 03:00: nothing is lost', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { stateVersion } from '../../src/chat/job-version.js';
 import { parseZoneActionId, zoneActionId } from '../../src/chat/zone-action-ids.js';
 import { UserError } from '../../src/core/errors.js';
 import { ALICE_DM, ALICE_GROUP, BOB_DM, CAROL_ADMIN, makeChat } from './harness.js';
@@ -115,12 +116,26 @@ describe('/tz reads cities, ids and the shared abbreviation table', () => {
     const job = [...t.scheduler.jobs.values()][0]!;
     expect(job.timeZone).toBe('Asia/Kolkata');
     expect(out[0]!.text).toContain('IST read as India Standard Time');
-    const toIsrael = zoneActionId({ verb: 'zjob', jobId: job.id, zone: 'Asia/Jerusalem' })!;
+    const toIsrael = zoneActionId({ verb: 'zjob', jobId: job.id, zone: 'Asia/Jerusalem', version: stateVersion(job) })!;
     expect(buttonIds(out)).toContain(toIsrael);
     await t.press(ALICE_DM, toIsrael);
     const moved = t.scheduler.jobs.get(job.id)!;
     expect(moved.timeZone).toBe('Asia/Jerusalem');
     expect(moved.nextRunAt).toEqual(new Date('2026-11-23T07:00:00Z')); // 09:00 in Israel (UTC+2)
+  });
+
+  it('the other meaning of the abbreviation, pressed after the reminder was snoozed, refuses and keeps the snooze', async () => {
+    const t = makeChat(NEW_USER);
+    const out = await t.say(ALICE_DM, '/remind tomorrow 9am IST standup');
+    const job = [...t.scheduler.jobs.values()][0]!;
+    const toIsrael = buttonIds(out).find((id) => id.startsWith('zjob:'))!;
+    await t.say(ALICE_DM, `/snooze ${job.id} 2h`);
+    const snoozed = t.scheduler.jobs.get(job.id)!;
+    // 09:00 IST (03:30Z) two hours later: 05:30Z.
+    expect(snoozed.nextRunAt).toEqual(new Date('2026-11-23T05:30:00Z'));
+    const answer = await t.press(ALICE_DM, toIsrael);
+    expect(answer.toast).toMatch(/changed after this message; nothing was done/);
+    expect(t.scheduler.jobs.get(job.id)).toEqual(snoozed);
   });
 
   it('unknown names are refused with examples and change nothing', async () => {
