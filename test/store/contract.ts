@@ -706,6 +706,33 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await store.nextDueAt()).toBeUndefined();
       });
 
+      it('a job snoozed or brought back while its run was in progress keeps that status and next run', async () => {
+        const once = (id: string) => reminder(0, { id, nextRunAt: at(0) });
+        await store.createJob(once('snooz1'), T0);
+        await store.createJob(once('undo01'), T0);
+        await store.createJob(once('plain1'), T0);
+        const runs = await store.claimDue(at(0), 10, leaseA);
+        expect(runs).toHaveLength(3);
+        // A snooze during the run; a cancel and its Undo during the run (active again, another time).
+        await store.updateJob('snooz1', { status: 'active', nextRunAt: at(600), completedAt: null, attempts: 0 }, at(5));
+        await store.updateJob('undo01', { status: 'cancelled', nextRunAt: null, completedAt: at(5) }, at(5));
+        await store.updateJob('undo01', { status: 'active', nextRunAt: at(700), completedAt: null }, at(6));
+        // A change that is not where the job stands (a rename) does not hold the settle's state back.
+        await store.updateJob('plain1', { name: 'renamed' }, at(6));
+        for (const run of runs) {
+          const settlement: Settlement = {
+            run: { status: 'success', finishedAt: at(9), durationMs: 9, result: 'ok', error: null },
+            job: { status: 'completed', nextRunAt: null, runCount: 1, lastRunAt: at(9), completedAt: at(9), attempts: 0 },
+            outbox: [],
+          };
+          expect(await store.settle(run, settlement, at(9))).toBe(true);
+        }
+        expect(await store.getJob('snooz1')).toMatchObject({ status: 'active', nextRunAt: at(600), completedAt: null, runCount: 1 });
+        expect(await store.getJob('undo01')).toMatchObject({ status: 'active', nextRunAt: at(700), completedAt: null, runCount: 1 });
+        expect(await store.getJob('plain1')).toMatchObject({ status: 'completed', nextRunAt: null, name: 'renamed', runCount: 1 });
+        expect(await store.nextDueAt()).toEqual(at(600));
+      });
+
       it('is one transaction: a failure mid-way (bad outbox row after run and job writes) leaves nothing written', async () => {
         const job = await store.createJob(reminder(0), T0);
         const [run] = await store.claimDue(at(1), 10, leaseA);

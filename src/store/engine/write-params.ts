@@ -49,6 +49,13 @@ export interface SettleJobParams {
   completed_at: number | null;
   set_last_error: number;
   last_error: string | null;
+  /**
+   * Where the job stood when the run was claimed. A stored status or next run that differs at
+   * the settle was set by a person while the job ran (a snooze, a resume, an Undo): the settle
+   * keeps it, as it keeps a pause or cancel (the SQL of settleJobs and SETTLE_RUNS).
+   */
+  claimed_status: string;
+  claimed_next_run_at: number | null;
 }
 
 /** Everything one settle writes, if the run still holds its job's lease: job, history row, messages. */
@@ -85,6 +92,8 @@ export function settleRecord(run: ClaimedRun, settlement: Settlement, now: numbe
       completed_at: msOrNull(j.completedAt),
       set_last_error: flag(j.lastError),
       last_error: j.lastError ?? null,
+      claimed_status: run.job.status,
+      claimed_next_run_at: msOrNull(run.job.nextRunAt),
     },
     run: {
       run_id: run.runId,

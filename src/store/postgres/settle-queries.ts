@@ -7,8 +7,13 @@ import { type ArrayColumn, columnArrays, unnestColumns } from './column-arrays.j
 const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
   lease_scheduled_for = NULL, lease_trigger = NULL, lease_claimed_at = NULL`;
 
-/** A paused or cancelled status a person set after the run was claimed: the run's outcome keeps it. */
-const KEPT_BY_PERSON = `(j.updated_at > i.claimed_at AND j.status IN ('paused', 'cancelled'))`;
+/**
+ * Where the job stands, set by a person after the run was claimed: the run's outcome keeps it.
+ * A pause or cancel, or any status or next run other than the claim read (a snooze, a resume,
+ * an Undo); the same rule as SQLite's settleJobs (KEPT_BY_PERSON there).
+ */
+const KEPT_BY_PERSON = `((j.updated_at > i.claimed_at AND j.status IN ('paused', 'cancelled'))
+  OR j.status IS DISTINCT FROM i.claimed_status OR j.next_run_at IS DISTINCT FROM i.claimed_next_run_at)`;
 
 /** Each run's job update (`updated_at` is $1, the same for all). */
 const JOB_COLUMNS: ReadonlyArray<ArrayColumn<SettleJobParams>> = [
@@ -28,6 +33,8 @@ const JOB_COLUMNS: ReadonlyArray<ArrayColumn<SettleJobParams>> = [
   ['completed_at', 'bigint'],
   ['set_last_error', 'int'],
   ['last_error', 'text'],
+  ['claimed_status', 'text'],
+  ['claimed_next_run_at', 'bigint'],
 ];
 
 /** The history rows. */
@@ -94,10 +101,11 @@ export const SETTLE_RUNS: Statement = {
         status = CASE WHEN ${KEPT_BY_PERSON} THEN j.status ELSE i.status END,
         next_run_at = CASE WHEN ${KEPT_BY_PERSON} THEN j.next_run_at
           WHEN i.set_next_run_at = 1 THEN i.next_run_at ELSE j.next_run_at END,
-        attempts = CASE WHEN i.set_attempts = 1 THEN i.attempts ELSE j.attempts END,
+        attempts = CASE WHEN ${KEPT_BY_PERSON} THEN j.attempts WHEN i.set_attempts = 1 THEN i.attempts ELSE j.attempts END,
         run_count = CASE WHEN i.set_run_count = 1 THEN i.run_count ELSE j.run_count END,
         last_run_at = CASE WHEN i.set_last_run_at = 1 THEN i.last_run_at ELSE j.last_run_at END,
-        completed_at = CASE WHEN i.set_completed_at = 1 THEN i.completed_at ELSE j.completed_at END,
+        completed_at = CASE WHEN ${KEPT_BY_PERSON} THEN j.completed_at
+          WHEN i.set_completed_at = 1 THEN i.completed_at ELSE j.completed_at END,
         last_error = CASE WHEN i.set_last_error = 1 THEN i.last_error ELSE j.last_error END,
         updated_at = $1::bigint,
         ${NO_LEASE}

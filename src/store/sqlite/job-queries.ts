@@ -69,6 +69,8 @@ const SETTLE_COLUMNS = [
   'completed_at',
   'set_last_error',
   'last_error',
+  'claimed_status',
+  'claimed_next_run_at',
 ] as const satisfies ReadonlyArray<keyof SettleJobParams>;
 
 /** Appends a settled job's values in SETTLE_COLUMNS order to `out` (settleJobs). */
@@ -91,6 +93,8 @@ export function pushSettleValues(out: unknown[], p: SettleJobParams): void {
     p.completed_at,
     p.set_last_error,
     p.last_error,
+    p.claimed_status,
+    p.claimed_next_run_at,
   );
 }
 
@@ -206,6 +210,17 @@ export function dueJobRowFromRaw(v: unknown[]): DueJobRow {
 const NO_LEASE = `lease_owner = NULL, lease_expires_at = NULL, lease_run_id = NULL,
   lease_scheduled_for = NULL, lease_trigger = NULL, lease_claimed_at = NULL`;
 
+/**
+ * Where the job stands (status, next run, attempts, completed at) was set by a person after the
+ * claim, and the settle keeps it: a pause or cancel, or any status or next run other than the
+ * claim read (a snooze, a resume, an Undo of a cancel). Without it a one-off snoozed while its
+ * run was in progress settled as completed and never came at the snooze time. Schedule edits
+ * are refused during a run (JobOperations.updateJob), so the claim's next run is still the
+ * stored one unless such a change moved it.
+ */
+const KEPT_BY_PERSON = `((jobs.updated_at > s.claimed_at AND jobs.status IN ('paused', 'cancelled'))
+  OR jobs.status IS NOT s.claimed_status OR jobs.next_run_at IS NOT s.claimed_next_run_at)`;
+
 /** One VALUES row of settleJobs. */
 const SETTLE_ROW = `(${SETTLE_COLUMNS.map(() => '?').join(', ')})`;
 
@@ -214,14 +229,14 @@ function settleJobsSql(values: string, conflict: 'OR IGNORE' | ''): string {
   return `
       WITH s (${SETTLE_COLUMNS.join(', ')}) AS (VALUES ${values})
       UPDATE ${conflict} jobs SET
-        status = CASE WHEN jobs.updated_at > s.claimed_at AND jobs.status IN ('paused', 'cancelled') THEN jobs.status
-          ELSE s.status END,
-        next_run_at = CASE WHEN jobs.updated_at > s.claimed_at AND jobs.status IN ('paused', 'cancelled') THEN jobs.next_run_at
+        status = CASE WHEN ${KEPT_BY_PERSON} THEN jobs.status ELSE s.status END,
+        next_run_at = CASE WHEN ${KEPT_BY_PERSON} THEN jobs.next_run_at
           WHEN s.set_next_run_at THEN s.next_run_at ELSE jobs.next_run_at END,
-        attempts = iif(s.set_attempts, s.attempts, jobs.attempts),
+        attempts = CASE WHEN ${KEPT_BY_PERSON} THEN jobs.attempts WHEN s.set_attempts THEN s.attempts ELSE jobs.attempts END,
         run_count = iif(s.set_run_count, s.run_count, jobs.run_count),
         last_run_at = iif(s.set_last_run_at, s.last_run_at, jobs.last_run_at),
-        completed_at = iif(s.set_completed_at, s.completed_at, jobs.completed_at),
+        completed_at = CASE WHEN ${KEPT_BY_PERSON} THEN jobs.completed_at
+          WHEN s.set_completed_at THEN s.completed_at ELSE jobs.completed_at END,
         last_error = iif(s.set_last_error, s.last_error, jobs.last_error),
         updated_at = s.updated_at,
         ${NO_LEASE}
@@ -391,8 +406,8 @@ export function prepareJobQueries(db: Db) {
      * that run's (no row returned: the lease was lost), or, for a run id of NULL (an instant run
      * read without a lease in this transaction), only if the job still holds no lease; the values flat, SETTLE_COLUMNS order
      * (pushSettleValues), row after row, one VALUES row per job. A field whose `set_` flag is 0
-     * keeps its value. A person who paused or cancelled the job after the claim keeps that
-     * status and next run: the run's outcome does not undo it. No read first: every right-hand
+     * keeps its value. A person who paused, cancelled, snoozed or resumed the job after the
+     * claim keeps that status and next run (KEPT_BY_PERSON): the run's outcome does not undo it. No read first: every right-hand
      * side sees the row as it was. Rows are matched to jobs by id: at most one row per job in
      * a call (UPDATE … FROM applies one of several matches). `OR IGNORE`: no statement journal
      * (multi-row.ts); a row a constraint refused is not returned either, so the rows not
