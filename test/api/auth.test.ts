@@ -108,6 +108,28 @@ describe('dashboard session', () => {
     expect((await f.call('/api/v1/jobs', { token: null, headers: { cookie: 'chime_session=a.b.c.d' } })).status).toBe(401);
   });
 
+  it('a logged-in dashboard keeps working while its address is throttled for wrong tokens (an attacker on the same address or proxy cannot lock the owner out)', async () => {
+    const { cookie, csrf } = await login();
+    for (let i = 0; i < 10; i++) expect((await f.call('/api/v1/jobs', { token: `wrong-${i}-0123456789abcdef` })).status).toBe(401);
+    expect((await f.call('/api/v1/jobs', { token: 'wrong-x-0123456789abcdef' })).status).toBe(429);
+    expect((await f.call('/api/v1/jobs', { token: null, headers: { cookie } })).status).toBe(200);
+    expect((await f.call('/api/v1/jobs', { ...create, token: null, headers: { cookie, 'x-csrf-token': csrf } })).status).toBe(201);
+    // The throttle still holds for every guess: a bearer token, the login form, the login URL.
+    expect((await f.call('/api/v1/jobs', { token: 'wrong-y-0123456789abcdef' })).status).toBe(429);
+    expect((await f.call('/api/v1/jobs')).status).toBe(429);
+    expect((await f.call('/api/v1/session', { method: 'POST', token: null, json: { token: FULL } })).status).toBe(429);
+    expect((await fetch(`${f.url}/login?token=${FULL}`, { redirect: 'manual' })).status).toBe(429);
+    // A bearer guess sent alongside a valid cookie is still a guess.
+    expect((await f.call('/api/v1/jobs', { token: 'wrong-z-0123456789abcdef', headers: { cookie } })).status).toBe(429);
+  });
+
+  it('a stale cookie (its token rotated) is 401 but does not count as a guess: a dashboard tab left open does not lock the address out', async () => {
+    const { cookie } = await login();
+    const stale = cookie.replace(/\.[^.]+$/, `.${'A'.repeat(43)}`);
+    for (let i = 0; i < 15; i++) expect((await f.call('/api/v1/jobs', { token: null, headers: { cookie: stale } })).status).toBe(401);
+    expect((await f.call('/api/v1/session', { method: 'POST', token: null, json: { token: FULL } })).status).toBe(201);
+  });
+
   it('a session expires after a week', async () => {
     const { cookie } = await login();
     f.clock.advance(8 * 24 * 3600_000);

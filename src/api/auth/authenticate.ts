@@ -70,10 +70,11 @@ export interface RequestParts {
  * Fastify's hooks do not see: the credential, then what it may do. Throws ApiProblem.
  */
 export function authenticateParts(deps: AuthDeps, request: RequestParts): Authenticated {
-  assertNotThrottled(deps, request.ip);
   const header = request.headers.authorization;
   let auth: Authenticated;
   if (typeof header === 'string') {
+    // A bearer token is what a guesser sends: throttled, and every wrong one counts.
+    assertNotThrottled(deps, request.ip);
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!m?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>".');
     const token = matchToken(deps.tokens, m[1]);
@@ -84,12 +85,17 @@ export function authenticateParts(deps: AuthDeps, request: RequestParts): Authen
     auth = { token, via: 'bearer' };
   } else {
     const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie === undefined) throw unauthorized('Send "Authorization: Bearer <token>", or log in with the URL Chime printed at start.');
-    const session = verifySession(deps.tokens, cookie, deps.nowMs());
-    if (!session) {
-      deps.limiter.recordFailure(request.ip);
-      throw unauthorized('Your session has expired or its token changed: log in again with the URL Chime printed at start.');
+    if (cookie === undefined) {
+      assertNotThrottled(deps, request.ip);
+      throw unauthorized('Send "Authorization: Bearer <token>", or log in with the URL Chime printed at start.');
     }
+    // Not throttled either way: a valid session was earned with the token, so the owner's open
+    // dashboard keeps working while someone else at the same address (every local client is
+    // 127.0.0.1, and behind a reverse proxy every client is the proxy) guesses tokens; and a
+    // session cannot be guessed (a 256-bit HMAC), so a bad one is a stale tab (the token rotated,
+    // the week passed), not an attack, and must not lock the address out of the login form.
+    const session = verifySession(deps.tokens, cookie, deps.nowMs());
+    if (!session) throw unauthorized('Your session has expired or its token changed: log in again with the URL Chime printed at start.');
     auth = { token: session.token, via: 'cookie', sessionId: session.sessionId };
   }
   const mutating = !READ_METHODS.has(request.method);
