@@ -21,6 +21,7 @@ import type { Group } from './groups.js';
 import type { Recognizer, TimeOfDay } from './pieces.js';
 import { addDuration, DEFAULT_TIME, nextTimeOfDay, place, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './shorthand.js';
+import { settleWindow, spokenClock } from './minute-window.js';
 
 /** Under a second: "in 0 minutes", "in 0.1 seconds" are now, not a time to wait for. */
 function isZero(d: DurationParts): boolean {
@@ -117,6 +118,10 @@ export function resolveOnce(g: Group, ctx: Ctx): Date[] | Reject {
 }
 
 function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
+  if (g.window) {
+    const { window, ...rest } = g;
+    return windowOnce(rest, window, ctx);
+  }
   if (g.unknown) return new Reject(`I don't know which day "${g.unknown}" is. Write the date instead.`, 'on apr 5 at 9am');
   if (g.past) return new Reject('That time is in the past. Pick a time from now on.', 'tomorrow at 9am');
   const times = groupTimes(g);
@@ -140,7 +145,7 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   const weekday = g.dates.find((d) => d.kind === 'weekday');
   if (!spec) {
     if (times.length === 0) {
-      const t = g.defaultTime ?? (g.window ? g.window.from : undefined);
+      const t = g.defaultTime;
       if (!t) return new Reject('When should I remind you? I could not find a time.', 'remind me to call mom tomorrow at 9am');
       return [nextTimeOfDay(t.hint ? { ...t, bare: true } : t, ctx)!];
     }
@@ -184,6 +189,29 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** "midnight" on a day other than today: both readings, each written so that it reads exactly. */
+/**
+ * "tomorrow from 3 to 5pm call": a span of hours in a one-off request. A reminder goes off at
+ * one time, and which end is meant is not said (the window was dropped: tomorrow 09:00); asked,
+ * with the span's start and end on its day.
+ */
+function windowOnce(g: Omit<Group, 'window'>, window: { from: TimeOfDay; to: TimeOfDay }, ctx: Ctx): Reject {
+  const { from, to } = settleWindow(window.from, window.to);
+  const { defaultTime: _, ...timeless } = g;
+  const first = resolvePlain({ ...timeless, times: [from] }, ctx);
+  if (first instanceof Reject) return first;
+  const day = toWall(first[0]!, ctx.zone);
+  // "from 11pm to 1am" ends on the next day
+  const endDay = to.h * 60 + to.mi <= from.h * 60 + from.mi ? addDays(day, 1) : day;
+  const on = (d: LocalDate, t: TimeOfDay) => `on ${MONTHS[d.m - 1]} ${d.d} at ${spokenClock(t)}`;
+  const [start, end] = [on(day, from), on(endDay, to)];
+  return new Reject(
+    `"from ${spokenClock(from)} to ${spokenClock(to)}" is a span of time, and a reminder goes off at one time. Say which: "${start}" for its start, or "${end}" for its end.`,
+    start,
+    'time',
+    true,
+  );
+}
+
 function midnightOn(d: LocalDate): Reject {
   const next = addDays(d, 1);
   const start = `on ${MONTHS[d.m - 1]} ${d.d} at 00:00`;

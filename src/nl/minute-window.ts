@@ -6,6 +6,7 @@
  * end), so it is used only for the hours whose fires it matches exactly.
  */
 import type { CronSchedule } from '../core/schedule.js';
+import type { TimeOfDay } from './pieces.js';
 
 /**
  * The cron patterns of every `step` minutes from `from` to `to` (minutes of the day; a `to` not
@@ -62,4 +63,28 @@ export function dowField(days: number[]): string {
     i = j + 1;
   }
   return parts.join(',');
+}
+
+/**
+ * Hours of a window ("from 9 to 5"): a bare start of 5-11 is morning, 12 noon, 1-4 afternoon;
+ * a bare end is the first such hour after the start (9 to 5 -> 17:00).
+ */
+export function settleWindow(fromRaw: TimeOfDay, toRaw: TimeOfDay): { from: TimeOfDay; to: TimeOfDay } {
+  const from = fromRaw.bare ? { ...fromRaw, h: fromRaw.h === 12 || fromRaw.h >= 5 ? fromRaw.h : fromRaw.h + 12, bare: false } : fromRaw;
+  let to = toRaw;
+  if (toRaw.bare) {
+    const h12 = toRaw.h % 12;
+    const start = from.h * 60 + from.mi;
+    const pm = h12 + 12;
+    to = { ...toRaw, bare: false, h: h12 * 60 + toRaw.mi > start ? h12 : pm * 60 + toRaw.mi > start ? pm : h12 };
+  }
+  return { from, to };
+}
+
+/** "9am", "5:30pm", "noon", "midnight": a settled window end as a request says it. */
+export function spokenClock(t: TimeOfDay): string {
+  if (t.mi === 0 && t.h === 0) return 'midnight';
+  if (t.mi === 0 && t.h === 12) return 'noon';
+  const mi = t.mi ? `:${String(t.mi).padStart(2, '0')}` : '';
+  return `${t.h % 12 === 0 ? 12 : t.h % 12}${mi}${t.h < 12 ? 'am' : 'pm'}`;
 }

@@ -254,7 +254,7 @@ function buildSchedule(
     // one schedule: its time words can be swapped for the example's; with several, which ones?
     const whole = built.inPlaceOf === 'midnight' || (built.inPlaceOf === 'time' && built.example && groups.length === 1);
     const example = whole ? corrected(built) : built.example;
-    return reject(built.error, example, recurring);
+    return reject(built.error, example, recurring || built.request === true);
   }
   const { schedule } = built;
   if (schedule.kind === 'multi' && schedule.triggers.length > MAX_TRIGGERS) {

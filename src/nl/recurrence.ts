@@ -11,7 +11,7 @@ import type { DateSpec, RepeatSpec, TimeOfDay } from './pieces.js';
 import { DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
 import { resolveOnce } from './instant.js';
 import { windowHours } from './hour-minutes.js';
-import { dowField, hourField, minuteWindowCrons } from './minute-window.js';
+import { dowField, hourField, minuteWindowCrons, settleWindow, spokenClock } from './minute-window.js';
 import { midnightOnRepeatDays } from './midnight-repeat.js';
 import { spokenDays } from './date-words.js';
 
@@ -152,30 +152,6 @@ function minuteTriggers(
 
 function minuteOfDay(t: TimeOfDay): number {
   return t.h * 60 + t.mi;
-}
-
-/**
- * Hours of a window ("from 9 to 5"): a bare start of 5-11 is morning, 12 noon, 1-4 afternoon;
- * a bare end is the first such hour after the start (9 to 5 -> 17:00).
- */
-function settleWindow(fromRaw: TimeOfDay, toRaw: TimeOfDay): { from: TimeOfDay; to: TimeOfDay } {
-  const from = fromRaw.bare ? { ...fromRaw, h: fromRaw.h === 12 || fromRaw.h >= 5 ? fromRaw.h : fromRaw.h + 12, bare: false } : fromRaw;
-  let to = toRaw;
-  if (toRaw.bare) {
-    const h12 = toRaw.h % 12;
-    const start = from.h * 60 + from.mi;
-    const pm = h12 + 12;
-    to = { ...toRaw, bare: false, h: h12 * 60 + toRaw.mi > start ? h12 : pm * 60 + toRaw.mi > start ? pm : h12 };
-  }
-  return { from, to };
-}
-
-/** "9am", "5:30pm", "noon", "midnight": a settled window end as a request says it. */
-function spokenClock(t: TimeOfDay): string {
-  if (t.mi === 0 && t.h === 0) return 'midnight';
-  if (t.mi === 0 && t.h === 12) return 'noon';
-  const mi = t.mi ? `:${String(t.mi).padStart(2, '0')}` : '';
-  return `${t.h % 12 === 0 ? 12 : t.h % 12}${mi}${t.h < 12 ? 'am' : 'pm'}`;
 }
 
 /**

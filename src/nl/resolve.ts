@@ -59,6 +59,8 @@ export class Reject {
      * request with its "midnight" written "00:00" (the day's start, which reads exactly).
      */
     readonly inPlaceOf?: 'time' | 'midnight',
+    /** A request for a reminder even in a plain sentence: the chat says why, not its hint. */
+    readonly request?: true,
   ) {}
 }
 

@@ -127,6 +127,44 @@ function pastTo(m: RegExpExecArray | RegExpMatchArray): { time: TimeOfDay } | nu
   return { time: tod(hour, mi, true) };
 }
 
+/**
+ * "call 3 to 5pm tomorrow", "meeting 10 to 12": a number that can be an hour "to" an hour, with
+ * no "at" before it, says the span from 3 to 5 as often as minutes before 5 (4:57). A reminder
+ * goes off once, so it is asked, with the span's start as the example. "at 5 to 9" (8:55), "20
+ * to 5" (no span starts at 20) and "quarter to 9" stay minutes; "3 to 5 people" is text.
+ */
+function spanOrMinutesTo(
+  m: RegExpExecArray | RegExpMatchArray,
+  meridiem: string | undefined,
+): { refuse: { error: string; example: string; repeat: true } } | 'text' | undefined {
+  if (!/^\d+$/.test(m[1]!) || m[2] !== 'to' || /^(?:at|by|around|about|before|@)\s/.test(m[0])) return undefined;
+  const n = Number(m[1]);
+  const h = hourOf(m[3]!);
+  if (n < 1 || n > 12 || h < 1 || h > 12) return undefined;
+  const after = m.input!.slice(m.index! + m[0].length);
+  // a count of things: "for 3 to 5 people", "3 to 5 boxes"
+  if (
+    /^\s+(?!(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends)\b)(?:[a-z]+s|people|kids|children)\b/.test(
+      after,
+    )
+  )
+    return 'text';
+  // the span's start on the end's face: "3 to 5pm" is 3pm, "11 to 1pm" 11am; bare, as a window's start
+  const startPm = meridiem ? (meridiem === 'pm') === n < h || (n === 12 && meridiem === 'pm') : n !== 12 && n < 5;
+  const start = `${n}${startPm ? 'pm' : 'am'}`;
+  const end = `${h}${meridiem ?? ''}`;
+  const minutes = `${h === 1 ? 12 : h - 1}:${String(60 - n).padStart(2, '0')}${meridiem ?? ''}`;
+  const example = `${m.input!.slice(0, m.index)}at ${start}${after}`.replace(/\s+/g, ' ').trim();
+  return {
+    refuse: {
+      error: `Is "${m[0].trim()}" the time from ${start} to ${end}, or ${n} minutes to ${end} (${minutes})? A reminder goes off at one time: say "at ${start}" for the start, or "at ${minutes}".`,
+      example,
+      // a request for a reminder, also in a plain sentence ("call 3 to 5pm tomorrow"): say why
+      repeat: true,
+    },
+  };
+}
+
 /** Words a bare hour may follow and still be the time ("tomorrow 7 in the morning", "remind me 10 tonight"). */
 const BEFORE_BARE_HOUR = new RegExp(
   `^(?:me|us|and|or|then|also|plus|tomorrow|today|every|each|day|days|daily|week|month|year|weekdays?|weekends?|${WEEKDAY_NAMES.join('|')}|(?:mon|tues|wednes|thurs|fri|satur|sun)days|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$`,
@@ -215,9 +253,10 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     name: 'time-half-quarter-meridiem',
     re: new RegExp(`(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter|\\d{1,2})\\s+(past|to|after|before)\\s+${HOUR_SRC}\\s*(am|pm)\\b`, 'g'),
     make(m) {
-      // "meet 3 to 5pm" is a span of hours more often than 4:57pm: a number "to" an hour needs "at"
-      if (/^\d/.test(m[1]!) && /^(?:to|before)$/.test(m[2]!) && !/^(?:at|by|around|about|before|@)\s/.test(m[0])) return null;
-      return pastTo(m);
+      // "meet 3 to 5pm" is a span of hours as often as 4:57pm: asked (spanOrMinutesTo)
+      const span = spanOrMinutesTo(m, m[4]);
+      if (span === 'text') return null;
+      return span ?? pastTo(m);
     },
   },
   {
@@ -254,7 +293,11 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
       `(?<![:.\\d])\\b${PREFIX}(?:a\\s+)?(half|quarter|\\d{1,2}|five|ten|twenty(?:[\\s-]five)?)\\s+(past|to|after|before)\\s+(${HOUR_SRC.slice(1, -1)}|noon|midnight)(?:\\s*(am|pm))?\\b`,
       'g',
     ),
-    make: pastTo,
+    make(m) {
+      const span = spanOrMinutesTo(m, m[4]);
+      if (span === 'text') return null;
+      return span ?? pastTo(m);
+    },
   },
   {
     // "at three", "at two thirty", "at five pm": number-word hours after "at", when what follows
