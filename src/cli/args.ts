@@ -6,19 +6,30 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
  * node:util parseArgs in strict mode, with its errors turned into UserErrors that show the
- * command's usage (`Unknown option '--colour'. Usage: chime jobs list …`).
+ * command's usage (`Unknown option '--colour'. Valid options: --status, … Usage: chime jobs list …`).
  */
 export function parseOptions<O extends Options>(argv: string[], options: O, usage: string) {
+  return parseOptionsAndWords(argv, options, usage, false).values;
+}
+
+/** {@link parseOptions} for a command that also takes words (`chime parse --tz X tomorrow 9am`). */
+export function parseOptionsAndWords<O extends Options>(argv: string[], options: O, usage: string, allowPositionals = true) {
   const parsed = (() => {
     try {
-      return parseArgs({ args: argv, options, strict: true, allowPositionals: false, tokens: true });
+      return parseArgs({ args: argv, options, strict: true, allowPositionals, tokens: true });
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      throw new UserError('cli.arguments', message.replace(/\. To specify a positional argument.*$/s, '.'), usage);
+      const message = (err instanceof Error ? err.message : String(err)).replace(/\. To specify a positional argument.*$/s, '.');
+      // A mistyped option is refused with every one the command knows, so the fix is in sight.
+      const valid = /^Unknown option/.test(message)
+        ? ` Valid options: ${Object.keys(options)
+            .map((o) => `--${o}`)
+            .join(', ')}.`
+        : '';
+      throw new UserError('cli.arguments', `${message.replace(/\.?$/, '.')}${valid}`, usage);
     }
   })();
   refuseRepeats(parsed.tokens, options, usage);
-  return parsed.values;
+  return parsed;
 }
 
 /**

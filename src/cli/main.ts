@@ -14,6 +14,7 @@ import * as jobsRun from './commands/jobs-run.js';
 import * as jobsStats from './commands/jobs-stats.js';
 import * as jobsUpdate from './commands/jobs-update.js';
 import * as start from './commands/start.js';
+import { chimeVersion } from './version.js';
 
 interface Entry {
   usage: string;
@@ -38,7 +39,7 @@ const COMMANDS: Record<string, Entry> = {
   cleanup: cleanup,
   // Loaded when used: the NL parser and discord.js need not load for `chime jobs list`.
   parse: {
-    usage: 'chime parse [--tz <zone>] [--now <ISO instant>] [--json | --jsonl] <text…>',
+    usage: 'chime parse [--tz <zone>] [--now <ISO instant>] [--date-order dmy|mdy] [--json | --jsonl] <text…>',
     summary: 'Show how a reminder text is understood (no job is created)',
     run: async (argv, io) => (await import('./commands/parse.js')).parseCommand(argv, io),
   },
@@ -60,7 +61,8 @@ function help(): string {
     'Commands:',
     ...lines,
     '',
-    'Run `chime <command> --help` for its options. Configuration comes from the environment',
+    'Run `chime <command> --help` (or `chime help <command>`) for its options; `chime --version`',
+    'prints the version. Configuration comes from the environment',
     `and ${join(CHIME_DIR, '.env')} (see .env.example), wherever you run chime from;`,
     'CHIME_DB selects the database (relative paths are relative to that directory).',
     '',
@@ -77,27 +79,42 @@ function lookup(argv: string[]): { name: string; entry: Entry; rest: string[] } 
   return undefined;
 }
 
+const commandHelp = (entry: Entry): string => `${entry.summary}\n\nUsage: ${entry.usage}\n`;
+
+function unknownCommand(argv: string[], io: CliIo): number {
+  const group = Object.keys(COMMANDS).filter((k) => k.startsWith(`${argv[0]} `));
+  io.stderr(
+    group.length > 0
+      ? `Unknown command "chime ${argv.slice(0, 2).join(' ')}". Try one of: ${group.map((g) => `chime ${g}`).join(', ')}.\n`
+      : `Unknown command "${argv[0]}". Run \`chime --help\` for the list.\n`,
+  );
+  return 1;
+}
+
 /**
  * The `chime` command line. Returns the exit code: 0 on success, 1 on any error (message on
  * stderr: friendly text plus an example for a UserError, the variable for a ConfigError).
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v' || argv[0] === 'version')) {
+    io.stdout(`chime ${chimeVersion()}\n`);
+    return 0;
+  }
+  if (argv[0] === 'help' && argv.length > 1) {
+    // `chime help jobs list` is `chime jobs list --help`.
+    const topic = lookup(argv.slice(1));
+    if (!topic || topic.rest.length > 0) return unknownCommand(argv.slice(1), io);
+    io.stdout(commandHelp(topic.entry));
+    return 0;
+  }
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout(help());
     return argv.length === 0 ? 1 : 0;
   }
   const found = lookup(argv);
-  if (!found) {
-    const group = Object.keys(COMMANDS).filter((k) => k.startsWith(`${argv[0]} `));
-    io.stderr(
-      group.length > 0
-        ? `Unknown command "chime ${argv.slice(0, 2).join(' ')}". Try one of: ${group.map((g) => `chime ${g}`).join(', ')}.\n`
-        : `Unknown command "${argv[0]}". Run \`chime --help\` for the list.\n`,
-    );
-    return 1;
-  }
+  if (!found) return unknownCommand(argv, io);
   if (found.rest.includes('--help') || found.rest.includes('-h')) {
-    io.stdout(`${found.entry.summary}\n\nUsage: ${found.entry.usage}\n`);
+    io.stdout(commandHelp(found.entry));
     return 0;
   }
   try {

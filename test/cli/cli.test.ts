@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -71,6 +71,51 @@ describe('chime CLI', () => {
     expect(b.err).toMatch(/Unknown option '--colour'/);
     expect(b.err).toContain('Example: chime jobs list');
     expect(b.out).toBe('');
+  });
+
+  it('--version, -v and `version` print the package version and exit 0, from the sources and from bin/chime.js', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v', 'version']) {
+      const r = await chime(flag);
+      expect({ flag, code: r.code, out: r.out, err: r.err }).toEqual({ flag, code: 0, out: `chime ${version}\n`, err: '' });
+    }
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/chime.js', '--version'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    expect(stdout).toBe(`chime ${version}\n`);
+  });
+
+  it("`chime help <command>` prints that command's usage, as `chime <command> --help` does; an unknown one is refused, exit 1", async () => {
+    for (const words of [['jobs', 'list'], ['jobs', 'create'], ['parse'], ['events', 'tail'], ['start']]) {
+      const viaHelp = await chime('help', ...words);
+      const viaFlag = await chime(...words, '--help');
+      expect(viaHelp.code).toBe(0);
+      expect(viaHelp.out).toBe(viaFlag.out);
+      expect(viaHelp.out).toContain(`Usage: chime ${words.join(' ')}`);
+    }
+    const unknown = await chime('help', 'frobnicate');
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('Unknown command "frobnicate"');
+    expect(unknown.out).toBe('');
+  });
+
+  it('an unknown option names every valid option of that command', async () => {
+    const r = await chime('jobs', 'list', '--colour', 'red');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('Valid options: --status, --kind, --limit, --all, --format.');
+    const p = await chime('parse', '--zone', 'Europe/Paris', 'tomorrow at 9am');
+    expect(p.code).not.toBe(0);
+    expect(p.err).toMatch(/Unknown option '--zone'/);
+    expect(p.err).toContain('Valid options: --tz, --now, --json, --jsonl, --date-order, --help.');
+    expect(p.out).toBe('');
+  });
+
+  it('chime parse refuses an option given twice instead of keeping the last one', async () => {
+    const r = await chime('parse', '--tz', 'Europe/Paris', '--tz', 'Asia/Tokyo', 'tomorrow at 9am');
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('--tz is given twice ("Europe/Paris" and "Asia/Tokyo")');
+    expect(r.out).toBe('');
   });
 
   it('a bad configuration variable is named, exit code 1', async () => {

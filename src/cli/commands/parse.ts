@@ -4,7 +4,6 @@
  * reads one `{"text","tz","now","dateOrder"?}` object per stdin line and writes one result per
  * line, in order (for evaluating hundreds of phrases in one process).
  */
-import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { SystemClock } from '../../core/system-clock.js';
 import { systemTimeZone } from '../../core/time/zone-id.js';
@@ -13,6 +12,7 @@ import { parse } from '../../nl/parse.js';
 import type { DateOrder } from '../../core/date-order.js';
 import type { ParseResult } from '../../nl/types.js';
 import { wallNoteText } from '../../nl/wall-note-text.js';
+import { parseOptionsAndWords } from '../args.js';
 
 type Sink = NodeJS.WritableStream | ((text: string) => void);
 
@@ -111,9 +111,11 @@ export async function parseCommand(argv: string[], io: ParseCommandIo): Promise<
   };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: {
+    // The CLI's own option reading: an unknown option lists the valid ones, a repeated one is
+    // refused (parseArgs alone would keep the last --tz without a word).
+    ({ values, positionals } = parseOptionsAndWords(
+      argv,
+      {
         tz: { type: 'string' },
         now: { type: 'string' },
         json: { type: 'boolean' },
@@ -121,9 +123,8 @@ export async function parseCommand(argv: string[], io: ParseCommandIo): Promise<
         'date-order': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-      strict: true,
-      allowPositionals: true,
-    }));
+      USAGE,
+    ));
   } catch (e) {
     err(`${(e as Error).message}\n${USAGE}`);
     return 2;
