@@ -7,6 +7,7 @@
  * (one per schedule) -> one-off instants or recurring triggers -> checks (past, 5-year limit)
  * -> reminder text.
  */
+import { approximateTimes } from './approximate.js';
 import { isSupportedInstant, outOfRange } from '../core/instant-range.js';
 import type { DateOrder } from '../core/date-order.js';
 import { isRecurring, nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
@@ -113,6 +114,10 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
   const ctx = makeCtx(now, zone);
   const read = readPieces(input, norm, zones, ctx, options.dateOrder ?? defaultDateOrder(options.timeZone));
   if (isRejection(read)) return read;
+  const loose = approximateTimes(
+    norm.text,
+    read.pieces.filter((p) => !read.keepAsText.has(p)),
+  );
   const split = twoTasks(
     input,
     norm,
@@ -157,7 +162,7 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
     ...(schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
     ...(zones.length === 0 && clockTimeOnly(read.pieces.filter((p) => !read.keepAsText.has(p))) ? { clockTimeOnly: true as const } : {}),
-    ...notes(schedule, zone, next, ctx, bounds, lateNightTomorrow(read.pieces, ctx.wall.h, ctx.today)),
+    ...notes(schedule, zone, next, ctx, bounds, lateNightTomorrow(read.pieces, ctx.wall.h, ctx.today), loose),
   };
 }
 
