@@ -36,7 +36,17 @@ export function correctedRequest(input: string, norm: Normalized, spans: Array<[
     .trim();
 }
 
-/** The request with its "midnight" written as the clock time it reads as, 00:00 ("every 1st at 00:00"). */
+/**
+ * The request with its "midnight" written as the clock time it reads as, 00:00 ("every 1st at
+ * 00:00"); "10 past midnight" as 00:10.
+ */
 export function midnightAsClock(input: string): string {
-  return input.replace(/(\b(?:at|@)\s*)?(?:\b12\s*)?\bmidnight\b/i, (_, at: string | undefined) => `${at ?? 'at '}00:00`);
+  const MINUTES: Record<string, number> = { quarter: 15, half: 30, five: 5, ten: 10, twenty: 20, 'twenty-five': 25, 'twenty five': 25 };
+  return input.replace(
+    /(\b(?:at|@)\s*)?(?:(?:a\s+)?\b(quarter|half|\d{1,2}|five|ten|twenty(?:[\s-]five)?)\s+(?:past|after)\s+)?(?:\b12\s*)?\bmidnight\b/i,
+    (_, at: string | undefined, amount: string | undefined) => {
+      const mi = amount === undefined ? 0 : (MINUTES[amount.toLowerCase()] ?? Number(amount));
+      return `${at ?? 'at '}00:${String(mi).padStart(2, '0')}`;
+    },
+  );
 }

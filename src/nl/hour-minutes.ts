@@ -23,7 +23,7 @@ export const REPEAT_WORD =
  * hour that is not written. When an hour follows ("15 past 9") it is a clock time, read elsewhere.
  */
 const PAST_TO_RE = new RegExp(
-  `(?<![\\d:.])(?:\\b(?:at|on)\\s+)?(?:\\ba\\s+)?\\b(quarter|half|\\d{1,2}|${NUMBER_WORD_SRC})(\\s+(?:minutes?|mins?))?\\s+(past|after|to|before)(\\s+(?:the|every|each|an)\\s+hour)?\\b(?!\\s+${HOUR_SRC}(?:\\s*(?:am|pm))?\\b|\\s*(?:am|pm)\\b|\\s*[:.]\\d|\\s+noon\\b|(?<=\\b(?:to|before))\\s+midnight\\b)`,
+  `(?<![\\d:.])(?:\\b(?:at|on)\\s+)?(?:\\ba\\s+)?\\b(quarter|half|\\d{1,2}|${NUMBER_WORD_SRC})(\\s+(?:minutes?|mins?))?\\s+(past|after|to|before)(\\s+(?:the|every|each|an)\\s+hour)?\\b(?!\\s+${HOUR_SRC}(?:\\s*(?:am|pm))?\\b|\\s*(?:am|pm)\\b|\\s*[:.]\\d|\\s+noon\\b|\\s+midnight\\b)`,
   'g',
 );
 

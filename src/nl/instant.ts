@@ -138,7 +138,8 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
     }
     // "in 3 days at 5pm": the day from the duration, the time as written
     const w = toWallOf(base, ctx);
-    if (times.some((t) => t.midnight)) return midnightOn(w);
+    const late = times.find((t) => t.midnight);
+    if (late) return midnightOn(w, late.mi);
     return times.map((t) => place(at(w, settleBare(t).h, t.mi, t.s), ctx));
   }
   const spec = g.dates.find((d) => d.kind !== 'weekday') ?? g.dates[0];
@@ -161,11 +162,12 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   const isToday = compareWall(at(placed.date, 0), at(ctx.today, 0)) === 0;
   // "tomorrow at midnight", "on new year's eve at midnight": the day's start or its end? (today's
   // can only be its end, the coming 00:00)
-  if (!isToday && chosen.some((t) => t.midnight)) return midnightOn(placed.date);
+  const late = chosen.find((t) => t.midnight);
+  if (!isToday && late) return midnightOn(placed.date, late.mi);
   for (const t of chosen) {
     if (t.midnight) {
       // "tonight at midnight", "today at midnight": the coming 00:00 (it was refused as passed)
-      out.push(place(at(addDays(placed.date, 1), 0), ctx));
+      out.push(place(at(addDays(placed.date, 1), 0, t.mi), ctx));
       continue;
     }
     let instant: Date | undefined;
@@ -188,7 +190,6 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** "midnight" on a day other than today: both readings, each written so that it reads exactly. */
 /**
  * "tomorrow from 3 to 5pm call": a span of hours in a one-off request. A reminder goes off at
  * one time, and which end is meant is not said (the window was dropped: tomorrow 09:00); asked,
@@ -212,12 +213,18 @@ function windowOnce(g: Omit<Group, 'window'>, window: { from: TimeOfDay; to: Tim
   );
 }
 
-function midnightOn(d: LocalDate): Reject {
+/**
+ * "midnight" (or "10 past midnight", `mi` 10) on a day other than today: both readings, each
+ * written so that it reads exactly.
+ */
+function midnightOn(d: LocalDate, mi = 0): Reject {
   const next = addDays(d, 1);
-  const start = `on ${MONTHS[d.m - 1]} ${d.d} at 00:00`;
-  const end = `on ${MONTHS[next.m - 1]} ${next.d} at 00:00`;
+  const clock = `00:${String(mi).padStart(2, '0')}`;
+  const start = `on ${MONTHS[d.m - 1]} ${d.d} at ${clock}`;
+  const end = `on ${MONTHS[next.m - 1]} ${next.d} at ${clock}`;
+  const said = mi === 0 ? 'midnight' : `${mi} past midnight`;
   return new Reject(
-    `Is "midnight" the start of ${dayName(d)} (00:00, right after ${dayName(addDays(d, -1))}) or its end (00:00 on ${dayName(next)})? Say "${start}" or "${end}".`,
+    `Is "${said}" the start of ${dayName(d)} (${clock}, right after ${dayName(addDays(d, -1))}) or its end (${clock} on ${dayName(next)})? Say "${start}" or "${end}".`,
     end,
     'time',
   );

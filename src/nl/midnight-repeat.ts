@@ -19,20 +19,24 @@ function capital(s: string): string {
  * days of the month or the year (`namedDates`). Undefined when there is nothing to ask.
  */
 export function midnightOnRepeatDays(g: Group, days: number[] | undefined, weeks: number, namedDates: boolean): Reject | undefined {
-  if (!g.times.some((t) => t.midnight)) return undefined;
+  const late = g.times.find((t) => t.midnight);
+  if (!late) return undefined;
+  // "every friday at 10 past midnight" is asked as "midnight" is, with its minutes
+  const clock = `00:${String(late.mi).padStart(2, '0')}`;
+  const said = late.mi === 0 ? 'midnight' : `${late.mi} past midnight`;
   if (days && days.length < 7) {
     const every = weeks > 1 ? `every ${weeks} weeks on` : 'every';
-    const start = `${every} ${spokenDays(days)} at 00:00`;
-    const end = `${every} ${spokenDays(days.map((d) => (d + 1) % 7))} at 00:00`;
+    const start = `${every} ${spokenDays(days)} at ${clock}`;
+    const end = `${every} ${spokenDays(days.map((d) => (d + 1) % 7))} at ${clock}`;
     return new Reject(
-      `Is "midnight" the start of each ${capital(spokenDays(days))} (00:00, right after the day before) or its end (00:00 as the next day begins)? Say "${start}" or "${end}".`,
+      `Is "${said}" the start of each ${capital(spokenDays(days))} (${clock}, right after the day before) or its end (${clock} as the next day begins)? Say "${start}" or "${end}".`,
       end,
       'time',
     );
   }
   if (!namedDates) return undefined;
   return new Reject(
-    'Is "midnight" the start of that day (00:00, right after the day before) or its end? "00:00" is when a day begins: say the day at 00:00 for its start, or the day after it at 00:00 for its end.',
+    `Is "${said}" the start of that day (${clock}, right after the day before) or its end? "00:00" is when a day begins: say the day at ${clock} for its start, or the day after it at ${clock} for its end.`,
     undefined,
     'midnight',
   );

@@ -97,13 +97,13 @@ const PAST_TO_MINUTES: Record<string, number> = {
 };
 
 /**
- * Noon and midnight as the hour: "ten to midnight" is 23:50, "quarter past noon" 12:15. Not
- * "past midnight": on a named day that is asked about as "midnight" is (which night?), and
- * its minutes would be lost from the question, so it is left to the "which hour?" refusal.
+ * Noon and midnight as the hour: "ten to midnight" is 23:50, "quarter past noon" 12:15, "10 past
+ * midnight" 00:10, which on a named day is asked about as "midnight" is (which night?).
  */
 function pastToNamedHour(word: string, minutes: number, before: boolean): { time: TimeOfDay } | null {
   if (word === 'noon') return { time: before ? tod(11, 60 - minutes) : tod(12, minutes) };
-  return before ? { time: tod(23, 60 - minutes) } : null;
+  // "10 past midnight" is 00:10 and, like "midnight", asked about on a named day (instant.ts, midnight-repeat.ts)
+  return { time: before ? tod(23, 60 - minutes) : { ...tod(0, minutes), midnight: true } };
 }
 
 /** "half past 5", "a quarter to 9", "20 past 4 pm", "ten to midnight": minutes before or after an hour. */
