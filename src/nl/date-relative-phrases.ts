@@ -100,9 +100,14 @@ export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
   },
   {
     // "friday", "next friday", "this friday", "on friday", "coming friday", "by friday"; not the
-    // "by" of "drop by on friday", which is the task's verb
+    // "by" of "drop by on friday", which is the task's verb. British "friday next" is "next
+    // friday" (asked the same way when it may be this week's: next-weekday.ts), not a stray
+    // "next" in the text; "friday next to the office" keeps its "next to"
     name: 'date-weekday',
-    re: new RegExp(`\\b(?:(?:by|before)\\s+(?!on\\b))?(?:(?:on|next|this|coming|the|upcoming)\\s+)*${WEEKDAY_SRC}\\b(?!s)`, 'g'),
+    re: new RegExp(
+      `\\b(?:(?:by|before)\\s+(?!on\\b))?(?:(?:on|next|this|coming|the|upcoming)\\s+)*${WEEKDAY_SRC}\\b(?!s)(?:\\s+next\\b(?!\\s+(?:week|month|year|time|to|door)\\b))?`,
+      'g',
+    ),
     make(m) {
       return { date: { kind: 'weekday', weekday: weekdayIndex(m[1]!), nextWeek: false } };
     },

@@ -2,7 +2,7 @@
  * "next friday" said on a Thursday: tomorrow, or the Friday of next week? People say it both
  * ways, and a reminder a week off is lost. When the first such day after today falls in this
  * week (weeks from Monday), the two readings differ, and Chime asks; from that day on ("next
- * monday" on a Thursday) there is one reading. "this friday" and "friday next week" each read
+ * monday" on a Thursday) there is one reading. British "friday next" is asked the same way. "this friday" and "friday next week" each read
  * one way (README: weekday names).
  */
 import { addCalendar, type WallTime } from '../core/time/civil.js';
@@ -14,7 +14,10 @@ import type { Normalized } from './shorthand.js';
 import type { ParseRejection } from './types.js';
 
 const DAY_WORDS = 'sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?';
-const NEXT_DAY_RE = new RegExp(`\\bnext\\s+(${DAY_WORDS})\\b(?!\\s+week)`, 'i');
+const NEXT_DAY_RE = new RegExp(
+  `\\bnext\\s+(${DAY_WORDS})\\b(?!\\s+week)|\\b(${DAY_WORDS})\\s+next\\b(?!\\s+(?:week|month|year|time|to|door)\\b)`,
+  'i',
+);
 const FIRST_THREE = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const FULL_DAY = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
@@ -31,7 +34,7 @@ export function nextWeekdayQuestion(
 ): ParseRejection | undefined {
   const m = NEXT_DAY_RE.exec(norm.text);
   if (!m || !isTimeWords(m.index, m.index + m[0].length)) return undefined;
-  const target = FIRST_THREE.indexOf(m[1]!.slice(0, 3).toLowerCase());
+  const target = FIRST_THREE.indexOf((m[1] ?? m[2]!).slice(0, 3).toLowerCase());
   const today = toWallTime(now, zone);
   const ahead = (target - today.weekday + 7) % 7 || 7;
   // Monday = 1 … Sunday = 7: the first such day is in this week when it comes by Sunday.
@@ -40,7 +43,7 @@ export function nextWeekdayQuestion(
   const later = addCalendar(today, 'day', ahead + 7);
   const day = FULL_DAY[target]!;
   return reject(
-    `"next ${day}" can mean ${dayWords(soon)} (this week) or ${dayWords(later)} (next week). Say "this ${day}" for the first, "${day} next week" for the second.`,
+    `"${m[0]}" can mean ${dayWords(soon)} (this week) or ${dayWords(later)} (next week). Say "this ${day}" for the first, "${day} next week" for the second.`,
     correctedRequest(input, norm, [[m.index, m.index + m[0].length]], `${day} next week`),
   );
 }
