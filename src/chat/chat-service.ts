@@ -14,7 +14,7 @@ import { parseActionId } from './action-ids.js';
 import { jobTurnKey } from './job-turn.js';
 import { handleZonePress } from './zone-actions.js';
 import { parseZoneActionId } from './zone-action-ids.js';
-import { GENERIC_FAILURE } from '../core/errors.js';
+import { GENERIC_FAILURE, UserError } from '../core/errors.js';
 import { createRouter } from './router.js';
 import { sessionIdFor } from './who.js';
 
@@ -87,6 +87,9 @@ async function answerPress(deps: ResolvedChatDeps, press: IncomingAction): Promi
       return (await handleZonePress(deps, press, now)) ?? (await handleActionPress(deps, press, now, zoneOf));
     });
   } catch (err) {
+    // A refusal of the scheduler's (the job runs right now, it was cancelled meanwhile) is the
+    // presser's to read, as a typed command's is; it changed nothing.
+    if (err instanceof UserError) return { toast: err.message };
     deps.logger.error(
       { err, platform: press.platform, chatId: press.chatId, userId: press.userId, actionId: press.actionId },
       'chat action failed',

@@ -120,21 +120,22 @@ export async function applyUndo(
   }
   const [version] = args;
   if (!version || stateVersion(job) !== version) return refused(job, CHANGED_SINCE);
-  let patch: JobPatch;
   if (verb === 'ue') {
     const key = `${job.id}.${version}`;
     const before = deps.memory.editsUndone.get(key);
     if (!before) return refused(job, 'this Undo has expired (Chime keeps edits to undo for a day, and not across restarts).');
+    const patch = { ...before, nextRunAt: restoredNextRun({ ...job, ...before }, before.status, before.nextRunAt, now) };
+    // Forgotten only once it is applied: a refused write (the job runs right now) leaves the
+    // Undo to press again; once applied, the job's version moves on and the Undo refuses anyway.
+    const restored = await deps.scheduler.updateJob(job.id, patch);
     deps.memory.editsUndone.delete(key);
-    patch = { ...before, nextRunAt: restoredNextRun({ ...job, ...before }, before.status, before.nextRunAt, now) };
-  } else {
-    const status = CODE_STATUS[args[1] ?? ''];
-    const next = args[2] === 'n' ? null : readInstantArg(args[2]);
-    if (!status || next === undefined) return { ok: false, text: 'That button is no longer valid.' };
-    if (args[3] === WITH_COPIES) return undoWithCopies(deps, job, version, status, next, now, timeZone);
-    patch = statePatch(job, status, next, now);
+    return { ok: true, text: backAsItWas(restored, timeZone, now) };
   }
-  const restored = await deps.scheduler.updateJob(job.id, patch);
+  const status = CODE_STATUS[args[1] ?? ''];
+  const next = args[2] === 'n' ? null : readInstantArg(args[2]);
+  if (!status || next === undefined) return { ok: false, text: 'That button is no longer valid.' };
+  if (args[3] === WITH_COPIES) return undoWithCopies(deps, job, version, status, next, now, timeZone);
+  const restored = await deps.scheduler.updateJob(job.id, statePatch(job, status, next, now));
   return { ok: true, text: backAsItWas(restored, timeZone, now) };
 }
 
