@@ -5,7 +5,7 @@ import { createConversationResumer } from './agent/conversation/resume.js';
 import { promptToolCatalog } from './agent/tools/prompt-catalog.js';
 import type { ChatAgent } from './chat/command.js';
 import type { ConversationResumer } from './core/ports/conversation-resumer.js';
-import { type PromptToolCatalog, promptExecutor } from './agent/prompt-executor.js';
+import { type PromptToolCatalog, ghostToolNames, promptExecutor } from './agent/prompt-executor.js';
 import type { Adapter } from './chat/adapter.js';
 import { type ChimeChat, createChatService } from './chat/chat-service.js';
 import { undeliverableNotice } from './chat/undeliverable.js';
@@ -254,7 +254,11 @@ export function createApp(opts: AppOptions): App {
     admins: config.admins,
     cleanup: housekeeper,
   };
-  const resumer = createConversationResumer(conversation, (job) => readyChat(late).ghostContext(job));
+  const resumer = createConversationResumer(
+    conversation,
+    (job) => readyChat(late).ghostContext(job),
+    (job) => ghostToolNames(job, promptTools),
+  );
   const scheduler = createSchedulerFor(config, { store, clock, logger, identity, executors, late, resumer });
   const senders = [...adapters.map((a) => a.sender), ...(opts.senders ?? [])];
   const dispatcher = createDispatcherFor(config, { store, clock, logger, identity, scheduler, senders });

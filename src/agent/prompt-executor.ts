@@ -27,6 +27,16 @@ export interface PromptExecutorDeps {
   tools?: PromptToolCatalog;
 }
 
+/**
+ * The tools a job's ghost is offered, by its scheduled run and by the turn that resumes its
+ * conversation alike (nobody is at the keyboard in either): the tools a prompt job's payload
+ * lists, otherwise the catalog's defaults, which change nothing.
+ */
+export function ghostToolNames(job: Job, catalog: PromptToolCatalog): readonly string[] {
+  const listed = job.kind === 'prompt' ? (job.payload as { tools?: unknown }).tools : undefined;
+  return Array.isArray(listed) ? listed.filter((t): t is string => typeof t === 'string') : catalog.defaults();
+}
+
 const NO_TOOLS: PromptToolCatalog = { names: () => [], defaults: () => [], forJob: () => [] };
 
 /**
@@ -54,7 +64,7 @@ export function promptExecutor(deps: PromptExecutorDeps): Executor<PromptPayload
       const p = job.payload;
       const turn = await agent.runTurn({
         messages: await conversation(job, ctx, deps),
-        tools: p.use_react_loop ? tools.forJob(job, p.tools ?? tools.defaults()) : [],
+        tools: p.use_react_loop ? tools.forJob(job, ghostToolNames(job, tools)) : [],
         limits: p.max_iterations !== undefined ? { maxIterations: p.max_iterations } : {},
         react: p.use_react_loop,
         signal: ctx.signal,

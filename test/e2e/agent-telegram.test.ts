@@ -214,7 +214,10 @@ describe('assistant on Telegram (fake OpenAI server, real app)', () => {
     );
     await ada.sendCommand(ada.makeCommand('/ask tell me when status.example.com is healthy again'));
     await sent(1);
-    // The resumed turn: tries the notes (refused: it runs as the scheduler), then answers.
+    expect(fake.toolsOffered(0)).toEqual(TOOLS);
+    // The resumed turn runs as the job's ghost with nobody at the keyboard: it is offered what a
+    // scheduled prompt run gets by default (reading only), not the person's tools, so a message
+    // it is shown cannot make it cancel, schedule or run anything. It tries the notes: not there.
     fake.reply({ toolCalls: [{ name: 'recall', arguments: {} }] }, { content: 'Good news: the service is back up.' });
     await clock.advance(30_000);
     const [, resumed] = await sent(2);
@@ -222,7 +225,8 @@ describe('assistant on Telegram (fake OpenAI server, real app)', () => {
     const resumeRequest = fake.requests[2]!.body.messages;
     expect(resumeRequest.at(-1)?.content).toMatch(/succeeded\] Service up: https:\/\/status\.example\.com\/health answered 200$/);
     expect(resumeRequest.some((m) => m.content === 'tell me when status.example.com is healthy again')).toBe(true);
-    expect(fake.toolResultsShown(3)[0]).toMatch(/^Refused: Memory read denied for entity type SCHEDULER/);
+    expect(fake.toolsOffered(2)).toEqual(['list_tasks', 'list_jobs']);
+    expect(fake.toolResultsShown(3)[0]).toMatch(/^Unknown tool "recall"\. Available: list_tasks, list_jobs\./);
     expect(api.botMessages()[1]!.message.chat_id).toBe(ADA);
     // The resumed exchange is part of the conversation, marked as the scheduler's.
     const memory = await running.store.conversations.recent({ sessionId: `tg_${ADA}`, platform: 'telegram', userId: String(ADA) }, 10);

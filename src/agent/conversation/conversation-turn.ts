@@ -39,6 +39,8 @@ export interface TurnInput {
   entityType: EntityType;
   resumed: boolean;
   isChimeAdmin: boolean;
+  /** Only these of the tools (a resumed turn: the job's ghost's); all of them when absent. */
+  toolNames?: readonly string[];
   signal: AbortSignal;
 }
 
@@ -65,7 +67,8 @@ export async function conversationTurn(deps: ConversationDeps, input: TurnInput)
   let outcome: TurnOutcome['outcome'];
   let modelText: string;
   try {
-    const result = await deps.runtime.runTurn({ messages, tools: schedulingTools(env), signal: input.signal });
+    const offered = schedulingTools(env).filter((t) => input.toolNames?.includes(t.name) ?? true);
+    const result = await deps.runtime.runTurn({ messages, tools: offered, signal: input.signal });
     outcome = result.outcome;
     modelText = result.outcome === 'answered' || result.outcome === 'no_reply' ? result.text : `⚠️ I could not finish: ${result.text}`;
   } catch (err) {
