@@ -53,6 +53,31 @@ describe('/cancel of a series with a snoozed copy', () => {
     expect(t.scheduler.jobs.get(other)!.status).toBe('cancelled');
   });
 
+  it('naming the series and its copy says the copy went with the series, counts both, and one Undo restores both', async () => {
+    const { t, id, copy } = await seriesWithSnoozedCopy();
+    const [reply] = await t.say(ALICE_DM, `/cancel ${id} ${copy.id}`);
+    expect(reply!.text).toBe(
+      [
+        'Cancelled 2 of 2:',
+        `🗑 Cancelled [${id}]: take pills`,
+        `Its 1 snoozed copy ([${copy.id}]) won't come either.`,
+        `🗑 Cancelled [${copy.id}] too: it is the snoozed copy of [${id}] above, whose Undo brings it back.`,
+      ].join('\n'),
+    );
+    expect(reply!.text).not.toMatch(/Not cancelled|already/);
+    expect(t.scheduler.jobs.get(copy.id)!.status).toBe('cancelled');
+    await t.press(ALICE_DM, t.button(reply, `Undo ${id}`));
+    expect(t.scheduler.jobs.get(id)!.status).toBe('active');
+    expect(t.scheduler.jobs.get(copy.id)!.status).toBe('active');
+  });
+
+  it('the copy named first is cancelled on its own, then the series: both counted', async () => {
+    const { t, id, copy } = await seriesWithSnoozedCopy();
+    const [reply] = await t.say(ALICE_DM, `/cancel ${copy.id} ${id}`);
+    expect(reply!.text).toContain('Cancelled 2 of 2:');
+    expect(reply!.text).not.toContain('Not cancelled');
+  });
+
   it('Stop goes through the same rule and now offers the Undo that restores both', async () => {
     const t = makeChat({ start: '2026-12-02T22:00:40.300Z' });
     const id = await t.create(ALICE_DM, '/remind every hour take pills');

@@ -15,6 +15,8 @@ interface Outcome {
   line: string;
   undo?: Action;
   refused?: UserError;
+  /** The snoozed copies this cancel of a series ended with it. */
+  copies?: string[];
 }
 
 async function cancelOne(ctx: CommandContext, id: string, several: boolean): Promise<Outcome> {
@@ -25,6 +27,7 @@ async function cancelOne(ctx: CommandContext, id: string, several: boolean): Pro
       }
       const { copies, undo } = await cancelWithSnoozedCopies(ctx.deps, job);
       return {
+        copies: copies.map((c) => c.after.id),
         // The note is its own sentence: the text before it ends without a full stop.
         line: `🗑 Cancelled [${job.id}]: ${truncate(jobSubject(job))}${copies.length ? `\n${copiesEndedNote(copies).trimStart()}` : ''}`,
         ...(undo ? { undo: { ...undo, label: several ? `Undo ${job.id}` : 'Undo' } } : {}),
@@ -64,7 +67,19 @@ export const cancel: CommandModule = {
       );
     }
     const results: Outcome[] = [];
-    for (const id of wanted) results.push(await cancelOne(ctx, id, wanted.length > 1));
+    // A snoozed copy named after its series was ended by the series' cancel above: that is
+    // said as such and counted, not refused as "already cancelled … Not cancelled".
+    const endedWith = new Map<string, string>();
+    for (const id of wanted) {
+      const series = endedWith.get(id);
+      if (series) {
+        results.push({ line: `🗑 Cancelled [${id}] too: it is the snoozed copy of [${series}] above, whose Undo brings it back.` });
+        continue;
+      }
+      const outcome = await cancelOne(ctx, id, wanted.length > 1);
+      for (const copy of outcome.copies ?? []) endedWith.set(normaliseId(copy), normaliseId(id));
+      results.push(outcome);
+    }
     // One id: its refusal is the answer (with its example). A scheduled run with any refusal
     // fails, naming what was not cancelled, so it is never recorded as a success.
     const [only] = results;
@@ -72,7 +87,7 @@ export const cancel: CommandModule = {
     const refusals = results.filter((r) => r.refused);
     if (ctx.ghostJob && refusals.length > 0) throw new UserError('cancel.partly', refusals.map((r) => r.line).join('\n'));
     const undos = results.flatMap((r) => (r.undo ? [r.undo] : []));
-    const done = undos.length;
+    const done = results.length - refusals.length;
     const head = wanted.length > 1 ? [`Cancelled ${done} of ${wanted.length}:`] : [];
     const rows: Action[][] = [];
     for (let i = 0; i < undos.length; i += 3) rows.push(undos.slice(i, i + 3));
