@@ -83,6 +83,29 @@ describe('Telegram: a group upgraded to a supergroup keeps its reminders (Bot AP
     await api.until(() => api.sentTo(NEW_ID).some((m) => m.text.includes('water the plants')), 8000, 'the daily reminder');
     expect(api.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === group.id)).toHaveLength(refusedBefore);
   });
+
+  it('a reminder queued for the old id while Telegram held it back (429) is delivered to the supergroup once the group moved', async () => {
+    await setUpGroup();
+    // The group's sends are held back: the due reminder waits in the outbox under the old id.
+    let holding = true;
+    api.failWhen((method, params) =>
+      holding && method === 'sendMessage' && params.chat_id === group.id
+        ? { status: 429, description: 'Too Many Requests: retry after 30', retryAfter: 30 }
+        : undefined,
+    );
+    await clock.advance(3600_000);
+    await eventuallyAsync(async () => (await app.store.jobs.listOutbox({ status: 'pending' })).some((m) => m.text.includes('stretch')));
+    const supergroup = api.migrateToSupergroup(group, NEW_ID, sam);
+    await eventuallyAsync(async () => (await jobsIn(NEW_ID)).length === 2);
+    holding = false;
+    await clock.advance(60_000);
+    await api.until(() => api.sentTo(NEW_ID).some((m) => m.text.includes('⏰') && m.text.includes('stretch')), 8000, 'the held reminder');
+    expect(supergroup.id).toBe(NEW_ID);
+    const held = async () => (await app.store.jobs.listOutbox({})).find((m) => m.text.includes('stretch'))!;
+    await eventuallyAsync(async () => (await held()).status === 'sent');
+    // Sent once, to the supergroup: the old id was tried only while held back and once refused.
+    expect(api.sentTo(NEW_ID).filter((m) => m.text.includes('stretch') && m.text.includes('⏰'))).toHaveLength(1);
+  });
 });
 
 async function eventuallyAsync(check: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
