@@ -7,7 +7,7 @@ import type { EventFeed, FeedFilter, FeedSubscription } from '../core/event-feed
 import type { Clock } from '../core/ports/clock.js';
 import { EVENT_TYPES, type EventType, type LoggedEvent } from '../core/ports/event-log.js';
 import { type AuthDeps, authenticateParts, sameOrigin } from './auth/authenticate.js';
-import { eventView } from './event-view.js';
+import { beyondNewest, eventView } from './event-view.js';
 import { ApiProblem } from './problem.js';
 import { keepAlive, MAX_BUFFERED_BYTES } from './routes/events.js';
 
@@ -139,6 +139,8 @@ export function registerEventSocket(app: FastifyInstance, deps: EventSocketDeps)
 
 function serve(ws: WebSocket, deps: EventSocketDeps): void {
   let sub: FeedSubscription | undefined;
+  /** Counts subscribe messages: only the latest one's subscription is made. */
+  let generation = 0;
   const stop = new AbortController();
   const send = (msg: unknown): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
@@ -164,7 +166,20 @@ function serve(ws: WebSocket, deps: EventSocketDeps): void {
       return;
     }
     sub?.close();
-    const { feed, names } = filterOf(msg.data);
+    sub = undefined;
+    void subscribe(msg.data, ++generation);
+  });
+  const subscribe = async (data: z.output<typeof subscribeMessage>, mine: number): Promise<void> => {
+    let beyond: string | undefined;
+    try {
+      beyond = beyondNewest(data.resume_from, await deps.feed.newestId());
+    } catch {
+      return ws.close(1011, 'reading the event log failed');
+    }
+    // A newer subscribe (or the close) came while the log was read: that one counts.
+    if (mine !== generation || stop.signal.aborted) return;
+    if (beyond) return send({ type: 'error', error: `resume_from ${beyond}.` });
+    const { feed, names } = filterOf(data);
     const subscription = deps.feed.subscribe(feed, (events) => {
       // Checked per batch, as the SSE stream does: a reader is behind when earlier batches are still unsent.
       if (ws.bufferedAmount > (deps.maxBufferedBytes ?? MAX_BUFFERED_BYTES)) return fellBehind();
@@ -182,9 +197,9 @@ function serve(ws: WebSocket, deps: EventSocketDeps): void {
       return new Promise<void>((resolve) => ws.send(out.at(-1)!, () => resolve()));
     });
     sub = subscription;
-    send({ type: 'subscribed', resume_from: msg.data.resume_from ?? null });
+    send({ type: 'subscribed', resume_from: data.resume_from ?? null });
     subscription.live.catch(() => ws.close(1011, 'reading the event log failed'));
-  });
+  };
   ws.on('close', () => {
     stop.abort();
     sub?.close();

@@ -101,6 +101,11 @@ export class EventFeed {
     };
   }
 
+  /** The newest event id in the log (0 when none): the furthest a subscriber may resume from. */
+  async newestId(): Promise<number> {
+    return this.log.lastEventId();
+  }
+
   /** Stops reading; subscribers get nothing more. */
   close(): void {
     this.stop.abort();

@@ -104,6 +104,24 @@ describe('GET /api/v1/ws', () => {
     c.ws.close();
   });
 
+  it('resume_from beyond the newest event is refused with the newest id, and subscribes nothing (later events would never reach it)', async () => {
+    f = await startFixture();
+    await f.call('/api/v1/jobs', create);
+    const newest = (await f.app.store.events.listEvents({ limit: 100 })).at(-1)!.id;
+    const c = await connect(FULL);
+    c.ws.send(JSON.stringify({ type: 'subscribe', resume_from: newest + 5 }));
+    await c.until(1);
+    expect(c.got[0]!.type).toBe('error');
+    expect(c.got[0]!.error).toContain(`the newest event is ${newest}`);
+    c.ws.send(JSON.stringify({ type: 'subscribe', resume_from: newest }));
+    await c.until(2);
+    await f.call('/api/v1/jobs', create);
+    await c.until(3);
+    expect(c.got[1]).toEqual({ type: 'subscribed', resume_from: newest });
+    expect(c.got[2]!.event!.id).toBe(newest + 1);
+    c.ws.close();
+  });
+
   it('maps run and job events onto the seed names', () => {
     expect(socketEventName({ type: 'run.started', body: {} })).toBe('task_started');
     expect(socketEventName({ type: 'run.succeeded', body: {} })).toBe('task_finished');

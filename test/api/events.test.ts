@@ -177,6 +177,30 @@ describe('GET /api/v1/events/stream (SSE)', () => {
     sse.close();
   }, 30_000);
 
+  it('a since or Last-Event-ID beyond the newest event is refused (400 naming the newest id), on the list and the stream: events added later would never reach that reader', async () => {
+    const f = await fixture();
+    await f.call('/api/v1/jobs', create);
+    await f.call('/api/v1/jobs', create);
+    const newest = (await f.app.store.events.listEvents({ limit: 100 })).at(-1)!.id;
+    expect((await f.call(`/api/v1/events?since=${newest}`)).status).toBe(200);
+    for (const [path, headers] of [
+      [`/api/v1/events?since=${newest + 1}`, {}],
+      [`/api/v1/events/stream?since=${newest + 1000}`, {}],
+      ['/api/v1/events/stream', { 'last-event-id': String(newest + 1) }],
+    ] as const) {
+      const res = await f.call(path, { headers });
+      expect({ path, status: res.status }).toEqual({ path, status: 400 });
+      const problem = (await res.json()) as { detail: string };
+      expect(problem.detail).toContain(`the newest event is ${newest}`);
+    }
+    // The resumed reader at the newest id gets what comes next.
+    const sse = await openSse(`${f.url}/api/v1/events/stream?since=${newest}`, auth(FULL));
+    await f.call('/api/v1/jobs', create);
+    await sse.until((ms) => ms.length >= 1);
+    expect(ids(sse.messages)).toEqual([newest + 1]);
+    sse.close();
+  });
+
   it('a bad Last-Event-ID is a 400', async () => {
     const f = await fixture();
     const res = await f.call('/api/v1/events/stream', { headers: { 'last-event-id': 'yesterday' } });

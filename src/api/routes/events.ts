@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { EventFeed, FeedFilter } from '../../core/event-feed.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { EventLog, LoggedEvent } from '../../core/ports/event-log.js';
-import { eventDoc, eventFilterQuery, eventView, lastEventIdOf, listEventsQuery } from '../event-view.js';
+import { beyondNewest, eventDoc, eventFilterQuery, eventView, lastEventIdOf, listEventsQuery } from '../event-view.js';
 import { problemDoc } from '../job-schemas.js';
 import { validationProblem } from '../problem.js';
 import type { RouteTable } from '../route-table.js';
@@ -79,6 +79,8 @@ export function registerEventRoutes(app: FastifyInstance, routes: RouteTable, de
       400: { description: 'Invalid query', schema: problemDoc },
     },
     handler: async ({ query }) => {
+      const beyond = beyondNewest(query.since, await deps.log.lastEventId());
+      if (beyond) throw validationProblem([{ field: 'query.since', message: beyond }]);
       const since = query.since ?? 0;
       const limit = query.limit ?? 100;
       const events = await deps.log.listEvents({
@@ -119,6 +121,8 @@ export function registerEventRoutes(app: FastifyInstance, routes: RouteTable, de
       }
       // A reconnecting EventSource sends Last-Event-ID with the URL it first used: the header is newer.
       const since = header ?? query.since;
+      const beyond = beyondNewest(since, await deps.log.lastEventId());
+      if (beyond) throw validationProblem([{ field: header !== undefined ? 'header.last-event-id' : 'query.since', message: beyond }]);
       const filter: FeedFilter = {
         ...(since !== undefined ? { since } : {}),
         ...(query.type ? { types: query.type } : {}),
