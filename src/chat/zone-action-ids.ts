@@ -14,8 +14,12 @@ export type ZoneAction =
   | { verb: 'tz'; zone: string }
   /** "Type a city": explain how. */
   | { verb: 'tzcity' }
-  /** After a zone change from `fromZone`: move the user's reminders to their new zone, keeping wall times. */
-  | { verb: 'zwall'; userId: string; fromZone: string }
+  /**
+   * After a zone change from `fromZone`: move the user's reminders to their new zone, keeping
+   * wall times. `offeredAt` (base-36 epoch ms): only reminders that existed when it was offered
+   * move, not one set in `fromZone` on purpose afterwards; ids sent before carry none.
+   */
+  | { verb: 'zwall'; userId: string; fromZone: string; offeredAt?: string }
   /** After a zone change from `fromZone`: keep the reminders at their instants (changes nothing). */
   | { verb: 'zkeep'; userId: string; fromZone: string }
   /**
@@ -66,6 +70,8 @@ export function zoneActionId(a: ZoneAction): string | undefined {
       parts = ['city'];
       break;
     case 'zwall':
+      parts = [a.userId, a.fromZone, ...(a.offeredAt ? [a.offeredAt] : [])];
+      break;
     case 'zkeep':
       parts = [a.userId, a.fromZone];
       break;
@@ -96,6 +102,7 @@ export function parseZoneActionId(id: string): ZoneAction | undefined {
     case 'tzcity':
       return { verb: 'tzcity' };
     case 'zwall':
+      if (parts.length === 3) return { verb: 'zwall', userId: a!, fromZone: b!, offeredAt: c! };
       return parts.length === 2 ? { verb: 'zwall', userId: a!, fromZone: b! } : undefined;
     case 'zkeep':
       return parts.length === 2 ? { verb: 'zkeep', userId: a!, fromZone: b! } : undefined;
@@ -110,14 +117,15 @@ export function parseZoneActionId(id: string): ZoneAction | undefined {
   }
 }
 
-function unversioned(a: Extract<ZoneAction, { verb: 'zjob' | 'half' }>): ZoneAction {
+function unversioned(a: Extract<ZoneAction, { verb: 'zjob' | 'half' | 'zwall' }>): ZoneAction {
+  if (a.verb === 'zwall') return { verb: 'zwall', userId: a.userId, fromZone: a.fromZone };
   return a.verb === 'zjob' ? { verb: 'zjob', jobId: a.jobId, zone: a.zone } : { verb: 'half', jobId: a.jobId };
 }
 
 /** A button, or nothing when its id would be too long (the message then says how to type it). */
 export function zoneButton(a: ZoneAction, label: string): { id: string; label: string } | undefined {
   // A version that leaves no room within Telegram's 64 bytes is left off, as versionedAction does.
-  const id = zoneActionId(a) ?? (a.verb === 'zjob' || a.verb === 'half' ? zoneActionId(unversioned(a)) : undefined);
+  const id = zoneActionId(a) ?? (a.verb === 'zjob' || a.verb === 'half' || a.verb === 'zwall' ? zoneActionId(unversioned(a)) : undefined);
   return id ? { id, label } : undefined;
 }
 

@@ -14,6 +14,7 @@ import { formatWhen, truncate } from './format.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
 import { resolvePrefs } from './prefs.js';
 import { stateVersion } from './job-version.js';
+import { readInstantArg } from './action-ids.js';
 import { changedSinceAsked, parseZoneActionId, type ZoneAction, zoneButton } from './zone-action-ids.js';
 import { setUserZone } from './zone-change.js';
 import { keepClockTimes } from './zone-move.js';
@@ -47,7 +48,8 @@ async function afterZoneChange(
     };
   }
   const { timeZone } = await resolvePrefs(deps, press);
-  const { moved, passed, notes, busy } = await keepClockTimes(deps, press, a.fromZone, timeZone, now);
+  const offeredAt = a.verb === 'zwall' && a.offeredAt !== undefined ? readInstantArg(a.offeredAt) : undefined;
+  const { moved, passed, notes, busy } = await keepClockTimes(deps, press, a.fromZone, timeZone, now, offeredAt);
   if (moved.length === 0 && passed.length === 0 && busy.length === 0)
     return { toast: 'Nothing to move', edit: { text: `✓ Nothing to move: no reminder of yours reads another time in ${timeZone}.` } };
   const lines = [`✓ Kept their clock times, now in ${timeZone}:`, ...moved.map((j) => nextLine(j, now)), ...notes];
@@ -61,7 +63,7 @@ async function afterZoneChange(
     );
   }
   // The button stays while a job waits for its run to end: a second press moves what is left.
-  const again = busy.length ? zoneButton({ verb: 'zwall', userId: a.userId, fromZone: a.fromZone }, 'Keep clock times') : undefined;
+  const again = busy.length ? zoneButton({ ...a, verb: 'zwall' }, 'Keep clock times') : undefined;
   return { toast: `Moved ${moved.length}`, edit: { text: lines.join('\n'), ...(again ? { actions: [[again]] } : {}) } };
 }
 

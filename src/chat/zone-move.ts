@@ -15,6 +15,7 @@ import { formatLocalTime, truncate } from './format.js';
 import type { ChatContext, Reply } from './message.js';
 import { movedNotes } from './schedule-notes.js';
 import { zoneButton } from './zone-action-ids.js';
+import { instantArg } from './action-ids.js';
 
 const DAY_MS = 86_400_000;
 /** Lines listed in the offer; the rest are counted. */
@@ -77,7 +78,7 @@ export async function zoneMoveOffer(
     `Keep their clock times in ${to}, or keep the same moments? Until you choose, they stay at the same moments.`,
   ];
   const buttons = [
-    zoneButton({ verb: 'zwall', userId: who.userId, fromZone: from }, 'Keep clock times'),
+    zoneButton({ verb: 'zwall', userId: who.userId, fromZone: from, offeredAt: instantArg(now) }, 'Keep clock times'),
     zoneButton({ verb: 'zkeep', userId: who.userId, fromZone: from }, 'Keep the moments'),
   ];
   if (buttons.some((b) => b === undefined)) {
@@ -104,16 +105,22 @@ export interface MoveResult {
   busy: Job[];
 }
 
-/** Moves the person's jobs set in `from` to `to`, keeping their clock times. */
+/**
+ * Moves the person's jobs set in `from` to `to`, keeping their clock times; with `offeredAt`,
+ * only those that existed when the choice was offered: a reminder set afterwards in `from`
+ * (its zone named on purpose) was not in the list the person answered.
+ */
 export async function keepClockTimes(
   deps: ResolvedChatDeps,
   who: Pick<ChatContext, 'platform' | 'userId'>,
   from: string,
   to: string,
   now: Date,
+  offeredAt?: Date,
 ): Promise<MoveResult> {
   const result: MoveResult = { moved: [], passed: [], notes: [], busy: [] };
-  for (const job of await jobsThatMove(deps, who, from, to, now)) {
+  const offered = (job: Job): boolean => offeredAt === undefined || job.createdAt.getTime() <= offeredAt.getTime();
+  for (const job of (await jobsThatMove(deps, who, from, to, now)).filter(offered)) {
     const { schedule, bounds } = rezoneKeepingWallTime(job.schedule, job.bounds, from, to);
     if (schedule.kind === 'once' && schedule.at.getTime() <= now.getTime()) {
       result.passed.push(job);

@@ -208,6 +208,17 @@ describe('a zone change offers to keep the reminders’ clock times', () => {
     expect(second.edit?.text).not.toContain('Running right now');
   });
 
+  it('"Keep clock times" leaves a reminder set in the old zone on purpose after the offer', async () => {
+    const { t, id, out } = await standupThenMove();
+    await t.clock.advance(60_000);
+    const later = await t.create(ALICE_DM, '/remind tomorrow at 9am UTC server check');
+    const set = t.scheduler.jobs.get(later)!;
+    expect(set).toMatchObject({ timeZone: 'UTC', nextRunAt: new Date('2026-11-23T09:00:00Z') });
+    await t.press(ALICE_DM, t.button(out[1], 'Keep clock times'));
+    expect(t.scheduler.jobs.get(id)!.timeZone).toBe('America/New_York');
+    expect(t.scheduler.jobs.get(later)).toEqual(set);
+  });
+
   it('"Keep the moments" changes nothing', async () => {
     const { t, id, out } = await standupThenMove();
     const before = structuredClone(t.scheduler.jobs.get(id));
@@ -258,6 +269,7 @@ describe('zone button ids', () => {
     for (const a of [
       { verb: 'tz', zone: 'America/Argentina/Rio_Gallegos' },
       { verb: 'zwall', userId: '123456789012345678', fromZone: 'America/North_Dakota/New_Salem' },
+      { verb: 'zwall', userId: '123456789', fromZone: 'Europe/Berlin', offeredAt: 'mipb3k00' },
       { verb: 'zkeep', userId: 'jo.doe@host', fromZone: 'Etc/GMT+5' },
     ] as const) {
       const id = zoneActionId(a)!;
