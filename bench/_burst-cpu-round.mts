@@ -11,10 +11,12 @@
  * mode `wal`: a second connection holds a read transaction from before the burst, so no
  * checkpoint resets the WAL: its size at the end (pinnedWalBytesPerJob) checks the frame count.
  * argv[4] = 'aged': 300,000 old runs and messages first, as scheduler-burst.ts ages a file.
+ * EXP_SQL: SQL run on each fresh store before the burst (as in bench/_stmt-prof.mts).
+ * THREADS=1: each thread's CPU per job on stderr (the main thread, V8's helpers, the checkpointer).
  * CPUPROF=file: a V8 CPU profile of the measured burst; PERF_CTL=fifo: `perf record
  * --control=fifo:…` enabled for the burst only.
  */
-import { openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { openSync, readFileSync, readSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 /** CPU time of this thread (ns), from the scheduler's own accounting: precise, unlike clock ticks. */
@@ -50,6 +52,8 @@ async function round(): Promise<string> {
     // BUDGET_MS unset: claims of 500 whatever the machine's load (the default 50 ms sizes them by wall time).
     instantBudgetMs: Number(process.env.BUDGET_MS ?? 1e9),
   });
+  // EXP_SQL: SQL run on each fresh store first (e.g. `DROP INDEX events_job`, to price an index).
+  if (process.env.EXP_SQL) store.db.exec(process.env.EXP_SQL);
   if (aged === 'aged') age(store.db, clock.now().getTime());
   insert(Array.from({ length: N }, () => new Date(clock.now().getTime() - 1000)));
   // Settle the set-up's WAL into the file so both modes start from an empty WAL.
@@ -96,6 +100,7 @@ async function round(): Promise<string> {
   const profiling = process.env.CPUPROF && !warming ? await startProfile() : undefined;
   // Under `perf record --control=fifo:…`, record the burst only.
   if (process.env.PERF_CTL) writeFileSync(process.env.PERF_CTL, 'enable\n');
+  const threads0 = threadTimes();
   const cpu0 = process.cpuUsage();
   const main0 = threadNs();
   const t0 = performance.now();
@@ -104,6 +109,21 @@ async function round(): Promise<string> {
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const mainNs = threadNs() - main0;
+  if (process.env.THREADS && !warming) {
+    const after = threadTimes();
+    const byName = new Map<string, number>();
+    for (const [tid, t] of after) {
+      const key = `${t.name}/${tid === String(process.pid) ? 'main' : tid}`;
+      byName.set(key, (byName.get(key) ?? 0) + t.ticks - (threads0.get(tid)?.ticks ?? 0));
+    }
+    const tick = 10_000; // µs per clock tick (USER_HZ 100)
+    process.stderr.write(
+      `threads µs/job: ${[...byName]
+        .filter(([, v]) => v > 0)
+        .map(([k, v]) => `${k} ${((v * tick) / N).toFixed(1)}`)
+        .join(', ')}\n`,
+    );
+  }
   if (process.env.PERF_CTL) writeFileSync(process.env.PERF_CTL, 'disable\n');
   if (profiling) writeFileSync(process.env.CPUPROF!, JSON.stringify(await profiling()));
   await scheduler.stop();
@@ -131,6 +151,22 @@ async function round(): Promise<string> {
     claims,
     events,
   });
+}
+
+/** THREADS=1: each thread's CPU (utime + stime, clock ticks) by name, from /proc/self/task. */
+function threadTimes(): Map<string, { name: string; ticks: number }> {
+  const out = new Map<string, { name: string; ticks: number }>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, { name, ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // The thread ended meanwhile.
+    }
+  }
+  return out;
 }
 
 /** As bench/scheduler-burst.ts ages a file. */
