@@ -24,17 +24,21 @@ interface PlanBase {
   run: ClaimedRun;
   job: Job;
   occurrence: Date;
+  status: RunStatus;
   now: Date;
   /** Shapes the messages to deliver (buttons, wording) for the chat layer. */
   formatter: DeliveryFormatter;
+  /** The run leaves the job's schedule as it was (see planBase). */
+  keepSchedule: boolean;
+  /** The job's run count once this occurrence is behind it. */
+  runCount: number;
   /** The job fields a settle writes while its occurrence is not over (a retry or another check follows). */
   pendingOccurrence: { runCount: number; lastRunAt: Date };
-  /** The run record with this result and error. */
-  record: (res: string | null, error: string | null) => Settlement['run'];
-  /** The job once this occurrence is behind it: its next fire, or completed. */
-  afterOccurrence: () => Settlement['job'];
 }
 
+// record and afterOccurrence are module functions of the base, not closures made per run: the
+// build keeps function names (bin/build.js: keepNames), so each closure made per run cost an
+// Object.defineProperty of its name (__name), 3.6% of a burst's main-thread CPU profile.
 function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Date, formatter: DeliveryFormatter): PlanBase {
   const job = run.job;
   // A manual run is an extra delivery: it leaves alone a job with more fires to come, a paused
@@ -48,23 +52,24 @@ function planBase(run: ClaimedRun, occurrence: Date, status: RunStatus, now: Dat
   // An occurrence counts once, when it is over: an attempt that a retry or another check follows
   // is not (counted, one flaky failure of a "3 times" job used up a fire).
   const pendingOccurrence = { runCount: job.runCount, lastRunAt: now };
-  const record = (res: string | null, error: string | null): Settlement['run'] => ({
-    status,
-    finishedAt: now,
-    durationMs: now.getTime() - run.claimedAt.getTime(),
-    result: res,
-    error,
-  });
+  return { run, job, occurrence, status, now, formatter, keepSchedule, runCount, pendingOccurrence };
+}
+
+/** The run record with this result and error. */
+function record(p: PlanBase, res: string | null, error: string | null): Settlement['run'] {
+  return { status: p.status, finishedAt: p.now, durationMs: p.now.getTime() - p.run.claimedAt.getTime(), result: res, error };
+}
+
+/** The job once this occurrence is behind it: its next fire, or completed. */
+function afterOccurrence(p: PlanBase): Settlement['job'] {
+  const { job, now, runCount } = p;
   // Literals rather than `{ ...pendingOccurrence, … }`: a spread followed by more properties missed its
   // inline cache on every run (V8 went to the runtime), a measurable part of each instant run.
-  const afterOccurrence = (): Settlement['job'] => {
-    if (keepSchedule) return { runCount, lastRunAt: now, status: job.status, nextRunAt: job.nextRunAt, attempts: 0 };
-    const next = followingFire(job, occurrence, now, runCount);
-    return next
-      ? { runCount, lastRunAt: now, status: 'active', nextRunAt: next, attempts: 0 }
-      : { runCount, lastRunAt: now, status: 'completed', nextRunAt: null, attempts: 0, completedAt: now };
-  };
-  return { run, job, occurrence, now, formatter, pendingOccurrence, record, afterOccurrence };
+  if (p.keepSchedule) return { runCount, lastRunAt: now, status: job.status, nextRunAt: job.nextRunAt, attempts: 0 };
+  const next = followingFire(job, p.occurrence, now, runCount);
+  return next
+    ? { runCount, lastRunAt: now, status: 'active', nextRunAt: next, attempts: 0 }
+    : { runCount, lastRunAt: now, status: 'completed', nextRunAt: null, attempts: 0, completedAt: now };
 }
 
 /**
@@ -83,8 +88,8 @@ export function planSettlement(
   const p = planBase(run, occurrence, status, now, formatter);
   if (status === 'skipped') {
     // A skipped occurrence moves the schedule on without counting as a run.
-    const job = { ...p.afterOccurrence(), runCount: run.job.runCount };
-    return { settlement: { run: p.record(null, 'error' in result ? result.error : null), job, outbox: [] }, event: null };
+    const job = { ...afterOccurrence(p), runCount: run.job.runCount };
+    return { settlement: { run: record(p, null, 'error' in result ? result.error : null), job, outbox: [] }, event: null };
   }
   if (result.status === 'pending') return planPending(p, result);
   const plan = result.status === 'done' ? planDone(p, result) : planFailed(p, result);
@@ -120,7 +125,7 @@ function planPending(p: PlanBase, result: Extract<RunResult, { status: 'pending'
     const at = new Date(now.getTime() + (result.nextCheckMs ?? job.retryDelayMs));
     return {
       settlement: {
-        run: p.record(result.result, null),
+        run: record(p, result.result, null),
         job: { ...p.pendingOccurrence, status: job.status === 'paused' ? 'paused' : 'active', nextRunAt: at, attempts },
         outbox: [],
       },
@@ -128,13 +133,13 @@ function planPending(p: PlanBase, result: Extract<RunResult, { status: 'pending'
     };
   }
   const error = `gave up after ${attempts} checks: ${result.result}`;
-  const next = p.afterOccurrence();
+  const next = afterOccurrence(p);
   // Fires still to come keep the job active; with none left it ends as failed, never as
   // an active job with nothing due.
   const ended = next.status === 'completed';
   return {
     settlement: {
-      run: p.record(result.result, null),
+      run: record(p, result.result, null),
       job: { ...next, status: ended ? 'failed' : 'active', completedAt: ended ? now : null, lastError: error },
       outbox: [message(job, p.run, p.occurrence, p.formatter, 'failure', failureText(job, error))],
     },
@@ -145,11 +150,11 @@ function planPending(p: PlanBase, result: Extract<RunResult, { status: 'pending'
 function planDone(p: PlanBase, result: Extract<RunResult, { status: 'done' }>): Plan {
   const { job } = p;
   const text = job.successMessage !== null ? fillTemplate(job.successMessage, result.result) : result.result;
-  const next = p.afterOccurrence();
+  const next = afterOccurrence(p);
   next.lastError = null;
   return {
     settlement: {
-      run: p.record(result.result, null),
+      run: record(p, result.result, null),
       job: next,
       outbox: result.deliver === false ? [] : [message(job, p.run, p.occurrence, p.formatter, 'success', text)],
     },
@@ -166,17 +171,17 @@ function planFailed(p: PlanBase, result: Extract<RunResult, { status: 'failed' }
     const at = new Date(now.getTime() + retryDelay(job, attempts));
     return {
       settlement: {
-        run: p.record(null, result.error),
+        run: record(p, null, result.error),
         job: { ...p.pendingOccurrence, status: 'active', nextRunAt: at, attempts, lastError: result.error },
         outbox: [],
       },
       event: null,
     };
   }
-  const next = p.afterOccurrence();
+  const next = afterOccurrence(p);
   return {
     settlement: {
-      run: p.record(null, result.error),
+      run: record(p, null, result.error),
       job: {
         ...next,
         status: next.status === 'completed' ? 'failed' : next.status,
