@@ -248,7 +248,9 @@ function agentFromRow(r: RunRow): RunAgentRecord | undefined {
 }
 
 /** The columns of an agent run (all null for other runs). */
-export function agentColumns(agent: RunAgentRecord | undefined): Pick<RunRow, 'transcript' | 'tokens_prompt' | 'tokens_completion'> {
+export function agentColumns(
+  agent: RunAgentRecord | undefined,
+): Required<Pick<RunRow, 'transcript' | 'tokens_prompt' | 'tokens_completion'>> {
   if (!agent) return { transcript: null, tokens_prompt: null, tokens_completion: null };
   return {
     transcript: JSON.stringify({ outcome: agent.outcome, modelMs: agent.modelMs, transcript: agent.transcript }),

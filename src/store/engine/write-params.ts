@@ -73,6 +73,7 @@ export function settleRecord(run: ClaimedRun, settlement: Settlement, now: numbe
   const r = settlement.run;
   const scheduledFor = run.scheduledFor.getTime();
   const started = run.claimedAt.getTime();
+  const agent = agentColumns(r.agent);
   return {
     job: {
       id: run.job.id,
@@ -109,7 +110,11 @@ export function settleRecord(run: ClaimedRun, settlement: Settlement, now: numbe
       result: r.result,
       error: r.error,
       ghost_session_id: ghostSessionId(run.job.id),
-      ...agentColumns(r.agent),
+      // Assigned, not spread (`...agentColumns(r.agent)`): a spread after literal properties
+      // copies through the runtime on every run of a burst.
+      transcript: agent.transcript,
+      tokens_prompt: agent.tokens_prompt,
+      tokens_completion: agent.tokens_completion,
     },
     outbox: settlement.outbox.map(outboxParams),
   };
