@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RETRIES_RANGE, TIMEOUT_MS_RANGE } from '../core/run-limits.js';
 
 // Messages carry their fix after " | Fix: ", which the route table splits into the problem's
 // `fix` field: every refusal says what would work.
@@ -70,13 +71,8 @@ const common = {
   payload: payload.optional(),
   zone: zone.optional(),
   workflowId: z.string().min(1).max(100).optional(),
-  retries: z.number().int().min(0).max(100).optional(),
-  timeoutMs: z
-    .number()
-    .int()
-    .min(1000, 'is below 1000 ms')
-    .max(7 * 24 * 3600_000)
-    .optional(),
+  retries: z.number().int().min(RETRIES_RANGE.min).max(RETRIES_RANGE.max).optional(),
+  timeoutMs: z.number().int().min(TIMEOUT_MS_RANGE.min, `is below ${TIMEOUT_MS_RANGE.min} ms`).max(TIMEOUT_MS_RANGE.max).optional(),
 };
 
 const oneTiming = (b: { when?: unknown; schedule?: unknown }) => !(b.when !== undefined && b.schedule !== undefined);

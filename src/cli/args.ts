@@ -66,6 +66,19 @@ export function positiveInt(value: string | undefined, name: string, fallback: n
   return Number(value);
 }
 
+/** A whole-number option within `range` (`--retries 0`), or `fallback` when absent. */
+export function intInRange(value: string | undefined, name: string, range: { min: number; max: number }, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < range.min || n > range.max)
+    throw new UserError(
+      'cli.number',
+      `--${name} must be a whole number from ${range.min} to ${range.max} (got "${value}").`,
+      `--${name} ${Math.max(range.min, Math.min(range.max, 3))}`,
+    );
+  return n;
+}
+
 /** `--format table|json`. */
 export function outputFormat(value: string | undefined): 'table' | 'json' {
   if (value === undefined || value === 'table') return 'table';

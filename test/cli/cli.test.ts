@@ -118,6 +118,30 @@ describe('chime CLI', () => {
     expect(r.out).toBe('');
   });
 
+  it("--retries and --timeout take the API's bounds (0-100 retries, 1 s to 7 days): out of them is refused and nothing is stored", async () => {
+    const before = (await listJson()).length;
+    for (const [flag, value, message] of [
+      ['--timeout', '99999999999999999999', '--timeout must be a whole number from 1000 to 604800000'],
+      ['--timeout', '1', '--timeout must be a whole number from 1000 to 604800000'],
+      ['--retries', '101', '--retries must be a whole number from 0 to 100'],
+    ] as const) {
+      const r = await chime('jobs', 'create', '--name', 'bounds', '--schedule', '@daily', '--text', 'x', flag, value);
+      expect({ flag, value, code: r.code, err: r.err.split('\n')[0] }).toEqual({
+        flag,
+        value,
+        code: 1,
+        err: `Error: ${message} (got "${value}").`,
+      });
+    }
+    expect((await listJson()).length).toBe(before);
+    const id = await create('no retries', '--schedule', '@daily', '--text', 'x', '--retries', '0', '--timeout', '604800000');
+    expect((await listJson()).find((j) => j.id === id)).toMatchObject({ retries: 0, timeoutMs: 604_800_000 });
+    const update = await chime('jobs', 'update', '--id', id, '--timeout', '5');
+    expect(update.code).toBe(1);
+    expect((await listJson()).find((j) => j.id === id)).toMatchObject({ timeoutMs: 604_800_000 });
+    expect((await chime('jobs', 'update', '--id', id, '--retries', '0', '--timeout', '1000')).code).toBe(0);
+  });
+
   it('a bad configuration variable is named, exit code 1', async () => {
     const io = captureIo({ ...env, CHIME_MAX_CONCURRENT: 'abc' });
     expect(await main(['jobs', 'list'], io)).toBe(1);

@@ -1,6 +1,7 @@
 import type { NewJob } from '../../core/job.js';
 import { UserError } from '../../core/errors.js';
-import { jsonObject, outputFormat, parseOptions, positiveInt, required, withinTextLimit } from '../args.js';
+import { intInRange, jsonObject, outputFormat, parseOptions, positiveInt, required, withinTextLimit } from '../args.js';
+import { RETRIES_RANGE, TIMEOUT_MS_RANGE } from '../../core/run-limits.js';
 import { withContext } from '../context.js';
 import { describeSchedule } from '../describe.js';
 import { instant, json } from '../format.js';
@@ -94,9 +95,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       schedule,
       bounds,
       timeZone,
-      retries: opts.retries === undefined ? config.scheduler.defaultRetries : positiveInt(opts.retries, 'retries', 0),
+      retries: intInRange(opts.retries, 'retries', RETRIES_RANGE, config.scheduler.defaultRetries),
       retryDelayMs: config.scheduler.retryDelayMs,
-      timeoutMs: positiveInt(opts.timeout, 'timeout', config.scheduler.taskTimeoutMs),
+      timeoutMs: intInRange(opts.timeout, 'timeout', TIMEOUT_MS_RANGE, config.scheduler.taskTimeoutMs),
     };
     const job = await scheduler.createJob(input);
     if (format === 'json') io.stdout(json(job));

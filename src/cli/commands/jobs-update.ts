@@ -1,6 +1,7 @@
 import { NotFoundError, UserError } from '../../core/errors.js';
 import type { JobPatch } from '../../core/ports/job-store.js';
-import { jsonObject, outputFormat, parseOptions, positiveInt, required, withinTextLimit } from '../args.js';
+import { intInRange, jsonObject, outputFormat, parseOptions, required, withinTextLimit } from '../args.js';
+import { RETRIES_RANGE, TIMEOUT_MS_RANGE } from '../../core/run-limits.js';
 import { withContext } from '../context.js';
 import { describeSchedule } from '../describe.js';
 import { instant, json } from '../format.js';
@@ -54,8 +55,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       if (data !== undefined) payload.data = data;
       patch.payload = payload;
     }
-    if (opts.retries !== undefined) patch.retries = positiveInt(opts.retries, 'retries', 0);
-    if (opts.timeout !== undefined) patch.timeoutMs = positiveInt(opts.timeout, 'timeout', job.timeoutMs);
+    if (opts.retries !== undefined) patch.retries = intInRange(opts.retries, 'retries', RETRIES_RANGE, job.retries);
+    if (opts.timeout !== undefined) patch.timeoutMs = intInRange(opts.timeout, 'timeout', TIMEOUT_MS_RANGE, job.timeoutMs);
     if (Object.keys(patch).length === 0)
       throw new UserError(
         'cli.nothing',
