@@ -164,6 +164,9 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   // can only be its end, the coming 00:00)
   const late = chosen.find((t) => t.midnight);
   if (!isToday && late) return midnightOn(placed.date, late.mi);
+  const small = afterMidnight(g, times, placed.date, isToday);
+  if (small instanceof Reject) return small;
+  if (small) return [place(at(addDays(placed.date, 1), small.h, small.mi, small.s), ctx)];
   for (const t of chosen) {
     if (t.midnight) {
       // "tonight at midnight", "today at midnight": the coming 00:00 (it was refused as passed)
@@ -186,6 +189,28 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
     out.push(instant);
   }
   return out;
+}
+
+/**
+ * An hour after midnight with a night's day part ("tonight at 1", "friday night at 2"): the
+ * night's hint made it 13:00 or 14:00, an afternoon. "tonight at 1am" is the coming 01:00 (the
+ * night goes on into tomorrow; it was refused as passed); a bare hour, or an am hour on another
+ * day's night, is asked, the hour after midnight as the example. Undefined when neither.
+ */
+function afterMidnight(g: Group, times: TimeOfDay[], day: LocalDate, isToday: boolean): TimeOfDay | Reject | undefined {
+  const night = g.defaultTime?.hint === 'pm' && g.defaultTime.h >= 18;
+  const t = night ? times.find((x) => (x.bare ? x.h === 12 || x.h <= 4 : x.h < 6)) : undefined;
+  if (!t || t.midnight) return undefined;
+  if (isToday && !t.bare) return t;
+  const next = addDays(day, 1);
+  const clock = `${String(t.h % 12).padStart(2, '0')}:${String(t.mi).padStart(2, '0')}`;
+  const example = `on ${MONTHS[next.m - 1]} ${next.d} at ${clock}`;
+  const said = t.h % 12 === 0 && t.mi === 0 ? 'midnight' : 'after midnight';
+  return new Reject(
+    `At night, ${t.h % 12 || 12}${t.mi ? `:${String(t.mi).padStart(2, '0')}` : ''} is ${said}: ${clock} on ${dayName(next)}? Say "${example}", or the day and the hour in full.`,
+    example,
+    'time',
+  );
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -235,10 +235,10 @@ export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
   },
   {
     // "on the 1st and 15th of every month", "the last day of each month", "every 15th",
-    // "every 1st and 15th"
+    // "every 1st and 15th"; not "every 3rd day", every 3 days as "every third day" is
     name: 'repeat-month-days',
     re: new RegExp(
-      `\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${DOM_SRC}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${DOM_SRC})*)\\s+(?:day\\s+)?(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th))*)(?!\\s+(?:of\\s+)?${MONTH_SRC})\\b`,
+      `\\b(?:(?:every|each|on)\\s+)?(?:the\\s+)?(${DOM_SRC}(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?${DOM_SRC})*)\\s+(?:day\\s+)?(?:(?:of|in)\\s+)?(?:every|each|the|a)\\s+month\\b|\\b(?:every|each)\\s+(?:the\\s+)?(\\d{1,2}(?:st|nd|rd|th)(?:\\s*(?:,|and|&)\\s*(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th))*)(?!\\s+(?:of\\s+)?${MONTH_SRC})(?!\\s+(?:day|week|hour|minute)s?\\b(?!\\s+(?:of|in)\\b))\\b`,
       'g',
     ),
     make(m) {

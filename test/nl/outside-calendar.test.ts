@@ -1,0 +1,136 @@
+/**
+ * Requests as people type them, written without looking at the parser, each with the instants
+ * it must give worked out from the calendar (Intl wall clocks, test/chat/civil-calendar.ts), or
+ * the question it must ask. London, Thursday 3 Dec 2026 12:00 GMT unless a zone is named.
+ * Calendar facts used: London goes to BST at 01:00 GMT on Sun 28 Mar 2027 (01:00-01:59 does not
+ * exist) and back at 02:00 BST on Sun 31 Oct 2027 (01:00-01:59 twice); New York goes to EDT at
+ * 02:00 on Sun 14 Mar 2027. 25 Oct 2026 (London's last change) has passed.
+ *
+ * Fixed with these cases: "tonight at 1" was 13:00 today (and "friday night at 2" Fri 14:00);
+ * "tonight at 1am" was refused as passed; "mon to fri at 9 standup" was Fri 09:00 once with
+ * the text "mon to standup"; "every 3rd day at 9" was the 3rd of each month, text "day water".
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/nl/parse.js';
+import { instantOf } from '../chat/civil-calendar.js';
+
+const LONDON = 'Europe/London';
+const NOW = instantOf({ y: 2026, m: 12, d: 3 }, 12, 0, LONDON);
+/** A wall time in `zone` as an ISO instant. */
+const w = (y: number, m: number, d: number, h: number, mi = 0, zone = LONDON) => instantOf({ y, m, d }, h, mi, zone).toISOString();
+const dec = (d: number, h: number, mi = 0) => w(2026, 12, d, h, mi);
+const NY = 'America/New_York';
+
+/** [request, first fires in order, the reminder's text] */
+const READ: Array<[string, string[], string]> = [
+  ['remind me on 29 march 2027 at 1:30am to check the boiler', [w(2027, 3, 29, 1, 30)], 'check the boiler'],
+  // 01:30 does not exist on 28 Mar 2027: the gap moves it an hour on, 02:30 BST = 01:30 UTC
+  ['remind me on march 28 2027 at 1:30am to check the boiler', ['2027-03-28T01:30:00.000Z'], 'check the boiler'],
+  // 01:30 comes twice on 31 Oct 2027: the first, BST, is 00:30 UTC
+  ['remind me on oct 31 2027 at 1:30am to feed the cat', ['2027-10-31T00:30:00.000Z'], 'feed the cat'],
+  ['every sunday at 1:30am backup', [dec(6, 1, 30), dec(13, 1, 30)], 'backup'],
+  ['remind me in 4 months at 1:30am to renew', [w(2027, 4, 3, 1, 30)], 'renew'],
+  // 02:30 does not exist in New York on 14 Mar 2027: 03:30 EDT = 07:30 UTC
+  ['at 2:30am on march 14 2027 new york time check the heating', ['2027-03-14T07:30:00.000Z'], 'check the heating'],
+  ['every day at 2:30am new york time run backup', [w(2026, 12, 4, 2, 30, NY), w(2026, 12, 5, 2, 30, NY)], 'run backup'],
+  ['every day at 1:30am water', [dec(4, 1, 30), dec(5, 1, 30)], 'water'],
+  ['on the 31st every month pay rent', [dec(31, 9), w(2027, 1, 31, 9), w(2027, 3, 31, 9)], 'pay rent'],
+  ['on feb 29 2028 at 9 leap day party', [w(2028, 2, 29, 9)], 'leap day party'],
+  ['every year on feb 29 leap', [w(2028, 2, 29, 9), w(2032, 2, 29, 9)], 'leap'],
+  ['remind me the day after tomorrow to call mum', [dec(5, 9)], 'call mum'],
+  ['day after tomorrow at 5 call mum', [dec(5, 17)], 'call mum'],
+  ['the day after tmrw at 10 call', [dec(5, 10)], 'call'],
+  ['in a fortnight call mum', [dec(17, 12)], 'call mum'],
+  ['next week tuesday call mum', [dec(8, 9)], 'call mum'],
+  ['next week tuesday at 3 call mum', [dec(8, 15)], 'call mum'],
+  ['at 12am call mum', [dec(4, 0)], 'call mum'],
+  // 12:00 today is now, not ahead: the next noon
+  ['at 12pm call mum', [dec(4, 12)], 'call mum'],
+  ['noon tomorrow lunch', [dec(4, 12)], 'lunch'],
+  ['midday friday lunch', [dec(4, 12)], 'lunch'],
+  ['tonight at 1am call', [dec(4, 1)], 'call'],
+  ['tonight at 11 call', [dec(3, 23)], 'call'],
+  ['this afternoon at 1 call', [dec(3, 13)], 'call'],
+  ['tmrw 9am call mum', [dec(4, 9)], 'call mum'],
+  ['tomorow at 9 call mum', [dec(4, 9)], 'call mum'],
+  ['TOMORROW AT 9AM CALL MUM', [dec(4, 9)], 'CALL MUM'],
+  ['Call Mum Tomorrow At 9', [dec(4, 9)], 'Call Mum'],
+  ['🔔 tomorrow at 9 call mum 📞', [dec(4, 9)], '🔔 call mum 📞'],
+  ['call mum tomorrow at 9, thanks!', [dec(4, 9)], 'call mum, thanks!'],
+  // 07:00 in New York now: its next 9 is 09:00 EST today
+  ['at 9 new york time call bob', [w(2026, 12, 3, 9, 0, NY)], 'call bob'],
+  ['tomorrow at 9 tokyo time call', [w(2026, 12, 4, 9, 0, 'Asia/Tokyo')], 'call'],
+  ['remind me in 3 days at 10pm new york time to call', [w(2026, 12, 6, 22, 0, NY)], 'call'],
+  ['mon to fri at 9 standup', [dec(4, 9), dec(7, 9), dec(8, 9)], 'standup'],
+  ['wed thru fri at 9 gym', [dec(4, 9), dec(9, 9), dec(10, 9)], 'gym'],
+  ['every tuesday to thursday at 9 gym', [dec(8, 9), dec(9, 9), dec(10, 9)], 'gym'],
+  ['every 3rd day at 9 water', [dec(4, 9), dec(7, 9), dec(10, 9)], 'water'],
+  ['every 2nd day at 9 water', [dec(4, 9), dec(6, 9), dec(8, 9)], 'water'],
+  ['every 3rd day of the month at 9 water', [w(2027, 1, 3, 9), w(2027, 2, 3, 9)], 'water'],
+  ['a week tomorrow at 3 call', [dec(11, 15)], 'call'],
+  ['tues week at 10 call', [dec(15, 10)], 'call'],
+  ['at half nine tomorrow call', [dec(4, 9, 30)], 'call'],
+  ['at 9:00 PM tomorrow call', [dec(4, 21)], 'call'],
+  ['tomorrow at 0900 call', [dec(4, 9)], 'call'],
+  ['in 18 months call', [w(2028, 6, 3, 12)], 'call'],
+  ['every last friday of the month at 4 drinks', [dec(25, 16), w(2027, 1, 29, 16)], 'drinks'],
+  ['every weekday at 8:45 except fridays standup', [dec(7, 8, 45), dec(8, 8, 45), dec(9, 8, 45), dec(10, 8, 45)], 'standup'],
+  ['from jan 5 every monday at 9 team sync', [w(2027, 1, 11, 9)], 'team sync'],
+  ['every evening pills', [dec(3, 18), dec(4, 18)], 'pills'],
+  ['every night at 10 pills', [dec(3, 22), dec(4, 22)], 'pills'],
+  ['at 17.30 call', [dec(3, 17, 30)], 'call'],
+  ['tomorrow @ 9:30 call', [dec(4, 9, 30)], 'call'],
+  ['in 90 mins call', [dec(3, 13, 30)], 'call'],
+  ['xmas eve at 6pm wrap presents', [dec(24, 18)], 'wrap presents'],
+  ['remind me end of month to send invoices', [dec(31, 17)], 'send invoices'],
+  ['remind me this weekend to clean the car', [dec(5, 9)], 'clean the car'],
+  ['remind me next weekend to clean the car', [dec(12, 9)], 'clean the car'],
+];
+
+/** [request, words the question must hold, its example's first fire] */
+const ASKED: Array<[string, string, string]> = [
+  // "tonight" is the night: 1 is after midnight, not 13:00 this afternoon
+  ['tonight at 1 call', '01:00 on Fri 4 Dec', dec(4, 1)],
+  ['tonight at 12 call', 'midnight', dec(4, 0)],
+  ['friday night at 2 call', '02:00 on Sat 5 Dec', dec(5, 2)],
+  ['this evening at 1 call', '01:00 on Fri 4 Dec', dec(4, 1)],
+];
+
+describe('requests read from the calendar', () => {
+  it.each(READ)('"%s"', (text, fires, task) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
+    expect(r.text).toBe(task);
+  });
+
+  it('"on 25 oct 2026 at 1:30am" has passed: refused, nothing guessed', () => {
+    const r = parse('on 25 oct 2026 at 1:30am water plants', { now: NOW, timeZone: LONDON });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain('past');
+  });
+
+  it('"every day at 9 10 times" stops after 10', () => {
+    const r = parse('every day at 9 10 times stretch', { now: NOW, timeZone: LONDON });
+    expect(r.ok && r.bounds.maxRuns).toBe(10);
+  });
+
+  it('DST days are said: "every day at 1:30am" notes the gap of 28 Mar 2027 and the overlap of 31 Oct 2027', () => {
+    const r = parse('every day at 1:30am water', { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.wallNotes?.map((n) => n.kind)).toEqual(['gap', 'fold']);
+  });
+});
+
+describe('an hour at night is asked, never taken as the afternoon', () => {
+  it.each(ASKED)('"%s"', (text, words, first) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain(words);
+    const again = parse(r.example!, { now: NOW, timeZone: LONDON });
+    if (!again.ok) throw new Error(again.error);
+    expect(again.next[0]?.toISOString()).toBe(first);
+    expect(again.text).toBe('call');
+  });
+});
