@@ -53,6 +53,8 @@ export function confirmation(
   const what = job.kind === 'command' ? `Command ${jobSubject(job)}` : jobSubject(job);
   const lines = [`✅ ${heading} [${job.id}]: ${what}`];
   if (first) lines.push(`⏰ ${formatWhen(first, timeZone, now)}`);
+  // An edit keeps a pause: the time above is when it would come, not a promise that it will.
+  if (job.status === 'paused') lines.push(`⏸ Paused: it won't come until you /resume ${job.id}.`);
   if (firesMoreThanOnce(job.schedule)) {
     const later = next.filter((d) => !first || d.getTime() > first.getTime()).slice(0, NEXT_SHOWN);
     if (later.length) lines.push(`🔁 Then: ${later.map((d) => formatLocalTime(d, timeZone, now)).join(', ')}`);

@@ -7,6 +7,7 @@ import { inJobTurn } from '../job-turn.js';
 import type { Reply } from '../message.js';
 import { confirmation, readerZone } from '../confirmation.js';
 import { truncate } from '../format.js';
+import { jobSubject } from '../describe.js';
 import { editedWhen } from '../edit-time-of-day.js';
 import { parseWithPrefs } from '../parse-input.js';
 import { scheduleNotes } from '../schedule-notes.js';
@@ -63,6 +64,20 @@ export const edit: CommandModule = {
   },
 };
 
+/**
+ * A new time for a cancelled reminder: it stays cancelled (a cancel is for good, as the API
+ * keeps it), so the confirmation's "⏰ Mon 09:00" promised a reminder that never came. Refused,
+ * with the /remind that sets it again.
+ */
+function cancelledNotRevived(job: Job, input: string, hasText: boolean): UserError {
+  const again = hasText ? `/remind ${input}` : `/remind ${input} ${truncate(jobSubject(job), 80)}`;
+  return new UserError(
+    'job.finished',
+    `Reminder ${job.id} is cancelled, and a new time does not bring it back. Nothing was changed; set it again with /remind.`,
+    again,
+  );
+}
+
 async function editJob(ctx: CommandContext, job: Job, raw: string): Promise<Reply[]> {
   if (!raw) throw new UserError('edit.empty', 'What should change? Give a new time or a new text.', EXAMPLE);
   checkTextLength(ctx, raw);
@@ -73,6 +88,7 @@ async function editJob(ctx: CommandContext, job: Job, raw: string): Promise<Repl
   let newText: string | undefined;
   let next: Date[] = job.nextRunAt ? [job.nextRunAt] : [];
   if (parsed?.ok) {
+    if (job.status === 'cancelled') throw cancelledNotRevived(job, input, parsed.text.trim() !== '');
     checkGroupInterval(ctx, parsed);
     patch = { schedule: parsed.schedule, bounds: parsed.bounds, timeZone: parsed.timeZone };
     if (job.status === 'completed' || job.status === 'failed') patch.status = 'active';
