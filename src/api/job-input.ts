@@ -8,6 +8,7 @@ import { specNotes } from '../nl/parse.js';
 import type { ParsedReminder, ParseResult } from '../nl/types.js';
 import type { JobPatch } from '../core/ports/job-store.js';
 import type { CreateJobBody, UpdateJobBody } from './job-schemas.js';
+import { hasVisibleText } from '../core/text-limit.js';
 import { type ApiProblem, type FieldProblem, validationProblem } from './problem.js';
 import { type ScheduleNotesView, scheduleNotesView } from './schedule-notes-view.js';
 
@@ -120,7 +121,7 @@ function work(
     return { kind: 'command', payload: { command: body.command, ...(body.payload ? { data: body.payload } : {}) } };
   if (body.kind !== undefined && body.kind !== 'reminder') return { kind: body.kind, payload: body.payload ?? {} };
   const text = body.text ?? parsedText ?? '';
-  if (text.trim() === '') {
+  if (!hasVisibleText(text)) {
     throw refused(
       'body.text',
       'A reminder needs a text: give "text", or say it in "when" ("remind me to call Sam at 5pm").',

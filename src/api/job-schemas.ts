@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RETRIES_RANGE, TIMEOUT_MS_RANGE } from '../core/run-limits.js';
+import { hasVisibleText } from '../core/text-limit.js';
 
 // Messages carry their fix after " | Fix: ", which the route table splits into the problem's
 // `fix` field: every refusal says what would work.
@@ -53,7 +54,13 @@ const schedule = z
   .trim()
   .min(1, 'is empty | Fix: e.g. "cron:0 9 * * 1-5", "every 30m", "at:2026-12-01T09:00:00"')
   .describe('A schedule spec: cron:…, every …, at:…, in:…, manual.');
-const text = z.string().min(1, 'is empty | Fix: say what to remind about').describe('Reminder text.');
+const text = z
+  .string()
+  .refine(
+    hasVisibleText,
+    'has nothing to read (empty, or only spaces or invisible characters) | Fix: say what to remind about, e.g. "call Sam"',
+  )
+  .describe('Reminder text.');
 const command = z.string().regex(/^\//, 'must start with / | Fix: e.g. "/list"').describe('A chat command run as the scheduler.');
 const payload = z.record(z.string(), z.unknown()).describe("Data for the job (a kind's payload, or extra data beside text/command).");
 const zone = z.string().min(1).describe("IANA time zone, e.g. Europe/Berlin. Default: the server's CHIME_TZ.");

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors.js';
-import { checkTextLength } from '../core/text-limit.js';
+import { checkTextLength, hasVisibleText } from '../core/text-limit.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -108,7 +108,7 @@ export function jsonObject(value: string | undefined, name = 'data'): Record<str
 export function withinTextLimit(opts: { text?: string | undefined; command?: string | undefined }, max: number): void {
   // The chat asks "what for?" when a request has no text; a blank --text would arrive as a bare
   // alarm showing only the job's name.
-  if (opts.text !== undefined && opts.text.trim() === '') {
+  if (opts.text !== undefined && !hasVisibleText(opts.text)) {
     throw new UserError('cli.empty', '--text is empty: say what to remind of.', '--text "call the bank"');
   }
   if (opts.text !== undefined) checkTextLength(opts.text, max, '--text', '--text "call the bank"   (or raise CHIME_MAX_TEXT_LENGTH)');

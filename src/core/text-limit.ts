@@ -18,6 +18,21 @@ export function checkTextLength(text: string, max: number, what: string, example
 }
 
 /**
+ * Spaces, controls and characters that take no room on screen: zero-width space and joiners,
+ * word joiner, direction marks and isolates, BOM (format characters, Cf), and the blank
+ * fillers (Hangul, Braille) chat apps show as nothing.
+ */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}\u115f\u1160\u2800\u3164\uffa0]/gu;
+
+/**
+ * The one blank-text rule: whether `text` has something a person can read. A reminder of only
+ * spaces or zero-width characters would arrive as an empty-looking message.
+ */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== '';
+}
+
+/**
  * The one clipping rule: cuts `text` to `max` characters, marking the cut with "…" and never
  * splitting a surrogate pair (a half emoji is an invalid message on some platforms). Used for
  * platform length limits and for one-line listings alike.

@@ -192,6 +192,27 @@ function crud(backend: 'sqlite' | 'postgres') {
     expect(await (await f.call(`/api/v1/jobs/${id}`)).json()).toMatchObject({ name: 'a' });
   });
 
+  it('a reminder text of only spaces or invisible characters (zero-width space, word joiner, RTL mark) is refused on POST and PATCH, and nothing changes', async () => {
+    const invisible = ['   ', '\u200b\u200b', '\u2060', ' \u200f\ufeff '];
+    for (const text of invisible) {
+      const res = await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'every day at 9am', text, origin: ORIGIN } });
+      expect({ text, status: res.status }).toEqual({ text, status: 400 });
+    }
+    expect(((await (await f.call('/api/v1/jobs')).json()) as { jobs: unknown[] }).jobs).toEqual([]);
+    const { id } = (await (
+      await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'every day at 9am', text: 'water the plants', origin: ORIGIN } })
+    ).json()) as { id: string };
+    for (const text of invisible) {
+      const res = await f.call(`/api/v1/jobs/${id}`, { method: 'PATCH', json: { text } });
+      expect({ text, status: res.status }).toEqual({ text, status: 400 });
+      const p = (await res.json()) as { errors: Array<{ field: string; message: string }> };
+      expect(p.errors[0]).toMatchObject({ field: 'body.text', message: expect.stringContaining('nothing to read') });
+    }
+    // Text around the invisible characters is text.
+    expect((await f.call(`/api/v1/jobs/${id}`, { method: 'PATCH', json: { text: '\u200bwater \u05d0' } })).status).toBe(200);
+    expect(await (await f.call(`/api/v1/jobs/${id}`)).json()).toMatchObject({ payload: { text: '\u200bwater \u05d0' } });
+  });
+
   it('`once` limits a recurring schedule to one run, given with `when` or `schedule`, and alone on PATCH to one more run', async () => {
     type Made = { id: string; bounds: { maxRuns?: number }; nextRuns: unknown[]; runCount: number };
     const create = async (json: Record<string, unknown>) => {

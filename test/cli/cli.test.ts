@@ -142,6 +142,14 @@ describe('chime CLI', () => {
     expect((await chime('jobs', 'update', '--id', id, '--retries', '0', '--timeout', '1000')).code).toBe(0);
   });
 
+  it('a --text of only invisible characters is refused as a blank one is', async () => {
+    for (const text of ['  ', '\u200b\u200b']) {
+      const r = await chime('jobs', 'create', '--name', 'blank', '--schedule', '@daily', '--text', text);
+      expect({ text, code: r.code }).toEqual({ text, code: 1 });
+      expect(r.err).toContain('--text is empty');
+    }
+  });
+
   it('a bad configuration variable is named, exit code 1', async () => {
     const io = captureIo({ ...env, CHIME_MAX_CONCURRENT: 'abc' });
     expect(await main(['jobs', 'list'], io)).toBe(1);
