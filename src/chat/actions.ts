@@ -130,6 +130,10 @@ function editedSince({ job, args }: JobPress, versionAt: number, instead: (id: s
 async function pressNag(p: JobPress): Promise<ActionAnswer> {
   const edited = editedSince(p, 0, () => nagOnPurpose(p.deps, p.job));
   if (edited) return edited;
+  // A delivered reminder was live when it came: cancelled since (/cancel, Stop, Done), a nag
+  // would bring back what the person ended. A fired one-off is completed, and nags as before.
+  if (p.job.status === 'cancelled')
+    return { toast: `Reminder ${p.job.id} was cancelled after this message; nothing was done. ${nagOnPurpose(p.deps, p.job)}` };
   return startNag(p.deps, p.job, p.base, p.now, p.timeZone);
 }
 

@@ -45,6 +45,18 @@ describe('nag until done', () => {
     expect(nag.schedule).toMatchObject({ kind: 'interval', everyMs: 30 * 60_000 });
   });
 
+  it('"Nag me" pressed after the series was cancelled starts no nag, and says how to nag on purpose', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind every day at 11 standup');
+    const delivered = await t.fire(id);
+    await t.say(ALICE_DM, `/cancel ${id}`);
+    const before = [...t.scheduler.jobs.values()];
+    const answer = await t.press(ALICE_DM, t.button(delivered, 'Nag me'));
+    expect(answer.toast).toMatch(/was cancelled after this message; nothing was done/);
+    expect(answer.toast).toContain('/remind every 10 minutes until done standup');
+    expect([...t.scheduler.jobs.values()]).toEqual(before);
+  });
+
   it('"Nag me" under a delivered reminder nags until Done; Done on the reminder ends the nag too', async () => {
     const t = makeChat();
     const id = await t.create(ALICE_DM, '/remind in 5 minutes call the bank');
