@@ -164,7 +164,7 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
   // can only be its end, the coming 00:00)
   const late = chosen.find((t) => t.midnight);
   if (!isToday && late) return midnightOn(placed.date, late.mi);
-  const small = afterMidnight(g, times, placed.date, isToday);
+  const small = afterMidnight(g, times, placed.date, isToday, ctx);
   if (small instanceof Reject) return small;
   if (small) return [place(at(addDays(placed.date, 1), small.h, small.mi, small.s), ctx)];
   for (const t of chosen) {
@@ -194,15 +194,19 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
 /**
  * An hour after midnight with a night's day part ("tonight at 1", "friday night at 2"): the
  * night's hint made it 13:00 or 14:00, an afternoon. "tonight at 1am" is the coming 01:00 (the
- * night goes on into tomorrow; it was refused as passed); a bare hour, or an am hour on another
- * day's night, is asked, the hour after midnight as the example. Undefined when neither.
+ * night goes on into tomorrow; it was refused as passed); a bare hour, an am hour on another
+ * day's night, or one said in the small hours, is asked, the next such hour after midnight as
+ * the example. Undefined when neither.
  */
-function afterMidnight(g: Group, times: TimeOfDay[], day: LocalDate, isToday: boolean): TimeOfDay | Reject | undefined {
+function afterMidnight(g: Group, times: TimeOfDay[], day: LocalDate, isToday: boolean, ctx: Ctx): TimeOfDay | Reject | undefined {
   const night = g.defaultTime?.hint === 'pm' && g.defaultTime.h >= 18;
   const t = night ? times.find((x) => (x.bare ? x.h === 12 || x.h <= 4 : x.h < 6)) : undefined;
   if (!t || t.midnight) return undefined;
-  if (isToday && !t.bare) return t;
-  const next = addDays(day, 1);
+  // said in the small hours, "tonight" may be the night that is on now: asked, with the next such time
+  const small = isToday && ctx.wall.h < 6;
+  if (isToday && !t.bare && !small) return t;
+  const ahead = small && (t.h % 12) * 60 + t.mi > ctx.wall.h * 60 + ctx.wall.mi;
+  const next = ahead ? day : addDays(day, 1);
   const clock = `${String(t.h % 12).padStart(2, '0')}:${String(t.mi).padStart(2, '0')}`;
   const example = `on ${MONTHS[next.m - 1]} ${next.d} at ${clock}`;
   const said = t.h % 12 === 0 && t.mi === 0 ? 'midnight' : 'after midnight';

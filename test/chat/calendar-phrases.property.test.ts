@@ -122,6 +122,31 @@ const when: fc.Arbitrary<When> = fc.oneof(
   fc.constant<When>({ words: 'at midnight', expect: (_n, t, z) => instantOf(addDays(t, 1), 0, 0, z) }),
   // (not "tomorrow at midnight": on a named day midnight may be its start or its end, and is asked about)
   fc.constant<When>({ words: 'tonight at midnight', expect: (_n, t, z) => instantOf(addDays(t, 1), 0, 0, z) }),
+  // "at 10 past midnight": the coming 00:10 (it was refused: "past which hour?")
+  fc.integer({ min: 1, max: 29 }).map(
+    (n): When => ({
+      words: `at ${n} past midnight`,
+      expect: (now, t, z) => [t, addDays(t, 1)].map((day) => instantOf(day, 0, n, z)).find((d) => d.getTime() > now.getTime()),
+    }),
+  ),
+  // "tonight at 1am" said in the daytime: the coming 01:00, tomorrow's (it was refused as passed);
+  // in the small hours it is asked, not drawn
+  fc
+    .integer({ min: 1, max: 4 })
+    .map((h): When => ({ words: `tonight at ${h}am`, expect: (_n, t, z) => (t.h >= 6 ? instantOf(addDays(t, 1), h, 0, z) : undefined) })),
+  // "mon to fri at 9am": every weekday (it was once on Friday, "mon to" left in the text)
+  clock.map(
+    (c): When => ({
+      words: `mon to fri at ${c.words}`,
+      repeat: true,
+      expect: (n, t, z) =>
+        [0, 1, 2, 3, 4, 5, 6, 7]
+          .map((k) => addDays(t, k))
+          .filter((day) => day.wd >= 1 && day.wd <= 5)
+          .map((day) => at(day, c, z))
+          .find((d) => d.getTime() > n.getTime()),
+    }),
+  ),
   // tonight is 20:00 today: only drawn while it is ahead
   fc.constant<When>({ words: 'tonight', expect: (_n, t, z) => (t.h < 19 ? instantOf(t, 20, 0, z) : undefined) }),
   fc.integer({ min: 1, max: 48 }).map(

@@ -82,6 +82,15 @@ export const TIME_PHRASES = [
   'every evening',
   'at 2:30am',
   'in 1.5h',
+  'at 10 past midnight',
+  'tonight at 1am',
+  'mon to fri at 9',
+  'every 3rd day at 9',
+  'every 20 minutes from 10:30pm to 1:10am',
+  'every 30 minutes from 11pm to 1:30am on fridays',
+  'around 5ish',
+  'tomorrow-ish',
+  'on monday next at 9',
 ];
 
 /** Phrases that must be rejected or read as a whole, never half-read. */

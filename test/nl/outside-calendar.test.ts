@@ -134,3 +134,13 @@ describe('an hour at night is asked, never taken as the afternoon', () => {
     expect(again.text).toBe('call');
   });
 });
+
+describe('"tonight" said in the small hours', () => {
+  it('"tonight at 1am" at 00:30 is asked (the night that is on, or the next?), the coming 01:00 as the example', () => {
+    const r = parse('tonight at 1am call', { now: instantOf({ y: 2026, m: 12, d: 3 }, 0, 30, LONDON), timeZone: LONDON });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain('01:00 on Thu 3 Dec');
+    expect(r.example).toBe('on dec 3 at 01:00 call');
+  });
+});
