@@ -198,6 +198,22 @@ describe('Discord end to end (emulator, real app)', () => {
     expect(await running.store.jobs.getJob(id)).toBeUndefined();
   });
 
+  it('Undo on the confirmation, pressed after /reminders snooze, refuses and keeps the snoozed reminder', async () => {
+    const running = await startApp();
+    const general = emu.generalChannel.id;
+    const confirmation = await ask(sam, general, 'remind', [str('when', 'in 1 hour'), str('what', 'stretch')]);
+    const id = idIn(confirmation);
+    await ask(sam, general, 'reminders', [sub('snooze', [str('id', id), str('for', '30m')])]);
+    const snoozed = await running.store.jobs.getJob(id);
+    expect(snoozed?.nextRunAt).toEqual(new Date('2026-11-22T11:30:00Z'));
+    const refused = await press(sam, confirmation, button(confirmation, /Undo/), (r) =>
+      r.messages.some((m) => m.content.includes("Can't undo")),
+    );
+    expect(refused.messages.at(-1)!.content).toContain('was changed after this message');
+    expect(confirmation.content).not.toContain('Undone');
+    expect(await running.store.jobs.getJob(id)).toEqual(snoozed);
+  });
+
   it('permissions: channel: elsewhere needs Manage Channels; with it the reminder is posted there', async () => {
     await startApp();
     const general = emu.generalChannel.id;
