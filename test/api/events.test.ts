@@ -182,7 +182,11 @@ describe('GET /api/v1/events/stream (SSE)', () => {
     await f.call('/api/v1/jobs', create);
     await f.call('/api/v1/jobs', create);
     const newest = (await f.app.store.events.listEvents({ limit: 100 })).at(-1)!.id;
-    expect((await f.call(`/api/v1/events?since=${newest}`)).status).toBe(200);
+    const atNewest = await f.call(`/api/v1/events?since=${newest}`);
+    expect(atNewest.status).toBe(200);
+    // The list names the newest id, so a reader can start there without probing past the end.
+    expect(await atNewest.json()).toEqual({ events: [], next: newest, more: false, newest });
+    expect(((await (await f.call('/api/v1/events?limit=1')).json()) as { newest: number }).newest).toBe(newest);
     for (const [path, headers] of [
       [`/api/v1/events?since=${newest + 1}`, {}],
       [`/api/v1/events/stream?since=${newest + 1000}`, {}],

@@ -57,6 +57,10 @@ const eventsPage = z.object({
   events: z.array(eventDoc),
   next: z.number().int().describe('The id to pass as since for the next page (the last id of this one, or since when empty).'),
   more: z.boolean().describe('Whether this page is full: more events may follow at once.'),
+  newest: z
+    .number()
+    .int()
+    .describe('The newest event id in the log (0 when empty): where a reader that wants only what comes next resumes from.'),
 });
 
 /**
@@ -79,7 +83,8 @@ export function registerEventRoutes(app: FastifyInstance, routes: RouteTable, de
       400: { description: 'Invalid query', schema: problemDoc },
     },
     handler: async ({ query }) => {
-      const beyond = beyondNewest(query.since, await deps.log.lastEventId());
+      const newest = await deps.log.lastEventId();
+      const beyond = beyondNewest(query.since, newest);
       if (beyond) throw validationProblem([{ field: 'query.since', message: beyond }]);
       const since = query.since ?? 0;
       const limit = query.limit ?? 100;
@@ -89,7 +94,7 @@ export function registerEventRoutes(app: FastifyInstance, routes: RouteTable, de
         ...(query.type ? { types: query.type } : {}),
         ...(query.job_id !== undefined ? { jobId: query.job_id } : {}),
       });
-      return { events: events.map(eventView), next: events.at(-1)?.id ?? since, more: events.length === limit };
+      return { events: events.map(eventView), next: events.at(-1)?.id ?? since, more: events.length === limit, newest };
     },
   });
 
