@@ -96,7 +96,10 @@ export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
       const body: Record<string, unknown> = {};
       if (value(f.name) && f.name.value.trim() !== job?.name) body.name = value(f.name);
       if (value(f.when)) body.when = value(f.when);
-      if (value(f.text) && f.text.value !== (isCommand ? payload.command : payload.text)) body[f.text.name] = f.text.value;
+      const textBefore = (isCommand ? payload.command : payload.text) ?? '';
+      // A new job may leave the text to "When"; an edit that cleared it is sent, so the server
+      // says why a reminder needs its text instead of the form answering "Nothing changed."
+      if (job ? f.text.value !== textBefore : value(f.text)) body[f.text.name] = f.text.value;
       if (value(f.zone) && f.zone.value.trim() !== job?.timeZone) body.zone = value(f.zone);
       if (!job || origin.platform !== job.origin.platform || origin.chatId !== job.origin.chatId || origin.threadId !== job.origin.threadId)
         body.origin = origin;

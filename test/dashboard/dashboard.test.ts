@@ -298,6 +298,26 @@ describe.skipIf(!chromiumPath())(`dashboard in Chromium${chromiumPath() ? '' : `
     await page.close();
   }, 60_000);
 
+  it('edit: a schedule phrase the parser refuses, or a cleared reminder text, shows the reason and changes nothing', async () => {
+    const res = await chime.call('/api/v1/jobs', { json: { when: 'every day at 9am', text: 'feed the cat', name: 'cat', origin: ORIGIN } });
+    const id = ((await res.json()) as { id: string }).id;
+    const read = async () => (await (await chime.call(`/api/v1/jobs/${id}`)).json()) as { scheduleSpec: string; payload: unknown };
+    const before = await read();
+    const page = await open(`/jobs/${id}/edit`);
+    const problems = page.locator('form.editor > .error[role="alert"]');
+    await page.getByLabel('When').fill('every blursday at 9am');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => problems.textContent()).toContain('blursday');
+    expect(page.url()).toContain('/edit');
+    await page.getByLabel('When').fill('');
+    await page.getByLabel('Reminder text').fill('');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    // Before, the form answered "Nothing changed." as though the cleared text had not been seen.
+    await expect.poll(() => problems.textContent()).toContain('nothing to read');
+    expect(await read()).toEqual(before);
+    await page.close();
+  });
+
   it('edit changes what the form changed, and cancel asks first, then ends the job', async () => {
     const page = await open(`/jobs/${ids['drink water']}`);
     await page.getByRole('link', { name: 'Edit drink water' }).click();
