@@ -6,7 +6,7 @@ import type { ChatService } from '../../src/chat/message.js';
 import { createAdminCache, DEFAULT_ADMIN_CACHE_MS } from './admin-cache.js';
 import { DEFAULT_RATE_LIMITS, pauseOnEmptyPoll, sendThrottle, shortRetry, type TelegramRateLimits } from './api-transformers.js';
 import type { MenuCommand } from './commands.js';
-import { handleCallback, handleMessage, type HandlerDeps } from './handlers.js';
+import { handleCallback, handleEditedMessage, handleMessage, type HandlerDeps } from './handlers.js';
 import { silentLogger, type AdapterLogger } from './logger.js';
 import { createTelegramSender } from './sender.js';
 import { TELEGRAM } from './to-incoming.js';
@@ -119,6 +119,7 @@ function installHandlers(
   bot.use(inLaneOrder());
   bot.on('message', (ctx) => handleMessage(deps(), ctx.message));
   bot.on('callback_query', (ctx) => handleCallback(deps(), ctx.callbackQuery));
+  bot.on('edited_message', (ctx) => handleEditedMessage(deps(), ctx.editedMessage));
   bot.catch((err) => opts.logger.error({ err: err.error, update: err.ctx.update.update_id }, 'telegram: middleware error'));
 }
 

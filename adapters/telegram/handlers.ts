@@ -85,6 +85,26 @@ export async function handleMessage(deps: HandlerDeps, message: Message): Promis
 }
 
 /**
+ * A message edited after it was sent: acted on already (or not at all), so it is not acted on
+ * again; the chat layer says so when the edit was for us (a command, or a message that set a
+ * reminder), replying to the edited message.
+ */
+export async function handleEditedMessage(deps: HandlerDeps, message: Message): Promise<void> {
+  if (!deps.chat.handleEditedMessage || !isForUs(message, deps.bot) || !message.from) return;
+  // Rights play no part: nothing is changed, and only the sender's own reminders are named.
+  const incoming = toIncomingMessage(message, deps.bot, false);
+  if (!incoming) return;
+  let replies: Reply[];
+  try {
+    replies = await deps.chat.handleEditedMessage(incoming);
+  } catch (err) {
+    deps.logger.error({ err, chatId: incoming.chatId }, 'telegram: chat layer failed on an edited message');
+    return;
+  }
+  await sendAll(deps, addressOf(incoming, incoming.messageId), replies);
+}
+
+/**
  * A button press: the chat layer acts, the toast answers the query (Telegram shows a spinner
  * until it does), and the pressed message is edited in place.
  */

@@ -4,7 +4,7 @@ import { type Bot, webhookCallback } from 'grammy';
 import type { AdapterLogger } from './logger.js';
 
 /** Updates Chime asks Telegram for. */
-export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query'] as const;
 
 /** Webhook mode: Telegram posts updates to `url`, which must reach this process on `port`. */
 export interface TelegramWebhookOptions {

@@ -2,6 +2,7 @@ import type { CommandHandler, DeliveryFormatter } from '../core/executor.js';
 import type { Job } from '../core/job.js';
 import { humanContext, runWithContext } from '../core/runtime-context.js';
 import { handleActionPress } from './actions.js';
+import { answerEditedMessage } from './edited-message.js';
 import { moveChat } from './chat-move.js';
 import type { ChatAgent, CommandContext, CommandModule, ResolvedChatDeps } from './command.js';
 import type { ChatDeps } from './deps.js';
@@ -125,6 +126,10 @@ export function createChatService(input: ChatDeps, agent?: ChatAgent): ChimeChat
     handleAction: async (press) =>
       runWithContext(humanContext(sessionIdFor(press), `${press.platform}:${press.userId}`), () => answerPress(deps, press)),
     suggestJobs: (who, partial) => suggestOwnJobs(deps, who, partial),
+    handleEditedMessage: async (msg) =>
+      runWithContext(humanContext(sessionIdFor(msg), `${msg.platform}:${msg.userId}`), () =>
+        answerEditedMessage(deps, msg, deps.clock.now()),
+      ),
     moveChat: async (move) => void (await moveChat(deps, move)),
     commandHandler,
     checkScheduledCommand: router.checkScheduled,

@@ -86,6 +86,12 @@ export interface ChatService {
    */
   suggestJobs?(ctx: ChatContext, partial: string): Promise<Array<{ id: string; label: string }>>;
   /**
+   * Optional: a message the person edited after sending (Telegram's edited_message). Nothing
+   * is acted on again; the answer says what the original message set and how to change it
+   * (edited-message.ts), or is empty.
+   */
+  handleEditedMessage?(msg: IncomingMessage): Promise<Reply[]>;
+  /**
    * Optional: the platform gave a chat a new id (a Telegram group upgraded to a supergroup);
    * its reminders and settings move there (chat-move.ts). Safe to call more than once.
    */

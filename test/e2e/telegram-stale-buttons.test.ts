@@ -55,6 +55,20 @@ describe('Telegram: buttons pressed after a later change (Bot API fake, real app
     expect(created.edits).toBe(0);
   });
 
+  it('an edited /remind changes nothing and is answered with the reminder as it stays and the /edit', async () => {
+    const original = api.userSays(group, sam, '/remind in 1 hour stretch');
+    await api.until(() => api.sentTo(group.id).length === 1, 8000, 'the confirmation');
+    const id = /\[([a-z0-9]+)\]/.exec(api.sentTo(group.id)[0]!.text)![1]!;
+    const before = await app.store.jobs.getJob(id);
+    api.userEdits(original, '/remind in 2 hours stretch');
+    await api.until(() => api.sentTo(group.id).length === 2, 8000, 'the answer to the edit');
+    const answer = api.sentTo(group.id)[1]!;
+    expect(answer.text).toContain('Editing your message does not change what I set from it');
+    expect(answer.text).toContain(`/edit ${id} `);
+    expect(answer.reply_parameters?.message_id).toBe(original.message_id);
+    expect(await app.store.jobs.listJobs({ originChatId: String(group.id) })).toEqual([before]);
+  });
+
   it("a snooze's Undo pressed twice (double tap) restores once, and the second press changes nothing", async () => {
     const created = await says(sam, '/remind in 1 hour stretch');
     const id = /\[([a-z0-9]+)\]/.exec(created.text)![1]!;

@@ -222,6 +222,16 @@ export class FakeBotApi {
     return message;
   }
 
+  /** The user edits a message they sent (an `edited_message` update with the same message id). */
+  userEdits(original: Message, text: string): Message {
+    const cmd = /^\/\S+/.exec(text);
+    const edited = { ...original, text, edit_date: Math.floor(Date.now() / 1000) } as Message;
+    if (cmd) edited.entities = [{ type: 'bot_command', offset: 0, length: cmd[0].length }];
+    else delete edited.entities;
+    this.push({ update_id: this.nextUpdateId++, edited_message: edited } as Update);
+    return edited;
+  }
+
   /** A user presses the button with `data` under a message the bot sent. Returns the callback id. */
   userPresses(chat: FakeChatSpec, user: User, sent: SentMessage, data: string): string {
     const id = String(this.nextCallbackId++);
