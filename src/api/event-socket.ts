@@ -3,11 +3,11 @@ import type { Duplex } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
-import type { EventFeed, FeedFilter, FeedSubscription } from '../core/event-feed.js';
+import { type EventFeed, type FeedFilter, type FeedSubscription, beyondNewest } from '../core/event-feed.js';
 import type { Clock } from '../core/ports/clock.js';
 import { EVENT_TYPES, type EventType, type LoggedEvent } from '../core/ports/event-log.js';
 import { type AuthDeps, authenticateParts, sameOrigin } from './auth/authenticate.js';
-import { beyondNewest, eventView } from './event-view.js';
+import { eventView } from './event-view.js';
 import { ApiProblem } from './problem.js';
 import { keepAlive, MAX_BUFFERED_BYTES } from './routes/events.js';
 

@@ -69,17 +69,6 @@ export const listEventsQuery = eventFilterQuery
   })
   .strict();
 
-/**
- * Why a reader cannot resume after `since`, or undefined when it can. An id beyond the newest
- * event (a typo, a client of a database since restored from an older backup) is refused: the
- * ids between the newest and it are still to be given to new events, which that reader would
- * skip without a word.
- */
-export function beyondNewest(since: number | undefined, newest: number): string | undefined {
-  if (since === undefined || since <= newest) return undefined;
-  return `${since} is beyond the newest event: the newest event is ${newest}, and the events numbered up to ${since} would be skipped. Resume from an id you received (at most ${newest}), or from 0 for the oldest kept`;
-}
-
 /** A Last-Event-ID header: the id of the last event the client received. */
 export function lastEventIdOf(header: string | string[] | undefined): number | undefined {
   const v = Array.isArray(header) ? header[0] : header;

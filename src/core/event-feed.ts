@@ -49,6 +49,17 @@ const matches = (f: FeedFilter, e: LoggedEvent): boolean =>
   (f.types === undefined || f.types.length === 0 || f.types.includes(e.type)) && (f.jobId === undefined || e.jobId === f.jobId);
 
 /**
+ * Why a reader cannot resume after `since`, or undefined when it can. An id beyond the newest
+ * event (a typo, a client of a database since restored from an older backup) is refused: the
+ * ids between the newest and it are still to be given to new events, which that reader would
+ * skip without a word.
+ */
+export function beyondNewest(since: number | undefined, newest: number): string | undefined {
+  if (since === undefined || since <= newest) return undefined;
+  return `${since} is beyond the newest event: the newest event is ${newest}, and the events numbered up to ${since} would be skipped. Resume from an id you received (at most ${newest}), or from 0 for the oldest kept`;
+}
+
+/**
  * Follows the event log for any number of subscribers (SSE and WebSocket clients, `chime events
  * tail`) with one reader: woken by the log after commits (this process's, and other processes'
  * through LISTEN/NOTIFY or the file watcher), it reads what is new once and hands each

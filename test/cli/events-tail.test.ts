@@ -73,6 +73,22 @@ describe('chime events tail', () => {
     }
   }, 60_000);
 
+  it('--since beyond the newest event is refused naming the newest id, exit code 1, instead of waiting silently', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chime-tail-'));
+    const db = join(dir, 'chime.db');
+    try {
+      const store = openSqliteStore(db);
+      store.jobs.createJob(reminder(0), T0);
+      const newest = store.jobs.lastEventId();
+      store.close();
+      const t = tail(db, ['--since', String(newest + 100)]);
+      expect(await t.exit).toBe(1);
+      expect(t.stderr()).toContain(`the newest event is ${newest}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('an unknown --type is refused with the valid types, exit code 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chime-tail-'));
     try {

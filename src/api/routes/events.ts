@@ -1,10 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { EventFeed, FeedFilter } from '../../core/event-feed.js';
+import { type EventFeed, type FeedFilter, beyondNewest } from '../../core/event-feed.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { EventLog, LoggedEvent } from '../../core/ports/event-log.js';
-import { beyondNewest, eventDoc, eventFilterQuery, eventView, lastEventIdOf, listEventsQuery } from '../event-view.js';
+import { eventDoc, eventFilterQuery, eventView, lastEventIdOf, listEventsQuery } from '../event-view.js';
 import { problemDoc } from '../job-schemas.js';
 import { validationProblem } from '../problem.js';
 import type { RouteTable } from '../route-table.js';

@@ -1,4 +1,4 @@
-import { EventFeed, type FeedFilter } from '../../core/event-feed.js';
+import { EventFeed, type FeedFilter, beyondNewest } from '../../core/event-feed.js';
 import { UserError } from '../../core/errors.js';
 import { EVENT_TYPES, type EventType, type LoggedEvent } from '../../core/ports/event-log.js';
 import { parseOptions } from '../args.js';
@@ -76,6 +76,12 @@ export async function run(argv: string[], io: CliIo & { stop?: AbortSignal }): P
   };
   return withContext(io, async ({ events, clock }) => {
     const feed = new EventFeed(events, clock, { pollMs: 1000 });
+    // Past the newest event the tail would wait, silent, until new events passed that id.
+    const beyond = beyondNewest(since, await feed.newestId());
+    if (beyond) {
+      feed.close();
+      throw new UserError('cli.since', `--since ${beyond}.`, '--since 0');
+    }
     const sub = feed.subscribe(filter, (batch) => {
       io.stdout(
         batch
