@@ -23,10 +23,15 @@ export function definitionVersion(job: Job): string {
 }
 
 /**
- * The definition and where the job stands (status, next run). A button that reverts a change
+ * The definition and where the job stands (status, next run, last run). A button that reverts a change
  * carries this version of the job as the change left it: once anything changed it again
  * (a person, or a run), the versions differ and the button refuses instead of overwriting.
  */
 export function stateVersion(job: Job): string {
-  return fingerprint([definitionVersion(job), job.status, job.nextRunAt?.getTime() ?? null]);
+  const state = [definitionVersion(job), job.status, job.nextRunAt?.getTime() ?? null];
+  // A run that settled over a person's change (a snooze made while it ran) keeps their status
+  // and next run (the settle's KEPT_BY_PERSON): its last run time is what says it ran. Named
+  // only once there is one, so the versions of jobs that never ran read as before.
+  if (job.lastRunAt) state.push(job.lastRunAt.getTime());
+  return fingerprint(state);
 }
