@@ -59,7 +59,7 @@ export function confirmation(
     const later = next.filter((d) => !first || d.getTime() > first.getTime()).slice(0, NEXT_SHOWN);
     if (later.length) lines.push(`🔁 Then: ${later.map((d) => formatLocalTime(d, timeZone, now)).join(', ')}`);
   }
-  lines.push(...describeBounds(job.bounds, timeZone, now));
+  lines.push(...describeBounds(job, timeZone, now));
   const named = zoneLine(job, zone);
   if (named) lines.push(named);
   const quote = (job.payload as { quote?: Reply['quote'] } | undefined)?.quote;

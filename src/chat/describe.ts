@@ -1,5 +1,6 @@
 import type { Job } from '../core/job.js';
-import { firesMoreThanOnce, type ScheduleBounds } from '../core/schedule.js';
+import { firesMoreThanOnce } from '../core/schedule.js';
+import { nextFires } from '../core/schedule-next.js';
 import { formatLocalTime, formatWhen, truncate } from './format.js';
 import { ruleInWords } from '../core/schedule-words.js';
 
@@ -21,12 +22,28 @@ export function jobSubject(job: Job): string {
   return job.name;
 }
 
-/** Bounds in words: "until Thu 31 Dec 23:59", "5 times in all". */
-export function describeBounds(bounds: ScheduleBounds, timeZone: string, now: Date): string[] {
+/** More fires than this before an end date are not counted out ("until dec 31" of an hourly repeat). */
+const COUNTED_UP_TO = 20;
+
+/**
+ * Bounds in words: "Until Sun 6 Dec 12:00, 3 times left", "5 times in all, 2 left". A person
+ * who said "every day at 9 for 3 days" or "3 times" reads how many are to come, not only an
+ * end instant; the count comes from the schedule engine, as the scheduler's fires do.
+ */
+export function describeBounds(job: Pick<Job, 'schedule' | 'bounds' | 'runCount' | 'timeZone'>, timeZone: string, now: Date): string[] {
+  const { bounds } = job;
   const lines: string[] = [];
+  const left = () => nextFires(job.schedule, job.timeZone, now, COUNTED_UP_TO + 1, bounds, job.runCount).length;
   if (bounds.startAt) lines.push(`Starting ${formatLocalTime(bounds.startAt, timeZone, now)}`);
-  if (bounds.endAt) lines.push(`Until ${formatLocalTime(bounds.endAt, timeZone, now)}`);
-  if (bounds.maxRuns !== undefined) lines.push(`${bounds.maxRuns} time${bounds.maxRuns === 1 ? '' : 's'} in all`);
+  if (bounds.endAt) {
+    const n = bounds.maxRuns === undefined && firesMoreThanOnce(job.schedule) ? left() : COUNTED_UP_TO + 1;
+    const count = n <= COUNTED_UP_TO ? `, ${n} time${n === 1 ? '' : 's'} left` : '';
+    lines.push(`Until ${formatLocalTime(bounds.endAt, timeZone, now)}${count}`);
+  }
+  if (bounds.maxRuns !== undefined) {
+    const done = job.runCount > 0 ? `, ${Math.max(0, bounds.maxRuns - job.runCount)} left` : '';
+    lines.push(`${bounds.maxRuns} time${bounds.maxRuns === 1 ? '' : 's'} in all${done}`);
+  }
   return lines;
 }
 
@@ -41,7 +58,7 @@ const STATUS_MARK: Record<Job['status'], string> = {
 /** A repeating job's rule and bounds in words (` · 🔁 every weekday at 09:00, Europe/Berlin (until …)`); nothing for a one-off. */
 function ruleSuffix(job: Job, timeZone: string, now: Date): string {
   if (!firesMoreThanOnce(job.schedule)) return '';
-  const bounds = describeBounds(job.bounds, timeZone, now).map((b) => b.toLowerCase());
+  const bounds = describeBounds(job, timeZone, now).map((b) => b.toLowerCase());
   return ` · 🔁 ${ruleInWords(job)}${bounds.length ? ` (${bounds.join(', ')})` : ''}`;
 }
 
