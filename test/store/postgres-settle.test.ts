@@ -1,7 +1,10 @@
+import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import type { ClaimedRun, OutboxMessage, Settlement } from '../../src/core/run.js';
+import type { SettleRecord } from '../../src/store/engine/write-params.js';
+import { SETTLE_RUNS, settleValues } from '../../src/store/postgres/settle-queries.js';
 import { T0, at, reminder } from './contract.js';
-import { PgSchemaFixture, describePg } from './pg-harness.js';
+import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
 
 const lease = { owner: 'host-a:1:aaaa', durationMs: 60_000 };
 const msg = (key: string, jobId: string): OutboxMessage => ({ key, jobId, to: { platform: 'console', chatId: 'c' }, text: 'done' });
@@ -29,6 +32,74 @@ describePg('PostgreSQL store: settleAll', () => {
     expect(results).toEqual([true, false, true]);
     expect(await jobs.countJobs({ status: 'completed' })).toBe(2);
     expect((await jobs.listOutbox()).map((m) => m.key).sort()).toEqual(['mm1:r', 'zz1:r']);
+  });
+
+  it("a key repeated among one settle's messages keeps the first, as a key already stored is kept", async () => {
+    fx = new PgSchemaFixture();
+    const { jobs } = await fx.open();
+    for (const id of ['a1', 'b1', 'c1']) await jobs.createJob(reminder(0, { id }), T0);
+    await jobs.enqueueOutbox([{ ...msg('stored', 'c1'), text: 'kept' }], at(0));
+    const [a, b, c] = await jobs.claimDue(at(1), 10, lease);
+    const results = await jobs.settleAll(
+      [
+        {
+          run: a!,
+          settlement: done(a!, [
+            { ...msg('twice', 'a1'), text: 'first' },
+            { ...msg('twice', 'a1'), text: 'again' },
+          ]),
+        },
+        { run: b!, settlement: done(b!, [{ ...msg('twice', 'b1'), text: 'other run' }, msg('b', 'b1')]) },
+        { run: c!, settlement: done(c!, [{ ...msg('stored', 'c1'), text: 'repeat' }]) },
+      ],
+      at(10),
+    );
+    expect(results).toEqual([true, true, true]);
+    expect((await jobs.listOutbox()).map((m) => [m.key, m.text])).toEqual([
+      ['stored', 'kept'],
+      ['twice', 'first'],
+      ['b', 'done'],
+    ]);
+  });
+
+  it('skips stored message keys on the key index, without inserting speculatively (ON CONFLICT)', async () => {
+    fx = new PgSchemaFixture();
+    await fx.open();
+    const c = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${fx.schema}` });
+    await c.connect();
+    try {
+      // A retained history of sent messages: the keys must be probed, not the outbox scanned.
+      await c.query(`INSERT INTO outbox (key, platform, chat_id, text, status, available_at, created_at)
+        SELECT 'k' || g, 'console', 'c', 'x', 'sent', 0, 0 FROM generate_series(1, 20000) g`);
+      await c.query('ANALYZE outbox');
+      const shows = (plan: string): void => {
+        expect(plan).toMatch(/Anti Join/);
+        expect(plan).toMatch(/outbox_key_key/);
+        expect(plan).not.toMatch(/Seq Scan on outbox/);
+        expect(plan).not.toMatch(/Conflict Resolution/);
+      };
+      const explain = async (sql: string, values?: unknown[]): Promise<string> =>
+        (await c.query<{ 'QUERY PLAN': string }>(sql, values)).rows.map((r) => r['QUERY PLAN']).join('\n');
+      // The plan a connection keeps after its first executions (generic: array lengths unknown)…
+      await c.query(`PREPARE settle AS ${SETTLE_RUNS.text}`);
+      await c.query('SET plan_cache_mode = force_generic_plan');
+      const nParams = Math.max(...SETTLE_RUNS.text.match(/\$\d+/g)!.map((p) => Number(p.slice(1))));
+      shows(await explain(`EXPLAIN EXECUTE settle(${Array(nParams).fill('NULL').join(', ')})`));
+      // …and the first executions' custom plans, here for a burst's 500 runs with a message each.
+      await c.query('SET plan_cache_mode = force_custom_plan');
+      const records = Array.from(
+        { length: 500 },
+        (_, i) =>
+          ({
+            job: { id: `j${i}`, run_id: null },
+            run: { run_id: `r${i}`, job_id: `j${i}` },
+            outbox: [{ key: `m${i}`, job_id: `j${i}`, platform: 'console', chat_id: 'c', text: 'x' }],
+          }) as unknown as SettleRecord,
+      );
+      shows(await explain(`EXPLAIN ${SETTLE_RUNS.text}`, settleValues(records, 0)));
+    } finally {
+      await c.end();
+    }
   });
 
   it('is all or nothing: one bad settlement leaves every job, run and message unwritten', async () => {

@@ -16,7 +16,7 @@ import {
 } from './job-queries.js';
 import { OUTBOX_SQL, listOutboxSql, outboxInsertValues } from './outbox-queries.js';
 import { pgEventQueries } from './event-queries.js';
-import { SETTLE_RUNS, settleValues } from './settle-queries.js';
+import { settleStatement, settleValues } from './settle-queries.js';
 import type { JobStatus } from '../../core/job.js';
 
 /** Rows changed by a statement. */
@@ -95,7 +95,7 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
   /** One statement for any number of settles (one round trip for a burst). */
   async settleRuns(c, records, now) {
     const stored = new Array<JobStatus | null>(records.length).fill(null);
-    for (const r of await rows(exec<{ ord: number; status: JobStatus }>(c, SETTLE_RUNS, settleValues(records, now)))) {
+    for (const r of await rows(exec<{ ord: number; status: JobStatus }>(c, settleStatement(records), settleValues(records, now)))) {
       stored[r.ord - 1] = r.status;
     }
     return stored;
