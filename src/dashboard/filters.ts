@@ -42,11 +42,18 @@ export function countableByStats(f: Filters): boolean {
   return FILTER_KEYS.every((k) => k === 'status' || k === 'kind' || k === 'sort' || f[k] === undefined);
 }
 
+/** The status of the jobs each bulk route changes: a pause takes the active ones, a resume the paused ones. */
+const BULK_TAKES = { pause: 'active', resume: 'paused' } as const;
+
 /**
- * The bulk routes' body for every job matching these filters (status and sort aside: a bulk
- * pause takes the active ones, a resume the paused ones). No filter at all must say so: `all`.
+ * The bulk routes' body for every job matching these filters (sort aside; the route itself
+ * keeps to the status it takes). No filter at all must say so: `all`. Undefined when the list's
+ * status filter leaves out every job the action takes: the routes have no status filter, so the
+ * body would reach jobs the list does not show (Pause on the list of cancelled jobs would pause
+ * every active one).
  */
-export function bulkBody(f: Filters): Record<string, unknown> {
+export function bulkBody(f: Filters, action: keyof typeof BULK_TAKES): Record<string, unknown> | undefined {
+  if (f.status !== undefined && !f.status.split(',').some((s) => s.trim() === BULK_TAKES[action])) return undefined;
   const body: Record<string, unknown> = {};
   for (const k of ['kind', 'owner', 'chat', 'platform', 'workflow', 'q'] as const) if (f[k] !== undefined) body[k] = f[k];
   if (f.recurring !== undefined) body.recurring = f.recurring === 'true';

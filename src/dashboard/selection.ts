@@ -80,7 +80,8 @@ export function selectionBar(
     for (const b of buttons) (b as HTMLButtonElement).disabled = true;
     try {
       if (action !== 'cancel') {
-        const bodies = sel.allMatching ? [bulkBody(filters)] : chunks([...sel.ids], IDS_PER_CALL).map((ids) => ({ ids }));
+        const byFilter = sel.allMatching ? bulkBody(filters, action) : undefined;
+        const bodies = sel.allMatching ? (byFilter ? [byFilter] : []) : chunks([...sel.ids], IDS_PER_CALL).map((ids) => ({ ids }));
         let changed = 0;
         for (const body of bodies) {
           changed += (await ctx.api.send<{ ids: string[] }>('POST', `/api/v1/bulk/${action}`, body, { retry: true })).ids.length;

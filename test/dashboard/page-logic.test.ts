@@ -29,10 +29,17 @@ describe('dashboard filters in the address', () => {
   });
 
   it('a bulk action by filter sends the filters, says "all" only when none narrows it, and leaves status and sort out', () => {
-    expect(bulkBody({})).toEqual({ all: true });
-    expect(bulkBody({ status: 'paused', sort: 'name' })).toEqual({ all: true });
-    expect(bulkBody({ kind: 'reminder', chat: 'telegram:42', sort: 'name' })).toEqual({ kind: 'reminder', chat: 'telegram:42' });
-    expect(bulkBody({ q: 'water', recurring: 'false' })).toEqual({ q: 'water', recurring: false });
+    expect(bulkBody({}, 'pause')).toEqual({ all: true });
+    expect(bulkBody({ status: 'paused', sort: 'name' }, 'resume')).toEqual({ all: true });
+    expect(bulkBody({ status: 'active,cancelled' }, 'pause')).toEqual({ all: true });
+    expect(bulkBody({ kind: 'reminder', chat: 'telegram:42', sort: 'name' }, 'resume')).toEqual({ kind: 'reminder', chat: 'telegram:42' });
+    expect(bulkBody({ q: 'water', recurring: 'false' }, 'pause')).toEqual({ q: 'water', recurring: false });
+  });
+
+  it('"every matching job" of a list whose status filter shows none the action takes sends nothing (before, {"all":true}: Pause on the cancelled list paused every active job, none of them shown)', () => {
+    expect(bulkBody({ status: 'cancelled' }, 'pause')).toBeUndefined();
+    expect(bulkBody({ status: 'paused', kind: 'reminder' }, 'pause')).toBeUndefined();
+    expect(bulkBody({ status: 'active,completed' }, 'resume')).toBeUndefined();
   });
 });
 
