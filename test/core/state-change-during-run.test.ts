@@ -69,6 +69,23 @@ describe('a change of where the job stands, made while it runs', () => {
     expect(await h.scheduler.getJob(job.id)).toMatchObject({ status: 'active', nextRunAt: back, runCount: 1 });
   });
 
+  it('a paused series resumed during a Run now stays resumed (the manual run settled it paused again)', async () => {
+    const g = gated();
+    const h = makeHarness({ executors: [g.executor], start: '2026-11-22T07:00:00Z' });
+    harnesses.push(h);
+    await h.scheduler.start();
+    const job = await h.scheduler.createJob({ ...h.reminder('x', { kind: 'cron', pattern: '0 9 * * *' }), kind: 'slow', payload: {} });
+    await h.scheduler.pauseJob(job.id);
+    void h.scheduler.runNow(job.id);
+    await h.settle();
+    expect(await h.store.jobs.listRuns({ jobId: job.id, status: 'running' })).toHaveLength(1);
+    await h.scheduler.resumeJob(job.id);
+    g.finish();
+    await h.settle();
+    // 09:00 Berlin today is 08:00Z.
+    expect(await h.scheduler.getJob(job.id)).toMatchObject({ status: 'active', nextRunAt: new Date('2026-11-22T08:00:00Z') });
+  });
+
   it('without a change the settle moves the series on as before', async () => {
     const { h, job, finish } = await running({ kind: 'cron', pattern: '0 9 * * *' });
     await h.scheduler.updateJob(job.id, { name: 'renamed' });
