@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { checkTextLength, hasVisibleText } from '../core/text-limit.js';
+import { seasonlessAbbreviation } from '../core/time/zone-id.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -77,6 +78,13 @@ export function intInRange(value: string | undefined, name: string, range: { min
       `--${name} ${Math.max(range.min, Math.min(range.max, 3))}`,
     );
   return n;
+}
+
+/** `--tz`, refused when it is an abbreviation the runtime reads without summer time (EST, MST). */
+export function zoneOption(value: string | undefined): string | undefined {
+  const seasonless = value === undefined ? undefined : seasonlessAbbreviation(value);
+  if (seasonless) throw new UserError('timezone.seasonless', seasonless, '--tz America/New_York');
+  return value;
 }
 
 /** `--format table|json`. */

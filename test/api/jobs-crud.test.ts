@@ -150,6 +150,9 @@ function crud(backend: 'sqlite' | 'postgres') {
       [{ when: 'blue elephants', text: 'x', origin: ORIGIN }, 'body.when'],
       [{ schedule: 'cron:99 * * * *', text: 'x', origin: ORIGIN }, 'body.schedule'],
       [{ when: 'at 5pm', text: 'x', origin: ORIGIN, zone: 'Mars/Base' }, 'body.zone'],
+      // The runtime reads "EST" as Panama (UTC-5 all year): an hour off New York all summer. The chat reads it as New York.
+      [{ when: 'at 5pm', text: 'x', origin: ORIGIN, zone: 'EST' }, 'body.zone'],
+      [{ when: 'at 5pm', text: 'x', origin: ORIGIN, zone: 'mst' }, 'body.zone'],
       [{ when: 'at 5pm', text: 'x', origin: ORIGIN, color: 'red' }, 'body'],
       [{ when: 'at 5pm', text: 'x'.repeat(5000), origin: ORIGIN }, 'body.text'],
       // A platform Chime has no adapter for: before, the job ran and its message waited for a sender forever.

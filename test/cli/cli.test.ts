@@ -142,6 +142,17 @@ describe('chime CLI', () => {
     expect((await chime('jobs', 'update', '--id', id, '--retries', '0', '--timeout', '1000')).code).toBe(0);
   });
 
+  it('--tz EST or MST is refused naming the place to say (the runtime reads them as Panama and Phoenix, with no summer time), on create and update', async () => {
+    const r = await chime('jobs', 'create', '--name', 'est', '--schedule', '@daily', '--text', 'x', '--tz', 'EST');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('America/New_York');
+    const id = await create('zone kept', '--schedule', '@daily', '--text', 'x', '--tz', 'America/New_York');
+    const u = await chime('jobs', 'update', '--id', id, '--tz', 'mst');
+    expect(u.code).toBe(1);
+    expect(u.err).toContain('America/Denver');
+    expect((await listJson()).find((j) => j.id === id)).toMatchObject({ timeZone: 'America/New_York' });
+  });
+
   it('a --text of only invisible characters is refused as a blank one is', async () => {
     for (const text of ['  ', '\u200b\u200b']) {
       const r = await chime('jobs', 'create', '--name', 'blank', '--schedule', '@daily', '--text', text);

@@ -1,6 +1,6 @@
 import type { NewJob } from '../../core/job.js';
 import { UserError } from '../../core/errors.js';
-import { intInRange, jsonObject, outputFormat, parseOptions, positiveInt, required, withinTextLimit } from '../args.js';
+import { zoneOption, intInRange, jsonObject, outputFormat, parseOptions, positiveInt, required, withinTextLimit } from '../args.js';
 import { RETRIES_RANGE, TIMEOUT_MS_RANGE } from '../../core/run-limits.js';
 import { withContext } from '../context.js';
 import { describeSchedule } from '../describe.js';
@@ -84,7 +84,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const format = outputFormat(opts.format);
   return withContext(io, async ({ scheduler, config, clock }) => {
     withinTextLimit(opts, config.quotas.maxTextLength);
-    const timeZone = opts.tz ?? config.defaultTimeZone;
+    const timeZone = zoneOption(opts.tz) ?? config.defaultTimeZone;
     const { schedule, bounds } = scheduleFromSpec(spec, { now: clock.now(), timeZone, once: opts.once ?? false });
     const input: NewJob = {
       name,

@@ -1,6 +1,6 @@
 import { NotFoundError, UserError } from '../../core/errors.js';
 import type { JobPatch } from '../../core/ports/job-store.js';
-import { intInRange, jsonObject, outputFormat, parseOptions, required, withinTextLimit } from '../args.js';
+import { zoneOption, intInRange, jsonObject, outputFormat, parseOptions, required, withinTextLimit } from '../args.js';
 import { RETRIES_RANGE, TIMEOUT_MS_RANGE } from '../../core/run-limits.js';
 import { withContext } from '../context.js';
 import { describeSchedule } from '../describe.js';
@@ -38,7 +38,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (!job) throw new NotFoundError('job', id);
     const patch: JobPatch = {};
     if (opts.name !== undefined) patch.name = opts.name;
-    if (opts.tz !== undefined) patch.timeZone = opts.tz;
+    if (opts.tz !== undefined) patch.timeZone = zoneOption(opts.tz)!;
     if (opts.schedule !== undefined) {
       const { schedule, bounds } = scheduleFromSpec(opts.schedule, { now: clock.now(), timeZone: opts.tz ?? job.timeZone, once: false });
       patch.schedule = schedule;

@@ -61,6 +61,25 @@ export function assertTimeZone(timeZone: string): void {
   }
 }
 
+/**
+ * Zone ids a person types meaning a place with summer time, that the runtime reads as a place
+ * without: Intl takes "EST" as America/Panama and "MST" as America/Phoenix (UTC-5 and UTC-7 all
+ * year), so a reminder of a New Yorker would fire an hour off all summer. The chat reads these
+ * abbreviations as the places (src/chat/zones.ts); where a zone id is given (API, CLI) they are
+ * refused with the place to say.
+ */
+const SEASONLESS_ABBREVIATIONS: Record<string, { place: string; allYear: string }> = {
+  EST: { place: 'America/New_York', allYear: 'America/Panama' },
+  MST: { place: 'America/Denver', allYear: 'America/Phoenix' },
+};
+
+/** Why `timeZone` is refused as a zone id (see SEASONLESS_ABBREVIATIONS), or undefined. */
+export function seasonlessAbbreviation(timeZone: string): string | undefined {
+  const hit = SEASONLESS_ABBREVIATIONS[timeZone.trim().toUpperCase()];
+  if (!hit) return undefined;
+  return `"${timeZone}" is read as ${hit.allYear}, the same offset all year with no summer time. Say the place: ${hit.place} (with summer time), or ${hit.allYear} for the fixed offset.`;
+}
+
 /** The runtime's spelling of a zone name (`US/Eastern`, `utc` -> `UTC`), or undefined if it is not a zone. */
 export function canonicalTimeZone(timeZone: string): string | undefined {
   if (!isValidTimeZone(timeZone)) return undefined;
