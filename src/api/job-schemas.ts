@@ -210,7 +210,7 @@ export const jobDoc = z
     scheduleText: z
       .string()
       .describe(
-        'The schedule in words, as the chat\'s /list says it: "on the last Friday of every month at 09:00, Europe/Berlin", "every 2 hours".',
+        'The schedule in words, as the chat\'s /list says it, with its bounds: "on the last Friday of every month at 09:00, Europe/Berlin", "every 2 hours", "every day at 09:00, Europe/London, 3 times in all".',
       ),
     nextRunAt: z.string().nullable(),
   })

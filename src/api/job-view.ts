@@ -2,7 +2,7 @@ import type { Job } from '../core/job.js';
 import type { RunRecord } from '../core/run.js';
 import { isRecurring } from '../core/schedule.js';
 import { formatScheduleSpec } from '../core/schedule-spec.js';
-import { ruleInWords } from '../core/schedule-words.js';
+import { scheduleInWords } from '../core/schedule-words.js';
 import { formatInZone } from '../core/time/zoned.js';
 import { ghostSessionId } from '../core/ghost.js';
 
@@ -11,8 +11,9 @@ const iso = (d: Date | null): string | null => (d === null ? null : d.toISOStrin
 /**
  * A job as the API shows it: instants in UTC (ISO 8601), the next run also in the job's zone,
  * and the schedule as data, as its canonical spec (what `schedule` accepts back) and in words,
- * the words the chat's /list says ("every last Friday at 09:00, Europe/Berlin"), so a client
- * such as the dashboard shows the same rule without wording it again.
+ * the words the chat's /list says ("every last Friday at 09:00, Europe/Berlin") with its bounds
+ * (", until 2026-12-06 12:00", ", 3 times in all"), so a client such as the dashboard shows the
+ * same rule without wording it again.
  */
 export function jobView(job: Job): Record<string, unknown> {
   return {
@@ -26,7 +27,7 @@ export function jobView(job: Job): Record<string, unknown> {
     timeZone: job.timeZone,
     schedule: job.schedule,
     scheduleSpec: formatScheduleSpec(job.schedule, job.bounds, job.timeZone),
-    scheduleText: ruleInWords(job),
+    scheduleText: scheduleInWords(job),
     recurring: isRecurring(job.schedule),
     bounds: job.bounds,
     nextRunAt: iso(job.nextRunAt),

@@ -302,3 +302,25 @@ export function ruleInWords(job: Pick<Job, 'schedule' | 'timeZone'>): string {
   const { words, wallClock } = triggerInWords(job.schedule, job.timeZone);
   return wallClock ? `${words}, ${job.timeZone}` : words;
 }
+
+/** A wall time of `zone` as "2026-12-06 12:00". */
+function wallWords(at: Date, zone: string): string {
+  const w = toWallTime(at, zone);
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
+}
+
+/**
+ * The rule of `job` in words with its bounds, for readers that have no other place for them
+ * (the API's `scheduleText`, the dashboard): "every day at 09:00, Europe/London, until
+ * 2026-12-06 12:00", "every day at 09:00, Europe/London, 3 times in all". The chat says its
+ * bounds in its own words and counts (chat/describe.ts), so it takes {@link ruleInWords}.
+ */
+export function scheduleInWords(job: Pick<Job, 'schedule' | 'timeZone' | 'bounds'>): string {
+  const { startAt, endAt, maxRuns } = job.bounds;
+  const bounds = [
+    ...(startAt ? [`from ${wallWords(startAt, job.timeZone)}`] : []),
+    ...(endAt ? [`until ${wallWords(endAt, job.timeZone)}`] : []),
+    ...(maxRuns !== undefined ? [`${maxRuns} time${maxRuns === 1 ? '' : 's'} in all`] : []),
+  ];
+  return [ruleInWords(job), ...bounds].join(', ');
+}

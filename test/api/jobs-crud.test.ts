@@ -42,6 +42,15 @@ function crud(backend: 'sqlite' | 'postgres') {
     expect(((await got.json()) as { nextRuns: unknown[] }).nextRuns).toEqual(job.nextRuns);
   });
 
+  it('scheduleText says a repeat\'s count ("every day at 9am 3 times"); it was the rule alone', async () => {
+    const res = await f.call('/api/v1/jobs', {
+      method: 'POST',
+      json: { when: 'every day at 9am 3 times', text: 'stretch', origin: ORIGIN },
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ scheduleText: 'every day at 09:00, Europe/Berlin, 3 times in all', bounds: { maxRuns: 3 } });
+  });
+
   it('takes the reminder text from the sentence when no text is given', async () => {
     const res = await f.call('/api/v1/jobs', { method: 'POST', json: { when: 'remind me to call Sam tomorrow at 5pm', origin: ORIGIN } });
     expect(res.status).toBe(201);

@@ -1,6 +1,6 @@
 /** Rules in words, as /list shows them. Cases written from what a person would say. */
 import { describe, expect, it } from 'vitest';
-import { ruleInWords } from '../../src/core/schedule-words.js';
+import { ruleInWords, scheduleInWords } from '../../src/core/schedule-words.js';
 import type { Schedule } from '../../src/core/schedule.js';
 
 const berlin = (schedule: Schedule) => ruleInWords({ schedule, timeZone: 'Europe/Berlin' });
@@ -131,5 +131,26 @@ describe('ruleInWords, runs of hours and minutes', () => {
     expect(berlin(pair('*/30 9-16 * * 1', '0 17 * * 2'))).toBe(
       'every Monday, every 30 minutes from 09:00 to 16:30 and every Tuesday at 17:00, Europe/Berlin',
     );
+  });
+});
+
+describe('scheduleInWords: the rule with its bounds, for the API and the dashboard', () => {
+  const daily: Schedule = { kind: 'cron', pattern: '0 9 * * *' };
+  it('a count is said ("3 times in all"); before, scheduleText was the rule alone', () => {
+    expect(scheduleInWords({ schedule: daily, timeZone: 'Europe/London', bounds: { maxRuns: 3 } })).toBe(
+      'every day at 09:00, Europe/London, 3 times in all',
+    );
+  });
+  it('start and end in the job zone (12:00Z on 6 Dec 2026 is 12:00 GMT; 23:00Z is 00:00 CET on the 7th)', () => {
+    const bounds = { startAt: new Date('2026-12-04T08:00:00Z'), endAt: new Date('2026-12-06T23:00:00Z') };
+    expect(scheduleInWords({ schedule: daily, timeZone: 'Europe/London', bounds })).toBe(
+      'every day at 09:00, Europe/London, from 2026-12-04 08:00, until 2026-12-06 23:00',
+    );
+    expect(scheduleInWords({ schedule: daily, timeZone: 'Europe/Berlin', bounds })).toBe(
+      'every day at 09:00, Europe/Berlin, from 2026-12-04 09:00, until 2026-12-07 00:00',
+    );
+  });
+  it('no bounds: the rule alone', () => {
+    expect(scheduleInWords({ schedule: daily, timeZone: 'Europe/London', bounds: {} })).toBe('every day at 09:00, Europe/London');
   });
 });
