@@ -83,10 +83,22 @@ export function selectionBar(
         const byFilter = sel.allMatching ? bulkBody(filters, action) : undefined;
         const bodies = sel.allMatching ? (byFilter ? [byFilter] : []) : chunks([...sel.ids], IDS_PER_CALL).map((ids) => ({ ids }));
         let changed = 0;
+        const unchanged: Array<{ id: string; status: string }> = [];
         for (const body of bodies) {
-          changed += (await ctx.api.send<{ ids: string[] }>('POST', `/api/v1/bulk/${action}`, body, { retry: true })).ids.length;
+          const result = await ctx.api.send<{ ids: string[]; unchanged?: Array<{ id: string; status: string }> }>(
+            'POST',
+            `/api/v1/bulk/${action}`,
+            body,
+            { retry: true },
+          );
+          changed += result.ids.length;
+          unchanged.push(...(result.unchanged ?? []));
         }
-        ctx.say(`${DONE[action]} ${changed} job${changed === 1 ? '' : 's'}.`);
+        // Ticked jobs the action did not take are named, so none is thought paused that is not.
+        const skipped = unchanged.length
+          ? ` Not ${DONE[action].toLowerCase()}: ${unchanged.map((u) => `${u.id} (${u.status})`).join(', ')}.`
+          : '';
+        ctx.say(`${DONE[action]} ${changed} job${changed === 1 ? '' : 's'}.${skipped}`);
       } else {
         if (sel.allMatching) await list.ensure(0, Number.MAX_SAFE_INTEGER);
         const targets = sel.allMatching ? list.ids() : [...sel.ids];

@@ -40,6 +40,25 @@ describe('bulk actions', () => {
     expect(await statuses()).toEqual({ a: 'active', b: 'active', c: 'active' });
   });
 
+  it('ids the action does not take are named with their status, beside the ids it changed', async () => {
+    const jobs = ((await (await f.call('/api/v1/jobs')).json()) as { jobs: Array<{ id: string; name: string }> }).jobs;
+    const id = (name: string) => jobs.find((j) => j.name === name)!.id;
+    expect((await f.call(`/api/v1/jobs/${id('b')}/cancel`, { method: 'POST' })).status).toBe(200);
+    expect((await f.call(`/api/v1/jobs/${id('c')}/pause`, { method: 'POST' })).status).toBe(200);
+    const res = await f.call('/api/v1/bulk/pause', { method: 'POST', json: { ids: [id('a'), id('b'), id('c'), id('a')] } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      ids: [id('a')],
+      unchanged: [
+        { id: id('b'), status: 'cancelled' },
+        { id: id('c'), status: 'paused' },
+      ],
+    });
+    expect(await statuses()).toEqual({ a: 'paused', b: 'cancelled', c: 'paused' });
+    // By filter there is nothing to name: the filter took what it matched.
+    expect(await (await f.call('/api/v1/bulk/resume', { method: 'POST', json: { workflow: 'w2' } })).json()).toEqual({ ids: [id('c')] });
+  });
+
   it('an empty filter is refused unless all:true says so', async () => {
     const res = await f.call('/api/v1/bulk/pause', { method: 'POST', json: {} });
     expect(res.status).toBe(400);

@@ -52,7 +52,29 @@ async function bulkFilter(scheduler: SchedulerApi, body: BulkBody): Promise<JobF
   return { ...filter, ids };
 }
 
-const idsDoc = z.object({ ids: z.array(z.string()) });
+const idsDoc = z.object({
+  ids: z.array(z.string()).describe('The jobs changed.'),
+  unchanged: z
+    .array(z.object({ id: z.string(), status: z.string() }))
+    .optional()
+    .describe('With ids: those the action did not take (a pause takes active jobs, a resume paused ones), with their status.'),
+});
+
+/**
+ * The bulk action's answer: the ids it changed and, when the body listed ids, each listed one it
+ * did not take with its status, so "pause these five" that paused four says which one and why.
+ */
+async function bulkResult(scheduler: SchedulerApi, body: BulkBody, changed: string[]) {
+  if (body.ids === undefined) return { ids: changed };
+  const done = new Set(changed);
+  const unchanged: Array<{ id: string; status: string }> = [];
+  for (const id of new Set(body.ids)) {
+    if (done.has(id)) continue;
+    const job = await scheduler.getJob(id);
+    unchanged.push({ id, status: job?.status ?? 'deleted' });
+  }
+  return { ids: changed, unchanged };
+}
 
 export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi): void {
   const tags = ['bulk'];
@@ -70,7 +92,7 @@ export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi):
     tags,
     body: bulkBody,
     responses: responses('Ids paused'),
-    handler: async ({ body }) => ({ ids: await scheduler.pauseAll(await bulkFilter(scheduler, body)) }),
+    handler: async ({ body }) => bulkResult(scheduler, body, await scheduler.pauseAll(await bulkFilter(scheduler, body))),
   });
   routes.add({
     method: 'POST',
@@ -81,7 +103,7 @@ export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi):
     tags,
     body: bulkBody,
     responses: responses('Ids resumed'),
-    handler: async ({ body }) => ({ ids: await scheduler.resumeAll(await bulkFilter(scheduler, body)) }),
+    handler: async ({ body }) => bulkResult(scheduler, body, await scheduler.resumeAll(await bulkFilter(scheduler, body))),
   });
   routes.add({
     method: 'POST',
