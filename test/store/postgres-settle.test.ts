@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
 import type { ClaimedRun, OutboxMessage, Settlement } from '../../src/core/run.js';
 import type { SettleRecord } from '../../src/store/engine/write-params.js';
+import { pgJobQueries } from '../../src/store/postgres/pg-queries.js';
 import { SETTLE_RUNS, settleValues } from '../../src/store/postgres/settle-queries.js';
 import { T0, at, reminder } from './contract.js';
 import { PG_URL, PgSchemaFixture, describePg } from './pg-harness.js';
@@ -97,6 +98,27 @@ describePg('PostgreSQL store: settleAll', () => {
           }) as unknown as SettleRecord,
       );
       shows(await explain(`EXPLAIN ${SETTLE_RUNS.text}`, settleValues(records, 0)));
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('claims and settles plan their statements once per connection, for their transaction only', async () => {
+    fx = new PgSchemaFixture();
+    await fx.open();
+    const c = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${fx.schema}` });
+    await c.connect();
+    const mode = async (): Promise<string> => (await c.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0]!.plan_cache_mode;
+    try {
+      for (const first of [() => pgJobQueries.expiredLeases(c, 0, 10), () => pgJobQueries.settleRuns(c, [], 0)]) {
+        await c.query('BEGIN');
+        await first();
+        // Generic plans: a fresh connection's first executions are not each planned again.
+        expect(await mode()).toBe('force_generic_plan');
+        await c.query('COMMIT');
+        // The SQL built at call time afterwards (API lists, filters) is planned for its parameters.
+        expect(await mode()).toBe('auto');
+      }
     } finally {
       await c.end();
     }
