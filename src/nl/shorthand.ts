@@ -256,7 +256,9 @@ function rewriteToken(source: string, token: string, start: number): { length: n
   if (ambiguous) {
     const before = source.slice(Math.max(0, start - 12), start);
     const after = source.slice(start + trimmed.length, start + trimmed.length + 12);
-    const article = /\b(?:the|a|an|my|your|our|his|her|their|this|that)\s*$/.test(before);
+    // "this fri at 10" is a day (it was "this fri" in the text and 22:00 today); "this sat on …" is not
+    const article =
+      /\b(?:the|a|an|my|your|our|his|her|their|that)\s*$/.test(before) || (/\bthis\s*$/.test(before) && !DAY_CONTEXT_AFTER.test(after));
     const dayContext = DAY_CONTEXT_BEFORE.test(before) || (DAY_CONTEXT_AFTER.test(after) && !/^\s*$/.test(after));
     return !article && dayContext ? { length: trimmed.length, text: ambiguous } : undefined;
   }

@@ -345,10 +345,10 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
-    // "every day at 9 vitamins", "tomorrow at 5 pills": right after a day, "at 9" is the time
-    // even before a plural noun (elsewhere "look at 5 options" is not a time)
+    // "every day at 9 vitamins", "tomorrow at 5 pills", "monday next at 9 taxes": right after a
+    // day, "at 9" is the time even before a plural noun (elsewhere "look at 5 options" is not a time)
     name: 'time-prefixed-after-day',
-    re: /(?<=(?:\b(?:day|days|daily|weekday|weekdays|weekend|weekends|tomorrow|today|tonight|morning|mornings|evening|evenings|night|nights|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|september|october|november|december|christmas|eve|easter|thanksgiving)|\d(?:st|nd|rd|th)?)\s+)(?:at|@)\s+(\d{1,2})(?:[:.](\d{2}))?\b(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|am|pm|a|p|minutes?|mins?|hours?|days?|weeks?|months?|years?|times)\b)/g,
+    re: /(?<=(?:\b(?:day|days|daily|weekday|weekdays|weekend|weekends|tomorrow|today|tonight|morning|mornings|evening|evenings|night|nights|week|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)days?(?:\s+next)?|january|february|march|april|may|june|july|august|september|october|november|december|christmas|eve|easter|thanksgiving)|\d(?:st|nd|rd|th)?)\s+)(?:at|@)\s+(\d{1,2})(?:[:.](\d{2}))?\b(?![\d/.:-]?\d)(?!\s*(?:%|st|nd|rd|th|am|pm|a|p|minutes?|mins?|hours?|days?|weeks?|months?|years?|times)\b)/g,
     make(m) {
       const t = plainTime(m[1]!, Number(m[2] ?? 0));
       return t ? { time: t } : null;

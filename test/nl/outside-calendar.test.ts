@@ -85,6 +85,10 @@ const READ: Array<[string, string[], string]> = [
   ['remind me end of month to send invoices', [dec(31, 17)], 'send invoices'],
   ['remind me this weekend to clean the car', [dec(5, 9)], 'clean the car'],
   ['remind me next weekend to clean the car', [dec(12, 9)], 'clean the car'],
+  // was 22:00 today with the text "this fri to pay"
+  ['remind me this fri at 10 to pay', [dec(4, 10)], 'pay'],
+  // was Mon 7 Dec 09:00 (the default) with the text "at 10 taxes"
+  ['on monday next at 10 taxes', [dec(7, 10)], 'taxes'],
 ];
 
 /** [request, words the question must hold, its example's first fire] */
