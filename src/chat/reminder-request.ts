@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.js';
+import { hasVisibleText } from '../core/text-limit.js';
 import type { NewJob } from '../core/job.js';
 import type { ParsedReminder } from '../nl/types.js';
 import type { CommandContext } from './command.js';
@@ -50,6 +51,8 @@ export async function readReminderRequest(ctx: CommandContext): Promise<Reminder
   const read = await parseOrThrow(ctx, request.text || 'in 1 hour', EXAMPLE);
   const parsed = nag ? asNag(read, ctx.now) : read;
   let text = when && what ? what : parsed.text.trim();
+  // Zero-width or control characters alone would arrive as an empty-looking message: no text.
+  if (!hasVisibleText(text)) text = '';
   const quote = reply
     ? { messageId: reply.messageId, ...(reply.text ? { text: reply.text } : {}), ...(reply.link ? { link: reply.link } : {}) }
     : undefined;

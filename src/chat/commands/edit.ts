@@ -1,6 +1,7 @@
 import { ForbiddenError, UserError } from '../../core/errors.js';
 import type { JobPatch } from '../../core/ports/job-store.js';
 import type { Job } from '../../core/job.js';
+import { hasVisibleText } from '../../core/text-limit.js';
 import type { CommandContext, CommandModule } from '../command.js';
 import { isOwner } from '../access.js';
 import { inJobTurn } from '../job-turn.js';
@@ -92,7 +93,7 @@ async function editJob(ctx: CommandContext, job: Job, raw: string): Promise<Repl
     checkGroupInterval(ctx, parsed);
     patch = { schedule: parsed.schedule, bounds: parsed.bounds, timeZone: parsed.timeZone };
     if (job.status === 'completed' || job.status === 'failed') patch.status = 'active';
-    if (parsed.text.trim()) newText = parsed.text.trim();
+    if (hasVisibleText(parsed.text)) newText = parsed.text.trim();
     next = parsed.next;
   } else if (parsed && (force === 'when' || LOOKS_LIKE_TIME.test(input))) {
     throw new UserError(
@@ -101,7 +102,7 @@ async function editJob(ctx: CommandContext, job: Job, raw: string): Promise<Repl
       parsed.example ?? EXAMPLE,
     );
   } else {
-    if (!input) throw new UserError('edit.empty', 'The new text is empty.', `/edit ${job.id} text: call mom`);
+    if (!hasVisibleText(input)) throw new UserError('edit.empty', 'The new text is empty.', `/edit ${job.id} text: call mom`);
     newText = input;
   }
   if (newText !== undefined) patch = { ...patch, ...withNewText(ctx, job, newText) };
