@@ -88,9 +88,10 @@ const AMBIGUOUS_DAYS: Record<string, string> = {
 // "every 2nd tue", "the last fri of the month": an ordinal after every/each/the names a weekday
 const DAY_CONTEXT_BEFORE =
   /(?:^|\b)(?:on|every|each|next|this|coming|until|till|til|from|by|and|or|starting|before|after)\s*$|,\s*$|\b(?:every|each|the)\s+(?:1st|2nd|3rd|4th|5th|first|second|third|fourth|fifth|last)\s*$/;
-// "mon to fri": a range to another day's name is a date context too (it was "mon to" left in the text)
+// "mon to fri": a range to another day's name is a date context too (it was "mon to" left in the text);
+// so is a list of days without commas: "every mon wed fri at 7" (the "wed" was read as text)
 const DAY_CONTEXT_AFTER =
-  /^\s*(?:at\b|@|\d|morning|afternoon|evening|night|noon|next\b|,|and\b|or\b|$|(?:to|through|thru|till|until)\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/;
+  /^\s*(?:at\b|@|\d|morning|afternoon|evening|night|noon|next\b|,|and\b|or\b|$|(?:(?:to|through|thru|till|until)\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/;
 
 export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 export const MONTH_NAMES = [

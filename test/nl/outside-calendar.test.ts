@@ -57,6 +57,11 @@ const READ: Array<[string, string[], string]> = [
   ['Call Mum Tomorrow At 9', [dec(4, 9)], 'Call Mum'],
   ['🔔 tomorrow at 9 call mum 📞', [dec(4, 9)], '🔔 call mum 📞'],
   ['call mum tomorrow at 9, thanks!', [dec(4, 9)], 'call mum, thanks!'],
+  // days listed without commas: "wed" was read as text and the request refused as two reminders
+  ['every mon wed fri at 7 gym', [dec(4, 7), dec(7, 7), dec(9, 7), dec(11, 7)], 'gym'],
+  ['every sat sun at 10 lie in', [dec(5, 10), dec(6, 10), dec(12, 10), dec(13, 10)], 'lie in'],
+  ['wed sat at 9 call mum', [dec(5, 9), dec(9, 9)], 'call mum'],
+  ['remind me to buy a sun hat at 5', [dec(3, 17)], 'buy a sun hat'],
   // 07:00 in New York now: its next 9 is 09:00 EST today
   ['at 9 new york time call bob', [w(2026, 12, 3, 9, 0, NY)], 'call bob'],
   ['tomorrow at 9 tokyo time call', [w(2026, 12, 4, 9, 0, 'Asia/Tokyo')], 'call'],
