@@ -206,7 +206,12 @@ export class JobOperations implements SchedulerApi {
   }
 
   async runNow(id: string, opts: { wait?: boolean } = {}): Promise<RunRecord | undefined> {
-    await this.mustGet(id);
+    const job = await this.mustGet(id);
+    // A cancel is for good: running it would deliver a reminder the person ended (the chat's
+    // /run refused this; the API, the CLI and the agent's run tool come through here).
+    if (job.status === 'cancelled') {
+      throw new UserError('job.state', `Job ${id} is cancelled; a cancelled job does not run. Create it again to run it.`);
+    }
     const run = await this.deps.store.claimJob(id, this.deps.clock.now(), this.deps.lease);
     if (!run) throw new UserError('job.busy', `Job ${id} is running right now; try again when it has finished.`);
     const done = this.deps.launch(run);

@@ -36,6 +36,22 @@ async function runNow(fx: ApiFixture, id: string, runs: number): Promise<void> {
 }
 
 function operations(backend: 'sqlite' | 'postgres') {
+  describe('run now', () => {
+    it('refuses a cancelled job with the reason and runs nothing', async () => {
+      f = await startFixture({ backend });
+      const made = await f.call('/api/v1/jobs', { method: 'POST', json: { name: 'c', schedule: 'manual', text: 'c', origin: ORIGIN } });
+      const { id } = await json<{ id: string }>(made, 201);
+      await runNow(f, id, 1);
+      expect((await f.call(`/api/v1/jobs/${id}/cancel`, { method: 'POST' })).status).toBeLessThan(300);
+      const res = await f.call(`/api/v1/jobs/${id}/run`, { method: 'POST' });
+      const body = (await res.json()) as { detail?: string };
+      expect(res.status).toBe(422);
+      expect(body.detail).toContain('cancelled');
+      const runs = await json<{ runs: Run[] }>(await f.call(`/api/v1/jobs/${id}/runs`));
+      expect(runs.runs).toHaveLength(1);
+    });
+  });
+
   describe('run history', () => {
     it('per job and overall, filtered by status and start time, paged, with the run detail', async () => {
       f = await startFixture({ backend });
