@@ -40,6 +40,7 @@ async function cancelOne(ctx: CommandContext, id: string, several: boolean): Pro
 }
 
 function ids(ctx: CommandContext): string[] {
+  if (!ctx.args.trim()) return idsInRepliedMessage(ctx);
   return [
     ...new Set(
       ctx.args
@@ -48,6 +49,16 @@ function ids(ctx: CommandContext): string[] {
         .filter(Boolean),
     ),
   ];
+}
+
+/**
+ * A bare `/cancel` sent as a reply to a confirmation ("✅ Reminder set [k7m2qd]: …") means that
+ * reminder. Only a message naming exactly one id counts; anything else still asks which.
+ */
+function idsInRepliedMessage(ctx: CommandContext): string[] {
+  const named = [...(ctx.msg.replyTo?.text ?? '').matchAll(/\[([A-Za-z0-9_-]{1,64})\]/g)].map((m) => m[1]!);
+  const distinct = [...new Set(named)];
+  return distinct.length === 1 ? distinct : [];
 }
 
 /** `/cancel <id> [id…]`: every id given is handled, and each one that was not cancelled says why. */
