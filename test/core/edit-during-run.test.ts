@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Executor } from '../../src/core/executor.js';
-import { makeHarness } from './scheduler-harness.js';
+import { gatedExecutor as gated, makeHarness } from './scheduler-harness.js';
 
 /**
  * A run settles with the next time of the schedule it was claimed with. A schedule changed
@@ -13,20 +12,6 @@ const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
 });
-
-/** A kind whose runs wait until the test lets them finish, so an edit lands while one is in progress. */
-function gated() {
-  let open: () => void = () => {};
-  const executor: Executor = {
-    kind: 'slow',
-    parsePayload: (raw) => raw,
-    run: () =>
-      new Promise((resolve) => {
-        open = () => resolve({ status: 'done', result: 'ok' });
-      }),
-  };
-  return { executor, finish: () => open() };
-}
 
 describe('a schedule edit while the job runs', () => {
   for (const trigger of ['manual', 'schedule'] as const) {

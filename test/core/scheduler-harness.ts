@@ -88,3 +88,20 @@ export function makeHarness(
     },
   };
 }
+
+/**
+ * A kind (`slow`) whose runs wait until the test calls `finish`, so a change by a person lands
+ * while a run is in progress.
+ */
+export function gatedExecutor(): { executor: Executor; finish: () => void } {
+  let open: () => void = () => {};
+  const executor: Executor = {
+    kind: 'slow',
+    parsePayload: (raw) => raw,
+    run: () =>
+      new Promise((resolve) => {
+        open = () => resolve({ status: 'done', result: 'ok' });
+      }),
+  };
+  return { executor, finish: () => open() };
+}

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Executor } from '../../src/core/executor.js';
-import { makeHarness } from './scheduler-harness.js';
+import { gatedExecutor as gated, makeHarness } from './scheduler-harness.js';
 
 /**
  * A run settles with the job's next state computed from what its claim read. A person who
@@ -15,19 +14,6 @@ const harnesses: Harness[] = [];
 afterEach(async () => {
   for (const h of harnesses.splice(0)) await h.close();
 });
-
-function gated() {
-  let open: () => void = () => {};
-  const executor: Executor = {
-    kind: 'slow',
-    parsePayload: (raw) => raw,
-    run: () =>
-      new Promise((resolve) => {
-        open = () => resolve({ status: 'done', result: 'ok' });
-      }),
-  };
-  return { executor, finish: () => open() };
-}
 
 async function running(schedule: Parameters<ReturnType<typeof makeHarness>['reminder']>[1]) {
   const g = gated();
