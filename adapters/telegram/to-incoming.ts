@@ -128,6 +128,27 @@ export function isForUs(message: Message, bot: BotIdentity): boolean {
   return addressed.isCommand || addressed.mentionsBot || realReply(message)?.from?.id === bot.id;
 }
 
+/**
+ * Whether the person forwarded `message` rather than wrote it: `forward_origin` since Bot API
+ * 7.0, `forward_date` (with forward_from, forward_from_chat or forward_sender_name) before.
+ * The old fields are not in grammY's current types, so they are read off the raw update.
+ */
+export function isForwarded(message: Message): boolean {
+  const legacy = message as Message & {
+    forward_date?: number;
+    forward_from?: User;
+    forward_from_chat?: Chat;
+    forward_sender_name?: string;
+  };
+  return (
+    message.forward_origin !== undefined ||
+    legacy.forward_date !== undefined ||
+    legacy.forward_from !== undefined ||
+    legacy.forward_from_chat !== undefined ||
+    legacy.forward_sender_name !== undefined
+  );
+}
+
 /** Translates a text message for the chat layer, or undefined when it is not for us. */
 export function toIncomingMessage(message: Message, bot: BotIdentity, isAdmin: boolean): IncomingMessage | undefined {
   if (!isForUs(message, bot) || !message.from) return undefined;
@@ -137,6 +158,7 @@ export function toIncomingMessage(message: Message, bot: BotIdentity, isAdmin: b
   const addressed = addressedText(raw, message.entities ?? message.caption_entities, bot);
   const reply = realReply(message);
   const incoming: IncomingMessage = { ...ctx, messageId: String(message.message_id), text: addressed.text };
+  if (isForwarded(message)) incoming.forwarded = true;
   // In a group, plain text reaches the chat layer only when it mentions or replies to the bot (isForUs).
   if (ctx.chatType === 'group' && !addressed.isCommand) incoming.addressed = addressed.mentionsBot || reply?.from?.id === bot.id;
   if (reply) {

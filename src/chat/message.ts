@@ -54,6 +54,11 @@ export interface IncomingMessage extends ChatContext {
    * joined command, which is what a chat layer ignoring this field reads.
    */
   parts?: { when?: string; what?: string };
+  /**
+   * The person forwarded this message (Telegram forward_origin, or forward_from/forward_date
+   * before Bot API 7): somebody else's words, which the chat layer never acts on.
+   */
+  forwarded?: boolean;
 }
 
 /** A button press. */

@@ -6,6 +6,7 @@ import { commandModules } from './commands/index.js';
 import { parseCommandText } from './command-text.js';
 import { schedulableCommand } from './scheduled-commands.js';
 import type { IncomingMessage, Reply } from './message.js';
+import { answerForwarded } from './forwarded-message.js';
 import { parseWithPrefs } from './parse-input.js';
 import { readPlainSentence } from './plain-request.js';
 import { setUserZone } from './zone-change.js';
@@ -169,6 +170,7 @@ export function createRouter(deps: ResolvedChatDeps): Router {
   async function route(msg: IncomingMessage, ro: RouteOptions): Promise<Reply[]> {
     const where = { platform: msg.platform, chatId: msg.chatId, userId: msg.userId, text: msg.text.slice(0, 200) };
     try {
+      if (msg.forwarded) return answerForwarded(msg, (name) => byName.has(name));
       const text = msg.text.trim();
       const cmd = parseCommandText(text);
       if (!cmd) return await routePlain(msg, text, contextFor(msg, ro), remindModule, deps.agent);

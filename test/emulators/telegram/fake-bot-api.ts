@@ -184,13 +184,23 @@ export class FakeBotApi {
    * A user writes `text` in `chat` (optionally in a topic, or as a reply). `senderChat`: the
    * message is sent on behalf of a chat, as Telegram does for anonymous admins (the group
    * itself, from GroupAnonymousBot) and for members posting as one of their channels (from
-   * Channel_Bot): `from` is then Telegram's shared placeholder user. Returns the message.
+   * Channel_Bot): `from` is then Telegram's shared placeholder user. `forwardedFrom`: the user
+   * forwards a message `text` that this person wrote, as Bot API 7+ shows it (`forward_origin`),
+   * or with `legacyForward` as older Bot API versions did (`forward_from` + `forward_date`).
+   * Returns the message.
    */
   userSays(
     chat: FakeChatSpec,
     user: User,
     text: string,
-    opts: { threadId?: number; replyTo?: Message | SentMessage; entities?: Message['entities']; senderChat?: Chat } = {},
+    opts: {
+      threadId?: number;
+      replyTo?: Message | SentMessage;
+      entities?: Message['entities'];
+      senderChat?: Chat;
+      forwardedFrom?: User;
+      legacyForward?: boolean;
+    } = {},
   ): Message {
     const message = {
       message_id: this.nextMessageId++,
@@ -200,6 +210,15 @@ export class FakeBotApi {
       text,
       ...(opts.senderChat ? { sender_chat: opts.senderChat } : {}),
     } as Message;
+    if (opts.forwardedFrom) {
+      const date = message.date - 3600;
+      Object.assign(
+        message,
+        opts.legacyForward
+          ? { forward_from: opts.forwardedFrom, forward_date: date }
+          : { forward_origin: { type: 'user', sender_user: opts.forwardedFrom, date } },
+      );
+    }
     const cmd = /^\/\S+/.exec(text);
     const entities = opts.entities ?? (cmd ? [{ type: 'bot_command' as const, offset: 0, length: cmd[0].length }] : undefined);
     if (entities) message.entities = entities;
