@@ -1,4 +1,5 @@
 import type { EventEmitter } from 'node:events';
+import type { ChatMove, ChatMoveResult } from './ports/job-store.js';
 import type { Clock } from './ports/clock.js';
 import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobStore, RunFilter, StoreStats } from './ports/job-store.js';
 import { NotFoundError, UserError } from './errors.js';
@@ -137,6 +138,15 @@ export class JobOperations implements SchedulerApi {
     const job = await this.patch(id, next);
     this.deps.events.emit('task-updated', job);
     return job;
+  }
+
+  async moveChat(move: ChatMove): Promise<ChatMoveResult> {
+    const moved = await this.deps.store.moveChat(move, this.deps.clock.now());
+    for (const id of moved.jobs) {
+      const job = await this.deps.store.getJob(id);
+      if (job) this.deps.events.emit('task-updated', job);
+    }
+    return moved;
   }
 
   async deleteJob(id: string): Promise<boolean> {

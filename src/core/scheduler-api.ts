@@ -1,3 +1,4 @@
+import type { ChatMove, ChatMoveResult } from './ports/job-store.js';
 import type { Job, NewJob } from './job.js';
 import type { JobFilter, JobPage, JobPageRequest, JobPatch, RunFilter, StoreStats } from './ports/job-store.js';
 import type { RunRecord } from './run.js';
@@ -12,6 +13,11 @@ export interface SchedulerApi {
   /** Changes fields; a schedule change recomputes the next run. */
   updateJob(id: string, patch: JobPatch): Promise<Job>;
   deleteJob(id: string): Promise<boolean>;
+  /**
+   * A chat got a new id (a Telegram group upgraded to a supergroup): its jobs and its unsent
+   * messages move there in one go (JobStore.moveChat). Safe to repeat.
+   */
+  moveChat(move: ChatMove): Promise<ChatMoveResult>;
   pauseJob(id: string): Promise<Job>;
   resumeJob(id: string): Promise<Job>;
   /** Pauses/resumes every active/paused job (optionally filtered); returns ids changed. */

@@ -166,6 +166,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
   getJob: SchedulerApi['getJob'] = (id) => this.ops.getJob(id);
   updateJob: SchedulerApi['updateJob'] = (id, patch) => this.ops.updateJob(id, patch);
   deleteJob: SchedulerApi['deleteJob'] = (id) => this.ops.deleteJob(id);
+  moveChat: SchedulerApi['moveChat'] = (move) => this.ops.moveChat(move);
   pauseJob: SchedulerApi['pauseJob'] = (id) => this.ops.pauseJob(id);
   resumeJob: SchedulerApi['resumeJob'] = (id) => this.ops.resumeJob(id);
   pauseAll: SchedulerApi['pauseAll'] = (filter) => this.ops.pauseAll(filter);

@@ -2,6 +2,7 @@
  * Small stand-ins used until (or besides) the real store, parser and Scheduler: enough
  * behaviour for the chat layer's rules, nothing more.
  */
+import { movedJobPatch } from '../../src/core/chat-move.js';
 import type { Job, NewJob } from '../../src/core/job.js';
 import type { RunRecord } from '../../src/core/run.js';
 import type { SchedulerApi } from '../../src/core/scheduler-api.js';
@@ -89,6 +90,12 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
     },
     async deleteJob(id) {
       return jobs.delete(id);
+    },
+    // As the stores: every job of the old chat, as movedJobPatch says (no outbox here).
+    async moveChat(move) {
+      const moved = [...jobs.values()].filter((j) => j.origin.platform === move.platform && j.origin.chatId === move.from);
+      for (const j of moved) update(j.id, movedJobPatch(j, move));
+      return { jobs: moved.map((j) => j.id), outbox: 0 };
     },
     // As JobOperations: a paused job keeps its next run; resuming keeps it unless it passed
     // meanwhile, when a recurring job goes on at its next fire (a one-off runs late).

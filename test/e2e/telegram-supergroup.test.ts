@@ -23,13 +23,14 @@ describe('Telegram: a group upgraded to a supergroup keeps its reminders (Bot AP
   let clock: ManualClock;
   let app: App;
   let stopApp: () => Promise<void>;
+  let restartApp: () => Promise<App>;
   let group: FakeChatSpec;
 
   beforeEach(async () => {
     api = await new FakeBotApi().start();
     group = api.addChat({ id: -4001, type: 'group', title: 'Friends' });
     api.setAdmin(group.id, sam.id);
-    ({ app, clock, stop: stopApp } = await startTelegramApp(api, { dirPrefix: 'chime-tg-super-' }));
+    ({ app, clock, stop: stopApp, restart: restartApp } = await startTelegramApp(api, { dirPrefix: 'chime-tg-super-' }));
   });
 
   afterEach(() => stopApp());
@@ -105,6 +106,34 @@ describe('Telegram: a group upgraded to a supergroup keeps its reminders (Bot AP
     await eventuallyAsync(async () => (await held()).status === 'sent');
     // Sent once, to the supergroup: the old id was tried only while held back and once refused.
     expect(api.sentTo(NEW_ID).filter((m) => m.text.includes('stretch') && m.text.includes('⏰'))).toHaveLength(1);
+  });
+
+  it('a message still queued for the old id when the group moved goes to the supergroup after a restart, refused nowhere, and before a later one', async () => {
+    await setUpGroup();
+    // The group's sends are held back for 5 minutes: the due reminder waits in the outbox under the old id.
+    let holding = true;
+    api.failWhen((method, params) =>
+      holding && method === 'sendMessage' && params.chat_id === group.id
+        ? { status: 429, description: 'Too Many Requests: retry after 300', retryAfter: 300 }
+        : undefined,
+    );
+    await clock.advance(3600_000);
+    await eventuallyAsync(async () => (await app.store.jobs.listOutbox({ status: 'pending' })).some((m) => m.text.includes('stretch')));
+    const supergroup = api.migrateToSupergroup(group, NEW_ID, sam);
+    await eventuallyAsync(async () => (await jobsIn(NEW_ID)).length === 2);
+    holding = false;
+
+    // A restart forgets what this process learnt about the move; the database must not.
+    app = await restartApp();
+    const refusedBefore = api.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === group.id).length;
+    expect(await says(supergroup, ada, '/remind in 1 minute second')).toContain('second');
+    await clock.advance(60_000); // 'second' is due; 'stretch' waits 4 more minutes for Telegram
+    await clock.advance(240_000);
+    const delivered = () => api.sentTo(NEW_ID).filter((m) => m.text.startsWith('⏰'));
+    await api.until(() => delivered().length === 2, 8000, 'both reminders');
+    // The supergroup gets them in the order they came due; the old id is not tried again.
+    expect(delivered().map((m) => (m.text.includes('stretch') ? 'stretch' : 'second'))).toEqual(['stretch', 'second']);
+    expect(api.calls.filter((c) => c.method === 'sendMessage' && c.params.chat_id === group.id)).toHaveLength(refusedBefore);
   });
 });
 

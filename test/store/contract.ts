@@ -922,6 +922,79 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
       });
     });
 
+    describe('moveChat (a chat given a new id: a Telegram group upgraded to a supergroup)', () => {
+      const oldGroup: Address = { platform: 'telegram', chatId: '-40', threadId: '3', replyTo: '9' };
+      const move = { platform: 'telegram', from: '-40', to: '-100' } as const;
+
+      it("rewrites the old chat's unsent messages to the new id, without the old chat's thread, reply and quoted message id", async () => {
+        await store.enqueueOutbox(
+          [
+            { key: 'sent', jobId: null, to: oldGroup, text: 'already there' },
+            {
+              key: 'held',
+              jobId: null,
+              to: oldGroup,
+              text: 'stretch',
+              meta: { quote: { messageId: '9', text: 'the report' }, silent: true },
+            },
+            { key: 'in-flight', jobId: null, to: oldGroup, text: 'water' },
+            { key: 'discord', jobId: null, to: { platform: 'discord', chatId: '-40' }, text: 'other platform' },
+            { key: 'other-chat', jobId: null, to: { platform: 'telegram', chatId: '-41' }, text: 'other chat' },
+          ],
+          T0,
+        );
+        const [sent] = await store.claimOutbox(at(1), 1, leaseA);
+        await store.markSent(sent!.id, 'r1', at(2));
+        const claimed = await store.claimOutbox(at(3), 10, leaseA);
+        await store.markRetry(claimed.find((r) => r.key === 'held')!.id, '429', at(MIN));
+
+        const result = await store.moveChat(move, at(10));
+        expect(result).toEqual({ jobs: [], outbox: 2 });
+        const byKey = new Map((await store.listOutbox()).map((r) => [r.key, r]));
+        expect(byKey.get('sent')?.to).toEqual(oldGroup); // history stays as it was sent
+        expect(byKey.get('held')).toMatchObject({ to: { platform: 'telegram', chatId: '-100' }, status: 'pending', attempts: 1 });
+        expect(byKey.get('held')?.meta).toEqual({ quote: { text: 'the report' }, silent: true });
+        expect(byKey.get('in-flight')).toMatchObject({ to: { platform: 'telegram', chatId: '-100' }, status: 'sending' });
+        expect(byKey.get('discord')?.to).toEqual({ platform: 'discord', chatId: '-40' });
+        expect(byKey.get('other-chat')?.to).toEqual({ platform: 'telegram', chatId: '-41' });
+      });
+
+      it("the moved messages and the new chat's keep one order: a message to the new id waits behind an older moved one", async () => {
+        await store.enqueueOutbox([{ key: 'old', jobId: null, to: oldGroup, text: 'first' }], at(0));
+        const [old] = await store.claimOutbox(at(0), 1, leaseA);
+        await store.markRetry(old!.id, '429', at(MIN));
+        await store.enqueueOutbox([{ key: 'new', jobId: null, to: { platform: 'telegram', chatId: '-100' }, text: 'second' }], at(1));
+        await store.moveChat(move, at(2));
+        // Before, the two were two chats: 'new' went out while 'first' waited.
+        expect(await store.claimOutbox(at(3), 10, leaseA)).toEqual([]);
+        expect((await store.claimOutbox(at(MIN), 10, leaseA)).map((r) => r.key)).toEqual(['old', 'new']);
+      });
+
+      it("moves the old chat's jobs of that platform (every status), without the old chat's message id; the group's own jobs change owner", async () => {
+        const group = { platform: 'telegram', chatId: '-40', chatType: 'group', threadId: '3', messageId: '5' } as const;
+        const a = await store.createJob(reminder(MIN, { origin: group, payload: { text: 'a', quote: { messageId: '5', text: 'q' } } }), T0);
+        const b = await store.createJob(reminder(MIN, { origin: group, owner: { platform: 'telegram', userId: '-40' } }), T0);
+        await store.updateJob(b.id, { status: 'cancelled' }, T0);
+        const other = await store.createJob(
+          reminder(MIN, { origin: { ...group, platform: 'discord' }, owner: { platform: 'discord', userId: 'd1' } }),
+          T0,
+        );
+        const result = await store.moveChat(move, at(10));
+        expect([...result.jobs].sort()).toEqual([a.id, b.id].sort());
+        const movedA = await store.getJob(a.id);
+        expect(movedA?.origin).toEqual({ platform: 'telegram', chatId: '-100', chatType: 'group' });
+        expect(movedA?.payload).toEqual({ text: 'a', quote: { text: 'q' } });
+        expect(movedA?.owner).toEqual({ platform: 'telegram', userId: 'u1', name: 'Sam' });
+        expect(movedA?.updatedAt).toEqual(at(10));
+        const movedB = await store.getJob(b.id);
+        expect(movedB).toMatchObject({ owner: { userId: '-100' }, status: 'cancelled' });
+        expect((await store.getJob(other.id))?.origin).toEqual({ ...group, platform: 'discord' });
+        expect(await store.listJobs({ originPlatform: 'telegram', originChatId: '-40' })).toEqual([]);
+        // Safe to repeat: nothing is left under the old id.
+        expect(await store.moveChat(move, at(20))).toEqual({ jobs: [], outbox: 0 });
+      });
+    });
+
     describe('outbox pruning (optional method)', () => {
       it('pruneOutbox deletes old sent and dead messages, never pending or in-flight ones', async () => {
         if (!store.pruneOutbox) return;

@@ -1,4 +1,4 @@
-import type { Job, JobStatus, NewJob } from '../job.js';
+import type { Job, JobStatus, NewJob, Platform } from '../job.js';
 import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, OutboxStatus, RunRecord, RunStatus, Settlement } from '../run.js';
 
 /** SQLite answers synchronously, PostgreSQL asynchronously; callers always `await`. */
@@ -88,6 +88,19 @@ export interface RunFilter {
   afterRunId?: string;
   /** Newest first. Default 50. */
   limit?: number;
+}
+
+/** A chat the platform gave a new id: a Telegram group upgraded to a supergroup. */
+export interface ChatMove {
+  platform: Platform;
+  from: string;
+  to: string;
+}
+
+/** What moving a chat changed: the jobs moved, and how many unsent messages were readdressed. */
+export interface ChatMoveResult {
+  jobs: string[];
+  outbox: number;
 }
 
 export type JobPatch = Partial<Omit<Job, 'id' | 'createdAt'>>;
@@ -220,6 +233,17 @@ export interface JobStore {
    * count of what would go, by the very statements that would delete it.
    */
   pruneRuns(opts: PruneOptions & { olderThan?: Date; keepPerJob?: number }): MaybePromise<number>;
+
+  /**
+   * A chat got a new id on its platform (a Telegram group upgraded to a supergroup), in one
+   * transaction: every job whose origin is the old chat, of any status, is rewritten as
+   * `movedJobPatch` says (with its update event); and every unsent message (pending or being
+   * sent) to the old chat is readdressed to the new one, without the old chat's thread, reply
+   * and quoted message id. Then those messages keep one order with the new chat's own, and a
+   * restart does not send each to the old id first to be refused. Sent and dead messages stay
+   * as they were. Safe to repeat: once moved, nothing is left under the old id.
+   */
+  moveChat(move: ChatMove, now: Date): MaybePromise<ChatMoveResult>;
 
   /** Adds messages outside a run (e.g. a failure notice); duplicates by key are ignored. */
   enqueueOutbox(messages: OutboxMessage[], now: Date): MaybePromise<void>;

@@ -1,3 +1,4 @@
+import type { ChatMove, ChatMoveResult } from '../../core/ports/job-store.js';
 import type { Job } from '../../core/job.js';
 import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, RunRecord, Settlement } from '../../core/run.js';
 import type {
@@ -24,6 +25,7 @@ import {
   deleteJobWork,
   earliest,
   enqueueOutboxWork,
+  moveChatWork,
   getRunWork,
   listRunsWork,
   pageJobsWork,
@@ -97,6 +99,15 @@ export class EngineJobStore<F extends Kind> {
   updateJobs(filter: JobFilter, patch: JobPatch, now: Date): Out<F, string[]> {
     this.see(now);
     return this.logged(now.getTime(), (ev) => patchJobsWork(filter, patch, now, ev), empty);
+  }
+
+  moveChat(move: ChatMove, now: Date): Out<F, ChatMoveResult> {
+    this.see(now);
+    return this.logged(
+      now.getTime(),
+      (ev) => moveChatWork(move, now, ev),
+      (r) => r.jobs.length === 0 && r.outbox === 0,
+    );
   }
 
   /** `now` (for closing a running run's history row) defaults to the newest time this store has seen. */

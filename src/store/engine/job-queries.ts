@@ -102,6 +102,11 @@ export interface JobStoreQueries extends EventQueries {
   claimOutbox(now: number, limit: number, owner: string, expires: number): OutboxDbRow[];
   /** When the first unfinished message of some chat becomes available or its send lease expires. */
   nextOutboxAt(): number | null;
+  /**
+   * Readdresses the unsent (pending or sending) messages of `platform` to chat `from` to chat
+   * `to`, dropping their thread, reply and `meta.quote.messageId`; how many.
+   */
+  moveUnsentOutbox(platform: string, from: string, to: string): number;
   markSent(id: number, sentRef: string, now: number): number;
   markRetry(id: number, error: string, availableAt: number): number;
   markPostponed(id: number, reason: string, availableAt: number): number;

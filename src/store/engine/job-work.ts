@@ -1,3 +1,5 @@
+import { movedJobPatch } from '../../core/chat-move.js';
+import type { ChatMove, ChatMoveResult } from '../../core/ports/job-store.js';
 import { UserError } from '../../core/errors.js';
 import { ghostSessionId } from '../../core/ghost.js';
 import type { Job, JobStatus } from '../../core/job.js';
@@ -52,6 +54,24 @@ function recordPatch(ev: EventRecorder, from: Job['status'], job: Job, patch: Jo
   const nextRunAt = msOrNull(job.nextRunAt);
   ev.status(job.id, from, job.status, { nextRunAt });
   if (fields.length > 0 || from === job.status) ev.add('job.updated', job.id, { fields, status: job.status, nextRunAt });
+}
+
+/**
+ * JobStore.moveChat: the old chat's jobs, locked in the one order of every transaction
+ * locking several jobs (patchJobsWork), each rewritten as `movedJobPatch` says; then its
+ * unsent messages, under the outbox claim lock so no claim sees half of them moved.
+ */
+export function* moveChatWork(move: ChatMove, now: Date, ev: EventRecorder): Work<ChatMoveResult> {
+  if (move.from === move.to) return { jobs: [], outbox: 0 };
+  const ids = yield* q.jobIds({ originPlatform: move.platform, originChatId: move.from });
+  if (ids.length > 0) yield* q.lockJobs(ids);
+  for (const id of ids) {
+    const row = yield* q.getJobForUpdate(id);
+    if (row) yield* patchJobWork(id, movedJobPatch(jobFromRow(row), move), now, ev);
+  }
+  yield* q.lockOutboxClaims();
+  const outbox = yield* q.moveUnsentOutbox(move.platform, move.from, move.to);
+  return { jobs: ids, outbox };
 }
 
 /**

@@ -113,6 +113,20 @@ export const OUTBOX_SQL = {
     WHERE id = $1 AND status IN ('pending', 'sending')`,
   ),
 
+  /**
+   * $1 platform, $2 old chat id, $3 new chat id (JobStore.moveChat): the old chat's unsent
+   * messages go to the new one, without the old chat's thread, reply and quoted message id,
+   * which mean nothing there.
+   */
+  moveUnsentOutbox: st(
+    'move_unsent_outbox',
+    `
+    UPDATE outbox SET chat_id = $3, thread_id = NULL, reply_to = NULL,
+      meta = CASE WHEN meta::jsonb #> '{quote,messageId}' IS NOT NULL
+        THEN (meta::jsonb #- '{quote,messageId}')::text ELSE meta END
+    WHERE platform = $1 AND chat_id = $2 AND status IN ('pending', 'sending')`,
+  ),
+
   /** $1 id, $2 error: gives up on a message; a sent message stays sent. */
   markDead: st(
     'mark_dead',

@@ -132,6 +132,7 @@ export const pgJobQueries: AsyncQueries<JobStoreQueries, Sql> = {
   lockOutboxClaims: async (c) => void (await exec(c, OUTBOX_SQL.lockClaims)),
   claimOutbox: (c, now, limit, owner, expires) => rows(exec<OutboxDbRow>(c, OUTBOX_SQL.claimOutbox, [now, limit, owner, expires])),
   nextOutboxAt: async (c) => (await rows(exec<{ t: number | null }>(c, OUTBOX_SQL.nextOutbox)))[0]?.t ?? null,
+  moveUnsentOutbox: (c, platform, from, to) => changed(exec(c, OUTBOX_SQL.moveUnsentOutbox, [platform, from, to])),
   markSent: (c, id, sentRef, now) => changed(exec(c, OUTBOX_SQL.markSent, [id, sentRef, now])),
   markRetry: (c, id, error, availableAt) => changed(exec(c, OUTBOX_SQL.markRetry, [id, error, availableAt])),
   markPostponed: (c, id, reason, availableAt) => changed(exec(c, OUTBOX_SQL.markPostponed, [id, reason, availableAt])),

@@ -71,6 +71,16 @@ export function prepareOutboxQueries(db: Db) {
       SELECT MIN(CASE o.status WHEN 'pending' THEN o.available_at ELSE o.lease_expires_at END) AS t
       FROM heads JOIN outbox AS o ON o.id = heads.id`),
 
+    /**
+     * A chat's new id (JobStore.moveChat): its unsent messages go there, without the old
+     * chat's thread, reply and quoted message id, which mean nothing in the new chat.
+     */
+    moveUnsentOutbox: db.prepare<{ platform: string; from: string; to: string }>(`
+      UPDATE outbox INDEXED BY outbox_unsent SET chat_id = @to, thread_id = NULL, reply_to = NULL,
+        meta = CASE WHEN json_extract(meta, '$.quote.messageId') IS NOT NULL
+          THEN json_remove(meta, '$.quote.messageId') ELSE meta END
+      WHERE platform = @platform AND chat_id = @from AND status IN ('pending', 'sending')`),
+
     markSent: db.prepare<[sentRef: string, now: number, id: number]>(`
       UPDATE outbox SET status = 'sent', sent_ref = ? /* sent_ref */, sent_at = ? /* now */,
         lease_owner = NULL, lease_expires_at = NULL

@@ -184,6 +184,7 @@ function outboxQueries(o: OutboxStatements, statements: StatementCache) {
     lockOutboxClaims: () => undefined,
     claimOutbox: (now, limit, owner, expires) => o.claimOutbox.all(now, now, owner, owner, expires, now, now, limit),
     nextOutboxAt: () => o.nextOutboxAt.get()?.t ?? null,
+    moveUnsentOutbox: (platform, from, to) => o.moveUnsentOutbox.run({ platform, from, to }).changes,
     markSent: (id, sentRef, now) => o.markSent.run(sentRef, now, id).changes,
     markRetry: (id, error, availableAt) => o.markRetry.run({ id, error, available_at: availableAt }).changes,
     markPostponed: (id, reason, availableAt) => o.markPostponed.run({ id, reason, available_at: availableAt }).changes,
