@@ -54,6 +54,11 @@ function isSubDaily(r: RepeatSpec): boolean {
   return r.kind === 'every' && (r.unit === 'hour' || r.unit === 'minute' || r.unit === 'second');
 }
 
+/** "every day", "daily": with a repeat of hours it restricts no day ("every 5 hours every day"). */
+function everyDay(r: RepeatSpec): boolean {
+  return r.kind === 'every' && r.unit === 'day' && r.step === 1;
+}
+
 /** "every 2 weeks", "biweekly", "weekly": a step of whole weeks that days of the week can qualify. */
 function weeklyStep(r: RepeatSpec): boolean {
   return r.kind === 'every' && r.unit === 'week';
@@ -80,7 +85,8 @@ function canJoin(g: Group, p: Piece, glued: boolean): boolean {
       const r = g.repeats[0]!;
       // "hourly ... on weekdays", "every 30 minutes on mondays", "biweekly on thursdays"
       return (
-        (isSubDaily(r) && p.repeat.kind === 'weekdays') ||
+        (isSubDaily(r) && (p.repeat.kind === 'weekdays' || everyDay(p.repeat))) ||
+        (everyDay(r) && isSubDaily(p.repeat)) ||
         (r.kind === 'weekdays' && isSubDaily(p.repeat)) ||
         (weeklyStep(r) && p.repeat.kind === 'weekdays' && p.repeat.step === 1) ||
         (r.kind === 'weekdays' && r.step === 1 && weeklyStep(p.repeat))

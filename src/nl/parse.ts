@@ -27,7 +27,7 @@ import { absorbPrepositions, dropAttributive, dropAttributiveRepeats, dropLooseH
 import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
 import { HOUR_MINUTE_RECOGNIZERS, minutesProblem } from './hour-minutes.js';
 import { resolveBounds } from './bounds.js';
-import { recurringTriggers, type Trigger } from './recurrence.js';
+import { recurringTriggers, startOfEachDay, type Trigger } from './recurrence.js';
 import { makeCtx, Reject, type Ctx } from './resolve.js';
 import { normalize, type Normalized } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
@@ -271,7 +271,8 @@ function buildSchedule(
   return built;
 }
 
-function recurringSchedule(groups: Group[], written: BoundPieces, ctx: Ctx): { schedule: Schedule; bounds: ScheduleBounds } | Reject {
+function recurringSchedule(groups: Group[], writtenBounds: BoundPieces, ctx: Ctx): { schedule: Schedule; bounds: ScheduleBounds } | Reject {
+  const written = startOfEachDay(groups, writtenBounds);
   const bounds = resolveBounds(written, ctx);
   if (bounds instanceof Reject) return bounds;
   const triggers = recurringTriggers(groups, ctx, bounds);

@@ -6,7 +6,7 @@
 import type { CalendarSchedule, CronSchedule, IntervalSchedule, OnceSchedule, ScheduleBounds } from '../core/schedule.js';
 import { isValidDate, toWall, type LocalDate } from './calendar.js';
 import { daylessCalendars, monthCalendars, weeklyCalendars, yearlyCalendars, type Slots } from './calendar-triggers.js';
-import type { Group } from './groups.js';
+import type { Bounds, Group } from './groups.js';
 import type { DateSpec, RepeatSpec, TimeOfDay } from './pieces.js';
 import { DEFAULT_TIME, nextTimeOfDay, Reject, settleBare, type Ctx } from './resolve.js';
 import { resolveOnce } from './instant.js';
@@ -97,6 +97,8 @@ function subDaily(
     // 1:10am it is 22:30, 22:50, … 01:10, never 22:00 or 01:20; "from 10pm to 2am on fridays"
     // runs its hours after midnight on Saturday (minute-window.ts)
     if (from && to) return minuteWindowCrons(minuteOfDay(from), minuteOfDay(to), stepMinutes, days);
+    const split = splitAtMidnight(r, stepMinutes, days);
+    if (split) return split;
     if (unit === 'hour') return [{ kind: 'cron', pattern: `0 ${r.step > 1 ? `*/${r.step}` : '*'} * * ${dow}` }];
     if (60 % r.step === 0) return [{ kind: 'cron', pattern: `*/${r.step} * * * ${dow}` }];
     // "every 45 minutes on fridays": `*/45` would fire at :00 and :45, 15 minutes apart
@@ -141,6 +143,8 @@ function minuteTriggers(
     });
   }
   const field = [...new Set(minutes)].sort((a, b) => a - b).join(',');
+  const split = splitAtMidnight({ kind: 'every', unit: 'hour', step }, step * 60, days, minutes.length === 1 ? minutes[0] : 0);
+  if (split) return split;
   if (step === 1 || days) return [{ kind: 'cron', pattern: `${field} ${step > 1 ? `*/${step}` : '*'} * * ${dow}` }];
   const base = startAt && startAt.getTime() > ctx.now.getTime() ? startAt : ctx.now;
   // the first whole minute after `base` whose wall clock shows that minute
@@ -148,6 +152,40 @@ function minuteTriggers(
   const wallMi = toWall(new Date(t), ctx.zone).mi;
   const anchor = new Date(t + ((minutes[0]! - wallMi + 60) % 60) * 60_000);
   return [{ kind: 'interval', everyMs: step * 3_600_000, anchor }];
+}
+
+/**
+ * "every 7 hours on weekdays": on named days the step counts from each day's 00:00 (a cron
+ * field), so a step that does not divide the day leaves a shorter gap at midnight between two
+ * back-to-back days (Mon 21:00, then Tue 00:00: 3 hours, not 7). That is not the rhythm asked
+ * for, and a steady 7 hours that skips some days is no rhythm a cron can hold: refused, with the
+ * same step inside a window of each day, which reads exactly. One day alone ("every 5 hours on
+ * fridays": 00:00 … 20:00) or days never adjacent keep every gap they show.
+ */
+function splitAtMidnight(
+  r: Extract<RepeatSpec, { kind: 'every' }>,
+  stepMinutes: number,
+  days: number[] | undefined,
+  minute = 0,
+): Reject | undefined {
+  if (!days || (24 * 60) % stepMinutes === 0) return undefined;
+  if (!days.some((d) => days.includes((d + 1) % 7))) return undefined;
+  const last = Math.floor((24 * 60 - 1) / stepMinutes) * stepMinutes;
+  const gap = 24 * 60 - last;
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const hours = Math.floor(gap / 60);
+  const gapWords = [
+    hours > 0 ? `${hours} hour${hours === 1 ? '' : 's'}` : '',
+    gap % 60 > 0 ? `${gap % 60} minute${gap % 60 === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const every = `every ${r.step} ${r.unit}${r.step === 1 ? '' : 's'}`;
+  return new Reject(
+    `"${every}" does not fit a day evenly: on back-to-back days it would start again at 00:00, so ${hhmm(last + minute)} would be followed by ${hhmm(minute)} only ${gapWords} later. Give it hours of the day, or leave out the days for ${every} around the clock.`,
+    `${every} from ${minute ? `9:${String(minute).padStart(2, '0')}am` : '9am'} to 9pm on ${spokenDays(days)}`,
+    'time',
+  );
 }
 
 function minuteOfDay(t: TimeOfDay): number {
@@ -170,7 +208,9 @@ function windowWithoutStep(window: { from: TimeOfDay; to: TimeOfDay }, days: num
 
 /** Triggers for one recurring group. */
 function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[] | Reject {
-  const every = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'every' }> => r.kind === 'every');
+  const everies = g.repeats.filter((r): r is Extract<RepeatSpec, { kind: 'every' }> => r.kind === 'every');
+  // "every 5 hours every day", "every 5 hours daily": the day names no day to keep to (groups.ts)
+  const every = everies.find((r) => r.unit === 'second' || r.unit === 'minute' || r.unit === 'hour') ?? everies[0];
   const weekdaysRepeat = g.repeats.find((r): r is Extract<RepeatSpec, { kind: 'weekdays' }> => r.kind === 'weekdays');
   const days = repeatDays(g, weekdaysRepeat);
   if (days instanceof Reject) return days;
@@ -243,6 +283,27 @@ function namedSlotTriggers(
     return crons(slots.times, String(other.d), String(other.m), '*');
   }
   return undefined;
+}
+
+/**
+ * "every 5 hours on fridays from 9am": a start that is only a clock time, with a repeat of hours
+ * or minutes on named days, is where each of those days begins (a window to the day's end), not
+ * one instant: read as an instant, the step counted from Friday 00:00 and its first fire was
+ * 10:00. Returns the bounds left once such a start became the groups' window.
+ */
+export function startOfEachDay(groups: Group[], bounds: Bounds): Bounds {
+  const start = bounds.start;
+  if (!start?.time || start.date || start.duration) return bounds;
+  const onDays = groups.filter(
+    (g) =>
+      !g.window &&
+      g.repeats.some((r) => r.kind === 'every' && (r.unit === 'hour' || r.unit === 'minute')) &&
+      (g.repeats.some((r) => r.kind === 'weekdays') || g.dates.some((d) => d.kind === 'weekday')),
+  );
+  if (onDays.length === 0 || onDays.length !== groups.length) return bounds;
+  for (const g of onDays) g.window = { from: start.time, to: { h: 23, mi: 59, s: 0, bare: false } };
+  const { start: _start, ...rest } = bounds;
+  return rest;
 }
 
 /** All triggers of a recurring request; groups without a repeat are weekly (weekday) or one-off. */

@@ -153,3 +153,73 @@ describe('"tonight" said in the small hours', () => {
     expect(r.example).toBe('on dec 3 at 01:00 call');
   });
 });
+
+/**
+ * "every N hours/minutes" is that rhythm or it is refused: a cron `*\/N` hour or minute field
+ * restarts at 00:00 (or :00), so a step that does not divide the day fires a short gap at
+ * midnight (every 7 hours on weekdays: Mon 21:00 then Tue 00:00, 3 hours later).
+ */
+describe('a repeat of hours or minutes keeps its rhythm, or says why not', () => {
+  const HOUR = 3_600_000;
+  const gaps = (next: Date[]) => next.slice(1).map((d, i) => d.getTime() - next[i]!.getTime());
+
+  it.each([
+    ['every 5 hours call', 5 * HOUR],
+    ['every 7 hours call', 7 * HOUR],
+    ['every 90 minutes call', 1.5 * HOUR],
+    ['every 7 minutes call', 7 * 60_000],
+    ['every 5 hours from 9am call', 5 * HOUR],
+    // "every day"/"daily" restricts no day: the same rhythm, not an extra 09:00 fire
+    ['every 5 hours every day call', 5 * HOUR],
+    ['call every 7 hours daily', 7 * HOUR],
+  ])('"%s" fires at equal gaps', (text, gap) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.kind).toBe('recurring');
+    expect(r.schedule.kind).toBe('interval');
+    expect(new Set(gaps(r.next))).toEqual(new Set([gap]));
+    expect(r.text).toBe('call');
+  });
+
+  it('"every 5 hours from 9am" starts at the next 09:00 (Fri 4 Dec)', () => {
+    const r = parse('every 5 hours from 9am call', { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.next.slice(0, 3).map((d) => d.toISOString())).toEqual([dec(4, 9), dec(4, 14), dec(4, 19)]);
+  });
+
+  // one day, or days never back to back: within each day from 00:00, every gap of the day exact
+  it.each([
+    ['every 5 hours on fridays call', [dec(4, 0), dec(4, 5), dec(4, 10), dec(4, 15)]],
+    ['every 3 hours on tuesdays and fridays call', [dec(4, 0), dec(4, 3), dec(4, 6)]],
+    // 6 hours divides the day: back-to-back days keep the rhythm over midnight
+    ['every 6 hours on weekdays call', [dec(3, 18), dec(4, 0), dec(4, 6), dec(4, 12)]],
+    ['every 90 minutes on weekends call', [dec(5, 0), dec(5, 1, 30), dec(5, 3)]],
+    // "from 9am" on named days: from 09:00 of each such day, not a cron from midnight cut at 9
+    ['every 5 hours on fridays from 9am call', [dec(4, 9), dec(4, 14), dec(4, 19), dec(11, 9)]],
+    ['every 5 hours from 9am on fridays call', [dec(4, 9), dec(4, 14), dec(4, 19), dec(11, 9)]],
+    ['every 5 hours on fridays starting at 9am call', [dec(4, 9), dec(4, 14), dec(4, 19), dec(11, 9)]],
+  ])('"%s"', (text, fires) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
+    expect(r.text).toBe('call');
+  });
+
+  // back-to-back days with a step that does not divide the day: no exact reading
+  it.each([
+    ['every 7 hours on weekdays call', '21:00', '3 hours'],
+    ['every 5 hours on saturdays and sundays call', '20:00', '4 hours'],
+    ['every 7 minutes on weekdays call', '23:55', '5 minutes'],
+    ['every 50 minutes on mondays and tuesdays call', '23:20', '40 minutes'],
+    ['every 5 hours at :15 on weekends call', '20:15', '4 hours'],
+  ])('"%s" is refused, naming the short gap at midnight', (text, last, gap) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain(last);
+    expect(r.error).toContain(gap);
+    const again = parse(r.example!, { now: NOW, timeZone: LONDON });
+    if (!again.ok) throw new Error(`${r.example}: ${again.error}`);
+    expect(again.text).toBe('call');
+  });
+});
