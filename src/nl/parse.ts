@@ -10,7 +10,7 @@
 import { approximateTimes } from './approximate.js';
 import { isSupportedInstant, outOfRange } from '../core/instant-range.js';
 import type { DateOrder } from '../core/date-order.js';
-import { isRecurring, nextFires, type Schedule, type ScheduleBounds } from '../core/schedule.js';
+import { isRecurring, latestFireUpTo, nextFires, nextFireWithin, type Schedule, type ScheduleBounds } from '../core/schedule.js';
 import type { ParsedReminder, ParseOptions, ParseRejection, ParseResult } from './types.js';
 import { calendarCaveats, lateNightTomorrow } from './caveats.js';
 import { scheduleWallNotes } from './wall-notes.js';
@@ -278,7 +278,20 @@ function recurringSchedule(groups: Group[], writtenBounds: BoundPieces, ctx: Ctx
   const triggers = recurringTriggers(groups, ctx, bounds);
   if (triggers instanceof Reject) return triggers;
   const seen = new Set<string>();
-  return { schedule: combine(triggers.filter((t) => !seen.has(JSON.stringify(t)) && seen.add(JSON.stringify(t)))), bounds };
+  const schedule = combine(triggers.filter((t) => !seen.has(JSON.stringify(t)) && seen.add(JSON.stringify(t))));
+  return { schedule, bounds: written.forDuration ? endAtLastFire(schedule, ctx.zone, ctx.now, bounds) : bounds };
+}
+
+/**
+ * "every day at 9 for 3 days" said at 12:00 ends with its third 09:00, not at 12:00 three days
+ * on: the same fires, but the end shown ("Until Sun 6 Dec 09:00, 3 times left") is one the
+ * person can recognise. No fire inside the span: left as it is, for the "never fires" refusal.
+ */
+function endAtLastFire(schedule: Schedule, zone: string, now: Date, bounds: ScheduleBounds): ScheduleBounds {
+  const end = bounds.endAt;
+  const first = end ? nextFireWithin(schedule, zone, now, bounds) : null;
+  if (!end || !first) return bounds;
+  return { ...bounds, endAt: latestFireUpTo(schedule, zone, first, end, bounds, 0) };
 }
 
 function oneOffSchedule(groups: Group[], ctx: Ctx): { schedule: Schedule; bounds: ScheduleBounds } | Reject {

@@ -223,3 +223,19 @@ describe('a repeat of hours or minutes keeps its rhythm, or says why not', () =>
     expect(again.text).toBe('call');
   });
 });
+
+/** "for N days/weeks" ends with the last fire inside that span, not at the hour it was said. */
+describe('a repeat "for" a span ends with its last fire', () => {
+  it.each([
+    ['every day at 9 for 3 days stretch', [dec(4, 9), dec(5, 9), dec(6, 9)], dec(6, 9)],
+    ['every day at 9am and 9pm for 2 days pills', [dec(3, 21), dec(4, 9), dec(4, 21), dec(5, 9)], dec(5, 9)],
+    ['every monday at 9 for 3 weeks stretch', [dec(7, 9), dec(14, 9), dec(21, 9)], dec(21, 9)],
+    // a span of hours counts from now: the last fire is the span's end itself
+    ['every 2 hours for 1 day stretch', [dec(3, 14), dec(3, 16)], dec(4, 12)],
+  ])('"%s"', (text, fires, end) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
+    expect(r.bounds.endAt?.toISOString()).toBe(end);
+  });
+});

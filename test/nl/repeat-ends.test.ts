@@ -40,8 +40,8 @@ describe('repeats that end', () => {
     expect(r.next).toEqual(['2026-11-23T10:00:00+01:00', '2026-11-30T10:00:00+01:00', '2026-12-07T10:00:00+01:00']);
   });
 
-  it('"for 2 months" ends two months from now', () => {
-    expect(p('every wednesday at 6pm for 2 months').spec).toContain(';until:2027-01-22T10:00:00+01:00');
+  it('"for 2 months" ends with the last wednesday 18:00 of the two months from now (Fri 22 Jan 10:00)', () => {
+    expect(p('every wednesday at 6pm for 2 months').spec).toContain(';until:2027-01-20T18:00:00+01:00');
   });
 
   it('"every day in january" runs from Jan 1 through Jan 31', () => {
