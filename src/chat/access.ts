@@ -46,6 +46,22 @@ export function canChange(job: Job, who: ChatContext): boolean {
   return isOwner(job, who) || deliveredToThisPrivateChat(job, who) || (inSameGroup(job, who) && who.isAdmin);
 }
 
+/**
+ * Who may answer a question asked under a new reminder ("3 PM instead?", which meaning of a
+ * zone abbreviation): the person who set it, as only they know what they meant. A chat admin
+ * changes it on purpose with /edit instead. A reminder the group itself owns (set by an
+ * anonymous admin, whose presses come from their own account) is answered by any who may change it.
+ */
+export function mayAnswerFor(job: Job, who: ChatContext): boolean {
+  const ownedByChat = job.owner.platform === job.origin.platform && job.owner.userId === job.origin.chatId;
+  return isOwner(job, who) || (ownedByChat && canChange(job, who));
+}
+
+/** The refusal of a question's button pressed by someone else (mayAnswerFor). */
+export function onlyTheAsker(job: Job): { toast: string } {
+  return { toast: `Only the person who set it can answer this; /edit ${job.id} changes reminder ${job.id} on purpose.` };
+}
+
 /** Whether a scheduled command running as `ghostJob` may touch `job`: same chat only. */
 function withinGhostChat(job: Job, ghostJob: Job | undefined): boolean {
   return !ghostJob || (job.origin.platform === ghostJob.origin.platform && job.origin.chatId === ghostJob.origin.chatId);

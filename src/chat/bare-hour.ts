@@ -11,7 +11,7 @@
 import type { Job } from '../core/job.js';
 import { fromWallTime, toWallTime } from '../core/time/zoned.js';
 import type { ParsedReminder } from '../nl/types.js';
-import { canChange, canSee } from './access.js';
+import { canChange, canSee, mayAnswerFor, onlyTheAsker } from './access.js';
 import type { ResolvedChatDeps } from './command.js';
 import { confirmation, readerZoneOf } from './confirmation.js';
 import type { Action, ActionAnswer, IncomingAction } from './message.js';
@@ -97,6 +97,7 @@ export async function switchToOtherHalf(
   const job = await deps.scheduler.getJob(jobId);
   if (!job || !canSee(job, press)) return { toast: `No reminder with id "${jobId}".` };
   if (!canChange(job, press)) return { toast: 'Only the owner or a chat admin can do that.' };
+  if (!mayAnswerFor(job, press)) return onlyTheAsker(job);
   if (job.status !== 'active') return { toast: `Reminder ${job.id} is ${job.status}.` };
   // Snoozed or edited to another night hour since: the switch would undo that change.
   if (version !== undefined && stateVersion(job) !== version) return changedSinceAsked(job);

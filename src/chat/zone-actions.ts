@@ -6,7 +6,7 @@
  */
 import { rezoneKeepingWallTime } from '../core/schedule-rezone.js';
 import type { Job } from '../core/job.js';
-import { canChange, canSee } from './access.js';
+import { canChange, canSee, mayAnswerFor, onlyTheAsker } from './access.js';
 import { keepNightHour, switchToOtherHalf } from './bare-hour.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
@@ -77,6 +77,7 @@ async function moveJobToZone(
   const job = await deps.scheduler.getJob(jobId);
   if (!job || !canSee(job, press)) return { toast: `No reminder with id "${jobId}".` };
   if (!canChange(job, press)) return { toast: 'Only the owner or a chat admin can do that.' };
+  if (!mayAnswerFor(job, press)) return onlyTheAsker(job);
   if (job.status !== 'active' && job.status !== 'paused') return { toast: `Reminder ${job.id} is ${job.status}.` };
   if (job.timeZone === zone) return { toast: `It already follows ${zone} time.` };
   // Edited or snoozed since: moving it would recompute its time from the schedule and lose that.
