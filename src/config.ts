@@ -8,7 +8,7 @@ import { ConfigError } from './core/errors.js';
 import type { CleanupRegistration } from './core/housekeeping.js';
 import { DEFAULT_QUOTAS } from './chat/deps.js';
 import { DEFAULT_MAX_TEXT_LENGTH } from './core/text-limit.js';
-import { isValidTimeZone } from './core/time/zone-id.js';
+import { canonicalTimeZone, isValidTimeZone } from './core/time/zone-id.js';
 
 /**
  * Chime's configuration, read once from the environment (and `.env` when present) and
@@ -212,7 +212,12 @@ const VARS = {
   LOG_LEVEL: { schema: z.enum(LOG_LEVELS).default('info'), expect: `one of ${LOG_LEVELS.join(', ')}` },
   CHIME_LOG_FILE: { schema: z.string().min(1).optional(), expect: 'a file path, or stderr' },
   CHIME_TZ: {
-    schema: z.string().refine(isValidTimeZone).default('UTC'),
+    // Stored with every job made in it: in its one spelling (europe/london is Europe/London).
+    schema: z
+      .string()
+      .refine(isValidTimeZone)
+      .transform((zone) => canonicalTimeZone(zone) ?? zone)
+      .default('UTC'),
     expect: 'an IANA time zone such as Europe/Berlin',
   },
   CHIME_MAX_CONCURRENT: positiveInt(100),

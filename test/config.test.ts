@@ -30,6 +30,8 @@ describe('config', () => {
     expect(() => loadConfig({ CHIME_TZ: 'Mars/Olympus' })).toThrow(/CHIME_TZ must be an IANA time zone such as Europe\/Berlin/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of fatal, error/);
     expect(loadConfig({ CHIME_TZ: 'America/New_York' }).defaultTimeZone).toBe('America/New_York');
+    // The zone jobs are made in is stored in its one spelling, as a zone given to the API or CLI.
+    expect(loadConfig({ CHIME_TZ: 'europe/london' }).defaultTimeZone).toBe('Europe/London');
   });
 
   it('DISCORD_GUILD_ID: a numeric server id for instant command registration', () => {

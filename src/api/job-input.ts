@@ -1,7 +1,7 @@
 import type { Job, NewJob, Origin, Owner } from '../core/job.js';
 import type { Schedule, ScheduleBounds } from '../core/schedule.js';
 import { parseScheduleSpec } from '../core/schedule-spec.js';
-import { isValidTimeZone, seasonlessAbbreviation } from '../core/time/zone-id.js';
+import { isValidTimeZone, zoneIdFromUser } from '../core/time/zone-id.js';
 import { UserError } from '../core/errors.js';
 import { editWhen } from '../nl/edit-when.js';
 import { specNotes } from '../nl/parse.js';
@@ -86,12 +86,14 @@ function refused(field: string, message: string, example?: string): ApiProblem {
 }
 
 function zoneOf(zone: string | undefined, fallback: string): string {
-  const z = zone ?? fallback;
-  if (!isValidTimeZone(z)) throw refused('body.zone', `"${z}" is not an IANA time zone.`, 'Europe/Berlin');
-  // Only a zone given now: a job stored with one before keeps working.
-  const seasonless = zone === undefined ? undefined : seasonlessAbbreviation(zone);
-  if (seasonless) throw refused('body.zone', seasonless, 'America/New_York');
-  return z;
+  if (zone === undefined) {
+    // Only a zone given now is checked by the person's rules: a job stored with one before keeps working.
+    if (!isValidTimeZone(fallback)) throw refused('body.zone', `"${fallback}" is not an IANA time zone.`, 'Europe/Berlin');
+    return fallback;
+  }
+  const read = zoneIdFromUser(zone);
+  if (!read.ok) throw refused('body.zone', read.reason, read.example);
+  return read.zone;
 }
 
 function checkText(field: string, text: string | undefined, deps: JobInputDeps, problems: FieldProblem[]): void {

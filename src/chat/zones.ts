@@ -1,4 +1,4 @@
-import { canonicalTimeZone, zoneIdIgnoringCase } from '../core/time/zone-id.js';
+import { canonicalTimeZone } from '../core/time/zone-id.js';
 import { abbreviationMeanings, placeMeanings, type ZoneMeaning } from '../nl/zone-names.js';
 
 export type { ZoneMeaning };
@@ -26,7 +26,7 @@ export function lookupZone(raw: string): ZoneLookup {
   const abbreviation = abbreviationMeanings(name);
   if (abbreviation) return fromMeanings(name.toUpperCase(), abbreviation);
   if (name.includes('/')) {
-    const zone = zoneIdIgnoringCase(name.toLowerCase()) ?? canonicalTimeZone(name);
+    const zone = canonicalTimeZone(name);
     return zone ? { kind: 'zone', zone } : { kind: 'unknown' };
   }
   const place = placeMeanings(name);

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors.js';
 import { checkTextLength, hasVisibleText } from '../core/text-limit.js';
-import { seasonlessAbbreviation } from '../core/time/zone-id.js';
+import { zoneIdFromUser } from '../core/time/zone-id.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -80,11 +80,12 @@ export function intInRange(value: string | undefined, name: string, range: { min
   return n;
 }
 
-/** `--tz`, refused when it is an abbreviation the runtime reads without summer time (EST, MST). */
+/** `--tz` in its canonical spelling (europe/london is Europe/London); refused when it is no zone or an abbreviation the runtime reads without summer time (EST, MST). */
 export function zoneOption(value: string | undefined): string | undefined {
-  const seasonless = value === undefined ? undefined : seasonlessAbbreviation(value);
-  if (seasonless) throw new UserError('timezone.seasonless', seasonless, '--tz America/New_York');
-  return value;
+  if (value === undefined) return undefined;
+  const read = zoneIdFromUser(value);
+  if (!read.ok) throw new UserError(read.code, read.reason, `--tz ${read.example}`);
+  return read.zone;
 }
 
 /** `--format table|json`. */

@@ -39,7 +39,7 @@ import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { twoTasks } from './two-tasks.js';
 import { nextWeekdayQuestion } from './next-weekday.js';
 import { dropOccasions } from './occasion-dates.js';
-import { isValidTimeZone } from '../core/time/zone-id.js';
+import { canonicalTimeZone } from '../core/time/zone-id.js';
 import { findZones, type ZoneMatch } from './zones.js';
 
 /** How far ahead a reminder may be: 5 years. */
@@ -89,14 +89,17 @@ export function parseReference(now: Date): Date {
   return new Date(Math.floor(now.getTime() / 1000) * 1000);
 }
 
-function parseOrReject(input: string, options: ParseOptions): ParseResult {
+function parseOrReject(input: string, given: ParseOptions): ParseResult {
   if (typeof input !== 'string' || input.trim() === '') {
     return reject('Tell me what to remind you about and when.', 'remind me to call mom tomorrow at 9am');
   }
-  const maxLength = options.maxLength ?? MAX_LENGTH;
+  const maxLength = given.maxLength ?? MAX_LENGTH;
   if (input.length > maxLength) return reject(`That is too long for me (over ${maxLength} characters).`);
-  if (!(options.now instanceof Date) || Number.isNaN(options.now.getTime())) return reject('Internal: no valid reference time.');
-  if (!isValidTimeZone(options.timeZone)) return reject(`"${options.timeZone}" is not a time zone I know.`, 'Europe/Berlin');
+  if (!(given.now instanceof Date) || Number.isNaN(given.now.getTime())) return reject('Internal: no valid reference time.');
+  const timeZone = canonicalTimeZone(given.timeZone);
+  if (timeZone === undefined) return reject(`"${given.timeZone}" is not a time zone I know.`, 'Europe/Berlin');
+  // The reading names the zone in its one spelling (europe/london is Europe/London), as it is stored.
+  const options = timeZone === given.timeZone ? given : { ...given, timeZone };
   const explicit = findExplicit(input);
   if (explicit) return fromExplicit(explicit.spec, explicit.rest, parseReference(options.now), options.timeZone, options.now);
   return fromWords(input, options);

@@ -3,7 +3,7 @@
  * A zone in the text wins over the user's zone. Abbreviations map to the zone that uses them
  * (EST -> America/New_York), so the offset follows that zone's DST rules.
  */
-import { zoneIdIgnoringCase } from '../core/time/zone-id.js';
+import { canonicalTimeZone } from '../core/time/zone-id.js';
 import { abbreviationMeanings, placeMeanings, ZONE_ABBREVIATIONS } from './zone-names.js';
 
 /** The zone a reminder's text means by an abbreviation: its usual meaning (the shared table's first). */
@@ -39,7 +39,7 @@ const IANA_RE = /\b((?:africa|america|antarctica|asia|atlantic|australia|europe|
 export function findZones(text: string): ZoneMatch[] {
   const out: ZoneMatch[] = [];
   for (const m of text.matchAll(IANA_RE)) {
-    const zone = zoneIdIgnoringCase(m[1]!);
+    const zone = canonicalTimeZone(m[1]!);
     if (zone) out.push({ zone, start: m.index, end: m.index + m[0].length });
   }
   for (const m of text.matchAll(OFFSET_RE)) {

@@ -78,6 +78,10 @@ describe('/tz reads cities, ids and the shared abbreviation table', () => {
     ['delhi', 'Asia/Kolkata'],
     ['asia/kolkata', 'Asia/Kolkata'],
     ['europe/berlin', 'Europe/Berlin'],
+    // The API's and CLI's rule (one canonical spelling); the chat wrote 'Us/Eastern' and 'Etc/Gmt+5' before.
+    ['us/eastern', 'America/New_York'],
+    ['etc/gmt+5', 'Etc/GMT+5'],
+    ['asia/calcutta', 'Asia/Kolkata'],
   ])('/tz %s is %s', async (input, zone) => {
     const t = makeChat(NEW_USER);
     expect(await t.sayText(BOB_DM, `/tz ${input}`)).toContain(`Your time zone is now ${zone}`);

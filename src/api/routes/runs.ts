@@ -3,7 +3,7 @@ import { NotFoundError } from '../../core/errors.js';
 import type { RunFilter } from '../../core/ports/job-store.js';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
 import { formatInZone } from '../../core/time/zoned.js';
-import { isValidTimeZone } from '../../core/time/zone-id.js';
+import { zoneIdFromUser } from '../../core/time/zone-id.js';
 import type { ParseResult } from '../../nl/types.js';
 import { type ListRunsQuery, jobIdParams, jobRunsQuery, listRunsQuery, parseBody, problemDoc, runIdParams } from '../job-schemas.js';
 import { runDetail, runView } from '../job-view.js';
@@ -137,9 +137,9 @@ export function registerRunRoutes(routes: RouteTable, deps: RunRoutesDeps): void
       400: { description: 'Invalid request', schema: problemDoc },
     },
     handler: async ({ body }) => {
-      const timeZone = body.zone ?? deps.defaultTimeZone;
-      if (!isValidTimeZone(timeZone))
-        throw validationProblem([{ field: 'body.zone', message: `"${timeZone}" is not an IANA time zone.`, fix: 'e.g. Europe/Berlin' }]);
+      const read = body.zone === undefined ? { ok: true as const, zone: deps.defaultTimeZone } : zoneIdFromUser(body.zone);
+      if (!read.ok) throw validationProblem([{ field: 'body.zone', message: read.reason, fix: `e.g. ${read.example}` }]);
+      const timeZone = read.zone;
       const r = deps.parse(body.text, { now: body.now !== undefined ? new Date(body.now) : deps.now(), timeZone });
       if (!r.ok) return { ok: false, error: r.error, ...(r.example !== undefined ? { example: r.example } : {}) };
       return {

@@ -40,7 +40,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (opts.name !== undefined) patch.name = opts.name;
     if (opts.tz !== undefined) patch.timeZone = zoneOption(opts.tz)!;
     if (opts.schedule !== undefined) {
-      const { schedule, bounds } = scheduleFromSpec(opts.schedule, { now: clock.now(), timeZone: opts.tz ?? job.timeZone, once: false });
+      const { schedule, bounds } = scheduleFromSpec(opts.schedule, {
+        now: clock.now(),
+        timeZone: patch.timeZone ?? job.timeZone,
+        once: false,
+      });
       patch.schedule = schedule;
       patch.bounds = bounds;
     }

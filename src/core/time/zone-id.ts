@@ -80,10 +80,58 @@ export function seasonlessAbbreviation(timeZone: string): string | undefined {
   return `"${timeZone}" is read as ${hit.allYear}, the same offset all year with no summer time. Say the place: ${hit.place} (with summer time), or ${hit.allYear} for the fixed offset.`;
 }
 
-/** The runtime's spelling of a zone name (`US/Eastern`, `utc` -> `UTC`), or undefined if it is not a zone. */
+/**
+ * Current IANA ids for zones that ICU (Node 20's Intl) still calls by their old names: Intl
+ * answers "Asia/Kolkata" with "Asia/Calcutta", yet IANA, the place tables of the chat and every
+ * person use the new one. Newer runtimes answer the new id themselves and never hit this table.
+ */
+const MODERN_IDS: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/**
+ * The one spelling a zone is stored and answered in, however it was typed: Intl's canonical id
+ * (`europe/london` -> `Europe/London`, `US/Eastern` -> `America/New_York`, `utc` -> `UTC`), with
+ * the modern IANA id where the runtime keeps an old one (MODERN_IDS); undefined if it is not a
+ * zone. Two spellings of one zone must not look like two zones (lists, filters, "zone changed").
+ */
 export function canonicalTimeZone(timeZone: string): string | undefined {
   if (!isValidTimeZone(timeZone)) return undefined;
-  return zoneFormatter(timeZone).resolvedOptions().timeZone;
+  const runtime = zoneFormatter(timeZone).resolvedOptions().timeZone;
+  const modern = MODERN_IDS[runtime];
+  return modern !== undefined && isValidTimeZone(modern) ? modern : runtime;
+}
+
+/**
+ * A zone id given by a person where an id is expected (API, CLI): its canonical spelling, or
+ * why it is refused (not a zone, or an abbreviation read without summer time) with an id to use.
+ */
+export function zoneIdFromUser(
+  timeZone: string,
+): { ok: true; zone: string } | { ok: false; code: 'timezone.seasonless' | 'timezone.invalid'; reason: string; example: string } {
+  const seasonless = typeof timeZone === 'string' ? seasonlessAbbreviation(timeZone) : undefined;
+  if (seasonless) return { ok: false, code: 'timezone.seasonless', reason: seasonless, example: 'America/New_York' };
+  const zone = canonicalTimeZone(timeZone);
+  if (zone === undefined)
+    return { ok: false, code: 'timezone.invalid', reason: `"${String(timeZone)}" is not an IANA time zone.`, example: 'Europe/Berlin' };
+  return { ok: true, zone };
 }
 
 let zoneList: readonly string[] | undefined;
@@ -95,22 +143,6 @@ export function knownTimeZones(): readonly string[] {
     zoneList = zones.includes('UTC') ? zones : ['UTC', ...zones];
   }
   return zoneList;
-}
-
-/** The IANA id for lower-case `lower` ("asia/kolkata" → "Asia/Kolkata"), or undefined when the runtime knows none. */
-export function zoneIdIgnoringCase(lower: string): string | undefined {
-  const found = Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower);
-  if (found) return found;
-  const guess = lower
-    .split('/')
-    .map((p) =>
-      p
-        .split('_')
-        .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-        .join('_'),
-    )
-    .join('/');
-  return isValidTimeZone(guess) ? guess : undefined;
 }
 
 /** The zone of the machine Chime runs on (the TZ environment variable, else the system's), UTC if unknown. */
