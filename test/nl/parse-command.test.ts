@@ -71,9 +71,9 @@ describe('chime parse', () => {
     expect(JSON.parse(io.out).next[0]).toBe('2026-11-22T17:00:00+01:00');
   });
 
-  it('bad options exit 2 with the usage', async () => {
+  it('bad options exit 1 with the usage, as every chime command', async () => {
     const s = streams();
-    expect(await parseCommand(['x', '--bogus'], s.io)).toBe(2);
+    expect(await parseCommand(['x', '--bogus'], s.io)).toBe(1);
     expect(s.err()).toContain('Usage');
   });
 });

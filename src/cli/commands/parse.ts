@@ -97,7 +97,7 @@ function parseLine(line: string, fallbackZone: string): Record<string, unknown> 
   return resultJson(parse(o.text, { now, timeZone, ...(order ? { dateOrder: order } : {}) }));
 }
 
-/** Runs `chime parse`; resolves to the exit code (1 when the request is rejected). */
+/** Runs `chime parse`; resolves to the exit code: 1 when the request is rejected or the command is misused (the CLI's one rule for errors, README). */
 export async function parseCommand(argv: string[], io: ParseCommandIo): Promise<number> {
   const out = writer(io.stdout);
   const err = writer(io.stderr);
@@ -127,7 +127,7 @@ export async function parseCommand(argv: string[], io: ParseCommandIo): Promise<
     ));
   } catch (e) {
     err(`${(e as Error).message}\n${USAGE}`);
-    return 2;
+    return 1;
   }
   if (values.help) {
     out(USAGE);
@@ -146,17 +146,17 @@ export async function parseCommand(argv: string[], io: ParseCommandIo): Promise<
   const text = positionals.join(' ');
   if (text.trim() === '') {
     err(`Nothing to parse.\n${USAGE}`);
-    return 2;
+    return 1;
   }
   const now = parseNow(values.now);
   if (!now) {
     err(`--now is not a date: ${values.now}\n`);
-    return 2;
+    return 1;
   }
   const order = dateOrderOf(values['date-order']);
   if (order === 'invalid') {
     err('--date-order must be dmy or mdy.\n');
-    return 2;
+    return 1;
   }
   const result = parse(text, { now, timeZone: zone, ...(order ? { dateOrder: order } : {}) });
   if (values.json) out(`${JSON.stringify(resultJson(result))}\n`);
