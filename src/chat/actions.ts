@@ -3,7 +3,7 @@ import type { Job } from '../core/job.js';
 import type { ResolvedChatDeps } from './command.js';
 import { parseActionId, readInstantArg } from './action-ids.js';
 import type { ActionVerb } from './action-ids.js';
-import { canChange, canSee } from './access.js';
+import { canChange, canSee, isOwner } from './access.js';
 import { reminderBody } from './delivery-format.js';
 import { formatWhen } from './format.js';
 import { definitionVersion, stateVersion } from './job-version.js';
@@ -18,7 +18,17 @@ import { applyUndo, undoStateAction } from './undo.js';
 const SNOOZE_MS: Partial<Record<ActionVerb, number>> = { s10: 10 * 60_000, s60: 60 * 60_000 };
 
 /**
- * "Tomorrow" means 09:00 tomorrow in the presser's zone, the parser's reading of
+ * Whose time a press on `job` is read and answered in: in a group, the reminder's owner's,
+ * whoever presses (a chat admin's "Tomorrow" is the owner's morning, and the pressed message
+ * that the owner reads shows their times); elsewhere the presser's.
+ */
+function readerOf(job: Job, press: IncomingAction): IncomingAction {
+  if (press.chatType !== 'group' || isOwner(job, press) || job.owner.platform !== press.platform) return press;
+  return { ...press, userId: job.owner.userId };
+}
+
+/**
+ * "Tomorrow" means 09:00 tomorrow in the zone of the one it reminds (readerOf), the parser's reading of
  * "tomorrow" (a date without a time is 09:00). Same-wall-time-tomorrow was rejected: a
  * reminder that fired at 23:00 would come back at 23:00, rarely what "Tomorrow" means.
  */
@@ -181,7 +191,15 @@ export async function handleActionPress(
   const job = await deps.scheduler.getJob(jobId);
   if (!job || !canSee(job, press)) return { toast: `No reminder with id "${jobId}".` };
   if (!canChange(job, press)) return { toast: 'Only the owner or a chat admin can do that.' };
-  const p: JobPress = { deps, press, job, base: press.messageText ?? reminderBody(job), args, now, timeZone: await zoneOf(press) };
+  const p: JobPress = {
+    deps,
+    press,
+    job,
+    base: press.messageText ?? reminderBody(job),
+    args,
+    now,
+    timeZone: await zoneOf(readerOf(job, press)),
+  };
   switch (verb) {
     case 's10':
     case 's60':
