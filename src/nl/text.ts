@@ -39,18 +39,50 @@ export function reminderText(original: string, norm: Normalized, spans: Array<[n
       continue;
     }
     if (gap && text.length > 0 && !/\s$/.test(text) && !/^[\s,.!?;:]/.test(original[i]!)) text += ' ';
-    gap = false;
+    const run = gap ? danglingRun(original, cut, i) : 0;
+    // "at 9am !!! call": the run may stand a space apart from the cut words
+    gap = gap && /\s/.test(original[i]!);
+    if (run > 0) {
+      text += `${OPEN}${original.slice(i, i + run)}${CLOSE}`;
+      i += run - 1;
+      continue;
+    }
     text += original[i];
   }
   text = text.replace(/\s{2,}/g, ' ').trim();
   for (let i = 0; i < 3; i++) {
     const before = text;
-    text = text.replace(PREFIX, '').replace(LEADING_GLUE, '').replace(TRAILING_GLUE, '').trim();
+    text = text
+      .replace(PREFIX, '')
+      .replace(LEADING_DANGLING, '')
+      .replace(LEADING_GLUE, '')
+      .replace(TRAILING_DANGLING, '')
+      .replace(TRAILING_GLUE, '')
+      .trim();
     if (text === before) break;
   }
-  // "call mom ." -> "call mom."
+  // "call mom ." -> "call mom."; "call mum :)" keeps its smiley apart
   return text
-    .replace(/\s+([,.!?;:])/g, '$1')
+    .replace(/[\uE000\uE001]/g, '')
+    .replace(/\s+([,.!?;:]+)(?=\s|$)/g, '$1')
     .replace(/^[,.;:]+\s*/, '')
     .trim();
+}
+
+/**
+ * Marks around punctuation that closed a cut time phrase ("tomorrow at 9am!!! call mum", "call
+ * mum, tomorrow at 9."): it belonged to the time words, so at either end of the text it goes
+ * with them. Inside the text it stays, on the word before ("call mum at 9. Bring cake" ->
+ * "call mum. Bring cake"); the text's own ("call mum!!! tomorrow at 9") is never marked.
+ */
+const OPEN = '\uE000';
+const CLOSE = '\uE001';
+const LEADING_DANGLING = /^\uE000[^\uE001]*\uE001\s*/;
+const TRAILING_DANGLING = /\s*\uE000[^\uE001]*\uE001$/;
+
+/** Length of a run of ! ? . … ‼ at `i` that ends at a space or the end of the request (0 if none). */
+function danglingRun(original: string, cut: boolean[], i: number): number {
+  let j = i;
+  while (j < original.length && !cut[j] && /[!?.…‼⁇⁈⁉]/.test(original[j]!)) j++;
+  return j > i && (j === original.length || /\s/.test(original[j]!)) ? j - i : 0;
 }

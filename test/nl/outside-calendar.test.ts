@@ -57,6 +57,18 @@ const READ: Array<[string, string[], string]> = [
   ['Call Mum Tomorrow At 9', [dec(4, 9)], 'Call Mum'],
   ['🔔 tomorrow at 9 call mum 📞', [dec(4, 9)], '🔔 call mum 📞'],
   ['call mum tomorrow at 9, thanks!', [dec(4, 9)], 'call mum, thanks!'],
+  // punctuation that closed the time words goes with them at either end of the text (it was
+  // "!!! call mum", "?? call mum", "call mum,."); the text's own stays
+  ['tomorrow at 9am!!! call mum', [dec(4, 9)], 'call mum'],
+  ['tomorrow at 9am !!! call mum', [dec(4, 9)], 'call mum'],
+  ['remind me tomorrow at 9am?? to call mum', [dec(4, 9)], 'call mum'],
+  ['tomorrow at 9am ‼ call mum', [dec(4, 9)], 'call mum'],
+  ['call mum, tomorrow at 9.', [dec(4, 9)], 'call mum'],
+  ['call mum tomorrow at 9!!!', [dec(4, 9)], 'call mum'],
+  ['call mum!!! tomorrow at 9', [dec(4, 9)], 'call mum!!!'],
+  ['tomorrow at 9am, call mum!', [dec(4, 9)], 'call mum!'],
+  ['call mum at 9am tomorrow :)', [dec(4, 9)], 'call mum :)'],
+  ['call mum tomorrow at 9. bring the cake', [dec(4, 9)], 'call mum. bring the cake'],
   // days listed without commas: "wed" was read as text and the request refused as two reminders
   ['every mon wed fri at 7 gym', [dec(4, 7), dec(7, 7), dec(9, 7), dec(11, 7)], 'gym'],
   ['every sat sun at 10 lie in', [dec(5, 10), dec(6, 10), dec(12, 10), dec(13, 10)], 'lie in'],
