@@ -212,11 +212,27 @@ function mergedRun(triggers: Schedule[]): string | undefined {
   return onDays(days, runWords(run));
 }
 
+/**
+ * An hour field written as a step ("9-15/2", "*\/5") at one minute is a rule, said as one:
+ * "every 2 hours from 09:30 to 15:30", not the hours listed ("every 2 hours from 9:30 to 5" was
+ * "every day at 09:30, 11:30, 13:30 and 15:30"). Hours written as a list stay set times.
+ */
+function steppedHours(minute: string, hour: string, dayFields: string[]): string | undefined {
+  if (!/^\d+$/.test(minute) || !/^(?:\*|\d+-\d+)\/\d+$/.test(hour)) return undefined;
+  const days = daysOf(dayFields);
+  const hours = cronHours(hour);
+  if (!days || !hours || hours.length < 2) return undefined;
+  const run = runInWords(minute, hour);
+  return run ? onDays(days, runWords(run)) : undefined;
+}
+
 /** A cron pattern in words, or undefined when it has no plain reading. */
 function cronInWords(pattern: string): string | undefined {
   const fields = expandNickname(pattern).split(' ');
   if (fields.length !== 5) return undefined;
   const [minute = '', hour = '', ...dayFields] = fields;
+  const stepped = steppedHours(minute, hour, dayFields);
+  if (stepped) return stepped;
   const c = fixedTimeCron(pattern);
   if (c && c.hours.length <= 6) return `${cronDaysInWords(c)} at ${joinWords(c.hours.map((h) => `${pad(h)}:${pad(c.minute)}`))}`;
   const days = daysOf(dayFields);

@@ -33,7 +33,8 @@ export function minuteWindowCrons(from: number, to: number, step: number, days: 
       const key = minuteField(minutes, step);
       byMinutes.set(key, [...(byMinutes.get(key) ?? []), h]);
     }
-    for (const [minutes, hs] of byMinutes) out.push({ kind: 'cron', pattern: `${minutes} ${hourField(hs)} * * ${dow}` });
+    const stepHours = step % 60 === 0 ? step / 60 : undefined;
+    for (const [minutes, hs] of byMinutes) out.push({ kind: 'cron', pattern: `${minutes} ${hourField(hs, stepHours)} * * ${dow}` });
   }
   return out;
 }
@@ -45,8 +46,15 @@ function minuteField(minutes: number[], step: number): string {
   return [...minutes].sort((a, b) => a - b).join(',');
 }
 
-/** Cron hour field: one ascending run as a range (`9-17`), else the hours listed in order. */
-export function hourField(hours: number[]): string {
+/**
+ * Cron hour field: one ascending run as a range (`9-17`), else the hours listed in order. Hours
+ * of a step of `stepHours` (2 or more) evenly spaced from the first are that step (`9-15/2`):
+ * the rule the person said, which is how /list words it (core/schedule-words.ts).
+ */
+export function hourField(hours: number[], stepHours?: number): string {
+  const stepped =
+    stepHours !== undefined && stepHours >= 2 && hours.length >= 2 && hours.every((h, i) => i === 0 || h === hours[i - 1]! + stepHours);
+  if (stepped) return `${hours[0]}-${hours[hours.length - 1]}/${stepHours}`;
   const sorted = [...hours].sort((a, b) => a - b);
   const run = sorted.length > 1 && sorted.every((h, i) => i === 0 || h === sorted[i - 1]! + 1) && hours[0] === sorted[0];
   return run ? `${sorted[0]}-${sorted[sorted.length - 1]}` : sorted.join(',');

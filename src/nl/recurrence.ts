@@ -139,7 +139,7 @@ function minuteTriggers(
     }
     return minutes.flatMap((mi) => {
       const hours = windowHours(minuteOfDay(from), minuteOfDay(to), mi, step);
-      return hours.length > 0 ? [{ kind: 'cron' as const, pattern: `${mi} ${hourField(hours)} * * ${dow}` }] : [];
+      return hours.length > 0 ? [{ kind: 'cron' as const, pattern: `${mi} ${hourField(hours, step)} * * ${dow}` }] : [];
     });
   }
   const field = [...new Set(minutes)].sort((a, b) => a - b).join(',');

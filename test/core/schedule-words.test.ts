@@ -18,7 +18,10 @@ describe('ruleInWords', () => {
     ['0 18 24 12 *', 'every year on 24 Dec at 18:00, Europe/Berlin'],
     ['*/15 * * * *', 'every 15 minutes, Europe/Berlin'],
     ['@daily', 'every day at 00:00, Europe/Berlin'],
-    ['0 9-17/2 * * 1-5', 'every weekday at 09:00, 11:00, 13:00, 15:00 and 17:00, Europe/Berlin'],
+    // an hour field written as a step is a rule; the same hours listed are set times
+    ['0 9-17/2 * * 1-5', 'every weekday, every 2 hours from 09:00 to 17:00, Europe/Berlin'],
+    ['30 */5 * * 5', 'every Friday, every 5 hours from 00:30 to 20:30, Europe/Berlin'],
+    ['0 9,11,13,15,17 * * 1-5', 'every weekday at 09:00, 11:00, 13:00, 15:00 and 17:00, Europe/Berlin'],
   ])('cron %s → %s', (pattern, words) => {
     expect(berlin({ kind: 'cron', pattern })).toBe(words);
   });

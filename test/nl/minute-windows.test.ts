@@ -112,7 +112,8 @@ const CASES: Array<[string, Wall[], string]> = [
       [3, 15, 30],
       [4, 9, 30],
     ],
-    'every day at 09:30, 11:30, 13:30 and 15:30',
+    // a rule, as said (it was listed: "every day at 09:30, 11:30, 13:30 and 15:30")
+    'every 2 hours from 09:30 to 15:30',
   ],
   [
     'every 45 minutes on fridays',
