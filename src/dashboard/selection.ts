@@ -35,6 +35,8 @@ const BULK: Array<[Exclude<JobAction, 'run'>, string]> = [
 const PARALLEL = 4;
 /** The bulk routes take at most this many ids per call. */
 const IDS_PER_CALL = 1000;
+/** How many skipped jobs the message names before "and N more". */
+const UNCHANGED_SAID = 10;
 
 /**
  * The bar of bulk actions over the selection. Pause and resume use the bulk routes: "every
@@ -83,21 +85,24 @@ export function selectionBar(
         const byFilter = sel.allMatching ? bulkBody(filters, action) : undefined;
         const bodies = sel.allMatching ? (byFilter ? [byFilter] : []) : chunks([...sel.ids], IDS_PER_CALL).map((ids) => ({ ids }));
         let changed = 0;
+        let unchangedCount = 0;
         const unchanged: Array<{ id: string; status: string }> = [];
         for (const body of bodies) {
-          const result = await ctx.api.send<{ ids: string[]; unchanged?: Array<{ id: string; status: string }> }>(
+          const result = await ctx.api.send<{ ids: string[]; unchanged: Array<{ id: string; status: string }>; unchangedCount: number }>(
             'POST',
             `/api/v1/bulk/${action}`,
             body,
             { retry: true },
           );
           changed += result.ids.length;
-          unchanged.push(...(result.unchanged ?? []));
+          unchanged.push(...result.unchanged);
+          unchangedCount += result.unchangedCount;
         }
-        // Ticked jobs the action did not take are named, so none is thought paused that is not.
-        const skipped = unchanged.length
-          ? ` Not ${DONE[action].toLowerCase()}: ${unchanged.map((u) => `${u.id} (${u.status})`).join(', ')}.`
-          : '';
+        // Jobs the action did not take (ticked, or matching the filter) are named, so none is
+        // thought paused that is not; a long list is cut, saying how many more.
+        const named = unchanged.slice(0, UNCHANGED_SAID).map((u) => `${u.id} (${u.status})`);
+        if (unchangedCount > named.length) named.push(`${unchangedCount - named.length} more`);
+        const skipped = unchangedCount > 0 ? ` Not ${DONE[action].toLowerCase()}: ${named.join(', ')}.` : '';
         ctx.say(`${DONE[action]} ${changed} job${changed === 1 ? '' : 's'}.${skipped}`);
       } else {
         if (sel.allMatching) await list.ensure(0, Number.MAX_SAFE_INTEGER);

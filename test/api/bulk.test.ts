@@ -53,10 +53,31 @@ describe('bulk actions', () => {
         { id: id('b'), status: 'cancelled' },
         { id: id('c'), status: 'paused' },
       ],
+      unchangedCount: 2,
     });
     expect(await statuses()).toEqual({ a: 'paused', b: 'cancelled', c: 'paused' });
-    // By filter there is nothing to name: the filter took what it matched.
-    expect(await (await f.call('/api/v1/bulk/resume', { method: 'POST', json: { workflow: 'w2' } })).json()).toEqual({ ids: [id('c')] });
+    expect(await (await f.call('/api/v1/bulk/resume', { method: 'POST', json: { workflow: 'w2' } })).json()).toEqual({
+      ids: [id('c')],
+      unchanged: [],
+      unchangedCount: 0,
+    });
+  });
+
+  it('by filter, the answer has the same shape: every matching job the action did not take, with its status', async () => {
+    const jobs = ((await (await f.call('/api/v1/jobs')).json()) as { jobs: Array<{ id: string; name: string }> }).jobs;
+    const id = (name: string) => jobs.find((j) => j.name === name)!.id;
+    expect((await f.call(`/api/v1/jobs/${id('b')}/cancel`, { method: 'POST' })).status).toBe(200);
+    const paused = await f.call('/api/v1/bulk/pause', { method: 'POST', json: { workflow: 'w1' } });
+    expect(await paused.json()).toEqual({ ids: [id('a')], unchanged: [{ id: id('b'), status: 'cancelled' }], unchangedCount: 1 });
+    const resumed = await f.call('/api/v1/bulk/resume', { method: 'POST', json: { all: true } });
+    expect(await resumed.json()).toEqual({
+      ids: [id('a')],
+      unchanged: [
+        { id: id('b'), status: 'cancelled' },
+        { id: id('c'), status: 'active' },
+      ],
+      unchangedCount: 2,
+    });
   });
 
   it('an empty filter is refused unless all:true says so', async () => {

@@ -52,28 +52,55 @@ async function bulkFilter(scheduler: SchedulerApi, body: BulkBody): Promise<JobF
   return { ...filter, ids };
 }
 
+/** How many skipped jobs an answer names; `unchangedCount` says how many there were. */
+const UNCHANGED_LISTED = 1000;
+
 const idsDoc = z.object({
   ids: z.array(z.string()).describe('The jobs changed.'),
   unchanged: z
     .array(z.object({ id: z.string(), status: z.string() }))
-    .optional()
-    .describe('With ids: those the action did not take (a pause takes active jobs, a resume paused ones), with their status.'),
+    .describe(
+      `The listed ids, or the jobs the filter matched, that the action did not take (a pause takes active jobs, a resume paused ones), with their status; at most ${UNCHANGED_LISTED}, oldest first.`,
+    ),
+  unchangedCount: z.number().int().describe('How many were not taken (more than `unchanged` lists when over the limit).'),
 });
 
 /**
- * The bulk action's answer: the ids it changed and, when the body listed ids, each listed one it
- * did not take with its status, so "pause these five" that paused four says which one and why.
+ * The bulk action's answer, one shape by ids or by filter: the ids it changed, and each job it
+ * was pointed at but did not take with its status, so "pause these five" (or "every matching
+ * job") that paused four says which one and why. By filter, those are the matching jobs not
+ * changed, read after the action.
  */
-async function bulkResult(scheduler: SchedulerApi, body: BulkBody, changed: string[]) {
-  if (body.ids === undefined) return { ids: changed };
+async function bulkResult(scheduler: SchedulerApi, body: BulkBody, filter: JobFilter, changed: string[]) {
   const done = new Set(changed);
   const unchanged: Array<{ id: string; status: string }> = [];
-  for (const id of new Set(body.ids)) {
-    if (done.has(id)) continue;
-    const job = await scheduler.getJob(id);
-    unchanged.push({ id, status: job?.status ?? 'deleted' });
+  let unchangedCount = 0;
+  const skip = (id: string, status: string): void => {
+    unchangedCount++;
+    if (unchanged.length < UNCHANGED_LISTED) unchanged.push({ id, status });
+  };
+  if (body.ids !== undefined) {
+    for (const id of new Set(body.ids)) {
+      if (done.has(id)) continue;
+      const job = await scheduler.getJob(id);
+      skip(id, job?.status ?? 'deleted');
+    }
+  } else {
+    // Page by page: a filter may match any number of jobs.
+    let after: string | undefined;
+    do {
+      const page = await scheduler.pageJobs(filter, { size: 500, ...(after !== undefined ? { after } : {}) });
+      for (const job of page.jobs) if (!done.has(job.id)) skip(job.id, job.status);
+      after = page.next;
+    } while (after !== undefined);
   }
-  return { ids: changed, unchanged };
+  return { ids: changed, unchanged, unchangedCount };
+}
+
+/** Runs a bulk action on the jobs `body` names and answers with bulkResult. */
+async function bulk(scheduler: SchedulerApi, body: BulkBody, action: (filter: JobFilter) => Promise<string[]>) {
+  const filter = await bulkFilter(scheduler, body);
+  return bulkResult(scheduler, body, filter, await action(filter));
 }
 
 export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi): void {
@@ -92,7 +119,7 @@ export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi):
     tags,
     body: bulkBody,
     responses: responses('Ids paused'),
-    handler: async ({ body }) => bulkResult(scheduler, body, await scheduler.pauseAll(await bulkFilter(scheduler, body))),
+    handler: async ({ body }) => bulk(scheduler, body, (filter) => scheduler.pauseAll(filter)),
   });
   routes.add({
     method: 'POST',
@@ -103,7 +130,7 @@ export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi):
     tags,
     body: bulkBody,
     responses: responses('Ids resumed'),
-    handler: async ({ body }) => bulkResult(scheduler, body, await scheduler.resumeAll(await bulkFilter(scheduler, body))),
+    handler: async ({ body }) => bulk(scheduler, body, (filter) => scheduler.resumeAll(filter)),
   });
   routes.add({
     method: 'POST',
@@ -112,7 +139,7 @@ export function registerBulkRoutes(routes: RouteTable, scheduler: SchedulerApi):
     summary: 'Cancel every active or paused job of a workflow',
     tags,
     params: z.object({ workflow: z.string().min(1).max(100) }),
-    responses: { 200: { description: 'Ids cancelled (empty when none matched)', schema: idsDoc } },
+    responses: { 200: { description: 'Ids cancelled (empty when none matched)', schema: z.object({ ids: z.array(z.string()) }) } },
     handler: async ({ params }) => ({ ids: await scheduler.cancelWorkflow(params.workflow) }),
   });
 }
