@@ -117,6 +117,11 @@ function originOf(o: {
   };
 }
 
+/** A job's name when none is given: a reminder's text (its first 80 characters), else its kind. */
+function defaultName(kind: string, payload: unknown): string {
+  return kind === 'reminder' ? String((payload as { text?: unknown } | undefined)?.text ?? kind).slice(0, 80) : kind;
+}
+
 /** The executor kind and payload a body asks for: a reminder's text, a command, or a kind's own payload. */
 function work(
   body: Pick<CreateJobBody, 'text' | 'command' | 'kind' | 'payload'>,
@@ -160,7 +165,7 @@ export function newJobFromBody(body: CreateJobBody, owner: Owner, deps: JobInput
   const origin = originOf(body.origin);
   const value: NewJob = {
     ...(body.id !== undefined ? { id: body.id } : {}),
-    name: body.name ?? (kind === 'reminder' ? String((payload as { text: string }).text).slice(0, 80) : kind),
+    name: body.name ?? defaultName(kind, payload),
     kind,
     payload,
     owner,
@@ -186,7 +191,7 @@ export async function patchFromBody(body: UpdateJobBody, current: Job, deps: Job
   if (problems.length > 0) throw validationProblem(problems);
   const patch: JobPatch = {};
   let notes: ScheduleNotesView | undefined;
-  if (body.name !== undefined) patch.name = body.name;
+  if (typeof body.name === 'string') patch.name = body.name;
   if (body.zone !== undefined) patch.timeZone = zoneOf(body.zone, current.timeZone);
   if (body.when !== undefined || body.schedule !== undefined) {
     const zone = patch.timeZone ?? current.timeZone;
@@ -216,6 +221,8 @@ export async function patchFromBody(body: UpdateJobBody, current: Job, deps: Job
       patch.payload = body.payload;
     }
   }
+  // Cleared: named as on create, from the text as it is after this change.
+  if (body.name === null) patch.name = defaultName(current.kind, patch.payload ?? current.payload);
   if (body.origin !== undefined) patch.origin = originOf(body.origin);
   if (body.workflowId !== undefined) patch.workflowId = body.workflowId;
   if (body.retries !== undefined) patch.retries = body.retries;

@@ -106,7 +106,19 @@ export const createJobBody = z
 export type CreateJobBody = z.output<typeof createJobBody>;
 
 export const updateJobBody = z
-  .object({ ...common, origin: origin.optional() })
+  .object({
+    ...common,
+    // null clears the name: the job is named as on create (its reminder text, or its kind).
+    name: z
+      .string()
+      .trim()
+      .min(1, 'is empty | Fix: null gives the job its default name back (the reminder text)')
+      .max(200, 'is longer than 200 characters')
+      .nullable()
+      .optional()
+      .describe('null: back to the default name (the reminder text, or the kind).'),
+    origin: origin.optional(),
+  })
   .strict()
   .refine((b) => Object.keys(b).length > 0, { message: 'changes nothing | Fix: give at least one field, e.g. {"name":"stand-up"}' })
   .refine(oneTiming, { message: 'give "when" or "schedule", not both', path: ['schedule'] })

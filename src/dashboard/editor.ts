@@ -64,7 +64,7 @@ export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
         f.text,
         isCommand ? 'A chat command, e.g. /list' : 'Leave empty when "When" says it ("remind me to call Sam at 5pm").',
       ),
-      field('Name', f.name, 'Optional: shown in lists. Default: the reminder text.'),
+      field('Name', f.name, 'Optional: shown in lists. Empty: the reminder text.'),
       field('Time zone', f.zone),
       h(
         'fieldset',
@@ -88,13 +88,21 @@ export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
       e.preventDefault();
       replace(problems);
       const value = (el: Field): string | undefined => el.value.trim() || undefined;
+      const platform = f.platform.value.trim();
+      const chatId = f.chat.value.trim();
+      // The same chat keeps its kind (private or group), which the form does not show.
+      const sameChat = job !== undefined && platform === job.origin.platform && chatId === job.origin.chatId;
       const origin = {
-        platform: f.platform.value.trim(),
-        chatId: f.chat.value.trim(),
+        platform,
+        chatId,
+        ...(sameChat && job.origin.chatType ? { chatType: job.origin.chatType } : {}),
         ...(value(f.thread) ? { threadId: value(f.thread) } : {}),
       };
       const body: Record<string, unknown> = {};
-      if (value(f.name) && f.name.value.trim() !== job?.name) body.name = value(f.name);
+      // An edit that cleared the name sends null (the server names the job by its text again);
+      // leaving it out would keep the old name while the form showed it empty.
+      if (job && !value(f.name)) body.name = null;
+      else if (value(f.name) && f.name.value.trim() !== job?.name) body.name = value(f.name);
       if (value(f.when)) body.when = value(f.when);
       const textBefore = (isCommand ? payload.command : payload.text) ?? '';
       // A new job may leave the text to "When"; an edit that cleared it is sent, so the server
