@@ -8,6 +8,7 @@ import { schedulableCommand } from './scheduled-commands.js';
 import type { IncomingMessage, Reply } from './message.js';
 import { answerForwarded } from './forwarded-message.js';
 import { parseWithPrefs } from './parse-input.js';
+import type { ParseResult } from '../nl/types.js';
 import { readPlainSentence } from './plain-request.js';
 import { setUserZone } from './zone-change.js';
 import { lookupZone } from './zones.js';
@@ -123,10 +124,11 @@ async function routePlain(
   agent: ChatAgent | undefined,
 ): Promise<Reply[]> {
   const agentOn = agent?.enabled === true;
-  const addressedGroup = msg.chatType === 'group' && msg.addressed === true && agentOn;
+  const addressedGroup = msg.chatType === 'group' && msg.addressed === true;
   if ((msg.chatType !== 'private' && !addressedGroup) || !text) return [];
   const ctx = contextFor('remind', text);
   const parsed = await parseWithPrefs(ctx, text);
+  if (addressedGroup && !agentOn) return groupWordsHint(text, parsed);
   // "remind me …" the parser cannot read: the parser's refusal, unless the assistant may try.
   const remindMe = PLAIN_REMIND.test(text) && (parsed.ok || !agentOn);
   if (remindMe || readPlainSentence(text, parsed) !== 'chatter') return remind.run(ctx);
@@ -134,6 +136,27 @@ async function routePlain(
   if (zone) return zone;
   if (agent && agentOn) return agent.ask(contextFor('ask', text), text);
   return [{ text: PLAIN_HINT }];
+}
+
+/** Words that ask for what a delivered reminder's buttons do ("snooze 10 minutes", "done"). */
+const BUTTON_WORDS = /^(snooze|later|done|stop|cancel|pause|nag)\b/i;
+
+/**
+ * Words said to the bot in a group (a mention, or a reply to it) with the assistant off: only
+ * commands act there. A request is answered with that nothing was done and the command that
+ * does it, since silence let the person believe it was; anything else ("thanks!") stays unanswered.
+ */
+function groupWordsHint(text: string, parsed: ParseResult): Reply[] {
+  if (BUTTON_WORDS.test(text)) {
+    return [
+      {
+        text: 'In a group I act on buttons and commands, not on words: nothing was changed. Press the button under the reminder, or send the command with its id (see /list), e.g. /snooze k7m2qd 10m',
+      },
+    ];
+  }
+  if (!PLAIN_REMIND.test(text) && readPlainSentence(text, parsed) === 'chatter') return [];
+  const request = text.replace(PLAIN_REMIND, '').trim();
+  return [{ text: `In a group I set reminders from commands, not from words: nothing was set. Send it as a command: /remind ${request}` }];
 }
 
 /**
