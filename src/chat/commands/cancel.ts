@@ -6,6 +6,7 @@ import { jobSubject } from '../describe.js';
 import { truncate } from '../format.js';
 import type { Action, Reply } from '../message.js';
 import { cancelWithSnoozedCopies, copiesEndedNote } from '../snooze-apply.js';
+import { idNamedInReply } from '../replied-id.js';
 
 /** Most ids one /cancel takes; more are refused as a whole (nothing cancelled) so none is skipped silently. */
 const MAX_IDS = 20;
@@ -40,7 +41,10 @@ async function cancelOne(ctx: CommandContext, id: string, several: boolean): Pro
 }
 
 function ids(ctx: CommandContext): string[] {
-  if (!ctx.args.trim()) return idsInRepliedMessage(ctx);
+  if (!ctx.args.trim()) {
+    const named = idNamedInReply(ctx.msg);
+    return named ? [named] : [];
+  }
   return [
     ...new Set(
       ctx.args
@@ -49,16 +53,6 @@ function ids(ctx: CommandContext): string[] {
         .filter(Boolean),
     ),
   ];
-}
-
-/**
- * A bare `/cancel` sent as a reply to a confirmation ("✅ Reminder set [k7m2qd]: …") means that
- * reminder. Only a message naming exactly one id counts; anything else still asks which.
- */
-function idsInRepliedMessage(ctx: CommandContext): string[] {
-  const named = [...(ctx.msg.replyTo?.text ?? '').matchAll(/\[([A-Za-z0-9_-]{1,64})\]/g)].map((m) => m[1]!);
-  const distinct = [...new Set(named)];
-  return distinct.length === 1 ? distinct : [];
 }
 
 /** `/cancel <id> [id…]`: every id given is handled, and each one that was not cancelled says why. */
