@@ -1,5 +1,6 @@
 import type { Api, Session } from './api.js';
 import type { LiveStream } from './live.js';
+import type { PressGuard } from './press.js';
 import type { LiveEvent } from './types.js';
 
 /** What every view gets: the API, who is logged in, the live stream and the page's shared parts. */
@@ -9,6 +10,8 @@ export interface Ctx {
   /** False for a read-only token: views then draw no action buttons at all. */
   canWrite: boolean;
   live: LiveStream;
+  /** Redraws of what may hold a pressed button go through it, so they never swallow the click. */
+  press: PressGuard;
   /** Opens `href`; `notice` lines show above that view until the next navigation. */
   navigate(href: string, opts?: { replace?: boolean; notice?: string[] }): void;
   /** A short message in the page's status area (screen readers hear it too). */

@@ -55,6 +55,14 @@ export function jobView(ctx: Ctx, root: HTMLElement, id: string): View {
   const fresh = freshRuns();
   const path = `/api/v1/jobs/${encodeURIComponent(id)}`;
 
+  /** Which load is the newest: only its answer is drawn, never an older one that arrived later. */
+  let newest = 0;
+  /** Draws into the page, unless it moved on to another view while a press held this back (PressGuard). */
+  const show = (...children: Child[]): void =>
+    ctx.press.whenFree(root, () => {
+      if (!abort.signal.aborted) replace(root, ...children);
+    });
+
   const draw = (job: Job, runs: Run[]): void => {
     const actions = ctx.canWrite
       ? h(
@@ -64,8 +72,7 @@ export function jobView(ctx: Ctx, root: HTMLElement, id: string): View {
           h('a', { class: 'button', href: `/jobs/${encodeURIComponent(job.id)}/edit`, 'aria-label': `Edit ${job.name}` }, 'Edit'),
         )
       : null;
-    replace(
-      root,
+    show(
       h('p', {}, h('a', { href: ctx.listHref }, '← All jobs')),
       h('div', { class: 'title-row' }, h('h1', {}, job.name), badge(job.status)),
       actions,
@@ -78,17 +85,17 @@ export function jobView(ctx: Ctx, root: HTMLElement, id: string): View {
   };
 
   const load = async (): Promise<void> => {
+    const mine = ++newest;
     try {
       const [job, runs] = await Promise.all([
         ctx.api.get<Job>(path, { signal: abort.signal }),
         ctx.api.get<{ runs: Run[] }>(`${path}/runs?limit=100`, { signal: abort.signal }),
       ]);
-      draw(job, runs.runs);
+      if (mine === newest) draw(job, runs.runs);
     } catch (err) {
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted || mine !== newest) return;
       const gone = err instanceof ApiError && err.status === 404;
-      replace(
-        root,
+      show(
         h('p', {}, h('a', { href: ctx.listHref }, '← All jobs')),
         h('p', { class: 'error', role: 'alert' }, gone ? `There is no job ${id} (it may have been deleted).` : (err as Error).message),
       );

@@ -44,6 +44,7 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
     row: (i) => rows.row(i),
     render: (row, i) => renderRow(row, i),
     onRange: (first, last) => void rows.ensure(Math.max(0, first - 20), last + 20),
+    press: ctx.press,
   });
   const changed = (): void => {
     list.setCount(rows.count);

@@ -10,6 +10,7 @@ import { LiveStream, type LiveState } from './live.js';
 import { loginView } from './login.js';
 import { interceptLinks, type Route, routeOf } from './router.js';
 import { runsView } from './runs-view.js';
+import { PressGuard } from './press.js';
 import { noteList } from './schedule-notes.js';
 import { statsHeader } from './stats-header.js';
 
@@ -93,6 +94,7 @@ function start(session: Session): void {
     session,
     canWrite,
     live,
+    press: new PressGuard(),
     listHref: '/jobs',
     navigate(href, opts = {}) {
       if (opts.replace) history.replaceState(null, '', href);

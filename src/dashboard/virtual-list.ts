@@ -1,4 +1,5 @@
 import { h } from './dom.js';
+import type { PressGuard } from './press.js';
 
 export interface VirtualListOptions<T> {
   /** What the list is, for screen readers ("Jobs"). */
@@ -9,6 +10,8 @@ export interface VirtualListOptions<T> {
   render(row: T | undefined, index: number): HTMLElement;
   /** Rows `first`..`last` (inclusive) are in view: a chance to load those missing. */
   onRange(first: number, last: number): void;
+  /** Rows are redrawn through it, so a row's button being pressed is not replaced mid-click. */
+  press: PressGuard;
 }
 
 /** Rows drawn beyond each edge of the view, so a fast scroll shows rows, not a gap. */
@@ -60,11 +63,19 @@ export class VirtualList<T> {
   refresh(index?: number): void {
     if (index !== undefined) {
       const old = this.drawn.get(index);
-      if (old) this.draw(index, old);
+      if (old) this.redraw(index, old);
       return;
     }
-    for (const [i, el] of this.drawn) this.draw(i, el);
+    for (const [i, el] of this.drawn) this.redraw(i, el);
     this.schedule();
+  }
+
+  /** Draws row `index` again in place of `old`, once no press on `old` is under way. */
+  private redraw(index: number, old: HTMLElement): void {
+    this.opts.press.whenFree(old, () => {
+      // Scrolled away or shrunk meanwhile: that row is no longer drawn, or drawn anew already.
+      if (this.drawn.get(index) === old) this.draw(index, old);
+    });
   }
 
   /** Scrolls row `index` into view and focuses its first link. */
