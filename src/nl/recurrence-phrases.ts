@@ -9,6 +9,7 @@ import { DURATION_SRC, NUMBER_WORD_SRC, parseDurationPhrase, parseNumber } from 
 import { MONTH_SRC, NTH, NTH_SRC, WEEKDAY_SRC, monthIndex, weekdayIndex } from './date-words.js';
 import { plainTime, withMeridiem, tod } from './time-phrases.js';
 import { REPEAT_WORD } from './hour-minutes.js';
+import { PERIOD_RECOGNIZERS } from './period-repeats.js';
 
 const UNIT_SRC = '(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|fortnights?|mo|s|m|h|d|w|y)';
 
@@ -103,6 +104,7 @@ function monthDayList(list: string): Array<number | 'L'> | undefined {
 
 /** Repeat recognisers, most specific first. They run before the date and time recognisers. */
 export const RECURRENCE_RECOGNIZERS: Recognizer[] = [
+  ...PERIOD_RECOGNIZERS,
   {
     // "except weekends", "but not on fridays", "excluding saturday and sunday"
     name: 'repeat-except',

@@ -251,3 +251,50 @@ describe('a repeat "for" a span ends with its last fire', () => {
     expect(r.bounds.endAt?.toISOString()).toBe(end);
   });
 });
+
+/**
+ * The end of every month, and "once/twice a day": "at the end of every month pay" was monthly
+ * on the 3rd at 12:00 with the text "at the end of pay"; "every end of the month" was one
+ * reminder with the text "every pay"; "twice daily pills" was once a day at 09:00 with the text
+ * "twice pills"; "once a week on sunday" was one Sunday, a week on (13 Dec).
+ */
+describe('month ends and times per day, from the calendar', () => {
+  // end of month: its last day, 17:00 unless a time is said (as "end of the month" once)
+  const ends = [dec(31, 17), w(2027, 1, 31, 17), w(2027, 2, 28, 17), w(2027, 3, 31, 17)];
+  it.each([
+    ['at the end of every month pay rent', ends, 'pay rent'],
+    ['end of each month pay rent', ends, 'pay rent'],
+    ['every month end pay rent', ends, 'pay rent'],
+    ['every end of the month pay rent', ends, 'pay rent'],
+    ['at the end of each month at 9 pay rent', [dec(31, 9), w(2027, 1, 31, 9), w(2027, 2, 28, 9)], 'pay rent'],
+    ['once a week on sunday call mum', [dec(6, 9), dec(13, 9), dec(20, 9)], 'call mum'],
+    ['once a day at 8 pills', [dec(4, 8), dec(5, 8), dec(6, 8)], 'pills'],
+    // like "weekly": a week from now, then every week
+    ['call mum once a week', [dec(10, 12), dec(17, 12), dec(24, 12)], 'call mum'],
+  ])('"%s"', (text, fires, task) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.kind).toBe('recurring');
+    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
+    expect(r.text).toBe(task);
+  });
+
+  // how many times says nothing of when: asked, with times that do
+  it.each([
+    ['twice a day pills', 'twice a day'],
+    ['twice daily pills', 'twice daily'],
+    ['3 times a day pills', '3 times a day'],
+    ['three times a day pills', 'three times a day'],
+    ['every day twice pills', 'every day twice'],
+    ['two times a week gym', 'two times a week'],
+    ['twice a month pay', 'twice a month'],
+  ])('"%s" is asked: which times?', (text, words) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain(`"${words}"`);
+    const again = parse(r.example!, { now: NOW, timeZone: LONDON });
+    if (!again.ok) throw new Error(`${r.example}: ${again.error}`);
+    expect(again.kind).toBe('recurring');
+  });
+});
