@@ -6,6 +6,7 @@ import { UserError } from '../../core/errors.js';
 import { finishedLine, listLine } from '../describe.js';
 import { truncate } from '../format.js';
 import { pageOf, readPageArg } from '../paging.js';
+import { readerZone } from '../confirmation.js';
 
 /**
  * The reminders the reader may see here (see jobsVisibleHere). Active and paused only,
@@ -51,8 +52,11 @@ export const list: CommandModule = {
       const none = group ? 'No reminders in this chat' : 'You have no reminders';
       return reply(`${none}${all ? ', and none finished in the last 30 days' : ''}. Try /remind in 10 minutes stretch`);
     }
-    const { timeZone } = await ctx.prefs();
-    const head = group ? `Reminders in this chat (${jobs.length}):` : `Your reminders (${jobs.length}):`;
+    const reader = await readerZone(ctx);
+    const { timeZone } = reader;
+    // Everyone in a group reads the list: times in the asker's zone say so unless it is the chat's own.
+    const named = group && reader.show !== 'no' ? `, times in ${timeZone}` : '';
+    const head = group ? `Reminders in this chat (${jobs.length})${named}:` : `Your reminders (${jobs.length}):`;
     const lines = jobs.map((j) => listLine(j, timeZone, ctx.now));
     if (all) {
       lines.push(
