@@ -23,6 +23,8 @@ export interface ProblemBody {
   /** An input that would have worked. */
   example?: string;
   errors?: FieldProblem[];
+  /** A 412 on a job: the job as it is now (what the client's If-Match did not match). */
+  job?: Record<string, unknown>;
 }
 
 /** Thrown by handlers and hooks; rendered as `application/problem+json`. */
@@ -33,7 +35,7 @@ export class ApiProblem extends Error {
     readonly kind: string,
     readonly title: string,
     detail: string,
-    readonly extra: Partial<Pick<ProblemBody, 'code' | 'example' | 'errors'>> & { headers?: Record<string, string> } = {},
+    readonly extra: Partial<Pick<ProblemBody, 'code' | 'example' | 'errors' | 'job'>> & { headers?: Record<string, string> } = {},
   ) {
     super(detail);
   }

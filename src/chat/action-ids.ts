@@ -1,5 +1,5 @@
 import type { Job } from '../core/job.js';
-import { definitionVersion } from './job-version.js';
+import { definitionVersion } from '../core/job-version.js';
 
 /**
  * Button ids: `<verb>:<target>[.<arg>…]`, short enough for Telegram's 64-byte callback data.

@@ -6,7 +6,7 @@ import type { ActionVerb } from './action-ids.js';
 import { canChange, canSee, isOwner } from './access.js';
 import { reminderBody } from './delivery-format.js';
 import { formatWhen } from './format.js';
-import { definitionVersion, stateVersion } from './job-version.js';
+import { definitionVersion, stateVersion } from '../core/job-version.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
 import { isNagging, nagOnPurpose, startNag, stopNags } from './nag.js';
 import { answerPendingCreation } from './pending-creation.js';

@@ -18,7 +18,7 @@ import type { Action, ActionAnswer, IncomingAction } from './message.js';
 import { resolvePrefs } from './prefs.js';
 import { zoneButton } from './zone-action-ids.js';
 import { undoEditAction } from './undo.js';
-import { stateVersion } from './job-version.js';
+import { stateVersion } from '../core/job-version.js';
 import { changedSinceAsked } from './zone-action-ids.js';
 
 /** Night hours in which a bare hour's reading is confirmed: 23:00 to 06:59. */

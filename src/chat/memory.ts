@@ -1,7 +1,7 @@
 import type { Clock } from '../core/ports/clock.js';
 import type { JobStatus, NewJob } from '../core/job.js';
 import { ExpiringMap } from './expiring-map.js';
-import type { JobDefinition } from './job-version.js';
+import type { JobDefinition } from '../core/job-version.js';
 import { OneAtATime } from './one-at-a-time.js';
 import type { ReaderZone } from './reader-zone.js';
 

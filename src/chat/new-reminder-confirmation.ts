@@ -13,7 +13,7 @@ import type { CommandContext } from './command.js';
 import { confirmation, readerZone } from './confirmation.js';
 import type { Action, Reply } from './message.js';
 import { zoneButton } from './zone-action-ids.js';
-import { stateVersion } from './job-version.js';
+import { stateVersion } from '../core/job-version.js';
 import { zonePicker, zoneQuestion } from './zone-prompt.js';
 
 /**

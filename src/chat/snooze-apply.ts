@@ -3,7 +3,7 @@ import { action, instantArg, versionedAction } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
 import { formatLocalTime, formatWhen, truncate } from './format.js';
-import { stateVersion } from './job-version.js';
+import { stateVersion } from '../core/job-version.js';
 import type { Action } from './message.js';
 import type { SnoozePlan } from './snooze-rules.js';
 import { undoCancelAction, undoCreateAction, undoStateAction } from './undo.js';

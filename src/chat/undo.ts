@@ -5,7 +5,7 @@ import { action, instantArg, readInstantArg } from './action-ids.js';
 import type { ResolvedChatDeps } from './command.js';
 import { jobSubject } from './describe.js';
 import { formatLocalTime, formatWhen, truncate } from './format.js';
-import { definitionVersion, stateVersion } from './job-version.js';
+import { definitionVersion, stateVersion } from '../core/job-version.js';
 import type { Action } from './message.js';
 
 const STATUS_CODE: Record<JobStatus, string> = { active: 'a', paused: 'p', completed: 'c', failed: 'f', cancelled: 'x' };

@@ -13,7 +13,7 @@ import { jobSubject } from './describe.js';
 import { formatWhen, truncate } from './format.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
 import { resolvePrefs } from './prefs.js';
-import { stateVersion } from './job-version.js';
+import { stateVersion } from '../core/job-version.js';
 import { readInstantArg } from './action-ids.js';
 import { changedSinceAsked, parseZoneActionId, type ZoneAction, zoneButton } from './zone-action-ids.js';
 import { setUserZone } from './zone-change.js';

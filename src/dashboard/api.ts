@@ -8,6 +8,8 @@ export interface Problem {
   detail?: string;
   example?: string;
   errors?: Array<{ field: string; message: string; fix?: string }>;
+  /** A 412 on a job: the job as it is now. */
+  job?: unknown;
 }
 
 /** A refused or failed call: `status` 0 when the server could not be reached at all. */
@@ -15,6 +17,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: Problem,
+    /** The ETag the refusal carried (a 412: the version the resource has now). */
+    readonly etag?: string,
   ) {
     super(describeProblem(problem, status));
   }
@@ -49,6 +53,14 @@ export interface CallOptions {
    * older answer to a caller asking because of the change.
    */
   share?: boolean;
+  /** Sent as If-Match: the change applies only while the resource is still this version (else 412). */
+  ifMatch?: string;
+}
+
+/** An answer and the version (ETag) it was read at. */
+export interface Versioned<T> {
+  body: T;
+  etag: string | undefined;
 }
 
 const RETRIES = 4;
@@ -73,26 +85,38 @@ export class Api {
     return read;
   }
 
+  /** A read with the version it was read at, for a change sent back with `ifMatch`. */
+  getVersioned<T>(path: string, opts: CallOptions = {}): Promise<Versioned<T>> {
+    return this.versioned<T>('GET', path, undefined, { retry: true, ...opts });
+  }
+
   async send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
     return this.call<T>(method, path, body, opts);
   }
 
   private async call<T>(method: string, path: string, body: unknown, opts: CallOptions): Promise<T> {
+    return (await this.versioned<T>(method, path, body, opts)).body;
+  }
+
+  private async versioned<T>(method: string, path: string, body: unknown, opts: CallOptions): Promise<Versioned<T>> {
     for (let attempt = 0; ; attempt++) {
-      const res = await this.once(method, path, body, opts.signal);
-      if (res.ok) return res.status === 204 ? (undefined as T) : ((await res.json()) as T);
+      const res = await this.once(method, path, body, opts);
+      const etag = res.headers.get('etag') ?? undefined;
+      if (res.ok) return { body: res.status === 204 ? (undefined as T) : ((await res.json()) as T), etag };
       const problem = await problemOf(res);
       if (res.status === 401) this.onUnauthorized();
-      if (!opts.retry || !transient(res.status) || attempt >= RETRIES) throw new ApiError(res.status, problem);
+      if (!opts.retry || !transient(res.status) || attempt >= RETRIES) throw new ApiError(res.status, problem, etag);
       const after = Number(res.headers.get('retry-after'));
       await sleep(after > 0 ? after * 1000 : backoffDelay(attempt), opts.signal);
     }
   }
 
-  private async once(method: string, path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+  private async once(method: string, path: string, body: unknown, opts: CallOptions): Promise<Response> {
+    const { signal, ifMatch } = opts;
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    if (ifMatch !== undefined) headers['if-match'] = ifMatch;
     try {
       return await fetch(path, {
         method,

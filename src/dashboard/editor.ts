@@ -24,6 +24,66 @@ function field(label: string, input: Field, hint?: string): HTMLElement {
 const input = (name: string, value = '', extra: Record<string, string | boolean> = {}): Field =>
   h('input', { name, value, type: 'text', autocomplete: 'off', ...extra });
 
+const whenHintText = (job: Job | undefined): string =>
+  job
+    ? `Now: ${job.scheduleSpec}. Words as in chat, e.g. "every monday at 9".`
+    : 'In words, as in chat: "tomorrow at 5pm", "every weekday at 9am".';
+
+/** The editor's fields as a job fills them (When is always empty: it is a change, not a value). */
+type FieldName = 'name' | 'text' | 'zone' | 'platform' | 'chat' | 'thread';
+const LABELS: Record<FieldName, string> = {
+  name: 'Name',
+  text: 'Text',
+  zone: 'Time zone',
+  platform: 'Platform',
+  chat: 'Chat id',
+  thread: 'Thread id',
+};
+
+function fieldsOf(job: Job, text: string): Record<FieldName, string> {
+  return {
+    name: job.name,
+    text,
+    zone: job.timeZone,
+    platform: job.origin.platform,
+    chat: job.origin.chatId,
+    thread: job.origin.threadId ?? '',
+  };
+}
+
+/**
+ * After a 412: each field the person left as it was takes the new value; one they typed in
+ * keeps their text. The message names every value that changed elsewhere, so saving again is a
+ * choice made knowing them.
+ */
+function changedElsewhere(before: Record<FieldName, string>, now: Record<FieldName, string>, f: Record<FieldName, Field>): HTMLElement {
+  const lines: HTMLElement[] = [];
+  for (const k of Object.keys(LABELS) as FieldName[]) {
+    if (before[k] === now[k]) continue;
+    const typed = f[k].value !== before[k];
+    if (!typed) f[k].value = now[k];
+    const shown = now[k] === '' ? '(empty)' : `"${now[k]}"`;
+    lines.push(
+      h(
+        'li',
+        { 'data-field': k },
+        `${LABELS[k]} is now ${shown}${typed ? `; your "${f[k].value}" is kept in the form` : ', shown in the form'}.`,
+      ),
+    );
+  }
+  return h(
+    'div',
+    { class: 'conflict' },
+    h(
+      'p',
+      {},
+      'This job was changed elsewhere (another tab or the chat) since you opened it; nothing was saved. ' +
+        'Check the values below, then Save again to apply your changes to the job as it is now.',
+    ),
+    lines.length > 0 ? h('ul', {}, ...lines) : h('p', {}, 'Its status or settings changed; the fields here are as they were.'),
+  );
+}
+
 /**
  * Creates a job, or edits one: its schedule in words with a live preview of the next fire times,
  * what to say (or the command to run), its zone and, for a new job, the chat it reports to.
@@ -32,32 +92,33 @@ const input = (name: string, value = '', extra: Record<string, string | boolean>
 export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
   const abort = new AbortController();
   const preview = schedulePreview(ctx.api);
-  const draw = (job?: Job): void => {
-    const payload = (job?.payload ?? {}) as { text?: string; command?: string };
+  const draw = (loaded?: Job, loadedEtag?: string): void => {
+    // The job as the server last showed it, and its version: a 412 moves both to the newer job.
+    let job = loaded;
+    let etag = loadedEtag;
     const isCommand = job?.kind === 'command';
+    const textOf = (j: Job | undefined): string => {
+      const p = (j?.payload ?? {}) as { text?: string; command?: string };
+      return (isCommand ? p.command : p.text) ?? '';
+    };
     const f = {
       name: input('name', job?.name ?? ''),
       when: input('when', '', { placeholder: job ? 'leave empty to keep the schedule' : 'every weekday at 9am', required: !job }),
-      text: input(isCommand ? 'command' : 'text', (isCommand ? payload.command : payload.text) ?? ''),
+      text: input(isCommand ? 'command' : 'text', textOf(job)),
       zone: input('zone', job?.timeZone ?? browserZone(), { list: 'zones', spellcheck: false }),
       platform: input('platform', job?.origin.platform ?? 'console', { list: 'platforms', required: true }),
       chat: input('chat', job?.origin.chatId ?? (job ? '' : 'console'), { required: true }),
       thread: input('thread', job?.origin.threadId ?? ''),
     };
     const problems = h('div', { class: 'error', role: 'alert' });
+    const whenHint = (): HTMLElement => form.querySelector<HTMLElement>('#f-when-hint')!;
     const update = (): void => preview.update(f.when.value, f.zone.value.trim());
     f.when.addEventListener('input', update);
     f.zone.addEventListener('input', update);
     const form = h(
       'form',
       { class: 'editor', novalidate: true },
-      field(
-        'When',
-        f.when,
-        job
-          ? `Now: ${job.scheduleSpec}. Words as in chat, e.g. "every monday at 9".`
-          : 'In words, as in chat: "tomorrow at 5pm", "every weekday at 9am".',
-      ),
+      field('When', f.when, whenHintText(job)),
       preview.el,
       field(
         isCommand ? 'Command' : 'Reminder text',
@@ -91,11 +152,11 @@ export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
       const platform = f.platform.value.trim();
       const chatId = f.chat.value.trim();
       // The same chat keeps its kind (private or group), which the form does not show.
-      const sameChat = job !== undefined && platform === job.origin.platform && chatId === job.origin.chatId;
+      const chatType = job && platform === job.origin.platform && chatId === job.origin.chatId ? job.origin.chatType : undefined;
       const origin = {
         platform,
         chatId,
-        ...(sameChat && job.origin.chatType ? { chatType: job.origin.chatType } : {}),
+        ...(chatType ? { chatType } : {}),
         ...(value(f.thread) ? { threadId: value(f.thread) } : {}),
       };
       const body: Record<string, unknown> = {};
@@ -104,7 +165,7 @@ export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
       if (job && !value(f.name)) body.name = null;
       else if (value(f.name) && f.name.value.trim() !== job?.name) body.name = value(f.name);
       if (value(f.when)) body.when = value(f.when);
-      const textBefore = (isCommand ? payload.command : payload.text) ?? '';
+      const textBefore = textOf(job);
       // A new job may leave the text to "When"; an edit that cleared it is sent, so the server
       // says why a reminder needs its text instead of the form answering "Nothing changed."
       if (job ? f.text.value !== textBefore : value(f.text)) body[f.text.name] = f.text.value;
@@ -117,12 +178,25 @@ export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
       }
       try {
         const saved = job
-          ? await ctx.api.send<Job & ScheduleNotes>('PATCH', `/api/v1/jobs/${encodeURIComponent(job.id)}`, body, { retry: true })
+          ? await ctx.api.send<Job & ScheduleNotes>('PATCH', `/api/v1/jobs/${encodeURIComponent(job.id)}`, body, {
+              retry: true,
+              ...(etag !== undefined ? { ifMatch: etag } : {}),
+            })
           : await ctx.api.send<Job & ScheduleNotes>('POST', '/api/v1/jobs', body);
         ctx.say(job ? `Saved "${saved.name}".` : `Created "${saved.name}".`);
         // The server's notes on `when` (a DST day, skipped months) stay on the job's page, not in a passing toast.
         ctx.navigate(`/jobs/${encodeURIComponent(saved.id)}`, { notice: noteLines(saved) });
       } catch (err) {
+        if (job && err instanceof ApiError && err.status === 412 && err.problem.job) {
+          // Changed elsewhere (another tab, the chat): nothing was saved. The form takes the new
+          // values where the person typed nothing, keeps what they typed, and says what changed.
+          const now = err.problem.job as Job;
+          replace(problems, changedElsewhere(fieldsOf(job, textOf(job)), fieldsOf(now, textOf(now)), f));
+          job = now;
+          etag = err.etag;
+          whenHint().textContent = whenHintText(now);
+          return;
+        }
         const p = err instanceof ApiError ? err.problem : undefined;
         replace(
           problems,
@@ -151,8 +225,8 @@ export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
   else {
     replace(root, h('p', { class: 'muted' }, 'Loading…'));
     ctx.api
-      .get<Job>(`/api/v1/jobs/${encodeURIComponent(id)}`, { signal: abort.signal })
-      .then((job) => draw(job))
+      .getVersioned<Job>(`/api/v1/jobs/${encodeURIComponent(id)}`, { signal: abort.signal })
+      .then(({ body, etag }) => draw(body, etag))
       .catch((err: Error) => {
         if (!abort.signal.aborted) replace(root, h('p', { class: 'error', role: 'alert' }, err.message));
       });

@@ -4,7 +4,7 @@
  * due time and status. An Undo pressed after the reminder changed again refuses and changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { definitionVersion } from '../../src/chat/job-version.js';
+import { definitionVersion } from '../../src/core/job-version.js';
 import { ALICE_DM, BOB_DM, makeChat } from './harness.js';
 
 // The harness clock starts on Sunday 22 Nov 2026, 11:00 in Berlin (the reader's zone).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stateVersion } from '../../src/chat/job-version.js';
+import { stateVersion } from '../../src/core/job-version.js';
 import { parseZoneActionId, zoneActionId } from '../../src/chat/zone-action-ids.js';
 import { UserError } from '../../src/core/errors.js';
 import { ALICE_DM, ALICE_GROUP, BOB_DM, CAROL_ADMIN, makeChat } from './harness.js';

@@ -69,4 +69,30 @@ describe.skipIf(!chromiumPath())(`dashboard editor and bulk bar in Chromium${chr
     expect((await read(open1.id)).status).toBe('paused');
     await page.close();
   });
+
+  it('two tabs edit one job: the later save is refused, says what changed, shows the new values and keeps what was typed', async () => {
+    const job = await create({ when: 'every day at 6pm', text: 'feed the cat', name: 'cat' });
+    const tabA = await open(`/jobs/${job.id}/edit`);
+    const tabB = await open(`/jobs/${job.id}/edit`);
+    await expect.poll(() => tabA.getByLabel('Name').inputValue()).toBe('cat');
+    await expect.poll(() => tabB.getByLabel('Name').inputValue()).toBe('cat');
+    // Tab B renames it and saves first.
+    await tabB.getByLabel('Name').fill('cat dinner');
+    await tabB.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => tabB.locator('h1').textContent()).toBe('cat dinner');
+    // Tab A, still showing "cat", changes the text and saves: refused, nothing overwritten.
+    await tabA.getByLabel('Reminder text').fill('feed the cat and the fish');
+    await tabA.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => tabA.locator('[role="alert"]').textContent()).toContain('This job was changed elsewhere');
+    expect(await tabA.locator('[role="alert"] li').allTextContents()).toEqual(['Name is now "cat dinner", shown in the form.']);
+    expect(await tabA.getByLabel('Name').inputValue()).toBe('cat dinner');
+    expect(await tabA.getByLabel('Reminder text').inputValue()).toBe('feed the cat and the fish');
+    expect(await read(job.id)).toMatchObject({ name: 'cat dinner', payload: { text: 'feed the cat' } });
+    // Saving again applies tab A's change to the job as it is now: both changes kept.
+    await tabA.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => tabA.locator('h1').textContent()).toBe('cat dinner');
+    expect(await read(job.id)).toMatchObject({ name: 'cat dinner', payload: { text: 'feed the cat and the fish' } });
+    await tabA.close();
+    await tabB.close();
+  });
 });

@@ -4,6 +4,7 @@ import type { Job } from '../../core/job.js';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
 import { formatInZone } from '../../core/time/zoned.js';
 import type { Authenticated } from '../auth/authenticate.js';
+import { checkIfMatch, sendEtag } from '../job-etag.js';
 import { type JobInputDeps, newJobFromBody, patchFromBody } from '../job-input.js';
 import { listJobsPage } from '../job-query.js';
 import { createJobBody, jobDoc, jobIdParams, listJobsQuery, problemDoc, updateJobBody } from '../job-schemas.js';
@@ -43,6 +44,11 @@ const PATCH_WHEN =
   'changing only the time of day; any other single time ("tomorrow at 10") for a repeating job is refused (422, with a `when` that works) instead of ending the repeat: ' +
   'say the new repeat ("every day at 9:30") to change it. `schedule` is a full spec and replaces the schedule. ';
 
+/** Optimistic concurrency, as the route descriptions say it (job-etag.ts). */
+const CONCURRENCY =
+  'A job answer carries its version in the `ETag` header. PATCH and DELETE with `If-Match: <that ETag>` apply only while the job is still that version; ' +
+  "otherwise they change nothing and answer 412 with the job as it is now in the problem's `job` (and its ETag). Without If-Match the change applies as before.";
+const changed = { description: 'If-Match names an older version of the job (the job as it is now is in `job`)', schema: problemDoc };
 const notFound = { description: 'No job with that id', schema: problemDoc };
 const invalid = { description: 'Invalid request (each bad field named, with a fix)', schema: problemDoc };
 const refused = { description: 'Refused by the scheduler (e.g. a schedule that never fires)', schema: problemDoc };
@@ -76,8 +82,13 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
     summary: 'One job, with its next 5 fire times in its zone',
     tags,
     params: jobIdParams,
-    responses: { 200: { description: 'The job', schema: jobDoc }, 404: notFound },
-    handler: async ({ params }) => jobDetail(scheduler, await mustGet(scheduler, params.id)),
+    description: CONCURRENCY,
+    responses: { 200: { description: 'The job (its version in the ETag header)', schema: jobDoc }, 404: notFound },
+    handler: async ({ params, reply }) => {
+      const job = await mustGet(scheduler, params.id);
+      sendEtag(reply, job);
+      return jobDetail(scheduler, job);
+    },
   });
 
   routes.add({
@@ -96,6 +107,7 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
       const input = newJobFromBody(body, apiOwner(auth), deps.input);
       const job = await scheduler.createJob(input.value);
       void reply.header('location', `/api/v1/jobs/${job.id}`);
+      sendEtag(reply, job);
       return { ...(await jobDetail(scheduler, job)), ...input.notes };
     },
   });
@@ -105,15 +117,18 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
     url: '/api/v1/jobs/:id',
     operationId: 'updateJob',
     summary: 'Change a job (only the fields given)',
-    description: PATCH_WHEN + WHEN_NOTES,
+    description: `${PATCH_WHEN}${WHEN_NOTES} ${CONCURRENCY}`,
     tags,
     params: jobIdParams,
     body: updateJobBody,
-    responses: { 200: { description: 'The changed job', schema: jobDoc }, 400: invalid, 404: notFound, 422: refused },
-    handler: async ({ params, body }) => {
+    responses: { 200: { description: 'The changed job', schema: jobDoc }, 400: invalid, 404: notFound, 412: changed, 422: refused },
+    handler: async ({ params, body, request, reply }) => {
       const current = await mustGet(scheduler, params.id);
+      await checkIfMatch(request, current, () => jobDetail(scheduler, current));
       const input = await patchFromBody(body, current, deps.input);
-      return { ...(await jobDetail(scheduler, await scheduler.updateJob(params.id, input.value))), ...input.notes };
+      const saved = await scheduler.updateJob(params.id, input.value);
+      sendEtag(reply, saved);
+      return { ...(await jobDetail(scheduler, saved)), ...input.notes };
     },
   });
 
@@ -122,11 +137,14 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
     url: '/api/v1/jobs/:id',
     operationId: 'deleteJob',
     summary: 'Delete a job and its schedule',
+    description: CONCURRENCY,
     tags,
     params: jobIdParams,
     status: 204,
-    responses: { 204: { description: 'Deleted' }, 404: notFound },
-    handler: async ({ params, reply }) => {
+    responses: { 204: { description: 'Deleted' }, 404: notFound, 412: changed },
+    handler: async ({ params, request, reply }) => {
+      const current = await mustGet(scheduler, params.id);
+      await checkIfMatch(request, current, () => jobDetail(scheduler, current));
       if (!(await scheduler.deleteJob(params.id))) throw new NotFoundError('job', params.id);
       return reply.code(204).send();
     },
@@ -145,9 +163,11 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
       tags,
       params: jobIdParams,
       responses: { 200: { description: 'The job afterwards', schema: jobDoc }, 404: notFound, 422: refused },
-      handler: async ({ params }) => {
+      handler: async ({ params, reply }) => {
         await mustGet(scheduler, params.id);
-        return jobDetail(scheduler, await call(params.id));
+        const job = await call(params.id);
+        sendEtag(reply, job);
+        return jobDetail(scheduler, job);
       },
     });
   }

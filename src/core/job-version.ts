@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Job } from '../core/job.js';
+import type { Job } from './job.js';
 
 /** What an edit may change, as it was before the edit. */
 export type JobDefinition = Pick<Job, 'name' | 'payload' | 'schedule' | 'bounds' | 'timeZone' | 'status' | 'nextRunAt'>;
@@ -34,4 +34,14 @@ export function stateVersion(job: Job): string {
   // only once there is one, so the versions of jobs that never ran read as before.
   if (job.lastRunAt) state.push(job.lastRunAt.getTime());
   return fingerprint(state);
+}
+
+/**
+ * What a person may edit of a job: its definition, the chat it reports to, its status and run
+ * settings. The API's ETag: an editor holding an older one is refused (412) instead of
+ * overwriting another's change. Runs do not change it (a recurring job's next fire moving on
+ * is not an edit), but a one-off finishing does, through its status.
+ */
+export function editVersion(job: Job): string {
+  return fingerprint([definitionVersion(job), job.origin, job.status, job.workflowId, job.retries, job.timeoutMs]);
 }
