@@ -194,6 +194,19 @@ interface ReadPieces {
   recurring: boolean;
 }
 
+/**
+ * "tomorrow at 9 and at the same time on friday": "the same time" may be the 09:00 just said or
+ * now's clock; asked, not guessed. Alone ("same time on friday") it is now's clock.
+ */
+function sameTimeWithOther(pieces: Piece[], ctx: Ctx): ParseRejection | undefined {
+  if (!pieces.some((p) => p.sameTimeAsNow) || !pieces.some((p) => p.time && !p.sameTimeAsNow)) return undefined;
+  const now = `${pad(ctx.wall.h)}:${pad(ctx.wall.mi)}`;
+  return reject(
+    `Is "the same time" now (${now}), or the other time you said? Write the time itself.`,
+    `tomorrow at 9am and on friday at 9am`,
+  );
+}
+
 /** The time pieces of `text` (zones already found), filtered, or why they cannot be used. */
 function readPieces(input: string, norm: Normalized, zones: ZoneMatch[], ctx: Ctx, dateOrder: DateOrder): ReadPieces | ParseRejection {
   const text = norm.text;
@@ -201,6 +214,8 @@ function readPieces(input: string, norm: Normalized, zones: ZoneMatch[], ctx: Ct
   for (const z of zones) for (let i = z.start; i < z.end; i++) claimed[i] = true;
   const pieces = scan(text, recognizers(dateOrder), claimed);
   for (const p of pieces) if (p.sameTimeAsNow) p.time = { h: ctx.wall.h, mi: ctx.wall.mi, s: 0, bare: false };
+  const sameTime = sameTimeWithOther(pieces, ctx);
+  if (sameTime) return sameTime;
   if (pieces.length === 0 || pieces.every((p) => p.role)) leadingDuration(text, pieces, claimed);
   dropLooseHolidays(text, pieces);
   dropAttributiveRepeats(text, pieces);

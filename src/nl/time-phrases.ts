@@ -6,6 +6,7 @@
  */
 import type { Piece, Recognizer, TimeOfDay } from './pieces.js';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './shorthand.js';
+import { parseDurationPhrase } from './duration-phrase.js';
 
 /** Builds a time; `bare` marks a 12-hour-face hour with no am/pm. */
 export function tod(h: number, mi = 0, bare = false, hint?: 'am' | 'pm'): TimeOfDay {
@@ -208,6 +209,9 @@ function numberOfText(m: RegExpExecArray | RegExpMatchArray, daypart: string): O
 }
 
 /** Time recognisers, most specific first. */
+/** Days and repeats that "this time" can stand next to ("every weekday at this time"). */
+const SAME_TIME_DAY_SRC = `every\\s+\\w+|each\\s+\\w+|daily|weekly|weekdays?|weekends?|(?:${WEEKDAY_NAMES.join('|')})s?`;
+
 export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "7 in the evening", "5 in the morning", "9 at night", "10 tonight"
@@ -320,10 +324,28 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
   {
     // "this time tomorrow", "same time next week", "tomorrow at the same time": now's clock on that day
     name: 'time-same-as-now',
-    re: /\b(?:(tomorrow|next week)\s+(?:at\s+)?(?:this|the same|same)\s+time|(?:at\s+)?(?:this|the same|same)\s+time\s+(tomorrow|next week))\b/g,
+    re: /\b(?:(tomorrow|next week)\s+(?:at\s+)?(?:this|the same|same)\s+time|(?:at\s+)?(?:this|the same|same)\s+time\s+(tomorrow|next week|next month|next year))\b/g,
     make(m) {
-      const days = (m[1] ?? m[2]) === 'tomorrow' ? 1 : 7;
-      return { date: { kind: 'relDay', days }, time: tod(0), sameTimeAsNow: true };
+      const which = m[1] ?? m[2];
+      // "this time next month" is a month from now, its clock kept ("next month" alone is the 1st)
+      if (which === 'next month' || which === 'next year') {
+        const duration = parseDurationPhrase(which === 'next month' ? '1 month' : '1 year');
+        return duration ? { duration } : null;
+      }
+      return { date: { kind: 'relDay', days: which === 'tomorrow' ? 1 : 7 }, time: tod(0), sameTimeAsNow: true };
+    },
+  },
+  {
+    // "same time on friday", "every day at the same time", "every weekday at this time": now's
+    // clock on the day or repeat said. Not "at the same time as bob" (another event's time), and
+    // "this time" only next to a day or repeat ("this time bring the charger" is text).
+    name: 'time-same-as-now-on-day',
+    re: new RegExp(
+      `\\b(?:at\\s+)?(?:the\\s+)?same\\s+time\\b(?!\\s+as\\b)|(?<=\\b(?:${SAME_TIME_DAY_SRC})\\s+)(?:at\\s+)?this\\s+time\\b|\\b(?:at\\s+)?this\\s+time(?=\\s+(?:on\\s+)?(?:${SAME_TIME_DAY_SRC})\\b)`,
+      'g',
+    ),
+    make() {
+      return { time: tod(0), sameTimeAsNow: true };
     },
   },
   {

@@ -298,3 +298,37 @@ describe('month ends and times per day, from the calendar', () => {
     expect(again.kind).toBe('recurring');
   });
 });
+
+/**
+ * "the same time" is now's clock (12:00) on the day said: "same time on friday" was Fri 09:00
+ * with the text "same time call", "same time every day" every day at 09:00, and "this time next
+ * month" 1 Jan 09:00 (a month from now is 3 Jan 12:00).
+ */
+describe('"the same time" on another day is now\'s clock', () => {
+  it.each([
+    ['same time on friday call', [dec(4, 12)], 'call'],
+    ['friday at the same time call', [dec(4, 12)], 'call'],
+    ['same time every day call', [dec(4, 12), dec(5, 12)], 'call'],
+    ['every day at the same time call', [dec(4, 12), dec(5, 12)], 'call'],
+    ['every weekday at this time call', [dec(4, 12), dec(7, 12)], 'call'],
+    ['this time next month call', [w(2027, 1, 3, 12)], 'call'],
+    ['same time next year call', [w(2027, 12, 3, 12)], 'call'],
+    // already read: the day after, a week on
+    ['same time tomorrow call', [dec(4, 12)], 'call'],
+    ['this time next week call', [dec(10, 12)], 'call'],
+    // "the same time as" another event is not now's clock: left to the text
+    ['tomorrow at 9 leave at the same time as bob', [dec(4, 9)], 'leave at the same time as bob'],
+    ['tomorrow at 9 this time bring the charger', [dec(4, 9)], 'this time bring the charger'],
+  ])('"%s"', (text, fires, task) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
+    expect(r.text).toBe(task);
+  });
+
+  it('"tomorrow at 9 and at the same time on friday" is asked: 09:00, or now (12:00)?', () => {
+    const r = parse('tomorrow at 9 and at the same time on friday call', { now: NOW, timeZone: LONDON });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain('12:00');
+  });
+});
