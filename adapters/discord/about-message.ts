@@ -85,11 +85,20 @@ export function aboutModal(modalId: string): APIModalInteractionResponseCallback
   };
 }
 
+/**
+ * The words of a message: its content, or for a forward (whose own content is empty) the
+ * forwarded message's, from its snapshot.
+ */
+function wordsOf(message: MessageContextMenuCommandInteraction['targetMessage']): string | undefined {
+  return message.content || message.messageSnapshots?.first()?.content || undefined;
+}
+
 /** "Remind me about this" on a message: remember the message, ask when in a modal (the modal is the acknowledgement). */
 export async function handleMessageMenu(picks: PendingPicks, i: MessageContextMenuCommandInteraction): Promise<void> {
   const target = i.targetMessage;
   const pick: PickedMessage = { messageId: target.id, link: messageLink(placeOf(i), target.id), at: Date.now() };
-  if (target.content) pick.text = target.content.slice(0, MAX_QUOTED);
+  const words = wordsOf(target);
+  if (words) pick.text = words.slice(0, MAX_QUOTED);
   picks.put(i.id, pick);
   await i.showModal(aboutModal(i.id));
 }

@@ -45,6 +45,8 @@ export interface EmulatedMessage {
   author: unknown;
   timestamp: string;
   message_reference?: unknown;
+  /** A forward's copy of the forwarded message (its own content is empty), as Discord sends it. */
+  message_snapshots?: Array<{ message: Record<string, unknown> }>;
   allowed_mentions?: unknown;
   /** 'channel' for POST /channels/:id/messages, 'interaction' for replies and follow-ups, 'user' for a person's message (postUserMessage). */
   via: 'channel' | 'interaction' | 'user';
@@ -218,6 +220,32 @@ export class DiscordEmulator {
     return this.sendInteraction(4, opts.user, opts.channelId, { id: snowflake(), name: opts.name, type: 1, options: opts.options });
   }
 
+  /**
+   * A person forwards a message with `content` into `channelId`, as Discord does it: an empty
+   * message whose message_reference has type 1 (FORWARD) and whose message_snapshots hold the
+   * forwarded message.
+   */
+  postUserForward(channelId: string, user: EmulatedUser, content: string): EmulatedMessage {
+    const msg = this.postUserMessage(channelId, user, '');
+    msg.message_reference = { type: 1, message_id: snowflake(), channel_id: channelId };
+    msg.message_snapshots = [
+      {
+        message: {
+          type: 0,
+          content,
+          embeds: [],
+          attachments: [],
+          timestamp: msg.timestamp,
+          edited_timestamp: null,
+          flags: 0,
+          mentions: [],
+          mention_roles: [],
+        },
+      },
+    ];
+    return msg;
+  }
+
   /** A person's message in a channel (something to pick "Remind me about this" on). */
   postUserMessage(channelId: string, user: EmulatedUser, content: string): EmulatedMessage {
     const msg = this.createMessage(channelId, { content }, 'user');
@@ -379,6 +407,8 @@ export class DiscordEmulator {
       attachments: [],
       pinned: false,
       type: 0,
+      ...(m.message_reference ? { message_reference: m.message_reference } : {}),
+      ...(m.message_snapshots ? { message_snapshots: m.message_snapshots } : {}),
     };
   }
 
