@@ -306,10 +306,44 @@ export function startOfEachDay(groups: Group[], bounds: Bounds): Bounds {
   return rest;
 }
 
+/** The step in years of a request's yearly repeat ("every jan 1", "every 2 years on jan 1"), if it has one. */
+function yearlyStep(groups: Group[]): number | undefined {
+  for (const g of groups) {
+    for (const r of g.repeats) {
+      if (r.kind === 'yearDate') return 1;
+      if (r.kind === 'every' && r.unit === 'year' && g.dates.some((d) => d.kind === 'ymd')) return r.step;
+    }
+  }
+  return undefined;
+}
+
 /** All triggers of a recurring request; groups without a repeat are weekly (weekday) or one-off. */
 export function recurringTriggers(groups: Group[], ctx: Ctx, bounds: ScheduleBounds): Trigger[] | Reject {
   const out: Trigger[] = [];
+  const yearly = yearlyStep(groups);
   for (const g of groups) {
+    if (
+      yearly !== undefined &&
+      g.repeats.length === 0 &&
+      g.dates.length > 0 &&
+      g.dates.every((d) => d.kind === 'ymd' && d.y === undefined)
+    ) {
+      // "every jan 1 and jul 1": the later dates of a yearly repeat are yearly too (as "every
+      // monday and friday" repeats both); read alone each was one reminder
+      if (yearly !== 1) {
+        return new Reject(
+          'Several dates with a step of years: which of them does the step count from? Make one reminder per date.',
+          'every 2 years on jan 1 at 9am',
+        );
+      }
+      for (const d of g.dates) {
+        if (d.kind !== 'ymd') continue;
+        const r = groupTriggers({ ...g, dates: [], repeats: [{ kind: 'yearDate', m: d.m, d: d.d }] }, ctx, bounds.startAt);
+        if (r instanceof Reject) return r;
+        out.push(...r);
+      }
+      continue;
+    }
     if (g.repeats.length === 0 && g.dates.length > 0 && g.dates.every((d) => d.kind === 'weekday')) {
       const r = groupTriggers({ ...g, repeats: [{ kind: 'weekdays', days: [], step: 1 }] }, ctx, bounds.startAt);
       if (r instanceof Reject) return r;

@@ -332,3 +332,22 @@ describe('"the same time" on another day is now\'s clock', () => {
     expect(!r.ok && r.error).toContain('12:00');
   });
 });
+
+/** "every jan 1 and jul 1" was yearly on Jan 1 and once on 1 Jul 2027: both dates are yearly. */
+describe('several dates of a yearly repeat all repeat', () => {
+  it.each([
+    ['every jan 1 and jul 1 at 9am check the boiler', [w(2027, 1, 1, 9), w(2027, 7, 1, 9), w(2028, 1, 1, 9), w(2028, 7, 1, 9)]],
+    ['every year on mar 1 and sep 1 check the boiler', [w(2027, 3, 1, 9), w(2027, 9, 1, 9), w(2028, 3, 1, 9), w(2028, 9, 1, 9)]],
+    ['every jan 1 at 9 and jul 1 at 5 check the boiler', [w(2027, 1, 1, 9), w(2027, 7, 1, 17), w(2028, 1, 1, 9), w(2028, 7, 1, 17)]],
+  ])('"%s"', (text, fires) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
+    expect(r.text).toBe('check the boiler');
+  });
+
+  it('"every 2 years on jan 1 and jul 1" is asked: which of them steps 2 years?', () => {
+    const r = parse('every 2 years on jan 1 and jul 1 check the boiler', { now: NOW, timeZone: LONDON });
+    expect(r.ok).toBe(false);
+  });
+});
