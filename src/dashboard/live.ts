@@ -15,7 +15,21 @@ export class LiveStream {
   private lastEventId: string | undefined;
   private readonly events = new Set<(e: LiveEvent) => void>();
   private readonly states = new Set<(s: LiveState) => void>();
+  private readonly resets = new Set<() => void>();
   private abort: AbortController | undefined;
+
+  /** `newest`: the log's newest event id (GET /api/v1/events), asked when the server refuses where we resume. */
+  constructor(private readonly newest: () => Promise<number>) {}
+
+  /**
+   * Called when the stream had to skip ahead: the page's last event id is beyond the log's
+   * newest (the database was restored from an older backup), so the events in between are not
+   * in the log any more; the page reloads what it shows and is told events may have been missed.
+   */
+  onReset(fn: () => void): () => void {
+    this.resets.add(fn);
+    return () => this.resets.delete(fn);
+  }
 
   onEvent(fn: (e: LiveEvent) => void): () => void {
     this.events.add(fn);
@@ -55,6 +69,11 @@ export class LiveStream {
         const headers: Record<string, string> = { accept: 'text/event-stream' };
         if (this.lastEventId !== undefined) headers['last-event-id'] = this.lastEventId;
         const res = await fetch(STREAM, { headers, credentials: 'same-origin', cache: 'no-store', signal });
+        if (res.status === 400 && (await this.resumeFromNewest())) {
+          // Not an outage: reconnect at once from the newest event.
+          attempt = 0;
+          continue;
+        }
         if (!res.ok || !res.body) {
           reason = res.status === 401 ? 'the session ended; log in again' : `the server answered ${res.status}`;
         } else {
@@ -75,6 +94,25 @@ export class LiveStream {
         return;
       }
     }
+  }
+
+  /**
+   * After a 400: if our Last-Event-ID is beyond the log's newest event (which the server refuses,
+   * as resuming there would skip the events that will take those ids), resume from the newest
+   * and tell the page. Retrying with the same id would be refused forever.
+   */
+  private async resumeFromNewest(): Promise<boolean> {
+    if (this.lastEventId === undefined) return false;
+    let newest: number;
+    try {
+      newest = await this.newest();
+    } catch {
+      return false;
+    }
+    if (!(Number(this.lastEventId) > newest)) return false;
+    this.lastEventId = String(newest);
+    for (const fn of this.resets) fn();
+    return true;
   }
 
   /** Parses the text/event-stream format (WHATWG HTML §9.2) and dispatches each event. */

@@ -47,7 +47,7 @@ function start(session: Session): void {
   api.onUnauthorized = () => location.reload();
   const canWrite = session.access === 'full';
   document.documentElement.dataset.access = session.access;
-  const live = new LiveStream();
+  const live = new LiveStream(() => newestEventId(api));
   const view = h('main', { id: 'view', tabindex: '-1' });
   const toast = h('div', { class: 'toast', role: 'status', 'aria-live': 'polite' });
   // What the server said about a schedule just saved (a DST day, skipped months): kept in view.
@@ -145,6 +145,17 @@ function start(session: Session): void {
   live.onEvent((e) => {
     current.onEvent?.(e);
     stats.refresh();
+  });
+  live.onReset(() => {
+    const said = [
+      'The server’s event log is older than this page (its database was restored from a backup?): events may have been missed. ' +
+        'What you see was reloaded from the server; live updates go on from its newest event.',
+    ];
+    stats.refresh();
+    // An editor keeps what is typed (its save is checked against the job's version); every
+    // other view is drawn again from the server.
+    if (routeOf(location.pathname).view === 'edit' || routeOf(location.pathname).view === 'new') replace(notice, noteList(said));
+    else render(said);
   });
   interceptLinks((href) => ctx.navigate(href));
   window.addEventListener('popstate', () => render());
