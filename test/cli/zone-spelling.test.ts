@@ -1,30 +1,9 @@
 // The CLI as a person runs it (bin/chime.js, from dist/ when built): zone ids are stored in
 // their one canonical spelling, whatever case or alias they were typed in.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { binChime } from './bin-chime.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-let dir: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'chime-cli-rules-'));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function chime(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const env = { ...process.env, CHIME_DB: join(dir, 'chime.db'), LOG_LEVEL: 'silent', CHIME_TZ: 'Europe/Berlin' };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/chime.js', ...argv], { cwd: ROOT, env });
-    return { code: 0, out: stdout, err: stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
+const chime = binChime();
 
 /** The zone as the runtime's calendar names it, with the modern IANA id where ICU keeps an old one. */
 const intlZone = (z: string) => new Intl.DateTimeFormat(undefined, { timeZone: z }).resolvedOptions().timeZone;
