@@ -214,6 +214,16 @@ function readPieces(input: string, norm: Normalized, zones: ZoneMatch[], ctx: Ct
   for (const z of zones) for (let i = z.start; i < z.end; i++) claimed[i] = true;
   const pieces = scan(text, recognizers(dateOrder), claimed);
   for (const p of pieces) if (p.sameTimeAsNow) p.time = { h: ctx.wall.h, mi: ctx.wall.mi, s: 0, bare: false };
+  // "same day next month" on 31 Jan is 31 Feb: placing it refuses it as no real date
+  for (const p of pieces) {
+    if (p.sameDayNext === 'month')
+      p.date = {
+        kind: 'ymd',
+        ...(ctx.today.m === 12 ? { y: ctx.today.y + 1, m: 1 } : { y: ctx.today.y, m: ctx.today.m + 1 }),
+        d: ctx.today.d,
+      };
+    if (p.sameDayNext === 'year') p.date = { kind: 'ymd', y: ctx.today.y + 1, m: ctx.today.m, d: ctx.today.d };
+  }
   const sameTime = sameTimeWithOther(pieces, ctx);
   if (sameTime) return sameTime;
   if (pieces.length === 0 || pieces.every((p) => p.role)) leadingDuration(text, pieces, claimed);

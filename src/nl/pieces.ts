@@ -54,6 +54,8 @@ export interface Piece {
   time?: TimeOfDay;
   /** "this time tomorrow", "same time next week": the time is now's wall clock, filled in when the parse knows now. */
   sameTimeAsNow?: boolean;
+  /** "same day next month/year": today's day of the month then, filled in when the parse knows today. */
+  sameDayNext?: 'month' | 'year';
   /** Default time for the date ("this evening" -> 18:00), used when no time is written. */
   defaultTime?: TimeOfDay;
   duration?: DurationParts;

@@ -336,6 +336,15 @@ export const TIME_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "same day next week/month/year": a week on, or today's date in the next month or year
+    name: 'date-same-day-next',
+    re: /\b(?:on\s+)?(?:the\s+)?same\s+day\s+next\s+(week|month|year)\b/g,
+    make(m) {
+      if (m[1] === 'week') return { date: { kind: 'relDay', days: 7 } };
+      return { date: { kind: 'relDay', days: 0 }, sameDayNext: m[1] === 'month' ? 'month' : 'year' };
+    },
+  },
+  {
     // "same time on friday", "every day at the same time", "every weekday at this time": now's
     // clock on the day or repeat said. Not "at the same time as bob" (another event's time), and
     // "this time" only next to a day or repeat ("this time bring the charger" is text).

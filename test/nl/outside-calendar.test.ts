@@ -351,3 +351,23 @@ describe('several dates of a yearly repeat all repeat', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+/** "same day next month" was the 1st of next month with the text "same day call". */
+describe('"the same day" next week, month or year is today\'s date then', () => {
+  it.each([
+    ['same day next week call', [dec(10, 9)]],
+    ['same day next month at 3 call', [w(2027, 1, 3, 15)]],
+    ['on the same day next month call', [w(2027, 1, 3, 9)]],
+    ['same day next year call', [w(2027, 12, 3, 9)]],
+  ])('"%s"', (text, fires) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
+    expect(r.text).toBe('call');
+  });
+
+  it('on 31 Jan "same day next month" (no 31 Feb) is refused, not moved', () => {
+    const r = parse('same day next month call', { now: instantOf({ y: 2027, m: 1, d: 31 }, 12, 0, LONDON), timeZone: LONDON });
+    expect(r.ok).toBe(false);
+  });
+});
