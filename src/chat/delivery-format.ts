@@ -1,4 +1,4 @@
-import type { DeliveryFormatter } from '../core/executor.js';
+import type { DeliveryFormatter, DeliveryOutcome } from '../core/executor.js';
 import type { Job } from '../core/job.js';
 import { mentionPart, outgoing, plainText, textPart } from '../core/outgoing-message.js';
 import type { Part } from '../core/ports/sender.js';
@@ -6,7 +6,7 @@ import { firesMoreThanOnce } from '../core/schedule.js';
 import { versionedAction } from './action-ids.js';
 import type { ReminderPayload } from './describe.js';
 import { jobSubject } from './describe.js';
-import { formatSpan } from './format.js';
+import { formatLocalTime, formatSpan } from './format.js';
 import { isNagging } from './nag.js';
 
 /** A run this late (ms) says so in the message ("Chime was offline"). */
@@ -42,6 +42,24 @@ export function reminderBody(job: Job, text?: string): string {
   return plainText({ parts: reminderParts(job, text) });
 }
 
+/**
+ * The notice for an occurrence skipped after downtime (README "After downtime"): which
+ * reminder, when it was due, that it did not come because Chime was offline, and when the
+ * next one comes, in the job's zone.
+ */
+function skippedParts(job: Job, outcome: Extract<DeliveryOutcome, { type: 'skipped' }>): Part[] {
+  const now = new Date(outcome.scheduledFor.getTime() + outcome.lateMs);
+  const due = formatLocalTime(outcome.scheduledFor, job.timeZone, now);
+  const next = outcome.next ? `Next: ${formatLocalTime(outcome.next, job.timeZone, now)}.` : 'That was the last one.';
+  return [
+    textPart('⏭️ '),
+    ...addressee(job),
+    textPart(
+      `${jobSubject(job)}\nMissed while Chime was offline: due ${due}, ${formatSpan(outcome.lateMs)} ago, so it was skipped. ${next}`,
+    ),
+  ];
+}
+
 /** Formats due jobs for the chat: the owner's mention in groups, the buttons, the replied-to message. */
 export function createDeliveryFormatter(): DeliveryFormatter {
   return (job, outcome) => {
@@ -49,6 +67,7 @@ export function createDeliveryFormatter(): DeliveryFormatter {
     const late = outcome.lateMs >= LATE_NOTICE_MS ? `\n(${formatSpan(outcome.lateMs)} late: Chime was offline)` : '';
     const stop: Rows = firesMoreThanOnce(job.schedule) ? [[versionedAction('stop', job)]] : [];
 
+    if (outcome.type === 'skipped') return outgoing(skippedParts(job, outcome), { actions: job.status === 'active' ? stop : [], quote });
     if (outcome.type === 'failure') {
       const actions = job.status === 'active' ? stop : [];
       return outgoing([textPart('⚠️ '), ...addressee(job), textPart(`${outcome.text}${late}`)], { actions, quote });

@@ -55,11 +55,17 @@ export interface Executor<P = unknown> {
 export type CommandHandler = (commandText: string, job: Job) => Promise<string>;
 
 /**
+ * What a formatter is asked to shape. `skipped`: an occurrence missed during downtime by more
+ * than the misfire grace window, not run (see claimedOccurrence); the chat is told so, with
+ * `next`, when the job fires again (null: it does not).
+ */
+export type DeliveryOutcome =
+  | { type: 'success' | 'failure'; text: string; scheduledFor: Date; lateMs: number }
+  | { type: 'skipped'; text: string; scheduledFor: Date; lateMs: number; next: Date | null };
+
+/**
  * Turns a run's outcome into the message delivered to the job's origin. The chat layer
  * provides one that adds action buttons (Snooze, Done, …) and, in groups, mentions the owner;
  * the default is plain text.
  */
-export type DeliveryFormatter = (
-  job: Job,
-  outcome: { type: 'success' | 'failure'; text: string; scheduledFor: Date; lateMs: number },
-) => OutgoingMessage;
+export type DeliveryFormatter = (job: Job, outcome: DeliveryOutcome) => OutgoingMessage;

@@ -29,7 +29,8 @@ export async function resumedPlan(
 ): Promise<Plan> {
   const seen: Array<{ type: 'success' | 'failure'; text: string }> = [];
   const capture: DeliveryFormatter = (job, outcome) => {
-    seen.push({ type: outcome.type, text: outcome.text });
+    // A skipped occurrence's notice is not a result to carry the conversation on with.
+    if (outcome.type !== 'skipped') seen.push({ type: outcome.type, text: outcome.text });
     return input.formatter(job, outcome);
   };
   const plain = planSettlement(input.run, input.occurrence, input.result, input.status, input.now, capture);

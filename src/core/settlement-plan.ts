@@ -1,4 +1,4 @@
-import type { DeliveryFormatter, RunResult } from './executor.js';
+import type { DeliveryFormatter, DeliveryOutcome, RunResult } from './executor.js';
 import { fillTemplate } from './executors/template.js';
 import type { Job } from './job.js';
 import { followingFire, retryDelay } from './occurrence.js';
@@ -87,9 +87,12 @@ export function planSettlement(
 ): Plan {
   const p = planBase(run, occurrence, status, now, formatter);
   if (status === 'skipped') {
-    // A skipped occurrence moves the schedule on without counting as a run.
+    // A skipped occurrence moves the schedule on without counting as a run. The chat is told,
+    // once for all the occurrences it stands for: a reminder that does not come is never silence.
     const job = { ...afterOccurrence(p), runCount: run.job.runCount };
-    return { settlement: { run: record(p, null, 'error' in result ? result.error : null), job, outbox: [] }, event: null };
+    const error = 'error' in result ? result.error : null;
+    const notice = message(run.job, run, occurrence, formatter, 'skipped', error ?? 'skipped', 'skipped', job.nextRunAt ?? null);
+    return { settlement: { run: record(p, null, error), job, outbox: [notice] }, event: null };
   }
   if (result.status === 'pending') return planPending(p, result);
   const plan = result.status === 'done' ? planDone(p, result) : planFailed(p, result);
@@ -209,13 +212,18 @@ function message(
   run: ClaimedRun,
   occurrence: Date,
   formatter: DeliveryFormatter,
-  type: 'success' | 'failure',
+  type: DeliveryOutcome['type'],
   text: string,
   /** The key's purpose; default the type. */
   purpose: string = type,
+  /** For a skipped occurrence: when the job fires next (null: never). */
+  next: Date | null = null,
 ): OutboxMessage {
   const lateMs = Math.max(0, run.claimedAt.getTime() - occurrence.getTime());
-  const shaped = formatter(job, { type, text, scheduledFor: occurrence, lateMs });
+  const shaped = formatter(
+    job,
+    type === 'skipped' ? { type, text, scheduledFor: occurrence, lateMs, next } : { type, text, scheduledFor: occurrence, lateMs },
+  );
   // Keyed by the claimed occurrence, which a run taken over after a crash keeps, so the
   // retaken run adds no second copy.
   const claimed = run.trigger === 'manual' ? `manual-${run.runId}` : run.scheduledFor.toISOString();
