@@ -6,7 +6,7 @@
  * gives the other behaviour.
  */
 import type { Schedule } from '../core/schedule.js';
-import { addDays, dayName, type LocalDate } from './calendar.js';
+import { addDays, addMonths, dayName, daysInMonth, type LocalDate } from './calendar.js';
 import type { Piece } from './pieces.js';
 
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -98,4 +98,19 @@ const LATE_NIGHT_UNTIL = 5;
 export function lateNightTomorrow(pieces: Piece[], hour: number, today: LocalDate): string | undefined {
   if (hour >= LATE_NIGHT_UNTIL || !pieces.some((p) => !p.role && p.date?.kind === 'relDay' && p.date.days === 1)) return undefined;
   return `It is past midnight, so "tomorrow" is ${dayName(addDays(today, 1))}; for ${dayName(today)} say "today".`;
+}
+
+/**
+ * "in a month" said on 31 Jan: there is no 31 Feb, and the step lands on the month's last day
+ * (28 Feb). Said, with the other day to write, so it is not a silent choice.
+ */
+export function monthEndClamp(pieces: Piece[], today: LocalDate): string | undefined {
+  const p = pieces.find((x) => !x.role && !x.repeat && x.duration && (x.duration.months > 0 || x.duration.years > 0));
+  const d = p?.duration;
+  if (!d || !Number.isInteger(d.months) || !Number.isInteger(d.years)) return undefined;
+  const months = d.months + d.years * 12;
+  const target = addMonths({ ...today, d: 1 }, months);
+  if (today.d <= daysInMonth(target.y, target.m)) return undefined;
+  const landed = addMonths(today, months);
+  return `There is no ${today.d} ${MONTH_NAMES[target.m - 1]}, so it is the month's last day, ${dayName(landed)}; for another day say the date.`;
 }

@@ -12,7 +12,7 @@ import { isSupportedInstant, outOfRange } from '../core/instant-range.js';
 import type { DateOrder } from '../core/date-order.js';
 import { isRecurring, latestFireUpTo, nextFires, nextFireWithin, type Schedule, type ScheduleBounds } from '../core/schedule.js';
 import type { ParsedReminder, ParseOptions, ParseRejection, ParseResult } from './types.js';
-import { calendarCaveats, lateNightTomorrow } from './caveats.js';
+import { calendarCaveats, lateNightTomorrow, monthEndClamp } from './caveats.js';
 import { scheduleWallNotes } from './wall-notes.js';
 import { defaultDateOrder } from './date-order.js';
 import { dateRecognizers } from './date-phrases.js';
@@ -165,7 +165,16 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
     ...(schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
     ...(zones.length === 0 && clockTimeOnly(read.pieces.filter((p) => !read.keepAsText.has(p))) ? { clockTimeOnly: true as const } : {}),
-    ...notes(schedule, zone, next, ctx, bounds, lateNightTomorrow(read.pieces, ctx.wall.h, ctx.today), loose),
+    ...notes(
+      schedule,
+      zone,
+      next,
+      ctx,
+      bounds,
+      lateNightTomorrow(read.pieces, ctx.wall.h, ctx.today),
+      loose,
+      schedule.kind === 'once' ? monthEndClamp(read.pieces, ctx.today) : undefined,
+    ),
   };
 }
 

@@ -371,3 +371,24 @@ describe('"the same day" next week, month or year is today\'s date then', () => 
     expect(r.ok).toBe(false);
   });
 });
+
+/** "in a month" on 31 Jan lands on 28 Feb (no 31 Feb): it said nothing; now a caveat says so. */
+describe("a span of months that lands past a month's end says so", () => {
+  const JAN31 = instantOf({ y: 2027, m: 1, d: 31 }, 12, 0, LONDON);
+  it.each([
+    ['in a month call', w(2027, 2, 28, 12), 'no 31 Feb'],
+    ['in 3 months call', w(2027, 4, 30, 12), 'no 31 Apr'],
+  ])('"%s"', (text, first, words) => {
+    const r = parse(text, { now: JAN31, timeZone: LONDON });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.next[0]?.toISOString()).toBe(first);
+    expect(r.caveats?.join(' ')).toContain(words);
+  });
+
+  it('"in 2 months" on 31 Jan lands on 31 Mar: nothing to say', () => {
+    const r = parse('in 2 months call', { now: JAN31, timeZone: LONDON });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.next[0]?.toISOString()).toBe(w(2027, 3, 31, 12));
+    expect(r.caveats).toBeUndefined();
+  });
+});
