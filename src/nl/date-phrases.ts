@@ -59,7 +59,7 @@ const NAMED_DAY_RECOGNIZERS: Recognizer[] = [
     // "the third friday in march", "the first friday of next month", "the last monday of january"
     name: 'date-nth-weekday-of-month',
     re: new RegExp(
-      `\\b(?:on\\s+)?the\\s+${NTH_SRC}\\s+${WEEKDAY_SRC}\\s+(?:of|in)\\s+(?:(this|next)\\s+month|${FULL_MONTH_SRC}(?:\\s+(\\d{4}))?)\\b`,
+      `\\b(?:on\\s+)?(?:the\\s+)?${NTH_SRC}\\s+${WEEKDAY_SRC}\\s+(?:of|in)\\s+(?:(this|next)\\s+month|${FULL_MONTH_SRC}(?:\\s+(\\d{4}))?)\\b`,
       'g',
     ),
     make(m) {

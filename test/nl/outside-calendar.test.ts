@@ -392,3 +392,19 @@ describe("a span of months that lands past a month's end says so", () => {
     expect(r.caveats).toBeUndefined();
   });
 });
+
+/** Without "the", "last friday of next month" was refused as two reminders ("last" and "of"). */
+describe('the nth weekday of a month, with or without "the"', () => {
+  it.each([
+    ['last friday of next month call', w(2027, 1, 29, 9)],
+    ['first monday of next month call', w(2027, 1, 4, 9)],
+    ['2nd tuesday of next month call', w(2027, 1, 12, 9)],
+    ['last friday of january call', w(2027, 1, 29, 9)],
+    ['the last friday of next month call', w(2027, 1, 29, 9)],
+  ])('"%s"', (text, first) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.next[0]?.toISOString()).toBe(first);
+    expect(r.text).toBe('call');
+  });
+});
