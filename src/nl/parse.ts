@@ -27,6 +27,7 @@ import { absorbPrepositions, dropAttributive, dropAttributiveRepeats, dropLooseH
 import { RECURRENCE_RECOGNIZERS } from './recurrence-phrases.js';
 import { HOUR_MINUTE_RECOGNIZERS, minutesProblem } from './hour-minutes.js';
 import { resolveBounds } from './bounds.js';
+import { oneDayRepeat } from './one-day-repeat.js';
 import { recurringTriggers, startOfEachDay, type Trigger } from './recurrence.js';
 import { makeCtx, Reject, type Ctx } from './resolve.js';
 import { normalize, type Normalized } from './shorthand.js';
@@ -309,10 +310,12 @@ function buildSchedule(
 }
 
 function recurringSchedule(groups: Group[], writtenBounds: BoundPieces, ctx: Ctx): { schedule: Schedule; bounds: ScheduleBounds } | Reject {
-  const written = startOfEachDay(groups, writtenBounds);
-  const bounds = resolveBounds(written, ctx);
+  const oneDay = oneDayRepeat(groups, writtenBounds, ctx);
+  if (oneDay instanceof Reject) return oneDay;
+  const written = startOfEachDay(oneDay?.groups ?? groups, writtenBounds);
+  const bounds = oneDay?.bounds ?? resolveBounds(written, ctx);
   if (bounds instanceof Reject) return bounds;
-  const triggers = recurringTriggers(groups, ctx, bounds);
+  const triggers = recurringTriggers(oneDay?.groups ?? groups, ctx, bounds);
   if (triggers instanceof Reject) return triggers;
   const seen = new Set<string>();
   const schedule = combine(triggers.filter((t) => !seen.has(JSON.stringify(t)) && seen.add(JSON.stringify(t))));

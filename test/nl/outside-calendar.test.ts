@@ -12,6 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/nl/parse.js';
+import { nextFires } from '../../src/core/schedule.js';
 import { instantOf } from '../chat/civil-calendar.js';
 
 const LONDON = 'Europe/London';
@@ -406,5 +407,44 @@ describe('the nth weekday of a month, with or without "the"', () => {
     if (!r.ok) throw new Error(`${text}: ${r.error}`);
     expect(r.next[0]?.toISOString()).toBe(first);
     expect(r.text).toBe('call');
+  });
+});
+
+/**
+ * A repeat of hours or minutes on one day: "every hour from 9 to 5 tomorrow" was every day
+ * from 09:00 to 17:00 for good, plus a reminder at 09:00 tomorrow; "every 10 minutes today" was
+ * every 10 minutes for good plus one at 09:00 today (already passed). Now the day bounds it.
+ */
+describe('a repeat of hours or minutes on one day ends with that day', () => {
+  it.each([
+    ['every hour from 9 to 5 tomorrow ping', dec(4, 9), dec(4, 17), 9],
+    ['tomorrow every hour from 9 to 12 drink water', dec(4, 9), dec(4, 12), 4],
+    ['every 30 minutes from 1am to 4am tomorrow ping', dec(4, 1), dec(4, 4), 7],
+    // today: from now to the end of today
+    ['every 2 hours today ping', dec(3, 14), dec(3, 22), 5],
+  ])('"%s"', (text, first, last, count) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    const all = nextFires(r.schedule, r.timeZone, NOW, 50, r.bounds).map((d) => d.toISOString());
+    expect(all[0]).toBe(first);
+    expect(all[all.length - 1]).toBe(last);
+    expect(all).toHaveLength(count);
+  });
+
+  it.each([
+    'every hour from 9 to 5 tomorrow and friday ping',
+    'every 2 hours from 10pm to 2am tomorrow ping',
+    'every hour from 9 to 5 yesterday ping',
+  ])('"%s" is refused, nothing guessed', (text) => {
+    expect(parse(text, { now: NOW, timeZone: LONDON }).ok).toBe(false);
+  });
+
+  it('"every hour tomorrow" is asked: from when? (it was every hour from now, for good)', () => {
+    const r = parse('every hour tomorrow ping', { now: NOW, timeZone: LONDON });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const again = parse(r.example!, { now: NOW, timeZone: LONDON });
+    if (!again.ok) throw new Error(`${r.example}: ${again.error}`);
+    expect(again.next[0]?.toISOString()).toBe(dec(4, 9));
   });
 });
