@@ -1,12 +1,13 @@
 /**
- * Two real `chime start` processes on one database (README "SQLite or PostgreSQL": several
- * processes may share a SQLite file on one machine; several instances share a PostgreSQL
- * database), each delivering through its own console adapter. A burst of reminders becomes due
+ * Real `chime start` processes killed mid-burst, on a SQLite file and on PostgreSQL. Two of them
+ * on one database (README "SQLite or PostgreSQL": several processes may share a SQLite file on
+ * one machine; several instances share a PostgreSQL database), each delivering through its own console adapter. A burst of reminders becomes due
  * while both run; the one delivering is killed with SIGKILL mid-burst, and the other takes its
  * runs and messages over once their lease expires. What the people saw, both consoles
  * together: every reminder, each once, a repeat only for the one message whose send was cut
  * off before its acknowledgement (README "Delivery guarantees"); in the history, each job has
- * exactly one successful run.
+ * exactly one successful run. The same when a single process is killed (runs settled, their
+ * messages still unsent) and started again: the restart takes over at once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -65,17 +66,8 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
   }
 }
 
-async function twoInstances(env: Record<string, string>): Promise<void> {
-  const a = chime(env);
-  const b = chime(env);
-  await until(
-    () => /"msg":"chime ready"/.test(a.err()) && /"msg":"chime ready"/.test(b.err()),
-    20_000,
-    () => `both ready:\n${a.err()}\n${b.err()}`,
-  );
-
-  // A third process (as the CLI would) adds the burst, due in a second and a half: both running
-  // instances hear of it (file watch, LISTEN/NOTIFY) and claim from it.
+/** Adds the burst as a third process would (the CLI): due in a second and a half. */
+async function seedBurst(env: Record<string, string>): Promise<void> {
   const config = loadConfig(env);
   const realNow = Date.now();
   const clock = new ManualClock(realNow);
@@ -93,43 +85,69 @@ async function twoInstances(env: Record<string, string>): Promise<void> {
     });
   }
   await seeder.stop();
+}
+
+const ready = (p: ReturnType<typeof chime>) => /"msg":"chime ready"/.test(p.err());
+
+/**
+ * Runs the burst on `first` (and `second`, running beside it), kills the one delivering
+ * mid-burst, lets `after()` (the other, or a restarted process) finish, and checks what the
+ * consoles showed and what the history says.
+ */
+async function killMidBurst(env: Record<string, string>, mode: 'other-takes-over' | 'restart'): Promise<void> {
+  const procs = mode === 'restart' ? [chime(env)] : [chime(env), chime(env)];
+  await until(
+    () => procs.every(ready),
+    20_000,
+    () => `ready:\n${procs.map((p) => p.err()).join('\n')}`,
+  );
+  // Both running instances hear of the new jobs (file watch, LISTEN/NOTIFY) and claim from them.
+  await seedBurst(env);
 
   // Kill the one delivering (the console chat's messages go out one at a time, from one holder).
+  const all = () => procs.flatMap((p) => p.tokens());
   await until(
-    () => a.tokens().length + b.tokens().length >= N / 4,
+    () => all().length >= N / 4,
     20_000,
     () => 'a quarter of the burst',
   );
-  const [victim, survivor] = a.tokens().length >= b.tokens().length ? [a, b] : [b, a];
+  const victim = procs.reduce((x, y) => (y.tokens().length > x.tokens().length ? y : x));
   victim.child.kill('SIGKILL');
   await victim.exited;
-  const killedAt = Date.now();
   const seenByVictim = victim.tokens();
   expect(seenByVictim.length, 'killed mid-burst').toBeLessThan(N);
 
-  const unique = () => new Set([...a.tokens(), ...b.tokens()]).size;
-  await until(
-    () => unique() >= N,
-    20_000,
-    () => `every reminder (${unique()} of ${N})`,
-  );
-  const tookOverAfter = Date.now() - killedAt;
-  survivor.child.kill('SIGTERM');
-  expect(await survivor.exited, survivor.err()).toBe(0);
-
-  // What the people saw: each reminder once; a repeat only for the victim's last, cut-off send.
-  const counts = new Map<string, number>();
-  for (const t of [...a.tokens(), ...b.tokens()]) counts.set(t, (counts.get(t) ?? 0) + 1);
-  expect(counts.size).toBe(N);
-  const repeated = [...counts].filter(([, c]) => c > 1).map(([t]) => t);
-  expect(repeated.length, `repeated: ${repeated.join(', ')}`).toBeLessThanOrEqual(1);
-  for (const t of repeated) expect(t, 'a repeat only for the send cut off by the kill').toBe(seenByVictim.at(-1));
-  expect(survivor.tokens().length, 'the survivor delivered the rest').toBeGreaterThan(0);
-  expect(tookOverAfter).toBeLessThan(15_000);
-
-  // The history: each job completed, with exactly one successful run and its message sent.
+  const config = loadConfig(env);
   const store = await openStore(config);
   try {
+    if (mode === 'restart') {
+      // Runs settled with their messages still in the outbox, unsent: they must go out once.
+      expect((await store.jobs.stats()).outboxPending, 'messages settled but not sent at the kill').toBeGreaterThan(0);
+      procs.push(chime(env));
+    }
+    const survivor = procs.find((p) => p !== victim)!;
+    const killedAt = Date.now();
+    const unique = () => new Set(all()).size;
+    await until(
+      () => unique() >= N,
+      20_000,
+      () => `every reminder (${unique()} of ${N})`,
+    );
+    const tookOverAfter = Date.now() - killedAt;
+    survivor.child.kill('SIGTERM');
+    expect(await survivor.exited, survivor.err()).toBe(0);
+
+    // What the people saw: each reminder once; a repeat only for the victim's last, cut-off send.
+    const counts = new Map<string, number>();
+    for (const t of all()) counts.set(t, (counts.get(t) ?? 0) + 1);
+    expect(counts.size).toBe(N);
+    const repeated = [...counts].filter(([, c]) => c > 1).map(([t]) => t);
+    expect(repeated.length, `repeated: ${repeated.join(', ')}`).toBeLessThanOrEqual(1);
+    for (const t of repeated) expect(t, 'a repeat only for the send cut off by the kill').toBe(seenByVictim.at(-1));
+    expect(survivor.tokens().length, 'the other process delivered the rest').toBeGreaterThan(0);
+    expect(tookOverAfter).toBeLessThan(15_000);
+
+    // The history: each job completed, with exactly one successful run and its message sent.
     const problems: string[] = [];
     const jobs = await store.jobs.listJobs({ limit: N + 10 });
     expect(jobs).toHaveLength(N);
@@ -146,20 +164,28 @@ async function twoInstances(env: Record<string, string>): Promise<void> {
   }
 }
 
-describe('two chime start processes on one SQLite file', () => {
-  it('one killed mid-burst: the other delivers the rest, every reminder once', async () => {
+describe('chime start killed mid-burst on a SQLite file', () => {
+  it('two processes, one killed: the other delivers the rest, every reminder once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chime-two-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    await twoInstances({ CHIME_DB: join(dir, 'chime.db'), HOME: dir });
+    await killMidBurst({ CHIME_DB: join(dir, 'chime.db'), HOME: dir }, 'other-takes-over');
+  }, 60_000);
+
+  it('one process, killed and restarted: every reminder once, the unsent ones too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chime-restart-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    await killMidBurst({ CHIME_DB: join(dir, 'chime.db'), HOME: dir }, 'restart');
   }, 60_000);
 });
 
-describePg('two chime start processes on one PostgreSQL database', () => {
-  it('one killed mid-burst: the other delivers the rest, every reminder once', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'chime-two-pg-'));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-    const db = await freshDatabase();
-    cleanups.push(db.drop);
-    await twoInstances({ CHIME_DATABASE_URL: db.url, CHIME_DB: join(dir, 'chime.db'), HOME: dir });
-  }, 60_000);
+describePg('chime start killed mid-burst on a PostgreSQL database', () => {
+  for (const mode of ['other-takes-over', 'restart'] as const) {
+    it(`${mode === 'restart' ? 'one process, killed and restarted' : 'two processes, one killed'}: every reminder once`, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'chime-two-pg-'));
+      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+      const db = await freshDatabase();
+      cleanups.push(db.drop);
+      await killMidBurst({ CHIME_DATABASE_URL: db.url, CHIME_DB: join(dir, 'chime.db'), HOME: dir }, mode);
+    }, 60_000);
+  }
 });
