@@ -22,6 +22,15 @@ const w = (y: number, m: number, d: number, h: number, mi = 0, zone = LONDON) =>
 const dec = (d: number, h: number, mi = 0) => w(2026, 12, d, h, mi);
 const NY = 'America/New_York';
 
+/** Parses `text` at NOW in London and checks its first fires and its text; returns the reading. */
+function expectRead(text: string, fires: string[], task?: string) {
+  const r = parse(text, { now: NOW, timeZone: LONDON });
+  if (!r.ok) throw new Error(`${text}: ${r.error}`);
+  expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
+  if (task !== undefined) expect(r.text).toBe(task);
+  return r;
+}
+
 /** [request, first fires in order, the reminder's text] */
 const READ: Array<[string, string[], string]> = [
   ['remind me on 29 march 2027 at 1:30am to check the boiler', [w(2027, 3, 29, 1, 30)], 'check the boiler'],
@@ -120,10 +129,7 @@ const ASKED: Array<[string, string, string]> = [
 
 describe('requests read from the calendar', () => {
   it.each(READ)('"%s"', (text, fires, task) => {
-    const r = parse(text, { now: NOW, timeZone: LONDON });
-    if (!r.ok) throw new Error(`${text}: ${r.error}`);
-    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
-    expect(r.text).toBe(task);
+    expectRead(text, fires, task);
   });
 
   it('"on 25 oct 2026 at 1:30am" has passed: refused, nothing guessed', () => {
@@ -212,10 +218,7 @@ describe('a repeat of hours or minutes keeps its rhythm, or says why not', () =>
     ['every 5 hours from 9am on fridays call', [dec(4, 9), dec(4, 14), dec(4, 19), dec(11, 9)]],
     ['every 5 hours on fridays starting at 9am call', [dec(4, 9), dec(4, 14), dec(4, 19), dec(11, 9)]],
   ])('"%s"', (text, fires) => {
-    const r = parse(text, { now: NOW, timeZone: LONDON });
-    if (!r.ok) throw new Error(`${text}: ${r.error}`);
-    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
-    expect(r.text).toBe('call');
+    expectRead(text, fires, 'call');
   });
 
   // back-to-back days with a step that does not divide the day: no exact reading
@@ -273,11 +276,7 @@ describe('month ends and times per day, from the calendar', () => {
     // like "weekly": a week from now, then every week
     ['call mum once a week', [dec(10, 12), dec(17, 12), dec(24, 12)], 'call mum'],
   ])('"%s"', (text, fires, task) => {
-    const r = parse(text, { now: NOW, timeZone: LONDON });
-    if (!r.ok) throw new Error(`${text}: ${r.error}`);
-    expect(r.kind).toBe('recurring');
-    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
-    expect(r.text).toBe(task);
+    expect(expectRead(text, fires, task).kind).toBe('recurring');
   });
 
   // how many times says nothing of when: asked, with times that do
@@ -321,10 +320,7 @@ describe('"the same time" on another day is now\'s clock', () => {
     ['tomorrow at 9 leave at the same time as bob', [dec(4, 9)], 'leave at the same time as bob'],
     ['tomorrow at 9 this time bring the charger', [dec(4, 9)], 'this time bring the charger'],
   ])('"%s"', (text, fires, task) => {
-    const r = parse(text, { now: NOW, timeZone: LONDON });
-    if (!r.ok) throw new Error(`${text}: ${r.error}`);
-    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
-    expect(r.text).toBe(task);
+    expectRead(text, fires, task);
   });
 
   it('"tomorrow at 9 and at the same time on friday" is asked: 09:00, or now (12:00)?', () => {
@@ -341,10 +337,7 @@ describe('several dates of a yearly repeat all repeat', () => {
     ['every year on mar 1 and sep 1 check the boiler', [w(2027, 3, 1, 9), w(2027, 9, 1, 9), w(2028, 3, 1, 9), w(2028, 9, 1, 9)]],
     ['every jan 1 at 9 and jul 1 at 5 check the boiler', [w(2027, 1, 1, 9), w(2027, 7, 1, 17), w(2028, 1, 1, 9), w(2028, 7, 1, 17)]],
   ])('"%s"', (text, fires) => {
-    const r = parse(text, { now: NOW, timeZone: LONDON });
-    if (!r.ok) throw new Error(`${text}: ${r.error}`);
-    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
-    expect(r.text).toBe('check the boiler');
+    expectRead(text, fires, 'check the boiler');
   });
 
   it('"every 2 years on jan 1 and jul 1" is asked: which of them steps 2 years?', () => {
@@ -361,10 +354,7 @@ describe('"the same day" next week, month or year is today\'s date then', () => 
     ['on the same day next month call', [w(2027, 1, 3, 9)]],
     ['same day next year call', [w(2027, 12, 3, 9)]],
   ])('"%s"', (text, fires) => {
-    const r = parse(text, { now: NOW, timeZone: LONDON });
-    if (!r.ok) throw new Error(`${text}: ${r.error}`);
-    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
-    expect(r.text).toBe('call');
+    expectRead(text, fires, 'call');
   });
 
   it('on 31 Jan "same day next month" (no 31 Feb) is refused, not moved', () => {
