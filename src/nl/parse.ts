@@ -34,7 +34,7 @@ import { normalize, type Normalized } from './shorthand.js';
 import { formatSpec } from './spec-bridge.js';
 import { shiftedByGap, toWall } from './calendar.js';
 import { pad, parseWallTime } from '../core/time/civil.js';
-import { reminderText } from './text.js';
+import { PREFIX, reminderText } from './text.js';
 import { correctedRequest, midnightAsClock } from './corrected-request.js';
 import { TIME_RECOGNIZERS } from './time-phrases.js';
 import { twoTasks } from './two-tasks.js';
@@ -248,6 +248,16 @@ function readPieces(input: string, norm: Normalized, zones: ZoneMatch[], ctx: Ct
   const recurring = pieces.some((p) => p.repeat);
   markRoles(text, pieces, recurring);
   if (!recurring) {
+    // "for the next 3 days at 9 call": a span before any word of the task says how long to
+    // repeat, but not how often (it was one reminder at 21:00 with the text "for the next 3 days")
+    const leading = pieces.find((p) => p.role === 'for' && p.duration && text.slice(0, p.start).replace(PREFIX, '').trim() === '');
+    if (leading) {
+      return reject(
+        `"${text.slice(leading.start, leading.end)}" says how long, but not how often: say "every day" (or how often) with it.`,
+        'every day at 9am for the next 3 days call mum',
+        true,
+      );
+    }
     // "until 7", "for 3 days" in a one-off request are part of the text ("book the hotel for 3 days")
     for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.role) pieces.splice(i, 1);
   }

@@ -438,3 +438,18 @@ describe('a repeat of hours or minutes on one day ends with that day', () => {
     expect(again.next[0]?.toISOString()).toBe(dec(4, 9));
   });
 });
+
+/** "for the next 3 days at 9 call" was one reminder at 21:00 with the text "for the next 3 days call". */
+describe('a span said before the task, with no repeat, is asked: how often?', () => {
+  it.each(['for the next 3 days at 9 call mum', 'remind me for the next 2 weeks at 9am to stretch'])('"%s"', (text) => {
+    const r = parse(text, { now: NOW, timeZone: LONDON });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain('how often');
+    expectRead(r.example!, [dec(4, 9), dec(5, 9), dec(6, 9)], 'call mum');
+  });
+
+  it('"tomorrow at 9 book the hotel for the next 3 days" keeps the span in the text', () => {
+    expectRead('tomorrow at 9 book the hotel for the next 3 days', [dec(4, 9)], 'book the hotel for the next 3 days');
+  });
+});
