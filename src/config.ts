@@ -222,7 +222,12 @@ const VARS = {
   },
   CHIME_MAX_CONCURRENT: positiveInt(100),
   CHIME_LEASE_MS: positiveInt(60_000),
-  CHIME_MISFIRE_GRACE_MS: nonNegativeInt(3_600_000),
+  // A recurring run is always claimed a moment after its time, so a window shorter than a
+  // minute (0 above all) would skip nearly every occurrence, not only those missed in downtime.
+  CHIME_MISFIRE_GRACE_MS: {
+    schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(60_000)).default(3_600_000),
+    expect: 'milliseconds, at least 60000 (a minute), e.g. 3600000 for an hour',
+  },
   CHIME_DEFAULT_RETRIES: nonNegativeInt(3),
   CHIME_RETRY_DELAY_MS: nonNegativeInt(5_000),
   CHIME_TASK_TIMEOUT_MS: positiveInt(3_600_000),

@@ -26,6 +26,16 @@ describe('config', () => {
     expect(() => loadConfig({ CHIME_LEASE_MS: '-5' })).toThrow(/CHIME_LEASE_MS/);
   });
 
+  it('CHIME_MISFIRE_GRACE_MS under a minute is refused: a recurring run is always a moment late, and would be skipped every time', () => {
+    for (const bad of ['0', '1000', '59999']) {
+      expect(() => loadConfig({ CHIME_MISFIRE_GRACE_MS: bad })).toThrow(
+        `Invalid configuration: CHIME_MISFIRE_GRACE_MS must be milliseconds, at least 60000 (a minute), e.g. 3600000 for an hour (got "${bad}")`,
+      );
+    }
+    expect(loadConfig({ CHIME_MISFIRE_GRACE_MS: '60000' }).scheduler.misfireGraceMs).toBe(60_000);
+    expect(loadConfig({}).scheduler.misfireGraceMs).toBe(3_600_000);
+  });
+
   it('an unknown time zone or log level is rejected with what would work', () => {
     expect(() => loadConfig({ CHIME_TZ: 'Mars/Olympus' })).toThrow(/CHIME_TZ must be an IANA time zone such as Europe\/Berlin/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of fatal, error/);
