@@ -69,7 +69,8 @@ function fromParsed(parsed: ParsedReminder): Timing {
 /**
  * A new `when` for an existing job, by the rule the chat's /edit follows (nl/edit-when.ts):
  * "at 9:30" keeps a one-off's day and a repeat's days; another single time for a repeating
- * job is refused (422, with a `when` that works) instead of silently ending the repeat.
+ * job is refused (422, with a `when` that works) instead of silently ending the repeat; "friday"
+ * or "every weekday" keeps the job's time(s) of day.
  */
 async function editedTiming(when: string, zone: string, current: Job, deps: JobInputDeps): Promise<Timing> {
   const now = deps.now();

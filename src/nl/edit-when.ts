@@ -5,6 +5,7 @@ import { formatScheduleSpec } from '../core/schedule-spec.js';
 import { ruleInWords } from '../core/schedule-words.js';
 import { pad } from '../core/time/civil.js';
 import { toWallTime } from '../core/time/zoned.js';
+import { keptTimeOfDay } from './edit-keeps-time.js';
 import { NEXT_COUNT, specNotes } from './parse.js';
 import type { ParsedReminder, ParseResult } from './types.js';
 
@@ -15,13 +16,15 @@ import type { ParsedReminder, ParseResult } from './types.js';
  * at 9" into a single reminder tonight, its repeat gone without a word. So:
  * - a clock time alone keeps the day of a one-off and the repeat of a recurring reminder, and
  *   changes only the time of day;
- * - any other single time for a recurring reminder is refused: the repeat would end.
+ * - any other single time for a recurring reminder is refused: the repeat would end;
+ * - a day or repeat without a time of day ("friday", "every weekday") keeps the reminder's own
+ *   time(s) of day instead of the parser's default 09:00 (edit-keeps-time.ts).
  */
 export type EditWhen =
   | { ok: true; parsed: ParsedReminder }
   | {
       ok: false;
-      code: 'edit.ends_repeat' | 'edit.repeat_time' | 'edit.bad_time';
+      code: 'edit.ends_repeat' | 'edit.repeat_time' | 'edit.bad_time' | 'edit.which_time';
       reason: string;
       /** A "when" that works for this reminder (the caller says it as its own command or body). */
       example: string;
@@ -55,6 +58,7 @@ export async function editWhen(e: EditWhenInput): Promise<EditWhen> {
       example: 'at 9:30',
     };
   }
+  if (parsed.timeOfDayDefaulted) return keptTimeOfDay(e);
   return { ok: true, parsed };
 }
 

@@ -158,6 +158,7 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
     return weekdayMismatch(placed.date, weekday.weekday, times[0]);
   }
   const chosen = times.length > 0 ? times : [g.defaultTime ?? placed.defaultTime ?? DEFAULT_TIME];
+  if (times.length === 0 && !g.defaultTime && !placed.defaultTime) ctx.timeDefaulted = true;
   const out: Date[] = [];
   const isToday = compareWall(at(placed.date, 0), at(ctx.today, 0)) === 0;
   // "tomorrow at midnight", "on new year's eve at midnight": the day's start or its end? (today's

@@ -165,6 +165,7 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
     next,
     ...(zones[0]?.abbreviation ? { zoneAbbreviation: zones[0].abbreviation } : {}),
     ...(schedule.kind === 'once' && ctx.meridiemGuessed ? { meridiemGuessed: true as const } : {}),
+    ...(ctx.timeDefaulted && !timeSaid(said) ? { timeOfDayDefaulted: true as const } : {}),
     ...(zones.length === 0 && clockTimeOnly(read.pieces.filter((p) => !read.keepAsText.has(p))) ? { clockTimeOnly: true as const } : {}),
     ...notes(
       schedule,
@@ -195,6 +196,11 @@ function clockTimeOnly(said: Piece[]): boolean {
     p.minuteOfHour === undefined &&
     p.offsetSign === undefined
   );
+}
+
+/** Some time of day was said, even a part of the day ("friday morning", "nightly"). */
+function timeSaid(said: Piece[]): boolean {
+  return said.some((p) => p.time !== undefined || p.defaultTime !== undefined || p.window !== undefined || p.minuteOfHour !== undefined);
 }
 
 interface ReadPieces {

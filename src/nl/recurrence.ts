@@ -19,10 +19,11 @@ export type Trigger = OnceSchedule | IntervalSchedule | CalendarSchedule | CronS
 
 const UNIT_MS = { second: 1000, minute: 60_000, hour: 3_600_000 } as const;
 
-function settledTimes(g: Group): TimeOfDay[] {
+function settledTimes(g: Group, ctx: Ctx): TimeOfDay[] {
   const hint = g.defaultTime?.hint;
   const times = g.times.map((t) => settleBare(t.bare && hint && !t.hint ? { ...t, hint } : t));
   if (times.length > 0) return times;
+  if (!g.defaultTime) ctx.timeDefaulted = true;
   return [settleBare(g.defaultTime ?? DEFAULT_TIME)];
 }
 
@@ -224,7 +225,7 @@ function groupTriggers(g: Group, ctx: Ctx, startAt: Date | undefined): Trigger[]
   const midnight = midnightOnRepeatDays(g, days, weeks, named);
   if (midnight) return midnight;
   const { ref, date: from } = reference(ctx, startAt);
-  const slots: Slots = { times: settledTimes(g), from, ctx, ref };
+  const slots: Slots = { times: settledTimes(g, ctx), from, ctx, ref };
   const slotted = namedSlotTriggers(other, every, slots);
   if (slotted) return slotted;
   const step = every ? every.step : (weekdaysRepeat?.step ?? 1);

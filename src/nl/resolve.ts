@@ -32,6 +32,8 @@ export interface Ctx {
   today: LocalDate;
   /** Set when a bare hour ("at 3") was placed at the sooner of its two 12-hour readings. */
   meridiemGuessed?: boolean;
+  /** Set when a day was placed at DEFAULT_TIME because no time of day was said ("friday"). */
+  timeDefaulted?: boolean;
   /** One-off instants placed from a wall time that did not exist (a DST gap), to be said so. */
   gapShifted: Set<number>;
 }

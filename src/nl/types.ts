@@ -41,6 +41,11 @@ export interface ParsedReminder {
    */
   clockTimeOnly?: true;
   /**
+   * A day or repeat was said without any time of day ("friday", "every weekday"): its fires are
+   * at the default 09:00. An edit keeps the reminder's own time of day instead (nl/edit-when.ts).
+   */
+  timeOfDayDefaulted?: true;
+  /**
    * Listed fires (`next`) whose wall time met a daylight-saving change: asked for a time that
    * did not exist (run shifted forward by the gap), or one that happens twice (which was taken).
    */

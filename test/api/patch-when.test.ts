@@ -102,4 +102,34 @@ describe('PATCH /api/v1/jobs/:id with `when` edits the timing as /edit does', ()
     expect(body.wallNotes.map((n) => n.local)).toEqual(['2027-03-14T03:30:00-04:00']);
     expect(body.wallNotes[0]?.text).toContain('America/New_York');
   });
+
+  // The dashboard editor's "When" is sent as this `when`: one rule with the chat's /edit.
+  it('"friday" on a one-off at 17:00 keeps 17:00 (Fri 27 Nov), not the default 09:00', async () => {
+    const job = await create('on tuesday at 5pm', 'call the vet');
+    const res = await patch(job.id, { when: 'friday' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ recurring: false, nextRunLocal: '2026-11-27T17:00:00+01:00' });
+  });
+
+  it('"every weekday" on "every day at 9 and 17" keeps both times on the weekdays', async () => {
+    const job = await create('every day at 9am and 5pm', 'stretch');
+    const res = await patch(job.id, { when: 'every weekday' });
+    expect(res.status).toBe(200);
+    const after = (await res.json()) as JobView;
+    // Mon 23 Nov at 09:00 and 17:00, Tue 24 ...; Sun 22 skipped
+    expect(after.nextRuns.map((n) => n.local).slice(0, 3)).toEqual([
+      '2026-11-23T09:00:00+01:00',
+      '2026-11-23T17:00:00+01:00',
+      '2026-11-24T09:00:00+01:00',
+    ]);
+  });
+
+  it('"every day" on "every 2 hours" (no time of day to keep) is asked, 422, and nothing changes', async () => {
+    const job = await create('every 2 hours', 'drink water');
+    const before = await (await f.call(`/api/v1/jobs/${job.id}`)).json();
+    const res = await patch(job.id, { when: 'every day' });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { detail: string }).detail).toContain('Say the time too');
+    expect(await (await f.call(`/api/v1/jobs/${job.id}`)).json()).toEqual(before);
+  });
 });

@@ -42,7 +42,8 @@ const WHEN_NOTES =
 const PATCH_WHEN =
   "`when` changes the timing as the chat's /edit does: a clock time alone (\"at 9:30\") keeps a one-off's day and a repeating job's repeat, " +
   'changing only the time of day; any other single time ("tomorrow at 10") for a repeating job is refused (422, with a `when` that works) instead of ending the repeat: ' +
-  'say the new repeat ("every day at 9:30") to change it. `schedule` is a full spec and replaces the schedule. ';
+  'say the new repeat ("every day at 9:30") to change it. A day or repeat without a time ("friday", "every weekday") keeps the job\'s time(s) of day ' +
+  'instead of the default 09:00, and is refused (422) when the job has no one set of times to keep. `schedule` is a full spec and replaces the schedule. ';
 
 /** Optimistic concurrency, as the route descriptions say it (job-etag.ts). */
 const CONCURRENCY =
