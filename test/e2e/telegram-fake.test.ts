@@ -81,6 +81,19 @@ describe('Telegram end to end (Bot API fake, real app)', () => {
     expect(restored?.nextRunAt?.toISOString()).toBe('2026-11-27T17:00:00.000Z');
   });
 
+  it('/edit with a repeat but no time keeps the time of day: a Friday 17:00 reminder made "every weekday" is at 17:00 (UTC chat)', async () => {
+    api.userSays(samChat, sam, '/remind friday 5pm submit report');
+    await api.until(() => api.sent.length === 1);
+    const job = await onlyJob(sam.id);
+    api.userSays(samChat, sam, `/edit ${job.id} every weekday`);
+    await api.until(() => api.sent.length === 2);
+    // now is Sun 22 Nov 2026: the first weekday is Mon 23 Nov, at 17:00 (not the default 09:00)
+    expect(api.sent[1]!.text).toContain('Mon 23 Nov 17:00');
+    const edited = await app.store.jobs.getJob(job.id);
+    expect(edited?.schedule).toEqual({ kind: 'cron', pattern: '0 17 * * 1-5' });
+    expect(edited?.nextRunAt?.toISOString()).toBe('2026-11-23T17:00:00.000Z');
+  });
+
   it('/snooze 30m of a reminder due tomorrow morning makes it 30 minutes later tomorrow, not sooner', async () => {
     api.userSays(samChat, sam, 'remind me tomorrow at 9am to call mom');
     await api.until(() => api.sent.length === 1);
