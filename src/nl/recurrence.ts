@@ -302,9 +302,12 @@ export function startOfEachDay(groups: Group[], bounds: Bounds): Bounds {
       (g.repeats.some((r) => r.kind === 'weekdays') || g.dates.some((d) => d.kind === 'weekday')),
   );
   if (onDays.length === 0 || onDays.length !== groups.length) return bounds;
-  for (const g of onDays) g.window = { from: start.time, to: { h: 23, mi: 59, s: 0, bare: false } };
-  const { start: _start, ...rest } = bounds;
-  return rest;
+  // "… starting at 9am until 5pm": a clock end is where each day stops, as "from 9am to 5pm"
+  const end = bounds.end;
+  const dailyEnd = end?.time && !end.date && !end.duration ? end.time : undefined;
+  for (const g of onDays) g.window = { from: start.time, to: dailyEnd ?? { h: 23, mi: 59, s: 0, bare: false } };
+  const { start: _start, end: _end, ...rest } = bounds;
+  return dailyEnd || !end ? rest : { ...rest, end };
 }
 
 /** The step in years of a request's yearly repeat ("every jan 1", "every 2 years on jan 1"), if it has one. */

@@ -217,6 +217,8 @@ describe('a repeat of hours or minutes keeps its rhythm, or says why not', () =>
     ['every 5 hours on fridays from 9am call', [dec(4, 9), dec(4, 14), dec(4, 19), dec(11, 9)]],
     ['every 5 hours from 9am on fridays call', [dec(4, 9), dec(4, 14), dec(4, 19), dec(11, 9)]],
     ['every 5 hours on fridays starting at 9am call', [dec(4, 9), dec(4, 14), dec(4, 19), dec(11, 9)]],
+    // a clock end with it is where each day stops ("starting at 9am" alone ended today at 17:00)
+    ['every 2 hours on weekdays starting at 9am until 5pm call', [dec(3, 13), dec(3, 15), dec(3, 17), dec(4, 9)]],
   ])('"%s"', (text, fires) => {
     expectRead(text, fires, 'call');
   });
