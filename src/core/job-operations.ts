@@ -1,12 +1,13 @@
 import type { EventEmitter } from 'node:events';
 import type { ChatMove, ChatMoveResult } from './ports/job-store.js';
 import type { Clock } from './ports/clock.js';
-import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobStore, RunFilter, StoreStats } from './ports/job-store.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobPrecondition, JobStore, RunFilter, StoreStats } from './ports/job-store.js';
 import { NotFoundError, UserError } from './errors.js';
 import type { SchedulerEvents } from './events.js';
 import type { Executor } from './executor.js';
 import { assertSupportedInstant } from './instant-range.js';
 import { isOperator, type Job, type NewJob } from './job.js';
+import { assertEditVersion } from './job-version.js';
 import type { ClaimedRun, Lease, RunRecord } from './run.js';
 import type { RunOutcome } from './runner.js';
 import {
@@ -106,8 +107,8 @@ export class JobOperations implements SchedulerApi {
     return this.deps.store.getJob(id);
   }
 
-  async updateJob(id: string, patch: JobPatch): Promise<Job> {
-    const current = await this.mustGet(id);
+  async updateJob(id: string, patch: JobPatch, precondition?: JobPrecondition): Promise<Job> {
+    const current = await this.mustGet(id, precondition);
     const next: JobPatch = { ...patch };
     if (patch.schedule !== undefined || patch.timeZone !== undefined || patch.bounds !== undefined) {
       // A run in progress settles with the next time of the schedule it was claimed with, over
@@ -135,7 +136,7 @@ export class JobOperations implements SchedulerApi {
       if ((stays === 'cancelled' || stays === 'failed') && patch.nextRunAt === undefined) next.nextRunAt = null;
     }
     if (patch.payload !== undefined) this.deps.executors.get(patch.kind ?? current.kind)?.parsePayload(patch.payload);
-    const job = await this.patch(id, next);
+    const job = await this.patch(id, next, precondition);
     this.deps.events.emit('task-updated', job);
     return job;
   }
@@ -149,23 +150,23 @@ export class JobOperations implements SchedulerApi {
     return moved;
   }
 
-  async deleteJob(id: string): Promise<boolean> {
-    const deleted = await this.deps.store.deleteJob(id);
+  async deleteJob(id: string, precondition?: JobPrecondition): Promise<boolean> {
+    const deleted = await this.deps.store.deleteJob(id, undefined, precondition);
     if (deleted) this.deps.events.emit('task-deleted', id);
     return deleted;
   }
 
-  async pauseJob(id: string): Promise<Job> {
-    const current = await this.mustGet(id);
+  async pauseJob(id: string, precondition?: JobPrecondition): Promise<Job> {
+    const current = await this.mustGet(id, precondition);
     if (current.status !== 'active' && current.status !== 'paused')
       throw new UserError('job.state', `Job ${id} is ${current.status}; only active jobs can be paused.`);
-    const job = await this.patch(id, { status: 'paused' });
+    const job = await this.patch(id, { status: 'paused' }, precondition);
     this.deps.events.emit('task-paused', job);
     return job;
   }
 
-  async resumeJob(id: string): Promise<Job> {
-    const current = await this.mustGet(id);
+  async resumeJob(id: string, precondition?: JobPrecondition): Promise<Job> {
+    const current = await this.mustGet(id, precondition);
     if (current.status !== 'paused' && current.status !== 'active')
       throw new UserError('job.state', `Job ${id} is ${current.status}; only paused jobs can be resumed.`);
     const now = this.deps.clock.now();
@@ -175,10 +176,11 @@ export class JobOperations implements SchedulerApi {
       isRecurring(current.schedule) && stale
         ? nextFireWithin(current.schedule, current.timeZone, now, current.bounds, current.runCount)
         : current.nextRunAt;
-    const job = await this.patch(id, {
-      status: nextRunAt === null && current.schedule.kind !== 'manual' ? 'completed' : 'active',
-      nextRunAt,
-    });
+    const job = await this.patch(
+      id,
+      { status: nextRunAt === null && current.schedule.kind !== 'manual' ? 'completed' : 'active', nextRunAt },
+      precondition,
+    );
     this.deps.events.emit('task-resumed', job);
     return job;
   }
@@ -195,10 +197,10 @@ export class JobOperations implements SchedulerApi {
     return paused.map((j) => j.id);
   }
 
-  async cancelJob(id: string): Promise<Job> {
-    const current = await this.mustGet(id);
+  async cancelJob(id: string, precondition?: JobPrecondition): Promise<Job> {
+    const current = await this.mustGet(id, precondition);
     if (current.status === 'cancelled') return current;
-    const job = await this.patch(id, { status: 'cancelled', nextRunAt: null, completedAt: this.deps.clock.now() });
+    const job = await this.patch(id, { status: 'cancelled', nextRunAt: null, completedAt: this.deps.clock.now() }, precondition);
     this.deps.events.emit('task-updated', job);
     return job;
   }
@@ -281,14 +283,19 @@ export class JobOperations implements SchedulerApi {
     return { ...(await this.deps.store.stats()), running: this.deps.runningCount() };
   }
 
-  private async mustGet(id: string): Promise<Job> {
+  /**
+   * The job, refused at once (JobChangedError) when `precondition` names another version: a
+   * fast answer; the store checks it again in the write (patch), which is what makes it hold.
+   */
+  private async mustGet(id: string, precondition?: JobPrecondition): Promise<Job> {
     const job = await this.deps.store.getJob(id);
     if (!job) throw new NotFoundError('job', id);
+    assertEditVersion(job, precondition);
     return job;
   }
 
-  private async patch(id: string, patch: JobPatch): Promise<Job> {
-    const job = await this.deps.store.updateJob(id, patch, this.deps.clock.now());
+  private async patch(id: string, patch: JobPatch, precondition?: JobPrecondition): Promise<Job> {
+    const job = await this.deps.store.updateJob(id, patch, this.deps.clock.now(), precondition);
     if (!job) throw new NotFoundError('job', id);
     this.deps.wake();
     return job;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { UserError } from './errors.js';
 import type { Job } from './job.js';
+import type { JobPrecondition } from './ports/job-store.js';
 
 /** What an edit may change, as it was before the edit. */
 export type JobDefinition = Pick<Job, 'name' | 'payload' | 'schedule' | 'bounds' | 'timeZone' | 'status' | 'nextRunAt'>;
@@ -44,4 +46,25 @@ export function stateVersion(job: Job): string {
  */
 export function editVersion(job: Job): string {
   return fingerprint([definitionVersion(job), job.origin, job.status, job.workflowId, job.retries, job.timeoutMs]);
+}
+
+/**
+ * A change made on condition that the job is still the version its author read (an HTTP
+ * If-Match; JobPrecondition) found another version, on the row the write locked: nothing was
+ * changed. `job` is the job as it is now, for the author to apply their change to.
+ */
+export class JobChangedError extends UserError {
+  override name = 'JobChangedError';
+  constructor(readonly job: Job) {
+    super('job.changed', `Job ${job.id} was changed since it was read; nothing was changed. Read it again and apply the change to it.`);
+  }
+}
+
+/**
+ * Refuses a write whose author read another version of `job` (JobChangedError with `job`, as
+ * it is now). The core checks it on its read for a fast answer; the store again on the row its
+ * write locks, which is what makes it hold against a change committed in between.
+ */
+export function assertEditVersion(job: Job, precondition: JobPrecondition | undefined): void {
+  if (precondition && editVersion(job) !== precondition.expectVersion) throw new JobChangedError(job);
 }

@@ -1,6 +1,6 @@
 import type { ChatMove, ChatMoveResult } from './ports/job-store.js';
 import type { Job, NewJob } from './job.js';
-import type { JobFilter, JobPage, JobPageRequest, JobPatch, RunFilter, StoreStats } from './ports/job-store.js';
+import type { JobFilter, JobPage, JobPageRequest, JobPatch, JobPrecondition, RunFilter, StoreStats } from './ports/job-store.js';
 import type { RunRecord } from './run.js';
 
 /**
@@ -10,20 +10,24 @@ import type { RunRecord } from './run.js';
 export interface SchedulerApi {
   createJob(input: NewJob): Promise<Job>;
   getJob(id: string): Promise<Job | undefined>;
-  /** Changes fields; a schedule change recomputes the next run. */
-  updateJob(id: string, patch: JobPatch): Promise<Job>;
-  deleteJob(id: string): Promise<boolean>;
+  /**
+   * Changes fields; a schedule change recomputes the next run. The job changing operations
+   * take an optional `precondition` (the API's If-Match): applied only while the job is still
+   * that version, checked in the store's write transaction; else JobChangedError, nothing changed.
+   */
+  updateJob(id: string, patch: JobPatch, precondition?: JobPrecondition): Promise<Job>;
+  deleteJob(id: string, precondition?: JobPrecondition): Promise<boolean>;
   /**
    * A chat got a new id (a Telegram group upgraded to a supergroup): its jobs and its unsent
    * messages move there in one go (JobStore.moveChat). Safe to repeat.
    */
   moveChat(move: ChatMove): Promise<ChatMoveResult>;
-  pauseJob(id: string): Promise<Job>;
-  resumeJob(id: string): Promise<Job>;
+  pauseJob(id: string, precondition?: JobPrecondition): Promise<Job>;
+  resumeJob(id: string, precondition?: JobPrecondition): Promise<Job>;
   /** Pauses/resumes every active/paused job (optionally filtered); returns ids changed. */
   pauseAll(filter?: JobFilter): Promise<string[]>;
   resumeAll(filter?: JobFilter): Promise<string[]>;
-  cancelJob(id: string): Promise<Job>;
+  cancelJob(id: string, precondition?: JobPrecondition): Promise<Job>;
   cancelWorkflow(workflowId: string): Promise<string[]>;
   /** Runs a job now, outside its schedule; resolves with the run record when `wait`, else once claimed. */
   runNow(id: string, opts?: { wait?: boolean }): Promise<RunRecord | undefined>;

@@ -164,14 +164,14 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
 
   createJob: SchedulerApi['createJob'] = (input) => this.ops.createJob(input);
   getJob: SchedulerApi['getJob'] = (id) => this.ops.getJob(id);
-  updateJob: SchedulerApi['updateJob'] = (id, patch) => this.ops.updateJob(id, patch);
-  deleteJob: SchedulerApi['deleteJob'] = (id) => this.ops.deleteJob(id);
+  updateJob: SchedulerApi['updateJob'] = (id, patch, precondition) => this.ops.updateJob(id, patch, precondition);
+  deleteJob: SchedulerApi['deleteJob'] = (id, precondition) => this.ops.deleteJob(id, precondition);
   moveChat: SchedulerApi['moveChat'] = (move) => this.ops.moveChat(move);
-  pauseJob: SchedulerApi['pauseJob'] = (id) => this.ops.pauseJob(id);
-  resumeJob: SchedulerApi['resumeJob'] = (id) => this.ops.resumeJob(id);
+  pauseJob: SchedulerApi['pauseJob'] = (id, precondition) => this.ops.pauseJob(id, precondition);
+  resumeJob: SchedulerApi['resumeJob'] = (id, precondition) => this.ops.resumeJob(id, precondition);
   pauseAll: SchedulerApi['pauseAll'] = (filter) => this.ops.pauseAll(filter);
   resumeAll: SchedulerApi['resumeAll'] = (filter) => this.ops.resumeAll(filter);
-  cancelJob: SchedulerApi['cancelJob'] = (id) => this.ops.cancelJob(id);
+  cancelJob: SchedulerApi['cancelJob'] = (id, precondition) => this.ops.cancelJob(id, precondition);
   cancelWorkflow: SchedulerApi['cancelWorkflow'] = (workflowId) => this.ops.cancelWorkflow(workflowId);
   runNow: SchedulerApi['runNow'] = (id, opts) => this.ops.runNow(id, opts);
   snoozeJob: SchedulerApi['snoozeJob'] = (id, at) => this.ops.snoozeJob(id, at);

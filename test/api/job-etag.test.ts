@@ -1,9 +1,13 @@
 /**
- * Optimistic concurrency on a job over real HTTP: GET gives an ETag; PATCH and DELETE with an
- * If-Match that is no longer the job's version change nothing and answer 412 with the job as
- * it is now; a matching one (or none, or *) applies.
+ * Optimistic concurrency on a job over real HTTP: GET gives an ETag; PATCH, DELETE, pause,
+ * resume and cancel with an If-Match that is no longer the job's version change nothing and
+ * answer 412 with the job as it is now; a matching one (or none, or *) applies. It holds when
+ * the change lands between the route's read and its write (the store checks on the locked row).
  */
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import type { JobStore } from '../../src/core/ports/job-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import { type ApiFixture, ORIGIN, startFixture } from './api-harness.js';
 
 let f: ApiFixture;
@@ -68,4 +72,73 @@ it('the version does not move when the job only runs: a recurring job that fired
   expect((await f.call(`/api/v1/jobs/${id}/run`, { method: 'POST' })).status).toBe(202);
   await expect.poll(async () => ((await (await f.call(`/api/v1/jobs/${id}/runs`)).json()) as { runs: unknown[] }).runs.length).toBe(1);
   expect((await patch({ name: 'after the run' }, tag)).status).toBe(200);
+});
+
+describe('a change committed between the route reading the job and writing it is not overwritten', () => {
+  /**
+   * Another process (the CLI, a second instance) commits `change` to the job at the last moment:
+   * after every read of the request, just before its write reaches the store.
+   */
+  async function raceBeforeWrite(method: 'updateJob' | 'deleteJob', change: Parameters<JobStore['updateJob']>[1]): Promise<void> {
+    const store = f.app.store.jobs;
+    const write = store[method].bind(store) as (...args: unknown[]) => unknown;
+    const other = await openStore(loadConfig({ CHIME_DB: f.dbPath, CHIME_TZ: 'Europe/Berlin' }), f.clock);
+    vi.spyOn(store, method).mockImplementationOnce((async (...args: unknown[]) => {
+      try {
+        await other.jobs.updateJob(id, change, f.clock.now());
+      } finally {
+        await other.close();
+      }
+      return write(...args);
+    }) as never);
+  }
+  const current = async () => (await (await f.call(`/api/v1/jobs/${id}`)).json()) as { name: string; status: string };
+
+  it('PATCH with If-Match: 412 with the other change, which is kept', async () => {
+    const tag = await etagOf();
+    await raceBeforeWrite('updateJob', { name: 'renamed by the CLI' });
+    const res = await patch({ name: 'my edit' }, tag);
+    expect(res.status).toBe(412);
+    expect(((await res.json()) as { job: { name: string } }).job.name).toBe('renamed by the CLI');
+    expect(res.headers.get('etag')).toBe(await etagOf());
+    expect((await current()).name).toBe('renamed by the CLI');
+  });
+
+  it('DELETE with If-Match: 412, and the job the other process paused is still there', async () => {
+    const tag = await etagOf();
+    await raceBeforeWrite('deleteJob', { status: 'paused' });
+    const res = await f.call(`/api/v1/jobs/${id}`, { method: 'DELETE', headers: { 'if-match': tag } });
+    expect(res.status).toBe(412);
+    expect(((await res.json()) as { job: { status: string } }).job.status).toBe('paused');
+    expect((await current()).status).toBe('paused');
+  });
+
+  it('pause with If-Match: 412, and the other change is kept', async () => {
+    const tag = await etagOf();
+    await raceBeforeWrite('updateJob', { name: 'renamed by the CLI' });
+    const res = await f.call(`/api/v1/jobs/${id}/pause`, { method: 'POST', headers: { 'if-match': tag } });
+    expect(res.status).toBe(412);
+    expect(await current()).toMatchObject({ name: 'renamed by the CLI', status: 'active' });
+  });
+});
+
+it('pause, resume and cancel honour If-Match: an old version is refused with 412 and nothing changes; the current one applies', async () => {
+  const old = await etagOf();
+  expect((await patch({ name: 'green tea' })).status).toBe(200);
+  for (const action of ['pause', 'resume', 'cancel']) {
+    const refused = await f.call(`/api/v1/jobs/${id}/${action}`, { method: 'POST', headers: { 'if-match': old } });
+    expect(refused.status).toBe(412);
+    expect(((await refused.json()) as { type: string }).type).toBe('/problems/precondition-failed');
+  }
+  expect(((await (await f.call(`/api/v1/jobs/${id}`)).json()) as { status: string }).status).toBe('active');
+  for (const [action, status] of [
+    ['pause', 'paused'],
+    ['resume', 'active'],
+    ['cancel', 'cancelled'],
+  ]) {
+    const res = await f.call(`/api/v1/jobs/${id}/${action}`, { method: 'POST', headers: { 'if-match': await etagOf() } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { status: string }).status).toBe(status);
+    expect(res.headers.get('etag')).toBe(await etagOf());
+  }
 });

@@ -4,6 +4,7 @@ import type { ClaimedRun, Lease, OutboxMessage, Settlement } from '../../src/cor
 import { JOB_ID_ALPHABET } from '../../src/store/job-id.js';
 import type { JobStore, NewJobRecord } from '../../src/core/ports/job-store.js';
 import type { EventLog } from '../../src/core/ports/event-log.js';
+import { JobChangedError, editVersion } from '../../src/core/job-version.js';
 
 /** What a store implementation hands the contract suite. */
 export interface ContractHarness {
@@ -332,6 +333,47 @@ export function runJobStoreContract(name: string, make: () => Promise<ContractHa
         expect(await store.deleteJob(job.id)).toBe(true);
         expect(await store.getJob(job.id)).toBeUndefined();
         expect(await store.deleteJob(job.id)).toBe(false);
+      });
+
+      describe('expected version (If-Match), checked on the row the write locks', () => {
+        /** The events of the log so far: a refused write must add none. */
+        const events = async () => (await (store as unknown as EventLog).listEvents({ since: 0, limit: 1000 })).map((e) => e.id);
+        /** The store's answer as a promise (SQLite throws synchronously, PostgreSQL rejects). */
+        const attempt = async <T>(write: () => T | Promise<T>): Promise<T> => write();
+
+        it('updateJob with a stale version changes nothing, records no event, and reports the job as it is now', async () => {
+          const job = await store.createJob(reminder(MIN, { name: 'tea' }), T0);
+          const readByEditor = editVersion(job);
+          // Another writer (a second tab, the CLI) changes the job after the editor read it.
+          const other = await store.updateJob(job.id, { name: 'green tea' }, at(1));
+          const before = await events();
+          const refused = await attempt(() => store.updateJob(job.id, { name: 'black tea' }, at(2), { expectVersion: readByEditor })).catch(
+            (e: unknown) => e,
+          );
+          expect(refused).toBeInstanceOf(JobChangedError);
+          expect((refused as JobChangedError).job).toEqual(other);
+          expect(await store.getJob(job.id)).toEqual(other);
+          expect(await events()).toEqual(before);
+          // The version it is now applies.
+          const applied = await store.updateJob(job.id, { name: 'black tea' }, at(3), { expectVersion: editVersion(other!) });
+          expect(applied).toMatchObject({ name: 'black tea', updatedAt: at(3) });
+          expect(await store.updateJob('nope99', { name: 'x' }, at(4), { expectVersion: readByEditor })).toBeUndefined();
+        });
+
+        it('deleteJob with a stale version deletes nothing, records no event, and reports the job as it is now', async () => {
+          const job = await store.createJob(reminder(MIN), T0);
+          const readByEditor = editVersion(job);
+          const other = await store.updateJob(job.id, { status: 'paused' }, at(1));
+          const before = await events();
+          const refused = await attempt(() => store.deleteJob(job.id, at(2), { expectVersion: readByEditor })).catch((e: unknown) => e);
+          expect(refused).toBeInstanceOf(JobChangedError);
+          expect((refused as JobChangedError).job).toEqual(other);
+          expect(await store.getJob(job.id)).toEqual(other);
+          expect(await events()).toEqual(before);
+          expect(await store.deleteJob(job.id, at(3), { expectVersion: editVersion(other!) })).toBe(true);
+          expect(await store.getJob(job.id)).toBeUndefined();
+          expect(await store.deleteJob(job.id, at(4), { expectVersion: readByEditor })).toBe(false);
+        });
       });
 
       it('deleting a job during its run abandons the run, and its settle is ignored', async () => {

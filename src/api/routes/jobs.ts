@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { NotFoundError } from '../../core/errors.js';
 import type { Job } from '../../core/job.js';
+import type { JobPrecondition } from '../../core/ports/job-store.js';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
 import { formatInZone } from '../../core/time/zoned.js';
 import type { Authenticated } from '../auth/authenticate.js';
-import { checkIfMatch, sendEtag } from '../job-etag.js';
+import { preconditionOf, refusedIfChanged, sendEtag } from '../job-etag.js';
 import { type JobInputDeps, newJobFromBody, patchFromBody } from '../job-input.js';
 import { listJobsPage } from '../job-query.js';
 import { createJobBody, jobDoc, jobIdParams, listJobsQuery, problemDoc, updateJobBody } from '../job-schemas.js';
@@ -47,8 +48,9 @@ const PATCH_WHEN =
 
 /** Optimistic concurrency, as the route descriptions say it (job-etag.ts). */
 const CONCURRENCY =
-  'A job answer carries its version in the `ETag` header. PATCH and DELETE with `If-Match: <that ETag>` apply only while the job is still that version; ' +
-  "otherwise they change nothing and answer 412 with the job as it is now in the problem's `job` (and its ETag). Without If-Match the change applies as before.";
+  'A job answer carries its version in the `ETag` header. PATCH, DELETE and POST .../pause, .../resume, .../cancel with `If-Match: <that ETag>` apply only while the job is still that version, ' +
+  'checked in the transaction that writes (a change committed by anyone in between is never overwritten); ' +
+  "otherwise they change nothing and answer 412 with the job as it is now in the problem's `job` (and its ETag). Without If-Match (or with `*`) the change applies as before.";
 const changed = { description: 'If-Match names an older version of the job (the job as it is now is in `job`)', schema: problemDoc };
 const notFound = { description: 'No job with that id', schema: problemDoc };
 const invalid = { description: 'Invalid request (each bad field named, with a fix)', schema: problemDoc };
@@ -57,6 +59,8 @@ const refused = { description: 'Refused by the scheduler (e.g. a schedule that n
 export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void {
   const { scheduler } = deps;
   const tags = ['jobs'];
+  /** A job's answer body, for a 412 too. */
+  const detail = (job: Job) => jobDetail(scheduler, job);
 
   routes.add({
     method: 'GET',
@@ -125,9 +129,9 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
     responses: { 200: { description: 'The changed job', schema: jobDoc }, 400: invalid, 404: notFound, 412: changed, 422: refused },
     handler: async ({ params, body, request, reply }) => {
       const current = await mustGet(scheduler, params.id);
-      await checkIfMatch(request, current, () => jobDetail(scheduler, current));
+      const precondition = await preconditionOf(request, current, detail);
       const input = await patchFromBody(body, current, deps.input);
-      const saved = await scheduler.updateJob(params.id, input.value);
+      const saved = await refusedIfChanged(request, detail, () => scheduler.updateJob(params.id, input.value, precondition));
       sendEtag(reply, saved);
       return { ...(await jobDetail(scheduler, saved)), ...input.notes };
     },
@@ -145,16 +149,17 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
     responses: { 204: { description: 'Deleted' }, 404: notFound, 412: changed },
     handler: async ({ params, request, reply }) => {
       const current = await mustGet(scheduler, params.id);
-      await checkIfMatch(request, current, () => jobDetail(scheduler, current));
-      if (!(await scheduler.deleteJob(params.id))) throw new NotFoundError('job', params.id);
+      const precondition = await preconditionOf(request, current, detail);
+      if (!(await refusedIfChanged(request, detail, () => scheduler.deleteJob(params.id, precondition))))
+        throw new NotFoundError('job', params.id);
       return reply.code(204).send();
     },
   });
 
   for (const [action, verb, call] of [
-    ['pause', 'Pause a job', (id: string) => scheduler.pauseJob(id)],
-    ['resume', 'Resume a paused job', (id: string) => scheduler.resumeJob(id)],
-    ['cancel', 'Cancel a job (kept in history, never runs again)', (id: string) => scheduler.cancelJob(id)],
+    ['pause', 'Pause a job', (id: string, pre?: JobPrecondition) => scheduler.pauseJob(id, pre)],
+    ['resume', 'Resume a paused job', (id: string, pre?: JobPrecondition) => scheduler.resumeJob(id, pre)],
+    ['cancel', 'Cancel a job (kept in history, never runs again)', (id: string, pre?: JobPrecondition) => scheduler.cancelJob(id, pre)],
   ] as const) {
     routes.add({
       method: 'POST',
@@ -162,11 +167,13 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
       operationId: `${action}Job`,
       summary: verb,
       tags,
+      description: CONCURRENCY,
       params: jobIdParams,
-      responses: { 200: { description: 'The job afterwards', schema: jobDoc }, 404: notFound, 422: refused },
-      handler: async ({ params, reply }) => {
-        await mustGet(scheduler, params.id);
-        const job = await call(params.id);
+      responses: { 200: { description: 'The job afterwards', schema: jobDoc }, 404: notFound, 412: changed, 422: refused },
+      handler: async ({ params, request, reply }) => {
+        const current = await mustGet(scheduler, params.id);
+        const precondition = await preconditionOf(request, current, detail);
+        const job = await refusedIfChanged(request, detail, () => call(params.id, precondition));
         sendEtag(reply, job);
         return jobDetail(scheduler, job);
       },

@@ -106,6 +106,17 @@ export interface ChatMoveResult {
 export type JobPatch = Partial<Omit<Job, 'id' | 'createdAt'>>;
 
 /**
+ * A write's condition (optimistic concurrency, the API's If-Match): it applies only while the
+ * job is still the edit version its author read (core/job-version.ts editVersion). The store
+ * compares it on the row the write locks, in the write's transaction, so a change committed in
+ * between by anyone (another process, another instance) is never overwritten: the write then
+ * throws JobChangedError with the job as it is, and changes nothing.
+ */
+export interface JobPrecondition {
+  expectVersion: string;
+}
+
+/**
  * What `createJob` stores: a NewJob plus, optionally, its first run time as computed by the
  * scheduler. Without `nextRunAt` a `once` job is due at its `at` and any other schedule has
  * nothing due (null) until the scheduler sets it: the store never evaluates schedules.
@@ -147,12 +158,18 @@ export interface JobStore {
   /** Creates a job with every optional field defaulted (src/store/job-defaults.ts); a generated 6-character id unless `input.id` is given (a taken id throws). */
   createJob(input: NewJobRecord, now: Date): MaybePromise<Job>;
   getJob(id: string): MaybePromise<Job | undefined>;
-  /** Applies a patch; returns the updated job, or undefined if it does not exist. */
-  updateJob(id: string, patch: JobPatch, now: Date): MaybePromise<Job | undefined>;
+  /**
+   * Applies a patch; returns the updated job, or undefined if it does not exist. With
+   * `precondition`, a job of another version is left as it is (JobChangedError, no event).
+   */
+  updateJob(id: string, patch: JobPatch, now: Date, precondition?: JobPrecondition): MaybePromise<Job | undefined>;
   /** Updates many jobs at once (pause all, cancel a workflow); returns the ids changed. */
   updateJobs(filter: JobFilter, patch: JobPatch, now: Date): MaybePromise<string[]>;
-  /** Deletes a job; a run still in progress becomes `abandoned` at `now` (optional for compatibility). */
-  deleteJob(id: string, now?: Date): MaybePromise<boolean>;
+  /**
+   * Deletes a job; a run still in progress becomes `abandoned` at `now` (optional for
+   * compatibility). With `precondition`, a job of another version is kept (JobChangedError).
+   */
+  deleteJob(id: string, now?: Date, precondition?: JobPrecondition): MaybePromise<boolean>;
   listJobs(filter?: JobFilter): MaybePromise<Job[]>;
   /**
    * Jobs matching `filter` (its limit/offset ignored) in `page.order` (default creation order),

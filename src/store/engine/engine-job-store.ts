@@ -9,6 +9,7 @@ import type {
   JobPage,
   JobPageRequest,
   JobPatch,
+  JobPrecondition,
   NewJobRecord,
   PruneOptions,
   RunFilter,
@@ -87,11 +88,11 @@ export class EngineJobStore<F extends Kind> {
     return this.run.single(mapped(q.getJob(id), (row) => row && jobFromRow(row)));
   }
 
-  updateJob(id: string, patch: JobPatch, now: Date): Out<F, Job | undefined> {
+  updateJob(id: string, patch: JobPatch, now: Date, precondition?: JobPrecondition): Out<F, Job | undefined> {
     this.see(now);
     return this.logged(
       now.getTime(),
-      (ev) => patchJobWork(id, patch, now, ev),
+      (ev) => patchJobWork(id, patch, now, ev, precondition),
       (job) => job === undefined,
     );
   }
@@ -111,11 +112,11 @@ export class EngineJobStore<F extends Kind> {
   }
 
   /** `now` (for closing a running run's history row) defaults to the newest time this store has seen. */
-  deleteJob(id: string, now?: Date): Out<F, boolean> {
+  deleteJob(id: string, now?: Date, precondition?: JobPrecondition): Out<F, boolean> {
     const t = now ? this.see(now) : this.seenNow;
     return this.logged(
       t,
-      (ev) => deleteJobWork(id, t, ev),
+      (ev) => deleteJobWork(id, t, ev, precondition),
       (deleted) => !deleted,
     );
   }

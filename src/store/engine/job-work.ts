@@ -2,12 +2,22 @@ import { movedJobPatch } from '../../core/chat-move.js';
 import type { ChatMove, ChatMoveResult } from '../../core/ports/job-store.js';
 import { UserError } from '../../core/errors.js';
 import { ghostSessionId } from '../../core/ghost.js';
+import { assertEditVersion } from '../../core/job-version.js';
 import type { Job, JobStatus } from '../../core/job.js';
 import type { ClaimedRun, Lease, OutboxMessage, OutboxRow, OutboxStatus, RunRecord, Settlement } from '../../core/run.js';
 import { applyPatch, jobFromNew } from '../job-defaults.js';
 import { JOB_ID_ATTEMPTS } from '../job-id.js';
 import { cursorOf, pageCursor } from '../job-page.js';
-import type { JobFilter, JobPage, JobPageRequest, JobPatch, NewJobRecord, RunFilter, StoreStats } from '../../core/ports/job-store.js';
+import type {
+  JobFilter,
+  JobPage,
+  JobPageRequest,
+  JobPatch,
+  JobPrecondition,
+  NewJobRecord,
+  RunFilter,
+  StoreStats,
+} from '../../core/ports/job-store.js';
 import type { JobStoreQueries } from './job-queries.js';
 import { mergeHistory, runInProgress, runInRange, wantsRunsInProgress } from './run-history.js';
 import { type EventRecorder, schedulerActor } from './event-log.js';
@@ -35,11 +45,22 @@ export function* createJobWork(input: NewJobRecord, now: Date, newId: () => stri
   }
 }
 
-/** Applies `patch` to job `id`; undefined when there is no such job. */
-export function* patchJobWork(id: string, patch: JobPatch, now: Date, ev: EventRecorder): Work<Job | undefined> {
+/**
+ * Applies `patch` to job `id`; undefined when there is no such job. With `precondition`, the
+ * locked row must still be that version (else JobChangedError: the transaction writes nothing).
+ */
+export function* patchJobWork(
+  id: string,
+  patch: JobPatch,
+  now: Date,
+  ev: EventRecorder,
+  precondition?: JobPrecondition,
+): Work<Job | undefined> {
   const row = yield* q.getJobForUpdate(id);
   if (!row) return undefined;
-  const job = { ...applyPatch(jobFromRow(row), patch), id: row.id, createdAt: new Date(row.created_at), updatedAt: now };
+  const before = jobFromRow(row);
+  assertEditVersion(before, precondition);
+  const job = { ...applyPatch(before, patch), id: row.id, createdAt: new Date(row.created_at), updatedAt: now };
   yield* q.rewriteJob(jobToParams(job));
   recordPatch(ev, row.status, job, patch);
   return job;
@@ -86,10 +107,14 @@ export function* patchJobsWork(filter: JobFilter, patch: JobPatch, now: Date, ev
   return ids;
 }
 
-/** Deletes a job; a run in progress for it can never settle, so it is recorded as abandoned. */
-export function* deleteJobWork(id: string, t: number, ev: EventRecorder): Work<boolean> {
+/**
+ * Deletes a job; a run in progress for it can never settle, so it is recorded as abandoned.
+ * With `precondition`, as patchJobWork: a locked row of another version is kept.
+ */
+export function* deleteJobWork(id: string, t: number, ev: EventRecorder, precondition?: JobPrecondition): Work<boolean> {
   const row = yield* q.getJobForUpdate(id);
   if (!row) return false;
+  assertEditVersion(jobFromRow(row), precondition);
   if (row.lease_run_id) {
     yield* q.abandonLeasedRun(id, t, 'job deleted', ghostSessionId(id));
     ev.abandoned(id, row.lease_run_id, 'job deleted', ev.actor);
