@@ -178,6 +178,12 @@ const nonNegativeInt = (def: number): Var => ({
   expect: 'a non-negative integer',
 });
 
+/** A duration in ms with a floor below which the setting breaks what it is for. */
+const msAtLeast = (min: number, minWords: string, def: number, example: string): Var => ({
+  schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min)).default(def),
+  expect: `milliseconds, at least ${min} (${minWords}), e.g. ${example}`,
+});
+
 const text = (optional = true): Var => ({
   schema: optional ? z.string().min(1).optional() : z.string().min(1),
   expect: 'a non-empty string',
@@ -221,13 +227,12 @@ const VARS = {
     expect: 'an IANA time zone such as Europe/Berlin',
   },
   CHIME_MAX_CONCURRENT: positiveInt(100),
-  CHIME_LEASE_MS: positiveInt(60_000),
+  // A lease is renewed by a heartbeat a third of it apart: under a second, the process takes its
+  // own runs over while they still run (each slow run done twice, e.g. a command job).
+  CHIME_LEASE_MS: msAtLeast(1000, 'a second', 60_000, '60000 for a minute'),
   // A recurring run is always claimed a moment after its time, so a window shorter than a
   // minute (0 above all) would skip nearly every occurrence, not only those missed in downtime.
-  CHIME_MISFIRE_GRACE_MS: {
-    schema: z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(60_000)).default(3_600_000),
-    expect: 'milliseconds, at least 60000 (a minute), e.g. 3600000 for an hour',
-  },
+  CHIME_MISFIRE_GRACE_MS: msAtLeast(60_000, 'a minute', 3_600_000, '3600000 for an hour'),
   CHIME_DEFAULT_RETRIES: nonNegativeInt(3),
   CHIME_RETRY_DELAY_MS: nonNegativeInt(5_000),
   CHIME_TASK_TIMEOUT_MS: positiveInt(3_600_000),

@@ -36,6 +36,16 @@ describe('config', () => {
     expect(loadConfig({}).scheduler.misfireGraceMs).toBe(3_600_000);
   });
 
+  it('CHIME_LEASE_MS under a second is refused: the process would take its own runs over while they run, and run them twice', () => {
+    for (const bad of ['1', '500', '999']) {
+      expect(() => loadConfig({ CHIME_LEASE_MS: bad })).toThrow(
+        `Invalid configuration: CHIME_LEASE_MS must be milliseconds, at least 1000 (a second), e.g. 60000 for a minute (got "${bad}")`,
+      );
+    }
+    expect(loadConfig({ CHIME_LEASE_MS: '1000' }).scheduler.leaseMs).toBe(1000);
+    expect(loadConfig({}).scheduler.leaseMs).toBe(60_000);
+  });
+
   it('an unknown time zone or log level is rejected with what would work', () => {
     expect(() => loadConfig({ CHIME_TZ: 'Mars/Olympus' })).toThrow(/CHIME_TZ must be an IANA time zone such as Europe\/Berlin/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of fatal, error/);

@@ -114,6 +114,8 @@ describe('chime start', () => {
   it('a bad variable stops it at once with a message naming it and exit code 1', async () => {
     const bot = start({ CHIME_LEASE_MS: 'soon' }, '');
     expect(await bot.exited).toBe(1);
-    expect(bot.err()).toContain('Invalid configuration: CHIME_LEASE_MS must be a positive integer (got "soon")');
+    expect(bot.err()).toContain(
+      'Invalid configuration: CHIME_LEASE_MS must be milliseconds, at least 1000 (a second), e.g. 60000 for a minute (got "soon")',
+    );
   }, 30_000);
 });
