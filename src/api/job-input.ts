@@ -66,20 +66,42 @@ function fromParsed(parsed: ParsedReminder): Timing {
   };
 }
 
+/** What PATCH {when} makes of `when` for a job: the reading it stores, or why it refuses. */
+export type EditedReading =
+  | { ok: true; parsed: ParsedReminder }
+  /** `code` only for the edit rule's refusals (422 on PATCH); without it the parser could not read `when` (400). */
+  | { ok: false; error: string; example?: string; code?: string };
+
 /**
  * A new `when` for an existing job, by the rule the chat's /edit follows (nl/edit-when.ts):
- * "at 9:30" keeps a one-off's day and a repeat's days; another single time for a repeating
- * job is refused (422, with a `when` that works) instead of silently ending the repeat; "friday"
- * or "every weekday" keeps the job's time(s) of day.
+ * "at 9:30" keeps a one-off's day and a repeat's days; another single time for a repeating job
+ * is refused (with a `when` that works) instead of silently ending the repeat; "friday" or
+ * "every weekday" keeps the job's time(s) of day. `zone` is the `zone` given beside `when`, if
+ * any. PATCH stores this reading and POST /parse with `jobId` shows it: one path, so the
+ * dashboard's preview of an edit is what Save stores.
  */
-async function editedTiming(when: string, zone: string, current: Job, deps: JobInputDeps): Promise<Timing> {
+export async function editedReading(when: string, zone: string | undefined, current: Job, deps: JobInputDeps): Promise<EditedReading> {
+  const inZone = editZone(zone, current);
   const now = deps.now();
-  const parsed = readWhen(when, zone, deps);
-  const read = (text: string) => deps.parse(text, { now, timeZone: zone });
+  const parsed = deps.parse(when, { now, timeZone: inZone });
+  if (!parsed.ok) return { ok: false, error: parsed.error, ...(parsed.example !== undefined ? { example: parsed.example } : {}) };
+  const read = (text: string) => deps.parse(text, { now, timeZone: inZone });
   // A `zone` given beside `when` is the repeat's new zone: its days, times and DST notes are read there.
-  const result = await editWhen({ job: { ...current, timeZone: zone }, input: when, parsed, now, zone, read });
-  if (!result.ok) throw new UserError(result.code, result.reason, JSON.stringify({ when: result.example }));
-  return fromParsed(result.parsed);
+  const result = await editWhen({ job: { ...current, timeZone: inZone }, input: when, parsed, now, zone: inZone, read });
+  if (!result.ok) return { ok: false, error: result.reason, example: result.example, code: result.code };
+  return { ok: true, parsed: result.parsed };
+}
+
+async function editedTiming(when: string, zone: string | undefined, current: Job, deps: JobInputDeps): Promise<Timing> {
+  const r = await editedReading(when, zone, current, deps);
+  if (r.ok) return fromParsed(r.parsed);
+  if (r.code === undefined) throw refused('body.when', r.error, r.example);
+  throw new UserError(r.code, r.error, JSON.stringify({ when: r.example }));
+}
+
+/** The zone an edit is read in: a `zone` given beside it (the job's new zone), else the job's own. */
+function editZone(zone: string | undefined, current: Job): string {
+  return zone !== undefined ? zoneOf(zone, current.timeZone) : current.timeZone;
 }
 
 function refused(field: string, message: string, example?: string): ApiProblem {
@@ -193,10 +215,10 @@ export async function patchFromBody(body: UpdateJobBody, current: Job, deps: Job
   const patch: JobPatch = {};
   let notes: ScheduleNotesView | undefined;
   if (typeof body.name === 'string') patch.name = body.name;
-  if (body.zone !== undefined) patch.timeZone = zoneOf(body.zone, current.timeZone);
+  if (body.zone !== undefined) patch.timeZone = editZone(body.zone, current);
   if (body.when !== undefined || body.schedule !== undefined) {
-    const zone = patch.timeZone ?? current.timeZone;
-    const t = body.when !== undefined ? await editedTiming(body.when, zone, current, deps) : timing(body, zone, deps);
+    const t =
+      body.when !== undefined ? await editedTiming(body.when, body.zone, current, deps) : timing(body, editZone(body.zone, current), deps);
     patch.schedule = t.schedule;
     patch.bounds = body.once ? limitedToOnce(t.schedule, t.bounds, current.runCount) : t.bounds;
     if (t.timeZone !== current.timeZone) patch.timeZone = t.timeZone;

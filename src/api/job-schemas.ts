@@ -208,6 +208,9 @@ export const parseBody = z
     text: z.string().min(1, 'is empty | Fix: e.g. "every weekday at 9am stand-up"').max(2000),
     zone: zone.optional(),
     now: z.iso.datetime({ offset: true, message: 'is not an ISO date-time | Fix: e.g. 2026-11-22T10:00:00+01:00' }).optional(),
+    jobId: jobIdParams.shape.id
+      .describe('Read `text` as a new `when` for this job, as PATCH /api/v1/jobs/{id} would store it (what the dashboard editor previews)')
+      .optional(),
   })
   .strict();
 

@@ -126,7 +126,7 @@ export function buildApiServer(deps: ApiServerDeps): FastifyInstance {
   registerSessionRoutes(routes, authDeps);
   registerJobRoutes(routes, { scheduler: deps.scheduler, input });
   registerBulkRoutes(routes, deps.scheduler);
-  registerRunRoutes(routes, { scheduler: deps.scheduler, parse: deps.parse, now: input.now, defaultTimeZone: deps.defaultTimeZone });
+  registerRunRoutes(routes, { scheduler: deps.scheduler, input });
   registerSeedAliases(routes, { scheduler: deps.scheduler, input });
   if (deps.notes) registerNoteRoutes(routes, deps.notes);
   if (deps.events) {

@@ -91,7 +91,7 @@ function changedElsewhere(before: Record<FieldName, string>, now: Record<FieldNa
  */
 export function editorView(ctx: Ctx, root: HTMLElement, id?: string): View {
   const abort = new AbortController();
-  const preview = schedulePreview(ctx.api);
+  const preview = schedulePreview(ctx.api, id);
   const draw = (loaded?: Job, loadedEtag?: string): void => {
     // The job as the server last showed it, and its version: a 412 moves both to the newer job.
     let job = loaded;

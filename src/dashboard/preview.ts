@@ -9,8 +9,10 @@ import type { Reading } from './types.js';
  * The editor's live preview: as the person types a schedule in words, the server's parser (the
  * chat's own, POST /api/v1/parse) says how it reads it and when it will fire, in the zone chosen.
  * Calls are debounced, and an answer to older text never replaces the answer to newer text.
+ * Editing a job, the text is sent with its `jobId`, so the server reads it as the new "When" of
+ * that job, as Save (PATCH) will ("friday" keeps the job's 17:00), refusals included.
  */
-export function schedulePreview(api: Api): { el: HTMLElement; update(text: string, zone: string): void; stop(): void } {
+export function schedulePreview(api: Api, jobId?: string): { el: HTMLElement; update(text: string, zone: string): void; stop(): void } {
   const el = h('div', { class: 'preview', id: 'preview', 'aria-live': 'polite' });
   let inFlight: AbortController | undefined;
   const ask = debounce(async (text: string, zone: string) => {
@@ -19,7 +21,12 @@ export function schedulePreview(api: Api): { el: HTMLElement; update(text: strin
     inFlight = mine;
     el.classList.add('pending');
     try {
-      const r = await api.send<Reading>('POST', '/api/v1/parse', { text, ...(zone ? { zone } : {}) }, { signal: mine.signal, retry: true });
+      const r = await api.send<Reading>(
+        'POST',
+        '/api/v1/parse',
+        { text, ...(zone ? { zone } : {}), ...(jobId !== undefined ? { jobId } : {}) },
+        { signal: mine.signal, retry: true },
+      );
       if (mine.signal.aborted) return;
       draw(r);
     } catch (err) {

@@ -67,4 +67,4 @@ export interface LiveEvent {
 /** POST /api/v1/parse. */
 export type Reading =
   | ({ ok: true; kind: string; text: string; timeZone: string; spec: string; next: Array<{ at: string; local: string }> } & ScheduleNotes)
-  | { ok: false; error: string; example?: string };
+  | { ok: false; error: string; example?: string; code?: string };

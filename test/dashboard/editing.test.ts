@@ -1,14 +1,17 @@
 // The dashboard's editor and bulk bar in a real browser against the real `chime start`
 // (harness.ts): clearing a field clears it, a bulk action by filter names the jobs it skipped,
-// and two tabs editing one job do not overwrite each other (ETag / If-Match).
+// two tabs editing one job do not overwrite each other (ETag / If-Match), and the preview of an
+// edited "When" shows what Save stores.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { wallOf } from '../chat/civil-calendar.js';
 import { NO_CHROMIUM, type RunningChime, chromiumPath, launchBrowser, loggedIn, startChime } from './harness.js';
 
 const ORIGIN = { platform: 'telegram', chatId: '42' };
 
 interface ApiJob {
   id: string;
+  nextRunAt: string | null;
   name: string;
   status: string;
   payload: { text?: string };
@@ -94,5 +97,21 @@ describe.skipIf(!chromiumPath())(`dashboard editor and bulk bar in Chromium${chr
     expect(await read(job.id)).toMatchObject({ name: 'cat dinner', payload: { text: 'feed the cat and the fish' } });
     await tabA.close();
     await tabB.close();
+  });
+
+  it('the preview of "friday" for a 17:00 reminder shows the time Save stores (Friday 17:00, not the default 09:00)', async () => {
+    const job = await create({ when: 'tomorrow at 5pm', text: 'call the vet', name: 'vet' });
+    const page = await open(`/jobs/${job.id}/edit`);
+    await expect.poll(() => page.getByLabel('Name').inputValue()).toBe('vet');
+    await page.getByLabel('When').fill('friday');
+    // Each fire's instant is the title of its line in the preview.
+    await expect.poll(() => page.locator('#preview ol li').count()).toBeGreaterThan(0);
+    const previewed = await page.locator('#preview ol li').first().getAttribute('title');
+    const wall = wallOf(new Date(previewed ?? ''), 'Europe/Berlin');
+    expect({ weekday: wall.wd, hour: wall.h, minute: wall.mi }).toEqual({ weekday: 5, hour: 17, minute: 0 });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('vet');
+    expect((await read(job.id)).nextRunAt).toBe(previewed);
+    await page.close();
   });
 });

@@ -4,7 +4,8 @@ import type { RunFilter } from '../../core/ports/job-store.js';
 import type { SchedulerApi } from '../../core/scheduler-api.js';
 import { formatInZone } from '../../core/time/zoned.js';
 import { zoneIdFromUser } from '../../core/time/zone-id.js';
-import type { ParseResult } from '../../nl/types.js';
+import type { ParsedReminder } from '../../nl/types.js';
+import { editedReading, type JobInputDeps } from '../job-input.js';
 import { type ListRunsQuery, jobIdParams, jobRunsQuery, listRunsQuery, parseBody, problemDoc, runIdParams } from '../job-schemas.js';
 import { runDetail, runView } from '../job-view.js';
 import { validationProblem } from '../problem.js';
@@ -13,9 +14,8 @@ import { scheduleNotesView } from '../schedule-notes-view.js';
 
 export interface RunRoutesDeps {
   scheduler: SchedulerApi;
-  parse: (text: string, opts: { now: Date; timeZone: string }) => ParseResult;
-  now: () => Date;
-  defaultTimeZone: string;
+  /** The parser and clock `when` is read with, shared with the job routes (an edit is read as PATCH reads it). */
+  input: JobInputDeps;
 }
 
 const runDoc = z
@@ -129,29 +129,46 @@ export function registerRunRoutes(routes: RouteTable, deps: RunRoutesDeps): void
     description:
       'The same parser as the chat: the schedule it reads, its canonical spec, the next fire times in the zone, ' +
       'the fires that meet a daylight-saving change (`wallNotes`: a wall time that does not exist, shifted forward; ' +
-      'one that happens twice, which was taken; each with its `text`, one sentence) and what the schedule does that its words may not say (`caveats`).',
+      'one that happens twice, which was taken; each with its `text`, one sentence) and what the schedule does that its words may not say (`caveats`). ' +
+      'With `jobId`, the text is read as a new `when` for that job, exactly as `PATCH /api/v1/jobs/{id}` with `{when, zone}` would store it ' +
+      '("friday" keeps the job\'s time of day; `zone`, if given, is the job\'s new zone): the answer is what the PATCH stores, and what the PATCH refuses ' +
+      '(422) is `ok:false` with the same reason as `error`, its `code`, and a `when` that works as `example`. An unknown `jobId` is a 404.',
     tags: ['parse'],
     body: parseBody,
     responses: {
       200: { description: 'The reading, or ok:false with the reason and an example' },
       400: { description: 'Invalid request', schema: problemDoc },
+      404: { description: 'No job with that `jobId`', schema: problemDoc },
     },
     handler: async ({ body }) => {
-      const read = body.zone === undefined ? { ok: true as const, zone: deps.defaultTimeZone } : zoneIdFromUser(body.zone);
+      const at = body.now;
+      const input = at !== undefined ? { ...deps.input, now: () => new Date(at) } : deps.input;
+      if (body.jobId !== undefined) {
+        const job = await scheduler.getJob(body.jobId);
+        if (!job) throw new NotFoundError('job', body.jobId);
+        const r = await editedReading(body.text, body.zone, job, input);
+        if (!r.ok) return r;
+        return readingView(r.parsed);
+      }
+      const read = body.zone === undefined ? { ok: true as const, zone: input.defaultTimeZone } : zoneIdFromUser(body.zone);
       if (!read.ok) throw validationProblem([{ field: 'body.zone', message: read.reason, fix: `e.g. ${read.example}` }]);
-      const timeZone = read.zone;
-      const r = deps.parse(body.text, { now: body.now !== undefined ? new Date(body.now) : deps.now(), timeZone });
+      const r = input.parse(body.text, { now: input.now(), timeZone: read.zone });
       if (!r.ok) return { ok: false, error: r.error, ...(r.example !== undefined ? { example: r.example } : {}) };
-      return {
-        ok: true,
-        kind: r.kind,
-        text: r.text,
-        timeZone: r.timeZone,
-        spec: r.spec,
-        schedule: r.schedule,
-        next: r.next.map((d) => ({ at: d.toISOString(), local: formatInZone(d, r.timeZone) })),
-        ...scheduleNotesView(r),
-      };
+      return readingView(r);
     },
   });
+}
+
+/** A reading as POST /parse answers it: the schedule, its spec, next fires in its zone and its notes. */
+function readingView(r: ParsedReminder): Record<string, unknown> {
+  return {
+    ok: true,
+    kind: r.kind,
+    text: r.text,
+    timeZone: r.timeZone,
+    spec: r.spec,
+    schedule: r.schedule,
+    next: r.next.map((d) => ({ at: d.toISOString(), local: formatInZone(d, r.timeZone) })),
+    ...scheduleNotesView(r),
+  };
 }
