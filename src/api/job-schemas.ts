@@ -228,6 +228,11 @@ export const jobDoc = z
         'The schedule in words, as the chat\'s /list says it, with its bounds: "on the last Friday of every month at 09:00, Europe/Berlin", "every 2 hours", "every day at 09:00, Europe/London, 3 times in all".',
       ),
     nextRunAt: z.string().nullable(),
+    etag: z
+      .string()
+      .describe(
+        "The job's version, as its `ETag` header says it (in lists too): send it as `If-Match` with a change (PATCH, DELETE, pause, resume, cancel) to apply it only to this version.",
+      ),
   })
   .loose();
 export const problemDoc = z

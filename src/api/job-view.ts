@@ -5,6 +5,7 @@ import { formatScheduleSpec } from '../core/schedule-spec.js';
 import { scheduleInWords } from '../core/schedule-words.js';
 import { formatInZone } from '../core/time/zoned.js';
 import { ghostSessionId } from '../core/ghost.js';
+import { jobEtag } from './job-etag.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
@@ -13,7 +14,9 @@ const iso = (d: Date | null): string | null => (d === null ? null : d.toISOStrin
  * and the schedule as data, as its canonical spec (what `schedule` accepts back) and in words,
  * the words the chat's /list says ("every last Friday at 09:00, Europe/Berlin") with its bounds
  * (", until 2026-12-06 12:00", ", 3 times in all"), so a client such as the dashboard shows the
- * same rule without wording it again.
+ * same rule without wording it again. Each job carries its version (`etag`, the ETag its own GET
+ * answers with), so a client that shows jobs from a list can send If-Match with a change to one
+ * of them: the change then applies to the version it showed, or is refused with 412.
  */
 export function jobView(job: Job): Record<string, unknown> {
   return {
@@ -48,6 +51,7 @@ export function jobView(job: Job): Record<string, unknown> {
     createdAt: job.createdAt.toISOString(),
     updatedAt: job.updatedAt.toISOString(),
     ghostSessionId: ghostSessionId(job.id),
+    etag: jobEtag(job),
   };
 }
 

@@ -1,26 +1,52 @@
+import { ApiError } from './api.js';
 import type { Ctx } from './context.js';
 import { h } from './dom.js';
+import { type JobAction, type ShownJob, alreadyDone, changedMessage } from './job-changed.js';
 import type { Job } from './types.js';
 
-export type JobAction = 'pause' | 'resume' | 'run' | 'cancel';
+/** The job as it is now, from a refusal because it changed since the version sent (412). */
+export function changedJob(err: unknown): Job | undefined {
+  return err instanceof ApiError && err.status === 412 && err.problem.job ? (err.problem.job as Job) : undefined;
+}
 
 const PAST: Record<JobAction, string> = { pause: 'Paused', resume: 'Resumed', run: 'Started a run of', cancel: 'Cancelled' };
 
+/** What a press came to: the job afterwards (not for run now), and, when refused because the job changed elsewhere, the words for it. */
+export interface ActionOutcome {
+  job?: Job;
+  changed?: string;
+}
+
 /**
- * One action on one job. Pause, resume and cancel mean the same when repeated, so they are
- * retried through a lost connection; run now is not (a lost answer would run the job twice).
- * Returns the job afterwards (not for run now), or undefined when refused (already said).
+ * One action on one job, as the page shows it: pause, resume and cancel send its version
+ * (If-Match), so a job changed elsewhere since (in the chat, another tab) is not acted on
+ * unseen: the outcome says what changed, with the job as it is now for the page to show.
+ * Run now has no version check in the API and starts the job as it is.
+ * Pause, resume and cancel mean the same when repeated, so they are retried through a lost
+ * connection; run now is not (a lost answer would run the job twice).
  */
-export async function runAction(ctx: Ctx, job: { id: string; name: string }, action: JobAction): Promise<Job | undefined> {
-  if (action === 'cancel' && !confirm(`Cancel "${job.name}"? It will never run again.`)) return undefined;
+export async function runAction(ctx: Ctx, job: ShownJob, action: JobAction, where: 'page' | 'list'): Promise<ActionOutcome> {
+  if (action === 'cancel' && !confirm(`Cancel "${job.name}"? It will never run again.`)) return {};
   try {
     const path = `/api/v1/jobs/${encodeURIComponent(job.id)}/${action}`;
-    const result = await ctx.api.send<Job | { jobId: string }>('POST', path, undefined, { retry: action !== 'run' });
+    const result = await ctx.api.send<Job | { jobId: string }>('POST', path, undefined, {
+      retry: action !== 'run',
+      ...(action !== 'run' ? { ifMatch: job.etag } : {}),
+    });
     ctx.say(`${PAST[action]} "${job.name}".`);
-    return 'id' in result ? result : undefined;
+    return 'id' in result ? { job: result } : {};
   } catch (err) {
+    const now = changedJob(err);
+    if (now && alreadyDone(job, now, action)) {
+      ctx.say(`${PAST[action]} "${job.name}".`);
+      return { job: now };
+    }
+    if (now) {
+      const again = actionsFor(now.status).includes(action) ? LABEL[action] : undefined;
+      return { job: now, changed: changedMessage(job, now, { notDone: PAST[action].toLowerCase(), again, where }) };
+    }
     ctx.say((err as Error).message, 'error');
-    return undefined;
+    return {};
   }
 }
 
@@ -36,9 +62,10 @@ const LABEL: Record<JobAction, string> = { pause: 'Pause', resume: 'Resume', run
 /** A button for one action; its accessible name says which job ("Pause stand-up"). */
 export function actionButton(
   ctx: Ctx,
-  job: { id: string; name: string },
+  job: ShownJob,
   action: JobAction,
-  done: (job: Job | undefined) => void,
+  where: 'page' | 'list',
+  done: (outcome: ActionOutcome) => void,
 ): HTMLElement {
   const button = h('button', {
     type: 'button',
@@ -50,7 +77,7 @@ export function actionButton(
   button.addEventListener('click', async () => {
     button.setAttribute('disabled', '');
     try {
-      done(await runAction(ctx, job, action));
+      done(await runAction(ctx, job, action, where));
     } finally {
       button.removeAttribute('disabled');
     }

@@ -14,6 +14,8 @@ export interface JobRow {
   nextRunAt: string | null;
   nextRunLocal: string | null;
   timeZone: string;
+  /** The version the row shows, for its buttons' If-Match. */
+  etag: string;
   /** When it arrived from the live stream (ms), so its row fades in. */
   fresh?: number;
 }
@@ -30,6 +32,7 @@ export function rowOf(job: Job, fresh?: number): JobRow {
     nextRunAt: job.nextRunAt,
     nextRunLocal: job.nextRunLocal,
     timeZone: job.timeZone,
+    etag: job.etag,
     ...(fresh !== undefined ? { fresh } : {}),
   };
 }
@@ -136,6 +139,11 @@ export class JobRows {
 
   has(id: string): boolean {
     return this.at.has(id);
+  }
+
+  /** The loaded row of job `id`: what the list shows of it (and the version, its `etag`). */
+  get(id: string): JobRow | undefined {
+    return this.at.get(id);
   }
 
   /** A job changed (live): its row is replaced and fades in. */

@@ -1,4 +1,4 @@
-import { actionButton, actionsFor } from './actions.js';
+import { type ActionOutcome, actionButton, actionsFor } from './actions.js';
 import { ApiError } from './api.js';
 import { debounce } from './backoff.js';
 import type { Ctx, View } from './context.js';
@@ -57,6 +57,16 @@ export function jobView(ctx: Ctx, root: HTMLElement, id: string): View {
 
   /** Which load is the newest: only its answer is drawn, never an older one that arrived later. */
   let newest = 0;
+  /**
+   * Why the last press did nothing: the job changed elsewhere since the page showed it. Kept
+   * above the job through redraws (a live update, the reload showing the job as it is now) until
+   * the next press that acts, so the person reads it next to what changed.
+   */
+  let conflict: string | undefined;
+  const acted = (outcome: ActionOutcome): void => {
+    conflict = outcome.changed;
+    void load();
+  };
   /** Draws into the page, unless it moved on to another view while a press held this back (PressGuard). */
   const show = (...children: Child[]): void =>
     ctx.press.whenFree(root, () => {
@@ -68,13 +78,14 @@ export function jobView(ctx: Ctx, root: HTMLElement, id: string): View {
       ? h(
           'div',
           { class: 'actions', role: 'group', 'aria-label': 'Actions' },
-          ...actionsFor(job.status).map((a) => actionButton(ctx, job, a, () => void load())),
+          ...actionsFor(job.status).map((a) => actionButton(ctx, job, a, 'page', acted)),
           h('a', { class: 'button', href: `/jobs/${encodeURIComponent(job.id)}/edit`, 'aria-label': `Edit ${job.name}` }, 'Edit'),
         )
       : null;
     show(
       h('p', {}, h('a', { href: ctx.listHref }, '← All jobs')),
       h('div', { class: 'title-row' }, h('h1', {}, job.name), badge(job.status)),
+      conflict && h('p', { class: 'conflict', role: 'alert' }, conflict),
       actions,
       details(job),
       h('h2', {}, 'Payload'),

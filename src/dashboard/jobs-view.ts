@@ -117,7 +117,13 @@ export function jobsView(ctx: Ctx, root: HTMLElement): View {
           { class: 'row-actions' },
           ...actionsFor(row.status)
             .filter((a) => a !== 'cancel')
-            .map((a) => actionButton(ctx, row, a, (job) => job && update(job))),
+            .map((a) =>
+              actionButton(ctx, row, a, 'list', (outcome) => {
+                // Refused because the job changed elsewhere: said, and its row redrawn as it is now.
+                if (outcome.changed) ctx.say(outcome.changed, 'error');
+                if (outcome.job) update(outcome.job);
+              }),
+            ),
         ),
     );
     return el;

@@ -1,7 +1,8 @@
-import type { JobAction } from './actions.js';
+import { changedJob } from './actions.js';
 import type { Ctx } from './context.js';
 import { h, replace } from './dom.js';
 import { type Filters, bulkBody } from './filters.js';
+import { type JobAction, alreadyDone } from './job-changed.js';
 import type { JobRows } from './job-rows.js';
 
 /** The jobs ticked in the list, or every job matching the filters. */
@@ -41,7 +42,11 @@ const UNCHANGED_SAID = 10;
 /**
  * The bar of bulk actions over the selection. Pause and resume use the bulk routes: "every
  * matching job" sends the list's filters (one store update), ticked rows their ids (one update
- * per thousand). Cancel has no bulk route, so it goes job by job, saying how many it changed.
+ * per thousand). Cancel has no bulk route, so it goes job by job, saying how many it changed;
+ * each sends the version its row shows (If-Match), so a job changed elsewhere since the list
+ * showed it (renamed, edited in the chat) is not ended unseen: it is left, and named. Pause and
+ * resume carry no versions (the bulk routes take none, and a filter names no versions): they
+ * are undone by the opposite button, where a cancel is for good.
  */
 export function selectionBar(
   ctx: Ctx,
@@ -107,12 +112,30 @@ export function selectionBar(
       } else {
         if (sel.allMatching) await list.ensure(0, Number.MAX_SAFE_INTEGER);
         const targets = sel.allMatching ? list.ids() : [...sel.ids];
-        const failed = await eachLimited(targets, (id) =>
-          ctx.api.send('POST', `/api/v1/jobs/${encodeURIComponent(id)}/cancel`, undefined, { retry: true }),
-        );
+        const changedSince: string[] = [];
+        const failed = await eachLimited(targets, async (id) => {
+          const row = list.get(id);
+          try {
+            await ctx.api.send('POST', `/api/v1/jobs/${encodeURIComponent(id)}/cancel`, undefined, {
+              retry: true,
+              ...(row ? { ifMatch: row.etag } : {}),
+            });
+          } catch (err) {
+            const now = changedJob(err);
+            if (!row || !now) throw err;
+            if (!alreadyDone(row, now, 'cancel')) changedSince.push(`"${row.name}" (${id})`);
+          }
+        });
+        const done = targets.length - failed.length - changedSince.length;
+        const named = changedSince.slice(0, UNCHANGED_SAID);
+        if (changedSince.length > named.length) named.push(`${changedSince.length - named.length} more`);
         ctx.say(
-          `${DONE[action]} ${targets.length - failed.length} of ${targets.length} jobs.${failed.length ? ` Refused: ${failed[0]}` : ''}`,
-          failed.length ? 'error' : 'info',
+          `${DONE[action]} ${done} of ${targets.length} jobs.` +
+            (changedSince.length
+              ? ` Not cancelled, changed elsewhere since the list showed them: ${named.join(', ')}. The list now shows them as they are.`
+              : '') +
+            (failed.length ? ` Refused: ${failed[0]}` : ''),
+          failed.length || changedSince.length ? 'error' : 'info',
         );
       }
     } catch (err) {

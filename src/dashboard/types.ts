@@ -25,6 +25,8 @@ export interface Job {
   createdAt: string;
   updatedAt: string;
   ghostSessionId: string;
+  /** Its version (the ETag): a change sent with it as If-Match applies to this version only. */
+  etag: string;
   /** Only on one job's detail. */
   nextRuns?: Array<{ at: string; local: string }>;
 }

@@ -142,3 +142,21 @@ it('pause, resume and cancel honour If-Match: an old version is refused with 412
     expect(res.headers.get('etag')).toBe(await etagOf());
   }
 });
+
+it("every job in a list carries its version (`etag`, the ETag its GET answers), so a list's client can change the job as listed", async () => {
+  const listed = async (): Promise<string> => {
+    const page = (await (await f.call('/api/v1/jobs')).json()) as { jobs: Array<{ id: string; etag: string }> };
+    return page.jobs.find((j) => j.id === id)!.etag;
+  };
+  const tag = await listed();
+  expect(tag).toBe(await etagOf());
+  expect(((await (await f.call(`/api/v1/jobs/${id}`)).json()) as { etag: string }).etag).toBe(tag);
+  // Renamed elsewhere: the list's old version is refused, and the 412's job has the new one.
+  expect((await patch({ name: 'green tea' })).status).toBe(200);
+  const refused = await f.call(`/api/v1/jobs/${id}/pause`, { method: 'POST', headers: { 'if-match': tag } });
+  expect(refused.status).toBe(412);
+  const now = ((await refused.json()) as { job: { etag: string } }).job.etag;
+  expect(now).toBe(await listed());
+  expect(now).toBe(refused.headers.get('etag'));
+  expect((await f.call(`/api/v1/jobs/${id}/pause`, { method: 'POST', headers: { 'if-match': now } })).status).toBe(200);
+});

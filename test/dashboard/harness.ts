@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page, chromium } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** Screenshots of the browser tests land here (gitignored), to look at after a run. */
@@ -151,3 +151,22 @@ export const inPage = <T>(page: Page, expression: string): Promise<T> => page.ev
 
 /** The pixel height of a row of the jobs list (its CSS --row-h, which depends on the width). */
 export const ROW_HEIGHT = `parseFloat(getComputedStyle(document.querySelector('.vlist')).getPropertyValue('--row-h'))`;
+
+/**
+ * Presses the mouse on `button`, makes `change` to job `id` elsewhere (through the API), waits
+ * until the page has read the changed job from the live update, and only then releases: a
+ * person's click takes a tenth of a second, long enough for a live update to land inside it.
+ */
+export async function pressAcrossLiveUpdate(page: Page, button: Locator, id: string, change: () => Promise<Response>): Promise<void> {
+  const box = await button.boundingBox();
+  if (!box) throw new Error('the button to press is not on the page');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  const read = page.waitForEvent('requestfinished', (r) => new URL(r.url()).pathname === `/api/v1/jobs/${id}`);
+  const res = await change();
+  if (!res.ok) throw new Error(`the change made elsewhere was refused: ${res.status} ${await res.text()}`);
+  await read;
+  // The page draws what it read once the answer is parsed: a moment more in its own event loop.
+  await inPage(page, 'new Promise((resolve) => setTimeout(resolve, 300))');
+  await page.mouse.up();
+}

@@ -1,9 +1,11 @@
 // The dashboard's pure rules, without a browser: filters to and from the address (a shared link
-// opens the same view), which filters the bulk routes and the job counts can answer, and the
-// retry backoff. Relative times are the chat's rule (test/shared/span-words.test.ts).
+// opens the same view), which filters the bulk routes and the job counts can answer, the retry
+// backoff, and what a press refused because the job changed elsewhere says. Relative times are
+// the chat's rule (test/shared/span-words.test.ts).
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/dashboard/backoff.js';
 import { bulkBody, countableByStats, filtersFromSearch, listQuery, searchOf } from '../../src/dashboard/filters.js';
+import { alreadyDone, changedMessage } from '../../src/dashboard/job-changed.js';
 import { zoned } from '../../src/dashboard/time.js';
 
 describe('dashboard filters in the address', () => {
@@ -56,5 +58,37 @@ describe('retry backoff', () => {
     expect([0, 1, 2, 3].map((a) => backoffDelay(a, 500, 30_000, () => 0))).toEqual([500, 1000, 2000, 4000]);
     expect(backoffDelay(20, 500, 30_000, () => 0)).toBe(30_000);
     expect(backoffDelay(3, 500, 30_000, () => 1)).toBe(3000);
+  });
+});
+
+describe('a press refused because the job changed elsewhere (If-Match, 412)', () => {
+  const shown = { id: 'k7m2qd', name: 'call mum', status: 'active', scheduleText: 'every day at 09:00, Europe/Berlin', etag: '"a"' };
+  const now = {
+    ...shown,
+    kind: 'reminder',
+    payload: { text: 'call dad' },
+    origin: { platform: 'telegram', chatId: '42' },
+    scheduleText: 'every day at 10:00, Europe/Berlin',
+    etag: '"b"',
+  };
+
+  it('names each change the page can show, says nothing was done, and which button to press again', () => {
+    const said = changedMessage({ ...shown, payload: { text: 'call mum' } }, now, { notDone: 'paused', again: 'Pause', where: 'page' });
+    expect(said).toBe(
+      '"call mum" was changed elsewhere (in the chat, another tab or through the API) since this page showed it, so it was not paused. ' +
+        'Text is now "call dad". Schedule is now "every day at 10:00, Europe/Berlin". The page now shows it as it is: press Pause again if you still want to.',
+    );
+  });
+
+  it("a row compares only what it shows; with nothing visible changed it says the job's settings changed", () => {
+    const said = changedMessage({ ...shown, scheduleText: now.scheduleText }, now, { notDone: 'paused', again: undefined, where: 'list' });
+    expect(said).toContain('Its settings changed. The list now shows it as it is.');
+  });
+
+  it('already in the status the press gives, nothing else changed: done (a retry after a lost answer), not a conflict', () => {
+    const paused = { ...now, scheduleText: shown.scheduleText, status: 'paused' };
+    expect(alreadyDone(shown, paused, 'pause')).toBe(true);
+    expect(alreadyDone(shown, { ...paused, name: 'call dad' }, 'pause')).toBe(false);
+    expect(alreadyDone(shown, { ...paused, status: 'cancelled' }, 'pause')).toBe(false);
   });
 });

@@ -48,7 +48,7 @@ const PATCH_WHEN =
 
 /** Optimistic concurrency, as the route descriptions say it (job-etag.ts). */
 const CONCURRENCY =
-  'A job answer carries its version in the `ETag` header. PATCH, DELETE and POST .../pause, .../resume, .../cancel with `If-Match: <that ETag>` apply only while the job is still that version, ' +
+  'A job answer carries its version in the `ETag` header, and every job (in lists too) in its `etag` field. PATCH, DELETE and POST .../pause, .../resume, .../cancel with `If-Match: <that ETag>` apply only while the job is still that version, ' +
   'checked in the transaction that writes (a change committed by anyone in between is never overwritten); ' +
   "otherwise they change nothing and answer 412 with the job as it is now in the problem's `job` (and its ETag). Without If-Match (or with `*`) the change applies as before.";
 const changed = { description: 'If-Match names an older version of the job (the job as it is now is in `job`)', schema: problemDoc };
@@ -67,7 +67,8 @@ export function registerJobRoutes(routes: RouteTable, deps: JobRoutesDeps): void
     url: '/api/v1/jobs',
     operationId: 'listJobs',
     summary: 'List jobs',
-    description: 'Filters combine with AND. Sorted by creation unless `sort` says otherwise; pages follow `next`.',
+    description:
+      "Filters combine with AND. Sorted by creation unless `sort` says otherwise; pages follow `next`. Each job's `etag` is its version, the `If-Match` for a change to the job as listed.",
     tags,
     query: listJobsQuery,
     responses: {
