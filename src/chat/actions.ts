@@ -1,4 +1,6 @@
 import { firesMoreThanOnce } from '../core/schedule.js';
+import { toWallTime } from '../core/time/zoned.js';
+import { LATE_NIGHT_UNTIL } from '../nl/caveats.js';
 import type { Job } from '../core/job.js';
 import type { ResolvedChatDeps } from './command.js';
 import { parseActionId, readInstantArg } from './action-ids.js';
@@ -31,9 +33,13 @@ function readerOf(job: Job, press: IncomingAction): IncomingAction {
  * "Tomorrow" means 09:00 tomorrow in the zone of the one it reminds (readerOf), the parser's reading of
  * "tomorrow" (a date without a time is 09:00). Same-wall-time-tomorrow was rejected: a
  * reminder that fired at 23:00 would come back at 23:00, rarely what "Tomorrow" means.
+ * Pressed in the small hours (before LATE_NIGHT_UNTIL), it is the coming morning: a reminder
+ * from 23:55 put off at 00:10 means that morning, and the next day's would skip a whole day.
+ * A button cannot ask, as the parser's caveat does; the answer names the day.
  */
 async function tomorrowMorning(deps: ResolvedChatDeps, now: Date, timeZone: string): Promise<Date> {
-  const parsed = await deps.parse('tomorrow at 9am', { now, timeZone });
+  const day = toWallTime(now, timeZone).hour < LATE_NIGHT_UNTIL ? 'today' : 'tomorrow';
+  const parsed = await deps.parse(`${day} at 9am`, { now, timeZone });
   const at = parsed.ok ? parsed.next[0] : undefined;
   return at ?? new Date(now.getTime() + 24 * 3600_000);
 }

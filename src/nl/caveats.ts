@@ -88,8 +88,11 @@ export function calendarCaveats(schedule: Schedule): string[] {
   return [...new Set(out)];
 }
 
-/** Before this hour, a person still up often means the coming day by "tomorrow". */
-const LATE_NIGHT_UNTIL = 5;
+/**
+ * Before this hour, a person still up often means the coming day by "tomorrow". The chat's
+ * Tomorrow button goes by it too (chat/actions.ts).
+ */
+export const LATE_NIGHT_UNTIL = 5;
 
 /**
  * "tomorrow" written between midnight and 05:00 is the day after today, as always; but someone
