@@ -171,11 +171,16 @@ export class JobOperations implements SchedulerApi {
       throw new UserError('job.state', `Job ${id} is ${current.status}; only paused jobs can be resumed.`);
     const now = this.deps.clock.now();
     // Occurrences missed while paused are not run: a recurring job resumes at its next fire.
+    // A paused one-off whose time passed is due now, when the person resumed it: left at its
+    // old time it would run marked late, as if Chime had been offline, which it was not.
     const stale = current.nextRunAt === null || current.nextRunAt.getTime() < now.getTime();
-    const nextRunAt =
-      isRecurring(current.schedule) && stale
+    const nextRunAt = !stale
+      ? current.nextRunAt
+      : isRecurring(current.schedule)
         ? nextFireWithin(current.schedule, current.timeZone, now, current.bounds, current.runCount)
-        : current.nextRunAt;
+        : current.status === 'paused' && current.nextRunAt
+          ? now
+          : current.nextRunAt;
     const job = await this.patch(
       id,
       { status: nextRunAt === null && current.schedule.kind !== 'manual' ? 'completed' : 'active', nextRunAt },

@@ -106,7 +106,14 @@ export function fakeScheduler(clock: Clock): SchedulerApi & { jobs: Map<string, 
       const j = must(id);
       const now = clock.now();
       const stale = j.nextRunAt === null || j.nextRunAt.getTime() < now.getTime();
-      const nextRunAt = isRecurring(j.schedule) && stale ? nextFireWithin(j.schedule, j.timeZone, now, j.bounds, j.runCount) : j.nextRunAt;
+      // As JobOperations.resumeJob: a paused one-off whose time passed is due now.
+      const nextRunAt = !stale
+        ? j.nextRunAt
+        : isRecurring(j.schedule)
+          ? nextFireWithin(j.schedule, j.timeZone, now, j.bounds, j.runCount)
+          : j.status === 'paused' && j.nextRunAt
+            ? now
+            : j.nextRunAt;
       return update(id, { status: nextRunAt === null && j.schedule.kind !== 'manual' ? 'completed' : 'active', nextRunAt });
     },
     async pauseAll() {
