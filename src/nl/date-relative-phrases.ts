@@ -18,9 +18,12 @@ export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
     },
   },
   {
+    // "later today" is today with no time of day said: asked unless a time comes with it
+    // (parse.ts), never its 09:00 default with "later" left in the text
     name: 'date-relative-day',
-    re: /\b(?:on\s+)?(?:the\s+)?(day after tomorrow|day before yesterday|tomorrow|today|yesterday)\b/g,
+    re: /\b(?:on\s+)?(?:the\s+)?(later\s+today|day after tomorrow|day before yesterday|tomorrow|today|yesterday)\b/g,
     make(m) {
+      if (m[1]!.startsWith('later')) return { date: { kind: 'relDay', days: 0 }, needsTime: 'later today' };
       const word = m[1]!;
       const days = word === 'day after tomorrow' ? 2 : word === 'tomorrow' ? 1 : word === 'today' ? 0 : word === 'yesterday' ? -1 : -2;
       return days < 0 ? { date: { kind: 'relDay', days }, past: true } : { date: { kind: 'relDay', days } };
@@ -47,17 +50,16 @@ export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
   },
   {
     name: 'date-tonight',
-    re: /\b(?:(?:by|at|for)\s+)?(tonight)\b/g,
+    re: /\b(?:(?:by|at|for|later)\s+)?(tonight)\b/g,
     make() {
       return { date: { kind: 'relDay', days: 0 }, ...withDaypart('tonight') };
     },
   },
   {
     name: 'date-this-daypart',
-    re: /\b(?:later\s+)?this\s+(morning|afternoon|evening)\b|\blater today\b/g,
+    re: /\b(?:later\s+)?this\s+(morning|afternoon|evening)\b/g,
     make(m) {
-      if (!m[1]) return { date: { kind: 'relDay', days: 0 } };
-      return { date: { kind: 'relDay', days: 0 }, ...withDaypart(m[1]) };
+      return { date: { kind: 'relDay', days: 0 }, ...withDaypart(m[1]!) };
     },
   },
   {

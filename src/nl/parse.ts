@@ -134,6 +134,13 @@ function fromWords(input: string, options: ParseOptions): ParseResult {
   if (nextDay) return nextDay;
   // a repeat's bounds ("until march") stay as written in a corrected example
   const said = read.pieces.filter((p) => !read.keepAsText.has(p) && !p.role);
+  const vague = said.find((p) => p.needsTime);
+  if (vague && !timeSaid(said)) {
+    return reject(
+      `"${vague.needsTime}" says no time: when should I remind you? Say a time, or how long from now.`,
+      correctedRequest(input, norm, [[vague.start, vague.end]], 'in 2 hours'),
+    );
+  }
   const built = buildSchedule(read.pieces, read.recurring, norm.text, ctx, (r) =>
     r.inPlaceOf === 'midnight'
       ? midnightAsClock(input)

@@ -72,6 +72,11 @@ export interface Piece {
   offsetSign?: -1 | 1;
   /** What the piece is for: the schedule itself, or the start/end bound of a repeat. */
   role?: 'start' | 'end' | 'for' | 'during';
+  /**
+   * A day said in words that give no time of day ("later today"): the request is asked unless
+   * a time comes with it, since the day's 09:00 default is not what the words say.
+   */
+  needsTime?: string;
   /** Explicitly in the past ("yesterday"): reject, never roll forward. */
   past?: boolean;
   /** A word we recognise as a date but cannot place ("easter"): reject with this hint. */
