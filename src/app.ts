@@ -15,6 +15,7 @@ import { SystemClock } from './core/system-clock.js';
 import type { Config } from './config.js';
 import type { Executor } from './core/executor.js';
 import { Housekeeper } from './core/housekeeping.js';
+import { InstanceClaim } from './core/instance-claim.js';
 import { type LeaseIdentity, leaseIdentity } from './core/lease-owner.js';
 import { recoverPredecessorLeases } from './core/lease-recovery.js';
 import { Scheduler } from './core/scheduler.js';
@@ -83,6 +84,8 @@ interface AppParts {
   logger: Logger;
   store: ChimeStore;
   identity: LeaseIdentity;
+  /** This process's hold on its instance id: taken at start, renewed on the lease heartbeat, given up at stop. */
+  instance: InstanceClaim;
   scheduler: Scheduler;
   dispatcher: OutboxDispatcher;
   housekeeper: Housekeeper;
@@ -131,6 +134,7 @@ function createSchedulerFor(
     clock: Clock;
     logger: Logger;
     identity: LeaseIdentity;
+    instance: InstanceClaim;
     executors: Executor[];
     late: LateChat;
     resumer: ConversationResumer;
@@ -139,6 +143,7 @@ function createSchedulerFor(
   const { late } = deps;
   return new Scheduler({
     instanceId: deps.identity.owner,
+    presence: deps.instance,
     resumer: deps.resumer,
     store: deps.store.jobs,
     clock: deps.clock,
@@ -244,6 +249,7 @@ export function createApp(opts: AppOptions): App {
   const executors = composeExecutors(config, late, opts.executors ?? [], prompt);
   // One lease owner for runs and messages, so a restart recognises both as its own.
   const identity = leaseIdentity({ instanceId: config.instanceId });
+  const instance = new InstanceClaim({ registry: store.instances, identity, clock, leaseMs: config.scheduler.leaseMs, logger });
   const housekeeper = createHousekeeperFor(config, { store, clock, logger });
   // The agent's conversations: /ask in the chat, and resumed ones when a resume_conversation job ends.
   const conversation: ConversationDeps = {
@@ -259,12 +265,12 @@ export function createApp(opts: AppOptions): App {
     (job) => readyChat(late).ghostContext(job),
     (job) => ghostToolNames(job, promptTools),
   );
-  const scheduler = createSchedulerFor(config, { store, clock, logger, identity, executors, late, resumer });
+  const scheduler = createSchedulerFor(config, { store, clock, logger, identity, instance, executors, late, resumer });
   const senders = [...adapters.map((a) => a.sender), ...(opts.senders ?? [])];
   const dispatcher = createDispatcherFor(config, { store, clock, logger, identity, scheduler, senders });
   const chat = createChatFor(config, { store, clock, logger, scheduler, agent: createChatAgent(conversation) });
   late.current = chat;
-  const parts: AppParts = { config, clock, logger, store, identity, scheduler, dispatcher, housekeeper, chat, adapters };
+  const parts: AppParts = { config, clock, logger, store, identity, instance, scheduler, dispatcher, housekeeper, chat, adapters };
   return { config, clock, logger, store, scheduler, dispatcher, housekeeper, chat, adapters, agent, ...appLifecycle(parts) };
 }
 
@@ -274,7 +280,7 @@ function appLifecycle(parts: AppParts): Pick<App, 'start' | 'stop' | 'readiness'
   let started: Adapter[] = [];
   let stopWatching: (() => void) | undefined;
   let maintenance: StoreMaintenance | undefined;
-  const { config, clock, logger, store, scheduler, dispatcher, housekeeper } = parts;
+  const { config, clock, logger, store, instance, scheduler, dispatcher, housekeeper } = parts;
   return {
     readiness: () =>
       Object.fromEntries(
@@ -286,6 +292,19 @@ function appLifecycle(parts: AppParts): Pick<App, 'start' | 'stop' | 'readiness'
     async start() {
       if (state !== 'new') throw new Error(`app already ${state}`);
       state = 'running';
+      try {
+        // First: another live process under this instance id refuses the start (InstanceInUseError)
+        // before anything is claimed, recovered or sent.
+        const previous = await instance.claim();
+        if (previous)
+          logger.info(
+            { instanceId: instance.id, previous: { pid: previous.pid, host: previous.host, seenAt: previous.seenAt } },
+            'took over the instance id of a process that is gone',
+          );
+      } catch (err) {
+        state = 'new';
+        throw err;
+      }
       maintenance = store.startMaintenance(clock, (error) => logger.warn({ error }, 'store maintenance failed'));
       await takeOverPredecessor(parts);
       await scheduler.start();
@@ -316,6 +335,8 @@ function appLifecycle(parts: AppParts): Pick<App, 'start' | 'stop' | 'readiness'
         await dispatcher.stop();
         logger.debug('dispatcher stopped');
         await housekeeper.stop();
+        // Last, once nothing of this process runs: the next start under this id need not wait.
+        await instance.release().catch((err: unknown) => logger.warn({ err }, 'instance id not released'));
       }
       await maintenance?.stop();
       await store.close();
@@ -328,8 +349,9 @@ function appLifecycle(parts: AppParts): Pick<App, 'start' | 'stop' | 'readiness'
  * What this instance's previous process held when it died is taken over now, in order, not
  * after its lease: newer messages to those chats would otherwise wait behind it.
  */
-async function takeOverPredecessor({ store, identity, clock, logger }: AppParts): Promise<void> {
-  const recovered = await recoverPredecessorLeases(store.jobs, identity, clock.now());
+async function takeOverPredecessor({ store, identity, instance, clock, logger }: AppParts): Promise<void> {
+  const running = await instance.runningOwners();
+  const recovered = await recoverPredecessorLeases(store.jobs, identity, clock.now(), { running });
   if (recovered.owners.length > 0)
     logger.info({ owners: recovered.owners, leases: recovered.leases }, 'took over the claims of a previous process of this instance');
 }

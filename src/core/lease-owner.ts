@@ -50,6 +50,15 @@ export function isPredecessor(owner: string, me: LeaseIdentity, alive: (pid: num
   if (owner === me.owner) return false;
   const parsed = parseLeaseOwner(owner);
   if (!parsed || parsed.name !== me.name) return false;
-  if (parsed.host === me.host) return parsed.pid === me.pid || !alive(parsed.pid);
+  if (parsed.host === me.host) return parsed.pid === me.pid || processGone(parsed, me, alive);
   return me.name !== undefined;
+}
+
+/**
+ * Whether the process `host`:`pid` is known to be gone: it ran on this host under another pid
+ * and no process has that pid now. Anywhere else, or under our own pid (a restarted container,
+ * or another app in this process), only silence tells.
+ */
+export function processGone(p: { host: string; pid: number }, me: LeaseIdentity, alive: (pid: number) => boolean = processAlive): boolean {
+  return p.host === me.host && p.pid !== me.pid && !alive(p.pid);
 }

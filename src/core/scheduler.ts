@@ -29,6 +29,8 @@ export interface SchedulerDeps {
   resumer?: ConversationResumer;
   /** Identifies this process in leases (see lease-owner.ts). Default host:pid:random. */
   instanceId?: string;
+  /** Renewed on the lease heartbeat: this process's hold on its instance id (core/instance-claim.ts). */
+  presence?: { renew(): Promise<void> };
   options?: SchedulerOptions;
 }
 
@@ -48,6 +50,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
   private readonly pool: RunPool;
   private readonly dueLoop: DueLoop;
   private readonly ops: JobOperations;
+  private readonly presence: SchedulerDeps['presence'];
   /** Ends the heartbeat's wait once stop() has drained the running jobs. */
   private readonly heartbeatStop = new AbortController();
   private heartbeatDone: Promise<void> | null = null;
@@ -61,6 +64,7 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
     this.logger = deps.logger.child({ component: 'scheduler' });
     this.opts = resolveSchedulerOptions(deps.options);
     this.lease = { owner: deps.instanceId ?? leaseIdentity().owner, durationMs: this.opts.leaseMs };
+    this.presence = deps.presence;
     const executors = new Map(deps.executors.map((e) => [e.kind, e]));
     this.pool = this.createPool(deps, executors);
     const instant = new InstantRuns({
@@ -131,7 +135,14 @@ export class Scheduler extends EventEmitter<SchedulerEvents> implements Schedule
       this.wake();
     });
     this.dueLoop.start();
-    const heartbeat = { store: this.store, clock: this.clock, logger: this.logger, lease: this.lease, runningIds: () => this.pool.ids() };
+    const heartbeat = {
+      store: this.store,
+      clock: this.clock,
+      logger: this.logger,
+      lease: this.lease,
+      runningIds: () => this.pool.ids(),
+      ...(this.presence ? { presence: this.presence } : {}),
+    };
     this.heartbeatDone = runLeaseHeartbeat(heartbeat, this.heartbeatStop.signal);
   }
 

@@ -7,6 +7,7 @@ import type { PrefsStore } from '../core/ports/prefs-store.js';
 import type { ConversationStore } from '../core/ports/conversation-store.js';
 import type { EventLog } from '../core/ports/event-log.js';
 import type { AgentUsageStore } from '../core/ports/agent-usage-store.js';
+import type { InstanceRegistry } from '../core/ports/instance-registry.js';
 import { UnusableDatabaseError, openSqliteStore, startCheckpointer } from './sqlite/index.js';
 
 /**
@@ -45,6 +46,8 @@ export interface ChimeStore {
   events: EventLog;
   /** Tokens each prompt job used per month (its budget). */
   agentUsage: AgentUsageStore;
+  /** Which process holds each instance id (`chime start` claims its own). */
+  instances: InstanceRegistry;
   /** Which backend this is (logs, diagnostics). */
   kind: 'sqlite' | 'postgres';
   /** Starts the backend's background work (SQLite: WAL checkpoints off the event loop). */
@@ -89,6 +92,7 @@ export function openSqliteChimeStore(location: Pick<StoreLocation, 'db' | 'api'>
     conversations: s.conversations,
     events: s.jobs,
     agentUsage: s.agentUsage,
+    instances: s.instances,
     kind: 'sqlite',
     startMaintenance: (c, onError) => startCheckpointer(s.db, { clock: c, onError }),
     close: () => s.close(),
@@ -120,6 +124,7 @@ export async function openStore(location: StoreLocation, clock?: Clock): Promise
     conversations: s.conversations,
     events: s.jobs,
     agentUsage: s.agentUsage,
+    instances: s.instances,
     kind: 'postgres',
     // PostgreSQL does its own checkpoints and vacuum.
     startMaintenance: () => ({ stop: async () => undefined }),

@@ -68,6 +68,7 @@ export async function startFixture(
             conversations: s.conversations,
             events: s.jobs,
             agentUsage: s.agentUsage,
+            instances: s.instances,
             kind: 'postgres' as const,
             startMaintenance: () => ({ stop: async () => {} }),
             close: () => s.close(),

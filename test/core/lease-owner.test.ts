@@ -52,7 +52,7 @@ describe('lease owner identity', () => {
         return 5;
       },
     };
-    const r = await recoverPredecessorLeases(store, me, new Date(0), (pid) => pid === 200);
+    const r = await recoverPredecessorLeases(store, me, new Date(0), { alive: (pid) => pid === 200 });
     expect(r).toEqual({ owners: ['box:300:aaaaaa'], leases: 5 });
     expect(ended).toEqual([['box:300:aaaaaa']]);
   });

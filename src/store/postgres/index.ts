@@ -9,6 +9,7 @@ import { PostgresNotesStore } from './pg-notes-store.js';
 import { PostgresPrefsStore } from './pg-prefs-store.js';
 import { PostgresAgentUsageStore } from './pg-agent-usage-store.js';
 import { PostgresConversationStore } from './pg-conversation-store.js';
+import { PostgresInstanceStore } from './pg-instance-store.js';
 
 export { PostgresJobStore } from './pg-job-store.js';
 export { PostgresNotesStore } from './pg-notes-store.js';
@@ -35,6 +36,8 @@ export interface PostgresStore {
   prefs: PostgresPrefsStore;
   conversations: PostgresConversationStore;
   agentUsage: PostgresAgentUsageStore;
+  /** Which process holds each instance id. */
+  instances: PostgresInstanceStore;
   /** Ends the pool and the LISTEN connection; safe to call twice. */
   close(): Promise<void>;
 }
@@ -66,5 +69,13 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
   const jobs = new PostgresJobStore(pool, changes, opts.newJobId ? { newJobId: opts.newJobId, close } : { close });
   const notes = new PostgresNotesStore(pool, opts.notesApiAccess !== undefined ? { clock, apiAccess: opts.notesApiAccess } : { clock });
   const prefs = new PostgresPrefsStore(pool, clock);
-  return { jobs, notes, prefs, conversations: new PostgresConversationStore(pool), agentUsage: new PostgresAgentUsageStore(pool), close };
+  return {
+    jobs,
+    notes,
+    prefs,
+    conversations: new PostgresConversationStore(pool),
+    agentUsage: new PostgresAgentUsageStore(pool),
+    instances: new PostgresInstanceStore(pool),
+    close,
+  };
 }

@@ -9,6 +9,7 @@ import { SqliteNotesStore } from './sqlite-notes-store.js';
 import { SqlitePrefsStore } from './sqlite-prefs-store.js';
 import { SqliteAgentUsageStore } from './sqlite-agent-usage-store.js';
 import { SqliteConversationStore } from './sqlite-conversation-store.js';
+import { SqliteInstanceStore } from './sqlite-instance-store.js';
 
 export { startCheckpointer } from './checkpointer.js';
 export { SqliteJobStore } from './sqlite-job-store.js';
@@ -35,6 +36,8 @@ export interface SqliteStore {
   prefs: SqlitePrefsStore;
   conversations: SqliteConversationStore;
   agentUsage: SqliteAgentUsageStore;
+  /** Which process holds each instance id. */
+  instances: SqliteInstanceStore;
   /** The raw connection (tests, benchmarks, maintenance). */
   db: Db;
   /** Closes the connection; safe to call twice. */
@@ -65,6 +68,7 @@ export function openSqliteStore(path: string, opts: SqliteStoreOptions = {}): Sq
     prefs,
     conversations: new SqliteConversationStore(db),
     agentUsage: new SqliteAgentUsageStore(db),
+    instances: new SqliteInstanceStore(db),
     db,
     close: () => jobs.close(),
   };
