@@ -3,7 +3,7 @@ import type { Schedule, ScheduleBounds } from '../core/schedule.js';
 import { parseScheduleSpec } from '../core/schedule-spec.js';
 import { isValidTimeZone, zoneIdFromUser } from '../core/time/zone-id.js';
 import { UserError } from '../core/errors.js';
-import { editWhen } from '../nl/edit-when.js';
+import { editWhen, readsAsEdit } from '../nl/edit-when.js';
 import { specNotes } from '../nl/parse.js';
 import type { ParsedReminder, ParseResult } from '../nl/types.js';
 import type { JobPatch } from '../core/ports/job-store.js';
@@ -84,7 +84,7 @@ export async function editedReading(when: string, zone: string | undefined, curr
   const inZone = editZone(zone, current);
   const now = deps.now();
   const parsed = deps.parse(when, { now, timeZone: inZone });
-  if (!parsed.ok) return { ok: false, error: parsed.error, ...(parsed.example !== undefined ? { example: parsed.example } : {}) };
+  if (!readsAsEdit(parsed)) return { ok: false, error: parsed.error, ...(parsed.example !== undefined ? { example: parsed.example } : {}) };
   const read = (text: string) => deps.parse(text, { now, timeZone: inZone });
   // A `zone` given beside `when` is the repeat's new zone: its days, times and DST notes are read there.
   const result = await editWhen({ job: { ...current, timeZone: inZone }, input: when, parsed, now, zone: inZone, read });

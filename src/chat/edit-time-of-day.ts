@@ -1,7 +1,7 @@
 import { UserError } from '../core/errors.js';
 import type { Job } from '../core/job.js';
 import { editWhen } from '../nl/edit-when.js';
-import type { ParsedReminder } from '../nl/types.js';
+import type { ParsedReminder, ParseRejection } from '../nl/types.js';
 import type { CommandContext } from './command.js';
 import { parseWithPrefs } from './parse-input.js';
 
@@ -11,7 +11,12 @@ import { parseWithPrefs } from './parse-input.js';
  * and, for a single time on a repeating reminder, /snooze to move only the next one.
  * Returns the reading to store (a parse, as the caller stores any parse), or the parse as given.
  */
-export async function editedWhen(ctx: CommandContext, job: Job, input: string, parsed: ParsedReminder): Promise<ParsedReminder> {
+export async function editedWhen(
+  ctx: CommandContext,
+  job: Job,
+  input: string,
+  parsed: ParsedReminder | ParseRejection,
+): Promise<ParsedReminder> {
   const zone = (await ctx.prefs()).timeZone;
   const result = await editWhen({ job, input, parsed, now: ctx.now, zone, read: (text) => parseWithPrefs(ctx, text) });
   if (result.ok) return result.parsed;

@@ -111,7 +111,10 @@ export const RELATIVE_DATE_RECOGNIZERS: Recognizer[] = [
       'g',
     ),
     make(m) {
-      return { date: { kind: 'weekday', weekday: weekdayIndex(m[1]!), nextWeek: false } };
+      // "this friday" names this week's (today, on a Friday); "next friday" and "friday next" the
+      // next one after today. A bare "friday" on a Friday is asked while its time is ahead.
+      const said = /\bnext\b/.test(m[0]) ? 'next' : /\bthis\b/.test(m[0]) ? 'this' : undefined;
+      return { date: { kind: 'weekday', weekday: weekdayIndex(m[1]!), nextWeek: false, ...(said ? { said } : {}) } };
     },
   },
 ];

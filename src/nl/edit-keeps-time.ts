@@ -2,7 +2,7 @@ import type { Job } from '../core/job.js';
 import type { Schedule } from '../core/schedule-kinds.js';
 import { pad } from '../core/time/civil.js';
 import { toWallTime } from '../core/time/zoned.js';
-import type { ParsedReminder, ParseResult } from './types.js';
+import type { ParsedReminder, ParseRejection, ParseResult } from './types.js';
 
 /**
  * A new day or repeat without a time ("friday", "every weekday") given to an existing reminder
@@ -11,12 +11,15 @@ import type { ParsedReminder, ParseResult } from './types.js';
  * person meant to change the day, not the time. The reading is redone with the kept times said
  * ("at 17:00 friday"), so days, repeat, bounds, DST and notes come from the parser as always.
  */
-export type KeptTime = { ok: true; parsed: ParsedReminder } | { ok: false; code: 'edit.which_time'; reason: string; example: string };
+export type KeptTime =
+  | { ok: true; parsed: ParsedReminder }
+  | { ok: false; code: 'edit.which_time' | 'edit.bad_time'; reason: string; example: string };
 
 export interface KeptTimeInput {
   job: Job;
   input: string;
-  parsed: ParsedReminder;
+  /** `input` read alone: a reminder at 09:00, or the question of a day alone at 09:00 (`timeOfDayDefaulted`). */
+  parsed: ParsedReminder | ParseRejection;
   /** The zone `input` was read in (the job's own zone is added to the new reading when it differs). */
   zone: string;
   read: (text: string) => ParseResult | Promise<ParseResult>;
@@ -34,10 +37,21 @@ export async function keptTimeOfDay({ job, input, parsed, zone, read }: KeptTime
   }
   const said = `at ${spoken(times)}`;
   // No zone written in the input: the kept times are the reminder's, in the reminder's zone.
-  const inZone = parsed.timeZone === zone && job.timeZone !== zone ? ` ${job.timeZone}` : '';
+  // (a question read alone names no zone of its own: it was read in `zone`)
+  const inZone = (!parsed.ok || parsed.timeZone === zone) && job.timeZone !== zone ? ` ${job.timeZone}` : '';
   const result = await read(`${said}${inZone} ${input}`);
+  if (!result.ok && result.asksDay && result.example) {
+    // "friday" on a Friday with the kept 17:00 still ahead: today or next week, asked with 17:00
+    return {
+      ok: false,
+      code: 'edit.bad_time',
+      reason: `${job.id} keeps its time (${spoken(times)}). ${result.error}`,
+      example: result.example,
+    };
+  }
   // The times must only fill in the time of day: the same kind and text, or the person is asked.
-  if (!result.ok || result.kind !== parsed.kind || result.text !== parsed.text || result.timeOfDayDefaulted) {
+  const same = parsed.ok ? result.ok && result.kind === parsed.kind && result.text === parsed.text : result.ok && result.kind === 'once';
+  if (!result.ok || !same || result.timeOfDayDefaulted) {
     const why = result.ok ? '' : ` ${result.error}`;
     return {
       ok: false,

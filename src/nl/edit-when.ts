@@ -7,7 +7,7 @@ import { pad } from '../core/time/civil.js';
 import { toWallTime } from '../core/time/zoned.js';
 import { keptTimeOfDay } from './edit-keeps-time.js';
 import { NEXT_COUNT, specNotes } from './parse.js';
-import type { ParsedReminder, ParseResult } from './types.js';
+import type { ParsedReminder, ParseRejection, ParseResult } from './types.js';
 
 /**
  * What a new "when" given to an existing reminder means for its day and repeat; one rule for the
@@ -18,7 +18,9 @@ import type { ParsedReminder, ParseResult } from './types.js';
  *   changes only the time of day;
  * - any other single time for a recurring reminder is refused: the repeat would end;
  * - a day or repeat without a time of day ("friday", "every weekday") keeps the reminder's own
- *   time(s) of day instead of the parser's default 09:00 (edit-keeps-time.ts).
+ *   time(s) of day instead of the parser's default 09:00 (edit-keeps-time.ts). That holds when
+ *   the day alone was asked about at 09:00 ("friday" on a Friday morning: today or next week?):
+ *   with the reminder's own time it reads one way, or is asked with that time.
  */
 export type EditWhen =
   | { ok: true; parsed: ParsedReminder }
@@ -32,9 +34,9 @@ export type EditWhen =
 
 export interface EditWhenInput {
   job: Job;
-  /** The new "when" as given, and the parser's reading of it on its own. */
+  /** The new "when" as given, and the parser's reading of it on its own (see {@link readsAsEdit}). */
   input: string;
-  parsed: ParsedReminder;
+  parsed: ParsedReminder | ParseRejection;
   now: Date;
   /** The zone the input was read in: "at 9:30" is on the one-off's day there. */
   zone: string;
@@ -42,24 +44,42 @@ export interface EditWhenInput {
   read: (text: string) => ParseResult | Promise<ParseResult>;
 }
 
+/**
+ * Whether the parser's reading of a new "when" goes to {@link editWhen}: a reminder, or a
+ * question about a day said without a time of day, which the reminder's own time may settle.
+ * Any other refusal is the parser's to say.
+ */
+export function readsAsEdit(r: ParseResult): r is ParsedReminder | (ParseRejection & { timeOfDayDefaulted: true }) {
+  return r.ok || r.timeOfDayDefaulted === true;
+}
+
 export async function editWhen(e: EditWhenInput): Promise<EditWhen> {
   const { job, parsed } = e;
   const recurring = isRecurring(job.schedule) && job.status !== 'completed' && job.status !== 'failed';
+  if (!parsed.ok) {
+    // a day alone ("friday" on a Friday) is a one-off day: for a repeat, the repeat would end
+    if (recurring) return endsRepeat(job);
+    if (!parsed.timeOfDayDefaulted)
+      return { ok: false, code: 'edit.bad_time', reason: parsed.error, example: parsed.example ?? 'tomorrow at 10' };
+    return keptTimeOfDay(e);
+  }
   if (parsed.clockTimeOnly) {
     if (recurring) return newTimeOfRepeat(e);
     if (job.nextRunAt && (job.status === 'active' || job.status === 'paused')) return sameDay(e, job.nextRunAt);
     return { ok: true, parsed };
   }
-  if (recurring && parsed.kind === 'once') {
-    return {
-      ok: false,
-      code: 'edit.ends_repeat',
-      reason: `${job.id} repeats (${ruleInWords(job)}); a single time would end the repeat. To change its time of day, give the time alone; to change the repeat, say the new one.`,
-      example: 'at 9:30',
-    };
-  }
+  if (recurring && parsed.kind === 'once') return endsRepeat(job);
   if (parsed.timeOfDayDefaulted) return keptTimeOfDay(e);
   return { ok: true, parsed };
+}
+
+function endsRepeat(job: Job): EditWhen {
+  return {
+    ok: false,
+    code: 'edit.ends_repeat',
+    reason: `${job.id} repeats (${ruleInWords(job)}); a single time would end the repeat. To change its time of day, give the time alone; to change the repeat, say the new one.`,
+    example: 'at 9:30',
+  };
 }
 
 /** `input` (a clock time, maybe a new text) on the day the one-off fires now, in the reader's zone. */

@@ -22,6 +22,7 @@ import type { Recognizer, TimeOfDay } from './pieces.js';
 import { addDuration, DEFAULT_TIME, nextTimeOfDay, place, placeDate, Reject, settleBare, type Ctx } from './resolve.js';
 import { MONTH_NAMES, WEEKDAY_NAMES } from './shorthand.js';
 import { settleWindow, spokenClock } from './minute-window.js';
+import { sameWeekday } from './same-weekday.js';
 
 /** Under a second: "in 0 minutes", "in 0.1 seconds" are now, not a time to wait for. */
 function isZero(d: DurationParts): boolean {
@@ -101,6 +102,13 @@ function groupTimes(g: Group): TimeOfDay[] {
 
 /** Instants of a one-off group (several when it names several times: "tomorrow at 9 and 5"). */
 export function resolveOnce(g: Group, ctx: Ctx): Date[] | Reject {
+  // "friday" said on a Friday: today, next week, or asked (same-weekday.ts); read whole, with
+  // any offset ("15 minutes before 5pm friday"), so the readings it names are the ones set
+  const day = g.dates.find((d) => d.kind !== 'weekday') ?? g.dates[0];
+  if (day?.kind === 'weekday') {
+    const same = sameWeekday(g, day, ctx, resolveOnce);
+    if (same) return same;
+  }
   if (!g.offset) return resolvePlain(g, ctx);
   // "15 minutes before 5pm": place 5pm, then move by the duration
   const { offset, ...rest } = g;
@@ -175,7 +183,8 @@ function resolvePlain(g: Group, ctx: Ctx): Date[] | Reject {
       continue;
     }
     let instant: Date | undefined;
-    if (isToday && t.bare && !t.hint) {
+    // ("this friday at 8" on a Friday is a named day's 08:00, as next friday's: same-weekday.ts)
+    if (isToday && t.bare && !t.hint && spec.kind !== 'weekday') {
       // "today at 3" / "tonight at 9": the next such hour today on a 12-hour face
       instant = nextTimeOfDay(t, ctx, ctx.today, true);
       instant ??= place(at(placed.date, (t.h % 12) + 12, t.mi, t.s), ctx);
@@ -228,7 +237,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 function windowOnce(g: Omit<Group, 'window'>, window: { from: TimeOfDay; to: TimeOfDay }, ctx: Ctx): Reject {
   const { from, to } = settleWindow(window.from, window.to);
   const { defaultTime: _, ...timeless } = g;
-  const first = resolvePlain({ ...timeless, times: [from] }, ctx);
+  const first = resolveOnce({ ...timeless, times: [from] }, ctx);
   if (first instanceof Reject) return first;
   const day = toWall(first[0]!, ctx.zone);
   // "from 11pm to 1am" ends on the next day

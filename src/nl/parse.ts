@@ -73,12 +73,29 @@ function isRejection(x: object): x is ParseRejection {
 
 /** Parses a reminder request. Never throws: junk becomes a rejection. */
 export function parse(text: string, options: ParseOptions): ParseResult {
+  const r = parseSafely(text, options);
+  return r.ok ? r : withExampleThatWorks(r, options);
+}
+
+function parseSafely(text: string, options: ParseOptions): ParseResult {
   try {
     return parseOrReject(text, options);
   } catch (err) {
     if (err instanceof Reject) return reject(err.error, err.example);
     return reject('Sorry, I could not read a time in that.', 'remind me to call mom tomorrow at 9am');
   }
+}
+
+/**
+ * A refusal's example must work when pasted back. One that keeps a weekday name that is today's
+ * ("remind me on friday to call mom at 9", offered on a Friday for "… at 9 and dad at 10")
+ * would be asked about in turn (today or next week?, same-weekday.ts): it is offered as that
+ * question's own example instead, with the day written out ("remind me today at 9am to call mom").
+ */
+function withExampleThatWorks(r: ParseRejection, options: ParseOptions): ParseRejection {
+  if (r.asksDay || r.example === undefined || !/\b(?:mon|tue|wed|thu|fri|sat|sun)/i.test(r.example)) return r;
+  const again = parseSafely(r.example, options);
+  return !again.ok && again.asksDay && again.example !== undefined ? { ...r, example: again.example } : r;
 }
 
 /**
@@ -320,7 +337,9 @@ function buildSchedule(
     // one schedule: its time words can be swapped for the example's; with several, which ones?
     const whole = built.inPlaceOf === 'midnight' || (built.inPlaceOf === 'time' && built.example && groups.length === 1);
     const example = whole ? corrected(built) : built.example;
-    return reject(built.error, example, recurring || built.request === true);
+    const r = reject(built.error, example, recurring || built.request === true);
+    if (!built.asksDay) return r;
+    return { ...r, asksDay: true, ...(built.asksDay.timeDefaulted ? { timeOfDayDefaulted: true as const } : {}) };
   }
   const { schedule } = built;
   if (schedule.kind === 'multi' && schedule.triggers.length > MAX_TRIGGERS) {

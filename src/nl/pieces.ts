@@ -22,7 +22,15 @@ export interface TimeOfDay {
 export type DateSpec =
   | { kind: 'ymd'; y?: number; m: number; d: number }
   | { kind: 'relDay'; days: number }
-  | { kind: 'weekday'; weekday: number; nextWeek: boolean /** "friday after next": one more week. */; plusWeeks?: number }
+  | {
+      kind: 'weekday';
+      weekday: number;
+      nextWeek: boolean;
+      /** "friday after next": one more week. */
+      plusWeeks?: number;
+      /** "this friday" (this week's: today on a Friday) or "next friday"; unset for a bare "friday" (same-weekday.ts). */
+      said?: 'this' | 'next';
+    }
   | { kind: 'nextWeek' }
   | { kind: 'nextMonth' }
   | { kind: 'nextYear' }

@@ -1,7 +1,8 @@
 /**
  * Places written dates and times on the calendar, following the conventions in src/nl/README.md:
- * weekday names mean a future day (never today), "next week" is Monday of next week, a date
- * without a time is 09:00, a bare hour without a date is the next future one on a 12-hour face.
+ * weekday names mean the next such day after today (today's own is settled in same-weekday.ts),
+ * "next week" is Monday of next week, a date without a time is 09:00, a bare hour without a date
+ * is the next future one on a 12-hour face.
  */
 import {
   addDays,
@@ -15,6 +16,7 @@ import {
   nextWeekday,
   shiftedByGap,
   toWall,
+  weekdayOf,
   type LocalDate,
   type Wall,
 } from './calendar.js';
@@ -63,6 +65,12 @@ export class Reject {
     readonly inPlaceOf?: 'time' | 'midnight',
     /** A request for a reminder even in a plain sentence: the chat says why, not its hint. */
     readonly request?: true,
+    /**
+     * The question of a weekday name that is today's ("friday" on a Friday: today or next
+     * week?, same-weekday.ts); `timeDefaulted` when no time of day was said (read at 09:00), so
+     * an edit that keeps the reminder's own time asks again with that time (edit-when.ts).
+     */
+    readonly asksDay?: { timeDefaulted: boolean },
   ) {}
 }
 
@@ -159,6 +167,8 @@ function placeRelative(
     case 'relDay':
       return { date: addDays(today, spec.days) };
     case 'weekday':
+      // "this friday" said on a Friday is this week's: today (same-weekday.ts says when it has passed)
+      if (spec.said === 'this' && weekdayOf(today) === spec.weekday) return { date: today };
       if (spec.nextWeek) return { date: addDays(mondayOf(today), 7 + ((spec.weekday + 6) % 7)) };
       return { date: addDays(nextWeekday(today, spec.weekday), 7 * (spec.plusWeeks ?? 0)) };
     case 'nextWeek':

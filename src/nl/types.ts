@@ -76,6 +76,17 @@ export interface ParseRejection {
    * chatter, so a plain sentence gets this reason too.
    */
   request?: true;
+  /**
+   * A weekday name that is today's could not be read alone: asked ("friday" on a Friday
+   * morning: today or next week?) or, for "this friday" once its time has passed, refused. The
+   * error names the readings in phrases that work; `example` is one of them.
+   */
+  asksDay?: true;
+  /**
+   * With `asksDay`: the day was said without any time of day and read at the default 09:00.
+   * An edit keeps the reminder's own time of day and asks again with it (nl/edit-when.ts).
+   */
+  timeOfDayDefaulted?: true;
 }
 
 export type ParseResult = ParsedReminder | ParseRejection;

@@ -49,6 +49,21 @@ describe('PATCH /api/v1/jobs/:id with `when` edits the timing as /edit does', ()
     ]);
   });
 
+  it('"sunday" said on Sunday for a 17:00 job is asked (today 17:00, or Sun 29 Nov 17:00?), 422, and its example sets today', async () => {
+    const job = await create('tomorrow at 5pm', 'call the vet');
+    const before = await (await f.call(`/api/v1/jobs/${job.id}`)).json();
+    const res = await patch(job.id, { when: 'sunday' });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { detail: string; example: string };
+    expect(problem.detail).toContain('Sun 29 Nov 17:00');
+    expect(problem.detail).toContain('"today at 5pm"');
+    expect(problem.detail).not.toContain('09:00');
+    expect(await (await f.call(`/api/v1/jobs/${job.id}`)).json()).toEqual(before);
+    const answer = await patch(job.id, JSON.parse(problem.example) as Record<string, unknown>);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ recurring: false, nextRunLocal: '2026-11-22T17:00:00+01:00' });
+  });
+
   it('another single time for a repeating job is refused with a `when` that works, and nothing changes', async () => {
     const job = await create('every weekday at 9', 'standup');
     const before = await (await f.call(`/api/v1/jobs/${job.id}`)).json();

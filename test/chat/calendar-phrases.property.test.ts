@@ -4,7 +4,8 @@
  * job's instant and its text) must be what the words say, or nothing at all. Clocks are drawn
  * around the changes of America/New_York (14 Mar, 7 Nov 2027) and Europe/London (28 Mar, 31 Oct
  * 2027), month and year ends and 29 Feb 2028. Conventions (src/nl/README.md): a date without a
- * time is 09:00; a weekday is the first such day after today ("this"/"next" alike); a bare hour
+ * time is 09:00; a weekday is the first such day after today, except today's own: "this friday"
+ * on a Friday is today, and a bare "friday" is asked while its time is ahead today; a bare hour
  * with a date is 7–11 morning, 12 noon, 1–6 afternoon; noon 12:00, midnight (tonight's) the coming 00:00,
  * tonight 20:00, end of month its last day 17:00; a yearless date or "the 5th" is its next
  * occurrence; days keep the wall clock, hours are exact; a skipped wall time moves forward by
@@ -96,14 +97,20 @@ const nextWeekday = (today: Wall, wd: number) => addDays(today, ((wd - today.wd 
 
 const when: fc.Arbitrary<When> = fc.oneof(
   // "on friday at 5pm", "this friday at 5pm": the first friday after today; "next friday" too
-  // when that day is in next week (weeks from Monday); in this week it is asked (next-weekday.test.ts)
+  // when that day is in next week (weeks from Monday); in this week it is asked (next-weekday.test.ts).
+  // Today's weekday: "this friday" is today (refused once passed); "friday" is next week's once
+  // its time has passed today, and asked while ahead (weekday-today.test.ts)
   fc.tuple(fc.constantFrom('on ', 'next ', 'this ', ''), fc.integer({ min: 0, max: 6 }), fc.oneof(clock, bareWithDate)).map(
     ([lead, wd, c]): When => ({
       words: `${lead}${WEEKDAYS[wd]} at ${c.words}`,
-      expect: (_n, t, z) => {
+      expect: (n, t, z) => {
         const day = nextWeekday(t, wd);
         const inThisWeek = (t.wd || 7) + ((wd - t.wd + 6) % 7) + 1 <= 7;
-        return lead === 'next ' && inThisWeek ? undefined : at(day, c, z);
+        if (lead === 'next ') return inThisWeek ? undefined : at(day, c, z);
+        if (wd !== t.wd) return at(day, c, z);
+        const ahead = at(t, c, z).getTime() > n.getTime();
+        if (lead === 'this ') return ahead ? at(t, c, z) : undefined;
+        return ahead ? undefined : at(day, c, z);
       },
     }),
   ),

@@ -32,8 +32,13 @@ describe('one-off conventions (src/nl/README.md)', () => {
     expect(first('eow', { now: '2026-11-27T18:00:00+01:00' })).toBe('2026-12-04T17:00:00+01:00');
   });
 
-  it('a weekday name is the first such day strictly after today; "next friday" too once that day is in next week', () => {
-    expect(first('sunday at 8pm')).toBe('2026-11-29T20:00:00+01:00');
+  it('a weekday name is the first such day after today; "next friday" too once that day is in next week', () => {
+    // Sunday 22 Nov 10:00: today's weekday is next week's once its time has passed today, and
+    // asked while it is ahead (today 20:00, or Sun 29 Nov?); "this sunday" is today
+    expect(first('sunday at 9am')).toBe('2026-11-29T09:00:00+01:00');
+    expect(first('sunday at 8pm')).toBe('rejected');
+    expect(p('sunday at 8pm').error).toContain('Sun 29 Nov 20:00');
+    expect(first('this sunday at 8pm')).toBe('2026-11-22T20:00:00+01:00');
     expect(first('friday', { now: '2026-11-25T10:00:00+01:00' })).toBe('2026-11-27T09:00:00+01:00');
     // Sunday 22 Nov: the first Friday after is in next week, the one reading
     expect(first('next friday', { now: '2026-11-22T10:00:00+01:00' })).toBe('2026-11-27T09:00:00+01:00');

@@ -455,3 +455,100 @@ describe('a span said before the task, with no repeat, is asked: how often?', ()
     expectRead('tomorrow at 9 book the hotel for the next 3 days', [dec(4, 9)], 'book the hotel for the next 3 days');
   });
 });
+
+/**
+ * A bare weekday naming today: on Friday 4 Dec 2026 at 09:00 London, "friday at 5pm" was set
+ * for Fri 11 Dec 17:00, a week late, while today 17:00 is still ahead. Chime asks, naming both
+ * days; once the time has passed today there is one reading, next week's. "this friday" is
+ * today's, "next friday" next week's; a repeat ("every friday") starts today when it can.
+ * Calendar: 4 Dec 2026 is a Friday (and 6 Dec a Sunday); London is on GMT then.
+ */
+describe('a bare weekday naming today is asked while its time is ahead', () => {
+  const FRI = (h: number, mi = 0, zone = LONDON) => instantOf({ y: 2026, m: 12, d: 4 }, h, mi, zone);
+  const readAt = (now: Date, text: string, zone = LONDON) => parse(text, { now, timeZone: zone });
+
+  it.each([
+    // [request, the reading today, the example for today, next week's example, their fires]
+    ['remind me friday at 5pm to send the report', 'send the report', 'today at 5pm', 'next friday at 5pm', dec(4, 17), dec(11, 17)],
+    ['on friday at 17:30 send the report', 'send the report', 'today at 5:30pm', 'next friday at 5:30pm', dec(4, 17, 30), dec(11, 17, 30)],
+    ['fri at 5 send the report', 'send the report', 'today at 5pm', 'next friday at 5pm', dec(4, 17), dec(11, 17)],
+    ['coming friday at noon lunch', 'lunch', 'today at noon', 'next friday at noon', dec(4, 12), dec(11, 12)],
+    // past today's end: tonight's, or next week's night (each written so it reads one way)
+    ['friday at midnight call', 'call', 'tonight at midnight', 'on dec 12 at 00:00', dec(5, 0), dec(12, 0)],
+    ['friday night at 2am call', 'call', 'tonight at 2am', 'on dec 12 at 02:00', dec(5, 2), dec(12, 2)],
+    // no time said: the day's 09:00 is still ahead at 08:00
+    ['remind me friday to send the report', 'send the report', 'today at 9am', 'next friday at 9am', dec(4, 9), dec(11, 9)],
+  ])(
+    '"%s" at 09:00 (08:00 for no time) names today and Fri 11 Dec; each example sets its day',
+    (text, task, today, later, first, second) => {
+      const now = text.includes(' at ') ? FRI(9) : FRI(8);
+      const r = readAt(now, text);
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.error).toContain('Fri 4 Dec');
+      expect(r.error).toContain('Fri 11 Dec');
+      expect(r.error).toContain(`"${today}"`);
+      expect(r.error).toContain(`"${later}"`);
+      const again = readAt(now, r.example!);
+      if (!again.ok) throw new Error(`${r.example}: ${again.error}`);
+      expect(again.next.map((d) => d.toISOString())).toEqual([first]);
+      expect(again.text).toBe(task);
+      const other = readAt(now, r.example!.replace(today, later));
+      if (!other.ok) throw new Error(`${later}: ${other.error}`);
+      expect(other.next.map((d) => d.toISOString())).toEqual([second]);
+      expect(other.text).toBe(task);
+    },
+  );
+
+  it.each([
+    // the time has passed today: next week's, no question
+    ['friday at 5pm send the report', 18, [dec(11, 17)]],
+    ['friday at 5pm send the report', 17, [dec(11, 17)]],
+    ['friday at 8am send the report', 9, [dec(11, 8)]],
+    // "this friday" on a Friday is today
+    ['this friday at 5pm send the report', 9, [dec(4, 17)]],
+    // "next friday" on a Friday is next week's (no Friday left in this week to be confused with)
+    ['next friday at 5pm send the report', 9, [dec(11, 17)]],
+    ['friday next week at 5pm send the report', 9, [dec(11, 17)]],
+    // a repeat starts today when the time is ahead, next week when it has passed
+    ['every friday at 5pm send the report', 9, [dec(4, 17), dec(11, 17), dec(18, 17)]],
+    ['every friday at 5pm send the report', 18, [dec(11, 17), dec(18, 17)]],
+    // another day than today is read as before
+    ['saturday at 5pm send the report', 9, [dec(5, 17)]],
+  ])('"%s" said at %s:00 on Friday is set for its day', (text, hour, fires) => {
+    const r = readAt(FRI(hour), text);
+    if (!r.ok) throw new Error(`${text}: ${r.error}`);
+    expect(r.next.slice(0, fires.length).map((d) => d.toISOString())).toEqual(fires);
+    expect(r.text).toBe('send the report');
+  });
+
+  it('"sunday at 8pm" on a Sunday in Tokyo is asked too (today 20:00 or Sun 13 Dec)', () => {
+    const TOKYO = 'Asia/Tokyo';
+    const now = instantOf({ y: 2026, m: 12, d: 6 }, 10, 0, TOKYO);
+    const r = readAt(now, 'sunday at 8pm call', TOKYO);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain('Sun 13 Dec');
+    const again = readAt(now, r.example!, TOKYO);
+    if (!again.ok) throw new Error(again.error);
+    expect(again.next[0]?.toISOString()).toBe(instantOf({ y: 2026, m: 12, d: 6 }, 20, 0, TOKYO).toISOString());
+  });
+
+  it('"this friday at 5pm" said on Friday at 18:00 has passed: refused, with next week\'s as the example', () => {
+    const r = readAt(FRI(18), 'this friday at 5pm send the report');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain('passed');
+    expect(r.error).toContain('Fri 11 Dec');
+    const again = readAt(FRI(18), r.example!);
+    if (!again.ok) throw new Error(`${r.example}: ${again.error}`);
+    expect(again.next.map((d) => d.toISOString())).toEqual([dec(11, 17)]);
+    expect(again.text).toBe('send the report');
+  });
+
+  it('"on friday at 5 and on saturday at 10" on a Friday morning is asked, not set for Sat and next Fri', () => {
+    const r = readAt(FRI(9), 'on friday at 5pm and on saturday at 10am call');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain('Fri 11 Dec');
+  });
+});

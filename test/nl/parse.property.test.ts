@@ -66,6 +66,16 @@ describe('parse properties', () => {
         const today = new Intl.DateTimeFormat('en-US', { timeZone: tz, month: 'short', day: 'numeric' }).format(n).toLowerCase();
         fc.pre(!phrase.startsWith(`on ${today} `));
         const r = parse(prefix + phrase, { now: n, timeZone: tz });
+        // A weekday name that is today's, its time still ahead, is asked (today or next week?):
+        // the question's example is then a reminder in the future.
+        const weekday = new Intl.DateTimeFormat('en-US', { timeZone: tz, weekday: 'long' }).format(n).toLowerCase();
+        if (!r.ok && phrase.startsWith(`${weekday} at `)) {
+          expect(r.asksDay, `${phrase} @ ${n.toISOString()} ${tz}: ${r.error}`).toBe(true);
+          const again = parse(r.example!, { now: n, timeZone: tz });
+          expect(again.ok, `${r.example} @ ${n.toISOString()} ${tz}: ${again.ok ? '' : again.error}`).toBe(true);
+          if (again.ok) expect(again.next[0]!.getTime()).toBeGreaterThan(n.getTime());
+          return;
+        }
         expect(r.ok, `${phrase} @ ${n.toISOString()} ${tz}: ${r.ok ? '' : r.error}`).toBe(true);
         if (!r.ok) return;
         expect(r.next[0]!.getTime()).toBeGreaterThan(n.getTime());

@@ -10,6 +10,7 @@ import { confirmation, readerZone } from '../confirmation.js';
 import { truncate } from '../format.js';
 import { jobSubject } from '../describe.js';
 import { editedWhen } from '../edit-time-of-day.js';
+import { readsAsEdit } from '../../nl/edit-when.js';
 import { parseWithPrefs } from '../parse-input.js';
 import { scheduleNotes } from '../schedule-notes.js';
 import { undoEditAction } from '../undo.js';
@@ -84,7 +85,7 @@ async function editJob(ctx: CommandContext, job: Job, raw: string): Promise<Repl
   checkTextLength(ctx, raw);
   const { input, force } = forcedReading(raw);
   const read = force === 'text' ? undefined : await parseWithPrefs(ctx, input);
-  const parsed = read?.ok ? await editedWhen(ctx, job, input, read) : read;
+  const parsed = read && readsAsEdit(read) ? await editedWhen(ctx, job, input, read) : read;
   let patch: JobPatch = {};
   let newText: string | undefined;
   let next: Date[] = job.nextRunAt ? [job.nextRunAt] : [];
@@ -96,10 +97,11 @@ async function editJob(ctx: CommandContext, job: Job, raw: string): Promise<Repl
     if (hasVisibleText(parsed.text)) newText = parsed.text.trim();
     next = parsed.next;
   } else if (parsed && (force === 'when' || LOOKS_LIKE_TIME.test(input))) {
+    // the parser's example is a new "when" ("today at 5pm"): said as the /edit that sets it
     throw new UserError(
       'edit.bad_time',
       `${parsed.error} (To change the text instead: /edit ${job.id} text: …)`,
-      parsed.example ?? EXAMPLE,
+      parsed.example ? `/edit ${job.id} ${parsed.example.replace(/^remind me (?:to |that |about )?/i, '')}` : EXAMPLE,
     );
   } else {
     if (!hasVisibleText(input)) throw new UserError('edit.empty', 'The new text is empty.', `/edit ${job.id} text: call mom`);

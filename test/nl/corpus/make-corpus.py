@@ -36,12 +36,12 @@ def inst(tz, now, x):
         return iso((now.astimezone(timezone.utc) + timedelta(minutes=x[1])).astimezone(ZoneInfo(tz)))
     return iso(wall(tz, x))
 
-def case(file, text, tz, now, kind, nxt, txt=None, order=None, note=None, either=False):
+def case(file, text, tz, now, kind, nxt, txt=None, order=None, note=None, either=False, error_includes=None):
     n = wall(tz, now)
     c = {'text': text, 'tz': tz, 'now': iso(n)}
     if order: c['dateOrder'] = order
     if kind == 'reject':
-        c['expect'] = {'ok': False}
+        c['expect'] = {'ok': False, 'errorIncludes': error_includes} if error_includes else {'ok': False}
     else:
         e = {}
         if either: e['ok'] = 'either'
@@ -143,7 +143,9 @@ once(F, 'on tuesday at 10:15', '2026-11-24 10:15')
 once(F, 'wednesday 6pm', '2026-11-25 18:00')
 once(F, 'thursday at 7:45am', '2026-11-26 07:45')
 once(F, 'saturday at 11am', '2026-11-28 11:00')
-once(F, 'sunday at 8pm', '2026-11-29 20:00', note='weekday name = first such day strictly after today, so on a Sunday "sunday" is next week')
+rej(F, 'sunday at 8pm', error_includes='Sun 29 Nov 20:00', note='on a Sunday with 20:00 still ahead, "sunday" may be today or next week: asked, naming both (same-weekday.ts)')
+once(F, 'this sunday at 8pm', '2026-11-22 20:00', note='"this sunday" on a Sunday is today')
+once(F, 'sunday at 9am', '2026-11-29 09:00', note='on a Sunday at 10:00, 09:00 has passed today: next week, the one reading')
 once(F, 'monday at noon', '2026-11-23 12:00')
 once(F, 'next monday at 9am', '2026-11-23 09:00')
 once(F, 'next tuesday at 4pm', '2026-11-24 16:00')
@@ -161,11 +163,11 @@ once(F, 'next month', '2026-12-01 09:00')
 once(F, 'in 2 days at 8am', '2026-11-24 08:00')
 # now: Wednesday 25 Nov 10:00
 once(F, 'friday', '2026-11-27 09:00', now=WED)
-once(F, 'next friday', '2026-11-27 09:00', now=WED, note='next <weekday> = first such day strictly after today')
+rej(F, 'next friday', now=WED, note="on a Wednesday, next friday is this Friday or next week's: asked (next-weekday.ts)")
 once(F, 'friday next week', '2026-12-04 09:00', now=WED, note='the Friday of next week (Mon-Sun)')
 once(F, 'tuesday next week at 3pm', '2026-12-01 15:00', now=WED)
 once(F, 'next week', '2026-11-30 09:00', now=WED)
-once(F, 'wednesday at 9am', '2026-12-02 09:00', now=WED, note='today is Wednesday; weekday names mean strictly after today')
+once(F, 'wednesday at 9am', '2026-12-02 09:00', now=WED, note="today is Wednesday and 09:00 has passed: next week's, the one reading")
 once(F, 'next month', '2026-12-01 09:00', now=WED)
 once(F, 'this weekend', '2026-11-28 09:00', now=WED)
 once(F, 'on saturday at 10am', '2026-11-28 10:00', now=WED)
