@@ -10,7 +10,7 @@ import { reminderBody } from './delivery-format.js';
 import { formatWhen } from './format.js';
 import { definitionVersion, stateVersion } from '../core/job-version.js';
 import type { ActionAnswer, IncomingAction } from './message.js';
-import { isNagging, nagOnPurpose, startNag, stopNags } from './nag.js';
+import { isNagging, nagOnPurpose, runningNag, startNag, stopNags } from './nag.js';
 import { answerPendingCreation } from './pending-creation.js';
 import { applySnoozePlan, cancelWithSnoozedCopies, copiesEndedNote } from './snooze-apply.js';
 import type { SnoozeResult } from './snooze-apply.js';
@@ -73,8 +73,22 @@ const passed = (): ActionAnswer => ({ toast: 'That time has passed; snooze again
 async function pressSnooze(p: JobPress, verb: 's10' | 's60' | 'tm'): Promise<ActionAnswer> {
   const edited = editedSince(p, 0, SNOOZE_AGAIN);
   if (edited) return edited;
+  const nagging = await nagInstead(p);
+  if (nagging) return nagging;
   const at = verb === 'tm' ? await tomorrowMorning(p.deps, p.now, p.timeZone) : new Date(p.now.getTime() + (SNOOZE_MS[verb] ?? 0));
   return snoozeAnswer(p.base, await applySnoozePlan(p.deps, p.job, planFiredSnooze(p.job, at, p.now, p.timeZone), p.timeZone, p.now));
+}
+
+/**
+ * A snooze of a delivery whose "Nag me" was pressed: the nag already reminds every few minutes,
+ * and the snooze would add a second reminder beside it (both at the same minute for "Snooze 10
+ * min"). Reached by a double press before the keyboard changed, or an old number on the console.
+ */
+async function nagInstead(p: JobPress): Promise<ActionAnswer | undefined> {
+  const nag = await runningNag(p.deps, p.job);
+  if (!nag) return undefined;
+  const next = nag.nextRunAt ? `: next ${formatWhen(nag.nextRunAt, p.timeZone, p.now)}` : '';
+  return { toast: `Already nagging about it [${nag.id}]${next}; nothing was snoozed. Press Done to stop.` };
 }
 
 /** Snooze to the instant the button carries (a snooze offered with a time). */
@@ -83,6 +97,8 @@ async function pressSnoozeUntil(p: JobPress): Promise<ActionAnswer> {
   if (!at) return invalid();
   const edited = editedSince(p, 1, SNOOZE_AGAIN);
   if (edited) return edited;
+  const nagging = await nagInstead(p);
+  if (nagging) return nagging;
   if (at.getTime() <= p.now.getTime()) return passed();
   return snoozeAnswer(p.base, await applySnoozePlan(p.deps, p.job, planFiredSnooze(p.job, at, p.now, p.timeZone), p.timeZone, p.now));
 }

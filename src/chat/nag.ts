@@ -7,6 +7,8 @@ import type { ReminderPayload } from './describe.js';
 import { jobSubject } from './describe.js';
 import { formatSpan, formatWhen, truncate } from './format.js';
 import type { ActionAnswer } from './message.js';
+import { againWorkflow } from './snooze-apply.js';
+import { pendingRun } from './snooze-rules.js';
 import { undoCreateAction } from './undo.js';
 
 /** How often a nag repeats when the person gives no interval ("Nag me" button, "at 5 until done"). */
@@ -68,12 +70,36 @@ export function nagOnPurpose(deps: ResolvedChatDeps, job: Job): string {
   return `/remind every ${formatSpan(nagInterval(deps, job))} until done ${jobSubject(job)} nags about it as it is now.`;
 }
 
+/** The nag running for `job` ("Nag me" pressed on one of its deliveries), if any. */
+export async function runningNag(deps: ResolvedChatDeps, job: Job): Promise<Job | undefined> {
+  const [running] = await deps.scheduler.listJobs({ workflowId: nagWorkflow(job), status: 'active' });
+  return running;
+}
+
+/**
+ * When a delivered `job` comes again, if it was set to: a one-off re-armed for later (a snooze, an
+ * /edit), or the snoozed copy of a series' occurrence. A nag beside it would remind twice then.
+ */
+async function comesAgain(deps: ResolvedChatDeps, job: Job, now: Date): Promise<{ id: string; at: Date } | undefined> {
+  if (!firesMoreThanOnce(job.schedule)) {
+    const at = pendingRun(job, now);
+    return at ? { id: job.id, at } : undefined;
+  }
+  const [copy] = await deps.scheduler.listJobs({ workflowId: againWorkflow(job), status: 'active' });
+  return copy?.nextRunAt ? { id: copy.id, at: copy.nextRunAt } : undefined;
+}
+
 /** "Nag me" under a delivered reminder: it comes again every few minutes until Done. */
 export async function startNag(deps: ResolvedChatDeps, job: Job, base: string, now: Date, timeZone: string): Promise<ActionAnswer> {
   if (job.kind !== 'reminder') return { toast: 'Only reminders can nag.' };
   if (isNagging(job)) return { toast: 'This one already nags until you press Done.' };
-  const [running] = await deps.scheduler.listJobs({ workflowId: nagWorkflow(job), status: 'active' });
+  const running = await runningNag(deps, job);
   if (running) return { toast: `Already nagging: next ${running.nextRunAt ? formatWhen(running.nextRunAt, timeZone, now) : 'soon'}.` };
+  const again = await comesAgain(deps, job, now);
+  if (again) {
+    const when = formatWhen(again.at, timeZone, now);
+    return { toast: `It comes again ${when} [${again.id}], so no nag was added. Press Nag me under it then.` };
+  }
   const everyMs = nagInterval(deps, job);
   const nag = await deps.scheduler.createJob({
     kind: 'reminder',

@@ -72,4 +72,33 @@ describe('nag until done', () => {
     await t.press(ALICE_DM, t.button(answer.edit, 'Done'));
     expect(t.scheduler.jobs.get(nag.id)!.status).toBe('cancelled');
   });
+
+  it('a Snooze pressed after "Nag me" on the same delivery adds no second reminder at the same time', async () => {
+    // The console keeps old button numbers, and a quick double press on Telegram reaches Chime
+    // before the keyboard is edited: before, the snooze re-armed the reminder beside the nag,
+    // and both fired at 10:15.
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 5 minutes call the bank');
+    const delivered = await t.fire(id);
+    await t.press(ALICE_DM, t.button(delivered, 'Nag me'));
+    const before = structuredClone([...t.scheduler.jobs.values()]);
+    const answer = await t.press(ALICE_DM, t.button(delivered, 'Snooze 10 min'));
+    expect(answer.toast).toMatch(/Already nagging about it \[\w+\]/);
+    expect(answer.toast).toContain('Done');
+    expect([...t.scheduler.jobs.values()]).toEqual(before);
+    const pending = [...t.scheduler.jobs.values()].filter((j) => j.status === 'active');
+    expect(pending.map((j) => j.payload)).toEqual([{ text: 'call the bank', nag: true }]);
+  });
+
+  it('"Nag me" pressed after a Snooze on the same delivery adds no nag beside the snoozed reminder', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 5 minutes call the bank');
+    const delivered = await t.fire(id);
+    await t.press(ALICE_DM, t.button(delivered, 'Snooze 10 min'));
+    const before = structuredClone([...t.scheduler.jobs.values()]);
+    const answer = await t.press(ALICE_DM, t.button(delivered, 'Nag me'));
+    expect(answer.edit).toBeUndefined();
+    expect([...t.scheduler.jobs.values()]).toEqual(before);
+    expect([...t.scheduler.jobs.values()].filter((j) => j.status === 'active')).toHaveLength(1);
+  });
 });

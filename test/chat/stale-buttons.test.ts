@@ -129,9 +129,19 @@ describe('Nag me under a delivery made before an edit', () => {
     const delivered = await t.fire(id);
     expect((await t.press(ALICE_DM, t.button(delivered, 'Nag me'))).toast).toBe('Nagging every 10 minutes');
 
-    const other = await t.create(ALICE_DM, '/remind in 2 hours water the plants');
+    const other = await t.create(ALICE_DM, '/remind every day at 3pm water the plants');
     await t.fire(other);
-    await t.sayText(ALICE_DM, `/edit ${other} in 5 minutes`);
+    await t.sayText(ALICE_DM, `/edit ${other} text: water the roses`);
     expect((await t.press(ALICE_DM, `nag:${other}`)).toast).toBe('Nagging every 10 minutes');
+  });
+
+  it('a one-off set to come again (by /edit or a snooze) gets no nag beside it', async () => {
+    const t = makeChat();
+    const id = await t.create(ALICE_DM, '/remind in 2 hours water the plants');
+    await t.fire(id);
+    await t.sayText(ALICE_DM, `/edit ${id} in 5 minutes`);
+    const answer = await t.press(ALICE_DM, `nag:${id}`);
+    expect(answer.toast).toMatch(/comes again .*\(in 5 minutes\) \[\w+\], so no nag was added/);
+    expect([...t.scheduler.jobs.values()].filter((j) => j.workflowId === `nag-${id}`)).toHaveLength(0);
   });
 });
